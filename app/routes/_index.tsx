@@ -1,0 +1,7 @@
+export default function HomeRoute() {
+	return (
+		<main>
+			<h1>Circle</h1>
+		</main>
+	)
+}

@@ -1,0 +1,82 @@
+import crypto from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@react-router/express'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+import type { ServerBuild } from 'react-router'
+import { appUrl, type Env } from '#modules/env/env.ts'
+import { csrfGuard } from './csrf.ts'
+
+declare module 'react-router' {
+	interface AppLoadContext {
+		/** The client's IP address (honours TRUST_PROXY), for throttling. */
+		clientIp: string
+		/** Per-request nonce for the Content-Security-Policy. */
+		cspNonce: string
+	}
+}
+
+type Mode = { kind: 'production'; buildDir: string } | { kind: 'development' }
+
+/**
+ * Builds Circle's Express app: security headers, compression, CSRF guard, static assets and the
+ * React Router request handler. Shared by `npm start`, `npm run dev` and the HTTP-level tests.
+ */
+export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
+	const app = express()
+	app.disable('x-powered-by')
+	app.set('trust proxy', env.TRUST_PROXY)
+	app.use(compression())
+
+	app.use((_req, res, next) => {
+		res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+		next()
+	})
+	app.use(
+		helmet({
+			// Vite's dev server injects inline scripts, so the policy applies to production builds only.
+			contentSecurityPolicy:
+				mode.kind === 'production'
+					? {
+							useDefaults: true,
+							directives: {
+								'script-src': ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+								'img-src': ["'self'", 'data:', 'blob:', 'https://image.mux.com'],
+								'media-src': ["'self'", 'blob:', 'https://stream.mux.com'],
+								'connect-src': ["'self'", 'https://*.mux.com', 'https://*.litix.io', 'https://storage.googleapis.com'],
+								'worker-src': ["'self'", 'blob:'],
+								'upgrade-insecure-requests': env.NODE_ENV === 'production' ? [] : null,
+							},
+						}
+					: false,
+			crossOriginEmbedderPolicy: false,
+			strictTransportSecurity: env.NODE_ENV === 'production',
+		}),
+	)
+	app.use(csrfGuard({ appOrigin: new URL(appUrl(env)).origin }))
+
+	let build: ServerBuild | (() => Promise<ServerBuild>)
+	if (mode.kind === 'development') {
+		const vite = await import('vite')
+		const viteServer = await vite.createServer({ server: { middlewareMode: true } })
+		app.use(viteServer.middlewares)
+		build = () => viteServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
+	} else {
+		const clientDir = path.join(mode.buildDir, 'client')
+		// Fingerprinted assets never change: cache them for a year.
+		app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
+		app.use(express.static(clientDir, { maxAge: '1h' }))
+		build = (await import(path.join(mode.buildDir, 'server/index.js'))) as ServerBuild
+	}
+
+	app.all(
+		'/{*splat}',
+		createRequestHandler({
+			build,
+			mode: env.NODE_ENV,
+			getLoadContext: (req, res) => ({ clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce) }),
+		}),
+	)
+	return app
+}

@@ -1,0 +1,38 @@
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from './generated/client.ts'
+
+export * from './generated/client.ts'
+
+type QueryListener = (query: { query: string; durationMs: number }) => void
+const listeners = new Set<QueryListener>()
+
+function createClient() {
+	const connectionString = process.env.DATABASE_URL
+	if (!connectionString) {
+		throw new Error('DATABASE_URL is not set: start Circle with `npm start`, which provides one')
+	}
+	const client = new PrismaClient({
+		adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+		log: [{ emit: 'event', level: 'query' }],
+	})
+	client.$on('query', (e) => {
+		for (const listener of listeners) listener({ query: e.query, durationMs: e.duration })
+	})
+	return client
+}
+
+const globalForPrisma = globalThis as unknown as { circlePrisma?: ReturnType<typeof createClient> }
+
+/**
+ * The one Prisma client. Created on first import, after scripts/start.ts (or the test setup) has
+ * put DATABASE_URL in place; kept on globalThis so that dev hot reload does not open new pools.
+ */
+export const prisma = (globalForPrisma.circlePrisma ??= createClient())
+
+export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
+
+/** Calls `listener` for every SQL statement Prisma sends (used to count queries per page). */
+export function onQuery(listener: QueryListener) {
+	listeners.add(listener)
+	return () => void listeners.delete(listener)
+}

@@ -1,0 +1,34 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** Runs a Prisma CLI command against `databaseUrl`, with Prisma's output shown only on failure. */
+export function runPrisma(args: string[], databaseUrl: string, { quiet = true } = {}) {
+	return new Promise<string>((resolve, reject) => {
+		const child = spawn(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), ...args], {
+			cwd: root,
+			env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		})
+		let output = ''
+		child.stdout.on('data', (d) => {
+			output += d
+			if (!quiet) process.stdout.write(d)
+		})
+		child.stderr.on('data', (d) => {
+			output += d
+			if (!quiet) process.stderr.write(d)
+		})
+		child.on('close', (code) => {
+			if (code === 0) resolve(output)
+			else reject(new Error(`prisma ${args.join(' ')} failed (exit ${code}):\n${output}`))
+		})
+	})
+}
+
+/** Applies every pending migration in prisma/migrations (offline: WebAssembly engine + adapter). */
+export function migrateDeploy(databaseUrl: string, options?: { quiet?: boolean }) {
+	return runPrisma(['migrate', 'deploy'], databaseUrl, options)
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod'
+
+const postgresUrl = z
+	.string()
+	.refine((value) => {
+		try {
+			const url = new URL(value)
+			return (url.protocol === 'postgresql:' || url.protocol === 'postgres:') && url.pathname.length > 1
+		} catch {
+			return false
+		}
+	}, 'must be a URL like postgresql://user:password@host:5432/database')
+
+const port = z.coerce
+	.number({ message: 'must be a whole number between 1 and 65535' })
+	.int('must be a whole number between 1 and 65535')
+	.min(1, 'must be a whole number between 1 and 65535')
+	.max(65535, 'must be a whole number between 1 and 65535')
+
+const bool = z
+	.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+	.transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+/**
+ * Every environment variable Circle reads. The README's Configuration table lists the same ones.
+ * Empty strings count as unset, as they do in most .env files.
+ */
+export const EnvSchema = z.object({
+	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+	PORT: port.default(3000),
+	/** When unset, Circle runs an embedded PostgreSQL (scripts/start.ts). */
+	DATABASE_URL: postgresUrl.optional(),
+	EMBEDDED_PG_PORT: port.default(54329),
+	EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+	/** Public origin used in links inside emails and certificates. Defaults to http://localhost:PORT. */
+	APP_URL: z.url({ message: 'must be an absolute URL such as https://circle.example.org' }).optional(),
+	/** smtp(s)://user:pass@host:port. When unset, mail goes to the dev outbox and the console. */
+	SMTP_URL: z
+		.string()
+		.refine((v) => /^smtps?:\/\//.test(v), 'must start with smtp:// or smtps://')
+		.optional(),
+	MAIL_FROM: z.string().default('Circle <no-reply@circle.localhost>'),
+	/** Run the background worker inside the web process (default) or only in `npm run worker`. */
+	RUN_WORKER: bool.default(true),
+	/** Seed demo content into an empty database at start (default true outside production). */
+	SEED_DEMO: bool.optional(),
+	/** Trust X-Forwarded-For from this many proxies in front of Circle (for throttling by IP). */
+	TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+export class EnvError extends Error {
+	constructor(message: string) {
+		super(message)
+		this.name = 'EnvError'
+	}
+}
+
+/** Parses the environment; throws an EnvError whose message names each bad variable on one line. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+	const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
+	const result = EnvSchema.safeParse(cleaned)
+	if (result.success) return result.data
+	const lines = result.error.issues.map((issue) => {
+		const name = String(issue.path[0])
+		const got = source[name]
+		return `${name} ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`
+	})
+	throw new EnvError(`Invalid environment: ${lines.join('; ')}`)
+}
+
+let cached: Env | undefined
+/** The validated environment, parsed once. */
+export function getEnv(): Env {
+	cached ??= parseEnv()
+	return cached
+}
+
+export function appUrl(env: Env = getEnv()) {
+	return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+}

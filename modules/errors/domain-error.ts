@@ -1,0 +1,40 @@
+/**
+ * What kind of failure a domain error is. app/utils/errors.server.ts maps each kind to one HTTP
+ * status, in one place; modules never speak HTTP.
+ */
+export type DomainErrorKind =
+	| 'invalid' // 400/422: the input breaks a business rule
+	| 'unauthenticated' // 401: who are you?
+	| 'forbidden' // 403: you may not
+	| 'not_found' // 404: no such thing (or not yours to know about)
+	| 'conflict' // 409: the state has moved on (already used, edited by someone else, no seats left)
+	| 'gone' // 410: expired or used up
+	| 'throttled' // 429: too many attempts
+
+export class DomainError extends Error {
+	readonly kind: DomainErrorKind
+	/** A stable machine-readable code such as INVALID_CREDENTIALS or NO_SEATS_LEFT. */
+	readonly code: string
+	/** Optional field the error belongs to, so forms can show it beside that field. */
+	readonly field?: string
+	/** For throttled errors: how long until another try is allowed. */
+	readonly retryAfterSeconds?: number
+
+	constructor(
+		kind: DomainErrorKind,
+		code: string,
+		message: string,
+		extra: { field?: string; retryAfterSeconds?: number } = {},
+	) {
+		super(message)
+		this.name = 'DomainError'
+		this.kind = kind
+		this.code = code
+		this.field = extra.field
+		this.retryAfterSeconds = extra.retryAfterSeconds
+	}
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+	return error instanceof DomainError
+}

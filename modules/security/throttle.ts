@@ -1,0 +1,93 @@
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
+import pg from 'pg'
+import { DomainError } from '#modules/errors/domain-error.ts'
+
+/**
+ * Throttles Circle applies. Counters live in PostgreSQL (table "throttle"), so the limits hold
+ * across any number of app processes.
+ */
+export const THROTTLES = {
+	/** Wrong passwords for one account: the 11th within 15 minutes is refused. */
+	loginPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+	/** Login attempts from one IP address, whatever the account. */
+	loginPerIp: { points: 50, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+	/** Emails triggered for one address (verification, reset, invitations). */
+	emailPerAddress: { points: 5, durationSeconds: 60 * 60, blockSeconds: 0 },
+	/** Email-sending requests from one IP address (sign-up, forgotten password, enquiries). */
+	emailPerIp: { points: 20, durationSeconds: 60 * 60, blockSeconds: 0 },
+	/** Certificate verification look-ups from one IP address. */
+	verifyPerIp: { points: 60, durationSeconds: 60, blockSeconds: 60 },
+} as const
+
+export type ThrottleName = keyof typeof THROTTLES
+
+let pool: pg.Pool | undefined
+const limiters = new Map<ThrottleName, RateLimiterPostgres>()
+
+function limiter(name: ThrottleName) {
+	let l = limiters.get(name)
+	if (!l) {
+		pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
+		const rule = THROTTLES[name]
+		l = new RateLimiterPostgres({
+			storeClient: pool,
+			storeType: 'pool',
+			tableName: 'throttle',
+			// The table is created by our migrations (prisma/schema.prisma, model Throttle).
+			tableCreated: true,
+			clearExpiredByTimeout: false,
+			keyPrefix: name,
+			points: rule.points,
+			duration: rule.durationSeconds,
+			blockDuration: rule.blockSeconds,
+		})
+		limiters.set(name, l)
+	}
+	return l
+}
+
+function normaliseKey(key: string) {
+	return key.trim().toLowerCase().slice(0, 200)
+}
+
+/**
+ * Counts one attempt against `name` for `key`; throws a `throttled` DomainError once the limit is
+ * reached. Use for actions that always count (sending an email, a look-up).
+ */
+export async function consumeThrottle(name: ThrottleName, key: string, message?: string) {
+	try {
+		await limiter(name).consume(normaliseKey(key))
+	} catch (error) {
+		if (error instanceof RateLimiterRes) throw throttledError(error, message)
+		throw error
+	}
+}
+
+/** Throws if `key` is already over the limit, without counting an attempt (e.g. before a login check). */
+export async function assertNotThrottled(name: ThrottleName, key: string, message?: string) {
+	const res = await limiter(name).get(normaliseKey(key))
+	if (res && res.consumedPoints >= THROTTLES[name].points) throw throttledError(res, message)
+}
+
+/** Forgets the counter for `key` (e.g. after a successful login). */
+export async function resetThrottle(name: ThrottleName, key: string) {
+	await limiter(name).delete(normaliseKey(key))
+}
+
+function throttledError(res: RateLimiterRes, message?: string) {
+	const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000))
+	const minutes = Math.ceil(retryAfterSeconds / 60)
+	return new DomainError(
+		'throttled',
+		'TOO_MANY_ATTEMPTS',
+		message ?? `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+		{ retryAfterSeconds },
+	)
+}
+
+/** Closes the throttle's connection pool (for clean shutdown and tests). */
+export async function closeThrottles() {
+	limiters.clear()
+	await pool?.end()
+	pool = undefined
+}
