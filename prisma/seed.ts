@@ -1,0 +1,175 @@
+import { hash } from '@node-rs/argon2'
+import { type Prisma, prisma } from '#modules/db/client.ts'
+import { courses } from './seed-content/index.ts'
+import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
+
+/** The password of every demo account; printed by `npm start`. Never used outside demo data. */
+export const DEMO_PASSWORD = 'circle-demo-2026'
+
+export const DEMO_ACCOUNTS = [
+	{ email: 'learner@circle.example', name: 'Siân Llewellyn-Nowak', role: 'LEARNER', label: 'Learner' },
+	{ email: 'trainer@circle.example', name: 'Dr Maya Okafor', role: 'TRAINER', label: 'Trainer' },
+	{ email: 'admin@circle.example', name: 'Priya Shah', role: 'ADMIN', label: 'Platform admin' },
+	{ email: 'orgadmin@circle.example', name: 'Tom Hughes', role: 'LEARNER', label: 'Organisation admin' },
+] as const
+
+export const DEMO_ORGANISATION = { slug: 'riverside-academy-trust', name: 'Riverside Academy Trust' }
+
+/** A short local clip so video lessons play offline (see public/media/README.md). */
+export const DEMO_VIDEO_URL = '/media/demo-lesson.mp4'
+
+/** True when the database holds no users and no courses: a fresh install that wants demo content. */
+export async function isDatabaseEmpty() {
+	const [users, courseCount] = await Promise.all([prisma.user.count(), prisma.course.count()])
+	return users === 0 && courseCount === 0
+}
+
+/**
+ * Loads the demo content: five-plus courses, demo accounts for each role and an organisation with
+ * seats. Idempotent: accounts and courses that already exist are left as they are.
+ */
+export async function seedDemo({ log = console.log }: { log?: (line: string) => void } = {}) {
+	const passwordHash = await hash(DEMO_PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1, algorithm: 2 })
+	const users: Record<string, string> = {}
+	for (const account of DEMO_ACCOUNTS) {
+		const user = await prisma.user.upsert({
+			where: { email: account.email },
+			update: {},
+			create: {
+				email: account.email,
+				name: account.name,
+				role: account.role,
+				passwordHash,
+				emailVerifiedAt: new Date(),
+				profession: account.role === 'LEARNER' ? 'Registered nurse' : null,
+				registrationBody: account.role === 'LEARNER' ? 'NMC' : null,
+			},
+			select: { id: true },
+		})
+		users[account.email] = user.id
+	}
+	const trainerId = users['trainer@circle.example']!
+
+	let created = 0
+	for (const course of courses) {
+		if (await seedCourse(course, trainerId)) created++
+	}
+
+	const org = await prisma.organisation.upsert({
+		where: { slug: DEMO_ORGANISATION.slug },
+		update: {},
+		create: { ...DEMO_ORGANISATION, sector: 'SCHOOLS' },
+		select: { id: true },
+	})
+	await prisma.membership.upsert({
+		where: { organisationId_userId: { organisationId: org.id, userId: users['orgadmin@circle.example']! } },
+		update: {},
+		create: { organisationId: org.id, userId: users['orgadmin@circle.example']!, role: 'OWNER' },
+	})
+	const schools = await prisma.course.findUnique({ where: { slug: 'relational-practice-in-schools' }, select: { id: true } })
+	if (schools) {
+		await prisma.seatPool.upsert({
+			where: { organisationId_courseId: { organisationId: org.id, courseId: schools.id } },
+			update: {},
+			create: { organisationId: org.id, courseId: schools.id, seats: 20 },
+		})
+	}
+	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)
+}
+
+async function seedCourse(course: SeedCourse, trainerId: string) {
+	const existing = await prisma.course.findUnique({ where: { slug: course.slug }, select: { id: true } })
+	if (existing) return false
+	await prisma.$transaction(async (tx) => {
+		const row = await tx.course.create({
+			data: {
+				slug: course.slug,
+				pricePence: course.pricePence,
+				sectors: course.sectors,
+				volumeTiers: course.volumeTiers ?? undefined,
+				createdById: trainerId,
+				authors: { create: { userId: trainerId, role: 'OWNER' } },
+			},
+			select: { id: true },
+		})
+		const version = await tx.courseVersion.create({
+			data: {
+				courseId: row.id,
+				number: 1,
+				status: 'PUBLISHED',
+				publishedAt: new Date(),
+				title: course.title,
+				summary: course.summary,
+				description: course.description,
+				cpdMinutes: course.cpdMinutes,
+				outcomes: course.outcomes,
+				sequential: course.sequential,
+			},
+			select: { id: true },
+		})
+		for (const [moduleIndex, mod] of course.modules.entries()) {
+			await tx.module.create({
+				data: {
+					versionId: version.id,
+					position: moduleIndex,
+					title: mod.title,
+					summary: mod.summary,
+					lessons: { create: mod.lessons.map((lesson, i) => lessonData(lesson, i, version.id)) },
+				},
+			})
+		}
+		await tx.course.update({ where: { id: row.id }, data: { publishedVersionId: version.id } })
+	})
+	return true
+}
+
+function lessonData(lesson: SeedLesson, position: number, versionId: string) {
+	const base = {
+		key: lesson.key,
+		position,
+		title: lesson.title,
+		kind: lesson.kind,
+		estimatedMinutes: lesson.estimatedMinutes,
+		version: { connect: { id: versionId } },
+	}
+	switch (lesson.kind) {
+		case 'VIDEO':
+			return {
+				...base,
+				videoSourceUrl: DEMO_VIDEO_URL,
+				videoDurationSeconds: lesson.durationSeconds,
+				transcript: lesson.transcript,
+			} satisfies Prisma.LessonCreateWithoutModuleInput
+		case 'READING':
+			return { ...base, markdown: lesson.markdown } satisfies Prisma.LessonCreateWithoutModuleInput
+		case 'QUIZ':
+			return {
+				...base,
+				passMark: lesson.passMark,
+				maxAttempts: lesson.maxAttempts,
+				questions: {
+					create: lesson.questions.map((q, qi) => {
+						if (q.kind === 'REFLECTION') return { position: qi, kind: q.kind, prompt: q.prompt, guidance: q.guidance }
+						if (q.kind === 'SCALE') {
+							return {
+								position: qi,
+								kind: q.kind,
+								prompt: q.prompt,
+								scaleMin: q.min,
+								scaleMax: q.max,
+								scaleMinLabel: q.minLabel,
+								scaleMaxLabel: q.maxLabel,
+							}
+						}
+						return {
+							position: qi,
+							kind: q.kind,
+							prompt: q.prompt,
+							explanation: q.explanation,
+							options: { create: q.options.map((o, oi) => ({ position: oi, ...o })) },
+						}
+					}),
+				},
+			} satisfies Prisma.LessonCreateWithoutModuleInput
+	}
+}

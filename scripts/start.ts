@@ -1,0 +1,102 @@
+/**
+ * `npm start` and `npm run dev`: one command from a fresh clone to a running Circle.
+ *
+ * 1. Validates the environment (one clear line naming any bad variable, then exit 1).
+ * 2. Without DATABASE_URL, starts an embedded PostgreSQL whose data persists in EMBEDDED_PG_DIR.
+ * 3. Applies migrations; seeds demo content into an empty database (unless SEED_DEMO=false).
+ * 4. Serves on PORT (production build, or Vite with hot reload under --dev) and runs the worker.
+ * 5. Ctrl-C stops the server, the worker and PostgreSQL cleanly.
+ */
+import path from 'node:path'
+import type { Server } from 'node:http'
+import { EnvError, parseEnv } from '#modules/env/env.ts'
+
+const dev = process.argv.includes('--dev')
+const root = path.resolve(import.meta.dirname, '..')
+
+async function main() {
+	let env
+	try {
+		env = parseEnv()
+	} catch (error) {
+		if (error instanceof EnvError) {
+			console.error(error.message)
+			process.exit(1)
+		}
+		throw error
+	}
+
+	const stops: Array<() => Promise<unknown>> = []
+	let stopping = false
+	const shutdown = async (signal: string) => {
+		if (stopping) return
+		stopping = true
+		console.log(`\n${signal}: stopping Circle…`)
+		for (const stop of stops.reverse()) {
+			await stop().catch((e: unknown) => console.error(e))
+		}
+		process.exit(0)
+	}
+	process.on('SIGINT', () => void shutdown('SIGINT'))
+	process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+	if (!env.DATABASE_URL) {
+		const { startEmbeddedPostgres } = await import('#modules/db/embedded.ts')
+		console.log(`Starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`)
+		const db = await startEmbeddedPostgres({
+			dataDir: path.resolve(root, env.EMBEDDED_PG_DIR),
+			port: env.EMBEDDED_PG_PORT,
+		})
+		stops.push(db.stop)
+		process.env.DATABASE_URL = db.url
+	}
+	const databaseUrl = process.env.DATABASE_URL!
+
+	const { migrateDeploy } = await import('#modules/db/migrate.ts')
+	console.log('Applying database migrations…')
+	await migrateDeploy(databaseUrl)
+
+	// Imported only now: the Prisma client reads DATABASE_URL when it is created.
+	const { prisma } = await import('#modules/db/client.ts')
+	stops.push(() => prisma.$disconnect())
+	const seed = await import('#prisma/seed.ts')
+	const seedDemo = env.SEED_DEMO ?? env.NODE_ENV !== 'production'
+	let seeded = false
+	if (seedDemo && (await seed.isDatabaseEmpty())) {
+		console.log('Empty database: loading demo content…')
+		await seed.seedDemo()
+		seeded = true
+	}
+
+	if (env.RUN_WORKER) {
+		const { startWorker, stopWorker } = await import('#modules/jobs/worker.ts')
+		await startWorker()
+		stops.push(() => stopWorker())
+	}
+
+	const { createHttpApp } = await import('#app/server/express.ts')
+	const app = await createHttpApp({
+		env,
+		mode: dev ? { kind: 'development' } : { kind: 'production', buildDir: path.join(root, 'build') },
+	})
+	const server: Server = await new Promise((resolve, reject) => {
+		const s = app.listen(env.PORT, () => resolve(s))
+		s.on('error', reject)
+	})
+	stops.push(() => new Promise((resolve) => server.close(() => resolve(undefined))))
+
+	const url = env.APP_URL ?? `http://localhost:${env.PORT}`
+	console.log(`\nCircle is running at ${url}${dev ? ' (development, hot reload)' : ''}`)
+	const hasDemoAccounts = seeded || (await prisma.user.count({ where: { email: seed.DEMO_ACCOUNTS[0].email } })) > 0
+	if (hasDemoAccounts) {
+		console.log(`\nDemo logins (password: ${seed.DEMO_PASSWORD})`)
+		for (const account of seed.DEMO_ACCOUNTS) console.log(`  ${account.label.padEnd(20)} ${account.email}`)
+	}
+	if (!env.SMTP_URL && env.NODE_ENV !== 'production') console.log(`\nEmails go to the dev outbox: ${url}/dev/outbox`)
+	console.log('\nPress Ctrl-C to stop.')
+}
+
+main().catch((error: unknown) => {
+	console.error(error instanceof Error ? error.message : error)
+	process.exit(1)
+})
