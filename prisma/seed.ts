@@ -15,8 +15,8 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_ORGANISATION = { slug: 'riverside-academy-trust', name: 'Riverside Academy Trust' }
 
-/** A short local clip so video lessons play offline (see public/media/README.md). */
-export const DEMO_VIDEO_URL = '/media/demo-lesson.mp4'
+/** A short local clip (and its captions) so video lessons play offline (see public/media/README.md). */
+export const DEMO_VIDEO = { url: '/media/demo-lesson.mp4', captionsUrl: '/media/demo-lesson.en.vtt', durationSeconds: 34 }
 
 /** True when the database holds no users and no courses: a fresh install that wants demo content. */
 export async function isDatabaseEmpty() {
@@ -136,8 +136,11 @@ function lessonData(lesson: SeedLesson, position: number, versionId: string) {
 		case 'VIDEO':
 			return {
 				...base,
-				videoSourceUrl: DEMO_VIDEO_URL,
-				videoDurationSeconds: lesson.durationSeconds,
+				// Every demo video lesson plays the same short clip, so its real length is what counts
+				// for progress; the transcript is the lesson's own script, as a real recording would have.
+				videoSourceUrl: DEMO_VIDEO.url,
+				captionsUrl: DEMO_VIDEO.captionsUrl,
+				videoDurationSeconds: DEMO_VIDEO.durationSeconds,
 				transcript: lesson.transcript,
 			} satisfies Prisma.LessonCreateWithoutModuleInput
 		case 'READING':
