@@ -1,0 +1,44 @@
+import type PgBoss from 'pg-boss'
+import { getBoss } from './boss.ts'
+import { DEFAULT_RETRY, type JobDataMap, type JobName } from './job-types.ts'
+
+export type EnqueueJobOptions = Pick<
+	PgBoss.SendOptions,
+	'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'priority' | 'expireInSeconds'
+>
+
+/**
+ * Puts one job on its queue and returns the job's id (null when a singletonKey says an equal job is
+ * already queued). Jobs retry with exponential backoff by default (5 retries from 30 seconds);
+ * pass options to change that or to delay the job. The job is sent on pg-boss's own connection, so
+ * it is not part of any Prisma transaction: handlers must cope with data that is not committed yet.
+ */
+export async function enqueueJob<Name extends JobName>(
+	name: Name,
+	data: JobDataMap[Name],
+	options: EnqueueJobOptions = {},
+): Promise<string | null> {
+	const boss = await getBoss()
+	return boss.send(name, data, { ...DEFAULT_RETRY, ...options })
+}
+
+/**
+ * Runs a job on a cron schedule (five fields, UK time: `0 9 * * 1` is 9am every Monday). pg-boss keeps
+ * one schedule per job name, so calling this again replaces it, and only one process in the cluster
+ * sends each scheduled run. Schedules live in the database: they survive restarts.
+ */
+export async function scheduleJob<Name extends JobName>(
+	name: Name,
+	cron: string,
+	data: JobDataMap[Name],
+	options: EnqueueJobOptions = {},
+): Promise<void> {
+	const boss = await getBoss()
+	await boss.schedule(name, cron, data, { ...DEFAULT_RETRY, tz: 'Europe/London', ...options })
+}
+
+/** Removes a job's cron schedule (jobs already sent still run). */
+export async function unscheduleJob(name: JobName): Promise<void> {
+	const boss = await getBoss()
+	await boss.unschedule(name)
+}

@@ -1,0 +1,18 @@
+import { handleSendEmailJob } from '#modules/mail/deliver.ts'
+import type { JobHandler, JobName } from './job-types.ts'
+import { getJobHandler, registerJob } from './registry.ts'
+
+// One handler per job: the mapped type makes a job without a handler a compile error.
+const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
+	'send-email': handleSendEmailJob,
+}
+
+/**
+ * Registers the handler of every Circle job that has none yet (a handler registered earlier with
+ * registerJob is kept). Safe to call more than once.
+ */
+export function registerBuiltInJobs(): void {
+	for (const name of Object.keys(builtInHandlers) as JobName[]) {
+		if (!getJobHandler(name)) registerJob(name, builtInHandlers[name])
+	}
+}

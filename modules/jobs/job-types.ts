@@ -1,0 +1,34 @@
+/**
+ * Every background job Circle runs, with the data each one carries. Adding a job is one entry here
+ * (and one in QUEUES below, which the compiler insists on), plus its handler in handlers.ts.
+ * Job data is stored as JSON by pg-boss: plain values only, and ids rather than whole records, so
+ * that a job always works on the current state of the database.
+ */
+export type JobDataMap = {
+	/** Deliver one stored EmailMessage (modules/mail/deliver.ts). */
+	'send-email': { messageId: string }
+}
+
+export type JobName = keyof JobDataMap
+
+// A runtime list of the queues to create at start: pg-boss 10 needs createQueue() before send/work.
+const QUEUES = { 'send-email': true } satisfies Record<JobName, true>
+export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
+
+/** What a handler knows about the run it is part of. */
+export type JobContext = {
+	jobId: string
+	name: JobName
+	/** 1 for the first run, 2 for the first retry, … */
+	attempt: number
+	/** How many retries the job has after its first run. */
+	retryLimit: number
+	/** True when a failure now means the job fails for good (no more retries). */
+	isLastAttempt: boolean
+}
+
+/** Throws to fail the run (pg-boss retries it with backoff until the retry limit). */
+export type JobHandler<Name extends JobName> = (data: JobDataMap[Name], context: JobContext) => Promise<void>
+
+/** Retry policy for every job unless the caller says otherwise: 6 runs over roughly half an hour. */
+export const DEFAULT_RETRY = { retryLimit: 5, retryDelay: 30, retryBackoff: true } as const

@@ -1,0 +1,38 @@
+import type { ComponentType } from 'react'
+import CertificateIssued, { subject as certificateIssuedSubject } from '#emails/certificate-issued.tsx'
+import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enquiry-received.tsx'
+import PasswordChanged, { subject as passwordChangedSubject } from '#emails/password-changed.tsx'
+import ResetPassword, { subject as resetPasswordSubject } from '#emails/reset-password.tsx'
+import VerifyEmail, { subject as verifyEmailSubject } from '#emails/verify-email.tsx'
+
+export type EmailTemplate<Props> = {
+	component: ComponentType<Props>
+	subject: (props: Props) => string
+}
+
+function template<Props>(component: ComponentType<Props>, subject: (props: Props) => string): EmailTemplate<Props> {
+	return { component, subject }
+}
+
+/**
+ * Every email Circle can send. Adding an email is one .tsx file under emails/ (a default-exported
+ * component and a `subject(props)` function) and one entry here: sendEmail's options type, the
+ * renderer and the outbox all follow from this map.
+ */
+export const emailTemplates = {
+	'verify-email': template(VerifyEmail, verifyEmailSubject),
+	'reset-password': template(ResetPassword, resetPasswordSubject),
+	'password-changed': template(PasswordChanged, passwordChangedSubject),
+	'enquiry-received': template(EnquiryReceived, enquiryReceivedSubject),
+	'certificate-issued': template(CertificateIssued, certificateIssuedSubject),
+}
+
+export type EmailTemplateName = keyof typeof emailTemplates
+
+export type EmailTemplateProps<Name extends EmailTemplateName> =
+	(typeof emailTemplates)[Name] extends EmailTemplate<infer Props> ? Props : never
+
+/** One of the templates with its props, e.g. `{ template: 'verify-email', props: { name, verifyUrl } }`. */
+export type EmailContent = {
+	[Name in EmailTemplateName]: { template: Name; props: EmailTemplateProps<Name> }
+}[EmailTemplateName]
