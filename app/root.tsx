@@ -1,23 +1,58 @@
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
+import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { SiteFooter } from '#app/components/layout/site-footer.tsx'
+import { SiteHeader } from '#app/components/layout/site-header.tsx'
+import { getOptionalUser, sessionCookieHeaders } from '#app/utils/auth.server.ts'
 import type { Route } from './+types/root'
-import './styles/app.css'
+import appStylesHref from './styles/app.css?url'
 
-export async function loader({ context }: Route.LoaderArgs) {
-	return { cspNonce: context.cspNonce }
+// The mark as an inline SVG favicon: no extra request, and nothing for the CSP to allow beyond data:.
+const FAVICON =
+	'data:image/svg+xml,' +
+	encodeURIComponent(
+		'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="17" r="11" fill="none" stroke="#0f5257" stroke-width="4"/><circle cx="16" cy="6" r="5.5" fill="#fff"/><circle cx="16" cy="6" r="4" fill="#d97821"/></svg>',
+	)
+
+export const links: Route.LinksFunction = () => [
+	{ rel: 'stylesheet', href: appStylesHref },
+	{ rel: 'icon', href: FAVICON, type: 'image/svg+xml' },
+]
+
+export const meta: Route.MetaFunction = ({ error }) => [
+	{ title: error ? errorTitle(error) : 'Circle | CPD in relational and restorative practice' },
+	{
+		name: 'description',
+		content:
+			'Online CPD courses in relational and restorative practice for schools, health and social care, criminal justice settings, and parents and carers.',
+	},
+]
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+	const user = await getOptionalUser(request)
+	// Keeps the cookie's expiry in step with the sliding session, and clears a cookie whose session ended.
+	return data({ user, cspNonce: context.cspNonce }, { headers: await sessionCookieHeaders(request) })
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+	// Undefined when the root loader itself failed: the error page still gets a header, as a visitor.
 	const data = useRouteLoaderData<typeof loader>('root')
+	const user = data?.user ?? null
 	return (
 		<html lang="en-GB">
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<meta name="theme-color" content="#0f5257" />
 				<Meta />
-				<Links />
+				<Links nonce={data?.cspNonce} />
 			</head>
-			<body>
-				{children}
+			<body className="flex min-h-screen flex-col">
+				<SiteHeader user={user ? { name: user.name, email: user.email, role: user.role } : null} />
+				{/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
+				<main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+					{children}
+				</main>
+				<SiteFooter />
 				<ScrollRestoration nonce={data?.cspNonce} />
 				<Scripts nonce={data?.cspNonce} />
 			</body>
@@ -27,4 +62,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
 	return <Outlet />
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
 }

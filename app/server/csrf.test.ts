@@ -18,6 +18,9 @@ describe('isCrossSiteRequest', () => {
 		expect(isCrossSiteRequest({ method: 'POST', origin: 'https://evil.example', allowedOrigins })).toBe(true)
 		expect(isCrossSiteRequest({ method: 'DELETE', origin: 'null', allowedOrigins })).toBe(true)
 	})
+	test('a same-origin form post with Origin "null" passes on Sec-Fetch-Site', () => {
+		expect(isCrossSiteRequest({ method: 'POST', secFetchSite: 'same-origin', origin: 'null', allowedOrigins })).toBe(false)
+	})
 	test('same-origin POSTs and non-browser clients pass', () => {
 		expect(isCrossSiteRequest({ method: 'POST', secFetchSite: 'same-origin', origin: 'http://localhost:3000', allowedOrigins })).toBe(false)
 		expect(isCrossSiteRequest({ method: 'POST', allowedOrigins })).toBe(false)

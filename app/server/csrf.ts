@@ -20,7 +20,10 @@ export function isCrossSiteRequest({
 	allowedOrigins: string[]
 }) {
 	if (SAFE_METHODS.has(method.toUpperCase())) return false
-	if (secFetchSite && secFetchSite !== 'same-origin' && secFetchSite !== 'none') return true
+	// Sec-Fetch-Site is set by the browser and cannot be forged by a page, so when present it decides.
+	// (Origin can legitimately be "null" on a same-origin form post under a strict Referrer-Policy.)
+	if (secFetchSite) return secFetchSite !== 'same-origin' && secFetchSite !== 'none'
+	// Older browsers: fall back to Origin.
 	if (origin !== undefined) return origin === 'null' || !allowedOrigins.includes(origin)
 	return false
 }

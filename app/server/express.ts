@@ -51,6 +51,8 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 						}
 					: false,
 			crossOriginEmbedderPolicy: false,
+			// helmet's default (no-referrer) makes Chromium send `Origin: null` on same-origin form posts.
+			referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
 			strictTransportSecurity: env.NODE_ENV === 'production',
 		}),
 	)

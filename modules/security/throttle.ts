@@ -13,8 +13,11 @@ export const THROTTLES = {
 	loginPerIp: { points: 50, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 	/** Emails triggered for one address (verification, reset, invitations). */
 	emailPerAddress: { points: 5, durationSeconds: 60 * 60, blockSeconds: 0 },
-	/** Email-sending requests from one IP address (sign-up, forgotten password, enquiries). */
-	emailPerIp: { points: 20, durationSeconds: 60 * 60, blockSeconds: 0 },
+	/**
+	 * Email-sending requests from one IP address (sign-up, forgotten password, enquiries). Generous,
+	 * because a whole school or NHS trust may sign up from one network address.
+	 */
+	emailPerIp: { points: 60, durationSeconds: 60 * 60, blockSeconds: 0 },
 	/** Certificate verification look-ups from one IP address. */
 	verifyPerIp: { points: 60, durationSeconds: 60, blockSeconds: 60 },
 } as const

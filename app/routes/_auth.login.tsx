@@ -1,0 +1,99 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
+import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { redirectWithSession, replyWithDomainError, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
+import { logIn } from '#modules/auth/log-in.ts'
+import { LogInSchema } from '#modules/auth/schemas.ts'
+import type { Route } from './+types/_auth.login'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Log in | Circle' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+	await requireAnonymous(request)
+	const submission = parseWithZod(await request.formData(), { schema: LogInSchema })
+	if (submission.status !== 'success') {
+		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+	}
+	const { email, password, redirectTo } = submission.value
+	try {
+		const { session } = await logIn({
+			email,
+			password,
+			ipAddress: context.clientIp,
+			userAgent: request.headers.get('User-Agent'),
+		})
+		return redirectWithSession(safeRedirectTo(redirectTo), session)
+	} catch (error) {
+		return replyWithDomainError(submission, error, { hideFields: ['password'] })
+	}
+}
+
+export default function LoginRoute({ actionData }: Route.ComponentProps) {
+	const [searchParams] = useSearchParams()
+	const redirectTo = searchParams.get('redirectTo') ?? ''
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'login',
+		lastResult: actionData?.result,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	const linkSearch = redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ''
+
+	return (
+		<>
+			<h1 className="text-3xl font-bold text-stone-900">Log in</h1>
+			<p className="mt-2 text-stone-700">Welcome back. Log in to carry on with your courses and CPD record.</p>
+			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<input type="hidden" name="redirectTo" value={redirectTo} />
+				<Field
+					labelProps={{ children: 'Email address' }}
+					inputProps={{
+						...getInputProps(fields.email, { type: 'email' }),
+						autoComplete: 'email',
+						spellCheck: false,
+						required: true,
+					}}
+					errors={fields.email.errors}
+				/>
+				<Field
+					labelProps={{ children: 'Password' }}
+					inputProps={{
+						...getInputProps(fields.password, { type: 'password' }),
+						autoComplete: 'current-password',
+						required: true,
+					}}
+					errors={fields.password.errors}
+				/>
+				<p>
+					<Link
+						to="/forgot-password"
+						className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+					>
+						Forgotten your password?
+					</Link>
+				</p>
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Logging in…">
+					Log in
+				</SubmitButton>
+			</Form>
+			<p className="mt-8 border-t border-stone-200 pt-6 text-stone-700">
+				New to Circle?{' '}
+				<Link
+					to={`/signup${linkSearch}`}
+					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+				>
+					Create an account
+				</Link>
+			</p>
+		</>
+	)
+}

@@ -1,0 +1,173 @@
+import type { SubmissionResult } from '@conform-to/react'
+import { data, redirect } from 'react-router'
+import {
+	invalidateSession,
+	type SessionUser,
+	type ValidatedSession,
+	validateSessionToken,
+} from '#modules/auth/sessions.ts'
+import type { Role } from '#modules/db/client.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import { STATUS_FOR_KIND } from './errors.server.ts'
+import { readSessionToken, serialiseClearedSessionCookie, serialiseSessionCookie } from './session.server.ts'
+
+export type { SessionUser }
+
+/** Where signed-in users land after logging in or signing up, and when they visit /login. */
+export const DEFAULT_SIGNED_IN_PATH = '/dashboard'
+
+// One validation per request, however many loaders ask (root, layout and page loaders all do).
+const sessionCache = new WeakMap<Request, Promise<ValidatedSession | null>>()
+
+/** The validated session and user behind the request's cookie, or null. Cached per Request. */
+export function getAuthSession(request: Request): Promise<ValidatedSession | null> {
+	let cached = sessionCache.get(request)
+	if (!cached) {
+		const token = readSessionToken(request)
+		cached = token ? validateSessionToken(token) : Promise.resolve(null)
+		sessionCache.set(request, cached)
+	}
+	return cached
+}
+
+/** The signed-in user, or null for visitors. */
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+	return (await getAuthSession(request))?.user ?? null
+}
+
+/**
+ * The signed-in session and user; visitors are redirected to /login with a `redirectTo` back to
+ * this page (or to `redirectTo` when given; pass null for no way back).
+ */
+export async function requireAuthSession(
+	request: Request,
+	{ redirectTo }: { redirectTo?: string | null } = {},
+): Promise<ValidatedSession> {
+	const auth = await getAuthSession(request)
+	if (auth) return auth
+	const url = new URL(request.url)
+	const back = redirectTo === undefined ? `${url.pathname}${url.search}` : redirectTo
+	const search = back && back !== '/' ? `?${new URLSearchParams({ redirectTo: safeRedirectTo(back, '/') })}` : ''
+	// A cookie that did not validate (expired, ended, tampered with) is removed on the way.
+	const headers = readSessionToken(request) ? { 'Set-Cookie': serialiseClearedSessionCookie() } : undefined
+	throw redirect(`/login${search}`, { headers })
+}
+
+/** The signed-in user; visitors are redirected to /login?redirectTo=<this page>. */
+export async function requireUser(request: Request, options: { redirectTo?: string | null } = {}) {
+	return (await requireAuthSession(request, options)).user
+}
+
+/** The signed-in user's id; visitors are redirected to /login. */
+export async function requireUserId(request: Request, options: { redirectTo?: string | null } = {}) {
+	return (await requireUser(request, options)).id
+}
+
+const ROLE_RANK: Record<Role, number> = { LEARNER: 0, TRAINER: 1, ADMIN: 2 }
+
+/**
+ * The signed-in user if their platform role is at least `role` (an ADMIN may do whatever a
+ * TRAINER may); otherwise a 403. Visitors are redirected to /login first.
+ */
+export async function requireRole(request: Request, role: 'TRAINER' | 'ADMIN') {
+	const user = await requireUser(request)
+	if (ROLE_RANK[user.role] < ROLE_RANK[role]) {
+		throw data({ message: 'You do not have permission to see this page.' }, { status: 403 })
+	}
+	return user
+}
+
+/** For pages only visitors need (log in, sign up): signed-in users go to their dashboard. */
+export async function requireAnonymous(request: Request) {
+	if (await getAuthSession(request)) throw redirect(DEFAULT_SIGNED_IN_PATH)
+}
+
+/** The Set-Cookie value that starts `session` in the browser. */
+export function commitSessionCookie(session: { token: string; expiresAt: Date }) {
+	return serialiseSessionCookie(session)
+}
+
+/** The Set-Cookie value that removes the session cookie. */
+export function destroySessionCookie() {
+	return serialiseClearedSessionCookie()
+}
+
+/** Redirects to `to` (made safe) with the cookie of a session that has just started. */
+export function redirectWithSession(to: string, session: { token: string; expiresAt: Date }) {
+	return redirect(safeRedirectTo(to), { headers: { 'Set-Cookie': commitSessionCookie(session) } })
+}
+
+/** Ends the request's session (deletes its row) and returns the Set-Cookie value that clears it. */
+export async function endSession(request: Request) {
+	const auth = await getAuthSession(request)
+	if (auth) await invalidateSession(auth.session.id)
+	sessionCache.delete(request)
+	return destroySessionCookie()
+}
+
+/**
+ * Headers for the root loader: they re-send the cookie when this request extended the session
+ * (sliding expiry), and remove a cookie whose session no longer exists. React Router merges a
+ * loader's Set-Cookie headers into the document response, so one call in the root loader keeps
+ * every page's cookie in step: `return data(…, { headers: await sessionCookieHeaders(request) })`.
+ */
+export async function sessionCookieHeaders(request: Request) {
+	const headers = new Headers()
+	const token = readSessionToken(request)
+	if (!token) return headers
+	const auth = await getAuthSession(request)
+	if (!auth) headers.append('Set-Cookie', destroySessionCookie())
+	else if (auth.session.fresh)
+		headers.append('Set-Cookie', commitSessionCookie({ token, expiresAt: auth.session.expiresAt }))
+	return headers
+}
+
+const REDIRECT_BASE = 'http://circle.invalid'
+
+/**
+ * Makes a user-supplied redirect target safe: only a path on this site is kept, anything else
+ * (`//evil.com`, `https://evil.com`, `/\evil.com`, `javascript:…`, a tab or newline that browsers
+ * strip) becomes `fallback`. The value is parsed the way a browser would parse it, and the
+ * normalised path is what is returned.
+ */
+export function safeRedirectTo(value: unknown, fallback: string = DEFAULT_SIGNED_IN_PATH): string {
+	if (typeof value !== 'string' || !value.startsWith('/')) return fallback
+	let url: URL
+	try {
+		url = new URL(value, REDIRECT_BASE)
+	} catch {
+		return fallback
+	}
+	if (url.origin !== REDIRECT_BASE) return fallback
+	const path = `${url.pathname}${url.search}${url.hash}`
+	// `/.//evil.com` normalises to `//evil.com`, which a browser reads as another host.
+	if (path.startsWith('//') || path.startsWith('/\\')) return fallback
+	return path
+}
+
+type Replyable = {
+	reply: (options?: {
+		formErrors?: string[]
+		fieldErrors?: Record<string, string[]>
+		hideFields?: string[]
+	}) => SubmissionResult<string[]>
+}
+
+/**
+ * Turns a DomainError thrown by a module function into a form response: the message beside its
+ * field (or above the form when it has none), with the status for its kind and Retry-After for
+ * throttles. Anything that is not a DomainError is rethrown. List password fields in
+ * `hideFields` so they are never sent back.
+ */
+export function replyWithDomainError(
+	submission: Replyable,
+	error: unknown,
+	{ hideFields }: { hideFields?: string[] } = {},
+) {
+	if (!isDomainError(error)) throw error
+	const result = error.field
+		? submission.reply({ fieldErrors: { [error.field]: [error.message] }, hideFields })
+		: submission.reply({ formErrors: [error.message], hideFields })
+	const headers: HeadersInit = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {}
+	return data({ result }, { status: STATUS_FOR_KIND[error.kind], headers })
+}

@@ -1,0 +1,138 @@
+// Formatting shared by server and browser code, so it imports only plain values (no Prisma client).
+import { Sector, type LessonKind } from '#modules/db/generated/enums.ts'
+
+const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
+const longDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	// Dates are shown as a UK reader would see them, whatever time zone the server runs in.
+	timeZone: 'Europe/London',
+})
+const hoursNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
+
+/** "£49.00" from 4900 pence. Zero is "£0.00": use `formatCoursePrice` where free should read "Free". */
+export function formatPrice(pence: number) {
+	return gbp.format(pence / 100)
+}
+
+/** A course price as learners read it: "Free" or "£49.00". */
+export function formatCoursePrice(pence: number) {
+	return pence <= 0 ? 'Free' : formatPrice(pence)
+}
+
+/** "21 November 2026". Accepts a Date or anything Date understands (loader data arrives as strings). */
+export function formatDate(value: Date | string | number) {
+	return longDate.format(value instanceof Date ? value : new Date(value))
+}
+
+/** "2.5 CPD hours", "1 CPD hour", "0.75 CPD hours", "3.3 CPD hours" (200 minutes) from minutes. */
+export function formatCpdHours(minutes: number) {
+	const exact = minutes / 60
+	// Quarter hours are shown exactly; anything else to one decimal place, as CPD records usually are.
+	const hours = Number.isInteger(exact * 4) ? exact : Math.round(exact * 10) / 10
+	return `${hoursNumber.format(hours)} CPD ${hours === 1 ? 'hour' : 'hours'}`
+}
+
+/** A learner-facing duration: "45 min", "1 hr", "2 hr 15 min". */
+export function formatDuration(minutes: number) {
+	const whole = Math.max(0, Math.round(minutes))
+	const h = Math.floor(whole / 60)
+	const m = whole % 60
+	if (h === 0) return `${m} min`
+	return m === 0 ? `${h} hr` : `${h} hr ${m} min`
+}
+
+/** "1 module", "3 lessons". */
+export function pluralise(count: number, singular: string, plural = `${singular}s`) {
+	return `${count} ${count === 1 ? singular : plural}`
+}
+
+/** Sectors in the order Circle presents them: the shared foundations first. */
+export const SECTORS = [
+	Sector.FOUNDATIONS,
+	Sector.SCHOOLS,
+	Sector.HEALTH_SOCIAL_CARE,
+	Sector.CRIMINAL_JUSTICE,
+	Sector.PARENTS_CARERS,
+] as const satisfies readonly Sector[]
+
+export const SECTOR_LABELS: Record<Sector, string> = {
+	FOUNDATIONS: 'Foundations',
+	SCHOOLS: 'Schools',
+	HEALTH_SOCIAL_CARE: 'Health and social care',
+	CRIMINAL_JUSTICE: 'Criminal justice settings',
+	PARENTS_CARERS: 'Parents and carers',
+}
+
+export function sectorLabel(sector: Sector) {
+	return SECTOR_LABELS[sector]
+}
+
+/** The sector as it appears in URLs: `/courses?sector=health-social-care`. */
+export function sectorSlug(sector: Sector) {
+	return sector.toLowerCase().replaceAll('_', '-')
+}
+
+/**
+ * Reads a sector from a URL value, accepting the slug (`health-social-care`) and the enum name
+ * (`HEALTH_SOCIAL_CARE`) so that links written either way keep working. Unknown values give null.
+ */
+export function parseSector(value: string | null | undefined): Sector | null {
+	if (!value) return null
+	const candidate = value.trim().toUpperCase().replaceAll('-', '_')
+	return (SECTORS as readonly string[]).includes(candidate) ? (candidate as Sector) : null
+}
+
+export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
+	VIDEO: 'Video',
+	READING: 'Reading',
+	QUIZ: 'Quiz',
+}
+
+export type TextBlock =
+	{ kind: 'paragraph'; text: string } | { kind: 'heading'; text: string } | { kind: 'list'; items: string[] }
+
+/**
+ * Splits Markdown into paragraphs, simple headings and bullet lists, with inline markers removed,
+ * for rendering as plain React text. It deliberately produces no HTML: course descriptions are
+ * written by trainers, and until the sanitised Markdown renderer lands nothing of theirs is trusted
+ * as markup.
+ */
+export function markdownToTextBlocks(markdown: string): TextBlock[] {
+	const blocks: TextBlock[] = []
+	for (const raw of markdown.replaceAll('\r\n', '\n').split(/\n\s*\n/)) {
+		const lines = raw
+			.split('\n')
+			.map((l) => l.trim())
+			.filter(Boolean)
+		if (lines.length === 0) continue
+		if (lines.every((l) => /^([-*+]|\d+[.)])\s+/.test(l))) {
+			blocks.push({ kind: 'list', items: lines.map((l) => stripInline(l.replace(/^([-*+]|\d+[.)])\s+/, ''))) })
+			continue
+		}
+		const first = lines[0]!
+		const heading = /^#{1,6}\s+(.*)$/.exec(first)
+		if (heading) {
+			blocks.push({ kind: 'heading', text: stripInline(heading[1]!) })
+			if (lines.length > 1) blocks.push({ kind: 'paragraph', text: stripInline(lines.slice(1).join(' ')) })
+			continue
+		}
+		blocks.push({ kind: 'paragraph', text: stripInline(lines.join(' ')) })
+	}
+	return blocks
+}
+
+function stripInline(text: string) {
+	return (
+		text
+			// [label](url) → label
+			.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+			.replace(/(\*\*|__)(.+?)\1/g, '$2')
+			.replace(/\*(.+?)\*/g, '$1')
+			// _emphasis_ only at word edges, so snake_case words survive
+			.replace(/(^|[\s(])_(.+?)_(?=[\s).,;:!?]|$)/g, '$1$2')
+			.replace(/`([^`]+)`/g, '$1')
+			.replace(/^>\s?/, '')
+	)
+}

@@ -1,0 +1,63 @@
+import { Prisma, prisma } from '#modules/db/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { consumeThrottle } from '#modules/security/throttle.ts'
+import { issueVerificationEmail } from './email-verification.ts'
+import { assertPasswordAllowed, hashPassword } from './password.ts'
+import { normaliseEmail } from './schemas.ts'
+import { createSession } from './sessions.ts'
+
+export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists. Log in, or reset your password.'
+
+/**
+ * Creates a learner account, queues the "confirm your email address" email and starts a session.
+ * The email is normalised (trimmed, lower-cased), and a second account for the same address in
+ * any letter case is refused: first by a look-up that gives a clear field error, and in a race
+ * by the database's unique index on lower(email). Throttled per IP address (each attempt sends,
+ * or probes for, an email). Returns the new user's id and the session token for the cookie.
+ */
+export async function signUp({
+	name,
+	email: rawEmail,
+	password,
+	ipAddress,
+	userAgent,
+}: {
+	name: string
+	email: string
+	password: string
+	ipAddress: string
+	userAgent?: string | null
+}) {
+	const email = normaliseEmail(rawEmail)
+	assertPasswordAllowed({ password, email, field: 'password' })
+	await consumeThrottle(
+		'emailPerIp',
+		ipAddress,
+		'Too many accounts have been created from your network. Please try again later.',
+	)
+
+	const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } })
+	if (existing) throw emailTaken()
+
+	const passwordHash = await hashPassword(password)
+	try {
+		const user = await prisma.$transaction(async (tx) => {
+			const created = await tx.user.create({
+				data: { email, name: name.trim(), passwordHash },
+				select: { id: true, email: true, name: true },
+			})
+			await issueVerificationEmail(tx, { userId: created.id, email: created.email, name: created.name })
+			return created
+		})
+		const session = await createSession({ userId: user.id, ipAddress, userAgent })
+		return { userId: user.id, session }
+	} catch (error) {
+		// Two sign-ups for one address at once: the unique index lets exactly one through.
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw emailTaken()
+		throw error
+	}
+}
+
+function emailTaken() {
+	return new DomainError('conflict', 'EMAIL_TAKEN', EMAIL_TAKEN_MESSAGE, { field: 'email' })
+}
