@@ -21,6 +21,8 @@ export default defineConfig({
 	use: {
 		baseURL,
 		locale: 'en-GB',
+		// axe-core is injected as an inline script, which Circle's Content-Security-Policy rightly blocks.
+		bypassCSP: true,
 		timezoneId: 'Europe/London',
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',

@@ -9,12 +9,14 @@ import {
 import type { Role } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { STATUS_FOR_KIND } from './errors.server.ts'
+import { DEFAULT_SIGNED_IN_PATH } from './paths.ts'
 import { readSessionToken, serialiseClearedSessionCookie, serialiseSessionCookie } from './session.server.ts'
 
 export type { SessionUser }
 
-/** Where signed-in users land after logging in or signing up, and when they visit /login. */
-export const DEFAULT_SIGNED_IN_PATH = '/dashboard'
+// Where signed-in users land after logging in or signing up, and when they visit /login. It lives in
+// a plain module because components (client code) link to it too.
+export { DEFAULT_SIGNED_IN_PATH }
 
 // One validation per request, however many loaders ask (root, layout and page loaders all do).
 const sessionCache = new WeakMap<Request, Promise<ValidatedSession | null>>()
