@@ -58,7 +58,8 @@ async function main() {
 
 	// Imported only now: the Prisma client reads DATABASE_URL when it is created.
 	const { prisma } = await import('#modules/db/client.ts')
-	stops.push(() => prisma.$disconnect())
+	const { closeThrottles } = await import('#modules/security/throttle.ts')
+	stops.push(() => prisma.$disconnect(), closeThrottles)
 	const seed = await import('#prisma/seed.ts')
 	const seedDemo = env.SEED_DEMO ?? env.NODE_ENV !== 'production'
 	let seeded = false
