@@ -37,6 +37,13 @@ async function main() {
 		}
 		process.exit(0)
 	}
+	// Ctrl-C in a terminal reaches the embedded PostgreSQL too, which then ends every connection
+	// (error 57P01) while we are still closing things in order: expected, not a crash.
+	process.on('uncaughtException', (error: Error & { code?: string }) => {
+		if (stopping && error.code === '57P01') return
+		console.error(error)
+		process.exit(1)
+	})
 	process.on('SIGINT', () => void shutdown('SIGINT'))
 	process.on('SIGTERM', () => void shutdown('SIGTERM'))
 

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { PrismaClient } from './generated/client.ts'
 
 export * from './generated/client.ts'
@@ -11,8 +12,12 @@ function createClient() {
 	if (!connectionString) {
 		throw new Error('DATABASE_URL is not set: start Circle with `npm start`, which provides one')
 	}
+	const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+	// An idle connection ended by the server (restart, failover, Ctrl-C reaching PostgreSQL first)
+	// must not crash the process; the pool opens a fresh one for the next query.
+	pool.on('error', (error) => console.error(`[db] idle connection closed: ${error.message}`))
 	const client = new PrismaClient({
-		adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+		adapter: new PrismaPg(pool),
 		log: [{ emit: 'event', level: 'query' }],
 	})
 	client.$on('query', (e) => {

@@ -30,7 +30,12 @@ const limiters = new Map<ThrottleName, RateLimiterPostgres>()
 function limiter(name: ThrottleName) {
 	let l = limiters.get(name)
 	if (!l) {
-		pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
+		if (!pool) {
+			pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
+			// An idle connection that the server ends (a restart, or Ctrl-C reaching the embedded
+			// PostgreSQL first) must not crash the process: the pool simply opens a new one next time.
+			pool.on('error', (error) => console.error(`[throttle] idle connection closed: ${error.message}`))
+		}
 		const rule = THROTTLES[name]
 		l = new RateLimiterPostgres({
 			storeClient: pool,
