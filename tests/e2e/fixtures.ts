@@ -28,8 +28,8 @@ export function uniqueEmail(prefix = 'learner') {
 }
 
 export const test = base.extend<{ a11y: (page?: Page) => Promise<void> }>({
-	a11y: async ({ page }, use) => {
-		await use((p = page) => expectAccessible(p))
+	a11y: async ({ page }, provide) => {
+		await provide((p = page) => expectAccessible(p))
 	},
 })
 export { expect }
