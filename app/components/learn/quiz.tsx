@@ -1,0 +1,396 @@
+import { type FormEvent, useRef, useState } from 'react'
+import { Form, Link, useNavigation } from 'react-router'
+import { ErrorList, FormErrors } from '#app/components/forms.tsx'
+import { Button, buttonClasses } from '#app/components/ui/button.tsx'
+import { cx } from '#app/components/ui/cx.ts'
+import { CheckIcon } from '#app/components/ui/icons.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { formatDate } from '#app/utils/format.ts'
+import type { LearnerQuestion, LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
+import { ReflectionField } from './reflection-field.tsx'
+
+export type QuizActionError = { message: string; field?: string }
+
+/**
+ * A quiz lesson: the form (before the first attempt, or when retaking), or the result of the
+ * latest attempt with feedback and the attempt history. Everything shown before submitting comes
+ * from a loader that never reads the right answers.
+ */
+export function QuizSection({
+	quiz,
+	retaking,
+	error,
+}: {
+	quiz: LearnerQuiz
+	retaking: boolean
+	error?: QuizActionError | null
+}) {
+	const showForm = quiz.canAttempt && (retaking || !quiz.lastResult || Boolean(error))
+	return (
+		<div className="space-y-8">
+			<QuizRules quiz={quiz} />
+			{showForm ? (
+				<QuizForm quiz={quiz} error={error} />
+			) : quiz.lastResult ? (
+				<QuizResult quiz={quiz} />
+			) : (
+				<Notice tone="warning" title="No attempts left">
+					You have used every attempt at this quiz. Contact your trainer if you need another.
+				</Notice>
+			)}
+			{quiz.attempts.length > 0 ? <AttemptHistory quiz={quiz} /> : null}
+		</div>
+	)
+}
+
+function QuizRules({ quiz }: { quiz: LearnerQuiz }) {
+	const marked = quiz.questions.filter((q) => q.kind === 'SINGLE' || q.kind === 'MULTIPLE').length
+	return (
+		<p className="text-stone-700">
+			{marked > 0 ? (
+				<>
+					Pass mark: <strong>{quiz.passMark}%</strong> of the {marked} marked {marked === 1 ? 'question' : 'questions'}
+					.{' '}
+				</>
+			) : null}
+			{quiz.maxAttempts == null
+				? 'You can take it as many times as you need.'
+				: `You have ${quiz.maxAttempts} ${quiz.maxAttempts === 1 ? 'attempt' : 'attempts'} in all (${quiz.attemptsRemaining} left).`}{' '}
+			Reflection and self-rating questions are not marked: they are saved to your CPD record.
+		</p>
+	)
+}
+
+function questionLabel(index: number, total: number) {
+	return `Question ${index + 1} of ${total}`
+}
+
+function QuizForm({ quiz, error }: { quiz: LearnerQuiz; error?: QuizActionError | null }) {
+	const navigation = useNavigation()
+	const submitting = navigation.state === 'submitting'
+	const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
+	const summaryRef = useRef<HTMLDivElement>(null)
+	const total = quiz.questions.length
+
+	// Checks every question is answered before sending, so all the problems show at once (the server
+	// checks again and is the one that counts).
+	function onSubmit(event: FormEvent<HTMLFormElement>) {
+		const data = new FormData(event.currentTarget)
+		const found: Record<string, string> = {}
+		quiz.questions.forEach((q, i) => {
+			const label = questionLabel(i, total)
+			if (q.kind === 'SINGLE' && !data.get(`option.${q.id}`)) found[q.id] = `${label}: choose an answer.`
+			if (q.kind === 'MULTIPLE' && data.getAll(`option.${q.id}`).length === 0)
+				found[q.id] = `${label}: choose at least one answer.`
+			if (q.kind === 'REFLECTION' && !String(data.get(`text.${q.id}`) ?? '').trim())
+				found[q.id] = `${label}: write a reflection before you submit.`
+			if (q.kind === 'SCALE' && !data.get(`scale.${q.id}`)) found[q.id] = `${label}: choose a point on the scale.`
+		})
+		setClientErrors(found)
+		if (Object.keys(found).length > 0) {
+			event.preventDefault()
+			requestAnimationFrame(() => summaryRef.current?.focus())
+		}
+	}
+
+	// Once a question is answered, its "please answer" message goes.
+	function onChange(event: FormEvent<HTMLFormElement>) {
+		const name = (event.target as HTMLInputElement).name ?? ''
+		const questionId = name.slice(name.indexOf('.') + 1)
+		if (questionId && clientErrors[questionId]) {
+			setClientErrors(({ [questionId]: _answered, ...rest }) => rest)
+		}
+	}
+
+	const errorFor = (questionId: string) =>
+		[clientErrors[questionId], error?.field === questionId ? error.message : null].filter((e): e is string =>
+			Boolean(e),
+		)
+	const summary = [
+		...Object.values(clientErrors),
+		...(error && !clientErrors[error.field ?? ''] ? [error.message] : []),
+	]
+
+	return (
+		<Form
+			method="post"
+			noValidate
+			onSubmit={onSubmit}
+			onChange={onChange}
+			aria-describedby={summary.length ? 'quiz-errors' : undefined}
+			id="quiz-form"
+		>
+			<input type="hidden" name="intent" value="submit-quiz" />
+			<div ref={summaryRef} tabIndex={-1} className="mb-6 focus:outline-none">
+				<FormErrors id="quiz-errors" errors={summary} title="Your answers have not been submitted yet" />
+			</div>
+			<ol className="space-y-8">
+				{quiz.questions.map((question, index) => (
+					<li key={question.id} className="rounded-xl border border-stone-200 bg-white p-5 sm:p-6">
+						<QuestionField
+							question={question}
+							number={questionLabel(index, total)}
+							errors={errorFor(question.id)}
+							saved={quiz.reflections[question.id] ?? null}
+						/>
+					</li>
+				))}
+			</ol>
+			<div className="mt-8 flex flex-wrap items-center gap-4">
+				<Button type="submit" size="lg" disabled={submitting}>
+					{submitting ? 'Submitting…' : 'Submit answers'}
+				</Button>
+				<p className="text-sm text-stone-700">Your reflections are saved as you type.</p>
+			</div>
+		</Form>
+	)
+}
+
+function QuestionField({
+	question,
+	number,
+	errors,
+	saved,
+}: {
+	question: LearnerQuestion
+	number: string
+	errors: string[]
+	saved: { text: string; updatedAt: Date | string } | null
+}) {
+	const errorId = `q-${question.id}-error`
+	const hintId = `q-${question.id}-hint`
+	const invalid = errors.length > 0
+
+	if (question.kind === 'REFLECTION') {
+		return (
+			<ReflectionField
+				questionId={question.id}
+				name={`text.${question.id}`}
+				label={question.prompt}
+				hint={question.guidance}
+				saved={saved}
+				errors={errors}
+				number={`${number} · Reflection`}
+			/>
+		)
+	}
+
+	const legend = (
+		<legend className="font-semibold text-stone-900">
+			<span className="block text-sm font-medium text-stone-600">{number}</span>
+			{question.prompt}
+		</legend>
+	)
+	const describedBy = [hintId, invalid ? errorId : null].filter(Boolean).join(' ')
+
+	if (question.kind === 'SCALE') {
+		const min = question.scaleMin ?? 1
+		const max = question.scaleMax ?? 5
+		const points = Array.from({ length: max - min + 1 }, (_, i) => min + i)
+		return (
+			<fieldset aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+				{legend}
+				<p id={hintId} className="mt-1 text-sm text-stone-700">
+					{min} means {question.scaleMinLabel ?? 'least'}; {max} means {question.scaleMaxLabel ?? 'most'}. Not marked.
+				</p>
+				<div className="mt-4 flex flex-wrap gap-2">
+					{points.map((value) => (
+						<label
+							key={value}
+							className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-2 rounded-lg border border-stone-400 bg-white px-3 has-checked:border-brand-700 has-checked:bg-brand-50 has-checked:font-semibold has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-focus"
+						>
+							<input type="radio" name={`scale.${question.id}`} value={value} className="size-4 accent-brand-700" />
+							<span>
+								{value}
+								{value === min && question.scaleMinLabel ? (
+									<span className="sr-only"> ({question.scaleMinLabel})</span>
+								) : null}
+								{value === max && question.scaleMaxLabel ? (
+									<span className="sr-only"> ({question.scaleMaxLabel})</span>
+								) : null}
+							</span>
+						</label>
+					))}
+				</div>
+				<ErrorList id={invalid ? errorId : undefined} errors={errors} />
+			</fieldset>
+		)
+	}
+
+	const multiple = question.kind === 'MULTIPLE'
+	return (
+		<fieldset aria-describedby={describedBy} aria-invalid={invalid || undefined}>
+			{legend}
+			<p id={hintId} className="mt-1 text-sm text-stone-700">
+				{question.guidance ? `${question.guidance} ` : ''}
+				{multiple ? 'Select all that apply.' : 'Select one answer.'}
+			</p>
+			<div className="mt-4 space-y-2">
+				{question.options.map((option) => (
+					<label
+						key={option.id}
+						className="flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-stone-300 bg-white px-4 py-3 hover:border-stone-500 has-checked:border-brand-700 has-checked:bg-brand-50"
+					>
+						<input
+							type={multiple ? 'checkbox' : 'radio'}
+							name={`option.${question.id}`}
+							value={option.id}
+							className="mt-1 size-4 shrink-0 accent-brand-700"
+						/>
+						<span>{option.text}</span>
+					</label>
+				))}
+			</div>
+			<ErrorList id={invalid ? errorId : undefined} errors={errors} />
+		</fieldset>
+	)
+}
+
+function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
+	const result = quiz.lastResult!
+	const byId = new Map(quiz.questions.map((q) => [q.id, q]))
+	const total = quiz.questions.length
+	return (
+		<section aria-labelledby="quiz-result-heading" id="quiz-result" className="space-y-6">
+			<div
+				className={cx(
+					'rounded-xl border p-5 sm:p-6',
+					result.passed
+						? 'border-green-200 bg-green-50 text-green-950'
+						: 'border-accent-200 bg-accent-50 text-accent-950',
+				)}
+			>
+				<h2 id="quiz-result-heading" className="text-xl font-semibold">
+					{result.passed ? 'Passed' : 'Not passed yet'}: you scored {result.scorePercent}%
+				</h2>
+				<p className="mt-1">
+					Attempt {result.number}, submitted {formatDate(result.submittedAt)}. The pass mark is {quiz.passMark}%.
+				</p>
+				{!result.passed && quiz.canAttempt ? (
+					<p className="mt-1">
+						Read the feedback below, then try again.{' '}
+						{quiz.attemptsRemaining == null
+							? ''
+							: `You have ${quiz.attemptsRemaining} ${quiz.attemptsRemaining === 1 ? 'attempt' : 'attempts'} left.`}
+					</p>
+				) : null}
+				{!result.passed && !quiz.canAttempt ? (
+					<p className="mt-1">You have used every attempt. Contact your trainer if you need another.</p>
+				) : null}
+				{quiz.canAttempt ? (
+					<Link to="?retake=1#quiz-form" preventScrollReset className={buttonClasses({ className: 'mt-4' })}>
+						Try again
+					</Link>
+				) : null}
+			</div>
+
+			<ol className="space-y-5">
+				{result.questions.map((answer, index) => {
+					const question = byId.get(answer.questionId)
+					if (!question) return null
+					return (
+						<li key={answer.questionId} className="rounded-xl border border-stone-200 bg-white p-5 sm:p-6">
+							<h3 className="font-semibold text-stone-900">
+								<span className="block text-sm font-medium text-stone-600">{questionLabel(index, total)}</span>
+								{question.prompt}
+							</h3>
+							{answer.correct === null ? null : (
+								<p className={cx('mt-2 font-semibold', answer.correct ? 'text-green-800' : 'text-red-800')}>
+									{answer.correct ? 'Your answer was right.' : 'Your answer was not right.'}
+								</p>
+							)}
+							{question.kind === 'REFLECTION' ? (
+								<p className="mt-3 whitespace-pre-line text-stone-800">{answer.text}</p>
+							) : null}
+							{question.kind === 'SCALE' ? (
+								<p className="mt-3 text-stone-800">
+									You chose {answer.scaleValue} (from {question.scaleMin ?? 1} to {question.scaleMax ?? 5}).
+								</p>
+							) : null}
+							{question.options.length > 0 ? (
+								<ul className="mt-3 space-y-2">
+									{question.options.map((option) => {
+										const marking = answer.options.find((o) => o.id === option.id)
+										return (
+											<li
+												key={option.id}
+												className={cx(
+													'rounded-lg border px-4 py-3',
+													marking?.selected ? 'border-stone-500 bg-stone-50' : 'border-stone-200',
+												)}
+											>
+												<p className="flex flex-wrap items-center gap-2">
+													<span>{option.text}</span>
+													{marking?.selected ? (
+														<span className="text-sm font-semibold text-stone-700">(your answer)</span>
+													) : null}
+													{marking?.correct ? (
+														<span className="inline-flex items-center gap-1 text-sm font-semibold text-green-800">
+															<CheckIcon className="size-4" /> Right answer
+														</span>
+													) : null}
+												</p>
+												{marking?.feedback ? <p className="mt-1 text-sm text-stone-700">{marking.feedback}</p> : null}
+											</li>
+										)
+									})}
+								</ul>
+							) : null}
+							{answer.explanation ? (
+								<p className="mt-3 rounded-lg bg-brand-50 px-4 py-3 text-brand-950">
+									<span className="font-semibold">Why: </span>
+									{answer.explanation}
+								</p>
+							) : null}
+						</li>
+					)
+				})}
+			</ol>
+			{!result.revealed ? (
+				<p className="text-sm text-stone-700">The right answers are shown once you pass or have used every attempt.</p>
+			) : null}
+		</section>
+	)
+}
+
+function AttemptHistory({ quiz }: { quiz: LearnerQuiz }) {
+	return (
+		<section aria-labelledby="attempts-heading">
+			<h2 id="attempts-heading" className="text-lg font-semibold text-stone-900">
+				Your attempts
+			</h2>
+			<div className="mt-3 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+				<table className="w-full text-left text-sm">
+					<thead className="bg-stone-100 text-stone-800">
+						<tr>
+							<th scope="col" className="px-4 py-2 font-semibold">
+								Attempt
+							</th>
+							<th scope="col" className="px-4 py-2 font-semibold">
+								Score
+							</th>
+							<th scope="col" className="px-4 py-2 font-semibold">
+								Result
+							</th>
+							<th scope="col" className="px-4 py-2 font-semibold">
+								Date
+							</th>
+						</tr>
+					</thead>
+					<tbody>
+						{quiz.attempts.map((attempt) => (
+							<tr key={attempt.number} className="border-t border-stone-200">
+								<td className="px-4 py-2">{attempt.number}</td>
+								<td className="px-4 py-2">{attempt.scorePercent}%</td>
+								<td className={cx('px-4 py-2 font-medium', attempt.passed ? 'text-green-800' : 'text-stone-800')}>
+									{attempt.passed ? 'Passed' : 'Not passed'}
+								</td>
+								<td className="px-4 py-2">{formatDate(attempt.submittedAt)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+		</section>
+	)
+}

@@ -1,0 +1,153 @@
+import { Link } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { formatTimeSpent } from '#app/components/learn/format.ts'
+import { ProgressBar } from '#app/components/learn/progress-bar.tsx'
+import { ButtonLink } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { ArrowRightIcon, AwardIcon, ClockIcon } from '#app/components/ui/icons.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { formatCpdHours, formatDate, pluralise } from '#app/utils/format.ts'
+import { getDashboard } from '#modules/learning/get-dashboard.ts'
+import type { Route } from './+types/dashboard'
+
+export const meta: Route.MetaFunction = () => [{ title: 'My courses | Circle' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const dashboard = await getDashboard({ userId: user.id })
+	return { firstName: user.name.split(/\s+/)[0] ?? user.name, ...dashboard }
+}
+
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+type Course = Route.ComponentProps['loaderData']['inProgress'][number]
+
+export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
+	const { firstName, inProgress, completed } = loaderData
+	const empty = inProgress.length === 0 && completed.length === 0
+	return (
+		<Container className="py-10 sm:py-14">
+			<h1 className="text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">My courses</h1>
+			<p className="mt-2 text-lg text-stone-700">Welcome back, {firstName}.</p>
+
+			{empty ? (
+				<section className="mt-10 rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center sm:p-12">
+					<h2 className="text-xl font-semibold text-stone-900">You have not started a course yet</h2>
+					<p className="mx-auto mt-2 max-w-prose text-stone-700">
+						Every course is self-paced: start with the free foundations course, or find one for your sector.
+					</p>
+					<ButtonLink to="/courses" className="mt-6">
+						Browse courses
+						<ArrowRightIcon className="size-5" />
+					</ButtonLink>
+				</section>
+			) : null}
+
+			{inProgress.length > 0 ? (
+				<section aria-labelledby="in-progress-heading" className="mt-10">
+					<h2 id="in-progress-heading" className="text-xl font-semibold text-stone-900">
+						In progress
+					</h2>
+					<ul className="mt-4 grid gap-5 md:grid-cols-2">
+						{inProgress.map((course) => (
+							<li key={course.enrolmentId}>
+								<InProgressCard course={course} />
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+
+			{completed.length > 0 ? (
+				<section aria-labelledby="completed-heading" className="mt-12">
+					<h2 id="completed-heading" className="text-xl font-semibold text-stone-900">
+						Completed
+					</h2>
+					<ul className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+						{completed.map((course) => (
+							<li key={course.enrolmentId} className="flex flex-wrap items-center justify-between gap-3 p-5">
+								<div>
+									<h3 className="font-semibold text-stone-900">
+										<Link to={`/learn/${course.courseSlug}`} className="hover:underline">
+											{course.title}
+										</Link>
+									</h3>
+									<p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-stone-700">
+										<span className="inline-flex items-center gap-1">
+											<AwardIcon className="size-4" />
+											Completed on {formatDate(course.completedAt!)}
+										</span>
+										<span>{formatCpdHours(course.cpdMinutes)}</span>
+									</p>
+								</div>
+								<ButtonLink to={`/learn/${course.courseSlug}`} variant="secondary" size="sm">
+									Review<span className="sr-only"> {course.title}</span>
+								</ButtonLink>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+
+			{!empty ? (
+				<p className="mt-12 text-stone-700">
+					Looking for something else?{' '}
+					<Link to="/courses" className="font-medium text-brand-700 underline underline-offset-2">
+						Browse all courses
+					</Link>
+				</p>
+			) : null}
+		</Container>
+	)
+}
+
+function InProgressCard({ course }: { course: Course }) {
+	const continueTo = course.resumeLesson
+		? `/learn/${course.courseSlug}/${course.resumeLesson.id}`
+		: `/learn/${course.courseSlug}`
+	return (
+		<article className="flex h-full flex-col rounded-2xl border border-stone-200 bg-white p-6 shadow-xs">
+			<h3 className="text-lg font-semibold text-stone-900">{course.title}</h3>
+			<ProgressBar
+				className="mt-4"
+				label="Progress"
+				value={course.progressPercent}
+				valueText={`${course.progressPercent}% complete, ${course.completedLessons} of ${pluralise(course.totalLessons, 'lesson')} done`}
+			/>
+			<dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
+				<div>
+					<dt className="text-stone-600">Lessons done</dt>
+					<dd className="font-medium text-stone-900">
+						{course.completedLessons} of {course.totalLessons}
+					</dd>
+				</div>
+				<div>
+					<dt className="text-stone-600">Time spent</dt>
+					<dd className="inline-flex items-center gap-1 font-medium text-stone-900">
+						<ClockIcon className="size-4" />
+						{formatTimeSpent(course.secondsSpent)}
+					</dd>
+				</div>
+			</dl>
+			{course.resumeLesson ? (
+				<p className="mt-4 text-sm text-stone-700">
+					{course.started ? 'Up next: ' : 'Start with: '}
+					<span className="font-medium text-stone-900">{course.resumeLesson.title}</span>
+				</p>
+			) : null}
+			<div className="mt-auto pt-5">
+				<ButtonLink to={continueTo}>
+					{course.started ? 'Continue' : 'Start'}
+					<span className="sr-only"> {course.title}</span>
+					<ArrowRightIcon className="size-5" />
+				</ButtonLink>
+			</div>
+		</article>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,355 @@
+import { useEffect, useRef } from 'react'
+import { data, Form, Link, redirect, useNavigation, useRevalidator, useSearchParams } from 'react-router'
+import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { CourseOutline } from '#app/components/learn/course-outline.tsx'
+import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
+import { QuizSection } from '#app/components/learn/quiz.tsx'
+import { VideoPlayer } from '#app/components/learn/video-player.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button, ButtonLink } from '#app/components/ui/button.tsx'
+import { ArrowRightIcon, CheckIcon, LessonKindIcon } from '#app/components/ui/icons.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { throwAsResponse } from '#app/utils/errors.server.ts'
+import { formatDate, LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import { getLessonPage, type LessonPage } from '#modules/learning/get-lesson-page.ts'
+import { completeReading } from '#modules/progress/complete-reading.ts'
+import { submitQuizAttempt } from '#modules/quizzes/submit-quiz-attempt.ts'
+import type { Route } from './+types/learn.$courseSlug.$lessonId'
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	try {
+		return await getLessonPage({ userId: user.id, courseSlug: params.courseSlug, lessonId: params.lessonId })
+	} catch (error) {
+		// Not enrolled: the course page is where they can enrol (or buy a place).
+		if (isDomainError(error) && error.code === 'NOT_ENROLLED') {
+			throw redirect(`/courses/${encodeURIComponent(params.courseSlug)}`)
+		}
+		throwAsResponse(error)
+	}
+}
+
+// Lesson pages hold a learner's own progress and answers: never cache them anywhere shared.
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+const LESSON_ID = /^[a-z0-9]{1,40}$/i
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	const form = await request.formData()
+	const slug = encodeURIComponent(params.courseSlug)
+	const lessonUrl = `/learn/${slug}/${encodeURIComponent(params.lessonId)}`
+	try {
+		switch (form.get('intent')) {
+			case 'complete-reading': {
+				await completeReading({ userId: user.id, lessonId: params.lessonId })
+				const next = form.get('next')
+				return redirect(typeof next === 'string' && LESSON_ID.test(next) ? `/learn/${slug}/${next}` : lessonUrl)
+			}
+			case 'submit-quiz': {
+				await submitQuizAttempt({ userId: user.id, lessonId: params.lessonId, answers: answersFromForm(form) })
+				return redirect(`${lessonUrl}#quiz-result`)
+			}
+			default:
+				return data({ error: { message: 'That action is not recognised.' } }, { status: 400 })
+		}
+	} catch (error) {
+		if (isDomainError(error) && (error.kind === 'invalid' || error.kind === 'conflict')) {
+			return data(
+				{ error: { message: error.message, field: error.field } },
+				{ status: error.kind === 'invalid' ? 400 : 409 },
+			)
+		}
+		throwAsResponse(error)
+	}
+}
+
+/**
+ * Quiz form fields are named by kind: `option.<questionId>` (radio or checkboxes), `text.<id>`
+ * (reflection) and `scale.<id>`. Which fields belong to which question is checked by the module.
+ */
+function answersFromForm(form: FormData) {
+	const answers = new Map<string, { questionId: string; optionIds?: string[]; text?: string; scaleValue?: number }>()
+	const answerFor = (questionId: string) => {
+		let answer = answers.get(questionId)
+		if (!answer) answers.set(questionId, (answer = { questionId }))
+		return answer
+	}
+	for (const [key, value] of form) {
+		if (typeof value !== 'string') continue
+		const dot = key.indexOf('.')
+		if (dot < 1) continue
+		const field = key.slice(0, dot)
+		const questionId = key.slice(dot + 1)
+		if (field === 'option') (answerFor(questionId).optionIds ??= []).push(value)
+		else if (field === 'text') answerFor(questionId).text = value
+		else if (field === 'scale' && /^-?\d{1,6}$/.test(value)) answerFor(questionId).scaleValue = Number(value)
+	}
+	return [...answers.values()]
+}
+
+export const meta: Route.MetaFunction = ({ loaderData, error }) => {
+	if (!loaderData || error) return [{ title: errorTitle(error) }]
+	return [{ title: `${loaderData.lesson.title} | ${loaderData.course.title} | Circle` }]
+}
+
+export default function LessonRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { course, outline, lesson, previous, next, content } = loaderData
+	const revalidator = useRevalidator()
+	const [searchParams] = useSearchParams()
+	const headingRef = useRef<HTMLHeadingElement>(null)
+	const firstRender = useRef(true)
+
+	// Moving between lessons is a client-side navigation: put keyboard and screen reader focus on
+	// the new lesson's title, as a full page load would start at the top.
+	useEffect(() => {
+		if (firstRender.current) {
+			firstRender.current = false
+			return
+		}
+		headingRef.current?.focus()
+	}, [lesson.id])
+
+	// A reflection may have been saved in another tab: refetch when this one comes back into view.
+	const isQuiz = content?.kind === 'QUIZ'
+	useEffect(() => {
+		if (!isQuiz) return
+		const onFocus = () => {
+			if (revalidator.state === 'idle') void revalidator.revalidate()
+		}
+		window.addEventListener('focus', onFocus)
+		return () => window.removeEventListener('focus', onFocus)
+	}, [isQuiz, revalidator])
+
+	const lessons = outline.flatMap((m) => m.lessons)
+	const completedCount = lessons.filter((l) => l.completed).length
+	const error = actionData && 'error' in actionData ? actionData.error : null
+
+	return (
+		<div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-10">
+			<div className="lg:grid lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10 xl:grid-cols-[20rem_minmax(0,1fr)]">
+				<aside className="mb-6 lg:mb-0" aria-label="Course navigation">
+					<div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:overflow-y-auto lg:pr-2">
+						<CourseOutline
+							courseSlug={course.slug}
+							courseTitle={course.title}
+							outline={outline}
+							currentLessonId={lesson.id}
+							progressPercent={course.progressPercent}
+							completedCount={completedCount}
+							totalCount={lessons.length}
+						/>
+					</div>
+				</aside>
+
+				<article aria-labelledby="lesson-title" className="min-w-0">
+					<p className="text-sm text-stone-700">
+						<Link
+							to={`/courses/${course.slug}`}
+							className="font-medium text-brand-700 underline underline-offset-2 lg:hidden"
+						>
+							{course.title}
+						</Link>
+						<span className="lg:hidden"> · </span>
+						{lesson.moduleTitle} · Lesson {lesson.number} of {lesson.total}
+					</p>
+					<h1
+						id="lesson-title"
+						ref={headingRef}
+						tabIndex={-1}
+						className="mt-2 text-3xl font-semibold tracking-tight text-stone-900 focus:outline-none sm:text-4xl"
+					>
+						{lesson.title}
+					</h1>
+					<div className="mt-3 flex flex-wrap items-center gap-2">
+						<Badge tone="neutral" className="gap-1.5">
+							<LessonKindIcon kind={lesson.kind} className="size-4" />
+							{LESSON_KIND_LABELS[lesson.kind]}
+						</Badge>
+						<Badge tone="neutral">About {lesson.estimatedMinutes} min</Badge>
+						{lesson.required ? null : <Badge tone="neutral">Optional</Badge>}
+						{lesson.completed ? (
+							<Badge tone="success" className="gap-1">
+								<CheckIcon className="size-4" /> Completed
+							</Badge>
+						) : null}
+					</div>
+
+					{course.completedAt ? (
+						<Notice tone="success" title="You have completed this course" className="mt-6">
+							You finished it on {formatDate(course.completedAt)}. You can come back to any lesson whenever you like.
+						</Notice>
+					) : null}
+
+					<div className="mt-8">
+						{lesson.locked || !content ? (
+							<LockedLesson courseSlug={course.slug} />
+						) : (
+							<LessonBody
+								page={loaderData}
+								retaking={searchParams.has('retake')}
+								error={error}
+								onCompleted={() => void revalidator.revalidate()}
+							/>
+						)}
+					</div>
+
+					<LessonNav courseSlug={course.slug} previous={previous} next={next} />
+				</article>
+			</div>
+		</div>
+	)
+}
+
+function LessonBody({
+	page,
+	retaking,
+	error,
+	onCompleted,
+}: {
+	page: LessonPage
+	retaking: boolean
+	error: { message: string; field?: string } | null
+	onCompleted: () => void
+}) {
+	const { content, lesson, next, course } = page
+	const navigation = useNavigation()
+	if (!content) return null
+	switch (content.kind) {
+		case 'VIDEO':
+			return (
+				<div className="space-y-6">
+					{content.durationSeconds && (content.playbackId || content.sourceUrl) ? (
+						<VideoPlayer
+							key={lesson.id}
+							lessonId={lesson.id}
+							title={lesson.title}
+							playbackId={content.playbackId}
+							sourceUrl={content.sourceUrl}
+							captionsUrl={content.captionsUrl}
+							durationSeconds={content.durationSeconds}
+							startTime={content.positionSeconds}
+							watchedPercent={content.watchedPercent}
+							completed={lesson.completed}
+							onCompleted={onCompleted}
+						/>
+					) : (
+						<Notice tone="warning" title="This video is not ready yet">
+							It is still being processed. Please come back to it a little later.
+						</Notice>
+					)}
+					{content.transcript ? (
+						<details className="rounded-xl border border-stone-200 bg-white">
+							<summary className="min-h-11 cursor-pointer rounded-xl px-4 py-3 font-semibold text-stone-900">
+								Transcript
+							</summary>
+							<div className="border-t border-stone-200 px-4 py-4 whitespace-pre-line text-stone-800">
+								{content.transcript}
+							</div>
+						</details>
+					) : null}
+				</div>
+			)
+		case 'READING':
+			return (
+				<div>
+					<MarkdownContent html={content.html} />
+					<div className="mt-10 rounded-xl border border-stone-200 bg-white p-5 sm:p-6">
+						{lesson.completed ? (
+							<p className="flex items-center gap-2 font-semibold text-green-800">
+								<CheckIcon className="size-5" /> You have marked this reading as done.
+							</p>
+						) : (
+							<Form method="post" className="flex flex-wrap items-center gap-4">
+								<input type="hidden" name="intent" value="complete-reading" />
+								{next ? <input type="hidden" name="next" value={next.id} /> : null}
+								<Button type="submit" disabled={navigation.state === 'submitting'}>
+									<CheckIcon className="size-5" />
+									{navigation.state === 'submitting' ? 'Saving…' : next ? 'Mark as done and continue' : 'Mark as done'}
+								</Button>
+								<p className="text-sm text-stone-700">
+									{course.sequential && next
+										? 'The next lesson unlocks when this one is done.'
+										: 'Finished reading? Mark it as done.'}
+								</p>
+							</Form>
+						)}
+					</div>
+				</div>
+			)
+		case 'QUIZ':
+			return <QuizSection quiz={content.quiz} retaking={retaking} error={error} />
+	}
+}
+
+function LockedLesson({ courseSlug }: { courseSlug: string }) {
+	return (
+		<Notice tone="info" title="This lesson is locked">
+			<p>This course is taken in order: this lesson opens when you have finished the lessons before it.</p>
+			<p className="mt-3">
+				<Link to={`/learn/${courseSlug}`} className="font-semibold text-brand-800 underline underline-offset-2">
+					Go to your next lesson
+				</Link>
+			</p>
+		</Notice>
+	)
+}
+
+function LessonNav({
+	courseSlug,
+	previous,
+	next,
+}: {
+	courseSlug: string
+	previous: LessonPage['previous']
+	next: LessonPage['next']
+}) {
+	return (
+		<nav aria-label="Previous and next lessons" className="mt-12 border-t border-stone-200 pt-6">
+			<ul className="flex flex-col gap-3 sm:flex-row sm:justify-between">
+				<li>
+					{previous ? (
+						<Link
+							to={`/learn/${courseSlug}/${previous.id}`}
+							rel="prev"
+							className="group flex min-h-11 flex-col rounded-lg px-3 py-2 no-underline hover:bg-stone-100"
+						>
+							<span className="text-sm text-stone-600">Previous</span>
+							<span className="font-semibold text-brand-800 group-hover:underline">{previous.title}</span>
+						</Link>
+					) : null}
+				</li>
+				<li className="sm:text-right">
+					{next ? (
+						next.locked ? (
+							<p className="flex min-h-11 flex-col px-3 py-2 text-stone-600">
+								<span className="text-sm">Next (locked until this lesson is done)</span>
+								<span className="font-semibold">{next.title}</span>
+							</p>
+						) : (
+							<ButtonLink to={`/learn/${courseSlug}/${next.id}`} rel="next" variant="secondary" className="h-auto py-2">
+								<span className="flex flex-col text-left sm:text-right">
+									<span className="text-sm font-normal">Next</span>
+									<span>{next.title}</span>
+								</span>
+								<ArrowRightIcon className="size-5 shrink-0" />
+							</ButtonLink>
+						)
+					) : (
+						<ButtonLink to="/dashboard" variant="secondary">
+							Back to my courses
+						</ButtonLink>
+					)}
+				</li>
+			</ul>
+		</nav>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

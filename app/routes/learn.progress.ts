@@ -1,0 +1,23 @@
+import { data } from 'react-router'
+import { domainErrorJson, readJsonBody } from '#app/components/learn/json-response.server.ts'
+import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { recordVideoProgress } from '#modules/progress/record-video-progress.ts'
+import type { Route } from './+types/learn.progress'
+
+/**
+ * POST /learn/progress: the video player's progress reports, as JSON `{ lessonId, positionSeconds,
+ * playedRanges }` (fetch while the page is open; a text/plain beacon when it is hidden or closed).
+ * A signed-out request gets 401 rather than a login redirect: there is no page to send it to.
+ */
+export async function action({ request }: Route.ActionArgs) {
+	if (request.method !== 'POST') return data({ message: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } })
+	const user = await getOptionalUser(request)
+	if (!user)
+		return data({ code: 'UNAUTHENTICATED', message: 'Please log in again to save your progress.' }, { status: 401 })
+	try {
+		const result = await recordVideoProgress({ userId: user.id, input: await readJsonBody(request) })
+		return data(result, { headers: { 'Cache-Control': 'no-store' } })
+	} catch (error) {
+		return domainErrorJson(error)
+	}
+}

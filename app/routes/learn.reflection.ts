@@ -1,0 +1,26 @@
+import { data } from 'react-router'
+import { domainErrorJson, readJsonBody } from '#app/components/learn/json-response.server.ts'
+import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { saveReflectionDraft } from '#modules/quizzes/save-reflection-draft.ts'
+import type { Route } from './+types/learn.reflection'
+
+/**
+ * POST /learn/reflection: autosave of a reflection as it is typed, JSON `{ questionId, text }`.
+ * Replies `{ questionId, updatedAt }`, which the page keeps to tell whether its local copy or the
+ * server's is newer.
+ */
+export async function action({ request }: Route.ActionArgs) {
+	if (request.method !== 'POST') return data({ message: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } })
+	const user = await getOptionalUser(request)
+	if (!user)
+		return data({ code: 'UNAUTHENTICATED', message: 'Please log in again to save your reflection.' }, { status: 401 })
+	try {
+		const saved = await saveReflectionDraft({ userId: user.id, input: await readJsonBody(request) })
+		return data(
+			{ questionId: saved.questionId, updatedAt: saved.updatedAt.toISOString() },
+			{ headers: { 'Cache-Control': 'no-store' } },
+		)
+	} catch (error) {
+		return domainErrorJson(error)
+	}
+}

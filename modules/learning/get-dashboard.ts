@@ -1,0 +1,83 @@
+import { prisma } from '#modules/db/client.ts'
+import { computeLessonStates, pickResumeLesson, progressPercent } from './outline.ts'
+
+/**
+ * The learner's dashboard: their active enrolments, split into courses in progress (most recently
+ * used first, each with progress, time spent and the lesson to resume) and completed courses (most
+ * recently completed first). Only the learner's own enrolments are read. Three queries (enrolments,
+ * the lessons of all their versions, their progress rows) however many courses they have.
+ */
+export async function getDashboard({ userId }: { userId: string }) {
+	const enrolments = await prisma.enrolment.findMany({
+		where: { userId, status: 'ACTIVE' },
+		select: {
+			id: true,
+			versionId: true,
+			completedAt: true,
+			secondsSpent: true,
+			lastActivityAt: true,
+			createdAt: true,
+			course: { select: { slug: true } },
+			version: { select: { title: true, summary: true, cpdMinutes: true, sequential: true } },
+		},
+	})
+	if (enrolments.length === 0) return { inProgress: [], completed: [] }
+
+	const [lessons, progress] = await Promise.all([
+		prisma.lesson.findMany({
+			where: { versionId: { in: [...new Set(enrolments.map((e) => e.versionId))] } },
+			orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
+			select: { id: true, versionId: true, required: true, title: true },
+		}),
+		prisma.lessonProgress.findMany({
+			where: { userId, enrolmentId: { in: enrolments.map((e) => e.id) } },
+			select: { enrolmentId: true, lessonId: true, status: true, updatedAt: true },
+		}),
+	])
+
+	const lessonsByVersion = groupBy(lessons, (l) => l.versionId)
+	const progressByEnrolment = groupBy(progress, (p) => p.enrolmentId)
+
+	const courses = enrolments.map((e) => {
+		const courseLessons = lessonsByVersion.get(e.versionId) ?? []
+		const rows = progressByEnrolment.get(e.id) ?? []
+		const completedIds = new Set(rows.filter((p) => p.status === 'COMPLETED').map((p) => p.lessonId))
+		const states = computeLessonStates({ lessons: courseLessons, completedIds, sequential: e.version.sequential })
+		const resumeId = pickResumeLesson({ lessons: courseLessons, progress: rows, states })
+		const resume = courseLessons.find((l) => l.id === resumeId)
+		return {
+			enrolmentId: e.id,
+			courseSlug: e.course.slug,
+			title: e.version.title,
+			summary: e.version.summary,
+			cpdMinutes: e.version.cpdMinutes,
+			progressPercent: e.completedAt ? 100 : progressPercent({ lessons: courseLessons, completedIds }),
+			completedLessons: courseLessons.filter((l) => completedIds.has(l.id)).length,
+			totalLessons: courseLessons.length,
+			started: rows.length > 0,
+			resumeLesson: resume ? { id: resume.id, title: resume.title } : null,
+			secondsSpent: e.secondsSpent,
+			lastActivityAt: e.lastActivityAt ?? e.createdAt,
+			completedAt: e.completedAt,
+		}
+	})
+	return {
+		inProgress: courses
+			.filter((c) => !c.completedAt)
+			.sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime()),
+		completed: courses.filter((c) => c.completedAt).sort((a, b) => b.completedAt!.getTime() - a.completedAt!.getTime()),
+	}
+}
+
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K) {
+	const map = new Map<K, T[]>()
+	for (const item of items) {
+		const k = key(item)
+		const list = map.get(k)
+		if (list) list.push(item)
+		else map.set(k, [item])
+	}
+	return map
+}

@@ -1,0 +1,206 @@
+import { type LessonKind, prisma } from '#modules/db/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
+import { getQuizForLearner, type LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
+import { computeLessonStates, pickResumeLesson, progressPercent } from './outline.ts'
+
+export type OutlineEntry = {
+	id: string
+	title: string
+	kind: LessonKind
+	required: boolean
+	estimatedMinutes: number
+	completed: boolean
+	locked: boolean
+}
+
+export type LessonContent =
+	| {
+			kind: 'VIDEO'
+			playbackId: string | null
+			sourceUrl: string | null
+			durationSeconds: number | null
+			captionsUrl: string | null
+			transcript: string | null
+			positionSeconds: number
+			watchedPercent: number
+	  }
+	| { kind: 'READING'; html: string }
+	| { kind: 'QUIZ'; quiz: LearnerQuiz }
+
+/**
+ * Loads the learner's view of their course: the outline (modules and lessons with ticks and locks),
+ * where they are, and the current lesson's content, in a constant number of queries however large
+ * the course is: the enrolment, the version's modules with their lessons (light fields only), the
+ * learner's progress rows, then the content of the one current lesson.
+ *
+ * Only an ACTIVE enrolment of this learner opens the course (`forbidden` NOT_ENROLLED otherwise, so
+ * the route can send them to the course page); a lesson id that is not in the enrolled version is
+ * `not_found`. A locked lesson (sequential courses) comes back with `content: null`: its Markdown,
+ * video address and questions are never read, let alone sent. Without `lessonId` the lesson to
+ * resume is chosen.
+ */
+export async function getLessonPage({
+	userId,
+	courseSlug,
+	lessonId,
+}: {
+	userId: string
+	courseSlug: string
+	lessonId?: string
+}) {
+	const { enrolment, modules, progress } = await loadCourseForLearner({ userId, courseSlug })
+	const lessons = modules.flatMap((m) => m.lessons)
+	const completedIds = new Set(progress.filter((p) => p.status === 'COMPLETED').map((p) => p.lessonId))
+	const states = computeLessonStates({ lessons, completedIds, sequential: enrolment.version.sequential })
+	const currentId = lessonId ?? pickResumeLesson({ lessons, progress, states })
+	const index = lessons.findIndex((l) => l.id === currentId)
+	const lesson = lessons[index]
+	if (!lesson) throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
+	const state = states.get(lesson.id)!
+	const moduleOfLesson = modules.find((m) => m.lessons.some((l) => l.id === lesson.id))!
+	const previous = lessons[index - 1]
+	const next = lessons[index + 1]
+	const row = progress.find((p) => p.lessonId === lesson.id)
+
+	const content = state.locked ? null : await loadContent({ userId, lesson, row })
+
+	return {
+		course: {
+			id: enrolment.courseId,
+			slug: courseSlug,
+			title: enrolment.version.title,
+			sequential: enrolment.version.sequential,
+			completedAt: enrolment.completedAt,
+			progressPercent: enrolment.completedAt ? 100 : progressPercent({ lessons, completedIds }),
+		},
+		outline: modules.map((m) => ({
+			id: m.id,
+			title: m.title,
+			lessons: m.lessons.map((l): OutlineEntry => ({
+				id: l.id,
+				title: l.title,
+				kind: l.kind,
+				required: l.required,
+				estimatedMinutes: l.estimatedMinutes,
+				...states.get(l.id)!,
+			})),
+		})),
+		lesson: {
+			id: lesson.id,
+			title: lesson.title,
+			kind: lesson.kind,
+			required: lesson.required,
+			estimatedMinutes: lesson.estimatedMinutes,
+			moduleTitle: moduleOfLesson.title,
+			number: index + 1,
+			total: lessons.length,
+			...state,
+		},
+		previous: previous ? { id: previous.id, title: previous.title, locked: states.get(previous.id)!.locked } : null,
+		next: next ? { id: next.id, title: next.title, locked: states.get(next.id)!.locked } : null,
+		content,
+	}
+}
+
+export type LessonPage = Awaited<ReturnType<typeof getLessonPage>>
+
+/**
+ * The lesson to open when a learner arrives at /learn/<course> without naming one. Same queries and
+ * rules as the player, without loading any lesson content.
+ */
+export async function findResumeLesson({ userId, courseSlug }: { userId: string; courseSlug: string }) {
+	const { enrolment, modules, progress } = await loadCourseForLearner({ userId, courseSlug })
+	const lessons = modules.flatMap((m) => m.lessons)
+	const completedIds = new Set(progress.filter((p) => p.status === 'COMPLETED').map((p) => p.lessonId))
+	const states = computeLessonStates({ lessons, completedIds, sequential: enrolment.version.sequential })
+	return { lessonId: pickResumeLesson({ lessons, progress, states }) }
+}
+
+async function loadCourseForLearner({ userId, courseSlug }: { userId: string; courseSlug: string }) {
+	const enrolment = await prisma.enrolment.findFirst({
+		where: { userId, status: 'ACTIVE', course: { slug: courseSlug } },
+		select: {
+			id: true,
+			courseId: true,
+			versionId: true,
+			completedAt: true,
+			version: { select: { title: true, sequential: true } },
+		},
+	})
+	if (!enrolment) {
+		throw new DomainError('forbidden', 'NOT_ENROLLED', 'Enrol on this course to open its lessons.')
+	}
+	const [modules, progress] = await Promise.all([
+		prisma.module.findMany({
+			where: { versionId: enrolment.versionId },
+			orderBy: { position: 'asc' },
+			select: {
+				id: true,
+				title: true,
+				lessons: {
+					orderBy: { position: 'asc' },
+					select: { id: true, title: true, kind: true, required: true, estimatedMinutes: true },
+				},
+			},
+		}),
+		prisma.lessonProgress.findMany({
+			where: { userId, enrolmentId: enrolment.id },
+			select: { lessonId: true, status: true, positionSeconds: true, secondsWatched: true, updatedAt: true },
+		}),
+	])
+	return { enrolment, modules, progress }
+}
+
+async function loadContent({
+	userId,
+	lesson,
+	row,
+}: {
+	userId: string
+	lesson: { id: string; kind: LessonKind }
+	row: { positionSeconds: number; secondsWatched: number } | undefined
+}): Promise<LessonContent> {
+	switch (lesson.kind) {
+		case 'VIDEO': {
+			const video = await prisma.lesson.findUniqueOrThrow({
+				where: { id: lesson.id },
+				select: {
+					videoPlaybackId: true,
+					videoSourceUrl: true,
+					videoDurationSeconds: true,
+					captionsUrl: true,
+					transcript: true,
+				},
+			})
+			const duration = video.videoDurationSeconds
+			const watched = row?.secondsWatched ?? 0
+			// A learner who finished the video starts again from the beginning rather than at the credits.
+			const position = row?.positionSeconds ?? 0
+			return {
+				kind: 'VIDEO',
+				playbackId: video.videoPlaybackId,
+				sourceUrl: video.videoSourceUrl,
+				durationSeconds: duration,
+				captionsUrl: video.captionsUrl,
+				transcript: video.transcript,
+				positionSeconds: duration && position >= duration - 2 ? 0 : position,
+				watchedPercent: duration ? Math.min(100, Math.floor((watched / duration) * 100)) : 0,
+			}
+		}
+		case 'READING': {
+			const reading = await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { markdown: true } })
+			return { kind: 'READING', html: renderMarkdown(reading.markdown ?? '') }
+		}
+		case 'QUIZ': {
+			const quiz = await prisma.lesson.findUniqueOrThrow({
+				where: { id: lesson.id },
+				select: { passMark: true, maxAttempts: true },
+			})
+			return {
+				kind: 'QUIZ',
+				quiz: await getQuizForLearner({ userId, lessonId: lesson.id, ...quiz }),
+			}
+		}
+	}
+}

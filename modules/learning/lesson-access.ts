@@ -1,0 +1,99 @@
+import { prisma, type Tx } from '#modules/db/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+
+type Db = Tx | typeof prisma
+
+/**
+ * Finds a lesson together with the learner's active enrolment in the very version the lesson
+ * belongs to, in one query. A lesson that does not exist and a lesson of a course (or version) the
+ * learner is not enrolled in are the same `not_found`, so ids of other courses' lessons reveal
+ * nothing. Every progress and quiz write starts here: it is what scopes a write to its owner.
+ */
+export async function findLessonForLearner({
+	db = prisma,
+	userId,
+	lessonId,
+}: {
+	db?: Db
+	userId: string
+	lessonId: string
+}) {
+	const lesson = await db.lesson.findUnique({
+		where: { id: lessonId },
+		select: {
+			id: true,
+			key: true,
+			kind: true,
+			title: true,
+			position: true,
+			versionId: true,
+			videoDurationSeconds: true,
+			passMark: true,
+			maxAttempts: true,
+			module: { select: { position: true } },
+			version: {
+				select: {
+					sequential: true,
+					courseId: true,
+					enrolments: { where: { userId, status: 'ACTIVE' }, select: { id: true }, take: 1 },
+				},
+			},
+		},
+	})
+	const enrolment = lesson?.version.enrolments[0]
+	if (!lesson || !enrolment) {
+		throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in any of your courses.')
+	}
+	return {
+		id: lesson.id,
+		key: lesson.key,
+		kind: lesson.kind,
+		title: lesson.title,
+		versionId: lesson.versionId,
+		courseId: lesson.version.courseId,
+		sequential: lesson.version.sequential,
+		position: lesson.position,
+		modulePosition: lesson.module.position,
+		videoDurationSeconds: lesson.videoDurationSeconds,
+		passMark: lesson.passMark,
+		maxAttempts: lesson.maxAttempts,
+		enrolmentId: enrolment.id,
+	}
+}
+
+export type LearnerLesson = Awaited<ReturnType<typeof findLessonForLearner>>
+
+/**
+ * Refuses (403 LESSON_LOCKED) when the lesson's course is sequential and an earlier required lesson
+ * is not yet complete. One counting query, run only for sequential courses; the player uses the
+ * same rule (modules/learning/outline.ts) to decide what to show, and this keeps writes honest too.
+ */
+export async function assertLessonUnlocked({
+	db = prisma,
+	userId,
+	lesson,
+}: {
+	db?: Db
+	userId: string
+	lesson: LearnerLesson
+}) {
+	if (!lesson.sequential) return
+	const [row] = await db.$queryRaw<Array<{ n: number }>>`
+		SELECT count(*)::int AS n
+		FROM "Lesson" l
+		JOIN "Module" m ON m.id = l."moduleId"
+		WHERE l."versionId" = ${lesson.versionId}
+			AND l.required
+			AND (m.position < ${lesson.modulePosition} OR (m.position = ${lesson.modulePosition} AND l.position < ${lesson.position}))
+			AND NOT EXISTS (
+				SELECT 1 FROM "LessonProgress" p
+				WHERE p."lessonId" = l.id AND p."userId" = ${userId} AND p.status = 'COMPLETED'
+			)`
+	if ((row?.n ?? 0) > 0) {
+		throw new DomainError(
+			'forbidden',
+			'LESSON_LOCKED',
+			'Finish the earlier lessons first: this one unlocks when they are done.',
+		)
+	}
+}

@@ -1,0 +1,73 @@
+import { type Tx } from '#modules/db/client.ts'
+
+export type CompleteEnrolmentResult = { completedNow: boolean }
+
+/**
+ * The one place an enrolment becomes complete. Call it inside the transaction of any progress write
+ * that completed a lesson. When every required lesson of the enrolled version is COMPLETED (and
+ * every required quiz has a passed attempt) it sets completedAt, writes one 'enrolment.completed'
+ * audit row and returns `{ completedNow: true }`; otherwise, or when the enrolment was already
+ * complete, `{ completedNow: false }`.
+ *
+ * Exactly once, even when the last two lessons are completed at the same moment: the enrolment row
+ * is locked first, so concurrent callers take turns, and under READ COMMITTED the second caller's
+ * count then sees the first caller's committed progress (so the course is not left incomplete
+ * either). The lock is FOR NO KEY UPDATE rather than FOR UPDATE because inserting a progress row
+ * holds a KEY SHARE lock on its enrolment, which FOR UPDATE would wait on and deadlock. The
+ * conditional UPDATE (… WHERE "completedAt" IS NULL) is what makes the completion itself happen once.
+ */
+export async function completeEnrolment({
+	tx,
+	enrolmentId,
+	userId,
+}: {
+	tx: Tx
+	enrolmentId: string
+	userId: string
+}): Promise<CompleteEnrolmentResult> {
+	const locked = await tx.$queryRaw<Array<{ completedAt: Date | null }>>`
+		SELECT "completedAt" FROM "Enrolment"
+		WHERE id = ${enrolmentId} AND "userId" = ${userId} AND status = 'ACTIVE'
+		FOR NO KEY UPDATE`
+	if (locked.length === 0 || locked[0]!.completedAt) return { completedNow: false }
+
+	const [remaining] = await tx.$queryRaw<Array<{ n: number }>>`
+		SELECT count(*)::int AS n
+		FROM "Lesson" l
+		JOIN "Enrolment" e ON e."versionId" = l."versionId"
+		WHERE e.id = ${enrolmentId}
+			AND l.required
+			AND NOT (
+				EXISTS (
+					SELECT 1 FROM "LessonProgress" p
+					WHERE p."lessonId" = l.id AND p."userId" = ${userId} AND p.status = 'COMPLETED'
+				)
+				AND (
+					l.kind <> 'QUIZ'
+					OR EXISTS (
+						SELECT 1 FROM "QuizAttempt" a
+						WHERE a."lessonId" = l.id AND a."userId" = ${userId} AND a.passed
+					)
+				)
+			)`
+	if ((remaining?.n ?? 1) > 0) return { completedNow: false }
+
+	const completedAt = new Date()
+	const updated = await tx.$executeRaw`
+		UPDATE "Enrolment" SET "completedAt" = ${completedAt}
+		WHERE id = ${enrolmentId} AND "completedAt" IS NULL`
+	if (updated === 0) return { completedNow: false }
+
+	await tx.auditLog.create({
+		data: {
+			actorId: userId,
+			action: 'enrolment.completed',
+			targetType: 'Enrolment',
+			targetId: enrolmentId,
+		},
+		select: { id: true },
+	})
+	// Certificates hook in here: issue the one certificate (and CPD entry) inside this same
+	// transaction, so completion and certificate commit or roll back together.
+	return { completedNow: true }
+}
