@@ -1,10 +1,11 @@
-import { isRouteErrorResponse, Link, useRouteLoaderData } from 'react-router'
+import { Form, isRouteErrorResponse, Link, useRouteLoaderData } from 'react-router'
 import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { ButtonLink } from '#app/components/ui/button.tsx'
+import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { AwardIcon, CheckIcon, ClockIcon, LayersIcon, LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Price } from '#app/components/ui/price.tsx'
+import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import {
 	formatCoursePrice,
@@ -18,13 +19,18 @@ import {
 	sectorSlug,
 } from '#app/utils/format.ts'
 import { getCoursePage } from '#modules/catalog/get-course-page.ts'
+import { getEnrolmentSummary } from '#modules/enrolment/get-enrolment-summary.ts'
 import type { Route } from './+types/courses.$slug'
 import type { loader as rootLoader } from '../root.tsx'
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ params, request }: Route.LoaderArgs) {
 	// Unknown and unpublished slugs are the same 404, so drafts cannot be found by guessing.
-	const course = await withDomainErrors(() => getCoursePage({ slug: params.slug }))
-	return { course }
+	const [course, user] = await Promise.all([
+		withDomainErrors(() => getCoursePage({ slug: params.slug })),
+		getOptionalUser(request),
+	])
+	const enrolment = user ? await getEnrolmentSummary({ userId: user.id, courseId: course.id }) : null
+	return { course, enrolment: enrolment?.enrolled ? enrolment : null }
 }
 
 export const meta: Route.MetaFunction = ({ loaderData, error }) => {
@@ -37,7 +43,7 @@ export const meta: Route.MetaFunction = ({ loaderData, error }) => {
 }
 
 export default function CourseRoute({ loaderData }: Route.ComponentProps) {
-	const { course } = loaderData
+	const { course, enrolment } = loaderData
 	const blocks = markdownToTextBlocks(course.description)
 	return (
 		<>
@@ -88,7 +94,7 @@ export default function CourseRoute({ loaderData }: Route.ComponentProps) {
 					{/* On small screens the enrol card comes after the outline, so the action is offered here too. */}
 					<div className="mt-8 flex flex-wrap items-center gap-x-5 gap-y-3 lg:hidden">
 						<Price pence={course.pricePence} className="text-2xl" />
-						<EnrolLink course={course} />
+						<EnrolAction course={course} enrolment={enrolment} />
 					</div>
 				</Container>
 			</div>
@@ -188,7 +194,7 @@ export default function CourseRoute({ loaderData }: Route.ComponentProps) {
 				</div>
 
 				<aside aria-label="Enrol" className="lg:order-2">
-					<EnrolCard course={course} />
+					<EnrolCard course={course} enrolment={enrolment} />
 				</aside>
 			</Container>
 		</>
@@ -197,17 +203,51 @@ export default function CourseRoute({ loaderData }: Route.ComponentProps) {
 
 type CourseData = Route.ComponentProps['loaderData']['course']
 
-/** Enrolment and checkout live at these addresses; they ask visitors to log in first. */
-function EnrolLink({ course, className }: { course: CourseData; className?: string }) {
-	const free = course.pricePence <= 0
+type EnrolmentData = Route.ComponentProps['loaderData']['enrolment']
+
+/**
+ * The course's main action: continue (or review) for enrolled learners, a one-click enrol form for
+ * free courses (visitors are asked to log in first by the enrol action), checkout for paid ones.
+ */
+function EnrolAction({
+	course,
+	enrolment,
+	className,
+}: {
+	course: CourseData
+	enrolment: EnrolmentData
+	className?: string
+}) {
+	if (enrolment) {
+		const label = enrolment.completedAt
+			? 'Review course'
+			: enrolment.progressPercent > 0
+				? 'Continue course'
+				: 'Start course'
+		const to = enrolment.resumeLessonId ? `/learn/${course.slug}/${enrolment.resumeLessonId}` : `/learn/${course.slug}`
+		return (
+			<ButtonLink to={to} size="lg" className={className}>
+				{label}
+			</ButtonLink>
+		)
+	}
+	if (course.pricePence <= 0) {
+		return (
+			<Form method="post" action={`/learn/${course.slug}/enrol`} className={className}>
+				<Button type="submit" size="lg" className="w-full">
+					Enrol for free
+				</Button>
+			</Form>
+		)
+	}
 	return (
-		<ButtonLink to={free ? `/learn/${course.slug}` : `/courses/${course.slug}/buy`} size="lg" className={className}>
-			{free ? 'Start course' : `Buy — ${formatCoursePrice(course.pricePence)}`}
+		<ButtonLink to={`/courses/${course.slug}/buy`} size="lg" className={className}>
+			Buy — {formatCoursePrice(course.pricePence)}
 		</ButtonLink>
 	)
 }
 
-function EnrolCard({ course }: { course: CourseData }) {
+function EnrolCard({ course, enrolment }: { course: CourseData; enrolment: EnrolmentData }) {
 	const root = useRouteLoaderData<typeof rootLoader>('root')
 	const signedIn = Boolean(root?.user)
 	const free = course.pricePence <= 0
@@ -218,8 +258,17 @@ function EnrolCard({ course }: { course: CourseData }) {
 			<p className="mt-1 text-3xl">
 				<Price pence={course.pricePence} />
 			</p>
-			<EnrolLink course={course} className="mt-5 w-full" />
-			{signedIn ? null : (
+			{enrolment ? (
+				<div className="mt-4">
+					<p className="text-sm font-medium text-stone-700">
+						{enrolment.completedAt
+							? 'You have completed this course.'
+							: `You are enrolled: ${enrolment.progressPercent}% complete.`}
+					</p>
+				</div>
+			) : null}
+			<EnrolAction course={course} enrolment={enrolment} className="mt-5 w-full" />
+			{signedIn || enrolment ? null : (
 				<p className="mt-3 text-sm leading-relaxed text-stone-700">
 					You will need a Circle account.{' '}
 					<Link

@@ -46,6 +46,8 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 								'media-src': ["'self'", 'blob:', 'https://stream.mux.com'],
 								'connect-src': ["'self'", 'https://*.mux.com', 'https://*.litix.io', 'https://storage.googleapis.com'],
 								'worker-src': ["'self'", 'blob:'],
+								// The same hosts the Markdown sanitiser allows iframes from (modules/markdown).
+								'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', 'https://player.mux.com'],
 								'upgrade-insecure-requests': env.NODE_ENV === 'production' ? [] : null,
 							},
 						}
