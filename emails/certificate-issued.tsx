@@ -42,9 +42,8 @@ export default function CertificateIssued({
 			</Paragraph>
 			<ActionButton href={portfolioUrl}>Open my CPD portfolio</ActionButton>
 			<Paragraph>
-				Your certificate number is <strong>{code}</strong>. Anyone you share it with, such as an employer or
-				regulator, can check it at <TextLink href={verifyUrl}>{verifyUrl}</TextLink> or by scanning the QR code on
-				the certificate.
+				Your certificate number is <strong>{code}</strong>. Anyone you share it with, such as an employer or regulator,
+				can check it at <TextLink href={verifyUrl}>{verifyUrl}</TextLink> or by scanning the QR code on the certificate.
 			</Paragraph>
 			<SmallPrint>You can download your certificate again at any time from your CPD portfolio.</SmallPrint>
 		</EmailLayout>

@@ -2,7 +2,7 @@ import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { formatTimeSpent } from '#app/components/learn/format.ts'
 import { ProgressBar } from '#app/components/learn/progress-bar.tsx'
-import { ButtonLink } from '#app/components/ui/button.tsx'
+import { ButtonLink, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { ArrowRightIcon, AwardIcon, ClockIcon } from '#app/components/ui/icons.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -82,9 +82,25 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 										<span>{formatCpdHours(course.cpdMinutes)}</span>
 									</p>
 								</div>
-								<ButtonLink to={`/learn/${course.courseSlug}`} variant="secondary" size="sm">
-									Review<span className="sr-only"> {course.title}</span>
-								</ButtonLink>
+								<div className="flex flex-wrap gap-2">
+									{course.certificate && !course.certificate.revoked ? (
+										<>
+											<a
+												href={`/certificates/${course.certificate.code}.pdf`}
+												download
+												className={buttonClasses({ size: 'sm' })}
+											>
+												Download certificate<span className="sr-only"> for {course.title} (PDF)</span>
+											</a>
+											<ButtonLink to={`/verify/${course.certificate.code}`} variant="secondary" size="sm">
+												Verification page<span className="sr-only"> for {course.title}</span>
+											</ButtonLink>
+										</>
+									) : null}
+									<ButtonLink to={`/learn/${course.courseSlug}`} variant="secondary" size="sm">
+										Review<span className="sr-only"> {course.title}</span>
+									</ButtonLink>
+								</div>
 							</li>
 						))}
 					</ul>

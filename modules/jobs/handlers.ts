@@ -1,4 +1,7 @@
 import { handleSendEmailJob } from '#modules/mail/deliver.ts'
+// Attachment resolvers register themselves on import; a worker running as its own process
+// (`npm run worker`) must load them too, or certificate emails would fail and retry for ever.
+import '#modules/certificates/certificate-attachment.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { getJobHandler, registerJob } from './registry.ts'
 

@@ -19,6 +19,7 @@ export async function getDashboard({ userId }: { userId: string }) {
 			createdAt: true,
 			course: { select: { slug: true } },
 			version: { select: { title: true, summary: true, cpdMinutes: true, sequential: true } },
+			certificate: { select: { code: true, revokedAt: true } },
 		},
 	})
 	if (enrolments.length === 0) return { inProgress: [], completed: [] }
@@ -59,6 +60,7 @@ export async function getDashboard({ userId }: { userId: string }) {
 			secondsSpent: e.secondsSpent,
 			lastActivityAt: e.lastActivityAt ?? e.createdAt,
 			completedAt: e.completedAt,
+			certificate: e.certificate ? { code: e.certificate.code, revoked: e.certificate.revokedAt !== null } : null,
 		}
 	})
 	return {

@@ -1,4 +1,11 @@
+import { issueCertificate } from '#modules/certificates/issue-certificate.ts'
 import { type Tx } from '#modules/db/client.ts'
+
+/**
+ * Options for any transaction that may complete an enrolment: issuing the certificate renders
+ * nothing, but queueing its email may start the job queue's connection on first use.
+ */
+export const COMPLETION_TRANSACTION = { timeout: 15_000 } as const
 
 export type CompleteEnrolmentResult = { completedNow: boolean }
 
@@ -67,7 +74,8 @@ export async function completeEnrolment({
 		},
 		select: { id: true },
 	})
-	// Certificates hook in here: issue the one certificate (and CPD entry) inside this same
-	// transaction, so completion and certificate commit or roll back together.
+	// The one certificate (and its CPD entry and email) is issued inside this same transaction, so
+	// completion and certificate commit or roll back together.
+	await issueCertificate({ tx, enrolmentId })
 	return { completedNow: true }
 }

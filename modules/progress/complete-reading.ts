@@ -1,7 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
-import { completeEnrolment } from './complete-enrolment.ts'
+import { COMPLETION_TRANSACTION, completeEnrolment } from './complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from './progress-rows.ts'
 
 /**
@@ -26,5 +26,5 @@ export async function completeReading({ userId, lessonId }: { userId: string; le
 			? await completeEnrolment({ tx, enrolmentId: lesson.enrolmentId, userId })
 			: { completedNow: false }
 		return { lessonCompletedNow, courseCompletedNow: completedNow }
-	})
+	}, COMPLETION_TRANSACTION)
 }

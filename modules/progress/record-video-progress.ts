@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
-import { completeEnrolment } from './complete-enrolment.ts'
+import { COMPLETION_TRANSACTION, completeEnrolment } from './complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from './progress-rows.ts'
 import {
 	normaliseRanges,
@@ -134,5 +134,5 @@ export async function recordVideoProgress({ userId, input }: { userId: string; i
 			/** Seconds of this report that were new but more than the wall clock allows. */
 			clampedSeconds: Math.max(0, Math.round(totalSeconds(fresh) - totalSeconds(accepted))),
 		}
-	})
+	}, COMPLETION_TRANSACTION)
 }

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Prisma, prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
-import { completeEnrolment } from '#modules/progress/complete-enrolment.ts'
+import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from '#modules/progress/progress-rows.ts'
 import { REFLECTION_MAX_LENGTH, saveReflectionRows } from './reflections.ts'
 
@@ -124,7 +124,7 @@ export async function submitQuizAttempt({
 				lessonCompletedNow,
 				courseCompletedNow: completedNow,
 			}
-		})
+		}, COMPLETION_TRANSACTION)
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
 			throw new DomainError(

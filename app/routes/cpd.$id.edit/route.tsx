@@ -1,0 +1,117 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { formatCpdHours, formatDate } from '#app/utils/format.ts'
+import { replyWithDomainError, requireUser } from '#app/utils/auth.server.ts'
+import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { deleteCpdEntry } from '#modules/portfolio/delete-cpd-entry.ts'
+import { getCpdEntry } from '#modules/portfolio/get-cpd-entry.ts'
+import { getPortfolioSettings } from '#modules/portfolio/get-portfolio-settings.ts'
+import { CpdEntrySchema, CpdReflectionSchema } from '#modules/portfolio/schemas.ts'
+import { updateCpdEntry } from '#modules/portfolio/update-cpd-entry.ts'
+import { CpdEntryForm, entryFormDefaults } from '../cpd.new/cpd-entry-form.tsx'
+import type { Route } from './+types/route'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `${data?.entry.title ? `Edit: ${data.entry.title}` : 'Edit CPD activity'} | Circle` },
+]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	// Someone else's entry is a 404: the same answer as an entry that does not exist.
+	const entry = await withDomainErrors(() => getCpdEntry({ userId: user.id, entryId: params.id }))
+	const { registrationBody, today } = await getPortfolioSettings({ userId: user.id })
+	return {
+		entry: {
+			id: entry.id,
+			source: entry.source,
+			title: entry.title,
+			date: entry.date,
+			minutes: entry.minutes,
+			certificateCode: entry.certificate?.code ?? null,
+		},
+		defaults: entryFormDefaults({ entry, registrationBody }),
+		registrationBody,
+		today,
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	const formData = await request.formData()
+	const entry = await withDomainErrors(() => getCpdEntry({ userId: user.id, entryId: params.id }))
+	if (formData.get('intent') === 'delete') {
+		await withDomainErrors(() => deleteCpdEntry({ userId: user.id, entryId: entry.id }))
+		throw redirect('/cpd?done=deleted')
+	}
+	const schema = entry.source === 'CERTIFICATE' ? CpdReflectionSchema : CpdEntrySchema
+	const submission = parseWithZod(formData, { schema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		await updateCpdEntry({ userId: user.id, entryId: entry.id, input: submission.value })
+	} catch (error) {
+		return replyWithDomainError(submission, error)
+	}
+	throw redirect('/cpd?done=saved')
+}
+
+export default function EditCpdEntryRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { entry } = loaderData
+	const fromCertificate = entry.source === 'CERTIFICATE'
+	return (
+		<Container width="prose" className="py-10 sm:py-12">
+			<p>
+				<Link to="/cpd" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
+					CPD portfolio
+				</Link>
+			</p>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">
+				{fromCertificate ? 'Your reflection on this course' : 'Edit CPD activity'}
+			</h1>
+			{fromCertificate ? (
+				<div className="mt-4 rounded-xl border border-stone-200 bg-white p-4">
+					<p className="font-semibold text-stone-900">{entry.title}</p>
+					<p className="mt-1 text-stone-700">
+						Completed {formatDate(entry.date)} · {formatCpdHours(entry.minutes)} · certificate{' '}
+						<span className="font-mono">{entry.certificateCode}</span>
+					</p>
+					<p className="mt-2 text-sm text-stone-600">
+						The course, date and hours come from your certificate and cannot be changed. Add what you learned and how it
+						has changed your practice.
+					</p>
+				</div>
+			) : null}
+			<CpdEntryForm
+				id="cpd-entry"
+				kind={fromCertificate ? 'certificate' : 'manual'}
+				defaultValue={loaderData.defaults}
+				lastResult={actionData?.result}
+				registrationBody={loaderData.registrationBody}
+				today={loaderData.today}
+				submitLabel="Save changes"
+			/>
+			{fromCertificate ? null : (
+				<section aria-labelledby="delete-heading" className="mt-12 rounded-xl border border-red-200 bg-red-50 p-5">
+					<h2 id="delete-heading" className="text-lg font-bold text-red-900">
+						Delete this activity
+					</h2>
+					<p className="mt-1 text-red-900">
+						It will be removed from your portfolio and exports. This cannot be undone.
+					</p>
+					<Form method="post" className="mt-4">
+						<input type="hidden" name="intent" value="delete" />
+						<Button type="submit" variant="danger">
+							Delete activity
+						</Button>
+					</Form>
+				</section>
+			)}
+		</Container>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

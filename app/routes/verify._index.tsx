@@ -1,0 +1,70 @@
+import { data, Form, redirect, useNavigation } from 'react-router'
+import { Field, SubmitButton } from '#app/components/forms.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { normaliseCertificateCode } from '#modules/certificates/code.ts'
+import type { Route } from './+types/verify._index'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	// An error in the title is the first thing a screen reader announces after the page reloads.
+	{ title: `${data?.error ? 'Error: ' : ''}Check a certificate | Circle` },
+	{ name: 'robots', content: 'noindex' },
+	{ name: 'description', content: 'Check that a Circle CPD certificate is genuine, from its certificate number.' },
+]
+
+const MALFORMED =
+	'Enter the certificate number as it is printed, like CIRC-7KQ2-M9XD-4TPA-Q3HZ: “CIRC” and 16 letters and numbers'
+
+/**
+ * The form sends `?code=` here: a code that reads as a Circle code (in any case, with or without
+ * spaces or dashes) goes on to its verification page; anything else gets a field error at once,
+ * without touching the database.
+ */
+export async function loader({ request }: Route.LoaderArgs) {
+	const raw = new URL(request.url).searchParams.get('code')
+	if (raw === null) return { code: '', error: null }
+	if (!raw.trim()) return data({ code: '', error: 'Enter the certificate number' }, { status: 400 })
+	const code = normaliseCertificateCode(raw)
+	if (!code) return data({ code: raw.slice(0, 100), error: MALFORMED }, { status: 400 })
+	throw redirect(`/verify/${code}`)
+}
+
+export default function VerifyRoute({ loaderData }: Route.ComponentProps) {
+	const navigation = useNavigation()
+	return (
+		<Container width="prose" className="py-12 sm:py-16">
+			<h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Check a certificate</h1>
+			<div className="prose-circle mt-4 space-y-3 text-lg leading-relaxed text-stone-700">
+				<p>
+					Every Circle CPD certificate has a unique number and a QR code. Enter the number to see who the certificate
+					was issued to, for which course, and whether it is still valid.
+				</p>
+			</div>
+			<Form method="get" action="/verify" className="mt-8 max-w-lg space-y-5" noValidate>
+				<Field
+					labelProps={{ children: 'Certificate number' }}
+					description="It is at the top right of the certificate, and starts with CIRC."
+					inputProps={{
+						id: 'code',
+						name: 'code',
+						defaultValue: loaderData.code,
+						autoComplete: 'off',
+						autoCapitalize: 'characters',
+						spellCheck: false,
+						placeholder: 'CIRC-XXXX-XXXX-XXXX-XXXX',
+						className: 'font-mono tracking-wide uppercase',
+						// Focus returns to the field that needs fixing.
+						autoFocus: Boolean(loaderData.error),
+					}}
+					errors={loaderData.error ? [loaderData.error] : undefined}
+				/>
+				<SubmitButton pending={navigation.state === 'loading'} pendingText="Checking…">
+					Check certificate
+				</SubmitButton>
+			</Form>
+			<p className="mt-10 text-sm text-stone-600">
+				Checking certificates for many people? Each check is also available as JSON for HR systems, at
+				<code className="mx-1 rounded bg-stone-100 px-1 py-0.5">/verify/&lt;number&gt;.json</code>.
+			</p>
+		</Container>
+	)
+}

@@ -1,0 +1,54 @@
+// How a certificate's facts are written wherever they appear (the PDF, the verification page, the
+// JSON twin, the email, the CPD export), so that all of them say exactly the same thing.
+
+const ukLongDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	// A course finished at 00:30 on 1 April in Manchester was finished on 1 April, whatever the server's zone.
+	timeZone: 'Europe/London',
+})
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+	day: '2-digit',
+	month: '2-digit',
+	year: 'numeric',
+	timeZone: 'Europe/London',
+})
+
+const hoursNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
+
+/** "21 November 2026": the UK calendar date of an instant. */
+export function formatUkDate(value: Date) {
+	return ukLongDate.format(value)
+}
+
+/** "2026-11-21": the UK calendar date of an instant, as an ISO date. */
+export function londonIsoDate(value: Date) {
+	const parts = Object.fromEntries(londonParts.formatToParts(value).map((p) => [p.type, p.value]))
+	return `${parts.year}-${parts.month}-${parts.day}`
+}
+
+/**
+ * The UK calendar date of an instant as a Date at UTC midnight: what a PostgreSQL `date` column
+ * (CpdEntry.date) should hold, since Prisma writes a Date's UTC day to such a column.
+ */
+export function londonCalendarDate(value: Date) {
+	return new Date(`${londonIsoDate(value)}T00:00:00.000Z`)
+}
+
+/** CPD hours as a number with at most two decimals: 150 minutes → 2.5. */
+export function cpdHours(minutes: number) {
+	return Math.round((minutes / 60) * 100) / 100
+}
+
+/** "2.5 CPD hours", "1 CPD hour". */
+export function formatCpdHours(minutes: number) {
+	const hours = cpdHours(minutes)
+	return `${hoursNumber.format(hours)} CPD ${hours === 1 ? 'hour' : 'hours'}`
+}
+
+/** The public address that checks a certificate (printed on it and encoded in its QR code). */
+export function verificationUrl({ baseUrl, code }: { baseUrl: string; code: string }) {
+	return `${baseUrl.replace(/\/$/, '')}/verify/${code}`
+}

@@ -1,0 +1,183 @@
+import type { Tx } from '#modules/db/client.ts'
+import { appUrl } from '#modules/env/env.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { sendEmail } from '#modules/mail/send-email.ts'
+import './certificate-attachment.ts'
+import { formatCpdHours, formatUkDate, londonCalendarDate, verificationUrl } from './certificate-text.ts'
+import { generateCertificateCode } from './code.ts'
+
+/** How a certificate's CPD entry describes the activity in the learner's log. */
+export const CERTIFICATE_CPD_METHOD = 'Online course (Circle)'
+
+const ISSUED_FIELDS = {
+	id: true,
+	code: true,
+	userId: true,
+	enrolmentId: true,
+	courseId: true,
+	versionId: true,
+	learnerName: true,
+	courseTitle: true,
+	versionNumber: true,
+	cpdMinutes: true,
+	outcomes: true,
+	completedAt: true,
+	issuedAt: true,
+	revokedAt: true,
+} as const
+
+export type IssuedCertificate = {
+	id: string
+	code: string
+	userId: string
+	enrolmentId: string
+	courseId: string
+	versionId: string
+	learnerName: string
+	courseTitle: string
+	versionNumber: number
+	cpdMinutes: number
+	outcomes: string[]
+	completedAt: Date
+	issuedAt: Date
+	revokedAt: Date | null
+}
+
+// 80 random bits make a clash between two codes astronomically unlikely; three tries is belt and braces.
+const MAX_CODE_ATTEMPTS = 3
+
+/**
+ * Issues the one certificate of a completed enrolment, inside the caller's transaction (the one that
+ * marked the enrolment complete), and returns it with `issuedNow` telling whether this call made it.
+ * The certificate freezes what it says (the learner's name, the course title, version number, CPD
+ * minutes, learning outcomes and completion date) so that it can always be re-created as it was. In
+ * the same transaction it adds the learner's CPD entry, writes a `certificate.issued` audit entry and
+ * queues the email with the PDF attached. Exactly once per enrolment, however many callers race: the
+ * insert is `ON CONFLICT DO NOTHING` on the unique enrolmentId (a failed INSERT would abort the
+ * whole PostgreSQL transaction, so a caught unique violation is not an option), and a call that
+ * finds the certificate already there returns it and does nothing else. Throws `not_found` for an
+ * unknown enrolment and `conflict` (ENROLMENT_NOT_COMPLETE) for one that is not complete.
+ */
+export async function issueCertificate({
+	tx,
+	enrolmentId,
+}: {
+	tx: Tx
+	enrolmentId: string
+}): Promise<{ certificate: IssuedCertificate; issuedNow: boolean }> {
+	const existing = await tx.certificate.findUnique({ where: { enrolmentId }, select: ISSUED_FIELDS })
+	if (existing) return { certificate: existing, issuedNow: false }
+
+	const enrolment = await tx.enrolment.findUnique({
+		where: { id: enrolmentId },
+		select: {
+			id: true,
+			userId: true,
+			courseId: true,
+			versionId: true,
+			completedAt: true,
+			user: { select: { name: true, email: true } },
+			version: { select: { title: true, number: true, cpdMinutes: true, outcomes: true } },
+		},
+	})
+	if (!enrolment) throw new DomainError('not_found', 'ENROLMENT_NOT_FOUND', 'There is no such enrolment.')
+	if (!enrolment.completedAt) {
+		throw new DomainError(
+			'conflict',
+			'ENROLMENT_NOT_COMPLETE',
+			'A certificate is issued only once the course is complete.',
+		)
+	}
+
+	let inserted = false
+	for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS && !inserted; attempt++) {
+		const { count } = await tx.certificate.createMany({
+			data: [
+				{
+					code: generateCertificateCode(),
+					userId: enrolment.userId,
+					enrolmentId: enrolment.id,
+					courseId: enrolment.courseId,
+					versionId: enrolment.versionId,
+					learnerName: enrolment.user.name,
+					courseTitle: enrolment.version.title,
+					versionNumber: enrolment.version.number,
+					cpdMinutes: enrolment.version.cpdMinutes,
+					outcomes: enrolment.version.outcomes,
+					completedAt: enrolment.completedAt,
+				},
+			],
+			// INSERT … ON CONFLICT DO NOTHING: a concurrent issuer's row wins without an error.
+			skipDuplicates: true,
+		})
+		if (count === 1) {
+			inserted = true
+			break
+		}
+		// Nothing inserted: either another transaction issued it (it has committed, since our insert
+		// waited for it; READ COMMITTED lets this next statement see it), or, once in a blue moon,
+		// the random code was taken, and the loop tries a new one.
+		const raced = await tx.certificate.findUnique({ where: { enrolmentId }, select: ISSUED_FIELDS })
+		if (raced) return { certificate: raced, issuedNow: false }
+	}
+	if (!inserted) throw new Error(`Could not find a free certificate code for enrolment ${enrolmentId}`)
+
+	const certificate = await tx.certificate.findUniqueOrThrow({ where: { enrolmentId }, select: ISSUED_FIELDS })
+
+	await tx.cpdEntry.create({
+		data: {
+			userId: certificate.userId,
+			certificateId: certificate.id,
+			source: 'CERTIFICATE',
+			method: CERTIFICATE_CPD_METHOD,
+			title: certificate.courseTitle,
+			// The UK calendar day of completion (a course finished at 00:30 BST belongs to that day).
+			date: londonCalendarDate(certificate.completedAt),
+			minutes: certificate.cpdMinutes,
+			// Self-paced e-learning is done alone: even with reflective quizzes, the NMC counts only
+			// learning with other people (workshops, group discussion, supervision) as participatory.
+			// Learners who discussed the course with colleagues can add those hours themselves.
+			participatoryMinutes: 0,
+			standards: [],
+		},
+		select: { id: true },
+	})
+
+	await tx.auditLog.create({
+		data: {
+			// The learner whose completion triggered it: there is no other human actor.
+			actorId: certificate.userId,
+			action: 'certificate.issued',
+			targetType: 'Certificate',
+			targetId: certificate.id,
+			details: {
+				code: certificate.code,
+				enrolmentId: certificate.enrolmentId,
+				courseId: certificate.courseId,
+				versionId: certificate.versionId,
+			},
+		},
+		select: { id: true },
+	})
+
+	const baseUrl = appUrl()
+	await sendEmail(
+		{
+			to: enrolment.user.email,
+			template: 'certificate-issued',
+			props: {
+				name: certificate.learnerName,
+				courseTitle: certificate.courseTitle,
+				cpdHoursLabel: formatCpdHours(certificate.cpdMinutes),
+				completedOn: formatUkDate(certificate.completedAt),
+				code: certificate.code,
+				verifyUrl: verificationUrl({ baseUrl, code: certificate.code }),
+				portfolioUrl: `${baseUrl}/cpd`,
+			},
+			attachments: [{ kind: 'certificate', certificateId: certificate.id }],
+		},
+		tx,
+	)
+
+	return { certificate, issuedNow: true }
+}

@@ -1,0 +1,403 @@
+import PDFDocument from 'pdfkit'
+import QRCode from 'qrcode'
+import { appUrl } from '#modules/env/env.ts'
+import { formatCpdHours, formatUkDate, verificationUrl } from './certificate-text.ts'
+import { registerPdfFonts } from './pdf-fonts.ts'
+
+/**
+ * Everything a certificate shows, as frozen on its database row. The renderer needs nothing else,
+ * so a certificate can be re-created byte for byte at any time (and benchmarked without a database).
+ */
+export type CertificatePdfData = {
+	code: string
+	learnerName: string
+	courseTitle: string
+	versionNumber: number
+	cpdMinutes: number
+	outcomes: string[]
+	completedAt: Date
+	issuedAt: Date
+	revokedAt?: Date | null
+	revokedReason?: string | null
+}
+
+/** Who signs Circle's certificates. One place to change when the lead trainer changes. */
+export const CERTIFICATE_SIGNATORY = {
+	name: 'Dr Maya Okafor',
+	title: 'Lead trainer, Circle',
+} as const
+
+// A4 landscape, in points.
+const WIDTH = 841.89
+const HEIGHT = 595.28
+const MARGIN = 64
+
+const COLOURS = {
+	brand: '#0f5257',
+	brandDark: '#0a3437',
+	brandTint: '#effaf9',
+	brandLine: '#aedfdb',
+	accent: '#d97821',
+	accentDark: '#9a4617',
+	ink: '#1c1917',
+	muted: '#57534e',
+	revoked: '#b91c1c',
+} as const
+
+type Doc = InstanceType<typeof PDFDocument>
+
+/**
+ * Renders a certificate as an A4 landscape PDF and resolves with its bytes. The layout: a double
+ * frame, Circle's mark drawn as vector shapes, the title in Noto Serif, the learner's name large,
+ * the course title and version, CPD hours and completion date, the learning outcomes (the type
+ * shrinks to fit long lists), a QR code and the address that verify the certificate, the
+ * signatory, and the certificate number. Fonts are embedded (subset) so every name renders as
+ * typed; nothing is encrypted. The PDF's creation date is the issue date, so the same row always
+ * gives the same bytes. A revoked certificate is marked as revoked across the page.
+ */
+export async function renderCertificatePdf({
+	certificate,
+	baseUrl = appUrl(),
+}: {
+	certificate: CertificatePdfData
+	/** Origin the verification link and QR code point at; defaults to APP_URL. */
+	baseUrl?: string
+}): Promise<Buffer> {
+	const url = verificationUrl({ baseUrl, code: certificate.code })
+	const doc = new PDFDocument({
+		size: 'A4',
+		layout: 'landscape',
+		margin: 0,
+		lang: 'en-GB',
+		displayTitle: true,
+		info: {
+			Title: `Certificate of CPD completion: ${certificate.courseTitle}`,
+			Author: 'Circle',
+			Subject: `${certificate.learnerName}, ${formatCpdHours(certificate.cpdMinutes)}, certificate ${certificate.code}`,
+			Keywords: 'CPD certificate, relational practice, restorative practice',
+			Creator: 'Circle',
+			Producer: 'Circle',
+			CreationDate: certificate.issuedAt,
+			ModDate: certificate.issuedAt,
+		},
+	})
+	const done = collect(doc)
+	registerPdfFonts(doc)
+
+	drawFrame(doc)
+	drawHeader(doc, certificate.code)
+	let y = drawTitleBlock(doc, certificate)
+	y = Math.max(y + 18, 352)
+	drawOutcomes(doc, certificate.outcomes, { x: MARGIN, y, width: 560, height: 486 - y })
+	drawQrCode(doc, url, { x: WIDTH - MARGIN - 92, y: y - 4, size: 92 })
+	drawFooter(doc, { url, issuedAt: certificate.issuedAt })
+	if (certificate.revokedAt) drawRevoked(doc, certificate.revokedAt)
+
+	doc.end()
+	return done
+}
+
+function collect(doc: Doc): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = []
+		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+		doc.on('end', () => resolve(Buffer.concat(chunks)))
+		doc.on('error', reject)
+	})
+}
+
+function drawFrame(doc: Doc) {
+	doc.save()
+	// A pale band behind the top of the page gives the certificate a "paper" feel without heavy ink.
+	doc.rect(18, 18, WIDTH - 36, HEIGHT - 36).fill(COLOURS.brandTint)
+	doc.rect(30, 30, WIDTH - 60, HEIGHT - 60).fill('#ffffff')
+	doc
+		.lineWidth(2.5)
+		.strokeColor(COLOURS.brand)
+		.rect(18, 18, WIDTH - 36, HEIGHT - 36)
+		.stroke()
+	doc
+		.lineWidth(0.75)
+		.strokeColor(COLOURS.accent)
+		.rect(30, 30, WIDTH - 60, HEIGHT - 60)
+		.stroke()
+	// A small ring at each inner corner: the "circle" of people that gives the platform its name.
+	for (const [cx, cy] of [
+		[30, 30],
+		[WIDTH - 30, 30],
+		[30, HEIGHT - 30],
+		[WIDTH - 30, HEIGHT - 30],
+	] as const) {
+		doc.circle(cx, cy, 5).fillAndStroke('#ffffff', COLOURS.accent)
+		doc.circle(cx, cy, 1.8).fill(COLOURS.brand)
+	}
+	doc.restore()
+}
+
+/** Circle's mark: a ring of six people around a shared space, the first one highlighted. */
+function drawMark(doc: Doc, { cx, cy, radius }: { cx: number; cy: number; radius: number }) {
+	doc.save()
+	doc
+		.lineWidth(radius * 0.27)
+		.strokeColor(COLOURS.brand)
+		.circle(cx, cy, radius)
+		.stroke()
+	for (let i = 0; i < 6; i++) {
+		const angle = (Math.PI * 2 * i) / 6 - Math.PI / 2
+		const x = cx + Math.cos(angle) * radius
+		const y = cy + Math.sin(angle) * radius
+		doc.circle(x, y, i === 0 ? radius * 0.31 : radius * 0.24).fill(i === 0 ? COLOURS.accent : COLOURS.brand)
+	}
+	doc.restore()
+}
+
+function drawHeader(doc: Doc, code: string) {
+	drawMark(doc, { cx: MARGIN + 13, cy: 70, radius: 12 })
+	doc.font('sansBold').fontSize(21).fillColor(COLOURS.brandDark)
+	doc.text('Circle', MARGIN + 34, 56, { lineBreak: false })
+	doc.font('sans').fontSize(8).fillColor(COLOURS.muted)
+	doc.text('CPD in relational and restorative practice', MARGIN + 35, 83, { lineBreak: false })
+
+	const right = WIDTH - MARGIN
+	doc.font('sansSemiBold').fontSize(7.5).fillColor(COLOURS.muted)
+	drawRight(doc, 'CERTIFICATE NUMBER', right, 60, { characterSpacing: 0.5 })
+	doc.font('sansSemiBold').fontSize(11).fillColor(COLOURS.ink)
+	drawRight(doc, code, right, 72, { characterSpacing: 0.6 })
+}
+
+function drawTitleBlock(doc: Doc, certificate: CertificatePdfData) {
+	const centre = { x: MARGIN, width: WIDTH - MARGIN * 2, align: 'center' as const }
+	doc.font('serifBold').fontSize(30).fillColor(COLOURS.brand)
+	doc.text('Certificate of CPD completion', centre.x, 112, { ...centre, lineBreak: false })
+
+	// A short rule with a dot in the middle, under the title.
+	const mid = WIDTH / 2
+	doc.save()
+	doc.lineWidth(0.75).strokeColor(COLOURS.accent)
+	doc
+		.moveTo(mid - 70, 163)
+		.lineTo(mid - 8, 163)
+		.stroke()
+	doc
+		.moveTo(mid + 8, 163)
+		.lineTo(mid + 70, 163)
+		.stroke()
+	doc.circle(mid, 163, 2.6).fill(COLOURS.accent)
+	doc.restore()
+
+	doc.font('sans').fontSize(12).fillColor(COLOURS.muted)
+	doc.text('This is to certify that', centre.x, 178, { ...centre, lineBreak: false })
+
+	// The name, as large as fits on one line (long double-barrelled names shrink, never wrap).
+	const nameWidth = 640
+	let nameSize = 36
+	doc.font('serif')
+	while (nameSize > 18 && doc.fontSize(nameSize).widthOfString(certificate.learnerName) > nameWidth) nameSize -= 1
+	doc.fillColor(COLOURS.ink)
+	const nameTop = 198 + (36 - nameSize) * 0.6
+	doc.text(certificate.learnerName, (WIDTH - nameWidth) / 2, nameTop, {
+		width: nameWidth,
+		align: 'center',
+		height: 50,
+		ellipsis: true,
+	})
+
+	doc.save()
+	doc
+		.lineWidth(0.5)
+		.strokeColor(COLOURS.brandLine)
+		.moveTo(mid - 200, 252)
+		.lineTo(mid + 200, 252)
+		.stroke()
+	doc.restore()
+
+	doc.font('sans').fontSize(12).fillColor(COLOURS.muted)
+	doc.text('has completed the online course', centre.x, 262, { ...centre, lineBreak: false })
+
+	// Course titles get up to two lines, shrinking a little before they wrap.
+	const titleWidth = 660
+	let titleSize = 19
+	doc.font('sansSemiBold')
+	while (titleSize > 14 && doc.fontSize(titleSize).widthOfString(certificate.courseTitle) > titleWidth) titleSize -= 0.5
+	doc.fillColor(COLOURS.brand)
+	doc.text(certificate.courseTitle, (WIDTH - titleWidth) / 2, 284, {
+		width: titleWidth,
+		align: 'center',
+		height: titleSize * 2.8,
+		ellipsis: true,
+		lineGap: 1,
+	})
+	let y = doc.y + 8
+
+	const facts = [
+		`Version ${certificate.versionNumber}`,
+		formatCpdHours(certificate.cpdMinutes),
+		`Completed on ${formatUkDate(certificate.completedAt)}`,
+	]
+	doc.font('sans').fontSize(11).fillColor(COLOURS.ink)
+	const separator = '   ·   '
+	doc.text(facts.join(separator), centre.x, y, { ...centre, lineBreak: false })
+	y += 16
+	return y
+}
+
+function drawOutcomes(doc: Doc, outcomes: string[], box: { x: number; y: number; width: number; height: number }) {
+	if (outcomes.length === 0) return
+	doc.font('sansSemiBold').fontSize(8).fillColor(COLOURS.brand)
+	doc.text('LEARNING OUTCOMES', box.x, box.y, { characterSpacing: 0.5, lineBreak: false })
+	const top = box.y + 16
+	const available = box.height - 16
+	const layout = fitOutcomes(doc, outcomes, { width: box.width, height: available })
+
+	const columnWidth = (box.width - (layout.columns - 1) * GUTTER) / layout.columns
+	doc.font('sans').fontSize(layout.size)
+	let column = 0
+	let y = top
+	for (const text of layout.items) {
+		const height = itemHeight(doc, text, columnWidth, layout.size)
+		if (y + height > top + available + 0.5 && column < layout.columns - 1) {
+			column += 1
+			y = top
+		}
+		const x = box.x + column * (columnWidth + GUTTER)
+		doc.save()
+		doc.circle(x + 3, y + layout.size * 0.68, Math.max(1.2, layout.size * 0.17)).fill(COLOURS.accent)
+		doc.restore()
+		doc.fillColor(COLOURS.ink)
+		doc.text(text, x + BULLET_INDENT, y, { width: columnWidth - BULLET_INDENT, lineGap: 1 })
+		y += height
+	}
+}
+
+const GUTTER = 24
+const BULLET_INDENT = 12
+
+function itemHeight(doc: Doc, text: string, columnWidth: number, size: number) {
+	doc.font('sans').fontSize(size)
+	return doc.heightOfString(text, { width: columnWidth - BULLET_INDENT, lineGap: 1 }) + size * 0.4
+}
+
+/** Whether `items` fit in `columns` columns of the box at `size`, filling each column top to bottom. */
+function fits(doc: Doc, items: string[], columns: number, size: number, box: { width: number; height: number }) {
+	const columnWidth = (box.width - (columns - 1) * GUTTER) / columns
+	let column = 0
+	let used = 0
+	for (const text of items) {
+		const height = itemHeight(doc, text, columnWidth, size)
+		if (used + height > box.height + 0.5) {
+			column += 1
+			used = 0
+			if (column >= columns || height > box.height) return false
+		}
+		used += height
+	}
+	return true
+}
+
+/**
+ * The largest comfortable type for the outcomes: one column from 10pt down to 8pt, then two columns
+ * down to 7pt. Anything longer still (a trainer's twenty outcomes) is cut short with a count of the
+ * rest, which the verification page lists in full; print below 7pt is not readable.
+ */
+function fitOutcomes(doc: Doc, outcomes: string[], box: { width: number; height: number }) {
+	for (let size = 10; size >= 8; size -= 0.25) {
+		if (fits(doc, outcomes, 1, size, box)) return { items: outcomes, columns: 1, size }
+	}
+	for (let size = 9; size >= 7; size -= 0.25) {
+		if (fits(doc, outcomes, 2, size, box)) return { items: outcomes, columns: 2, size }
+	}
+	for (let keep = outcomes.length - 1; keep >= 1; keep--) {
+		const items = [...outcomes.slice(0, keep), `…and ${outcomes.length - keep} more, listed on the verification page`]
+		if (fits(doc, items, 2, 7, box)) return { items, columns: 2, size: 7 }
+	}
+	return { items: outcomes.slice(0, 1), columns: 1, size: 7 }
+}
+
+function drawQrCode(doc: Doc, url: string, { x, y, size }: { x: number; y: number; size: number }) {
+	const qr = QRCode.create(url, { errorCorrectionLevel: 'M' })
+	const count = qr.modules.size
+	const cell = size / count
+	doc.save()
+	// Dark modules merged into horizontal runs: fewer shapes, and no hairline seams between cells.
+	for (let row = 0; row < count; row++) {
+		let col = 0
+		while (col < count) {
+			if (!qr.modules.get(row, col)) {
+				col += 1
+				continue
+			}
+			const start = col
+			while (col < count && qr.modules.get(row, col)) col += 1
+			doc.rect(x + start * cell, y + row * cell, (col - start) * cell, cell)
+		}
+	}
+	doc.fill(COLOURS.ink)
+	doc.restore()
+	doc.font('sans').fontSize(7.5).fillColor(COLOURS.muted)
+	doc.text('Scan to check this certificate', x - 30, y + size + 6, {
+		width: size + 60,
+		align: 'center',
+		lineBreak: false,
+	})
+}
+
+function drawFooter(doc: Doc, { url, issuedAt }: { url: string; issuedAt: Date }) {
+	const lineY = 520
+	// Signatory, left.
+	doc.font('serifItalic').fontSize(17).fillColor(COLOURS.brandDark)
+	doc.text(CERTIFICATE_SIGNATORY.name, MARGIN, lineY - 24, { lineBreak: false })
+	doc.save()
+	doc
+		.lineWidth(0.75)
+		.strokeColor(COLOURS.ink)
+		.moveTo(MARGIN, lineY)
+		.lineTo(MARGIN + 190, lineY)
+		.stroke()
+	doc.restore()
+	doc.font('sansSemiBold').fontSize(9).fillColor(COLOURS.ink)
+	doc.text(CERTIFICATE_SIGNATORY.name, MARGIN, lineY + 6, { lineBreak: false })
+	doc.font('sans').fontSize(8.5).fillColor(COLOURS.muted)
+	doc.text(CERTIFICATE_SIGNATORY.title, MARGIN, lineY + 19, { lineBreak: false })
+
+	// Date of issue, centre.
+	const mid = WIDTH / 2
+	doc.font('sansSemiBold').fontSize(7.5).fillColor(COLOURS.muted)
+	doc.text('DATE OF ISSUE', mid - 100, lineY - 10, {
+		width: 200,
+		align: 'center',
+		characterSpacing: 0.5,
+		lineBreak: false,
+	})
+	doc.font('sans').fontSize(10.5).fillColor(COLOURS.ink)
+	doc.text(formatUkDate(issuedAt), mid - 100, lineY + 4, { width: 200, align: 'center', lineBreak: false })
+
+	// Verification address, right.
+	const right = WIDTH - MARGIN
+	doc.font('sansSemiBold').fontSize(7.5).fillColor(COLOURS.muted)
+	drawRight(doc, 'VERIFY AT', right, lineY - 10, { characterSpacing: 0.5 })
+	doc.font('sans').fontSize(9).fillColor(COLOURS.brand)
+	const width = doc.widthOfString(url)
+	doc.text(url, right - width, lineY + 4, { link: url, lineBreak: false })
+}
+
+function drawRevoked(doc: Doc, revokedAt: Date) {
+	doc.save()
+	doc.rotate(-24, { origin: [WIDTH / 2, HEIGHT / 2] })
+	doc.font('sansBold').fontSize(110).fillColor(COLOURS.revoked).fillOpacity(0.12)
+	doc.text('REVOKED', 0, HEIGHT / 2 - 70, { width: WIDTH, align: 'center', lineBreak: false })
+	doc.restore()
+	doc.save()
+	doc.rect(30, 30, WIDTH - 60, 20).fill(COLOURS.revoked)
+	doc.font('sansSemiBold').fontSize(9).fillColor('#ffffff')
+	doc.text(`Revoked on ${formatUkDate(revokedAt)}: this certificate is no longer valid.`, 30, 35.5, {
+		width: WIDTH - 60,
+		align: 'center',
+		lineBreak: false,
+	})
+	doc.restore()
+}
+
+function drawRight(doc: Doc, text: string, right: number, y: number, options: PDFKit.Mixins.TextOptions = {}) {
+	const width = doc.widthOfString(text, options)
+	doc.text(text, right - width, y, { ...options, lineBreak: false })
+}

@@ -1,0 +1,14 @@
+import { prisma } from '#modules/db/client.ts'
+import { londonToday } from './cpd-dates.ts'
+
+/**
+ * What the CPD forms need to know about the learner: their registration body (which standards to
+ * suggest) and today's UK date (the latest date an entry may have).
+ */
+export async function getPortfolioSettings({ userId }: { userId: string }) {
+	const user = await prisma.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: { registrationBody: true, profession: true },
+	})
+	return { registrationBody: user.registrationBody, profession: user.profession, today: londonToday() }
+}

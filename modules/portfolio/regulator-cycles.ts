@@ -1,0 +1,90 @@
+import type { RegistrationBody } from '#modules/db/client.ts'
+import { addToIsoDate } from './cpd-dates.ts'
+
+/**
+ * The period a regulator looks at, and what it asks for in it. Targets are what Circle can count
+ * from the portfolio; each `guidance` line says the rest in plain words. Regulators change their
+ * rules: this is the one place to update.
+ */
+export type RegulatorCycle = {
+	body: RegistrationBody | null
+	/** "NMC revalidation", "HCPC CPD", … */
+	name: string
+	/** "The last 3 years", "Registration year 2025–26", … */
+	periodLabel: string
+	/** First and last day of the period, inclusive, as ISO dates. */
+	start: string
+	end: string
+	targets: {
+		minutes?: number
+		participatoryMinutes?: number
+		records?: number
+	}
+	guidance: string
+}
+
+/**
+ * The cycle for a learner's registration body on `today` (a UK ISO date):
+ * - NMC: revalidation every 3 years with 35 hours of CPD, 20 of them participatory. Circle does not
+ *   know the learner's revalidation date, so it shows the 3 years up to today.
+ * - HCPC: CPD is continuous; an audit asks for a profile of the 2 years before it, so the last 2 years.
+ * - Social Work England: the registration year runs from 1 December to 30 November, with at least
+ *   2 CPD records each year (one of them with peer reflection).
+ * - Teachers and everyone else: the academic year, 1 September to 31 August.
+ */
+export function regulatorCycle({ body, today }: { body: RegistrationBody | null; today: string }): RegulatorCycle {
+	const year = Number(today.slice(0, 4))
+	const month = Number(today.slice(5, 7))
+	switch (body) {
+		case 'NMC':
+			return {
+				body,
+				name: 'NMC revalidation',
+				periodLabel: 'The last 3 years',
+				start: addToIsoDate(today, { years: -3, days: 1 }),
+				end: today,
+				targets: { minutes: 35 * 60, participatoryMinutes: 20 * 60 },
+				guidance:
+					'The NMC asks for 35 hours of CPD in the three years since you last renewed your registration, at least 20 of them participatory (learning with other people), and five written reflective accounts.',
+			}
+		case 'HCPC':
+			return {
+				body,
+				name: 'HCPC CPD',
+				periodLabel: 'The last 2 years',
+				start: addToIsoDate(today, { years: -2, days: 1 }),
+				end: today,
+				targets: {},
+				guidance:
+					'The HCPC asks for continuous, recorded CPD from a mix of activities that improves your practice and benefits the people you work with. If you are selected for audit, your profile covers the two years before it.',
+			}
+		case 'SWE': {
+			const startYear = month === 12 ? year : year - 1
+			return {
+				body,
+				name: 'Social Work England CPD',
+				periodLabel: `Registration year ${startYear}–${String(startYear + 1).slice(2)}`,
+				start: `${startYear}-12-01`,
+				end: `${startYear + 1}-11-30`,
+				targets: { records: 2 },
+				guidance:
+					'Social Work England asks for at least two CPD records in each registration year (1 December to 30 November), at least one of them discussed with a peer, each showing your reflection and its impact on your practice.',
+			}
+		}
+		default: {
+			const startYear = month >= 9 ? year : year - 1
+			return {
+				body,
+				name: body === 'TEACHER' ? 'Professional development' : 'CPD this year',
+				periodLabel: `Academic year ${startYear}–${String(startYear + 1).slice(2)}`,
+				start: `${startYear}-09-01`,
+				end: `${startYear + 1}-08-31`,
+				targets: {},
+				guidance:
+					body === 'TEACHER'
+						? 'There is no set number of hours for teachers: record what you did, what you learned and the difference it made, ready for your appraisal.'
+						: 'Record what you did, what you learned and the difference it made, ready for your appraisal or supervision.',
+			}
+		}
+	}
+}

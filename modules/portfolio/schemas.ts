@@ -1,0 +1,162 @@
+import { z } from 'zod'
+import type { RegistrationBody } from '#modules/db/client.ts'
+import { isRealIsoDate, londonToday } from './cpd-dates.ts'
+
+/** How a learner did a piece of CPD they record by hand. */
+export const CPD_METHODS = [
+	'Course',
+	'Conference',
+	'Supervision',
+	'Reading',
+	'Peer discussion',
+	'Workshop',
+	'Other',
+] as const
+export type CpdMethod = (typeof CPD_METHODS)[number]
+
+/**
+ * Standards and themes a learner can tick against an entry, for their registration body. They are
+ * suggestions: learners can add their own tags too.
+ */
+export const STANDARD_SUGGESTIONS: Record<RegistrationBody, readonly string[]> = {
+	NMC: ['Prioritise people', 'Practise effectively', 'Preserve safety', 'Promote professionalism and trust'],
+	HCPC: ['Mix of learning activities', 'Improves the quality of my practice', 'Benefits service users'],
+	SWE: [
+		'Promote rights, strengths and wellbeing',
+		'Establish and maintain trust and confidence',
+		'Be accountable for the quality of my practice',
+		'Maintain my continuing professional development',
+		'Act safely, respectfully and with integrity',
+		'Promote ethical practice and report concerns',
+		'Peer reflection',
+	],
+	TEACHER: [
+		'TS1 Set high expectations',
+		'TS2 Promote good progress',
+		'TS3 Subject and curriculum knowledge',
+		'TS4 Plan and teach well-structured lessons',
+		'TS5 Adapt teaching to pupils’ needs',
+		'TS6 Use assessment well',
+		'TS7 Manage behaviour effectively',
+		'TS8 Wider professional responsibilities',
+	],
+	OTHER: [],
+}
+
+/** The heading each regulator gives the "standards" an entry meets. */
+export const STANDARDS_LABEL: Record<RegistrationBody, string> = {
+	NMC: 'Link to the Code',
+	HCPC: 'HCPC CPD standards',
+	SWE: 'Professional standards',
+	TEACHER: 'Teachers’ Standards',
+	OTHER: 'Standards or themes',
+}
+
+export const MAX_TEXT = 5000
+const MAX_TAGS = 20
+const MAX_TAG_LENGTH = 100
+
+const longText = (label: string) =>
+	z
+		.string()
+		.trim()
+		.max(MAX_TEXT, `${label} must be 5,000 characters or fewer`)
+		// Null as well as undefined, so that parsed values can be parsed again (the form parses them,
+		// then the module checks them once more).
+		.nullish()
+		.transform((value) => value || null)
+
+const hours = (label: string) =>
+	z
+		.number({ message: `Enter the ${label} as a number, like 1.5` })
+		.refine((value) => Number.isInteger(value * 4), `Enter the ${label} in quarter hours, like 0.25, 1.5 or 2.75`)
+
+const StandardsFields = {
+	/** Ticked suggestions (the form sends one value per ticked box). */
+	standards: z.array(z.string().trim().max(MAX_TAG_LENGTH, 'Each standard must be 100 characters or fewer')).optional(),
+	/** Anything else, separated by commas. */
+	otherStandards: z.string().trim().max(1000, 'Other standards must be 1,000 characters or fewer').optional(),
+}
+
+const ReflectiveFields = {
+	description: longText('The description'),
+	reflection: longText('Your reflection'),
+	impactOnPractice: longText('The impact on your practice'),
+	evidence: longText('The evidence notes'),
+	...StandardsFields,
+}
+
+/**
+ * A CPD entry recorded by hand. Dates are UK calendar days between 1 January 1900 and today; hours
+ * run from 0.25 to 100 in quarter hours, and participatory hours cannot exceed them; every long text
+ * is at most 5,000 characters.
+ */
+export const CpdEntrySchema = z
+	.object({
+		method: z.enum(CPD_METHODS, { message: 'Choose how you did this CPD' }),
+		title: z
+			.string({ message: 'Enter a title' })
+			.trim()
+			.min(1, 'Enter a title')
+			.max(200, 'The title must be 200 characters or fewer'),
+		date: z
+			.string({ message: 'Enter the date of the activity' })
+			.trim()
+			.refine(isRealIsoDate, 'Enter a real date, like 21/11/2026')
+			.refine((iso) => !isRealIsoDate(iso) || iso >= '1900-01-01', 'Enter a date from 1900 onwards')
+			// Checked at parse time, so "today" is always today (in the UK).
+			.refine((iso) => !isRealIsoDate(iso) || iso <= londonToday(), 'The date cannot be in the future'),
+		hours: hours('hours')
+			.refine((value) => value >= 0.25, 'Enter at least 0.25 hours (15 minutes)')
+			.refine((value) => value <= 100, 'Enter 100 hours or fewer'),
+		participatoryHours: hours('participatory hours')
+			.refine((value) => value >= 0, 'Participatory hours cannot be negative')
+			.optional(),
+		...ReflectiveFields,
+	})
+	.superRefine((entry, context) => {
+		if ((entry.participatoryHours ?? 0) > entry.hours) {
+			context.addIssue({
+				code: 'custom',
+				path: ['participatoryHours'],
+				message: 'Participatory hours cannot be more than the total hours',
+			})
+		}
+	})
+
+export type CpdEntryInput = z.input<typeof CpdEntrySchema>
+
+/**
+ * What a learner may change on an entry that came from a certificate: their own words and tags.
+ * The activity, date and hours are the certificate's and stay as issued.
+ */
+export const CpdReflectionSchema = z.object(ReflectiveFields)
+
+export type CpdReflectionInput = z.input<typeof CpdReflectionSchema>
+
+/** Ticked standards and the comma-separated others, as one tidy list without repeats. */
+export function mergeStandards({
+	standards = [],
+	otherStandards = '',
+}: {
+	standards?: string[]
+	otherStandards?: string
+}) {
+	const all = [...standards, ...otherStandards.split(/[,;\n]/)]
+		.map((tag) => tag.trim().replace(/\s+/g, ' ').slice(0, MAX_TAG_LENGTH))
+		.filter(Boolean)
+	const seen = new Set<string>()
+	const unique: string[] = []
+	for (const tag of all) {
+		const key = tag.toLowerCase()
+		if (seen.has(key)) continue
+		seen.add(key)
+		unique.push(tag)
+	}
+	return unique.slice(0, MAX_TAGS)
+}
+
+/** Hours to whole minutes (the hours are quarter hours, so this is exact). */
+export function hoursToMinutes(value: number) {
+	return Math.round(value * 60)
+}
