@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import { course } from '../../prisma/seed-content/foundations.ts'
 import type { SeedLesson, SeedQuestion } from '../../prisma/seed-content/types.ts'
@@ -49,7 +50,7 @@ async function watchVideo(page: Page) {
 		el.playbackRate = 1.5
 		await el.play()
 	})
-	await expect(page.getByText('Watched: this lesson is complete.')).toBeVisible({ timeout: 60_000 })
+	await expect(page.getByText('Watched: this lesson is complete.', { exact: true })).toBeVisible({ timeout: 60_000 })
 }
 
 test('a new learner takes the free course from enrolment to completion', async ({ page, a11y }) => {
@@ -101,6 +102,20 @@ test('a new learner takes the free course from enrolment to completion', async (
 	await expect(page.getByText('You have completed this course')).toBeVisible()
 	await page.goto('/dashboard')
 	const completed = page.locator('section', { has: page.getByRole('heading', { name: 'Completed' }) })
-	await expect(completed.getByText(course.title)).toBeVisible()
+	await expect(completed.getByRole('link', { name: course.title, exact: true })).toBeVisible()
+	await a11y()
+
+	// The certificate: a real PDF download, and a verification page that says what it says.
+	const downloadPromise = page.waitForEvent('download')
+	await completed.getByRole('link', { name: /Download certificate/ }).click()
+	const download = await downloadPromise
+	expect(download.suggestedFilename()).toMatch(/^circle-certificate-CIRC-[0-9A-Z]{4}(-[0-9A-Z]{4}){3}\.pdf$/)
+	const pdf = fs.readFileSync((await download.path())!)
+	expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+
+	await completed.getByRole('link', { name: /Verification page/ }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(/valid/i)
+	await expect(page.locator('#main').getByText('Nguyễn Thị Minh Khai')).toBeVisible()
+	await expect(page.locator('#main').getByText(course.title).first()).toBeVisible()
 	await a11y()
 })
