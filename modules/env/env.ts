@@ -46,6 +46,26 @@ export const EnvSchema = z.object({
 	SEED_DEMO: bool.optional(),
 	/** Trust X-Forwarded-For from this many proxies in front of Circle (for throttling by IP). */
 	TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+
+	/** Stripe secret key (sk_live_… or sk_test_…). Unset: the labelled demo checkout is used instead. */
+	STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+	/** Signing secret of the /webhooks/stripe endpoint (whsec_…). Required when STRIPE_SECRET_KEY is set. */
+	STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must start with whsec_').optional(),
+	/** Let Stripe calculate VAT (Stripe Tax) on checkouts. */
+	STRIPE_AUTOMATIC_TAX: bool.default(false),
+	/** Override Stripe's API address (tests point the real client at a local fake). */
+	STRIPE_API_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+
+	/** Mux API access token for direct uploads. Unset: trainers paste a playback id or video URL instead. */
+	MUX_TOKEN_ID: z.string().optional(),
+	MUX_TOKEN_SECRET: z.string().optional(),
+	/** Signing secret of the /webhooks/mux endpoint. */
+	MUX_WEBHOOK_SECRET: z.string().optional(),
+	/** Override Mux's API address (tests point the real client at a local fake). */
+	MUX_API_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+
+	/** Where uploaded files (course cover images) are stored by the default disk storage. */
+	UPLOAD_DIR: z.string().default('.data/uploads'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

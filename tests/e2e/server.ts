@@ -23,7 +23,8 @@ if (process.env.DATABASE_URL) {
 	const dir = path.join(root, 'tests/.tmp/e2e-postgres')
 	fs.rmSync(dir, { recursive: true, force: true })
 	process.env.EMBEDDED_PG_DIR = dir
-	process.env.EMBEDDED_PG_PORT = '54331'
+	// 54331 for the default E2E_PORT of 3999, so parallel runs on other ports don't collide.
+	process.env.EMBEDDED_PG_PORT = String(Number(port) + 50332)
 }
 Object.assign(process.env, {
 	NODE_ENV: 'test',
