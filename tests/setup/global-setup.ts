@@ -16,7 +16,10 @@ declare module 'vitest' {
  * makes one database per vitest worker from it. Workers pick theirs in tests/setup/worker-database.ts.
  */
 export default async function setup(project: TestProject) {
-	const server = await startTestDatabaseServer({ dataDir: 'tests/.tmp/postgres', port: 54330 })
+	const server = await startTestDatabaseServer({
+		dataDir: 'tests/.tmp/postgres',
+		port: Number(process.env.TEST_PG_PORT ?? 54330),
+	})
 	const template = await ensureTemplateDatabase(server.serverUrl)
 	const workers = Number(project.config.maxWorkers) || 4
 	const urls: string[] = []
