@@ -86,12 +86,12 @@ export async function renderCpdPdf(data: ExportData): Promise<Buffer> {
 			drawTable(doc, data, [
 				{ header: 'Date', width: 58, value: (e) => ukShortDate(e.date) },
 				{ header: 'Method', width: 72, value: (e) => e.method },
-				{ header: 'Topic', width: 140, value: (e) => e.title },
+				{ header: 'Topic', width: 126, value: (e) => e.title },
 				{ header: 'Link to the Code', width: 103, value: (e) => e.standards.join('; ') },
 				{ header: 'Hours', width: 40, value: (e) => hoursDecimal(e.minutes), align: 'right' },
 				{
 					header: 'Participatory hours',
-					width: 70,
+					width: 84,
 					value: (e) => hoursDecimal(e.participatoryMinutes),
 					align: 'right',
 				},
