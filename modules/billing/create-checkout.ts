@@ -1,0 +1,351 @@
+import { prisma } from '#modules/db/client.ts'
+import { appUrl } from '#modules/env/env.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { audit } from './audit.ts'
+import { assertQuantity, unitPriceFor } from './pricing.ts'
+import { BillingConfigurationError, billingConfig, getStripe, type Stripe } from './stripe-client.ts'
+
+export type CheckoutMethod = 'CARD' | 'INVOICE'
+
+export type CreateCheckoutOptions = {
+	buyerUserId: string
+	courseId: string
+	/** Places to buy: always 1 for an individual, 1–1,000 seats for an organisation. */
+	quantity?: number
+	/** Buy seats for this organisation (the buyer must be its OWNER or ADMIN). */
+	organisationId?: string
+	/** The buyer's purchase order number, printed on the invoice (INVOICE method). */
+	purchaseOrderNumber?: string
+	method: CheckoutMethod
+}
+
+export type CreateCheckoutResult = { url: string; orderId: string }
+
+/** How long a hosted checkout stays open; Stripe allows 30 minutes to 24 hours. */
+const CHECKOUT_LIFETIME_MS = 60 * 60 * 1000
+/** An open checkout is reused only if the buyer still has this long to finish it. */
+const REUSE_MARGIN_MS = 5 * 60 * 1000
+/** A PENDING order with no checkout URL yet is another request creating its session right now. */
+const BEING_CREATED_MS = 30 * 1000
+
+/**
+ * Starts a purchase and returns the page to send the buyer to, with the new (or reused) order's id.
+ * The price comes only from the database: the course price, or the volume tier for the quantity.
+ * An organisation purchase buys seats and needs the buyer to be an OWNER or ADMIN of it; an
+ * individual purchase buys one place for the buyer, who must not already be enrolled.
+ *
+ * At most one open checkout exists per buyer, course and organisation: a still-open one with the
+ * same quantity is reused, anything else is expired (in Stripe too) and replaced. The Order row is
+ * written PENDING first, then the Stripe Checkout Session (or, for INVOICE, a Stripe invoice sent to
+ * the billing email, paid within 30 days) is created with an idempotency key derived from the order.
+ * Without STRIPE_SECRET_KEY the order gets the labelled demo checkout; in production that is a
+ * BillingConfigurationError instead.
+ */
+export async function createCheckout(options: CreateCheckoutOptions): Promise<CreateCheckoutResult> {
+	const { buyerUserId, courseId, organisationId, method } = options
+	const quantity = options.quantity ?? 1
+	assertQuantity(quantity)
+	const purchaseOrderNumber = options.purchaseOrderNumber?.trim() || undefined
+	if (purchaseOrderNumber && purchaseOrderNumber.length > 40) {
+		throw new DomainError('invalid', 'INVALID_PO_NUMBER', 'A purchase order number can be at most 40 characters.', {
+			field: 'purchaseOrderNumber',
+		})
+	}
+
+	const config = billingConfig()
+	const stripe = getStripe()
+	if (!stripe && config.production) {
+		throw new BillingConfigurationError(
+			'Payments are not configured: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the demo checkout is never available in production).',
+		)
+	}
+	if (method === 'INVOICE' && !organisationId) {
+		throw new DomainError('invalid', 'INVOICE_NEEDS_ORGANISATION', 'Only organisations can pay by invoice.')
+	}
+
+	const prepared = await prisma.$transaction(async (tx) => {
+		// Serialises checkouts for the same buyer + course + organisation, so "at most one open
+		// checkout" holds even for a double-clicked button.
+		const lockKey = `checkout:${buyerUserId}:${courseId}:${organisationId ?? ''}`
+		await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lockKey}))`
+
+		const course = await tx.course.findFirst({
+			where: { id: courseId, archivedAt: null, publishedVersion: { status: 'PUBLISHED' } },
+			select: {
+				id: true,
+				slug: true,
+				pricePence: true,
+				currency: true,
+				volumeTiers: true,
+				publishedVersion: { select: { title: true } },
+			},
+		})
+		if (!course?.publishedVersion) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+		if (course.pricePence <= 0) {
+			throw new DomainError('invalid', 'COURSE_IS_FREE', 'This course is free: enrol from the course page.')
+		}
+
+		const buyer = await tx.user.findUnique({
+			where: { id: buyerUserId },
+			select: { id: true, email: true, name: true, stripeCustomerId: true, disabledAt: true },
+		})
+		if (!buyer || buyer.disabledAt) throw new DomainError('unauthenticated', 'NO_BUYER', 'Please log in to buy.')
+
+		let organisation: { id: string; slug: string; name: string; billingEmail: string | null; stripeCustomerId: string | null } | null = null
+		if (organisationId) {
+			const membership = await tx.membership.findUnique({
+				where: { organisationId_userId: { organisationId, userId: buyerUserId } },
+				select: {
+					role: true,
+					organisation: { select: { id: true, slug: true, name: true, billingEmail: true, stripeCustomerId: true } },
+				},
+			})
+			if (!membership || (membership.role !== 'OWNER' && membership.role !== 'ADMIN')) {
+				throw new DomainError(
+					'forbidden',
+					'NOT_ORGANISATION_ADMIN',
+					'Only owners and admins of an organisation can buy seats for it.',
+				)
+			}
+			organisation = membership.organisation
+		} else {
+			if (quantity !== 1) {
+				throw new DomainError('invalid', 'INDIVIDUAL_QUANTITY', 'You can buy one place for yourself.', {
+					field: 'quantity',
+				})
+			}
+			const enrolment = await tx.enrolment.findUnique({
+				where: { userId_courseId: { userId: buyerUserId, courseId } },
+				select: { status: true },
+			})
+			if (enrolment?.status === 'ACTIVE') {
+				throw new DomainError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
+			}
+		}
+
+		const unitPricePence = unitPriceFor(course, quantity)
+		const amountPence = unitPricePence * quantity
+		const paymentMethod = stripe ? method : 'DEMO'
+		const now = Date.now()
+
+		const open = await tx.order.findMany({
+			where: { buyerUserId, courseId, organisationId: organisationId ?? null, status: 'PENDING' },
+			orderBy: { createdAt: 'desc' },
+			select: {
+				id: true,
+				quantity: true,
+				amountPence: true,
+				paymentMethod: true,
+				purchaseOrderNumber: true,
+				stripeCheckoutSessionId: true,
+				checkoutUrl: true,
+				checkoutExpiresAt: true,
+				createdAt: true,
+			},
+		})
+		const toExpire: string[] = []
+		for (const order of open) {
+			if (order.paymentMethod === 'INVOICE') {
+				// An invoice stays open for 30 days; the same one is reused for the same purchase order.
+				if (
+					paymentMethod === 'INVOICE' &&
+					order.quantity === quantity &&
+					order.purchaseOrderNumber === (purchaseOrderNumber ?? null) &&
+					order.checkoutUrl
+				) {
+					return { reuse: { url: order.checkoutUrl, orderId: order.id } }
+				}
+				continue
+			}
+			const stillOpen = order.checkoutExpiresAt && order.checkoutExpiresAt.getTime() > now + REUSE_MARGIN_MS
+			if (
+				stillOpen &&
+				order.checkoutUrl &&
+				order.quantity === quantity &&
+				order.amountPence === amountPence &&
+				order.paymentMethod === paymentMethod
+			) {
+				return { reuse: { url: order.checkoutUrl, orderId: order.id } }
+			}
+			if (!order.checkoutUrl && now - order.createdAt.getTime() < BEING_CREATED_MS) {
+				throw new DomainError('conflict', 'CHECKOUT_IN_PROGRESS', 'Your checkout is being prepared: try again in a moment.')
+			}
+			// Conditional: if the old checkout was paid in the meantime its fulfilment still wins
+			// (fulfilment accepts EXPIRED orders that Stripe says are paid).
+			await tx.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'EXPIRED' } })
+			if (order.stripeCheckoutSessionId) toExpire.push(order.id)
+		}
+
+		const created = await tx.order.create({
+			data: {
+				buyerUserId,
+				organisationId: organisation?.id ?? null,
+				courseId,
+				quantity,
+				amountPence,
+				currency: course.currency,
+				status: 'PENDING',
+				paymentMethod,
+				purchaseOrderNumber: purchaseOrderNumber ?? null,
+			},
+			select: { id: true },
+		})
+		await audit(tx, {
+			actorId: buyerUserId,
+			organisationId: organisation?.id ?? null,
+			action: 'order.created',
+			orderId: created.id,
+			details: { courseId, quantity, unitPricePence, amountPence, paymentMethod },
+		})
+		return {
+			order: { id: created.id, quantity, unitPricePence, amountPence, currency: course.currency, paymentMethod },
+			toExpire: await tx.order.findMany({
+				where: { id: { in: toExpire } },
+				select: { id: true, stripeCheckoutSessionId: true },
+			}),
+			course: { id: course.id, slug: course.slug, title: course.publishedVersion.title },
+			buyer,
+			organisation,
+		}
+	})
+
+	if ('reuse' in prepared && prepared.reuse) return prepared.reuse
+	if (!('order' in prepared)) throw new Error('unreachable')
+	const { order, toExpire, course, buyer, organisation } = prepared
+
+	if (!stripe) {
+		const url = `/checkout/demo/${order.id}`
+		await prisma.order.update({
+			where: { id: order.id },
+			data: { checkoutUrl: url, checkoutExpiresAt: new Date(Date.now() + CHECKOUT_LIFETIME_MS) },
+		})
+		return { url, orderId: order.id }
+	}
+
+	for (const old of toExpire) {
+		if (!old.stripeCheckoutSessionId) continue
+		try {
+			await stripe.checkout.sessions.expire(old.stripeCheckoutSessionId, {}, { idempotencyKey: `order-${old.id}-expire` })
+		} catch (error) {
+			// Already complete or expired in Stripe: nothing to close. A paid one is fulfilled by its webhook.
+			console.warn(`[billing] could not expire checkout ${old.stripeCheckoutSessionId}: ${(error as Error).message}`)
+		}
+	}
+
+	try {
+		const description = `${course.title} — ${order.quantity === 1 ? '1 place' : `${order.quantity} seats`}`
+		if (order.paymentMethod === 'INVOICE' && organisation) {
+			const url = await createStripeInvoice({ stripe, order, course, buyer, organisation, purchaseOrderNumber, description })
+			return { url, orderId: order.id }
+		}
+		const session = await stripe.checkout.sessions.create(
+			{
+				mode: 'payment',
+				currency: order.currency,
+				line_items: [
+					{
+						quantity: order.quantity,
+						price_data: {
+							currency: order.currency,
+							unit_amount: order.unitPricePence,
+							product_data: {
+								name: course.title,
+								description: organisation ? `Seat licence for ${organisation.name}` : 'One learner place',
+							},
+						},
+					},
+				],
+				allow_promotion_codes: true,
+				automatic_tax: { enabled: billingConfig().automaticTax },
+				customer_email: buyer.email,
+				client_reference_id: order.id,
+				metadata: { orderId: order.id },
+				payment_intent_data: { metadata: { orderId: order.id }, description },
+				expires_at: Math.floor((Date.now() + CHECKOUT_LIFETIME_MS) / 1000),
+				success_url: `${appUrl()}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
+				cancel_url: `${appUrl()}/checkout/cancel?course=${encodeURIComponent(course.slug)}`,
+			},
+			{ idempotencyKey: `order-${order.id}-checkout-session` },
+		)
+		if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`)
+		await prisma.order.update({
+			where: { id: order.id },
+			data: {
+				stripeCheckoutSessionId: session.id,
+				checkoutUrl: session.url,
+				checkoutExpiresAt: new Date(session.expires_at * 1000),
+			},
+		})
+		return { url: session.url, orderId: order.id }
+	} catch (error) {
+		await prisma.order.updateMany({ where: { id: order.id, status: 'PENDING' }, data: { status: 'FAILED' } })
+		throw error
+	}
+}
+
+async function createStripeInvoice({
+	stripe,
+	order,
+	buyer,
+	organisation,
+	purchaseOrderNumber,
+	description,
+}: {
+	stripe: Stripe
+	order: { id: string; amountPence: number; currency: string }
+	course: { id: string; slug: string; title: string }
+	buyer: { email: string; name: string }
+	organisation: { id: string; name: string; billingEmail: string | null; stripeCustomerId: string | null }
+	purchaseOrderNumber: string | undefined
+	description: string
+}) {
+	let customerId = organisation.stripeCustomerId
+	if (!customerId) {
+		const customer = await stripe.customers.create(
+			{
+				name: organisation.name,
+				email: organisation.billingEmail ?? buyer.email,
+				metadata: { organisationId: organisation.id },
+			},
+			{ idempotencyKey: `organisation-${organisation.id}-customer` },
+		)
+		customerId = customer.id
+		// Conditional: a concurrent purchase may have stored its customer first; keep that one.
+		await prisma.organisation.updateMany({
+			where: { id: organisation.id, stripeCustomerId: null },
+			data: { stripeCustomerId: customerId },
+		})
+	}
+	const invoice = await stripe.invoices.create(
+		{
+			customer: customerId,
+			currency: order.currency,
+			collection_method: 'send_invoice',
+			days_until_due: 30,
+			pending_invoice_items_behavior: 'exclude',
+			automatic_tax: { enabled: billingConfig().automaticTax },
+			custom_fields: purchaseOrderNumber ? [{ name: 'Purchase order', value: purchaseOrderNumber }] : undefined,
+			metadata: { orderId: order.id },
+			description,
+		},
+		{ idempotencyKey: `order-${order.id}-invoice` },
+	)
+	await stripe.invoiceItems.create(
+		{
+			customer: customerId,
+			invoice: invoice.id,
+			currency: order.currency,
+			amount: order.amountPence,
+			description,
+			metadata: { orderId: order.id },
+		},
+		{ idempotencyKey: `order-${order.id}-invoice-item` },
+	)
+	const sent = await stripe.invoices.sendInvoice(invoice.id, {}, { idempotencyKey: `order-${order.id}-invoice-send` })
+	const url = sent.hosted_invoice_url ?? `${appUrl()}/checkout/success?invoice=${encodeURIComponent(invoice.id)}`
+	await prisma.order.update({
+		where: { id: order.id },
+		data: { stripeInvoiceId: invoice.id, checkoutUrl: url },
+	})
+	return url
+}
