@@ -1,4 +1,5 @@
 import { handleSendEmailJob } from '#modules/mail/deliver.ts'
+import { handleSeatRemindersJob } from '#modules/organisations/seat-reminders.ts'
 // Attachment resolvers register themselves on import; a worker running as its own process
 // (`npm run worker`) must load them too, or certificate emails would fail and retry for ever.
 import '#modules/certificates/certificate-attachment.ts'
@@ -8,6 +9,7 @@ import { getJobHandler, registerJob } from './registry.ts'
 // One handler per job: the mapped type makes a job without a handler a compile error.
 const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'send-email': handleSendEmailJob,
+	'seat-reminders': handleSeatRemindersJob,
 }
 
 /**
@@ -16,6 +18,6 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
  */
 export function registerBuiltInJobs(): void {
 	for (const name of Object.keys(builtInHandlers) as JobName[]) {
-		if (!getJobHandler(name)) registerJob(name, builtInHandlers[name])
+		if (!getJobHandler(name)) registerJob(name, builtInHandlers[name] as JobHandler<JobName>)
 	}
 }

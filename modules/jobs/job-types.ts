@@ -7,12 +7,14 @@
 export type JobDataMap = {
 	/** Deliver one stored EmailMessage (modules/mail/deliver.ts). */
 	'send-email': { messageId: string }
+	/** Weekly: remind seat holders who have not started or have stalled (modules/organisations/seat-reminders.ts). */
+	'seat-reminders': Record<string, never>
 }
 
 export type JobName = keyof JobDataMap
 
 // A runtime list of the queues to create at start: pg-boss 10 needs createQueue() before send/work.
-const QUEUES = { 'send-email': true } satisfies Record<JobName, true>
+const QUEUES = { 'send-email': true, 'seat-reminders': true } satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 
 /** What a handler knows about the run it is part of. */

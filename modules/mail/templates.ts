@@ -1,8 +1,11 @@
 import type { ComponentType } from 'react'
 import CertificateIssued, { subject as certificateIssuedSubject } from '#emails/certificate-issued.tsx'
 import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enquiry-received.tsx'
+import Invitation, { subject as invitationSubject } from '#emails/invitation.tsx'
 import PasswordChanged, { subject as passwordChangedSubject } from '#emails/password-changed.tsx'
+import Receipt, { subject as receiptSubject } from '#emails/receipt.tsx'
 import ResetPassword, { subject as resetPasswordSubject } from '#emails/reset-password.tsx'
+import SeatReminder, { subject as seatReminderSubject } from '#emails/seat-reminder.tsx'
 import VerifyEmail, { subject as verifyEmailSubject } from '#emails/verify-email.tsx'
 
 export type EmailTemplate<Props> = {
@@ -25,6 +28,9 @@ export const emailTemplates = {
 	'password-changed': template(PasswordChanged, passwordChangedSubject),
 	'enquiry-received': template(EnquiryReceived, enquiryReceivedSubject),
 	'certificate-issued': template(CertificateIssued, certificateIssuedSubject),
+	receipt: template(Receipt, receiptSubject),
+	invitation: template(Invitation, invitationSubject),
+	'seat-reminder': template(SeatReminder, seatReminderSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -1,0 +1,16 @@
+import type { Prisma, Tx } from '#modules/db/client.ts'
+
+/** One AuditLog row for an organisation admin's action, written in the action's transaction. */
+export async function audit(
+	tx: Tx,
+	entry: {
+		actorId: string | null
+		organisationId: string
+		action: string
+		targetType: string
+		targetId: string
+		details?: Prisma.InputJsonValue
+	},
+) {
+	await tx.auditLog.create({ data: entry, select: { id: true } })
+}

@@ -1,0 +1,138 @@
+import { prisma, type Tx } from '#modules/db/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { audit } from './audit.ts'
+
+export const SEAT_RETURN_RULE = 'A seat can be returned to the pool only if its holder has not started the course.'
+
+const HELD_SEAT_SELECT = {
+	id: true,
+	poolId: true,
+	userId: true,
+	email: true,
+	enrolment: { select: { id: true, startedAt: true, _count: { select: { progress: true } } } },
+} as const
+
+type HeldSeat = {
+	id: string
+	poolId: string
+	userId: string | null
+	email: string
+	enrolment: { id: string; startedAt: Date | null; _count: { progress: number } } | null
+}
+
+/** A holder has started once their enrolment has a start time or any lesson progress at all. */
+export function hasStarted(seat: Pick<HeldSeat, 'enrolment'>) {
+	return Boolean(seat.enrolment && (seat.enrolment.startedAt || seat.enrolment._count.progress > 0))
+}
+
+/**
+ * Ends one held seat inside `tx`. `reclaim` returns the seat to the pool (only for a holder who
+ * has not started: the not-started enrolment is deleted, nothing is lost); `revoke` ends access
+ * (enrolment REVOKED) and returns the seat only when the holder had not started, because a
+ * started seat has been spent. The assignment row is locked first, so two admins ending the same
+ * seat at once change the count once.
+ */
+export async function endHeldSeat(
+	tx: Tx,
+	{
+		assignmentId,
+		mode,
+		actorId,
+		organisationId,
+		reason,
+	}: { assignmentId: string; mode: 'reclaim' | 'revoke'; actorId: string; organisationId: string; reason: string },
+) {
+	await tx.$queryRaw`SELECT id FROM "SeatAssignment" WHERE id = ${assignmentId} FOR UPDATE`
+	const seat = await tx.seatAssignment.findFirst({
+		where: { id: assignmentId, status: 'ASSIGNED', pool: { organisationId } },
+		select: HELD_SEAT_SELECT,
+	})
+	if (!seat) throw new DomainError('not_found', 'SEAT_NOT_FOUND', 'That seat is not held by anyone any more.')
+	const started = hasStarted(seat)
+	if (mode === 'reclaim' && started) {
+		throw new DomainError('conflict', 'SEAT_STARTED', `${SEAT_RETURN_RULE} Remove their access instead.`)
+	}
+	const now = new Date()
+	await tx.seatAssignment.update({
+		where: { id: seat.id },
+		data: { status: mode === 'reclaim' ? 'RECLAIMED' : 'REVOKED', reclaimedAt: now },
+	})
+	if (seat.enrolment) {
+		if (mode === 'reclaim') await tx.enrolment.delete({ where: { id: seat.enrolment.id } })
+		else
+			await tx.enrolment.update({
+				where: { id: seat.enrolment.id },
+				data: { status: 'REVOKED', revokedAt: now, revokedReason: reason },
+			})
+	}
+	const returned = !started
+	if (returned) await tx.$executeRaw`UPDATE "SeatPool" SET used = used - 1, "updatedAt" = now() WHERE id = ${seat.poolId} AND used > 0`
+	await audit(tx, {
+		actorId,
+		organisationId,
+		action: mode === 'reclaim' ? 'seat.reclaim' : 'seat.revoke',
+		targetType: 'SeatAssignment',
+		targetId: seat.id,
+		details: { userId: seat.userId, email: seat.email, started, seatReturned: returned, reason },
+	})
+	return { started, seatReturned: returned }
+}
+
+/**
+ * Returns a seat to the pool from a holder who has not started the course (assignment RECLAIMED,
+ * enrolment deleted, pool.used − 1). A holder who has started is refused with SEAT_STARTED.
+ */
+export async function reclaimSeat({
+	organisationId,
+	poolId,
+	assignmentId,
+	actorId,
+}: {
+	organisationId: string
+	poolId: string
+	assignmentId: string
+	actorId: string
+}) {
+	return prisma.$transaction(async (tx) => {
+		await assertSeatInPool(tx, { organisationId, poolId, assignmentId })
+		return endHeldSeat(tx, { assignmentId, mode: 'reclaim', actorId, organisationId, reason: 'Seat reclaimed' })
+	})
+}
+
+/**
+ * Ends a holder's access to the course (enrolment and assignment REVOKED). The seat stays spent
+ * if they had started; if they had not, it goes back to the pool.
+ */
+export async function removeSeatAccess({
+	organisationId,
+	poolId,
+	assignmentId,
+	actorId,
+}: {
+	organisationId: string
+	poolId: string
+	assignmentId: string
+	actorId: string
+}) {
+	return prisma.$transaction(async (tx) => {
+		await assertSeatInPool(tx, { organisationId, poolId, assignmentId })
+		return endHeldSeat(tx, {
+			assignmentId,
+			mode: 'revoke',
+			actorId,
+			organisationId,
+			reason: 'Access removed by the organisation',
+		})
+	})
+}
+
+async function assertSeatInPool(
+	tx: Tx,
+	{ organisationId, poolId, assignmentId }: { organisationId: string; poolId: string; assignmentId: string },
+) {
+	const found = await tx.seatAssignment.findFirst({
+		where: { id: assignmentId, poolId, pool: { organisationId } },
+		select: { id: true },
+	})
+	if (!found) throw new DomainError('not_found', 'SEAT_NOT_FOUND', 'We could not find that seat.')
+}

@@ -1,0 +1,413 @@
+import { z } from 'zod'
+import { createSession } from '#modules/auth/sessions.ts'
+import { assertPasswordAllowed, hashPassword } from '#modules/auth/password.ts'
+import { normaliseEmail } from '#modules/auth/schemas.ts'
+import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
+import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
+import { appUrl } from '#modules/env/env.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { sendEmail } from '#modules/mail/send-email.ts'
+import { consumeThrottle } from '#modules/security/throttle.ts'
+import { audit } from './audit.ts'
+import { claimSeat, SEAT_TRANSACTION_OPTIONS } from './claim-seat.ts'
+import { type InvitationRow, MAX_INVITATIONS_PER_REQUEST } from './parse-invitation-list.ts'
+
+export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
+/** Invitations one organisation may send in an hour (a whole trust at once, but not a spam cannon). */
+export const ORGANISATION_INVITATIONS_PER_HOUR = 2000
+
+const EmailAddress = z.email()
+
+export type RowRejection = { row: number; email: string; reason: string }
+
+const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+
+/**
+ * Invites staff by email to take a seat in one of the organisation's pools. Each row is checked on
+ * its own (a valid address, not a duplicate within the list, not someone who already holds a seat
+ * in this pool, not someone with a pending invitation to it); valid rows are invited, the others are
+ * returned with their reasons. Seats are taken only when an invitation is accepted, so that no one
+ * is counted twice, but the pending invitations of a pool may never outnumber its free seats: a
+ * request that would exceed them invites no one and says how many seats are free. Each invitation is
+ * a single-use link (32 random bytes; only its SHA-256 is stored) valid for 14 days, emailed with
+ * the `invitation` template. Throttled per invited address and per organisation.
+ */
+export async function inviteStaff({
+	organisationId,
+	poolId,
+	actorId,
+	rows,
+}: {
+	organisationId: string
+	poolId: string
+	actorId: string
+	rows: InvitationRow[]
+}) {
+	if (rows.length === 0) {
+		throw new DomainError('invalid', 'NO_ROWS', 'Enter at least one email address', { field: 'emails' })
+	}
+	if (rows.length > MAX_INVITATIONS_PER_REQUEST) {
+		throw new DomainError(
+			'invalid',
+			'TOO_MANY_ROWS',
+			`Invite at most ${MAX_INVITATIONS_PER_REQUEST.toLocaleString('en-GB')} people at a time`,
+			{ field: 'emails' },
+		)
+	}
+	const now = new Date()
+	const recent = await prisma.invitation.count({
+		where: { organisationId, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
+	})
+	if (recent + rows.length > ORGANISATION_INVITATIONS_PER_HOUR) {
+		throw new DomainError(
+			'throttled',
+			'TOO_MANY_INVITATIONS',
+			'Your organisation has sent a great many invitations in the last hour. Please try again later.',
+			{ retryAfterSeconds: 3600 },
+		)
+	}
+
+	const rejected: RowRejection[] = []
+	const candidates: Array<InvitationRow & { email: string }> = []
+	const seen = new Set<string>()
+	for (const row of rows) {
+		const email = normaliseEmail(row.email)
+		if (!email) rejected.push({ row: row.row, email: row.email, reason: 'Enter an email address' })
+		else if (email.length > 254 || !EmailAddress.safeParse(email).success)
+			rejected.push({ row: row.row, email: row.email, reason: 'Not a valid email address' })
+		else if (seen.has(email)) rejected.push({ row: row.row, email: row.email, reason: 'Appears more than once in the list' })
+		else {
+			seen.add(email)
+			candidates.push({ ...row, email })
+		}
+	}
+
+	const result = await prisma.$transaction(async (tx) => {
+		// Serialises invitations to one pool, so two admins cannot both promise the last free seat.
+		const [pool] = await tx.$queryRaw<Array<{ id: string; seats: number; used: number; courseId: string }>>`
+			SELECT id, seats, used, "courseId" FROM "SeatPool" WHERE id = ${poolId} AND "organisationId" = ${organisationId} FOR UPDATE`
+		if (!pool) throw new DomainError('not_found', 'POOL_NOT_FOUND', 'Choose a course your organisation has seats for', { field: 'poolId' })
+		const emails = candidates.map((c) => c.email)
+		const [holders, pending, pendingCount] = await Promise.all([
+			tx.seatAssignment.findMany({
+				where: { poolId, status: 'ASSIGNED', email: { in: emails } },
+				select: { email: true },
+			}),
+			tx.invitation.findMany({
+				where: { seatPoolId: poolId, email: { in: emails }, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+				select: { email: true },
+			}),
+			tx.invitation.count({
+				where: { seatPoolId: poolId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+			}),
+		])
+		const holding = new Set(holders.map((h) => h.email))
+		const invited = new Set(pending.map((p) => p.email))
+		const valid: typeof candidates = []
+		for (const c of candidates) {
+			if (holding.has(c.email))
+				rejected.push({ row: c.row, email: c.email, reason: 'Already a member with a seat on this course' })
+			else if (invited.has(c.email))
+				rejected.push({ row: c.row, email: c.email, reason: 'Already invited: the invitation is still pending' })
+			else valid.push(c)
+		}
+		rejected.sort((a, b) => a.row - b.row)
+		const free = Math.max(0, pool.seats - pool.used - pendingCount)
+		if (valid.length > free) {
+			return { invited: [] as string[], rejected, notEnoughSeats: { free, requested: valid.length } }
+		}
+		if (valid.length === 0) return { invited: [] as string[], rejected, notEnoughSeats: null }
+
+		for (const c of valid) {
+			await consumeThrottle(
+				'emailPerAddress',
+				`invite:${c.email}`,
+				`Too many emails have been sent to ${c.email} recently. Please try again later.`,
+			)
+		}
+		const context = await invitationContext(tx, { organisationId, poolId, actorId })
+		for (const c of valid) {
+			const token = generateEmailToken()
+			const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS)
+			const invitation = await tx.invitation.create({
+				data: { organisationId, email: c.email, seatPoolId: poolId, tokenHash: hashToken(token), invitedById: actorId, expiresAt },
+				select: { id: true },
+			})
+			await sendInvitationEmail(tx, { ...context, to: c.email, name: c.name, token, expiresAt })
+			await audit(tx, {
+				actorId,
+				organisationId,
+				action: 'invitation.create',
+				targetType: 'Invitation',
+				targetId: invitation.id,
+				details: { email: c.email, poolId },
+			})
+		}
+		return { invited: valid.map((c) => c.email), rejected, notEnoughSeats: null }
+	})
+	return result
+}
+
+async function invitationContext(tx: Tx, { organisationId, poolId, actorId }: { organisationId: string; poolId: string | null; actorId: string }) {
+	const [organisation, pool, inviter] = await Promise.all([
+		tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
+		poolId
+			? tx.seatPool.findUnique({
+					where: { id: poolId },
+					select: { course: { select: { slug: true, publishedVersion: { select: { title: true } } } } },
+				})
+			: null,
+		tx.user.findUnique({ where: { id: actorId }, select: { name: true } }),
+	])
+	return {
+		organisationName: organisation.name,
+		courseTitle: pool ? (pool.course.publishedVersion?.title ?? pool.course.slug) : null,
+		inviterName: inviter?.name ?? organisation.name,
+	}
+}
+
+async function sendInvitationEmail(
+	tx: Tx,
+	options: {
+		to: string
+		name: string | null
+		token: string
+		expiresAt: Date
+		organisationName: string
+		courseTitle: string | null
+		inviterName: string
+	},
+) {
+	await sendEmail(
+		{
+			to: options.to,
+			template: 'invitation',
+			props: {
+				name: options.name,
+				organisationName: options.organisationName,
+				courseTitle: options.courseTitle,
+				inviterName: options.inviterName,
+				acceptUrl: `${appUrl()}/invitations/${options.token}`,
+				expiresOn: ukDate.format(options.expiresAt),
+			},
+		},
+		tx,
+	)
+}
+
+/** Revokes a pending invitation of this organisation; its link stops working at once. */
+export async function revokeInvitation({
+	organisationId,
+	invitationId,
+	actorId,
+}: {
+	organisationId: string
+	invitationId: string
+	actorId: string
+}) {
+	return prisma.$transaction(async (tx) => {
+		const { count } = await tx.invitation.updateMany({
+			where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
+			data: { revokedAt: new Date() },
+		})
+		if (count === 0) throw new DomainError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+		await audit(tx, { actorId, organisationId, action: 'invitation.revoke', targetType: 'Invitation', targetId: invitationId })
+	})
+}
+
+/**
+ * Sends a pending (or expired, unaccepted, unrevoked) invitation again with a new link valid for 14
+ * days; the old link stops working because only the new token's hash is kept.
+ */
+export async function resendInvitation({
+	organisationId,
+	invitationId,
+	actorId,
+}: {
+	organisationId: string
+	invitationId: string
+	actorId: string
+}) {
+	const invitation = await prisma.invitation.findFirst({
+		where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
+		select: { id: true, email: true, seatPoolId: true },
+	})
+	if (!invitation) throw new DomainError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+	await consumeThrottle(
+		'emailPerAddress',
+		`invite:${invitation.email}`,
+		`Too many emails have been sent to ${invitation.email} recently. Please try again later.`,
+	)
+	const token = generateEmailToken()
+	const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS)
+	await prisma.$transaction(async (tx) => {
+		const { count } = await tx.invitation.updateMany({
+			where: { id: invitation.id, organisationId, acceptedAt: null, revokedAt: null },
+			data: { tokenHash: hashToken(token), expiresAt },
+		})
+		if (count === 0) throw new DomainError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+		const context = await invitationContext(tx, { organisationId, poolId: invitation.seatPoolId, actorId })
+		await sendInvitationEmail(tx, { ...context, to: invitation.email, name: null, token, expiresAt })
+		await audit(tx, { actorId, organisationId, action: 'invitation.resend', targetType: 'Invitation', targetId: invitation.id })
+	})
+}
+
+const TOKEN_PATTERN = /^[a-z2-7]{52}$/
+
+function unknownInvitation() {
+	return new DomainError('not_found', 'INVITATION_NOT_FOUND', 'This invitation link is not valid. Check that you copied the whole link from the email.')
+}
+
+function goneReason(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }) {
+	if (invitation.acceptedAt)
+		return new DomainError('gone', 'INVITATION_USED', 'This invitation has already been accepted. Log in to carry on with your course.')
+	if (invitation.revokedAt)
+		return new DomainError('gone', 'INVITATION_REVOKED', 'This invitation has been withdrawn. Ask your organisation’s administrator if you think that is a mistake.')
+	return new DomainError('gone', 'INVITATION_EXPIRED', 'This invitation has expired. Ask your organisation’s administrator to send you a new one.')
+}
+
+/**
+ * What the invitation page shows: the organisation, course and inviter of a usable invitation, and
+ * the invited address. Unknown links are `not_found`; expired, used or revoked ones are `gone`.
+ */
+export async function getInvitation({ token }: { token: string }) {
+	if (!TOKEN_PATTERN.test(token)) throw unknownInvitation()
+	const invitation = await prisma.invitation.findUnique({
+		where: { tokenHash: hashToken(token) },
+		select: {
+			id: true,
+			email: true,
+			expiresAt: true,
+			acceptedAt: true,
+			revokedAt: true,
+			organisation: { select: { name: true } },
+			invitedBy: { select: { name: true } },
+			seatPool: { select: { course: { select: { slug: true, publishedVersion: { select: { title: true } } } } } },
+		},
+	})
+	if (!invitation) throw unknownInvitation()
+	if (invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) throw goneReason(invitation)
+	const course = invitation.seatPool?.course
+	return {
+		email: invitation.email,
+		expiresAt: invitation.expiresAt,
+		organisationName: invitation.organisation.name,
+		inviterName: invitation.invitedBy?.name ?? null,
+		course: course ? { slug: course.slug, title: course.publishedVersion?.title ?? course.slug } : null,
+		hasAccount: (await prisma.user.count({ where: { email: invitation.email } })) > 0,
+	}
+}
+
+async function acceptWith(tx: Tx, { token, userId }: { token: string; userId: string }) {
+	if (!TOKEN_PATTERN.test(token)) throw unknownInvitation()
+	const tokenHash = hashToken(token)
+	const invitation = await tx.invitation.findUnique({
+		where: { tokenHash },
+		select: { id: true, email: true, organisationId: true, seatPoolId: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+	})
+	if (!invitation) throw unknownInvitation()
+	const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
+	if (normaliseEmail(user.email) !== normaliseEmail(invitation.email)) {
+		throw new DomainError('forbidden', 'WRONG_ACCOUNT', `This invitation was sent to ${invitation.email}. Log in with that address to accept it.`)
+	}
+	// Single use, even when two tabs accept at once: only one UPDATE can match these conditions.
+	const accepted = await tx.$executeRaw`
+		UPDATE "Invitation" SET "acceptedAt" = now(), "acceptedById" = ${userId}
+		WHERE id = ${invitation.id} AND "acceptedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > now()`
+	if (accepted === 0) {
+		const latest = await tx.invitation.findUniqueOrThrow({
+			where: { id: invitation.id },
+			select: { acceptedAt: true, revokedAt: true, expiresAt: true },
+		})
+		throw goneReason(latest)
+	}
+	await tx.membership.createMany({
+		data: [{ organisationId: invitation.organisationId, userId, role: 'MEMBER' }],
+		skipDuplicates: true,
+	})
+	let courseSlug: string | null = null
+	if (invitation.seatPoolId) {
+		const pool = await tx.seatPool.findUniqueOrThrow({
+			where: { id: invitation.seatPoolId },
+			select: { course: { select: { id: true, slug: true } } },
+		})
+		courseSlug = pool.course.slug
+		const active = await tx.enrolment.findFirst({
+			where: { userId, courseId: pool.course.id, status: 'ACTIVE' },
+			select: { id: true },
+		})
+		// Someone who already has the course keeps their place and leaves the seat for a colleague.
+		if (!active) await claimSeat({ poolId: invitation.seatPoolId, userId, invitationId: invitation.id, tx })
+	}
+	await audit(tx, {
+		actorId: userId,
+		organisationId: invitation.organisationId,
+		action: 'invitation.accept',
+		targetType: 'Invitation',
+		targetId: invitation.id,
+	})
+	return { organisationId: invitation.organisationId, courseSlug }
+}
+
+/**
+ * Accepts an invitation as the signed-in user, whose address must be the invited one (in any letter
+ * case). In one transaction: the invitation is marked accepted (a conditional UPDATE, so it works
+ * once however many times it is submitted), a MEMBER membership is added if absent, and a seat is
+ * claimed with its enrolment. No seat left, or a used, expired or revoked link: nothing changes.
+ */
+export async function acceptInvitation({ token, userId }: { token: string; userId: string }) {
+	return prisma.$transaction((tx) => acceptWith(tx, { token, userId }), SEAT_TRANSACTION_OPTIONS)
+}
+
+/**
+ * For someone invited who has no account: creates one for the invited address (marked verified,
+ * because opening the emailed link proved they receive mail there), accepts the invitation and
+ * starts a session, all or nothing. An address that already has an account is told to log in.
+ */
+export async function signUpAndAcceptInvitation({
+	token,
+	name,
+	password,
+	ipAddress,
+	userAgent,
+}: {
+	token: string
+	name: string
+	password: string
+	ipAddress?: string | null
+	userAgent?: string | null
+}) {
+	if (!TOKEN_PATTERN.test(token)) throw unknownInvitation()
+	const invitation = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true } })
+	if (!invitation) throw unknownInvitation()
+	const email = normaliseEmail(invitation.email)
+	assertPasswordAllowed({ password, email, field: 'password' })
+	const passwordHash = await hashPassword(password)
+	try {
+		return await prisma.$transaction(async (tx) => {
+			const existing = await tx.user.findUnique({ where: { email }, select: { id: true } })
+			if (existing) throw new DomainError('conflict', 'EMAIL_TAKEN', 'You already have a Circle account: log in to accept the invitation.')
+			const user = await tx.user.create({
+				data: { email, name: name.trim(), passwordHash, emailVerifiedAt: new Date() },
+				select: { id: true },
+			})
+			const accepted = await acceptWith(tx, { token, userId: user.id })
+			const session = await createSession({ userId: user.id, ipAddress, userAgent, tx })
+			return { userId: user.id, session, ...accepted }
+		}, SEAT_TRANSACTION_OPTIONS)
+	} catch (error) {
+		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+			throw new DomainError('conflict', 'EMAIL_TAKEN', 'You already have a Circle account: log in to accept the invitation.')
+		}
+		throw error
+	}
+}
+
+/** Pending invitations of one pool, newest first. */
+export async function listPendingInvitations({ organisationId, poolId }: { organisationId: string; poolId: string }) {
+	return prisma.invitation.findMany({
+		where: { organisationId, seatPoolId: poolId, acceptedAt: null, revokedAt: null },
+		select: { id: true, email: true, createdAt: true, expiresAt: true, invitedBy: { select: { name: true } } },
+		orderBy: { createdAt: 'desc' },
+	})
+}

@@ -1,0 +1,144 @@
+import { type OrgRole, prisma, type Tx } from '#modules/db/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { audit } from './audit.ts'
+import { endHeldSeat } from './end-seat.ts'
+
+/** Members of an organisation with their roles, by name. */
+export async function listMembers({ organisationId }: { organisationId: string }) {
+	const members = await prisma.membership.findMany({
+		where: { organisationId },
+		select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+		orderBy: [{ user: { name: 'asc' } }, { createdAt: 'asc' }],
+	})
+	return members.map((m) => ({
+		id: m.id,
+		role: m.role,
+		joinedAt: m.createdAt,
+		userId: m.user.id,
+		name: m.user.name,
+		email: m.user.email,
+	}))
+}
+
+// Membership rows of one organisation are locked together, so two changes that would each leave
+// one owner cannot both succeed and leave none.
+async function lockMemberships(tx: Tx, organisationId: string) {
+	await tx.$queryRaw`SELECT id FROM "Membership" WHERE "organisationId" = ${organisationId} FOR UPDATE`
+}
+
+async function findMember(tx: Tx, organisationId: string, membershipId: string) {
+	const member = await tx.membership.findFirst({
+		where: { id: membershipId, organisationId },
+		select: { id: true, role: true, userId: true },
+	})
+	if (!member) throw new DomainError('not_found', 'MEMBER_NOT_FOUND', 'We could not find that member.')
+	return member
+}
+
+async function assertOwnerRemains(tx: Tx, organisationId: string, member: { id: string; role: OrgRole }) {
+	if (member.role !== 'OWNER') return
+	const owners = await tx.membership.count({ where: { organisationId, role: 'OWNER', id: { not: member.id } } })
+	if (owners === 0) {
+		throw new DomainError(
+			'conflict',
+			'LAST_OWNER',
+			'An organisation must keep at least one owner: make someone else an owner first.',
+		)
+	}
+}
+
+/**
+ * Changes a member's role. Administrators may make people members or administrators; only owners
+ * (`actorRole` OWNER, which platform admins act as) may make or unmake owners; and the last owner
+ * cannot stop being one.
+ */
+export async function changeMemberRole({
+	organisationId,
+	membershipId,
+	role,
+	actorId,
+	actorRole,
+}: {
+	organisationId: string
+	membershipId: string
+	role: OrgRole
+	actorId: string
+	actorRole: OrgRole
+}) {
+	return prisma.$transaction(async (tx) => {
+		await lockMemberships(tx, organisationId)
+		const member = await findMember(tx, organisationId, membershipId)
+		if ((role === 'OWNER' || member.role === 'OWNER') && actorRole !== 'OWNER') {
+			throw new DomainError('forbidden', 'OWNER_ONLY', 'Only an owner can make someone an owner or change an owner’s role.')
+		}
+		if (member.role === role) return { changed: false }
+		if (role !== 'OWNER') await assertOwnerRemains(tx, organisationId, member)
+		await tx.membership.update({ where: { id: member.id }, data: { role } })
+		await audit(tx, {
+			actorId,
+			organisationId,
+			action: 'member.change-role',
+			targetType: 'Membership',
+			targetId: member.id,
+			details: { userId: member.userId, from: member.role, to: role },
+		})
+		return { changed: true }
+	})
+}
+
+/**
+ * Removes someone from an organisation and ends their access to its seats: every seat they hold in
+ * the organisation's pools is REVOKED with its enrolment; a seat they had not started goes back to
+ * its pool, a started one stays spent. Their pending invitations to the organisation are revoked
+ * too. The last owner cannot be removed; only owners may remove an owner.
+ */
+export async function removeMember({
+	organisationId,
+	membershipId,
+	actorId,
+	actorRole,
+}: {
+	organisationId: string
+	membershipId: string
+	actorId: string
+	actorRole: OrgRole
+}) {
+	return prisma.$transaction(async (tx) => {
+		await lockMemberships(tx, organisationId)
+		const member = await findMember(tx, organisationId, membershipId)
+		if (member.role === 'OWNER' && actorRole !== 'OWNER') {
+			throw new DomainError('forbidden', 'OWNER_ONLY', 'Only an owner can remove an owner.')
+		}
+		await assertOwnerRemains(tx, organisationId, member)
+		const seats = await tx.seatAssignment.findMany({
+			where: { userId: member.userId, status: 'ASSIGNED', pool: { organisationId } },
+			select: { id: true },
+		})
+		let seatsReturned = 0
+		for (const seat of seats) {
+			const { seatReturned } = await endHeldSeat(tx, {
+				assignmentId: seat.id,
+				mode: 'revoke',
+				actorId,
+				organisationId,
+				reason: 'Removed from the organisation',
+			})
+			if (seatReturned) seatsReturned += 1
+		}
+		const user = await tx.user.findUniqueOrThrow({ where: { id: member.userId }, select: { email: true } })
+		await tx.invitation.updateMany({
+			where: { organisationId, email: user.email, acceptedAt: null, revokedAt: null },
+			data: { revokedAt: new Date() },
+		})
+		await tx.membership.delete({ where: { id: member.id } })
+		await audit(tx, {
+			actorId,
+			organisationId,
+			action: 'member.remove',
+			targetType: 'Membership',
+			targetId: member.id,
+			details: { userId: member.userId, seatsEnded: seats.length, seatsReturned },
+		})
+		return { seatsEnded: seats.length, seatsReturned }
+	})
+}

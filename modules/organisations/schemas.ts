@@ -1,0 +1,114 @@
+import { z } from 'zod'
+import type { OrgRole, Sector } from '#modules/db/generated/enums.ts'
+
+// Shared by the server and the browser (Conform's client-side validation): zod and types only.
+
+export const ORG_ROLES = ['OWNER', 'ADMIN', 'MEMBER'] as const satisfies readonly OrgRole[]
+export const ORG_ROLE_LABELS: Record<OrgRole, string> = { OWNER: 'Owner', ADMIN: 'Administrator', MEMBER: 'Member' }
+
+const SECTOR_VALUES = [
+	'FOUNDATIONS',
+	'SCHOOLS',
+	'HEALTH_SOCIAL_CARE',
+	'CRIMINAL_JUSTICE',
+	'PARENTS_CARERS',
+] as const satisfies readonly Sector[]
+
+/** Slugs that would clash with a route under /org. */
+export const RESERVED_SLUGS = new Set(['new', 'admin', 'api'])
+
+/** "St Mary's C of E Primary" → "st-marys-c-of-e-primary". */
+export function slugify(name: string) {
+	return name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/['’]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/g, '')
+}
+
+function required(message: string) {
+	return { error: (issue: { input: unknown }) => (issue.input === undefined ? message : undefined) }
+}
+
+export const SlugSchema = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.min(3, 'Web address must be 3 characters or more')
+	.max(60, 'Web address must be 60 characters or fewer')
+	.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use only lower-case letters, numbers and single hyphens, like st-marys-school')
+	.refine((slug) => !RESERVED_SLUGS.has(slug), 'That web address is reserved: choose another')
+
+export const CreateOrganisationSchema = z.object({
+	name: z
+		.string(required('Enter the organisation’s name'))
+		.trim()
+		.min(2, 'Name must be 2 characters or more')
+		.max(120, 'Name must be 120 characters or fewer'),
+	/** Optional: derived from the name when left empty. */
+	slug: SlugSchema.optional(),
+	sector: z.enum(SECTOR_VALUES, { error: 'Choose a sector from the list' }).optional(),
+})
+
+export const ChangeRoleSchema = z.object({
+	intent: z.literal('change-role'),
+	membershipId: z.string(required('Choose a member')).min(1),
+	role: z.enum(ORG_ROLES, { error: 'Choose a role from the list' }),
+})
+
+export const RemoveMemberSchema = z.object({
+	intent: z.literal('remove'),
+	membershipId: z.string(required('Choose a member')).min(1),
+})
+
+export const InviteFormSchema = z.object({
+	poolId: z.string(required('Choose a course')).min(1, 'Choose a course'),
+	emails: z.string().max(200_000, 'The list is too long: invite at most 1,000 people at a time').optional(),
+})
+
+export const MIN_SEATS_PER_ORDER = 1
+export const MAX_SEATS_PER_ORDER = 1000
+
+export const BuySeatsSchema = z
+	.object({
+		course: z.string(required('Choose a course')).min(1, 'Choose a course'),
+		quantity: z.coerce
+			.number({ error: (issue) => (issue.input === undefined ? 'Enter how many seats' : 'Enter a whole number') })
+			.int('Enter a whole number')
+			.min(MIN_SEATS_PER_ORDER, `Buy at least ${MIN_SEATS_PER_ORDER} seat`)
+			.max(MAX_SEATS_PER_ORDER, `You can buy at most ${MAX_SEATS_PER_ORDER.toLocaleString('en-GB')} seats in one order`),
+		method: z.enum(['CARD', 'INVOICE'], { error: 'Choose how to pay' }),
+		purchaseOrderNumber: z.string().trim().max(60, 'Purchase order number must be 60 characters or fewer').optional(),
+	})
+	.superRefine((value, ctx) => {
+		if (value.method === 'INVOICE' && !value.purchaseOrderNumber) {
+			ctx.addIssue({ code: 'custom', path: ['purchaseOrderNumber'], message: 'Enter your purchase order number' })
+		}
+	})
+
+export type VolumeTier = { minQuantity: number; unitPricePence: number }
+
+/** Reads course.volumeTiers (JSON) defensively: malformed entries are ignored. */
+export function parseVolumeTiers(value: unknown): VolumeTier[] {
+	if (!Array.isArray(value)) return []
+	return value
+		.filter(
+			(t): t is VolumeTier =>
+				typeof t === 'object' &&
+				t !== null &&
+				Number.isInteger((t as VolumeTier).minQuantity) &&
+				Number.isInteger((t as VolumeTier).unitPricePence),
+		)
+		.sort((a, b) => a.minQuantity - b.minQuantity)
+}
+
+/** The price of one seat when buying `quantity`: the tier with the highest minQuantity that applies wins. */
+export function unitPriceFor({ basePence, tiers, quantity }: { basePence: number; tiers: VolumeTier[]; quantity: number }) {
+	let price = basePence
+	for (const tier of tiers) if (quantity >= tier.minQuantity) price = tier.unitPricePence
+	return price
+}
