@@ -1,0 +1,161 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, useNavigation } from 'react-router'
+import { z } from 'zod'
+import { SubmitButton } from '#app/components/forms.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { formatDate, sectorLabel } from '#app/utils/format.ts'
+import { listEnquiries, setEnquiryHandled } from '#modules/admin/enquiries.ts'
+import { ENQUIRY_FILTERS, type EnquiryFilter } from '#modules/admin/schemas.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import {
+	AdminPage,
+	FilterSelect,
+	linkClasses,
+	ListFilters,
+	Pagination,
+	readListParams,
+	ResultSummary,
+} from './admin/admin-ui.tsx'
+import type { Route } from './+types/admin.enquiries._index'
+
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Enquiries | Admin | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
+
+const FILTER_LABELS: Record<EnquiryFilter, string> = { open: 'Open', handled: 'Handled', all: 'All' }
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const admin = await requireRole(request, 'ADMIN')
+	const { params, q, page, pageSize } = readListParams(request)
+	const showParam = params.get('show') ?? 'open'
+	const show = (ENQUIRY_FILTERS as readonly string[]).includes(showParam) ? (showParam as EnquiryFilter) : 'open'
+	const result = await listEnquiries({ actorId: admin.id, show, query: q, page, pageSize })
+	return {
+		q,
+		show,
+		page: result.page,
+		pageSize: result.pageSize,
+		pageCount: result.pageCount,
+		total: result.total,
+		enquiries: result.enquiries.map((e) => ({
+			...e,
+			handledAt: e.handledAt?.toISOString() ?? null,
+			createdAt: e.createdAt.toISOString(),
+		})),
+	}
+}
+
+const ActionSchema = z.object({
+	intent: z.enum(['handled', 'reopen']),
+	enquiryId: z.string().min(1).max(100),
+})
+
+/** Marks an enquiry handled, or reopens it. Platform admins only. */
+export async function action({ request }: Route.ActionArgs) {
+	const admin = await requireRole(request, 'ADMIN')
+	const submission = parseWithZod(await request.formData(), { schema: ActionSchema })
+	if (submission.status !== 'success') {
+		return data({ ok: false, message: 'That request was not understood.', enquiryId: null }, { status: 400 })
+	}
+	const { intent, enquiryId } = submission.value
+	try {
+		await setEnquiryHandled({ actorId: admin.id, enquiryId, handled: intent === 'handled' })
+	} catch (error) {
+		if (!isDomainError(error)) throw error
+		return data({ ok: false, message: error.message, enquiryId }, { status: STATUS_FOR_KIND[error.kind] })
+	}
+	return {
+		ok: true,
+		message: intent === 'handled' ? 'Marked as handled.' : 'Reopened: it is back among the open enquiries.',
+		enquiryId,
+	}
+}
+
+export default function AdminEnquiriesRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { q, show, enquiries, page, pageSize, pageCount, total } = loaderData
+	const navigation = useNavigation()
+	const busyId = navigation.state === 'submitting' ? navigation.formData?.get('enquiryId') : null
+	return (
+		<AdminPage title="Enquiries" intro="Messages from the “Get in touch” form, newest first. Mark each one handled once someone has replied.">
+			<ListFilters label="Enquiries" searchLabel="Name, email or organisation" q={q} pageSize={pageSize}>
+				<FilterSelect
+					id="enquiry-show"
+					name="show"
+					label="Show"
+					value={show}
+					options={ENQUIRY_FILTERS.map((f) => ({ value: f, label: FILTER_LABELS[f] }))}
+				/>
+			</ListFilters>
+			{actionData ? (
+				<Notice
+					tone={actionData.ok ? 'success' : 'error'}
+					role={actionData.ok ? 'status' : 'alert'}
+					title={actionData.message}
+					className="mt-6"
+				/>
+			) : null}
+			<ResultSummary
+				page={page}
+				pageSize={pageSize}
+				total={total}
+				noun={show === 'all' ? 'enquiry' : `${show} enquiry`}
+				plural={show === 'all' ? 'enquiries' : `${show} enquiries`}
+				rows={enquiries.length}
+			/>
+			<ol className="mt-4 space-y-4">
+				{enquiries.map((e) => (
+					<li key={e.id}>
+						<article aria-labelledby={`enquiry-${e.id}`} className="rounded-2xl border border-stone-200 bg-white p-5">
+							<div className="flex flex-wrap items-start justify-between gap-3">
+								<div>
+									<h2 id={`enquiry-${e.id}`} className="text-lg font-semibold text-stone-900">
+										{e.name}
+										{e.organisationName ? `, ${e.organisationName}` : ''}
+									</h2>
+									<p className="text-stone-700">Received {formatDate(e.createdAt)}</p>
+								</div>
+								{e.handledAt ? (
+									<Badge tone="success">Handled {formatDate(e.handledAt)}</Badge>
+								) : (
+									<Badge tone="accent">Open</Badge>
+								)}
+							</div>
+							<dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+								<dt className="font-semibold text-stone-600">Email</dt>
+								<dd className="break-all">
+									<a href={`mailto:${e.email}`} className={linkClasses}>
+										{e.email}
+									</a>
+								</dd>
+								<dt className="font-semibold text-stone-600">Organisation</dt>
+								<dd>{e.organisationName ?? 'Not given'}</dd>
+								<dt className="font-semibold text-stone-600">Sector</dt>
+								<dd>{e.sector ? sectorLabel(e.sector) : 'Not given'}</dd>
+								<dt className="font-semibold text-stone-600">Staff</dt>
+								<dd>{e.staffCount != null ? e.staffCount.toLocaleString('en-GB') : 'Not given'}</dd>
+							</dl>
+							<p className="mt-3 whitespace-pre-line text-stone-900">{e.message}</p>
+							<Form method="post" className="mt-4">
+								<input type="hidden" name="enquiryId" value={e.id} />
+								<SubmitButton
+									name="intent"
+									value={e.handledAt ? 'reopen' : 'handled'}
+									pending={busyId === e.id}
+									className={e.handledAt ? 'border border-brand-700 bg-white text-brand-700 hover:bg-brand-50' : undefined}
+								>
+									{e.handledAt ? 'Reopen' : 'Mark as handled'}
+									<span className="sr-only"> the enquiry from {e.name}</span>
+								</SubmitButton>
+							</Form>
+						</article>
+					</li>
+				))}
+			</ol>
+			<Pagination page={page} pageCount={pageCount} />
+		</AdminPage>
+	)
+}

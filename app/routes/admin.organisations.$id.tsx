@@ -1,0 +1,163 @@
+import { Link } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { formatDate, formatPrice, sectorLabel } from '#app/utils/format.ts'
+import { courseName, getOrganisationForAdmin } from '#modules/admin/list-organisations.ts'
+import {
+	AdminPage,
+	Facts,
+	linkClasses,
+	OrderStatusBadge,
+	Section,
+	TableFrame,
+	TableHead,
+	tdClasses,
+} from './admin/admin-ui.tsx'
+import type { Route } from './+types/admin.organisations.$id'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `${data?.organisation.name ?? 'Organisation'} | Organisations | Admin | Circle` },
+	{ name: 'robots', content: 'noindex' },
+]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const admin = await requireRole(request, 'ADMIN')
+	const org = await withDomainErrors(() => getOrganisationForAdmin({ actorId: admin.id, organisationId: params.id }))
+	return {
+		organisation: {
+			id: org.id,
+			name: org.name,
+			slug: org.slug,
+			sector: org.sector,
+			billingEmail: org.billingEmail,
+			createdAt: org.createdAt.toISOString(),
+			memberCount: org._count.memberships,
+		},
+		members: org.memberships.map((m) => ({ ...m.user, role: m.role, joinedAt: m.createdAt.toISOString() })),
+		pools: org.seatPools.map((p) => ({
+			id: p.id,
+			courseTitle: courseName(p.course),
+			seats: p.seats,
+			used: p.used,
+			createdAt: p.createdAt.toISOString(),
+		})),
+		orders: org.orders.map((o) => ({
+			id: o.id,
+			createdAt: o.createdAt.toISOString(),
+			buyer: o.buyer.name,
+			courseTitle: courseName(o.course),
+			quantity: o.quantity,
+			amountPence: o.amountPence,
+			status: o.status,
+		})),
+	}
+}
+
+const ORG_ROLE_LABELS = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' } as const
+
+export default function AdminOrganisationRoute({ loaderData }: Route.ComponentProps) {
+	const { organisation: org, members, pools, orders } = loaderData
+	return (
+		<AdminPage title={org.name} back={{ to: '/admin/organisations', label: 'All organisations' }}>
+			<Facts
+				items={[
+					['Sector', org.sector ? sectorLabel(org.sector) : 'Not given'],
+					['Billing email', org.billingEmail ?? 'Not given'],
+					['Created', formatDate(org.createdAt)],
+					['Members', String(org.memberCount)],
+					[
+						'Their area',
+						<Link key="area" to={`/org/${org.slug}`} className={linkClasses}>
+							/org/{org.slug}
+						</Link>,
+					],
+				]}
+			/>
+
+			<Section id="pools-heading" title="Seat licences">
+				{pools.length ? (
+					<TableFrame minWidth="32rem">
+						<caption className="sr-only">Seat licences of {org.name}</caption>
+						<TableHead columns={['Course', 'Seats used', 'Seats bought', 'Since']} />
+						<tbody className="divide-y divide-stone-200">
+							{pools.map((p) => (
+								<tr key={p.id}>
+									<td className={tdClasses}>{p.courseTitle}</td>
+									<td className={tdClasses}>{p.used}</td>
+									<td className={tdClasses}>{p.seats}</td>
+									<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(p.createdAt)}</td>
+								</tr>
+							))}
+						</tbody>
+					</TableFrame>
+				) : (
+					<p className="mt-3 text-stone-700">No seat licences yet.</p>
+				)}
+			</Section>
+
+			<Section id="members-heading" title="Members">
+				{members.length ? (
+					<TableFrame minWidth="36rem">
+						<caption className="sr-only">Members of {org.name}</caption>
+						<TableHead columns={['Name', 'Email', 'Role', 'Joined']} />
+						<tbody className="divide-y divide-stone-200">
+							{members.map((m) => (
+								<tr key={m.id}>
+									<td className={tdClasses}>
+										<Link to={`/admin/users/${m.id}`} className={linkClasses}>
+											{m.name}
+										</Link>
+									</td>
+									<td className={`${tdClasses} break-all`}>{m.email}</td>
+									<td className={tdClasses}>{ORG_ROLE_LABELS[m.role]}</td>
+									<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(m.joinedAt)}</td>
+								</tr>
+							))}
+						</tbody>
+					</TableFrame>
+				) : (
+					<p className="mt-3 text-stone-700">No members.</p>
+				)}
+				{members.length < org.memberCount ? (
+					<p className="mt-2 text-stone-700">
+						Showing the first {members.length} of {org.memberCount} members.
+					</p>
+				) : null}
+			</Section>
+
+			<Section id="orders-heading" title="Orders">
+				{orders.length ? (
+					<TableFrame minWidth="40rem">
+						<caption className="sr-only">Orders by {org.name}</caption>
+						<TableHead columns={['Date', 'Course', 'Places', 'Amount', 'Buyer', 'Status']} />
+						<tbody className="divide-y divide-stone-200">
+							{orders.map((o) => (
+								<tr key={o.id}>
+									<td className={`${tdClasses} whitespace-nowrap`}>
+										<Link to={`/admin/orders/${o.id}`} className={linkClasses}>
+											{formatDate(o.createdAt)}
+										</Link>
+									</td>
+									<td className={tdClasses}>{o.courseTitle}</td>
+									<td className={tdClasses}>{o.quantity}</td>
+									<td className={tdClasses}>{formatPrice(o.amountPence)}</td>
+									<td className={tdClasses}>{o.buyer}</td>
+									<td className={tdClasses}>
+										<OrderStatusBadge status={o.status} />
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</TableFrame>
+				) : (
+					<p className="mt-3 text-stone-700">No orders.</p>
+				)}
+			</Section>
+		</AdminPage>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

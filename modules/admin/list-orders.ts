@@ -1,0 +1,107 @@
+import { prisma, type OrderStatus, type Prisma } from '#modules/db/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { assertPlatformAdmin } from './assert-admin.ts'
+import { courseName } from './list-organisations.ts'
+import { normalisePage, normaliseQuery, pageInfo, type PageRequest } from './pagination.ts'
+
+const COURSE_TITLE = { id: true, slug: true, publishedVersion: { select: { title: true } } } as const
+
+export type ListOrdersOptions = PageRequest & {
+	actorId: string
+	status?: OrderStatus | null
+	/** An order id, part of the buyer's email address, or part of the course's title or slug. */
+	query?: string | null
+}
+
+/**
+ * One page of orders for the admin list (a platform admin only), newest first, filtered by status
+ * and searched by order id, buyer email or course (any letter case). A fixed number of queries.
+ */
+export async function listOrders({ actorId, status, query, ...paging }: ListOrdersOptions) {
+	await assertPlatformAdmin({ actorId })
+	const { page, pageSize, skip, take } = normalisePage(paging)
+	const q = normaliseQuery(query)
+	const where: Prisma.OrderWhereInput = {
+		...(status ? { status } : {}),
+		...(q
+			? {
+					OR: [
+						{ id: q },
+						{ buyer: { email: { contains: q, mode: 'insensitive' } } },
+						{ course: { slug: { contains: q, mode: 'insensitive' } } },
+						{ course: { versions: { some: { title: { contains: q, mode: 'insensitive' } } } } },
+						{ organisation: { name: { contains: q, mode: 'insensitive' } } },
+					],
+				}
+			: {}),
+	}
+	const [total, orders] = await Promise.all([
+		prisma.order.count({ where }),
+		prisma.order.findMany({
+			where,
+			orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+			skip,
+			take,
+			select: {
+				id: true,
+				createdAt: true,
+				quantity: true,
+				amountPence: true,
+				amountRefundedPence: true,
+				currency: true,
+				status: true,
+				paymentMethod: true,
+				buyer: { select: { id: true, name: true, email: true } },
+				organisation: { select: { id: true, name: true } },
+				course: { select: COURSE_TITLE },
+			},
+		}),
+	])
+	return {
+		orders: orders.map(({ course, ...order }) => ({ ...order, courseTitle: courseName(course) })),
+		...pageInfo({ page, pageSize, total }),
+	}
+}
+
+/** One order with everything an admin needs before refunding it (a platform admin only). */
+export async function getOrderForAdmin({ actorId, orderId }: { actorId: string; orderId: string }) {
+	await assertPlatformAdmin({ actorId })
+	const order = await prisma.order.findUnique({
+		where: { id: orderId },
+		select: {
+			id: true,
+			createdAt: true,
+			updatedAt: true,
+			fulfilledAt: true,
+			refundedAt: true,
+			disputedAt: true,
+			quantity: true,
+			amountPence: true,
+			amountRefundedPence: true,
+			currency: true,
+			status: true,
+			paymentMethod: true,
+			purchaseOrderNumber: true,
+			stripeCheckoutSessionId: true,
+			stripePaymentIntentId: true,
+			stripeInvoiceId: true,
+			buyer: { select: { id: true, name: true, email: true } },
+			organisation: { select: { id: true, name: true, slug: true } },
+			course: { select: COURSE_TITLE },
+			_count: { select: { enrolments: true } },
+		},
+	})
+	if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'There is no order with that id.')
+	const audit = await prisma.auditLog.findMany({
+		where: { targetType: 'Order', targetId: orderId },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+		take: 50,
+		select: { id: true, action: true, details: true, createdAt: true, actor: { select: { name: true } } },
+	})
+	const { course, _count, ...rest } = order
+	return {
+		order: { ...rest, course: { id: course.id, slug: course.slug, title: courseName(course) } },
+		enrolmentCount: _count.enrolments,
+		audit,
+	}
+}
