@@ -1,0 +1,173 @@
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useState } from 'react'
+import { Form, useNavigation } from 'react-router'
+import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { SECTOR_LABELS, SECTORS } from '#app/utils/format.ts'
+import { CourseDetailsSchema, slugify } from '#modules/authoring/schemas.ts'
+
+export type CourseDetailsDefaults = {
+	title?: string
+	slug?: string
+	summary?: string
+	description?: string
+	sectors?: string[]
+	cpdHours?: string
+	pricePounds?: string
+	outcomes?: string
+	sequential?: boolean
+}
+
+/**
+ * The course details, shared by "New course" and the builder. The web address follows the title
+ * until the author edits it themselves. Validated in the browser and again on the server, with each
+ * error beside its field and every value kept.
+ */
+export function CourseDetailsForm({
+	id,
+	defaultValue,
+	lastResult,
+	submitLabel,
+	intent,
+}: {
+	id: string
+	defaultValue: CourseDetailsDefaults
+	lastResult: SubmissionResult<string[]> | undefined
+	submitLabel: string
+	intent?: string
+}) {
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id,
+		lastResult,
+		defaultValue,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: CourseDetailsSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	const [slugTouched, setSlugTouched] = useState(Boolean(defaultValue.slug))
+	const [slug, setSlug] = useState(defaultValue.slug ?? '')
+	const chosen = new Set(defaultValue.sectors ?? [])
+	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === (intent ?? null)
+
+	return (
+		<Form
+			method="post"
+			className="mt-8 space-y-6"
+			{...getFormProps(form)}
+			aria-describedby={form.errors?.length ? form.errorId : undefined}
+		>
+			{intent ? <input type="hidden" name="intent" value={intent} /> : null}
+			<FormErrors id={form.errorId} errors={form.errors} />
+			<Field
+				labelProps={{ children: 'Title' }}
+				inputProps={{
+					...getInputProps(fields.title, { type: 'text' }),
+					required: true,
+					onChange: (event) => {
+						if (!slugTouched) setSlug(slugify(event.currentTarget.value))
+					},
+				}}
+				errors={fields.title.errors}
+			/>
+			<Field
+				labelProps={{ children: 'Web address' }}
+				description={`Lower-case letters, numbers and hyphens. The course will be at /courses/${slug || 'your-course'}.`}
+				inputProps={{
+					...getInputProps(fields.slug, { type: 'text' }),
+					key: undefined,
+					defaultValue: undefined,
+					value: slug,
+					onChange: (event) => {
+						setSlugTouched(true)
+						setSlug(event.currentTarget.value)
+					},
+					required: true,
+					autoCapitalize: 'none',
+					spellCheck: false,
+				}}
+				errors={fields.slug.errors}
+			/>
+			<TextareaField
+				labelProps={{ children: 'Summary' }}
+				description="One or two sentences for the catalogue."
+				textareaProps={{ ...getTextareaProps(fields.summary), rows: 2, required: true }}
+				errors={fields.summary.errors}
+			/>
+			<TextareaField
+				labelProps={{ children: 'Description (optional)' }}
+				description="Markdown: **bold**, *italic*, lists and links."
+				textareaProps={{ ...getTextareaProps(fields.description), rows: 6 }}
+				errors={fields.description.errors}
+			/>
+			<fieldset aria-describedby={fields.sectors.errors?.length ? `${id}-sectors-error` : undefined}>
+				<legend className="font-semibold text-stone-900">Sectors</legend>
+				<p className="mt-1 text-sm text-stone-600">Who the course is for. Choose at least one.</p>
+				<div className="mt-2 grid gap-2 sm:grid-cols-2">
+					{SECTORS.map((sector) => (
+						<label
+							key={sector}
+							className="flex min-h-11 items-center gap-3 rounded-lg border border-stone-300 bg-white px-3 py-2"
+						>
+							<input
+								type="checkbox"
+								name={fields.sectors.name}
+								value={sector}
+								defaultChecked={chosen.has(sector)}
+								className="size-5 accent-brand-700"
+							/>
+							<span>{SECTOR_LABELS[sector]}</span>
+						</label>
+					))}
+				</div>
+				<ErrorList id={`${id}-sectors-error`} errors={fields.sectors.errors} />
+			</fieldset>
+			<div className="grid gap-6 sm:grid-cols-2">
+				<Field
+					labelProps={{ children: 'CPD hours' }}
+					description="From 0.25 (15 minutes) to 100."
+					inputProps={{
+						...getInputProps(fields.cpdHours, { type: 'number' }),
+						min: 0.25,
+						max: 100,
+						step: 0.25,
+						inputMode: 'decimal',
+						required: true,
+					}}
+					errors={fields.cpdHours.errors}
+				/>
+				<Field
+					labelProps={{ children: 'Price (£)' }}
+					description="0 makes the course free."
+					inputProps={{
+						...getInputProps(fields.pricePounds, { type: 'number' }),
+						min: 0,
+						step: 0.01,
+						inputMode: 'decimal',
+						required: true,
+					}}
+					errors={fields.pricePounds.errors}
+				/>
+			</div>
+			<TextareaField
+				labelProps={{ children: 'Learning outcomes' }}
+				description="One per line, from 1 to 12. They appear on the course page and the certificate."
+				textareaProps={{ ...getTextareaProps(fields.outcomes), rows: 5, required: true }}
+				errors={fields.outcomes.errors}
+			/>
+			<div>
+				<label className="flex min-h-11 items-center gap-3">
+					<input
+						{...getInputProps(fields.sequential, { type: 'checkbox' })}
+						className="size-5 accent-brand-700"
+					/>
+					<span className="font-semibold text-stone-900">Lessons unlock in order</span>
+				</label>
+				<ErrorList errors={fields.sequential.errors} />
+			</div>
+			<SubmitButton pending={submitting} pendingText="Saving…">
+				{submitLabel}
+			</SubmitButton>
+		</Form>
+	)
+}

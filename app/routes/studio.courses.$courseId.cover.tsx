@@ -1,0 +1,172 @@
+import { data, Form, Link, useNavigation } from 'react-router'
+import { Button } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { requireRole } from '#app/utils/auth.server.ts'
+import { STATUS_FOR_KIND, withDomainErrors } from '#app/utils/errors.server.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import { getCourseCover, removeCoverImage, saveCoverImage } from '#modules/storage/cover-images.ts'
+import { COVER_MAX, COVER_MAX_BYTES, COVER_MIN } from '#modules/storage/cover-rules.ts'
+import type { Route } from './+types/studio.courses.$courseId.cover'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `Cover image${data ? ` | ${data.course.title}` : ''} | Studio | Circle` },
+	{ name: 'robots', content: 'noindex' },
+]
+
+/** Room for the multipart boundaries and the other fields around a file of the maximum size. */
+const MAX_BODY_BYTES = COVER_MAX_BYTES + 64 * 1024
+
+class BodyTooLargeError extends Error {}
+
+/**
+ * The request with a body that errors as soon as more than `maxBytes` arrive, so a client that
+ * under-declares its Content-Length still cannot make us hold more than the limit in memory.
+ */
+function limitBody(request: Request, maxBytes: number) {
+	const reader = request.body!.getReader()
+	let seen = 0
+	const body = new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const { done, value } = await reader.read()
+			if (done) return controller.close()
+			seen += value.byteLength
+			if (seen > maxBytes) {
+				await reader.cancel()
+				controller.error(new BodyTooLargeError())
+				return
+			}
+			controller.enqueue(value)
+		},
+		cancel(reason) {
+			return reader.cancel(reason)
+		},
+	})
+	return new Request(request.url, { method: request.method, headers: request.headers, body, duplex: 'half' } as RequestInit)
+}
+
+function formError(message: string, status: number) {
+	return data({ ok: false as const, error: message }, { status })
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireRole(request, 'TRAINER')
+	const course = await withDomainErrors(() => getCourseCover({ actorId: user.id, courseId: params.courseId }))
+	return { course }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireRole(request, 'TRAINER')
+	const courseId = params.courseId
+	const contentType = request.headers.get('Content-Type') ?? ''
+	try {
+		if (!contentType.startsWith('multipart/form-data')) {
+			const form = await request.formData()
+			if (form.get('intent') !== 'remove') return formError('Choose an image to upload.', 400)
+			await removeCoverImage({ actorId: user.id, courseId })
+			return data({ ok: true as const, message: 'The cover image was removed.' })
+		}
+		// Refuse oversized uploads before reading a byte of them.
+		const declared = request.headers.get('Content-Length')
+		if (declared === null) return formError('Upload refused: the request did not say how large it is.', 411)
+		if (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES) {
+			return formError('The image must be 5 MB or smaller.', 413)
+		}
+		let form: FormData
+		try {
+			form = await limitBody(request, MAX_BODY_BYTES).formData()
+		} catch (error) {
+			if (error instanceof BodyTooLargeError || (error as Error)?.cause instanceof BodyTooLargeError) {
+				return formError('The image must be 5 MB or smaller.', 413)
+			}
+			return formError('The upload could not be read. Please try again.', 400)
+		}
+		const file = form.get('cover')
+		if (!(file instanceof Blob) || file.size === 0) return formError('Choose an image to upload.', 400)
+		await saveCoverImage({ actorId: user.id, courseId, file })
+		return data({ ok: true as const, message: 'The new cover image is saved.' })
+	} catch (error) {
+		if (isDomainError(error) && error.kind === 'invalid') return formError(error.message, STATUS_FOR_KIND.invalid)
+		return withDomainErrors(() => Promise.reject(error))
+	}
+}
+
+export default function CoverImageRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { course } = loaderData
+	const navigation = useNavigation()
+	const busy = navigation.state === 'submitting'
+	return (
+		<Container width="prose" className="py-10">
+			<p className="text-sm">
+				<Link to="/studio" className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
+					Studio
+				</Link>
+			</p>
+			<h1 className="mt-2 text-3xl font-bold text-stone-900">Cover image</h1>
+			<p className="mt-2 text-stone-700">
+				For <span className="font-semibold">{course.title}</span>. The cover appears on the course card and the course
+				page.
+			</p>
+
+			<div aria-live="polite" className="mt-6">
+				{actionData?.ok ? <Notice tone="success" role="status" title={actionData.message} /> : null}
+			</div>
+			{actionData && !actionData.ok ? (
+				<Notice tone="error" role="alert" title="The cover image was not changed" className="mt-2">
+					{actionData.error}
+				</Notice>
+			) : null}
+
+			<section aria-labelledby="current-cover" className="mt-6">
+				<h2 id="current-cover" className="text-xl font-semibold text-stone-900">
+					Current cover
+				</h2>
+				{course.coverUrl ? (
+					<img
+						src={course.coverUrl}
+						alt={`Current cover image for ${course.title}`}
+						className="mt-3 aspect-[1.91/1] w-full rounded-2xl border border-stone-200 object-cover"
+					/>
+				) : (
+					<p className="mt-2 text-stone-700">This course has no cover image yet.</p>
+				)}
+			</section>
+
+			<Form method="post" encType="multipart/form-data" className="mt-8 space-y-4" aria-labelledby="upload-cover">
+				<h2 id="upload-cover" className="text-xl font-semibold text-stone-900">
+					Upload a new cover
+				</h2>
+				<div>
+					<label htmlFor="cover" className="block font-semibold text-stone-900">
+						Image file
+					</label>
+					<p id="cover-hint" className="mt-1 text-sm text-stone-600">
+						PNG, JPEG or WebP, up to 5 MB, between {COVER_MIN.width}×{COVER_MIN.height} and {COVER_MAX.width}×
+						{COVER_MAX.height} pixels. A wide image (about 1.91:1, for example 1200×630) looks best.
+					</p>
+					<input
+						id="cover"
+						name="cover"
+						type="file"
+						required
+						accept="image/png,image/jpeg,image/webp"
+						aria-describedby="cover-hint"
+						className="mt-2 block min-h-11 w-full text-base text-stone-900 file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-brand-700 file:bg-white file:px-4 file:font-semibold file:text-brand-700"
+					/>
+				</div>
+				<Button type="submit" disabled={busy}>
+					{busy ? 'Uploading…' : 'Upload cover'}
+				</Button>
+			</Form>
+
+			{course.coverUrl ? (
+				<Form method="post" className="mt-8">
+					<input type="hidden" name="intent" value="remove" />
+					<Button type="submit" variant="secondary" disabled={busy}>
+						Remove cover image
+					</Button>
+				</Form>
+			) : null}
+		</Container>
+	)
+}

@@ -1,0 +1,60 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Link, redirect } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { CourseDetailsForm } from '#app/components/studio/course-details-form.tsx'
+import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { Container } from '#app/components/ui/container.tsx'
+import { replyWithDomainError } from '#app/utils/auth.server.ts'
+import { createCourse } from '#modules/authoring/create-course.ts'
+import { CourseDetailsSchema } from '#modules/authoring/schemas.ts'
+import type { Route } from './+types/studio.new'
+
+export const meta: Route.MetaFunction = () => [{ title: 'New course | Studio | Circle' }, { name: 'robots', content: 'noindex' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireTrainer(request)
+	return null
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	const user = await requireTrainer(request)
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: CourseDetailsSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		const { courseId } = await createCourse({
+			actorId: user.id,
+			input: { ...submission.value, outcomes: submission.value.outcomes.join('\n') },
+		})
+		throw redirect(`/studio/courses/${courseId}?created=1`)
+	} catch (error) {
+		if (error instanceof Response) throw error
+		return replyWithDomainError(submission, error)
+	}
+}
+
+export default function NewCourseRoute({ actionData }: Route.ComponentProps) {
+	return (
+		<Container width="prose" className="py-10 sm:py-12">
+			<p>
+				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
+					Studio
+				</Link>
+			</p>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">New course</h1>
+			<p className="mt-3 text-lg text-stone-700">
+				Start with the details. You can add modules and lessons next, and nothing is public until you publish.
+			</p>
+			<CourseDetailsForm
+				id="new-course"
+				defaultValue={{ pricePounds: '0', cpdHours: '1' }}
+				lastResult={actionData?.result}
+				submitLabel="Create course"
+			/>
+		</Container>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,114 @@
+import { prisma, type Tx } from '#modules/db/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { assertCanEditCourse } from './access.ts'
+import { loadVersionTree } from './content.ts'
+
+/**
+ * Returns the course's DRAFT version, first creating one (number = highest + 1) as a full copy of
+ * the published version when there is none: modules, lessons (each keeping its `key`), questions
+ * and options, in one transaction. Learners enrolled on the published version are not touched: they
+ * keep following it. Two simultaneous calls create one draft (the course row is locked first).
+ */
+export async function createDraftVersion({ courseId, actorId }: { courseId: string; actorId: string }) {
+	return prisma.$transaction(async (tx) => {
+		await assertCanEditCourse({ db: tx, courseId, actorId })
+		return ensureDraft(tx, { courseId, actorId })
+	})
+}
+
+async function ensureDraft(tx: Tx, { courseId, actorId }: { courseId: string; actorId: string }) {
+	await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${courseId} FOR UPDATE`
+	const existing = await tx.courseVersion.findFirst({
+		where: { courseId, status: 'DRAFT' },
+		select: { id: true, number: true },
+	})
+	if (existing) return { versionId: existing.id, number: existing.number, created: false }
+
+	const course = await tx.course.findUniqueOrThrow({
+		where: { id: courseId },
+		select: {
+			publishedVersion: {
+				select: {
+					id: true,
+					title: true,
+					summary: true,
+					description: true,
+					cpdMinutes: true,
+					outcomes: true,
+					sequential: true,
+				},
+			},
+			versions: { orderBy: { number: 'desc' }, take: 1, select: { number: true } },
+		},
+	})
+	const source = course.publishedVersion
+	if (!source) throw new DomainError('conflict', 'NOTHING_TO_COPY', 'This course has no published version to copy.')
+	const number = (course.versions[0]?.number ?? 0) + 1
+	const draft = await tx.courseVersion.create({
+		data: {
+			courseId,
+			number,
+			status: 'DRAFT',
+			title: source.title,
+			summary: source.summary,
+			description: source.description,
+			cpdMinutes: source.cpdMinutes,
+			outcomes: source.outcomes,
+			sequential: source.sequential,
+			basedOnVersionId: source.id,
+			createdById: actorId,
+		},
+		select: { id: true },
+	})
+	const tree = await loadVersionTree(tx, source.id)
+	for (const m of tree) {
+		const mod = await tx.module.create({
+			data: { versionId: draft.id, position: m.position, title: m.title, summary: m.summary },
+			select: { id: true },
+		})
+		for (const l of m.lessons) {
+			await tx.lesson.create({
+				data: {
+					moduleId: mod.id,
+					versionId: draft.id,
+					key: l.key,
+					position: l.position,
+					kind: l.kind,
+					title: l.title,
+					required: l.required,
+					estimatedMinutes: l.estimatedMinutes,
+					markdown: l.markdown,
+					videoPlaybackId: l.videoPlaybackId,
+					videoSourceUrl: l.videoSourceUrl,
+					videoDurationSeconds: l.videoDurationSeconds,
+					captionsUrl: l.captionsUrl,
+					transcript: l.transcript,
+					passMark: l.passMark,
+					maxAttempts: l.maxAttempts,
+					questions: {
+						create: l.questions.map((q) => ({
+							position: q.position,
+							kind: q.kind,
+							prompt: q.prompt,
+							guidance: q.guidance,
+							explanation: q.explanation,
+							scaleMin: q.scaleMin,
+							scaleMax: q.scaleMax,
+							scaleMinLabel: q.scaleMinLabel,
+							scaleMaxLabel: q.scaleMaxLabel,
+							options: {
+								create: q.options.map((o) => ({
+									position: o.position,
+									text: o.text,
+									isCorrect: o.isCorrect,
+									feedback: o.feedback,
+								})),
+							},
+						})),
+					},
+				},
+			})
+		}
+	}
+	return { versionId: draft.id, number, created: true }
+}

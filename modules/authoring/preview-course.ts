@@ -1,0 +1,159 @@
+// The studio's preview: any version of a course as a learner would see it, without an enrolment.
+// It only reads; grading a quiz in preview happens in memory and records nothing.
+import { prisma } from '#modules/db/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import type { LessonContent, OutlineEntry } from '#modules/learning/get-lesson-page.ts'
+import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
+import type { AttemptResult, LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
+import { assertCanEditCourse } from './access.ts'
+import { loadVersionTree } from './content.ts'
+
+export type PreviewAnswer = { questionId: string; optionIds?: string[]; text?: string; scaleValue?: number }
+
+/**
+ * A version (the draft, else the published one, or `versionNumber`) with its outline and one lesson's
+ * content shaped exactly as the learner player receives it (Markdown rendered by renderMarkdown).
+ * Without `lessonId` the first lesson is shown. With `answers`, the quiz is graded in memory and the
+ * result shown with every right answer revealed; nothing is written.
+ */
+export async function getCoursePreview({
+	courseId,
+	actorId,
+	versionNumber,
+	lessonId,
+	answers,
+}: {
+	courseId: string
+	actorId: string
+	versionNumber?: number
+	lessonId?: string
+	answers?: PreviewAnswer[]
+}) {
+	await assertCanEditCourse({ courseId, actorId })
+	const versions = await prisma.courseVersion.findMany({
+		where: { courseId },
+		orderBy: { number: 'desc' },
+		select: { id: true, number: true, status: true, title: true, sequential: true },
+	})
+	const version =
+		versionNumber != null
+			? versions.find((v) => v.number === versionNumber)
+			: (versions.find((v) => v.status === 'DRAFT') ?? versions.find((v) => v.status === 'PUBLISHED') ?? versions[0])
+	if (!version) throw new DomainError('not_found', 'VERSION_NOT_FOUND', 'This course has no such version.')
+	const tree = await loadVersionTree(prisma, version.id)
+	const lessons = tree.flatMap((m) => m.lessons)
+	const lesson = lessonId ? lessons.find((l) => l.id === lessonId) : lessons[0]
+	if (lessonId && !lesson) throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'That lesson is not in this version.')
+	const index = lesson ? lessons.indexOf(lesson) : -1
+	const moduleOfLesson = lesson ? tree.find((m) => m.lessons.includes(lesson)) : undefined
+
+	let content: LessonContent | null = null
+	if (lesson) {
+		if (lesson.kind === 'READING') content = { kind: 'READING', html: renderMarkdown(lesson.markdown ?? '') }
+		if (lesson.kind === 'VIDEO')
+			content = {
+				kind: 'VIDEO',
+				playbackId: lesson.videoPlaybackId,
+				sourceUrl: lesson.videoSourceUrl,
+				durationSeconds: lesson.videoDurationSeconds,
+				captionsUrl: lesson.captionsUrl,
+				transcript: lesson.transcript,
+				positionSeconds: 0,
+				watchedPercent: 0,
+			}
+		if (lesson.kind === 'QUIZ') {
+			const quiz: LearnerQuiz = {
+				passMark: lesson.passMark ?? 0,
+				maxAttempts: lesson.maxAttempts,
+				attemptsUsed: 0,
+				attemptsRemaining: lesson.maxAttempts,
+				passed: false,
+				canAttempt: true,
+				questions: lesson.questions.map((q) => ({
+					id: q.id,
+					kind: q.kind,
+					prompt: q.prompt,
+					guidance: q.guidance,
+					scaleMin: q.scaleMin,
+					scaleMax: q.scaleMax,
+					scaleMinLabel: q.scaleMinLabel,
+					scaleMaxLabel: q.scaleMaxLabel,
+					options: q.options.map((o) => ({ id: o.id, text: o.text })),
+				})),
+				reflections: {},
+				attempts: [],
+				lastResult: answers ? gradeInMemory(lesson, answers) : null,
+			}
+			content = { kind: 'QUIZ', quiz }
+		}
+	}
+
+	return {
+		course: { id: courseId, title: version.title, sequential: version.sequential },
+		version: { number: version.number, status: version.status },
+		versions: versions.map((v) => ({ number: v.number, status: v.status })),
+		outline: tree.map((m) => ({
+			id: m.id,
+			title: m.title,
+			lessons: m.lessons.map(
+				(l): OutlineEntry => ({
+					id: l.id,
+					title: l.title,
+					kind: l.kind,
+					required: l.required,
+					estimatedMinutes: l.estimatedMinutes,
+					completed: false,
+					locked: false,
+				}),
+			),
+		})),
+		lesson: lesson
+			? {
+					id: lesson.id,
+					title: lesson.title,
+					kind: lesson.kind,
+					required: lesson.required,
+					estimatedMinutes: lesson.estimatedMinutes,
+					moduleTitle: moduleOfLesson?.title ?? '',
+					number: index + 1,
+					total: lessons.length,
+				}
+			: null,
+		previous: index > 0 ? { id: lessons[index - 1]!.id, title: lessons[index - 1]!.title } : null,
+		next: index >= 0 && index < lessons.length - 1 ? { id: lessons[index + 1]!.id, title: lessons[index + 1]!.title } : null,
+		content,
+	}
+}
+
+export type CoursePreview = Awaited<ReturnType<typeof getCoursePreview>>
+
+type GradingLesson = Awaited<ReturnType<typeof loadVersionTree>>[number]['lessons'][number]
+
+function gradeInMemory(lesson: GradingLesson, answers: PreviewAnswer[]): AttemptResult {
+	const byQuestion = new Map(answers.map((a) => [a.questionId, a]))
+	const questions = lesson.questions.map((q) => {
+		const answer = byQuestion.get(q.id)
+		const chosen = new Set(answer?.optionIds ?? [])
+		const marked = q.kind === 'SINGLE' || q.kind === 'MULTIPLE'
+		const right = q.options.filter((o) => o.isCorrect).map((o) => o.id)
+		const correct = marked ? chosen.size === right.length && right.every((id) => chosen.has(id)) : null
+		return {
+			questionId: q.id,
+			correct,
+			text: answer?.text ?? null,
+			scaleValue: answer?.scaleValue ?? null,
+			explanation: q.explanation,
+			options: q.options.map((o) => ({ id: o.id, selected: chosen.has(o.id), correct: o.isCorrect, feedback: o.feedback })),
+		}
+	})
+	const marked = questions.filter((q) => q.correct !== null)
+	const scorePercent = marked.length === 0 ? 100 : Math.round((marked.filter((q) => q.correct).length / marked.length) * 100)
+	return {
+		number: 1,
+		scorePercent,
+		passed: scorePercent >= (lesson.passMark ?? 0),
+		submittedAt: new Date(),
+		revealed: true,
+		questions,
+	}
+}
