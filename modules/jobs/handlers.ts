@@ -1,9 +1,10 @@
 import { handleSendEmailJob } from '#modules/mail/deliver.ts'
-import { handleSeatRemindersJob } from '#modules/organisations/seat-reminders.ts'
+import { handleSeatRemindersJob, SEAT_REMINDERS_CRON } from '#modules/organisations/seat-reminders.ts'
 // Attachment resolvers register themselves on import; a worker running as its own process
 // (`npm run worker`) must load them too, or certificate emails would fail and retry for ever.
 import '#modules/certificates/certificate-attachment.ts'
 import type { JobHandler, JobName } from './job-types.ts'
+import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
 
 // One handler per job: the mapped type makes a job without a handler a compile error.
@@ -20,4 +21,15 @@ export function registerBuiltInJobs(): void {
 	for (const name of Object.keys(builtInHandlers) as JobName[]) {
 		if (!getJobHandler(name)) registerJob(name, builtInHandlers[name] as JobHandler<JobName>)
 	}
+}
+
+/** Jobs that run on a timetable (cron, UK time): the worker stores these schedules when it starts. */
+export const builtInSchedules: { name: JobName; cron: string }[] = [
+	// Weekly nudges to seat holders who have not started or have stalled.
+	{ name: 'seat-reminders', cron: SEAT_REMINDERS_CRON },
+]
+
+/** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */
+export async function scheduleBuiltInJobs(): Promise<void> {
+	for (const { name, cron } of builtInSchedules) await scheduleJob(name, cron, {} as never)
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
+import { SEAT_REMINDERS_CRON } from '#modules/organisations/seat-reminders.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { getBoss } from './boss.ts'
 import { enqueueJob, scheduleJob, unscheduleJob } from './enqueue-job.ts'
@@ -113,7 +114,10 @@ describe('startWorker', () => {
 				props: { name: 'Jo' },
 			})
 			const { queues } = await startWorker()
-			expect(queues).toEqual(['send-email'])
+			expect(queues).toEqual(JOB_NAMES)
+			// The weekly seat reminders are on pg-boss's timetable once a worker has started.
+			const schedules = await (await getBoss()).getSchedules()
+			expect(schedules.map((s) => [s.name, s.cron])).toContainEqual(['seat-reminders', SEAT_REMINDERS_CRON])
 
 			const deadline = Date.now() + 15_000
 			let status = 'QUEUED'

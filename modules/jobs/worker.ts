@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss'
 import { getBoss, stopBoss } from './boss.ts'
-import { registerBuiltInJobs } from './handlers.ts'
+import { registerBuiltInJobs, scheduleBuiltInJobs } from './handlers.ts'
 import type { JobContext, JobName } from './job-types.ts'
 import { getJobHandler, registeredJobNames } from './registry.ts'
 
@@ -51,6 +51,7 @@ export async function startWorker({ signal }: { signal?: AbortSignal } = {}): Pr
 			for (const job of jobs) await executeJob(job)
 		})
 	}
+	await scheduleBuiltInJobs()
 	state.circleWorker = { boss, names }
 	signal?.addEventListener('abort', () => void stopWorker(), { once: true })
 	console.log(`[jobs] worker started: ${names.join(', ')}`)
