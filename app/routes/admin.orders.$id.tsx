@@ -83,7 +83,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const outcome = await refundOrder({ orderId: params.id, actorId: admin.id, reason: submission.value.reason })
 		const done =
 			outcome.state === 'refunded'
-				? `Refunded. ${outcome.removed ? `${pluralise(outcome.removed, 'place')} withdrawn.` : ''}${
+				? `Refunded. ${outcome.removed ? `${pluralise(outcome.removed, outcome.seatLicence ? 'seat' : 'place')} withdrawn.` : ''}${
 						outcome.notRecovered
 							? ` ${pluralise(outcome.notRecovered, 'seat')} could not be withdrawn because learners have started.`
 							: ''

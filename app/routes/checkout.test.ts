@@ -544,7 +544,7 @@ describe('without Stripe (the demo checkout)', () => {
 				id: orderId,
 			}),
 		)) as { done: string }
-		expect(done.done).toMatch(/^Refunded\. 4 places withdrawn/)
+		expect(done.done).toMatch(/^Refunded\. 4 seats withdrawn/)
 		expect(await prisma.seatPool.findUniqueOrThrow({ where: { id: pool.id } })).toMatchObject({ seats: 0 })
 		expect((await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('REFUNDED')
 

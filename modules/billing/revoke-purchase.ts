@@ -269,7 +269,7 @@ export async function refundOrder({ orderId, actorId, reason }: { orderId: strin
 			})
 			return revokePurchase(tx, { orderId, refundedPence: order.amountPence, actorId, reason: 'Refunded by an administrator' })
 		})
-		return { state: 'refunded' as const, ...result }
+		return { state: 'refunded' as const, seatLicence: order.organisationId !== null, ...result }
 	}
 	if (!order.stripePaymentIntentId) {
 		throw new DomainError('conflict', 'NO_PAYMENT_TO_REFUND', 'This order has no Stripe payment to refund.')
