@@ -2,7 +2,7 @@ import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { audit } from './audit.ts'
-import { assertQuantity, unitPriceFor } from './pricing.ts'
+import { assertQuantity, DEFAULT_PAYMENT_TERMS_DAYS, PAYMENT_TERMS_DAYS, unitPriceFor } from './pricing.ts'
 import { BillingConfigurationError, billingConfig, getStripe, type Stripe } from './stripe-client.ts'
 
 export type CheckoutMethod = 'CARD' | 'INVOICE'
@@ -16,6 +16,10 @@ export type CreateCheckoutOptions = {
 	organisationId?: string
 	/** The buyer's purchase order number, printed on the invoice (INVOICE method). */
 	purchaseOrderNumber?: string
+	/** INVOICE only: days the organisation has to pay (14, 30 or 60; 30 when not given). */
+	paymentTermsDays?: number
+	/** INVOICE only: where the invoice is sent; saved as the organisation's billing email. */
+	billingEmail?: string
 	method: CheckoutMethod
 }
 
@@ -37,7 +41,7 @@ const BEING_CREATED_MS = 30 * 1000
  * At most one open checkout exists per buyer, course and organisation: a still-open one with the
  * same quantity is reused, anything else is expired (in Stripe too) and replaced. The Order row is
  * written PENDING first, then the Stripe Checkout Session (or, for INVOICE, a Stripe invoice sent to
- * the billing email, paid within 30 days) is created with an idempotency key derived from the order.
+ * the billing email, due after the chosen payment terms) is created with an idempotency key derived from the order.
  * Without STRIPE_SECRET_KEY the order gets the labelled demo checkout; in production that is a
  * BillingConfigurationError instead.
  */
@@ -49,6 +53,19 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 	if (purchaseOrderNumber && purchaseOrderNumber.length > 40) {
 		throw new DomainError('invalid', 'INVALID_PO_NUMBER', 'A purchase order number can be at most 40 characters.', {
 			field: 'purchaseOrderNumber',
+		})
+	}
+
+	const paymentTermsDays = options.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS
+	if (!(PAYMENT_TERMS_DAYS as readonly number[]).includes(paymentTermsDays)) {
+		throw new DomainError('invalid', 'INVALID_PAYMENT_TERMS', 'Choose payment terms of 14, 30 or 60 days.', {
+			field: 'paymentTermsDays',
+		})
+	}
+	const billingEmail = method === 'INVOICE' ? options.billingEmail?.trim().toLowerCase() || undefined : undefined
+	if (billingEmail && (billingEmail.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(billingEmail))) {
+		throw new DomainError('invalid', 'INVALID_BILLING_EMAIL', 'Enter the billing email address, like finance@school.org.uk.', {
+			field: 'billingEmail',
 		})
 	}
 
@@ -108,6 +125,10 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				)
 			}
 			organisation = membership.organisation
+			if (billingEmail && billingEmail !== organisation.billingEmail) {
+				await tx.organisation.update({ where: { id: organisation.id }, data: { billingEmail } })
+				organisation = { ...organisation, billingEmail }
+			}
 		} else {
 			if (quantity !== 1) {
 				throw new DomainError('invalid', 'INDIVIDUAL_QUANTITY', 'You can buy one place for yourself.', {
@@ -195,7 +216,14 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 			organisationId: organisation?.id ?? null,
 			action: 'order.created',
 			orderId: created.id,
-			details: { courseId, quantity, unitPricePence, amountPence, paymentMethod },
+			details: {
+				courseId,
+				quantity,
+				unitPricePence,
+				amountPence,
+				paymentMethod,
+				...(method === 'INVOICE' ? { paymentTermsDays, billingEmail: organisation?.billingEmail ?? buyer.email } : {}),
+			},
 		})
 		return {
 			order: { id: created.id, quantity, unitPricePence, amountPence, currency: course.currency, paymentMethod },
@@ -235,7 +263,16 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 	try {
 		const description = `${course.title} — ${order.quantity === 1 ? '1 place' : `${order.quantity} seats`}`
 		if (order.paymentMethod === 'INVOICE' && organisation) {
-			const url = await createStripeInvoice({ stripe, order, course, buyer, organisation, purchaseOrderNumber, description })
+			const url = await createStripeInvoice({
+				stripe,
+				order,
+				course,
+				buyer,
+				organisation,
+				purchaseOrderNumber,
+				paymentTermsDays,
+				description,
+			})
 			return { url, orderId: order.id }
 		}
 		const session = await stripe.checkout.sessions.create(
@@ -289,6 +326,7 @@ async function createStripeInvoice({
 	buyer,
 	organisation,
 	purchaseOrderNumber,
+	paymentTermsDays,
 	description,
 }: {
 	stripe: Stripe
@@ -297,14 +335,16 @@ async function createStripeInvoice({
 	buyer: { email: string; name: string }
 	organisation: { id: string; name: string; billingEmail: string | null; stripeCustomerId: string | null }
 	purchaseOrderNumber: string | undefined
+	paymentTermsDays: number
 	description: string
 }) {
+	const email = organisation.billingEmail ?? buyer.email
 	let customerId = organisation.stripeCustomerId
 	if (!customerId) {
 		const customer = await stripe.customers.create(
 			{
 				name: organisation.name,
-				email: organisation.billingEmail ?? buyer.email,
+				email,
 				metadata: { organisationId: organisation.id },
 			},
 			{ idempotencyKey: `organisation-${organisation.id}-customer` },
@@ -315,13 +355,16 @@ async function createStripeInvoice({
 			where: { id: organisation.id, stripeCustomerId: null },
 			data: { stripeCustomerId: customerId },
 		})
+	} else {
+		// The invoice goes to the customer's email: keep it in step with the billing email just given.
+		await stripe.customers.update(customerId, { email }, { idempotencyKey: `order-${order.id}-customer-email` })
 	}
 	const invoice = await stripe.invoices.create(
 		{
 			customer: customerId,
 			currency: order.currency,
 			collection_method: 'send_invoice',
-			days_until_due: 30,
+			days_until_due: paymentTermsDays,
 			pending_invoice_items_behavior: 'exclude',
 			automatic_tax: { enabled: billingConfig().automaticTax },
 			custom_fields: purchaseOrderNumber ? [{ name: 'Purchase order', value: purchaseOrderNumber }] : undefined,

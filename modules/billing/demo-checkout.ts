@@ -5,8 +5,10 @@ import { fulfilOrder, orderReference } from './fulfil-order.ts'
 import { billingConfig } from './stripe-client.ts'
 
 function assertDemoAllowed() {
+	const { production, secretKey } = billingConfig()
 	// Never in production, whatever the keys: a demo payment must not be able to grant real access.
-	if (billingConfig().production) throw new DomainError('not_found', 'NOT_FOUND', 'Page not found.')
+	// Nor once Stripe is configured: a demo order left over from before then must be paid for properly.
+	if (production || secretKey) throw new DomainError('not_found', 'NOT_FOUND', 'Page not found.')
 }
 
 async function findBuyersDemoOrder(orderId: string, userId: string) {
@@ -27,7 +29,10 @@ async function findBuyersDemoOrder(orderId: string, userId: string) {
 	return order
 }
 
-/** The demo checkout page's order summary, for the order's buyer only (404 in production and for anyone else). */
+/**
+ * The demo checkout page's order summary, for the order's buyer only (404 in production, when Stripe
+ * is configured, and for anyone else).
+ */
 export async function getDemoCheckout({ orderId, userId }: { orderId: string; userId: string }) {
 	assertDemoAllowed()
 	const order = await findBuyersDemoOrder(orderId, userId)
@@ -37,6 +42,7 @@ export async function getDemoCheckout({ orderId, userId }: { orderId: string; us
 		status: order.status,
 		quantity: order.quantity,
 		amountPence: order.amountPence,
+		expiresAt: order.checkoutExpiresAt,
 		courseSlug: order.course.slug,
 		courseTitle: order.course.publishedVersion?.title ?? order.course.slug,
 		organisation: order.organisation,
@@ -45,7 +51,7 @@ export async function getDemoCheckout({ orderId, userId }: { orderId: string; us
 
 /**
  * Completes a demo checkout through the same fulfilment as a Stripe payment (fulfilOrder). Only the
- * buyer may, only while the order is PENDING, and never in production (404).
+ * buyer may, only while the order is PENDING, and never in production or with Stripe configured (404).
  */
 export async function completeDemoCheckout({ orderId, userId }: { orderId: string; userId: string }) {
 	assertDemoAllowed()

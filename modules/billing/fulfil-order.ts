@@ -14,6 +14,8 @@ export type FulfilmentResult = {
 	status: OrderStatus | 'UNKNOWN'
 	/** True only for the one call that granted the purchase. */
 	fulfilledNow: boolean
+	/** fulfilCheckout only: the Checkout Session as Stripe reported it (open, complete but unpaid…). */
+	checkout?: { status: Stripe.Checkout.Session.Status | null; paymentStatus: Stripe.Checkout.Session.PaymentStatus }
 }
 
 export type FulfilOrderOptions = {
@@ -155,6 +157,12 @@ export async function fulfilCheckout({
 }): Promise<FulfilmentResult> {
 	const stripe = requireStripe()
 	const session = await stripe.checkout.sessions.retrieve(checkoutSessionId, { expand: ['line_items'] })
+	const checkout = { status: session.status, paymentStatus: session.payment_status }
+	const result = await fulfilSession(session, stripeEvent)
+	return { ...result, checkout }
+}
+
+async function fulfilSession(session: Stripe.Checkout.Session, stripeEvent: StripeEventRef | undefined): Promise<FulfilmentResult> {
 	const order = await findOrderForSession(session)
 	if (!order) {
 		if (stripeEvent) await prisma.$transaction((tx) => claimStripeEvent(tx, stripeEvent))

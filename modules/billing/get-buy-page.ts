@@ -1,10 +1,11 @@
 import { prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
+import { volumeTiersOf } from './pricing.ts'
 
 /**
  * What the /courses/:slug/buy page shows a signed-in learner: the course and its price per place
  * (from the database), whether they are already enrolled, and the organisations they can buy seats
- * for (where they are OWNER or ADMIN). Unknown, unpublished and archived courses are `not_found`.
+ * for (where they are OWNER or ADMIN), with the course's volume tiers for seat licences. Unknown, unpublished and archived courses are `not_found`.
  */
 export async function getBuyPage({ userId, slug }: { userId: string; slug: string }) {
 	const course = await prisma.course.findFirst({
@@ -13,6 +14,8 @@ export async function getBuyPage({ userId, slug }: { userId: string; slug: strin
 			id: true,
 			slug: true,
 			pricePence: true,
+			currency: true,
+			volumeTiers: true,
 			publishedVersion: { select: { title: true, summary: true, cpdMinutes: true } },
 		},
 	})
@@ -25,7 +28,7 @@ export async function getBuyPage({ userId, slug }: { userId: string; slug: strin
 		prisma.membership.findMany({
 			where: { userId, role: { in: ['OWNER', 'ADMIN'] } },
 			orderBy: { organisation: { name: 'asc' } },
-			select: { organisation: { select: { slug: true, name: true } } },
+			select: { organisation: { select: { id: true, slug: true, name: true, billingEmail: true } } },
 		}),
 	])
 	return {
@@ -36,6 +39,8 @@ export async function getBuyPage({ userId, slug }: { userId: string; slug: strin
 			summary: course.publishedVersion.summary,
 			cpdMinutes: course.publishedVersion.cpdMinutes,
 			pricePence: course.pricePence,
+			currency: course.currency,
+			volumeTiers: volumeTiersOf(course.volumeTiers),
 		},
 		enrolled: enrolment?.status === 'ACTIVE',
 		adminOrganisations: memberships.map((m) => m.organisation),

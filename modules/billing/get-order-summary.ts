@@ -14,23 +14,68 @@ export async function getOrderSummary({ orderId, userId }: { orderId: string; us
 			status: true,
 			quantity: true,
 			amountPence: true,
+			amountRefundedPence: true,
 			paymentMethod: true,
+			purchaseOrderNumber: true,
+			checkoutUrl: true,
+			checkoutExpiresAt: true,
+			createdAt: true,
 			fulfilledAt: true,
-			organisation: { select: { slug: true, name: true } },
+			refundedAt: true,
+			organisation: { select: { slug: true, name: true, billingEmail: true } },
+			buyer: { select: { email: true } },
 			course: { select: { slug: true, publishedVersion: { select: { title: true } } } },
 		},
 	})
 	if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	const open = order.status === 'PENDING'
 	return {
 		id: order.id,
 		reference: orderReference(order.id),
 		status: order.status,
 		quantity: order.quantity,
 		amountPence: order.amountPence,
+		amountRefundedPence: order.amountRefundedPence,
 		paymentMethod: order.paymentMethod,
+		purchaseOrderNumber: order.purchaseOrderNumber,
+		createdAt: order.createdAt,
 		fulfilledAt: order.fulfilledAt,
-		organisation: order.organisation,
+		refundedAt: order.refundedAt,
+		organisation: order.organisation ? { slug: order.organisation.slug, name: order.organisation.name } : null,
+		/** Where an invoice was sent: the organisation's billing contact, else the buyer. */
+		invoiceEmail: order.paymentMethod === 'INVOICE' ? (order.organisation?.billingEmail ?? order.buyer.email) : null,
+		/** The page to finish paying on, while the order is still open (hosted invoice, checkout or demo). */
+		payUrl: open && (!order.checkoutExpiresAt || order.checkoutExpiresAt > new Date()) ? order.checkoutUrl : null,
 		courseSlug: order.course.slug,
 		courseTitle: order.course.publishedVersion?.title ?? order.course.slug,
 	}
+}
+
+export type OrderSummary = Awaited<ReturnType<typeof getOrderSummary>>
+
+/** Every order the user has placed, newest first (for their purchases page): theirs only. */
+export async function listMyOrders({ userId }: { userId: string }) {
+	const orders = await prisma.order.findMany({
+		where: { buyerUserId: userId, status: { in: ['PAID', 'REFUNDED', 'PENDING'] } },
+		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+		take: 200,
+		select: {
+			id: true,
+			status: true,
+			quantity: true,
+			amountPence: true,
+			amountRefundedPence: true,
+			paymentMethod: true,
+			createdAt: true,
+			fulfilledAt: true,
+			organisation: { select: { slug: true, name: true } },
+			course: { select: { slug: true, publishedVersion: { select: { title: true } } } },
+		},
+	})
+	return orders.map(({ course, ...order }) => ({
+		...order,
+		reference: orderReference(order.id),
+		courseSlug: course.slug,
+		courseTitle: course.publishedVersion?.title ?? course.slug,
+	}))
 }

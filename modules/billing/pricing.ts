@@ -3,6 +3,9 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 
 export const MIN_QUANTITY = 1
 export const MAX_QUANTITY = 1000
+/** Payment terms an organisation may choose for an invoice, in days; 30 is the UK public-sector norm. */
+export const PAYMENT_TERMS_DAYS = [14, 30, 60] as const
+export const DEFAULT_PAYMENT_TERMS_DAYS = 30
 
 const TiersSchema = z.array(
 	z.object({ minQuantity: z.number().int().min(1), unitPricePence: z.number().int().min(0) }),
@@ -21,6 +24,17 @@ export function unitPriceFor({ pricePence, volumeTiers }: { pricePence: number; 
 		if (tier.minQuantity <= quantity && (!best || tier.minQuantity > best.minQuantity)) best = tier
 	}
 	return best ? best.unitPricePence : pricePence
+}
+
+export type VolumeTier = { minQuantity: number; unitPricePence: number }
+
+/**
+ * The course's volume tiers as a price table, lowest quantity first. Malformed tiers read as none,
+ * as in unitPriceFor, so the table shown always matches the price charged.
+ */
+export function volumeTiersOf(volumeTiers: unknown): VolumeTier[] {
+	const parsed = TiersSchema.safeParse(volumeTiers ?? [])
+	return parsed.success ? [...parsed.data].sort((a, b) => a.minQuantity - b.minQuantity) : []
 }
 
 /** Refuses anything but a whole number of places from 1 to 1,000. */

@@ -241,9 +241,11 @@ async function applyToChargeOrder({
  * Refunds an order in full, for a platform admin (anyone else: `forbidden`). A Stripe order is
  * refunded through Stripe (`refunds.create` with an idempotency key, so a double click refunds once);
  * the `charge.refunded` webhook then withdraws the places or seats. A demo order has no money to
- * return, so it is withdrawn at once. Only PAID orders can be refunded (`conflict` otherwise).
+ * return, so it is withdrawn at once. Only PAID orders can be refunded (`conflict` otherwise). The
+ * admin's optional reason is kept in the audit log (and on the Stripe refund's metadata).
  */
-export async function refundOrder({ orderId, actorId }: { orderId: string; actorId: string }) {
+export async function refundOrder({ orderId, actorId, reason }: { orderId: string; actorId: string; reason?: string | null }) {
+	const note = reason?.trim() ? reason.trim().slice(0, 500) : null
 	const actor = await prisma.user.findUnique({ where: { id: actorId }, select: { role: true, disabledAt: true } })
 	if (!actor || actor.disabledAt || actor.role !== 'ADMIN') {
 		throw new DomainError('forbidden', 'NOT_PLATFORM_ADMIN', 'Only platform admins can refund orders.')
@@ -257,16 +259,23 @@ export async function refundOrder({ orderId, actorId }: { orderId: string; actor
 		throw new DomainError('conflict', 'ORDER_NOT_PAID', 'Only paid orders can be refunded.')
 	}
 	if (order.paymentMethod === 'DEMO') {
-		const result = await prisma.$transaction((tx) =>
-			revokePurchase(tx, { orderId, refundedPence: order.amountPence, actorId, reason: 'Refunded by an administrator' }),
-		)
-		return { state: 'refunded' as const, ...result }
+		const result = await prisma.$transaction(async (tx) => {
+			await audit(tx, {
+				actorId,
+				organisationId: order.organisationId,
+				action: 'order.refund_requested',
+				orderId,
+				details: { amountPence: order.amountPence, demo: true, reason: note },
+			})
+			return revokePurchase(tx, { orderId, refundedPence: order.amountPence, actorId, reason: 'Refunded by an administrator' })
+		})
+		return { state: 'refunded' as const, seatLicence: order.organisationId !== null, ...result }
 	}
 	if (!order.stripePaymentIntentId) {
 		throw new DomainError('conflict', 'NO_PAYMENT_TO_REFUND', 'This order has no Stripe payment to refund.')
 	}
 	const refund = await requireStripe().refunds.create(
-		{ payment_intent: order.stripePaymentIntentId, metadata: { orderId } },
+		{ payment_intent: order.stripePaymentIntentId, metadata: { orderId, ...(note ? { note } : {}) } },
 		{ idempotencyKey: `order-${orderId}-refund` },
 	)
 	await prisma.$transaction((tx) =>
@@ -275,7 +284,7 @@ export async function refundOrder({ orderId, actorId }: { orderId: string; actor
 			organisationId: order.organisationId,
 			action: 'order.refund_requested',
 			orderId,
-			details: { refundId: refund.id, amountPence: refund.amount },
+			details: { refundId: refund.id, amountPence: refund.amount, reason: note },
 		}),
 	)
 	return { state: 'requested' as const, refundId: refund.id }

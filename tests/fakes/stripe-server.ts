@@ -198,6 +198,19 @@ export async function startFakeStripe() {
 				},
 			}
 		}
+		if (method === 'POST' && (m = path.match(/^\/v1\/customers\/([^/]+)$/))) {
+			const customerId = m[1]!
+			return {
+				key: 'POST /v1/customers/:id',
+				result: () => {
+					const customer = customers.get(customerId)
+					if (!customer) throw new StripeError(404, `No such customer: '${customerId}'`)
+					for (const field of ['email', 'name'] as const) if (body[field] !== undefined) customer[field] = body[field]
+					if (body.metadata) customer.metadata = { ...customer.metadata, ...body.metadata }
+					return customer
+				},
+			}
+		}
 		if (method === 'POST' && path === '/v1/invoices') {
 			return {
 				key: 'POST /v1/invoices',
@@ -207,6 +220,8 @@ export async function startFakeStripe() {
 						id: id('in'),
 						object: 'invoice',
 						customer: body.customer,
+						// Stripe copies the customer's email onto the invoice when it is finalised.
+						customer_email: customers.get(body.customer)!.email,
 						currency: body.currency ?? 'gbp',
 						collection_method: body.collection_method,
 						days_until_due: body.days_until_due ? Number(body.days_until_due) : null,
@@ -349,6 +364,7 @@ export async function startFakeStripe() {
 		url: `http://127.0.0.1:${port}`,
 		requests,
 		sessions,
+		customers,
 		invoices,
 		charges,
 		refunds,

@@ -1,0 +1,90 @@
+import { Link } from 'react-router'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { requireUserId } from '#app/utils/auth.server.ts'
+import { formatDate, formatPrice, pluralise } from '#app/utils/format.ts'
+import { listMyOrders } from '#modules/billing/get-order-summary.ts'
+import type { Route } from './+types/account.purchases'
+
+export const meta: Route.MetaFunction = () => [{ title: 'Your purchases | Circle' }]
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const userId = await requireUserId(request)
+	const orders = await listMyOrders({ userId })
+	return {
+		orders: orders.map((o) => ({
+			id: o.id,
+			reference: o.reference,
+			status: o.status,
+			quantity: o.quantity,
+			amountPence: o.amountPence,
+			amountRefundedPence: o.amountRefundedPence,
+			paymentMethod: o.paymentMethod,
+			date: (o.fulfilledAt ?? o.createdAt).toISOString(),
+			organisation: o.organisation,
+			courseTitle: o.courseTitle,
+		})),
+	}
+}
+
+const STATUS = {
+	PAID: { label: 'Paid', tone: 'success' },
+	PENDING: { label: 'Awaiting payment', tone: 'neutral' },
+	REFUNDED: { label: 'Refunded', tone: 'accent' },
+	EXPIRED: { label: 'Expired', tone: 'neutral' },
+	FAILED: { label: 'Failed', tone: 'accent' },
+} as const
+
+/** The buyer's own orders (places and seat licences), each linking to its receipt. */
+export default function AccountPurchasesRoute({ loaderData }: Route.ComponentProps) {
+	const { orders } = loaderData
+	return (
+		<section aria-labelledby="purchases-heading">
+			<h2 id="purchases-heading" className="text-2xl font-semibold text-stone-900">
+				Your purchases
+			</h2>
+			{orders.length ? (
+				<ul className="mt-5 space-y-3">
+					{orders.map((order) => {
+						const status = STATUS[order.status]
+						return (
+							<li key={order.id} className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
+								<div className="flex flex-wrap items-start justify-between gap-3">
+									<div className="min-w-0">
+										<p className="font-semibold text-stone-900">
+											<Link
+												to={`/checkout/success?order=${encodeURIComponent(order.id)}`}
+												className="text-brand-700 underline underline-offset-2 hover:text-brand-900"
+											>
+												{order.courseTitle}
+											</Link>
+										</p>
+										<p className="mt-1 text-stone-700">
+											{order.organisation
+												? `${pluralise(order.quantity, 'seat')} for ${order.organisation.name}`
+												: '1 place for you'}
+											{' · '}
+											{formatDate(order.date)} · {order.reference}
+										</p>
+									</div>
+									<div className="text-right">
+										<p className="font-semibold text-stone-900 tabular-nums">{formatPrice(order.amountPence)}</p>
+										<Badge tone={status.tone}>
+											{order.paymentMethod === 'DEMO' ? `${status.label} (demo)` : status.label}
+										</Badge>
+									</div>
+								</div>
+							</li>
+						)
+					})}
+				</ul>
+			) : (
+				<p className="mt-4 text-stone-700">
+					You have not bought anything yet.{' '}
+					<Link to="/courses" className="font-semibold text-brand-700 underline underline-offset-2">
+						Browse courses
+					</Link>
+				</p>
+			)}
+		</section>
+	)
+}

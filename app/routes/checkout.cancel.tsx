@@ -1,0 +1,56 @@
+import { Link } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ButtonLink } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import type { Route } from './+types/checkout.cancel'
+
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Checkout cancelled | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
+
+/** Stripe's cancel_url (and the demo checkout's Cancel): nothing to look up, only a way back. */
+export function loader({ request }: Route.LoaderArgs) {
+	const course = new URL(request.url).searchParams.get('course') ?? ''
+	// Only a slug makes a link back; anything else is ignored rather than echoed into a URL.
+	return { courseSlug: /^[a-z0-9][a-z0-9-]{0,100}$/.test(course) ? course : null }
+}
+
+export default function CheckoutCancelledRoute({ loaderData }: Route.ComponentProps) {
+	const { courseSlug } = loaderData
+	return (
+		<Container width="prose" className="py-12 sm:py-16">
+			<h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Checkout cancelled</h1>
+			<p className="mt-4 text-lg leading-relaxed text-stone-700">
+				You left the checkout before paying, so nothing has been charged and nothing was bought.
+			</p>
+			<p className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-4">
+				{courseSlug ? (
+					<>
+						<ButtonLink to={`/courses/${courseSlug}/buy`} size="lg">
+							Return to the purchase
+						</ButtonLink>
+						<Link to={`/courses/${courseSlug}`} className="font-semibold text-brand-700 underline underline-offset-2">
+							Back to the course
+						</Link>
+					</>
+				) : (
+					<ButtonLink to="/courses" size="lg">
+						Browse courses
+					</ButtonLink>
+				)}
+			</p>
+			<p className="mt-8 text-stone-700">
+				Had a problem paying?{' '}
+				<Link to="/contact" className="font-semibold text-brand-700 underline underline-offset-2">
+					Get in touch
+				</Link>{' '}
+				and we will help. Organisations can also ask for an invoice.
+			</p>
+		</Container>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,120 @@
+import type { Page } from '@playwright/test'
+import { course as schools } from '../../prisma/seed-content/schools.ts'
+import { course as justice } from '../../prisma/seed-content/criminal-justice.ts'
+import { expect, test, uniqueEmail } from './fixtures.ts'
+
+// The e2e server runs without Stripe keys, so purchases go through the labelled demo checkout,
+// which completes orders through the same fulfilment as a Stripe payment.
+
+const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
+const price = (pence: number) => gbp.format(pence / 100)
+
+async function signUp(page: Page) {
+	await page.goto('/signup')
+	await page.getByLabel('Full name').fill('Siobhán O’Connell')
+	await page.getByLabel('Email address').fill(uniqueEmail('buyer'))
+	await page.getByLabel('Password').fill('restorative circles every morning')
+	await page.getByRole('button', { name: 'Create account' }).click()
+	await expect(page).toHaveURL(/\/dashboard/)
+}
+
+test('a learner buys a paid course through the demo checkout and lands in the course', async ({ page, a11y }) => {
+	test.setTimeout(120_000)
+	// Visitors are asked to log in first, and come back to the purchase afterwards.
+	await page.goto(`/courses/${schools.slug}/buy`)
+	await expect(page).toHaveURL(/\/login\?redirectTo=/)
+
+	await signUp(page)
+	await page.goto(`/courses/${schools.slug}`)
+	await page
+		.getByRole('link', { name: `Buy — ${price(schools.pricePence)}` })
+		.filter({ visible: true })
+		.first()
+		.click()
+
+	await expect(page).toHaveURL(`/courses/${schools.slug}/buy`)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Buy ${schools.title}`)
+	await expect(page.getByText('Demo mode: no payment is taken')).toBeVisible()
+	// The volume tiers from the database, as a price table.
+	const table = page.getByRole('table', { name: 'Price per seat' })
+	await expect(table.getByRole('row')).toHaveCount(1 + 1 + (schools.volumeTiers?.length ?? 0))
+	await expect(page.getByRole('link', { name: 'Create an organisation' })).toBeVisible()
+	await a11y()
+
+	await page.getByRole('button', { name: `Buy for myself — ${price(schools.pricePence)}` }).click()
+	await expect(page).toHaveURL(/\/checkout\/demo\//)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Demo checkout — no payment is taken')
+	await expect(page.getByText(schools.title)).toBeVisible()
+	await a11y()
+
+	await page.getByRole('button', { name: `Pay ${price(schools.pricePence)} (demo)` }).click()
+	await expect(page).toHaveURL(/\/checkout\/success\?order=/)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are enrolled')
+	await expect(page.getByText('Demo purchase: no payment was taken.')).toBeVisible()
+	const receipt = page.getByRole('region', { name: 'Receipt' })
+	await expect(receipt).toContainText(price(schools.pricePence))
+	await expect(receipt).toContainText(/CIR-[A-Z0-9]{8}/)
+	await expect(receipt).toContainText(
+		new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date()),
+	)
+	await a11y()
+
+	// Reloading the receipt grants nothing twice and still shows the order.
+	await page.reload()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are enrolled')
+
+	await page.getByRole('link', { name: 'Start learning' }).click()
+	await expect(page).toHaveURL(new RegExp(`/learn/${schools.slug}/`))
+	await expect(page.locator('#lesson-title')).toHaveText(schools.modules[0]!.lessons[0]!.title)
+	await a11y()
+
+	// The course page now offers the course instead of a purchase, and the buy page says so.
+	await page.goto(`/courses/${schools.slug}/buy`)
+	await expect(page.getByText('You are already enrolled on this course')).toBeVisible()
+	await page.goto('/account/purchases')
+	await expect(page.getByRole('link', { name: schools.title })).toBeVisible()
+	await expect(page.getByText('Paid (demo)')).toBeVisible()
+	await a11y()
+})
+
+test('an organisation admin prices seats with the volume tiers, and cancelling the checkout charges nothing', async ({
+	page,
+	a11y,
+}) => {
+	await page.goto(`/login?redirectTo=${encodeURIComponent(`/courses/${justice.slug}/buy`)}`)
+	await page.getByLabel('Email address').fill('orgadmin@circle.example')
+	await page.getByLabel('Password').fill('circle-demo-2026')
+	await page.getByRole('button', { name: 'Log in' }).click()
+	await expect(page).toHaveURL(`/courses/${justice.slug}/buy`)
+
+	const tier = [...(justice.volumeTiers ?? [])].sort((a, b) => a.minQuantity - b.minQuantity)[0]!
+	const seats = page.getByLabel('Number of seats')
+	await seats.fill('0')
+	await seats.blur()
+	await expect(page.getByText('Enter a whole number of seats from 1 to 1,000').first()).toBeVisible()
+	await seats.fill(String(tier.minQuantity + 2))
+	const quantity = tier.minQuantity + 2
+	await expect(
+		page.getByText(`${quantity} seats × ${price(tier.unitPricePence)} = ${price(quantity * tier.unitPricePence)}`),
+	).toBeVisible()
+
+	// Asking for an invoice reveals its fields.
+	await page.getByLabel('Request an invoice').check()
+	await expect(page.getByLabel('Purchase order number (optional)')).toBeVisible()
+	await expect(page.getByLabel('Payment terms')).toHaveValue('30')
+	await a11y()
+	await page.getByLabel('Pay now by card').check()
+
+	await page.getByRole('button', { name: 'Continue to payment' }).click()
+	await expect(page).toHaveURL(/\/checkout\/demo\//)
+	await expect(page.getByText(`${quantity} seats for`)).toBeVisible()
+	await expect(page.getByText(price(quantity * tier.unitPricePence), { exact: true })).toBeVisible()
+	await page.getByRole('button', { name: 'Cancel' }).click()
+
+	await expect(page).toHaveURL(`/checkout/cancel?course=${justice.slug}`)
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Checkout cancelled')
+	await expect(page.getByText('nothing has been charged')).toBeVisible()
+	await a11y()
+	await page.getByRole('link', { name: 'Return to the purchase' }).click()
+	await expect(page).toHaveURL(`/courses/${justice.slug}/buy`)
+})
