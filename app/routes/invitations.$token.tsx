@@ -7,12 +7,7 @@ import { linkClasses } from '#app/components/org/org-ui.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import {
-	getOptionalUser,
-	redirectWithSession,
-	replyWithDomainError,
-	requireUser,
-} from '#app/utils/auth.server.ts'
+import { getOptionalUser, redirectWithSession, replyWithDomainError, requireUser } from '#app/utils/auth.server.ts'
 import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
@@ -82,14 +77,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 	const submission = parseWithZod(formData, { schema: InvitationSignUpSchema })
 	if (submission.status !== 'success') {
-		return data({ intent: 'signup', message: null, result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		return data(
+			{ intent: 'signup', message: null, result: submission.reply({ hideFields: ['password'] }) },
+			{ status: 400 },
+		)
 	}
 	if (await getOptionalUser(request)) {
 		return data(
 			{
 				intent: 'signup',
 				message: null,
-				result: submission.reply({ formErrors: ['You are already signed in: accept the invitation with the button above.'], hideFields: ['password'] }),
+				result: submission.reply({
+					formErrors: ['You are already signed in: accept the invitation with the button above.'],
+					hideFields: ['password'],
+				}),
 			},
 			{ status: 409 },
 		)
@@ -161,7 +162,9 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 						<> to join {invitation.organisationName}.</>
 					)}
 				</p>
-				<p className="text-base text-stone-600">This invitation can be used once, until {formatDate(invitation.expiresAt)}.</p>
+				<p className="text-base text-stone-600">
+					This invitation can be used once, until {formatDate(invitation.expiresAt)}.
+				</p>
 			</div>
 
 			{acceptMessage ? (
@@ -178,8 +181,8 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 						<h2 className="text-xl font-semibold text-stone-900">This invitation is for another address</h2>
 						<p>
 							You are signed in as <strong className="break-all">{user.email}</strong>, but the invitation was sent to{' '}
-							<strong className="break-all">{invitation.email}</strong>. Log out, then open the link in the email again and
-							log in (or sign up) with that address.
+							<strong className="break-all">{invitation.email}</strong>. Log out, then open the link in the email again
+							and log in (or sign up) with that address.
 						</p>
 						<Form method="post" action="/logout">
 							<button type="submit" className={`${linkClasses} min-h-11`}>
@@ -191,8 +194,8 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 					<div className="space-y-4 text-stone-800">
 						<h2 className="text-xl font-semibold text-stone-900">Log in to accept</h2>
 						<p>
-							There is already a Circle account for <strong className="break-all">{invitation.email}</strong>. Log in, and
-							you will come straight back here to accept.
+							There is already a Circle account for <strong className="break-all">{invitation.email}</strong>. Log in,
+							and you will come straight back here to accept.
 						</p>
 						<ButtonLink to={loginHref}>Log in to accept</ButtonLink>
 					</div>
@@ -270,7 +273,11 @@ function SignUpForm({
 				<Field
 					labelProps={{ children: 'Password' }}
 					description={`At least ${PASSWORD_MIN_LENGTH} characters. Three or four random words make a strong password that is easy to remember.`}
-					inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password', required: true }}
+					inputProps={{
+						...getInputProps(fields.password, { type: 'password' }),
+						autoComplete: 'new-password',
+						required: true,
+					}}
 					errors={fields.password.errors}
 				/>
 				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Creating your account…">

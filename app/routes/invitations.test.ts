@@ -20,7 +20,12 @@ function call<T extends Handler>(handler: T, request: Request, token: string) {
 }
 
 type PageData = {
-	invitation: { email: string; organisationName: string; course: { slug: string; title: string } | null; hasAccount: boolean } | null
+	invitation: {
+		email: string
+		organisationName: string
+		course: { slug: string; title: string } | null
+		hasAccount: boolean
+	} | null
 	problem: { code: string; message: string } | null
 	user: { email: string } | null
 }
@@ -30,7 +35,10 @@ function pageOf(outcome: unknown) {
 	return { data: o.data, status: o.init?.status ?? 200 }
 }
 
-async function invitation({ email = `invitee-${crypto.randomUUID()}@example.org`, expiresAt }: { email?: string; expiresAt?: Date } = {}) {
+async function invitation({
+	email = `invitee-${crypto.randomUUID()}@example.org`,
+	expiresAt,
+}: { email?: string; expiresAt?: Date } = {}) {
 	const org = await createOrganisation({ name: 'Riverside Test Trust' })
 	const pool = await createSeatPool({ organisationId: org.id, seats: 3 })
 	const invite = await createInvitation({ organisationId: org.id, poolId: pool.id, email, expiresAt })
@@ -52,7 +60,11 @@ describe('/invitations/:token', () => {
 
 	test('an anonymous invitee signs up inline, takes a seat and lands in the course, signed in', async () => {
 		const { token, path, email, pool, org } = await invitation()
-		const response = (await call(action, formRequest(path, { intent: 'signup', name: 'Amira Khan', password: 'a long walk together' }), token)) as Response
+		const response = (await call(
+			action,
+			formRequest(path, { intent: 'signup', name: 'Amira Khan', password: 'a long walk together' }),
+			token,
+		)) as Response
 		expect(response.status).toBe(302)
 		expect(response.headers.get('Location')).toBe(`/learn/${pool.course.slug}`)
 		const cookie = response.headers.get('Set-Cookie') ?? ''
@@ -61,10 +73,15 @@ describe('/invitations/:token', () => {
 		const session = await validateSessionToken(sessionToken!)
 		expect(session?.user.email).toBe(email)
 
-		const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, emailVerifiedAt: true } })
+		const user = await prisma.user.findUniqueOrThrow({
+			where: { email },
+			select: { id: true, name: true, emailVerifiedAt: true },
+		})
 		expect(user.name).toBe('Amira Khan')
 		expect(user.emailVerifiedAt).not.toBeNull()
-		expect(await prisma.membership.count({ where: { organisationId: org.id, userId: user.id, role: 'MEMBER' } })).toBe(1)
+		expect(await prisma.membership.count({ where: { organisationId: org.id, userId: user.id, role: 'MEMBER' } })).toBe(
+			1,
+		)
 		expect((await prisma.seatPool.findUniqueOrThrow({ where: { id: pool.id } })).used).toBe(1)
 
 		// The link is single-use: opening it again says so.
@@ -75,7 +92,11 @@ describe('/invitations/:token', () => {
 
 	test('a short password is an error beside the field and creates nothing', async () => {
 		const { token, path, email } = await invitation()
-		const outcome = (await call(action, formRequest(path, { intent: 'signup', name: 'Sam', password: 'short' }), token)) as {
+		const outcome = (await call(
+			action,
+			formRequest(path, { intent: 'signup', name: 'Sam', password: 'short' }),
+			token,
+		)) as {
 			data: { result: { error: Record<string, string[]> } }
 			init: { status: number }
 		}
@@ -94,7 +115,9 @@ describe('/invitations/:token', () => {
 
 		const response = (await call(action, formRequest(path, { intent: 'accept' }, { cookie }), token)) as Response
 		expect(response.headers.get('Location')).toBe(`/learn/${pool.course.slug}`)
-		expect(await prisma.enrolment.count({ where: { userId: user.id, courseId: pool.course.id, source: 'SEAT' } })).toBe(1)
+		expect(await prisma.enrolment.count({ where: { userId: user.id, courseId: pool.course.id, source: 'SEAT' } })).toBe(
+			1,
+		)
 	})
 
 	test('someone signed in with another address cannot accept it', async () => {
@@ -121,7 +144,9 @@ describe('/invitations/:token', () => {
 
 		const withdrawn = await invitation()
 		await prisma.invitation.update({ where: { id: withdrawn.id }, data: { revokedAt: new Date() } })
-		expect(pageOf(await call(loader, getRequest(withdrawn.path), withdrawn.token)).data.problem?.code).toBe('INVITATION_REVOKED')
+		expect(pageOf(await call(loader, getRequest(withdrawn.path), withdrawn.token)).data.problem?.code).toBe(
+			'INVITATION_REVOKED',
+		)
 
 		const unknown = pageOf(await call(loader, getRequest('/invitations/nope'), 'nope'))
 		expect(unknown.status).toBe(404)

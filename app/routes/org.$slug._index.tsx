@@ -89,8 +89,8 @@ export default function OrganisationOverviewRoute({ loaderData }: Route.Componen
 				) : (
 					<div className="mt-4 rounded-2xl border border-stone-200 bg-white p-6">
 						<p className="text-stone-700">
-							Your organisation has no seats yet. Choose a course, then &ldquo;Buy seats for my organisation&rdquo; on its
-							page.
+							Your organisation has no seats yet. Choose a course, then &ldquo;Buy seats for my organisation&rdquo; on
+							its page.
 						</p>
 						<p className="mt-4">
 							<ButtonLink to="/courses">Browse courses</ButtonLink>

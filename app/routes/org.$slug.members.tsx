@@ -46,7 +46,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const membershipId = String(formData.get('membershipId') ?? '') || null
 	if (submission.status !== 'success') {
 		return data(
-			{ intent: String(formData.get('intent') ?? ''), membershipId, ok: false, message: 'Choose a role from the list.' } satisfies ActionReply,
+			{
+				intent: String(formData.get('intent') ?? ''),
+				membershipId,
+				ok: false,
+				message: 'Choose a role from the list.',
+			} satisfies ActionReply,
 			{ status: 400 },
 		)
 	}
@@ -124,8 +129,9 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 			{removing ? (
 				<ConfirmPanel title={`Remove ${removing.name} from ${organisation.name}?`} tone="danger">
 					<p>
-						They will leave the organisation and lose access to every course they were given a seat on. Seats they had not
-						started go back to the pool; seats they had started stay used. Any invitations waiting for them are withdrawn.
+						They will leave the organisation and lose access to every course they were given a seat on. Seats they had
+						not started go back to the pool; seats they had started stay used. Any invitations waiting for them are
+						withdrawn.
 					</p>
 					<Form method="post" action={pathname} className="flex flex-wrap items-center gap-4 pt-1">
 						<input type="hidden" name="intent" value="remove" />
@@ -141,7 +147,11 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 			) : null}
 
 			<Section id="members-heading" title={pluralise(members.length, 'member')}>
-				<DataTable caption={`Members of ${organisation.name}`} columns={['Person', 'Role', 'Joined', 'Change role', 'Remove']} minWidth="56rem">
+				<DataTable
+					caption={`Members of ${organisation.name}`}
+					columns={['Person', 'Role', 'Joined', 'Change role', 'Remove']}
+					minWidth="56rem"
+				>
 					{members.map((m) => {
 						const error = rowError?.membershipId === m.id ? rowError.message : null
 						const errorId = `member-${m.id}-error`

@@ -67,22 +67,35 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 	const { organisation, courses, query, page, pageCount, total, rows, weeks } = loaderData
 	const base = `/org/${organisation.slug}`
 	const filterSearch = new URLSearchParams(
-		Object.entries({ course: query.course, status: query.status, q: query.q }).filter(([, v]) => v) as Array<[string, string]>,
+		Object.entries({ course: query.course, status: query.status, q: query.q }).filter(([, v]) => v) as Array<
+			[string, string]
+		>,
 	).toString()
 	const first = (page - 1) * REPORT_PAGE_SIZE + 1
 	return (
-		<Container width="wide" className="py-10">
+		<Container className="py-10">
 			<PageHeading
 				title="Team report"
-				intro={<p>Who has been invited, who has started, how far they have got and who has finished, for every course.</p>}
+				intro={
+					<p>Who has been invited, who has started, how far they have got and who has finished, for every course.</p>
+				}
 			>
 				{/* A plain link: the CSV is a file download, not a page. */}
-				<a href={`${base}/report.csv${filterSearch ? `?${filterSearch}` : ''}`} className={buttonClasses({ variant: 'secondary' })} download>
+				<a
+					href={`${base}/report.csv${filterSearch ? `?${filterSearch}` : ''}`}
+					className={buttonClasses({ variant: 'secondary' })}
+					download
+				>
 					Download CSV{filterSearch ? ' (these filters)' : ''}
 				</a>
 			</PageHeading>
 
-			<Form method="get" role="search" aria-label="Filter the team report" className="mt-6 flex flex-wrap items-end gap-3">
+			<Form
+				method="get"
+				role="search"
+				aria-label="Filter the team report"
+				className="mt-6 flex flex-wrap items-end gap-3"
+			>
 				<div>
 					<label htmlFor="report-course" className="block font-semibold text-stone-900">
 						Course
@@ -142,7 +155,17 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 				{rows.length ? (
 					<DataTable
 						caption={`Team report for ${organisation.name}`}
-						columns={['Person', 'Course', 'Status', 'Invited', 'Started', 'Progress', 'Completed', 'Certificate', 'Last active']}
+						columns={[
+							'Person',
+							'Course',
+							'Status',
+							'Invited',
+							'Started',
+							'Progress',
+							'Completed',
+							'Certificate',
+							'Last active',
+						]}
 						minWidth="72rem"
 					>
 						{rows.map((r) => (

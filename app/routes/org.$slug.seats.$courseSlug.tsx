@@ -22,8 +22,17 @@ import { formatDate, pluralise } from '#app/utils/format.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getSeatPoolByCourse } from '#modules/organisations/create-organisation.ts'
 import { reclaimSeat, removeSeatAccess } from '#modules/organisations/end-seat.ts'
-import { inviteStaff, listPendingInvitations, resendInvitation, revokeInvitation } from '#modules/organisations/invitations.ts'
-import { parseInvitationCsv, parsePastedList, type InvitationRow } from '#modules/organisations/parse-invitation-list.ts'
+import {
+	inviteStaff,
+	listPendingInvitations,
+	resendInvitation,
+	revokeInvitation,
+} from '#modules/organisations/invitations.ts'
+import {
+	parseInvitationCsv,
+	parsePastedList,
+	type InvitationRow,
+} from '#modules/organisations/parse-invitation-list.ts'
 import { InviteStaffFormSchema, SeatActionSchema } from '#modules/organisations/schemas.ts'
 import { sendPoolReminders, sendSeatReminder } from '#modules/organisations/seat-reminders.ts'
 import { getTeamReport } from '#modules/organisations/team-report.ts'
@@ -84,7 +93,9 @@ type ActionReply = { intent: string; ok: boolean; message: string | null; invite
 
 function problem(intent: string, error: unknown) {
 	if (!isDomainError(error)) throw error
-	return data({ intent, ok: false, message: error.message } satisfies ActionReply, { status: STATUS_FOR_KIND[error.kind] })
+	return data({ intent, ok: false, message: error.message } satisfies ActionReply, {
+		status: STATUS_FOR_KIND[error.kind],
+	})
 }
 
 /** Invite, resend, revoke, reclaim, remove access and remind: owners and administrators only. */
@@ -137,16 +148,27 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 	const submission = parseWithZod(formData, { schema: SeatActionSchema })
 	if (submission.status !== 'success') {
-		return data({ intent, ok: false, message: 'That request was not complete. Reload the page and try again.' } satisfies ActionReply, {
-			status: 400,
-		})
+		return data(
+			{
+				intent,
+				ok: false,
+				message: 'That request was not complete. Reload the page and try again.',
+			} satisfies ActionReply,
+			{
+				status: 400,
+			},
+		)
 	}
 	const value = submission.value
 	try {
 		switch (value.intent) {
 			case 'resend':
 				await resendInvitation({ organisationId, invitationId: value.invitationId, actorId })
-				return { intent, ok: true, message: 'The invitation has been sent again with a new link. The old link no longer works.' }
+				return {
+					intent,
+					ok: true,
+					message: 'The invitation has been sent again with a new link. The old link no longer works.',
+				}
 			case 'revoke':
 				await revokeInvitation({ organisationId, invitationId: value.invitationId, actorId })
 				return { intent, ok: true, message: 'The invitation has been withdrawn: its link no longer works.' }
@@ -154,7 +176,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 				await reclaimSeat({ organisationId, poolId: pool.id, assignmentId: value.assignmentId, actorId })
 				return { intent, ok: true, message: 'The seat is back in the pool, ready for someone else.' }
 			case 'remove-access': {
-				const { seatReturned } = await removeSeatAccess({ organisationId, poolId: pool.id, assignmentId: value.assignmentId, actorId })
+				const { seatReturned } = await removeSeatAccess({
+					organisationId,
+					poolId: pool.id,
+					assignmentId: value.assignmentId,
+					actorId,
+				})
 				return {
 					intent,
 					ok: true,
@@ -168,7 +195,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return { intent, ok: true, message: 'A reminder is on its way.' }
 			case 'remind-all': {
 				const { sent, skipped } = await sendPoolReminders({ organisationId, poolId: pool.id, actorId })
-				const skippedNote = skipped ? ` ${pluralise(skipped, 'person was', 'people were')} reminded in the last 24 hours, so not again.` : ''
+				const skippedNote = skipped
+					? ` ${pluralise(skipped, 'person was', 'people were')} reminded in the last 24 hours, so not again.`
+					: ''
 				return {
 					intent,
 					ok: true,
@@ -228,8 +257,8 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 				intro={
 					<p>
 						Each person gets an email with a link that works once and lasts 14 days. Accepting it takes a seat and
-						enrols them. You can invite up to {pluralise(pool.invitable, 'more person', 'more people')} with the seats you
-						have free.
+						enrols them. You can invite up to {pluralise(pool.invitable, 'more person', 'more people')} with the seats
+						you have free.
 					</p>
 				}
 			>
@@ -267,7 +296,9 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 									<StatusBadge status={h.status} />
 								</td>
 								<td className={tdClasses}>{h.progressPercent}%</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{h.lastActiveAt ? formatDate(h.lastActiveAt) : 'Not yet'}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>
+									{h.lastActiveAt ? formatDate(h.lastActiveAt) : 'Not yet'}
+								</td>
 								<td className={tdClasses}>
 									<div className="flex flex-wrap items-center gap-x-4 gap-y-2">
 										{h.status !== 'completed' ? (
@@ -356,9 +387,9 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 function SeatRule() {
 	return (
 		<p>
-			<strong>Reclaim or remove?</strong> If someone has not started the course, you can reclaim their seat: it goes back
-			to the pool for a colleague. Once they have started, the seat has been used: you can remove their access, but the
-			seat does not come back.
+			<strong>Reclaim or remove?</strong> If someone has not started the course, you can reclaim their seat: it goes
+			back to the pool for a colleague. Once they have started, the seat has been used: you can remove their access, but
+			the seat does not come back.
 		</p>
 	)
 }
@@ -377,17 +408,20 @@ function EndSeatConfirmation({
 	const who = holder.name ?? holder.email
 	const reclaim = holder.status === 'not_started'
 	return (
-		<ConfirmPanel title={reclaim ? `Reclaim the seat from ${who}?` : `Remove ${who}’s access to the course?`} tone={reclaim ? 'warning' : 'danger'}>
+		<ConfirmPanel
+			title={reclaim ? `Reclaim the seat from ${who}?` : `Remove ${who}’s access to the course?`}
+			tone={reclaim ? 'warning' : 'danger'}
+		>
 			{reclaim ? (
 				<p>
-					{who} has not started the course, so their seat goes back to the pool and you can invite someone else. They will
-					no longer see the course.
+					{who} has not started the course, so their seat goes back to the pool and you can invite someone else. They
+					will no longer see the course.
 				</p>
 			) : (
 				<>
 					<p>
-						{who} has started the course, so <strong>the seat has been used and does not go back to the pool</strong>. They
-						will no longer be able to open the course.
+						{who} has started the course, so <strong>the seat has been used and does not go back to the pool</strong>.
+						They will no longer be able to open the course.
 					</p>
 					<p>Their progress is kept: if you give them a seat again, they carry on where they left off.</p>
 				</>

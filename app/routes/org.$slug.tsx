@@ -28,7 +28,9 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 						<p className="text-sm text-stone-700">
 							<span className="font-semibold text-stone-900">{organisation.name}</span>
 							<span aria-hidden="true"> · </span>
-							<span>{isPlatformAdmin ? 'Platform admin' : `You are ${role === 'OWNER' ? 'an owner' : 'an administrator'}`}</span>
+							<span>
+								{isPlatformAdmin ? 'Platform admin' : `You are ${role === 'OWNER' ? 'an owner' : 'an administrator'}`}
+							</span>
 						</p>
 						<ul className="mt-1 flex flex-wrap gap-x-2">
 							{sections.map((section) => (

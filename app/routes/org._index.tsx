@@ -10,7 +10,10 @@ import { listMyOrganisations } from '#modules/organisations/create-organisation.
 import { ORG_ROLE_LABELS } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org._index'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Your organisations | Circle' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Your organisations | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 /** The signed-in user's organisations; someone who manages exactly one goes straight to it. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -54,7 +57,11 @@ export default function OrganisationsRoute({ loaderData }: Route.ComponentProps)
 			)}
 			{organisations.some((o) => o.role === 'MEMBER') ? (
 				<p className="mt-4 text-sm text-stone-600">
-					Members take the courses their organisation gives them from <Link to="/dashboard" className={linkClasses}>My learning</Link>; only owners and administrators manage seats.
+					Members take the courses their organisation gives them from{' '}
+					<Link to="/dashboard" className={linkClasses}>
+						My learning
+					</Link>
+					; only owners and administrators manage seats.
 				</p>
 			) : null}
 			<p className="mt-8">

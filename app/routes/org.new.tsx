@@ -11,7 +11,10 @@ import { createOrganisation } from '#modules/organisations/create-organisation.t
 import { CreateOrganisationSchema, slugify } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org.new'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Set up an organisation | Circle' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Set up an organisation | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUser(request)
@@ -93,7 +96,11 @@ export default function NewOrganisationRoute({ actionData }: Route.ComponentProp
 				<Field
 					labelProps={{ children: 'Billing email (optional)' }}
 					description="Where invoices and receipts for seats should go, if not to you."
-					inputProps={{ ...getInputProps(fields.billingEmail, { type: 'email' }), autoComplete: 'email', spellCheck: false }}
+					inputProps={{
+						...getInputProps(fields.billingEmail, { type: 'email' }),
+						autoComplete: 'email',
+						spellCheck: false,
+					}}
 					errors={fields.billingEmail.errors}
 				/>
 				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Setting up…">

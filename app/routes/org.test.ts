@@ -104,7 +104,11 @@ describe('authorisation on every organisation page', () => {
 		expect(statusOf(invite)).toBe(403)
 		const promote = await call(
 			membersAction,
-			formRequest(`/org/${org.slug}/members`, { intent: 'change-role', membershipId: member.membershipId, role: 'OWNER' }, { cookie }),
+			formRequest(
+				`/org/${org.slug}/members`,
+				{ intent: 'change-role', membershipId: member.membershipId, role: 'OWNER' },
+				{ cookie },
+			),
 			params,
 		)
 		expect(statusOf(promote)).toBe(403)
@@ -146,7 +150,11 @@ describe('/org and /org/new', () => {
 		const slug = `trust-${crypto.randomUUID().slice(0, 8)}`
 		const response = (await call(
 			newOrgAction,
-			formRequest('/org/new', { name: 'Hillside Trust', slug, sector: 'SCHOOLS', billingEmail: 'Finance@Hillside.example' }, { cookie }),
+			formRequest(
+				'/org/new',
+				{ name: 'Hillside Trust', slug, sector: 'SCHOOLS', billingEmail: 'Finance@Hillside.example' },
+				{ cookie },
+			),
 		)) as Response
 		expect(response.status).toBe(302)
 		expect(response.headers.get('Location')).toBe(`/org/${slug}?created=1`)
@@ -190,7 +198,11 @@ describe('inviting staff', () => {
 		const csv = `Name,Email\nAmira Khan,${good1}\nBad Row,not-an-email\nBen Jones,${good2}\nAgain,${good1.toUpperCase()}\nNo Address,\n`
 		const outcome = await call(
 			seatsAction,
-			multipart(seatsPath, { intent: 'invite', mode: 'csv', file: new File([csv], 'staff.csv', { type: 'text/csv' }) }, cookie),
+			multipart(
+				seatsPath,
+				{ intent: 'invite', mode: 'csv', file: new File([csv], 'staff.csv', { type: 'text/csv' }) },
+				cookie,
+			),
 			{ slug: org.slug, courseSlug: pool.course.slug },
 		)
 		expect(statusOf(outcome)).toBe(200)
@@ -203,7 +215,10 @@ describe('inviting staff', () => {
 		])
 		const invitations = await prisma.invitation.findMany({ where: { seatPoolId: pool.id }, select: { email: true } })
 		expect(invitations.map((i) => i.email).sort()).toEqual([good1, good2].sort())
-		const emails = await prisma.emailMessage.findMany({ where: { to: { in: [good1, good2] } }, select: { template: true } })
+		const emails = await prisma.emailMessage.findMany({
+			where: { to: { in: [good1, good2] } },
+			select: { template: true },
+		})
 		expect(emails).toEqual([{ template: 'invitation' }, { template: 'invitation' }])
 	})
 
@@ -215,7 +230,9 @@ describe('inviting staff', () => {
 			{ slug: org.slug, courseSlug: pool.course.slug },
 		)
 		expect(statusOf(outcome)).toBe(422)
-		expect(dataOf<InviteReply>(outcome).invite.result.error?.file).toEqual(['The file needs a header row with an “email” column'])
+		expect(dataOf<InviteReply>(outcome).invite.result.error?.file).toEqual([
+			'The file needs a header row with an “email” column',
+		])
 		expect(await prisma.invitation.count({ where: { seatPoolId: pool.id } })).toBe(0)
 	})
 
@@ -223,10 +240,14 @@ describe('inviting staff', () => {
 		const { org, pool, cookie, seatsPath } = await orgWithPool(2)
 		await createInvitation({ organisationId: org.id, poolId: pool.id, email: address('waiting') })
 		const list = [address('a'), address('b'), 'nonsense'].join('\n')
-		const outcome = await call(seatsAction, formRequest(seatsPath, { intent: 'invite', mode: 'list', emails: list }, { cookie }), {
-			slug: org.slug,
-			courseSlug: pool.course.slug,
-		})
+		const outcome = await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'invite', mode: 'list', emails: list }, { cookie }),
+			{
+				slug: org.slug,
+				courseSlug: pool.course.slug,
+			},
+		)
 		const { invite } = dataOf<InviteReply>(outcome)
 		expect(invite.invited).toEqual([])
 		expect(invite.notEnoughSeats).toEqual({ free: 1, requested: 2 })
@@ -236,10 +257,14 @@ describe('inviting staff', () => {
 
 	test('one address that is not valid is an error beside the field', async () => {
 		const { org, pool, cookie, seatsPath } = await orgWithPool()
-		const outcome = await call(seatsAction, formRequest(seatsPath, { intent: 'invite', mode: 'single', email: 'sam@' }, { cookie }), {
-			slug: org.slug,
-			courseSlug: pool.course.slug,
-		})
+		const outcome = await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'invite', mode: 'single', email: 'sam@' }, { cookie }),
+			{
+				slug: org.slug,
+				courseSlug: pool.course.slug,
+			},
+		)
 		expect(statusOf(outcome)).toBe(400)
 		expect(dataOf<InviteReply>(outcome).invite.result.error?.email).toEqual([
 			'Enter an email address in the correct format, like name@school.org.uk',
@@ -251,10 +276,18 @@ describe('inviting staff', () => {
 		const params = { slug: org.slug, courseSlug: pool.course.slug }
 		const email = address('pending')
 		const invitation = await createInvitation({ organisationId: org.id, poolId: pool.id, email })
-		const resent = await call(seatsAction, formRequest(seatsPath, { intent: 'resend', invitationId: invitation.id }, { cookie }), params)
+		const resent = await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'resend', invitationId: invitation.id }, { cookie }),
+			params,
+		)
 		expect(dataOf<{ ok: boolean }>(resent).ok).toBe(true)
 		expect(await prisma.emailMessage.count({ where: { to: email, template: 'invitation' } })).toBe(1)
-		await call(seatsAction, formRequest(seatsPath, { intent: 'revoke', invitationId: invitation.id }, { cookie }), params)
+		await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'revoke', invitationId: invitation.id }, { cookie }),
+			params,
+		)
 		expect((await prisma.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).not.toBeNull()
 	})
 })
@@ -272,7 +305,11 @@ describe('reclaiming a seat and removing access', () => {
 		}
 		expect(page.ending).toMatchObject({ assignmentId, status: 'not_started' })
 
-		const outcome = await call(seatsAction, formRequest(seatsPath, { intent: 'reclaim', assignmentId }, { cookie }), params)
+		const outcome = await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'reclaim', assignmentId }, { cookie }),
+			params,
+		)
 		expect(dataOf<{ ok: boolean; message: string }>(outcome)).toMatchObject({
 			ok: true,
 			message: 'The seat is back in the pool, ready for someone else.',
@@ -289,14 +326,22 @@ describe('reclaiming a seat and removing access', () => {
 		await markStarted(holder.id, pool.course.id)
 		const params = { slug: org.slug, courseSlug: pool.course.slug }
 
-		const refused = await call(seatsAction, formRequest(seatsPath, { intent: 'reclaim', assignmentId }, { cookie }), params)
+		const refused = await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'reclaim', assignmentId }, { cookie }),
+			params,
+		)
 		expect(statusOf(refused)).toBe(409)
 		expect(dataOf<{ message: string }>(refused).message).toBe(
 			'A seat can be returned to the pool only if its holder has not started the course. Remove their access instead.',
 		)
 		expect((await prisma.seatPool.findUniqueOrThrow({ where: { id: pool.id } })).used).toBe(1)
 
-		const removed = await call(seatsAction, formRequest(seatsPath, { intent: 'remove-access', assignmentId }, { cookie }), params)
+		const removed = await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'remove-access', assignmentId }, { cookie }),
+			params,
+		)
 		expect(dataOf<{ ok: boolean; message: string }>(removed)).toMatchObject({
 			ok: true,
 			message: 'Their access has ended. They had started the course, so the seat stays used.',
@@ -318,9 +363,17 @@ describe('reclaiming a seat and removing access', () => {
 		await claimSeat({ poolId: pool.id, userId: active.id })
 		await markStarted(active.id, pool.course.id)
 
-		const one = await call(seatsAction, formRequest(seatsPath, { intent: 'remind', assignmentId: first.assignmentId }, { cookie }), params)
+		const one = await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'remind', assignmentId: first.assignmentId }, { cookie }),
+			params,
+		)
 		expect(dataOf<{ ok: boolean }>(one).ok).toBe(true)
-		const again = await call(seatsAction, formRequest(seatsPath, { intent: 'remind', assignmentId: first.assignmentId }, { cookie }), params)
+		const again = await call(
+			seatsAction,
+			formRequest(seatsPath, { intent: 'remind', assignmentId: first.assignmentId }, { cookie }),
+			params,
+		)
 		expect(statusOf(again)).toBe(429)
 
 		const all = await call(seatsAction, formRequest(seatsPath, { intent: 'remind-all' }, { cookie }), params)
@@ -339,7 +392,11 @@ describe('members', () => {
 		const owner = await prisma.membership.findFirstOrThrow({ where: { organisationId: org.id, role: 'OWNER' } })
 		const outcome = await call(
 			membersAction,
-			formRequest(`/org/${org.slug}/members`, { intent: 'change-role', membershipId: owner.id, role: 'MEMBER' }, { cookie }),
+			formRequest(
+				`/org/${org.slug}/members`,
+				{ intent: 'change-role', membershipId: owner.id, role: 'MEMBER' },
+				{ cookie },
+			),
 			{ slug: org.slug },
 		)
 		expect(statusOf(outcome)).toBe(409)
@@ -364,9 +421,13 @@ describe('members', () => {
 		)
 		expect(statusOf(promote)).toBe(403)
 
-		const removed = await call(membersAction, formRequest(path, { intent: 'remove', membershipId: member.membershipId }, { cookie }), {
-			slug: org.slug,
-		})
+		const removed = await call(
+			membersAction,
+			formRequest(path, { intent: 'remove', membershipId: member.membershipId }, { cookie }),
+			{
+				slug: org.slug,
+			},
+		)
 		expect(dataOf<{ ok: boolean }>(removed).ok).toBe(true)
 		expect(await prisma.membership.count({ where: { id: member.membershipId } })).toBe(0)
 		expect((await prisma.seatPool.findUniqueOrThrow({ where: { id: pool.id } })).used).toBe(0)
@@ -398,14 +459,21 @@ describe('team report', () => {
 		const invitee = address('invitee')
 		await createInvitation({ organisationId: org.id, poolId: pool.id, email: invitee })
 
-		const response = (await call(csvLoader, getRequest(`/org/${org.slug}/report.csv`, { cookie }), { slug: org.slug })) as Response
+		const response = (await call(csvLoader, getRequest(`/org/${org.slug}/report.csv`, { cookie }), {
+			slug: org.slug,
+		})) as Response
 		expect(response.status).toBe(200)
 		expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
 		const today = new Date().toISOString().slice(0, 10)
-		expect(response.headers.get('Content-Disposition')).toBe(`attachment; filename="${org.slug}-team-report-${today}.csv"`)
+		expect(response.headers.get('Content-Disposition')).toBe(
+			`attachment; filename="${org.slug}-team-report-${today}.csv"`,
+		)
 		expect(response.body).toBeInstanceOf(ReadableStream)
 		const text = await response.text()
-		const lines = text.replace(/^\uFEFF/, '').trim().split('\n')
+		const lines = text
+			.replace(/^\uFEFF/, '')
+			.trim()
+			.split('\n')
 		expect(lines[0]).toBe('Course,Name,Email,Status,Invited,Started,Progress (%),Completed,Certificate,Last active')
 		expect(lines).toHaveLength(3)
 		expect(text).toContain(`Owain Glyndŵr,${holder.email},Not started`)

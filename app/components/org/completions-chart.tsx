@@ -72,7 +72,9 @@ export function CompletionsChart({ weeks }: { weeks: Week[] }) {
 				})}
 			</svg>
 			<details className="mt-4">
-				<summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-700">Show the numbers as a table</summary>
+				<summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-700">
+					Show the numbers as a table
+				</summary>
 				<table className="mt-2 w-full max-w-md text-left text-sm">
 					<caption className="sr-only">Completions per week</caption>
 					<thead className="bg-stone-50">

@@ -72,7 +72,9 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 								key={m.value}
 								className={cx(
 									'flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-4',
-									mode === m.value ? 'border-brand-700 bg-brand-50 font-semibold text-brand-900' : 'border-stone-400 text-stone-800',
+									mode === m.value
+										? 'border-brand-700 bg-brand-50 font-semibold text-brand-900'
+										: 'border-stone-400 text-stone-800',
 								)}
 							>
 								<input
@@ -121,8 +123,8 @@ function CsvField({ name, id, errors }: { name: string; id: string; errors?: str
 				CSV file
 			</label>
 			<p id={`${id}-description`} className="mt-1 text-sm text-stone-600">
-				A header row with an <code>email</code> column, and optionally a <code>name</code> column, as a spreadsheet saves
-				it with &ldquo;Save as CSV&rdquo;. At most {MAX_INVITATION_CSV_BYTES / 1024 / 1024} MB and 1,000 rows.
+				A header row with an <code>email</code> column, and optionally a <code>name</code> column, as a spreadsheet
+				saves it with &ldquo;Save as CSV&rdquo;. At most {MAX_INVITATION_CSV_BYTES / 1024 / 1024} MB and 1,000 rows.
 			</p>
 			<input
 				id={id}
@@ -151,7 +153,11 @@ function InviteSummary({ outcome }: { outcome: InviteOutcome }) {
 					seats, withdraw invitations that are no longer needed, or shorten the list.
 				</Notice>
 			) : invited.length ? (
-				<Notice tone="success" role="status" title={`Invitations sent to ${invited.length} ${invited.length === 1 ? 'person' : 'people'}`}>
+				<Notice
+					tone="success"
+					role="status"
+					title={`Invitations sent to ${invited.length} ${invited.length === 1 ? 'person' : 'people'}`}
+				>
 					<ul className="mt-1 list-disc pl-5">
 						{invited.slice(0, 20).map((email) => (
 							<li key={email} className="break-all">
@@ -171,11 +177,17 @@ function InviteSummary({ outcome }: { outcome: InviteOutcome }) {
 					<h3 className="text-lg font-semibold text-stone-900">
 						{rejected.length} {rejected.length === 1 ? 'address was' : 'addresses were'} not invited
 					</h3>
-					<DataTable caption="Addresses that were not invited, with the reason" columns={[rowLabel, 'Address', 'Reason']} minWidth="32rem">
+					<DataTable
+						caption="Addresses that were not invited, with the reason"
+						columns={[rowLabel, 'Address', 'Reason']}
+						minWidth="32rem"
+					>
 						{rejected.map((r) => (
 							<tr key={`${r.row}-${r.email}`}>
 								<td className={tdClasses}>{r.row}</td>
-								<td className={`${tdClasses} break-all`}>{r.email || <span className="text-stone-600">(empty)</span>}</td>
+								<td className={`${tdClasses} break-all`}>
+									{r.email || <span className="text-stone-600">(empty)</span>}
+								</td>
 								<td className={tdClasses}>{r.reason}</td>
 							</tr>
 						))}

@@ -71,7 +71,12 @@ export function DataTable({
 }) {
 	return (
 		// A focusable scroll region, so keyboard users can scroll a wide table on a narrow screen.
-		<div className="mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white" tabIndex={0} role="region" aria-label={caption}>
+		<div
+			className="mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white"
+			tabIndex={0}
+			role="region"
+			aria-label={caption}
+		>
 			<table className="w-full text-left text-sm" style={{ minWidth }}>
 				<caption className="sr-only">{caption}</caption>
 				<thead className="bg-stone-50 text-stone-700">
