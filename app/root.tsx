@@ -3,6 +3,7 @@ import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary
 import { SiteFooter } from '#app/components/layout/site-footer.tsx'
 import { SiteHeader } from '#app/components/layout/site-header.tsx'
 import { getOptionalUser, sessionCookieHeaders } from '#app/utils/auth.server.ts'
+import { managesAnOrganisation } from '#modules/organisations/access.ts'
 import type { Route } from './+types/root'
 import appStylesHref from './styles/app.css?url'
 
@@ -29,8 +30,10 @@ export const meta: Route.MetaFunction = ({ error }) => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
+	// Owners and administrators of an organisation get an "Organisation" link in the header.
+	const managesOrganisation = user ? await managesAnOrganisation({ userId: user.id }) : false
 	// Keeps the cookie's expiry in step with the sliding session, and clears a cookie whose session ended.
-	return data({ user, cspNonce: context.cspNonce }, { headers: await sessionCookieHeaders(request) })
+	return data({ user, managesOrganisation, cspNonce: context.cspNonce }, { headers: await sessionCookieHeaders(request) })
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -47,7 +50,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<Links nonce={data?.cspNonce} />
 			</head>
 			<body className="flex min-h-screen flex-col">
-				<SiteHeader user={user ? { name: user.name, email: user.email, role: user.role } : null} />
+				<SiteHeader
+					user={
+						user
+							? { name: user.name, email: user.email, role: user.role, managesOrganisation: data?.managesOrganisation }
+							: null
+					}
+				/>
 				{/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
 				<main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
 					{children}

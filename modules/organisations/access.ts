@@ -60,3 +60,15 @@ export async function requireOrganisationAccess({
 		isPlatformAdmin,
 	}
 }
+
+/**
+ * True when `userId` is an owner or administrator of at least one organisation (the header shows
+ * them an "Organisation" link). One indexed query.
+ */
+export async function managesAnOrganisation({ userId }: { userId: string }) {
+	const membership = await prisma.membership.findFirst({
+		where: { userId, role: { in: ['OWNER', 'ADMIN'] } },
+		select: { id: true },
+	})
+	return membership !== null
+}

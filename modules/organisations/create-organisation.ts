@@ -13,11 +13,14 @@ export async function createOrganisation({
 	name,
 	slug: requestedSlug,
 	sector,
+	billingEmail,
 }: {
 	ownerId: string
 	name: string
 	slug?: string
 	sector?: Sector | null
+	/** Where invoices and receipts for seat purchases go (optional). */
+	billingEmail?: string | null
 }) {
 	const slug = requestedSlug?.trim().toLowerCase() || slugify(name)
 	if (slug.length < 3 || RESERVED_SLUGS.has(slug)) {
@@ -26,7 +29,7 @@ export async function createOrganisation({
 	try {
 		return await prisma.$transaction(async (tx) => {
 			const organisation = await tx.organisation.create({
-				data: { name: name.trim(), slug, sector: sector ?? null },
+				data: { name: name.trim(), slug, sector: sector ?? null, billingEmail: billingEmail?.trim().toLowerCase() || null },
 				select: { id: true, slug: true, name: true },
 			})
 			await tx.membership.create({ data: { organisationId: organisation.id, userId: ownerId, role: 'OWNER' } })
@@ -111,4 +114,13 @@ export async function listSeatPools({ organisationId }: { organisationId: string
 			courseTitle: p.course.publishedVersion?.title ?? p.course.slug,
 		}))
 		.sort((a, b) => a.courseTitle.localeCompare(b.courseTitle, 'en-GB'))
+}
+
+/**
+ * One of the organisation's seat pools, found by its course's slug (the seats page's address), or
+ * null. Scoped to the organisation: another organisation's pool for the same course is never found.
+ */
+export async function getSeatPoolByCourse({ organisationId, courseSlug }: { organisationId: string; courseSlug: string }) {
+	const pools = await listSeatPools({ organisationId })
+	return pools.find((p) => p.courseSlug === courseSlug) ?? null
 }

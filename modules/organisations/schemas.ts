@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { NameSchema, NewPasswordSchema } from '#modules/auth/schemas.ts'
 import type { OrgRole, Sector } from '#modules/db/generated/enums.ts'
 
 // Shared by the server and the browser (Conform's client-side validation): zod and types only.
@@ -52,6 +53,13 @@ export const CreateOrganisationSchema = z.object({
 	/** Optional: derived from the name when left empty. */
 	slug: SlugSchema.optional(),
 	sector: z.enum(SECTOR_VALUES, { error: 'Choose a sector from the list' }).optional(),
+	/** Optional: where invoices and receipts go. */
+	billingEmail: z
+		.string()
+		.trim()
+		.max(254, 'Email address must be 254 characters or fewer')
+		.pipe(z.email('Enter an email address in the correct format, like finance@school.org.uk'))
+		.optional(),
 })
 
 export const ChangeRoleSchema = z.object({
@@ -68,6 +76,51 @@ export const RemoveMemberSchema = z.object({
 export const InviteFormSchema = z.object({
 	poolId: z.string(required('Choose a course')).min(1, 'Choose a course'),
 	emails: z.string().max(200_000, 'The list is too long: invite at most 1,000 people at a time').optional(),
+})
+
+/** The largest invitation CSV accepted (1,000 rows fit easily). */
+export const MAX_INVITATION_CSV_BYTES = 1024 * 1024
+
+/** The seats page's invite form: one address, a pasted list, or a CSV upload. */
+export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
+	z.object({
+		intent: z.literal('invite'),
+		mode: z.literal('single'),
+		email: z
+			.string(required('Enter an email address'))
+			.trim()
+			.max(254, 'Email address must be 254 characters or fewer')
+			.pipe(z.email('Enter an email address in the correct format, like name@school.org.uk')),
+	}),
+	z.object({
+		intent: z.literal('invite'),
+		mode: z.literal('list'),
+		emails: z
+			.string(required('Enter at least one email address'))
+			.max(200_000, 'The list is too long: invite at most 1,000 people at a time'),
+	}),
+	z.object({
+		intent: z.literal('invite'),
+		mode: z.literal('csv'),
+		file: z
+			.instanceof(File, { message: 'Choose a CSV file' })
+			.refine((file) => file.size > 0, 'Choose a CSV file')
+			.refine((file) => file.size <= MAX_INVITATION_CSV_BYTES, 'The file must be 1 MB or smaller'),
+	}),
+])
+
+/** The seats page's other buttons: each names what it acts on. */
+export const SeatActionSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.enum(['resend', 'revoke']), invitationId: z.string().min(1) }),
+	z.object({ intent: z.enum(['reclaim', 'remove-access', 'remind']), assignmentId: z.string().min(1) }),
+	z.object({ intent: z.literal('remind-all') }),
+])
+
+/** Signing up from an invitation: the address is the invited one, so only a name and a password. */
+export const InvitationSignUpSchema = z.object({
+	intent: z.literal('signup'),
+	name: NameSchema,
+	password: NewPasswordSchema,
 })
 
 export const MIN_SEATS_PER_ORDER = 1

@@ -129,3 +129,59 @@ export async function handleSeatRemindersJob() {
 	const { sent } = await sendDueSeatReminders()
 	if (sent > 0) console.log(`[jobs] seat-reminders: ${sent} reminder${sent === 1 ? '' : 's'} sent`)
 }
+
+/**
+ * An admin's "Remind everyone" on one seat pool: emails each holder who has not finished and either
+ * has not started or has stalled (no activity for 14 days), skipping anyone reminded in the last 24
+ * hours. Emails and audit rows are written in one transaction; returns how many were sent and how
+ * many were skipped because they had a reminder recently.
+ */
+export async function sendPoolReminders({
+	organisationId,
+	poolId,
+	actorId,
+	now = new Date(),
+}: {
+	organisationId: string
+	poolId: string
+	actorId: string
+	now?: Date
+}) {
+	const stalledBefore = new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS)
+	const remindedSince = new Date(now.getTime() - MANUAL_REMINDER_INTERVAL_HOURS * 60 * 60 * 1000)
+	const pool = await prisma.seatPool.findFirst({ where: { id: poolId, organisationId }, select: { id: true } })
+	if (!pool) throw new DomainError('not_found', 'POOL_NOT_FOUND', 'We could not find that seat licence.')
+	const holders = await prisma.$queryRaw<Array<Holder & { remindedRecently: boolean }>>`
+		SELECT sa.id AS "assignmentId", sa.email, u.name, o.name AS "organisationName",
+			COALESCE(cv.title, c.slug) AS "courseTitle", c.slug AS "courseSlug", e."startedAt",
+			(SELECT count(*) FROM "LessonProgress" lp WHERE lp."enrolmentId" = e.id)::int AS "progressRows",
+			EXISTS (
+				SELECT 1 FROM "EmailMessage" m
+				WHERE m."to" = sa.email AND m.template = 'seat-reminder' AND m."createdAt" > ${remindedSince}
+			) AS "remindedRecently"
+		FROM "SeatAssignment" sa
+		JOIN "SeatPool" p ON p.id = sa."poolId"
+		JOIN "Organisation" o ON o.id = p."organisationId"
+		JOIN "Course" c ON c.id = p."courseId"
+		LEFT JOIN "CourseVersion" cv ON cv.id = c."publishedVersionId"
+		JOIN "User" u ON u.id = sa."userId" AND u."disabledAt" IS NULL
+		JOIN "Enrolment" e ON e."seatAssignmentId" = sa.id AND e.status = 'ACTIVE' AND e."completedAt" IS NULL
+		WHERE sa."poolId" = ${poolId} AND p."organisationId" = ${organisationId} AND sa.status = 'ASSIGNED'
+			AND (
+				(e."startedAt" IS NULL AND NOT EXISTS (SELECT 1 FROM "LessonProgress" lp WHERE lp."enrolmentId" = e.id))
+				OR COALESCE(e."lastActivityAt", e."startedAt", sa."assignedAt") < ${stalledBefore}
+			)
+		ORDER BY sa.id`
+	const due = holders.filter((h) => !h.remindedRecently)
+	if (due.length > 0) {
+		await prisma.$transaction(async (tx) => {
+			for (const { remindedRecently: _, ...holder } of due) {
+				await sendEmail(reminderEmail(holder), tx)
+				await tx.auditLog.create({
+					data: { actorId, organisationId, action: 'seat.remind', targetType: 'SeatAssignment', targetId: holder.assignmentId },
+				})
+			}
+		})
+	}
+	return { sent: due.length, skipped: holders.length - due.length }
+}

@@ -1,15 +1,9 @@
 import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify'
 import { Prisma, prisma } from '#modules/db/client.ts'
+import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status.ts'
 
-export const REPORT_STATUSES = ['invited', 'not_started', 'in_progress', 'completed'] as const
-export type ReportStatus = (typeof REPORT_STATUSES)[number]
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-	invited: 'Invited',
-	not_started: 'Not started',
-	in_progress: 'In progress',
-	completed: 'Completed',
-}
+export { parseReportStatus, REPORT_STATUS_LABELS, REPORT_STATUSES, type ReportStatus } from './report-status.ts'
 
 export type ReportFilters = {
 	/** A course id of one of the organisation's pools. */
@@ -44,11 +38,6 @@ type RawRow = Omit<ReportRow, 'progressPercent'> & {
 	totalRequired: number
 	doneAll: number
 	totalAll: number
-}
-
-/** Parses ?status= from a URL: unknown values mean "any". */
-export function parseReportStatus(value: string | null | undefined): ReportStatus | null {
-	return (REPORT_STATUSES as readonly string[]).includes(value ?? '') ? (value as ReportStatus) : null
 }
 
 // One SQL statement for every row of the report, whatever the team's size: pending invitations and
@@ -124,19 +113,30 @@ export async function getTeamReport({
 	organisationId,
 	filters = {},
 	limit = REPORT_PAGE_LIMIT,
+	offset = 0,
 }: {
 	organisationId: string
 	filters?: ReportFilters
 	limit?: number
+	/** Rows to skip, for pages after the first. */
+	offset?: number
 }) {
 	const rows = await prisma.$queryRaw<RawRow[]>(
 		reportSql(
 			organisationId,
 			filters,
-			Prisma.sql`ORDER BY "courseTitle", lower(COALESCE(name, email)), key LIMIT ${limit + 1}`,
+			Prisma.sql`ORDER BY "courseTitle", lower(COALESCE(name, email)), key LIMIT ${limit + 1} OFFSET ${Math.max(0, Math.floor(offset))}`,
 		),
 	)
 	return { rows: rows.slice(0, limit).map(toRow), truncated: rows.length > limit }
+}
+
+/** How many rows the team report has with these filters (for the page count). One query. */
+export async function countTeamReport({ organisationId, filters = {} }: { organisationId: string; filters?: ReportFilters }) {
+	const [result] = await prisma.$queryRaw<Array<{ count: number }>>(
+		Prisma.sql`SELECT count(*)::int AS count FROM (${reportSql(organisationId, filters, Prisma.empty)}) report_rows`,
+	)
+	return result?.count ?? 0
 }
 
 /** One batch of report rows after `afterKey`, in key order (for the CSV export). */

@@ -7,7 +7,13 @@ import { useDismissableDetails } from './use-dismissable-details.ts'
 import { Wordmark } from './wordmark.tsx'
 
 /** What the header needs to know about the signed-in person (a subset of SessionUser). */
-export type HeaderUser = { name: string; email: string; role: 'LEARNER' | 'TRAINER' | 'ADMIN' }
+export type HeaderUser = {
+	name: string
+	email: string
+	role: 'LEARNER' | 'TRAINER' | 'ADMIN'
+	/** Owner or administrator of at least one organisation. */
+	managesOrganisation?: boolean
+}
 
 type NavItem = { to: string; label: string }
 
@@ -24,6 +30,7 @@ export function navigationFor(user: HeaderUser | null): NavItem[] {
 		{ to: '/dashboard', label: 'My learning' },
 		{ to: '/cpd', label: 'CPD portfolio' },
 	]
+	if (user.managesOrganisation) items.push({ to: '/org', label: 'Organisation' })
 	if (user.role === 'TRAINER' || user.role === 'ADMIN') items.push({ to: '/studio', label: 'Studio' })
 	if (user.role === 'ADMIN') items.push({ to: '/admin', label: 'Admin' })
 	return items

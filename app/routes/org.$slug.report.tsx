@@ -1,0 +1,238 @@
+import { Form, Link, useLocation } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { CompletionsChart } from '#app/components/org/completions-chart.tsx'
+import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
+import {
+	controlClasses,
+	DataTable,
+	linkClasses,
+	PageHeading,
+	Section,
+	StatusBadge,
+	tdClasses,
+} from '#app/components/org/org-ui.tsx'
+import { Button, buttonClasses } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { formatDate } from '#app/utils/format.ts'
+import { listSeatPools } from '#modules/organisations/create-organisation.ts'
+import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '#modules/organisations/report-status.ts'
+import { readReportFilters } from '#modules/organisations/report-filters.ts'
+import { countTeamReport, getCompletionsByWeek, getTeamReport } from '#modules/organisations/team-report.ts'
+import type { Route } from './+types/org.$slug.report'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `Team report | ${data?.organisation.name ?? 'Organisation'} | Circle` },
+	{ name: 'robots', content: 'noindex' },
+]
+
+const REPORT_PAGE_SIZE = 50
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const access = await requireOrgAccess(request, params.slug)
+	const organisationId = access.organisation.id
+	const pools = await listSeatPools({ organisationId })
+	const { filters, page, query } = readReportFilters(new URL(request.url).searchParams, pools)
+	const [total, report, weeks] = await Promise.all([
+		countTeamReport({ organisationId, filters }),
+		getTeamReport({ organisationId, filters, limit: REPORT_PAGE_SIZE, offset: (page - 1) * REPORT_PAGE_SIZE }),
+		getCompletionsByWeek({ organisationId, courseId: filters.courseId }),
+	])
+	return {
+		organisation: access.organisation,
+		courses: pools.map((p) => ({ id: p.courseId, slug: p.courseSlug, title: p.courseTitle })),
+		query,
+		page,
+		pageCount: Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE)),
+		total,
+		rows: report.rows.map((r) => ({
+			key: r.key,
+			courseTitle: r.courseTitle,
+			name: r.name,
+			email: r.email,
+			status: r.status,
+			invitedAt: r.invitedAt?.toISOString() ?? null,
+			startedAt: r.startedAt?.toISOString() ?? null,
+			progressPercent: r.kind === 'seat' ? r.progressPercent : null,
+			completedAt: r.completedAt?.toISOString() ?? null,
+			certificateCode: r.certificateCode,
+			lastActiveAt: r.lastActiveAt?.toISOString() ?? null,
+		})),
+		weeks,
+	}
+}
+
+const dateOrDash = (value: string | null) => (value ? formatDate(value) : '—')
+
+export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
+	const { organisation, courses, query, page, pageCount, total, rows, weeks } = loaderData
+	const base = `/org/${organisation.slug}`
+	const filterSearch = new URLSearchParams(
+		Object.entries({ course: query.course, status: query.status, q: query.q }).filter(([, v]) => v) as Array<
+			[string, string]
+		>,
+	).toString()
+	const first = (page - 1) * REPORT_PAGE_SIZE + 1
+	return (
+		<Container className="py-10">
+			<PageHeading
+				title="Team report"
+				intro={
+					<p>Who has been invited, who has started, how far they have got and who has finished, for every course.</p>
+				}
+			>
+				{/* A plain link: the CSV is a file download, not a page. */}
+				<a
+					href={`${base}/report.csv${filterSearch ? `?${filterSearch}` : ''}`}
+					className={buttonClasses({ variant: 'secondary' })}
+					download
+				>
+					Download CSV{filterSearch ? ' (these filters)' : ''}
+				</a>
+			</PageHeading>
+
+			<Form
+				method="get"
+				role="search"
+				aria-label="Filter the team report"
+				className="mt-6 flex flex-wrap items-end gap-3"
+			>
+				<div>
+					<label htmlFor="report-course" className="block font-semibold text-stone-900">
+						Course
+					</label>
+					<select id="report-course" name="course" defaultValue={query.course} className={controlClasses}>
+						<option value="">All courses</option>
+						{courses.map((c) => (
+							<option key={c.id} value={c.slug}>
+								{c.title}
+							</option>
+						))}
+					</select>
+				</div>
+				<div>
+					<label htmlFor="report-status" className="block font-semibold text-stone-900">
+						Status
+					</label>
+					<select id="report-status" name="status" defaultValue={query.status} className={controlClasses}>
+						<option value="">Any status</option>
+						{REPORT_STATUSES.map((s) => (
+							<option key={s} value={s}>
+								{REPORT_STATUS_LABELS[s]}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="w-full max-w-xs">
+					<label htmlFor="report-search" className="block font-semibold text-stone-900">
+						Name or email
+					</label>
+					<input
+						id="report-search"
+						name="q"
+						type="search"
+						defaultValue={query.q}
+						autoComplete="off"
+						spellCheck={false}
+						className={controlClasses}
+					/>
+				</div>
+				<Button type="submit">Apply filters</Button>
+				{filterSearch ? (
+					<Link to={`${base}/report`} className={`${linkClasses} inline-flex min-h-11 items-center`}>
+						Clear filters
+					</Link>
+				) : null}
+			</Form>
+
+			<Section id="people-heading" title="People">
+				<p role="status" className="mt-2 text-stone-700">
+					{total === 0
+						? 'Nobody matches these filters.'
+						: rows.length === 0
+							? `There are ${total} people, but none on this page.`
+							: `Showing ${first}–${first + rows.length - 1} of ${total}.`}
+				</p>
+				{rows.length ? (
+					<DataTable
+						caption={`Team report for ${organisation.name}`}
+						columns={[
+							'Person',
+							'Course',
+							'Status',
+							'Invited',
+							'Started',
+							'Progress',
+							'Completed',
+							'Certificate',
+							'Last active',
+						]}
+						minWidth="72rem"
+					>
+						{rows.map((r) => (
+							<tr key={r.key}>
+								<td className={tdClasses}>
+									<span className="block font-semibold text-stone-900">{r.name ?? r.email}</span>
+									{r.name ? <span className="block break-all text-stone-600">{r.email}</span> : null}
+								</td>
+								<td className={tdClasses}>{r.courseTitle}</td>
+								<td className={tdClasses}>
+									<StatusBadge status={r.status} />
+								</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.invitedAt)}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.startedAt)}</td>
+								<td className={tdClasses}>{r.progressPercent === null ? '—' : `${r.progressPercent}%`}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.completedAt)}</td>
+								<td className={tdClasses}>
+									{r.certificateCode ? (
+										<Link to={`/verify/${r.certificateCode}`} className={linkClasses}>
+											{r.certificateCode}
+										</Link>
+									) : (
+										'—'
+									)}
+								</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.lastActiveAt)}</td>
+							</tr>
+						))}
+					</DataTable>
+				) : null}
+				<Pagination page={page} pageCount={pageCount} />
+			</Section>
+
+			<Section id="chart-heading" title="Completions over time">
+				<CompletionsChart weeks={weeks} />
+			</Section>
+		</Container>
+	)
+}
+
+function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
+	const location = useLocation()
+	if (pageCount <= 1) return null
+	const hrefFor = (p: number) => {
+		const params = new URLSearchParams(location.search)
+		params.set('page', String(p))
+		return `${location.pathname}?${params}`
+	}
+	return (
+		<nav aria-label="Pages of the report" className="mt-4 flex flex-wrap items-center gap-4">
+			{page > 1 ? (
+				<Link to={hrefFor(page - 1)} className={linkClasses} rel="prev">
+					Previous page
+				</Link>
+			) : null}
+			<span className="text-stone-700">
+				Page {page} of {pageCount}
+			</span>
+			{page < pageCount ? (
+				<Link to={hrefFor(page + 1)} className={linkClasses} rel="next">
+					Next page
+				</Link>
+			) : null}
+		</nav>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,76 @@
+import { Link, redirect } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { linkClasses } from '#app/components/org/org-ui.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { ButtonLink } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { sectorLabel } from '#app/utils/format.ts'
+import { listMyOrganisations } from '#modules/organisations/create-organisation.ts'
+import { ORG_ROLE_LABELS } from '#modules/organisations/schemas.ts'
+import type { Route } from './+types/org._index'
+
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Your organisations | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
+
+/** The signed-in user's organisations; someone who manages exactly one goes straight to it. */
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const organisations = await listMyOrganisations({ userId: user.id })
+	const managed = organisations.filter((o) => o.role !== 'MEMBER')
+	if (organisations.length === 1 && managed.length === 1) throw redirect(`/org/${managed[0]!.slug}`)
+	return { organisations }
+}
+
+export default function OrganisationsRoute({ loaderData }: Route.ComponentProps) {
+	const { organisations } = loaderData
+	return (
+		<Container width="prose" className="py-10">
+			<h1 className="text-3xl font-bold text-stone-900">Your organisations</h1>
+			<p className="mt-2 text-stone-700">
+				Buy seats on a course for your staff, invite them, and follow who has started and finished.
+			</p>
+			{organisations.length ? (
+				<ul className="mt-8 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+					{organisations.map((org) => (
+						<li key={org.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
+							<div>
+								{org.role === 'MEMBER' ? (
+									<p className="font-semibold text-stone-900">{org.name}</p>
+								) : (
+									<Link to={`/org/${org.slug}`} className={`${linkClasses} text-lg font-semibold`}>
+										{org.name}
+									</Link>
+								)}
+								{org.sector ? <p className="text-sm text-stone-600">{sectorLabel(org.sector)}</p> : null}
+							</div>
+							<Badge tone={org.role === 'MEMBER' ? 'neutral' : 'brand'}>{ORG_ROLE_LABELS[org.role]}</Badge>
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="mt-8 rounded-2xl border border-stone-200 bg-white p-5 text-stone-700">
+					You are not part of an organisation yet. Set one up to buy seats for your team.
+				</p>
+			)}
+			{organisations.some((o) => o.role === 'MEMBER') ? (
+				<p className="mt-4 text-sm text-stone-600">
+					Members take the courses their organisation gives them from{' '}
+					<Link to="/dashboard" className={linkClasses}>
+						My learning
+					</Link>
+					; only owners and administrators manage seats.
+				</p>
+			) : null}
+			<p className="mt-8">
+				<ButtonLink to="/org/new">Set up an organisation</ButtonLink>
+			</p>
+		</Container>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
