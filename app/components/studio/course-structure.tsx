@@ -233,8 +233,12 @@ function MoveButtons({ id, kind, title, index, count }: { id: string; kind: 'mod
 					<input type="hidden" name="intent" value={`move-${kind}`} />
 					<input type="hidden" name={`${kind}Id`} value={id} />
 					<input type="hidden" name="direction" value="up" />
-					<Button type="submit" variant="ghost" size="sm" id={`move-up-${id}`} aria-label={`Move ${kind} “${title}” up`}>
+					<Button type="submit" variant="ghost" size="sm" id={`move-up-${id}`}>
 						Move up
+						<span className="sr-only">
+							{' '}
+							{kind} “{title}”
+						</span>
 					</Button>
 				</Form>
 			) : null}
@@ -243,8 +247,12 @@ function MoveButtons({ id, kind, title, index, count }: { id: string; kind: 'mod
 					<input type="hidden" name="intent" value={`move-${kind}`} />
 					<input type="hidden" name={`${kind}Id`} value={id} />
 					<input type="hidden" name="direction" value="down" />
-					<Button type="submit" variant="ghost" size="sm" id={`move-down-${id}`} aria-label={`Move ${kind} “${title}” down`}>
+					<Button type="submit" variant="ghost" size="sm" id={`move-down-${id}`}>
 						Move down
+						<span className="sr-only">
+							{' '}
+							{kind} “{title}”
+						</span>
 					</Button>
 				</Form>
 			) : null}
