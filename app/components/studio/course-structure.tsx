@@ -16,8 +16,8 @@ import {
 	verticalListSortingStrategy,
 } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import { type ReactNode, useEffect, useState } from 'react'
-import { Form, Link, useFetcher, useNavigation } from 'react-router'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { Form, Link, useActionData, useFetcher, useNavigation } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { cx } from '#app/components/ui/cx.ts'
@@ -452,14 +452,25 @@ function MoveToModule({ lesson, from, modules }: { lesson: StructureLesson; from
 	)
 }
 
-function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitle: string }) {
+/** Empties an "add" form once its submission has finished, ready for the next one. */
+function useResetAfterSubmit(match: (formData: FormData) => boolean) {
 	const navigation = useNavigation()
-	const busy =
-		navigation.state === 'submitting' &&
-		navigation.formData?.get('intent') === 'add-lesson' &&
-		navigation.formData?.get('moduleId') === moduleId
+	const actionData = useActionData() as { ok?: boolean } | undefined
+	const ref = useRef<HTMLFormElement>(null)
+	const submitting = navigation.state === 'submitting' && navigation.formData ? match(navigation.formData) : false
+	const was = useRef(false)
+	useEffect(() => {
+		if (was.current && !submitting && navigation.state === 'idle' && actionData?.ok) ref.current?.reset()
+		was.current = submitting || (was.current && navigation.state !== 'idle')
+	}, [submitting, navigation.state, actionData])
+	return { ref, busy: submitting }
+}
+
+function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitle: string }) {
+	const { ref, busy } = useResetAfterSubmit((f) => f.get('intent') === 'add-lesson' && f.get('moduleId') === moduleId)
 	return (
 		<Form
+			ref={ref}
 			method="post"
 			preventScrollReset
 			className="mt-4 flex flex-wrap items-end gap-3 border-t border-stone-200 pt-4"
@@ -491,8 +502,9 @@ function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitl
 }
 
 function AddModuleForm() {
+	const { ref } = useResetAfterSubmit((f) => f.get('intent') === 'add-module')
 	return (
-		<Form method="post" preventScrollReset className="mt-8 flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-5" aria-label="Add a module">
+		<Form ref={ref} method="post" preventScrollReset className="mt-8 flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-5" aria-label="Add a module">
 			<input type="hidden" name="intent" value="add-module" />
 			<div className="min-w-60 flex-1">
 				<label htmlFor="new-module-title" className="block font-semibold text-stone-900">
