@@ -1,0 +1,518 @@
+import {
+	closestCenter,
+	DndContext,
+	type DragEndEvent,
+	KeyboardSensor,
+	PointerSensor,
+	useSensor,
+	useSensors,
+	type Announcements,
+} from '@dnd-kit/core'
+import {
+	arrayMove,
+	SortableContext,
+	sortableKeyboardCoordinates,
+	useSortable,
+	verticalListSortingStrategy,
+} from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import { Form, Link, useActionData, useFetcher, useNavigation } from 'react-router'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { cx } from '#app/components/ui/cx.ts'
+import { LessonKindIcon } from '#app/components/ui/icons.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
+
+export type StructureLesson = {
+	id: string
+	title: string
+	kind: 'VIDEO' | 'READING' | 'QUIZ'
+	required: boolean
+	estimatedMinutes: number
+}
+export type StructureModule = { id: string; title: string; lessons: StructureLesson[] }
+export type StructureReply = {
+	ok: boolean
+	intent: string
+	target: string | null
+	message: string
+	direction?: string | null
+	field?: string | null
+}
+
+const inputClasses =
+	'min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 text-base text-stone-900 focus-visible:border-brand-700'
+
+/**
+ * The modules and lessons of the version being edited. Each can be added, renamed, deleted (after
+ * a confirmation that says what happens to learners) and reordered: by dragging a handle (mouse,
+ * touch, or the keyboard through dnd-kit's sensor), or with "Move up"/"Move down" buttons that are
+ * plain form posts and so work without JavaScript. Every change is announced in a live region.
+ */
+export function CourseStructure({
+	courseId,
+	editable,
+	published,
+	modules,
+	reply,
+}: {
+	courseId: string
+	editable: boolean
+	published: number | null
+	modules: StructureModule[]
+	reply: StructureReply | null
+}) {
+	const [order, setOrder] = useState(modules)
+	const serverKey = JSON.stringify(modules)
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	useEffect(() => setOrder(modules), [serverKey])
+	const fetcher = useFetcher<StructureReply>()
+	const shown = fetcher.data && fetcher.state === 'idle' ? fetcher.data : reply
+
+	// A keyboard move re-renders the list: put focus back on the button that was pressed (or its
+	// twin when the item reached an end), so the author can press it again.
+	useEffect(() => {
+		if (!reply?.ok || !reply.target || !reply.direction) return
+		const other = reply.direction === 'up' ? 'down' : 'up'
+		const button =
+			document.getElementById(`move-${reply.direction}-${reply.target}`) ??
+			document.getElementById(`move-${other}-${reply.target}`)
+		button?.focus()
+	}, [reply])
+
+	const sensors = useSensors(
+		useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+		useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+	)
+	const moduleTitle = (id: string | number) => order.find((m) => m.id === id)?.title ?? 'module'
+
+	function onModuleDragEnd({ active, over }: DragEndEvent) {
+		if (!over || active.id === over.id) return
+		const from = order.findIndex((m) => m.id === active.id)
+		const to = order.findIndex((m) => m.id === over.id)
+		const next = arrayMove(order, from, to)
+		setOrder(next)
+		void fetcher.submit({ intent: 'reorder-modules', order: JSON.stringify(next.map((m) => m.id)) }, { method: 'post' })
+	}
+
+	function onLessonDragEnd(moduleId: string, { active, over }: DragEndEvent) {
+		if (!over || active.id === over.id) return
+		const next = order.map((m) => {
+			if (m.id !== moduleId) return m
+			const from = m.lessons.findIndex((l) => l.id === active.id)
+			const to = m.lessons.findIndex((l) => l.id === over.id)
+			return { ...m, lessons: arrayMove(m.lessons, from, to) }
+		})
+		setOrder(next)
+		const lessonIds = next.find((m) => m.id === moduleId)!.lessons.map((l) => l.id)
+		void fetcher.submit(
+			{ intent: 'reorder-lessons', moduleId, order: JSON.stringify(lessonIds) },
+			{ method: 'post' },
+		)
+	}
+
+	const moduleAnnouncements: Announcements = {
+		onDragStart: ({ active }) => `Picked up module ${moduleTitle(active.id)}.`,
+		onDragOver: ({ active, over }) =>
+			over ? `Module ${moduleTitle(active.id)} is over position ${order.findIndex((m) => m.id === over.id) + 1} of ${order.length}.` : '',
+		onDragEnd: ({ active, over }) =>
+			over ? `Module ${moduleTitle(active.id)} dropped at position ${order.findIndex((m) => m.id === over.id) + 1} of ${order.length}.` : '',
+		onDragCancel: ({ active }) => `Moving module ${moduleTitle(active.id)} was cancelled.`,
+	}
+
+	return (
+		<section aria-labelledby="structure-heading" className="mt-10">
+			<h2 id="structure-heading" className="text-2xl font-semibold text-stone-900">
+				Modules and lessons
+			</h2>
+			{editable ? (
+				<p className="mt-2 text-stone-700">
+					Drag the handle (⠿) to reorder, or use the Move up and Move down buttons. Select a lesson’s title to edit
+					its content.
+				</p>
+			) : null}
+			<div aria-live="polite" role="status" className="mt-4">
+				{shown?.ok ? <Notice tone="success" title={shown.message} /> : null}
+			</div>
+			<div aria-live="assertive" role="alert">
+				{shown && !shown.ok ? <Notice tone="error" title="That change was not made">{shown.message}</Notice> : null}
+			</div>
+
+			{order.length === 0 ? (
+				<p className="mt-6 text-stone-700">This course has no modules yet. Add the first one below.</p>
+			) : editable ? (
+				<DndContext
+					id="modules-dnd"
+					sensors={sensors}
+					collisionDetection={closestCenter}
+					onDragEnd={onModuleDragEnd}
+					accessibility={{ announcements: moduleAnnouncements }}
+				>
+					<SortableContext items={order.map((m) => m.id)} strategy={verticalListSortingStrategy}>
+						<ol className="mt-6 space-y-6">
+							{order.map((mod, index) => (
+								<SortableItem key={mod.id} id={mod.id} label={`Drag to reorder module: ${mod.title}`}>
+									{(handle) => (
+										<ModuleCard
+											courseId={courseId}
+											mod={mod}
+											index={index}
+											count={order.length}
+											modules={order}
+											published={published}
+											handle={handle}
+											sensors={sensors}
+											onLessonDragEnd={(event) => onLessonDragEnd(mod.id, event)}
+										/>
+									)}
+								</SortableItem>
+							))}
+						</ol>
+					</SortableContext>
+				</DndContext>
+			) : (
+				<ol className="mt-6 space-y-6">
+					{order.map((mod, index) => (
+						<li key={mod.id} className="rounded-xl border border-stone-200 bg-white p-5">
+							<h3 className="text-xl font-semibold text-stone-900">
+								<span className="text-sm font-medium text-stone-600">Module {index + 1}</span>
+								<span className="block">{mod.title}</span>
+							</h3>
+							<ol className="mt-4 space-y-2">
+								{mod.lessons.map((lesson) => (
+									<li key={lesson.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 px-4 py-3">
+										<LessonSummary courseId={courseId} lesson={lesson} />
+									</li>
+								))}
+							</ol>
+						</li>
+					))}
+				</ol>
+			)}
+
+			{editable ? <AddModuleForm /> : null}
+		</section>
+	)
+}
+
+type Handle = { button: ReactNode }
+
+function SortableItem({ id, label, children }: { id: string; label: string; children: (handle: Handle) => ReactNode }) {
+	const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id })
+	return (
+		<li
+			ref={setNodeRef}
+			style={{ transform: CSS.Transform.toString(transform), transition }}
+			className={cx('relative', isDragging && 'z-10 opacity-80')}
+		>
+			{children({
+				button: (
+					<button
+						type="button"
+						ref={setActivatorNodeRef}
+						{...attributes}
+						{...listeners}
+						aria-label={label}
+						className="inline-flex min-h-11 min-w-11 cursor-grab touch-none items-center justify-center rounded-lg border border-stone-300 bg-white text-xl text-stone-700 hover:bg-stone-100 active:cursor-grabbing"
+					>
+						<span aria-hidden="true">⠿</span>
+					</button>
+				),
+			})}
+		</li>
+	)
+}
+
+function MoveButtons({ id, kind, title, index, count }: { id: string; kind: 'module' | 'lesson'; title: string; index: number; count: number }) {
+	return (
+		<>
+			{index > 0 ? (
+				<Form method="post" preventScrollReset>
+					<input type="hidden" name="intent" value={`move-${kind}`} />
+					<input type="hidden" name={`${kind}Id`} value={id} />
+					<input type="hidden" name="direction" value="up" />
+					<Button type="submit" variant="ghost" size="sm" id={`move-up-${id}`}>
+						Move up
+						<span className="sr-only">
+							{' '}
+							{kind} “{title}”
+						</span>
+					</Button>
+				</Form>
+			) : null}
+			{index < count - 1 ? (
+				<Form method="post" preventScrollReset>
+					<input type="hidden" name="intent" value={`move-${kind}`} />
+					<input type="hidden" name={`${kind}Id`} value={id} />
+					<input type="hidden" name="direction" value="down" />
+					<Button type="submit" variant="ghost" size="sm" id={`move-down-${id}`}>
+						Move down
+						<span className="sr-only">
+							{' '}
+							{kind} “{title}”
+						</span>
+					</Button>
+				</Form>
+			) : null}
+		</>
+	)
+}
+
+function RenameForm({ id, kind, title }: { id: string; kind: 'module' | 'lesson'; title: string }) {
+	const fieldId = `rename-${id}`
+	return (
+		<details className="group">
+			<summary className="inline-flex min-h-9 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+				Rename<span className="sr-only"> {kind} “{title}”</span>
+			</summary>
+			<Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-end gap-2">
+				<input type="hidden" name="intent" value={`rename-${kind}`} />
+				<input type="hidden" name={`${kind}Id`} value={id} />
+				<div className="min-w-60 flex-1">
+					<label htmlFor={fieldId} className="block text-sm font-semibold text-stone-900">
+						New {kind} title
+					</label>
+					<input id={fieldId} name="title" defaultValue={title} required maxLength={150} className={inputClasses} />
+				</div>
+				<Button type="submit" size="md">
+					Save title
+				</Button>
+			</Form>
+		</details>
+	)
+}
+
+function DeleteForm({ id, kind, title, warning }: { id: string; kind: 'module' | 'lesson'; title: string; warning: string }) {
+	return (
+		<details>
+			<summary className="inline-flex min-h-9 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-red-800 hover:bg-red-50">
+				Delete<span className="sr-only"> {kind} “{title}”</span>
+			</summary>
+			<div className="mt-2 rounded-lg border border-red-200 bg-red-50 p-4 text-red-950">
+				<p className="font-semibold">
+					Delete the {kind} “{title}”?
+				</p>
+				<p className="mt-1 text-sm">{warning}</p>
+				<Form method="post" preventScrollReset className="mt-3">
+					<input type="hidden" name="intent" value={`delete-${kind}`} />
+					<input type="hidden" name={`${kind}Id`} value={id} />
+					<Button type="submit" variant="danger" size="sm">
+						Yes, delete this {kind}
+					</Button>
+				</Form>
+			</div>
+		</details>
+	)
+}
+
+function learnerNote(published: number | null) {
+	return published
+		? `Learners already on version ${published} keep it, with their progress and quiz results: it is only removed from this draft. When you publish, version ${published} is archived for new learners but stays intact for everyone following it.`
+		: 'This course has not been published, so no learner has started it. The content is removed from the draft.'
+}
+
+function ModuleCard({
+	courseId,
+	mod,
+	index,
+	count,
+	modules,
+	published,
+	handle,
+	sensors,
+	onLessonDragEnd,
+}: {
+	courseId: string
+	mod: StructureModule
+	index: number
+	count: number
+	modules: StructureModule[]
+	published: number | null
+	handle: Handle
+	sensors: ReturnType<typeof useSensors>
+	onLessonDragEnd: (event: DragEndEvent) => void
+}) {
+	const lessonTitle = (id: string | number) => mod.lessons.find((l) => l.id === id)?.title ?? 'lesson'
+	const position = (id: string | number) => mod.lessons.findIndex((l) => l.id === id) + 1
+	const announcements: Announcements = {
+		onDragStart: ({ active }) => `Picked up lesson ${lessonTitle(active.id)}.`,
+		onDragOver: ({ active, over }) =>
+			over ? `Lesson ${lessonTitle(active.id)} is over position ${position(over.id)} of ${mod.lessons.length}.` : '',
+		onDragEnd: ({ active, over }) =>
+			over ? `Lesson ${lessonTitle(active.id)} dropped at position ${position(over.id)} of ${mod.lessons.length}.` : '',
+		onDragCancel: ({ active }) => `Moving lesson ${lessonTitle(active.id)} was cancelled.`,
+	}
+	return (
+		<div className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
+			<div className="flex flex-wrap items-start gap-3">
+				{handle.button}
+				<h3 className="min-w-0 flex-1 text-xl font-semibold text-stone-900">
+					<span className="block text-sm font-medium text-stone-600">Module {index + 1}</span>
+					{mod.title}
+				</h3>
+				<div className="flex flex-wrap items-start gap-1">
+					<MoveButtons id={mod.id} kind="module" title={mod.title} index={index} count={count} />
+					<RenameForm id={mod.id} kind="module" title={mod.title} />
+					<DeleteForm
+						id={mod.id}
+						kind="module"
+						title={mod.title}
+						warning={`This deletes the module and its ${mod.lessons.length} ${mod.lessons.length === 1 ? 'lesson' : 'lessons'}. ${learnerNote(published)}`}
+					/>
+				</div>
+			</div>
+
+			{mod.lessons.length === 0 ? (
+				<p className="mt-4 text-stone-700">No lessons yet.</p>
+			) : (
+				<DndContext
+					id={`lessons-dnd-${mod.id}`}
+					sensors={sensors}
+					collisionDetection={closestCenter}
+					onDragEnd={onLessonDragEnd}
+					accessibility={{ announcements }}
+				>
+					<SortableContext items={mod.lessons.map((l) => l.id)} strategy={verticalListSortingStrategy}>
+						<ol className="mt-4 space-y-2" aria-label={`Lessons in ${mod.title}`}>
+							{mod.lessons.map((lesson, i) => (
+								<SortableItem key={lesson.id} id={lesson.id} label={`Drag to reorder lesson: ${lesson.title}`}>
+									{(lessonHandle) => (
+										<div className="flex flex-wrap items-start gap-3 rounded-lg border border-stone-200 bg-stone-50 px-3 py-2">
+											{lessonHandle.button}
+											<div className="flex min-w-0 flex-1 flex-wrap items-center gap-2 py-2">
+												<LessonSummary courseId={courseId} lesson={lesson} />
+											</div>
+											<div className="flex flex-wrap items-start gap-1">
+												<MoveButtons id={lesson.id} kind="lesson" title={lesson.title} index={i} count={mod.lessons.length} />
+												<RenameForm id={lesson.id} kind="lesson" title={lesson.title} />
+												{modules.length > 1 ? <MoveToModule lesson={lesson} from={mod} modules={modules} /> : null}
+												<DeleteForm id={lesson.id} kind="lesson" title={lesson.title} warning={learnerNote(published)} />
+											</div>
+										</div>
+									)}
+								</SortableItem>
+							))}
+						</ol>
+					</SortableContext>
+				</DndContext>
+			)}
+			<AddLessonForm moduleId={mod.id} moduleTitle={mod.title} />
+		</div>
+	)
+}
+
+function LessonSummary({ courseId, lesson }: { courseId: string; lesson: StructureLesson }) {
+	return (
+		<>
+			<Link
+				to={`/studio/courses/${courseId}/lessons/${lesson.id}`}
+				className="font-semibold text-brand-800 underline underline-offset-2"
+			>
+				{lesson.title}
+			</Link>
+			<Badge tone="neutral" className="gap-1">
+				<LessonKindIcon kind={lesson.kind} className="size-4" />
+				{LESSON_KIND_LABELS[lesson.kind]}
+			</Badge>
+			<span className="text-sm text-stone-700">{lesson.estimatedMinutes} min</span>
+			{lesson.required ? null : <Badge tone="neutral">Optional</Badge>}
+		</>
+	)
+}
+
+function MoveToModule({ lesson, from, modules }: { lesson: StructureLesson; from: StructureModule; modules: StructureModule[] }) {
+	const fieldId = `to-module-${lesson.id}`
+	return (
+		<details>
+			<summary className="inline-flex min-h-9 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+				Move to…<span className="sr-only"> another module (lesson “{lesson.title}”)</span>
+			</summary>
+			<Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-end gap-2">
+				<input type="hidden" name="intent" value="move-lesson-to-module" />
+				<input type="hidden" name="lessonId" value={lesson.id} />
+				<div>
+					<label htmlFor={fieldId} className="block text-sm font-semibold text-stone-900">
+						Module
+					</label>
+					<select id={fieldId} name="toModuleId" className={inputClasses}>
+						{modules
+							.filter((m) => m.id !== from.id)
+							.map((m) => (
+								<option key={m.id} value={m.id}>
+									{m.title}
+								</option>
+							))}
+					</select>
+				</div>
+				<Button type="submit">Move lesson</Button>
+			</Form>
+		</details>
+	)
+}
+
+/** Empties an "add" form once its submission has finished, ready for the next one. */
+function useResetAfterSubmit(match: (formData: FormData) => boolean) {
+	const navigation = useNavigation()
+	const actionData = useActionData() as { ok?: boolean } | undefined
+	const ref = useRef<HTMLFormElement>(null)
+	const submitting = navigation.state === 'submitting' && navigation.formData ? match(navigation.formData) : false
+	const was = useRef(false)
+	useEffect(() => {
+		if (was.current && !submitting && navigation.state === 'idle' && actionData?.ok) ref.current?.reset()
+		was.current = submitting || (was.current && navigation.state !== 'idle')
+	}, [submitting, navigation.state, actionData])
+	return { ref, busy: submitting }
+}
+
+function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitle: string }) {
+	const { ref, busy } = useResetAfterSubmit((f) => f.get('intent') === 'add-lesson' && f.get('moduleId') === moduleId)
+	return (
+		<Form
+			ref={ref}
+			method="post"
+			preventScrollReset
+			className="mt-4 flex flex-wrap items-end gap-3 border-t border-stone-200 pt-4"
+			aria-label={`Add a lesson to ${moduleTitle}`}
+		>
+			<input type="hidden" name="intent" value="add-lesson" />
+			<input type="hidden" name="moduleId" value={moduleId} />
+			<div className="min-w-56 flex-1">
+				<label htmlFor={`lesson-title-${moduleId}`} className="block text-sm font-semibold text-stone-900">
+					New lesson title
+				</label>
+				<input id={`lesson-title-${moduleId}`} name="title" required maxLength={150} className={inputClasses} />
+			</div>
+			<div>
+				<label htmlFor={`lesson-kind-${moduleId}`} className="block text-sm font-semibold text-stone-900">
+					Kind
+				</label>
+				<select id={`lesson-kind-${moduleId}`} name="kind" defaultValue="READING" className={inputClasses}>
+					<option value="READING">Reading</option>
+					<option value="VIDEO">Video</option>
+					<option value="QUIZ">Quiz</option>
+				</select>
+			</div>
+			<Button type="submit" variant="secondary" disabled={busy}>
+				{busy ? 'Adding…' : 'Add lesson'}
+			</Button>
+		</Form>
+	)
+}
+
+function AddModuleForm() {
+	const { ref } = useResetAfterSubmit((f) => f.get('intent') === 'add-module')
+	return (
+		<Form ref={ref} method="post" preventScrollReset className="mt-8 flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-5" aria-label="Add a module">
+			<input type="hidden" name="intent" value="add-module" />
+			<div className="min-w-60 flex-1">
+				<label htmlFor="new-module-title" className="block font-semibold text-stone-900">
+					New module title
+				</label>
+				<input id="new-module-title" name="title" required maxLength={150} className={inputClasses} />
+			</div>
+			<Button type="submit">Add module</Button>
+		</Form>
+	)
+}

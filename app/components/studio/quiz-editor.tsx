@@ -1,0 +1,469 @@
+import { useId, useState } from 'react'
+import { ErrorList } from '#app/components/forms.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import type { EditorQuestion, FieldErrors } from './lesson-form.ts'
+
+export type KeyedQuestion = EditorQuestion & { uid: string }
+
+const KIND_LABELS: Record<EditorQuestion['kind'], string> = {
+	SINGLE: 'Single choice (one right answer)',
+	MULTIPLE: 'Multiple choice (one or more right answers)',
+	REFLECTION: 'Reflection (free text, not marked)',
+	SCALE: 'Self-rating scale (not marked)',
+}
+
+const control =
+	'mt-1 min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 focus-visible:border-brand-700 aria-invalid:border-red-700'
+const label = 'block font-semibold text-stone-900'
+
+let counter = 0
+export function newUid() {
+	counter += 1
+	return `q${Date.now().toString(36)}${counter}`
+}
+
+export function blankQuestion(kind: EditorQuestion['kind']): KeyedQuestion {
+	const choice = kind === 'SINGLE' || kind === 'MULTIPLE'
+	return {
+		uid: newUid(),
+		kind,
+		prompt: '',
+		guidance: null,
+		explanation: null,
+		scaleMin: kind === 'SCALE' ? 1 : null,
+		scaleMax: kind === 'SCALE' ? 5 : null,
+		scaleMinLabel: null,
+		scaleMaxLabel: null,
+		options: choice
+			? [
+					{ text: '', isCorrect: false, feedback: null },
+					{ text: '', isCorrect: false, feedback: null },
+				]
+			: [],
+	}
+}
+
+/** Questions as the server wants them (without the editor's React keys). */
+export function serialiseQuestions(questions: KeyedQuestion[]) {
+	return JSON.stringify(questions.map(({ uid: _uid, ...q }) => q))
+}
+
+/**
+ * The quiz's questions: every kind (single and multiple choice with right answers and per-answer
+ * feedback, reflection, self-rating scale), added, removed and reordered with buttons, each
+ * problem shown beside its field.
+ */
+export function QuizQuestionsEditor({
+	questions,
+	onChange,
+	errors,
+}: {
+	questions: KeyedQuestion[]
+	onChange: (next: KeyedQuestion[]) => void
+	errors: FieldErrors
+}) {
+	const [announcement, setAnnouncement] = useState('')
+	const [newKind, setNewKind] = useState<EditorQuestion['kind']>('SINGLE')
+	const addId = useId()
+
+	function update(index: number, patch: Partial<KeyedQuestion>) {
+		onChange(questions.map((q, i) => (i === index ? { ...q, ...patch } : q)))
+	}
+	function move(index: number, by: -1 | 1) {
+		const next = [...questions]
+		const [item] = next.splice(index, 1)
+		next.splice(index + by, 0, item!)
+		onChange(next)
+		setAnnouncement(`Question moved to position ${index + by + 1} of ${next.length}.`)
+		requestAnimationFrame(() => {
+			const target = document.getElementById(`question-${item!.uid}-${by === -1 ? 'up' : 'down'}`)
+			;(target ?? document.getElementById(`question-${item!.uid}-heading`))?.focus()
+		})
+	}
+	function remove(index: number) {
+		onChange(questions.filter((_, i) => i !== index))
+		setAnnouncement(`Question ${index + 1} removed. ${questions.length - 1} left.`)
+	}
+	function add() {
+		const question = blankQuestion(newKind)
+		onChange([...questions, question])
+		setAnnouncement(`Question ${questions.length + 1} added.`)
+		requestAnimationFrame(() => document.getElementById(`question-${question.uid}-prompt`)?.focus())
+	}
+
+	return (
+		<section aria-labelledby="questions-heading" className="space-y-6">
+			<h2 id="questions-heading" className="text-2xl font-semibold text-stone-900">
+				Questions
+			</h2>
+			<p className="sr-only" aria-live="polite" role="status">
+				{announcement}
+			</p>
+			<ErrorList errors={errors.questions} />
+			{questions.length === 0 ? <p className="text-stone-700">No questions yet. Add the first one below.</p> : null}
+			<ol className="space-y-6">
+				{questions.map((q, index) => (
+					<li key={q.uid}>
+						<QuestionCard
+							question={q}
+							index={index}
+							count={questions.length}
+							errors={errors}
+							onChange={(patch) => update(index, patch)}
+							onMove={(by) => move(index, by)}
+							onRemove={() => remove(index)}
+						/>
+					</li>
+				))}
+			</ol>
+			<div className="flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-4">
+				<div>
+					<label htmlFor={addId} className={label}>
+						Kind of question
+					</label>
+					<select
+						id={addId}
+						value={newKind}
+						onChange={(e) => setNewKind(e.currentTarget.value as EditorQuestion['kind'])}
+						className={control}
+					>
+						{Object.entries(KIND_LABELS).map(([value, text]) => (
+							<option key={value} value={value}>
+								{text}
+							</option>
+						))}
+					</select>
+				</div>
+				<Button variant="secondary" onClick={add}>
+					Add question
+				</Button>
+			</div>
+		</section>
+	)
+}
+
+function QuestionCard({
+	question: q,
+	index,
+	count,
+	errors,
+	onChange,
+	onMove,
+	onRemove,
+}: {
+	question: KeyedQuestion
+	index: number
+	count: number
+	errors: FieldErrors
+	onChange: (patch: Partial<KeyedQuestion>) => void
+	onMove: (by: -1 | 1) => void
+	onRemove: () => void
+}) {
+	const base = `questions.${index}`
+	const id = `question-${q.uid}`
+	const choice = q.kind === 'SINGLE' || q.kind === 'MULTIPLE'
+	const err = (path: string) => errors[`${base}.${path}`]
+	const problems = errors[base]
+	const nullable = (value: string) => (value.trim() ? value : null)
+
+	function setKind(kind: EditorQuestion['kind']) {
+		const nowChoice = kind === 'SINGLE' || kind === 'MULTIPLE'
+		onChange({
+			kind,
+			options: nowChoice ? (q.options.length ? q.options : blankQuestion(kind).options) : [],
+			scaleMin: kind === 'SCALE' ? (q.scaleMin ?? 1) : null,
+			scaleMax: kind === 'SCALE' ? (q.scaleMax ?? 5) : null,
+		})
+	}
+	function setOption(i: number, patch: Partial<EditorQuestion['options'][number]>) {
+		onChange({
+			options: q.options.map((o, j) => {
+				if (j === i) return { ...o, ...patch }
+				// A single-choice question has one right answer: marking one unmarks the others.
+				if (patch.isCorrect && q.kind === 'SINGLE') return { ...o, isCorrect: false }
+				return o
+			}),
+		})
+	}
+
+	return (
+		<fieldset
+			className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5"
+			aria-describedby={problems?.length ? `${id}-problems` : undefined}
+		>
+			<legend id={`${id}-heading`} tabIndex={-1} className="px-1 text-lg font-semibold text-stone-900">
+				Question {index + 1}
+			</legend>
+			<ErrorList id={problems?.length ? `${id}-problems` : undefined} errors={problems} />
+			<div className="mt-2 grid gap-4">
+				<div>
+					<label htmlFor={`${id}-kind`} className={label}>
+						Kind
+					</label>
+					<select
+						id={`${id}-kind`}
+						value={q.kind}
+						onChange={(e) => setKind(e.currentTarget.value as EditorQuestion['kind'])}
+						className={control}
+					>
+						{Object.entries(KIND_LABELS).map(([value, text]) => (
+							<option key={value} value={value}>
+								{text}
+							</option>
+						))}
+					</select>
+				</div>
+				<TextArea
+					id={`${id}-prompt`}
+					label="Question"
+					value={q.prompt}
+					onChange={(v) => onChange({ prompt: v })}
+					errors={err('prompt')}
+					rows={2}
+				/>
+				<TextInput
+					id={`${id}-guidance`}
+					label="Guidance for learners (optional)"
+					value={q.guidance ?? ''}
+					onChange={(v) => onChange({ guidance: nullable(v) })}
+					errors={err('guidance')}
+				/>
+
+				{choice ? (
+					<fieldset aria-describedby={err('options')?.length ? `${id}-options-error` : undefined}>
+						<legend className="font-semibold text-stone-900">Answers</legend>
+						<p className="text-sm text-stone-600">
+							{q.kind === 'SINGLE' ? 'Mark the one right answer.' : 'Mark every right answer.'} From 2 to 8 answers.
+							Feedback is shown to the learner after they submit.
+						</p>
+						<ErrorList id={err('options')?.length ? `${id}-options-error` : undefined} errors={err('options')} />
+						<ol className="mt-3 space-y-3">
+							{q.options.map((option, i) => (
+								<li key={i} className="rounded-lg border border-stone-200 bg-stone-50 p-3">
+									<div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
+										<TextInput
+											id={`${id}-option-${i}`}
+											label={`Answer ${i + 1}`}
+											value={option.text}
+											onChange={(v) => setOption(i, { text: v })}
+											errors={err(`options.${i}.text`)}
+										/>
+										<label className="flex min-h-11 items-center gap-2 font-medium text-stone-900">
+											<input
+												type="checkbox"
+												checked={option.isCorrect}
+												onChange={(e) => setOption(i, { isCorrect: e.currentTarget.checked })}
+												className="size-5 accent-brand-700"
+											/>
+											Right answer<span className="sr-only"> (answer {i + 1})</span>
+										</label>
+									</div>
+									<TextInput
+										id={`${id}-option-${i}-feedback`}
+										label={`Feedback for answer ${i + 1} (optional)`}
+										value={option.feedback ?? ''}
+										onChange={(v) => setOption(i, { feedback: nullable(v) })}
+										errors={err(`options.${i}.feedback`)}
+										className="mt-3"
+									/>
+									{q.options.length > 2 ? (
+										<Button
+											variant="ghost"
+											size="sm"
+											className="mt-2 text-red-800"
+											onClick={() => onChange({ options: q.options.filter((_, j) => j !== i) })}
+										>
+											Remove answer {i + 1}
+										</Button>
+									) : null}
+								</li>
+							))}
+						</ol>
+						{q.options.length < 8 ? (
+							<Button
+								variant="secondary"
+								size="sm"
+								className="mt-3"
+								onClick={() => onChange({ options: [...q.options, { text: '', isCorrect: false, feedback: null }] })}
+							>
+								Add an answer
+							</Button>
+						) : null}
+					</fieldset>
+				) : null}
+
+				{q.kind === 'SCALE' ? (
+					<div className="grid gap-4 sm:grid-cols-2">
+						<NumberInput
+							id={`${id}-scale-min`}
+							label="Lowest point"
+							value={q.scaleMin}
+							onChange={(v) => onChange({ scaleMin: v })}
+							errors={err('scaleMin')}
+							min={0}
+							max={10}
+						/>
+						<NumberInput
+							id={`${id}-scale-max`}
+							label="Highest point"
+							value={q.scaleMax}
+							onChange={(v) => onChange({ scaleMax: v })}
+							errors={err('scaleMax')}
+							min={1}
+							max={10}
+						/>
+						<TextInput
+							id={`${id}-scale-min-label`}
+							label="Label for the lowest point (optional)"
+							value={q.scaleMinLabel ?? ''}
+							onChange={(v) => onChange({ scaleMinLabel: nullable(v) })}
+							errors={err('scaleMinLabel')}
+						/>
+						<TextInput
+							id={`${id}-scale-max-label`}
+							label="Label for the highest point (optional)"
+							value={q.scaleMaxLabel ?? ''}
+							onChange={(v) => onChange({ scaleMaxLabel: nullable(v) })}
+							errors={err('scaleMaxLabel')}
+						/>
+					</div>
+				) : null}
+
+				{choice ? (
+					<TextArea
+						id={`${id}-explanation`}
+						label="Explanation shown after submitting (optional)"
+						value={q.explanation ?? ''}
+						onChange={(v) => onChange({ explanation: nullable(v) })}
+						errors={err('explanation')}
+						rows={2}
+					/>
+				) : null}
+			</div>
+			<div className="mt-4 flex flex-wrap gap-2 border-t border-stone-200 pt-3">
+				{index > 0 ? (
+					<Button variant="ghost" size="sm" id={`${id}-up`} onClick={() => onMove(-1)}>
+						Move up<span className="sr-only"> (question {index + 1})</span>
+					</Button>
+				) : null}
+				{index < count - 1 ? (
+					<Button variant="ghost" size="sm" id={`${id}-down`} onClick={() => onMove(1)}>
+						Move down<span className="sr-only"> (question {index + 1})</span>
+					</Button>
+				) : null}
+				<Button variant="ghost" size="sm" className="text-red-800" onClick={onRemove}>
+					Remove question {index + 1}
+				</Button>
+			</div>
+		</fieldset>
+	)
+}
+
+function TextInput({
+	id,
+	label: text,
+	value,
+	onChange,
+	errors,
+	className,
+}: {
+	id: string
+	label: string
+	value: string
+	onChange: (v: string) => void
+	errors?: string[]
+	className?: string
+}) {
+	const invalid = Boolean(errors?.length)
+	return (
+		<div className={className}>
+			<label htmlFor={id} className={label}>
+				{text}
+			</label>
+			<input
+				id={id}
+				value={value}
+				onChange={(e) => onChange(e.currentTarget.value)}
+				aria-invalid={invalid || undefined}
+				aria-describedby={invalid ? `${id}-error` : undefined}
+				className={control}
+			/>
+			<ErrorList id={invalid ? `${id}-error` : undefined} errors={errors} />
+		</div>
+	)
+}
+
+function TextArea({
+	id,
+	label: text,
+	value,
+	onChange,
+	errors,
+	rows,
+}: {
+	id: string
+	label: string
+	value: string
+	onChange: (v: string) => void
+	errors?: string[]
+	rows: number
+}) {
+	const invalid = Boolean(errors?.length)
+	return (
+		<div>
+			<label htmlFor={id} className={label}>
+				{text}
+			</label>
+			<textarea
+				id={id}
+				rows={rows}
+				value={value}
+				onChange={(e) => onChange(e.currentTarget.value)}
+				aria-invalid={invalid || undefined}
+				aria-describedby={invalid ? `${id}-error` : undefined}
+				className={control}
+			/>
+			<ErrorList id={invalid ? `${id}-error` : undefined} errors={errors} />
+		</div>
+	)
+}
+
+function NumberInput({
+	id,
+	label: text,
+	value,
+	onChange,
+	errors,
+	min,
+	max,
+}: {
+	id: string
+	label: string
+	value: number | null
+	onChange: (v: number | null) => void
+	errors?: string[]
+	min: number
+	max: number
+}) {
+	const invalid = Boolean(errors?.length)
+	return (
+		<div>
+			<label htmlFor={id} className={label}>
+				{text}
+			</label>
+			<input
+				id={id}
+				type="number"
+				inputMode="numeric"
+				min={min}
+				max={max}
+				value={value ?? ''}
+				onChange={(e) => onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+				aria-invalid={invalid || undefined}
+				aria-describedby={invalid ? `${id}-error` : undefined}
+				className={control}
+			/>
+			<ErrorList id={invalid ? `${id}-error` : undefined} errors={errors} />
+		</div>
+	)
+}

@@ -1,0 +1,278 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { CourseDetailsForm } from '#app/components/studio/course-details-form.tsx'
+import { CourseStructure, type StructureReply } from '#app/components/studio/course-structure.tsx'
+import { requireTrainer, studioError } from '#app/components/studio/studio-errors.server.ts'
+import { StudioCourseNav, VersionStateBadge, versionState } from '#app/components/studio/studio-nav.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { replyWithDomainError } from '#app/utils/auth.server.ts'
+import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { createDraftVersion } from '#modules/authoring/create-draft-version.ts'
+import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
+import { CourseDetailsSchema } from '#modules/authoring/schemas.ts'
+import {
+	addLesson,
+	addModule,
+	deleteLesson,
+	deleteModule,
+	moveLesson,
+	moveLessonToModule,
+	moveModule,
+	renameLesson,
+	renameModule,
+	reorderLessons,
+	reorderModules,
+} from '#modules/authoring/structure.ts'
+import { updateCourseDetails } from '#modules/authoring/update-course-details.ts'
+import type { LessonKind } from '#modules/db/generated/enums.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import type { Route } from './+types/studio.courses.$courseId._index'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `${data ? `${data.version.title} | ` : ''}Studio | Circle` },
+	{ name: 'robots', content: 'noindex' },
+]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireTrainer(request)
+	return withDomainErrors(() => getCourseBuilder({ courseId: params.courseId, actorId: user.id }))
+}
+
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+function text(form: FormData, name: string) {
+	const value = form.get(name)
+	return typeof value === 'string' ? value : ''
+}
+
+function ids(form: FormData, name: string) {
+	try {
+		const value: unknown = JSON.parse(text(form, name))
+		return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null
+	} catch {
+		return null
+	}
+}
+
+function direction(form: FormData) {
+	return text(form, 'direction') === 'up' ? ('up' as const) : ('down' as const)
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireTrainer(request)
+	const courseId = params.courseId
+	const base = { courseId, actorId: user.id }
+	const form = await request.formData()
+	const intent = text(form, 'intent')
+
+	if (intent === 'update-details') {
+		const submission = parseWithZod(form, { schema: CourseDetailsSchema })
+		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+		try {
+			await updateCourseDetails({
+				...base,
+				input: { ...submission.value, outcomes: submission.value.outcomes.join('\n') },
+			})
+			return data({ result: submission.reply(), ok: true as const, intent, target: null, message: 'Course details saved.' })
+		} catch (error) {
+			return replyWithDomainError(submission, error)
+		}
+	}
+
+	const target = text(form, 'lessonId') || text(form, 'moduleId') || null
+	const moved = text(form, 'direction') || null
+	const ok = (message: string) => data({ ok: true as const, intent, target, message, direction: moved })
+	try {
+		switch (intent) {
+			case 'create-draft': {
+				const draft = await createDraftVersion(base)
+				return ok(
+					draft.created
+						? `Draft version ${draft.number} started. Learners keep the published version until you publish this one.`
+						: `You are editing draft version ${draft.number}.`,
+				)
+			}
+			case 'add-module': {
+				const mod = await addModule({ ...base, title: text(form, 'title') })
+				return ok(`Module “${mod.title}” added.`)
+			}
+			case 'rename-module':
+				await renameModule({ ...base, moduleId: text(form, 'moduleId'), title: text(form, 'title') })
+				return ok('Module renamed.')
+			case 'delete-module':
+				await deleteModule({ ...base, moduleId: text(form, 'moduleId') })
+				return ok('Module deleted from the draft.')
+			case 'move-module': {
+				const { position, total } = await moveModule({ ...base, moduleId: text(form, 'moduleId'), direction: direction(form) })
+				return ok(`Module moved to position ${position} of ${total}.`)
+			}
+			case 'reorder-modules': {
+				const moduleIds = ids(form, 'order')
+				if (!moduleIds) return studioError(invalidOrder(), { intent })
+				await reorderModules({ ...base, moduleIds })
+				return ok('Module order saved.')
+			}
+			case 'add-lesson': {
+				const lesson = await addLesson({
+					...base,
+					moduleId: text(form, 'moduleId'),
+					kind: text(form, 'kind') as LessonKind,
+					title: text(form, 'title'),
+				})
+				return data({ ok: true as const, intent, target, message: `Lesson “${lesson.title}” added.`, direction: null })
+			}
+			case 'rename-lesson':
+				await renameLesson({ ...base, lessonId: text(form, 'lessonId'), title: text(form, 'title') })
+				return ok('Lesson renamed.')
+			case 'delete-lesson':
+				await deleteLesson({ ...base, lessonId: text(form, 'lessonId') })
+				return ok('Lesson deleted from the draft.')
+			case 'move-lesson': {
+				const { position, total } = await moveLesson({ ...base, lessonId: text(form, 'lessonId'), direction: direction(form) })
+				return ok(`Lesson moved to position ${position} of ${total} in its module.`)
+			}
+			case 'move-lesson-to-module':
+				await moveLessonToModule({ ...base, lessonId: text(form, 'lessonId'), moduleId: text(form, 'toModuleId') })
+				return ok('Lesson moved to the end of the other module.')
+			case 'reorder-lessons': {
+				const lessonIds = ids(form, 'order')
+				if (!lessonIds) return studioError(invalidOrder(), { intent })
+				await reorderLessons({ ...base, moduleId: text(form, 'moduleId'), lessonIds })
+				return ok('Lesson order saved.')
+			}
+			default:
+				return data({ ok: false as const, intent, target, message: 'That action is not recognised.', field: null }, { status: 400 })
+		}
+	} catch (error) {
+		return studioError(error, { intent, target })
+	}
+}
+
+function invalidOrder() {
+	return new DomainError('invalid', 'INVALID_ORDER', 'The new order could not be read. Reload the page and try again.')
+}
+
+export default function CourseBuilderRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { course, version, modules } = loaderData
+	const navigation = useNavigation()
+	const state = versionState({ hasDraft: version.status === 'DRAFT', hasPublished: course.publishedVersionNumber != null })
+	const detailsResult = actionData && 'result' in actionData ? actionData.result : undefined
+	const reply = actionData && !('result' in actionData) ? (actionData as StructureReply) : null
+	const [searchParams] = useSearchParams()
+	const publishedNow = searchParams.get('published')
+	const startingDraft = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'create-draft'
+
+	return (
+		<Container className="py-10 sm:py-12">
+			<p className="text-sm">
+				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
+					Studio
+				</Link>
+			</p>
+			<div className="mt-2 flex flex-wrap items-center gap-3">
+				<h1 className="text-3xl font-bold tracking-tight text-stone-900">{version.title}</h1>
+				<VersionStateBadge state={state} />
+			</div>
+			<p className="mt-2 text-stone-700">
+				/courses/{course.slug} · {course.enrolmentCount.toLocaleString('en-GB')}{' '}
+				{course.enrolmentCount === 1 ? 'learner' : 'learners'} enrolled
+			</p>
+			<StudioCourseNav courseId={course.id} />
+
+			<div className="mt-6 space-y-4">
+				{publishedNow && !reply ? (
+					<Notice tone="success" role="status" title={`Version ${publishedNow} is published`}>
+						New enrolments get it from now on; learners already enrolled keep the version they started.{' '}
+						<Link to={`/courses/${course.slug}`} className="font-semibold underline underline-offset-2">
+							See the course page
+						</Link>
+					</Notice>
+				) : null}
+				{searchParams.has('created') && !reply ? (
+					<Notice tone="success" role="status" title="Course created">
+						Now add modules and lessons. Nothing is public until you publish.
+					</Notice>
+				) : null}
+				{version.editable ? (
+					course.publishedVersionNumber ? (
+						<Notice tone="info" title={`You are editing draft version ${version.number}`}>
+							Learners keep following version {course.publishedVersionNumber}, unchanged, until you publish this draft.
+							Their progress and certificates are never affected by your edits.
+						</Notice>
+					) : (
+						<Notice tone="info" title={`Draft version ${version.number}: not published yet`}>
+							Nothing here is visible to learners until you publish.
+						</Notice>
+					)
+				) : (
+					<Notice tone="warning" title={`Version ${version.number} is live`}>
+						<p>
+							Published {version.updatedAt ? formatDate(version.updatedAt) : ''}. Published versions are never
+							changed, because learners are following them. To make changes, start a new draft: it begins as a copy
+							of version {version.number}, and learners see it only once you publish it.
+						</p>
+						<Form method="post" className="mt-3">
+							<input type="hidden" name="intent" value="create-draft" />
+							<Button type="submit" disabled={startingDraft}>
+								{startingDraft ? 'Starting the draft…' : 'Start a new draft'}
+							</Button>
+						</Form>
+					</Notice>
+				)}
+			</div>
+
+			<CourseStructure
+				key={version.id}
+				courseId={course.id}
+				editable={version.editable}
+				published={course.publishedVersionNumber}
+				modules={modules}
+				reply={reply}
+			/>
+
+			<section aria-labelledby="details-heading" className="mt-12 border-t border-stone-200 pt-8">
+				<h2 id="details-heading" className="text-2xl font-semibold text-stone-900">
+					Course details
+				</h2>
+				{version.editable ? (
+					<>
+						{detailsResult?.status === 'success' ? (
+							<Notice tone="success" role="status" title="Course details saved" className="mt-4" />
+						) : null}
+						<div className="max-w-3xl">
+							<CourseDetailsForm
+								id="course-details"
+								intent="update-details"
+								submitLabel="Save details"
+								lastResult={detailsResult}
+								defaultValue={{
+									title: version.title,
+									slug: course.slug,
+									summary: version.summary,
+									description: version.description,
+									sectors: course.sectors,
+									cpdHours: String(version.cpdMinutes / 60),
+									pricePounds: String(course.pricePence / 100),
+									outcomes: version.outcomes.join('\n'),
+									sequential: version.sequential,
+								}}
+							/>
+						</div>
+					</>
+				) : (
+					<p className="mt-3 text-stone-700">Start a new draft to change the details.</p>
+				)}
+			</section>
+		</Container>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,281 @@
+import { data, Link, useSearchParams } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
+import { QuizSection } from '#app/components/learn/quiz.tsx'
+import { PreviewVideo } from '#app/components/studio/preview-video.tsx'
+import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { ButtonLink } from '#app/components/ui/button.tsx'
+import { cx } from '#app/components/ui/cx.ts'
+import { ArrowRightIcon, LessonKindIcon } from '#app/components/ui/icons.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import { type CoursePreview, getCoursePreview, type PreviewAnswer } from '#modules/authoring/preview-course.ts'
+import type { Route } from './+types/studio.courses.$courseId.preview.$version.($lessonId)'
+
+// In preview, question ids reach the learner's quiz component with this prefix. The reflection
+// autosave endpoint accepts only real question ids, so a reflection typed in preview can never be
+// stored, even when the author is also enrolled on the version they are previewing.
+const PREVIEW_PREFIX = 'preview-'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `Preview${data?.lesson ? `: ${data.lesson.title}` : ''}${data ? ` | ${data.course.title}` : ''} | Studio | Circle` },
+	{ name: 'robots', content: 'noindex' },
+]
+
+function versionNumber(value: string) {
+	if (!/^\d{1,6}$/.test(value)) throw data({ message: 'There is no such version.' }, { status: 404 })
+	return Number(value)
+}
+
+/** The preview with the quiz's question ids prefixed (see PREVIEW_PREFIX). */
+function forBrowser(preview: CoursePreview) {
+	if (preview.content?.kind !== 'QUIZ') return preview
+	const quiz = preview.content.quiz
+	return {
+		...preview,
+		content: {
+			kind: 'QUIZ' as const,
+			quiz: {
+				...quiz,
+				questions: quiz.questions.map((q) => ({ ...q, id: `${PREVIEW_PREFIX}${q.id}` })),
+				lastResult: quiz.lastResult
+					? {
+							...quiz.lastResult,
+							questions: quiz.lastResult.questions.map((q) => ({ ...q, questionId: `${PREVIEW_PREFIX}${q.questionId}` })),
+						}
+					: null,
+			},
+		},
+	}
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireTrainer(request)
+	const preview = await withDomainErrors(() =>
+		getCoursePreview({
+			courseId: params.courseId,
+			actorId: user.id,
+			versionNumber: versionNumber(params.version),
+			lessonId: params.lessonId,
+		}),
+	)
+	return forBrowser(preview)
+}
+
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+/** Quiz answers in preview are graded in memory and shown; nothing is written. */
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireTrainer(request)
+	const form = await request.formData()
+	const answers = new Map<string, PreviewAnswer>()
+	const answerFor = (questionId: string) => {
+		let answer = answers.get(questionId)
+		if (!answer) answers.set(questionId, (answer = { questionId }))
+		return answer
+	}
+	for (const [key, value] of form) {
+		if (typeof value !== 'string') continue
+		const dot = key.indexOf('.')
+		if (dot < 1) continue
+		const field = key.slice(0, dot)
+		const questionId = key.slice(dot + 1).replace(PREVIEW_PREFIX, '')
+		if (field === 'option') (answerFor(questionId).optionIds ??= []).push(value)
+		else if (field === 'text') answerFor(questionId).text = value
+		else if (field === 'scale' && /^-?\d{1,6}$/.test(value)) answerFor(questionId).scaleValue = Number(value)
+	}
+	try {
+		const preview = await getCoursePreview({
+			courseId: params.courseId,
+			actorId: user.id,
+			versionNumber: versionNumber(params.version),
+			lessonId: params.lessonId,
+			answers: [...answers.values()],
+		})
+		return { preview: forBrowser(preview) }
+	} catch (error) {
+		throwAsResponse(error)
+	}
+}
+
+export default function PreviewRoute({ loaderData, actionData, params }: Route.ComponentProps) {
+	const page = actionData?.preview ?? loaderData
+	const { course, version, versions, outline, lesson, previous, next, content } = page
+	const [searchParams] = useSearchParams()
+	const base = `/studio/courses/${params.courseId}/preview/${version.number}`
+	const status = version.status === 'DRAFT' ? 'draft' : version.status === 'PUBLISHED' ? 'published' : 'archived'
+
+	return (
+		<div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-10">
+			<div className="rounded-xl border-2 border-accent-600 bg-accent-50 p-4 text-accent-950">
+				<p className="flex flex-wrap items-center gap-2 text-lg font-bold">
+					<Badge tone="accent" className="uppercase">Preview</Badge>
+					Version {version.number} ({status}), as a learner sees it
+				</p>
+				<p className="mt-1">
+					Nothing you do here is recorded: no enrolment, no progress, and quiz answers are marked but not stored.{' '}
+					<Link to={`/studio/courses/${params.courseId}`} className="font-semibold underline underline-offset-2">
+						Back to the builder
+					</Link>
+				</p>
+				{versions.length > 1 ? (
+					<nav aria-label="Versions to preview" className="mt-2">
+						<ul className="flex flex-wrap gap-2 text-sm">
+							{versions.map((v) => (
+								<li key={v.number}>
+									<Link
+										to={`/studio/courses/${params.courseId}/preview/${v.number}`}
+										aria-current={v.number === version.number ? 'page' : undefined}
+										className={cx(
+											'inline-flex min-h-9 items-center rounded-lg border px-3 font-medium no-underline',
+											v.number === version.number
+												? 'border-accent-800 bg-white text-accent-950'
+												: 'border-transparent text-accent-900 underline hover:bg-white',
+										)}
+									>
+										Version {v.number} ({v.status.toLowerCase()})
+									</Link>
+								</li>
+							))}
+						</ul>
+					</nav>
+				) : null}
+			</div>
+
+			<div className="mt-6 lg:grid lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">
+				<aside className="mb-6 lg:mb-0" aria-label="Course navigation">
+					<nav aria-label="Course outline (preview)">
+						<p className="font-semibold text-stone-900">{course.title}</p>
+						<ol className="mt-4 space-y-5">
+							{outline.map((m) => (
+								<li key={m.id}>
+									<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">{m.title}</p>
+									<ol className="mt-2 space-y-1">
+										{m.lessons.map((l) => (
+											<li key={l.id}>
+												<Link
+													to={`${base}/${l.id}`}
+													aria-current={l.id === lesson?.id ? 'page' : undefined}
+													className={cx(
+														'flex min-h-11 items-center gap-2 rounded-lg px-3 py-2 no-underline',
+														l.id === lesson?.id ? 'bg-brand-50 font-semibold text-brand-900' : 'text-stone-800 hover:bg-stone-100',
+													)}
+												>
+													<LessonKindIcon kind={l.kind} className="size-4 shrink-0" />
+													<span>{l.title}</span>
+												</Link>
+											</li>
+										))}
+									</ol>
+								</li>
+							))}
+						</ol>
+					</nav>
+				</aside>
+
+				<article aria-labelledby="lesson-title" className="min-w-0">
+					{!lesson ? (
+						<>
+							<h1 id="lesson-title" className="text-3xl font-semibold text-stone-900">
+								{course.title}
+							</h1>
+							<p className="mt-4 text-stone-700">This version has no lessons yet.</p>
+						</>
+					) : (
+						<>
+							<p className="text-sm text-stone-700">
+								{lesson.moduleTitle} · Lesson {lesson.number} of {lesson.total}
+							</p>
+							<h1 id="lesson-title" className="mt-2 text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">
+								{lesson.title}
+							</h1>
+							<div className="mt-3 flex flex-wrap items-center gap-2">
+								<Badge tone="neutral" className="gap-1.5">
+									<LessonKindIcon kind={lesson.kind} className="size-4" />
+									{LESSON_KIND_LABELS[lesson.kind]}
+								</Badge>
+								<Badge tone="neutral">About {lesson.estimatedMinutes} min</Badge>
+								{lesson.required ? null : <Badge tone="neutral">Optional</Badge>}
+							</div>
+							<div className="mt-8">
+								{content?.kind === 'READING' ? (
+									<>
+										<MarkdownContent html={content.html} />
+										<p className="mt-10 rounded-xl border border-stone-200 bg-white p-5 text-stone-700">
+											Learners mark a reading as done here. (Not in preview.)
+										</p>
+									</>
+								) : null}
+								{content?.kind === 'VIDEO' ? (
+									<div className="space-y-6">
+										{content.playbackId || content.sourceUrl ? (
+											<PreviewVideo
+												key={lesson.id}
+												title={lesson.title}
+												playbackId={content.playbackId}
+												sourceUrl={content.sourceUrl}
+												captionsUrl={content.captionsUrl}
+											/>
+										) : (
+											<Notice tone="warning" title="This lesson has no video yet">
+												Add one in the lesson editor.
+											</Notice>
+										)}
+										{content.transcript ? (
+											<details className="rounded-xl border border-stone-200 bg-white">
+												<summary className="min-h-11 cursor-pointer rounded-xl px-4 py-3 font-semibold text-stone-900">
+													Transcript
+												</summary>
+												<div className="border-t border-stone-200 px-4 py-4 whitespace-pre-line text-stone-800">
+													{content.transcript}
+												</div>
+											</details>
+										) : null}
+									</div>
+								) : null}
+								{content?.kind === 'QUIZ' ? (
+									<QuizSection key={lesson.id} quiz={content.quiz} retaking={searchParams.has('retake')} />
+								) : null}
+							</div>
+							<nav aria-label="Previous and next lessons" className="mt-12 border-t border-stone-200 pt-6">
+								<ul className="flex flex-col gap-3 sm:flex-row sm:justify-between">
+									<li>
+										{previous ? (
+											<Link
+												to={`${base}/${previous.id}`}
+												rel="prev"
+												className="group flex min-h-11 flex-col rounded-lg px-3 py-2 no-underline hover:bg-stone-100"
+											>
+												<span className="text-sm text-stone-600">Previous</span>
+												<span className="font-semibold text-brand-800 group-hover:underline">{previous.title}</span>
+											</Link>
+										) : null}
+									</li>
+									<li className="sm:text-right">
+										{next ? (
+											<ButtonLink to={`${base}/${next.id}`} rel="next" variant="secondary" className="h-auto py-2">
+												<span className="flex flex-col text-left sm:text-right">
+													<span className="text-sm font-normal">Next</span>
+													<span>{next.title}</span>
+												</span>
+												<ArrowRightIcon className="size-5 shrink-0" />
+											</ButtonLink>
+										) : null}
+									</li>
+								</ul>
+							</nav>
+						</>
+					)}
+				</article>
+			</div>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,183 @@
+import { Form, Link, redirect, useNavigation } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList } from '#app/components/forms.tsx'
+import { requireTrainer, studioError } from '#app/components/studio/studio-errors.server.ts'
+import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
+import { Button, ButtonLink } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
+import { getPublishReview, publishCourse } from '#modules/authoring/publish-course.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import type { Route } from './+types/studio.courses.$courseId.publish'
+
+export const meta: Route.MetaFunction = ({ data }) => [
+	{ title: `Publish${data ? ` | ${data.title}` : ''} | Studio | Circle` },
+	{ name: 'robots', content: 'noindex' },
+]
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireTrainer(request)
+	const base = { courseId: params.courseId, actorId: user.id }
+	try {
+		const review = await getPublishReview(base)
+		return { title: review.draft.title, review, liveVersion: review.published?.number ?? null }
+	} catch (error) {
+		// No draft: there is nothing to publish; say so rather than failing.
+		if (isDomainError(error) && error.code === 'NOT_A_DRAFT') {
+			const builder = await withDomainErrors(() => getCourseBuilder(base))
+			return { title: builder.version.title, review: null, liveVersion: builder.course.publishedVersionNumber }
+		}
+		return withDomainErrors(() => Promise.reject(error))
+	}
+}
+
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireTrainer(request)
+	const form = await request.formData()
+	const note = form.get('changeNote')
+	try {
+		const published = await publishCourse({
+			courseId: params.courseId,
+			actorId: user.id,
+			changeNote: typeof note === 'string' ? note : null,
+		})
+		return redirect(`/studio/courses/${params.courseId}?published=${published.number}`)
+	} catch (error) {
+		return studioError(error, { intent: 'publish' })
+	}
+}
+
+export default function PublishRoute({ loaderData, actionData, params }: Route.ComponentProps) {
+	const { title, review, liveVersion } = loaderData
+	const navigation = useNavigation()
+	const busy = navigation.state === 'submitting'
+	const error = actionData && !actionData.ok ? actionData : null
+	return (
+		<Container className="py-10 sm:py-12">
+			<p className="text-sm">
+				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
+					Studio
+				</Link>
+			</p>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">Publish “{title}”</h1>
+			<StudioCourseNav courseId={params.courseId} />
+
+			{!review ? (
+				<Notice tone="info" title="There is nothing to publish" className="mt-8">
+					Version {liveVersion} is live and there is no draft with changes. Start a new draft in the builder to make
+					changes.
+				</Notice>
+			) : (
+				<div className="mt-8 max-w-3xl space-y-8">
+					<section aria-labelledby="changes-heading">
+						<h2 id="changes-heading" className="text-2xl font-semibold text-stone-900">
+							What changes
+						</h2>
+						{review.changes ? (
+							<>
+								<p className="mt-2 text-lg text-stone-800">
+									Version {review.draft.number} compared with version {review.published?.number}, which is live now:{' '}
+									<strong>{review.changes.headline}</strong>.
+								</p>
+								<ChangeList title="Changed lessons" items={review.changes.changed.map((l) => l.title)} />
+								<ChangeList title="Added lessons" items={review.changes.added.map((l) => l.title)} />
+								<ChangeList title="Removed lessons" items={review.changes.removed.map((l) => l.title)} />
+								<ChangeList title="Renamed modules" items={review.changes.renamedModules.map((m) => `${m.from} → ${m.to}`)} />
+								<ChangeList title="Added modules" items={review.changes.addedModules} />
+								<ChangeList title="Removed modules" items={review.changes.removedModules} />
+								<p className="mt-4 text-stone-700">
+									Learners already enrolled keep version {review.published?.number}, with their progress and
+									certificates. New enrolments get version {review.draft.number}.
+								</p>
+							</>
+						) : (
+							<p className="mt-2 text-lg text-stone-800">
+								This is the first version of the course: publishing puts it in the catalogue.
+							</p>
+						)}
+					</section>
+
+					<section aria-labelledby="problems-heading">
+						<h2 id="problems-heading" className="text-2xl font-semibold text-stone-900">
+							Before you publish
+						</h2>
+						{review.problems.length ? (
+							<Notice tone="warning" title={`${review.problems.length} ${review.problems.length === 1 ? 'problem stops' : 'problems stop'} this version being published`} className="mt-3">
+								<ul className="list-disc space-y-1 pl-5">
+									{review.problems.map((p) => (
+										<li key={p}>{p}</li>
+									))}
+								</ul>
+								<p className="mt-3">
+									<Link to={`/studio/courses/${params.courseId}`} className="font-semibold underline underline-offset-2">
+										Go to the builder to put them right
+									</Link>
+								</p>
+							</Notice>
+						) : (
+							<p className="mt-2 text-stone-800">Everything needed is in place.</p>
+						)}
+					</section>
+
+					<Form method="post" className="space-y-4">
+						{error ? (
+							<Notice tone="error" role="alert" title="Not published">
+								{error.message}
+							</Notice>
+						) : null}
+						<div>
+							<label htmlFor="changeNote" className="block font-semibold text-stone-900">
+								Change note (optional)
+							</label>
+							<p id="changeNote-hint" className="mt-1 text-sm text-stone-600">
+								A sentence for the version history, e.g. “Updated the NHS case study”. Without one, the summary of changes
+								is used.
+							</p>
+							<textarea
+								id="changeNote"
+								name="changeNote"
+								rows={3}
+								maxLength={2000}
+								aria-describedby={error?.field === 'changeNote' ? 'changeNote-hint changeNote-error' : 'changeNote-hint'}
+								className="mt-1 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-base"
+							/>
+							<ErrorList id="changeNote-error" errors={error?.field === 'changeNote' ? [error.message] : []} />
+						</div>
+						<div className="flex flex-wrap items-center gap-4">
+							<Button type="submit" size="lg" disabled={busy || review.problems.length > 0}>
+								{busy ? 'Publishing…' : `Publish version ${review.draft.number}`}
+							</Button>
+							<ButtonLink to={`/studio/courses/${params.courseId}/preview`} variant="secondary">
+								Preview first
+							</ButtonLink>
+						</div>
+					</Form>
+				</div>
+			)}
+		</Container>
+	)
+}
+
+function ChangeList({ title, items }: { title: string; items: string[] }) {
+	if (items.length === 0) return null
+	return (
+		<div className="mt-4">
+			<h3 className="font-semibold text-stone-900">{title}</h3>
+			<ul className="mt-1 list-disc space-y-1 pl-5 text-stone-800">
+				{items.map((item, i) => (
+					<li key={`${item}-${i}`}>{item}</li>
+				))}
+			</ul>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
