@@ -3,15 +3,29 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 import { assertCanEditCourse, assertCourseOwner } from './access.ts'
 import { CoAuthorSchema } from './schemas.ts'
 
-/** The course's authors (owner first), for anyone who may edit it. */
+/**
+ * The course's authors (owner first) and its title (the draft's, else the newest version's), for
+ * anyone who may edit it. `canManage` says whether the actor may add and remove co-authors.
+ */
 export async function listCourseAuthors({ courseId, actorId }: { courseId: string; actorId: string }) {
 	const access = await assertCanEditCourse({ courseId, actorId })
-	const authors = await prisma.courseAuthor.findMany({
-		where: { courseId },
-		orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
-		select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
-	})
-	return { authors, canManage: access.isAdmin || access.authorRole === 'OWNER' }
+	const [authors, course] = await Promise.all([
+		prisma.courseAuthor.findMany({
+			where: { courseId },
+			orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],
+			select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+		}),
+		prisma.course.findUniqueOrThrow({
+			where: { id: courseId },
+			select: { id: true, slug: true, versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } } },
+		}),
+	])
+	return {
+		course: { id: course.id, slug: course.slug, title: course.versions[0]?.title ?? course.slug },
+		authors,
+		canManage: access.isAdmin || access.authorRole === 'OWNER',
+		actorId,
+	}
 }
 
 /**

@@ -5,6 +5,31 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { lessonFingerprint, loadVersionTree, type TreeLesson } from './content.ts'
+import { summariseChanges } from './publish-course.ts'
+
+/**
+ * Which version an enrolled learner follows and whether they may move to a newer one: null when
+ * they are not enrolled (or were revoked). `newerNumber` is the published version's number when it
+ * is newer than theirs and they have not completed the course (a completed enrolment stays on the
+ * version its certificate names), else null. One query, for pages that only need to know whether
+ * to offer the move.
+ */
+export async function getEnrolmentVersionStatus({ userId, courseSlug }: { userId: string; courseSlug: string }) {
+	const enrolment = await prisma.enrolment.findFirst({
+		where: { userId, status: 'ACTIVE', course: { slug: courseSlug } },
+		select: {
+			courseId: true,
+			versionId: true,
+			completedAt: true,
+			version: { select: { number: true } },
+			course: { select: { publishedVersion: { select: { id: true, number: true } } } },
+		},
+	})
+	if (!enrolment) return null
+	const target = enrolment.course.publishedVersion
+	const newer = target && target.id !== enrolment.versionId && !enrolment.completedAt ? target.number : null
+	return { courseId: enrolment.courseId, currentNumber: enrolment.version.number, newerNumber: newer }
+}
 
 async function plan(db: Tx | typeof prisma, { userId, courseId }: { userId: string; courseId: string }) {
 	const enrolment = await db.enrolment.findUnique({
@@ -15,7 +40,12 @@ async function plan(db: Tx | typeof prisma, { userId, courseId }: { userId: stri
 			versionId: true,
 			completedAt: true,
 			version: { select: { number: true } },
-			course: { select: { slug: true, publishedVersion: { select: { id: true, number: true, title: true } } } },
+			course: {
+				select: {
+					slug: true,
+					publishedVersion: { select: { id: true, number: true, title: true, changeSummary: true, publishedAt: true } },
+				},
+			},
 		},
 	})
 	if (!enrolment || enrolment.status !== 'ACTIVE') {
@@ -53,20 +83,27 @@ async function plan(db: Tx | typeof prisma, { userId, courseId }: { userId: stri
 		const to = newLessons.find((l) => l.key === row.lessonKey)
 		if (from && to && unchanged.has(to.key)) carried.push({ from, to, progress: row })
 	}
-	return { enrolment, target, newLessons, carried, unchanged, startedCount: progress.length }
+	return { enrolment, target, oldTree, newTree, newLessons, carried, unchanged, startedKeys: new Set(progress.map((r) => r.lessonKey)), startedCount: progress.length }
 }
 
 /**
- * What moving would do, for the page that offers it: the version the learner is on and the new one,
- * how many of the new version's lessons are unchanged, and how many of the lessons they have
- * started keep their progress ("7 of 9 lessons keep your progress").
+ * What moving would do, for the page that offers it: the version the learner is on and the new one
+ * (with its change note), which lessons changed, were added or removed since their version, how
+ * many of the new version's lessons are unchanged, and how many of the lessons they have started
+ * keep their progress ("7 of 9 lessons keep your progress"), with the titles of those that do not.
  */
 export async function previewMoveToVersion({ userId, courseId }: { userId: string; courseId: string }) {
 	const p = await plan(prisma, { userId, courseId })
+	const changes = summariseChanges({ draft: p.newTree, published: p.oldTree })
+	const keptKeys = new Set(p.carried.map((c) => c.to.key))
+	const oldLessons = p.oldTree.flatMap((m) => m.lessons)
 	return {
 		slug: p.enrolment.course.slug,
 		fromNumber: p.enrolment.version.number,
 		to: p.target,
+		changes,
+		/** Lessons the learner started whose progress does not come with them (changed or removed). */
+		lostLessons: oldLessons.filter((l) => p.startedKeys.has(l.key) && !keptKeys.has(l.key)).map((l) => ({ key: l.key, title: l.title })),
 		totalLessons: p.newLessons.length,
 		unchangedLessons: p.unchanged.size,
 		startedLessons: p.startedCount,
@@ -81,11 +118,28 @@ export async function previewMoveToVersion({ userId, courseId }: { userId: strin
  * its answers mapped question by question) for unchanged quizzes. Completed enrolments do not move
  * (their certificate names the version they finished): `conflict`. So does an enrolment already
  * on the published version. The enrolment row is locked first, so a double click moves once.
+ * `expectedVersionNumber` guards against moving to a version the learner has not reviewed.
  */
-export async function moveEnrolmentToVersion({ userId, courseId }: { userId: string; courseId: string }) {
+export async function moveEnrolmentToVersion({
+	userId,
+	courseId,
+	expectedVersionNumber,
+}: {
+	userId: string
+	courseId: string
+	/** The version the learner reviewed; if another has been published since, nothing moves (`conflict`). */
+	expectedVersionNumber?: number
+}) {
 	return prisma.$transaction(async (tx) => {
 		await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE "userId" = ${userId} AND "courseId" = ${courseId} FOR UPDATE`
 		const p = await plan(tx, { userId, courseId })
+		if (expectedVersionNumber != null && p.target.number !== expectedVersionNumber) {
+			throw new DomainError(
+				'conflict',
+				'VERSION_CHANGED',
+				`Version ${p.target.number} has been published since you looked: please review what it changes first.`,
+			)
+		}
 		const enrolmentId = p.enrolment.id
 		for (const { from, to, progress } of p.carried) {
 			await tx.lessonProgress.createMany({
