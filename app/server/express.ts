@@ -17,7 +17,10 @@ declare module 'react-router' {
 	}
 }
 
-type Mode = { kind: 'production'; buildDir: string } | { kind: 'development' }
+type Mode =
+	// `build` replaces the server build imported from buildDir (the benchmarks serve altered builds).
+	| { kind: 'production'; buildDir: string; build?: ServerBuild }
+	| { kind: 'development' }
 
 /**
  * Builds Circle's Express app: security headers, compression, CSRF guard, static assets and the
@@ -71,7 +74,7 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 		// Fingerprinted assets never change: cache them for a year.
 		app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
 		app.use(express.static(clientDir, { maxAge: '1h' }))
-		build = (await import(path.join(mode.buildDir, 'server/index.js'))) as ServerBuild
+		build = mode.build ?? ((await import(path.join(mode.buildDir, 'server/index.js'))) as ServerBuild)
 	}
 
 	app.all(

@@ -1,6 +1,6 @@
 import { type LessonKind, prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
-import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
+import { renderMarkdownCached } from '#modules/markdown/render-markdown-cached.ts'
 import { getQuizForLearner, type LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
 import { computeLessonStates, pickResumeLesson, progressPercent } from './outline.ts'
 
@@ -190,7 +190,7 @@ async function loadContent({
 		}
 		case 'READING': {
 			const reading = await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { markdown: true } })
-			return { kind: 'READING', html: renderMarkdown(reading.markdown ?? '') }
+			return { kind: 'READING', html: renderMarkdownCached(reading.markdown ?? '') }
 		}
 		case 'QUIZ': {
 			const quiz = await prisma.lesson.findUniqueOrThrow({

@@ -5,13 +5,15 @@
  * stored bytes.
  *
  *   npx tsx scripts/bench/certificates.ts [seconds per phase, default 5]
+ *
+ * `npm run bench` calls benchCertificates() for the same two rates.
  */
+import { pathToFileURL } from 'node:url'
 import { PassThrough, Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { generateCertificateCode } from '#modules/certificates/code.ts'
 import { type CertificatePdfData, renderCertificatePdf } from '#modules/certificates/render-certificate-pdf.ts'
 
-const seconds = Number(process.argv[2] ?? 5)
 const baseUrl = 'https://circle.example.org'
 
 function sampleRow(i: number): CertificatePdfData {
@@ -33,7 +35,7 @@ function sampleRow(i: number): CertificatePdfData {
 	}
 }
 
-async function timed(label: string, fn: (i: number) => Promise<number>) {
+async function timed(label: string, seconds: number, quiet: boolean, fn: (i: number) => Promise<number>) {
 	// Warm up: font parsing, JIT.
 	for (let i = 0; i < 3; i++) await fn(i)
 	let count = 0
@@ -43,21 +45,22 @@ async function timed(label: string, fn: (i: number) => Promise<number>) {
 	while (process.hrtime.bigint() < deadline) bytes += await fn(count++)
 	const elapsed = Number(process.hrtime.bigint() - start) / 1e9
 	const rate = count / elapsed
-	console.log(
-		`${label.padEnd(34)} ${rate.toFixed(1).padStart(10)} /s   ${((elapsed / count) * 1000).toFixed(3).padStart(9)} ms each   ${(bytes / count / 1024).toFixed(1)} KiB`,
-	)
+	if (!quiet)
+		console.log(
+			`${label.padEnd(34)} ${rate.toFixed(1).padStart(10)} /s   ${((elapsed / count) * 1000).toFixed(3).padStart(9)} ms each   ${(bytes / count / 1024).toFixed(1)} KiB`,
+		)
 	return rate
 }
 
-async function main() {
-	console.log(`Node ${process.version}, ${seconds} s per phase\n`)
-	const render = await timed('render certificate (PDFKit)', async (i) => {
+/** Certificates rendered per second, and pre-rendered PDFs of the same size streamed per second. */
+export async function benchCertificates({ seconds, quiet = false }: { seconds: number; quiet?: boolean }) {
+	const render = await timed('render certificate (PDFKit)', seconds, quiet, async (i) => {
 		const pdf = await renderCertificatePdf({ certificate: sampleRow(i), baseUrl })
 		return pdf.length
 	})
 
 	const prerendered = await renderCertificatePdf({ certificate: sampleRow(0), baseUrl })
-	const stream = await timed('stream pre-rendered PDF', async () => {
+	const stream = await timed('stream pre-rendered PDF', seconds, quiet, async () => {
 		let received = 0
 		const sink = new PassThrough()
 		sink.on('data', (chunk: Buffer) => (received += chunk.length))
@@ -66,6 +69,13 @@ async function main() {
 		return received
 	})
 
+	return { render, stream, bytes: prerendered.length }
+}
+
+async function main() {
+	const seconds = Number(process.argv[2] ?? 5)
+	console.log(`Node ${process.version}, ${seconds} s per phase\n`)
+	const { render, stream } = await benchCertificates({ seconds })
 	console.log(
 		`\nstreaming is ${(stream / render).toFixed(0)}× faster than rendering (${render.toFixed(1)} renders/s per core)`,
 	)
@@ -75,4 +85,4 @@ function* chunks(buffer: Buffer, size: number) {
 	for (let i = 0; i < buffer.length; i += size) yield buffer.subarray(i, i + size)
 }
 
-await main()
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()

@@ -1,0 +1,417 @@
+/**
+ * `npm run bench`: how close Circle comes to what this machine can do. Everything that matters is
+ * printed as a ratio of two things measured side by side in the same run, so that a noisy or slow
+ * machine still gives comparable figures (docs/performance.md, docs/decisions/0015-benchmark-method.md).
+ *
+ *   npm run bench                      the full run (about 5 minutes on 2 cores)
+ *   npm run bench -- --quick           shorter runs, for a smoke test
+ *   npm run bench -- --scale           on the `npm run seed:scale` dataset (scripts/bench/scale.ts)
+ *   npm run bench -- --write f.json    also writes the results (the baseline is such a file)
+ *   npm run bench -- --compare docs/performance-baseline.json
+ *                                      exits 1 when a ratio fell more than 10% below the baseline
+ */
+import { fork } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { verify } from '@node-rs/argon2'
+import { openDatabase } from './database.ts'
+import { compareRatios, fmt, growth, parseArgs, ratio, table } from './stats.ts'
+import { timedLoop } from './timed-loop.ts'
+import type { LadderPorts, ServerRequest } from './server.ts'
+import type { LoadPlan, LoadResult, LoadTarget } from './load.ts'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const options = parseArgs(process.argv.slice(2))
+const startedAt = Date.now()
+const log = (line = '') => console.log(line)
+const elapsed = () => `${((Date.now() - startedAt) / 1000).toFixed(0)} s`
+
+const db = await openDatabase()
+if (options.scale) {
+	const { runScaleBench } = await import('./scale.ts')
+	const code = await runScaleBench({ quick: options.quick, write: options.write, compare: options.compare })
+	await db.stop()
+	process.exit(code)
+}
+
+if (!fs.existsSync(path.join(root, 'build/server/index.js'))) {
+	console.error('No production build: run `npx react-router build` first (npm run bench does).')
+	process.exit(1)
+}
+
+const { prisma } = await import('#modules/db/client.ts')
+const { createBenchFixtures, cleanupBenchRun, BENCH_EMAIL, BENCH_PASSWORD } = await import('./fixtures.ts')
+const { measure } = await import('./load.ts')
+const { jsPerPage } = await import('./js-sizes.ts')
+const { benchPrismaVsPg } = await import('./prisma-vs-pg.ts')
+const { benchCertificates } = await import('./certificates.ts')
+
+const plan: LoadPlan = options.quick
+	? { connections: 16, warmupSeconds: 1, seconds: 2, runs: 3 }
+	: { connections: 16, warmupSeconds: 3, seconds: 5, runs: 3 }
+const cpuSeconds = options.quick ? 1.5 : 4
+
+log(
+	`Circle bench${options.quick ? ' (--quick)' : ''}: Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs`,
+)
+log(
+	`Concurrency ${plan.connections}, warm-up ${plan.warmupSeconds} s, ${plan.runs} runs of ${plan.seconds} s, median of the runs\n`,
+)
+
+const fixtures = await createBenchFixtures()
+
+// ─── The server, in its own process ─────────────────────────────────────────
+const basePort = db.env.PORT
+const ports: LadderPorts = { L4: basePort, L0: basePort + 1, L1: basePort + 2, L2: basePort + 3, L3: basePort + 4 }
+const child = fork(path.join(import.meta.dirname, 'server.ts'), [], {
+	execArgv: ['--import', 'tsx', '--expose-gc'],
+	env: {
+		...process.env,
+		NODE_ENV: 'production',
+		PORT: String(ports.L4),
+		APP_URL: `http://127.0.0.1:${ports.L4}`,
+		TRUST_PROXY: '1',
+		RUN_WORKER: 'false',
+	},
+	stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+})
+const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
+let nextId = 1
+const ready = new Promise<void>((resolve, reject) => {
+	child.on('message', (m: { id: number; value?: unknown; error?: string }) => {
+		if (m.id === 0) return resolve()
+		const p = pending.get(m.id)
+		pending.delete(m.id)
+		if (m.error) p?.reject(new Error(m.error))
+		else p?.resolve(m.value)
+	})
+	child.once('exit', (code) => reject(new Error(`The bench server exited (${code})`)))
+})
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
+function ask<T>(message: WithoutId<ServerRequest>): Promise<T> {
+	const id = nextId++
+	return new Promise<T>((resolve, reject) => {
+		pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
+		child.send({ ...message, id })
+	})
+}
+await ready
+const pageBytes = await ask<number>({
+	type: 'start',
+	ports,
+	lessonPath: fixtures.readingPath,
+	cookie: fixtures.learnerCookie,
+})
+
+// RSS: sampled every 250 ms while anything runs; after a forced GC at the start, after each
+// repeated run of the real lesson page, and at the end.
+const rss = { before: await ask<number>({ type: 'gc' }), peak: 0, afterRuns: [] as number[], after: 0 }
+let sampling = true
+const sampler = (async () => {
+	while (sampling) {
+		rss.peak = Math.max(rss.peak, await ask<number>({ type: 'rss' }))
+		await new Promise((r) => setTimeout(r, 250))
+	}
+})()
+
+const url = (port: number, p: string) => `http://127.0.0.1:${port}${p}`
+const appOrigin = `http://127.0.0.1:${ports.L4}`
+const results: Record<string, LoadResult> = {}
+const ratios: Record<string, number> = {}
+
+// ─── 1. The ladder ──────────────────────────────────────────────────────────
+log(`1. The lesson page ladder (${fixtures.readingPath}, ${fmt(pageBytes / 1024, 1)} KiB of HTML, uncompressed)\n`)
+const levels = [
+	['L0', 'node:http, the same bytes'],
+	['L1', 'Express + React Router handler, same bytes'],
+	['L2', 'server rendering, fixed data'],
+	['L3', 'L2 + session validation'],
+	['L4', 'the real page (Prisma + PostgreSQL)'],
+] as const
+for (const [level] of levels) {
+	const target: LoadTarget = {
+		url: url(ports[level], fixtures.readingPath),
+		headers: { cookie: fixtures.learnerCookie },
+	}
+	await ask({ type: 'idle' })
+	results[level] = await measure(target, plan, async () => {
+		if (level === 'L4') rss.afterRuns.push(await ask<number>({ type: 'gc' }))
+	})
+	process.stderr.write(`  ${level} done (${elapsed()})\n`)
+}
+log(
+	table(
+		['level', 'what', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx'],
+		levels.map(([level, label]) => {
+			const r = results[level]!
+			return [level, label, fmt(r.rps), fmt(r.p50, 1), fmt(r.p99, 1), r.non2xx + r.errors]
+		}),
+	),
+)
+ratios['L1/L0'] = ratio(results.L1!.rps, results.L0!.rps)
+ratios['L2/L0'] = ratio(results.L2!.rps, results.L0!.rps)
+ratios['L3/L2'] = ratio(results.L3!.rps, results.L2!.rps)
+ratios['L4/L3'] = ratio(results.L4!.rps, results.L3!.rps)
+ratios['L4/L0'] = ratio(results.L4!.rps, results.L0!.rps)
+log(
+	`\nRatios (requests/s): ${['L4/L0', 'L2/L0', 'L3/L2', 'L4/L3', 'L1/L0'].map((k) => `${k} = ${fmt(ratios[k]!, 3)}`).join('   ')}\n`,
+)
+
+// ─── 2. Pages ───────────────────────────────────────────────────────────────
+type Page = { name: string; path: string; target: LoadTarget; jsPath?: string; skip?: string }
+const learner = { cookie: fixtures.learnerCookie }
+const pages: Page[] = [
+	{
+		name: 'lesson page',
+		path: fixtures.readingPath,
+		target: { url: url(ports.L4, fixtures.readingPath), headers: learner },
+	},
+	{ name: 'catalogue', path: '/courses', target: { url: url(ports.L4, '/courses') } },
+	{
+		name: 'course page',
+		path: `/courses/${fixtures.courseSlug}`,
+		target: { url: url(ports.L4, `/courses/${fixtures.courseSlug}`) },
+	},
+	{ name: 'dashboard', path: '/dashboard', target: { url: url(ports.L4, '/dashboard'), headers: learner } },
+	{
+		name: 'progress POST',
+		path: '/learn/progress',
+		target: {
+			url: url(ports.L4, '/learn/progress'),
+			method: 'POST',
+			headers: { ...learner, origin: appOrigin, 'content-type': 'application/json' },
+			body: JSON.stringify({ lessonId: fixtures.videoLessonId, positionSeconds: 12, playedRanges: [[0, 12]] }),
+		},
+	},
+	{
+		name: 'quiz submit',
+		path: fixtures.quizPath,
+		target: {
+			url: url(ports.L4, fixtures.quizPath),
+			method: 'POST',
+			headers: { ...learner, origin: appOrigin, 'content-type': 'application/x-www-form-urlencoded' },
+			body: fixtures.quizForm,
+		},
+	},
+	{
+		name: 'verification page',
+		path: `/verify/${fixtures.certificateCode}`,
+		// A fresh client address per request: the per-IP look-up throttle would otherwise answer 429.
+		target: {
+			url: url(ports.L4, `/verify/${fixtures.certificateCode}`),
+			perRequestHeaders: () => ({ 'x-forwarded-for': randomIp() }),
+		},
+	},
+	{
+		name: 'organisation report',
+		path: `/org/${fixtures.organisationSlug}/report`,
+		target: {
+			url: url(ports.L4, `/org/${fixtures.organisationSlug}/report`),
+			headers: { cookie: fixtures.orgCookie ?? '' },
+		},
+	},
+]
+
+function randomIp() {
+	return `10.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}`
+}
+
+// One request per page first: its status, and the SQL statements it cost.
+const queryCounts: Record<string, number> = {}
+for (const page of pages) {
+	await ask({ type: 'idle' })
+	await ask({ type: 'count-start' })
+	const t = page.target
+	const response = await fetch(t.url, {
+		method: t.method ?? 'GET',
+		headers: { ...t.headers, ...t.perRequestHeaders?.() },
+		body: t.body,
+		redirect: 'manual',
+	})
+	await response.arrayBuffer()
+	queryCounts[page.name] = await ask<number>({ type: 'count-stop' })
+	if (response.status === 404) page.skip = 'skipped: route missing (404)'
+	else if (response.status >= 400) page.skip = `skipped: answered ${response.status}`
+}
+
+log('2. Pages (the real app)\n')
+for (const page of pages) {
+	if (page.skip) continue
+	await ask({ type: 'idle' })
+	results[`page:${page.name}`] = await measure(page.target, plan)
+	process.stderr.write(`  ${page.name} done (${elapsed()})\n`)
+}
+log(
+	table(
+		['page', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', ''],
+		pages.map((p) => {
+			const r = results[`page:${p.name}`]
+			return r
+				? [p.name, fmt(r.rps), fmt(r.p50, 1), fmt(r.p99, 1), r.non2xx + r.errors, '']
+				: [p.name, '', '', '', '', p.skip!]
+		}),
+	),
+)
+log('(non-2xx: the quiz submit answers with a redirect, 302, as a browser form post expects)\n')
+
+// The team report's query on its own, whether or not the page exists yet.
+const { getTeamReport } = await import('#modules/organisations/team-report.ts')
+const org = await prisma.organisation.findUnique({ where: { slug: fixtures.organisationSlug }, select: { id: true } })
+if (org) {
+	const report = await timedLoop(cpuSeconds, 4, () => getTeamReport({ organisationId: org.id }))
+	log(`getTeamReport (demo organisation): ${fmt(report.rate, 0)} calls/s, p99 ${fmt(report.p99, 1)} ms\n`)
+}
+
+sampling = false
+await sampler
+rss.after = await ask<number>({ type: 'gc' })
+
+// ─── 3. Prisma against raw pg ───────────────────────────────────────────────
+log("3. Prisma against raw pg: the lesson page's queries (enrolment, outline, progress), concurrency 8\n")
+const orm = await benchPrismaVsPg({ userId: fixtures.userId, courseSlug: fixtures.courseSlug, seconds: cpuSeconds })
+log(
+	table(
+		['client', 'pages/s', 'p50 ms', 'p99 ms'],
+		[
+			['Prisma', fmt(orm.prisma.rate), fmt(orm.prisma.p50, 2), fmt(orm.prisma.p99, 2)],
+			['pg', fmt(orm.pg.rate), fmt(orm.pg.p50, 2), fmt(orm.pg.p99, 2)],
+		],
+	),
+)
+ratios['prisma/pg'] = ratio(orm.prisma.rate, orm.pg.rate)
+log(`\nPrisma/pg = ${fmt(ratios['prisma/pg']!, 3)}\n`)
+
+// ─── 4. Certificates and Argon2 ─────────────────────────────────────────────
+log('4. CPU-bound work\n')
+const certs = await benchCertificates({ seconds: cpuSeconds, quiet: true })
+ratios['certificate render/stream'] = ratio(certs.render, certs.stream)
+const { logIn } = await import('#modules/auth/log-in.ts')
+const { hashPassword } = await import('#modules/auth/password.ts')
+const argonHash = await hashPassword(BENCH_PASSWORD)
+const hashes = await timedLoop(cpuSeconds, 4, () => verify(argonHash, BENCH_PASSWORD))
+const logins = await timedLoop(cpuSeconds, 4, () =>
+	logIn({ email: BENCH_EMAIL, password: BENCH_PASSWORD, ipAddress: randomIp(), userAgent: 'circle-bench' }),
+)
+ratios['logins/argon2 verify'] = ratio(logins.rate, hashes.rate)
+log(
+	table(
+		['work', 'per second', 'ratio'],
+		[
+			['certificate PDF rendered (PDFKit)', fmt(certs.render, 1), ''],
+			[`pre-rendered PDF streamed (${fmt(certs.bytes / 1024, 1)} KiB)`, fmt(certs.stream, 0), ''],
+			['  render ÷ stream', '', fmt(ratios['certificate render/stream']!, 5)],
+			['Argon2id verify (19 MiB, t=2, p=1), 4 at a time', fmt(hashes.rate, 1), ''],
+			['logIn() (throttle checks + verify + session), 4 at a time', fmt(logins.rate, 1), ''],
+			['  logins ÷ raw verify', '', fmt(ratios['logins/argon2 verify']!, 3)],
+		],
+	),
+)
+log()
+
+// ─── 5. Memory ──────────────────────────────────────────────────────────────
+const mb = (b: number) => `${fmt(b / 1024 / 1024, 1)} MiB`
+const runGrowth = growth(rss.afterRuns)
+const settled = rss.after - rss.before
+const memoryOk = runGrowth < 16 * 1024 * 1024 && settled < 64 * 1024 * 1024
+log('5. Server memory (RSS; "after" values follow a forced GC)\n')
+log(
+	table(
+		['when', 'RSS'],
+		[
+			['before the runs', mb(rss.before)],
+			['peak during the runs', mb(rss.peak)],
+			...rss.afterRuns.map((v, i): [string, string] => [`after real lesson page run ${i + 1}`, mb(v)]),
+			['after all runs', mb(rss.after)],
+		],
+	),
+)
+log(`\nGrowth across the repeated runs: ${mb(runGrowth)}; after all runs vs before: ${mb(settled)}`)
+log(
+	`${memoryOk ? 'PASS' : 'FAIL'}  memory comes back down (growth across runs < 16 MiB, settled < 64 MiB above the start)\n`,
+)
+
+// ─── 6. Queries and JavaScript per page ─────────────────────────────────────
+const js = await jsPerPage(
+	path.join(root, 'build'),
+	pages.map((p) => p.path),
+)
+const JS_BUDGET = 150 * 1000
+const QUERY_BUDGET = 12
+let budgetsOk = memoryOk
+log(
+	'6. SQL queries and JavaScript per page (JS: gzip, static imports of the entry and matched routes; lazy chunks such as the Mux player excluded)\n',
+)
+log(
+	table(
+		['page', 'queries', 'budget', '', 'JS gzip', 'files', 'budget', ''],
+		pages.map((p) => {
+			const q = queryCounts[p.name]!
+			const sizes = js[p.path]!
+			const qOk = q <= QUERY_BUDGET
+			const jsOk = sizes.gzip <= JS_BUDGET
+			budgetsOk &&= qOk && (p.skip !== undefined || jsOk)
+			return [
+				p.name + (p.skip ? ' (route missing)' : ''),
+				q,
+				`≤ ${QUERY_BUDGET}`,
+				qOk ? 'PASS' : 'FAIL',
+				p.skip ? '' : `${fmt(sizes.gzip / 1000, 1)} KB`,
+				p.skip ? '' : sizes.files,
+				p.skip ? '' : '≤ 150 KB',
+				p.skip ? '' : jsOk ? 'PASS' : 'FAIL',
+			]
+		}),
+	),
+)
+log()
+
+// ─── Done ───────────────────────────────────────────────────────────────────
+await ask({ type: 'stop' }).catch(() => undefined)
+await cleanupBenchRun(fixtures)
+log(
+	`Ratios: ${Object.entries(ratios)
+		.map(([k, v]) => `${k} = ${fmt(v, 4)}`)
+		.join('; ')}`,
+)
+log(`Finished in ${elapsed()}.`)
+
+const record = {
+	date: new Date().toISOString(),
+	node: process.version,
+	quick: options.quick,
+	plan,
+	ratios,
+	results,
+	queries: queryCounts,
+	js,
+	memory: rss,
+}
+if (options.write) {
+	fs.writeFileSync(options.write, `${JSON.stringify(record, null, '\t')}\n`)
+	log(`Wrote ${options.write}`)
+}
+let exitCode = budgetsOk ? 0 : 1
+if (options.compare) exitCode = compareWithBaseline(options.compare, ratios) || exitCode
+await prisma.$disconnect()
+await db.stop()
+process.exit(exitCode)
+
+/** Prints the comparison with a baseline file; returns 1 when a ratio regressed. */
+function compareWithBaseline(file: string, current: Record<string, number>) {
+	const baseline = JSON.parse(fs.readFileSync(file, 'utf8')) as { ratios: Record<string, number> }
+	const { rows, regressed } = compareRatios(baseline.ratios, current)
+	log(`\nCompared with ${file} (a ratio more than 10% lower is a regression)\n`)
+	log(
+		table(
+			['ratio', 'baseline', 'this run', 'change', ''],
+			rows.map((r) => [
+				r.name,
+				fmt(r.baseline, 4),
+				r.current === null ? 'n/a' : fmt(r.current, 4),
+				r.change === null ? '' : `${r.change >= 0 ? '+' : ''}${fmt(r.change * 100, 1)}%`,
+				r.status === 'regressed' ? 'REGRESSED' : r.status === 'missing' ? 'not measured' : 'ok',
+			]),
+		),
+	)
+	return regressed ? 1 : 0
+}

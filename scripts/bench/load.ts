@@ -1,0 +1,65 @@
+/**
+ * One HTTP load measurement with autocannon: a warm-up, then `runs` runs at a fixed concurrency,
+ * reporting the median requests/s, p50 and p99 of the runs (medians resist the odd noisy run).
+ */
+import autocannon from 'autocannon'
+import { median } from './stats.ts'
+
+export type LoadTarget = {
+	url: string
+	method?: 'GET' | 'POST'
+	headers?: Record<string, string>
+	body?: string
+	/** Varies each request (e.g. a fresh X-Forwarded-For so that per-IP throttles do not kick in). */
+	perRequestHeaders?: () => Record<string, string>
+}
+
+export type LoadPlan = { connections: number; warmupSeconds: number; seconds: number; runs: number }
+
+export type LoadResult = {
+	rps: number
+	p50: number
+	p99: number
+	/** Requests/s of each run, in order. */
+	runs: number[]
+	non2xx: number
+	errors: number
+}
+
+function once(target: LoadTarget, connections: number, seconds: number) {
+	const { perRequestHeaders } = target
+	return autocannon({
+		url: target.url,
+		method: target.method ?? 'GET',
+		headers: target.headers,
+		body: target.body,
+		connections,
+		duration: seconds,
+		// Latency is recorded in milliseconds with microsecond resolution.
+		...(perRequestHeaders
+			? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequestHeaders() } }) }] }
+			: {}),
+	})
+}
+
+/** Runs the plan against one target; `afterRun` is called after each measured run (for RSS samples). */
+export async function measure(
+	target: LoadTarget,
+	plan: LoadPlan,
+	afterRun?: (run: number) => Promise<void>,
+): Promise<LoadResult> {
+	if (plan.warmupSeconds > 0) await once(target, plan.connections, plan.warmupSeconds)
+	const results: autocannon.Result[] = []
+	for (let i = 0; i < plan.runs; i++) {
+		results.push(await once(target, plan.connections, plan.seconds))
+		await afterRun?.(i)
+	}
+	return {
+		rps: median(results.map((r) => r.requests.total / r.duration)),
+		p50: median(results.map((r) => r.latency.p50)),
+		p99: median(results.map((r) => r.latency.p99)),
+		runs: results.map((r) => r.requests.total / r.duration),
+		non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+		errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
+	}
+}

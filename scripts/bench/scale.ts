@@ -1,0 +1,211 @@
+/**
+ * `npm run bench -- --scale`: the pages and queries that grow with the customer base, on the
+ * dataset of `npm run seed:scale` (in the same database): a learner's dashboard, the team report of
+ * the largest organisation (5,000 staff at size L), a trainer's course analytics, and the team
+ * report CSV export streamed in constant memory. Budget: p99 under 200 ms at concurrency 16.
+ */
+import { fork } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { LadderPorts, ServerRequest } from './server.ts'
+import { compareRatios, fmt, table } from './stats.ts'
+import { timedLoop } from './timed-loop.ts'
+
+const P99_BUDGET_MS = 200
+const CONCURRENCY = 16
+
+export async function runScaleBench(options: { quick: boolean; write: string | null; compare: string | null }) {
+	const { prisma } = await import('#modules/db/client.ts')
+	const { parseEnv } = await import('#modules/env/env.ts')
+	const { createSession } = await import('#modules/auth/sessions.ts')
+	const { SESSION_COOKIE_NAME } = await import('#app/utils/session.server.ts')
+	const { SCALE_DOMAIN } = await import('../seed-scale.ts')
+	const { measure } = await import('./load.ts')
+	const env = parseEnv()
+	const log = (line = '') => console.log(line)
+	const started = Date.now()
+
+	const trainer = await prisma.user.findUnique({ where: { email: `trainer@${SCALE_DOMAIN}` }, select: { id: true } })
+	if (!trainer) {
+		console.error(
+			'No scale dataset in this database: run `npm run seed:scale -- --size S|M|L` first (same EMBEDDED_PG_DIR or DATABASE_URL).',
+		)
+		return 1
+	}
+	const counts = await prisma.$queryRaw<Array<Record<string, number>>>`
+		SELECT (SELECT count(*) FROM "User")::int AS users, (SELECT count(*) FROM "Organisation")::int AS organisations,
+			(SELECT count(*) FROM "Course")::int AS courses, (SELECT count(*) FROM "Enrolment")::int AS enrolments,
+			(SELECT count(*) FROM "LessonProgress")::int AS "progress rows"`
+	log(
+		`Circle bench --scale: Node ${process.version}; dataset: ${Object.entries(counts[0]!)
+			.map(([k, v]) => `${fmt(v)} ${k}`)
+			.join(', ')}\n`,
+	)
+
+	// The largest organisation, its owner, the learner with the most enrolments, the busiest course.
+	const org = await prisma.organisation.findUniqueOrThrow({
+		where: { slug: 'scale-org-0' },
+		select: { id: true, slug: true },
+	})
+	const owner = await prisma.membership.findFirstOrThrow({
+		where: { organisationId: org.id, role: 'OWNER' },
+		select: { userId: true },
+	})
+	const staff = await prisma.membership.count({ where: { organisationId: org.id } })
+	const [busiest] = await prisma.$queryRaw<Array<{ userId: string; n: number }>>`
+		SELECT "userId", count(*)::int AS n FROM "Enrolment" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`
+	const [course] = await prisma.$queryRaw<Array<{ courseId: string; n: number }>>`
+		SELECT "courseId", count(*)::int AS n FROM "Enrolment" GROUP BY 1 ORDER BY 2 DESC LIMIT 1`
+	const cookie = async (userId: string) =>
+		`${SESSION_COOKIE_NAME}=${(await createSession({ userId, userAgent: 'circle-bench' })).token}`
+	const learnerCookie = await cookie(busiest!.userId)
+	const ownerCookie = await cookie(owner.userId)
+	const trainerCookie = await cookie(trainer.id)
+
+	// The real app in its own process.
+	const ports: LadderPorts = { L4: env.PORT, L0: env.PORT + 1, L1: env.PORT + 2, L2: env.PORT + 3, L3: env.PORT + 4 }
+	const child = fork(path.join(import.meta.dirname, 'server.ts'), [], {
+		execArgv: ['--import', 'tsx', '--expose-gc'],
+		env: {
+			...process.env,
+			NODE_ENV: 'production',
+			PORT: String(ports.L4),
+			APP_URL: `http://127.0.0.1:${ports.L4}`,
+			RUN_WORKER: 'false',
+		},
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	})
+	let nextId = 1
+	const pending = new Map<number, (v: unknown) => void>()
+	const ready = new Promise<void>((resolve) =>
+		child.on('message', (m: { id: number; value?: unknown; error?: string }) => {
+			if (m.id === 0) return resolve()
+			if (m.error) console.error(m.error)
+			pending.get(m.id)?.(m.value)
+			pending.delete(m.id)
+		}),
+	)
+	type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
+	const ask = <T>(message: WithoutId<ServerRequest>) =>
+		new Promise<T>((resolve) => {
+			const id = nextId++
+			pending.set(id, resolve as (v: unknown) => void)
+			child.send({ ...message, id })
+		})
+	await ready
+	await ask({ type: 'start-app', ports })
+
+	const plan = options.quick
+		? { connections: CONCURRENCY, warmupSeconds: 1, seconds: 2, runs: 3 }
+		: { connections: CONCURRENCY, warmupSeconds: 2, seconds: 5, runs: 3 }
+	const url = (p: string) => `http://127.0.0.1:${ports.L4}${p}`
+	const rows: Array<Array<string | number>> = []
+	const p99s: Record<string, number> = {}
+	let ok = true
+	const verdict = (p99: number) => {
+		const pass = p99 < P99_BUDGET_MS
+		ok &&= pass
+		return pass ? 'PASS' : 'FAIL'
+	}
+
+	const pages = [
+		{ name: `dashboard (learner with ${busiest!.n} enrolments)`, path: '/dashboard', cookie: learnerCookie },
+		{ name: `organisation report (${fmt(staff)} staff)`, path: `/org/${org.slug}/report`, cookie: ownerCookie },
+		{ name: 'course analytics page', path: `/studio/courses/${course!.courseId}/analytics`, cookie: trainerCookie },
+	]
+	for (const page of pages) {
+		const probe = await fetch(url(page.path), { headers: { cookie: page.cookie }, redirect: 'manual' })
+		await probe.arrayBuffer()
+		if (probe.status !== 200) {
+			rows.push([
+				page.name,
+				page.path,
+				'',
+				'',
+				'',
+				'',
+				probe.status === 404 ? 'skipped: route missing (404)' : `skipped: answered ${probe.status}`,
+			])
+			continue
+		}
+		await ask({ type: 'idle' })
+		const r = await measure({ url: url(page.path), headers: { cookie: page.cookie } }, plan)
+		p99s[page.name] = r.p99
+		rows.push([page.name, page.path, fmt(r.rps, 1), fmt(r.p50, 1), fmt(r.p99, 1), `< ${P99_BUDGET_MS}`, verdict(r.p99)])
+		process.stderr.write(`  ${page.name} done\n`)
+	}
+
+	// The queries behind the pages, called directly at the same concurrency (whether or not the pages exist yet).
+	const { getTeamReport } = await import('#modules/organisations/team-report.ts')
+	const { getCourseAnalytics } = await import('#modules/analytics/get-course-analytics.ts')
+	const { getDashboard } = await import('#modules/learning/get-dashboard.ts')
+	const seconds = options.quick ? 2 : 5
+	const direct = [
+		['getDashboard()', () => getDashboard({ userId: busiest!.userId })],
+		[`getTeamReport() (${fmt(staff)} staff, first 500 rows)`, () => getTeamReport({ organisationId: org.id })],
+		[
+			`getCourseAnalytics() (${fmt(course!.n)} enrolments)`,
+			() => getCourseAnalytics({ actorId: trainer.id, courseId: course!.courseId }),
+		],
+	] as const
+	for (const [name, fn] of direct) {
+		const r = await timedLoop(seconds, CONCURRENCY, fn as () => Promise<unknown>)
+		p99s[name] = r.p99
+		rows.push([name, '(module)', fmt(r.rate, 1), fmt(r.p50, 1), fmt(r.p99, 1), `< ${P99_BUDGET_MS}`, verdict(r.p99)])
+		process.stderr.write(`  ${name} done\n`)
+	}
+	log(`Pages at concurrency ${CONCURRENCY} (median of 3 runs), and their module functions called directly\n`)
+	log(table(['what', 'path', 'req/s', 'p50 ms', 'p99 ms', 'budget', ''], rows))
+
+	// The CSV export, streamed in this process while its RSS is sampled.
+	const { streamTeamReportCsv } = await import('#modules/organisations/team-report.ts')
+	globalThis.gc?.()
+	const before = process.memoryUsage().rss
+	let peak = before
+	let bytes = 0
+	let lines = 0
+	const t = performance.now()
+	const reader = streamTeamReportCsv({ organisationId: org.id }).getReader()
+	for (;;) {
+		const { done, value } = await reader.read()
+		if (done) break
+		bytes += value.length
+		for (const b of value) if (b === 10) lines++
+		peak = Math.max(peak, process.memoryUsage().rss)
+	}
+	const exportSeconds = (performance.now() - t) / 1000
+	const growthMb = (peak - before) / 1024 / 1024
+	const exportOk = growthMb < 64
+	ok &&= exportOk
+	log(
+		`\nTeam report CSV export: ${fmt(lines - 1)} rows, ${fmt(bytes / 1024 / 1024, 1)} MiB in ${fmt(exportSeconds, 1)} s ` +
+			`(${fmt((lines - 1) / exportSeconds)} rows/s); RSS ${fmt(before / 1024 / 1024, 1)} MiB before, peak ${fmt(peak / 1024 / 1024, 1)} MiB ` +
+			`(+${fmt(growthMb, 1)} MiB)`,
+	)
+	log(`${exportOk ? 'PASS' : 'FAIL'}  export in constant memory (RSS grows < 64 MiB while streaming)`)
+	log(`\nFinished in ${fmt((Date.now() - started) / 1000)} s.`)
+
+	await ask({ type: 'stop' })
+	await prisma.session.deleteMany({ where: { userAgent: 'circle-bench' } })
+	const ratios = Object.fromEntries(Object.entries(p99s).map(([k, v]) => [`budget/p99 ${k}`, P99_BUDGET_MS / v]))
+	if (options.write) {
+		fs.writeFileSync(
+			options.write,
+			`${JSON.stringify({ date: new Date().toISOString(), scale: true, ratios, export: { rows: lines - 1, bytes, seconds: exportSeconds, rssGrowthMb: growthMb } }, null, '\t')}\n`,
+		)
+	}
+	let code = ok ? 0 : 1
+	if (options.compare) {
+		const baseline = JSON.parse(fs.readFileSync(options.compare, 'utf8')) as { ratios: Record<string, number> }
+		const { rows: cmp, regressed } = compareRatios(baseline.ratios, ratios)
+		log(
+			table(
+				['ratio', 'baseline', 'this run', ''],
+				cmp.map((r) => [r.name, fmt(r.baseline, 3), r.current === null ? 'n/a' : fmt(r.current, 3), r.status]),
+			),
+		)
+		if (regressed) code = 1
+	}
+	await prisma.$disconnect()
+	return code
+}
