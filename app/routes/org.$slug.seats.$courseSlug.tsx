@@ -310,11 +310,7 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 												</Button>
 											</Form>
 										) : null}
-										<Link
-											to={`?${new URLSearchParams({ end: h.assignmentId })}`}
-											className={linkClasses}
-											preventScrollReset={false}
-										>
+										<Link to={`?${new URLSearchParams({ end: h.assignmentId })}`} className={linkClasses}>
 											{h.status === 'not_started' ? 'Reclaim seat' : 'Remove access'}
 											<span className="sr-only"> of {h.name ?? h.email}</span>
 										</Link>

@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from 'react-router'
+import { NavLink, Outlet, useLocation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
 import { Container } from '#app/components/ui/container.tsx'
@@ -14,11 +14,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function OrganisationLayout({ loaderData }: Route.ComponentProps) {
 	const { organisation, role, isPlatformAdmin } = loaderData
+	const { pathname } = useLocation()
 	const base = `/org/${organisation.slug}`
 	const sections = [
-		{ to: base, label: 'Overview', end: true },
-		{ to: `${base}/members`, label: 'Members', end: false },
-		{ to: `${base}/report`, label: 'Team report', end: false },
+		// A course's seats page belongs under the overview, which lists the courses.
+		{ to: base, label: 'Overview', end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
+		{ to: `${base}/members`, label: 'Members', end: false, alsoActive: false },
+		{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
 	]
 	return (
 		<>
@@ -41,7 +43,7 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 										className={({ isActive }) =>
 											cx(
 												'-mb-px inline-flex min-h-11 items-center border-b-4 px-3 font-semibold',
-												isActive
+												isActive || section.alsoActive
 													? 'border-brand-700 text-brand-800'
 													: 'border-transparent text-stone-700 hover:border-stone-300 hover:text-stone-900',
 											)

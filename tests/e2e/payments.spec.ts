@@ -12,10 +12,12 @@ const price = (pence: number) => gbp.format(pence / 100)
 async function signUp(page: Page) {
 	await page.goto('/signup')
 	await page.getByLabel('Full name').fill('Siobhán O’Connell')
-	await page.getByLabel('Email address').fill(uniqueEmail('buyer'))
+	const email = uniqueEmail('buyer')
+	await page.getByLabel('Email address').fill(email)
 	await page.getByLabel('Password').fill('restorative circles every morning')
 	await page.getByRole('button', { name: 'Create account' }).click()
 	await expect(page).toHaveURL(/\/dashboard/)
+	return email
 }
 
 test('a learner buys a paid course through the demo checkout and lands in the course', async ({ page, a11y }) => {
@@ -117,4 +119,45 @@ test('an organisation admin prices seats with the volume tiers, and cancelling t
 	await a11y()
 	await page.getByRole('link', { name: 'Return to the purchase' }).click()
 	await expect(page).toHaveURL(`/courses/${justice.slug}/buy`)
+})
+
+test('a platform admin refunds a demo purchase after confirming, and the learner sees it refunded', async ({
+	page,
+	browser,
+	a11y,
+}) => {
+	test.setTimeout(120_000)
+	const email = await signUp(page)
+	await page.goto(`/courses/${justice.slug}/buy`)
+	await page.getByRole('button', { name: `Buy for myself — ${price(justice.pricePence)}` }).click()
+	await page.getByRole('button', { name: `Pay ${price(justice.pricePence)} (demo)` }).click()
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('You are enrolled')
+
+	const adminContext = await browser.newContext()
+	const admin = await adminContext.newPage()
+	await admin.goto('/login?redirectTo=/admin/orders')
+	await admin.getByLabel('Email address').fill('admin@circle.example')
+	await admin.getByLabel('Password').fill('circle-demo-2026')
+	await admin.getByRole('button', { name: 'Log in' }).click()
+	await expect(admin).toHaveURL('/admin/orders')
+	await admin.goto(`/admin/orders?q=${encodeURIComponent(email)}`)
+	await admin
+		.getByRole('table')
+		.getByRole('link', { name: /order / })
+		.click()
+	await expect(admin.getByRole('heading', { level: 1 })).toHaveText(/^Order CIR-/)
+	await admin.getByRole('link', { name: `Refund ${price(justice.pricePence)}…` }).click()
+	await expect(admin.getByText(`Refund ${price(justice.pricePence)} to Siobhán O’Connell?`)).toBeVisible()
+	await admin.getByLabel('Reason (optional)').fill('Bought by mistake')
+	await a11y(admin)
+	await admin.getByRole('button', { name: 'Yes, refund this order' }).click()
+	await expect(admin.getByText('Refunded. 1 place withdrawn.')).toBeVisible()
+	await expect(admin.getByText('Reason: Bought by mistake')).toBeVisible()
+	await a11y(admin)
+	await adminContext.close()
+
+	await page.goto('/account/purchases')
+	await expect(page.getByText('Refunded (demo)')).toBeVisible()
+	await page.goto(`/courses/${justice.slug}/buy`)
+	await expect(page.getByRole('button', { name: `Buy for myself — ${price(justice.pricePence)}` })).toBeVisible()
 })
