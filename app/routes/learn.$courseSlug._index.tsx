@@ -61,9 +61,14 @@ export default function LearnCourseRoute({ loaderData }: Route.ComponentProps) {
 	if (loaderData.view === 'moved') {
 		return (
 			<Container width="prose" className="py-10 sm:py-12">
-				<Notice tone="success" role="status" title={`You are now following version ${loaderData.versionNumber}`}>
-					<p>Lessons that did not change kept your progress. Pick up where you left off.</p>
-				</Notice>
+				<div role="status">
+					<h1 className="text-3xl font-bold tracking-tight text-stone-900">
+						You are now following version {loaderData.versionNumber}
+					</h1>
+					<p className="mt-3 text-lg text-stone-700">
+						Lessons that did not change kept your progress. Pick up where you left off.
+					</p>
+				</div>
 				<ButtonLink to={loaderData.continueTo} className="mt-6">
 					Continue the course
 				</ButtonLink>
@@ -111,9 +116,10 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 					<p className="mt-2 text-stone-800">You have not started any lessons yet, so there is nothing to lose.</p>
 				) : (
 					<p className="mt-2 text-stone-800">
-						{preview.keptLessons} of the {pluralise(preview.startedLessons, 'lesson')} you have started keep your progress
-						{preview.keptCompleted ? ` (${preview.keptCompleted} of them finished)` : ''}, because they have not
-						changed. {preview.unchangedLessons} of version {to.number}’s {preview.totalLessons} lessons are the same as
+						{preview.keptLessons} of the {pluralise(preview.startedLessons, 'lesson')} you have started{' '}
+						{preview.keptLessons === 1 ? 'keeps its' : 'keep their'} progress
+						{preview.keptCompleted ? ` (${preview.keptCompleted} of them finished)` : ''}, because{' '}
+						{preview.keptLessons === 1 ? 'it has' : 'they have'} not changed. {preview.unchangedLessons} of version {to.number}’s {preview.totalLessons} lessons are the same as
 						before.
 					</p>
 				)}
