@@ -153,6 +153,14 @@ function InProgressCard({ course }: { course: Course }) {
 					<span className="font-medium text-stone-900">{course.resumeLesson.title}</span>
 				</p>
 			) : null}
+			{course.newerVersionAvailable ? (
+				<p className="mt-4 rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
+					A new version of this course is out.{' '}
+					<Link to={`/learn/${course.courseSlug}`} className="font-semibold underline underline-offset-2">
+						See what changed<span className="sr-only"> in {course.title}</span>
+					</Link>
+				</p>
+			) : null}
 			<div className="mt-auto pt-5">
 				<ButtonLink to={continueTo}>
 					{course.started ? 'Continue' : 'Start'}

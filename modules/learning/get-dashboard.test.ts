@@ -51,6 +51,27 @@ describe('getDashboard', () => {
 		expect(dashboard.inProgress.map((c) => c.courseSlug)).toEqual([mine.slug])
 	})
 
+	test('says when a newer version of an unfinished course has been published', async () => {
+		const user = await createUser()
+		const course = await createCourse({ modules: 1, lessonKinds: ['READING'] })
+		await createEnrolment({ userId: user.id, course })
+		expect((await getDashboard({ userId: user.id })).inProgress[0]!.newerVersionAvailable).toBe(false)
+
+		const next = await prisma.courseVersion.create({
+			data: {
+				courseId: course.id,
+				number: 2,
+				status: 'PUBLISHED',
+				title: 'Revised',
+				summary: 'Revised',
+				cpdMinutes: 60,
+				publishedAt: new Date(),
+			},
+		})
+		await prisma.course.update({ where: { id: course.id }, data: { publishedVersionId: next.id } })
+		expect((await getDashboard({ userId: user.id })).inProgress[0]!.newerVersionAvailable).toBe(true)
+	})
+
 	test('a fixed number of queries however many courses', async () => {
 		const one = await createUser()
 		const many = await createUser()

@@ -17,7 +17,7 @@ export async function getDashboard({ userId }: { userId: string }) {
 			secondsSpent: true,
 			lastActivityAt: true,
 			createdAt: true,
-			course: { select: { slug: true } },
+			course: { select: { slug: true, publishedVersionId: true } },
 			version: { select: { title: true, summary: true, cpdMinutes: true, sequential: true } },
 			certificate: { select: { code: true, revokedAt: true } },
 		},
@@ -61,6 +61,9 @@ export async function getDashboard({ userId }: { userId: string }) {
 			lastActivityAt: e.lastActivityAt ?? e.createdAt,
 			completedAt: e.completedAt,
 			certificate: e.certificate ? { code: e.certificate.code, revoked: e.certificate.revokedAt !== null } : null,
+			// Versions are only ever published forwards, so a different published version is a newer one.
+			newerVersionAvailable:
+				!e.completedAt && e.course.publishedVersionId !== null && e.course.publishedVersionId !== e.versionId,
 		}
 	})
 	return {
