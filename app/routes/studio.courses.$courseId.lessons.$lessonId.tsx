@@ -11,7 +11,7 @@ import {
 	type LessonKindName,
 	type SaveReply,
 } from '#app/components/studio/lesson-form.ts'
-import { type KeyedQuestion, newUid, QuizQuestionsEditor, serialiseQuestions } from '#app/components/studio/quiz-editor.tsx'
+import { type KeyedQuestion, QuizQuestionsEditor, serialiseQuestions } from '#app/components/studio/quiz-editor.tsx'
 import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { VideoUpload } from '#app/components/studio/video-upload.tsx'
@@ -155,8 +155,9 @@ function LessonEditor({
 	}
 	const [savedAt, setSavedAt] = useState<string | null>(null)
 	const [questions, setQuestions] = useState<KeyedQuestion[]>(() =>
-		lesson.questions.map((q) => ({
-			uid: newUid(),
+		// Keys from the position, so the server's and the browser's first render agree (ids derive from them).
+		lesson.questions.map((q, i) => ({
+			uid: `saved-${i}`,
 			kind: q.kind,
 			prompt: q.prompt,
 			guidance: q.guidance,

@@ -64,12 +64,24 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 
 	// Reading: Markdown with a live preview.
 	await page.getByRole('link', { name: 'Why circles work' }).click()
+	await expect(page.getByLabel('Text (Markdown)')).toBeVisible()
+	// A second tab has the same lesson open: whichever saves second is told, and keeps its text.
+	const other = await page.context().newPage()
+	await other.goto(page.url())
+	await expect(other.getByLabel('Text (Markdown)')).toBeVisible()
 	await page.getByLabel('Text (Markdown)').fill('## Sitting in a circle\n\nEveryone can see everyone: **nobody is at the head**.')
 	const preview = page.getByRole('region', { name: /Preview/ })
 	await expect(preview.getByRole('heading', { name: 'Sitting in a circle' })).toBeVisible()
 	await expect(preview.locator('strong')).toHaveText('nobody is at the head')
 	await expectSaved(page)
 	await a11y()
+	await other.getByLabel('Text (Markdown)').fill('My own opening paragraph')
+	await expect(
+		other.getByRole('alert').filter({ hasText: 'Someone else saved this lesson since you opened it — reload to see their changes; your text is kept below.' }),
+	).toBeVisible({ timeout: 15_000 })
+	await expect(other.getByLabel('Text (Markdown)')).toHaveValue('My own opening paragraph')
+	await a11y(other)
+	await other.close()
 
 	// Video: a pasted address, its duration and captions.
 	await page.goto(builderUrl)
