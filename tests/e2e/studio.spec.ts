@@ -89,12 +89,13 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	await page.getByLabel('Video address').fill('/media/demo-lesson.mp4')
 	await page.getByLabel('Duration (seconds)').fill('30')
 	await page.getByLabel('Captions (WebVTT .vtt address)').fill('/media/demo-lesson.en.vtt')
-	await page.getByLabel('Transcript (optional)').fill('A facilitator opens the circle with a check-in question.')
-	await expectSaved(page)
 	await a11y()
+	await page.getByLabel('Transcript (optional)').fill('A facilitator opens the circle with a check-in question.')
+	// Leaving straight away saves first (publishing below needs the video and its duration).
+	await page.getByRole('link', { name: 'Back to the builder' }).click()
+	await expect(page).toHaveURL(builderUrl)
 
 	// Quiz: a single-choice question; its error shows until a right answer is marked.
-	await page.goto(builderUrl)
 	await page.getByRole('link', { name: 'Check your understanding' }).click()
 	await page.getByRole('button', { name: 'Add question' }).click()
 	await page.getByLabel('Question', { exact: true }).fill('Who speaks in a circle?')
@@ -113,6 +114,10 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	await expect(page.locator('#lesson-title')).toHaveText('Why circles work')
 	await expect(page.getByRole('heading', { name: 'Sitting in a circle' })).toBeVisible()
 	await a11y()
+	await page.getByRole('link', { name: 'A circle in action' }).first().click()
+	await expect(page.locator('mux-player')).toBeVisible({ timeout: 20_000 })
+	await page.locator('summary', { hasText: 'Transcript' }).click()
+	await expect(page.getByText('A facilitator opens the circle with a check-in question.')).toBeVisible()
 	await page.getByRole('link', { name: 'Check your understanding' }).first().click()
 	await page.getByLabel('Whoever holds the talking piece').check()
 	await page.getByRole('button', { name: 'Submit answers' }).click()
