@@ -87,7 +87,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 	const target = text(form, 'lessonId') || text(form, 'moduleId') || null
 	const moved = text(form, 'direction') || null
-	const ok = (message: string) => data({ ok: true as const, intent, target, message, direction: moved })
+	const ok = (message: string) => data({ ok: true as const, intent, target, message, direction: moved, nonce: crypto.randomUUID() })
 	try {
 		switch (intent) {
 			case 'create-draft': {
@@ -125,7 +125,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 					kind: text(form, 'kind') as LessonKind,
 					title: text(form, 'title'),
 				})
-				return data({ ok: true as const, intent, target, message: `Lesson “${lesson.title}” added.`, direction: null })
+				return data({ ok: true as const, intent, target, message: `Lesson “${lesson.title}” added.`, direction: null, nonce: crypto.randomUUID() })
 			}
 			case 'rename-lesson':
 				await renameLesson({ ...base, lessonId: text(form, 'lessonId'), title: text(form, 'title') })

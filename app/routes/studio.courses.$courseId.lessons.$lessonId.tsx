@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { data, Form, Link, type ShouldRevalidateFunctionArgs, useFetcher } from 'react-router'
+import { data, Form, Link, type ShouldRevalidateFunctionArgs, useBlocker, useFetcher } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
@@ -11,7 +11,7 @@ import {
 	type LessonKindName,
 	type SaveReply,
 } from '#app/components/studio/lesson-form.ts'
-import { type KeyedQuestion, newUid, QuizQuestionsEditor, serialiseQuestions } from '#app/components/studio/quiz-editor.tsx'
+import { type KeyedQuestion, QuizQuestionsEditor, serialiseQuestions } from '#app/components/studio/quiz-editor.tsx'
 import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { VideoUpload } from '#app/components/studio/video-upload.tsx'
@@ -155,8 +155,9 @@ function LessonEditor({
 	}
 	const [savedAt, setSavedAt] = useState<string | null>(null)
 	const [questions, setQuestions] = useState<KeyedQuestion[]>(() =>
-		lesson.questions.map((q) => ({
-			uid: newUid(),
+		// Keys from the position, so the server's and the browser's first render agree (ids derive from them).
+		lesson.questions.map((q, i) => ({
+			uid: `saved-${i}`,
 			kind: q.kind,
 			prompt: q.prompt,
 			guidance: q.guidance,
@@ -232,6 +233,19 @@ function LessonEditor({
 		return () => window.removeEventListener('beforeunload', warn)
 	}, [state])
 
+	// Following a link inside the app with unsaved changes asks first, too.
+	const unsaved = state !== 'idle' && state !== 'saved'
+	const blocker = useBlocker(
+		({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname,
+	)
+
+	// Changes waiting for the autosave timer are saved at once, and then the author goes on their way.
+	useEffect(() => {
+		if (blocker.state !== 'blocked') return
+		if (state === 'pending') save()
+		else if (state === 'saved') blocker.proceed()
+	}, [blocker, state, save])
+
 	function onQuestionsChange(next: KeyedQuestion[]) {
 		setQuestions(next)
 		schedule()
@@ -261,6 +275,19 @@ function LessonEditor({
 		>
 			<input type="hidden" name="revision" value={lesson.revision} />
 			<SaveStatus state={state} savedAt={savedAt} noJsReply={noJsReply} />
+			{blocker.state === 'blocked' && (state === 'pending' || state === 'saving') ? (
+				<p className="text-sm font-medium text-stone-800">Saving your changes before you leave…</p>
+			) : blocker.state === 'blocked' ? (
+				<Notice tone="warning" role="alert" title="Your latest changes are not saved yet">
+					<p>Leave this lesson anyway? Stay to let them save, or put right any problems marked below.</p>
+					<div className="mt-3 flex flex-wrap gap-3">
+						<Button onClick={() => blocker.reset()}>Stay on this lesson</Button>
+						<Button variant="secondary" onClick={() => blocker.proceed()}>
+							Leave without saving
+						</Button>
+					</div>
+				</Notice>
+			) : null}
 			{conflict ? (
 				<Notice tone="error" role="alert" title="Your latest changes are not saved">
 					<p>{CONFLICT_TEXT}</p>

@@ -64,12 +64,24 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 
 	// Reading: Markdown with a live preview.
 	await page.getByRole('link', { name: 'Why circles work' }).click()
+	await expect(page.getByLabel('Text (Markdown)')).toBeVisible()
+	// A second tab has the same lesson open: whichever saves second is told, and keeps its text.
+	const other = await page.context().newPage()
+	await other.goto(page.url())
+	await expect(other.getByLabel('Text (Markdown)')).toBeVisible()
 	await page.getByLabel('Text (Markdown)').fill('## Sitting in a circle\n\nEveryone can see everyone: **nobody is at the head**.')
 	const preview = page.getByRole('region', { name: /Preview/ })
 	await expect(preview.getByRole('heading', { name: 'Sitting in a circle' })).toBeVisible()
 	await expect(preview.locator('strong')).toHaveText('nobody is at the head')
 	await expectSaved(page)
 	await a11y()
+	await other.getByLabel('Text (Markdown)').fill('My own opening paragraph')
+	await expect(
+		other.getByRole('alert').filter({ hasText: 'Someone else saved this lesson since you opened it — reload to see their changes; your text is kept below.' }),
+	).toBeVisible({ timeout: 15_000 })
+	await expect(other.getByLabel('Text (Markdown)')).toHaveValue('My own opening paragraph')
+	await a11y(other)
+	await other.close()
 
 	// Video: a pasted address, its duration and captions.
 	await page.goto(builderUrl)
@@ -77,12 +89,13 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	await page.getByLabel('Video address').fill('/media/demo-lesson.mp4')
 	await page.getByLabel('Duration (seconds)').fill('30')
 	await page.getByLabel('Captions (WebVTT .vtt address)').fill('/media/demo-lesson.en.vtt')
-	await page.getByLabel('Transcript (optional)').fill('A facilitator opens the circle with a check-in question.')
-	await expectSaved(page)
 	await a11y()
+	await page.getByLabel('Transcript (optional)').fill('A facilitator opens the circle with a check-in question.')
+	// Leaving straight away saves first (publishing below needs the video and its duration).
+	await page.getByRole('link', { name: 'Back to the builder' }).click()
+	await expect(page).toHaveURL(builderUrl)
 
 	// Quiz: a single-choice question; its error shows until a right answer is marked.
-	await page.goto(builderUrl)
 	await page.getByRole('link', { name: 'Check your understanding' }).click()
 	await page.getByRole('button', { name: 'Add question' }).click()
 	await page.getByLabel('Question', { exact: true }).fill('Who speaks in a circle?')
@@ -101,6 +114,10 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	await expect(page.locator('#lesson-title')).toHaveText('Why circles work')
 	await expect(page.getByRole('heading', { name: 'Sitting in a circle' })).toBeVisible()
 	await a11y()
+	await page.getByRole('link', { name: 'A circle in action' }).first().click()
+	await expect(page.locator('mux-player')).toBeVisible({ timeout: 20_000 })
+	await page.locator('summary', { hasText: 'Transcript' }).click()
+	await expect(page.getByText('A facilitator opens the circle with a check-in question.')).toBeVisible()
 	await page.getByRole('link', { name: 'Check your understanding' }).first().click()
 	await page.getByLabel('Whoever holds the talking piece').check()
 	await page.getByRole('button', { name: 'Submit answers' }).click()

@@ -16,8 +16,8 @@ import {
 	verticalListSortingStrategy,
 } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import { type ReactNode, useEffect, useRef, useState } from 'react'
-import { Form, Link, useActionData, useFetcher, useNavigation } from 'react-router'
+import { type ReactNode, useEffect, useState } from 'react'
+import { Form, Link, useFetcher, useNavigation } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { cx } from '#app/components/ui/cx.ts'
@@ -40,6 +40,8 @@ export type StructureReply = {
 	message: string
 	direction?: string | null
 	field?: string | null
+	/** New for every successful change: "add" forms are keyed on it, so they empty after an add. */
+	nonce?: string
 }
 
 const inputClasses =
@@ -70,6 +72,8 @@ export function CourseStructure({
 	useEffect(() => setOrder(modules), [serverKey])
 	const fetcher = useFetcher<StructureReply>()
 	const shown = fetcher.data && fetcher.state === 'idle' ? fetcher.data : reply
+	const addedTo = (intent: string, target?: string) =>
+		reply?.ok && reply.intent === intent && (target === undefined || reply.target === target) ? (reply.nonce ?? 'added') : 'new'
 
 	// A keyboard move re-renders the list: put focus back on the button that was pressed (or its
 	// twin when the item reached an end), so the author can press it again.
@@ -164,6 +168,7 @@ export function CourseStructure({
 											published={published}
 											handle={handle}
 											sensors={sensors}
+											addFormKey={addedTo('add-lesson', mod.id)}
 											onLessonDragEnd={(event) => onLessonDragEnd(mod.id, event)}
 										/>
 									)}
@@ -192,7 +197,7 @@ export function CourseStructure({
 				</ol>
 			)}
 
-			{editable ? <AddModuleForm /> : null}
+			{editable ? <AddModuleForm key={addedTo('add-module')} /> : null}
 		</section>
 	)
 }
@@ -322,6 +327,7 @@ function ModuleCard({
 	published,
 	handle,
 	sensors,
+	addFormKey,
 	onLessonDragEnd,
 }: {
 	courseId: string
@@ -332,6 +338,7 @@ function ModuleCard({
 	published: number | null
 	handle: Handle
 	sensors: ReturnType<typeof useSensors>
+	addFormKey: string
 	onLessonDragEnd: (event: DragEndEvent) => void
 }) {
 	const lessonTitle = (id: string | number) => mod.lessons.find((l) => l.id === id)?.title ?? 'lesson'
@@ -398,7 +405,7 @@ function ModuleCard({
 					</SortableContext>
 				</DndContext>
 			)}
-			<AddLessonForm moduleId={mod.id} moduleTitle={mod.title} />
+			<AddLessonForm key={addFormKey} moduleId={mod.id} moduleTitle={mod.title} />
 		</div>
 	)
 }
@@ -452,25 +459,14 @@ function MoveToModule({ lesson, from, modules }: { lesson: StructureLesson; from
 	)
 }
 
-/** Empties an "add" form once its submission has finished, ready for the next one. */
-function useResetAfterSubmit(match: (formData: FormData) => boolean) {
-	const navigation = useNavigation()
-	const actionData = useActionData() as { ok?: boolean } | undefined
-	const ref = useRef<HTMLFormElement>(null)
-	const submitting = navigation.state === 'submitting' && navigation.formData ? match(navigation.formData) : false
-	const was = useRef(false)
-	useEffect(() => {
-		if (was.current && !submitting && navigation.state === 'idle' && actionData?.ok) ref.current?.reset()
-		was.current = submitting || (was.current && navigation.state !== 'idle')
-	}, [submitting, navigation.state, actionData])
-	return { ref, busy: submitting }
-}
-
 function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitle: string }) {
-	const { ref, busy } = useResetAfterSubmit((f) => f.get('intent') === 'add-lesson' && f.get('moduleId') === moduleId)
+	const navigation = useNavigation()
+	const busy =
+		navigation.state === 'submitting' &&
+		navigation.formData?.get('intent') === 'add-lesson' &&
+		navigation.formData?.get('moduleId') === moduleId
 	return (
 		<Form
-			ref={ref}
 			method="post"
 			preventScrollReset
 			className="mt-4 flex flex-wrap items-end gap-3 border-t border-stone-200 pt-4"
@@ -502,9 +498,8 @@ function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitl
 }
 
 function AddModuleForm() {
-	const { ref } = useResetAfterSubmit((f) => f.get('intent') === 'add-module')
 	return (
-		<Form ref={ref} method="post" preventScrollReset className="mt-8 flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-5" aria-label="Add a module">
+		<Form method="post" preventScrollReset className="mt-8 flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-5" aria-label="Add a module">
 			<input type="hidden" name="intent" value="add-module" />
 			<div className="min-w-60 flex-1">
 				<label htmlFor="new-module-title" className="block font-semibold text-stone-900">
