@@ -2,6 +2,7 @@ import { data, Link, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
 import { QuizSection } from '#app/components/learn/quiz.tsx'
+import { ReflectionPreviewContext } from '#app/components/learn/reflection-field.tsx'
 import { PreviewVideo } from '#app/components/studio/preview-video.tsx'
 import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -20,7 +21,9 @@ import type { Route } from './+types/studio.courses.$courseId.preview.$version.(
 const PREVIEW_PREFIX = 'preview-'
 
 export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Preview${data?.lesson ? `: ${data.lesson.title}` : ''}${data ? ` | ${data.course.title}` : ''} | Studio | Circle` },
+	{
+		title: `Preview${data?.lesson ? `: ${data.lesson.title}` : ''}${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
+	},
 	{ name: 'robots', content: 'noindex' },
 ]
 
@@ -43,7 +46,10 @@ function forBrowser(preview: CoursePreview) {
 				lastResult: quiz.lastResult
 					? {
 							...quiz.lastResult,
-							questions: quiz.lastResult.questions.map((q) => ({ ...q, questionId: `${PREVIEW_PREFIX}${q.questionId}` })),
+							questions: quiz.lastResult.questions.map((q) => ({
+								...q,
+								questionId: `${PREVIEW_PREFIX}${q.questionId}`,
+							})),
 						}
 					: null,
 			},
@@ -113,7 +119,9 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 		<div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-10">
 			<div className="rounded-xl border-2 border-accent-600 bg-accent-50 p-4 text-accent-950">
 				<p className="flex flex-wrap items-center gap-2 text-lg font-bold">
-					<Badge tone="accent" className="uppercase">Preview</Badge>
+					<Badge tone="accent" className="uppercase">
+						Preview
+					</Badge>
 					Version {version.number} ({status}), as a learner sees it
 				</p>
 				<p className="mt-1">
@@ -162,7 +170,9 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 													aria-current={l.id === lesson?.id ? 'page' : undefined}
 													className={cx(
 														'flex min-h-11 items-center gap-2 rounded-lg px-3 py-2 no-underline',
-														l.id === lesson?.id ? 'bg-brand-50 font-semibold text-brand-900' : 'text-stone-800 hover:bg-stone-100',
+														l.id === lesson?.id
+															? 'bg-brand-50 font-semibold text-brand-900'
+															: 'text-stone-800 hover:bg-stone-100',
 													)}
 												>
 													<LessonKindIcon kind={l.kind} className="size-4 shrink-0" />
@@ -238,7 +248,9 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 									</div>
 								) : null}
 								{content?.kind === 'QUIZ' ? (
-									<QuizSection key={lesson.id} quiz={content.quiz} retaking={searchParams.has('retake')} />
+									<ReflectionPreviewContext.Provider value={true}>
+										<QuizSection key={lesson.id} quiz={content.quiz} retaking={searchParams.has('retake')} />
+									</ReflectionPreviewContext.Provider>
 								) : null}
 							</div>
 							<nav aria-label="Previous and next lessons" className="mt-12 border-t border-stone-200 pt-6">

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState } from 'react'
 import { ErrorList } from '#app/components/forms.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 
@@ -7,6 +7,12 @@ const DEBOUNCE_MS = 1000
 export const REFLECTION_MAX_LENGTH = 5000
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'offline' | 'error'
+
+/**
+ * True inside a trainer's preview (studio): reflections can be typed but are never sent or kept on
+ * the device, since the previewer is not enrolled and the questions may not be published.
+ */
+export const ReflectionPreviewContext = createContext(false)
 
 /**
  * What this device keeps of a reflection that the server may not have yet: the text, and the
@@ -73,6 +79,7 @@ export function ReflectionField({
 	number: string
 }) {
 	const id = useId()
+	const preview = useContext(ReflectionPreviewContext)
 	const serverUpdatedAt = saved ? new Date(saved.updatedAt).toISOString() : null
 	const [text, setText] = useState(saved?.text ?? '')
 	const [state, setState] = useState<SaveState>('idle')
@@ -86,7 +93,7 @@ export function ReflectionField({
 
 	const save = useCallback(async () => {
 		window.clearTimeout(timer.current)
-		if (!dirty.current) return
+		if (!dirty.current || preview) return
 		const body = latest.current
 		if (body.length > REFLECTION_MAX_LENGTH) {
 			setState('error')
@@ -118,11 +125,12 @@ export function ReflectionField({
 		} catch {
 			setState('offline')
 		}
-	}, [questionId])
+	}, [questionId, preview])
 
 	// On first render in the browser: recover a copy this device has not yet saved, unless the server
 	// has been written since (another tab or device saved something newer).
 	useEffect(() => {
+		if (preview) return
 		const local = readLocal(questionId)
 		if (!local) return
 		if (local.baseUpdatedAt === serverUpdatedAt && local.text !== (saved?.text ?? '')) {
@@ -186,6 +194,7 @@ export function ReflectionField({
 					const value = event.target.value
 					setText(value)
 					dirty.current = true
+					if (preview) return
 					writeLocal(questionId, { text: value, baseUpdatedAt: base.current, editedAt: Date.now() })
 					window.clearTimeout(timer.current)
 					timer.current = window.setTimeout(() => void save(), DEBOUNCE_MS)
@@ -201,7 +210,7 @@ export function ReflectionField({
 			/>
 			<div className="mt-1 flex flex-wrap justify-between gap-2 text-sm text-stone-700">
 				<p id={statusId} role="status" aria-live="polite" className="min-h-5">
-					{STATUS_TEXT[state]}
+					{preview ? 'Preview: reflections are not saved.' : STATUS_TEXT[state]}
 				</p>
 				<p aria-hidden="true">
 					{text.length.toLocaleString('en-GB')} / {REFLECTION_MAX_LENGTH.toLocaleString('en-GB')}
