@@ -108,7 +108,15 @@ const pageBytes = await ask<number>({
 // repeated run of the real lesson page, and at the end.
 type Memory = { rss: number; heapUsed: number }
 const initial = await ask<Memory>({ type: 'gc' })
-const rss = { before: initial.rss, peak: 0, afterRuns: [] as number[], heapAfterRuns: [] as number[], after: 0, heapBefore: initial.heapUsed, heapAfter: 0 }
+const rss = {
+	before: initial.rss,
+	peak: 0,
+	afterRuns: [] as number[],
+	heapAfterRuns: [] as number[],
+	after: 0,
+	heapBefore: initial.heapUsed,
+	heapAfter: 0,
+}
 let sampling = true
 const sampler = (async () => {
 	while (sampling) {
@@ -331,7 +339,11 @@ log(
 		[
 			['before the runs', mb(rss.before), mb(rss.heapBefore)],
 			['peak during the runs', mb(rss.peak), ''],
-			...rss.afterRuns.map((v, i): [string, string, string] => [`after real lesson page run ${i + 1}`, mb(v), mb(rss.heapAfterRuns[i]!)]),
+			...rss.afterRuns.map((v, i): [string, string, string] => [
+				`after real lesson page run ${i + 1}`,
+				mb(v),
+				mb(rss.heapAfterRuns[i]!),
+			]),
 			['after all runs', mb(rss.after), mb(rss.heapAfter)],
 		],
 	),
@@ -339,7 +351,9 @@ log(
 log(
 	`\nAcross the repeated runs: RSS ${mb(growth(rss.afterRuns))}, heap ${mb(heapGrowth)}; after all runs: RSS ${mb(rss.after - rss.peak)} from the peak, ${mb(rss.after - rss.before)} from the start`,
 )
-log(`${memoryOk ? 'PASS' : 'FAIL'}  memory comes back down (RSS below its peak after the runs; heap growth across repeated runs < 16 MiB)\n`)
+log(
+	`${memoryOk ? 'PASS' : 'FAIL'}  memory comes back down (RSS below its peak after the runs; heap growth across repeated runs < 16 MiB)\n`,
+)
 
 // ─── 6. Queries and JavaScript per page ─────────────────────────────────────
 const js = await jsPerPage(
