@@ -76,20 +76,22 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	})
 	let nextId = 1
-	const pending = new Map<number, (v: unknown) => void>()
+	process.on('exit', () => child.kill())
+	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
 	const ready = new Promise<void>((resolve) =>
 		child.on('message', (m: { id: number; value?: unknown; error?: string }) => {
 			if (m.id === 0) return resolve()
-			if (m.error) console.error(m.error)
-			pending.get(m.id)?.(m.value)
+			const p = pending.get(m.id)
 			pending.delete(m.id)
+			if (m.error) p?.reject(new Error(m.error))
+			else p?.resolve(m.value)
 		}),
 	)
 	type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
 	const ask = <T>(message: WithoutId<ServerRequest>) =>
-		new Promise<T>((resolve) => {
+		new Promise<T>((resolve, reject) => {
 			const id = nextId++
-			pending.set(id, resolve as (v: unknown) => void)
+			pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
 			child.send({ ...message, id })
 		})
 	await ready

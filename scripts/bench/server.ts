@@ -35,7 +35,9 @@ const env = parseEnv()
 
 let counting = false
 let queries = 0
+let lastQueryAt = 0
 onQuery(() => {
+	lastQueryAt = Date.now()
 	if (counting) queries++
 })
 
@@ -163,11 +165,14 @@ async function handle(message: ServerRequest): Promise<unknown> {
 			return 0
 		case 'rss':
 			return process.memoryUsage().rss
-		case 'gc':
+		case 'gc': {
 			globalThis.gc?.()
-			return process.memoryUsage().rss
+			const { rss, heapUsed } = process.memoryUsage()
+			return { rss, heapUsed }
+		}
 		case 'idle':
-			while (active > 0) await new Promise((resolve) => setTimeout(resolve, 20))
+			// A closed connection does not stop its handler: also wait for the queries to stop.
+			while (active > 0 || Date.now() - lastQueryAt < 500) await new Promise((resolve) => setTimeout(resolve, 50))
 			return 0
 		case 'count-start':
 			queries = 0
@@ -196,4 +201,6 @@ process.on('message', (message: ServerRequest) => {
 		(error: unknown) => process.send!({ id: message.id, error: error instanceof Error ? error.stack : String(error) }),
 	)
 })
+// The parent is gone (finished, or stopped with Ctrl-C): stop too, rather than hold the ports.
+process.on('disconnect', () => process.exit(0))
 process.send!({ id: 0, value: 'ready' })
