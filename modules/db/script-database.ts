@@ -1,0 +1,36 @@
+import path from 'node:path'
+import { EnvError, parseEnv } from '#modules/env/env.ts'
+
+/**
+ * The database a command-line script works on: DATABASE_URL when set, otherwise the embedded
+ * PostgreSQL in EMBEDDED_PG_DIR on EMBEDDED_PG_PORT (as `npm start` uses), with migrations applied.
+ * Sets process.env.DATABASE_URL before anything imports Prisma, so import the Prisma client (and
+ * anything that uses it) dynamically after this. A malformed setting ends the process with one line.
+ */
+export async function openScriptDatabase({ quiet = true }: { quiet?: boolean } = {}) {
+	let env
+	try {
+		env = parseEnv()
+	} catch (error) {
+		if (error instanceof EnvError) {
+			console.error(error.message)
+			process.exit(1)
+		}
+		throw error
+	}
+	let stop = async () => {}
+	if (!env.DATABASE_URL) {
+		const { startEmbeddedPostgres } = await import('./embedded.ts')
+		const db = await startEmbeddedPostgres({ dataDir: path.resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT })
+		process.env.DATABASE_URL = db.url
+		stop = db.stop
+	}
+	try {
+		const { migrateDeploy } = await import('./migrate.ts')
+		await migrateDeploy(process.env.DATABASE_URL!, { quiet })
+	} catch (error) {
+		await stop()
+		throw error
+	}
+	return { env, url: process.env.DATABASE_URL!, stop }
+}
