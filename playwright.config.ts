@@ -5,7 +5,9 @@ const port = Number(process.env.E2E_PORT ?? 3999)
 export const baseURL = `http://localhost:${port}`
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 if (!fs.existsSync(chromium)) {
-	throw new Error(`Browser tests need Chromium at ${chromium}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`)
+	throw new Error(
+		`Browser tests need Chromium at ${chromium}: run \`apt-get install -y chromium\` (or set CHROMIUM_PATH)`,
+	)
 }
 
 export default defineConfig({

@@ -16,6 +16,8 @@ export default defineConfig({
 	migrations: { path: 'prisma/migrations' },
 	async adapter() {
 		const url = process.env.DATABASE_URL ?? PLACEHOLDER
-		return new PrismaPg({ ...connectionFields(url), Client: CatalogSafeClient } as ConstructorParameters<typeof PrismaPg>[0])
+		return new PrismaPg({ ...connectionFields(url), Client: CatalogSafeClient } as ConstructorParameters<
+			typeof PrismaPg
+		>[0])
 	},
 })

@@ -2,7 +2,14 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
 	test: {
-		include: ['app/**/*.test.{ts,tsx}', 'modules/**/*.test.ts', 'emails/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'scripts/**/*.test.ts', 'prisma/**/*.test.ts'],
+		include: [
+			'app/**/*.test.{ts,tsx}',
+			'modules/**/*.test.ts',
+			'emails/**/*.test.{ts,tsx}',
+			'tests/**/*.test.ts',
+			'scripts/**/*.test.ts',
+			'prisma/**/*.test.ts',
+		],
 		exclude: ['node_modules', 'build', 'tests/e2e/**'],
 		globalSetup: ['tests/setup/global-setup.ts'],
 		setupFiles: ['tests/setup/worker-database.ts'],

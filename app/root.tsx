@@ -33,7 +33,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	// Owners and administrators of an organisation get an "Organisation" link in the header.
 	const managesOrganisation = user ? await managesAnOrganisation({ userId: user.id }) : false
 	// Keeps the cookie's expiry in step with the sliding session, and clears a cookie whose session ended.
-	return data({ user, managesOrganisation, cspNonce: context.cspNonce }, { headers: await sessionCookieHeaders(request) })
+	return data(
+		{ user, managesOrganisation, cspNonce: context.cspNonce },
+		{ headers: await sessionCookieHeaders(request) },
+	)
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -38,7 +38,10 @@ export default function Receipt({
 		? `${quantity} ${quantity === 1 ? 'seat' : 'seats'} on ${courseTitle} for ${organisationName}`
 		: `a place on ${courseTitle}`
 	return (
-		<EmailLayout preview={`Receipt ${orderReference}: ${amountLabel} for ${courseTitle}.`} heading="Thank you for your order">
+		<EmailLayout
+			preview={`Receipt ${orderReference}: ${amountLabel} for ${courseTitle}.`}
+			heading="Thank you for your order"
+		>
 			<Paragraph>Hello {name},</Paragraph>
 			<Paragraph>
 				Thank you for buying {what}. {demo ? 'This was a demo checkout: no real payment was taken.' : null}

@@ -14,7 +14,13 @@ export function subject({ courseTitle, notStarted }: SeatReminderProps) {
 }
 
 /** A gentle nudge to staff who hold a seat but have not started, or have stalled. */
-export default function SeatReminder({ name, organisationName, courseTitle, notStarted, courseUrl }: SeatReminderProps) {
+export default function SeatReminder({
+	name,
+	organisationName,
+	courseTitle,
+	notStarted,
+	courseUrl,
+}: SeatReminderProps) {
 	return (
 		<EmailLayout
 			preview={notStarted ? 'Your course is ready when you are.' : 'Pick up where you left off.'}

@@ -16,7 +16,11 @@ export const DEMO_ACCOUNTS = [
 export const DEMO_ORGANISATION = { slug: 'riverside-academy-trust', name: 'Riverside Academy Trust' }
 
 /** A short local clip (and its captions) so video lessons play offline (see public/media/README.md). */
-export const DEMO_VIDEO = { url: '/media/demo-lesson.mp4', captionsUrl: '/media/demo-lesson.en.vtt', durationSeconds: 34 }
+export const DEMO_VIDEO = {
+	url: '/media/demo-lesson.mp4',
+	captionsUrl: '/media/demo-lesson.en.vtt',
+	durationSeconds: 34,
+}
 
 /** True when the database holds no users and no courses: a fresh install that wants demo content. */
 export async function isDatabaseEmpty() {
@@ -66,7 +70,10 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		update: {},
 		create: { organisationId: org.id, userId: users['orgadmin@circle.example']!, role: 'OWNER' },
 	})
-	const schools = await prisma.course.findUnique({ where: { slug: 'relational-practice-in-schools' }, select: { id: true } })
+	const schools = await prisma.course.findUnique({
+		where: { slug: 'relational-practice-in-schools' },
+		select: { id: true },
+	})
 	if (schools) {
 		await prisma.seatPool.upsert({
 			where: { organisationId_courseId: { organisationId: org.id, courseId: schools.id } },

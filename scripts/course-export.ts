@@ -9,7 +9,12 @@ import { runWithDatabase } from '#modules/course-io/cli.ts'
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { version: { type: 'string' } } })
 const [course, dir] = positionals
 const versionNumber = values.version === undefined ? undefined : Number(values.version)
-if (!course || !dir || positionals.length > 2 || (versionNumber !== undefined && !(Number.isInteger(versionNumber) && versionNumber > 0))) {
+if (
+	!course ||
+	!dir ||
+	positionals.length > 2 ||
+	(versionNumber !== undefined && !(Number.isInteger(versionNumber) && versionNumber > 0))
+) {
 	console.error('Usage: npm run course:export -- <course slug or id> <folder> [--version N]')
 	process.exit(2)
 }

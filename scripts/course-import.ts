@@ -19,8 +19,16 @@ if (!dir || positionals.length > 1) {
 
 await runWithDatabase(async () => {
 	const { importCourse } = await import('#modules/course-io/import-course.ts')
-	const result = await importCourse({ dir: path.resolve(dir), ownerEmail: values.owner, replaceDraft: values['replace-draft'] })
-	const what = result.created ? 'a new course' : result.replacedDraft ? 'its existing draft (replaced)' : 'a new draft version'
+	const result = await importCourse({
+		dir: path.resolve(dir),
+		ownerEmail: values.owner,
+		replaceDraft: values['replace-draft'],
+	})
+	const what = result.created
+		? 'a new course'
+		: result.replacedDraft
+			? 'its existing draft (replaced)'
+			: 'a new draft version'
 	console.log(
 		`Imported ${result.slug} as ${what}: version ${result.versionNumber}, ${result.modules} modules, ${result.lessons} lessons. Nothing is published: review it in the studio at /studio/courses/${result.courseId}`,
 	)

@@ -5,7 +5,10 @@ import { getAdminOverview } from '#modules/admin/get-admin-overview.ts'
 import { AdminPage, linkClasses } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin._index'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Overview | Admin | Circle' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Overview | Admin | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -36,7 +39,12 @@ export default function AdminOverviewRoute({ loaderData }: Route.ComponentProps)
 			to: '/admin/organisations',
 			linkText: 'See organisations',
 		},
-		{ label: 'Courses published', value: number.format(f.coursesPublished), to: '/courses', linkText: 'See the catalogue' },
+		{
+			label: 'Courses published',
+			value: number.format(f.coursesPublished),
+			to: '/courses',
+			linkText: 'See the catalogue',
+		},
 		{ label: 'Enrolments', value: number.format(f.enrolments), to: '/admin/users', linkText: 'See users' },
 		{
 			label: `Completions in ${month}`,

@@ -80,7 +80,10 @@ export default function AdminEnquiriesRoute({ loaderData, actionData }: Route.Co
 	const navigation = useNavigation()
 	const busyId = navigation.state === 'submitting' ? navigation.formData?.get('enquiryId') : null
 	return (
-		<AdminPage title="Enquiries" intro="Messages from the “Get in touch” form, newest first. Mark each one handled once someone has replied.">
+		<AdminPage
+			title="Enquiries"
+			intro="Messages from the “Get in touch” form, newest first. Mark each one handled once someone has replied."
+		>
 			<ListFilters label="Enquiries" searchLabel="Name, email or organisation" q={q} pageSize={pageSize}>
 				<FilterSelect
 					id="enquiry-show"
@@ -145,7 +148,9 @@ export default function AdminEnquiriesRoute({ loaderData, actionData }: Route.Co
 									name="intent"
 									value={e.handledAt ? 'reopen' : 'handled'}
 									pending={busyId === e.id}
-									className={e.handledAt ? 'border border-brand-700 bg-white text-brand-700 hover:bg-brand-50' : undefined}
+									className={
+										e.handledAt ? 'border border-brand-700 bg-white text-brand-700 hover:bg-brand-50' : undefined
+									}
 								>
 									{e.handledAt ? 'Reopen' : 'Mark as handled'}
 									<span className="sr-only"> the enquiry from {e.name}</span>

@@ -21,7 +21,10 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.orders._index'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Orders | Admin | Circle' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Orders | Admin | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -54,14 +57,25 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function AdminOrdersRoute({ loaderData }: Route.ComponentProps) {
 	const { q, status, orders, page, pageSize, pageCount, total } = loaderData
 	return (
-		<AdminPage title="Orders" intro="Every purchase of a course, by a learner or for an organisation. Amounts include VAT where it applies.">
-			<ListFilters label="Orders" searchLabel="Order number, buyer’s email, organisation or course" q={q} pageSize={pageSize}>
+		<AdminPage
+			title="Orders"
+			intro="Every purchase of a course, by a learner or for an organisation. Amounts include VAT where it applies."
+		>
+			<ListFilters
+				label="Orders"
+				searchLabel="Order number, buyer’s email, organisation or course"
+				q={q}
+				pageSize={pageSize}
+			>
 				<FilterSelect
 					id="order-status"
 					name="status"
 					label="Status"
 					value={status}
-					options={[{ value: '', label: 'Any status' }, ...ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] }))]}
+					options={[
+						{ value: '', label: 'Any status' },
+						...ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] })),
+					]}
 				/>
 			</ListFilters>
 			<ResultSummary page={page} pageSize={pageSize} total={total} noun="order" rows={orders.length} />

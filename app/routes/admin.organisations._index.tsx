@@ -45,7 +45,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function AdminOrganisationsRoute({ loaderData }: Route.ComponentProps) {
 	const { q, organisations, page, pageSize, pageCount, total } = loaderData
 	return (
-		<AdminPage title="Organisations" intro="Schools, trusts, councils and prisons that buy seat licences for their staff.">
+		<AdminPage
+			title="Organisations"
+			intro="Schools, trusts, councils and prisons that buy seat licences for their staff."
+		>
 			<ListFilters label="Organisations" searchLabel="Name, web address or billing email" q={q} pageSize={pageSize} />
 			<ResultSummary page={page} pageSize={pageSize} total={total} noun="organisation" rows={organisations.length} />
 			{organisations.length ? (

@@ -90,7 +90,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	try {
 		if (value.intent === 'role') {
 			await changeUserRole({ actorId: admin.id, userId: params.id, role: value.role, reason: value.reason })
-			return { intent, result: submission.reply({ resetForm: true }), done: `Their role is now ${ROLE_LABELS[value.role]}.` }
+			return {
+				intent,
+				result: submission.reply({ resetForm: true }),
+				done: `Their role is now ${ROLE_LABELS[value.role]}.`,
+			}
 		}
 		if (value.intent === 'disable') {
 			const { sessionsEnded } = await disableUser({ actorId: admin.id, userId: params.id, reason: value.reason })
@@ -101,7 +105,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}
 		}
 		await enableUser({ actorId: admin.id, userId: params.id, reason: value.reason })
-		return { intent, result: submission.reply({ resetForm: true }), done: 'The account is enabled: they can sign in again.' }
+		return {
+			intent,
+			result: submission.reply({ resetForm: true }),
+			done: 'The account is enabled: they can sign in again.',
+		}
 	} catch (error) {
 		const response = replyWithDomainError(submission, error)
 		return data({ intent, result: response.data.result, done: null }, response.init ?? undefined)
@@ -238,7 +246,9 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 									</td>
 									<td className={tdClasses}>{e.source.charAt(0) + e.source.slice(1).toLowerCase()}</td>
 									<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(e.createdAt)}</td>
-									<td className={`${tdClasses} whitespace-nowrap`}>{e.completedAt ? formatDate(e.completedAt) : 'Not yet'}</td>
+									<td className={`${tdClasses} whitespace-nowrap`}>
+										{e.completedAt ? formatDate(e.completedAt) : 'Not yet'}
+									</td>
 								</tr>
 							))}
 						</tbody>

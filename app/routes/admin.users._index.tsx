@@ -19,7 +19,10 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.users._index'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Users | Admin | Circle' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'Users | Admin | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -60,7 +63,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 export default function AdminUsersRoute({ loaderData }: Route.ComponentProps) {
 	const { q, role, status, users, page, pageSize, pageCount, total } = loaderData
 	return (
-		<AdminPage title="Users" intro="Find a person by name or email address to change their role or disable their account.">
+		<AdminPage
+			title="Users"
+			intro="Find a person by name or email address to change their role or disable their account."
+		>
 			<ListFilters label="Users" searchLabel="Name or email" q={q} pageSize={pageSize}>
 				<FilterSelect
 					id="user-role"
@@ -98,7 +104,9 @@ export default function AdminUsersRoute({ loaderData }: Route.ComponentProps) {
 								<td className={`${tdClasses} whitespace-nowrap`}>{ROLE_LABELS[u.role]}</td>
 								<td className={tdClasses}>{u.verified ? 'Yes' : 'No'}</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(u.createdAt)}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{u.lastSeenAt ? formatDate(u.lastSeenAt) : 'Never'}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>
+									{u.lastSeenAt ? formatDate(u.lastSeenAt) : 'Never'}
+								</td>
 								<td className={tdClasses}>
 									{u.disabled ? <Badge tone="accent">Disabled</Badge> : <Badge tone="success">Active</Badge>}
 								</td>

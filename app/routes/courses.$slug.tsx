@@ -315,8 +315,8 @@ function EnrolCard({ course, enrolment }: { course: CourseData; enrolment: Enrol
 			</dl>
 			{free ? null : (
 				<p className="mt-6 rounded-xl bg-brand-50 p-4 text-sm leading-relaxed text-brand-900">
-					Training a team? Organisations can buy seats, with a lower price per seat for larger teams, and assign
-					them to staff.{' '}
+					Training a team? Organisations can buy seats, with a lower price per seat for larger teams, and assign them to
+					staff.{' '}
 					<Link to={`/courses/${course.slug}/buy#seats-heading`} className="font-semibold underline underline-offset-2">
 						Buy seats for your organisation
 					</Link>

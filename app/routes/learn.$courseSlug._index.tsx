@@ -90,7 +90,9 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 					Your learning
 				</Link>
 			</p>
-			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">A new version of this course is available</h1>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">
+				A new version of this course is available
+			</h1>
 			<p className="mt-3 text-lg text-stone-700">
 				You are following version {preview.fromNumber} of <span className="font-semibold">{to.title}</span>. Version{' '}
 				{to.number} was published{to.publishedAt ? ` on ${formatDate(to.publishedAt)}` : ''}. You can move to it now or
@@ -101,7 +103,9 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 				<h2 id="changed-heading" className="text-xl font-semibold text-stone-900">
 					What changed
 				</h2>
-				{to.changeSummary && to.changeSummary !== changes.headline ? <p className="mt-2 whitespace-pre-line text-stone-800">{to.changeSummary}</p> : null}
+				{to.changeSummary && to.changeSummary !== changes.headline ? (
+					<p className="mt-2 whitespace-pre-line text-stone-800">{to.changeSummary}</p>
+				) : null}
 				<p className="mt-2 text-stone-800">{changes.headline}.</p>
 				<ChangeList title="Changed lessons" items={changes.changed.map((l) => l.title)} />
 				<ChangeList title="New lessons" items={changes.added.map((l) => l.title)} />
@@ -119,8 +123,8 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 						{preview.keptLessons} of the {pluralise(preview.startedLessons, 'lesson')} you have started{' '}
 						{preview.keptLessons === 1 ? 'keeps its' : 'keep their'} progress
 						{preview.keptCompleted ? ` (${preview.keptCompleted} of them finished)` : ''}, because{' '}
-						{preview.keptLessons === 1 ? 'it has' : 'they have'} not changed. {preview.unchangedLessons} of version {to.number}’s {preview.totalLessons} lessons are the same as
-						before.
+						{preview.keptLessons === 1 ? 'it has' : 'they have'} not changed. {preview.unchangedLessons} of version{' '}
+						{to.number}’s {preview.totalLessons} lessons are the same as before.
 					</p>
 				)}
 				{lostCount > 0 ? (
@@ -140,7 +144,11 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 			<div className="mt-8 flex flex-wrap items-center gap-3">
 				<Form method="post" action={`/learn/${encodeURIComponent(slug)}/move-version`}>
 					<input type="hidden" name="toVersion" value={to.number} />
-					<Button type="submit" aria-disabled={moving || undefined} onClick={moving ? (e) => e.preventDefault() : undefined}>
+					<Button
+						type="submit"
+						aria-disabled={moving || undefined}
+						onClick={moving ? (e) => e.preventDefault() : undefined}
+					>
 						{moving ? 'Moving…' : `Move to version ${to.number}`}
 					</Button>
 				</Form>

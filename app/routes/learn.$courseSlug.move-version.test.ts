@@ -54,7 +54,11 @@ async function revisedCourse() {
 	const learner = await createSignedInUser({ role: 'LEARNER' })
 	const enrolment = await enrolInCourse({ userId: learner.user.id, courseId: course.id })
 	const [video1, reading1, quiz1, video2, reading2] = course.lessons
-	await markLessonsCompleted({ userId: learner.user.id, enrolmentId: enrolment.id, lessons: [video1!, reading1!, video2!, reading2!] })
+	await markLessonsCompleted({
+		userId: learner.user.id,
+		enrolmentId: enrolment.id,
+		lessons: [video1!, reading1!, video2!, reading2!],
+	})
 	await submitQuizAttempt({ userId: learner.user.id, lessonId: quiz1!.id, answers: correctAnswers(quiz1!) })
 	const draft = await createDraftVersion({ courseId: course.id, actorId: owner.user.id })
 	const changed = await prisma.lesson.findFirstOrThrow({ where: { versionId: draft.versionId, key: reading2!.key } })
@@ -65,7 +69,11 @@ async function revisedCourse() {
 		revision: changed.revision,
 		content: { title: 'Repairing harm, revised', required: true, estimatedMinutes: 5, markdown: 'New text.' },
 	})
-	await publishCourse({ courseId: course.id, actorId: owner.user.id, changeNote: 'Updated the reading on repairing harm.' })
+	await publishCourse({
+		courseId: course.id,
+		actorId: owner.user.id,
+		changeNote: 'Updated the reading on repairing harm.',
+	})
 	return { owner, course, learner, enrolment, draft, lessons: { video1, reading1, quiz1, video2, reading2 } }
 }
 
@@ -73,7 +81,10 @@ describe('moving to a new version of a course', () => {
 	test('the overview offers the new version with what changed; moving keeps progress for unchanged lessons by key', async () => {
 		const { course, learner, enrolment, draft, lessons } = await revisedCourse()
 
-		const offer = (await overview(course.slug, learner.cookie)) as Exclude<Awaited<ReturnType<typeof overviewLoader>>, Response>
+		const offer = (await overview(course.slug, learner.cookie)) as Exclude<
+			Awaited<ReturnType<typeof overviewLoader>>,
+			Response
+		>
 		expect(offer.view).toBe('offer')
 		if (offer.view !== 'offer') throw new Error('expected the offer')
 		expect(offer.preview).toMatchObject({
@@ -105,7 +116,9 @@ describe('moving to a new version of a course', () => {
 		expect(confirmation).toMatchObject({ view: 'moved', versionNumber: 2 })
 		// Afterwards the overview goes straight to the next lesson: the changed reading, on version 2.
 		const next = (await settle(overview(course.slug, learner.cookie))) as Response
-		const changedLesson = await prisma.lesson.findFirstOrThrow({ where: { versionId: draft.versionId, key: lessons.reading2!.key } })
+		const changedLesson = await prisma.lesson.findFirstOrThrow({
+			where: { versionId: draft.versionId, key: lessons.reading2!.key },
+		})
 		expect(next.headers.get('Location')).toBe(`/learn/${course.slug}/${changedLesson.id}`)
 		// A second click is harmless: it lands on the confirmation and moves nothing.
 		const again = (await settle(move(course.slug, learner.cookie, 2))) as Response
@@ -125,7 +138,9 @@ describe('moving to a new version of a course', () => {
 		})
 		expect(statusOf(await settle(move(course.slug, other.cookie, 2)))).toBe(302)
 		expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: v1.id } })).versionId).not.toBe(enrolment.versionId)
-		expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).versionId).toBe(enrolment.versionId)
+		expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).versionId).toBe(
+			enrolment.versionId,
+		)
 		expect(learner.user.id).not.toBe(other.user.id)
 	})
 
@@ -135,7 +150,9 @@ describe('moving to a new version of a course', () => {
 		await publishCourse({ courseId: course.id, actorId: owner.user.id })
 		expect(statusOf(await settle(move(course.slug, learner.cookie, 2)))).toBe(409)
 		expect(statusOf(await settle(move(course.slug, learner.cookie, 'two')))).toBe(400)
-		expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).versionId).toBe(enrolment.versionId)
+		expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).versionId).toBe(
+			enrolment.versionId,
+		)
 		expect(statusOf(await settle(move(course.slug, learner.cookie, 3)))).toBe(302)
 	})
 

@@ -47,10 +47,18 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 						<caption className="sr-only">Your courses</caption>
 						<thead className="bg-stone-100 text-sm text-stone-800">
 							<tr>
-								<th scope="col" className="px-4 py-3 font-semibold">Course</th>
-								<th scope="col" className="px-4 py-3 font-semibold">Status</th>
-								<th scope="col" className="px-4 py-3 font-semibold">Version</th>
-								<th scope="col" className="px-4 py-3 text-right font-semibold">Enrolments</th>
+								<th scope="col" className="px-4 py-3 font-semibold">
+									Course
+								</th>
+								<th scope="col" className="px-4 py-3 font-semibold">
+									Status
+								</th>
+								<th scope="col" className="px-4 py-3 font-semibold">
+									Version
+								</th>
+								<th scope="col" className="px-4 py-3 text-right font-semibold">
+									Enrolments
+								</th>
 							</tr>
 						</thead>
 						<tbody>

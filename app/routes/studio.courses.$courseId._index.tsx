@@ -79,7 +79,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 				...base,
 				input: { ...submission.value, outcomes: submission.value.outcomes.join('\n') },
 			})
-			return data({ result: submission.reply(), ok: true as const, intent, target: null, message: 'Course details saved.' })
+			return data({
+				result: submission.reply(),
+				ok: true as const,
+				intent,
+				target: null,
+				message: 'Course details saved.',
+			})
 		} catch (error) {
 			return replyWithDomainError(submission, error)
 		}
@@ -87,7 +93,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 	const target = text(form, 'lessonId') || text(form, 'moduleId') || null
 	const moved = text(form, 'direction') || null
-	const ok = (message: string) => data({ ok: true as const, intent, target, message, direction: moved, nonce: crypto.randomUUID() })
+	const ok = (message: string) =>
+		data({ ok: true as const, intent, target, message, direction: moved, nonce: crypto.randomUUID() })
 	try {
 		switch (intent) {
 			case 'create-draft': {
@@ -109,7 +116,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 				await deleteModule({ ...base, moduleId: text(form, 'moduleId') })
 				return ok('Module deleted from the draft.')
 			case 'move-module': {
-				const { position, total } = await moveModule({ ...base, moduleId: text(form, 'moduleId'), direction: direction(form) })
+				const { position, total } = await moveModule({
+					...base,
+					moduleId: text(form, 'moduleId'),
+					direction: direction(form),
+				})
 				return ok(`Module moved to position ${position} of ${total}.`)
 			}
 			case 'reorder-modules': {
@@ -125,7 +136,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 					kind: text(form, 'kind') as LessonKind,
 					title: text(form, 'title'),
 				})
-				return data({ ok: true as const, intent, target, message: `Lesson “${lesson.title}” added.`, direction: null, nonce: crypto.randomUUID() })
+				return data({
+					ok: true as const,
+					intent,
+					target,
+					message: `Lesson “${lesson.title}” added.`,
+					direction: null,
+					nonce: crypto.randomUUID(),
+				})
 			}
 			case 'rename-lesson':
 				await renameLesson({ ...base, lessonId: text(form, 'lessonId'), title: text(form, 'title') })
@@ -134,7 +152,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 				await deleteLesson({ ...base, lessonId: text(form, 'lessonId') })
 				return ok('Lesson deleted from the draft.')
 			case 'move-lesson': {
-				const { position, total } = await moveLesson({ ...base, lessonId: text(form, 'lessonId'), direction: direction(form) })
+				const { position, total } = await moveLesson({
+					...base,
+					lessonId: text(form, 'lessonId'),
+					direction: direction(form),
+				})
 				return ok(`Lesson moved to position ${position} of ${total} in its module.`)
 			}
 			case 'move-lesson-to-module':
@@ -147,7 +169,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return ok('Lesson order saved.')
 			}
 			default:
-				return data({ ok: false as const, intent, target, message: 'That action is not recognised.', field: null }, { status: 400 })
+				return data(
+					{ ok: false as const, intent, target, message: 'That action is not recognised.', field: null },
+					{ status: 400 },
+				)
 		}
 	} catch (error) {
 		return studioError(error, { intent, target })
@@ -161,7 +186,10 @@ function invalidOrder() {
 export default function CourseBuilderRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course, version, modules } = loaderData
 	const navigation = useNavigation()
-	const state = versionState({ hasDraft: version.status === 'DRAFT', hasPublished: course.publishedVersionNumber != null })
+	const state = versionState({
+		hasDraft: version.status === 'DRAFT',
+		hasPublished: course.publishedVersionNumber != null,
+	})
 	const detailsResult = actionData && 'result' in actionData ? actionData.result : undefined
 	const reply = actionData && !('result' in actionData) ? (actionData as StructureReply) : null
 	const [searchParams] = useSearchParams()
@@ -213,9 +241,9 @@ export default function CourseBuilderRoute({ loaderData, actionData }: Route.Com
 				) : (
 					<Notice tone="warning" title={`Version ${version.number} is live`}>
 						<p>
-							Published {version.updatedAt ? formatDate(version.updatedAt) : ''}. Published versions are never
-							changed, because learners are following them. To make changes, start a new draft: it begins as a copy
-							of version {version.number}, and learners see it only once you publish it.
+							Published {version.updatedAt ? formatDate(version.updatedAt) : ''}. Published versions are never changed,
+							because learners are following them. To make changes, start a new draft: it begins as a copy of version{' '}
+							{version.number}, and learners see it only once you publish it.
 						</p>
 						<Form method="post" className="mt-3">
 							<input type="hidden" name="intent" value="create-draft" />

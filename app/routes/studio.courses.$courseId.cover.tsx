@@ -42,7 +42,12 @@ function limitBody(request: Request, maxBytes: number) {
 			return reader.cancel(reason)
 		},
 	})
-	return new Request(request.url, { method: request.method, headers: request.headers, body, duplex: 'half' } as RequestInit)
+	return new Request(request.url, {
+		method: request.method,
+		headers: request.headers,
+		body,
+		duplex: 'half',
+	} as RequestInit)
 }
 
 function formError(message: string, status: number) {

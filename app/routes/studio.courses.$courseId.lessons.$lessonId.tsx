@@ -70,7 +70,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return data<SaveReply>({ status: 'saved', revision: saved.revision, savedAt: new Date().toISOString() })
 	} catch (error) {
 		if (error instanceof LessonConflictError) {
-			return data<SaveReply>({ status: 'conflict', message: CONFLICT_TEXT, revision: error.current.revision }, { status: 409 })
+			return data<SaveReply>(
+				{ status: 'conflict', message: CONFLICT_TEXT, revision: error.current.revision },
+				{ status: 409 },
+			)
 		}
 		if (isDomainError(error) && error.kind === 'invalid') {
 			return data<SaveReply>(
@@ -117,7 +120,11 @@ export default function LessonEditorRoute({ loaderData, actionData, params }: Ro
 			{lesson.editable ? (
 				<LessonEditor key={lesson.id} loaderData={loaderData} courseId={courseId} noJsReply={actionData ?? null} />
 			) : (
-				<Notice tone="warning" title={`This lesson is part of published version ${lesson.version.number}`} className="mt-6">
+				<Notice
+					tone="warning"
+					title={`This lesson is part of published version ${lesson.version.number}`}
+					className="mt-6"
+				>
 					Published versions are never changed, because learners are following them.{' '}
 					<Link to={`/studio/courses/${courseId}`} className="font-semibold underline underline-offset-2">
 						Start a new draft in the builder
@@ -325,8 +332,17 @@ function LessonEditor({
 				</label>
 			</section>
 
-			{kind === 'READING' ? <ReadingFields courseId={courseId} markdown={lesson.markdown ?? ''} html={loaderData.html ?? ''} errors={errors} /> : null}
-			{kind === 'VIDEO' ? <VideoFields lesson={lesson} errors={errors} dirty={state !== 'idle' && state !== 'saved'} /> : null}
+			{kind === 'READING' ? (
+				<ReadingFields
+					courseId={courseId}
+					markdown={lesson.markdown ?? ''}
+					html={loaderData.html ?? ''}
+					errors={errors}
+				/>
+			) : null}
+			{kind === 'VIDEO' ? (
+				<VideoFields lesson={lesson} errors={errors} dirty={state !== 'idle' && state !== 'saved'} />
+			) : null}
 			{kind === 'QUIZ' ? (
 				<>
 					<section aria-labelledby="quiz-settings-heading" className="grid gap-6 sm:grid-cols-2">
@@ -382,10 +398,20 @@ const STATE_TEXT: Record<SaveState, string> = {
 	error: 'Not saved: something went wrong. Try “Save now”.',
 }
 
-function SaveStatus({ state, savedAt, noJsReply }: { state: SaveState; savedAt: string | null; noJsReply: SaveReply | null }) {
-	const text =
-		noJsReply && state === 'idle' && noJsReply.status !== 'saved' ? noJsReply.message : STATE_TEXT[state]
-	const time = state === 'saved' && savedAt ? ` (${new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })})` : ''
+function SaveStatus({
+	state,
+	savedAt,
+	noJsReply,
+}: {
+	state: SaveState
+	savedAt: string | null
+	noJsReply: SaveReply | null
+}) {
+	const text = noJsReply && state === 'idle' && noJsReply.status !== 'saved' ? noJsReply.message : STATE_TEXT[state]
+	const time =
+		state === 'saved' && savedAt
+			? ` (${new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })})`
+			: ''
 	return (
 		<p
 			role="status"
@@ -496,14 +522,27 @@ function TextAreaField({
 	)
 }
 
-function ReadingFields({ courseId, markdown, html, errors }: { courseId: string; markdown: string; html: string; errors: FieldErrors }) {
+function ReadingFields({
+	courseId,
+	markdown,
+	html,
+	errors,
+}: {
+	courseId: string
+	markdown: string
+	html: string
+	errors: FieldErrors
+}) {
 	const preview = useFetcher<{ html?: string; message?: string }>()
 	const timer = useRef<number | undefined>(undefined)
 	useEffect(() => () => window.clearTimeout(timer.current), [])
 	function onChange(value: string) {
 		window.clearTimeout(timer.current)
 		timer.current = window.setTimeout(() => {
-			void preview.submit({ markdown: value }, { method: 'post', action: `/studio/courses/${courseId}/markdown-preview` })
+			void preview.submit(
+				{ markdown: value },
+				{ method: 'post', action: `/studio/courses/${courseId}/markdown-preview` },
+			)
 		}, PREVIEW_MS)
 	}
 	const shown = preview.data?.html ?? html

@@ -88,7 +88,10 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 								<ChangeList title="Changed lessons" items={review.changes.changed.map((l) => l.title)} />
 								<ChangeList title="Added lessons" items={review.changes.added.map((l) => l.title)} />
 								<ChangeList title="Removed lessons" items={review.changes.removed.map((l) => l.title)} />
-								<ChangeList title="Renamed modules" items={review.changes.renamedModules.map((m) => `${m.from} → ${m.to}`)} />
+								<ChangeList
+									title="Renamed modules"
+									items={review.changes.renamedModules.map((m) => `${m.from} → ${m.to}`)}
+								/>
 								<ChangeList title="Added modules" items={review.changes.addedModules} />
 								<ChangeList title="Removed modules" items={review.changes.removedModules} />
 								<p className="mt-4 text-stone-700">
@@ -108,14 +111,21 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 							Before you publish
 						</h2>
 						{review.problems.length ? (
-							<Notice tone="warning" title={`${review.problems.length} ${review.problems.length === 1 ? 'problem stops' : 'problems stop'} this version being published`} className="mt-3">
+							<Notice
+								tone="warning"
+								title={`${review.problems.length} ${review.problems.length === 1 ? 'problem stops' : 'problems stop'} this version being published`}
+								className="mt-3"
+							>
 								<ul className="list-disc space-y-1 pl-5">
 									{review.problems.map((p) => (
 										<li key={p}>{p}</li>
 									))}
 								</ul>
 								<p className="mt-3">
-									<Link to={`/studio/courses/${params.courseId}`} className="font-semibold underline underline-offset-2">
+									<Link
+										to={`/studio/courses/${params.courseId}`}
+										className="font-semibold underline underline-offset-2"
+									>
 										Go to the builder to put them right
 									</Link>
 								</p>
@@ -136,15 +146,17 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 								Change note (optional)
 							</label>
 							<p id="changeNote-hint" className="mt-1 text-sm text-stone-600">
-								A sentence for the version history, e.g. “Updated the NHS case study”. Without one, the summary of changes
-								is used.
+								A sentence for the version history, e.g. “Updated the NHS case study”. Without one, the summary of
+								changes is used.
 							</p>
 							<textarea
 								id="changeNote"
 								name="changeNote"
 								rows={3}
 								maxLength={2000}
-								aria-describedby={error?.field === 'changeNote' ? 'changeNote-hint changeNote-error' : 'changeNote-hint'}
+								aria-describedby={
+									error?.field === 'changeNote' ? 'changeNote-hint changeNote-error' : 'changeNote-hint'
+								}
 								className="mt-1 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-base"
 							/>
 							<ErrorList id="changeNote-error" errors={error?.field === 'changeNote' ? [error.message] : []} />

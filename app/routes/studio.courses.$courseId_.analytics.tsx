@@ -193,7 +193,13 @@ function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: n
 					const width = Math.max(step.rate ? step.rate * barSpace : 0, step.completed > 0 ? 2 : 0)
 					return (
 						<g key={step.key}>
-							<text x={LABEL_WIDTH - 8} y={y + BAR_HEIGHT / 2} textAnchor="end" dominantBaseline="central" className="fill-stone-700 text-[13px]">
+							<text
+								x={LABEL_WIDTH - 8}
+								y={y + BAR_HEIGHT / 2}
+								textAnchor="end"
+								dominantBaseline="central"
+								className="fill-stone-700 text-[13px]"
+							>
 								{i + 1}
 							</text>
 							<rect x={LABEL_WIDTH} y={y} width={barSpace} height={BAR_HEIGHT} rx={4} className="fill-stone-100" />
@@ -211,8 +217,8 @@ function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: n
 				})}
 			</svg>
 			<figcaption className="mt-2 text-sm text-stone-700">
-				Bars are numbered in course order, as in the table below; each shows the share of enrolled learners who completed
-				that lesson.
+				Bars are numbered in course order, as in the table below; each shows the share of enrolled learners who
+				completed that lesson.
 			</figcaption>
 		</figure>
 	)
@@ -225,11 +231,21 @@ function FunnelTable({ steps }: { steps: FunnelStep[] }) {
 				<caption className="sr-only">Completions by lesson, in course order</caption>
 				<thead className="bg-stone-100 text-sm text-stone-800">
 					<tr>
-						<th scope="col" className="px-4 py-3 font-semibold">#</th>
-						<th scope="col" className="px-4 py-3 font-semibold">Lesson</th>
-						<th scope="col" className="px-4 py-3 font-semibold">Module</th>
-						<th scope="col" className="px-4 py-3 text-right font-semibold">Completed</th>
-						<th scope="col" className="px-4 py-3 text-right font-semibold">Of enrolments</th>
+						<th scope="col" className="px-4 py-3 font-semibold">
+							#
+						</th>
+						<th scope="col" className="px-4 py-3 font-semibold">
+							Lesson
+						</th>
+						<th scope="col" className="px-4 py-3 font-semibold">
+							Module
+						</th>
+						<th scope="col" className="px-4 py-3 text-right font-semibold">
+							Completed
+						</th>
+						<th scope="col" className="px-4 py-3 text-right font-semibold">
+							Of enrolments
+						</th>
 					</tr>
 				</thead>
 				<tbody>
@@ -270,17 +286,23 @@ function QuizAnalysis({ quiz }: { quiz: QuizStat }) {
 								{i + 1}. {q.prompt}
 							</p>
 							<p className="text-sm text-stone-700">
-								{formatRate(q.rate)} correct ({q.correct.toLocaleString('en-GB')} of {q.answered.toLocaleString('en-GB')}{' '}
-								answers)
+								{formatRate(q.rate)} correct ({q.correct.toLocaleString('en-GB')} of{' '}
+								{q.answered.toLocaleString('en-GB')} answers)
 							</p>
 							<div className="mt-2 overflow-x-auto">
 								<table className="w-full text-left text-sm">
 									<caption className="sr-only">How often each answer to question {i + 1} was chosen</caption>
 									<thead className="text-stone-800">
 										<tr className="border-b border-stone-200">
-											<th scope="col" className="py-2 pr-4 font-semibold">Answer</th>
-											<th scope="col" className="py-2 pr-4 text-right font-semibold">Chosen</th>
-											<th scope="col" className="py-2 text-right font-semibold">Share</th>
+											<th scope="col" className="py-2 pr-4 font-semibold">
+												Answer
+											</th>
+											<th scope="col" className="py-2 pr-4 text-right font-semibold">
+												Chosen
+											</th>
+											<th scope="col" className="py-2 text-right font-semibold">
+												Share
+											</th>
 										</tr>
 									</thead>
 									<tbody>

@@ -12,7 +12,11 @@ import type { Route } from './+types/studio.courses.$courseId_.analytics[.]csv'
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
 	const { filename, content } = await withDomainErrors(() =>
-		exportCourseAnalyticsCsv({ actorId: user.id, courseId: params.courseId, versionNumber: versionFromUrl(request.url) }),
+		exportCourseAnalyticsCsv({
+			actorId: user.id,
+			courseId: params.courseId,
+			versionNumber: versionFromUrl(request.url),
+		}),
 	)
 	return new Response(content, {
 		headers: {

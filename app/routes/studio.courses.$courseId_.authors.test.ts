@@ -33,7 +33,10 @@ async function statusOfThrown(promise: Promise<unknown>) {
 	throw new Error('expected a rejection')
 }
 
-type Reply = { data: { message: string | null; result?: { error?: Record<string, string[] | null> } }; init: { status?: number } | null }
+type Reply = {
+	data: { message: string | null; result?: { error?: Record<string, string[] | null> } }
+	init: { status?: number } | null
+}
 
 async function authorIds(courseId: string) {
 	const rows = await prisma.courseAuthor.findMany({ where: { courseId }, select: { userId: true } })
@@ -46,7 +49,10 @@ describe('/studio/courses/:courseId/authors', () => {
 		const co = await createSignedInUser({ name: 'Cara Coauthor' })
 		const course = await createAuthoredCourse({ ownerId: owner.user.id, modules: 1 })
 
-		const added = (await post(course.id, owner.cookie, { intent: 'add', email: `  ${co.user.email.toUpperCase()} ` })) as unknown as Reply
+		const added = (await post(course.id, owner.cookie, {
+			intent: 'add',
+			email: `  ${co.user.email.toUpperCase()} `,
+		})) as unknown as Reply
 		expect(added.init?.status ?? 200).toBe(200)
 		expect(added.data.message).toBe('Cara Coauthor is now a co-author of this course.')
 		const list = await load(course.id, owner.cookie)
@@ -81,7 +87,10 @@ describe('/studio/courses/:courseId/authors', () => {
 			status: 422,
 			error: 'There is no trainer with that email address on Circle.',
 		})
-		expect(await emailError(owner.user.email)).toMatchObject({ status: 409, error: expect.stringMatching(/already an author/) })
+		expect(await emailError(owner.user.email)).toMatchObject({
+			status: 409,
+			error: expect.stringMatching(/already an author/),
+		})
 		expect(await emailError('not an email')).toEqual({ status: 400, error: 'Enter a valid email address' })
 		expect(await authorIds(course.id)).toEqual([owner.user.id])
 	})
@@ -97,7 +106,9 @@ describe('/studio/courses/:courseId/authors', () => {
 
 		expect(await statusOfThrown(load(course.id, stranger.cookie))).toBe(403)
 		expect(await statusOfThrown(load(course.id, learner.cookie))).toBe(403)
-		expect(await statusOfThrown(post(course.id, stranger.cookie, { intent: 'add', email: stranger.user.email }))).toBe(403)
+		expect(await statusOfThrown(post(course.id, stranger.cookie, { intent: 'add', email: stranger.user.email }))).toBe(
+			403,
+		)
 		expect(await statusOfThrown(post(course.id, stranger.cookie, { intent: 'remove', userId: co.user.id }))).toBe(403)
 		expect(await statusOfThrown(post(course.id, co.cookie, { intent: 'add', email: stranger.user.email }))).toBe(403)
 		expect(await statusOfThrown(post(course.id, co.cookie, { intent: 'remove', userId: co.user.id }))).toBe(403)

@@ -40,7 +40,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (intent === 'remove') {
 		const parsed = RemoveSchema.safeParse({ userId: formData.get('userId') })
 		if (!parsed.success) throw data({ message: 'Choose a co-author to remove.' }, { status: 400 })
-		await withDomainErrors(() => removeCoAuthor({ courseId: params.courseId, actorId: user.id, userId: parsed.data.userId }))
+		await withDomainErrors(() =>
+			removeCoAuthor({ courseId: params.courseId, actorId: user.id, userId: parsed.data.userId }),
+		)
 		return data({ intent: 'remove' as const, result: undefined, message: 'The co-author was removed.' })
 	}
 	const submission = parseWithZod(formData, { schema: CoAuthorSchema })
@@ -58,7 +60,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		// Permission refusals are pages (403/404), not form errors: nobody should see this form.
 		if (!isDomainError(error) || error.kind === 'forbidden' || error.kind === 'not_found') throwAsResponse(error)
 		const reply = replyWithDomainError(submission, error)
-		return data({ intent: 'add' as const, result: reply.data.result, message: null }, { status: reply.init?.status ?? 422 })
+		return data(
+			{ intent: 'add' as const, result: reply.data.result, message: null },
+			{ status: reply.init?.status ?? 422 },
+		)
 	}
 }
 
@@ -125,7 +130,12 @@ export default function CourseAuthorsRoute({ loaderData, actionData }: Route.Com
 								<Form method="post">
 									<input type="hidden" name="intent" value="remove" />
 									<input type="hidden" name="userId" value={author.user.id} />
-									<Button type="submit" variant="secondary" size="sm" aria-disabled={pendingIntent === 'remove' || undefined}>
+									<Button
+										type="submit"
+										variant="secondary"
+										size="sm"
+										aria-disabled={pendingIntent === 'remove' || undefined}
+									>
 										Remove<span className="sr-only"> {author.user.name} as a co-author</span>
 									</Button>
 								</Form>

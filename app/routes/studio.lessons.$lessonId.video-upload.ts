@@ -9,7 +9,10 @@ const noStore = { 'Cache-Control': 'private, no-store' }
 
 function errorResponse(error: unknown) {
 	if (!isDomainError(error)) throw error
-	return Response.json({ error: error.message, code: error.code }, { status: STATUS_FOR_KIND[error.kind], headers: noStore })
+	return Response.json(
+		{ error: error.message, code: error.code },
+		{ status: STATUS_FOR_KIND[error.kind], headers: noStore },
+	)
 }
 
 /** POST: starts a Mux direct upload for the lesson; answers `{ uploadUrl, uploadId }` as JSON. */

@@ -9,7 +9,10 @@ import { createCourse } from '#modules/authoring/create-course.ts'
 import { CourseDetailsSchema } from '#modules/authoring/schemas.ts'
 import type { Route } from './+types/studio.new'
 
-export const meta: Route.MetaFunction = () => [{ title: 'New course | Studio | Circle' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = () => [
+	{ title: 'New course | Studio | Circle' },
+	{ name: 'robots', content: 'noindex' },
+]
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireTrainer(request)

@@ -5,7 +5,10 @@ import { courseDetails, createAuthoredCourse, createSignedInUser } from '#tests/
 import { action as builderAction, loader as builderLoader } from './studio.courses.$courseId._index.tsx'
 import { action as lessonAction, loader as lessonLoader } from './studio.courses.$courseId.lessons.$lessonId.tsx'
 import { action as markdownAction } from './studio.courses.$courseId.markdown-preview.ts'
-import { action as previewAction, loader as previewLoader } from './studio.courses.$courseId.preview.$version.($lessonId).tsx'
+import {
+	action as previewAction,
+	loader as previewLoader,
+} from './studio.courses.$courseId.preview.$version.($lessonId).tsx'
 import { loader as previewIndexLoader } from './studio.courses.$courseId.preview._index.tsx'
 import { action as publishAction, loader as publishLoader } from './studio.courses.$courseId.publish.tsx'
 
@@ -34,7 +37,11 @@ async function outcome(promise: Promise<unknown>) {
 		result = error
 		if (!(error instanceof Response) && !(error && typeof error === 'object' && 'init' in error)) throw error
 	}
-	if (result instanceof Response) return { status: result.status, body: result.headers.get('Content-Type')?.includes('json') ? await result.json() : null }
+	if (result instanceof Response)
+		return {
+			status: result.status,
+			body: result.headers.get('Content-Type')?.includes('json') ? await result.json() : null,
+		}
 	const reply = result as Reply
 	return { status: reply?.init?.status ?? 200, body: reply && 'data' in reply ? reply.data : result }
 }
@@ -50,7 +57,9 @@ function lessonOf(course: Course, kind: 'READING' | 'VIDEO' | 'QUIZ') {
 }
 
 async function moduleIds(course: Course) {
-	return (await prisma.module.findMany({ where: { versionId: course.versionId }, orderBy: { position: 'asc' } })).map((m) => m.id)
+	return (await prisma.module.findMany({ where: { versionId: course.versionId }, orderBy: { position: 'asc' } })).map(
+		(m) => m.id,
+	)
 }
 
 async function revisionOf(lessonId: string) {
@@ -73,7 +82,14 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 				builderAction,
 				post(
 					`/studio/courses/${c.id}`,
-					{ ...d, intent: 'update-details', cpdHours: String(d.cpdHours), pricePounds: '0', sectors: 'SCHOOLS', sequential: '' },
+					{
+						...d,
+						intent: 'update-details',
+						cpdHours: String(d.cpdHours),
+						pricePounds: '0',
+						sectors: 'SCHOOLS',
+						sequential: '',
+					},
 					cookie,
 				),
 				{ courseId: c.id },
@@ -83,30 +99,44 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 	{
 		name: 'builder action: add module',
 		run: (c, cookie) =>
-			call(builderAction, post(`/studio/courses/${c.id}`, { intent: 'add-module', title: 'Repair' }, cookie), { courseId: c.id }),
+			call(builderAction, post(`/studio/courses/${c.id}`, { intent: 'add-module', title: 'Repair' }, cookie), {
+				courseId: c.id,
+			}),
 	},
 	{
 		name: 'builder action: rename module',
 		run: async (c, cookie) =>
 			call(
 				builderAction,
-				post(`/studio/courses/${c.id}`, { intent: 'rename-module', moduleId: (await moduleIds(c))[0]!, title: 'Renamed' }, cookie),
+				post(
+					`/studio/courses/${c.id}`,
+					{ intent: 'rename-module', moduleId: (await moduleIds(c))[0]!, title: 'Renamed' },
+					cookie,
+				),
 				{ courseId: c.id },
 			),
 	},
 	{
 		name: 'builder action: delete module',
 		run: async (c, cookie) =>
-			call(builderAction, post(`/studio/courses/${c.id}`, { intent: 'delete-module', moduleId: (await moduleIds(c))[1]! }, cookie), {
-				courseId: c.id,
-			}),
+			call(
+				builderAction,
+				post(`/studio/courses/${c.id}`, { intent: 'delete-module', moduleId: (await moduleIds(c))[1]! }, cookie),
+				{
+					courseId: c.id,
+				},
+			),
 	},
 	{
 		name: 'builder action: move module',
 		run: async (c, cookie) =>
 			call(
 				builderAction,
-				post(`/studio/courses/${c.id}`, { intent: 'move-module', moduleId: (await moduleIds(c))[1]!, direction: 'up' }, cookie),
+				post(
+					`/studio/courses/${c.id}`,
+					{ intent: 'move-module', moduleId: (await moduleIds(c))[1]!, direction: 'up' },
+					cookie,
+				),
 				{ courseId: c.id },
 			),
 	},
@@ -115,7 +145,11 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 		run: async (c, cookie) =>
 			call(
 				builderAction,
-				post(`/studio/courses/${c.id}`, { intent: 'reorder-modules', order: JSON.stringify((await moduleIds(c)).reverse()) }, cookie),
+				post(
+					`/studio/courses/${c.id}`,
+					{ intent: 'reorder-modules', order: JSON.stringify((await moduleIds(c)).reverse()) },
+					cookie,
+				),
 				{ courseId: c.id },
 			),
 	},
@@ -124,23 +158,35 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 		run: async (c, cookie) =>
 			call(
 				builderAction,
-				post(`/studio/courses/${c.id}`, { intent: 'add-lesson', moduleId: (await moduleIds(c))[0]!, kind: 'READING', title: 'New' }, cookie),
+				post(
+					`/studio/courses/${c.id}`,
+					{ intent: 'add-lesson', moduleId: (await moduleIds(c))[0]!, kind: 'READING', title: 'New' },
+					cookie,
+				),
 				{ courseId: c.id },
 			),
 	},
 	{
 		name: 'builder action: rename lesson',
 		run: (c, cookie) =>
-			call(builderAction, post(`/studio/courses/${c.id}`, { intent: 'rename-lesson', lessonId: c.lessons[0]!.id, title: 'X' }, cookie), {
-				courseId: c.id,
-			}),
+			call(
+				builderAction,
+				post(`/studio/courses/${c.id}`, { intent: 'rename-lesson', lessonId: c.lessons[0]!.id, title: 'X' }, cookie),
+				{
+					courseId: c.id,
+				},
+			),
 	},
 	{
 		name: 'builder action: move lesson',
 		run: (c, cookie) =>
 			call(
 				builderAction,
-				post(`/studio/courses/${c.id}`, { intent: 'move-lesson', lessonId: c.lessons[0]!.id, direction: 'down' }, cookie),
+				post(
+					`/studio/courses/${c.id}`,
+					{ intent: 'move-lesson', lessonId: c.lessons[0]!.id, direction: 'down' },
+					cookie,
+				),
 				{ courseId: c.id },
 			),
 	},
@@ -164,7 +210,11 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 			const ids = c.lessons.filter((l) => l.moduleIndex === 0).map((l) => l.id)
 			return call(
 				builderAction,
-				post(`/studio/courses/${c.id}`, { intent: 'reorder-lessons', moduleId: first, order: JSON.stringify(ids.reverse()) }, cookie),
+				post(
+					`/studio/courses/${c.id}`,
+					{ intent: 'reorder-lessons', moduleId: first, order: JSON.stringify(ids.reverse()) },
+					cookie,
+				),
 				{ courseId: c.id },
 			)
 		},
@@ -172,9 +222,13 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 	{
 		name: 'builder action: delete lesson',
 		run: (c, cookie) =>
-			call(builderAction, post(`/studio/courses/${c.id}`, { intent: 'delete-lesson', lessonId: c.lessons[0]!.id }, cookie), {
-				courseId: c.id,
-			}),
+			call(
+				builderAction,
+				post(`/studio/courses/${c.id}`, { intent: 'delete-lesson', lessonId: c.lessons[0]!.id }, cookie),
+				{
+					courseId: c.id,
+				},
+			),
 	},
 	{
 		name: 'lesson editor loader',
@@ -194,7 +248,13 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 				lessonAction,
 				post(
 					`/studio/courses/${c.id}/lessons/${lesson.id}`,
-					{ revision: String(await revisionOf(lesson.id)), title: 'Reading', estimatedMinutes: '5', required: 'on', markdown: 'Hello' },
+					{
+						revision: String(await revisionOf(lesson.id)),
+						title: 'Reading',
+						estimatedMinutes: '5',
+						required: 'on',
+						markdown: 'Hello',
+					},
 					cookie,
 				),
 				{ courseId: c.id, lessonId: lesson.id },
@@ -204,11 +264,14 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 	{
 		name: 'Markdown preview action',
 		run: (c, cookie) =>
-			call(markdownAction, post(`/studio/courses/${c.id}/markdown-preview`, { markdown: '# Hi' }, cookie), { courseId: c.id }),
+			call(markdownAction, post(`/studio/courses/${c.id}/markdown-preview`, { markdown: '# Hi' }, cookie), {
+				courseId: c.id,
+			}),
 	},
 	{
 		name: 'publish loader',
-		run: (c, cookie) => call(publishLoader, getRequest(`/studio/courses/${c.id}/publish`, { cookie }), { courseId: c.id }),
+		run: (c, cookie) =>
+			call(publishLoader, getRequest(`/studio/courses/${c.id}/publish`, { cookie }), { courseId: c.id }),
 	},
 	{
 		name: 'publish action',
@@ -217,12 +280,16 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 	},
 	{
 		name: 'preview index loader',
-		run: (c, cookie) => call(previewIndexLoader, getRequest(`/studio/courses/${c.id}/preview`, { cookie }), { courseId: c.id }),
+		run: (c, cookie) =>
+			call(previewIndexLoader, getRequest(`/studio/courses/${c.id}/preview`, { cookie }), { courseId: c.id }),
 	},
 	{
 		name: 'preview loader',
 		run: (c, cookie) =>
-			call(previewLoader, getRequest(`/studio/courses/${c.id}/preview/1`, { cookie }), { courseId: c.id, version: '1' }),
+			call(previewLoader, getRequest(`/studio/courses/${c.id}/preview/1`, { cookie }), {
+				courseId: c.id,
+				version: '1',
+			}),
 	},
 	{
 		name: 'preview action',
@@ -240,7 +307,11 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 async function snapshot(course: Course) {
 	const [version, modules, lessons] = await Promise.all([
 		prisma.courseVersion.findUniqueOrThrow({ where: { id: course.versionId }, select: { status: true, title: true } }),
-		prisma.module.findMany({ where: { versionId: course.versionId }, orderBy: { position: 'asc' }, select: { id: true, title: true } }),
+		prisma.module.findMany({
+			where: { versionId: course.versionId },
+			orderBy: { position: 'asc' },
+			select: { id: true, title: true },
+		}),
 		prisma.lesson.findMany({
 			where: { versionId: course.versionId },
 			orderBy: [{ moduleId: 'asc' }, { position: 'asc' }],
@@ -266,7 +337,8 @@ describe('studio routes: who may use them', () => {
 		const owner = await createSignedInUser()
 		const learner = await createSignedInUser({ role: 'LEARNER' })
 		const course = await draftCourse(owner.user.id)
-		for (const c of CASES) expect([c.name, (await outcome(c.run(course, learner.cookie))).status]).toEqual([c.name, 403])
+		for (const c of CASES)
+			expect([c.name, (await outcome(c.run(course, learner.cookie))).status]).toEqual([c.name, 403])
 	})
 
 	// A fresh course for each case, as several of them change or publish it.
@@ -296,7 +368,9 @@ describe('studio routes: what they do', () => {
 			'<a href="data:text/html;base64,PHNjcmlwdD4=">data</a>',
 		].join('\n\n')
 		const { status, body } = await outcome(
-			call(markdownAction, post(`/studio/courses/${course.id}/markdown-preview`, { markdown }, owner.cookie), { courseId: course.id }),
+			call(markdownAction, post(`/studio/courses/${course.id}/markdown-preview`, { markdown }, owner.cookie), {
+				courseId: course.id,
+			}),
 		)
 		expect(status).toBe(200)
 		const html = (body as { html: string }).html
@@ -325,10 +399,17 @@ describe('studio routes: what they do', () => {
 			)
 		const results = await Promise.all([save(owner.cookie, 'Mine'), save(co.cookie, 'Theirs')])
 		expect(results.map((r) => r.status).sort()).toEqual([200, 409])
-		const conflict = results.find((r) => r.status === 409)!.body as { status: string; message: string; revision: number }
+		const conflict = results.find((r) => r.status === 409)!.body as {
+			status: string
+			message: string
+			revision: number
+		}
 		expect(conflict.status).toBe('conflict')
 		expect(conflict.message).toMatch(/Someone else saved this lesson since you opened it/)
-		const saved = await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { markdown: true, revision: true } })
+		const saved = await prisma.lesson.findUniqueOrThrow({
+			where: { id: lesson.id },
+			select: { markdown: true, revision: true },
+		})
 		expect(conflict.revision).toBe(saved.revision)
 		expect(saved.revision).toBe(Number(revision) + 1)
 		const winner = results.findIndex((r) => r.status === 200)
@@ -407,7 +488,11 @@ describe('studio routes: what they do', () => {
 		const { status, body } = await outcome(
 			call(
 				builderAction,
-				post(`/studio/courses/${course.id}`, { intent: 'move-lesson', lessonId: first.id, direction: 'down' }, owner.cookie),
+				post(
+					`/studio/courses/${course.id}`,
+					{ intent: 'move-lesson', lessonId: first.id, direction: 'down' },
+					owner.cookie,
+				),
 				{ courseId: course.id },
 			),
 		)
@@ -426,13 +511,22 @@ describe('studio routes: what they do', () => {
 		const { status, body } = await outcome(
 			call(
 				previewAction,
-				post(`/studio/courses/${course.id}/preview/1/${quiz.id}`, { [`option.preview-${single.id}`]: right.id }, owner.cookie),
+				post(
+					`/studio/courses/${course.id}/preview/1/${quiz.id}`,
+					{ [`option.preview-${single.id}`]: right.id },
+					owner.cookie,
+				),
 				{ courseId: course.id, version: '1', lessonId: quiz.id },
 			),
 		)
 		expect(status).toBe(200)
-		const result = (body as { preview: { content: { quiz: { lastResult: { questions: Array<{ questionId: string; correct: boolean | null }> } } } } })
-			.preview.content.quiz.lastResult
+		const result = (
+			body as {
+				preview: {
+					content: { quiz: { lastResult: { questions: Array<{ questionId: string; correct: boolean | null }> } } }
+				}
+			}
+		).preview.content.quiz.lastResult
 		expect(result.questions.find((q) => q.questionId === `preview-${single.id}`)?.correct).toBe(true)
 		expect(await prisma.quizAttempt.count({ where: { lessonId: quiz.id } })).toBe(0)
 		expect(await prisma.enrolment.count({ where: { courseId: course.id } })).toBe(0)

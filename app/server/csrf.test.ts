@@ -8,7 +8,9 @@ const allowedOrigins = ['http://localhost:3000']
 
 describe('isCrossSiteRequest', () => {
 	test('safe methods are never refused', () => {
-		expect(isCrossSiteRequest({ method: 'GET', secFetchSite: 'cross-site', origin: 'https://evil.example', allowedOrigins })).toBe(false)
+		expect(
+			isCrossSiteRequest({ method: 'GET', secFetchSite: 'cross-site', origin: 'https://evil.example', allowedOrigins }),
+		).toBe(false)
 	})
 	test('a POST from another site is refused by Sec-Fetch-Site', () => {
 		expect(isCrossSiteRequest({ method: 'POST', secFetchSite: 'cross-site', allowedOrigins })).toBe(true)
@@ -19,10 +21,19 @@ describe('isCrossSiteRequest', () => {
 		expect(isCrossSiteRequest({ method: 'DELETE', origin: 'null', allowedOrigins })).toBe(true)
 	})
 	test('a same-origin form post with Origin "null" passes on Sec-Fetch-Site', () => {
-		expect(isCrossSiteRequest({ method: 'POST', secFetchSite: 'same-origin', origin: 'null', allowedOrigins })).toBe(false)
+		expect(isCrossSiteRequest({ method: 'POST', secFetchSite: 'same-origin', origin: 'null', allowedOrigins })).toBe(
+			false,
+		)
 	})
 	test('same-origin POSTs and non-browser clients pass', () => {
-		expect(isCrossSiteRequest({ method: 'POST', secFetchSite: 'same-origin', origin: 'http://localhost:3000', allowedOrigins })).toBe(false)
+		expect(
+			isCrossSiteRequest({
+				method: 'POST',
+				secFetchSite: 'same-origin',
+				origin: 'http://localhost:3000',
+				allowedOrigins,
+			}),
+		).toBe(false)
 		expect(isCrossSiteRequest({ method: 'POST', allowedOrigins })).toBe(false)
 	})
 })
@@ -48,7 +59,11 @@ describe('csrfGuard over real HTTP', () => {
 		const before = handled
 		const res = await fetch(`${base}/action`, {
 			method: 'POST',
-			headers: { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'application/x-www-form-urlencoded' },
+			headers: {
+				Origin: 'https://evil.example',
+				'Sec-Fetch-Site': 'cross-site',
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
 			body: 'x=1',
 		})
 		expect(res.status).toBe(403)

@@ -19,8 +19,7 @@ declare module 'react-router' {
 
 type Mode =
 	// `build` replaces the server build imported from buildDir (the benchmarks serve altered builds).
-	| { kind: 'production'; buildDir: string; build?: ServerBuild }
-	| { kind: 'development' }
+	{ kind: 'production'; buildDir: string; build?: ServerBuild } | { kind: 'development' }
 
 /**
  * Builds Circle's Express app: security headers, compression, CSRF guard, static assets and the

@@ -23,7 +23,11 @@ const admin = () => createTestUser({ role: 'ADMIN', name: 'Priya Admin' })
 
 async function makeUsers(count: number, label: string, role: Role = 'LEARNER') {
 	await prisma.user.createMany({
-		data: Array.from({ length: count }, (_, i) => ({ email: `${label}-${i}@example.org`, name: `${label} ${i}`, role })),
+		data: Array.from({ length: count }, (_, i) => ({
+			email: `${label}-${i}@example.org`,
+			name: `${label} ${i}`,
+			role,
+		})),
 	})
 	return prisma.user.findMany({ where: { email: { startsWith: `${label}-` } }, select: { id: true } })
 }
@@ -64,7 +68,10 @@ describe('permissions', () => {
 				kind: 'forbidden',
 			})
 		}
-		const row = await prisma.user.findUniqueOrThrow({ where: { id: target.id }, select: { role: true, disabledAt: true } })
+		const row = await prisma.user.findUniqueOrThrow({
+			where: { id: target.id },
+			select: { role: true, disabledAt: true },
+		})
 		expect(row).toEqual({ role: 'LEARNER', disabledAt: null })
 		expect((await prisma.enquiry.findUniqueOrThrow({ where: { id: enquiry.id } })).handledAt).toBeNull()
 	})
@@ -102,7 +109,11 @@ describe('users', () => {
 			select: { action: true, actorId: true, details: true },
 		})
 		expect(audit).toEqual([
-			{ action: 'user.disabled', actorId: actor.id, details: { reason: 'Account shared with others', sessionsEnded: 2 } },
+			{
+				action: 'user.disabled',
+				actorId: actor.id,
+				details: { reason: 'Account shared with others', sessionsEnded: 2 },
+			},
 			{ action: 'user.enabled', actorId: actor.id, details: { reason: 'Confirmed with their employer' } },
 		])
 	})
@@ -150,8 +161,12 @@ describe('users', () => {
 		expect(trainers.users.map((u) => u.id)).toEqual([bo.id])
 
 		await disableUser({ actorId: actor.id, userId: ada.id, reason: 'Duplicate account' })
-		expect((await listUsers({ actorId: actor.id, query: label, disabled: true })).users.map((u) => u.id)).toEqual([ada.id])
-		expect((await listUsers({ actorId: actor.id, query: label, disabled: false })).users.map((u) => u.id)).toEqual([bo.id])
+		expect((await listUsers({ actorId: actor.id, query: label, disabled: true })).users.map((u) => u.id)).toEqual([
+			ada.id,
+		])
+		expect((await listUsers({ actorId: actor.id, query: label, disabled: false })).users.map((u) => u.id)).toEqual([
+			bo.id,
+		])
 	})
 
 	test('last seen is the latest session of each user', async () => {
@@ -160,8 +175,18 @@ describe('users', () => {
 		const user = await createTestUser({ name: `Seen ${label}` })
 		await prisma.session.createMany({
 			data: [
-				{ id: `${label}-a`, userId: user.id, lastSeenAt: new Date('2026-01-02T10:00:00Z'), expiresAt: new Date(Date.now() + 1e9) },
-				{ id: `${label}-b`, userId: user.id, lastSeenAt: new Date('2026-03-04T10:00:00Z'), expiresAt: new Date(Date.now() + 1e9) },
+				{
+					id: `${label}-a`,
+					userId: user.id,
+					lastSeenAt: new Date('2026-01-02T10:00:00Z'),
+					expiresAt: new Date(Date.now() + 1e9),
+				},
+				{
+					id: `${label}-b`,
+					userId: user.id,
+					lastSeenAt: new Date('2026-03-04T10:00:00Z'),
+					expiresAt: new Date(Date.now() + 1e9),
+				},
 			],
 		})
 		const { users } = await listUsers({ actorId: actor.id, query: label })
@@ -190,9 +215,19 @@ describe('users', () => {
 })
 
 async function makeCourse(label: string) {
-	const course = await prisma.course.create({ data: { slug: `${label}-course`, pricePence: 4900 }, select: { id: true } })
+	const course = await prisma.course.create({
+		data: { slug: `${label}-course`, pricePence: 4900 },
+		select: { id: true },
+	})
 	const version = await prisma.courseVersion.create({
-		data: { courseId: course.id, number: 1, status: 'PUBLISHED', title: `Restorative circles ${label}`, summary: 'S', cpdMinutes: 90 },
+		data: {
+			courseId: course.id,
+			number: 1,
+			status: 'PUBLISHED',
+			title: `Restorative circles ${label}`,
+			summary: 'S',
+			cpdMinutes: 90,
+		},
 		select: { id: true },
 	})
 	await prisma.course.update({ where: { id: course.id }, data: { publishedVersionId: version.id } })
@@ -218,7 +253,13 @@ describe('organisations and orders', () => {
 					select: { id: true },
 				})
 				await prisma.order.create({
-					data: { buyerUserId: buyer.id, organisationId: org.id, courseId: course.id, quantity: 10, amountPence: 49000 },
+					data: {
+						buyerUserId: buyer.id,
+						organisationId: org.id,
+						courseId: course.id,
+						quantity: 10,
+						amountPence: 49000,
+					},
 				})
 			}
 			let rows = 0
@@ -305,7 +346,13 @@ describe('overview', () => {
 		const buyer = await createTestUser()
 		const course = await makeCourse(tag('ov'))
 		await prisma.order.create({
-			data: { buyerUserId: buyer.id, courseId: course.id, amountPence: 12_345, status: 'PAID', fulfilledAt: new Date() },
+			data: {
+				buyerUserId: buyer.id,
+				courseId: course.id,
+				amountPence: 12_345,
+				status: 'PAID',
+				fulfilledAt: new Date(),
+			},
 		})
 		const after = await getAdminOverview({ actorId: actor.id })
 		expect(after.users).toBe(before.users + 1)

@@ -5,7 +5,6 @@ import { writeAudit } from './audit.ts'
 import type { EnquiryFilter } from './schemas.ts'
 import { normalisePage, normaliseQuery, pageInfo, type PageRequest } from './pagination.ts'
 
-
 /**
  * One page of "Get in touch" enquiries (a platform admin only), newest first: the open ones (the
  * default), the handled ones, or all. Searched by name, email or organisation in any letter case.

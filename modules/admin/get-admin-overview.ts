@@ -36,7 +36,10 @@ export async function getAdminOverview({ actorId, now = new Date() }: { actorId:
 			prisma.enrolment.count(),
 			prisma.enrolment.count({ where: { completedAt: { gte: monthStart } } }),
 			prisma.order.aggregate({
-				where: { status: 'PAID', OR: [{ fulfilledAt: { gte: monthStart } }, { fulfilledAt: null, createdAt: { gte: monthStart } }] },
+				where: {
+					status: 'PAID',
+					OR: [{ fulfilledAt: { gte: monthStart } }, { fulfilledAt: null, createdAt: { gte: monthStart } }],
+				},
 				_count: { _all: true },
 				_sum: { amountPence: true, amountRefundedPence: true },
 			}),

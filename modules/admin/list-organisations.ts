@@ -71,7 +71,13 @@ export async function listOrganisations({
  * One organisation for the admin page (a platform admin only): details, members with their roles,
  * seat pools and orders (newest 100). `not_found` for an unknown id.
  */
-export async function getOrganisationForAdmin({ actorId, organisationId }: { actorId: string; organisationId: string }) {
+export async function getOrganisationForAdmin({
+	actorId,
+	organisationId,
+}: {
+	actorId: string
+	organisationId: string
+}) {
 	await assertPlatformAdmin({ actorId })
 	const organisation = await prisma.organisation.findUnique({
 		where: { id: organisationId },

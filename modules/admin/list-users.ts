@@ -23,10 +23,7 @@ export async function listUsers({ actorId, query, role, disabled, ...paging }: L
 	const where: Prisma.UserWhereInput = {
 		...(q
 			? {
-					OR: [
-						{ name: { contains: q, mode: 'insensitive' } },
-						{ email: { contains: q, mode: 'insensitive' } },
-					],
+					OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }],
 				}
 			: {}),
 		...(role ? { role } : {}),

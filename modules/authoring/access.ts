@@ -6,7 +6,12 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 
 export type Db = Tx | typeof prisma
 
-export type CourseAccess = { courseId: string; actorId: string; isAdmin: boolean; authorRole: 'OWNER' | 'CO_AUTHOR' | null }
+export type CourseAccess = {
+	courseId: string
+	actorId: string
+	isAdmin: boolean
+	authorRole: 'OWNER' | 'CO_AUTHOR' | null
+}
 
 /**
  * Checks that `actorId` may edit `courseId`. A course that does not exist is `not_found`; one the
@@ -72,7 +77,15 @@ export async function requireDraftVersion({ db = prisma, courseId }: { db?: Db; 
  * Finds a lesson of the course for editing and checks it belongs to the course's draft version:
  * a lesson of another course is `not_found`; one of a published or archived version is `conflict`.
  */
-export async function findDraftLesson({ db = prisma, courseId, lessonId }: { db?: Db; courseId: string; lessonId: string }) {
+export async function findDraftLesson({
+	db = prisma,
+	courseId,
+	lessonId,
+}: {
+	db?: Db
+	courseId: string
+	lessonId: string
+}) {
 	const lesson = await db.lesson.findFirst({
 		where: { id: lessonId, version: { courseId } },
 		select: { id: true, kind: true, versionId: true, moduleId: true, version: { select: { status: true } } },
@@ -89,14 +102,26 @@ export async function findDraftLesson({ db = prisma, courseId, lessonId }: { db?
 }
 
 /** As findDraftLesson, for a module. */
-export async function findDraftModule({ db = prisma, courseId, moduleId }: { db?: Db; courseId: string; moduleId: string }) {
+export async function findDraftModule({
+	db = prisma,
+	courseId,
+	moduleId,
+}: {
+	db?: Db
+	courseId: string
+	moduleId: string
+}) {
 	const mod = await db.module.findFirst({
 		where: { id: moduleId, version: { courseId } },
 		select: { id: true, versionId: true, version: { select: { status: true } } },
 	})
 	if (!mod) throw new DomainError('not_found', 'MODULE_NOT_FOUND', 'We could not find that module in this course.')
 	if (mod.version.status !== 'DRAFT') {
-		throw new DomainError('conflict', 'NOT_A_DRAFT', 'This module belongs to a published version, so it cannot be changed.')
+		throw new DomainError(
+			'conflict',
+			'NOT_A_DRAFT',
+			'This module belongs to a published version, so it cannot be changed.',
+		)
 	}
 	return mod
 }

@@ -34,11 +34,16 @@ async function trainer() {
 }
 
 /** A published course owned by a new trainer, and its draft (copied from the published version). */
-async function courseWithDraft(options: Parameters<typeof createAuthoredCourse>[0] extends infer O ? Omit<O & object, 'ownerId'> : never = {}) {
+async function courseWithDraft(
+	options: Parameters<typeof createAuthoredCourse>[0] extends infer O ? Omit<O & object, 'ownerId'> : never = {},
+) {
 	const owner = await trainer()
 	const course = await createAuthoredCourse({ ownerId: owner.id, ...options })
 	const draft = await createDraftVersion({ courseId: course.id, actorId: owner.id })
-	const draftLessons = await prisma.lesson.findMany({ where: { versionId: draft.versionId }, orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }] })
+	const draftLessons = await prisma.lesson.findMany({
+		where: { versionId: draft.versionId },
+		orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
+	})
 	return { owner, course, draft, draftLessons }
 }
 
@@ -60,7 +65,10 @@ describe('creating a course', () => {
 		expect(course.authors).toEqual([expect.objectContaining({ userId: owner.id, role: 'OWNER' })])
 		expect(course.versions).toHaveLength(1)
 		expect(course.versions[0]).toMatchObject({ number: 1, status: 'DRAFT', cpdMinutes: 75 })
-		expect(course.versions[0]!.outcomes).toEqual(['Use the restorative questions', 'Repair harm with the people affected'])
+		expect(course.versions[0]!.outcomes).toEqual([
+			'Use the restorative questions',
+			'Repair harm with the people affected',
+		])
 		const listed = await listMyCourses({ actorId: owner.id })
 		expect(listed).toEqual([expect.objectContaining({ id: courseId, status: 'draft', draftVersionNumber: 1 })])
 	})
@@ -96,7 +104,10 @@ describe('drafts of a published course', () => {
 		const enrolment = await createEnrolment({ userId: learner.id, course })
 		const draft = await createDraftVersion({ courseId: course.id, actorId: owner.id })
 		expect(draft).toMatchObject({ number: 2, created: true })
-		const [published, copy] = await Promise.all([loadVersionTree(prisma, course.versionId), loadVersionTree(prisma, draft.versionId)])
+		const [published, copy] = await Promise.all([
+			loadVersionTree(prisma, course.versionId),
+			loadVersionTree(prisma, draft.versionId),
+		])
 		expect(copy.map((m) => m.title)).toEqual(published.map((m) => m.title))
 		const keys = (tree: typeof copy) => tree.flatMap((m) => m.lessons.map((l) => l.key))
 		expect(keys(copy)).toEqual(keys(published))
@@ -107,7 +118,10 @@ describe('drafts of a published course', () => {
 		expect(quiz(copy).id).not.toBe(quiz(published).id)
 		expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).versionId).toBe(course.versionId)
 		// A second call returns the same draft.
-		expect(await createDraftVersion({ courseId: course.id, actorId: owner.id })).toMatchObject({ versionId: draft.versionId, created: false })
+		expect(await createDraftVersion({ courseId: course.id, actorId: owner.id })).toMatchObject({
+			versionId: draft.versionId,
+			created: false,
+		})
 	})
 
 	test('published lessons cannot be saved (409) and other trainers cannot touch the course', async () => {
@@ -116,7 +130,13 @@ describe('drafts of a published course', () => {
 		const course = await createAuthoredCourse({ ownerId: owner.id })
 		const reading = course.lessons.find((l) => l.kind === 'READING')!
 		const error = await thrown(
-			saveLessonContent({ courseId: course.id, lessonId: reading.id, actorId: owner.id, revision: 1, content: readingContent(reading, 'New') }),
+			saveLessonContent({
+				courseId: course.id,
+				lessonId: reading.id,
+				actorId: owner.id,
+				revision: 1,
+				content: readingContent(reading, 'New'),
+			}),
 		)
 		expect(isDomainError(error) && error.kind).toBe('conflict')
 		const denied = await thrown(createDraftVersion({ courseId: course.id, actorId: other.id }))
@@ -131,7 +151,13 @@ describe('saving lessons', () => {
 		const reading = draftLessons.find((l) => l.kind === 'READING')!
 		const results = await Promise.allSettled(
 			['First author’s text', 'Second author’s text'].map((markdown) =>
-				saveLessonContent({ courseId: course.id, lessonId: reading.id, actorId: owner.id, revision: reading.revision, content: readingContent(reading, markdown) }),
+				saveLessonContent({
+					courseId: course.id,
+					lessonId: reading.id,
+					actorId: owner.id,
+					revision: reading.revision,
+					content: readingContent(reading, markdown),
+				}),
 			),
 		)
 		const ok = results.filter((r) => r.status === 'fulfilled')
@@ -180,30 +206,84 @@ describe('saving lessons', () => {
 			passMark: 101,
 			maxAttempts: null,
 			questions: [
-				{ kind: 'SINGLE', prompt: 'Which one?', options: [{ text: 'A', isCorrect: true, feedback: 'Yes' }, { text: 'B' }] },
-				{ kind: 'MULTIPLE', prompt: 'Which ones?', options: [{ text: 'A', isCorrect: true }, { text: 'B', isCorrect: true }, { text: 'C' }] },
+				{
+					kind: 'SINGLE',
+					prompt: 'Which one?',
+					options: [{ text: 'A', isCorrect: true, feedback: 'Yes' }, { text: 'B' }],
+				},
+				{
+					kind: 'MULTIPLE',
+					prompt: 'Which ones?',
+					options: [{ text: 'A', isCorrect: true }, { text: 'B', isCorrect: true }, { text: 'C' }],
+				},
 				{ kind: 'REFLECTION', prompt: 'Think of a time…' },
 			],
 		}
-		const error = await thrown(saveLessonContent({ courseId: course.id, lessonId: quiz.id, actorId: owner.id, revision: quiz.revision, content }))
+		const error = await thrown(
+			saveLessonContent({
+				courseId: course.id,
+				lessonId: quiz.id,
+				actorId: owner.id,
+				revision: quiz.revision,
+				content,
+			}),
+		)
 		expect(isDomainError(error) && error.field).toBe('passMark')
 		expect((error as Error).message).toBe('The pass mark must be 100 or less')
 		expect((await prisma.lesson.findUniqueOrThrow({ where: { id: quiz.id } })).passMark).toBe(70)
 
-		const saved = await saveLessonContent({ courseId: course.id, lessonId: quiz.id, actorId: owner.id, revision: quiz.revision, content: { ...content, passMark: 100 } })
+		const saved = await saveLessonContent({
+			courseId: course.id,
+			lessonId: quiz.id,
+			actorId: owner.id,
+			revision: quiz.revision,
+			content: { ...content, passMark: 100 },
+		})
 		expect(saved.revision).toBe(quiz.revision + 1)
 		const editor = await getLessonForEditor({ courseId: course.id, lessonId: quiz.id, actorId: owner.id })
 		expect(editor.passMark).toBe(100)
-		expect(editor.questions.map((q) => [q.kind, q.options.length])).toEqual([['SINGLE', 2], ['MULTIPLE', 3], ['REFLECTION', 0]])
+		expect(editor.questions.map((q) => [q.kind, q.options.length])).toEqual([
+			['SINGLE', 2],
+			['MULTIPLE', 3],
+			['REFLECTION', 0],
+		])
 	})
 
 	test('a SINGLE question with two correct answers and a one-option question are refused', async () => {
 		const { owner, course, draftLessons } = await courseWithDraft()
 		const quiz = draftLessons.find((l) => l.kind === 'QUIZ')!
 		const base = { title: quiz.title, estimatedMinutes: 5, passMark: 50 }
-		const two = await thrown(saveLessonContent({ courseId: course.id, lessonId: quiz.id, actorId: owner.id, revision: quiz.revision, content: { ...base, questions: [{ kind: 'SINGLE', prompt: 'Q', options: [{ text: 'A', isCorrect: true }, { text: 'B', isCorrect: true }] }] } }))
+		const two = await thrown(
+			saveLessonContent({
+				courseId: course.id,
+				lessonId: quiz.id,
+				actorId: owner.id,
+				revision: quiz.revision,
+				content: {
+					...base,
+					questions: [
+						{
+							kind: 'SINGLE',
+							prompt: 'Q',
+							options: [
+								{ text: 'A', isCorrect: true },
+								{ text: 'B', isCorrect: true },
+							],
+						},
+					],
+				},
+			}),
+		)
 		expect((two as Error).message).toMatch(/exactly one correct answer/)
-		const one = await thrown(saveLessonContent({ courseId: course.id, lessonId: quiz.id, actorId: owner.id, revision: quiz.revision, content: { ...base, questions: [{ kind: 'MULTIPLE', prompt: 'Q', options: [{ text: 'A', isCorrect: true }] }] } }))
+		const one = await thrown(
+			saveLessonContent({
+				courseId: course.id,
+				lessonId: quiz.id,
+				actorId: owner.id,
+				revision: quiz.revision,
+				content: { ...base, questions: [{ kind: 'MULTIPLE', prompt: 'Q', options: [{ text: 'A', isCorrect: true }] }] },
+			}),
+		)
 		expect((one as Error).message).toMatch(/between 2 and 8 answers/)
 	})
 
@@ -211,24 +291,53 @@ describe('saving lessons', () => {
 		const { owner, course, draftLessons } = await courseWithDraft()
 		const video = draftLessons.find((l) => l.kind === 'VIDEO')!
 		const save = (content: Record<string, unknown>) =>
-			saveLessonContent({ courseId: course.id, lessonId: video.id, actorId: owner.id, revision: video.revision, content: { title: 'V', estimatedMinutes: 3, ...content } })
-		expect(((await thrown(save({ videoSourceUrl: 'http://example.org/v.mp4', videoDurationSeconds: 10 }))) as Error).message).toMatch(/https/)
-		expect(((await thrown(save({ videoSourceUrl: 'javascript:alert(1)', videoDurationSeconds: 10 }))) as Error).message).toMatch(/https/)
-		expect(isDomainError(await thrown(save({ videoSourceUrl: 'https://cdn.example.org/v.mp4' }))) ).toBe(true)
-		expect(((await thrown(save({ videoPlaybackId: 'abcdefghijkl1234', captionsUrl: 'https://x.example/c.srt' }))) as Error).message).toMatch(/\.vtt/)
-		await save({ videoSourceUrl: 'https://cdn.example.org/v.mp4', videoDurationSeconds: 95, captionsUrl: '/media/c.en.vtt' })
-		expect(await prisma.lesson.findUniqueOrThrow({ where: { id: video.id } })).toMatchObject({ videoDurationSeconds: 95, captionsUrl: '/media/c.en.vtt' })
+			saveLessonContent({
+				courseId: course.id,
+				lessonId: video.id,
+				actorId: owner.id,
+				revision: video.revision,
+				content: { title: 'V', estimatedMinutes: 3, ...content },
+			})
+		expect(
+			((await thrown(save({ videoSourceUrl: 'http://example.org/v.mp4', videoDurationSeconds: 10 }))) as Error).message,
+		).toMatch(/https/)
+		expect(
+			((await thrown(save({ videoSourceUrl: 'javascript:alert(1)', videoDurationSeconds: 10 }))) as Error).message,
+		).toMatch(/https/)
+		expect(isDomainError(await thrown(save({ videoSourceUrl: 'https://cdn.example.org/v.mp4' })))).toBe(true)
+		expect(
+			((await thrown(save({ videoPlaybackId: 'abcdefghijkl1234', captionsUrl: 'https://x.example/c.srt' }))) as Error)
+				.message,
+		).toMatch(/\.vtt/)
+		await save({
+			videoSourceUrl: 'https://cdn.example.org/v.mp4',
+			videoDurationSeconds: 95,
+			captionsUrl: '/media/c.en.vtt',
+		})
+		expect(await prisma.lesson.findUniqueOrThrow({ where: { id: video.id } })).toMatchObject({
+			videoDurationSeconds: 95,
+			captionsUrl: '/media/c.en.vtt',
+		})
 	})
 })
 
 describe('publishing', () => {
 	test('the change summary counts changed, added and removed lessons and renamed modules', async () => {
 		const { owner, course, draft, draftLessons } = await courseWithDraft({ modules: 3 })
-		const modules = await prisma.module.findMany({ where: { versionId: draft.versionId }, orderBy: { position: 'asc' } })
+		const modules = await prisma.module.findMany({
+			where: { versionId: draft.versionId },
+			orderBy: { position: 'asc' },
+		})
 		// 3 changed: two readings get new text, one quiz question gets a new prompt.
 		const readings = draftLessons.filter((l) => l.kind === 'READING')
 		for (const r of readings.slice(0, 2)) {
-			await saveLessonContent({ courseId: course.id, lessonId: r.id, actorId: owner.id, revision: r.revision, content: readingContent(r, 'Rewritten.') })
+			await saveLessonContent({
+				courseId: course.id,
+				lessonId: r.id,
+				actorId: owner.id,
+				revision: r.revision,
+				content: readingContent(r, 'Rewritten.'),
+			})
 		}
 		const quiz = draftLessons.filter((l) => l.kind === 'QUIZ')[0]!
 		const editor = await getLessonForEditor({ courseId: course.id, lessonId: quiz.id, actorId: owner.id })
@@ -245,15 +354,27 @@ describe('publishing', () => {
 			},
 		})
 		// 1 added, 1 removed, 2 modules renamed; moving a lesson is not a change.
-		await addLesson({ courseId: course.id, actorId: owner.id, moduleId: modules[0]!.id, kind: 'READING', title: 'New reading' })
-		await deleteLesson({ courseId: course.id, actorId: owner.id, lessonId: draftLessons.filter((l) => l.kind === 'VIDEO')[2]!.id })
+		await addLesson({
+			courseId: course.id,
+			actorId: owner.id,
+			moduleId: modules[0]!.id,
+			kind: 'READING',
+			title: 'New reading',
+		})
+		await deleteLesson({
+			courseId: course.id,
+			actorId: owner.id,
+			lessonId: draftLessons.filter((l) => l.kind === 'VIDEO')[2]!.id,
+		})
 		await renameModule({ courseId: course.id, actorId: owner.id, moduleId: modules[0]!.id, title: 'Beginnings' })
 		await renameModule({ courseId: course.id, actorId: owner.id, moduleId: modules[1]!.id, title: 'Middles' })
 		await moveLesson({ courseId: course.id, actorId: owner.id, lessonId: readings[2]!.id, direction: 'down' })
 
 		const review = await getPublishReview({ courseId: course.id, actorId: owner.id })
 		expect(review.changes!.headline).toBe('3 lessons changed, 1 added, 1 removed, 2 modules renamed')
-		expect(review.changes!.changed.map((c) => c.key).sort()).toEqual([readings[0]!.key, readings[1]!.key, quiz.key].sort())
+		expect(review.changes!.changed.map((c) => c.key).sort()).toEqual(
+			[readings[0]!.key, readings[1]!.key, quiz.key].sort(),
+		)
 		expect(review.changes!.renamedModules).toEqual([
 			{ from: 'Module 1', to: 'Beginnings' },
 			{ from: 'Module 2', to: 'Middles' },
@@ -274,22 +395,48 @@ describe('publishing', () => {
 		const certificate = await prisma.certificate.findUniqueOrThrow({ where: { enrolmentId: enrolment.id } })
 		expect(certificate.versionNumber).toBe(1)
 		const snapshot = async () => ({
-			enrolment: await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment.id }, select: { versionId: true, completedAt: true } }),
-			progress: await prisma.lessonProgress.findMany({ where: { enrolmentId: enrolment.id }, orderBy: { lessonId: 'asc' }, select: { lessonId: true, status: true, completedAt: true } }),
-			attempts: await prisma.quizAttempt.findMany({ where: { enrolmentId: enrolment.id }, select: { id: true, lessonId: true, passed: true, scorePercent: true } }),
-			certificate: await prisma.certificate.findUniqueOrThrow({ where: { enrolmentId: enrolment.id }, select: { versionId: true, versionNumber: true, courseTitle: true } }),
+			enrolment: await prisma.enrolment.findUniqueOrThrow({
+				where: { id: enrolment.id },
+				select: { versionId: true, completedAt: true },
+			}),
+			progress: await prisma.lessonProgress.findMany({
+				where: { enrolmentId: enrolment.id },
+				orderBy: { lessonId: 'asc' },
+				select: { lessonId: true, status: true, completedAt: true },
+			}),
+			attempts: await prisma.quizAttempt.findMany({
+				where: { enrolmentId: enrolment.id },
+				select: { id: true, lessonId: true, passed: true, scorePercent: true },
+			}),
+			certificate: await prisma.certificate.findUniqueOrThrow({
+				where: { enrolmentId: enrolment.id },
+				select: { versionId: true, versionNumber: true, courseTitle: true },
+			}),
 		})
 		const before = await snapshot()
 
 		const draft = await createDraftVersion({ courseId: course.id, actorId: owner.id })
-		const draftReading = await prisma.lesson.findFirstOrThrow({ where: { versionId: draft.versionId, kind: 'READING' } })
-		await saveLessonContent({ courseId: course.id, lessonId: draftReading.id, actorId: owner.id, revision: draftReading.revision, content: readingContent(draftReading, 'A revised reading.') })
+		const draftReading = await prisma.lesson.findFirstOrThrow({
+			where: { versionId: draft.versionId, kind: 'READING' },
+		})
+		await saveLessonContent({
+			courseId: course.id,
+			lessonId: draftReading.id,
+			actorId: owner.id,
+			revision: draftReading.revision,
+			content: readingContent(draftReading, 'A revised reading.'),
+		})
 		await publishCourse({ courseId: course.id, actorId: owner.id, changeNote: 'Clearer reading' })
 
 		const versions = await prisma.courseVersion.findMany({ where: { courseId: course.id }, orderBy: { number: 'asc' } })
-		expect(versions.map((v) => [v.number, v.status])).toEqual([[1, 'ARCHIVED'], [2, 'PUBLISHED']])
+		expect(versions.map((v) => [v.number, v.status])).toEqual([
+			[1, 'ARCHIVED'],
+			[2, 'PUBLISHED'],
+		])
 		expect(versions[1]!.changeSummary).toBe('Clearer reading')
-		expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).publishedVersionId).toBe(draft.versionId)
+		expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).publishedVersionId).toBe(
+			draft.versionId,
+		)
 		expect(await snapshot()).toEqual(before)
 		// The learner still reads version 1's text; a new learner gets version 2.
 		const page = await getLessonPage({ userId: learner.id, courseSlug: course.slug, lessonId: reading!.id })
@@ -307,30 +454,60 @@ describe('moving a learner to the new version', () => {
 		const learner = await createUser()
 		const enrolment = await enrolInCourse({ userId: learner.id, courseId: course.id })
 		const [video1, reading1, quiz1, video2, reading2] = course.lessons
-		await markLessonsCompleted({ userId: learner.id, enrolmentId: enrolment.id, lessons: [video1!, reading1!, video2!, reading2!] })
+		await markLessonsCompleted({
+			userId: learner.id,
+			enrolmentId: enrolment.id,
+			lessons: [video1!, reading1!, video2!, reading2!],
+		})
 		await submitQuizAttempt({ userId: learner.id, lessonId: quiz1!.id, answers: correctAnswers(quiz1!) })
 
 		const draft = await createDraftVersion({ courseId: course.id, actorId: owner.id })
 		const changed = await prisma.lesson.findFirstOrThrow({ where: { versionId: draft.versionId, key: reading2!.key } })
-		await saveLessonContent({ courseId: course.id, lessonId: changed.id, actorId: owner.id, revision: changed.revision, content: readingContent(changed, 'Changed text') })
+		await saveLessonContent({
+			courseId: course.id,
+			lessonId: changed.id,
+			actorId: owner.id,
+			revision: changed.revision,
+			content: readingContent(changed, 'Changed text'),
+		})
 		await publishCourse({ courseId: course.id, actorId: owner.id })
 
 		const preview = await previewMoveToVersion({ userId: learner.id, courseId: course.id })
-		expect(preview).toMatchObject({ fromNumber: 1, totalLessons: 6, unchangedLessons: 5, startedLessons: 5, keptLessons: 4 })
+		expect(preview).toMatchObject({
+			fromNumber: 1,
+			totalLessons: 6,
+			unchangedLessons: 5,
+			startedLessons: 5,
+			keptLessons: 4,
+		})
 		const moved = await moveEnrolmentToVersion({ userId: learner.id, courseId: course.id })
 		expect(moved).toMatchObject({ versionNumber: 2, keptLessons: 4, totalLessons: 6 })
 
 		expect((await prisma.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })).versionId).toBe(draft.versionId)
-		const newProgress = await prisma.lessonProgress.findMany({ where: { enrolmentId: enrolment.id, lesson: { versionId: draft.versionId } }, select: { lessonKey: true, status: true } })
-		expect(newProgress.map((p) => p.lessonKey).sort()).toEqual([video1!.key, reading1!.key, quiz1!.key, video2!.key].sort())
+		const newProgress = await prisma.lessonProgress.findMany({
+			where: { enrolmentId: enrolment.id, lesson: { versionId: draft.versionId } },
+			select: { lessonKey: true, status: true },
+		})
+		expect(newProgress.map((p) => p.lessonKey).sort()).toEqual(
+			[video1!.key, reading1!.key, quiz1!.key, video2!.key].sort(),
+		)
 		const newQuiz = await prisma.lesson.findFirstOrThrow({ where: { versionId: draft.versionId, key: quiz1!.key } })
-		const attempts = await prisma.quizAttempt.findMany({ where: { lessonId: newQuiz.id, userId: learner.id }, include: { answers: true } })
+		const attempts = await prisma.quizAttempt.findMany({
+			where: { lessonId: newQuiz.id, userId: learner.id },
+			include: { answers: true },
+		})
 		expect(attempts).toHaveLength(1)
 		expect(attempts[0]!.passed).toBe(true)
-		const newQuestionIds = new Set((await prisma.question.findMany({ where: { lessonId: newQuiz.id } })).map((q) => q.id))
+		const newQuestionIds = new Set(
+			(await prisma.question.findMany({ where: { lessonId: newQuiz.id } })).map((q) => q.id),
+		)
 		expect(attempts[0]!.answers.every((a) => newQuestionIds.has(a.questionId))).toBe(true)
 		// The old version's rows are untouched.
-		expect(await prisma.lessonProgress.count({ where: { enrolmentId: enrolment.id, lesson: { versionId: course.versionId } } })).toBe(5)
+		expect(
+			await prisma.lessonProgress.count({
+				where: { enrolmentId: enrolment.id, lesson: { versionId: course.versionId } },
+			}),
+		).toBe(5)
 		// Moving again is refused.
 		expect(isDomainError(await thrown(moveEnrolmentToVersion({ userId: learner.id, courseId: course.id })))).toBe(true)
 	})
@@ -362,7 +539,13 @@ describe('preview', () => {
 		const before = await counts()
 		const draftView = await getCoursePreview({ courseId: course.id, actorId: owner.id })
 		expect(draftView.version).toEqual({ number: 2, status: 'DRAFT' })
-		const v1 = await getCoursePreview({ courseId: course.id, actorId: owner.id, versionNumber: 1, lessonId: quiz.id, answers: correctAnswers(quiz) })
+		const v1 = await getCoursePreview({
+			courseId: course.id,
+			actorId: owner.id,
+			versionNumber: 1,
+			lessonId: quiz.id,
+			answers: correctAnswers(quiz),
+		})
 		expect(v1.content?.kind).toBe('QUIZ')
 		const result = v1.content?.kind === 'QUIZ' ? v1.content.quiz.lastResult : null
 		expect(result).toMatchObject({ scorePercent: 100, passed: true })
@@ -372,9 +555,16 @@ describe('preview', () => {
 
 	test('Markdown XSS is neutralised in preview and in the learner view alike', async () => {
 		const { owner, course, draftLessons } = await courseWithDraft({ modules: 1 })
-		const payload = '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\nSafe *text*.'
+		const payload =
+			'<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\nSafe *text*.'
 		const reading = draftLessons.find((l) => l.kind === 'READING')!
-		await saveLessonContent({ courseId: course.id, lessonId: reading.id, actorId: owner.id, revision: reading.revision, content: readingContent(reading, payload) })
+		await saveLessonContent({
+			courseId: course.id,
+			lessonId: reading.id,
+			actorId: owner.id,
+			revision: reading.revision,
+			content: readingContent(reading, payload),
+		})
 		const preview = await getCoursePreview({ courseId: course.id, actorId: owner.id, lessonId: reading.id })
 		await publishCourse({ courseId: course.id, actorId: owner.id })
 		const learner = await createUser()
@@ -395,14 +585,20 @@ describe('co-authors', () => {
 		const co = await createSignedInUser()
 		const course = await createAuthoredCourse({ ownerId: owner.id, published: false })
 		const learner = await createUser()
-		expect(isDomainError(await thrown(addCoAuthor({ courseId: course.id, actorId: owner.id, email: learner.email })))).toBe(true)
-		expect(isDomainError(await thrown(addModule({ courseId: course.id, actorId: co.user.id, title: 'Not mine' })))).toBe(true)
+		expect(
+			isDomainError(await thrown(addCoAuthor({ courseId: course.id, actorId: owner.id, email: learner.email }))),
+		).toBe(true)
+		expect(
+			isDomainError(await thrown(addModule({ courseId: course.id, actorId: co.user.id, title: 'Not mine' }))),
+		).toBe(true)
 		await addCoAuthor({ courseId: course.id, actorId: owner.id, email: co.user.email.toUpperCase() })
 		await addModule({ courseId: course.id, actorId: co.user.id, title: 'Co-written' })
 		// A co-author cannot manage authors.
 		const refused = await thrown(removeCoAuthor({ courseId: course.id, actorId: co.user.id, userId: co.user.id }))
 		expect(isDomainError(refused) && refused.kind).toBe('forbidden')
 		await removeCoAuthor({ courseId: course.id, actorId: owner.id, userId: co.user.id })
-		expect(isDomainError(await thrown(addModule({ courseId: course.id, actorId: co.user.id, title: 'Again' })))).toBe(true)
+		expect(isDomainError(await thrown(addModule({ courseId: course.id, actorId: co.user.id, title: 'Again' })))).toBe(
+			true,
+		)
 	})
 })

@@ -35,27 +35,45 @@ export async function listCourseAuthors({ courseId, actorId }: { courseId: strin
  */
 export async function addCoAuthor({ courseId, actorId, email }: { courseId: string; actorId: string; email: string }) {
 	const parsed = CoAuthorSchema.safeParse({ email })
-	if (!parsed.success) throw new DomainError('invalid', 'INVALID_EMAIL', parsed.error.issues[0]!.message, { field: 'email' })
+	if (!parsed.success)
+		throw new DomainError('invalid', 'INVALID_EMAIL', parsed.error.issues[0]!.message, { field: 'email' })
 	return prisma.$transaction(async (tx) => {
 		await assertCourseOwner({ db: tx, courseId, actorId })
-		const user = await tx.user.findUnique({ where: { email: parsed.data.email }, select: { id: true, role: true, name: true } })
+		const user = await tx.user.findUnique({
+			where: { email: parsed.data.email },
+			select: { id: true, role: true, name: true },
+		})
 		if (!user || user.role === 'LEARNER') {
-			throw new DomainError('invalid', 'NOT_A_TRAINER', 'There is no trainer with that email address on Circle.', { field: 'email' })
+			throw new DomainError('invalid', 'NOT_A_TRAINER', 'There is no trainer with that email address on Circle.', {
+				field: 'email',
+			})
 		}
 		const { count } = await tx.courseAuthor.createMany({
 			data: [{ courseId, userId: user.id, role: 'CO_AUTHOR' }],
 			skipDuplicates: true,
 		})
-		if (count === 0) throw new DomainError('conflict', 'ALREADY_AUTHOR', `${user.name} is already an author of this course.`, { field: 'email' })
+		if (count === 0)
+			throw new DomainError('conflict', 'ALREADY_AUTHOR', `${user.name} is already an author of this course.`, {
+				field: 'email',
+			})
 		return { userId: user.id, name: user.name }
 	})
 }
 
 /** Removes a co-author. Only the owner (or an admin) may; the owner cannot be removed. */
-export async function removeCoAuthor({ courseId, actorId, userId }: { courseId: string; actorId: string; userId: string }) {
+export async function removeCoAuthor({
+	courseId,
+	actorId,
+	userId,
+}: {
+	courseId: string
+	actorId: string
+	userId: string
+}) {
 	return prisma.$transaction(async (tx) => {
 		await assertCourseOwner({ db: tx, courseId, actorId })
 		const { count } = await tx.courseAuthor.deleteMany({ where: { courseId, userId, role: 'CO_AUTHOR' } })
-		if (count === 0) throw new DomainError('not_found', 'AUTHOR_NOT_FOUND', 'That person is not a co-author of this course.')
+		if (count === 0)
+			throw new DomainError('not_found', 'AUTHOR_NOT_FOUND', 'That person is not a co-author of this course.')
 	})
 }

@@ -35,7 +35,8 @@ export async function getCourseBuilder({ courseId, actorId }: { courseId: string
 			_count: { select: { enrolments: true } },
 		},
 	})
-	const version = course.versions.find((v) => v.status === 'DRAFT') ?? course.versions.find((v) => v.status === 'PUBLISHED')
+	const version =
+		course.versions.find((v) => v.status === 'DRAFT') ?? course.versions.find((v) => v.status === 'PUBLISHED')
 	if (!version) throw new Error(`Course ${courseId} has neither a draft nor a published version`)
 	const modules = await prisma.module.findMany({
 		where: { versionId: version.id },

@@ -10,7 +10,15 @@ import { firstIssue, QuizContentSchema, ReadingContentSchema, VideoContentSchema
 export const CONFLICT_MESSAGE = 'Someone else saved this lesson since you opened it'
 
 /** A lesson as its editor needs it (every field, questions with right answers), with where it sits. */
-export async function getLessonForEditor({ courseId, lessonId, actorId }: { courseId: string; lessonId: string; actorId: string }) {
+export async function getLessonForEditor({
+	courseId,
+	lessonId,
+	actorId,
+}: {
+	courseId: string
+	lessonId: string
+	actorId: string
+}) {
 	await assertCanEditCourse({ courseId, actorId })
 	const lesson = await prisma.lesson.findFirst({
 		where: { id: lessonId, version: { courseId } },

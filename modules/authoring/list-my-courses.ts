@@ -10,7 +10,8 @@ export type StudioCourseStatus = 'draft' | 'published' | 'published-with-changes
  */
 export async function listMyCourses({ actorId }: { actorId: string }) {
 	const actor = await prisma.user.findUnique({ where: { id: actorId }, select: { role: true } })
-	if (!actor || actor.role === 'LEARNER') throw new DomainError('forbidden', 'NOT_A_TRAINER', 'Only trainers can use the studio.')
+	if (!actor || actor.role === 'LEARNER')
+		throw new DomainError('forbidden', 'NOT_A_TRAINER', 'Only trainers can use the studio.')
 	const courses = await prisma.course.findMany({
 		where: actor.role === 'ADMIN' ? {} : { authors: { some: { userId: actorId } } },
 		orderBy: { createdAt: 'desc' },

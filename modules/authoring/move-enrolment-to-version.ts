@@ -53,7 +53,11 @@ async function plan(db: Tx | typeof prisma, { userId, courseId }: { userId: stri
 	}
 	const target = enrolment.course.publishedVersion
 	if (!target || target.id === enrolment.versionId) {
-		throw new DomainError('conflict', 'ALREADY_ON_LATEST', 'You are already following the latest version of this course.')
+		throw new DomainError(
+			'conflict',
+			'ALREADY_ON_LATEST',
+			'You are already following the latest version of this course.',
+		)
 	}
 	if (enrolment.completedAt) {
 		throw new DomainError(
@@ -67,7 +71,15 @@ async function plan(db: Tx | typeof prisma, { userId, courseId }: { userId: stri
 		loadVersionTree(db, target.id),
 		db.lessonProgress.findMany({
 			where: { userId, enrolmentId: enrolment.id, lesson: { versionId: enrolment.versionId } },
-			select: { lessonId: true, lessonKey: true, status: true, positionSeconds: true, secondsWatched: true, watchedRanges: true, completedAt: true },
+			select: {
+				lessonId: true,
+				lessonKey: true,
+				status: true,
+				positionSeconds: true,
+				secondsWatched: true,
+				watchedRanges: true,
+				completedAt: true,
+			},
 		}),
 	])
 	const oldByKey = new Map(oldTree.flatMap((m) => m.lessons).map((l) => [l.key, l]))
@@ -83,7 +95,17 @@ async function plan(db: Tx | typeof prisma, { userId, courseId }: { userId: stri
 		const to = newLessons.find((l) => l.key === row.lessonKey)
 		if (from && to && unchanged.has(to.key)) carried.push({ from, to, progress: row })
 	}
-	return { enrolment, target, oldTree, newTree, newLessons, carried, unchanged, startedKeys: new Set(progress.map((r) => r.lessonKey)), startedCount: progress.length }
+	return {
+		enrolment,
+		target,
+		oldTree,
+		newTree,
+		newLessons,
+		carried,
+		unchanged,
+		startedKeys: new Set(progress.map((r) => r.lessonKey)),
+		startedCount: progress.length,
+	}
 }
 
 /**
@@ -103,7 +125,9 @@ export async function previewMoveToVersion({ userId, courseId }: { userId: strin
 		to: p.target,
 		changes,
 		/** Lessons the learner started whose progress does not come with them (changed or removed). */
-		lostLessons: oldLessons.filter((l) => p.startedKeys.has(l.key) && !keptKeys.has(l.key)).map((l) => ({ key: l.key, title: l.title })),
+		lostLessons: oldLessons
+			.filter((l) => p.startedKeys.has(l.key) && !keptKeys.has(l.key))
+			.map((l) => ({ key: l.key, title: l.title })),
 		totalLessons: p.newLessons.length,
 		unchangedLessons: p.unchanged.size,
 		startedLessons: p.startedCount,
@@ -164,7 +188,9 @@ export async function moveEnrolmentToVersion({
 				select: {
 					scorePercent: true,
 					submittedAt: true,
-					answers: { select: { questionId: true, selectedOptionIds: true, text: true, scaleValue: true, isCorrect: true } },
+					answers: {
+						select: { questionId: true, selectedOptionIds: true, text: true, scaleValue: true, isCorrect: true },
+					},
 				},
 			})
 			if (!passed) continue

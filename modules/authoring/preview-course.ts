@@ -95,17 +95,15 @@ export async function getCoursePreview({
 		outline: tree.map((m) => ({
 			id: m.id,
 			title: m.title,
-			lessons: m.lessons.map(
-				(l): OutlineEntry => ({
-					id: l.id,
-					title: l.title,
-					kind: l.kind,
-					required: l.required,
-					estimatedMinutes: l.estimatedMinutes,
-					completed: false,
-					locked: false,
-				}),
-			),
+			lessons: m.lessons.map((l): OutlineEntry => ({
+				id: l.id,
+				title: l.title,
+				kind: l.kind,
+				required: l.required,
+				estimatedMinutes: l.estimatedMinutes,
+				completed: false,
+				locked: false,
+			})),
 		})),
 		lesson: lesson
 			? {
@@ -120,7 +118,10 @@ export async function getCoursePreview({
 				}
 			: null,
 		previous: index > 0 ? { id: lessons[index - 1]!.id, title: lessons[index - 1]!.title } : null,
-		next: index >= 0 && index < lessons.length - 1 ? { id: lessons[index + 1]!.id, title: lessons[index + 1]!.title } : null,
+		next:
+			index >= 0 && index < lessons.length - 1
+				? { id: lessons[index + 1]!.id, title: lessons[index + 1]!.title }
+				: null,
 		content,
 	}
 }
@@ -143,11 +144,17 @@ function gradeInMemory(lesson: GradingLesson, answers: PreviewAnswer[]): Attempt
 			text: answer?.text ?? null,
 			scaleValue: answer?.scaleValue ?? null,
 			explanation: q.explanation,
-			options: q.options.map((o) => ({ id: o.id, selected: chosen.has(o.id), correct: o.isCorrect, feedback: o.feedback })),
+			options: q.options.map((o) => ({
+				id: o.id,
+				selected: chosen.has(o.id),
+				correct: o.isCorrect,
+				feedback: o.feedback,
+			})),
 		}
 	})
 	const marked = questions.filter((q) => q.correct !== null)
-	const scorePercent = marked.length === 0 ? 100 : Math.round((marked.filter((q) => q.correct).length / marked.length) * 100)
+	const scorePercent =
+		marked.length === 0 ? 100 : Math.round((marked.filter((q) => q.correct).length / marked.length) * 100)
 	return {
 		number: 1,
 		scorePercent,

@@ -98,7 +98,8 @@ export function findPublishProblems({ cpdMinutes, tree }: { cpdMinutes: number; 
 			}
 			if (l.kind === 'READING' && !(l.markdown ?? '').trim()) problems.push(`Reading ${where} has no text yet.`)
 			if (l.kind === 'QUIZ') {
-				if (l.passMark == null || l.passMark < 0 || l.passMark > 100) problems.push(`Quiz ${where} needs a pass mark from 0 to 100.`)
+				if (l.passMark == null || l.passMark < 0 || l.passMark > 100)
+					problems.push(`Quiz ${where} needs a pass mark from 0 to 100.`)
 				if (l.questions.length === 0) problems.push(`Quiz ${where} has no questions.`)
 				l.questions.forEach((q, i) => {
 					for (const p of questionProblems(q)) problems.push(`Quiz ${where}, question ${i + 1}: ${p}.`)
@@ -118,8 +119,14 @@ export async function getPublishReview({ courseId, actorId }: { courseId: string
 async function review(db: Tx | typeof prisma, courseId: string) {
 	const draft = await requireDraftVersion({ db, courseId })
 	const [version, course] = await Promise.all([
-		db.courseVersion.findUniqueOrThrow({ where: { id: draft.id }, select: { id: true, number: true, title: true, cpdMinutes: true } }),
-		db.course.findUniqueOrThrow({ where: { id: courseId }, select: { slug: true, publishedVersion: { select: { id: true, number: true } } } }),
+		db.courseVersion.findUniqueOrThrow({
+			where: { id: draft.id },
+			select: { id: true, number: true, title: true, cpdMinutes: true },
+		}),
+		db.course.findUniqueOrThrow({
+			where: { id: courseId },
+			select: { slug: true, publishedVersion: { select: { id: true, number: true } } },
+		}),
 	])
 	const tree = await loadVersionTree(db, draft.id)
 	const publishedTree = course.publishedVersion ? await loadVersionTree(db, course.publishedVersion.id) : null
@@ -139,9 +146,18 @@ async function review(db: Tx | typeof prisma, courseId: string) {
  * Existing enrolments keep the version they follow. A draft with problems is `invalid` (the first
  * problem is the message; nothing changes).
  */
-export async function publishCourse({ courseId, actorId, changeNote }: { courseId: string; actorId: string; changeNote?: string | null }) {
+export async function publishCourse({
+	courseId,
+	actorId,
+	changeNote,
+}: {
+	courseId: string
+	actorId: string
+	changeNote?: string | null
+}) {
 	const note = ChangeNoteSchema.safeParse(changeNote ?? undefined)
-	if (!note.success) throw new DomainError('invalid', 'INVALID_NOTE', note.error.issues[0]!.message, { field: 'changeNote' })
+	if (!note.success)
+		throw new DomainError('invalid', 'INVALID_NOTE', note.error.issues[0]!.message, { field: 'changeNote' })
 	return prisma.$transaction(async (tx) => {
 		await assertCanEditCourse({ db: tx, courseId, actorId })
 		await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${courseId} FOR UPDATE`

@@ -46,9 +46,11 @@ export const CourseDetailsSchema = z.object({
 		.min(10, 'The summary must be at least 10 characters')
 		.max(400, 'The summary must be 400 characters or fewer'),
 	description: z.string().trim().max(20_000, 'The description must be 20,000 characters or fewer').default(''),
-	sectors: z.array(z.enum(SECTOR_VALUES, { error: 'Choose a sector from the list' }), {
-		error: 'Choose at least one sector',
-	}).min(1, 'Choose at least one sector'),
+	sectors: z
+		.array(z.enum(SECTOR_VALUES, { error: 'Choose a sector from the list' }), {
+			error: 'Choose at least one sector',
+		})
+		.min(1, 'Choose at least one sector'),
 	cpdHours: z
 		.number({ error: 'Enter the CPD hours as a number, e.g. 1.5' })
 		.min(0.25, 'CPD hours must be at least 0.25 (15 minutes)')
@@ -182,8 +184,20 @@ export const QuestionSchema = z.object({
 	prompt: z.string().trim().min(1, 'Enter the question').max(1000, 'The question must be 1,000 characters or fewer'),
 	guidance: optionalText(1000, 'Guidance'),
 	explanation: optionalText(2000, 'The explanation'),
-	scaleMin: z.number().int().min(0).max(10).nullish().transform((v) => v ?? null),
-	scaleMax: z.number().int().min(1).max(10).nullish().transform((v) => v ?? null),
+	scaleMin: z
+		.number()
+		.int()
+		.min(0)
+		.max(10)
+		.nullish()
+		.transform((v) => v ?? null),
+	scaleMax: z
+		.number()
+		.int()
+		.min(1)
+		.max(10)
+		.nullish()
+		.transform((v) => v ?? null),
 	scaleMinLabel: optionalText(60, 'The label'),
 	scaleMaxLabel: optionalText(60, 'The label'),
 	options: z.array(OptionSchema).max(8, 'A question can have at most 8 answers').default([]),
@@ -226,7 +240,8 @@ export function questionProblems(q: {
 		if (q.options.length < 2 || q.options.length > 8) problems.push('give between 2 and 8 answers')
 		const correct = q.options.filter((o) => o.isCorrect).length
 		if (correct === 0) problems.push('mark the correct answer (no answer is marked correct)')
-		else if (q.kind === 'SINGLE' && correct !== 1) problems.push('a single-choice question needs exactly one correct answer')
+		else if (q.kind === 'SINGLE' && correct !== 1)
+			problems.push('a single-choice question needs exactly one correct answer')
 	}
 	if (q.kind === 'SCALE') {
 		const min = q.scaleMin ?? 1

@@ -64,9 +64,14 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 	}
 	const billingEmail = method === 'INVOICE' ? options.billingEmail?.trim().toLowerCase() || undefined : undefined
 	if (billingEmail && (billingEmail.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(billingEmail))) {
-		throw new DomainError('invalid', 'INVALID_BILLING_EMAIL', 'Enter the billing email address, like finance@school.org.uk.', {
-			field: 'billingEmail',
-		})
+		throw new DomainError(
+			'invalid',
+			'INVALID_BILLING_EMAIL',
+			'Enter the billing email address, like finance@school.org.uk.',
+			{
+				field: 'billingEmail',
+			},
+		)
 	}
 
 	const config = billingConfig()
@@ -97,7 +102,8 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				publishedVersion: { select: { title: true } },
 			},
 		})
-		if (!course?.publishedVersion) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+		if (!course?.publishedVersion)
+			throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 		if (course.pricePence <= 0) {
 			throw new DomainError('invalid', 'COURSE_IS_FREE', 'This course is free: enrol from the course page.')
 		}
@@ -108,7 +114,13 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 		})
 		if (!buyer || buyer.disabledAt) throw new DomainError('unauthenticated', 'NO_BUYER', 'Please log in to buy.')
 
-		let organisation: { id: string; slug: string; name: string; billingEmail: string | null; stripeCustomerId: string | null } | null = null
+		let organisation: {
+			id: string
+			slug: string
+			name: string
+			billingEmail: string | null
+			stripeCustomerId: string | null
+		} | null = null
 		if (organisationId) {
 			const membership = await tx.membership.findUnique({
 				where: { organisationId_userId: { organisationId, userId: buyerUserId } },
@@ -189,7 +201,11 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				return { reuse: { url: order.checkoutUrl, orderId: order.id } }
 			}
 			if (!order.checkoutUrl && now - order.createdAt.getTime() < BEING_CREATED_MS) {
-				throw new DomainError('conflict', 'CHECKOUT_IN_PROGRESS', 'Your checkout is being prepared: try again in a moment.')
+				throw new DomainError(
+					'conflict',
+					'CHECKOUT_IN_PROGRESS',
+					'Your checkout is being prepared: try again in a moment.',
+				)
 			}
 			// Conditional: if the old checkout was paid in the meantime its fulfilment still wins
 			// (fulfilment accepts EXPIRED orders that Stripe says are paid).
@@ -253,7 +269,11 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 	for (const old of toExpire) {
 		if (!old.stripeCheckoutSessionId) continue
 		try {
-			await stripe.checkout.sessions.expire(old.stripeCheckoutSessionId, {}, { idempotencyKey: `order-${old.id}-expire` })
+			await stripe.checkout.sessions.expire(
+				old.stripeCheckoutSessionId,
+				{},
+				{ idempotencyKey: `order-${old.id}-expire` },
+			)
 		} catch (error) {
 			// Already complete or expired in Stripe: nothing to close. A paid one is fulfilled by its webhook.
 			console.warn(`[billing] could not expire checkout ${old.stripeCheckoutSessionId}: ${(error as Error).message}`)

@@ -58,7 +58,11 @@ export async function completeDemoCheckout({ orderId, userId }: { orderId: strin
 	const order = await findBuyersDemoOrder(orderId, userId)
 	if (order.status === 'PAID') return { orderId, status: order.status, fulfilledNow: false }
 	if (order.status !== 'PENDING') {
-		throw new DomainError('gone', 'CHECKOUT_CLOSED', 'This checkout has been cancelled or has expired. Please start again.')
+		throw new DomainError(
+			'gone',
+			'CHECKOUT_CLOSED',
+			'This checkout has been cancelled or has expired. Please start again.',
+		)
 	}
 	return fulfilOrder({ orderId, paidVia: 'demo' })
 }
@@ -68,7 +72,10 @@ export async function cancelDemoCheckout({ orderId, userId }: { orderId: string;
 	assertDemoAllowed()
 	const order = await findBuyersDemoOrder(orderId, userId)
 	await prisma.$transaction(async (tx) => {
-		const { count } = await tx.order.updateMany({ where: { id: orderId, status: 'PENDING' }, data: { status: 'EXPIRED' } })
+		const { count } = await tx.order.updateMany({
+			where: { id: orderId, status: 'PENDING' },
+			data: { status: 'EXPIRED' },
+		})
 		if (count) await audit(tx, { actorId: userId, organisationId: null, action: 'order.cancelled', orderId })
 	})
 	return { courseSlug: order.course.slug }

@@ -162,7 +162,10 @@ export async function fulfilCheckout({
 	return { ...result, checkout }
 }
 
-async function fulfilSession(session: Stripe.Checkout.Session, stripeEvent: StripeEventRef | undefined): Promise<FulfilmentResult> {
+async function fulfilSession(
+	session: Stripe.Checkout.Session,
+	stripeEvent: StripeEventRef | undefined,
+): Promise<FulfilmentResult> {
 	const order = await findOrderForSession(session)
 	if (!order) {
 		if (stripeEvent) await prisma.$transaction((tx) => claimStripeEvent(tx, stripeEvent))
@@ -193,7 +196,11 @@ async function fulfilSession(session: Stripe.Checkout.Session, stripeEvent: Stri
 	}
 
 	const closeAs: OrderStatus | null =
-		session.status === 'expired' ? 'EXPIRED' : stripeEvent?.type === 'checkout.session.async_payment_failed' ? 'FAILED' : null
+		session.status === 'expired'
+			? 'EXPIRED'
+			: stripeEvent?.type === 'checkout.session.async_payment_failed'
+				? 'FAILED'
+				: null
 	return prisma.$transaction(async (tx) => {
 		if (stripeEvent && !(await claimStripeEvent(tx, stripeEvent))) {
 			return { orderId: order.id, status: order.status, fulfilledNow: false }
@@ -227,7 +234,9 @@ export async function fulfilInvoice({
 	const invoice = await stripe.invoices.retrieve(invoiceId, { expand: ['payments'] })
 	const orderId = invoice.metadata?.orderId
 	const order = await prisma.order.findFirst({
-		where: { OR: [{ stripeInvoiceId: invoice.id }, ...(orderId ? [{ id: orderId, paymentMethod: 'INVOICE' as const }] : [])] },
+		where: {
+			OR: [{ stripeInvoiceId: invoice.id }, ...(orderId ? [{ id: orderId, paymentMethod: 'INVOICE' as const }] : [])],
+		},
 		select: { id: true, status: true },
 	})
 	if (!order || invoice.status !== 'paid') {
@@ -268,7 +277,12 @@ function idOf(value: string | { id: string } | null | undefined) {
 }
 
 const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
-const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+const ukDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/London',
+})
 
 export function formatPounds(pence: number) {
 	return gbp.format(pence / 100)

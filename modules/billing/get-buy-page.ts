@@ -19,7 +19,8 @@ export async function getBuyPage({ userId, slug }: { userId: string; slug: strin
 			publishedVersion: { select: { title: true, summary: true, cpdMinutes: true } },
 		},
 	})
-	if (!course?.publishedVersion) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	if (!course?.publishedVersion)
+		throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 	const [enrolment, memberships] = await Promise.all([
 		prisma.enrolment.findUnique({
 			where: { userId_courseId: { userId, courseId: course.id } },

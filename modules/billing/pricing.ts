@@ -7,16 +7,17 @@ export const MAX_QUANTITY = 1000
 export const PAYMENT_TERMS_DAYS = [14, 30, 60] as const
 export const DEFAULT_PAYMENT_TERMS_DAYS = 30
 
-const TiersSchema = z.array(
-	z.object({ minQuantity: z.number().int().min(1), unitPricePence: z.number().int().min(0) }),
-)
+const TiersSchema = z.array(z.object({ minQuantity: z.number().int().min(1), unitPricePence: z.number().int().min(0) }))
 
 /**
  * The price of one place for a given quantity: the course's own price, or the volume tier with the
  * highest minQuantity that the quantity reaches. Malformed tiers are ignored (the course price
  * stands) rather than letting a bad value in the database make anything cheaper.
  */
-export function unitPriceFor({ pricePence, volumeTiers }: { pricePence: number; volumeTiers: unknown }, quantity: number) {
+export function unitPriceFor(
+	{ pricePence, volumeTiers }: { pricePence: number; volumeTiers: unknown },
+	quantity: number,
+) {
 	const parsed = TiersSchema.safeParse(volumeTiers ?? [])
 	const tiers = parsed.success ? parsed.data : []
 	let best: { minQuantity: number; unitPricePence: number } | null = null

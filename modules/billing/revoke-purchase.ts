@@ -88,7 +88,13 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 	let revokedInvitations: string[] = []
 	if (removed > 0) {
 		if (order.organisationId) {
-			const result = await reduceSeats(tx, { organisationId: order.organisationId, courseId: order.courseId, seats: removed, reason, now })
+			const result = await reduceSeats(tx, {
+				organisationId: order.organisationId,
+				courseId: order.courseId,
+				seats: removed,
+				reason,
+				now,
+			})
 			notRecovered = result.notRecovered
 			reclaimed = result.reclaimed
 			revokedInvitations = result.revokedInvitations
@@ -107,7 +113,14 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 			organisationId: order.organisationId,
 			action: disputed && !order.disputedAt ? 'order.disputed' : 'order.refunded',
 			orderId,
-			details: { reason, refundedPence: refunded, removed, reclaimedAssignments: reclaimed, revokedInvitations, notRecovered },
+			details: {
+				reason,
+				refundedPence: refunded,
+				removed,
+				reclaimedAssignments: reclaimed,
+				revokedInvitations,
+				notRecovered,
+			},
 		})
 	}
 	return { orderId, status: updated.status, removed, notRecovered }
@@ -115,7 +128,13 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 
 async function reduceSeats(
 	tx: Tx,
-	{ organisationId, courseId, seats, reason, now }: { organisationId: string; courseId: string; seats: number; reason: string; now: Date },
+	{
+		organisationId,
+		courseId,
+		seats,
+		reason,
+		now,
+	}: { organisationId: string; courseId: string; seats: number; reason: string; now: Date },
 ) {
 	const pools = await tx.$queryRaw<Array<{ id: string; seats: number; used: number }>>`
 		SELECT id, seats, used FROM "SeatPool" WHERE "organisationId" = ${organisationId} AND "courseId" = ${courseId} FOR UPDATE`
@@ -200,7 +219,13 @@ export async function applyChargeRefund({ chargeId, stripeEvent }: { chargeId: s
  * Handles `charge.dispute.created`: a disputed payment withdraws everything the order bought (the
  * money has been taken back by the bank), by the same rules as a full refund.
  */
-export async function applyChargeDispute({ chargeId, stripeEvent }: { chargeId: string; stripeEvent?: StripeEventRef }) {
+export async function applyChargeDispute({
+	chargeId,
+	stripeEvent,
+}: {
+	chargeId: string
+	stripeEvent?: StripeEventRef
+}) {
 	const charge = await requireStripe().charges.retrieve(chargeId)
 	return applyToChargeOrder({
 		charge,
@@ -227,7 +252,9 @@ async function applyToChargeOrder({
 }): Promise<RevokeResult | null> {
 	const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id
 	const order = await prisma.order.findFirst({
-		where: { OR: [{ stripeChargeId: charge.id }, ...(paymentIntentId ? [{ stripePaymentIntentId: paymentIntentId }] : [])] },
+		where: {
+			OR: [{ stripeChargeId: charge.id }, ...(paymentIntentId ? [{ stripePaymentIntentId: paymentIntentId }] : [])],
+		},
 		select: { id: true },
 	})
 	return prisma.$transaction(async (tx) => {
@@ -244,7 +271,15 @@ async function applyToChargeOrder({
  * return, so it is withdrawn at once. Only PAID orders can be refunded (`conflict` otherwise). The
  * admin's optional reason is kept in the audit log (and on the Stripe refund's metadata).
  */
-export async function refundOrder({ orderId, actorId, reason }: { orderId: string; actorId: string; reason?: string | null }) {
+export async function refundOrder({
+	orderId,
+	actorId,
+	reason,
+}: {
+	orderId: string
+	actorId: string
+	reason?: string | null
+}) {
 	const note = reason?.trim() ? reason.trim().slice(0, 500) : null
 	const actor = await prisma.user.findUnique({ where: { id: actorId }, select: { role: true, disabledAt: true } })
 	if (!actor || actor.disabledAt || actor.role !== 'ADMIN') {
@@ -252,7 +287,14 @@ export async function refundOrder({ orderId, actorId, reason }: { orderId: strin
 	}
 	const order = await prisma.order.findUnique({
 		where: { id: orderId },
-		select: { id: true, status: true, paymentMethod: true, stripePaymentIntentId: true, amountPence: true, organisationId: true },
+		select: {
+			id: true,
+			status: true,
+			paymentMethod: true,
+			stripePaymentIntentId: true,
+			amountPence: true,
+			organisationId: true,
+		},
 	})
 	if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 	if (order.status !== 'PAID') {
@@ -267,7 +309,12 @@ export async function refundOrder({ orderId, actorId, reason }: { orderId: strin
 				orderId,
 				details: { amountPence: order.amountPence, demo: true, reason: note },
 			})
-			return revokePurchase(tx, { orderId, refundedPence: order.amountPence, actorId, reason: 'Refunded by an administrator' })
+			return revokePurchase(tx, {
+				orderId,
+				refundedPence: order.amountPence,
+				actorId,
+				reason: 'Refunded by an administrator',
+			})
 		})
 		return { state: 'refunded' as const, seatLicence: order.organisationId !== null, ...result }
 	}

@@ -83,7 +83,12 @@ describe('createCheckout', () => {
 		const course = await createCourse({ pricePence: 5000, modules: 1 })
 		await prisma.course.update({
 			where: { id: course.id },
-			data: { volumeTiers: [{ minQuantity: 10, unitPricePence: 4000 }, { minQuantity: 50, unitPricePence: 3500 }] },
+			data: {
+				volumeTiers: [
+					{ minQuantity: 10, unitPricePence: 4000 },
+					{ minQuantity: 50, unitPricePence: 3500 },
+				],
+			},
 		})
 		const seats = await createCheckout({
 			buyerUserId: admin.id,
@@ -104,7 +109,13 @@ describe('createCheckout', () => {
 		const course = await createCourse({ pricePence: 3000, modules: 1 })
 		for (const quantity of [0, 100_000, 2.5]) {
 			const error = await thrown(
-				createCheckout({ buyerUserId: admin.id, courseId: course.id, organisationId: organisation.id, quantity, method: 'CARD' }),
+				createCheckout({
+					buyerUserId: admin.id,
+					courseId: course.id,
+					organisationId: organisation.id,
+					quantity,
+					method: 'CARD',
+				}),
 			)
 			expect(isDomainError(error) && error.code).toBe('INVALID_QUANTITY')
 		}
@@ -116,7 +127,13 @@ describe('createCheckout', () => {
 		const organisation = await createTestOrganisation({ userId: member.id, role: 'MEMBER' })
 		const course = await createCourse({ pricePence: 3000, modules: 1 })
 		const error = await thrown(
-			createCheckout({ buyerUserId: member.id, courseId: course.id, organisationId: organisation.id, quantity: 5, method: 'CARD' }),
+			createCheckout({
+				buyerUserId: member.id,
+				courseId: course.id,
+				organisationId: organisation.id,
+				quantity: 5,
+				method: 'CARD',
+			}),
 		)
 		expect(isDomainError(error) && error.kind).toBe('forbidden')
 		expect(await prisma.order.count({ where: { courseId: course.id } })).toBe(0)
@@ -151,9 +168,13 @@ describe('createCheckout', () => {
 		expect(old.status).toBe('EXPIRED')
 		expect(fake.sessions.get(old.stripeCheckoutSessionId!)!.status).toBe('expired')
 		expect(
-			fake.requests.some((r) => r.path === `/v1/checkout/sessions/${old.stripeCheckoutSessionId}/expire` && r.idempotencyKey),
+			fake.requests.some(
+				(r) => r.path === `/v1/checkout/sessions/${old.stripeCheckoutSessionId}/expire` && r.idempotencyKey,
+			),
 		).toBe(true)
-		expect(await prisma.order.count({ where: { buyerUserId: buyer.id, courseId: course.id, status: 'PENDING' } })).toBe(1)
+		expect(await prisma.order.count({ where: { buyerUserId: buyer.id, courseId: course.id, status: 'PENDING' } })).toBe(
+			1,
+		)
 	})
 
 	test('an organisation changing the quantity gets a new checkout, and the old one is expired', async () => {
@@ -182,7 +203,10 @@ describe('the Stripe webhook', () => {
 		const { buyer, course, orderId, session } = await individualCheckout()
 		fake.completeSession(session.id, 'paid')
 		const completed = signedEvent('checkout.session.completed', { id: session.id, object: 'checkout.session' })
-		const succeeded = signedEvent('checkout.session.async_payment_succeeded', { id: session.id, object: 'checkout.session' })
+		const succeeded = signedEvent('checkout.session.async_payment_succeeded', {
+			id: session.id,
+			object: 'checkout.session',
+		})
 		const deliveries = shuffled([...Array(5).fill(completed), ...Array(5).fill(succeeded)])
 		const replies = await Promise.all([
 			...deliveries.map((event) => deliver(event)),
@@ -235,7 +259,9 @@ describe('the Stripe webhook', () => {
 		const { orderId, session } = await individualCheckout()
 		fake.completeSession(session.id, 'paid')
 		const event = signedEvent('checkout.session.expired', { id: 'cs_someone_elses', object: 'checkout.session' })
-		const tampered = event.payload.replace('cs_someone_elses', session.id).replace('checkout.session.expired', 'checkout.session.completed')
+		const tampered = event.payload
+			.replace('cs_someone_elses', session.id)
+			.replace('checkout.session.expired', 'checkout.session.completed')
 		expect((await deliver({ payload: tampered, signature: event.signature })).status).toBe(400)
 		expect((await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('PENDING')
 		expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(0)
@@ -246,11 +272,17 @@ describe('the Stripe webhook', () => {
 		fake.completeSession(session.id, 'unpaid')
 		const completed = signedEvent('checkout.session.completed', { id: session.id, object: 'checkout.session' })
 		expect((await deliver(completed)).status).toBe(200)
-		expect(await fulfilCheckout({ checkoutSessionId: session.id })).toMatchObject({ status: 'PENDING', fulfilledNow: false })
+		expect(await fulfilCheckout({ checkoutSessionId: session.id })).toMatchObject({
+			status: 'PENDING',
+			fulfilledNow: false,
+		})
 		expect(await prisma.enrolment.count({ where: { userId: buyer.id, courseId: course.id } })).toBe(0)
 
 		fake.setPaymentStatus(session.id, 'paid')
-		const succeeded = signedEvent('checkout.session.async_payment_succeeded', { id: session.id, object: 'checkout.session' })
+		const succeeded = signedEvent('checkout.session.async_payment_succeeded', {
+			id: session.id,
+			object: 'checkout.session',
+		})
 		expect((await deliver(succeeded)).status).toBe(200)
 		expect(await prisma.enrolment.count({ where: { userId: buyer.id, courseId: course.id, status: 'ACTIVE' } })).toBe(1)
 		expect((await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('PAID')
@@ -268,7 +300,9 @@ describe('the Stripe webhook', () => {
 	test('an expired checkout marks the order EXPIRED', async () => {
 		const { orderId, session } = await individualCheckout()
 		fake.expireSession(session.id)
-		expect((await deliver(signedEvent('checkout.session.expired', { id: session.id, object: 'checkout.session' }))).status).toBe(200)
+		expect(
+			(await deliver(signedEvent('checkout.session.expired', { id: session.id, object: 'checkout.session' }))).status,
+		).toBe(200)
 		expect((await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('EXPIRED')
 	})
 
@@ -330,7 +364,9 @@ describe('invoices', () => {
 			amount_due: 12 * 2500,
 			custom_fields: [{ name: 'Purchase order', value: 'PO-2026-0042' }],
 		})
-		expect((await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).stripeCustomerId).toBe(invoice.customer)
+		expect((await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).stripeCustomerId).toBe(
+			invoice.customer,
+		)
 
 		// Sent but unpaid: nothing yet.
 		const early = signedEvent('invoice.paid', { id: invoice.id, object: 'invoice' })
@@ -340,7 +376,9 @@ describe('invoices', () => {
 		fake.payInvoice(invoice.id)
 		const paid = signedEvent('invoice.paid', { id: invoice.id, object: 'invoice' })
 		for (let i = 0; i < 5; i++) expect((await deliver(paid)).status).toBe(200)
-		const pool = await prisma.seatPool.findFirstOrThrow({ where: { organisationId: organisation.id, courseId: course.id } })
+		const pool = await prisma.seatPool.findFirstOrThrow({
+			where: { organisationId: organisation.id, courseId: course.id },
+		})
 		expect(pool.seats).toBe(12)
 		expect((await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('PAID')
 	})
@@ -359,7 +397,9 @@ describe('refunds and disputes', () => {
 		const requested = await refundOrder({ orderId, actorId: platformAdmin.id })
 		expect(requested.state).toBe('requested')
 		// Nothing is revoked until Stripe confirms the refund.
-		expect((await prisma.enrolment.findFirstOrThrow({ where: { userId: buyer.id, courseId: course.id } })).status).toBe('ACTIVE')
+		expect((await prisma.enrolment.findFirstOrThrow({ where: { userId: buyer.id, courseId: course.id } })).status).toBe(
+			'ACTIVE',
+		)
 
 		const charge = fake.chargeFor(session.payment_intent)
 		const refunded = signedEvent('charge.refunded', { id: charge.id, object: 'charge' })
@@ -377,7 +417,9 @@ describe('refunds and disputes', () => {
 		const { organisation, course, orderId, session } = await seatCheckout(5, 3000)
 		fake.completeSession(session.id, 'paid')
 		await fulfilCheckout({ checkoutSessionId: session.id })
-		const pool = await prisma.seatPool.findFirstOrThrow({ where: { organisationId: organisation.id, courseId: course.id } })
+		const pool = await prisma.seatPool.findFirstOrThrow({
+			where: { organisationId: organisation.id, courseId: course.id },
+		})
 
 		// Two learners have started, one holds a seat but has not started, one invitation is pending: 1 seat free.
 		const seat = async (started: boolean) => {

@@ -70,7 +70,12 @@ export function deliver(event: { payload: string; signature: string }) {
 export async function createTestOrganisation({ userId, role = 'OWNER' }: { userId: string; role?: OrgRole }) {
 	const slug = `org-${randomBytes(6).toString('hex')}`
 	return prisma.organisation.create({
-		data: { slug, name: `Riverside Academy ${slug}`, billingEmail: 'finance@riverside.example', memberships: { create: { userId, role } } },
+		data: {
+			slug,
+			name: `Riverside Academy ${slug}`,
+			billingEmail: 'finance@riverside.example',
+			memberships: { create: { userId, role } },
+		},
 		select: { id: true, slug: true, name: true },
 	})
 }

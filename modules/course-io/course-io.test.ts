@@ -64,17 +64,29 @@ async function richCourse() {
 		pricePence: 4999,
 		maxAttempts: 3,
 		optionalLessons: [4],
-		markdown: '# Repair\n\n> “Who has been affected?”\n\n- one: two\n- `code` --- and *more*\n\n---\n\nEnd with spaces  \nand no newline',
+		markdown:
+			'# Repair\n\n> “Who has been affected?”\n\n- one: two\n- `code` --- and *more*\n\n---\n\nEnd with spaces  \nand no newline',
 	})
 	await prisma.courseVersion.update({
 		where: { id: course.versionId },
-		data: { description: 'Line one.\n\nLine two: with a colon.', outcomes: ['Use the restorative questions', 'Hold a circle: safely'] },
+		data: {
+			description: 'Line one.\n\nLine two: with a colon.',
+			outcomes: ['Use the restorative questions', 'Hold a circle: safely'],
+		},
 	})
-	await prisma.module.updateMany({ where: { versionId: course.versionId, position: 1 }, data: { summary: 'The second module.' } })
+	await prisma.module.updateMany({
+		where: { versionId: course.versionId, position: 1 },
+		data: { summary: 'The second module.' },
+	})
 	const video = course.lessons.find((l) => l.kind === 'VIDEO')!
 	await prisma.lesson.update({
 		where: { id: video.id },
-		data: { videoSourceUrl: null, videoPlaybackId: 'abcDEF1234567890', captionsUrl: null, transcript: 'Line one.\nLine two.' },
+		data: {
+			videoSourceUrl: null,
+			videoPlaybackId: 'abcDEF1234567890',
+			captionsUrl: null,
+			transcript: 'Line one.\nLine two.',
+		},
 	})
 	return { owner, course }
 }
@@ -93,13 +105,29 @@ describe('course export and import', () => {
 		// Import it under a new slug, as a new course.
 		const newSlug = `${course.slug}-copy`
 		const courseYaml = path.join(dir, 'course.yaml')
-		await fs.writeFile(courseYaml, (await fs.readFile(courseYaml, 'utf8')).replace(`slug: ${course.slug}`, `slug: ${newSlug}`))
+		await fs.writeFile(
+			courseYaml,
+			(await fs.readFile(courseYaml, 'utf8')).replace(`slug: ${course.slug}`, `slug: ${newSlug}`),
+		)
 		const imported = await importCourse({ dir, ownerEmail: owner.user.email })
-		expect(imported).toMatchObject({ slug: newSlug, versionNumber: 1, created: true, modules: 2, lessons: 6, notes: [] })
+		expect(imported).toMatchObject({
+			slug: newSlug,
+			versionNumber: 1,
+			created: true,
+			modules: 2,
+			lessons: 6,
+			notes: [],
+		})
 
 		const copy = await prisma.course.findUniqueOrThrow({
 			where: { id: imported.courseId },
-			select: { pricePence: true, sectors: true, publishedVersionId: true, authors: { select: { userId: true, role: true } }, versions: { select: { id: true, status: true } } },
+			select: {
+				pricePence: true,
+				sectors: true,
+				publishedVersionId: true,
+				authors: { select: { userId: true, role: true } },
+				versions: { select: { id: true, status: true } },
+			},
 		})
 		expect(copy).toMatchObject({ pricePence: 4999, sectors: ['FOUNDATIONS'], publishedVersionId: null })
 		expect(copy.authors).toEqual([{ userId: owner.user.id, role: 'OWNER' }])
@@ -116,12 +144,16 @@ describe('course export and import', () => {
 
 		const imported = await importCourse({ dir })
 		expect(imported).toMatchObject({ courseId: course.id, versionNumber: 2, created: false, replacedDraft: false })
-		const draft = await prisma.courseVersion.findUniqueOrThrow({ where: { courseId_number: { courseId: course.id, number: 2 } } })
+		const draft = await prisma.courseVersion.findUniqueOrThrow({
+			where: { courseId_number: { courseId: course.id, number: 2 } },
+		})
 		expect(draft).toMatchObject({ status: 'DRAFT', basedOnVersionId: course.versionId, createdById: owner.user.id })
 		const lesson = await prisma.lesson.findFirstOrThrow({ where: { versionId: draft.id, key: 'lesson-1' } })
 		expect(lesson.markdown).toMatch(/^# Repairing harm\n/)
 		// The published version is untouched.
-		expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).publishedVersionId).toBe(course.versionId)
+		expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).publishedVersionId).toBe(
+			course.versionId,
+		)
 
 		const again = await thrown(importCourse({ dir }))
 		expect(isDomainError(again) && again.code).toBe('DRAFT_EXISTS')
@@ -157,7 +189,10 @@ describe('course export and import', () => {
 
 		const moduleFile = 'modules/02-module-2/module.yaml'
 		await fs.writeFile(path.join(dir, moduleFile), 'title: [unclosed\n')
-		await fs.writeFile(path.join(dir, 'course.yaml'), (await fs.readFile(path.join(dir, 'course.yaml'), 'utf8')).replace(/^cpdMinutes: .*$/m, 'cpdMinutes: lots'))
+		await fs.writeFile(
+			path.join(dir, 'course.yaml'),
+			(await fs.readFile(path.join(dir, 'course.yaml'), 'utf8')).replace(/^cpdMinutes: .*$/m, 'cpdMinutes: lots'),
+		)
 
 		const versionsBefore = await prisma.courseVersion.count({ where: { courseId: course.id } })
 		const error = await thrown(importCourse({ dir }))
@@ -184,11 +219,16 @@ describe('course export and import', () => {
 		const text = await fs.readFile(quizPath, 'utf8')
 		await fs.writeFile(quizPath, text.replace(/correct: true/g, 'correct: false'))
 		const dup = 'modules/02-module-2/02-lesson-4.md'
-		await fs.writeFile(path.join(dir, dup), (await fs.readFile(path.join(dir, dup), 'utf8')).replace('key: lesson-4', 'key: lesson-1'))
+		await fs.writeFile(
+			path.join(dir, dup),
+			(await fs.readFile(path.join(dir, dup), 'utf8')).replace('key: lesson-4', 'key: lesson-1'),
+		)
 		await fs.writeFile(path.join(dir, 'modules/01-module-1/notes.txt'), 'hello')
 		const problems = ((await thrown(importCourse({ dir }))) as CourseImportError).problems.map(formatProblem)
 		const questionsLine = text.split('\n').findIndex((l) => l.startsWith('  - kind: SINGLE')) + 1
-		expect(problems).toContain(`${quizFile}:${questionsLine}: question 1: mark the correct answer (no answer is marked correct)`)
+		expect(problems).toContain(
+			`${quizFile}:${questionsLine}: question 1: mark the correct answer (no answer is marked correct)`,
+		)
 		expect(problems).toContain(`${dup}:3: the key “lesson-1” is already used by modules/01-module-1/02-lesson-1.md`)
 		expect(problems.some((p) => p.startsWith('modules/01-module-1/notes.txt:1: expected only module.yaml'))).toBe(true)
 	})
@@ -198,7 +238,13 @@ describe('course export and import', () => {
 		const dir = await tempDir()
 		await exportCourse({ course: course.slug, dir })
 		expect(isDomainError(await thrown(exportCourse({ course: course.slug, dir })))).toBe(true)
-		await fs.writeFile(path.join(dir, 'course.yaml'), (await fs.readFile(path.join(dir, 'course.yaml'), 'utf8')).replace(`slug: ${course.slug}`, `slug: ${course.slug}-new`))
+		await fs.writeFile(
+			path.join(dir, 'course.yaml'),
+			(await fs.readFile(path.join(dir, 'course.yaml'), 'utf8')).replace(
+				`slug: ${course.slug}`,
+				`slug: ${course.slug}-new`,
+			),
+		)
 		const learner = await createSignedInUser({ role: 'LEARNER' })
 		expect(isDomainError(await thrown(importCourse({ dir, ownerEmail: learner.user.email })))).toBe(true)
 		expect(isDomainError(await thrown(importCourse({ dir })))).toBe(true)

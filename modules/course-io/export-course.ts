@@ -35,7 +35,13 @@ export function frontMatterFile(meta: Record<string, unknown>, body: string | nu
 }
 
 function lessonFile(lesson: TreeLesson) {
-	const meta = { kind: lesson.kind, key: lesson.key, title: lesson.title, required: lesson.required, estimatedMinutes: lesson.estimatedMinutes }
+	const meta = {
+		kind: lesson.kind,
+		key: lesson.key,
+		title: lesson.title,
+		required: lesson.required,
+		estimatedMinutes: lesson.estimatedMinutes,
+	}
 	if (lesson.kind === 'QUIZ') {
 		return {
 			ext: 'yaml',
@@ -56,7 +62,11 @@ function lessonFile(lesson: TreeLesson) {
 							scaleMinLabel: q.scaleMinLabel,
 							scaleMaxLabel: q.scaleMaxLabel,
 							options: q.options.length
-								? q.options.map((o) => (o.feedback ? { text: o.text, correct: o.isCorrect, feedback: o.feedback } : { text: o.text, correct: o.isCorrect }))
+								? q.options.map((o) =>
+										o.feedback
+											? { text: o.text, correct: o.isCorrect, feedback: o.feedback }
+											: { text: o.text, correct: o.isCorrect },
+									)
 								: null,
 						}).filter(([, v]) => v !== null),
 					),
@@ -88,7 +98,15 @@ function lessonFile(lesson: TreeLesson) {
  * and that importCourse reads back to the same course. `dir` must be empty or not exist yet, so an
  * export never overwrites anything. Returns what was written.
  */
-export async function exportCourse({ course: idOrSlug, dir, versionNumber }: { course: string; dir: string; versionNumber?: number }) {
+export async function exportCourse({
+	course: idOrSlug,
+	dir,
+	versionNumber,
+}: {
+	course: string
+	dir: string
+	versionNumber?: number
+}) {
 	const course = await prisma.course.findFirst({
 		where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] },
 		select: {
@@ -98,11 +116,22 @@ export async function exportCourse({ course: idOrSlug, dir, versionNumber }: { c
 			sectors: true,
 			versions: {
 				orderBy: { number: 'desc' },
-				select: { id: true, number: true, status: true, title: true, summary: true, description: true, cpdMinutes: true, outcomes: true, sequential: true },
+				select: {
+					id: true,
+					number: true,
+					status: true,
+					title: true,
+					summary: true,
+					description: true,
+					cpdMinutes: true,
+					outcomes: true,
+					sequential: true,
+				},
 			},
 		},
 	})
-	if (!course) throw new DomainError('not_found', 'COURSE_NOT_FOUND', `There is no course with the id or slug “${idOrSlug}”.`)
+	if (!course)
+		throw new DomainError('not_found', 'COURSE_NOT_FOUND', `There is no course with the id or slug “${idOrSlug}”.`)
 	const version = versionNumber == null ? course.versions[0] : course.versions.find((v) => v.number === versionNumber)
 	if (!version) throw new DomainError('not_found', 'VERSION_NOT_FOUND', `The course has no version ${versionNumber}.`)
 
@@ -110,7 +139,8 @@ export async function exportCourse({ course: idOrSlug, dir, versionNumber }: { c
 		if (error.code === 'ENOENT') return []
 		throw error
 	})
-	if (existing.length > 0) throw new DomainError('conflict', 'NOT_EMPTY', `${dir} is not empty: export into a new or empty folder.`)
+	if (existing.length > 0)
+		throw new DomainError('conflict', 'NOT_EMPTY', `${dir} is not empty: export into a new or empty folder.`)
 
 	const tree = await loadVersionTree(prisma, version.id)
 	const files: Array<{ file: string; text: string }> = [

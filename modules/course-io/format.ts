@@ -25,7 +25,11 @@ export const LESSON_KEY = /^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$/
 const SECTOR_VALUES = Object.values(Sector) as [Sector, ...Sector[]]
 
 const text = (label: string, max: number) =>
-	z.string({ error: `${label} must be text` }).trim().min(1, `${label} must not be empty`).max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
+	z
+		.string({ error: `${label} must be text` })
+		.trim()
+		.min(1, `${label} must not be empty`)
+		.max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
 
 export const CourseFileSchema = z.strictObject({
 	title: text('title', 150),
@@ -51,7 +55,10 @@ export const CourseFileSchema = z.strictObject({
 		.min(0, 'price cannot be negative')
 		.max(10_000, 'price must be £10,000 or less')
 		.refine((p) => Math.abs(Math.round(p * 100) - p * 100) < 1e-6, 'price must be in pounds and pence, e.g. 49.99'),
-	outcomes: z.array(text('each outcome', 300), { error: 'outcomes must be a list' }).min(1, 'list at least one outcome').max(12, 'list no more than 12 outcomes'),
+	outcomes: z
+		.array(text('each outcome', 300), { error: 'outcomes must be a list' })
+		.min(1, 'list at least one outcome')
+		.max(12, 'list no more than 12 outcomes'),
 	sequential: z.boolean({ error: 'sequential must be true or false' }).default(false),
 })
 export type CourseFile = z.output<typeof CourseFileSchema>
@@ -65,7 +72,9 @@ const key = z.string({ error: 'key must be text' }).regex(LESSON_KEY, 'key must 
 
 /** Front matter of a reading or video lesson (.md). Content rules are checked after, by the studio's schemas. */
 export const PageFrontMatterSchema = z.strictObject({
-	kind: z.enum(['READING', 'VIDEO'], { error: 'kind must be READING or VIDEO in a .md lesson (quizzes are .yaml files)' }),
+	kind: z.enum(['READING', 'VIDEO'], {
+		error: 'kind must be READING or VIDEO in a .md lesson (quizzes are .yaml files)',
+	}),
 	key,
 	title: z.unknown(),
 	required: z.unknown().optional(),
@@ -83,7 +92,9 @@ const OptionFileSchema = z.strictObject({
 })
 
 const QuestionFileSchema = z.strictObject({
-	kind: z.enum(['SINGLE', 'MULTIPLE', 'REFLECTION', 'SCALE'], { error: 'kind must be SINGLE, MULTIPLE, REFLECTION or SCALE' }),
+	kind: z.enum(['SINGLE', 'MULTIPLE', 'REFLECTION', 'SCALE'], {
+		error: 'kind must be SINGLE, MULTIPLE, REFLECTION or SCALE',
+	}),
 	prompt: z.unknown(),
 	guidance: z.unknown().optional(),
 	explanation: z.unknown().optional(),

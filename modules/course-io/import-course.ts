@@ -121,7 +121,12 @@ async function orderedEntries(dir: string, rel: string, problems: SourceProblem[
  * Parses `raw` with a strict schema, reporting unknown fields but still checking the rest (so one
  * typo does not hide the other problems in the file). Null when anything else is wrong.
  */
-function parseShape<S extends z.ZodType>(schema: S, raw: unknown, source: YamlSource, problems: SourceProblem[]): z.output<S> | null {
+function parseShape<S extends z.ZodType>(
+	schema: S,
+	raw: unknown,
+	source: YamlSource,
+	problems: SourceProblem[],
+): z.output<S> | null {
 	let result = schema.safeParse(raw)
 	if (result.success) return result.data
 	problems.push(...source.zodProblems(result.error))
@@ -290,7 +295,11 @@ export async function readCourseFolder(dir: string): Promise<ParsedCourse> {
 		else {
 			const parsed = parseShape(CourseFileSchema, source.value(), source, problems)
 			if (parsed && (RESERVED_SLUGS as readonly string[]).includes(parsed.slug)) {
-				problems.push({ file: COURSE_FILE, line: source.lineOf(['slug']), message: 'that slug is reserved: choose another' })
+				problems.push({
+					file: COURSE_FILE,
+					line: source.lineOf(['slug']),
+					message: 'that slug is reserved: choose another',
+				})
 			} else course = parsed
 		}
 	}
@@ -327,13 +336,19 @@ export async function readCourseFolder(dir: string): Promise<ParsedCourse> {
 			}
 			modules.push({ title, summary, lessons })
 		}
-		if (modules.length === 0) problems.push({ file: `${MODULES_DIR}/`, line: 1, message: 'add at least one module folder' })
+		if (modules.length === 0)
+			problems.push({ file: `${MODULES_DIR}/`, line: 1, message: 'add at least one module folder' })
 	}
 
 	const seen = new Map<string, string>()
 	for (const lesson of modules.flatMap((m) => m.lessons)) {
 		const first = seen.get(lesson.key)
-		if (first) problems.push({ file: lesson.file, line: lesson.keyLine, message: `the key “${lesson.key}” is already used by ${first}` })
+		if (first)
+			problems.push({
+				file: lesson.file,
+				line: lesson.keyLine,
+				message: `the key “${lesson.key}” is already used by ${first}`,
+			})
 		else seen.set(lesson.key, lesson.file)
 	}
 
@@ -350,7 +365,15 @@ export async function readCourseFolder(dir: string): Promise<ParsedCourse> {
  * for a new course and left alone (with a note when they differ) for an existing one. Nothing is
  * published; nothing is written if any file has a problem (CourseImportError, with file:line).
  */
-export async function importCourse({ dir, ownerEmail, replaceDraft = false }: { dir: string; ownerEmail?: string | null; replaceDraft?: boolean }) {
+export async function importCourse({
+	dir,
+	ownerEmail,
+	replaceDraft = false,
+}: {
+	dir: string
+	ownerEmail?: string | null
+	replaceDraft?: boolean
+}) {
 	const parsed = await readCourseFolder(dir)
 	const { course } = parsed
 	try {
@@ -385,7 +408,10 @@ export async function importCourse({ dir, ownerEmail, replaceDraft = false }: { 
 					await assertCanEditCourse({ db: tx, courseId: existing.id, actorId })
 					await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${existing.id} FOR UPDATE`
 					courseId = existing.id
-					const draft = await tx.courseVersion.findFirst({ where: { courseId, status: 'DRAFT' }, select: { id: true, number: true } })
+					const draft = await tx.courseVersion.findFirst({
+						where: { courseId, status: 'DRAFT' },
+						select: { id: true, number: true },
+					})
 					if (draft && !replaceDraft) {
 						throw new DomainError(
 							'conflict',
@@ -399,7 +425,11 @@ export async function importCourse({ dir, ownerEmail, replaceDraft = false }: { 
 						;({ id: versionId, number: versionNumber } = draft)
 						replaced = true
 					} else {
-						const last = await tx.courseVersion.findFirst({ where: { courseId }, orderBy: { number: 'desc' }, select: { number: true } })
+						const last = await tx.courseVersion.findFirst({
+							where: { courseId },
+							orderBy: { number: 'desc' },
+							select: { number: true },
+						})
 						versionNumber = (last?.number ?? 0) + 1
 						versionId = (
 							await tx.courseVersion.create({
@@ -415,7 +445,8 @@ export async function importCourse({ dir, ownerEmail, replaceDraft = false }: { 
 							})
 						).id
 					}
-					if (existing.pricePence !== pricePence) notes.push('The price in course.yaml differs from the course’s: change the price in the studio.')
+					if (existing.pricePence !== pricePence)
+						notes.push('The price in course.yaml differs from the course’s: change the price in the studio.')
 					if ([...existing.sectors].sort().join() !== [...course.sectors].sort().join()) {
 						notes.push('The sectors in course.yaml differ from the course’s: change them in the studio.')
 					}
@@ -451,23 +482,37 @@ export async function importCourse({ dir, ownerEmail, replaceDraft = false }: { 
 		)
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError('conflict', 'SLUG_TAKEN', `Another course took the slug “${course.slug}” while importing: try again.`)
+			throw new DomainError(
+				'conflict',
+				'SLUG_TAKEN',
+				`Another course took the slug “${course.slug}” while importing: try again.`,
+			)
 		}
 		throw error
 	}
 }
 
-async function resolveActor(tx: Tx, { ownerEmail, fallbackUserId }: { ownerEmail?: string | null; fallbackUserId?: string }) {
+async function resolveActor(
+	tx: Tx,
+	{ ownerEmail, fallbackUserId }: { ownerEmail?: string | null; fallbackUserId?: string },
+) {
 	if (!ownerEmail) {
 		if (fallbackUserId) return fallbackUserId
-		throw new DomainError('invalid', 'OWNER_REQUIRED', 'A new course needs an owner: give the email of a trainer (--owner).', { field: 'owner' })
+		throw new DomainError(
+			'invalid',
+			'OWNER_REQUIRED',
+			'A new course needs an owner: give the email of a trainer (--owner).',
+			{ field: 'owner' },
+		)
 	}
 	const user = await tx.user.findUnique({
 		where: { email: ownerEmail.trim().toLowerCase() },
 		select: { id: true, role: true, disabledAt: true },
 	})
 	if (!user || user.disabledAt || user.role === 'LEARNER') {
-		throw new DomainError('invalid', 'NOT_A_TRAINER', `There is no trainer with the email address ${ownerEmail}.`, { field: 'owner' })
+		throw new DomainError('invalid', 'NOT_A_TRAINER', `There is no trainer with the email address ${ownerEmail}.`, {
+			field: 'owner',
+		})
 	}
 	return user.id
 }
@@ -508,7 +553,14 @@ async function writeTree(tx: Tx, versionId: string, modules: ParsedCourse['modul
 							scaleMax: q.scaleMax,
 							scaleMinLabel: q.scaleMinLabel,
 							scaleMaxLabel: q.scaleMaxLabel,
-							options: { create: q.options.map((o, oi) => ({ position: oi, text: o.text, isCorrect: o.isCorrect, feedback: o.feedback })) },
+							options: {
+								create: q.options.map((o, oi) => ({
+									position: oi,
+									text: o.text,
+									isCorrect: o.isCorrect,
+									feedback: o.feedback,
+								})),
+							},
 						})),
 					},
 				},

@@ -16,7 +16,8 @@ export class CatalogSafeClient extends pg.Client {
 		}
 		const last = args[args.length - 1]
 		if (typeof last === 'function') {
-			args[args.length - 1] = (err: unknown, r: QueryResultLike) => (last as (e: unknown, r: unknown) => void)(err, fix(r))
+			args[args.length - 1] = (err: unknown, r: QueryResultLike) =>
+				(last as (e: unknown, r: unknown) => void)(err, fix(r))
 		}
 		const result = (super.query as (...a: unknown[]) => unknown)(...args)
 		return (result instanceof Promise ? result.then(fix) : result) as never

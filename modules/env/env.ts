@@ -1,15 +1,13 @@
 import { z } from 'zod'
 
-const postgresUrl = z
-	.string()
-	.refine((value) => {
-		try {
-			const url = new URL(value)
-			return (url.protocol === 'postgresql:' || url.protocol === 'postgres:') && url.pathname.length > 1
-		} catch {
-			return false
-		}
-	}, 'must be a URL like postgresql://user:password@host:5432/database')
+const postgresUrl = z.string().refine((value) => {
+	try {
+		const url = new URL(value)
+		return (url.protocol === 'postgresql:' || url.protocol === 'postgres:') && url.pathname.length > 1
+	} catch {
+		return false
+	}
+}, 'must be a URL like postgresql://user:password@host:5432/database')
 
 const port = z.coerce
 	.number({ message: 'must be a whole number between 1 and 65535' })
@@ -48,9 +46,15 @@ export const EnvSchema = z.object({
 	TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 
 	/** Stripe secret key (sk_live_… or sk_test_…). Unset: the labelled demo checkout is used instead. */
-	STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
+	STRIPE_SECRET_KEY: z
+		.string()
+		.regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+		.optional(),
 	/** Signing secret of the /webhooks/stripe endpoint (whsec_…). Required when STRIPE_SECRET_KEY is set. */
-	STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must start with whsec_').optional(),
+	STRIPE_WEBHOOK_SECRET: z
+		.string()
+		.regex(/^whsec_/, 'must start with whsec_')
+		.optional(),
 	/** Let Stripe calculate VAT (Stripe Tax) on checkouts. */
 	STRIPE_AUTOMATIC_TAX: bool.default(false),
 	/** Override Stripe's API address (tests point the real client at a local fake). */

@@ -38,7 +38,11 @@ export async function createVideoUpload({ actorId, lessonId }: CreateVideoUpload
 		})
 	} catch (error) {
 		console.error(`[video] Mux refused to create an upload: ${(error as Error).message}`)
-		throw new DomainError('conflict', 'MUX_UNAVAILABLE', 'Mux could not start the upload. Please try again in a minute.')
+		throw new DomainError(
+			'conflict',
+			'MUX_UNAVAILABLE',
+			'Mux could not start the upload. Please try again in a minute.',
+		)
 	}
 	if (!upload.url) throw new DomainError('conflict', 'MUX_UNAVAILABLE', 'Mux did not return an upload address.')
 	await prisma.muxUpload.create({

@@ -6,7 +6,15 @@ import { DomainError } from '#modules/errors/domain-error.ts'
  * Where one direct upload has got to (for the studio's progress poll): its status, and once READY
  * the playback id and duration. Scoped to the lesson in the URL and to people who may edit it.
  */
-export async function getVideoUpload({ actorId, lessonId, uploadId }: { actorId: string; lessonId: string; uploadId: string }) {
+export async function getVideoUpload({
+	actorId,
+	lessonId,
+	uploadId,
+}: {
+	actorId: string
+	lessonId: string
+	uploadId: string
+}) {
 	const upload = await prisma.muxUpload.findFirst({
 		where: { uploadId, lessonId },
 		select: {

@@ -20,7 +20,10 @@ const AssetData = z.looseObject({
 	id: z.string(),
 	upload_id: z.string().optional().nullable(),
 	duration: z.number().optional().nullable(),
-	playback_ids: z.array(z.looseObject({ id: z.string(), policy: z.string() })).optional().nullable(),
+	playback_ids: z
+		.array(z.looseObject({ id: z.string(), policy: z.string() }))
+		.optional()
+		.nullable(),
 	errors: z
 		.looseObject({ type: z.string().optional(), messages: z.array(z.string()).optional() })
 		.optional()
@@ -50,10 +53,18 @@ export async function handleMuxWebhook({
 	env?: Env
 }): Promise<MuxWebhookResult> {
 	if (!env.MUX_WEBHOOK_SECRET) {
-		throw new DomainError('invalid', 'MUX_WEBHOOK_NOT_CONFIGURED', 'Mux webhooks are not configured (MUX_WEBHOOK_SECRET).')
+		throw new DomainError(
+			'invalid',
+			'MUX_WEBHOOK_NOT_CONFIGURED',
+			'Mux webhooks are not configured (MUX_WEBHOOK_SECRET).',
+		)
 	}
 	// Verifying needs only the signing secret, not API keys.
-	const mux = new Mux({ tokenId: env.MUX_TOKEN_ID ?? null, tokenSecret: env.MUX_TOKEN_SECRET ?? null, webhookSecret: env.MUX_WEBHOOK_SECRET })
+	const mux = new Mux({
+		tokenId: env.MUX_TOKEN_ID ?? null,
+		tokenSecret: env.MUX_TOKEN_SECRET ?? null,
+		webhookSecret: env.MUX_WEBHOOK_SECRET,
+	})
 	try {
 		await mux.webhooks.verifySignature(body, headers, env.MUX_WEBHOOK_SECRET)
 	} catch (error) {

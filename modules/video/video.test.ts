@@ -35,7 +35,11 @@ async function trainerWithCourse({ published = false }: { published?: boolean } 
 }
 
 function webhookRequest(delivery: { body: string; headers: Record<string, string> }) {
-	return new Request('http://localhost/webhooks/mux', { method: 'POST', body: delivery.body, headers: delivery.headers })
+	return new Request('http://localhost/webhooks/mux', {
+		method: 'POST',
+		body: delivery.body,
+		headers: delivery.headers,
+	})
 }
 
 const context = { clientIp: 'test', cspNonce: 'test' }
@@ -56,7 +60,10 @@ describe('createVideoUpload', () => {
 		const created = mux.uploads.get(result.uploadId)!
 		expect(result.uploadUrl).toBe(created.url)
 		const call = mux.requests.find((r) => r.method === 'POST' && (r.body as { cors_origin?: string })?.cors_origin)
-		expect(call?.body).toMatchObject({ cors_origin: 'http://localhost:3000', new_asset_settings: { playback_policy: ['public'] } })
+		expect(call?.body).toMatchObject({
+			cors_origin: 'http://localhost:3000',
+			new_asset_settings: { playback_policy: ['public'] },
+		})
 		const row = await prisma.muxUpload.findUniqueOrThrow({ where: { uploadId: result.uploadId } })
 		expect(row).toMatchObject({ lessonId: video.id, createdById: trainer.id, status: 'WAITING' })
 	})
@@ -97,7 +104,9 @@ describe('createVideoUpload', () => {
 		const { requireMuxClient } = await import('./mux.ts')
 		delete process.env.MUX_TOKEN_ID
 		try {
-			expect(() => requireMuxClient(parseEnv())).toThrow('Video uploads need Mux keys; paste a playback id or URL instead')
+			expect(() => requireMuxClient(parseEnv())).toThrow(
+				'Video uploads need Mux keys; paste a playback id or URL instead',
+			)
 		} finally {
 			process.env.MUX_TOKEN_ID = saved
 		}
@@ -183,7 +192,9 @@ describe('/webhooks/mux', () => {
 		const polled = (await run(
 			uploadLoader,
 			new Request(`http://localhost/studio/lessons/${video.id}/video-upload?uploadId=${uploadId}`, {
-				headers: { Cookie: await sessionCookie((await prisma.muxUpload.findUniqueOrThrow({ where: { uploadId } })).createdById!) },
+				headers: {
+					Cookie: await sessionCookie((await prisma.muxUpload.findUniqueOrThrow({ where: { uploadId } })).createdById!),
+				},
 			}),
 			{ lessonId: video.id },
 		)) as Response
@@ -193,10 +204,18 @@ describe('/webhooks/mux', () => {
 	test('a replayed webhook is applied once', async () => {
 		const { video, uploadId, assetId } = await uploadedDraft()
 		const ready = readyEvent(uploadId, assetId)
-		expect(await ((await run(webhookAction, webhookRequest(ready))) as Response).json()).toMatchObject({ outcome: 'processed' })
+		expect(await ((await run(webhookAction, webhookRequest(ready))) as Response).json()).toMatchObject({
+			outcome: 'processed',
+		})
 		// The trainer then pastes a different video; a replay of the old event must not undo it.
-		await prisma.lesson.update({ where: { id: video.id }, data: { videoPlaybackId: 'pasted-later', videoDurationSeconds: 60 } })
-		const again = await Promise.all([run(webhookAction, webhookRequest(ready)), run(webhookAction, webhookRequest(ready))])
+		await prisma.lesson.update({
+			where: { id: video.id },
+			data: { videoPlaybackId: 'pasted-later', videoDurationSeconds: 60 },
+		})
+		const again = await Promise.all([
+			run(webhookAction, webhookRequest(ready)),
+			run(webhookAction, webhookRequest(ready)),
+		])
 		for (const r of again) expect(await (r as Response).json()).toMatchObject({ outcome: 'duplicate' })
 		expect(await lessonVideo(video.id)).toMatchObject({ videoPlaybackId: 'pasted-later', videoDurationSeconds: 60 })
 		expect(await prisma.muxEvent.count({ where: { id: ready.id } })).toBe(1)
@@ -206,7 +225,10 @@ describe('/webhooks/mux', () => {
 
 	test('asset.ready for a lesson whose version was published meanwhile leaves the published lesson alone', async () => {
 		const { video, course, uploadId, assetId } = await uploadedDraft()
-		await prisma.courseVersion.update({ where: { id: course.versionId }, data: { status: 'PUBLISHED', publishedAt: new Date() } })
+		await prisma.courseVersion.update({
+			where: { id: course.versionId },
+			data: { status: 'PUBLISHED', publishedAt: new Date() },
+		})
 		expect(((await run(webhookAction, webhookRequest(readyEvent(uploadId, assetId)))) as Response).status).toBe(200)
 		expect(await lessonVideo(video.id)).toEqual({
 			videoPlaybackId: null,
@@ -226,7 +248,11 @@ describe('/webhooks/mux', () => {
 				signedMuxWebhook({
 					secret: SECRET,
 					type: 'video.asset.errored',
-					data: { id: a.assetId, upload_id: a.uploadId, errors: { type: 'invalid_input', messages: ['The file is not a video.'] } },
+					data: {
+						id: a.assetId,
+						upload_id: a.uploadId,
+						errors: { type: 'invalid_input', messages: ['The file is not a video.'] },
+					},
 				}),
 			),
 		)
@@ -239,7 +265,9 @@ describe('/webhooks/mux', () => {
 			webhookAction,
 			webhookRequest(signedMuxWebhook({ secret: SECRET, type: 'video.upload.cancelled', data: { id: b.uploadId } })),
 		)
-		expect(await prisma.muxUpload.findUniqueOrThrow({ where: { uploadId: b.uploadId } })).toMatchObject({ status: 'CANCELLED' })
+		expect(await prisma.muxUpload.findUniqueOrThrow({ where: { uploadId: b.uploadId } })).toMatchObject({
+			status: 'CANCELLED',
+		})
 		const c = await uploadedDraft()
 		await run(
 			webhookAction,

@@ -11,7 +11,9 @@ type AxeViolation = { id: string; impact: string | null; help: string; nodes: Ar
 export async function expectAccessible(page: Page) {
 	await page.addScriptTag({ content: axeSource })
 	const violations = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }).axe
+		const axe = (
+			window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }
+		).axe
 		const result = await axe.run(document, {
 			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
 		})

@@ -17,14 +17,25 @@ test('a visitor browses the home page, the catalogue by sector and a course page
 	await expect(page.getByRole('link', { name: /Criminal Justice/i })).toHaveCount(0)
 	await a11y()
 
-	await page.getByRole('link', { name: /Relational Practice in Schools/i }).first().click()
+	await page
+		.getByRole('link', { name: /Relational Practice in Schools/i })
+		.first()
+		.click()
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(/Schools/i)
 	await expect(page.getByText('£49.00').filter({ visible: true }).first()).toBeVisible()
-	await expect(page.getByText(/CPD hours?/).filter({ visible: true }).first()).toBeVisible()
+	await expect(
+		page
+			.getByText(/CPD hours?/)
+			.filter({ visible: true })
+			.first(),
+	).toBeVisible()
 	await a11y()
 })
 
-test('a new learner signs up, verifies their email from the outbox, logs out and logs back in', async ({ page, a11y }) => {
+test('a new learner signs up, verifies their email from the outbox, logs out and logs back in', async ({
+	page,
+	a11y,
+}) => {
 	const email = uniqueEmail('signup')
 	const password = 'a quiet walk by the river'
 
@@ -39,7 +50,10 @@ test('a new learner signs up, verifies their email from the outbox, logs out and
 	// The verification email is delivered by the background worker to the dev outbox.
 	await expect(async () => {
 		await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`)
-		await page.getByRole('link', { name: /confirm|verify/i }).first().click({ timeout: 1000 })
+		await page
+			.getByRole('link', { name: /confirm|verify/i })
+			.first()
+			.click({ timeout: 1000 })
 	}).toPass({ timeout: 30_000 })
 	await a11y()
 	const verifyLink = page.getByRole('link', { name: /\/verify-email\?token=/ })

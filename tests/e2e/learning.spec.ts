@@ -34,9 +34,7 @@ async function answerQuiz(page: Page, quiz: QuizLesson, { right, reflection }: {
 			continue
 		}
 		const marked = q as MarkedQuestion
-		const chosen = right
-			? marked.options.filter((o) => o.isCorrect)
-			: [marked.options.find((o) => !o.isCorrect)!]
+		const chosen = right ? marked.options.filter((o) => o.isCorrect) : [marked.options.find((o) => !o.isCorrect)!]
 		for (const option of chosen) await fieldset.getByLabel(option.text, { exact: true }).check()
 	}
 }
@@ -45,11 +43,13 @@ async function watchVideo(page: Page) {
 	const player = page.locator('mux-player')
 	await expect(player).toBeVisible({ timeout: 20_000 })
 	// Played for real, a little faster than normal speed (the player offers up to 2×).
-	await player.evaluate(async (el: HTMLElement & { muted: boolean; playbackRate: number; play: () => Promise<void> }) => {
-		el.muted = true
-		el.playbackRate = 1.5
-		await el.play()
-	})
+	await player.evaluate(
+		async (el: HTMLElement & { muted: boolean; playbackRate: number; play: () => Promise<void> }) => {
+			el.muted = true
+			el.playbackRate = 1.5
+			await el.play()
+		},
+	)
 	await expect(page.getByText('Watched: this lesson is complete.', { exact: true })).toBeVisible({ timeout: 60_000 })
 }
 

@@ -17,7 +17,10 @@ async function studioCoursePath(page: Page, title: string) {
 	return href!
 }
 
-test('the owner manages co-authors: a learner is refused beside the field, a trainer is added and removed', async ({ page, a11y }) => {
+test('the owner manages co-authors: a learner is refused beside the field, a trainer is added and removed', async ({
+	page,
+	a11y,
+}) => {
 	await logIn(page, 'trainer@circle.example')
 	const coursePath = await studioCoursePath(page, 'Relational Practice in Schools')
 	await page.goto(`${coursePath}/authors`)
@@ -57,7 +60,9 @@ test('analytics: figures, an accessible chart with a table, and the CSV download
 	const download = await downloading
 	expect(download.suggestedFilename()).toMatch(/^restorative-practice-foundations-v\d+-analytics\.csv$/)
 	const text = await (await download.createReadStream()).toArray()
-	const csv = Buffer.concat(text).toString('utf8').replace(/^\uFEFF/, '')
+	const csv = Buffer.concat(text)
+		.toString('utf8')
+		.replace(/^\uFEFF/, '')
 	expect(csv.split('\r\n')[0]).toBe('Section,Item,Detail,Count,Out of,Percentage')
 	expect(csv).toContain('Summary,Enrolments,')
 })

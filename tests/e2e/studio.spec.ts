@@ -21,7 +21,11 @@ async function expectSaved(page: Page) {
 	await expect(page.getByRole('status').filter({ hasText: 'All changes saved.' })).toBeVisible({ timeout: 15_000 })
 }
 
-test('a trainer builds, previews and publishes a course; a learner enrols and sees its lessons', async ({ page, browser, a11y }) => {
+test('a trainer builds, previews and publishes a course; a learner enrols and sees its lessons', async ({
+	page,
+	browser,
+	a11y,
+}) => {
 	test.setTimeout(180_000)
 	const stamp = Date.now().toString(36)
 	const title = `Restorative circles in practice ${stamp}`
@@ -54,7 +58,9 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	const moveUp = page.getByRole('button', { name: 'Move up lesson “Check your understanding”' })
 	await moveUp.focus()
 	await page.keyboard.press('Enter')
-	await expect(page.getByRole('status').filter({ hasText: 'Lesson moved to position 2 of 3 in its module.' })).toBeVisible()
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Lesson moved to position 2 of 3 in its module.' }),
+	).toBeVisible()
 	await expect(page.getByRole('list', { name: 'Lessons in Getting started' }).getByRole('link')).toHaveText([
 		'Why circles work',
 		'Check your understanding',
@@ -69,7 +75,9 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	const other = await page.context().newPage()
 	await other.goto(page.url())
 	await expect(other.getByLabel('Text (Markdown)')).toBeVisible()
-	await page.getByLabel('Text (Markdown)').fill('## Sitting in a circle\n\nEveryone can see everyone: **nobody is at the head**.')
+	await page
+		.getByLabel('Text (Markdown)')
+		.fill('## Sitting in a circle\n\nEveryone can see everyone: **nobody is at the head**.')
 	const preview = page.getByRole('region', { name: /Preview/ })
 	await expect(preview.getByRole('heading', { name: 'Sitting in a circle' })).toBeVisible()
 	await expect(preview.locator('strong')).toHaveText('nobody is at the head')
@@ -77,7 +85,12 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	await a11y()
 	await other.getByLabel('Text (Markdown)').fill('My own opening paragraph')
 	await expect(
-		other.getByRole('alert').filter({ hasText: 'Someone else saved this lesson since you opened it — reload to see their changes; your text is kept below.' }),
+		other
+			.getByRole('alert')
+			.filter({
+				hasText:
+					'Someone else saved this lesson since you opened it — reload to see their changes; your text is kept below.',
+			}),
 	).toBeVisible({ timeout: 15_000 })
 	await expect(other.getByLabel('Text (Markdown)')).toHaveValue('My own opening paragraph')
 	await a11y(other)

@@ -74,7 +74,8 @@ export async function startFakeMux(): Promise<FakeMuxServer> {
 
 		if (req.method === 'POST' && path === '/video/v1/uploads') {
 			const input = (body ?? {}) as { cors_origin?: string; new_asset_settings?: unknown; timeout?: number }
-			if (!input.cors_origin) return send(400, { error: { type: 'invalid_parameters', messages: ['cors_origin is required'] } })
+			if (!input.cors_origin)
+				return send(400, { error: { type: 'invalid_parameters', messages: ['cors_origin is required'] } })
 			const id = `upl_${crypto.randomBytes(8).toString('hex')}`
 			const upload: FakeMuxUpload = {
 				id,
@@ -138,5 +139,9 @@ export function signedMuxWebhook({
 		data,
 	})
 	const signature = crypto.createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')
-	return { id, body, headers: { 'Content-Type': 'application/json', 'mux-signature': `t=${timestamp},v1=${signature}` } }
+	return {
+		id,
+		body,
+		headers: { 'Content-Type': 'application/json', 'mux-signature': `t=${timestamp},v1=${signature}` },
+	}
 }

@@ -109,7 +109,10 @@ export async function startFakeStripe() {
 		const wanted = Array.isArray(expand) ? expand : []
 		if (!wanted.includes('line_items')) return session
 		const data = lineItems.get(session.id) ?? []
-		return { ...session, line_items: { object: 'list', data, has_more: false, url: `/v1/checkout/sessions/${session.id}/line_items` } }
+		return {
+			...session,
+			line_items: { object: 'list', data, has_more: false, url: `/v1/checkout/sessions/${session.id}/line_items` },
+		}
 	}
 
 	function route(method: string, path: string, body: Json): { key: string; result: () => Json } {
@@ -181,7 +184,11 @@ export async function startFakeStripe() {
 					const session = sessions.get(sessionId)
 					if (!session) throw new StripeError(404, `No such checkout.session: '${sessionId}'`)
 					if (session.status !== 'open') {
-						throw new StripeError(400, `Only open sessions can be expired; this one is ${session.status}`, 'session_not_open')
+						throw new StripeError(
+							400,
+							`Only open sessions can be expired; this one is ${session.status}`,
+							'session_not_open',
+						)
 					}
 					session.status = 'expired'
 					return session
@@ -192,7 +199,13 @@ export async function startFakeStripe() {
 			return {
 				key: 'POST /v1/customers',
 				result: () => {
-					const customer = { id: id('cus'), object: 'customer', email: body.email ?? null, name: body.name ?? null, metadata: body.metadata ?? {} }
+					const customer = {
+						id: id('cus'),
+						object: 'customer',
+						email: body.email ?? null,
+						name: body.name ?? null,
+						metadata: body.metadata ?? {},
+					}
 					customers.set(customer.id, customer)
 					return customer
 				},
@@ -375,7 +388,11 @@ export async function startFakeStripe() {
 			if (!session) throw new Error(`No fake session ${sessionId}`)
 			session.status = 'complete'
 			if (!session.payment_intent) {
-				session.payment_intent = newPayment(session.amount_total, session.currency, session.payment_intent_metadata).paymentIntent
+				session.payment_intent = newPayment(
+					session.amount_total,
+					session.currency,
+					session.payment_intent_metadata,
+				).paymentIntent
 			}
 			session.payment_status = paymentStatus
 			return session
@@ -401,7 +418,14 @@ export async function startFakeStripe() {
 			invoice.amount_paid = invoice.amount_due
 			invoice.payments = {
 				object: 'list',
-				data: [{ id: id('inpay'), object: 'invoice_payment', status: 'paid', payment: { type: 'payment_intent', payment_intent: paymentIntent } }],
+				data: [
+					{
+						id: id('inpay'),
+						object: 'invoice_payment',
+						status: 'paid',
+						payment: { type: 'payment_intent', payment_intent: paymentIntent },
+					},
+				],
 				has_more: false,
 			}
 			return invoice

@@ -1,9 +1,5 @@
 import type { TestProject } from 'vitest/node'
-import {
-	createDatabaseFromTemplate,
-	ensureTemplateDatabase,
-	startTestDatabaseServer,
-} from './database-server.ts'
+import { createDatabaseFromTemplate, ensureTemplateDatabase, startTestDatabaseServer } from './database-server.ts'
 
 declare module 'vitest' {
 	export interface ProvidedContext {

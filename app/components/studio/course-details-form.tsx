@@ -157,10 +157,7 @@ export function CourseDetailsForm({
 			/>
 			<div>
 				<label className="flex min-h-11 items-center gap-3">
-					<input
-						{...getInputProps(fields.sequential, { type: 'checkbox' })}
-						className="size-5 accent-brand-700"
-					/>
+					<input {...getInputProps(fields.sequential, { type: 'checkbox' })} className="size-5 accent-brand-700" />
 					<span className="font-semibold text-stone-900">Lessons unlock in order</span>
 				</label>
 				<ErrorList errors={fields.sequential.errors} />

@@ -73,7 +73,9 @@ export function CourseStructure({
 	const fetcher = useFetcher<StructureReply>()
 	const shown = fetcher.data && fetcher.state === 'idle' ? fetcher.data : reply
 	const addedTo = (intent: string, target?: string) =>
-		reply?.ok && reply.intent === intent && (target === undefined || reply.target === target) ? (reply.nonce ?? 'added') : 'new'
+		reply?.ok && reply.intent === intent && (target === undefined || reply.target === target)
+			? (reply.nonce ?? 'added')
+			: 'new'
 
 	// A keyboard move re-renders the list: put focus back on the button that was pressed (or its
 	// twin when the item reached an end), so the author can press it again.
@@ -111,18 +113,19 @@ export function CourseStructure({
 		})
 		setOrder(next)
 		const lessonIds = next.find((m) => m.id === moduleId)!.lessons.map((l) => l.id)
-		void fetcher.submit(
-			{ intent: 'reorder-lessons', moduleId, order: JSON.stringify(lessonIds) },
-			{ method: 'post' },
-		)
+		void fetcher.submit({ intent: 'reorder-lessons', moduleId, order: JSON.stringify(lessonIds) }, { method: 'post' })
 	}
 
 	const moduleAnnouncements: Announcements = {
 		onDragStart: ({ active }) => `Picked up module ${moduleTitle(active.id)}.`,
 		onDragOver: ({ active, over }) =>
-			over ? `Module ${moduleTitle(active.id)} is over position ${order.findIndex((m) => m.id === over.id) + 1} of ${order.length}.` : '',
+			over
+				? `Module ${moduleTitle(active.id)} is over position ${order.findIndex((m) => m.id === over.id) + 1} of ${order.length}.`
+				: '',
 		onDragEnd: ({ active, over }) =>
-			over ? `Module ${moduleTitle(active.id)} dropped at position ${order.findIndex((m) => m.id === over.id) + 1} of ${order.length}.` : '',
+			over
+				? `Module ${moduleTitle(active.id)} dropped at position ${order.findIndex((m) => m.id === over.id) + 1} of ${order.length}.`
+				: '',
 		onDragCancel: ({ active }) => `Moving module ${moduleTitle(active.id)} was cancelled.`,
 	}
 
@@ -133,15 +136,19 @@ export function CourseStructure({
 			</h2>
 			{editable ? (
 				<p className="mt-2 text-stone-700">
-					Drag the handle (⠿) to reorder, or use the Move up and Move down buttons. Select a lesson’s title to edit
-					its content.
+					Drag the handle (⠿) to reorder, or use the Move up and Move down buttons. Select a lesson’s title to edit its
+					content.
 				</p>
 			) : null}
 			<div aria-live="polite" role="status" className="mt-4">
 				{shown?.ok ? <Notice tone="success" title={shown.message} /> : null}
 			</div>
 			<div aria-live="assertive" role="alert">
-				{shown && !shown.ok ? <Notice tone="error" title="That change was not made">{shown.message}</Notice> : null}
+				{shown && !shown.ok ? (
+					<Notice tone="error" title="That change was not made">
+						{shown.message}
+					</Notice>
+				) : null}
 			</div>
 
 			{order.length === 0 ? (
@@ -187,7 +194,10 @@ export function CourseStructure({
 							</h3>
 							<ol className="mt-4 space-y-2">
 								{mod.lessons.map((lesson) => (
-									<li key={lesson.id} className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 px-4 py-3">
+									<li
+										key={lesson.id}
+										className="flex flex-wrap items-center gap-3 rounded-lg border border-stone-200 px-4 py-3"
+									>
 										<LessonSummary courseId={courseId} lesson={lesson} />
 									</li>
 								))}
@@ -205,7 +215,9 @@ export function CourseStructure({
 type Handle = { button: ReactNode }
 
 function SortableItem({ id, label, children }: { id: string; label: string; children: (handle: Handle) => ReactNode }) {
-	const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id })
+	const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+		id,
+	})
 	return (
 		<li
 			ref={setNodeRef}
@@ -230,7 +242,19 @@ function SortableItem({ id, label, children }: { id: string; label: string; chil
 	)
 }
 
-function MoveButtons({ id, kind, title, index, count }: { id: string; kind: 'module' | 'lesson'; title: string; index: number; count: number }) {
+function MoveButtons({
+	id,
+	kind,
+	title,
+	index,
+	count,
+}: {
+	id: string
+	kind: 'module' | 'lesson'
+	title: string
+	index: number
+	count: number
+}) {
 	return (
 		<>
 			{index > 0 ? (
@@ -270,7 +294,11 @@ function RenameForm({ id, kind, title }: { id: string; kind: 'module' | 'lesson'
 	return (
 		<details className="group">
 			<summary className="inline-flex min-h-9 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-brand-700 hover:bg-brand-50">
-				Rename<span className="sr-only"> {kind} “{title}”</span>
+				Rename
+				<span className="sr-only">
+					{' '}
+					{kind} “{title}”
+				</span>
 			</summary>
 			<Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-end gap-2">
 				<input type="hidden" name="intent" value={`rename-${kind}`} />
@@ -289,11 +317,25 @@ function RenameForm({ id, kind, title }: { id: string; kind: 'module' | 'lesson'
 	)
 }
 
-function DeleteForm({ id, kind, title, warning }: { id: string; kind: 'module' | 'lesson'; title: string; warning: string }) {
+function DeleteForm({
+	id,
+	kind,
+	title,
+	warning,
+}: {
+	id: string
+	kind: 'module' | 'lesson'
+	title: string
+	warning: string
+}) {
 	return (
 		<details>
 			<summary className="inline-flex min-h-9 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-red-800 hover:bg-red-50">
-				Delete<span className="sr-only"> {kind} “{title}”</span>
+				Delete
+				<span className="sr-only">
+					{' '}
+					{kind} “{title}”
+				</span>
 			</summary>
 			<div className="mt-2 rounded-lg border border-red-200 bg-red-50 p-4 text-red-950">
 				<p className="font-semibold">
@@ -392,10 +434,21 @@ function ModuleCard({
 												<LessonSummary courseId={courseId} lesson={lesson} />
 											</div>
 											<div className="flex flex-wrap items-start gap-1">
-												<MoveButtons id={lesson.id} kind="lesson" title={lesson.title} index={i} count={mod.lessons.length} />
+												<MoveButtons
+													id={lesson.id}
+													kind="lesson"
+													title={lesson.title}
+													index={i}
+													count={mod.lessons.length}
+												/>
 												<RenameForm id={lesson.id} kind="lesson" title={lesson.title} />
 												{modules.length > 1 ? <MoveToModule lesson={lesson} from={mod} modules={modules} /> : null}
-												<DeleteForm id={lesson.id} kind="lesson" title={lesson.title} warning={learnerNote(published)} />
+												<DeleteForm
+													id={lesson.id}
+													kind="lesson"
+													title={lesson.title}
+													warning={learnerNote(published)}
+												/>
 											</div>
 										</div>
 									)}
@@ -429,7 +482,15 @@ function LessonSummary({ courseId, lesson }: { courseId: string; lesson: Structu
 	)
 }
 
-function MoveToModule({ lesson, from, modules }: { lesson: StructureLesson; from: StructureModule; modules: StructureModule[] }) {
+function MoveToModule({
+	lesson,
+	from,
+	modules,
+}: {
+	lesson: StructureLesson
+	from: StructureModule
+	modules: StructureModule[]
+}) {
 	const fieldId = `to-module-${lesson.id}`
 	return (
 		<details>
@@ -499,7 +560,12 @@ function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitl
 
 function AddModuleForm() {
 	return (
-		<Form method="post" preventScrollReset className="mt-8 flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-5" aria-label="Add a module">
+		<Form
+			method="post"
+			preventScrollReset
+			className="mt-8 flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-5"
+			aria-label="Add a module"
+		>
 			<input type="hidden" name="intent" value="add-module" />
 			<div className="min-w-60 flex-1">
 				<label htmlFor="new-module-title" className="block font-semibold text-stone-900">

@@ -61,7 +61,10 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 
 	async function start(file: File) {
 		if (file.size > MAX_VIDEO_BYTES) {
-			setPhase({ kind: 'error', message: 'That file is larger than 5 GB. Please compress or trim the video and try again.' })
+			setPhase({
+				kind: 'error',
+				message: 'That file is larger than 5 GB. Please compress or trim the video and try again.',
+			})
 			return
 		}
 		if (file.type && !file.type.startsWith('video/')) {
@@ -73,7 +76,8 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 		try {
 			const response = await fetch(endpoint, { method: 'POST', headers: { Accept: 'application/json' } })
 			const body = (await response.json()) as { uploadUrl?: string; uploadId?: string; error?: string }
-			if (!response.ok || !body.uploadUrl || !body.uploadId) throw new Error(body.error ?? 'We could not start the upload.')
+			if (!response.ok || !body.uploadUrl || !body.uploadId)
+				throw new Error(body.error ?? 'We could not start the upload.')
 			target = { uploadUrl: body.uploadUrl, uploadId: body.uploadId }
 		} catch (error) {
 			setPhase({ kind: 'error', message: (error as Error).message })
@@ -84,7 +88,8 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 		xhrRef.current = xhr
 		xhr.open('PUT', target.uploadUrl)
 		xhr.upload.onprogress = (event) => {
-			if (event.lengthComputable) setPhase({ kind: 'uploading', percent: Math.floor((event.loaded / event.total) * 100) })
+			if (event.lengthComputable)
+				setPhase({ kind: 'uploading', percent: Math.floor((event.loaded / event.total) * 100) })
 		}
 		xhr.onload = () => {
 			if (xhr.status >= 200 && xhr.status < 300) {
@@ -94,7 +99,8 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 				setPhase({ kind: 'error', message: `The upload failed (status ${xhr.status}). Please try again.` })
 			}
 		}
-		xhr.onerror = () => setPhase({ kind: 'error', message: 'The upload was interrupted. Check your connection and try again.' })
+		xhr.onerror = () =>
+			setPhase({ kind: 'error', message: 'The upload was interrupted. Check your connection and try again.' })
 		xhr.onabort = () => setPhase({ kind: 'idle' })
 		xhr.send(file)
 	}
