@@ -40,7 +40,8 @@ type RawRow = Omit<ReportRow, 'progressPercent'> & {
 	totalAll: number
 }
 
-type Keyset = { afterKey: string | null }
+/** Narrows the rows before the filters: after a CSV key, or to some courses (a page's). */
+type Keyset = { afterKey?: string | null; courseIds?: string[] }
 
 // The report is built in two stages so that its cost follows the page, not the team's size
 // (100,000 seats in a large trust). First the rows are filtered, ordered and limited on what the
@@ -99,6 +100,7 @@ function filteredRowsSql(organisationId: string, filters: ReportFilters, keyset?
 		LEFT JOIN "CourseVersion" cv ON cv.id = c."publishedVersionId"
 		WHERE true
 			${filters.courseId ? Prisma.sql`AND r."courseId" = ${filters.courseId}` : Prisma.empty}
+			${keyset?.courseIds ? Prisma.sql`AND r."courseId" = ANY(${keyset.courseIds}::text[])` : Prisma.empty}
 			${filters.status ? Prisma.sql`AND ${statusFilterSql(filters.status)}` : Prisma.empty}
 			${pattern ? Prisma.sql`AND (r.name ILIKE ${pattern} OR r.email ILIKE ${pattern})` : Prisma.empty}`
 }
@@ -167,12 +169,35 @@ export async function getTeamReport({
 	/** Rows to skip, for pages after the first. */
 	offset?: number
 }) {
+	// The order starts with the course title, so a page only ever needs the courses its rows fall in:
+	// count the rows per title first (cheap: no sorting, no lesson counts), then sort the rows of
+	// those courses alone, 5,000 instead of 100,000 in a large trust.
+	const start = Math.max(0, Math.floor(offset))
+	const titles = await prisma.$queryRaw<Array<{ rows: number; courseIds: string[] }>>(
+		Prisma.sql`SELECT sum(rows)::int AS rows, array_agg("courseId") AS "courseIds"
+			FROM (
+				SELECT "courseId", "courseTitle", count(*) AS rows
+				FROM (${filteredRowsSql(organisationId, filters)}) report_rows
+				GROUP BY "courseId", "courseTitle"
+			) per_course
+			GROUP BY "courseTitle" ORDER BY "courseTitle"`,
+	)
+	const courseIds: string[] = []
+	let before = 0
+	let seen = 0
+	for (const title of titles) {
+		if (seen + title.rows > start && seen <= start + limit) courseIds.push(...title.courseIds)
+		else if (seen + title.rows <= start) before += title.rows
+		seen += title.rows
+	}
+	if (courseIds.length === 0) return { rows: [], truncated: false }
 	const rows = await prisma.$queryRaw<RawRow[]>(
 		reportPageSql(
 			organisationId,
 			filters,
 			(t) => Prisma.sql`${t}."courseTitle", lower(COALESCE(${t}.name, ${t}.email)), ${t}.key`,
-			Prisma.sql`LIMIT ${limit + 1} OFFSET ${Math.max(0, Math.floor(offset))}`,
+			Prisma.sql`LIMIT ${limit + 1} OFFSET ${start - before}`,
+			{ courseIds },
 		),
 	)
 	return { rows: rows.slice(0, limit).map(toRow), truncated: rows.length > limit }
