@@ -83,6 +83,7 @@ export async function getCourseAnalytics({
 		where: { versionId: version.id },
 		orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
 		select: {
+			id: true,
 			key: true,
 			title: true,
 			kind: true,
@@ -111,45 +112,57 @@ export async function getCourseAnalytics({
 		FROM "Enrolment"
 		WHERE "versionId" = ${version.id} AND status = 'ACTIVE'`
 
+	// Completions per lesson: the version's enrolments (Enrolment(versionId)), then each one's
+	// progress rows (LessonProgress(enrolmentId)); distinct (lesson, learner) pairs hashed, then counted.
 	const lessonRows = await prisma.$queryRaw<Array<{ key: string; completed: bigint }>>`
-		SELECT lp."lessonKey" AS key, count(DISTINCT lp."userId") AS completed
-		FROM "LessonProgress" lp
-		JOIN "Enrolment" e ON e.id = lp."enrolmentId"
-		WHERE e."versionId" = ${version.id} AND e.status = 'ACTIVE' AND lp.status = 'COMPLETED'
-		GROUP BY lp."lessonKey"`
+		SELECT key, count(*) AS completed
+		FROM (
+			SELECT DISTINCT lp."lessonKey" AS key, lp."userId"
+			FROM "LessonProgress" lp
+			JOIN "Enrolment" e ON e.id = lp."enrolmentId"
+			WHERE e."versionId" = ${version.id} AND e.status = 'ACTIVE' AND lp.status = 'COMPLETED'
+		) completed_lessons
+		GROUP BY key`
 
-	const attemptRows = await prisma.$queryRaw<Array<{ key: string; attempts: bigint }>>`
-		SELECT l.key, count(*) AS attempts
-		FROM "QuizAttempt" qa
-		JOIN "Lesson" l ON l.id = qa."lessonId"
-		JOIN "Enrolment" e ON e.id = qa."enrolmentId"
-		WHERE l."versionId" = ${version.id} AND e.status = 'ACTIVE'
-		GROUP BY l.key`
-
-	const questionRows = await prisma.$queryRaw<Array<{ question_id: string; answered: bigint; correct: bigint }>>`
-		SELECT a."questionId" AS question_id, count(*) AS answered, count(*) FILTER (WHERE a."isCorrect") AS correct
-		FROM "Answer" a
-		JOIN "QuizAttempt" qa ON qa.id = a."attemptId"
-		JOIN "Lesson" l ON l.id = qa."lessonId"
-		JOIN "Enrolment" e ON e.id = qa."enrolmentId"
-		WHERE l."versionId" = ${version.id} AND e.status = 'ACTIVE'
-		GROUP BY a."questionId"`
-
-	const optionRows = await prisma.$queryRaw<Array<{ option_id: string; selected: bigint }>>`
-		SELECT picked.option_id, count(*) AS selected
-		FROM "Answer" a
-		JOIN "QuizAttempt" qa ON qa.id = a."attemptId"
-		JOIN "Lesson" l ON l.id = qa."lessonId"
-		JOIN "Enrolment" e ON e.id = qa."enrolmentId"
-		CROSS JOIN LATERAL (SELECT DISTINCT unnest(a."selectedOptionIds") AS option_id) picked
-		WHERE l."versionId" = ${version.id} AND e.status = 'ACTIVE'
+	// The quiz figures in one pass: the attempts at this version's lessons, found by their lesson ids
+	// (QuizAttempt(lessonId); a subquery on Enrolment's primary key keeps active enrolments only, so
+	// the 600,000 enrolments are never scanned), then their answers (Answer(attemptId, questionId)),
+	// counted per lesson, per question and per option.
+	const quizRows = await prisma.$queryRaw<
+		Array<{ kind: 'lesson' | 'question' | 'option'; id: string; count: bigint; correct: bigint }>
+	>`
+		WITH attempts AS MATERIALIZED (
+			SELECT qa.id, qa."lessonId"
+			FROM "QuizAttempt" qa
+			WHERE qa."lessonId" = ANY(${lessons.map((l) => l.id)}::text[])
+				AND (SELECT e.status FROM "Enrolment" e WHERE e.id = qa."enrolmentId") = 'ACTIVE'
+		), answers AS MATERIALIZED (
+			SELECT a."questionId", a."isCorrect", a."selectedOptionIds"
+			FROM "Answer" a JOIN attempts t ON t.id = a."attemptId"
+		)
+		SELECT 'lesson' AS kind, "lessonId" AS id, count(*) AS count, 0::bigint AS correct FROM attempts GROUP BY "lessonId"
+		UNION ALL
+		SELECT 'question', "questionId", count(*), count(*) FILTER (WHERE "isCorrect") FROM answers GROUP BY "questionId"
+		UNION ALL
+		SELECT 'option', picked.option_id, count(*), 0
+		FROM answers CROSS JOIN LATERAL (SELECT DISTINCT unnest("selectedOptionIds") AS option_id) picked
 		GROUP BY picked.option_id`
+	const keyById = new Map(lessons.map((l) => [l.id, l.key]))
+	const attemptRows = quizRows
+		.filter((r) => r.kind === 'lesson')
+		.map((r) => ({ key: keyById.get(r.id)!, attempts: r.count }))
+	const questionRows = quizRows
+		.filter((r) => r.kind === 'question')
+		.map((r) => ({ question_id: r.id, answered: r.count, correct: r.correct }))
+	const optionRows = quizRows.filter((r) => r.kind === 'option').map((r) => ({ option_id: r.id, selected: r.count }))
 
 	const enrolments = Number(totalsRow?.enrolments ?? 0)
 	const completions = Number(totalsRow?.completions ?? 0)
 	const completedByKey = new Map(lessonRows.map((r) => [r.key, Number(r.completed)]))
 	const attemptsByKey = new Map(attemptRows.map((r) => [r.key, Number(r.attempts)]))
-	const questionStats = new Map(questionRows.map((r) => [r.question_id, { answered: Number(r.answered), correct: Number(r.correct) }]))
+	const questionStats = new Map(
+		questionRows.map((r) => [r.question_id, { answered: Number(r.answered), correct: Number(r.correct) }]),
+	)
 	const selectedByOption = new Map(optionRows.map((r) => [r.option_id, Number(r.selected)]))
 
 	return {
@@ -165,7 +178,14 @@ export async function getCourseAnalytics({
 		},
 		funnel: lessons.map((l) => {
 			const completed = completedByKey.get(l.key) ?? 0
-			return { key: l.key, title: l.title, kind: l.kind, moduleTitle: l.module.title, completed, rate: ratio(completed, enrolments) }
+			return {
+				key: l.key,
+				title: l.title,
+				kind: l.kind,
+				moduleTitle: l.module.title,
+				completed,
+				rate: ratio(completed, enrolments),
+			}
 		}),
 		quizzes: lessons
 			.filter((l) => l.kind === 'QUIZ')
