@@ -25,6 +25,7 @@ describe('parseEnv', () => {
 		['DATABASE_URL', 'mysql://x@y/z', /^Invalid environment: DATABASE_URL must be a URL like postgresql:\/\//],
 		['DATABASE_URL', 'not a url', /DATABASE_URL must be a URL like postgresql/],
 		['SMTP_URL', 'http://mail', /SMTP_URL must start with smtp:\/\//],
+		['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE must be a whole number between 1 and 100/],
 	])('%s=%s is refused with a line naming the variable', (name, value, message) => {
 		expect(() => parseEnv({ [name]: value })).toThrow(EnvError)
 		expect(() => parseEnv({ [name]: value })).toThrow(message)

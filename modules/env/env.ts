@@ -28,6 +28,13 @@ export const EnvSchema = z.object({
 	PORT: port.default(3000),
 	/** When unset, Circle runs an embedded PostgreSQL (scripts/start.ts). */
 	DATABASE_URL: postgresUrl.optional(),
+	/** Connections in the app's database pool (read by modules/db/client.ts). */
+	DATABASE_POOL_SIZE: z.coerce
+		.number({ message: 'must be a whole number between 1 and 100' })
+		.int('must be a whole number between 1 and 100')
+		.min(1, 'must be a whole number between 1 and 100')
+		.max(100, 'must be a whole number between 1 and 100')
+		.default(10),
 	EMBEDDED_PG_PORT: port.default(54329),
 	EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
 	/** Public origin used in links inside emails and certificates. Defaults to http://localhost:PORT. */
