@@ -1,4 +1,4 @@
-import { Form, Link, useLocation } from 'react-router'
+import { Form, Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CompletionsChart } from '#app/components/org/completions-chart.tsx'
 import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
@@ -13,6 +13,7 @@ import {
 } from '#app/components/org/org-ui.tsx'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatDate } from '#app/utils/format.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
 import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '#modules/organisations/report-status.ts'
@@ -196,40 +197,13 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 						))}
 					</DataTable>
 				) : null}
-				<Pagination page={page} pageCount={pageCount} />
+				<Pagination page={page} pageCount={pageCount} label="Pages of the report" />
 			</Section>
 
 			<Section id="chart-heading" title="Completions over time">
 				<CompletionsChart weeks={weeks} />
 			</Section>
 		</Container>
-	)
-}
-
-function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
-	const location = useLocation()
-	if (pageCount <= 1) return null
-	const hrefFor = (p: number) => {
-		const params = new URLSearchParams(location.search)
-		params.set('page', String(p))
-		return `${location.pathname}?${params}`
-	}
-	return (
-		<nav aria-label="Pages of the report" className="mt-4 flex flex-wrap items-center gap-4">
-			{page > 1 ? (
-				<Link to={hrefFor(page - 1)} className={linkClasses} rel="prev">
-					Previous page
-				</Link>
-			) : null}
-			<span className="text-stone-700">
-				Page {page} of {pageCount}
-			</span>
-			{page < pageCount ? (
-				<Link to={hrefFor(page + 1)} className={linkClasses} rel="next">
-					Next page
-				</Link>
-			) : null}
-		</nav>
 	)
 }
 

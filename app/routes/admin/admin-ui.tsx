@@ -2,7 +2,7 @@
 // is not a route itself). They keep every admin list looking and behaving the same: a labelled
 // search form, a table with a caption, and pagination that keeps the filters.
 import { type ReactNode } from 'react'
-import { Form, Link, useLocation } from 'react-router'
+import { Form, Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
@@ -161,33 +161,7 @@ export function ResultSummary({
 	)
 }
 
-/** Previous / next links that keep the list's search and filters. */
-export function Pagination({ page, pageCount }: { page: number; pageCount: number }) {
-	const location = useLocation()
-	if (pageCount <= 1) return null
-	const hrefFor = (p: number) => {
-		const params = new URLSearchParams(location.search)
-		params.set('page', String(p))
-		return `${location.pathname}?${params}`
-	}
-	return (
-		<nav aria-label="Pages" className="mt-4 flex flex-wrap items-center gap-4">
-			{page > 1 ? (
-				<Link to={hrefFor(page - 1)} className={linkClasses} rel="prev">
-					Previous page
-				</Link>
-			) : null}
-			<span className="text-stone-700">
-				Page {page} of {pageCount}
-			</span>
-			{page < pageCount ? (
-				<Link to={hrefFor(page + 1)} className={linkClasses} rel="next">
-					Next page
-				</Link>
-			) : null}
-		</nav>
-	)
-}
+export { Pagination } from '#app/components/ui/pagination.tsx'
 
 /** A scrolling table wrapper with the admin pages' border. */
 export function TableFrame({ children, minWidth = '48rem' }: { children: ReactNode; minWidth?: string }) {
