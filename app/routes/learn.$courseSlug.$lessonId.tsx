@@ -2,16 +2,17 @@ import { useEffect, useRef } from 'react'
 import { data, Form, Link, redirect, useNavigation, useRevalidator, useSearchParams } from 'react-router'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseOutline } from '#app/components/learn/course-outline.tsx'
+import { LessonBadges, LessonNav, LessonTranscript } from '#app/components/learn/lesson-parts.tsx'
 import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
 import { QuizSection } from '#app/components/learn/quiz.tsx'
 import { VideoPlayer } from '#app/components/learn/video-player.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
-import { ArrowRightIcon, CheckIcon, LessonKindIcon } from '#app/components/ui/icons.tsx'
+import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { throwAsResponse } from '#app/utils/errors.server.ts'
-import { formatDate, LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import { formatDate } from '#app/utils/format.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getLessonPage, type LessonPage } from '#modules/learning/get-lesson-page.ts'
 import { completeReading } from '#modules/progress/complete-reading.ts'
@@ -165,19 +166,13 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 					>
 						{lesson.title}
 					</h1>
-					<div className="mt-3 flex flex-wrap items-center gap-2">
-						<Badge tone="neutral" className="gap-1.5">
-							<LessonKindIcon kind={lesson.kind} className="size-4" />
-							{LESSON_KIND_LABELS[lesson.kind]}
-						</Badge>
-						<Badge tone="neutral">About {lesson.estimatedMinutes} min</Badge>
-						{lesson.required ? null : <Badge tone="neutral">Optional</Badge>}
+					<LessonBadges kind={lesson.kind} estimatedMinutes={lesson.estimatedMinutes} required={lesson.required}>
 						{lesson.completed ? (
 							<Badge tone="success" className="gap-1">
 								<CheckIcon className="size-4" /> Completed
 							</Badge>
 						) : null}
-					</div>
+					</LessonBadges>
 
 					{course.completedAt ? (
 						<Notice tone="success" title="You have completed this course" className="mt-6">
@@ -198,7 +193,16 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 						)}
 					</div>
 
-					<LessonNav courseSlug={course.slug} previous={previous} next={next} />
+					<LessonNav
+						basePath={`/learn/${course.slug}`}
+						previous={previous}
+						next={next}
+						end={
+							<ButtonLink to="/dashboard" variant="secondary">
+								Back to my courses
+							</ButtonLink>
+						}
+					/>
 				</article>
 			</div>
 		</div>
@@ -242,16 +246,7 @@ function LessonBody({
 							It is still being processed. Please come back to it a little later.
 						</Notice>
 					)}
-					{content.transcript ? (
-						<details className="rounded-xl border border-stone-200 bg-white">
-							<summary className="min-h-11 cursor-pointer rounded-xl px-4 py-3 font-semibold text-stone-900">
-								Transcript
-							</summary>
-							<div className="border-t border-stone-200 px-4 py-4 whitespace-pre-line text-stone-800">
-								{content.transcript}
-							</div>
-						</details>
-					) : null}
+					<LessonTranscript transcript={content.transcript} />
 				</div>
 			)
 		case 'READING':
@@ -296,57 +291,6 @@ function LockedLesson({ courseSlug }: { courseSlug: string }) {
 				</Link>
 			</p>
 		</Notice>
-	)
-}
-
-function LessonNav({
-	courseSlug,
-	previous,
-	next,
-}: {
-	courseSlug: string
-	previous: LessonPage['previous']
-	next: LessonPage['next']
-}) {
-	return (
-		<nav aria-label="Previous and next lessons" className="mt-12 border-t border-stone-200 pt-6">
-			<ul className="flex flex-col gap-3 sm:flex-row sm:justify-between">
-				<li>
-					{previous ? (
-						<Link
-							to={`/learn/${courseSlug}/${previous.id}`}
-							rel="prev"
-							className="group flex min-h-11 flex-col rounded-lg px-3 py-2 no-underline hover:bg-stone-100"
-						>
-							<span className="text-sm text-stone-600">Previous</span>
-							<span className="font-semibold text-brand-800 group-hover:underline">{previous.title}</span>
-						</Link>
-					) : null}
-				</li>
-				<li className="sm:text-right">
-					{next ? (
-						next.locked ? (
-							<p className="flex min-h-11 flex-col px-3 py-2 text-stone-600">
-								<span className="text-sm">Next (locked until this lesson is done)</span>
-								<span className="font-semibold">{next.title}</span>
-							</p>
-						) : (
-							<ButtonLink to={`/learn/${courseSlug}/${next.id}`} rel="next" variant="secondary" className="h-auto py-2">
-								<span className="flex flex-col text-left sm:text-right">
-									<span className="text-sm font-normal">Next</span>
-									<span>{next.title}</span>
-								</span>
-								<ArrowRightIcon className="size-5 shrink-0" />
-							</ButtonLink>
-						)
-					) : (
-						<ButtonLink to="/dashboard" variant="secondary">
-							Back to my courses
-						</ButtonLink>
-					)}
-				</li>
-			</ul>
-		</nav>
 	)
 }
 

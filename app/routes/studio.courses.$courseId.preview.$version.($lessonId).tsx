@@ -1,17 +1,16 @@
 import { data, Link, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { LessonBadges, LessonNav, LessonTranscript } from '#app/components/learn/lesson-parts.tsx'
 import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
 import { QuizSection } from '#app/components/learn/quiz.tsx'
 import { ReflectionPreviewContext } from '#app/components/learn/reflection-field.tsx'
 import { PreviewVideo } from '#app/components/studio/preview-video.tsx'
 import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { ButtonLink } from '#app/components/ui/button.tsx'
 import { cx } from '#app/components/ui/cx.ts'
-import { ArrowRightIcon, LessonKindIcon } from '#app/components/ui/icons.tsx'
+import { LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
-import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
 import { type CoursePreview, getCoursePreview, type PreviewAnswer } from '#modules/authoring/preview-course.ts'
 import type { Route } from './+types/studio.courses.$courseId.preview.$version.($lessonId)'
 
@@ -203,14 +202,7 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 							<h1 id="lesson-title" className="mt-2 text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">
 								{lesson.title}
 							</h1>
-							<div className="mt-3 flex flex-wrap items-center gap-2">
-								<Badge tone="neutral" className="gap-1.5">
-									<LessonKindIcon kind={lesson.kind} className="size-4" />
-									{LESSON_KIND_LABELS[lesson.kind]}
-								</Badge>
-								<Badge tone="neutral">About {lesson.estimatedMinutes} min</Badge>
-								{lesson.required ? null : <Badge tone="neutral">Optional</Badge>}
-							</div>
+							<LessonBadges kind={lesson.kind} estimatedMinutes={lesson.estimatedMinutes} required={lesson.required} />
 							<div className="mt-8">
 								{content?.kind === 'READING' ? (
 									<>
@@ -235,16 +227,7 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 												Add one in the lesson editor.
 											</Notice>
 										)}
-										{content.transcript ? (
-											<details className="rounded-xl border border-stone-200 bg-white">
-												<summary className="min-h-11 cursor-pointer rounded-xl px-4 py-3 font-semibold text-stone-900">
-													Transcript
-												</summary>
-												<div className="border-t border-stone-200 px-4 py-4 whitespace-pre-line text-stone-800">
-													{content.transcript}
-												</div>
-											</details>
-										) : null}
+										<LessonTranscript transcript={content.transcript} />
 									</div>
 								) : null}
 								{content?.kind === 'QUIZ' ? (
@@ -253,33 +236,7 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 									</ReflectionPreviewContext.Provider>
 								) : null}
 							</div>
-							<nav aria-label="Previous and next lessons" className="mt-12 border-t border-stone-200 pt-6">
-								<ul className="flex flex-col gap-3 sm:flex-row sm:justify-between">
-									<li>
-										{previous ? (
-											<Link
-												to={`${base}/${previous.id}`}
-												rel="prev"
-												className="group flex min-h-11 flex-col rounded-lg px-3 py-2 no-underline hover:bg-stone-100"
-											>
-												<span className="text-sm text-stone-600">Previous</span>
-												<span className="font-semibold text-brand-800 group-hover:underline">{previous.title}</span>
-											</Link>
-										) : null}
-									</li>
-									<li className="sm:text-right">
-										{next ? (
-											<ButtonLink to={`${base}/${next.id}`} rel="next" variant="secondary" className="h-auto py-2">
-												<span className="flex flex-col text-left sm:text-right">
-													<span className="text-sm font-normal">Next</span>
-													<span>{next.title}</span>
-												</span>
-												<ArrowRightIcon className="size-5 shrink-0" />
-											</ButtonLink>
-										) : null}
-									</li>
-								</ul>
-							</nav>
+							<LessonNav basePath={base} previous={previous} next={next} />
 						</>
 					)}
 				</article>
