@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { createSession } from '#modules/auth/sessions.ts'
 import { releaseTestResources } from '#modules/auth/testing.ts'
 import { createTestOrganisation, type FakeStripe, useFakeStripe, withoutStripe } from '#modules/billing/testing.ts'
 import { prisma } from '#modules/db/client.ts'
@@ -10,6 +9,7 @@ import { action as demoAction, loader as demoLoader } from './checkout.demo.$ord
 import { loader as successLoader } from './checkout.success.tsx'
 import { loader as cancelLoader } from './checkout.cancel.tsx'
 import { action as buyAction, loader as buyLoader } from './courses.$slug_.buy.tsx'
+import { sessionCookie } from '#tests/factories/sessions.ts'
 
 afterAll(releaseTestResources)
 
@@ -18,8 +18,7 @@ afterAll(releaseTestResources)
 
 async function signedIn(role: 'LEARNER' | 'ADMIN' = 'LEARNER') {
 	const user = await createUser({ role })
-	const { token } = await createSession({ userId: user.id })
-	return { user, cookie: `circle_session=${token}` }
+	return { user, cookie: await sessionCookie(user.id) }
 }
 
 function args<T extends (...a: never[]) => unknown>(request: Request, params: Record<string, string> = {}) {

@@ -2,12 +2,8 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { validateSessionToken } from '#modules/auth/sessions.ts'
 import { createTestUser, formRequest, getRequest, releaseTestResources } from '#modules/auth/testing.ts'
 import { prisma } from '#modules/db/client.ts'
-import {
-	createInvitation,
-	createOrganisation,
-	createSeatPool,
-	sessionCookieFor,
-} from '#tests/factories/organisations.ts'
+import { createInvitation, createOrganisation, createSeatPool } from '#tests/factories/organisations.ts'
+import { sessionCookie } from '#tests/factories/sessions.ts'
 import { action, loader } from './invitations.$token.tsx'
 
 afterAll(releaseTestResources)
@@ -108,7 +104,7 @@ describe('/invitations/:token', () => {
 	test('a signed-in invitee accepts and goes to the course', async () => {
 		const user = await createTestUser()
 		const { token, path, pool } = await invitation({ email: user.email })
-		const cookie = await sessionCookieFor(user.id)
+		const cookie = await sessionCookie(user.id)
 		const page = pageOf(await call(loader, getRequest(path, { cookie }), token))
 		expect(page.data.invitation?.hasAccount).toBe(true)
 		expect(page.data.user?.email).toBe(user.email)
@@ -123,7 +119,7 @@ describe('/invitations/:token', () => {
 	test('someone signed in with another address cannot accept it', async () => {
 		const other = await createTestUser()
 		const { token, path, pool } = await invitation()
-		const cookie = await sessionCookieFor(other.id)
+		const cookie = await sessionCookie(other.id)
 		const outcome = (await call(action, formRequest(path, { intent: 'accept' }, { cookie }), token)) as {
 			data: { message: string }
 			init: { status: number }

@@ -8,8 +8,8 @@ import {
 	createOrganisation,
 	createSeatPool,
 	createUser,
-	sessionCookieFor,
 } from '#tests/factories/organisations.ts'
+import { sessionCookie } from '#tests/factories/sessions.ts'
 import { loader as overviewLoader } from './org.$slug._index.tsx'
 import { action as membersAction, loader as membersLoader } from './org.$slug.members.tsx'
 import { loader as csvLoader } from './org.$slug.report[.]csv.ts'
@@ -52,7 +52,7 @@ function address(label: string) {
 async function orgWithPool(seats = 10) {
 	const org = await createOrganisation()
 	const pool = await createSeatPool({ organisationId: org.id, seats })
-	const cookie = await sessionCookieFor(org.owner.id)
+	const cookie = await sessionCookie(org.owner.id)
 	return { org, pool, cookie, seatsPath: `/org/${org.slug}/seats/${pool.course.slug}` }
 }
 
@@ -67,7 +67,7 @@ describe('authorisation on every organisation page', () => {
 	test('someone who is not a member gets a 404 from every page, action and the CSV', async () => {
 		const { org, pool, seatsPath } = await orgWithPool()
 		const outsider = await createUser()
-		const cookie = await sessionCookieFor(outsider.id)
+		const cookie = await sessionCookie(outsider.id)
 		const params = { slug: org.slug }
 		const seatParams = { slug: org.slug, courseSlug: pool.course.slug }
 
@@ -88,7 +88,7 @@ describe('authorisation on every organisation page', () => {
 	test('a MEMBER gets a 403: they cannot see or manage seats, members or the report', async () => {
 		const { org, pool, seatsPath } = await orgWithPool()
 		const member = await addMember({ organisationId: org.id, role: 'MEMBER' })
-		const cookie = await sessionCookieFor(member.id)
+		const cookie = await sessionCookie(member.id)
 		const params = { slug: org.slug }
 		const seatParams = { slug: org.slug, courseSlug: pool.course.slug }
 
@@ -146,7 +146,7 @@ describe('authorisation on every organisation page', () => {
 describe('/org and /org/new', () => {
 	test('creating an organisation makes the creator its owner, with the billing email, and opens it', async () => {
 		const user = await createUser()
-		const cookie = await sessionCookieFor(user.id)
+		const cookie = await sessionCookie(user.id)
 		const slug = `trust-${crypto.randomUUID().slice(0, 8)}`
 		const response = (await call(
 			newOrgAction,
@@ -173,7 +173,7 @@ describe('/org and /org/new', () => {
 	test('a web address already in use is an error beside that field', async () => {
 		const { org } = await orgWithPool()
 		const user = await createUser()
-		const cookie = await sessionCookieFor(user.id)
+		const cookie = await sessionCookie(user.id)
 		const outcome = await call(newOrgAction, formRequest('/org/new', { name: 'Copycat', slug: org.slug }, { cookie }))
 		expect(statusOf(outcome)).toBe(409)
 		const result = dataOf<{ result: { error: Record<string, string[]> } }>(outcome).result
@@ -411,7 +411,7 @@ describe('members', () => {
 		const admin = await addMember({ organisationId: org.id, role: 'ADMIN' })
 		const member = await addMember({ organisationId: org.id, role: 'MEMBER' })
 		await claimSeat({ poolId: pool.id, userId: member.id })
-		const cookie = await sessionCookieFor(admin.id)
+		const cookie = await sessionCookie(admin.id)
 		const path = `/org/${org.slug}/members`
 
 		const promote = await call(

@@ -1,15 +1,14 @@
 // Test data for the authoring studio: trainers with real sessions, and courses they author (built
 // with the learning factory, then given an OWNER). Every call makes its own rows.
-import { createSession } from '#modules/auth/sessions.ts'
 import { createTestUser } from '#modules/auth/testing.ts'
 import { prisma, type Role } from '#modules/db/client.ts'
 import { createCourse, type CreateCourseOptions } from './learning.ts'
+import { sessionCookie } from './sessions.ts'
 
 /** A user with `role` (TRAINER by default) and the cookie of a live session. */
 export async function createSignedInUser({ role = 'TRAINER', name }: { role?: Role; name?: string } = {}) {
 	const user = await createTestUser({ role, name, emailVerified: true })
-	const { token } = await createSession({ userId: user.id })
-	return { user, cookie: `circle_session=${token}` }
+	return { user, cookie: await sessionCookie(user.id) }
 }
 
 /** A course (published unless told otherwise) owned by `ownerId`, with video, reading and quiz lessons. */

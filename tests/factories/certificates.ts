@@ -8,7 +8,6 @@ import { promisify } from 'node:util'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import { issueCertificate } from '#modules/certificates/issue-certificate.ts'
-import { createSession } from '#modules/auth/sessions.ts'
 import { prisma, type RegistrationBody, type Role } from '#modules/db/client.ts'
 
 let counter = 0
@@ -34,12 +33,6 @@ export async function createLearner({
 		},
 		select: { id: true, email: true, name: true, role: true },
 	})
-}
-
-/** A Cookie header for a fresh session of `userId`, for route tests with real Requests. */
-export async function sessionCookie(userId: string) {
-	const { token } = await createSession({ userId })
-	return `circle_session=${token}`
 }
 
 export type CompletedEnrolmentOptions = {

@@ -1,6 +1,5 @@
 // Test data for organisations, seats and invitations. Each call makes its own rows (unique slugs and
 // emails), so tests never depend on the seed or on each other.
-import { createSession } from '#modules/auth/sessions.ts'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
 import { type OrgRole, prisma } from '#modules/db/client.ts'
 import { createCourse, createUser } from './learning.ts'
@@ -87,12 +86,6 @@ export async function createInvitation({
 		select: { id: true },
 	})
 	return { ...invitation, token }
-}
-
-/** A Cookie header carrying a new session for `userId`. */
-export async function sessionCookieFor(userId: string) {
-	const { token } = await createSession({ userId })
-	return `circle_session=${token}`
 }
 
 export { createCourse, createUser }
