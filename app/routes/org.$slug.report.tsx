@@ -18,7 +18,7 @@ import { formatDate } from '#app/utils/format.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
 import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '#modules/organisations/report-status.ts'
 import { readReportFilters } from '#modules/organisations/report-filters.ts'
-import { countTeamReport, getCompletionsByWeek, getTeamReport } from '#modules/organisations/team-report.ts'
+import { getCompletionsByWeek, getTeamReport } from '#modules/organisations/team-report.ts'
 import type { Route } from './+types/org.$slug.report'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -33,8 +33,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const organisationId = access.organisation.id
 	const pools = await listSeatPools({ organisationId })
 	const { filters, page, query } = readReportFilters(new URL(request.url).searchParams, pools)
-	const [total, report, weeks] = await Promise.all([
-		countTeamReport({ organisationId, filters }),
+	const [report, weeks] = await Promise.all([
 		getTeamReport({ organisationId, filters, limit: REPORT_PAGE_SIZE, offset: (page - 1) * REPORT_PAGE_SIZE }),
 		getCompletionsByWeek({ organisationId, courseId: filters.courseId }),
 	])
@@ -43,8 +42,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		courses: pools.map((p) => ({ id: p.courseId, slug: p.courseSlug, title: p.courseTitle })),
 		query,
 		page,
-		pageCount: Math.max(1, Math.ceil(total / REPORT_PAGE_SIZE)),
-		total,
+		pageCount: Math.max(1, Math.ceil(report.total / REPORT_PAGE_SIZE)),
+		total: report.total,
 		rows: report.rows.map((r) => ({
 			key: r.key,
 			courseTitle: r.courseTitle,

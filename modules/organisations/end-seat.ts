@@ -53,10 +53,9 @@ export async function endHeldSeat(
 		throw new DomainError('conflict', 'SEAT_STARTED', `${SEAT_RETURN_RULE} Remove their access instead.`)
 	}
 	const now = new Date()
-	await tx.seatAssignment.update({
-		where: { id: seat.id },
-		data: { status: mode === 'reclaim' ? 'RECLAIMED' : 'REVOKED', reclaimedAt: now },
-	})
+	// The enrolment before the seat: the report-version triggers then lock the organisation row
+	// after the enrolment row, in the same order as a learner's progress write, so the two cannot
+	// deadlock.
 	if (seat.enrolment) {
 		if (mode === 'reclaim') await tx.enrolment.delete({ where: { id: seat.enrolment.id } })
 		else
@@ -65,8 +64,13 @@ export async function endHeldSeat(
 				data: { status: 'REVOKED', revokedAt: now, revokedReason: reason },
 			})
 	}
+	await tx.seatAssignment.update({
+		where: { id: seat.id },
+		data: { status: mode === 'reclaim' ? 'RECLAIMED' : 'REVOKED', reclaimedAt: now },
+	})
 	const returned = !started
-	if (returned) await tx.$executeRaw`UPDATE "SeatPool" SET used = used - 1, "updatedAt" = now() WHERE id = ${seat.poolId} AND used > 0`
+	if (returned)
+		await tx.$executeRaw`UPDATE "SeatPool" SET used = used - 1, "updatedAt" = now() WHERE id = ${seat.poolId} AND used > 0`
 	await audit(tx, {
 		actorId,
 		organisationId,

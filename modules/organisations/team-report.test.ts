@@ -1,12 +1,16 @@
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { releaseTestResources } from '#modules/auth/testing.ts'
-import { prisma } from '#modules/db/client.ts'
-import { createCourse } from '#tests/factories/learning.ts'
+import { onQuery, prisma } from '#modules/db/client.ts'
+import { completeReading } from '#modules/progress/complete-reading.ts'
+import { createCourse, createUser } from '#tests/factories/learning.ts'
 import { createInvitation, createOrganisation, createSeatPool } from '#tests/factories/organisations.ts'
+import { claimSeat } from './claim-seat.ts'
+import { reclaimSeat } from './end-seat.ts'
 import {
 	countTeamReport,
 	csvRecord,
+	getCompletionsByWeek,
 	getTeamReport,
 	getTeamReportBatch,
 	REPORT_STATUSES,
@@ -149,4 +153,85 @@ describe('team report paging', () => {
 		)
 		expect(everyRow.filter((r) => r.status === 'completed').every((r) => r.progressPercent === 100)).toBe(true)
 	})
+})
+
+describe('the cached report order stays exact', () => {
+	// Every change the report shows bumps Organisation.reportVersion in its own transaction (database
+	// triggers), so a cached order is replaced at once: no waiting for the time limit.
+	let org2: Awaited<ReturnType<typeof createOrganisation>>
+	let pool: Awaited<ReturnType<typeof createSeatPool>>
+	let learner: Awaited<ReturnType<typeof createUser>>
+	const report = () => getTeamReport({ organisationId: org2.id, limit: 100 })
+	const version = async () =>
+		(await prisma.organisation.findUniqueOrThrow({ where: { id: org2.id }, select: { reportVersion: true } }))
+			.reportVersion
+
+	beforeAll(async () => {
+		org2 = await createOrganisation()
+		pool = await createSeatPool({
+			organisationId: org2.id,
+			seats: 5,
+			course: await createCourse({ modules: 1, lessonKinds: ['READING'] }),
+		})
+		learner = await createUser({ name: 'Zara Quinn' })
+	})
+
+	test('a repeated view reads only its page: the order is not computed again', async () => {
+		await report()
+		const statements: string[] = []
+		const stop = onQuery(({ query }) => statements.push(query))
+		try {
+			await report()
+			await countTeamReport({ organisationId: org2.id })
+		} finally {
+			stop()
+		}
+		expect(statements.some((q) => q.includes('string_agg'))).toBe(false)
+		expect(statements.filter((q) => q.includes('reportVersion'))).toHaveLength(2)
+	})
+
+	test('invitations, seats, starts, completions, renames and reclaims show on the next view', async () => {
+		expect((await report()).total).toBe(0)
+
+		const before = await version()
+		const invitation = await createInvitation({ organisationId: org2.id, poolId: pool.id, email: learner.email })
+		expect(await version()).toBeGreaterThan(before)
+		expect((await report()).rows.map((r) => [r.kind, r.status])).toEqual([['invitation', 'invited']])
+
+		const { assignmentId } = await acceptAndClaim(invitation.id)
+		expect((await report()).rows.map((r) => [r.kind, r.status])).toEqual([['seat', 'not_started']])
+		expect(await countTeamReport({ organisationId: org2.id, filters: { status: 'not_started' } })).toBe(1)
+
+		await completeReading({ userId: learner.id, lessonId: pool.course.lessons[0]!.id })
+		expect((await report()).rows.map((r) => r.status)).toEqual(['completed'])
+		expect(await countTeamReport({ organisationId: org2.id, filters: { status: 'completed' } })).toBe(1)
+		expect(await countTeamReport({ organisationId: org2.id, filters: { status: 'not_started' } })).toBe(0)
+		const weeks = await getCompletionsByWeek({ organisationId: org2.id })
+		expect(weeks.at(-1)!.completions).toBe(1)
+
+		// A second holder named to sort first; then renamed to sort last.
+		const other = await createUser({ name: 'Adam Abbott' })
+		await claimSeat({ poolId: pool.id, userId: other.id })
+		expect((await report()).rows.map((r) => r.name)).toEqual(['Adam Abbott', 'Zara Quinn'])
+		await prisma.user.update({ where: { id: other.id }, data: { name: 'Zoe Zephyr' } })
+		expect((await report()).rows.map((r) => r.name)).toEqual(['Zara Quinn', 'Zoe Zephyr'])
+		expect(await countTeamReport({ organisationId: org2.id, filters: { search: 'zephyr' } })).toBe(1)
+
+		const otherSeat = (await report()).rows.find((r) => r.name === 'Zoe Zephyr')!
+		await reclaimSeat({
+			organisationId: org2.id,
+			poolId: pool.id,
+			assignmentId: otherSeat.assignmentId!,
+			actorId: org2.owner.id,
+		})
+		expect((await report()).rows.map((r) => r.assignmentId)).toEqual([assignmentId])
+		expect(await countTeamReport({ organisationId: org2.id, filters: { search: 'zephyr' } })).toBe(0)
+	})
+
+	async function acceptAndClaim(invitationId: string) {
+		return prisma.$transaction(async (tx) => {
+			await tx.invitation.update({ where: { id: invitationId }, data: { acceptedAt: new Date() } })
+			return claimSeat({ tx, poolId: pool.id, userId: learner.id, invitationId })
+		})
+	}
 })

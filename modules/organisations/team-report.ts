@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import { stringify } from 'csv-stringify'
+import { createMemoCache } from '#modules/cache/memo-cache.ts'
 import { Prisma, prisma } from '#modules/db/client.ts'
 import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status.ts'
 
@@ -40,8 +41,8 @@ type RawRow = Omit<ReportRow, 'progressPercent'> & {
 	totalAll: number
 }
 
-/** Narrows the rows before the filters: after a CSV key, or to some courses (a page's). */
-type Keyset = { afterKey?: string | null; courseIds?: string[] }
+/** Narrows the rows before the filters: after a CSV key, or to the given row keys (a page's). */
+type Keyset = { afterKey?: string | null; keys?: string[] }
 
 // The report is built in two stages so that its cost follows the page, not the team's size
 // (100,000 seats in a large trust). First the rows are filtered, ordered and limited on what the
@@ -79,6 +80,10 @@ function filteredRowsSql(organisationId: string, filters: ReportFilters, keyset?
 				? Prisma.sql`AND i.id COLLATE "C" > ${after.slice(2)}`
 				: Prisma.sql`AND false`
 	const seatsAfter = after?.startsWith('s:') ? Prisma.sql`AND sa.id COLLATE "C" > ${after.slice(2)}` : Prisma.empty
+	// A page's rows by primary key, each branch given its own ids.
+	const idsOf = (prefix: string) => keyset?.keys?.filter((k) => k.startsWith(prefix)).map((k) => k.slice(2)) ?? []
+	const invitationKeys = keyset?.keys ? Prisma.sql`AND i.id = ANY(${idsOf('i:')}::text[])` : Prisma.empty
+	const seatKeys = keyset?.keys ? Prisma.sql`AND sa.id = ANY(${idsOf('s:')}::text[])` : Prisma.empty
 	return Prisma.sql`
 		SELECT r.*, COALESCE(cv.title, c.slug) AS "courseTitle", c.slug AS "courseSlug"
 		FROM (
@@ -88,19 +93,18 @@ function filteredRowsSql(organisationId: string, filters: ReportFilters, keyset?
 			JOIN "SeatPool" p ON p.id = i."seatPoolId" AND p."organisationId" = ${organisationId}
 			LEFT JOIN "User" u ON u.email = i.email
 			WHERE i."organisationId" = ${organisationId} AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL
-				AND i."expiresAt" > now() ${invitationsAfter}
+				AND i."expiresAt" > now() ${invitationsAfter} ${invitationKeys}
 			UNION ALL
 			SELECT 's:' || sa.id, 'seat', sa."invitationId", sa.id, p.id, p."courseId", u.name, sa.email
 			FROM "SeatAssignment" sa
 			JOIN "SeatPool" p ON p.id = sa."poolId" AND p."organisationId" = ${organisationId}
 			LEFT JOIN "User" u ON u.id = sa."userId"
-			WHERE sa.status = 'ASSIGNED' ${seatsAfter}
+			WHERE sa.status = 'ASSIGNED' ${seatsAfter} ${seatKeys}
 		) r
 		JOIN "Course" c ON c.id = r."courseId"
 		LEFT JOIN "CourseVersion" cv ON cv.id = c."publishedVersionId"
 		WHERE true
 			${filters.courseId ? Prisma.sql`AND r."courseId" = ${filters.courseId}` : Prisma.empty}
-			${keyset?.courseIds ? Prisma.sql`AND r."courseId" = ANY(${keyset.courseIds}::text[])` : Prisma.empty}
 			${filters.status ? Prisma.sql`AND ${statusFilterSql(filters.status)}` : Prisma.empty}
 			${pattern ? Prisma.sql`AND (r.name ILIKE ${pattern} OR r.email ILIKE ${pattern})` : Prisma.empty}`
 }
@@ -152,10 +156,55 @@ function toRow({ doneRequired, totalRequired, doneAll, totalAll, ...row }: RawRo
 
 export const REPORT_PAGE_LIMIT = 500
 
+// A large trust's report has 100,000 rows (5,000 staff, 20 courses): filtering and ordering them
+// all costs ~100 ms of database time, too much to repeat for every page view and every manager.
+// So the order itself (the row keys, ~30 bytes each) is cached per organisation and filters, and
+// stamped with Organisation.reportVersion, which database triggers bump in the same transaction as
+// any change to seats, invitations, a holder's start or completion, names or course titles
+// (prisma/migrations/*_team_report_version; ADR 0016). A page then reads only its own 50 rows by
+// primary key, with their progress fresh. The time limit catches what no write marks: invitations
+// passing their expiry date.
+export const REPORT_CACHE_TTL_MS = 60_000
+const orderCache = createMemoCache<string[]>({ ttlMs: REPORT_CACHE_TTL_MS, maxEntries: 32 })
+const chartCache = createMemoCache<Array<{ weekStart: string; completions: number }>>({
+	ttlMs: REPORT_CACHE_TTL_MS,
+	maxEntries: 256,
+})
+
+/** The organisation's report version (see above); -1 when there is no such organisation. */
+async function reportVersion(organisationId: string) {
+	const [row] = await prisma.$queryRaw<Array<{ version: number }>>`
+		SELECT "reportVersion" AS version FROM "Organisation" WHERE id = ${organisationId}`
+	return row?.version ?? -1
+}
+
+/** Every report row's key with these filters, in report order (course title, person, key). */
+async function reportOrder(organisationId: string, filters: ReportFilters) {
+	const version = await reportVersion(organisationId)
+	const cacheKey = [
+		organisationId,
+		filters.courseId ?? '',
+		filters.status ?? '',
+		filters.search?.trim().toLowerCase() ?? '',
+	].join('\n')
+	return orderCache.get(
+		cacheKey,
+		async () => {
+			// One string rather than 100,000 rows: the driver and Prisma handle one value far faster.
+			const [row] = await prisma.$queryRaw<Array<{ keys: string | null }>>(
+				Prisma.sql`SELECT string_agg(key, ',' ORDER BY "courseTitle", lower(COALESCE(name, email)), key) AS keys
+					FROM (${filteredRowsSql(organisationId, filters)}) report_rows`,
+			)
+			return row?.keys ? row.keys.split(',') : []
+		},
+		{ stamp: version },
+	)
+}
+
 /**
  * The team report for an organisation: one row per pending invitation and per held seat, with
  * started, progress, completion, certificate and last activity, filtered and ordered by course and
- * person. At most `limit` rows (the page says when there are more; the CSV has them all). One query.
+ * person. At most `limit` rows from `offset` (`total` says how many there are; the CSV has them all).
  */
 export async function getTeamReport({
 	organisationId,
@@ -169,41 +218,20 @@ export async function getTeamReport({
 	/** Rows to skip, for pages after the first. */
 	offset?: number
 }) {
-	// The order starts with the course title, so a page only ever needs the courses its rows fall in:
-	// count the rows per title first (cheap: no sorting, no lesson counts), then sort the rows of
-	// those courses alone, 5,000 instead of 100,000 in a large trust.
+	const keys = await reportOrder(organisationId, filters)
 	const start = Math.max(0, Math.floor(offset))
-	const titles = await prisma.$queryRaw<Array<{ rows: number; courseIds: string[] }>>(
-		Prisma.sql`SELECT sum(rows)::int AS rows, array_agg("courseId") AS "courseIds"
-			FROM (
-				SELECT "courseId", "courseTitle", count(*) AS rows
-				FROM (${filteredRowsSql(organisationId, filters)}) report_rows
-				GROUP BY "courseId", "courseTitle"
-			) per_course
-			GROUP BY "courseTitle" ORDER BY "courseTitle"`,
-	)
-	const courseIds: string[] = []
-	let before = 0
-	let seen = 0
-	for (const title of titles) {
-		if (seen + title.rows > start && seen <= start + limit) courseIds.push(...title.courseIds)
-		else if (seen + title.rows <= start) before += title.rows
-		seen += title.rows
-	}
-	if (courseIds.length === 0) return { rows: [], truncated: false }
+	const window = keys.slice(start, start + limit)
+	const truncated = keys.length > start + limit
+	if (window.length === 0) return { rows: [], truncated, total: keys.length }
 	const rows = await prisma.$queryRaw<RawRow[]>(
-		reportPageSql(
-			organisationId,
-			filters,
-			(t) => Prisma.sql`${t}."courseTitle", lower(COALESCE(${t}.name, ${t}.email)), ${t}.key`,
-			Prisma.sql`LIMIT ${limit + 1} OFFSET ${start - before}`,
-			{ courseIds },
-		),
+		reportPageSql(organisationId, {}, (t) => Prisma.sql`${t}.key`, Prisma.empty, { keys: window }),
 	)
-	return { rows: rows.slice(0, limit).map(toRow), truncated: rows.length > limit }
+	const position = new Map(window.map((key, i) => [key, i]))
+	rows.sort((a, b) => position.get(a.key)! - position.get(b.key)!)
+	return { rows: rows.map(toRow), truncated, total: keys.length }
 }
 
-/** How many rows the team report has with these filters (for the page count). One query. */
+/** How many rows the team report has with these filters (for the page count). */
 export async function countTeamReport({
 	organisationId,
 	filters = {},
@@ -211,10 +239,7 @@ export async function countTeamReport({
 	organisationId: string
 	filters?: ReportFilters
 }) {
-	const [result] = await prisma.$queryRaw<Array<{ count: number }>>(
-		Prisma.sql`SELECT count(*)::int AS count FROM (${filteredRowsSql(organisationId, filters)}) report_rows`,
-	)
-	return result?.count ?? 0
+	return (await reportOrder(organisationId, filters)).length
 }
 
 /** One batch of report rows after `afterKey`, in key order (for the CSV export). */
@@ -303,7 +328,7 @@ export const CHART_WEEKS = 12
 
 /**
  * Seat-holders' completions per week (weeks start on Monday) for the last 12 weeks, oldest first,
- * including empty weeks. One query.
+ * including empty weeks. Cached per report version like the report's order: a completion bumps it.
  */
 export async function getCompletionsByWeek({
 	organisationId,
@@ -318,6 +343,20 @@ export async function getCompletionsByWeek({
 	thisMonday.setUTCDate(thisMonday.getUTCDate() - ((thisMonday.getUTCDay() + 6) % 7))
 	const since = new Date(thisMonday)
 	since.setUTCDate(since.getUTCDate() - 7 * (CHART_WEEKS - 1))
+	const version = await reportVersion(organisationId)
+	const cacheKey = [organisationId, courseId ?? '', since.toISOString()].join('\n')
+	return chartCache.get(cacheKey, () => countCompletionsByWeek({ organisationId, courseId, since }), { stamp: version })
+}
+
+async function countCompletionsByWeek({
+	organisationId,
+	courseId,
+	since,
+}: {
+	organisationId: string
+	courseId?: string | null
+	since: Date
+}) {
 	const counts = await prisma.$queryRaw<Array<{ week: Date; completions: number }>>`
 		SELECT date_trunc('week', e."completedAt") AS week, count(*)::int AS completions
 		FROM "Enrolment" e
