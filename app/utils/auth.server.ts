@@ -48,6 +48,9 @@ export async function requireAuthSession(
 	const auth = await getAuthSession(request)
 	if (auth) return auth
 	const url = new URL(request.url)
+	// React Router's own parameters (v8_passThroughRequests leaves them on the request) are not part of the page.
+	url.searchParams.delete('_routes')
+	url.searchParams.delete('index')
 	const back = redirectTo === undefined ? `${url.pathname}${url.search}` : redirectTo
 	const search = back && back !== '/' ? `?${new URLSearchParams({ redirectTo: safeRedirectTo(back, '/') })}` : ''
 	// A cookie that did not validate (expired, ended, tampered with) is removed on the way.

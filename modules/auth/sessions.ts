@@ -72,6 +72,19 @@ export async function createSession({
 	return { token, expiresAt }
 }
 
+type SessionRow = {
+	id: string
+	userId: string
+	createdAt: Date
+	lastSeenAt: Date
+	expiresAt: Date
+	email: string
+	name: string
+	role: Role
+	emailVerifiedAt: Date | null
+	disabledAt: Date | null
+}
+
 /**
  * Looks up the session a cookie token belongs to and its user, in one query. Returns null (and
  * deletes the row) when the session has passed its sliding expiry or its absolute lifetime, and
@@ -82,19 +95,13 @@ export async function createSession({
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
 	if (!TOKEN_PATTERN.test(token)) return null
 	const id = hashToken(token)
-	const row = await prisma.session.findUnique({
-		where: { id },
-		select: {
-			id: true,
-			userId: true,
-			createdAt: true,
-			lastSeenAt: true,
-			expiresAt: true,
-			user: {
-				select: { id: true, email: true, name: true, role: true, emailVerifiedAt: true, disabledAt: true },
-			},
-		},
-	})
+	// One statement with the user joined: this runs on every signed-in request, and Prisma would
+	// send the nested user as a second query.
+	const [row] = await prisma.$queryRaw<SessionRow[]>`
+		SELECT s.id, s."userId", s."createdAt", s."lastSeenAt", s."expiresAt",
+			u.email, u.name, u.role::text AS role, u."emailVerifiedAt", u."disabledAt"
+		FROM "Session" s JOIN "User" u ON u.id = s."userId"
+		WHERE s.id = ${id}`
 	if (!row) return null
 
 	const now = Date.now()
@@ -103,7 +110,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 		await invalidateSession(row.id)
 		return null
 	}
-	if (row.user.disabledAt) {
+	if (row.disabledAt) {
 		// Disabling a user should already have ended their sessions; this is the second line.
 		await invalidateSession(row.id)
 		return null
@@ -123,11 +130,11 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 	return {
 		session: { id: row.id, userId: row.userId, createdAt: row.createdAt, expiresAt, fresh },
 		user: {
-			id: row.user.id,
-			email: row.user.email,
-			name: row.user.name,
-			role: row.user.role,
-			emailVerified: row.user.emailVerifiedAt !== null,
+			id: row.userId,
+			email: row.email,
+			name: row.name,
+			role: row.role,
+			emailVerified: row.emailVerifiedAt !== null,
 		},
 	}
 }

@@ -8,20 +8,24 @@ import { computeLessonStates, pickResumeLesson, progressPercent } from './outlin
  * the lessons of all their versions, their progress rows) however many courses they have.
  */
 export async function getDashboard({ userId }: { userId: string }) {
-	const enrolments = await prisma.enrolment.findMany({
-		where: { userId, status: 'ACTIVE' },
-		select: {
-			id: true,
-			versionId: true,
-			completedAt: true,
-			secondsSpent: true,
-			lastActivityAt: true,
-			createdAt: true,
-			course: { select: { slug: true, publishedVersionId: true } },
-			version: { select: { title: true, summary: true, cpdMinutes: true, sequential: true } },
-			certificate: { select: { code: true, revokedAt: true } },
-		},
-	})
+	// One statement for the enrolments with their course, version and certificate: Prisma would send
+	// each relation as a query of its own, and this page is every learner's home.
+	const enrolments = (
+		await prisma.$queryRaw<EnrolmentRow[]>`
+			SELECT e.id, e."versionId", e."completedAt", e."secondsSpent", e."lastActivityAt", e."createdAt",
+				c.slug AS "courseSlug", c."publishedVersionId", v.title, v.summary, v."cpdMinutes", v.sequential,
+				cert.code AS "certificateCode", cert."revokedAt" AS "certificateRevokedAt"
+			FROM "Enrolment" e
+			JOIN "Course" c ON c.id = e."courseId"
+			JOIN "CourseVersion" v ON v.id = e."versionId"
+			LEFT JOIN "Certificate" cert ON cert."enrolmentId" = e.id
+			WHERE e."userId" = ${userId} AND e.status = 'ACTIVE'`
+	).map((e) => ({
+		...e,
+		course: { slug: e.courseSlug, publishedVersionId: e.publishedVersionId },
+		version: { title: e.title, summary: e.summary, cpdMinutes: e.cpdMinutes, sequential: e.sequential },
+		certificate: e.certificateCode ? { code: e.certificateCode, revokedAt: e.certificateRevokedAt } : null,
+	}))
 	if (enrolments.length === 0) return { inProgress: [], completed: [] }
 
 	const [lessons, progress] = await Promise.all([
@@ -75,6 +79,23 @@ export async function getDashboard({ userId }: { userId: string }) {
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>
+
+type EnrolmentRow = {
+	id: string
+	versionId: string
+	completedAt: Date | null
+	secondsSpent: number
+	lastActivityAt: Date | null
+	createdAt: Date
+	courseSlug: string
+	publishedVersionId: string | null
+	title: string
+	summary: string
+	cpdMinutes: number
+	sequential: boolean
+	certificateCode: string | null
+	certificateRevokedAt: Date | null
+}
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K) {
 	const map = new Map<K, T[]>()
