@@ -61,6 +61,9 @@ export default function CourseAnalyticsRoute({ loaderData }: Route.ComponentProp
 						Learners following version {a.version.number} ({STATUS_LABELS[a.version.status] ?? a.version.status}) of{' '}
 						{a.course.title}. Revoked enrolments are not counted.
 					</p>
+					<p className="mt-1 text-stone-700">
+						These figures are live: they include every learner’s progress up to the moment this page loaded.
+					</p>
 				</div>
 				<a href={csvHref} download className={buttonClasses({ variant: 'secondary' })}>
 					Download CSV<span className="sr-only"> of version {a.version.number} analytics</span>
