@@ -92,27 +92,7 @@ export async function getCourseAnalytics({
 			: (course.versions.find((v) => v.id === course.publishedVersionId) ?? course.versions[0])
 	if (!version) throw new DomainError('not_found', 'VERSION_NOT_FOUND', 'This course has no such version.')
 
-	const lessons = await prisma.lesson.findMany({
-		where: { versionId: version.id },
-		orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
-		select: {
-			id: true,
-			key: true,
-			title: true,
-			kind: true,
-			module: { select: { title: true } },
-			questions: {
-				where: { kind: { in: ['SINGLE', 'MULTIPLE'] } },
-				orderBy: { position: 'asc' },
-				select: {
-					id: true,
-					prompt: true,
-					kind: true,
-					options: { orderBy: { position: 'asc' }, select: { id: true, text: true, isCorrect: true } },
-				},
-			},
-		},
-	})
+	const lessons = await readVersionOutline(version.id)
 
 	// Only the aggregates are cached: the access check above and the course, version and lesson
 	// queries run on every view, so a trainer who loses access is refused and a renamed lesson shows
@@ -169,4 +149,62 @@ export async function getCourseAnalytics({
 				}),
 			})),
 	}
+}
+
+type OutlineQuestion = {
+	id: string
+	prompt: string
+	kind: string
+	options: Array<{ id: string; text: string; isCorrect: boolean }>
+}
+
+/**
+ * The version's lessons in course order with their module titles, and the marked (single and
+ * multiple choice) questions of each with their options in order. Two raw statements: Prisma's
+ * nested select sends four, and compiles the query in JavaScript on every call.
+ */
+async function readVersionOutline(versionId: string) {
+	const [lessons, options] = await Promise.all([
+		prisma.$queryRaw<Array<{ id: string; key: string; title: string; kind: string; moduleTitle: string }>>`
+			SELECT l.id, l.key, l.title, l.kind::text AS kind, m.title AS "moduleTitle"
+			FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId"
+			WHERE l."versionId" = ${versionId}
+			ORDER BY m.position, l.position`,
+		prisma.$queryRaw<
+			Array<{
+				lessonId: string
+				questionId: string
+				prompt: string
+				questionKind: string
+				optionId: string | null
+				text: string | null
+				isCorrect: boolean | null
+			}>
+		>`
+			SELECT q."lessonId", q.id AS "questionId", q.prompt, q.kind::text AS "questionKind",
+				o.id AS "optionId", o.text, o."isCorrect"
+			FROM "Question" q
+			JOIN "Lesson" l ON l.id = q."lessonId"
+			LEFT JOIN "Option" o ON o."questionId" = q.id
+			WHERE l."versionId" = ${versionId} AND q.kind IN ('SINGLE', 'MULTIPLE')
+			ORDER BY q.position, o.position`,
+	])
+	const questionsByLesson = new Map<string, OutlineQuestion[]>()
+	const questionById = new Map<string, OutlineQuestion>()
+	for (const row of options) {
+		let question = questionById.get(row.questionId)
+		if (!question) {
+			question = { id: row.questionId, prompt: row.prompt, kind: row.questionKind, options: [] }
+			questionById.set(row.questionId, question)
+			const list = questionsByLesson.get(row.lessonId)
+			if (list) list.push(question)
+			else questionsByLesson.set(row.lessonId, [question])
+		}
+		if (row.optionId) question.options.push({ id: row.optionId, text: row.text!, isCorrect: row.isCorrect! })
+	}
+	return lessons.map((l) => ({
+		...l,
+		module: { title: l.moduleTitle },
+		questions: questionsByLesson.get(l.id) ?? [],
+	}))
 }

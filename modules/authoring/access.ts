@@ -1,7 +1,7 @@
 // Who may edit a course, and where its editable draft is. Every authoring function starts here, so
 // the rule lives in one place: the platform role must be TRAINER or ADMIN, and a trainer must be the
 // course's OWNER or a CO_AUTHOR; an ADMIN may edit every course.
-import { prisma, type Tx } from '#modules/db/client.ts'
+import { prisma, type Role, type Tx } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 
 export type Db = Tx | typeof prisma
@@ -26,23 +26,25 @@ export async function assertCanEditCourse({
 	courseId: string
 	actorId: string
 }): Promise<CourseAccess> {
-	const [actor, course] = await Promise.all([
-		db.user.findUnique({ where: { id: actorId }, select: { role: true, disabledAt: true } }),
-		db.course.findUnique({
-			where: { id: courseId },
-			select: { id: true, authors: { where: { userId: actorId }, select: { role: true } } },
-		}),
-	])
-	if (!actor || actor.disabledAt || actor.role === 'LEARNER') {
+	// One statement (every studio page and action starts here): the actor, the course if it exists,
+	// and the actor's authorship of it.
+	const [row] = await db.$queryRaw<
+		Array<{ role: Role; disabledAt: Date | null; courseId: string | null; authorRole: CourseAccess['authorRole'] }>
+	>`
+		SELECT u.role::text AS role, u."disabledAt", c.id AS "courseId", a.role::text AS "authorRole"
+		FROM "User" u
+		LEFT JOIN "Course" c ON c.id = ${courseId}
+		LEFT JOIN "CourseAuthor" a ON a."courseId" = c.id AND a."userId" = u.id
+		WHERE u.id = ${actorId}`
+	if (!row || row.disabledAt || row.role === 'LEARNER') {
 		throw new DomainError('forbidden', 'NOT_A_TRAINER', 'Only trainers can edit courses.')
 	}
-	if (!course) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
-	const authorRole = course.authors[0]?.role ?? null
-	const isAdmin = actor.role === 'ADMIN'
-	if (!isAdmin && !authorRole) {
+	if (!row.courseId) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	const isAdmin = row.role === 'ADMIN'
+	if (!isAdmin && !row.authorRole) {
 		throw new DomainError('forbidden', 'NOT_AN_AUTHOR', 'You are not an author of this course.')
 	}
-	return { courseId, actorId, isAdmin, authorRole }
+	return { courseId, actorId, isAdmin, authorRole: row.authorRole }
 }
 
 /** As assertCanEditCourse, and the actor must be the course's OWNER (or an admin). */

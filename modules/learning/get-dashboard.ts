@@ -1,4 +1,4 @@
-import { prisma } from '#modules/db/client.ts'
+import { type ProgressStatus, prisma } from '#modules/db/client.ts'
 import { computeLessonStates, pickResumeLesson, progressPercent } from './outline.ts'
 
 /**
@@ -8,8 +8,8 @@ import { computeLessonStates, pickResumeLesson, progressPercent } from './outlin
  * the lessons of all their versions, their progress rows) however many courses they have.
  */
 export async function getDashboard({ userId }: { userId: string }) {
-	// One statement for the enrolments with their course, version and certificate: Prisma would send
-	// each relation as a query of its own, and this page is every learner's home.
+	// Raw SQL, one statement per table group: this page is every learner's home, and Prisma would send
+	// each relation as a query of its own (and compile each query in JavaScript on every call).
 	const enrolments = (
 		await prisma.$queryRaw<EnrolmentRow[]>`
 			SELECT e.id, e."versionId", e."completedAt", e."secondsSpent", e."lastActivityAt", e."createdAt",
@@ -28,16 +28,17 @@ export async function getDashboard({ userId }: { userId: string }) {
 	}))
 	if (enrolments.length === 0) return { inProgress: [], completed: [] }
 
+	const versionIds = [...new Set(enrolments.map((e) => e.versionId))]
 	const [lessons, progress] = await Promise.all([
-		prisma.lesson.findMany({
-			where: { versionId: { in: [...new Set(enrolments.map((e) => e.versionId))] } },
-			orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
-			select: { id: true, versionId: true, required: true, title: true },
-		}),
-		prisma.lessonProgress.findMany({
-			where: { userId, enrolmentId: { in: enrolments.map((e) => e.id) } },
-			select: { enrolmentId: true, lessonId: true, status: true, updatedAt: true },
-		}),
+		prisma.$queryRaw<Array<{ id: string; versionId: string; required: boolean; title: string }>>`
+			SELECT l.id, l."versionId", l.required, l.title
+			FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId"
+			WHERE l."versionId" = ANY(${versionIds}::text[])
+			ORDER BY m.position, l.position`,
+		prisma.$queryRaw<Array<{ enrolmentId: string; lessonId: string; status: ProgressStatus; updatedAt: Date }>>`
+			SELECT "enrolmentId", "lessonId", status::text AS status, "updatedAt"
+			FROM "LessonProgress"
+			WHERE "userId" = ${userId} AND "enrolmentId" = ANY(${enrolments.map((e) => e.id)}::text[])`,
 	])
 
 	const lessonsByVersion = groupBy(lessons, (l) => l.versionId)

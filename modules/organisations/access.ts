@@ -31,21 +31,20 @@ export async function requireOrganisationAccess({
 	slug: string
 	minRole: OrgRole
 }): Promise<OrganisationAccess> {
-	const organisation = await prisma.organisation.findUnique({
-		where: { slug },
-		select: {
-			id: true,
-			slug: true,
-			name: true,
-			memberships: { where: { userId: user.id }, select: { role: true } },
-		},
-	})
+	// One statement: every organisation page and action starts here.
+	const [organisation] = await prisma.$queryRaw<
+		Array<{ id: string; slug: string; name: string; memberRole: OrgRole | null }>
+	>`
+		SELECT o.id, o.slug, o.name, m.role::text AS "memberRole"
+		FROM "Organisation" o
+		LEFT JOIN "Membership" m ON m."organisationId" = o.id AND m."userId" = ${user.id}
+		WHERE o.slug = ${slug}`
 	const isPlatformAdmin = user.role === 'ADMIN'
-	const membership = organisation?.memberships[0]
-	if (!organisation || (!membership && !isPlatformAdmin)) {
+	const memberRole = organisation?.memberRole ?? null
+	if (!organisation || (!memberRole && !isPlatformAdmin)) {
 		throw new DomainError('not_found', 'ORGANISATION_NOT_FOUND', 'We could not find that organisation.')
 	}
-	const role: OrgRole = isPlatformAdmin ? 'OWNER' : membership!.role
+	const role: OrgRole = isPlatformAdmin ? 'OWNER' : memberRole!
 	if (!hasOrgRole(role, minRole)) {
 		throw new DomainError(
 			'forbidden',
@@ -66,9 +65,8 @@ export async function requireOrganisationAccess({
  * them an "Organisation" link). One indexed query.
  */
 export async function managesAnOrganisation({ userId }: { userId: string }) {
-	const membership = await prisma.membership.findFirst({
-		where: { userId, role: { in: ['OWNER', 'ADMIN'] } },
-		select: { id: true },
-	})
-	return membership !== null
+	// Raw: the root loader asks this on every page a signed-in user opens.
+	const rows = await prisma.$queryRaw<Array<{ one: number }>>`
+		SELECT 1 AS one FROM "Membership" WHERE "userId" = ${userId} AND role IN ('OWNER', 'ADMIN') LIMIT 1`
+	return rows.length > 0
 }
