@@ -18,7 +18,7 @@ import { formatDate } from '#app/utils/format.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
 import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '#modules/organisations/report-status.ts'
 import { readReportFilters } from '#modules/organisations/report-filters.ts'
-import { getCompletionsByWeek, getTeamReport } from '#modules/organisations/team-report.ts'
+import { getTeamReportPage } from '#modules/organisations/team-report.ts'
 import type { Route } from './+types/org.$slug.report'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -33,10 +33,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const organisationId = access.organisation.id
 	const pools = await listSeatPools({ organisationId })
 	const { filters, page, query } = readReportFilters(new URL(request.url).searchParams, pools)
-	const [report, weeks] = await Promise.all([
-		getTeamReport({ organisationId, filters, limit: REPORT_PAGE_SIZE, offset: (page - 1) * REPORT_PAGE_SIZE }),
-		getCompletionsByWeek({ organisationId, courseId: filters.courseId }),
-	])
+	const report = await getTeamReportPage({
+		organisationId,
+		filters,
+		limit: REPORT_PAGE_SIZE,
+		offset: (page - 1) * REPORT_PAGE_SIZE,
+	})
 	return {
 		organisation: access.organisation,
 		courses: pools.map((p) => ({ id: p.courseId, slug: p.courseSlug, title: p.courseTitle })),
@@ -57,7 +59,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			certificateCode: r.certificateCode,
 			lastActiveAt: r.lastActiveAt?.toISOString() ?? null,
 		})),
-		weeks,
+		weeks: report.weeks,
 	}
 }
 

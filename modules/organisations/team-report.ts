@@ -179,8 +179,8 @@ async function reportVersion(organisationId: string) {
 }
 
 /** Every report row's key with these filters, in report order (course title, person, key). */
-async function reportOrder(organisationId: string, filters: ReportFilters) {
-	const version = await reportVersion(organisationId)
+async function reportOrder(organisationId: string, filters: ReportFilters, knownVersion?: number) {
+	const version = knownVersion ?? (await reportVersion(organisationId))
 	const cacheKey = [
 		organisationId,
 		filters.courseId ?? '',
@@ -211,14 +211,17 @@ export async function getTeamReport({
 	filters = {},
 	limit = REPORT_PAGE_LIMIT,
 	offset = 0,
+	reportVersion: knownVersion,
 }: {
 	organisationId: string
 	filters?: ReportFilters
 	limit?: number
 	/** Rows to skip, for pages after the first. */
 	offset?: number
+	/** The organisation's report version when the caller has just read it (getTeamReportPage). */
+	reportVersion?: number
 }) {
-	const keys = await reportOrder(organisationId, filters)
+	const keys = await reportOrder(organisationId, filters, knownVersion)
 	const start = Math.max(0, Math.floor(offset))
 	const window = keys.slice(start, start + limit)
 	const truncated = keys.length > start + limit
@@ -229,6 +232,29 @@ export async function getTeamReport({
 	const position = new Map(window.map((key, i) => [key, i]))
 	rows.sort((a, b) => position.get(a.key)! - position.get(b.key)!)
 	return { rows: rows.map(toRow), truncated, total: keys.length }
+}
+
+/**
+ * What the team report page shows: a page of rows with the total, and the weekly completions chart
+ * for the course filter, reading the organisation's report version once for both.
+ */
+export async function getTeamReportPage({
+	organisationId,
+	filters = {},
+	limit,
+	offset,
+}: {
+	organisationId: string
+	filters?: ReportFilters
+	limit: number
+	offset: number
+}) {
+	const version = await reportVersion(organisationId)
+	const [report, weeks] = await Promise.all([
+		getTeamReport({ organisationId, filters, limit, offset, reportVersion: version }),
+		getCompletionsByWeek({ organisationId, courseId: filters.courseId, reportVersion: version }),
+	])
+	return { ...report, weeks }
 }
 
 /** How many rows the team report has with these filters (for the page count). */
@@ -334,16 +360,19 @@ export async function getCompletionsByWeek({
 	organisationId,
 	courseId,
 	now = new Date(),
+	reportVersion: knownVersion,
 }: {
 	organisationId: string
 	courseId?: string | null
 	now?: Date
+	/** As for getTeamReport. */
+	reportVersion?: number
 }) {
 	const thisMonday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
 	thisMonday.setUTCDate(thisMonday.getUTCDate() - ((thisMonday.getUTCDay() + 6) % 7))
 	const since = new Date(thisMonday)
 	since.setUTCDate(since.getUTCDate() - 7 * (CHART_WEEKS - 1))
-	const version = await reportVersion(organisationId)
+	const version = knownVersion ?? (await reportVersion(organisationId))
 	const cacheKey = [organisationId, courseId ?? '', since.toISOString()].join('\n')
 	return chartCache.get(cacheKey, () => countCompletionsByWeek({ organisationId, courseId, since }), { stamp: version })
 }

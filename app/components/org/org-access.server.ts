@@ -13,5 +13,15 @@ import { requireOrganisationAccess } from '#modules/organisations/access.ts'
  */
 export async function requireOrgAccess(request: Request, slug: string, minRole: OrgRole = 'ADMIN') {
 	const user = await requireUser(request)
-	return withDomainErrors(() => requireOrganisationAccess({ user, slug, minRole }))
+	// The layout and the page loader of one request ask the same question: look it up once. (After
+	// an action, React Router gives the loaders a new Request, so they see what the action changed.)
+	let asked = accessCache.get(request)
+	if (!asked) accessCache.set(request, (asked = new Map()))
+	const key = `${slug}\n${minRole}`
+	let access = asked.get(key)
+	if (!access) asked.set(key, (access = requireOrganisationAccess({ user, slug, minRole })))
+	// Each caller turns a refusal into a Response of its own (a Response body can be read only once).
+	return withDomainErrors(() => access)
 }
+
+const accessCache = new WeakMap<Request, Map<string, ReturnType<typeof requireOrganisationAccess>>>()
