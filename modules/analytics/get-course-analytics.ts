@@ -1,4 +1,5 @@
 import { createMemoCache } from '#modules/cache/memo-cache.ts'
+import { createSharedRead } from '#modules/cache/shared-read.ts'
 import { prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { assertCanEditCourse } from './access.ts'
@@ -50,6 +51,12 @@ export type CourseAnalytics = {
  */
 const figuresCache = createMemoCache<VersionFigures>({ ttlMs: 5 * 60_000, maxEntries: 200 })
 
+/**
+ * The stamp is read afresh for every view, but views of one course arriving together share a read
+ * (one that started after they arrived), so a burst of trainers costs two scans, not one each.
+ */
+const readStamp = createSharedRead((courseId) => readFiguresStamp({ courseId }))
+
 function ratio(part: number, whole: number) {
 	return whole > 0 ? part / whole : null
 }
@@ -74,18 +81,35 @@ export async function getCourseAnalytics({
 	versionNumber?: number | null
 }): Promise<CourseAnalytics> {
 	await assertCanEditCourse({ actorId, courseId })
-	const [course, stamp] = await Promise.all([
-		prisma.course.findUniqueOrThrow({
-			where: { id: courseId },
-			select: {
-				id: true,
-				slug: true,
-				publishedVersionId: true,
-				versions: { orderBy: { number: 'desc' }, select: { id: true, number: true, status: true, title: true } },
-			},
-		}),
-		readFiguresStamp({ courseId }),
+	const [versionRows, stamp] = await Promise.all([
+		// The course (it exists: the access check said so) and its versions, newest first.
+		prisma.$queryRaw<
+			Array<{
+				id: string
+				slug: string
+				publishedVersionId: string | null
+				versionId: string | null
+				number: number
+				status: string
+				title: string
+			}>
+		>`
+			SELECT c.id, c.slug, c."publishedVersionId", v.id AS "versionId", v.number, v.status::text AS status, v.title
+			FROM "Course" c LEFT JOIN "CourseVersion" v ON v."courseId" = c.id
+			WHERE c.id = ${courseId}
+			ORDER BY v.number DESC`,
+		readStamp(courseId),
 	])
+	const [first] = versionRows
+	if (!first) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	const course = {
+		id: first.id,
+		slug: first.slug,
+		publishedVersionId: first.publishedVersionId,
+		versions: versionRows
+			.filter((v) => v.versionId !== null)
+			.map((v) => ({ id: v.versionId!, number: v.number, status: v.status, title: v.title })),
+	}
 	const version =
 		versionNumber != null
 			? course.versions.find((v) => v.number === versionNumber)
