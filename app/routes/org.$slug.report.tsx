@@ -17,7 +17,7 @@ import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatDate } from '#app/utils/format.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
 import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '#modules/organisations/report-status.ts'
-import { readReportFilters } from '#modules/organisations/report-filters.ts'
+import { readReportFilters, REPORT_PAGE_SIZES } from '#modules/organisations/report-filters.ts'
 import { getTeamReportPage } from '#modules/organisations/team-report.ts'
 import type { Route } from './+types/org.$slug.report'
 
@@ -26,25 +26,24 @@ export const meta: Route.MetaFunction = ({ data }) => [
 	{ name: 'robots', content: 'noindex' },
 ]
 
-const REPORT_PAGE_SIZE = 50
-
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
 	const organisationId = access.organisation.id
 	const pools = await listSeatPools({ organisationId })
-	const { filters, page, query } = readReportFilters(new URL(request.url).searchParams, pools)
+	const { filters, page, perPage, query } = readReportFilters(new URL(request.url).searchParams, pools)
 	const report = await getTeamReportPage({
 		organisationId,
 		filters,
-		limit: REPORT_PAGE_SIZE,
-		offset: (page - 1) * REPORT_PAGE_SIZE,
+		limit: perPage,
+		offset: (page - 1) * perPage,
 	})
 	return {
 		organisation: access.organisation,
 		courses: pools.map((p) => ({ id: p.courseId, slug: p.courseSlug, title: p.courseTitle })),
 		query,
 		page,
-		pageCount: Math.max(1, Math.ceil(report.total / REPORT_PAGE_SIZE)),
+		perPage,
+		pageCount: Math.max(1, Math.ceil(report.total / perPage)),
 		total: report.total,
 		rows: report.rows.map((r) => ({
 			key: r.key,
@@ -66,14 +65,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 const dateOrDash = (value: string | null) => (value ? formatDate(value) : '—')
 
 export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
-	const { organisation, courses, query, page, pageCount, total, rows, weeks } = loaderData
+	const { organisation, courses, query, page, perPage, pageCount, total, rows, weeks } = loaderData
 	const base = `/org/${organisation.slug}`
 	const filterSearch = new URLSearchParams(
 		Object.entries({ course: query.course, status: query.status, q: query.q }).filter(([, v]) => v) as Array<
 			[string, string]
 		>,
 	).toString()
-	const first = (page - 1) * REPORT_PAGE_SIZE + 1
+	const first = (page - 1) * perPage + 1
 	return (
 		<Container className="py-10">
 			<PageHeading
@@ -137,6 +136,18 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 						spellCheck={false}
 						className={controlClasses}
 					/>
+				</div>
+				<div>
+					<label htmlFor="report-per-page" className="block font-semibold text-stone-900">
+						Rows per page
+					</label>
+					<select id="report-per-page" name="per" defaultValue={perPage} className={controlClasses}>
+						{REPORT_PAGE_SIZES.map((size) => (
+							<option key={size} value={size}>
+								{size}
+							</option>
+						))}
+					</select>
 				</div>
 				<Button type="submit">Apply filters</Button>
 				{filterSearch ? (

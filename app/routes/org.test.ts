@@ -452,6 +452,28 @@ describe('team report', () => {
 		expect(found.rows.map((r) => r.email)).toEqual([holder.email])
 	})
 
+	test('pages hold 25 rows unless the manager asks for 50 or 100; an unknown size means 25', async () => {
+		const { org, pool, cookie } = await orgWithPool(40)
+		for (let i = 0; i < 30; i++) {
+			await createInvitation({ organisationId: org.id, poolId: pool.id, email: address(`paged-${i}`) })
+		}
+		const load = (search: string) =>
+			call(reportLoader, getRequest(`/org/${org.slug}/report${search}`, { cookie }), { slug: org.slug }) as Promise<{
+				total: number
+				perPage: number
+				pageCount: number
+				rows: Array<{ email: string }>
+			}>
+		const first = await load('')
+		expect([first.total, first.perPage, first.pageCount, first.rows.length]).toEqual([30, 25, 2, 25])
+		const second = await load('?page=2')
+		expect(second.rows).toHaveLength(5)
+		expect(new Set([...first.rows, ...second.rows].map((r) => r.email)).size).toBe(30)
+		const fifty = await load('?per=50')
+		expect([fifty.perPage, fifty.pageCount, fifty.rows.length]).toEqual([50, 1, 30])
+		expect((await load('?per=7')).perPage).toBe(25)
+	})
+
 	test('the CSV streams every row with the right headers and the page’s filters', async () => {
 		const { org, pool, cookie } = await orgWithPool(5)
 		const holder = await createUser({ name: 'Owain Glyndŵr' })
