@@ -168,6 +168,9 @@ ratios['L2/L0'] = ratio(results.L2!.rps, results.L0!.rps)
 ratios['L3/L2'] = ratio(results.L3!.rps, results.L2!.rps)
 ratios['L4/L3'] = ratio(results.L4!.rps, results.L3!.rps)
 ratios['L4/L0'] = ratio(results.L4!.rps, results.L0!.rps)
+// Server rendering against the same request handled with fixed bytes: both levels are bound by the
+// server, so this ratio is steadier than those over L0 (which the load generator bounds).
+ratios['L2/L1'] = ratio(results.L2!.rps, results.L1!.rps)
 log(
 	`\nRatios (requests/s): ${['L4/L0', 'L2/L0', 'L3/L2', 'L4/L3', 'L1/L0'].map((k) => `${k} = ${fmt(ratios[k]!, 3)}`).join('   ')}\n`,
 )
@@ -425,8 +428,18 @@ process.exit(exitCode)
 /** Prints the comparison with a baseline file; returns 1 when a ratio regressed. */
 function compareWithBaseline(file: string, current: Record<string, number>) {
 	const baseline = JSON.parse(fs.readFileSync(file, 'utf8')) as { ratios: Record<string, number> }
-	const { rows, regressed } = compareRatios(baseline.ratios, current)
-	log(`\nCompared with ${file} (a ratio more than 10% lower is a regression)\n`)
+	/*
+	 * L0 (bare node:http) answers as fast as the load generator in this process can ask, so its rate
+	 * moves with the generator, not with Circle: 11,556 and 16,132 requests/s in two full runs of the
+	 * same code on the same quiet machine. Ratios over L0 therefore get a 35% tolerance; L2/L1 and the
+	 * ratios between server-bound levels keep 10%.
+	 */
+	const L0_TOLERANCES = { 'L1/L0': 0.35, 'L2/L0': 0.35, 'L4/L0': 0.35 }
+	const { rows, regressed } = compareRatios(baseline.ratios, current, 0.1, L0_TOLERANCES)
+	log(
+		`\nCompared with ${file} (a ratio more than 10% lower is a regression; 35% for the ratios over L0, ` +
+			`whose speed is the load generator's)\n`,
+	)
 	log(
 		table(
 			['ratio', 'baseline', 'this run', 'change', ''],

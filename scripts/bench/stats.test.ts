@@ -55,6 +55,14 @@ describe('compareRatios', () => {
 		expect(rows.find((r) => r.name === 'L4/L0')!.change).toBeCloseTo(-0.15)
 	})
 
+	test('a named ratio may be given a wider tolerance; the others keep the default', () => {
+		const current = { 'L4/L0': 0.15, 'L2/L0': 0.44, 'prisma/pg': 0.8 }
+		const { rows, regressed } = compareRatios(baseline, current, 0.1, { 'L4/L0': 0.3 })
+		expect(rows.find((r) => r.name === 'L4/L0')!.status).toBe('ok') // -25% within 30%
+		expect(rows.find((r) => r.name === 'L2/L0')!.status).toBe('regressed') // -12% beyond 10%
+		expect(regressed).toBe(true)
+	})
+
 	test('exactly 10% lower, or any rise, is fine', () => {
 		const { rows, regressed } = compareRatios(baseline, { 'L4/L0': 0.18, 'L2/L0': 0.9, 'prisma/pg': 0.72 })
 		expect(regressed).toBe(false)
