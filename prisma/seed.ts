@@ -1,5 +1,7 @@
 import { hash } from '@node-rs/argon2'
+import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
 import { type Prisma, prisma } from '#modules/db/client.ts'
+import { claimSeat } from '#modules/organisations/claim-seat.ts'
 import { courses } from './seed-content/index.ts'
 import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
 
@@ -75,13 +77,90 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		select: { id: true },
 	})
 	if (schools) {
-		await prisma.seatPool.upsert({
+		const pool = await prisma.seatPool.upsert({
 			where: { organisationId_courseId: { organisationId: org.id, courseId: schools.id } },
 			update: {},
 			create: { organisationId: org.id, courseId: schools.id, seats: 20 },
+			select: { id: true },
 		})
+		await seedDemoStaff({ organisationId: org.id, poolId: pool.id, invitedById: users['orgadmin@circle.example']! })
 	}
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)
+}
+
+/**
+ * Staff of the demo organisation at different points of the schools course, so that its team
+ * report, chart and CSV have something to show: two part-way, one not started, one invitation not
+ * yet accepted. They have no password (they cannot log in). Only on a pool nobody holds a seat in
+ * yet, so running the seed again changes nothing.
+ */
+async function seedDemoStaff({
+	organisationId,
+	poolId,
+	invitedById,
+}: {
+	organisationId: string
+	poolId: string
+	invitedById: string
+}) {
+	if ((await prisma.seatAssignment.count({ where: { poolId } })) > 0) return
+	const pool = await prisma.seatPool.findUniqueOrThrow({
+		where: { id: poolId },
+		select: { course: { select: { publishedVersionId: true } } },
+	})
+	const lessons = await prisma.lesson.findMany({
+		where: { versionId: pool.course.publishedVersionId! },
+		orderBy: [{ module: { position: 'asc' } }, { position: 'asc' }],
+		select: { id: true, key: true },
+	})
+	const DAY = 24 * 60 * 60 * 1000
+	const staff = [
+		{ email: 'aisha.rahman@riverside.example', name: 'Aisha Rahman', lessonsDone: 2, startedDaysAgo: 12 },
+		{ email: 'gareth.evans@riverside.example', name: 'Gareth Evans', lessonsDone: 1, startedDaysAgo: 4 },
+		{ email: 'chloe.bennett@riverside.example', name: 'Chloe Bennett', lessonsDone: 0, startedDaysAgo: null },
+	]
+	for (const person of staff) {
+		const user = await prisma.user.upsert({
+			where: { email: person.email },
+			update: {},
+			create: { email: person.email, name: person.name, emailVerifiedAt: new Date() },
+			select: { id: true },
+		})
+		const { assignmentId, enrolmentId } = await claimSeat({ poolId, userId: user.id })
+		// Given their seats a fortnight ago, before any of them started.
+		await prisma.seatAssignment.update({
+			where: { id: assignmentId },
+			data: { assignedAt: new Date(Date.now() - 14 * DAY) },
+		})
+		if (!enrolmentId || person.startedDaysAgo === null) continue
+		const startedAt = new Date(Date.now() - person.startedDaysAgo * DAY)
+		await prisma.$transaction([
+			prisma.lessonProgress.createMany({
+				data: lessons.slice(0, person.lessonsDone).map((lesson, i) => ({
+					userId: user.id,
+					enrolmentId,
+					lessonId: lesson.id,
+					lessonKey: lesson.key,
+					status: 'COMPLETED' as const,
+					completedAt: new Date(startedAt.getTime() + i * DAY),
+				})),
+			}),
+			prisma.enrolment.update({
+				where: { id: enrolmentId },
+				data: { startedAt, lastActivityAt: new Date(startedAt.getTime() + (person.lessonsDone - 1) * DAY) },
+			}),
+		])
+	}
+	await prisma.invitation.create({
+		data: {
+			organisationId,
+			seatPoolId: poolId,
+			email: 'sam.morgan@riverside.example',
+			tokenHash: hashToken(generateEmailToken()),
+			invitedById,
+			expiresAt: new Date(Date.now() + 14 * DAY),
+		},
+	})
 }
 
 async function seedCourse(course: SeedCourse, trainerId: string) {
