@@ -117,7 +117,12 @@ export async function findResumeLesson({ userId, courseSlug }: { userId: string;
 	return { lessonId: pickResumeLesson({ lessons, progress, states }) }
 }
 
-async function loadCourseForLearner({ userId, courseSlug }: { userId: string; courseSlug: string }) {
+/**
+ * The learner's active enrolment on the course, its version's modules and lessons in order, and the
+ * learner's progress rows: the lesson page's hot queries (exported for the Prisma-against-pg bench,
+ * which must time exactly these). Not enrolled is `forbidden`.
+ */
+export async function loadCourseForLearner({ userId, courseSlug }: { userId: string; courseSlug: string }) {
 	const enrolment = await prisma.enrolment.findFirst({
 		where: { userId, status: 'ACTIVE', course: { slug: courseSlug } },
 		select: {

@@ -4,40 +4,11 @@
  * the last two in parallel, exactly as the page runs them. Both clients use a pool of 10.
  */
 import pg from 'pg'
-import { prisma } from '#modules/db/client.ts'
+import { loadCourseForLearner } from '#modules/learning/get-lesson-page.ts'
 import { timedLoop } from './timed-loop.ts'
 
-async function withPrisma(userId: string, courseSlug: string) {
-	const enrolment = await prisma.enrolment.findFirst({
-		where: { userId, status: 'ACTIVE', course: { slug: courseSlug } },
-		select: {
-			id: true,
-			courseId: true,
-			versionId: true,
-			completedAt: true,
-			version: { select: { title: true, sequential: true } },
-		},
-	})
-	if (!enrolment) throw new Error('not enrolled')
-	return Promise.all([
-		prisma.module.findMany({
-			where: { versionId: enrolment.versionId },
-			orderBy: { position: 'asc' },
-			select: {
-				id: true,
-				title: true,
-				lessons: {
-					orderBy: { position: 'asc' },
-					select: { id: true, title: true, kind: true, required: true, estimatedMinutes: true },
-				},
-			},
-		}),
-		prisma.lessonProgress.findMany({
-			where: { userId, enrolmentId: enrolment.id },
-			select: { lessonId: true, status: true, positionSeconds: true, secondsWatched: true, updatedAt: true },
-		}),
-	])
-}
+// The Prisma side is the page's own function, so the comparison cannot drift from what the page runs.
+const withPrisma = (userId: string, courseSlug: string) => loadCourseForLearner({ userId, courseSlug })
 
 async function withPg(pool: pg.Pool, userId: string, courseSlug: string) {
 	const { rows } = await pool.query(
