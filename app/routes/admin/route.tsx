@@ -1,7 +1,6 @@
-import { NavLink, Outlet } from 'react-router'
+import { Outlet } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Container } from '#app/components/ui/container.tsx'
-import { cx } from '#app/components/ui/cx.ts'
+import { type Section, SectionNav } from '#app/components/ui/section-nav.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import type { Route } from './+types/route'
 
@@ -13,7 +12,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return null
 }
 
-const sections = [
+const sections: Section[] = [
 	{ to: '/admin', label: 'Overview', end: true },
 	{ to: '/admin/users', label: 'Users', end: false },
 	{ to: '/admin/organisations', label: 'Organisations', end: false },
@@ -26,33 +25,11 @@ const sections = [
 export default function AdminLayout() {
 	return (
 		<>
-			<div className="border-b border-stone-200 bg-stone-50">
-				<Container>
-					<nav aria-label="Admin" className="pt-3">
-						<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">Platform admin</p>
-						<ul className="mt-1 flex flex-wrap gap-x-2">
-							{sections.map((section) => (
-								<li key={section.to}>
-									<NavLink
-										to={section.to}
-										end={section.end}
-										className={({ isActive }) =>
-											cx(
-												'-mb-px inline-flex min-h-11 items-center border-b-4 px-3 font-semibold',
-												isActive
-													? 'border-brand-700 text-brand-800'
-													: 'border-transparent text-stone-700 hover:border-stone-300 hover:text-stone-900',
-											)
-										}
-									>
-										{section.label}
-									</NavLink>
-								</li>
-							))}
-						</ul>
-					</nav>
-				</Container>
-			</div>
+			<SectionNav
+				label="Admin"
+				heading={<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">Platform admin</p>}
+				sections={sections}
+			/>
 			<Outlet />
 		</>
 	)
