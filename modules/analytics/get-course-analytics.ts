@@ -145,7 +145,7 @@ export async function getCourseAnalytics({
 				key: l.key,
 				title: l.title,
 				kind: l.kind,
-				moduleTitle: l.module.title,
+				moduleTitle: l.moduleTitle,
 				completed,
 				rate: ratio(completed, enrolments),
 			}
@@ -226,9 +226,5 @@ async function readVersionOutline(versionId: string) {
 		}
 		if (row.optionId) question.options.push({ id: row.optionId, text: row.text!, isCorrect: row.isCorrect! })
 	}
-	return lessons.map((l) => ({
-		...l,
-		module: { title: l.moduleTitle },
-		questions: questionsByLesson.get(l.id) ?? [],
-	}))
+	return lessons.map((l) => ({ ...l, questions: questionsByLesson.get(l.id) ?? [] }))
 }

@@ -10,8 +10,7 @@ import { computeLessonStates, pickResumeLesson, progressPercent } from './outlin
 export async function getDashboard({ userId }: { userId: string }) {
 	// Raw SQL, one statement per table group: this page is every learner's home, and Prisma would send
 	// each relation as a query of its own (and compile each query in JavaScript on every call).
-	const enrolments = (
-		await prisma.$queryRaw<EnrolmentRow[]>`
+	const enrolments = await prisma.$queryRaw<EnrolmentRow[]>`
 			SELECT e.id, e."versionId", e."completedAt", e."secondsSpent", e."lastActivityAt", e."createdAt",
 				c.slug AS "courseSlug", c."publishedVersionId", v.title, v.summary, v."cpdMinutes", v.sequential,
 				cert.code AS "certificateCode", cert."revokedAt" AS "certificateRevokedAt"
@@ -20,12 +19,6 @@ export async function getDashboard({ userId }: { userId: string }) {
 			JOIN "CourseVersion" v ON v.id = e."versionId"
 			LEFT JOIN "Certificate" cert ON cert."enrolmentId" = e.id
 			WHERE e."userId" = ${userId} AND e.status = 'ACTIVE'`
-	).map((e) => ({
-		...e,
-		course: { slug: e.courseSlug, publishedVersionId: e.publishedVersionId },
-		version: { title: e.title, summary: e.summary, cpdMinutes: e.cpdMinutes, sequential: e.sequential },
-		certificate: e.certificateCode ? { code: e.certificateCode, revokedAt: e.certificateRevokedAt } : null,
-	}))
 	if (enrolments.length === 0) return { inProgress: [], completed: [] }
 
 	const versionIds = [...new Set(enrolments.map((e) => e.versionId))]
@@ -48,15 +41,15 @@ export async function getDashboard({ userId }: { userId: string }) {
 		const courseLessons = lessonsByVersion.get(e.versionId) ?? []
 		const rows = progressByEnrolment.get(e.id) ?? []
 		const completedIds = new Set(rows.filter((p) => p.status === 'COMPLETED').map((p) => p.lessonId))
-		const states = computeLessonStates({ lessons: courseLessons, completedIds, sequential: e.version.sequential })
+		const states = computeLessonStates({ lessons: courseLessons, completedIds, sequential: e.sequential })
 		const resumeId = pickResumeLesson({ lessons: courseLessons, progress: rows, states })
 		const resume = courseLessons.find((l) => l.id === resumeId)
 		return {
 			enrolmentId: e.id,
-			courseSlug: e.course.slug,
-			title: e.version.title,
-			summary: e.version.summary,
-			cpdMinutes: e.version.cpdMinutes,
+			courseSlug: e.courseSlug,
+			title: e.title,
+			summary: e.summary,
+			cpdMinutes: e.cpdMinutes,
 			progressPercent: e.completedAt ? 100 : progressPercent({ lessons: courseLessons, completedIds }),
 			completedLessons: courseLessons.filter((l) => completedIds.has(l.id)).length,
 			totalLessons: courseLessons.length,
@@ -65,10 +58,9 @@ export async function getDashboard({ userId }: { userId: string }) {
 			secondsSpent: e.secondsSpent,
 			lastActivityAt: e.lastActivityAt ?? e.createdAt,
 			completedAt: e.completedAt,
-			certificate: e.certificate ? { code: e.certificate.code, revoked: e.certificate.revokedAt !== null } : null,
+			certificate: e.certificateCode ? { code: e.certificateCode, revoked: e.certificateRevokedAt !== null } : null,
 			// Versions are only ever published forwards, so a different published version is a newer one.
-			newerVersionAvailable:
-				!e.completedAt && e.course.publishedVersionId !== null && e.course.publishedVersionId !== e.versionId,
+			newerVersionAvailable: !e.completedAt && e.publishedVersionId !== null && e.publishedVersionId !== e.versionId,
 		}
 	})
 	return {
