@@ -1,6 +1,7 @@
 import type { Tx } from '#modules/db/client.ts'
 import { prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
+import { CertificatesError } from '#modules/certificates/errors.ts'
 
 /** The columns a certificate's PDF is drawn from (see CertificatePdfData). */
 export const CERTIFICATE_PDF_FIELDS = {
@@ -31,6 +32,6 @@ export async function assertPlatformAdmin({ actorId, tx }: { actorId: string; tx
 		select: { role: true, disabledAt: true },
 	})
 	if (!actor || actor.role !== 'ADMIN' || actor.disabledAt) {
-		throw new DomainError('forbidden', 'ADMIN_ONLY', 'Only a platform administrator can do that.')
+		throw new CertificatesError('forbidden', 'ADMIN_ONLY', 'Only a platform administrator can do that.')
 	}
 }

@@ -1,6 +1,7 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import pg from 'pg'
 import { DomainError } from '#modules/errors/domain-error.ts'
+import { SecurityError } from '#modules/security/errors.ts'
 
 /**
  * Throttles Circle applies. Counters live in PostgreSQL (table "throttle"), so the limits hold
@@ -85,7 +86,7 @@ export async function resetThrottle(name: ThrottleName, key: string) {
 function throttledError(res: RateLimiterRes, message?: string) {
 	const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000))
 	const minutes = Math.ceil(retryAfterSeconds / 60)
-	return new DomainError(
+	return new SecurityError(
 		'throttled',
 		'TOO_MANY_ATTEMPTS',
 		message ?? `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
