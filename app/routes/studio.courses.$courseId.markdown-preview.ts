@@ -1,5 +1,5 @@
-import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { assertCanEditCourse } from '#modules/authoring/access.ts'
 import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
 import type { Route } from './+types/studio.courses.$courseId.markdown-preview'

@@ -1,5 +1,4 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
 import { AdminError } from '#modules/admin/errors.ts'
 
 /**

@@ -2,7 +2,6 @@
 // the write is one conditional UPDATE (… WHERE id = $1 AND revision = $2, revision + 1), so of two
 // saves made from the same revision exactly one wins and the other is told, never silently lost.
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse, findDraftLesson } from './access.ts'
 import { LESSON_TREE_SELECT, type TreeLesson } from './content.ts'

@@ -2,7 +2,6 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 
 /** Every code the certificates context throws: a typo in a code, here or where one is checked, fails tsc. */
 export type CertificatesErrorCode =
-	| 'ADMIN_ONLY'
 	| 'ALREADY_REVOKED'
 	| 'CERTIFICATE_NOT_FOUND'
 	| 'CERTIFICATE_REVOKED'

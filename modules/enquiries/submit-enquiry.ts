@@ -1,5 +1,4 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
 import { EnquiriesError } from '#modules/enquiries/errors.ts'
 import { sendEmailToAdmins } from '#modules/mail/send-email.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'

@@ -1,5 +1,4 @@
 import type { ZodError } from 'zod'
-import { DomainError } from '#modules/errors/domain-error.ts'
 import { PortfolioError } from '#modules/portfolio/errors.ts'
 
 /** The first problem in a failed parse, as an `invalid` DomainError naming its field. */

@@ -1,6 +1,5 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import pg from 'pg'
-import { DomainError } from '#modules/errors/domain-error.ts'
 import { SecurityError } from '#modules/security/errors.ts'
 
 /**
