@@ -1,5 +1,6 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import pg from 'pg'
+import { requireDatabaseUrl } from '#modules/env/env.ts'
 import { SecurityError } from '#modules/security/errors.ts'
 
 /**
@@ -31,7 +32,7 @@ function limiter(name: ThrottleName) {
 	let l = limiters.get(name)
 	if (!l) {
 		if (!pool) {
-			pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
+			pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 3 })
 			// An idle connection that the server ends (a restart, or Ctrl-C reaching the embedded
 			// PostgreSQL first) must not crash the process: the pool simply opens a new one next time.
 			pool.on('error', (error) => console.error(`[throttle] idle connection closed: ${error.message}`))
