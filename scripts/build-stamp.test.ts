@@ -15,7 +15,7 @@ function write(file: string, content: string) {
 function build() {
 	write('build/server/index.js', 'export {}')
 	write('build/client/assets/entry.js', '')
-	writeBuildStamp({ root, buildDir, hash: hashBuildInputs(root) })
+	writeBuildStamp({ buildDir, hash: hashBuildInputs(root) })
 }
 
 beforeEach(() => {

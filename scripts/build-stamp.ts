@@ -75,6 +75,6 @@ export function staleBuildReason({ root, buildDir }: { root: string; buildDir: s
 }
 
 /** Records that the build in `buildDir` was made from the inputs `root` holds now. */
-export function writeBuildStamp({ root, buildDir, hash }: { root: string; buildDir: string; hash: string }) {
+export function writeBuildStamp({ buildDir, hash }: { buildDir: string; hash: string }) {
 	fs.writeFileSync(path.join(buildDir, STAMP_FILE), `${hash}\n`)
 }

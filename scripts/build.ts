@@ -29,4 +29,4 @@ const result = spawnSync(process.execPath, [path.join(root, 'node_modules/@react
 	stdio: 'inherit',
 })
 if (result.status !== 0) process.exit(result.status ?? 1)
-writeBuildStamp({ root, buildDir, hash })
+writeBuildStamp({ buildDir, hash })
