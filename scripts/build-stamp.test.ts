@@ -41,7 +41,13 @@ describe('staleBuildReason', () => {
 	})
 
 	test('a change to any input makes the build stale', () => {
-		for (const file of ['app/root.tsx', 'modules/catalog/list-courses.ts', 'emails/welcome.tsx', 'package-lock.json', 'vite.config.ts']) {
+		for (const file of [
+			'app/root.tsx',
+			'modules/catalog/list-courses.ts',
+			'emails/welcome.tsx',
+			'package-lock.json',
+			'vite.config.ts',
+		]) {
 			build()
 			write(file, `${fs.readFileSync(path.join(root, file), 'utf8')}\n// edited`)
 			expect(staleBuildReason({ root, buildDir }), file).toBe('the sources changed since the last build')

@@ -54,7 +54,11 @@ export function hashBuildInputs(root: string) {
 	const hash = crypto.createHash('sha256')
 	for (const input of BUILD_INPUTS) {
 		for (const file of listFiles(root, input)) {
-			hash.update(file).update('\0').update(fs.readFileSync(path.join(root, file))).update('\0')
+			hash
+				.update(file)
+				.update('\0')
+				.update(fs.readFileSync(path.join(root, file)))
+				.update('\0')
 		}
 	}
 	return hash.digest('hex')

@@ -24,9 +24,13 @@ const hash = hashBuildInputs(root)
 // Under `npm start` only warnings and errors are shown: the list of 150 output files means nothing to
 // someone starting Circle. `npm run build` shows it all.
 const quiet = process.argv.includes('--if-stale') ? ['--logLevel', 'warn'] : []
-const result = spawnSync(process.execPath, [path.join(root, 'node_modules/@react-router/dev/bin.js'), 'build', ...quiet], {
-	cwd: root,
-	stdio: 'inherit',
-})
+const result = spawnSync(
+	process.execPath,
+	[path.join(root, 'node_modules/@react-router/dev/bin.js'), 'build', ...quiet],
+	{
+		cwd: root,
+		stdio: 'inherit',
+	},
+)
 if (result.status !== 0) process.exit(result.status ?? 1)
 writeBuildStamp({ buildDir, hash })
