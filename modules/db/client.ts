@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { PrismaClient } from './generated/client.ts'
+import { DomainError } from '#modules/errors/domain-error.ts'
+import { Prisma, PrismaClient } from './generated/client.ts'
 
 export * from './generated/client.ts'
 
@@ -26,7 +27,32 @@ function createClient() {
 	client.$on('query', (e) => {
 		for (const listener of listeners) listener({ query: e.query, durationMs: e.duration })
 	})
+	// The one place where "the database is too busy" becomes an answer a person can act on: every
+	// transaction in Circle goes through here, so none of them can surface Prisma's P2028 as a 500.
+	const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>
+	client.$transaction = ((...args: unknown[]) => transaction(...args).catch(rethrowBusy)) as typeof client.$transaction
 	return client
+}
+
+export const BUSY_MESSAGE =
+	'Circle is very busy just now and could not finish that. Nothing was changed: please try again in a moment.'
+
+/**
+ * Whether `error` says the database had no time for a transaction: Prisma's P2028 when no
+ * connection came free within `maxWait`, or the transaction ran past its `timeout` (it is then
+ * rolled back, so nothing was committed), or the pool gave up waiting for a connection.
+ */
+export function isBusyError(error: unknown) {
+	if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') return true
+	return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)
+}
+
+/** Rethrows a busy error as DomainError('throttled', 'BUSY') (429 with Retry-After), anything else as it is. */
+export function rethrowBusy(error: unknown): never {
+	if (isBusyError(error)) {
+		throw new DomainError('throttled', 'BUSY', BUSY_MESSAGE, { retryAfterSeconds: 5 })
+	}
+	throw error
 }
 
 const globalForPrisma = globalThis as unknown as { circlePrisma?: ReturnType<typeof createClient> }
