@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { Prisma, PrismaClient } from './generated/client.ts'
+import { SerialClient } from './serial-client.ts'
 
 export * from './generated/client.ts'
 
@@ -13,7 +14,11 @@ function createClient() {
 	if (!connectionString) {
 		throw new Error('DATABASE_URL is not set: start Circle with `npm start`, which provides one')
 	}
-	const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+	const pool = new pg.Pool({
+		connectionString,
+		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		Client: SerialClient,
+	})
 	// An idle connection ended by the server (restart, failover, Ctrl-C reaching PostgreSQL first)
 	// must not crash the process; the pool opens a fresh one for the next query.
 	pool.on('error', (error) => console.error(`[db] idle connection closed: ${error.message}`))
