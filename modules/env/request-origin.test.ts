@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { requestPasswordReset } from '#modules/auth/request-password-reset.ts'
-import { uniqueEmail } from '#modules/auth/testing.ts'
+import { uniqueEmail } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { extractLinks, findLatestEmail } from '#modules/mail/outbox.ts'
 import { appUrl, parseEnv } from './env.ts'
