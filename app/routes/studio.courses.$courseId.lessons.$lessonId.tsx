@@ -9,7 +9,7 @@ import {
 	type SaveReply,
 } from '#app/components/studio/lesson-form.ts'
 import { LessonReadOnly } from '#app/components/studio/lesson-read-only.tsx'
-import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
