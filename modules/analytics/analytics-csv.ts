@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { renderCsv } from '#modules/spreadsheets/csv.ts'
 import { formatTimeToComplete } from './format.ts'
 import { type CourseAnalytics, getCourseAnalytics } from './get-course-analytics.ts'
 
@@ -34,12 +34,8 @@ export function renderAnalyticsCsv(a: CourseAnalytics) {
 			}
 		}
 	}
-	return stringify(rows, {
-		bom: true,
-		record_delimiter: 'windows',
-		// Course text is trainers' own, but a cell starting = + - @ is still a formula to a spreadsheet.
-		cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
-	})
+	// Course text is trainers' own, but a cell starting = + - @ is still a formula to a spreadsheet.
+	return renderCsv(rows)
 }
 
 /** The analytics of one version as a CSV file (same permission rule as the page). */
