@@ -25,7 +25,11 @@ describe('neutraliseFormula', () => {
 
 describe('renderCsv', () => {
 	test('a byte-order mark, CRLF rows, formulas neutralised and numbers kept as numbers', () => {
-		const text = renderCsv([['Name', 'Count'], ['=1+1', -3], ['Plain', 4]])
+		const text = renderCsv([
+			['Name', 'Count'],
+			['=1+1', -3],
+			['Plain', 4],
+		])
 		expect(text.startsWith('\uFEFF')).toBe(true)
 		expect(text.replace(/^\uFEFF/, '')).toBe("Name,Count\r\n'=1+1,-3\r\nPlain,4\r\n")
 	})
