@@ -2,6 +2,7 @@ import { prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { normaliseCertificateCode } from './code.ts'
 import { assertPlatformAdmin } from './queries.ts'
+import { searchTerm } from '#modules/validation/text.ts'
 
 /**
  * Certificates for the admin list (a platform admin only), newest first: all of them, or those
@@ -18,7 +19,7 @@ export async function searchCertificates({
 	limit?: number
 }) {
 	await assertPlatformAdmin({ actorId })
-	const q = query.trim().slice(0, 200)
+	const q = searchTerm(query)
 	const exactCode = q ? normaliseCertificateCode(q) : null
 	return prisma.certificate.findMany({
 		where: q
