@@ -7,6 +7,7 @@ import helmet from 'helmet'
 import type { ServerBuild } from 'react-router'
 import { appUrl, type Env } from '#modules/env/env.ts'
 import { csrfGuard } from './csrf.ts'
+import { refuseNulBytes } from './refuse-nul.ts'
 
 declare module 'react-router' {
 	interface AppLoadContext {
@@ -61,6 +62,7 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 		}),
 	)
 	app.use(csrfGuard({ appOrigin: new URL(appUrl(env)).origin }))
+	app.use(refuseNulBytes())
 
 	let build: ServerBuild | (() => Promise<ServerBuild>)
 	if (mode.kind === 'development') {
