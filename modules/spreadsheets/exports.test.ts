@@ -2,7 +2,7 @@
 // as text. When an export is added, add it here (and write it with modules/spreadsheets/csv.ts).
 import { parse } from 'csv-parse/sync'
 import { afterAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { exportCourseAnalyticsCsv } from '#modules/analytics/analytics-csv.ts'
 import { prisma } from '#modules/db/client.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
