@@ -73,9 +73,9 @@ beforeAll(async () => {
 	server = app.listen(0)
 	await new Promise((r) => server.once('listening', r))
 	base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-	// The first request makes Vite compile the server build.
+	// The first request makes Vite compile the server build: minutes on a busy machine, hence the timeout.
 	expect((await fetch(`${base}/resources/healthcheck`)).status).toBe(200)
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => {
 	process.off('uncaughtException', onUncaught)
