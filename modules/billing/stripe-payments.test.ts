@@ -486,7 +486,7 @@ describe('refunds and disputes', () => {
 		fake.completeSession(session.id, 'paid')
 		await fulfilCheckout({ checkoutSessionId: session.id })
 		const charge = fake.chargeFor(session.payment_intent)
-		const dispute = signedEvent('charge.dispute.created', { id: 'dp_test_1', object: 'dispute', charge: charge.id })
+		const dispute = signedEvent('charge.dispute.created', fake.disputeCharge(charge.id))
 		for (let i = 0; i < 3; i++) expect((await deliver(dispute)).status).toBe(200)
 		expect((await prisma.enrolment.findFirstOrThrow({ where: { userId: buyer.id, courseId: course.id } })).status).toBe(
 			'REVOKED',
