@@ -52,18 +52,20 @@ export async function handleStripeWebhook({
 			: isDomainError(error) && error.code === 'ORDER_NOT_FOUND'
 				? 'names an order Circle does not have'
 				: null
-		if (unknown) {
-			try {
-				await prisma.$transaction((tx) => claimStripeEvent(tx, ref))
-				warnIgnored(event, unknown)
-				return { status: 200, body: 'Ignored: unknown object' }
-			} catch (recordError) {
-				error = recordError
-			}
+		if (!unknown) return failed(event, error)
+		try {
+			await prisma.$transaction((tx) => claimStripeEvent(tx, ref))
+		} catch (recordError) {
+			return failed(event, recordError)
 		}
-		console.error(`[billing] webhook ${event.type} ${event.id} failed: ${(error as Error).stack ?? error}`)
-		return { status: 500, body: 'Processing failed; Stripe will retry' }
+		warnIgnored(event, unknown)
+		return { status: 200, body: 'Ignored: unknown object' }
 	}
+}
+
+function failed(event: Stripe.Event, error: unknown): WebhookReply {
+	console.error(`[billing] webhook ${event.type} ${event.id} failed: ${(error as Error).stack ?? error}`)
+	return { status: 500, body: 'Processing failed; Stripe will retry' }
 }
 
 async function dispatch(event: Stripe.Event, ref: StripeEventRef): Promise<FulfilmentResult | null> {
