@@ -469,6 +469,39 @@ describe('invoices', () => {
 		expect(pool.seats).toBe(12)
 		expect((await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('PAID')
 	})
+	test('an invoice payment refunded before invoice.paid arrives adds no seats', async () => {
+		const admin = await createUser()
+		const organisation = await createTestOrganisation({ userId: admin.id })
+		const course = await createCourse({ pricePence: 2500, modules: 1 })
+		const { orderId } = await createCheckout({
+			buyerUserId: admin.id,
+			courseId: course.id,
+			organisationId: organisation.id,
+			quantity: 4,
+			method: 'INVOICE',
+		})
+		const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } })
+		const invoice = fake.payInvoice(order.stripeInvoiceId!)
+		const charge = fake.chargeFor(invoice.payments.data[0].payment.payment_intent)
+		fake.refundCharge(charge.id)
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+		try {
+			// No checkout session to find it by: acknowledged, and the fulfilment reads the refund.
+			expect((await deliver(signedEvent('charge.refunded', { id: charge.id, object: 'charge' }))).status).toBe(200)
+		} finally {
+			warn.mockRestore()
+		}
+		expect((await deliver(signedEvent('invoice.paid', { id: invoice.id, object: 'invoice' }))).status).toBe(200)
+		expect(await prisma.seatPool.count({ where: { organisationId: organisation.id } })).toBe(0)
+		expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+			status: 'REFUNDED',
+			amountRefundedPence: 4 * 2500,
+			stripeChargeId: charge.id,
+		})
+		// A refund delivered again now finds the order by its payment intent: nothing changes.
+		expect((await deliver(signedEvent('charge.refunded', { id: charge.id, object: 'charge' }))).status).toBe(200)
+		expect(await prisma.seatPool.count({ where: { organisationId: organisation.id } })).toBe(0)
+	})
 })
 
 describe('refunds and disputes', () => {
