@@ -233,6 +233,7 @@ describe('concurrent delivery', () => {
 
 	test.for(['learner', 'organisation'] as const)(
 		'%s: a refund made while checkout.session.completed is being fulfilled is not lost',
+		{ timeout: 60_000 },
 		async (buyer) => {
 			const scenario: Scenario = { name: 'refunded', refund: 'full', dispute: false }
 			const p = await purchase(buyer)
@@ -256,14 +257,20 @@ describe('concurrent delivery', () => {
 			)
 			const pid = await holderPid
 			const waitForWaiters = async (n: number) => {
+				// A second waiter for the row queues behind the first one, not the holder: count the chain.
 				const waiting = async () =>
 					Number(
 						(
 							await prisma.$queryRaw<[{ n: bigint }]>`
-								SELECT count(*) AS n FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))`
+								WITH RECURSIVE blocked(pid) AS (
+									SELECT pid FROM pg_stat_activity WHERE ${pid}::int = ANY(pg_blocking_pids(pid))
+									UNION
+									SELECT a.pid FROM pg_stat_activity a JOIN blocked b ON b.pid = ANY(pg_blocking_pids(a.pid))
+								)
+								SELECT count(*) AS n FROM blocked`
 						)[0].n,
 					)
-				for (let i = 0; i < 400 && (await waiting()) < n; i++) await new Promise((r) => setTimeout(r, 25))
+				for (let i = 0; i < 1000 && (await waiting()) < n; i++) await new Promise((r) => setTimeout(r, 25))
 				expect(await waiting()).toBe(n)
 			}
 
