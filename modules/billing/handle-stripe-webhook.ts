@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
+import { BillingError } from './errors.ts'
 import { applyChargeEvent, fulfilCheckout, fulfilInvoice, type FulfilmentResult } from './fulfil-order.ts'
 import { claimStripeEvent, type StripeEventRef } from './stripe-events.ts'
 import { billingConfig, getStripe, isMissingInStripe, type Stripe } from './stripe-client.ts'
@@ -49,7 +49,7 @@ export async function handleStripeWebhook({
 	} catch (error) {
 		const unknown = isMissingInStripe(error)
 			? 'is unknown to Stripe'
-			: isDomainError(error) && error.code === 'ORDER_NOT_FOUND'
+			: error instanceof BillingError && error.code === 'ORDER_NOT_FOUND'
 				? 'names an order Circle does not have'
 				: null
 		if (!unknown) return failed(event, error)

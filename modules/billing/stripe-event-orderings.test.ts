@@ -4,12 +4,18 @@
 // real signed webhooks, with the real Stripe client talking to the HTTP fake, and none may leave a
 // refunded or disputed purchase open, nor close a purchase that was simply paid.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { createCourse, createUser } from '#tests/factories/learning.ts'
 import { confirmCheckout } from './confirm-checkout.ts'
 import { createCheckout } from './create-checkout.ts'
-import { createTestOrganisation, deliver, type FakeStripe, signedEvent, useFakeStripe } from './testing.ts'
+import {
+	createTestOrganisation,
+	deliver,
+	type FakeStripe,
+	signedEvent,
+	useFakeStripe,
+} from '#tests/factories/billing.ts'
 
 let fake: FakeStripe
 let stop: () => Promise<void>

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { createCourse, createUser } from '#tests/factories/learning.ts'
 import { createCheckout } from './create-checkout.ts'
 import { fulfilCheckout } from './fulfil-order.ts'
 import { refundOrder } from './revoke-purchase.ts'
-import { requireStripe } from './stripe-client.ts'
 import {
 	createTestOrganisation,
 	deliver,
@@ -14,7 +13,8 @@ import {
 	signedEvent,
 	TEST_WEBHOOK_SECRET,
 	useFakeStripe,
-} from './testing.ts'
+} from '#tests/factories/billing.ts'
+import { requireStripe } from './stripe-client.ts'
 
 let fake: FakeStripe
 let stop: () => Promise<void>

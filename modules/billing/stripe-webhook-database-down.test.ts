@@ -6,11 +6,11 @@ import { connect, createServer, type Socket } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 // Types only (erased): the modules themselves are imported once the relay is in place.
-import type * as AuthTesting from '#modules/auth/testing.ts'
+import type * as AuthTesting from '#tests/factories/auth.ts'
 import type * as DbClient from '#modules/db/client.ts'
 import type * as Factories from '#tests/factories/learning.ts'
 import type * as CreateCheckout from './create-checkout.ts'
-import type * as Testing from './testing.ts'
+import type * as Testing from '#tests/factories/billing.ts'
 
 type Modules = {
 	prisma: typeof DbClient.prisma
@@ -74,8 +74,8 @@ beforeAll(async () => {
 		prisma: (await import('#modules/db/client.ts')).prisma,
 		createCheckout: (await import('./create-checkout.ts')).createCheckout,
 		factories: await import('#tests/factories/learning.ts'),
-		testing: await import('./testing.ts'),
-		releaseTestResources: (await import('#modules/auth/testing.ts')).releaseTestResources,
+		testing: await import('#tests/factories/billing.ts'),
+		releaseTestResources: (await import('#tests/factories/auth.ts')).releaseTestResources,
 	}
 	;({ fake, stop: stopStripe } = await m.testing.useFakeStripe())
 })
