@@ -1,6 +1,11 @@
 import { hash } from '@node-rs/argon2'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
-import { type Prisma, prisma } from '#modules/db/client.ts'
+import {
+	type VersionTreeLesson,
+	type VersionTreeModule,
+	writeVersionTree,
+} from '#modules/authoring/write-version-tree.ts'
+import { prisma } from '#modules/db/client.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
 import { courses } from './seed-content/index.ts'
 import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
@@ -163,13 +168,17 @@ async function seedDemoStaff({
 	})
 }
 
-async function seedCourse(course: SeedCourse, trainerId: string) {
-	const existing = await prisma.course.findUnique({ where: { slug: course.slug }, select: { id: true } })
-	if (existing) return false
-	await prisma.$transaction(async (tx) => {
+/**
+ * Writes one demo course (version 1, published) unless a course with its slug exists. `slug`
+ * overrides the course's own, so tests can load the same content more than once.
+ */
+export async function seedCourse(course: SeedCourse, trainerId: string, { slug = course.slug } = {}) {
+	const existing = await prisma.course.findUnique({ where: { slug }, select: { id: true } })
+	if (existing) return null
+	return prisma.$transaction(async (tx) => {
 		const row = await tx.course.create({
 			data: {
-				slug: course.slug,
+				slug,
 				pricePence: course.pricePence,
 				sectors: course.sectors,
 				volumeTiers: course.volumeTiers ?? undefined,
@@ -193,30 +202,37 @@ async function seedCourse(course: SeedCourse, trainerId: string) {
 			},
 			select: { id: true },
 		})
-		for (const [moduleIndex, mod] of course.modules.entries()) {
-			await tx.module.create({
-				data: {
-					versionId: version.id,
-					position: moduleIndex,
-					title: mod.title,
-					summary: mod.summary,
-					lessons: { create: mod.lessons.map((lesson, i) => lessonData(lesson, i, version.id)) },
-				},
-			})
-		}
+		await writeVersionTree(tx, { versionId: version.id, modules: seedCourseTree(course) })
 		await tx.course.update({ where: { id: row.id }, data: { publishedVersionId: version.id } })
+		return { courseId: row.id, versionId: version.id }
 	})
-	return true
 }
 
-function lessonData(lesson: SeedLesson, position: number, versionId: string) {
+/** A demo course's modules as the plain tree writeVersionTree takes. */
+export function seedCourseTree(course: SeedCourse): VersionTreeModule[] {
+	return course.modules.map((mod) => ({
+		title: mod.title,
+		summary: mod.summary,
+		lessons: mod.lessons.map(seedLesson),
+	}))
+}
+
+function seedLesson(lesson: SeedLesson): VersionTreeLesson {
 	const base = {
 		key: lesson.key,
-		position,
-		title: lesson.title,
 		kind: lesson.kind,
+		title: lesson.title,
+		required: true,
 		estimatedMinutes: lesson.estimatedMinutes,
-		version: { connect: { id: versionId } },
+		markdown: null,
+		videoPlaybackId: null,
+		videoSourceUrl: null,
+		videoDurationSeconds: null,
+		captionsUrl: null,
+		transcript: null,
+		passMark: null,
+		maxAttempts: null,
+		questions: [],
 	}
 	switch (lesson.kind) {
 		case 'VIDEO':
@@ -228,37 +244,38 @@ function lessonData(lesson: SeedLesson, position: number, versionId: string) {
 				captionsUrl: DEMO_VIDEO.captionsUrl,
 				videoDurationSeconds: DEMO_VIDEO.durationSeconds,
 				transcript: lesson.transcript,
-			} satisfies Prisma.LessonCreateWithoutModuleInput
+			}
 		case 'READING':
-			return { ...base, markdown: lesson.markdown } satisfies Prisma.LessonCreateWithoutModuleInput
+			return { ...base, markdown: lesson.markdown }
 		case 'QUIZ':
 			return {
 				...base,
 				passMark: lesson.passMark,
 				maxAttempts: lesson.maxAttempts,
-				questions: {
-					create: lesson.questions.map((q, qi) => {
-						if (q.kind === 'REFLECTION') return { position: qi, kind: q.kind, prompt: q.prompt, guidance: q.guidance }
-						if (q.kind === 'SCALE') {
-							return {
-								position: qi,
-								kind: q.kind,
-								prompt: q.prompt,
-								scaleMin: q.min,
-								scaleMax: q.max,
-								scaleMinLabel: q.minLabel,
-								scaleMaxLabel: q.maxLabel,
-							}
-						}
+				questions: lesson.questions.map((q) => {
+					const question = {
+						kind: q.kind,
+						prompt: q.prompt,
+						guidance: null,
+						explanation: null,
+						scaleMin: null,
+						scaleMax: null,
+						scaleMinLabel: null,
+						scaleMaxLabel: null,
+						options: [],
+					}
+					if (q.kind === 'REFLECTION') return { ...question, guidance: q.guidance ?? null }
+					if (q.kind === 'SCALE') {
 						return {
-							position: qi,
-							kind: q.kind,
-							prompt: q.prompt,
-							explanation: q.explanation,
-							options: { create: q.options.map((o, oi) => ({ position: oi, ...o })) },
+							...question,
+							scaleMin: q.min,
+							scaleMax: q.max,
+							scaleMinLabel: q.minLabel,
+							scaleMaxLabel: q.maxLabel,
 						}
-					}),
-				},
-			} satisfies Prisma.LessonCreateWithoutModuleInput
+					}
+					return { ...question, explanation: q.explanation ?? null, options: q.options }
+				}),
+			}
 	}
 }
