@@ -22,11 +22,44 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_ORGANISATION = { slug: 'riverside-academy-trust', name: 'Riverside Academy Trust' }
 
-/** A short local clip (and its captions) so video lessons play offline (see public/media/README.md). */
+/**
+ * The short local clip (and its captions) that every demo video lesson plays, so the demo works
+ * offline (see public/media/README.md). `durationSeconds` is the file's own length (34.25 s, read
+ * from its header; a test keeps the two in step) and `words` are what its narration says, cue by
+ * cue as in its captions.
+ */
 export const DEMO_VIDEO = {
 	url: '/media/demo-lesson.mp4',
 	captionsUrl: '/media/demo-lesson.en.vtt',
 	durationSeconds: 34,
+	words: [
+		'Welcome to Circle. This short clip stands in for the lesson video while you try the platform.',
+		'Relational practice starts with a simple idea: we do our best work with people, not to them or for them.',
+		'As you watch, notice a moment this week when you held someone to a high standard and gave them the support to reach it.',
+		'Your progress is saved as you go, so you can pause and come back whenever you like.',
+		'When the video ends, carry on to the next lesson in the outline.',
+	],
+} as const
+
+/** Words a minute an adult reads at without hurrying: how long a demo video lesson's script takes. */
+const READING_WORDS_PER_MINUTE = 200
+
+/**
+ * A demo video lesson's transcript, honest about what plays: a note that the clip is shared and
+ * not about this lesson, the clip's own words, then the lesson's script (which its quiz asks about).
+ */
+export function demoVideoTranscript(script: string) {
+	return [
+		`Demo clip: every video lesson in Circle's demo plays the same ${DEMO_VIDEO.durationSeconds}-second clip, so the video above is not about this lesson. A real course would show its own recording here.`,
+		`What the clip says:\n${DEMO_VIDEO.words.join('\n')}`,
+		`The lesson's script (what a recording of this lesson would say, and what its quiz asks about):\n\n${script}`,
+	].join('\n\n')
+}
+
+/** Minutes a demo video lesson takes: the clip, then reading its script, rounded up to a minute. */
+export function demoVideoMinutes(script: string) {
+	const words = script.split(/\s+/).filter(Boolean).length
+	return Math.ceil((DEMO_VIDEO.durationSeconds + (words / READING_WORDS_PER_MINUTE) * 60) / 60)
 }
 
 /** True when the database holds no users and no courses: a fresh install that wants demo content. */
@@ -223,7 +256,7 @@ function seedLesson(lesson: SeedLesson): VersionTreeLesson {
 		kind: lesson.kind,
 		title: lesson.title,
 		required: true,
-		estimatedMinutes: lesson.estimatedMinutes,
+		estimatedMinutes: lesson.kind === 'VIDEO' ? demoVideoMinutes(lesson.transcript) : lesson.estimatedMinutes,
 		markdown: null,
 		videoPlaybackId: null,
 		videoSourceUrl: null,
@@ -238,12 +271,12 @@ function seedLesson(lesson: SeedLesson): VersionTreeLesson {
 		case 'VIDEO':
 			return {
 				...base,
-				// Every demo video lesson plays the same short clip, so its real length is what counts
-				// for progress; the transcript is the lesson's own script, as a real recording would have.
+				// Every demo video lesson plays the same short clip: its real length is what counts for
+				// progress, and the transcript says so before the lesson's own script.
 				videoSourceUrl: DEMO_VIDEO.url,
 				captionsUrl: DEMO_VIDEO.captionsUrl,
 				videoDurationSeconds: DEMO_VIDEO.durationSeconds,
-				transcript: lesson.transcript,
+				transcript: demoVideoTranscript(lesson.transcript),
 			}
 		case 'READING':
 			return { ...base, markdown: lesson.markdown }
