@@ -3,15 +3,15 @@ import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseDetailsForm } from '#app/components/studio/course-details-form.tsx'
 import { CourseStructure, type StructureReply } from '#app/components/studio/course-structure.tsx'
-import { requireTrainer, studioError } from '#app/components/studio/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { StudioCourseNav, VersionStateBadge, versionState } from '#app/components/studio/studio-nav.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { replyWithDomainError } from '#app/utils/auth.server.ts'
-import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { createDraftVersion } from '#modules/authoring/create-draft-version.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
 import { CourseDetailsSchema } from '#modules/authoring/schemas.ts'
 import {
@@ -29,7 +29,6 @@ import {
 } from '#modules/authoring/structure.ts'
 import { updateCourseDetails } from '#modules/authoring/update-course-details.ts'
 import type { LessonKind } from '#modules/db/generated/enums.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId._index'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -125,7 +124,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}
 			case 'reorder-modules': {
 				const moduleIds = ids(form, 'order')
-				if (!moduleIds) return studioError(invalidOrder(), { intent })
+				if (!moduleIds) return replyWithProblem(invalidOrder(), { intent, target: null })
 				await reorderModules({ ...base, moduleIds })
 				return ok('Module order saved.')
 			}
@@ -164,7 +163,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return ok('Lesson moved to the end of the other module.')
 			case 'reorder-lessons': {
 				const lessonIds = ids(form, 'order')
-				if (!lessonIds) return studioError(invalidOrder(), { intent })
+				if (!lessonIds) return replyWithProblem(invalidOrder(), { intent, target: null })
 				await reorderLessons({ ...base, moduleId: text(form, 'moduleId'), lessonIds })
 				return ok('Lesson order saved.')
 			}
@@ -175,12 +174,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 				)
 		}
 	} catch (error) {
-		return studioError(error, { intent, target })
+		return replyWithProblem(error, { intent, target })
 	}
 }
 
 function invalidOrder() {
-	return new DomainError('invalid', 'INVALID_ORDER', 'The new order could not be read. Reload the page and try again.')
+	return new AuthoringError(
+		'invalid',
+		'INVALID_ORDER',
+		'The new order could not be read. Reload the page and try again.',
+	)
 }
 
 export default function CourseBuilderRoute({ loaderData, actionData }: Route.ComponentProps) {

@@ -5,12 +5,12 @@ import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
 import { QuizSection } from '#app/components/learn/quiz.tsx'
 import { ReflectionPreviewContext } from '#app/components/learn/reflection-field.tsx'
 import { PreviewVideo } from '#app/components/studio/preview-video.tsx'
-import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { type CoursePreview, getCoursePreview, type PreviewAnswer } from '#modules/authoring/preview-course.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId.preview.$version.($lessonId)'
@@ -106,8 +106,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 	} catch (error) {
 		// Answers a learner could not submit get the learner's message, beside the question.
 		if (isDomainError(error) && error.kind === 'invalid') {
-			const field = error.field ? `${PREVIEW_PREFIX}${error.field}` : undefined
-			return data({ preview: null, error: { message: error.message, field } }, { status: 400 })
+			return replyWithProblem(error, (e) => ({
+				preview: null,
+				error: { message: e.message, field: e.field ? `${PREVIEW_PREFIX}${e.field}` : undefined },
+			}))
 		}
 		throwAsResponse(error)
 	}

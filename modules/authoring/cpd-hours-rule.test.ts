@@ -1,7 +1,7 @@
 // The CPD rule in the studio: a draft whose CPD hours are below its lessons' time is refused at
 // publishing, the builder shows why beside the CPD hours field, and saving such hours is refused.
 import { afterAll, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { courseDetails, createAuthoredCourse, createSignedInUser } from '#tests/factories/authoring.ts'

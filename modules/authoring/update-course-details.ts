@@ -1,6 +1,6 @@
 import { cpdHoursProblem, learningMinutes } from '#modules/catalog/cpd-hours.ts'
 import { Prisma, prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse, requireDraftVersion } from './access.ts'
 import { SLUG_TAKEN_MESSAGE } from './create-course.ts'
 import { CourseDetailsSchema, type CourseDetailsInput, firstIssue } from './schemas.ts'
@@ -23,7 +23,7 @@ export async function updateCourseDetails({
 	const parsed = CourseDetailsSchema.safeParse(input)
 	if (!parsed.success) {
 		const { field, message } = firstIssue(parsed.error)
-		throw new DomainError('invalid', 'INVALID_COURSE', message, { field })
+		throw new AuthoringError('invalid', 'INVALID_COURSE', message, { field })
 	}
 	const details = parsed.data
 	try {
@@ -35,7 +35,7 @@ export async function updateCourseDetails({
 				cpdMinutes: Math.round(details.cpdHours * 60),
 				learning: learningMinutes(lessons),
 			})
-			if (cpdProblem) throw new DomainError('invalid', 'CPD_HOURS_TOO_LOW', cpdProblem, { field: 'cpdHours' })
+			if (cpdProblem) throw new AuthoringError('invalid', 'CPD_HOURS_TOO_LOW', cpdProblem, { field: 'cpdHours' })
 			await tx.course.update({
 				where: { id: courseId },
 				data: { slug: details.slug, pricePence: Math.round(details.pricePounds * 100), sectors: details.sectors },
@@ -54,7 +54,7 @@ export async function updateCourseDetails({
 		})
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError('conflict', 'SLUG_TAKEN', SLUG_TAKEN_MESSAGE, { field: 'slug' })
+			throw new AuthoringError('conflict', 'SLUG_TAKEN', SLUG_TAKEN_MESSAGE, { field: 'slug' })
 		}
 		throw error
 	}

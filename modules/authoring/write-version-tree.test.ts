@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { createUser } from '#tests/factories/learning.ts'
 import { loadVersionTree } from './content.ts'

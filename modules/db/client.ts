@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
+import { parseEnv, requireDatabaseUrl } from '#modules/env/env.ts'
 import { PrismaClient } from './generated/client.ts'
 
 export * from './generated/client.ts'
@@ -8,11 +9,8 @@ type QueryListener = (query: { query: string; durationMs: number }) => void
 const listeners = new Set<QueryListener>()
 
 function createClient() {
-	const connectionString = process.env.DATABASE_URL
-	if (!connectionString) {
-		throw new Error('DATABASE_URL is not set: start Circle with `npm start`, which provides one')
-	}
-	const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+	const env = parseEnv()
+	const pool = new pg.Pool({ connectionString: requireDatabaseUrl(env), max: env.DATABASE_POOL_SIZE })
 	// An idle connection ended by the server (restart, failover, Ctrl-C reaching PostgreSQL first)
 	// must not crash the process; the pool opens a fresh one for the next query.
 	pool.on('error', (error) => console.error(`[db] idle connection closed: ${error.message}`))

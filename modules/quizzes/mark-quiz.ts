@@ -2,7 +2,7 @@
 // (getCoursePreview) both call markQuiz, so a quiz the preview passes is a quiz a learner passes.
 // Pure: no database, no clock; the callers read the questions and decide what to store.
 import { z } from 'zod'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { QuizzesError, type QuizzesErrorCode } from './errors.ts'
 import { REFLECTION_MAX_LENGTH } from './reflections.ts'
 
 export const QuizAnswerSchema = z.object({
@@ -35,7 +35,8 @@ export type MarkedAnswer = {
 }
 
 export type QuizAnswerProblem = {
-	code:
+	code: Extract<
+		QuizzesErrorCode,
 		| 'INVALID_ANSWERS'
 		| 'ANSWER_NOT_IN_QUIZ'
 		| 'DUPLICATE_ANSWER'
@@ -45,6 +46,7 @@ export type QuizAnswerProblem = {
 		| 'REFLECTION_REQUIRED'
 		| 'REFLECTION_TOO_LONG'
 		| 'SCALE_OUT_OF_RANGE'
+	>
 	message: string
 	/** The question the problem belongs to, when it belongs to one. */
 	field?: string
@@ -119,7 +121,7 @@ export function markQuiz({
 /** The first problem as the `invalid` DomainError a caller throws (its field names the question). */
 export function answerProblemError(problems: QuizAnswerProblem[]) {
 	const first = problems[0] ?? { code: 'INVALID_ANSWERS', message: 'Your answers were not in the expected format.' }
-	return new DomainError('invalid', first.code, first.message, first.field ? { field: first.field } : {})
+	return new QuizzesError('invalid', first.code, first.message, first.field ? { field: first.field } : {})
 }
 
 function invalid(problem: QuizAnswerProblem): QuizMarking {

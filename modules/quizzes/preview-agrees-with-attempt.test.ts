@@ -2,7 +2,7 @@
 // score, pass, marks per question, and the same refusal (code, question, words) for answers that
 // cannot be submitted. The demo content is loaded as the seed loads it.
 import { afterAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { getCoursePreview } from '#modules/authoring/preview-course.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'

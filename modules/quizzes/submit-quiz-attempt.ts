@@ -1,5 +1,5 @@
 import { Prisma, prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { QuizzesError } from '#modules/quizzes/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from '#modules/progress/progress-rows.ts'
@@ -25,7 +25,7 @@ export async function submitQuizAttempt({
 	answers: unknown
 }) {
 	const lesson = await findLessonForLearner({ userId, lessonId })
-	if (lesson.kind !== 'QUIZ') throw new DomainError('invalid', 'NOT_A_QUIZ', 'This lesson is not a quiz.')
+	if (lesson.kind !== 'QUIZ') throw new QuizzesError('invalid', 'NOT_A_QUIZ', 'This lesson is not a quiz.')
 	await assertLessonUnlocked({ userId, lesson })
 
 	// Read server-side with the right answers: this never goes back to the browser as such.
@@ -53,10 +53,10 @@ export async function submitQuizAttempt({
 				select: { number: true, passed: true },
 			})
 			if (previous.some((p) => p.passed)) {
-				throw new DomainError('conflict', 'QUIZ_ALREADY_PASSED', 'You have already passed this quiz.')
+				throw new QuizzesError('conflict', 'QUIZ_ALREADY_PASSED', 'You have already passed this quiz.')
 			}
 			if (lesson.maxAttempts != null && previous.length >= lesson.maxAttempts) {
-				throw new DomainError(
+				throw new QuizzesError(
 					'conflict',
 					'NO_ATTEMPTS_LEFT',
 					`You have used all ${lesson.maxAttempts} attempts at this quiz. Contact your trainer if you need another.`,
@@ -106,7 +106,7 @@ export async function submitQuizAttempt({
 		}, COMPLETION_TRANSACTION)
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError(
+			throw new QuizzesError(
 				'conflict',
 				'ATTEMPT_ALREADY_SUBMITTED',
 				'This attempt has already been submitted (perhaps in another tab). Reload the page to see your result.',
