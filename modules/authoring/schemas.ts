@@ -52,7 +52,10 @@ export const CourseDetailsSchema = z.object({
 	cpdHours: z
 		.number({ error: 'Enter the CPD hours as a number, e.g. 1.5' })
 		.min(0.25, 'CPD hours must be at least 0.25 (15 minutes)')
-		.max(100, 'CPD hours must be 100 or fewer'),
+		.max(100, 'CPD hours must be 100 or fewer')
+		.refine((hours) => Number.isInteger(Math.round(hours * 4 * 1000) / 1000), {
+			error: 'Give the CPD hours in quarter hours, e.g. 1.25 or 1.5',
+		}),
 	pricePounds: z
 		.number({ error: 'Enter a price in pounds, e.g. 49 or 0 for free' })
 		.min(0, 'The price cannot be negative')
