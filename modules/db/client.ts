@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { parseEnv, requireDatabaseUrl } from '#modules/env/env.ts'
+import { DbError } from './errors.ts'
 import { Prisma, PrismaClient } from './generated/client.ts'
 import { SerialClient } from './serial-client.ts'
 
@@ -10,13 +11,10 @@ type QueryListener = (query: { query: string; durationMs: number }) => void
 const listeners = new Set<QueryListener>()
 
 function createClient() {
-	const connectionString = process.env.DATABASE_URL
-	if (!connectionString) {
-		throw new Error('DATABASE_URL is not set: start Circle with `npm start`, which provides one')
-	}
+	const env = parseEnv()
 	const pool = new pg.Pool({
-		connectionString,
-		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		connectionString: requireDatabaseUrl(env),
+		max: env.DATABASE_POOL_SIZE,
 		Client: SerialClient,
 	})
 	// An idle connection ended by the server (restart, failover, Ctrl-C reaching PostgreSQL first)
@@ -55,7 +53,7 @@ export function isBusyError(error: unknown) {
 /** Rethrows a busy error as DomainError('throttled', 'BUSY') (429 with Retry-After), anything else as it is. */
 export function rethrowBusy(error: unknown): never {
 	if (isBusyError(error)) {
-		throw new DomainError('throttled', 'BUSY', BUSY_MESSAGE, { retryAfterSeconds: 5 })
+		throw new DbError('throttled', 'BUSY', BUSY_MESSAGE, { retryAfterSeconds: 5 })
 	}
 	throw error
 }
