@@ -12,7 +12,18 @@ const TESTS_IMPORT = {
 }
 
 export default tseslint.config(
-	{ ignores: ['build/**', '.react-router/**', 'modules/db/generated/**', 'node_modules/**', 'tests/.tmp/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
+	{
+		ignores: [
+			'build/**',
+			'.react-router/**',
+			'modules/db/generated/**',
+			'node_modules/**',
+			'tests/.tmp/**',
+			'test-results/**',
+			'playwright-report/**',
+			'.data/**',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
@@ -46,6 +57,41 @@ export default tseslint.config(
 		ignores: ['**/*.test.ts', '**/*.test.tsx'],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: [TESTS_IMPORT] }],
+		},
+	},
+	{
+		// One way from domain errors to HTTP: only app/utils/errors.server.ts reads the kind-to-status
+		// table; everything else answers through its helpers, so no route picks a status of its own.
+		// tests/lint/errors-and-env.test.ts proves it fires.
+		files: ['**/*.ts', '**/*.tsx'],
+		ignores: ['app/utils/errors.server.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "Identifier[name='STATUS_FOR_KIND']",
+					message:
+						'Answer domain errors through app/utils/errors.server.ts (throwAsResponse, withDomainErrors, replyWithDomainError, replyWithProblem, problemJson), not STATUS_FOR_KIND.',
+				},
+			],
+		},
+	},
+	{
+		// Settings are read through modules/env, which validates them (and never echoes a secret).
+		// Exceptions: tests and their setup set the environment for the code under test to read; the
+		// few lines that set DATABASE_URL or pass the environment to a child process say so beside
+		// them with an eslint-disable comment. tests/lint/errors-and-env.test.ts proves it fires.
+		files: ['app/**', 'modules/**', 'scripts/**', 'emails/**', 'prisma/**'],
+		ignores: ['modules/env/**', '**/*.test.ts', '**/*.test.tsx'],
+		rules: {
+			'no-restricted-properties': [
+				'error',
+				{
+					object: 'process',
+					property: 'env',
+					message: 'Read settings through modules/env/env.ts (parseEnv, getEnv, requireDatabaseUrl), not process.env.',
+				},
+			],
 		},
 	},
 	{

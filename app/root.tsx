@@ -1,5 +1,5 @@
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
-import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { errorTitle, GeneralErrorBoundary, useMarkDocumentHydrated } from '#app/components/error-boundary.tsx'
 import { SiteFooter } from '#app/components/layout/site-footer.tsx'
 import { SiteHeader } from '#app/components/layout/site-header.tsx'
 import { getOptionalUser, sessionCookieHeaders } from '#app/utils/auth.server.ts'
@@ -34,7 +34,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const managesOrganisation = user ? await managesAnOrganisation({ userId: user.id }) : false
 	// Keeps the cookie's expiry in step with the sliding session, and clears a cookie whose session ended.
 	return data(
-		{ user, managesOrganisation, cspNonce: context.cspNonce },
+		// requestId: the 500 page shows it, for a person to quote (see entry.server.tsx's handleError).
+		{ user, managesOrganisation, cspNonce: context.cspNonce, requestId: context.requestId },
 		{ headers: await sessionCookieHeaders(request) },
 	)
 }
@@ -43,6 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 	// Undefined when the root loader itself failed: the error page still gets a header, as a visitor.
 	const data = useRouteLoaderData<typeof loader>('root')
 	const user = data?.user ?? null
+	useMarkDocumentHydrated()
 	return (
 		<html lang="en-GB">
 			<head>

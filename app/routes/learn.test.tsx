@@ -238,7 +238,7 @@ describe('the lesson page', () => {
 			)
 
 		const foreign = await post(correctAnswers(other!))
-		expect(statusOf(foreign)).toBe(400)
+		expect(statusOf(foreign)).toBe(422)
 		expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(0)
 
 		const failed = (await post(wrongAnswers(quiz!))) as Response
@@ -339,8 +339,8 @@ describe('POST /learn/reflection', () => {
 				jsonPost('/learn/reflection', { questionId: question.id, text: 'x'.repeat(5001) }, { cookie }),
 			),
 		)
-		expect(statusOf(tooLong)).toBe(400)
-		expect((tooLong as unknown as DataReply).data.message).toContain('5,000')
+		expect(statusOf(tooLong)).toBe(422)
+		expect(await (tooLong as Response).json()).toMatchObject({ message: expect.stringContaining('5,000') })
 		expect((await prisma.reflection.findFirstOrThrow({ where: { userId: user.id } })).text).toBe('Draft')
 	})
 })

@@ -8,9 +8,8 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { changeMemberRole, listMembers, removeMember } from '#modules/organisations/members.ts'
 import { ChangeRoleSchema, ORG_ROLE_LABELS, ORG_ROLES, RemoveMemberSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org.$slug.members'
@@ -92,10 +91,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}`,
 		} satisfies ActionReply
 	} catch (error) {
-		if (!isDomainError(error)) throw error
-		return data({ intent: value.intent, membershipId, ok: false, message: error.message } satisfies ActionReply, {
-			status: STATUS_FOR_KIND[error.kind],
-		})
+		return replyWithProblem(error, { intent: value.intent, membershipId })
 	}
 }
 

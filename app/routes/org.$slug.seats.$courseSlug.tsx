@@ -16,10 +16,8 @@ import {
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { replyWithDomainError } from '#app/utils/auth.server.ts'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getSeatPoolByCourse } from '#modules/organisations/create-organisation.ts'
 import { reclaimSeat, removeSeatAccess } from '#modules/organisations/end-seat.ts'
 import {
@@ -90,13 +88,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 type ActionReply = { intent: string; ok: boolean; message: string | null; invite?: InviteOutcome }
-
-function problem(intent: string, error: unknown) {
-	if (!isDomainError(error)) throw error
-	return data({ intent, ok: false, message: error.message } satisfies ActionReply, {
-		status: STATUS_FOR_KIND[error.kind],
-	})
-}
 
 /** Invite, resend, revoke, reclaim, remove access and remind: owners and administrators only. */
 export async function action({ request, params }: Route.ActionArgs) {
@@ -208,7 +199,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}
 		}
 	} catch (error) {
-		return problem(intent, error)
+		return replyWithProblem(error, { intent })
 	}
 }
 

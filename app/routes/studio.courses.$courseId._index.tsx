@@ -3,13 +3,12 @@ import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseDetailsForm } from '#app/components/studio/course-details-form.tsx'
 import { CourseStructure, type StructureReply } from '#app/components/studio/course-structure.tsx'
-import { requireTrainer, studioError } from '#app/utils/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { StudioCourseNav, VersionStateBadge, versionState } from '#app/components/studio/studio-nav.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { replyWithDomainError } from '#app/utils/auth.server.ts'
-import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { createDraftVersion } from '#modules/authoring/create-draft-version.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
@@ -152,7 +151,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return ok('Lesson order saved.')
 		}
 	} catch (error) {
-		return studioError(error, { intent, target })
+		return replyWithProblem(error, { intent, target })
 	}
 }
 

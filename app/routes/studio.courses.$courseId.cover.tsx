@@ -4,7 +4,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { STATUS_FOR_KIND, withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getCourseCover, removeCoverImage, saveCoverImage } from '#modules/storage/cover-images.ts'
 import { COVER_MAX, COVER_MAX_BYTES, COVER_MIN } from '#modules/storage/cover-rules.ts'
@@ -92,8 +92,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 		await saveCoverImage({ actorId: user.id, courseId, file })
 		return data({ ok: true as const, message: 'The new cover image is saved.' })
 	} catch (error) {
-		if (isDomainError(error) && error.kind === 'invalid') return formError(error.message, STATUS_FOR_KIND.invalid)
-		return withDomainErrors(() => Promise.reject(error))
+		if (isDomainError(error) && error.kind === 'invalid') return replyWithProblem(error, (e) => ({ error: e.message }))
+		throwAsResponse(error)
 	}
 }
 

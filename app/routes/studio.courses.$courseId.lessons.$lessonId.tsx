@@ -13,10 +13,9 @@ import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { STATUS_FOR_KIND, withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
 import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
 import { getLessonForEditor, LessonConflictError, saveLessonContent } from '#modules/authoring/lesson-content.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
 import type { Route } from './+types/studio.courses.$courseId.lessons.$lessonId'
 
@@ -69,16 +68,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 				{ status: 409 },
 			)
 		}
-		if (isDomainError(error) && error.kind === 'invalid') {
-			return data<SaveReply>(
-				{ status: 'invalid', errors: { [error.field ?? 'form']: [error.message] }, message: error.message },
-				{ status: 422 },
-			)
-		}
-		if (isDomainError(error)) {
-			return data<SaveReply>({ status: 'error', message: error.message }, { status: STATUS_FOR_KIND[error.kind] })
-		}
-		throw error
+		return replyWithProblem(error, (e): SaveReply =>
+			e.kind === 'invalid'
+				? { status: 'invalid', errors: { [e.field ?? 'form']: [e.message] }, message: e.message }
+				: { status: 'error', message: e.message },
+		)
 	}
 }
 

@@ -1,12 +1,12 @@
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
-import { requireTrainer, studioError } from '#app/utils/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
 import { getPublishReview, publishCourse } from '#modules/authoring/publish-course.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -29,7 +29,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			const builder = await withDomainErrors(() => getCourseBuilder(base))
 			return { title: builder.version.title, review: null, liveVersion: builder.course.publishedVersionNumber }
 		}
-		return withDomainErrors(() => Promise.reject(error))
+		throwAsResponse(error)
 	}
 }
 
@@ -49,7 +49,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		})
 		return redirect(`/studio/courses/${params.courseId}?published=${published.number}`)
 	} catch (error) {
-		return studioError(error, { intent: 'publish' })
+		return replyWithProblem(error, { intent: 'publish', target: null })
 	}
 }
 

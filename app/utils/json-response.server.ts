@@ -1,7 +1,3 @@
-import { data } from 'react-router'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
-
 /** Request bodies of the learning endpoints are small JSON documents; anything bigger is refused. */
 export const MAX_JSON_BODY_BYTES = 32_000
 
@@ -19,15 +15,4 @@ export async function readJsonBody(request: Request): Promise<unknown> {
 	} catch {
 		return undefined
 	}
-}
-
-/**
- * A DomainError as a JSON reply for the learning endpoints: `{ code, message, field? }` with the
- * kind's status, except that a bad request (`invalid`) is a plain 400 here, since these endpoints
- * are called by Circle's own scripts and there is no form to redisplay. Rethrows anything else.
- */
-export function domainErrorJson(error: unknown) {
-	if (!isDomainError(error)) throw error
-	const status = error.kind === 'invalid' ? 400 : STATUS_FOR_KIND[error.kind]
-	return data({ code: error.code, message: error.message, field: error.field ?? null }, { status })
 }

@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CertificatesError } from '#modules/certificates/errors.ts'
 import { normaliseCertificateCode } from './code.ts'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { CERTIFICATE_PDF_FIELDS } from './queries.ts'
@@ -68,7 +68,7 @@ export async function getCertificateForAdmin({ actorId, code: input }: { actorId
 			})
 		: null
 	if (!certificate)
-		throw new DomainError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
+		throw new CertificatesError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
 	const history = await prisma.auditLog.findMany({
 		where: { targetType: 'Certificate', targetId: certificate.id },
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
