@@ -103,6 +103,11 @@ async function main() {
 		for (const account of seed.DEMO_ACCOUNTS) console.log(`  ${account.label.padEnd(20)} ${account.email}`)
 	}
 	if (!env.SMTP_URL && env.NODE_ENV !== 'production') console.log(`\nEmails go to the dev outbox: ${url}/dev/outbox`)
+	if (!env.APP_URL && env.NODE_ENV !== 'production') {
+		console.log(
+			`Links in emails point where you opened Circle (${url} or http://127.0.0.1:${env.PORT}); set APP_URL to fix one address.`,
+		)
+	}
 	console.log('\nPress Ctrl-C to stop.')
 }
 

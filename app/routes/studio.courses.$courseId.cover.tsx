@@ -1,4 +1,5 @@
 import { data, Form, Link, useNavigation } from 'react-router'
+import { Field } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
@@ -141,24 +142,24 @@ export default function CoverImageRoute({ loaderData, actionData }: Route.Compon
 				<h2 id="upload-cover" className="text-xl font-semibold text-stone-900">
 					Upload a new cover
 				</h2>
-				<div>
-					<label htmlFor="cover" className="block font-semibold text-stone-900">
-						Image file
-					</label>
-					<p id="cover-hint" className="mt-1 text-sm text-stone-600">
-						PNG, JPEG or WebP, up to 5 MB, between {COVER_MIN.width}×{COVER_MIN.height} and {COVER_MAX.width}×
-						{COVER_MAX.height} pixels. A wide image (about 1.91:1, for example 1200×630) looks best.
-					</p>
-					<input
-						id="cover"
-						name="cover"
-						type="file"
-						required
-						accept="image/png,image/jpeg,image/webp"
-						aria-describedby="cover-hint"
-						className="mt-2 block min-h-11 w-full text-base text-stone-900 file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-brand-700 file:bg-white file:px-4 file:font-semibold file:text-brand-700"
-					/>
-				</div>
+				<Field
+					labelProps={{ children: 'Image file' }}
+					description={
+						<>
+							PNG, JPEG or WebP, up to 5 MB, between {COVER_MIN.width}×{COVER_MIN.height} and {COVER_MAX.width}×
+							{COVER_MAX.height} pixels. A wide image (about 1.91:1, for example 1200×630) looks best.
+						</>
+					}
+					inputProps={{
+						id: 'cover',
+						name: 'cover',
+						type: 'file',
+						required: true,
+						accept: 'image/png,image/jpeg,image/webp',
+						className:
+							'file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-brand-700 file:bg-white file:px-4 file:font-semibold file:text-brand-700',
+					}}
+				/>
 				<Button type="submit" disabled={busy}>
 					{busy ? 'Uploading…' : 'Upload cover'}
 				</Button>

@@ -6,6 +6,7 @@ import express from 'express'
 import helmet from 'helmet'
 import type { ServerBuild } from 'react-router'
 import { appUrl, type Env } from '#modules/env/env.ts'
+import { loopbackOrigin, withRequestOrigin } from '#modules/env/request-origin.ts'
 import { csrfGuard } from './csrf.ts'
 
 declare module 'react-router' {
@@ -78,6 +79,7 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 		}),
 	)
 	app.use(csrfGuard({ appOrigin: new URL(appUrl(env)).origin }))
+	app.use(followLoopbackHost(env))
 
 	let build: ServerBuild | (() => Promise<ServerBuild>)
 	if (mode.kind === 'development') {
@@ -106,4 +108,14 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 		}),
 	)
 	return app
+}
+
+/**
+ * Outside production and without APP_URL, links in emails point where the page was opened
+ * (127.0.0.1 or localhost, whichever the person typed) rather than always at localhost, where their
+ * session cookie does not exist. Only loopback hosts are followed (ADR 0020).
+ */
+export function followLoopbackHost(env: Pick<Env, 'APP_URL' | 'NODE_ENV'>): express.RequestHandler {
+	if (env.APP_URL || env.NODE_ENV === 'production') return (_req, _res, next) => next()
+	return (req, _res, next) => withRequestOrigin(loopbackOrigin({ host: req.get('host'), protocol: req.protocol }), next)
 }

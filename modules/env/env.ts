@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { currentRequestOrigin } from './request-origin.ts'
 
 const postgresUrl = z.string().refine((value) => {
 	try {
@@ -153,6 +154,16 @@ export function getEnv(): Env {
 	return cached
 }
 
+/**
+ * The origin for links Circle sends (emails, certificates): APP_URL. When APP_URL is unset outside
+ * production, the loopback origin the current request came to (http://127.0.0.1:3000 when the page
+ * was opened there), so a link in an email opens where the person is already logged in; failing
+ * that, http://localhost:PORT. Production never follows a request's Host.
+ */
 export function appUrl(env: Env = getEnv()) {
+	if (!env.APP_URL && env.NODE_ENV !== 'production') {
+		const origin = currentRequestOrigin()
+		if (origin) return origin
+	}
 	return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
 }

@@ -6,6 +6,7 @@ import type { BillingErrorCode } from '#modules/billing/errors.ts'
 import type { CatalogErrorCode } from '#modules/catalog/errors.ts'
 import type { CertificatesErrorCode } from '#modules/certificates/errors.ts'
 import type { CourseIoErrorCode } from '#modules/course-io/errors.ts'
+import type { DbErrorCode } from '#modules/db/errors.ts'
 import type { EnquiriesErrorCode } from '#modules/enquiries/errors.ts'
 import type { EnrolmentErrorCode } from '#modules/enrolment/errors.ts'
 import type { LearningErrorCode } from '#modules/learning/errors.ts'
@@ -31,6 +32,7 @@ export type DomainErrorCode =
 	| CatalogErrorCode
 	| CertificatesErrorCode
 	| CourseIoErrorCode
+	| DbErrorCode
 	| EnquiriesErrorCode
 	| EnrolmentErrorCode
 	| LearningErrorCode

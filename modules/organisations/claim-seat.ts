@@ -36,7 +36,10 @@ async function claimWith(tx: Tx, { poolId, userId, invitationId }: Omit<ClaimSea
 	const existing = await findHeldSeat(tx, poolId, userId)
 	if (existing) return { ...existing, created: false }
 
-	const pool = await tx.seatPool.findUnique({ where: { id: poolId }, select: { courseId: true } })
+	const pool = await tx.seatPool.findUnique({
+		where: { id: poolId },
+		select: { courseId: true, seats: true, used: true },
+	})
 	if (!pool) throw new OrganisationsError('not_found', 'POOL_NOT_FOUND', 'We could not find that seat licence.')
 	const enrolled = await tx.enrolment.findUnique({
 		where: { userId_courseId: { userId, courseId: pool.courseId } },
@@ -45,6 +48,9 @@ async function claimWith(tx: Tx, { poolId, userId, invitationId }: Omit<ClaimSea
 	if (enrolled?.status === 'ACTIVE') {
 		throw new OrganisationsError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
 	}
+	// Already full when we looked (it only empties when an admin reclaims a seat): say so now rather
+	// than queue on the pool row's lock behind a burst of claims, holding a connection meanwhile.
+	if (pool.used >= pool.seats) throw new OrganisationsError('conflict', 'NO_SEATS_LEFT', NO_SEATS_LEFT_MESSAGE)
 
 	// The whole race guard: it takes the pool row's lock until this transaction ends.
 	const taken =
