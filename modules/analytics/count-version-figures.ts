@@ -3,6 +3,7 @@
 // 5 million progress rows). getCourseAnalytics caches their result, checked against
 // readFiguresStamp on every call, so the figures stay exact while repeated views cost one cheap query.
 import { prisma } from '#modules/db/client.ts'
+import { enrolmentStartedSql } from '#modules/enrolment/started.ts'
 
 /** A version's learner figures, as plain numbers keyed by lesson key, lesson id, question id and option id. */
 export type VersionFigures = {
@@ -54,11 +55,11 @@ export async function countVersionFigures({
 		Array<{ enrolments: bigint; starts: bigint; completions: bigint; median_seconds: number | null }>
 	>`
 		SELECT count(*) AS enrolments,
-			count(*) FILTER (WHERE "startedAt" IS NOT NULL OR "completedAt" IS NOT NULL) AS starts,
+			count(*) FILTER (WHERE ${enrolmentStartedSql('e')}) AS starts,
 			count(*) FILTER (WHERE "completedAt" IS NOT NULL) AS completions,
 			percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "completedAt" - "createdAt"))
 				FILTER (WHERE "completedAt" IS NOT NULL) AS median_seconds
-		FROM "Enrolment"
+		FROM "Enrolment" e
 		WHERE "versionId" = ${versionId} AND status = 'ACTIVE'`
 
 	// Completions per lesson: the version's enrolments (Enrolment(versionId)), then each one's
