@@ -11,6 +11,7 @@ import {
 import { claimSeat } from './claim-seat.ts'
 import { acceptInvitation, inviteStaff, resendInvitation, revokeInvitation, signUpAndAcceptInvitation } from './invitations.ts'
 import { parseInvitationCsv, parsePastedList } from './parse-invitation-list.ts'
+import { InviteStaffFormSchema } from './schemas.ts'
 
 afterAll(releaseTestResources)
 
@@ -37,6 +38,36 @@ describe('parsing lists', () => {
 			'c@example.org',
 			'd@example.org',
 		])
+	})
+
+	test('addresses pasted from Outlook give the address and the name, quoted names with commas included', () => {
+		const pasted =
+			'Carys Hughes <carys.hughes@example.org>; "Hughes, Carys" <c.hughes@example.org>;' +
+			" 'Dai Jones' <DAI@example.org>,\n<plain@example.org>; Evans, Bethan <bethan.evans@example.org>;" +
+			' mailto:huw@example.org; not an address'
+		expect(parsePastedList(pasted)).toEqual([
+			{ row: 1, email: 'carys.hughes@example.org', name: 'Carys Hughes' },
+			{ row: 2, email: 'c.hughes@example.org', name: 'Hughes, Carys' },
+			{ row: 3, email: 'DAI@example.org', name: 'Dai Jones' },
+			{ row: 4, email: 'plain@example.org', name: null },
+			{ row: 5, email: 'bethan.evans@example.org', name: 'Evans, Bethan' },
+			{ row: 6, email: 'huw@example.org', name: null },
+			{ row: 7, email: 'not an address', name: null },
+		])
+		expect(parseInvitationCsv('email\nCarys Hughes <carys.hughes@example.org>\n')).toEqual([
+			{ row: 1, email: 'carys.hughes@example.org', name: 'Carys Hughes' },
+		])
+	})
+
+	test('the invite form accepts one Outlook address in the single-address field', () => {
+		const parsed = InviteStaffFormSchema.safeParse({
+			intent: 'invite',
+			mode: 'single',
+			email: '"Hughes, Carys" <carys.hughes@example.org>',
+		})
+		expect(parsed.success && parsed.data.mode === 'single' && parsed.data.email).toBe('carys.hughes@example.org')
+		const refused = InviteStaffFormSchema.safeParse({ intent: 'invite', mode: 'single', email: 'Carys Hughes <carys>' })
+		expect(refused.success).toBe(false)
 	})
 
 	test('a CSV needs an email column; name is optional and columns may be in any order', () => {
@@ -83,6 +114,18 @@ describe('inviteStaff', () => {
 		const days = (stored.expiresAt.getTime() - Date.now()) / 86_400_000
 		expect(days).toBeGreaterThan(13.9)
 		expect(days).toBeLessThanOrEqual(14)
+	})
+
+	test('a list pasted from Outlook invites each address, greeting each person by name', async () => {
+		const org = await createOrganisation()
+		const pool = await createSeatPool({ organisationId: org.id, seats: 5 })
+		const carys = uniqueAddress('carys')
+		const bethan = uniqueAddress('bethan')
+		const rows = parsePastedList(`Carys Hughes <${carys}>; "Evans, Bethan" <${bethan}>`)
+		const result = await inviteStaff({ organisationId: org.id, poolId: pool.id, actorId: org.owner.id, rows })
+		expect(result).toMatchObject({ invited: [carys, bethan], rejected: [], notEnoughSeats: null })
+		const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: carys }, select: { text: true } })
+		expect(mail.text).toContain('Carys Hughes')
 	})
 
 	test('more invitations than free seats (counting pending ones) invites no one', async () => {
