@@ -1,4 +1,5 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
+import { lockRowById } from '#modules/db/sql.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { assertCanEditCourse } from './access.ts'
 import { loadVersionTree } from './content.ts'
@@ -17,7 +18,7 @@ export async function createDraftVersion({ courseId, actorId }: { courseId: stri
 }
 
 async function ensureDraft(tx: Tx, { courseId, actorId }: { courseId: string; actorId: string }) {
-	await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${courseId} FOR UPDATE`
+	await lockRowById(tx, 'Course', courseId)
 	const existing = await tx.courseVersion.findFirst({
 		where: { courseId, status: 'DRAFT' },
 		select: { id: true, number: true },

@@ -1,4 +1,5 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
+import { lockRowById } from '#modules/db/sql.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { assertCanEditCourse, requireDraftVersion } from './access.ts'
 import { lessonFingerprint, loadVersionTree, type VersionTree } from './content.ts'
@@ -160,7 +161,7 @@ export async function publishCourse({
 		throw new DomainError('invalid', 'INVALID_NOTE', note.error.issues[0]!.message, { field: 'changeNote' })
 	return prisma.$transaction(async (tx) => {
 		await assertCanEditCourse({ db: tx, courseId, actorId })
-		await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${courseId} FOR UPDATE`
+		await lockRowById(tx, 'Course', courseId)
 		const { draft, published, problems, changes } = await review(tx, courseId)
 		if (problems.length) {
 			throw new DomainError('invalid', 'NOT_READY_TO_PUBLISH', `This draft cannot be published yet: ${problems[0]}`)

@@ -9,6 +9,7 @@ import {
 } from '#modules/authoring/schemas.ts'
 import { type z } from 'zod'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
+import { lockRowById } from '#modules/db/sql.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import {
 	COURSE_FILE,
@@ -406,7 +407,7 @@ export async function importCourse({
 				let replaced = false
 				if (existing) {
 					await assertCanEditCourse({ db: tx, courseId: existing.id, actorId })
-					await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${existing.id} FOR UPDATE`
+					await lockRowById(tx, 'Course', existing.id)
 					courseId = existing.id
 					const draft = await tx.courseVersion.findFirst({
 						where: { courseId, status: 'DRAFT' },

@@ -75,7 +75,8 @@ async function holders() {
 				},
 			})
 		}
-		if (fixture === 'completed') await prisma.enrolment.update({ where: { id: enrolmentId }, data: { completedAt: new Date() } })
+		if (fixture === 'completed')
+			await prisma.enrolment.update({ where: { id: enrolmentId }, data: { completedAt: new Date() } })
 		byFixture.set(fixture, { userId: user.id, email: user.email, assignmentId: seat.assignmentId, enrolmentId })
 	}
 	expect(await prisma.enrolment.count({ where: { courseId: course.id, startedAt: { not: null } } })).toBe(0)
@@ -97,7 +98,10 @@ describe('has this person started?', () => {
 			select: { id: true },
 		})
 		const startedIds = new Set(started.map((e) => e.id))
-		expectAgreement('enrolmentStartedWhere', new Map(FIXTURES.map((f) => [f, startedIds.has(byFixture.get(f)!.enrolmentId)])))
+		expectAgreement(
+			'enrolmentStartedWhere',
+			new Map(FIXTURES.map((f) => [f, startedIds.has(byFixture.get(f)!.enrolmentId)])),
+		)
 
 		const { rows } = await getTeamReport({ organisationId: org.id })
 		const status = new Map(rows.map((r) => [r.assignmentId, r.status]))
@@ -110,7 +114,10 @@ describe('has this person started?', () => {
 		expect(await countTeamReport({ organisationId: org.id, filters: { status: 'in_progress' } })).toBe(4)
 		expect(await countTeamReport({ organisationId: org.id, filters: { status: 'completed' } })).toBe(1)
 
-		const figures = await countVersionFigures({ versionId: course.versionId, lessonIds: course.lessons.map((l) => l.id) })
+		const figures = await countVersionFigures({
+			versionId: course.versionId,
+			lessonIds: course.lessons.map((l) => l.id),
+		})
 		expect(figures.totals.starts, 'analytics starts').toBe(FIXTURES.filter((f) => STARTED[f]).length)
 	})
 
@@ -119,9 +126,12 @@ describe('has this person started?', () => {
 		await sendPoolReminders({ organisationId: org.id, poolId: pool.id, actorId: org.owner.id })
 		const emails = [...byFixture.values()].map((h) => h.email)
 		const reminded = new Set(
-			(await prisma.emailMessage.findMany({ where: { template: 'seat-reminder', to: { in: emails } }, select: { to: true } })).map(
-				(m) => m.to,
-			),
+			(
+				await prisma.emailMessage.findMany({
+					where: { template: 'seat-reminder', to: { in: emails } },
+					select: { to: true },
+				})
+			).map((m) => m.to),
 		)
 		// Nobody has been idle for 14 days, so only the not-started are due; a completed holder never is.
 		const open = FIXTURES.filter((f) => f !== 'completed')
@@ -157,8 +167,13 @@ describe('has this person started?', () => {
 			},
 			select: { id: true },
 		})
-		await prisma.$transaction((tx) => revokePurchase(tx, { orderId: order.id, refundedPence: 6000, reason: 'Refunded' }))
-		const seats = await prisma.seatAssignment.findMany({ where: { poolId: pool.id }, select: { id: true, status: true } })
+		await prisma.$transaction((tx) =>
+			revokePurchase(tx, { orderId: order.id, refundedPence: 6000, reason: 'Refunded' }),
+		)
+		const seats = await prisma.seatAssignment.findMany({
+			where: { poolId: pool.id },
+			select: { id: true, status: true },
+		})
 		const status = new Map(seats.map((s) => [s.id, s.status]))
 		expectAgreement(
 			'revokePurchase',

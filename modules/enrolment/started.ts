@@ -35,9 +35,8 @@ export function enrolmentStartedSql(alias: string) {
 
 /** The same rule as a Prisma filter on Enrolment. */
 export const enrolmentStartedWhere: Prisma.EnrolmentWhereInput = {
-	OR: STARTED_EVIDENCE.map(
-		(source): Prisma.EnrolmentWhereInput =>
-			'column' in source ? { [source.column]: { not: null } } : { [source.relation]: { some: {} } },
+	OR: STARTED_EVIDENCE.map((source): Prisma.EnrolmentWhereInput =>
+		'column' in source ? { [source.column]: { not: null } } : { [source.relation]: { some: {} } },
 	),
 }
 

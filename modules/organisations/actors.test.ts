@@ -44,7 +44,12 @@ async function world() {
 	await addMember({ organisationId: org.id, userId: holder.id })
 	const seat = await claimSeat({ poolId: pool.id, userId: holder.id })
 	const invitee = `invitee-${crypto.randomUUID()}@example.org`
-	const invitation = await createInvitation({ organisationId: org.id, poolId: pool.id, email: invitee, invitedById: admin.id })
+	const invitation = await createInvitation({
+		organisationId: org.id,
+		poolId: pool.id,
+		email: invitee,
+		invitedById: admin.id,
+	})
 	const other = await createOrganisationRow()
 	const otherAdmin = await addMember({ organisationId: other.id, role: 'ADMIN' })
 	const disabledAdmin = await addMember({ organisationId: org.id, role: 'ADMIN', name: 'Dee Disabled' })
@@ -71,7 +76,11 @@ async function state(w: World) {
 			select: { id: true, email: true, revokedAt: true, tokenHash: true, expiresAt: true },
 			orderBy: { id: 'asc' },
 		}),
-		prisma.seatAssignment.findMany({ where: { pool: { organisationId } }, select: { id: true, status: true }, orderBy: { id: 'asc' } }),
+		prisma.seatAssignment.findMany({
+			where: { pool: { organisationId } },
+			select: { id: true, status: true },
+			orderBy: { id: 'asc' },
+		}),
 		prisma.seatPool.findMany({ where: { organisationId }, select: { id: true, seats: true, used: true } }),
 		prisma.membership.findMany({ where: { organisationId }, select: { id: true, role: true }, orderBy: { id: 'asc' } }),
 		prisma.enrolment.findMany({ where: { userId: w.holder.id }, select: { id: true, status: true } }),
@@ -139,19 +148,22 @@ const WRITES: Write[] = [
 ]
 
 describe('every organisations write checks its actor', () => {
-	test.each(WRITES)('$name: the wrong actors are refused and nothing changes; an administrator succeeds', async ({ call }) => {
-		const w = await world()
-		const before = await state(w)
-		for (const actor of w.wrongActors) {
-			const error = await thrown(call(w, actor.id))
-			expect(isDomainError(error) ? error.kind : error, actor.who).toBe(actor.kind)
-		}
-		expect(await state(w)).toEqual(before)
-		// The same call by an administrator of the organisation goes through: the refusals above were
-		// about the actor, not a call that could never succeed.
-		await call(w, w.admin.id)
-		expect(await state(w)).not.toEqual(before)
-	})
+	test.each(WRITES)(
+		'$name: the wrong actors are refused and nothing changes; an administrator succeeds',
+		async ({ call }) => {
+			const w = await world()
+			const before = await state(w)
+			for (const actor of w.wrongActors) {
+				const error = await thrown(call(w, actor.id))
+				expect(isDomainError(error) ? error.kind : error, actor.who).toBe(actor.kind)
+			}
+			expect(await state(w)).toEqual(before)
+			// The same call by an administrator of the organisation goes through: the refusals above were
+			// about the actor, not a call that could never succeed.
+			await call(w, w.admin.id)
+			expect(await state(w)).not.toEqual(before)
+		},
+	)
 
 	test('createOrganisation: a disabled account or an unknown id cannot create one', async () => {
 		const disabled = await createUser()
@@ -179,9 +191,27 @@ describe('owner rules for roles are checked in the domain', () => {
 		const before = await roles(org.id)
 
 		for (const attempt of [
-			() => changeMemberRole({ organisationId: org.id, membershipId: member.membershipId, role: 'OWNER', actorId: admin.id }),
-			() => changeMemberRole({ organisationId: org.id, membershipId: admin.membershipId, role: 'OWNER', actorId: admin.id }),
-			() => changeMemberRole({ organisationId: org.id, membershipId: coOwner.membershipId, role: 'MEMBER', actorId: admin.id }),
+			() =>
+				changeMemberRole({
+					organisationId: org.id,
+					membershipId: member.membershipId,
+					role: 'OWNER',
+					actorId: admin.id,
+				}),
+			() =>
+				changeMemberRole({
+					organisationId: org.id,
+					membershipId: admin.membershipId,
+					role: 'OWNER',
+					actorId: admin.id,
+				}),
+			() =>
+				changeMemberRole({
+					organisationId: org.id,
+					membershipId: coOwner.membershipId,
+					role: 'MEMBER',
+					actorId: admin.id,
+				}),
 			() => removeMember({ organisationId: org.id, membershipId: coOwner.membershipId, actorId: admin.id }),
 		]) {
 			const error = await thrown(attempt())
@@ -190,9 +220,24 @@ describe('owner rules for roles are checked in the domain', () => {
 		expect(await roles(org.id)).toEqual(before)
 
 		// Administrators may still move people between member and administrator.
-		await changeMemberRole({ organisationId: org.id, membershipId: member.membershipId, role: 'ADMIN', actorId: admin.id })
-		await changeMemberRole({ organisationId: org.id, membershipId: coOwner.membershipId, role: 'ADMIN', actorId: org.owner.id })
-		await changeMemberRole({ organisationId: org.id, membershipId: member.membershipId, role: 'OWNER', actorId: org.owner.id })
+		await changeMemberRole({
+			organisationId: org.id,
+			membershipId: member.membershipId,
+			role: 'ADMIN',
+			actorId: admin.id,
+		})
+		await changeMemberRole({
+			organisationId: org.id,
+			membershipId: coOwner.membershipId,
+			role: 'ADMIN',
+			actorId: org.owner.id,
+		})
+		await changeMemberRole({
+			organisationId: org.id,
+			membershipId: member.membershipId,
+			role: 'OWNER',
+			actorId: org.owner.id,
+		})
 		const after = await roles(org.id)
 		expect([after.get(member.id), after.get(coOwner.id), after.get(org.owner.id)]).toEqual(['OWNER', 'ADMIN', 'OWNER'])
 	})
@@ -220,7 +265,12 @@ describe('owner rules for roles are checked in the domain', () => {
 		const org = await createOrganisationRow()
 		const member = await addMember({ organisationId: org.id, role: 'MEMBER' })
 		const platformAdmin = await createUser({ role: 'ADMIN' })
-		await changeMemberRole({ organisationId: org.id, membershipId: member.membershipId, role: 'OWNER', actorId: platformAdmin.id })
+		await changeMemberRole({
+			organisationId: org.id,
+			membershipId: member.membershipId,
+			role: 'OWNER',
+			actorId: platformAdmin.id,
+		})
 		expect((await roles(org.id)).get(member.id)).toBe('OWNER')
 	})
 
@@ -228,7 +278,12 @@ describe('owner rules for roles are checked in the domain', () => {
 		const org = await createOrganisationRow()
 		const admin = await addMember({ organisationId: org.id, role: 'ADMIN' })
 		const member = await addMember({ organisationId: org.id, role: 'MEMBER' })
-		await changeMemberRole({ organisationId: org.id, membershipId: admin.membershipId, role: 'MEMBER', actorId: org.owner.id })
+		await changeMemberRole({
+			organisationId: org.id,
+			membershipId: admin.membershipId,
+			role: 'MEMBER',
+			actorId: org.owner.id,
+		})
 		const error = await thrown(
 			changeMemberRole({ organisationId: org.id, membershipId: member.membershipId, role: 'ADMIN', actorId: admin.id }),
 		)

@@ -47,7 +47,11 @@ export function parseAddress(text: string): ParsedAddress {
 	const angled = /^(.*?)<\s*([^<>]*?)\s*>\s*$/s.exec(value)
 	if (angled) {
 		const rawName = angled[1]!.trim()
-		const name = rawName.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1').replace(/\s+/g, ' ').trim()
+		const name = rawName
+			.replace(/^"(.*)"$/s, '$1')
+			.replace(/^'(.*)'$/s, '$1')
+			.replace(/\s+/g, ' ')
+			.trim()
 		return { email: stripMailto(angled[2]!), name: name && !name.includes('@') ? name : null }
 	}
 	return { email: stripMailto(value.replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1')), name: null }

@@ -65,7 +65,11 @@ export async function changeMemberRole({
 		const actor = await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		const member = await findMember(tx, organisationId, membershipId)
 		if ((role === 'OWNER' || member.role === 'OWNER') && actor.role !== 'OWNER') {
-			throw new DomainError('forbidden', 'OWNER_ONLY', 'Only an owner can make someone an owner or change an owner’s role.')
+			throw new DomainError(
+				'forbidden',
+				'OWNER_ONLY',
+				'Only an owner can make someone an owner or change an owner’s role.',
+			)
 		}
 		if (member.role === role) return { changed: false }
 		if (role !== 'OWNER') await assertOwnerRemains(tx, organisationId, member)

@@ -140,7 +140,10 @@ export const BuySeatsSchema = z
 			.number({ error: (issue) => (issue.input === undefined ? 'Enter how many seats' : 'Enter a whole number') })
 			.int('Enter a whole number')
 			.min(MIN_SEATS_PER_ORDER, `Buy at least ${MIN_SEATS_PER_ORDER} seat`)
-			.max(MAX_SEATS_PER_ORDER, `You can buy at most ${MAX_SEATS_PER_ORDER.toLocaleString('en-GB')} seats in one order`),
+			.max(
+				MAX_SEATS_PER_ORDER,
+				`You can buy at most ${MAX_SEATS_PER_ORDER.toLocaleString('en-GB')} seats in one order`,
+			),
 		method: z.enum(['CARD', 'INVOICE'], { error: 'Choose how to pay' }),
 		purchaseOrderNumber: z.string().trim().max(60, 'Purchase order number must be 60 characters or fewer').optional(),
 	})
@@ -167,7 +170,15 @@ export function parseVolumeTiers(value: unknown): VolumeTier[] {
 }
 
 /** The price of one seat when buying `quantity`: the tier with the highest minQuantity that applies wins. */
-export function unitPriceFor({ basePence, tiers, quantity }: { basePence: number; tiers: VolumeTier[]; quantity: number }) {
+export function unitPriceFor({
+	basePence,
+	tiers,
+	quantity,
+}: {
+	basePence: number
+	tiers: VolumeTier[]
+	quantity: number
+}) {
 	let price = basePence
 	for (const tier of tiers) if (quantity >= tier.minQuantity) price = tier.unitPricePence
 	return price

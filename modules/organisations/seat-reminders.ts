@@ -4,12 +4,7 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 import { scheduleJob } from '#modules/jobs/enqueue-job.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { assertOrganisationActor } from './access.ts'
-import {
-	type ReminderHolderRow,
-	selectPoolHoldersToRemind,
-	selectReminderHolder,
-	selectStalledHolders,
-} from './sql.ts'
+import { type ReminderHolderRow, selectPoolHoldersToRemind, selectReminderHolder, selectStalledHolders } from './sql.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** A holder counts as stalled after this long without activity. */
@@ -55,7 +50,8 @@ export async function sendSeatReminder({
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		const holder = await selectReminderHolder(tx, { organisationId, poolId, assignmentId })
 		if (!holder) throw new DomainError('not_found', 'SEAT_NOT_FOUND', 'We could not find that seat.')
-		if (holder.completedAt) throw new DomainError('conflict', 'ALREADY_COMPLETED', 'They have already completed the course.')
+		if (holder.completedAt)
+			throw new DomainError('conflict', 'ALREADY_COMPLETED', 'They have already completed the course.')
 		const recent = await tx.emailMessage.count({
 			where: {
 				to: holder.email,
@@ -70,7 +66,13 @@ export async function sendSeatReminder({
 		}
 		await sendEmail(reminderEmail(holder), tx)
 		await tx.auditLog.create({
-			data: { actorId, organisationId, action: 'seat.remind', targetType: 'SeatAssignment', targetId: holder.assignmentId },
+			data: {
+				actorId,
+				organisationId,
+				action: 'seat.remind',
+				targetType: 'SeatAssignment',
+				targetId: holder.assignmentId,
+			},
 		})
 	})
 }
@@ -128,7 +130,13 @@ export async function sendPoolReminders({
 		for (const { remindedRecently: _, ...holder } of due) {
 			await sendEmail(reminderEmail(holder), tx)
 			await tx.auditLog.create({
-				data: { actorId, organisationId, action: 'seat.remind', targetType: 'SeatAssignment', targetId: holder.assignmentId },
+				data: {
+					actorId,
+					organisationId,
+					action: 'seat.remind',
+					targetType: 'SeatAssignment',
+					targetId: holder.assignmentId,
+				},
 			})
 		}
 		return { sent: due.length, skipped: holders.length - due.length }

@@ -155,7 +155,13 @@ export async function selectReminderHolder(
  * Seat holders in every organisation who have not finished and have had no activity since
  * `stalledBefore` (those who never started included), not reminded since `remindedSince`.
  */
-export async function selectStalledHolders({ stalledBefore, remindedSince }: { stalledBefore: Date; remindedSince: Date }) {
+export async function selectStalledHolders({
+	stalledBefore,
+	remindedSince,
+}: {
+	stalledBefore: Date
+	remindedSince: Date
+}) {
 	return prisma.$queryRaw<ReminderHolderRow[]>`
 		SELECT ${holderColumns}
 		${holderJoins}
@@ -342,7 +348,13 @@ export async function selectReportVersion(organisationId: string) {
 }
 
 /** Every report row's key with these filters, in report order (course title, person, key). */
-export async function selectReportOrder({ organisationId, filters }: { organisationId: string; filters: ReportFilters }) {
+export async function selectReportOrder({
+	organisationId,
+	filters,
+}: {
+	organisationId: string
+	filters: ReportFilters
+}) {
 	// One string rather than 100,000 rows: the driver and Prisma handle one value far faster.
 	const [row] = await prisma.$queryRaw<Array<{ keys: string | null }>>(
 		Prisma.sql`SELECT string_agg(key, ',' ORDER BY "courseTitle", lower(COALESCE(name, email)), key) AS keys

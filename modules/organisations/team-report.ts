@@ -55,11 +55,7 @@ async function reportOrder(organisationId: string, filters: ReportFilters, known
 		filters.status ?? '',
 		filters.search?.trim().toLowerCase() ?? '',
 	].join('\n')
-	return orderCache.get(
-		cacheKey,
-		() => selectReportOrder({ organisationId, filters }),
-		{ stamp: version },
-	)
+	return orderCache.get(cacheKey, () => selectReportOrder({ organisationId, filters }), { stamp: version })
 }
 
 /**
