@@ -10,6 +10,14 @@ const UNSAFE_RAW_SQL = {
 	selector: 'MemberExpression[property.name=/^\\$(query|execute)RawUnsafe$/]',
 	message: 'Use $queryRaw with a tagged template (parameters bound), never the Unsafe variants (ADR 0018).',
 }
+const APP_IMPORT = {
+	regex: '^(#app/|(\\.\\./)+app/)',
+	message: 'modules/ must not import from app/: the domain knows no HTTP (README, Architecture).',
+}
+const TESTS_IMPORT = {
+	regex: '^(#tests/|(\\.\\./)+tests/)',
+	message: 'Production code must not import test helpers or fakes from tests/.',
+}
 
 export default tseslint.config(
 	{
@@ -33,16 +41,31 @@ export default tseslint.config(
 			'react-hooks/exhaustive-deps': 'warn',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-			'no-restricted-imports': [
-				'error',
-				{ patterns: [{ group: ['#app/*'], message: 'modules/ must not import from app/' }] },
-			],
 		},
 	},
 	{
-		// The app layer may import from itself; only modules/ is barred from it.
-		files: ['app/**', 'tests/**', 'scripts/**'],
-		rules: { 'no-restricted-imports': 'off' },
+		// The layer rule (README, Architecture): modules/ holds the domain and never reaches into app/,
+		// by alias or by relative path. `regex` patterns, because a gitignore-style `group` line that
+		// starts with `#` is a comment and matches nothing. tests/lint/boundaries.test.ts proves it fires.
+		files: ['modules/**', 'emails/**', 'prisma/**'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [APP_IMPORT] }],
+		},
+	},
+	{
+		// Domain code never depends on test helpers or fakes; its tests may.
+		files: ['modules/**', 'emails/**', 'prisma/**'],
+		ignores: ['**/*.test.ts', '**/*.test.tsx'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [APP_IMPORT, TESTS_IMPORT] }],
+		},
+	},
+	{
+		files: ['app/**', 'scripts/**'],
+		ignores: ['**/*.test.ts', '**/*.test.tsx'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [TESTS_IMPORT] }],
+		},
 	},
 	{
 		files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**'],

@@ -1,5 +1,5 @@
 import { data } from 'react-router'
-import { domainErrorJson, readJsonBody } from '#app/components/learn/json-response.server.ts'
+import { domainErrorJson, readJsonBody } from '#app/utils/json-response.server.ts'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { recordVideoProgress } from '#modules/progress/record-video-progress.ts'
 import type { Route } from './+types/learn.progress'

@@ -9,7 +9,7 @@ import {
 } from 'react-router'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createSession } from '#modules/auth/sessions.ts'
-import { getRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { correctAnswers, createCourse, createEnrolment, createUser, wrongAnswers } from '#tests/factories/learning.ts'
 import { action as enrolAction } from './learn.$courseSlug.enrol.ts'

@@ -2,7 +2,7 @@ import { data, Form, Link, useLocation, useNavigation } from 'react-router'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InviteForm, type InviteOutcome } from '#app/components/org/invite-form.tsx'
-import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
+import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import {
 	buySeatsHref,
 	ConfirmPanel,

@@ -12,7 +12,7 @@ import {
 	type SaveReply,
 } from '#app/components/studio/lesson-form.ts'
 import { type KeyedQuestion, QuizQuestionsEditor, serialiseQuestions } from '#app/components/studio/quiz-editor.tsx'
-import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { VideoUpload } from '#app/components/studio/video-upload.tsx'
 import { Button } from '#app/components/ui/button.tsx'

@@ -1,4 +1,4 @@
-import { jsonError, requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { jsonError, requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { assertCanEditCourse } from '#modules/authoring/access.ts'
 import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
 import type { Route } from './+types/studio.courses.$courseId.markdown-preview'

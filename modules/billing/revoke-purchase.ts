@@ -1,4 +1,5 @@
 import { prisma, type OrderStatus, type Tx } from '#modules/db/client.ts'
+import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { enrolmentNotStartedWhere } from '#modules/enrolment/started.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { audit } from './audit.ts'
@@ -282,10 +283,7 @@ export async function refundOrder({
 	reason?: string | null
 }) {
 	const note = reason?.trim() ? reason.trim().slice(0, 500) : null
-	const actor = await prisma.user.findUnique({ where: { id: actorId }, select: { role: true, disabledAt: true } })
-	if (!actor || actor.disabledAt || actor.role !== 'ADMIN') {
-		throw new DomainError('forbidden', 'NOT_PLATFORM_ADMIN', 'Only platform admins can refund orders.')
-	}
+	await assertPlatformAdmin({ actorId })
 	const order = await prisma.order.findUnique({
 		where: { id: orderId },
 		select: {

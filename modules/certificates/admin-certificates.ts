@@ -1,7 +1,8 @@
 import { prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { normaliseCertificateCode } from './code.ts'
-import { assertPlatformAdmin } from './queries.ts'
+import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
+import { CERTIFICATE_PDF_FIELDS } from './queries.ts'
 
 /**
  * Certificates for the admin list (a platform admin only), newest first: all of them, or those
@@ -60,16 +61,7 @@ export async function getCertificateForAdmin({ actorId, code: input }: { actorId
 				where: { code },
 				select: {
 					id: true,
-					code: true,
-					learnerName: true,
-					courseTitle: true,
-					versionNumber: true,
-					cpdMinutes: true,
-					outcomes: true,
-					completedAt: true,
-					issuedAt: true,
-					revokedAt: true,
-					revokedReason: true,
+					...CERTIFICATE_PDF_FIELDS,
 					revokedBy: { select: { name: true } },
 					user: { select: { name: true, email: true } },
 				},

@@ -5,7 +5,7 @@ import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
 import { formatCpdHours, formatUkDate, verificationUrl } from './certificate-text.ts'
 import { normaliseCertificateCode } from './code.ts'
-import { assertPlatformAdmin } from './queries.ts'
+import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 
 /**
  * Re-issues a certificate (a platform admin only): the name on it is refreshed from the learner's

@@ -1,7 +1,7 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { normaliseCertificateCode } from './code.ts'
-import { assertPlatformAdmin } from './queries.ts'
+import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { ReinstateCertificateSchema, RevokeCertificateSchema } from './schemas.ts'
 
 /**

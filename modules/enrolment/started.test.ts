@@ -4,7 +4,7 @@
 // empty (as imported or older data may have it), so a user that looked at startedAt alone would
 // disagree here.
 import { afterAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { countVersionFigures } from '#modules/analytics/count-version-figures.ts'
 import { revokePurchase } from '#modules/billing/revoke-purchase.ts'
 import { prisma } from '#modules/db/client.ts'

@@ -2,7 +2,7 @@
 // wrong actorId it throws and changes nothing, whatever the route did or did not check. Removing the
 // check from any one write fails its test here. Modelled on modules/authoring/authoring.test.ts.
 import { afterAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import {

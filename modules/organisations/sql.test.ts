@@ -1,7 +1,7 @@
 // Each raw statement of the organisations context run directly against PostgreSQL (ADR 0018): the
 // row's keys must be the ones its type declares, and the values what the fixture says.
 import { afterAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import {
 	addMember,

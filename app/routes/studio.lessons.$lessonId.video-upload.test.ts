@@ -8,7 +8,7 @@ import { createLearner } from '#tests/factories/certificates.ts'
 import { sessionCookie } from '#tests/factories/sessions.ts'
 import { createCourse } from '#tests/factories/learning.ts'
 import { type FakeMuxServer, signedMuxWebhook, startFakeMux } from '#tests/fakes/mux-server.ts'
-import { createVideoUpload } from './create-video-upload.ts'
+import { createVideoUpload } from '#modules/video/create-video-upload.ts'
 
 const SECRET = 'mux-webhook-test-secret'
 let mux: FakeMuxServer
@@ -102,7 +102,7 @@ describe('createVideoUpload', () => {
 		const { trainer, video } = await trainerWithCourse()
 		const saved = process.env.MUX_TOKEN_ID
 		const { parseEnv } = await import('#modules/env/env.ts')
-		const { requireMuxClient } = await import('./mux.ts')
+		const { requireMuxClient } = await import('#modules/video/mux.ts')
 		delete process.env.MUX_TOKEN_ID
 		try {
 			expect(() => requireMuxClient(parseEnv())).toThrow(
