@@ -2,6 +2,19 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
+const RAW_SQL_OUTSIDE_SQL_TS = {
+	selector: "MemberExpression[property.name='$queryRaw']",
+	message: 'Raw SQL goes in the context’s sql.ts, with a row type built from the generated models (ADR 0018).',
+}
+const UNSAFE_RAW_SQL = {
+	selector: 'MemberExpression[property.name=/^\\$(query|execute)RawUnsafe$/]',
+	message: 'Use $queryRaw with a tagged template (parameters bound), never the Unsafe variants (ADR 0018).',
+}
+const STATUS_TABLE_OUTSIDE_ERRORS = {
+	selector: "Identifier[name='STATUS_FOR_KIND']",
+	message:
+		'Answer domain errors through app/utils/errors.server.ts (throwAsResponse, withDomainErrors, replyWithDomainError, replyWithProblem, problemJson), not STATUS_FOR_KIND.',
+}
 const APP_IMPORT = {
 	regex: '^(#app/|(\\.\\./)+app/)',
 	message: 'modules/ must not import from app/: the domain knows no HTTP (README, Architecture).',
@@ -66,14 +79,7 @@ export default tseslint.config(
 		files: ['**/*.ts', '**/*.tsx'],
 		ignores: ['app/utils/errors.server.ts'],
 		rules: {
-			'no-restricted-syntax': [
-				'error',
-				{
-					selector: "Identifier[name='STATUS_FOR_KIND']",
-					message:
-						'Answer domain errors through app/utils/errors.server.ts (throwAsResponse, withDomainErrors, replyWithDomainError, replyWithProblem, problemJson), not STATUS_FOR_KIND.',
-				},
-			],
+			'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS],
 		},
 	},
 	{
@@ -97,5 +103,33 @@ export default tseslint.config(
 	{
 		files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**'],
 		rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+	},
+	// Raw SQL lives in each context's sql.ts, with row types from the generated models
+	// (docs/decisions/0018-typed-raw-sql.md); the unsafe variants are refused everywhere.
+	// no-restricted-syntax is one rule: a later block replaces an earlier one's list for the files it
+	// matches, so each block below repeats the status-table selector where it still applies.
+	{
+		files: ['modules/**/*.ts', 'app/**/*.ts', 'app/**/*.tsx'],
+		ignores: ['app/utils/errors.server.ts'],
+		rules: {
+			'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS, RAW_SQL_OUTSIDE_SQL_TS, UNSAFE_RAW_SQL],
+		},
+	},
+	{
+		files: ['app/utils/errors.server.ts'],
+		rules: { 'no-restricted-syntax': ['error', RAW_SQL_OUTSIDE_SQL_TS, UNSAFE_RAW_SQL] },
+	},
+	{
+		files: [
+			'**/sql.ts',
+			// Tests read the database directly to check what the code under test did.
+			'**/*.test.ts',
+			'**/*.test.tsx',
+			'**/testing.ts',
+			// Billing's two row locks move to modules/billing/sql.ts with the webhook work (issue 12, C3).
+			'modules/billing/revoke-purchase.ts',
+			'modules/billing/fulfil-order.ts',
+		],
+		rules: { 'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS, UNSAFE_RAW_SQL] },
 	},
 )

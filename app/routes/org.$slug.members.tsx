@@ -62,7 +62,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 				membershipId: value.membershipId,
 				role: value.role,
 				actorId: access.actorId,
-				actorRole: access.role,
 			})
 			return {
 				intent: value.intent,
@@ -76,7 +75,6 @@ export async function action({ request, params }: Route.ActionArgs) {
 			organisationId,
 			membershipId: value.membershipId,
 			actorId: access.actorId,
-			actorRole: access.role,
 		})
 		// Someone who removed themselves can no longer see this page.
 		if (target?.userId === access.actorId && !access.isPlatformAdmin) return redirect('/org')

@@ -1,5 +1,6 @@
 import { prisma, type Role } from '#modules/db/client.ts'
 import { AdminError } from '#modules/admin/errors.ts'
+import { lockUserRole } from './sql.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
 import { writeAudit } from './audit.ts'
 
@@ -23,8 +24,7 @@ export async function changeUserRole({ actorId, userId, role, reason }: ChangeUs
 			)
 		}
 		// FOR UPDATE: two admins changing the same person at once are applied one after the other.
-		const rows = await tx.$queryRaw<Array<{ role: Role }>>`SELECT role FROM "User" WHERE id = ${userId} FOR UPDATE`
-		const current = rows[0]
+		const current = await lockUserRole(tx, userId)
 		if (!current) throw new AdminError('not_found', 'USER_NOT_FOUND', 'There is no user with that id.')
 		if (current.role === role) {
 			throw new AdminError('conflict', 'ROLE_UNCHANGED', 'They already have that role.', { field: 'role' })

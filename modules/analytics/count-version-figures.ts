@@ -2,7 +2,7 @@
 // rows and quiz answers (about 150 ms of database time for a version with 8,000 learners and
 // 5 million progress rows). getCourseAnalytics caches their result, checked against
 // readFiguresStamp on every call, so the figures stay exact while repeated views cost one cheap query.
-import { prisma } from '#modules/db/client.ts'
+import { selectCompletedLessonCounts, selectFiguresStamp, selectQuizCounts, selectVersionTotals } from './sql.ts'
 
 /** A version's learner figures, as plain numbers keyed by lesson key, lesson id, question id and option id. */
 export type VersionFigures = {
@@ -30,11 +30,7 @@ export type VersionFigures = {
  * newer version keeps its attempts at this version's quizzes, and revoking it later changes them.
  */
 export async function readFiguresStamp({ courseId }: { courseId: string }) {
-	const [row] = await prisma.$queryRaw<Array<{ stamp: string }>>`
-		SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) AS stamp
-		FROM "Enrolment"
-		WHERE "courseId" = ${courseId}`
-	return row?.stamp ?? ''
+	return selectFiguresStamp({ courseId })
 }
 
 /**
@@ -50,52 +46,17 @@ export async function countVersionFigures({
 	versionId: string
 	lessonIds: string[]
 }): Promise<VersionFigures> {
-	const [totalsRow] = await prisma.$queryRaw<
-		Array<{ enrolments: bigint; starts: bigint; completions: bigint; median_seconds: number | null }>
-	>`
-		SELECT count(*) AS enrolments,
-			count(*) FILTER (WHERE "startedAt" IS NOT NULL OR "completedAt" IS NOT NULL) AS starts,
-			count(*) FILTER (WHERE "completedAt" IS NOT NULL) AS completions,
-			percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "completedAt" - "createdAt"))
-				FILTER (WHERE "completedAt" IS NOT NULL) AS median_seconds
-		FROM "Enrolment"
-		WHERE "versionId" = ${versionId} AND status = 'ACTIVE'`
+	const totalsRow = await selectVersionTotals({ versionId })
 
 	// Completions per lesson: the version's enrolments (Enrolment(versionId)), then each one's
 	// progress rows (LessonProgress(enrolmentId)); distinct (lesson, learner) pairs hashed, then counted.
-	const lessonRows = await prisma.$queryRaw<Array<{ key: string; completed: bigint }>>`
-		SELECT key, count(*) AS completed
-		FROM (
-			SELECT DISTINCT lp."lessonKey" AS key, lp."userId"
-			FROM "LessonProgress" lp
-			JOIN "Enrolment" e ON e.id = lp."enrolmentId"
-			WHERE e."versionId" = ${versionId} AND e.status = 'ACTIVE' AND lp.status = 'COMPLETED'
-		) completed_lessons
-		GROUP BY key`
+	const lessonRows = await selectCompletedLessonCounts({ versionId })
 
 	// The quiz figures in one pass: the attempts at this version's lessons, found by their lesson ids
 	// (QuizAttempt(lessonId); a subquery on Enrolment's primary key keeps active enrolments only, so
 	// the 600,000 enrolments are never scanned), then their answers (Answer(attemptId, questionId)),
 	// counted per lesson, per question and per option.
-	const quizRows = await prisma.$queryRaw<
-		Array<{ kind: 'lesson' | 'question' | 'option'; id: string; count: bigint; correct: bigint }>
-	>`
-		WITH attempts AS MATERIALIZED (
-			SELECT qa.id, qa."lessonId"
-			FROM "QuizAttempt" qa
-			WHERE qa."lessonId" = ANY(${lessonIds}::text[])
-				AND (SELECT e.status FROM "Enrolment" e WHERE e.id = qa."enrolmentId") = 'ACTIVE'
-		), answers AS MATERIALIZED (
-			SELECT a."questionId", a."isCorrect", a."selectedOptionIds"
-			FROM "Answer" a JOIN attempts t ON t.id = a."attemptId"
-		)
-		SELECT 'lesson' AS kind, "lessonId" AS id, count(*) AS count, 0::bigint AS correct FROM attempts GROUP BY "lessonId"
-		UNION ALL
-		SELECT 'question', "questionId", count(*), count(*) FILTER (WHERE "isCorrect") FROM answers GROUP BY "questionId"
-		UNION ALL
-		SELECT 'option', picked.option_id, count(*), 0
-		FROM answers CROSS JOIN LATERAL (SELECT DISTINCT unnest("selectedOptionIds") AS option_id) picked
-		GROUP BY picked.option_id`
+	const quizRows = await selectQuizCounts({ lessonIds })
 
 	const rowsOf = (kind: 'lesson' | 'question' | 'option') => quizRows.filter((r) => r.kind === kind)
 	return {

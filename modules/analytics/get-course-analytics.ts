@@ -1,9 +1,9 @@
 import { createMemoCache } from '#modules/cache/memo-cache.ts'
 import { createSharedRead } from '#modules/cache/shared-read.ts'
-import { prisma } from '#modules/db/client.ts'
 import { AnalyticsError } from '#modules/analytics/errors.ts'
 import { assertCanEditCourse } from './access.ts'
 import { countVersionFigures, readFiguresStamp, type VersionFigures } from './count-version-figures.ts'
+import { selectCourseVersions, selectVersionLessons, selectVersionMarkedOptions } from './sql.ts'
 
 export type FunnelStep = {
 	key: string
@@ -83,21 +83,7 @@ export async function getCourseAnalytics({
 	await assertCanEditCourse({ actorId, courseId })
 	const [versionRows, stamp] = await Promise.all([
 		// The course (it exists: the access check said so) and its versions, newest first.
-		prisma.$queryRaw<
-			Array<{
-				id: string
-				slug: string
-				publishedVersionId: string | null
-				versionId: string | null
-				number: number
-				status: string
-				title: string
-			}>
-		>`
-			SELECT c.id, c.slug, c."publishedVersionId", v.id AS "versionId", v.number, v.status::text AS status, v.title
-			FROM "Course" c LEFT JOIN "CourseVersion" v ON v."courseId" = c.id
-			WHERE c.id = ${courseId}
-			ORDER BY v.number DESC`,
+		selectCourseVersions({ courseId }),
 		readStamp(courseId),
 	])
 	const [first] = versionRows
@@ -189,29 +175,8 @@ type OutlineQuestion = {
  */
 async function readVersionOutline(versionId: string) {
 	const [lessons, options] = await Promise.all([
-		prisma.$queryRaw<Array<{ id: string; key: string; title: string; kind: string; moduleTitle: string }>>`
-			SELECT l.id, l.key, l.title, l.kind::text AS kind, m.title AS "moduleTitle"
-			FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId"
-			WHERE l."versionId" = ${versionId}
-			ORDER BY m.position, l.position`,
-		prisma.$queryRaw<
-			Array<{
-				lessonId: string
-				questionId: string
-				prompt: string
-				questionKind: string
-				optionId: string | null
-				text: string | null
-				isCorrect: boolean | null
-			}>
-		>`
-			SELECT q."lessonId", q.id AS "questionId", q.prompt, q.kind::text AS "questionKind",
-				o.id AS "optionId", o.text, o."isCorrect"
-			FROM "Question" q
-			JOIN "Lesson" l ON l.id = q."lessonId"
-			LEFT JOIN "Option" o ON o."questionId" = q.id
-			WHERE l."versionId" = ${versionId} AND q.kind IN ('SINGLE', 'MULTIPLE')
-			ORDER BY q.position, o.position`,
+		selectVersionLessons({ versionId }),
+		selectVersionMarkedOptions({ versionId }),
 	])
 	const questionsByLesson = new Map<string, OutlineQuestion[]>()
 	const questionById = new Map<string, OutlineQuestion>()

@@ -1,5 +1,6 @@
 import { prisma, type Role, type Tx } from '#modules/db/client.ts'
 import { generateSessionToken, hashToken } from './tokens.ts'
+import { selectSessionWithUser } from './sql.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -72,19 +73,6 @@ export async function createSession({
 	return { token, expiresAt }
 }
 
-type SessionRow = {
-	id: string
-	userId: string
-	createdAt: Date
-	lastSeenAt: Date
-	expiresAt: Date
-	email: string
-	name: string
-	role: Role
-	emailVerifiedAt: Date | null
-	disabledAt: Date | null
-}
-
 /**
  * Looks up the session a cookie token belongs to and its user, in one query. Returns null (and
  * deletes the row) when the session has passed its sliding expiry or its absolute lifetime, and
@@ -95,13 +83,7 @@ type SessionRow = {
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
 	if (!TOKEN_PATTERN.test(token)) return null
 	const id = hashToken(token)
-	// One statement with the user joined: this runs on every signed-in request, and Prisma would
-	// send the nested user as a second query.
-	const [row] = await prisma.$queryRaw<SessionRow[]>`
-		SELECT s.id, s."userId", s."createdAt", s."lastSeenAt", s."expiresAt",
-			u.email, u.name, u.role::text AS role, u."emailVerifiedAt", u."disabledAt"
-		FROM "Session" s JOIN "User" u ON u.id = s."userId"
-		WHERE s.id = ${id}`
+	const row = await selectSessionWithUser(id)
 	if (!row) return null
 
 	const now = Date.now()

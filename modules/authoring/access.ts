@@ -1,8 +1,9 @@
 // Who may edit a course, and where its editable draft is. Every authoring function starts here, so
 // the rule lives in one place: the platform role must be TRAINER or ADMIN, and a trainer must be the
 // course's OWNER or a CO_AUTHOR; an ADMIN may edit every course.
-import { prisma, type Role, type Tx } from '#modules/db/client.ts'
+import { prisma, type Tx } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
+import { selectCourseAccess } from './sql.ts'
 
 export type Db = Tx | typeof prisma
 
@@ -26,16 +27,7 @@ export async function assertCanEditCourse({
 	courseId: string
 	actorId: string
 }): Promise<CourseAccess> {
-	// One statement (every studio page and action starts here): the actor, the course if it exists,
-	// and the actor's authorship of it.
-	const [row] = await db.$queryRaw<
-		Array<{ role: Role; disabledAt: Date | null; courseId: string | null; authorRole: CourseAccess['authorRole'] }>
-	>`
-		SELECT u.role::text AS role, u."disabledAt", c.id AS "courseId", a.role::text AS "authorRole"
-		FROM "User" u
-		LEFT JOIN "Course" c ON c.id = ${courseId}
-		LEFT JOIN "CourseAuthor" a ON a."courseId" = c.id AND a."userId" = u.id
-		WHERE u.id = ${actorId}`
+	const row = await selectCourseAccess(db, { courseId, actorId })
 	if (!row || row.disabledAt || row.role === 'LEARNER') {
 		throw new AuthoringError('forbidden', 'NOT_A_TRAINER', 'Only trainers can edit courses.')
 	}

@@ -1,5 +1,6 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
+import { lockRowById } from '#modules/db/sql.ts'
 import { assertCanEditCourse } from './access.ts'
 import { loadVersionTree } from './content.ts'
 import { writeVersionTree } from './write-version-tree.ts'
@@ -18,7 +19,7 @@ export async function createDraftVersion({ courseId, actorId }: { courseId: stri
 }
 
 async function ensureDraft(tx: Tx, { courseId, actorId }: { courseId: string; actorId: string }) {
-	await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${courseId} FOR UPDATE`
+	await lockRowById(tx, 'Course', courseId)
 	const existing = await tx.courseVersion.findFirst({
 		where: { courseId, status: 'DRAFT' },
 		select: { id: true, number: true },

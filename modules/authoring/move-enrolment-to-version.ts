@@ -6,6 +6,7 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
 import { lessonFingerprint, loadVersionTree, type TreeLesson } from './content.ts'
 import { summariseChanges } from './publish-course.ts'
+import { lockLearnerEnrolment } from './sql.ts'
 
 /**
  * Which version an enrolled learner follows and whether they may move to a newer one: null when
@@ -155,7 +156,7 @@ export async function moveEnrolmentToVersion({
 	expectedVersionNumber?: number
 }) {
 	return prisma.$transaction(async (tx) => {
-		await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE "userId" = ${userId} AND "courseId" = ${courseId} FOR UPDATE`
+		await lockLearnerEnrolment(tx, { userId, courseId })
 		const p = await plan(tx, { userId, courseId })
 		if (expectedVersionNumber != null && p.target.number !== expectedVersionNumber) {
 			throw new AuthoringError(

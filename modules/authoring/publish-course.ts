@@ -1,6 +1,7 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
 import { cpdHoursProblem, learningMinutes } from '#modules/catalog/cpd-hours.ts'
+import { lockRowById } from '#modules/db/sql.ts'
 import { assertCanEditCourse, requireDraftVersion } from './access.ts'
 import { lessonFingerprint, loadVersionTree, type VersionTree } from './content.ts'
 import { ChangeNoteSchema, questionProblems } from './schemas.ts'
@@ -162,7 +163,7 @@ export async function publishCourse({
 		throw new AuthoringError('invalid', 'INVALID_NOTE', note.error.issues[0]!.message, { field: 'changeNote' })
 	return prisma.$transaction(async (tx) => {
 		await assertCanEditCourse({ db: tx, courseId, actorId })
-		await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${courseId} FOR UPDATE`
+		await lockRowById(tx, 'Course', courseId)
 		const { draft, published, problems, changes } = await review(tx, courseId)
 		if (problems.length) {
 			throw new AuthoringError('invalid', 'NOT_READY_TO_PUBLISH', `This draft cannot be published yet: ${problems[0]}`)

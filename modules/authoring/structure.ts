@@ -5,6 +5,7 @@ import type { ZodError } from 'zod'
 // every write to that draft.
 import { prisma, type LessonKind, type Tx } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
+import { lockRowById } from '#modules/db/sql.ts'
 import { assertCanEditCourse, findDraftLesson, findDraftModule, requireDraftVersion } from './access.ts'
 import { newLessonKey } from './content.ts'
 import { firstIssue, LessonKindSchema, LessonTitleSchema, ModuleTitleSchema } from './schemas.ts'
@@ -19,7 +20,7 @@ async function inDraft<T>(
 	return prisma.$transaction(async (tx) => {
 		await assertCanEditCourse({ db: tx, courseId, actorId })
 		const draft = await requireDraftVersion({ db: tx, courseId })
-		await tx.$queryRaw`SELECT id FROM "CourseVersion" WHERE id = ${draft.id} FOR UPDATE`
+		await lockRowById(tx, 'CourseVersion', draft.id)
 		return fn(tx, draft)
 	})
 }

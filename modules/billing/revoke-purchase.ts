@@ -1,6 +1,7 @@
 import { prisma, type OrderStatus, type Tx } from '#modules/db/client.ts'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { BillingError } from '#modules/billing/errors.ts'
+import { enrolmentNotStartedWhere } from '#modules/enrolment/started.ts'
 import { audit } from './audit.ts'
 import { requireStripe } from './stripe-client.ts'
 
@@ -164,7 +165,7 @@ async function reduceSeats(
 			where: {
 				poolId: pool.id,
 				status: { in: ['PENDING', 'ASSIGNED'] },
-				OR: [{ enrolment: { is: null } }, { enrolment: { is: { startedAt: null } } }],
+				OR: [{ enrolment: { is: null } }, { enrolment: { is: enrolmentNotStartedWhere } }],
 			},
 			orderBy: [{ assignedAt: 'desc' }, { id: 'desc' }],
 			take: needed,
@@ -179,7 +180,7 @@ async function reduceSeats(
 			const enrolmentIds = candidates.flatMap((c) => (c.enrolment ? [c.enrolment.id] : []))
 			if (enrolmentIds.length > 0) {
 				await tx.enrolment.updateMany({
-					where: { id: { in: enrolmentIds }, startedAt: null, status: 'ACTIVE' },
+					where: { id: { in: enrolmentIds }, status: 'ACTIVE', AND: [enrolmentNotStartedWhere] },
 					data: { status: 'REVOKED', revokedAt: now, revokedReason: reason },
 				})
 			}

@@ -1,5 +1,6 @@
 import { type Prisma, prisma, type Sector } from '#modules/db/client.ts'
 import { searchTerm } from '#modules/validation/text.ts'
+import { countPublishedCoursesBySector } from './sql.ts'
 
 export type ListCoursesOptions = {
 	/** Only courses tagged with this sector. */
@@ -87,11 +88,6 @@ export type CourseCardData = Awaited<ReturnType<typeof listCourses>>[number]
  * PostgreSQL unnests the sector arrays and counts them.
  */
 export async function countCoursesBySector(): Promise<Partial<Record<Sector, number>>> {
-	const rows = await prisma.$queryRaw<Array<{ sector: Sector; count: number }>>`
-		SELECT s.sector::text AS sector, count(*)::int AS count
-		FROM "Course" c
-		JOIN "CourseVersion" v ON v.id = c."publishedVersionId" AND v.status = 'PUBLISHED'
-		CROSS JOIN LATERAL unnest(c.sectors) AS s(sector)
-		GROUP BY s.sector`
+	const rows = await countPublishedCoursesBySector()
 	return Object.fromEntries(rows.map((r) => [r.sector, r.count]))
 }

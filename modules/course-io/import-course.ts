@@ -11,6 +11,7 @@ import { writeVersionTree } from '#modules/authoring/write-version-tree.ts'
 import { type z } from 'zod'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { CourseIoError } from '#modules/course-io/errors.ts'
+import { lockRowById } from '#modules/db/sql.ts'
 import {
 	COURSE_FILE,
 	CourseFileSchema,
@@ -407,7 +408,7 @@ export async function importCourse({
 				let replaced = false
 				if (existing) {
 					await assertCanEditCourse({ db: tx, courseId: existing.id, actorId })
-					await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${existing.id} FOR UPDATE`
+					await lockRowById(tx, 'Course', existing.id)
 					courseId = existing.id
 					const draft = await tx.courseVersion.findFirst({
 						where: { courseId, status: 'DRAFT' },

@@ -1,5 +1,5 @@
-import { type ProgressStatus, prisma } from '#modules/db/client.ts'
 import { computeLessonStates, pickResumeLesson, progressPercent } from './outline.ts'
+import { selectDashboardEnrolments, selectDashboardLessons, selectDashboardProgress } from './sql.ts'
 
 /**
  * The learner's dashboard: their active enrolments, split into courses in progress (most recently
@@ -8,30 +8,15 @@ import { computeLessonStates, pickResumeLesson, progressPercent } from './outlin
  * the lessons of all their versions, their progress rows) however many courses they have.
  */
 export async function getDashboard({ userId }: { userId: string }) {
-	// Raw SQL, one statement per table group: this page is every learner's home, and Prisma would send
-	// each relation as a query of its own (and compile each query in JavaScript on every call).
-	const enrolments = await prisma.$queryRaw<EnrolmentRow[]>`
-			SELECT e.id, e."versionId", e."completedAt", e."secondsSpent", e."lastActivityAt", e."createdAt",
-				c.slug AS "courseSlug", c."publishedVersionId", v.title, v.summary, v."cpdMinutes", v.sequential,
-				cert.code AS "certificateCode", cert."revokedAt" AS "certificateRevokedAt"
-			FROM "Enrolment" e
-			JOIN "Course" c ON c.id = e."courseId"
-			JOIN "CourseVersion" v ON v.id = e."versionId"
-			LEFT JOIN "Certificate" cert ON cert."enrolmentId" = e.id
-			WHERE e."userId" = ${userId} AND e.status = 'ACTIVE'`
+	// Raw SQL (learning/sql.ts), one statement per table group: this page is every learner's home, and
+	// Prisma would send each relation as a query of its own (and compile each query on every call).
+	const enrolments = await selectDashboardEnrolments({ userId })
 	if (enrolments.length === 0) return { inProgress: [], completed: [] }
 
 	const versionIds = [...new Set(enrolments.map((e) => e.versionId))]
 	const [lessons, progress] = await Promise.all([
-		prisma.$queryRaw<Array<{ id: string; versionId: string; required: boolean; title: string }>>`
-			SELECT l.id, l."versionId", l.required, l.title
-			FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId"
-			WHERE l."versionId" = ANY(${versionIds}::text[])
-			ORDER BY m.position, l.position`,
-		prisma.$queryRaw<Array<{ enrolmentId: string; lessonId: string; status: ProgressStatus; updatedAt: Date }>>`
-			SELECT "enrolmentId", "lessonId", status::text AS status, "updatedAt"
-			FROM "LessonProgress"
-			WHERE "userId" = ${userId} AND "enrolmentId" = ANY(${enrolments.map((e) => e.id)}::text[])`,
+		selectDashboardLessons({ versionIds }),
+		selectDashboardProgress({ userId, enrolmentIds: enrolments.map((e) => e.id) }),
 	])
 
 	const lessonsByVersion = groupBy(lessons, (l) => l.versionId)
@@ -53,7 +38,7 @@ export async function getDashboard({ userId }: { userId: string }) {
 			progressPercent: e.completedAt ? 100 : progressPercent({ lessons: courseLessons, completedIds }),
 			completedLessons: courseLessons.filter((l) => completedIds.has(l.id)).length,
 			totalLessons: courseLessons.length,
-			started: rows.length > 0,
+			started: e.started,
 			resumeLesson: resume ? { id: resume.id, title: resume.title } : null,
 			secondsSpent: e.secondsSpent,
 			lastActivityAt: e.lastActivityAt ?? e.createdAt,
@@ -72,23 +57,6 @@ export async function getDashboard({ userId }: { userId: string }) {
 }
 
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>
-
-type EnrolmentRow = {
-	id: string
-	versionId: string
-	completedAt: Date | null
-	secondsSpent: number
-	lastActivityAt: Date | null
-	createdAt: Date
-	courseSlug: string
-	publishedVersionId: string | null
-	title: string
-	summary: string
-	cpdMinutes: number
-	sequential: boolean
-	certificateCode: string | null
-	certificateRevokedAt: Date | null
-}
 
 function groupBy<T, K>(items: readonly T[], key: (item: T) => K) {
 	const map = new Map<K, T[]>()

@@ -1,5 +1,6 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { LearningError } from '#modules/learning/errors.ts'
+import { countRequiredLessonsNotDoneBefore } from './sql.ts'
 
 type Db = Tx | typeof prisma
 
@@ -78,18 +79,13 @@ export async function assertLessonUnlocked({
 	lesson: LearnerLesson
 }) {
 	if (!lesson.sequential) return
-	const [row] = await db.$queryRaw<Array<{ n: number }>>`
-		SELECT count(*)::int AS n
-		FROM "Lesson" l
-		JOIN "Module" m ON m.id = l."moduleId"
-		WHERE l."versionId" = ${lesson.versionId}
-			AND l.required
-			AND (m.position < ${lesson.modulePosition} OR (m.position = ${lesson.modulePosition} AND l.position < ${lesson.position}))
-			AND NOT EXISTS (
-				SELECT 1 FROM "LessonProgress" p
-				WHERE p."lessonId" = l.id AND p."userId" = ${userId} AND p.status = 'COMPLETED'
-			)`
-	if ((row?.n ?? 0) > 0) {
+	const notDone = await countRequiredLessonsNotDoneBefore(db, {
+		userId,
+		versionId: lesson.versionId,
+		modulePosition: lesson.modulePosition,
+		position: lesson.position,
+	})
+	if (notDone > 0) {
 		throw new LearningError(
 			'forbidden',
 			'LESSON_LOCKED',

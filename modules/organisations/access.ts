@@ -1,5 +1,6 @@
-import { type OrgRole, prisma, type Role } from '#modules/db/client.ts'
+import { type OrgRole, type Role, type Tx } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
+import { selectActor, selectManagesAnOrganisation, selectOrganisationBySlugFor } from './sql.ts'
 
 const ORG_RANK: Record<OrgRole, number> = { MEMBER: 0, ADMIN: 1, OWNER: 2 }
 
@@ -31,14 +32,7 @@ export async function requireOrganisationAccess({
 	slug: string
 	minRole: OrgRole
 }): Promise<OrganisationAccess> {
-	// One statement: every organisation page and action starts here.
-	const [organisation] = await prisma.$queryRaw<
-		Array<{ id: string; slug: string; name: string; memberRole: OrgRole | null }>
-	>`
-		SELECT o.id, o.slug, o.name, m.role::text AS "memberRole"
-		FROM "Organisation" o
-		LEFT JOIN "Membership" m ON m."organisationId" = o.id AND m."userId" = ${user.id}
-		WHERE o.slug = ${slug}`
+	const organisation = await selectOrganisationBySlugFor({ slug, userId: user.id })
 	const isPlatformAdmin = user.role === 'ADMIN'
 	const memberRole = organisation?.memberRole ?? null
 	if (!organisation || (!memberRole && !isPlatformAdmin)) {
@@ -65,8 +59,45 @@ export async function requireOrganisationAccess({
  * them an "Organisation" link). One indexed query.
  */
 export async function managesAnOrganisation({ userId }: { userId: string }) {
-	// Raw: the root loader asks this on every page a signed-in user opens.
-	const rows = await prisma.$queryRaw<Array<{ one: number }>>`
-		SELECT 1 AS one FROM "Membership" WHERE "userId" = ${userId} AND role IN ('OWNER', 'ADMIN') LIMIT 1`
-	return rows.length > 0
+	return selectManagesAnOrganisation({ userId })
+}
+
+/** Who is acting in an organisation's write, as checked inside that write's transaction. */
+export type OrganisationActor = {
+	actorId: string
+	/** Their role here; platform admins who are not members act as OWNER. */
+	role: OrgRole
+	isPlatformAdmin: boolean
+}
+
+function organisationNotFound() {
+	return new OrganisationsError('not_found', 'ORGANISATION_NOT_FOUND', 'We could not find that organisation.')
+}
+
+/**
+ * Every write of the organisations context starts here (ADR 0009): it reads the actor's account and
+ * membership inside the write's own transaction, so a caller cannot vouch for someone, and a role
+ * taken away a moment ago counts. An unknown actor, or one who is neither a member nor a platform
+ * admin, is told the organisation does not exist (as the pages tell them); a disabled account, or a
+ * role below `minRole`, is `forbidden`.
+ */
+export async function assertOrganisationActor(
+	tx: Tx,
+	{ organisationId, actorId, minRole }: { organisationId: string; actorId: string; minRole: OrgRole },
+): Promise<OrganisationActor> {
+	const actor = await selectActor(tx, { organisationId, actorId })
+	const isPlatformAdmin = actor?.role === 'ADMIN'
+	if (!actor || actor.organisationName === null || (!actor.memberRole && !isPlatformAdmin)) throw organisationNotFound()
+	if (actor.disabledAt) {
+		throw new OrganisationsError('forbidden', 'ACCOUNT_DISABLED', 'This account has been disabled.')
+	}
+	const role: OrgRole = isPlatformAdmin ? 'OWNER' : actor.memberRole!
+	if (!hasOrgRole(role, minRole)) {
+		throw new OrganisationsError(
+			'forbidden',
+			'NOT_AN_ORGANISATION_ADMIN',
+			`Only ${minRole === 'OWNER' ? 'owners' : 'administrators'} of ${actor.organisationName} can do that.`,
+		)
+	}
+	return { actorId, role, isPlatformAdmin }
 }

@@ -2,9 +2,11 @@ import { Prisma, prisma, type Sector } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { audit } from './audit.ts'
 import { RESERVED_SLUGS, slugify } from './schemas.ts'
+import { selectSeatPools } from './sql.ts'
 
 /**
- * Creates an organisation with `ownerId` as its first OWNER. The slug is the one given, or one
+ * Creates an organisation with `ownerId` as its first OWNER: anyone with an account that is not
+ * disabled may (checked here, in the transaction). The slug is the one given, or one
  * made from the name; a slug already in use is a field error (`slug`), also when two requests race
  * for it (the unique index decides).
  */
@@ -30,6 +32,10 @@ export async function createOrganisation({
 	}
 	try {
 		return await prisma.$transaction(async (tx) => {
+			const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { disabledAt: true } })
+			if (!owner || owner.disabledAt) {
+				throw new OrganisationsError('forbidden', 'ACCOUNT_DISABLED', 'Only an active account can create an organisation.')
+			}
 			const organisation = await tx.organisation.create({
 				data: {
 					name: name.trim(),
@@ -101,15 +107,7 @@ export async function getOrganisationOverview({ organisationId }: { organisation
 
 /** The organisation's seat pools with course titles and free seats, by course title. */
 export async function listSeatPools({ organisationId }: { organisationId: string }) {
-	// One statement (the pool, its course and the published title): every seats and report page asks.
-	const pools = await prisma.$queryRaw<
-		Array<{ id: string; seats: number; used: number; courseId: string; courseSlug: string; title: string | null }>
-	>`
-		SELECT p.id, p.seats, p.used, c.id AS "courseId", c.slug AS "courseSlug", v.title
-		FROM "SeatPool" p
-		JOIN "Course" c ON c.id = p."courseId"
-		LEFT JOIN "CourseVersion" v ON v.id = c."publishedVersionId"
-		WHERE p."organisationId" = ${organisationId}`
+	const pools = await selectSeatPools({ organisationId })
 	return pools
 		.map((p) => ({
 			id: p.id,

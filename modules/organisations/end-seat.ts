@@ -1,6 +1,9 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
+import { enrolmentStartedWhere } from '#modules/enrolment/started.ts'
+import { assertOrganisationActor } from './access.ts'
 import { audit } from './audit.ts'
+import { lockSeatAssignment } from './sql.ts'
 
 export const SEAT_RETURN_RULE = 'A seat can be returned to the pool only if its holder has not started the course.'
 
@@ -9,24 +12,12 @@ const HELD_SEAT_SELECT = {
 	poolId: true,
 	userId: true,
 	email: true,
-	enrolment: { select: { id: true, startedAt: true, _count: { select: { progress: true } } } },
+	enrolment: { select: { id: true } },
 } as const
 
-type HeldSeat = {
-	id: string
-	poolId: string
-	userId: string | null
-	email: string
-	enrolment: { id: string; startedAt: Date | null; _count: { progress: number } } | null
-}
-
-/** A holder has started once their enrolment has a start time or any lesson progress at all. */
-export function hasStarted(seat: Pick<HeldSeat, 'enrolment'>) {
-	return Boolean(seat.enrolment && (seat.enrolment.startedAt || seat.enrolment._count.progress > 0))
-}
-
 /**
- * Ends one held seat inside `tx`. `reclaim` returns the seat to the pool (only for a holder who
+ * Ends one held seat inside `tx`, whose caller has checked the actor. Whether the holder has started
+ * is the one rule of modules/enrolment/started.ts. `reclaim` returns the seat to the pool (only for a holder who
  * has not started: the not-started enrolment is deleted, nothing is lost); `revoke` ends access
  * (enrolment REVOKED) and returns the seat only when the holder had not started, because a
  * started seat has been spent. The assignment row is locked first, so two admins ending the same
@@ -42,13 +33,15 @@ export async function endHeldSeat(
 		reason,
 	}: { assignmentId: string; mode: 'reclaim' | 'revoke'; actorId: string; organisationId: string; reason: string },
 ) {
-	await tx.$queryRaw`SELECT id FROM "SeatAssignment" WHERE id = ${assignmentId} FOR UPDATE`
+	await lockSeatAssignment(tx, assignmentId)
 	const seat = await tx.seatAssignment.findFirst({
 		where: { id: assignmentId, status: 'ASSIGNED', pool: { organisationId } },
 		select: HELD_SEAT_SELECT,
 	})
 	if (!seat) throw new OrganisationsError('not_found', 'SEAT_NOT_FOUND', 'That seat is not held by anyone any more.')
-	const started = hasStarted(seat)
+	const started = seat.enrolment
+		? (await tx.enrolment.count({ where: { id: seat.enrolment.id, AND: [enrolmentStartedWhere] } })) > 0
+		: false
 	if (mode === 'reclaim' && started) {
 		throw new OrganisationsError('conflict', 'SEAT_STARTED', `${SEAT_RETURN_RULE} Remove their access instead.`)
 	}
@@ -83,7 +76,7 @@ export async function endHeldSeat(
 }
 
 /**
- * Returns a seat to the pool from a holder who has not started the course (assignment RECLAIMED,
+ * For an administrator or owner of the organisation (checked here): returns a seat to the pool from a holder who has not started the course (assignment RECLAIMED,
  * enrolment deleted, pool.used − 1). A holder who has started is refused with SEAT_STARTED.
  */
 export async function reclaimSeat({
@@ -98,13 +91,14 @@ export async function reclaimSeat({
 	actorId: string
 }) {
 	return prisma.$transaction(async (tx) => {
+		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		await assertSeatInPool(tx, { organisationId, poolId, assignmentId })
 		return endHeldSeat(tx, { assignmentId, mode: 'reclaim', actorId, organisationId, reason: 'Seat reclaimed' })
 	})
 }
 
 /**
- * Ends a holder's access to the course (enrolment and assignment REVOKED). The seat stays spent
+ * For an administrator or owner of the organisation (checked here): ends a holder's access to the course (enrolment and assignment REVOKED). The seat stays spent
  * if they had started; if they had not, it goes back to the pool.
  */
 export async function removeSeatAccess({
@@ -119,6 +113,7 @@ export async function removeSeatAccess({
 	actorId: string
 }) {
 	return prisma.$transaction(async (tx) => {
+		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		await assertSeatInPool(tx, { organisationId, poolId, assignmentId })
 		return endHeldSeat(tx, {
 			assignmentId,

@@ -2,6 +2,7 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 
 /** Every code the organisations context throws: a typo in a code, here or where one is checked, fails tsc. */
 export type OrganisationsErrorCode =
+	| 'ACCOUNT_DISABLED'
 	| 'ALREADY_COMPLETED'
 	| 'ALREADY_ENROLLED'
 	| 'CSV_NO_EMAIL_COLUMN'

@@ -9,8 +9,15 @@ import {
 	createUser,
 } from '#tests/factories/organisations.ts'
 import { claimSeat } from './claim-seat.ts'
-import { acceptInvitation, inviteStaff, resendInvitation, revokeInvitation, signUpAndAcceptInvitation } from './invitations.ts'
+import {
+	acceptInvitation,
+	inviteStaff,
+	resendInvitation,
+	revokeInvitation,
+	signUpAndAcceptInvitation,
+} from './invitations.ts'
 import { parseInvitationCsv, parsePastedList } from './parse-invitation-list.ts'
+import { InviteStaffFormSchema } from './schemas.ts'
 
 afterAll(releaseTestResources)
 
@@ -22,7 +29,11 @@ async function snapshot(poolId: string) {
 	const [pool, assignments, invitations, enrolments, memberships] = await Promise.all([
 		prisma.seatPool.findUniqueOrThrow({ where: { id: poolId }, select: { used: true } }),
 		prisma.seatAssignment.count({ where: { poolId } }),
-		prisma.invitation.findMany({ where: { seatPoolId: poolId }, select: { id: true, acceptedAt: true, revokedAt: true }, orderBy: { id: 'asc' } }),
+		prisma.invitation.findMany({
+			where: { seatPoolId: poolId },
+			select: { id: true, acceptedAt: true, revokedAt: true },
+			orderBy: { id: 'asc' },
+		}),
 		prisma.enrolment.count({ where: { seatAssignment: { poolId } } }),
 		prisma.membership.count({ where: { organisation: { seatPools: { some: { id: poolId } } } } }),
 	])
@@ -31,12 +42,39 @@ async function snapshot(poolId: string) {
 
 describe('parsing lists', () => {
 	test('a pasted list splits on newlines, commas and semicolons', () => {
-		expect(parsePastedList('a@example.org, b@example.org;c@example.org\n\n d@example.org ').map((r) => r.email)).toEqual([
-			'a@example.org',
-			'b@example.org',
-			'c@example.org',
-			'd@example.org',
+		expect(
+			parsePastedList('a@example.org, b@example.org;c@example.org\n\n d@example.org ').map((r) => r.email),
+		).toEqual(['a@example.org', 'b@example.org', 'c@example.org', 'd@example.org'])
+	})
+
+	test('addresses pasted from Outlook give the address and the name, quoted names with commas included', () => {
+		const pasted =
+			'Carys Hughes <carys.hughes@example.org>; "Hughes, Carys" <c.hughes@example.org>;' +
+			" 'Dai Jones' <DAI@example.org>,\n<plain@example.org>; Evans, Bethan <bethan.evans@example.org>;" +
+			' mailto:huw@example.org; not an address'
+		expect(parsePastedList(pasted)).toEqual([
+			{ row: 1, email: 'carys.hughes@example.org', name: 'Carys Hughes' },
+			{ row: 2, email: 'c.hughes@example.org', name: 'Hughes, Carys' },
+			{ row: 3, email: 'DAI@example.org', name: 'Dai Jones' },
+			{ row: 4, email: 'plain@example.org', name: null },
+			{ row: 5, email: 'bethan.evans@example.org', name: 'Evans, Bethan' },
+			{ row: 6, email: 'huw@example.org', name: null },
+			{ row: 7, email: 'not an address', name: null },
 		])
+		expect(parseInvitationCsv('email\nCarys Hughes <carys.hughes@example.org>\n')).toEqual([
+			{ row: 1, email: 'carys.hughes@example.org', name: 'Carys Hughes' },
+		])
+	})
+
+	test('the invite form accepts one Outlook address in the single-address field', () => {
+		const parsed = InviteStaffFormSchema.safeParse({
+			intent: 'invite',
+			mode: 'single',
+			email: '"Hughes, Carys" <carys.hughes@example.org>',
+		})
+		expect(parsed.success && parsed.data.mode === 'single' && parsed.data.email).toBe('carys.hughes@example.org')
+		const refused = InviteStaffFormSchema.safeParse({ intent: 'invite', mode: 'single', email: 'Carys Hughes <carys>' })
+		expect(refused.success).toBe(false)
 	})
 
 	test('a CSV needs an email column; name is optional and columns may be in any order', () => {
@@ -60,7 +98,12 @@ describe('inviteStaff', () => {
 		const good2 = uniqueAddress('good')
 
 		const text = [good1, 'not-an-email', good1.toUpperCase(), holder.email, pendingEmail, good2].join('\n')
-		const result = await inviteStaff({ organisationId: org.id, poolId: pool.id, actorId: org.owner.id, rows: parsePastedList(text) })
+		const result = await inviteStaff({
+			organisationId: org.id,
+			poolId: pool.id,
+			actorId: org.owner.id,
+			rows: parsePastedList(text),
+		})
 
 		expect(result.invited).toEqual([good1, good2])
 		expect(result.notEnoughSeats).toBeNull()
@@ -74,15 +117,33 @@ describe('inviteStaff', () => {
 		expect(await prisma.invitation.count({ where: { seatPoolId: pool.id, email: 'not-an-email' } })).toBe(0)
 		expect(await prisma.invitation.count({ where: { seatPoolId: pool.id, email: holder.email } })).toBe(0)
 		expect(await prisma.invitation.count({ where: { seatPoolId: pool.id, email: pendingEmail } })).toBe(1)
-		const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: good1 }, select: { template: true, text: true } })
+		const mail = await prisma.emailMessage.findFirstOrThrow({
+			where: { to: good1 },
+			select: { template: true, text: true },
+		})
 		expect(mail.template).toBe('invitation')
 		expect(mail.text).toMatch(/\/invitations\/[a-z2-7]{52}/)
-		const stored = await prisma.invitation.findFirstOrThrow({ where: { email: good1 }, select: { tokenHash: true, expiresAt: true } })
+		const stored = await prisma.invitation.findFirstOrThrow({
+			where: { email: good1 },
+			select: { tokenHash: true, expiresAt: true },
+		})
 		expect(stored.tokenHash).toMatch(/^[0-9a-f]{64}$/)
 		expect(mail.text).not.toContain(stored.tokenHash)
 		const days = (stored.expiresAt.getTime() - Date.now()) / 86_400_000
 		expect(days).toBeGreaterThan(13.9)
 		expect(days).toBeLessThanOrEqual(14)
+	})
+
+	test('a list pasted from Outlook invites each address, greeting each person by name', async () => {
+		const org = await createOrganisation()
+		const pool = await createSeatPool({ organisationId: org.id, seats: 5 })
+		const carys = uniqueAddress('carys')
+		const bethan = uniqueAddress('bethan')
+		const rows = parsePastedList(`Carys Hughes <${carys}>; "Evans, Bethan" <${bethan}>`)
+		const result = await inviteStaff({ organisationId: org.id, poolId: pool.id, actorId: org.owner.id, rows })
+		expect(result).toMatchObject({ invited: [carys, bethan], rejected: [], notEnoughSeats: null })
+		const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: carys }, select: { text: true } })
+		expect(mail.text).toContain('Carys Hughes')
 	})
 
 	test('more invitations than free seats (counting pending ones) invites no one', async () => {
@@ -101,7 +162,12 @@ describe('inviteStaff', () => {
 		const theirs = await createOrganisation()
 		const pool = await createSeatPool({ organisationId: theirs.id })
 		await expect(
-			inviteStaff({ organisationId: mine.id, poolId: pool.id, actorId: mine.owner.id, rows: parsePastedList(uniqueAddress('x')) }),
+			inviteStaff({
+				organisationId: mine.id,
+				poolId: pool.id,
+				actorId: mine.owner.id,
+				rows: parsePastedList(uniqueAddress('x')),
+			}),
 		).rejects.toMatchObject({ kind: 'not_found' })
 		expect(await prisma.invitation.count({ where: { seatPoolId: pool.id } })).toBe(0)
 	})
@@ -112,7 +178,11 @@ describe('accepting an invitation', () => {
 		const org = await createOrganisation()
 		const pool = await createSeatPool({ organisationId: org.id, seats: 5 })
 		const invitee = await createUser()
-		const { token } = await createInvitation({ organisationId: org.id, poolId: pool.id, email: invitee.email.toUpperCase() })
+		const { token } = await createInvitation({
+			organisationId: org.id,
+			poolId: pool.id,
+			email: invitee.email.toUpperCase(),
+		})
 
 		const results = await Promise.allSettled([
 			acceptInvitation({ token, userId: invitee.id }),
@@ -128,7 +198,12 @@ describe('accepting an invitation', () => {
 		expect(after.used).toBe(1)
 		expect(after.assignments).toBe(1)
 		expect(after.enrolments).toBe(1)
-		expect(await prisma.membership.findFirst({ where: { organisationId: org.id, userId: invitee.id }, select: { role: true } })).toEqual({ role: 'MEMBER' })
+		expect(
+			await prisma.membership.findFirst({
+				where: { organisationId: org.id, userId: invitee.id },
+				select: { role: true },
+			}),
+		).toEqual({ role: 'MEMBER' })
 		expect(after.invitations[0]?.acceptedAt).not.toBeNull()
 	})
 
@@ -136,20 +211,36 @@ describe('accepting an invitation', () => {
 		const org = await createOrganisation()
 		const pool = await createSeatPool({ organisationId: org.id, seats: 5 })
 		const invitee = await createUser()
-		const expired = await createInvitation({ organisationId: org.id, poolId: pool.id, email: invitee.email, expiresAt: new Date(Date.now() - 1000) })
+		const expired = await createInvitation({
+			organisationId: org.id,
+			poolId: pool.id,
+			email: invitee.email,
+			expiresAt: new Date(Date.now() - 1000),
+		})
 		const revoked = await createInvitation({ organisationId: org.id, poolId: pool.id, email: invitee.email })
 		await revokeInvitation({ organisationId: org.id, invitationId: revoked.id, actorId: org.owner.id })
 		const before = await snapshot(pool.id)
 
-		await expect(acceptInvitation({ token: expired.token, userId: invitee.id })).rejects.toMatchObject({ kind: 'gone', code: 'INVITATION_EXPIRED' })
-		await expect(acceptInvitation({ token: revoked.token, userId: invitee.id })).rejects.toMatchObject({ kind: 'gone', code: 'INVITATION_REVOKED' })
-		await expect(acceptInvitation({ token: 'a'.repeat(52), userId: invitee.id })).rejects.toMatchObject({ kind: 'not_found' })
+		await expect(acceptInvitation({ token: expired.token, userId: invitee.id })).rejects.toMatchObject({
+			kind: 'gone',
+			code: 'INVITATION_EXPIRED',
+		})
+		await expect(acceptInvitation({ token: revoked.token, userId: invitee.id })).rejects.toMatchObject({
+			kind: 'gone',
+			code: 'INVITATION_REVOKED',
+		})
+		await expect(acceptInvitation({ token: 'a'.repeat(52), userId: invitee.id })).rejects.toMatchObject({
+			kind: 'not_found',
+		})
 		expect(await snapshot(pool.id)).toEqual(before)
 
 		const fresh = await createInvitation({ organisationId: org.id, poolId: pool.id, email: invitee.email })
 		await acceptInvitation({ token: fresh.token, userId: invitee.id })
 		const afterFirst = await snapshot(pool.id)
-		await expect(acceptInvitation({ token: fresh.token, userId: invitee.id })).rejects.toMatchObject({ kind: 'gone', code: 'INVITATION_USED' })
+		await expect(acceptInvitation({ token: fresh.token, userId: invitee.id })).rejects.toMatchObject({
+			kind: 'gone',
+			code: 'INVITATION_USED',
+		})
 		expect(await snapshot(pool.id)).toEqual(afterFirst)
 	})
 
@@ -157,8 +248,15 @@ describe('accepting an invitation', () => {
 		const org = await createOrganisation()
 		const pool = await createSeatPool({ organisationId: org.id })
 		const other = await createUser()
-		const { token } = await createInvitation({ organisationId: org.id, poolId: pool.id, email: uniqueAddress('invitee') })
-		await expect(acceptInvitation({ token, userId: other.id })).rejects.toMatchObject({ kind: 'forbidden', code: 'WRONG_ACCOUNT' })
+		const { token } = await createInvitation({
+			organisationId: org.id,
+			poolId: pool.id,
+			email: uniqueAddress('invitee'),
+		})
+		await expect(acceptInvitation({ token, userId: other.id })).rejects.toMatchObject({
+			kind: 'forbidden',
+			code: 'WRONG_ACCOUNT',
+		})
 		expect((await snapshot(pool.id)).used).toBe(0)
 	})
 
@@ -178,7 +276,11 @@ describe('accepting an invitation', () => {
 		const pool = await createSeatPool({ organisationId: org.id })
 		const email = uniqueAddress('newcomer')
 		const { token } = await createInvitation({ organisationId: org.id, poolId: pool.id, email })
-		const result = await signUpAndAcceptInvitation({ token, name: 'Nia Newcomer', password: 'circles of support and challenge' })
+		const result = await signUpAndAcceptInvitation({
+			token,
+			name: 'Nia Newcomer',
+			password: 'circles of support and challenge',
+		})
 		expect(result.session.token).toBeTruthy()
 		const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, emailVerifiedAt: true } })
 		expect(user.emailVerifiedAt).not.toBeNull()
@@ -191,8 +293,13 @@ describe('accepting an invitation', () => {
 		const invitee = await createUser()
 		const old = await createInvitation({ organisationId: org.id, poolId: pool.id, email: invitee.email })
 		await resendInvitation({ organisationId: org.id, invitationId: old.id, actorId: org.owner.id })
-		await expect(acceptInvitation({ token: old.token, userId: invitee.id })).rejects.toMatchObject({ kind: 'not_found' })
-		const mail = await prisma.emailMessage.findFirstOrThrow({ where: { to: invitee.email, template: 'invitation' }, select: { text: true } })
+		await expect(acceptInvitation({ token: old.token, userId: invitee.id })).rejects.toMatchObject({
+			kind: 'not_found',
+		})
+		const mail = await prisma.emailMessage.findFirstOrThrow({
+			where: { to: invitee.email, template: 'invitation' },
+			select: { text: true },
+		})
 		const token = /\/invitations\/([a-z2-7]{52})/.exec(mail.text)![1]!
 		await acceptInvitation({ token, userId: invitee.id })
 		expect((await snapshot(pool.id)).used).toBe(1)
@@ -204,6 +311,11 @@ describe('accepting an invitation', () => {
 		const admin = await addMember({ organisationId: org.id, role: 'ADMIN' })
 		const { token } = await createInvitation({ organisationId: org.id, poolId: pool.id, email: admin.email })
 		await acceptInvitation({ token, userId: admin.id })
-		expect(await prisma.membership.findFirst({ where: { organisationId: org.id, userId: admin.id }, select: { role: true } })).toEqual({ role: 'ADMIN' })
+		expect(
+			await prisma.membership.findFirst({
+				where: { organisationId: org.id, userId: admin.id },
+				select: { role: true },
+			}),
+		).toEqual({ role: 'ADMIN' })
 	})
 })

@@ -8,9 +8,11 @@ import { appUrl } from '#modules/env/env.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
+import { assertOrganisationActor } from './access.ts'
 import { audit } from './audit.ts'
 import { claimSeat, SEAT_TRANSACTION_OPTIONS } from './claim-seat.ts'
 import { type InvitationRow, MAX_INVITATIONS_PER_REQUEST } from './parse-invitation-list.ts'
+import { lockSeatPool } from './sql.ts'
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
 /** Invitations one organisation may send in an hour (a whole trust at once, but not a spam cannon). */
@@ -28,7 +30,8 @@ const ukDate = new Intl.DateTimeFormat('en-GB', {
 })
 
 /**
- * Invites staff by email to take a seat in one of the organisation's pools. Each row is checked on
+ * Invites staff by email to take a seat in one of the organisation's pools; the actor must be an
+ * administrator or owner of the organisation (checked here, in the transaction). Each row is checked on
  * its own (a valid address, not a duplicate within the list, not someone who already holds a seat
  * in this pool, not someone with a pending invitation to it); valid rows are invited, the others are
  * returned with their reasons. Seats are taken only when an invitation is accepted, so that no one
@@ -60,17 +63,6 @@ export async function inviteStaff({
 		)
 	}
 	const now = new Date()
-	const recent = await prisma.invitation.count({
-		where: { organisationId, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
-	})
-	if (recent + rows.length > ORGANISATION_INVITATIONS_PER_HOUR) {
-		throw new OrganisationsError(
-			'throttled',
-			'TOO_MANY_INVITATIONS',
-			'Your organisation has sent a great many invitations in the last hour. Please try again later.',
-			{ retryAfterSeconds: 3600 },
-		)
-	}
 
 	const rejected: RowRejection[] = []
 	const candidates: Array<InvitationRow & { email: string }> = []
@@ -89,9 +81,20 @@ export async function inviteStaff({
 	}
 
 	const result = await prisma.$transaction(async (tx) => {
+		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
+		const recent = await tx.invitation.count({
+			where: { organisationId, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
+		})
+		if (recent + rows.length > ORGANISATION_INVITATIONS_PER_HOUR) {
+			throw new OrganisationsError(
+				'throttled',
+				'TOO_MANY_INVITATIONS',
+				'Your organisation has sent a great many invitations in the last hour. Please try again later.',
+				{ retryAfterSeconds: 3600 },
+			)
+		}
 		// Serialises invitations to one pool, so two admins cannot both promise the last free seat.
-		const [pool] = await tx.$queryRaw<Array<{ id: string; seats: number; used: number; courseId: string }>>`
-			SELECT id, seats, used, "courseId" FROM "SeatPool" WHERE id = ${poolId} AND "organisationId" = ${organisationId} FOR UPDATE`
+		const pool = await lockSeatPool(tx, { poolId, organisationId })
 		if (!pool)
 			throw new OrganisationsError('not_found', 'POOL_NOT_FOUND', 'Choose a course your organisation has seats for', {
 				field: 'poolId',
@@ -214,7 +217,10 @@ async function sendInvitationEmail(
 	)
 }
 
-/** Revokes a pending invitation of this organisation; its link stops working at once. */
+/**
+ * Revokes a pending invitation of this organisation; its link stops working at once. The actor
+ * must be an administrator or owner of the organisation (checked here).
+ */
 export async function revokeInvitation({
 	organisationId,
 	invitationId,
@@ -225,12 +231,12 @@ export async function revokeInvitation({
 	actorId: string
 }) {
 	return prisma.$transaction(async (tx) => {
+		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		const { count } = await tx.invitation.updateMany({
 			where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
 			data: { revokedAt: new Date() },
 		})
-		if (count === 0)
-			throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+		if (count === 0) throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
 		await audit(tx, {
 			actorId,
 			organisationId,
@@ -243,7 +249,8 @@ export async function revokeInvitation({
 
 /**
  * Sends a pending (or expired, unaccepted, unrevoked) invitation again with a new link valid for 14
- * days; the old link stops working because only the new token's hash is kept.
+ * days; the old link stops working because only the new token's hash is kept. The actor must be an
+ * administrator or owner of the organisation (checked here, before anything is sent or counted).
  */
 export async function resendInvitation({
 	organisationId,
@@ -254,20 +261,20 @@ export async function resendInvitation({
 	invitationId: string
 	actorId: string
 }) {
-	const invitation = await prisma.invitation.findFirst({
-		where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
-		select: { id: true, email: true, seatPoolId: true },
-	})
-	if (!invitation)
-		throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
-	await consumeThrottle(
-		'emailPerAddress',
-		`invite:${invitation.email}`,
-		`Too many emails have been sent to ${invitation.email} recently. Please try again later.`,
-	)
-	const token = generateEmailToken()
-	const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS)
 	await prisma.$transaction(async (tx) => {
+		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
+		const invitation = await tx.invitation.findFirst({
+			where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
+			select: { id: true, email: true, seatPoolId: true },
+		})
+		if (!invitation) throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+		await consumeThrottle(
+			'emailPerAddress',
+			`invite:${invitation.email}`,
+			`Too many emails have been sent to ${invitation.email} recently. Please try again later.`,
+		)
+		const token = generateEmailToken()
+		const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS)
 		const { count } = await tx.invitation.updateMany({
 			where: { id: invitation.id, organisationId, acceptedAt: null, revokedAt: null },
 			data: { tokenHash: hashToken(token), expiresAt },

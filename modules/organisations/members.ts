@@ -1,7 +1,9 @@
 import { type OrgRole, prisma, type Tx } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
+import { assertOrganisationActor } from './access.ts'
 import { audit } from './audit.ts'
 import { endHeldSeat } from './end-seat.ts'
+import { lockMemberships } from './sql.ts'
 
 /** Members of an organisation with their roles, by name. */
 export async function listMembers({ organisationId }: { organisationId: string }) {
@@ -18,12 +20,6 @@ export async function listMembers({ organisationId }: { organisationId: string }
 		name: m.user.name,
 		email: m.user.email,
 	}))
-}
-
-// Membership rows of one organisation are locked together, so two changes that would each leave
-// one owner cannot both succeed and leave none.
-async function lockMemberships(tx: Tx, organisationId: string) {
-	await tx.$queryRaw`SELECT id FROM "Membership" WHERE "organisationId" = ${organisationId} FOR UPDATE`
 }
 
 async function findMember(tx: Tx, organisationId: string, membershipId: string) {
@@ -48,8 +44,9 @@ async function assertOwnerRemains(tx: Tx, organisationId: string, member: { id: 
 }
 
 /**
- * Changes a member's role. Administrators may make people members or administrators; only owners
- * (`actorRole` OWNER, which platform admins act as) may make or unmake owners; and the last owner
+ * Changes a member's role. The actor's own role is read here, after the organisation's memberships
+ * are locked: administrators may make people members or administrators; only owners (which
+ * platform admins act as) may make someone an owner or change an owner's role; and the last owner
  * cannot stop being one.
  */
 export async function changeMemberRole({
@@ -57,18 +54,17 @@ export async function changeMemberRole({
 	membershipId,
 	role,
 	actorId,
-	actorRole,
 }: {
 	organisationId: string
 	membershipId: string
 	role: OrgRole
 	actorId: string
-	actorRole: OrgRole
 }) {
 	return prisma.$transaction(async (tx) => {
 		await lockMemberships(tx, organisationId)
+		const actor = await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		const member = await findMember(tx, organisationId, membershipId)
-		if ((role === 'OWNER' || member.role === 'OWNER') && actorRole !== 'OWNER') {
+		if ((role === 'OWNER' || member.role === 'OWNER') && actor.role !== 'OWNER') {
 			throw new OrganisationsError(
 				'forbidden',
 				'OWNER_ONLY',
@@ -94,23 +90,23 @@ export async function changeMemberRole({
  * Removes someone from an organisation and ends their access to its seats: every seat they hold in
  * the organisation's pools is REVOKED with its enrolment; a seat they had not started goes back to
  * its pool, a started one stays spent. Their pending invitations to the organisation are revoked
- * too. The last owner cannot be removed; only owners may remove an owner.
+ * too. The actor must be an administrator or owner (read here, after the memberships are locked);
+ * only owners may remove an owner, and the last owner cannot be removed.
  */
 export async function removeMember({
 	organisationId,
 	membershipId,
 	actorId,
-	actorRole,
 }: {
 	organisationId: string
 	membershipId: string
 	actorId: string
-	actorRole: OrgRole
 }) {
 	return prisma.$transaction(async (tx) => {
 		await lockMemberships(tx, organisationId)
+		const actor = await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		const member = await findMember(tx, organisationId, membershipId)
-		if (member.role === 'OWNER' && actorRole !== 'OWNER') {
+		if (member.role === 'OWNER' && actor.role !== 'OWNER') {
 			throw new OrganisationsError('forbidden', 'OWNER_ONLY', 'Only an owner can remove an owner.')
 		}
 		await assertOwnerRemains(tx, organisationId, member)

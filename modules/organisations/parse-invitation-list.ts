@@ -1,20 +1,19 @@
 import { parse } from 'csv-parse/sync'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
+import { parseAddress, splitAddressList } from './address-list.ts'
 
 export type InvitationRow = { row: number; email: string; name: string | null }
 
 export const MAX_INVITATIONS_PER_REQUEST = 1000
 
 /**
- * Splits a pasted list of addresses (one per line, or separated by commas or semicolons) into
- * numbered rows. Nothing is validated here: inviteStaff checks each row and reports per row.
+ * Splits a pasted list of addresses (one per line, or separated by commas or semicolons, as a
+ * spreadsheet or Outlook writes them: `Carys Hughes <carys.hughes@example.org>` and
+ * `"Hughes, Carys" <…>` give the address and the name) into numbered rows. Nothing is validated
+ * here: inviteStaff checks each row and reports per row.
  */
 export function parsePastedList(text: string): InvitationRow[] {
-	return text
-		.split(/[\n\r,;]+/)
-		.map((part) => part.trim())
-		.filter(Boolean)
-		.map((email, index) => ({ row: index + 1, email, name: null }))
+	return splitAddressList(text).map((piece, index) => ({ row: index + 1, ...parseAddress(piece) }))
 }
 
 /**
@@ -51,9 +50,11 @@ export function parseInvitationCsv(content: string): InvitationRow[] {
 			{ field: 'file' },
 		)
 	}
-	return rows.map((cells, index) => ({
-		row: index + 1,
-		email: (cells[emailIndex] ?? '').trim(),
-		name: nameIndex === -1 ? null : (cells[nameIndex] ?? '').trim() || null,
-	}))
+	return rows.map((cells, index) => {
+		// A cell copied from Outlook (`Carys Hughes <carys.hughes@…>`) gives the address, and the name
+		// when the file has no name for that row.
+		const address = parseAddress(cells[emailIndex] ?? '')
+		const name = nameIndex === -1 ? null : (cells[nameIndex] ?? '').trim() || null
+		return { row: index + 1, email: address.email, name: name ?? address.name }
+	})
 }

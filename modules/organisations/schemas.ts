@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { NameSchema, NewPasswordSchema } from '#modules/auth/schemas.ts'
 import type { OrgRole, Sector } from '#modules/db/generated/enums.ts'
 import { multilineText, singleLineText } from '#modules/validation/text.ts'
+import { parseAddress } from './address-list.ts'
 
 // Shared by the server and the browser (Conform's client-side validation): zod and types only.
 
@@ -84,10 +85,17 @@ export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
 	z.object({
 		intent: z.literal('invite'),
 		mode: z.literal('single'),
-		email: singleLineText(required('Enter an email address'))
+		// An address copied from Outlook (`Carys Hughes <carys.hughes@…>`) is read for its address.
+		email: z
+			.string(required('Enter an email address'))
 			.trim()
-			.max(254, 'Email address must be 254 characters or fewer')
-			.pipe(z.email('Enter an email address in the correct format, like name@school.org.uk')),
+			.transform((value) => parseAddress(value).email)
+			.pipe(
+				z
+					.string()
+					.max(254, 'Email address must be 254 characters or fewer')
+					.pipe(z.email('Enter an email address in the correct format, like name@school.org.uk')),
+			),
 	}),
 	z.object({
 		intent: z.literal('invite'),

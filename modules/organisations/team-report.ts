@@ -1,152 +1,25 @@
 import { createMemoCache } from '#modules/cache/memo-cache.ts'
-import { Prisma, prisma } from '#modules/db/client.ts'
 import { streamCsv } from '#modules/spreadsheets/csv.ts'
-import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status.ts'
+import { REPORT_STATUS_LABELS } from './report-status.ts'
+import {
+	type ReportFilters,
+	type ReportRawRow,
+	selectCompletionsByWeek,
+	selectReportBatch,
+	selectReportOrder,
+	selectReportRowsByKey,
+	selectReportVersion,
+} from './sql.ts'
 
 export { parseReportStatus, REPORT_STATUS_LABELS, REPORT_STATUSES, type ReportStatus } from './report-status.ts'
 
-export type ReportFilters = {
-	/** A course id of one of the organisation's pools. */
-	courseId?: string | null
-	status?: ReportStatus | null
-	/** Part of a name or email address. */
-	search?: string | null
-}
+export type { ReportFilters } from './sql.ts'
 
-export type ReportRow = {
-	key: string
-	kind: 'invitation' | 'seat'
-	invitationId: string | null
-	assignmentId: string | null
-	poolId: string
-	courseId: string
-	courseTitle: string
-	courseSlug: string
-	name: string | null
-	email: string
-	status: ReportStatus
-	invitedAt: Date | null
-	startedAt: Date | null
-	progressPercent: number
-	completedAt: Date | null
-	certificateCode: string | null
-	lastActiveAt: Date | null
-}
+type ProgressCounts = 'doneRequired' | 'totalRequired' | 'doneAll' | 'totalAll'
 
-type RawRow = Omit<ReportRow, 'progressPercent'> & {
-	doneRequired: number
-	totalRequired: number
-	doneAll: number
-	totalAll: number
-}
+export type ReportRow = Omit<ReportRawRow, ProgressCounts> & { progressPercent: number }
 
-/** Narrows the rows before the filters: after a CSV key, or to the given row keys (a page's). */
-type Keyset = { afterKey?: string | null; keys?: string[] }
-
-// The report is built in two stages so that its cost follows the page, not the team's size
-// (100,000 seats in a large trust). First the rows are filtered, ordered and limited on what the
-// order and the filters need (person, course, key); the status filter probes the seat's enrolment
-// and, for "in progress", whether it has any progress row (EXISTS on LessonProgress(enrolmentId)),
-// and only when that filter is used. Then, for the page's rows only: the enrolment, certificate and
-// invitation, the lesson counts (one pass over the enrolment's progress rows, one over its version's
-// lessons) and the status.
-function statusFilterSql(status: ReportStatus) {
-	const enrolment = (condition: Prisma.Sql) =>
-		Prisma.sql`EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."seatAssignmentId" = r."assignmentId" AND ${condition})`
-	const started = Prisma.sql`(e."startedAt" IS NOT NULL OR EXISTS (SELECT 1 FROM "LessonProgress" lp WHERE lp."enrolmentId" = e.id))`
-	switch (status) {
-		case 'invited':
-			return Prisma.sql`r.kind = 'invitation'`
-		case 'completed':
-			return Prisma.sql`r.kind = 'seat' AND ${enrolment(Prisma.sql`e."completedAt" IS NOT NULL`)}`
-		case 'in_progress':
-			return Prisma.sql`r.kind = 'seat' AND ${enrolment(Prisma.sql`e."completedAt" IS NULL AND ${started}`)}`
-		case 'not_started':
-			return Prisma.sql`r.kind = 'seat' AND NOT ${enrolment(Prisma.sql`(e."completedAt" IS NOT NULL OR ${started})`)}`
-	}
-}
-
-function filteredRowsSql(organisationId: string, filters: ReportFilters, keyset?: Keyset) {
-	const search = filters.search?.trim()
-	const pattern = search ? `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null
-	const after = keyset?.afterKey ?? null
-	// Keys are 'i:<invitation id>' or 's:<seat id>' compared in "C" order, so every invitation comes
-	// before every seat: the keyset condition can be pushed into each branch on its own id column.
-	const invitationsAfter =
-		after === null
-			? Prisma.empty
-			: after.startsWith('i:')
-				? Prisma.sql`AND i.id COLLATE "C" > ${after.slice(2)}`
-				: Prisma.sql`AND false`
-	const seatsAfter = after?.startsWith('s:') ? Prisma.sql`AND sa.id COLLATE "C" > ${after.slice(2)}` : Prisma.empty
-	// A page's rows by primary key, each branch given its own ids.
-	const idsOf = (prefix: string) => keyset?.keys?.filter((k) => k.startsWith(prefix)).map((k) => k.slice(2)) ?? []
-	const invitationKeys = keyset?.keys ? Prisma.sql`AND i.id = ANY(${idsOf('i:')}::text[])` : Prisma.empty
-	const seatKeys = keyset?.keys ? Prisma.sql`AND sa.id = ANY(${idsOf('s:')}::text[])` : Prisma.empty
-	return Prisma.sql`
-		SELECT r.*, COALESCE(cv.title, c.slug) AS "courseTitle", c.slug AS "courseSlug"
-		FROM (
-			SELECT 'i:' || i.id AS key, 'invitation' AS kind, i.id AS "invitationId", NULL::text AS "assignmentId",
-				p.id AS "poolId", p."courseId", u.name, i.email
-			FROM "Invitation" i
-			JOIN "SeatPool" p ON p.id = i."seatPoolId" AND p."organisationId" = ${organisationId}
-			LEFT JOIN "User" u ON u.email = i.email
-			WHERE i."organisationId" = ${organisationId} AND i."acceptedAt" IS NULL AND i."revokedAt" IS NULL
-				AND i."expiresAt" > now() ${invitationsAfter} ${invitationKeys}
-			UNION ALL
-			SELECT 's:' || sa.id, 'seat', sa."invitationId", sa.id, p.id, p."courseId", u.name, sa.email
-			FROM "SeatAssignment" sa
-			JOIN "SeatPool" p ON p.id = sa."poolId" AND p."organisationId" = ${organisationId}
-			LEFT JOIN "User" u ON u.id = sa."userId"
-			WHERE sa.status = 'ASSIGNED' ${seatsAfter} ${seatKeys}
-		) r
-		JOIN "Course" c ON c.id = r."courseId"
-		LEFT JOIN "CourseVersion" cv ON cv.id = c."publishedVersionId"
-		WHERE true
-			${filters.courseId ? Prisma.sql`AND r."courseId" = ${filters.courseId}` : Prisma.empty}
-			${filters.status ? Prisma.sql`AND ${statusFilterSql(filters.status)}` : Prisma.empty}
-			${pattern ? Prisma.sql`AND (r.name ILIKE ${pattern} OR r.email ILIKE ${pattern})` : Prisma.empty}`
-}
-
-/** The filtered rows ordered by `orderBy` and cut by `limit`, then their details, counts and status. */
-function reportPageSql(
-	organisationId: string,
-	filters: ReportFilters,
-	/** The order, on the columns of the given table alias. */
-	orderBy: (t: Prisma.Sql) => Prisma.Sql,
-	limit: Prisma.Sql,
-	keyset?: Keyset,
-) {
-	return Prisma.sql`
-		SELECT page.key, page.kind, page."invitationId", page."assignmentId", page."poolId", page."courseId",
-			page."courseTitle", page."courseSlug", page.name, page.email,
-			CASE WHEN page.kind = 'invitation' THEN 'invited'
-				WHEN e."completedAt" IS NOT NULL THEN 'completed'
-				WHEN e."startedAt" IS NOT NULL OR progress."progressRows" > 0 THEN 'in_progress'
-				ELSE 'not_started' END AS status,
-			COALESCE(inv."createdAt", sa."assignedAt") AS "invitedAt", e."startedAt", e."completedAt",
-			cert.code AS "certificateCode", e."lastActivityAt" AS "lastActiveAt",
-			progress."doneRequired", lessons."totalRequired", progress."doneAll", lessons."totalAll"
-		FROM (SELECT * FROM (${filteredRowsSql(organisationId, filters, keyset)}) filtered ORDER BY ${orderBy(Prisma.raw('filtered'))} ${limit}) page
-		LEFT JOIN "Invitation" inv ON inv.id = page."invitationId"
-		LEFT JOIN "SeatAssignment" sa ON sa.id = page."assignmentId"
-		LEFT JOIN "Enrolment" e ON e."seatAssignmentId" = page."assignmentId"
-		LEFT JOIN "Certificate" cert ON cert."enrolmentId" = e.id AND cert."revokedAt" IS NULL
-		CROSS JOIN LATERAL (
-			SELECT count(*)::int AS "progressRows",
-				(count(*) FILTER (WHERE lp.status = 'COMPLETED' AND l.required))::int AS "doneRequired",
-				(count(*) FILTER (WHERE lp.status = 'COMPLETED'))::int AS "doneAll"
-			FROM "LessonProgress" lp JOIN "Lesson" l ON l.id = lp."lessonId"
-			WHERE lp."enrolmentId" = e.id
-		) progress
-		CROSS JOIN LATERAL (
-			SELECT (count(*) FILTER (WHERE l.required))::int AS "totalRequired", count(*)::int AS "totalAll"
-			FROM "Lesson" l WHERE l."versionId" = e."versionId"
-		) lessons
-		ORDER BY ${orderBy(Prisma.raw('page'))}`
-}
-
-function toRow({ doneRequired, totalRequired, doneAll, totalAll, ...row }: RawRow): ReportRow {
+function toRow({ doneRequired, totalRequired, doneAll, totalAll, ...row }: ReportRawRow): ReportRow {
 	// The same rule as modules/learning/outline.ts progressPercent: required lessons count, or all when none is.
 	const [done, total] = totalRequired > 0 ? [doneRequired, totalRequired] : [doneAll, totalAll]
 	const progressPercent = row.completedAt ? 100 : total === 0 ? 0 : Math.floor((done / total) * 100)
@@ -170,12 +43,7 @@ const chartCache = createMemoCache<Array<{ weekStart: string; completions: numbe
 	maxEntries: 256,
 })
 
-/** The organisation's report version (see above); -1 when there is no such organisation. */
-async function reportVersion(organisationId: string) {
-	const [row] = await prisma.$queryRaw<Array<{ version: number }>>`
-		SELECT "reportVersion" AS version FROM "Organisation" WHERE id = ${organisationId}`
-	return row?.version ?? -1
-}
+const reportVersion = selectReportVersion
 
 /** Every report row's key with these filters, in report order (course title, person, key). */
 async function reportOrder(organisationId: string, filters: ReportFilters, knownVersion?: number) {
@@ -186,18 +54,7 @@ async function reportOrder(organisationId: string, filters: ReportFilters, known
 		filters.status ?? '',
 		filters.search?.trim().toLowerCase() ?? '',
 	].join('\n')
-	return orderCache.get(
-		cacheKey,
-		async () => {
-			// One string rather than 100,000 rows: the driver and Prisma handle one value far faster.
-			const [row] = await prisma.$queryRaw<Array<{ keys: string | null }>>(
-				Prisma.sql`SELECT string_agg(key, ',' ORDER BY "courseTitle", lower(COALESCE(name, email)), key) AS keys
-					FROM (${filteredRowsSql(organisationId, filters)}) report_rows`,
-			)
-			return row?.keys ? row.keys.split(',') : []
-		},
-		{ stamp: version },
-	)
+	return orderCache.get(cacheKey, () => selectReportOrder({ organisationId, filters }), { stamp: version })
 }
 
 /**
@@ -225,9 +82,7 @@ export async function getTeamReport({
 	const window = keys.slice(start, start + limit)
 	const truncated = keys.length > start + limit
 	if (window.length === 0) return { rows: [], truncated, total: keys.length }
-	const rows = await prisma.$queryRaw<RawRow[]>(
-		reportPageSql(organisationId, {}, (t) => Prisma.sql`${t}.key`, Prisma.empty, { keys: window }),
-	)
+	const rows = await selectReportRowsByKey({ organisationId, keys: window })
 	const position = new Map(window.map((key, i) => [key, i]))
 	rows.sort((a, b) => position.get(a.key)! - position.get(b.key)!)
 	return { rows: rows.map(toRow), truncated, total: keys.length }
@@ -279,11 +134,7 @@ export async function getTeamReportBatch({
 	afterKey: string | null
 	limit: number
 }) {
-	const rows = await prisma.$queryRaw<RawRow[]>(
-		reportPageSql(organisationId, filters, (t) => Prisma.sql`${t}.key COLLATE "C"`, Prisma.sql`LIMIT ${limit}`, {
-			afterKey,
-		}),
-	)
+	const rows = await selectReportBatch({ organisationId, filters, afterKey, limit })
 	return rows.map(toRow)
 }
 
@@ -382,14 +233,7 @@ async function countCompletionsByWeek({
 	courseId?: string | null
 	since: Date
 }) {
-	const counts = await prisma.$queryRaw<Array<{ week: Date; completions: number }>>`
-		SELECT date_trunc('week', e."completedAt") AS week, count(*)::int AS completions
-		FROM "Enrolment" e
-		JOIN "SeatAssignment" sa ON sa.id = e."seatAssignmentId"
-		JOIN "SeatPool" p ON p.id = sa."poolId"
-		WHERE p."organisationId" = ${organisationId} AND e."completedAt" >= ${since}
-			${courseId ? Prisma.sql`AND p."courseId" = ${courseId}` : Prisma.empty}
-		GROUP BY 1`
+	const counts = await selectCompletionsByWeek({ organisationId, courseId, since })
 	const byWeek = new Map(counts.map((c) => [c.week.toISOString().slice(0, 10), c.completions]))
 	return Array.from({ length: CHART_WEEKS }, (_, i) => {
 		const start = new Date(since)

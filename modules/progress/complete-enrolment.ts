@@ -1,5 +1,6 @@
 import { issueCertificate } from '#modules/certificates/issue-certificate.ts'
 import { type Tx } from '#modules/db/client.ts'
+import { countRequiredLessonsRemaining, lockActiveEnrolment } from './sql.ts'
 
 /**
  * Options for any transaction that may complete an enrolment: issuing the certificate renders
@@ -32,32 +33,11 @@ export async function completeEnrolment({
 	enrolmentId: string
 	userId: string
 }): Promise<CompleteEnrolmentResult> {
-	const locked = await tx.$queryRaw<Array<{ completedAt: Date | null }>>`
-		SELECT "completedAt" FROM "Enrolment"
-		WHERE id = ${enrolmentId} AND "userId" = ${userId} AND status = 'ACTIVE'
-		FOR NO KEY UPDATE`
-	if (locked.length === 0 || locked[0]!.completedAt) return { completedNow: false }
+	const locked = await lockActiveEnrolment(tx, { enrolmentId, userId })
+	if (!locked || locked.completedAt) return { completedNow: false }
 
-	const [remaining] = await tx.$queryRaw<Array<{ n: number }>>`
-		SELECT count(*)::int AS n
-		FROM "Lesson" l
-		JOIN "Enrolment" e ON e."versionId" = l."versionId"
-		WHERE e.id = ${enrolmentId}
-			AND l.required
-			AND NOT (
-				EXISTS (
-					SELECT 1 FROM "LessonProgress" p
-					WHERE p."lessonId" = l.id AND p."userId" = ${userId} AND p.status = 'COMPLETED'
-				)
-				AND (
-					l.kind <> 'QUIZ'
-					OR EXISTS (
-						SELECT 1 FROM "QuizAttempt" a
-						WHERE a."lessonId" = l.id AND a."userId" = ${userId} AND a.passed
-					)
-				)
-			)`
-	if ((remaining?.n ?? 1) > 0) return { completedNow: false }
+	const remaining = await countRequiredLessonsRemaining(tx, { enrolmentId, userId })
+	if (remaining > 0) return { completedNow: false }
 
 	const completedAt = new Date()
 	const updated = await tx.$executeRaw`

@@ -12,6 +12,7 @@ import {
 	takeFirstSeconds,
 	totalSeconds,
 } from './watched-ranges.ts'
+import { lockLessonProgress } from './sql.ts'
 
 /** A video counts as watched once this share of it has actually been played. */
 export const WATCHED_THRESHOLD = 0.9
@@ -89,13 +90,7 @@ export async function recordVideoProgress({ userId, input }: { userId: string; i
 
 	return prisma.$transaction(async (tx) => {
 		const created = await ensureProgressRow({ tx, userId, enrolmentId: lesson.enrolmentId, lesson })
-		const [row] = await tx.$queryRaw<
-			Array<{ status: 'IN_PROGRESS' | 'COMPLETED'; secondsWatched: number; watchedRanges: unknown; updatedAt: Date }>
-		>`
-			SELECT status, "secondsWatched", "watchedRanges", "updatedAt"
-			FROM "LessonProgress"
-			WHERE "userId" = ${userId} AND "lessonId" = ${lesson.id}
-			FOR UPDATE`
+		const row = await lockLessonProgress(tx, { userId, lessonId: lesson.id })
 		if (!row) throw new Error('Progress row vanished inside its own transaction')
 
 		const now = Date.now()

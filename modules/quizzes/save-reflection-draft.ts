@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { prisma } from '#modules/db/client.ts'
 import { QuizzesError } from '#modules/quizzes/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
+import { touchEnrolment } from '#modules/progress/progress-rows.ts'
 import { REFLECTION_MAX_LENGTH, saveReflectionRows } from './reflections.ts'
 
 export const ReflectionDraftSchema = z.object({
@@ -45,8 +46,12 @@ export async function saveReflectionDraft({ userId, input }: { userId: string; i
 	const lesson = await findLessonForLearner({ userId, lessonId: question.lessonId })
 	await assertLessonUnlocked({ userId, lesson })
 
-	const saved = await prisma.$transaction((tx) =>
-		saveReflectionRows({ tx, userId, lesson, rows: [{ questionId, prompt: question.prompt, text }] }),
-	)
+	const saved = await prisma.$transaction(async (tx) => {
+		const rows = await saveReflectionRows({ tx, userId, lesson, rows: [{ questionId, prompt: question.prompt, text }] })
+		// Writing a reflection is starting the course (modules/enrolment/started.ts); touching the
+		// enrolment also moves the team report's and the analytics' cache stamps (ADR 0016, 0017).
+		await touchEnrolment({ tx, enrolmentId: lesson.enrolmentId })
+		return rows
+	})
 	return { questionId, updatedAt: saved.get(questionId)! }
 }

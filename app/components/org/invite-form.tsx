@@ -100,7 +100,7 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 				) : mode === 'list' ? (
 					<TextareaField
 						labelProps={{ children: 'Email addresses' }}
-						description="One per line, or separated by commas or semicolons. Up to 1,000 at a time."
+						description="One per line, or separated by commas or semicolons; addresses copied from Outlook, like Carys Hughes <carys.hughes@example.org>, are fine. Up to 1,000 at a time."
 						textareaProps={{ ...getTextareaProps(fields.emails), rows: 8, spellCheck: false }}
 						errors={fields.emails.errors}
 					/>

@@ -1,0 +1,19 @@
+// The raw SQL every context shares (ADR 0018): a row lock by primary key and the health check.
+// Each context keeps its own statements in its own sql.ts.
+import { Prisma, prisma, type Tx } from './client.ts'
+
+/**
+ * Locks one row of `model`'s table by id until the transaction ends (SELECT … FOR UPDATE), so
+ * writers of the same course, draft or user queue one after the other. The table name comes from
+ * Prisma's own model names, so a renamed model fails `tsc` here.
+ */
+export async function lockRowById(tx: Tx, model: Prisma.ModelName, id: string) {
+	await tx.$queryRaw<Array<{ id: string }>>(
+		Prisma.sql`SELECT id FROM ${Prisma.raw(`"${Prisma.ModelName[model]}"`)} WHERE id = ${id} FOR UPDATE`,
+	)
+}
+
+/** Resolves once PostgreSQL answers a trivial query (the health check). */
+export async function pingDatabase() {
+	await prisma.$queryRaw<Array<{ one: number }>>`SELECT 1 AS one`
+}
