@@ -1,6 +1,9 @@
+// First: configures zod before any module builds a schema (see the file).
+import '#app/utils/zod-jitless.ts'
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { SiteFooter } from '#app/components/layout/site-footer.tsx'
+import { RouteFocus } from '#app/components/layout/route-focus.tsx'
 import { SiteHeader } from '#app/components/layout/site-header.tsx'
 import { getOptionalUser, sessionCookieHeaders } from '#app/utils/auth.server.ts'
 import { managesAnOrganisation } from '#modules/organisations/access.ts'
@@ -65,6 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 					{children}
 				</main>
 				<SiteFooter />
+				<RouteFocus />
 				<ScrollRestoration nonce={data?.cspNonce} />
 				<Scripts nonce={data?.cspNonce} />
 			</body>

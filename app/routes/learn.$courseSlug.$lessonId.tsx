@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { data, Form, Link, redirect, useNavigation, useRevalidator, useSearchParams } from 'react-router'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseOutline } from '#app/components/learn/course-outline.tsx'
@@ -102,18 +102,6 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 	const { course, outline, lesson, previous, next, content } = loaderData
 	const revalidator = useRevalidator()
 	const [searchParams] = useSearchParams()
-	const headingRef = useRef<HTMLHeadingElement>(null)
-	const firstRender = useRef(true)
-
-	// Moving between lessons is a client-side navigation: put keyboard and screen reader focus on
-	// the new lesson's title, as a full page load would start at the top.
-	useEffect(() => {
-		if (firstRender.current) {
-			firstRender.current = false
-			return
-		}
-		headingRef.current?.focus()
-	}, [lesson.id])
 
 	// A reflection may have been saved in another tab: refetch when this one comes back into view.
 	const isQuiz = content?.kind === 'QUIZ'
@@ -160,7 +148,7 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 					</p>
 					<h1
 						id="lesson-title"
-						ref={headingRef}
+						// Focused after moving to another lesson (RouteFocus in root.tsx), so it can take focus.
 						tabIndex={-1}
 						className="mt-2 text-3xl font-semibold tracking-tight text-stone-900 focus:outline-none sm:text-4xl"
 					>
