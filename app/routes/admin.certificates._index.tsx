@@ -64,7 +64,7 @@ export default function AdminCertificatesRoute({ loaderData }: Route.ComponentPr
 					: `The ${certificates.length} most recent certificates.`}
 			</p>
 			{certificates.length ? (
-				<div className="mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+				<div className="mt-3 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white">
 					<table className="w-full min-w-[48rem] text-left text-sm">
 						<caption className="sr-only">Certificates{q ? ` matching “${q}”` : ''}</caption>
 						<thead className="bg-stone-50 text-stone-700">

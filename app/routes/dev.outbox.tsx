@@ -72,7 +72,7 @@ export default function DevOutboxRoute({ loaderData }: Route.ComponentProps) {
 					{to ? `No emails to ${to} yet.` : 'No emails yet.'}
 				</p>
 			) : (
-				<div className="mt-8 overflow-x-auto rounded border border-stone-300 bg-white">
+				<div className="mt-8 relative overflow-x-auto rounded border border-stone-300 bg-white">
 					<table className="w-full text-left text-sm">
 						<caption className="sr-only">{to ? `Emails to ${to}, newest first` : 'All emails, newest first'}</caption>
 						<thead className="bg-stone-100 text-stone-900">

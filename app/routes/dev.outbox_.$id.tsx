@@ -128,7 +128,7 @@ export default function DevOutboxMessageRoute({ loaderData }: Route.ComponentPro
 				<h2 id="text-heading" className="text-xl font-semibold text-stone-900">
 					Plain-text version
 				</h2>
-				<pre className="mt-2 overflow-x-auto rounded border border-stone-300 bg-white p-4 text-sm whitespace-pre-wrap text-stone-900">
+				<pre className="mt-2 relative overflow-x-auto rounded border border-stone-300 bg-white p-4 text-sm whitespace-pre-wrap text-stone-900">
 					{message.text}
 				</pre>
 			</section>

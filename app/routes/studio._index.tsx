@@ -42,7 +42,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 			{courses.length === 0 ? (
 				<p className="mt-10 text-stone-700">You have no courses yet. Start one with “New course”.</p>
 			) : (
-				<div className="mt-8 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+				<div className="mt-8 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 					<table className="w-full text-left">
 						<caption className="sr-only">Your courses</caption>
 						<thead className="bg-stone-100 text-sm text-stone-800">

@@ -182,7 +182,7 @@ function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: n
 			? 'No learners have enrolled on this version yet.'
 			: `${first?.completed ?? 0} of ${enrolments} learners completed the first lesson and ${last?.completed ?? 0} completed the last. The figures for every lesson are in the table below.`
 	return (
-		<figure className="mt-6 overflow-x-auto rounded-2xl border border-stone-200 bg-white p-4">
+		<figure className="mt-6 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white p-4">
 			<svg
 				role="img"
 				aria-labelledby="funnel-title funnel-desc"
@@ -229,7 +229,7 @@ function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: n
 
 function FunnelTable({ steps }: { steps: FunnelStep[] }) {
 	return (
-		<div className="mt-6 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+		<div className="mt-6 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 			<table className="w-full text-left">
 				<caption className="sr-only">Completions by lesson, in course order</caption>
 				<thead className="bg-stone-100 text-sm text-stone-800">
@@ -292,7 +292,7 @@ function QuizAnalysis({ quiz }: { quiz: QuizStat }) {
 								{formatRate(q.rate)} correct ({q.correct.toLocaleString('en-GB')} of{' '}
 								{q.answered.toLocaleString('en-GB')} answers)
 							</p>
-							<div className="mt-2 overflow-x-auto">
+							<div className="mt-2 relative overflow-x-auto">
 								<table className="w-full text-left text-sm">
 									<caption className="sr-only">How often each answer to question {i + 1} was chosen</caption>
 									<thead className="text-stone-800">

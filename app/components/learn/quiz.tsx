@@ -367,7 +367,7 @@ function AttemptHistory({ quiz }: { quiz: LearnerQuiz }) {
 			<h2 id="attempts-heading" className="text-lg font-semibold text-stone-900">
 				Your attempts
 			</h2>
-			<div className="mt-3 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+			<div className="mt-3 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 				<table className="w-full text-left text-sm">
 					<thead className="bg-stone-100 text-stone-800">
 						<tr>

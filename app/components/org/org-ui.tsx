@@ -72,7 +72,7 @@ export function DataTable({
 	return (
 		// A focusable scroll region, so keyboard users can scroll a wide table on a narrow screen.
 		<div
-			className="mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white"
+			className="mt-3 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white"
 			tabIndex={0}
 			role="region"
 			aria-label={caption}
