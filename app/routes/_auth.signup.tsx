@@ -3,11 +3,16 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { redirectWithSession, replyWithDomainError, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { PASSWORD_MIN_LENGTH, SignUpSchema } from '#modules/auth/schemas.ts'
 import { signUp } from '#modules/auth/sign-up.ts'
 import type { Route } from './+types/_auth.signup'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Create an account | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Create an account | Circle',
+		'Create a free Circle account to take CPD courses in relational and restorative practice and keep your CPD portfolio.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)

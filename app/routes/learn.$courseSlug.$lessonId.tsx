@@ -13,6 +13,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { throwAsResponse } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getLessonPage, type LessonPage } from '#modules/learning/get-lesson-page.ts'
 import { completeReading } from '#modules/progress/complete-reading.ts'
@@ -94,8 +95,12 @@ function answersFromForm(form: FormData) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData, error }) => {
-	if (!loaderData || error) return [{ title: errorTitle(error) }]
-	return [{ title: `${loaderData.lesson.title} | ${loaderData.course.title} | Circle` }]
+	if (!loaderData || error)
+		return pageMeta(errorTitle(error), 'This lesson could not be shown. Your other courses are on your dashboard.')
+	return pageMeta(
+		`${loaderData.lesson.title} | ${loaderData.course.title} | Circle`,
+		`Lesson ${loaderData.lesson.number} of ${loaderData.lesson.total} of ${loaderData.course.title}: ${loaderData.lesson.title}.`,
+	)
 }
 
 export default function LessonRoute({ loaderData, actionData }: Route.ComponentProps) {

@@ -7,13 +7,16 @@ import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { sectorLabel } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getOrganisationOverview } from '#modules/organisations/create-organisation.ts'
 import type { Route } from './+types/org.$slug._index'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data?.organisation.name ?? 'Organisation'} | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data?.organisation.name ?? 'Organisation'} | Circle`,
+		`${data?.organisation.name ?? 'Your organisation'} on Circle: seats by course, staff and invitations.`,
+		NOINDEX,
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)

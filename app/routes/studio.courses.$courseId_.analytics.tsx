@@ -5,16 +5,19 @@ import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { formatRate, formatTimeToComplete } from '#modules/analytics/format.ts'
 import type { FunnelStep, QuizStat } from '#modules/analytics/get-course-analytics.ts'
 import { getCourseAnalytics } from '#modules/analytics/get-course-analytics.ts'
 import { versionFromUrl } from '#modules/analytics/params.ts'
 import type { Route } from './+types/studio.courses.$courseId_.analytics'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Analytics${data ? ` | ${data.analytics.course.title}` : ''} | Studio | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Analytics${data ? ` | ${data.analytics.course.title}` : ''} | Studio | Circle`,
+		'How learners get on with a course: enrolments, completions, lesson by lesson drop-off and quiz results.',
+		NOINDEX,
+	)
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }

@@ -102,7 +102,12 @@ const STATUS_TONES: Record<ReportStatus, 'neutral' | 'accent' | 'brand' | 'succe
 }
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
-	return <Badge tone={STATUS_TONES[status]}>{REPORT_STATUS_LABELS[status]}</Badge>
+	// "Not started" and "In progress" must not break in two inside a narrow table column.
+	return (
+		<Badge tone={STATUS_TONES[status]} className="whitespace-nowrap">
+			{REPORT_STATUS_LABELS[status]}
+		</Badge>
+	)
 }
 
 /**
