@@ -51,7 +51,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ loaderData }) =>
 	pageMeta(
 		loaderData?.sectorLabel ? `${loaderData.sectorLabel} courses | Circle` : 'Courses | Circle',
-		'Browse Circle’s CPD courses in relational and restorative practice, by sector: schools, health and social care, criminal justice settings, and parents and carers.',
+		loaderData?.sectorLabel
+			? `Circle’s CPD courses in relational and restorative practice for ${loaderData.sectorLabel.toLowerCase()}, self-paced, with certificates anyone can verify.`
+			: 'Browse Circle’s CPD courses in relational and restorative practice, by sector: schools, health and social care, criminal justice settings, and parents and carers.',
 	)
 
 export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
