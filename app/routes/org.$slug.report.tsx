@@ -9,7 +9,7 @@ import {
 	PageHeading,
 	Section,
 	StatusBadge,
-	tdClasses,
+	denseTdClasses,
 } from '#app/components/org/org-ui.tsx'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
@@ -184,24 +184,26 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 							'Last active',
 						]}
 						minWidth="64rem"
+						dense
 					>
 						{rows.map((r) => (
 							<tr key={r.key}>
-								<td className={`${tdClasses} min-w-52`}>
+								<td className={`${denseTdClasses} min-w-44`}>
 									<span className="block font-semibold text-stone-900">{r.name ?? r.email}</span>
 									{r.name ? <span className="block break-all text-stone-600">{r.email}</span> : null}
 								</td>
-								<td className={`${tdClasses} min-w-52`}>{r.courseTitle}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>
+								<td className={`${denseTdClasses} min-w-44`}>{r.courseTitle}</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>
 									<StatusBadge status={r.status} />
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.invitedAt)}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.startedAt)}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.invitedAt)}</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.startedAt)}</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>
 									{r.progressPercent === null ? '—' : `${r.progressPercent}%`}
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.completedAt)}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.completedAt)}</td>
+								{/* Codes wrap at their hyphens rather than widen the table. */}
+								<td className={denseTdClasses}>
 									{r.certificateCode ? (
 										<Link to={`/verify/${r.certificateCode}`} className={linkClasses}>
 											{r.certificateCode}
@@ -210,7 +212,7 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 										'—'
 									)}
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.lastActiveAt)}</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.lastActiveAt)}</td>
 							</tr>
 						))}
 					</DataTable>

@@ -46,8 +46,8 @@ const PAGES: Record<string, string[]> = {
 		'/account/purchases',
 		`/courses/${schools.slug}/buy`,
 	],
+	// (/org itself redirects someone with one organisation to it.)
 	'orgadmin@circle.example': [
-		'/org',
 		'/org/riverside-academy-trust',
 		'/org/riverside-academy-trust/members',
 		'/org/riverside-academy-trust/report',

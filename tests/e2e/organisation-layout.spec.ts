@@ -33,7 +33,7 @@ test('organisation pages: the overview in words, no sideways scrolling at 320 px
 	await a11y()
 
 	// A client-side navigation: focus on the new page's heading.
-	await page.getByRole('link', { name: 'Team report' }).click()
+	await page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Team report' }).click()
 	await expect(page).toHaveURL(new RegExp(`/org/${ORG}/report$`))
 	await expect
 		.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText))
