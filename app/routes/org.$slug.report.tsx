@@ -188,11 +188,11 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 					>
 						{rows.map((r) => (
 							<tr key={r.key}>
-								<td className={`${denseTdClasses} min-w-44`}>
+								<td className={denseTdClasses}>
 									<span className="block font-semibold text-stone-900">{r.name ?? r.email}</span>
 									{r.name ? <span className="block break-all text-stone-600">{r.email}</span> : null}
 								</td>
-								<td className={`${denseTdClasses} min-w-44`}>{r.courseTitle}</td>
+								<td className={denseTdClasses}>{r.courseTitle}</td>
 								<td className={`${denseTdClasses} whitespace-nowrap`}>
 									<StatusBadge status={r.status} />
 								</td>
