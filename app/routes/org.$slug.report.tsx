@@ -192,8 +192,7 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 									<span className="block font-semibold text-stone-900">{r.name ?? r.email}</span>
 									{r.name ? <span className="block break-all text-stone-600">{r.email}</span> : null}
 								</td>
-								{/* Wide enough that a course title takes two lines at most. */}
-								<td className={`${denseTdClasses} min-w-48`}>{r.courseTitle}</td>
+								<td className={denseTdClasses}>{r.courseTitle}</td>
 								<td className={`${denseTdClasses} whitespace-nowrap`}>
 									<StatusBadge status={r.status} />
 								</td>
