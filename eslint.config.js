@@ -2,8 +2,28 @@ import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
+const APP_IMPORT = {
+	regex: '^(#app/|(\\.\\./)+app/)',
+	message: 'modules/ must not import from app/: the domain knows no HTTP (README, Architecture).',
+}
+const TESTS_IMPORT = {
+	regex: '^(#tests/|(\\.\\./)+tests/)',
+	message: 'Production code must not import test helpers or fakes from tests/.',
+}
+
 export default tseslint.config(
-	{ ignores: ['build/**', '.react-router/**', 'modules/db/generated/**', 'node_modules/**', 'tests/.tmp/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
+	{
+		ignores: [
+			'build/**',
+			'.react-router/**',
+			'modules/db/generated/**',
+			'node_modules/**',
+			'tests/.tmp/**',
+			'test-results/**',
+			'playwright-report/**',
+			'.data/**',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
@@ -13,16 +33,66 @@ export default tseslint.config(
 			'react-hooks/exhaustive-deps': 'warn',
 			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 			'@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-			'no-restricted-imports': [
+		},
+	},
+	{
+		// The layer rule (README, Architecture): modules/ holds the domain and never reaches into app/,
+		// by alias or by relative path. `regex` patterns, because a gitignore-style `group` line that
+		// starts with `#` is a comment and matches nothing. tests/lint/boundaries.test.ts proves it fires.
+		files: ['modules/**', 'emails/**', 'prisma/**'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [APP_IMPORT] }],
+		},
+	},
+	{
+		// Domain code never depends on test helpers or fakes; its tests may.
+		files: ['modules/**', 'emails/**', 'prisma/**'],
+		ignores: ['**/*.test.ts', '**/*.test.tsx'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [APP_IMPORT, TESTS_IMPORT] }],
+		},
+	},
+	{
+		files: ['app/**', 'scripts/**'],
+		ignores: ['**/*.test.ts', '**/*.test.tsx'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [TESTS_IMPORT] }],
+		},
+	},
+	{
+		// One way from domain errors to HTTP: only app/utils/errors.server.ts reads the kind-to-status
+		// table; everything else answers through its helpers, so no route picks a status of its own.
+		// tests/lint/errors-and-env.test.ts proves it fires.
+		files: ['**/*.ts', '**/*.tsx'],
+		ignores: ['app/utils/errors.server.ts'],
+		rules: {
+			'no-restricted-syntax': [
 				'error',
-				{ patterns: [{ group: ['#app/*'], message: 'modules/ must not import from app/' }] },
+				{
+					selector: "Identifier[name='STATUS_FOR_KIND']",
+					message:
+						'Answer domain errors through app/utils/errors.server.ts (throwAsResponse, withDomainErrors, replyWithDomainError, replyWithProblem, problemJson), not STATUS_FOR_KIND.',
+				},
 			],
 		},
 	},
 	{
-		// The app layer may import from itself; only modules/ is barred from it.
-		files: ['app/**', 'tests/**', 'scripts/**'],
-		rules: { 'no-restricted-imports': 'off' },
+		// Settings are read through modules/env, which validates them (and never echoes a secret).
+		// Exceptions: tests and their setup set the environment for the code under test to read; the
+		// few lines that set DATABASE_URL or pass the environment to a child process say so beside
+		// them with an eslint-disable comment. tests/lint/errors-and-env.test.ts proves it fires.
+		files: ['app/**', 'modules/**', 'scripts/**', 'emails/**', 'prisma/**'],
+		ignores: ['modules/env/**', '**/*.test.ts', '**/*.test.tsx'],
+		rules: {
+			'no-restricted-properties': [
+				'error',
+				{
+					object: 'process',
+					property: 'env',
+					message: 'Read settings through modules/env/env.ts (parseEnv, getEnv, requireDatabaseUrl), not process.env.',
+				},
+			],
+		},
 	},
 	{
 		files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**'],

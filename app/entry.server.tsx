@@ -2,9 +2,59 @@ import { Transform, type TransformCallback } from 'node:stream'
 import { createReadableStreamFromReadable } from '@react-router/node'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { type AppLoadContext, type EntryContext, ServerRouter } from 'react-router'
+import {
+	type ActionFunctionArgs,
+	type AppLoadContext,
+	type EntryContext,
+	isRouteErrorResponse,
+	type LoaderFunctionArgs,
+	type Params,
+	ServerRouter,
+} from 'react-router'
 
 export const streamTimeout = 5_000
+
+/**
+ * Every error React Router catches in a loader, action or render comes here. An unexpected one is
+ * logged once, on a line that starts with the request id the 500 page shows, so that a person quoting
+ * it leads to the stack. The line names the method and the path with its parameters blanked (an
+ * invitation's path carries its token); never the query string, headers or body.
+ */
+export function handleError(error: unknown, { request, params, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+	if (request.signal.aborted) return
+	// Refusals the app meant (a 404 for an unknown address, a thrown 4xx) are answers, not faults.
+	if (isRouteErrorResponse(error) && error.status < 500) return
+	logUnexpectedError(error, {
+		requestId: context?.requestId,
+		method: request.method,
+		path: redactedPath(request, params),
+	})
+}
+
+function logUnexpectedError(
+	error: unknown,
+	{ requestId, method, path }: { requestId?: string; method: string; path: string },
+) {
+	console.error(`[error] request ${requestId ?? 'unknown'} ${method} ${path}:`, error)
+}
+
+/** The request's path with each route parameter's value replaced by its name: /invitations/:token. */
+function redactedPath(request: Request, params: Params) {
+	const names = new Map(Object.entries(params).map(([name, value]) => [value, name]))
+	return new URL(request.url).pathname
+		.split('/')
+		.map((segment) => {
+			let decoded = segment
+			try {
+				decoded = decodeURIComponent(segment)
+			} catch {
+				// A malformed escape is not any parameter's value.
+			}
+			const name = segment ? names.get(decoded) : undefined
+			return name ? `:${name === '*' ? 'splat' : name}` : segment
+		})
+		.join('/')
+}
 
 export default function handleRequest(
 	request: Request,
@@ -37,7 +87,14 @@ export default function handleRequest(
 				},
 				onError(error: unknown) {
 					responseStatusCode = 500
-					if (shellRendered) console.error(error)
+					// Before the shell, React Router reports the error itself (handleError above).
+					if (shellRendered) {
+						logUnexpectedError(error, {
+							requestId: loadContext?.requestId,
+							method: request.method,
+							path: redactedPath(request, routerContext.staticHandlerContext.matches.at(-1)?.params ?? {}),
+						})
+					}
 				},
 			},
 		)

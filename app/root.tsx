@@ -1,7 +1,7 @@
 // First: configures zod before any module builds a schema (see the file).
 import '#app/utils/zod-jitless.ts'
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
-import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { errorTitle, GeneralErrorBoundary, useMarkDocumentHydrated } from '#app/components/error-boundary.tsx'
 import { SiteFooter } from '#app/components/layout/site-footer.tsx'
 import { RouteFocus } from '#app/components/layout/route-focus.tsx'
 import { SiteHeader } from '#app/components/layout/site-header.tsx'
@@ -35,7 +35,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const managesOrganisation = user ? await managesAnOrganisation({ userId: user.id }) : false
 	// Keeps the cookie's expiry in step with the sliding session, and clears a cookie whose session ended.
 	return data(
-		{ user, managesOrganisation, cspNonce: context.cspNonce },
+		// requestId: the 500 page shows it, for a person to quote (see entry.server.tsx's handleError).
+		{ user, managesOrganisation, cspNonce: context.cspNonce, requestId: context.requestId },
 		{ headers: await sessionCookieHeaders(request) },
 	)
 }
@@ -44,6 +45,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 	// Undefined when the root loader itself failed: the error page still gets a header, as a visitor.
 	const data = useRouteLoaderData<typeof loader>('root')
 	const user = data?.user ?? null
+	useMarkDocumentHydrated()
 	return (
 		<html lang="en-GB">
 			<head>

@@ -9,7 +9,7 @@
  */
 import path from 'node:path'
 import type { Server } from 'node:http'
-import { EnvError, parseEnv } from '#modules/env/env.ts'
+import { EnvError, parseEnv, requireDatabaseUrl } from '#modules/env/env.ts'
 
 const dev = process.argv.includes('--dev')
 const root = path.resolve(import.meta.dirname, '..')
@@ -55,9 +55,11 @@ async function main() {
 			port: env.EMBEDDED_PG_PORT,
 		})
 		stops.push(db.stop)
+		// Provides the address for the Prisma client and the queue, which read it through modules/env.
+		// eslint-disable-next-line no-restricted-properties -- setting it, not reading it
 		process.env.DATABASE_URL = db.url
 	}
-	const databaseUrl = process.env.DATABASE_URL!
+	const databaseUrl = requireDatabaseUrl()
 
 	const { migrateDeploy } = await import('#modules/db/migrate.ts')
 	console.log('Applying database migrations…')
@@ -101,6 +103,11 @@ async function main() {
 		for (const account of seed.DEMO_ACCOUNTS) console.log(`  ${account.label.padEnd(20)} ${account.email}`)
 	}
 	if (!env.SMTP_URL && env.NODE_ENV !== 'production') console.log(`\nEmails go to the dev outbox: ${url}/dev/outbox`)
+	if (!env.APP_URL && env.NODE_ENV !== 'production') {
+		console.log(
+			`Links in emails point where you opened Circle (${url} or http://127.0.0.1:${env.PORT}); set APP_URL to fix one address.`,
+		)
+	}
 	console.log('\nPress Ctrl-C to stop.')
 }
 

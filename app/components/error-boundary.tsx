@@ -1,5 +1,12 @@
-import { type ReactNode } from 'react'
-import { type ErrorResponse, isRouteErrorResponse, Link, useLocation, useRouteError } from 'react-router'
+import { type ReactNode, useEffect, useState } from 'react'
+import {
+	type ErrorResponse,
+	isRouteErrorResponse,
+	Link,
+	useLocation,
+	useRouteError,
+	useRouteLoaderData,
+} from 'react-router'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 
@@ -114,7 +121,27 @@ function defaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname
 	}
 }
 
+// The root loader's requestId names the request that rendered the document. Once the document has
+// hydrated, an error page comes from a later request (a client-side navigation or a form sent),
+// whose id the browser never learns: quoting the document's id then would send support to the wrong
+// log line, so the page asks for a reload instead (which logs the error again, under a new id).
+let documentHydrated = false
+
+/** Called by the root Layout: from now on, error pages come from client-side requests. */
+export function useMarkDocumentHydrated() {
+	useEffect(() => {
+		documentHydrated = true
+	}, [])
+}
+
+function useDocumentRequestId() {
+	const root = useRouteLoaderData('root') as { requestId?: string } | undefined
+	const [fromDocument] = useState(() => !documentHydrated)
+	return fromDocument ? (root?.requestId ?? null) : null
+}
+
 function UnexpectedErrorPage({ error }: { error: unknown }) {
+	const requestId = useDocumentRequestId()
 	// Only development builds show the stack; production shows a calm message and nothing internal.
 	const stack = import.meta.env.DEV && error instanceof Error ? (error.stack ?? error.message) : null
 	return (
@@ -124,8 +151,16 @@ function UnexpectedErrorPage({ error }: { error: unknown }) {
 				progress and reflections, is safe.
 			</p>
 			<p>
-				If it keeps happening, <Link to="/contact">let us know</Link>.
+				If it keeps happening, <Link to="/contact">let us know</Link>
+				{requestId ? ', quoting this reference so we can find what went wrong:' : '.'}
 			</p>
+			{requestId ? (
+				<p>
+					Reference: <code className="rounded bg-stone-100 px-1.5 py-0.5 text-base select-all">{requestId}</code>
+				</p>
+			) : (
+				<p>Reload the page to get a reference you can quote.</p>
+			)}
 			{stack ? (
 				<details className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
 					<summary className="cursor-pointer font-semibold">Error details (development only)</summary>

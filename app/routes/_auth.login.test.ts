@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { createTestUser, formRequest, releaseTestResources, uniqueEmail, uniqueIp } from '#modules/auth/testing.ts'
+import { createTestUser, formRequest, releaseTestResources, uniqueEmail, uniqueIp } from '#tests/factories/auth.ts'
 import { validateSessionToken } from '#modules/auth/sessions.ts'
 import { action } from './_auth.login.tsx'
 

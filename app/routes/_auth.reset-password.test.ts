@@ -8,7 +8,7 @@ import {
 	latestEmailLink,
 	releaseTestResources,
 	uniqueIp,
-} from '#modules/auth/testing.ts'
+} from '#tests/factories/auth.ts'
 import { action, loader } from './_auth.reset-password.tsx'
 
 afterAll(releaseTestResources)

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { formRequest, releaseTestResources, TEST_PASSWORD, uniqueEmail, uniqueIp } from '#modules/auth/testing.ts'
+import { formRequest, releaseTestResources, TEST_PASSWORD, uniqueEmail, uniqueIp } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { action } from './_auth.signup.tsx'
 

@@ -8,7 +8,7 @@ import {
 	TEST_PASSWORD,
 	uniqueEmail,
 	uniqueIp,
-} from '#modules/auth/testing.ts'
+} from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { action, loader } from './_auth.verify-email.tsx'
 

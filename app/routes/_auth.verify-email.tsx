@@ -1,10 +1,10 @@
-import { data, Form, Link, redirect, useNavigation } from 'react-router'
+import { Form, Link, redirect, useNavigation } from 'react-router'
 import { FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { replyWithProblem } from '#app/utils/errors.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { resendVerificationEmail, verifyEmail } from '#modules/auth/email-verification.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -50,11 +50,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		if (alreadyVerified) throw redirect(DEFAULT_SIGNED_IN_PATH)
 		return { sent: true as const, email: user.email, error: null }
 	} catch (error) {
-		if (!isDomainError(error)) throw error
-		return data(
-			{ sent: false as const, email: user.email, error: error.message },
-			{ status: STATUS_FOR_KIND[error.kind] },
-		)
+		return replyWithProblem(error, (e) => ({ sent: false as const, email: user.email, error: e.message }))
 	}
 }
 

@@ -5,12 +5,11 @@ import { SubmitButton } from '#app/components/forms.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate, sectorLabel } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listEnquiries, setEnquiryHandled } from '#modules/admin/enquiries.ts'
 import { ENQUIRY_FILTERS, type EnquiryFilter } from '#modules/admin/schemas.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import {
 	AdminPage,
 	FilterSelect,
@@ -68,8 +67,7 @@ export async function action({ request }: Route.ActionArgs) {
 	try {
 		await setEnquiryHandled({ actorId: admin.id, enquiryId, handled: intent === 'handled' })
 	} catch (error) {
-		if (!isDomainError(error)) throw error
-		return data({ ok: false, message: error.message, enquiryId }, { status: STATUS_FOR_KIND[error.kind] })
+		return replyWithProblem(error, { enquiryId })
 	}
 	return {
 		ok: true,

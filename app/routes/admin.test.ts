@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { formRequest, getRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { createCertificate, createLearner } from '#tests/factories/certificates.ts'
 import { sessionCookie } from '#tests/factories/sessions.ts'

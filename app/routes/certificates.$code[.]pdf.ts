@@ -1,6 +1,5 @@
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
+import { problemJson } from '#app/utils/errors.server.ts'
 import { getCertificatePdf } from '#modules/certificates/get-certificate-pdf.ts'
 import type { Route } from './+types/certificates.$code[.]pdf'
 
@@ -21,12 +20,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			},
 		})
 	} catch (error) {
-		if (isDomainError(error)) {
-			return new Response(error.message, {
-				status: STATUS_FOR_KIND[error.kind],
-				headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
-			})
-		}
-		throw error
+		return problemJson(error)
 	}
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
-import { createTestOrganisation, type FakeStripe, useFakeStripe, withoutStripe } from '#modules/billing/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
+import { createTestOrganisation, type FakeStripe, useFakeStripe, withoutStripe } from '#tests/factories/billing.ts'
 import { prisma } from '#modules/db/client.ts'
 import { createCourse, createEnrolment, createUser } from '#tests/factories/learning.ts'
 import { action as refundAction, loader as adminOrderLoader } from './admin.orders.$id.tsx'

@@ -13,7 +13,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { SECTOR_LABELS } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { ENQUIRY_LIMITS, ENQUIRY_SECTORS, EnquirySchema } from '#modules/enquiries/schemas.ts'
@@ -37,18 +37,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	} catch (error) {
 		// Refusals the sender can act on go back to the form, with everything they typed kept.
 		if (isDomainError(error) && (error.kind === 'throttled' || error.kind === 'invalid')) {
-			const onField = error.kind === 'invalid' && error.field
-			return data(
-				{
-					result: submission.reply(
-						onField ? { fieldErrors: { [onField]: [error.message] } } : { formErrors: [error.message] },
-					),
-				},
-				{
-					status: STATUS_FOR_KIND[error.kind],
-					headers: error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined,
-				},
-			)
+			return replyWithDomainError(submission, error)
 		}
 		throw error
 	}

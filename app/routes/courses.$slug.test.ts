@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { createTestCourse, uniqueSlug } from '#modules/catalog/testing.ts'
+import { createTestCourse, uniqueSlug } from '#tests/factories/catalog.ts'
 import { loader } from './courses.$slug.tsx'
 
 function load(slug: string) {

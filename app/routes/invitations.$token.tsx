@@ -7,8 +7,8 @@ import { linkClasses } from '#app/components/org/org-ui.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { getOptionalUser, redirectWithSession, replyWithDomainError, requireUser } from '#app/utils/auth.server.ts'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { getOptionalUser, redirectWithSession, requireUser } from '#app/utils/auth.server.ts'
+import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
@@ -31,9 +31,10 @@ export const meta: Route.MetaFunction = ({ data }) =>
 
 function problemReply(error: unknown) {
 	if (!isDomainError(error) || (error.kind !== 'not_found' && error.kind !== 'gone')) throw error
-	return data(
+	return replyWithProblem(
+		error,
 		{ invitation: null, problem: { code: error.code, message: error.message }, user: null },
-		{ status: STATUS_FOR_KIND[error.kind], headers: { 'Cache-Control': 'private, no-store' } },
+		{ headers: { 'Cache-Control': 'private, no-store' } },
 	)
 }
 
@@ -70,8 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			const { courseSlug } = await acceptInvitation({ token: params.token, userId: user.id })
 			return redirect(courseHome(courseSlug))
 		} catch (error) {
-			if (!isDomainError(error)) throw error
-			return data({ intent: 'accept', message: error.message, result: null }, { status: STATUS_FOR_KIND[error.kind] })
+			return replyWithProblem(error, { intent: 'accept' as const, result: null })
 		}
 	}
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { validateSessionToken } from '#modules/auth/sessions.ts'
-import { createTestUser, formRequest, getRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { createTestUser, formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { createInvitation, createOrganisation, createSeatPool } from '#tests/factories/organisations.ts'
 import { sessionCookie } from '#tests/factories/sessions.ts'

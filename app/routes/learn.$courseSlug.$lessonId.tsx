@@ -11,7 +11,7 @@ import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { throwAsResponse } from '#app/utils/errors.server.ts'
+import { replyWithProblem, throwAsResponse } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -61,10 +61,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 	} catch (error) {
 		if (isDomainError(error) && (error.kind === 'invalid' || error.kind === 'conflict')) {
-			return data(
-				{ error: { message: error.message, field: error.field } },
-				{ status: error.kind === 'invalid' ? 400 : 409 },
-			)
+			return replyWithProblem(error, (e) => ({ error: { message: e.message, field: e.field } }))
 		}
 		throwAsResponse(error)
 	}

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { formRequest, getRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { createDraftVersion } from '#modules/authoring/create-draft-version.ts'
 import { saveLessonContent } from '#modules/authoring/lesson-content.ts'
 import { publishCourse } from '#modules/authoring/publish-course.ts'

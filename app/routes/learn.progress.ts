@@ -1,6 +1,7 @@
 import { data } from 'react-router'
-import { domainErrorJson, readJsonBody } from '#app/components/learn/json-response.server.ts'
+import { readJsonBody } from '#app/utils/json-response.server.ts'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { problemJson } from '#app/utils/errors.server.ts'
 import { recordVideoProgress } from '#modules/progress/record-video-progress.ts'
 import type { Route } from './+types/learn.progress'
 
@@ -18,6 +19,6 @@ export async function action({ request }: Route.ActionArgs) {
 		const result = await recordVideoProgress({ userId: user.id, input: await readJsonBody(request) })
 		return data(result, { headers: { 'Cache-Control': 'no-store' } })
 	} catch (error) {
-		return domainErrorJson(error)
+		return problemJson(error)
 	}
 }

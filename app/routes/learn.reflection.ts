@@ -1,6 +1,7 @@
 import { data } from 'react-router'
-import { domainErrorJson, readJsonBody } from '#app/components/learn/json-response.server.ts'
+import { readJsonBody } from '#app/utils/json-response.server.ts'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { problemJson } from '#app/utils/errors.server.ts'
 import { saveReflectionDraft } from '#modules/quizzes/save-reflection-draft.ts'
 import type { Route } from './+types/learn.reflection'
 
@@ -21,6 +22,6 @@ export async function action({ request }: Route.ActionArgs) {
 			{ headers: { 'Cache-Control': 'no-store' } },
 		)
 	} catch (error) {
-		return domainErrorJson(error)
+		return problemJson(error)
 	}
 }

@@ -9,7 +9,7 @@ import {
 } from 'react-router'
 import { afterAll, describe, expect, test } from 'vitest'
 import { createSession } from '#modules/auth/sessions.ts'
-import { getRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { correctAnswers, createCourse, createEnrolment, createUser, wrongAnswers } from '#tests/factories/learning.ts'
 import { action as enrolAction } from './learn.$courseSlug.enrol.ts'
@@ -238,7 +238,7 @@ describe('the lesson page', () => {
 			)
 
 		const foreign = await post(correctAnswers(other!))
-		expect(statusOf(foreign)).toBe(400)
+		expect(statusOf(foreign)).toBe(422)
 		expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(0)
 
 		const failed = (await post(wrongAnswers(quiz!))) as Response
@@ -372,8 +372,8 @@ describe('POST /learn/reflection', () => {
 				jsonPost('/learn/reflection', { questionId: question.id, text: 'x'.repeat(5001) }, { cookie }),
 			),
 		)
-		expect(statusOf(tooLong)).toBe(400)
-		expect((tooLong as unknown as DataReply).data.message).toContain('5,000')
+		expect(statusOf(tooLong)).toBe(422)
+		expect(await (tooLong as Response).json()).toMatchObject({ message: expect.stringContaining('5,000') })
 		expect((await prisma.reflection.findFirstOrThrow({ where: { userId: user.id } })).text).toBe('Draft')
 	})
 })

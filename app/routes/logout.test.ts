@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { createSession, validateSessionToken } from '#modules/auth/sessions.ts'
-import { createTestUser, formRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { createTestUser, formRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { action, loader } from './logout.tsx'
 
 afterAll(releaseTestResources)

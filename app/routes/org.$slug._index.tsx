@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
+import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { describeOrganisation } from '#app/components/org/org-summary.ts'
 import { buySeatsHref, DataTable, linkClasses, PageHeading, Section, tdClasses } from '#app/components/org/org-ui.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'

@@ -2,16 +2,15 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useLocation, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
+import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { ConfirmPanel, DataTable, linkClasses, PageHeading, Section, tdClasses } from '#app/components/org/org-ui.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { changeMemberRole, listMembers, removeMember } from '#modules/organisations/members.ts'
 import { ChangeRoleSchema, ORG_ROLE_LABELS, ORG_ROLES, RemoveMemberSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org.$slug.members'
@@ -95,10 +94,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}`,
 		} satisfies ActionReply
 	} catch (error) {
-		if (!isDomainError(error)) throw error
-		return data({ intent: value.intent, membershipId, ok: false, message: error.message } satisfies ActionReply, {
-			status: STATUS_FOR_KIND[error.kind],
-		})
+		return replyWithProblem(error, { intent: value.intent, membershipId })
 	}
 }
 

@@ -1,7 +1,7 @@
 import { Form, Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CompletionsChart } from '#app/components/org/completions-chart.tsx'
-import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
+import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import {
 	controlClasses,
 	DataTable,

@@ -1,4 +1,4 @@
-import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
+import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
 import { readReportFilters } from '#modules/organisations/report-filters.ts'
 import { streamTeamReportCsv } from '#modules/organisations/team-report.ts'

@@ -2,7 +2,7 @@ import { data, Form, Link, useLocation, useNavigation } from 'react-router'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { InviteForm, type InviteOutcome } from '#app/components/org/invite-form.tsx'
-import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
+import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import {
 	buySeatsHref,
 	ConfirmPanel,
@@ -16,11 +16,9 @@ import {
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { replyWithDomainError } from '#app/utils/auth.server.ts'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
+import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getSeatPoolByCourse } from '#modules/organisations/create-organisation.ts'
 import { reclaimSeat, removeSeatAccess } from '#modules/organisations/end-seat.ts'
 import {
@@ -93,13 +91,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 type ActionReply = { intent: string; ok: boolean; message: string | null; invite?: InviteOutcome }
-
-function problem(intent: string, error: unknown) {
-	if (!isDomainError(error)) throw error
-	return data({ intent, ok: false, message: error.message } satisfies ActionReply, {
-		status: STATUS_FOR_KIND[error.kind],
-	})
-}
 
 /** Invite, resend, revoke, reclaim, remove access and remind: owners and administrators only. */
 export async function action({ request, params }: Route.ActionArgs) {
@@ -211,7 +202,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			}
 		}
 	} catch (error) {
-		return problem(intent, error)
+		return replyWithProblem(error, { intent })
 	}
 }
 

@@ -1,6 +1,6 @@
 import { Outlet, useLocation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { requireOrgAccess } from '#app/components/org/org-access.server.ts'
+import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { type Section, SectionNav } from '#app/components/ui/section-nav.tsx'
 import type { Route } from './+types/org.$slug'
 

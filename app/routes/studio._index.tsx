@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'

@@ -3,18 +3,17 @@ import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseDetailsForm } from '#app/components/studio/course-details-form.tsx'
 import { CourseStructure, type StructureReply } from '#app/components/studio/course-structure.tsx'
-import { requireTrainer, studioError } from '#app/components/studio/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { StudioCourseNav, VersionStateBadge, versionState } from '#app/components/studio/studio-nav.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { replyWithDomainError } from '#app/utils/auth.server.ts'
-import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createDraftVersion } from '#modules/authoring/create-draft-version.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
-import { CourseDetailsSchema } from '#modules/authoring/schemas.ts'
+import { CourseDetailsSchema, CourseStructureActionSchema } from '#modules/authoring/schemas.ts'
 import {
 	addLesson,
 	addModule,
@@ -29,8 +28,6 @@ import {
 	reorderModules,
 } from '#modules/authoring/structure.ts'
 import { updateCourseDetails } from '#modules/authoring/update-course-details.ts'
-import type { LessonKind } from '#modules/db/generated/enums.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId._index'
 
 export const meta: Route.MetaFunction = ({ data }) =>
@@ -52,19 +49,6 @@ export function headers() {
 function text(form: FormData, name: string) {
 	const value = form.get(name)
 	return typeof value === 'string' ? value : ''
-}
-
-function ids(form: FormData, name: string) {
-	try {
-		const value: unknown = JSON.parse(text(form, name))
-		return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : null
-	} catch {
-		return null
-	}
-}
-
-function direction(form: FormData) {
-	return text(form, 'direction') === 'up' ? ('up' as const) : ('down' as const)
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -95,11 +79,26 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 
 	const target = text(form, 'lessonId') || text(form, 'moduleId') || null
-	const moved = text(form, 'direction') || null
+	const submission = parseWithZod(form, { schema: CourseStructureActionSchema })
+	if (submission.status !== 'success') {
+		const [field, messages] = Object.entries(submission.error ?? {}).find(([, m]) => m?.length) ?? ['intent', null]
+		return data(
+			{
+				ok: false as const,
+				intent,
+				target,
+				message: messages?.[0] ?? 'That action is not recognised.',
+				field: field === 'intent' ? null : field.replace(/\[\d+\]$/, ''),
+			},
+			{ status: 400 },
+		)
+	}
+	const change = submission.value
+	const moved = 'direction' in change ? change.direction : null
 	const ok = (message: string) =>
 		data({ ok: true as const, intent, target, message, direction: moved, nonce: crypto.randomUUID() })
 	try {
-		switch (intent) {
+		switch (change.intent) {
 			case 'create-draft': {
 				const draft = await createDraftVersion(base)
 				return ok(
@@ -109,81 +108,54 @@ export async function action({ request, params }: Route.ActionArgs) {
 				)
 			}
 			case 'add-module': {
-				const mod = await addModule({ ...base, title: text(form, 'title') })
+				const mod = await addModule({ ...base, title: change.title })
 				return ok(`Module “${mod.title}” added.`)
 			}
 			case 'rename-module':
-				await renameModule({ ...base, moduleId: text(form, 'moduleId'), title: text(form, 'title') })
+				await renameModule({ ...base, moduleId: change.moduleId, title: change.title })
 				return ok('Module renamed.')
 			case 'delete-module':
-				await deleteModule({ ...base, moduleId: text(form, 'moduleId') })
+				await deleteModule({ ...base, moduleId: change.moduleId })
 				return ok('Module deleted from the draft.')
 			case 'move-module': {
 				const { position, total } = await moveModule({
 					...base,
-					moduleId: text(form, 'moduleId'),
-					direction: direction(form),
+					moduleId: change.moduleId,
+					direction: change.direction,
 				})
 				return ok(`Module moved to position ${position} of ${total}.`)
 			}
-			case 'reorder-modules': {
-				const moduleIds = ids(form, 'order')
-				if (!moduleIds) return studioError(invalidOrder(), { intent })
-				await reorderModules({ ...base, moduleIds })
+			case 'reorder-modules':
+				await reorderModules({ ...base, moduleIds: change.order })
 				return ok('Module order saved.')
-			}
 			case 'add-lesson': {
-				const lesson = await addLesson({
-					...base,
-					moduleId: text(form, 'moduleId'),
-					kind: text(form, 'kind') as LessonKind,
-					title: text(form, 'title'),
-				})
-				return data({
-					ok: true as const,
-					intent,
-					target,
-					message: `Lesson “${lesson.title}” added.`,
-					direction: null,
-					nonce: crypto.randomUUID(),
-				})
+				const lesson = await addLesson({ ...base, moduleId: change.moduleId, kind: change.kind, title: change.title })
+				return ok(`Lesson “${lesson.title}” added.`)
 			}
 			case 'rename-lesson':
-				await renameLesson({ ...base, lessonId: text(form, 'lessonId'), title: text(form, 'title') })
+				await renameLesson({ ...base, lessonId: change.lessonId, title: change.title })
 				return ok('Lesson renamed.')
 			case 'delete-lesson':
-				await deleteLesson({ ...base, lessonId: text(form, 'lessonId') })
+				await deleteLesson({ ...base, lessonId: change.lessonId })
 				return ok('Lesson deleted from the draft.')
 			case 'move-lesson': {
 				const { position, total } = await moveLesson({
 					...base,
-					lessonId: text(form, 'lessonId'),
-					direction: direction(form),
+					lessonId: change.lessonId,
+					direction: change.direction,
 				})
 				return ok(`Lesson moved to position ${position} of ${total} in its module.`)
 			}
 			case 'move-lesson-to-module':
-				await moveLessonToModule({ ...base, lessonId: text(form, 'lessonId'), moduleId: text(form, 'toModuleId') })
+				await moveLessonToModule({ ...base, lessonId: change.lessonId, moduleId: change.toModuleId })
 				return ok('Lesson moved to the end of the other module.')
-			case 'reorder-lessons': {
-				const lessonIds = ids(form, 'order')
-				if (!lessonIds) return studioError(invalidOrder(), { intent })
-				await reorderLessons({ ...base, moduleId: text(form, 'moduleId'), lessonIds })
+			case 'reorder-lessons':
+				await reorderLessons({ ...base, moduleId: change.moduleId, lessonIds: change.order })
 				return ok('Lesson order saved.')
-			}
-			default:
-				return data(
-					{ ok: false as const, intent, target, message: 'That action is not recognised.', field: null },
-					{ status: 400 },
-				)
 		}
 	} catch (error) {
-		return studioError(error, { intent, target })
+		return replyWithProblem(error, { intent, target })
 	}
-}
-
-function invalidOrder() {
-	return new DomainError('invalid', 'INVALID_ORDER', 'The new order could not be read. Reload the page and try again.')
 }
 
 export default function CourseBuilderRoute({ loaderData, actionData }: Route.ComponentProps) {

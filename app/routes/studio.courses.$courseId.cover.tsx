@@ -1,9 +1,10 @@
 import { data, Form, Link, useNavigation } from 'react-router'
+import { Field } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { STATUS_FOR_KIND, withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getCourseCover, removeCoverImage, saveCoverImage } from '#modules/storage/cover-images.ts'
@@ -94,8 +95,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 		await saveCoverImage({ actorId: user.id, courseId, file })
 		return data({ ok: true as const, message: 'The new cover image is saved.' })
 	} catch (error) {
-		if (isDomainError(error) && error.kind === 'invalid') return formError(error.message, STATUS_FOR_KIND.invalid)
-		return withDomainErrors(() => Promise.reject(error))
+		if (isDomainError(error) && error.kind === 'invalid') return replyWithProblem(error, (e) => ({ error: e.message }))
+		throwAsResponse(error)
 	}
 }
 
@@ -144,24 +145,24 @@ export default function CoverImageRoute({ loaderData, actionData }: Route.Compon
 				<h2 id="upload-cover" className="text-xl font-semibold text-stone-900">
 					Upload a new cover
 				</h2>
-				<div>
-					<label htmlFor="cover" className="block font-semibold text-stone-900">
-						Image file
-					</label>
-					<p id="cover-hint" className="mt-1 text-sm text-stone-600">
-						PNG, JPEG or WebP, up to 5 MB, between {COVER_MIN.width}×{COVER_MIN.height} and {COVER_MAX.width}×
-						{COVER_MAX.height} pixels. A wide image (about 1.91:1, for example 1200×630) looks best.
-					</p>
-					<input
-						id="cover"
-						name="cover"
-						type="file"
-						required
-						accept="image/png,image/jpeg,image/webp"
-						aria-describedby="cover-hint"
-						className="mt-2 block min-h-11 w-full text-base text-stone-900 file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-brand-700 file:bg-white file:px-4 file:font-semibold file:text-brand-700"
-					/>
-				</div>
+				<Field
+					labelProps={{ children: 'Image file' }}
+					description={
+						<>
+							PNG, JPEG or WebP, up to 5 MB, between {COVER_MIN.width}×{COVER_MIN.height} and {COVER_MAX.width}×
+							{COVER_MAX.height} pixels. A wide image (about 1.91:1, for example 1200×630) looks best.
+						</>
+					}
+					inputProps={{
+						id: 'cover',
+						name: 'cover',
+						type: 'file',
+						required: true,
+						accept: 'image/png,image/jpeg,image/webp',
+						className:
+							'file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-brand-700 file:bg-white file:px-4 file:font-semibold file:text-brand-700',
+					}}
+				/>
 				<Button type="submit" disabled={busy}>
 					{busy ? 'Uploading…' : 'Upload cover'}
 				</Button>

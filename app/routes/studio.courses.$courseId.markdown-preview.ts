@@ -1,4 +1,5 @@
-import { jsonError, requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { problemJson } from '#app/utils/errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { assertCanEditCourse } from '#modules/authoring/access.ts'
 import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
 import type { Route } from './+types/studio.courses.$courseId.markdown-preview'
@@ -15,7 +16,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	try {
 		await assertCanEditCourse({ courseId: params.courseId, actorId: user.id })
 	} catch (error) {
-		return jsonError(error)
+		return problemJson(error)
 	}
 	const form = await request.formData()
 	const markdown = form.get('markdown')

@@ -1,6 +1,6 @@
 import { redirect } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { getCoursePreview } from '#modules/authoring/preview-course.ts'
 import type { Route } from './+types/studio.courses.$courseId.preview._index'

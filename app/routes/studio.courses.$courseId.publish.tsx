@@ -1,12 +1,12 @@
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList } from '#app/components/forms.tsx'
-import { requireTrainer, studioError } from '#app/components/studio/studio-errors.server.ts'
+import { TextareaField } from '#app/components/forms.tsx'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
 import { getPublishReview, publishCourse } from '#modules/authoring/publish-course.ts'
@@ -32,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			const builder = await withDomainErrors(() => getCourseBuilder(base))
 			return { title: builder.version.title, review: null, liveVersion: builder.course.publishedVersionNumber }
 		}
-		return withDomainErrors(() => Promise.reject(error))
+		throwAsResponse(error)
 	}
 }
 
@@ -52,7 +52,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		})
 		return redirect(`/studio/courses/${params.courseId}?published=${published.number}`)
 	} catch (error) {
-		return studioError(error, { intent: 'publish' })
+		return replyWithProblem(error, { intent: 'publish', target: null })
 	}
 }
 
@@ -144,26 +144,12 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 								{error.message}
 							</Notice>
 						) : null}
-						<div>
-							<label htmlFor="changeNote" className="block font-semibold text-stone-900">
-								Change note (optional)
-							</label>
-							<p id="changeNote-hint" className="mt-1 text-sm text-stone-600">
-								A sentence for the version history, e.g. “Updated the NHS case study”. Without one, the summary of
-								changes is used.
-							</p>
-							<textarea
-								id="changeNote"
-								name="changeNote"
-								rows={3}
-								maxLength={2000}
-								aria-describedby={
-									error?.field === 'changeNote' ? 'changeNote-hint changeNote-error' : 'changeNote-hint'
-								}
-								className="mt-1 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-base"
-							/>
-							<ErrorList id="changeNote-error" errors={error?.field === 'changeNote' ? [error.message] : []} />
-						</div>
+						<TextareaField
+							labelProps={{ children: 'Change note (optional)' }}
+							description="A sentence for the version history, e.g. “Updated the NHS case study”. Without one, the summary of changes is used."
+							textareaProps={{ id: 'changeNote', name: 'changeNote', rows: 3, maxLength: 2000 }}
+							errors={error?.field === 'changeNote' ? [error.message] : []}
+						/>
 						<div className="flex flex-wrap items-center gap-4">
 							<Button type="submit" size="lg" disabled={busy || review.problems.length > 0}>
 								{busy ? 'Publishing…' : `Publish version ${review.draft.number}`}

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { getRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { submitQuizAttempt } from '#modules/quizzes/submit-quiz-attempt.ts'
 import { createAuthoredCourse, createSignedInUser } from '#tests/factories/authoring.ts'

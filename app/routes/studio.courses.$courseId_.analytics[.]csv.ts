@@ -1,4 +1,4 @@
-import { requireTrainer } from '#app/components/studio/studio-errors.server.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { exportCourseAnalyticsCsv } from '#modules/analytics/analytics-csv.ts'
 import { versionFromUrl } from '#modules/analytics/params.ts'

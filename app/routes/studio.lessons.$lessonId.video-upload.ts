@@ -1,19 +1,10 @@
 import { requireRole } from '#app/utils/auth.server.ts'
-import { STATUS_FOR_KIND } from '#app/utils/errors.server.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
+import { problemJson } from '#app/utils/errors.server.ts'
 import { createVideoUpload } from '#modules/video/create-video-upload.ts'
 import { getVideoUpload } from '#modules/video/get-video-upload.ts'
 import type { Route } from './+types/studio.lessons.$lessonId.video-upload'
 
 const noStore = { 'Cache-Control': 'private, no-store' }
-
-function errorResponse(error: unknown) {
-	if (!isDomainError(error)) throw error
-	return Response.json(
-		{ error: error.message, code: error.code },
-		{ status: STATUS_FOR_KIND[error.kind], headers: noStore },
-	)
-}
 
 /** POST: starts a Mux direct upload for the lesson; answers `{ uploadUrl, uploadId }` as JSON. */
 export async function action({ request, params }: Route.ActionArgs) {
@@ -22,7 +13,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const upload = await createVideoUpload({ actorId: user.id, lessonId: params.lessonId })
 		return Response.json(upload, { status: 201, headers: noStore })
 	} catch (error) {
-		return errorResponse(error)
+		return problemJson(error)
 	}
 }
 
@@ -30,11 +21,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireRole(request, 'TRAINER')
 	const uploadId = new URL(request.url).searchParams.get('uploadId')
-	if (!uploadId) return Response.json({ error: 'Say which upload: ?uploadId=…' }, { status: 400, headers: noStore })
+	if (!uploadId) return Response.json({ message: 'Say which upload: ?uploadId=…' }, { status: 400, headers: noStore })
 	try {
 		const upload = await getVideoUpload({ actorId: user.id, lessonId: params.lessonId, uploadId })
 		return Response.json(upload, { headers: noStore })
 	} catch (error) {
-		return errorResponse(error)
+		return problemJson(error)
 	}
 }

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { formRequest, getRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { courseDetails, createAuthoredCourse, createSignedInUser } from '#tests/factories/authoring.ts'
 import { action as builderAction, loader as builderLoader } from './studio.courses.$courseId._index.tsx'
@@ -479,6 +479,57 @@ describe('studio routes: what they do', () => {
 			])
 		}
 		expect((await prisma.course.findUniqueOrThrow({ where: { id: course.id } })).slug).toBe(course.slug)
+	})
+
+	test('a builder change that cannot be read is a 400 with a clear message, and nothing changes', async () => {
+		const owner = await createSignedInUser()
+		const course = await draftCourse(owner.user.id)
+		const lesson = course.lessons[0]!.id
+		const module = (await moduleIds(course))[0]!
+		const before = await snapshot(course)
+		const cases: Array<[Record<string, string>, string, string | null]> = [
+			[{}, 'That action is not recognised.', null],
+			[{ intent: 'launch-rockets' }, 'That action is not recognised.', null],
+			[{ intent: 'add-module', title: '' }, 'Enter a module title', 'title'],
+			[{ intent: 'add-module', title: 'x'.repeat(151) }, 'The module title must be 150 characters or fewer', 'title'],
+			[
+				{ intent: 'rename-module', title: 'No id' },
+				'That request was not complete. Reload the page and try again.',
+				'moduleId',
+			],
+			[{ intent: 'delete-lesson' }, 'That request was not complete. Reload the page and try again.', 'lessonId'],
+			[{ intent: 'move-lesson', lessonId: lesson, direction: 'sideways' }, 'Choose to move up or down.', 'direction'],
+			[{ intent: 'move-module', moduleId: module }, 'Choose to move up or down.', 'direction'],
+			[{ intent: 'add-lesson', moduleId: module, kind: 'PODCAST', title: 'New' }, 'Choose a kind of lesson', 'kind'],
+			[{ intent: 'rename-lesson', lessonId: lesson, title: '   ' }, 'Enter a lesson title', 'title'],
+			[
+				{ intent: 'move-lesson-to-module', lessonId: lesson },
+				'That request was not complete. Reload the page and try again.',
+				'toModuleId',
+			],
+			[
+				{ intent: 'reorder-modules', order: '{not json' },
+				'The new order could not be read. Reload the page and try again.',
+				'order',
+			],
+			[
+				{ intent: 'reorder-modules', order: '[1, 2]' },
+				'The new order could not be read. Reload the page and try again.',
+				'order',
+			],
+			[
+				{ intent: 'reorder-lessons', moduleId: module, order: '{"a": 1}' },
+				'The new order could not be read. Reload the page and try again.',
+				'order',
+			],
+		]
+		for (const [fields, message, field] of cases) {
+			const { status, body } = await outcome(
+				call(builderAction, post(`/studio/courses/${course.id}`, fields, owner.cookie), { courseId: course.id }),
+			)
+			expect([fields, status, body]).toMatchObject([fields, 400, { ok: false, message, field }])
+		}
+		expect(await snapshot(course)).toEqual(before)
 	})
 
 	test('a keyboard move answers with the new position for the live region', async () => {

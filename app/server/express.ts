@@ -6,6 +6,7 @@ import express from 'express'
 import helmet from 'helmet'
 import type { ServerBuild } from 'react-router'
 import { appUrl, type Env } from '#modules/env/env.ts'
+import { loopbackOrigin, withRequestOrigin } from '#modules/env/request-origin.ts'
 import { csrfGuard } from './csrf.ts'
 
 declare module 'react-router' {
@@ -14,7 +15,22 @@ declare module 'react-router' {
 		clientIp: string
 		/** Per-request nonce for the Content-Security-Policy. */
 		cspNonce: string
+		/** Names this request in the log and on the 500 page (also the X-Request-Id response header). */
+		requestId: string
 	}
+}
+
+// An id a trusted proxy passed on is kept only if it is short and plain: it is written into log lines.
+const FORWARDED_REQUEST_ID = /^[\w.:-]{1,128}$/
+
+/**
+ * The request's id: the X-Request-Id of a trusted proxy in front of Circle (TRUST_PROXY), so one id
+ * follows the request through both logs, or a new random one. A client's own header is ignored when
+ * nothing trusted stands in front, so that nobody can choose the id their errors are logged under.
+ */
+export function requestIdFor(header: string | undefined, trustProxy: number) {
+	if (trustProxy > 0 && header && FORWARDED_REQUEST_ID.test(header)) return header
+	return crypto.randomUUID()
 }
 
 type Mode =
@@ -31,8 +47,10 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 	app.set('trust proxy', env.TRUST_PROXY)
 	app.use(compression())
 
-	app.use((_req, res, next) => {
+	app.use((req, res, next) => {
 		res.locals.cspNonce = crypto.randomBytes(16).toString('base64')
+		res.locals.requestId = requestIdFor(req.get('X-Request-Id'), env.TRUST_PROXY)
+		res.setHeader('X-Request-Id', res.locals.requestId)
 		next()
 	})
 	app.use(
@@ -61,6 +79,7 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 		}),
 	)
 	app.use(csrfGuard({ appOrigin: new URL(appUrl(env)).origin }))
+	app.use(followLoopbackHost(env))
 
 	let build: ServerBuild | (() => Promise<ServerBuild>)
 	if (mode.kind === 'development') {
@@ -81,8 +100,22 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 		createRequestHandler({
 			build,
 			mode: env.NODE_ENV,
-			getLoadContext: (req, res) => ({ clientIp: req.ip ?? 'unknown', cspNonce: String(res.locals.cspNonce) }),
+			getLoadContext: (req, res) => ({
+				clientIp: req.ip ?? 'unknown',
+				cspNonce: String(res.locals.cspNonce),
+				requestId: String(res.locals.requestId),
+			}),
 		}),
 	)
 	return app
+}
+
+/**
+ * Outside production and without APP_URL, links in emails point where the page was opened
+ * (127.0.0.1 or localhost, whichever the person typed) rather than always at localhost, where their
+ * session cookie does not exist. Only loopback hosts are followed (ADR 0020).
+ */
+export function followLoopbackHost(env: Pick<Env, 'APP_URL' | 'NODE_ENV'>): express.RequestHandler {
+	if (env.APP_URL || env.NODE_ENV === 'production') return (_req, _res, next) => next()
+	return (req, _res, next) => withRequestOrigin(loopbackOrigin({ host: req.get('host'), protocol: req.protocol }), next)
 }

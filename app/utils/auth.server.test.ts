@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { createSession } from '#modules/auth/sessions.ts'
-import { createTestUser, getRequest, releaseTestResources } from '#modules/auth/testing.ts'
+import { createTestUser, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { hashToken } from '#modules/auth/tokens.ts'
 import { onQuery, prisma } from '#modules/db/client.ts'
 import {

@@ -1,4 +1,3 @@
-import type { SubmissionResult } from '@conform-to/react'
 import { data, redirect } from 'react-router'
 import {
 	invalidateSession,
@@ -7,8 +6,6 @@ import {
 	validateSessionToken,
 } from '#modules/auth/sessions.ts'
 import type { Role } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
-import { STATUS_FOR_KIND } from './errors.server.ts'
 import { DEFAULT_SIGNED_IN_PATH } from './paths.ts'
 import { readSessionToken, serialiseClearedSessionCookie, serialiseSessionCookie } from './session.server.ts'
 
@@ -148,31 +145,4 @@ export function safeRedirectTo(value: unknown, fallback: string = DEFAULT_SIGNED
 	// `/.//evil.com` normalises to `//evil.com`, which a browser reads as another host.
 	if (path.startsWith('//') || path.startsWith('/\\')) return fallback
 	return path
-}
-
-type Replyable = {
-	reply: (options?: {
-		formErrors?: string[]
-		fieldErrors?: Record<string, string[]>
-		hideFields?: string[]
-	}) => SubmissionResult<string[]>
-}
-
-/**
- * Turns a DomainError thrown by a module function into a form response: the message beside its
- * field (or above the form when it has none), with the status for its kind and Retry-After for
- * throttles. Anything that is not a DomainError is rethrown. List password fields in
- * `hideFields` so they are never sent back.
- */
-export function replyWithDomainError(
-	submission: Replyable,
-	error: unknown,
-	{ hideFields }: { hideFields?: string[] } = {},
-) {
-	if (!isDomainError(error)) throw error
-	const result = error.field
-		? submission.reply({ fieldErrors: { [error.field]: [error.message] }, hideFields })
-		: submission.reply({ formErrors: [error.message], hideFields })
-	const headers: HeadersInit = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : {}
-	return data({ result }, { status: STATUS_FOR_KIND[error.kind], headers })
 }

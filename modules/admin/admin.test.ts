@@ -2,7 +2,7 @@
 // case-insensitive search, and lists that run the same number of queries however long the page.
 import { afterAll, describe, expect, test } from 'vitest'
 import { createSession, validateSessionToken } from '#modules/auth/sessions.ts'
-import { createTestUser, releaseTestResources } from '#modules/auth/testing.ts'
+import { createTestUser, releaseTestResources } from '#tests/factories/auth.ts'
 import { onQuery, prisma, type Role } from '#modules/db/client.ts'
 import { changeUserRole } from './change-user-role.ts'
 import { listEnquiries, setEnquiryHandled } from './enquiries.ts'

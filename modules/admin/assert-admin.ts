@@ -1,5 +1,5 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AdminError } from '#modules/admin/errors.ts'
 
 /**
  * Throws a `forbidden` DomainError unless `actorId` is an enabled platform admin. Routes check the
@@ -12,6 +12,6 @@ export async function assertPlatformAdmin({ actorId, tx }: { actorId: string; tx
 		select: { role: true, disabledAt: true },
 	})
 	if (!actor || actor.role !== 'ADMIN' || actor.disabledAt) {
-		throw new DomainError('forbidden', 'ADMIN_ONLY', 'Only a platform administrator can do that.')
+		throw new AdminError('forbidden', 'ADMIN_ONLY', 'Only a platform administrator can do that.')
 	}
 }

@@ -1,5 +1,5 @@
 import { prisma, type Role } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AdminError } from '#modules/admin/errors.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
 import { writeAudit } from './audit.ts'
 
@@ -15,7 +15,7 @@ export async function changeUserRole({ actorId, userId, role, reason }: ChangeUs
 	return prisma.$transaction(async (tx) => {
 		await assertPlatformAdmin({ actorId, tx })
 		if (actorId === userId && role !== 'ADMIN') {
-			throw new DomainError(
+			throw new AdminError(
 				'conflict',
 				'CANNOT_DEMOTE_SELF',
 				'You cannot remove your own admin role. Ask another platform admin to do it.',
@@ -25,9 +25,9 @@ export async function changeUserRole({ actorId, userId, role, reason }: ChangeUs
 		// FOR UPDATE: two admins changing the same person at once are applied one after the other.
 		const rows = await tx.$queryRaw<Array<{ role: Role }>>`SELECT role FROM "User" WHERE id = ${userId} FOR UPDATE`
 		const current = rows[0]
-		if (!current) throw new DomainError('not_found', 'USER_NOT_FOUND', 'There is no user with that id.')
+		if (!current) throw new AdminError('not_found', 'USER_NOT_FOUND', 'There is no user with that id.')
 		if (current.role === role) {
-			throw new DomainError('conflict', 'ROLE_UNCHANGED', 'They already have that role.', { field: 'role' })
+			throw new AdminError('conflict', 'ROLE_UNCHANGED', 'They already have that role.', { field: 'role' })
 		}
 		await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } })
 		await writeAudit(tx, {

@@ -1,5 +1,5 @@
 import { prisma, type Prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AdminError } from '#modules/admin/errors.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
 import { writeAudit } from './audit.ts'
 import type { EnquiryFilter } from './schemas.ts'
@@ -75,8 +75,8 @@ export async function setEnquiryHandled({
 		})
 		if (count === 0) {
 			const exists = await tx.enquiry.findUnique({ where: { id: enquiryId }, select: { id: true } })
-			if (!exists) throw new DomainError('not_found', 'ENQUIRY_NOT_FOUND', 'There is no enquiry with that id.')
-			throw new DomainError(
+			if (!exists) throw new AdminError('not_found', 'ENQUIRY_NOT_FOUND', 'There is no enquiry with that id.')
+			throw new AdminError(
 				'conflict',
 				handled ? 'ALREADY_HANDLED' : 'NOT_HANDLED',
 				handled ? 'This enquiry has already been marked as handled.' : 'This enquiry is already open.',

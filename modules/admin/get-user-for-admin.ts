@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AdminError } from '#modules/admin/errors.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
 
 /**
@@ -46,7 +46,7 @@ export async function getUserForAdmin({ actorId, userId }: { actorId: string; us
 			},
 		},
 	})
-	if (!user) throw new DomainError('not_found', 'USER_NOT_FOUND', 'There is no user with that id.')
+	if (!user) throw new AdminError('not_found', 'USER_NOT_FOUND', 'There is no user with that id.')
 	const [sessions, audit] = await Promise.all([
 		prisma.session.aggregate({
 			where: { userId, expiresAt: { gt: new Date() } },

@@ -1,5 +1,5 @@
 import { prisma, type OrderStatus, type Prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AdminError } from '#modules/admin/errors.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
 import { courseName } from './list-organisations.ts'
 import { normalisePage, normaliseQuery, pageInfo, type PageRequest } from './pagination.ts'
@@ -91,7 +91,7 @@ export async function getOrderForAdmin({ actorId, orderId }: { actorId: string; 
 			_count: { select: { enrolments: true } },
 		},
 	})
-	if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'There is no order with that id.')
+	if (!order) throw new AdminError('not_found', 'ORDER_NOT_FOUND', 'There is no order with that id.')
 	const audit = await prisma.auditLog.findMany({
 		where: { targetType: 'Order', targetId: orderId },
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

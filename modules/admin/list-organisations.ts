@@ -1,5 +1,5 @@
 import { prisma, type Prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AdminError } from '#modules/admin/errors.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
 import { normalisePage, normaliseQuery, pageInfo, type PageRequest } from './pagination.ts'
 
@@ -114,7 +114,7 @@ export async function getOrganisationForAdmin({
 		},
 	})
 	if (!organisation) {
-		throw new DomainError('not_found', 'ORGANISATION_NOT_FOUND', 'There is no organisation with that id.')
+		throw new AdminError('not_found', 'ORGANISATION_NOT_FOUND', 'There is no organisation with that id.')
 	}
 	return organisation
 }

@@ -1,6 +1,6 @@
 import { invalidateUserSessions } from '#modules/auth/sessions.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AdminError, type AdminErrorCode } from '#modules/admin/errors.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
 import { writeAudit } from './audit.ts'
 
@@ -15,7 +15,7 @@ export async function disableUser({ actorId, userId, reason }: SetUserDisabledOp
 	return prisma.$transaction(async (tx) => {
 		await assertPlatformAdmin({ actorId, tx })
 		if (actorId === userId) {
-			throw new DomainError('conflict', 'CANNOT_DISABLE_SELF', 'You cannot disable your own account.')
+			throw new AdminError('conflict', 'CANNOT_DISABLE_SELF', 'You cannot disable your own account.')
 		}
 		const { count } = await tx.user.updateMany({
 			where: { id: userId, disabledAt: null },
@@ -51,8 +51,8 @@ export async function enableUser({ actorId, userId, reason }: SetUserDisabledOpt
 	})
 }
 
-async function explainNoChange(tx: Tx, userId: string, code: string, message: string): Promise<never> {
+async function explainNoChange(tx: Tx, userId: string, code: AdminErrorCode, message: string): Promise<never> {
 	const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true } })
-	if (!exists) throw new DomainError('not_found', 'USER_NOT_FOUND', 'There is no user with that id.')
-	throw new DomainError('conflict', code, message)
+	if (!exists) throw new AdminError('not_found', 'USER_NOT_FOUND', 'There is no user with that id.')
+	throw new AdminError('conflict', code, message)
 }

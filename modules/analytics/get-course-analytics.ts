@@ -1,7 +1,7 @@
 import { createMemoCache } from '#modules/cache/memo-cache.ts'
 import { createSharedRead } from '#modules/cache/shared-read.ts'
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AnalyticsError } from '#modules/analytics/errors.ts'
 import { assertCanEditCourse } from './access.ts'
 import { countVersionFigures, readFiguresStamp, type VersionFigures } from './count-version-figures.ts'
 
@@ -101,7 +101,7 @@ export async function getCourseAnalytics({
 		readStamp(courseId),
 	])
 	const [first] = versionRows
-	if (!first) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	if (!first) throw new AnalyticsError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 	const course = {
 		id: first.id,
 		slug: first.slug,
@@ -114,7 +114,7 @@ export async function getCourseAnalytics({
 		versionNumber != null
 			? course.versions.find((v) => v.number === versionNumber)
 			: (course.versions.find((v) => v.id === course.publishedVersionId) ?? course.versions[0])
-	if (!version) throw new DomainError('not_found', 'VERSION_NOT_FOUND', 'This course has no such version.')
+	if (!version) throw new AnalyticsError('not_found', 'VERSION_NOT_FOUND', 'This course has no such version.')
 
 	const lessons = await readVersionOutline(version.id)
 

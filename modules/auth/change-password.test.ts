@@ -4,7 +4,7 @@ import { prisma } from '#modules/db/client.ts'
 import { changePassword } from './change-password.ts'
 import { logIn } from './log-in.ts'
 import { createSession, validateSessionToken } from './sessions.ts'
-import { createTestUser, uniqueIp, releaseTestResources } from './testing.ts'
+import { createTestUser, uniqueIp, releaseTestResources } from '#tests/factories/auth.ts'
 
 afterAll(releaseTestResources)
 

@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthError } from '#modules/auth/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { assertNotThrottled, consumeThrottle, resetThrottle } from '#modules/security/throttle.ts'
 import { assertPasswordAllowed, hashPassword, verifyPassword } from './password.ts'
@@ -27,13 +27,13 @@ export async function changePassword({
 		where: { id: userId },
 		select: { id: true, email: true, name: true, passwordHash: true },
 	})
-	if (!user) throw new DomainError('not_found', 'USER_NOT_FOUND', 'We could not find your account')
+	if (!user) throw new AuthError('not_found', 'USER_NOT_FOUND', 'We could not find your account')
 
 	await assertNotThrottled('loginPerAccount', user.email)
 	const valid = user.passwordHash ? await verifyPassword({ hash: user.passwordHash, password: currentPassword }) : false
 	if (!valid) {
 		await consumeThrottle('loginPerAccount', user.email)
-		throw new DomainError('invalid', 'WRONG_PASSWORD', 'Your current password is incorrect', {
+		throw new AuthError('invalid', 'WRONG_PASSWORD', 'Your current password is incorrect', {
 			field: 'currentPassword',
 		})
 	}

@@ -1,6 +1,6 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthError } from '#modules/auth/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { generateEmailToken, hashToken } from './tokens.ts'
@@ -41,7 +41,7 @@ export async function resendVerificationEmail({ userId, ipAddress }: { userId: s
 		where: { id: userId },
 		select: { id: true, email: true, name: true, emailVerifiedAt: true },
 	})
-	if (!user) throw new DomainError('not_found', 'USER_NOT_FOUND', 'We could not find your account')
+	if (!user) throw new AuthError('not_found', 'USER_NOT_FOUND', 'We could not find your account')
 	if (user.emailVerifiedAt) return { alreadyVerified: true }
 
 	const message = 'We have sent several links already. Please wait an hour before asking for another one.'
@@ -74,14 +74,14 @@ export async function verifyEmail({ token }: { token: string }) {
 			},
 		})
 		if (!row || row.kind !== 'EMAIL_VERIFICATION') {
-			throw new DomainError('not_found', 'INVALID_TOKEN', 'This link is not valid. Please check you copied all of it.')
+			throw new AuthError('not_found', 'INVALID_TOKEN', 'This link is not valid. Please check you copied all of it.')
 		}
 		if (row.usedAt || row.user.emailVerifiedAt) {
 			if (row.user.emailVerifiedAt) return { userId: row.userId, alreadyVerified: true }
-			throw new DomainError('gone', 'TOKEN_USED', 'This link has already been used.')
+			throw new AuthError('gone', 'TOKEN_USED', 'This link has already been used.')
 		}
 		if (row.expiresAt.getTime() <= Date.now()) {
-			throw new DomainError('gone', 'TOKEN_EXPIRED', 'This link has expired. You can ask for a new one.')
+			throw new AuthError('gone', 'TOKEN_EXPIRED', 'This link has expired. You can ask for a new one.')
 		}
 
 		const now = new Date()
@@ -94,7 +94,7 @@ export async function verifyEmail({ token }: { token: string }) {
 			// fresh read sees its result. The address is confirmed either way.
 			const user = await tx.user.findUnique({ where: { id: row.userId }, select: { emailVerifiedAt: true } })
 			if (user?.emailVerifiedAt) return { userId: row.userId, alreadyVerified: true }
-			throw new DomainError('gone', 'TOKEN_USED', 'This link has already been used.')
+			throw new AuthError('gone', 'TOKEN_USED', 'This link has already been used.')
 		}
 		await tx.user.update({ where: { id: row.userId }, data: { emailVerifiedAt: now }, select: { id: true } })
 		// One confirmation is enough: retire the other verification links sent to this user.

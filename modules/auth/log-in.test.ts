@@ -4,7 +4,7 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 import { THROTTLES } from '#modules/security/throttle.ts'
 import { INVALID_CREDENTIALS_MESSAGE, logIn } from './log-in.ts'
 import { validateSessionToken } from './sessions.ts'
-import { createTestUser, uniqueEmail, uniqueIp, releaseTestResources } from './testing.ts'
+import { createTestUser, uniqueEmail, uniqueIp, releaseTestResources } from '#tests/factories/auth.ts'
 
 afterAll(releaseTestResources)
 

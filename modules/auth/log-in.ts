@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthError } from '#modules/auth/errors.ts'
 import { assertNotThrottled, consumeThrottle, resetThrottle } from '#modules/security/throttle.ts'
 import { verifyDummyPassword, verifyPassword } from './password.ts'
 import { normaliseEmail } from './schemas.ts'
@@ -44,9 +44,9 @@ export async function logIn({
 	if (!user || !valid) {
 		await consumeThrottle('loginPerAccount', email)
 		await consumeThrottle('loginPerIp', ipAddress)
-		throw new DomainError('invalid', 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE)
+		throw new AuthError('invalid', 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE)
 	}
-	if (user.disabledAt) throw new DomainError('forbidden', 'ACCOUNT_DISABLED', ACCOUNT_DISABLED_MESSAGE)
+	if (user.disabledAt) throw new AuthError('forbidden', 'ACCOUNT_DISABLED', ACCOUNT_DISABLED_MESSAGE)
 
 	await resetThrottle('loginPerAccount', email)
 	const session = await createSession({ userId: user.id, ipAddress, userAgent })

@@ -12,7 +12,7 @@ import {
 	uniqueIp,
 	whileTokenLocked,
 	releaseTestResources,
-} from './testing.ts'
+} from '#tests/factories/auth.ts'
 import { hashToken } from './tokens.ts'
 
 afterAll(releaseTestResources)

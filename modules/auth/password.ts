@@ -1,5 +1,5 @@
 import { hash, verify } from '@node-rs/argon2'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthError } from '#modules/auth/errors.ts'
 import {
 	PASSWORD_EQUALS_EMAIL_MESSAGE,
 	PASSWORD_MAX_LENGTH,
@@ -45,7 +45,7 @@ export async function verifyDummyPassword(password: string) {
  */
 export function assertPasswordAllowed({ password, email, field }: { password: string; email: string; field: string }) {
 	if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-		throw new DomainError(
+		throw new AuthError(
 			'invalid',
 			'PASSWORD_LENGTH',
 			`Password must be between ${PASSWORD_MIN_LENGTH} and ${PASSWORD_MAX_LENGTH} characters`,
@@ -53,6 +53,6 @@ export function assertPasswordAllowed({ password, email, field }: { password: st
 		)
 	}
 	if (passwordEqualsEmail(password, email)) {
-		throw new DomainError('invalid', 'PASSWORD_EQUALS_EMAIL', PASSWORD_EQUALS_EMAIL_MESSAGE, { field })
+		throw new AuthError('invalid', 'PASSWORD_EQUALS_EMAIL', PASSWORD_EQUALS_EMAIL_MESSAGE, { field })
 	}
 }

@@ -1,5 +1,5 @@
 import { prisma, type RegistrationBody } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthError } from '#modules/auth/errors.ts'
 
 /** What the account page shows and edits. */
 export async function getProfile({ userId }: { userId: string }) {
@@ -14,7 +14,7 @@ export async function getProfile({ userId }: { userId: string }) {
 			registrationNumber: true,
 		},
 	})
-	if (!user) throw new DomainError('not_found', 'USER_NOT_FOUND', 'We could not find your account')
+	if (!user) throw new AuthError('not_found', 'USER_NOT_FOUND', 'We could not find your account')
 	return user
 }
 
@@ -37,10 +37,10 @@ export async function updateProfile({
 	registrationNumber?: string | null
 }) {
 	const trimmedName = name.trim()
-	if (!trimmedName) throw new DomainError('invalid', 'NAME_REQUIRED', 'Enter your name', { field: 'name' })
+	if (!trimmedName) throw new AuthError('invalid', 'NAME_REQUIRED', 'Enter your name', { field: 'name' })
 	const number = registrationNumber?.trim() || null
 	if (number && !registrationBody) {
-		throw new DomainError('invalid', 'REGISTRATION_BODY_REQUIRED', 'Choose the body your registration number is with', {
+		throw new AuthError('invalid', 'REGISTRATION_BODY_REQUIRED', 'Choose the body your registration number is with', {
 			field: 'registrationBody',
 		})
 	}

@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthError } from '#modules/auth/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { assertPasswordAllowed, hashPassword } from './password.ts'
 import { createSession, invalidateUserSessions } from './sessions.ts'
@@ -56,10 +56,10 @@ export async function resetPassword({
 		},
 	})
 	if (!row || row.kind !== 'PASSWORD_RESET' || row.user.disabledAt) {
-		throw new DomainError('not_found', 'INVALID_TOKEN', INVALID_LINK)
+		throw new AuthError('not_found', 'INVALID_TOKEN', INVALID_LINK)
 	}
-	if (row.usedAt) throw new DomainError('gone', 'TOKEN_USED', USED_LINK)
-	if (row.expiresAt.getTime() <= Date.now()) throw new DomainError('gone', 'TOKEN_EXPIRED', EXPIRED_LINK)
+	if (row.usedAt) throw new AuthError('gone', 'TOKEN_USED', USED_LINK)
+	if (row.expiresAt.getTime() <= Date.now()) throw new AuthError('gone', 'TOKEN_EXPIRED', EXPIRED_LINK)
 	assertPasswordAllowed({ password, email: row.user.email, field: 'password' })
 
 	// Argon2 is slow and needs no lock, so hash before the transaction opens.
@@ -72,7 +72,7 @@ export async function resetPassword({
 			where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
 			data: { usedAt: now },
 		})
-		if (count === 0) throw new DomainError('gone', 'TOKEN_USED', USED_LINK)
+		if (count === 0) throw new AuthError('gone', 'TOKEN_USED', USED_LINK)
 
 		const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { emailVerifiedAt: true } })
 		await tx.user.update({

@@ -9,7 +9,7 @@ import {
 	SESSION_MAX_LIFETIME_MS,
 	validateSessionToken,
 } from './sessions.ts'
-import { createTestUser, releaseTestResources } from './testing.ts'
+import { createTestUser, releaseTestResources } from '#tests/factories/auth.ts'
 
 afterAll(releaseTestResources)
 

@@ -1,5 +1,5 @@
 import { Prisma, prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthError } from '#modules/auth/errors.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { issueVerificationEmail } from './email-verification.ts'
 import { assertPasswordAllowed, hashPassword } from './password.ts'
@@ -59,5 +59,5 @@ export async function signUp({
 }
 
 function emailTaken() {
-	return new DomainError('conflict', 'EMAIL_TAKEN', EMAIL_TAKEN_MESSAGE, { field: 'email' })
+	return new AuthError('conflict', 'EMAIL_TAKEN', EMAIL_TAKEN_MESSAGE, { field: 'email' })
 }

@@ -2,7 +2,7 @@
 // the rule lives in one place: the platform role must be TRAINER or ADMIN, and a trainer must be the
 // course's OWNER or a CO_AUTHOR; an ADMIN may edit every course.
 import { prisma, type Role, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 
 export type Db = Tx | typeof prisma
 
@@ -37,12 +37,12 @@ export async function assertCanEditCourse({
 		LEFT JOIN "CourseAuthor" a ON a."courseId" = c.id AND a."userId" = u.id
 		WHERE u.id = ${actorId}`
 	if (!row || row.disabledAt || row.role === 'LEARNER') {
-		throw new DomainError('forbidden', 'NOT_A_TRAINER', 'Only trainers can edit courses.')
+		throw new AuthoringError('forbidden', 'NOT_A_TRAINER', 'Only trainers can edit courses.')
 	}
-	if (!row.courseId) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	if (!row.courseId) throw new AuthoringError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 	const isAdmin = row.role === 'ADMIN'
 	if (!isAdmin && !row.authorRole) {
-		throw new DomainError('forbidden', 'NOT_AN_AUTHOR', 'You are not an author of this course.')
+		throw new AuthoringError('forbidden', 'NOT_AN_AUTHOR', 'You are not an author of this course.')
 	}
 	return { courseId, actorId, isAdmin, authorRole: row.authorRole }
 }
@@ -51,7 +51,7 @@ export async function assertCanEditCourse({
 export async function assertCourseOwner(options: { db?: Db; courseId: string; actorId: string }) {
 	const access = await assertCanEditCourse(options)
 	if (!access.isAdmin && access.authorRole !== 'OWNER') {
-		throw new DomainError('forbidden', 'NOT_THE_OWNER', 'Only the course owner can manage its authors.')
+		throw new AuthoringError('forbidden', 'NOT_THE_OWNER', 'Only the course owner can manage its authors.')
 	}
 	return access
 }
@@ -66,7 +66,7 @@ export async function requireDraftVersion({ db = prisma, courseId }: { db?: Db; 
 		select: { id: true, number: true },
 	})
 	if (!draft) {
-		throw new DomainError(
+		throw new AuthoringError(
 			'conflict',
 			'NOT_A_DRAFT',
 			'This version is published, so it cannot be changed. Start a new draft to make changes.',
@@ -92,9 +92,10 @@ export async function findDraftLesson({
 		where: { id: lessonId, version: { courseId } },
 		select: { id: true, kind: true, versionId: true, moduleId: true, version: { select: { status: true } } },
 	})
-	if (!lesson) throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
+	if (!lesson)
+		throw new AuthoringError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
 	if (lesson.version.status !== 'DRAFT') {
-		throw new DomainError(
+		throw new AuthoringError(
 			'conflict',
 			'NOT_A_DRAFT',
 			'This lesson belongs to a published version, so it cannot be changed. Edit the draft instead.',
@@ -117,9 +118,9 @@ export async function findDraftModule({
 		where: { id: moduleId, version: { courseId } },
 		select: { id: true, versionId: true, version: { select: { status: true } } },
 	})
-	if (!mod) throw new DomainError('not_found', 'MODULE_NOT_FOUND', 'We could not find that module in this course.')
+	if (!mod) throw new AuthoringError('not_found', 'MODULE_NOT_FOUND', 'We could not find that module in this course.')
 	if (mod.version.status !== 'DRAFT') {
-		throw new DomainError(
+		throw new AuthoringError(
 			'conflict',
 			'NOT_A_DRAFT',
 			'This module belongs to a published version, so it cannot be changed.',

@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse, assertCourseOwner } from './access.ts'
 import { CoAuthorSchema } from './schemas.ts'
 
@@ -36,7 +36,7 @@ export async function listCourseAuthors({ courseId, actorId }: { courseId: strin
 export async function addCoAuthor({ courseId, actorId, email }: { courseId: string; actorId: string; email: string }) {
 	const parsed = CoAuthorSchema.safeParse({ email })
 	if (!parsed.success)
-		throw new DomainError('invalid', 'INVALID_EMAIL', parsed.error.issues[0]!.message, { field: 'email' })
+		throw new AuthoringError('invalid', 'INVALID_EMAIL', parsed.error.issues[0]!.message, { field: 'email' })
 	return prisma.$transaction(async (tx) => {
 		await assertCourseOwner({ db: tx, courseId, actorId })
 		const user = await tx.user.findUnique({
@@ -44,7 +44,7 @@ export async function addCoAuthor({ courseId, actorId, email }: { courseId: stri
 			select: { id: true, role: true, name: true },
 		})
 		if (!user || user.role === 'LEARNER') {
-			throw new DomainError('invalid', 'NOT_A_TRAINER', 'There is no trainer with that email address on Circle.', {
+			throw new AuthoringError('invalid', 'NOT_A_TRAINER', 'There is no trainer with that email address on Circle.', {
 				field: 'email',
 			})
 		}
@@ -53,7 +53,7 @@ export async function addCoAuthor({ courseId, actorId, email }: { courseId: stri
 			skipDuplicates: true,
 		})
 		if (count === 0)
-			throw new DomainError('conflict', 'ALREADY_AUTHOR', `${user.name} is already an author of this course.`, {
+			throw new AuthoringError('conflict', 'ALREADY_AUTHOR', `${user.name} is already an author of this course.`, {
 				field: 'email',
 			})
 		return { userId: user.id, name: user.name }
@@ -74,6 +74,6 @@ export async function removeCoAuthor({
 		await assertCourseOwner({ db: tx, courseId, actorId })
 		const { count } = await tx.courseAuthor.deleteMany({ where: { courseId, userId, role: 'CO_AUTHOR' } })
 		if (count === 0)
-			throw new DomainError('not_found', 'AUTHOR_NOT_FOUND', 'That person is not a co-author of this course.')
+			throw new AuthoringError('not_found', 'AUTHOR_NOT_FOUND', 'That person is not a co-author of this course.')
 	})
 }

@@ -1,5 +1,5 @@
 import { Prisma, prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { CourseDetailsSchema, type CourseDetailsInput, firstIssue } from './schemas.ts'
 
 export const SLUG_TAKEN_MESSAGE = 'Another course already uses that web address: choose another'
@@ -14,12 +14,12 @@ export async function createCourse({ actorId, input }: { actorId: string; input:
 	const parsed = CourseDetailsSchema.safeParse(input)
 	if (!parsed.success) {
 		const { field, message } = firstIssue(parsed.error)
-		throw new DomainError('invalid', 'INVALID_COURSE', message, { field })
+		throw new AuthoringError('invalid', 'INVALID_COURSE', message, { field })
 	}
 	const details = parsed.data
 	const actor = await prisma.user.findUnique({ where: { id: actorId }, select: { role: true, disabledAt: true } })
 	if (!actor || actor.disabledAt || actor.role === 'LEARNER') {
-		throw new DomainError('forbidden', 'NOT_A_TRAINER', 'Only trainers can create courses.')
+		throw new AuthoringError('forbidden', 'NOT_A_TRAINER', 'Only trainers can create courses.')
 	}
 	try {
 		return await prisma.$transaction(async (tx) => {
@@ -52,7 +52,7 @@ export async function createCourse({ actorId, input }: { actorId: string; input:
 		})
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError('conflict', 'SLUG_TAKEN', SLUG_TAKEN_MESSAGE, { field: 'slug' })
+			throw new AuthoringError('conflict', 'SLUG_TAKEN', SLUG_TAKEN_MESSAGE, { field: 'slug' })
 		}
 		throw error
 	}

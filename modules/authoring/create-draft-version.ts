@@ -1,5 +1,5 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse } from './access.ts'
 import { loadVersionTree } from './content.ts'
 
@@ -42,7 +42,7 @@ async function ensureDraft(tx: Tx, { courseId, actorId }: { courseId: string; ac
 		},
 	})
 	const source = course.publishedVersion
-	if (!source) throw new DomainError('conflict', 'NOTHING_TO_COPY', 'This course has no published version to copy.')
+	if (!source) throw new AuthoringError('conflict', 'NOTHING_TO_COPY', 'This course has no published version to copy.')
 	const number = (course.versions[0]?.number ?? 0) + 1
 	const draft = await tx.courseVersion.create({
 		data: {

@@ -2,7 +2,7 @@
 // the write is one conditional UPDATE (… WHERE id = $1 AND revision = $2, revision + 1), so of two
 // saves made from the same revision exactly one wins and the other is told, never silently lost.
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse, findDraftLesson } from './access.ts'
 import { LESSON_TREE_SELECT, type TreeLesson } from './content.ts'
 import { firstIssue, QuizContentSchema, ReadingContentSchema, VideoContentSchema } from './schemas.ts'
@@ -28,7 +28,8 @@ export async function getLessonForEditor({
 			version: { select: { id: true, number: true, status: true, title: true } },
 		},
 	})
-	if (!lesson) throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
+	if (!lesson)
+		throw new AuthoringError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
 	return { ...lesson, editable: lesson.version.status === 'DRAFT' }
 }
 
@@ -65,7 +66,7 @@ export function editableContent(lesson: TreeLesson) {
 export type EditableContent = ReturnType<typeof editableContent>
 
 /** Thrown (as a DomainError subclass) when the revision moved on; carries what is saved now. */
-export class LessonConflictError extends DomainError {
+export class LessonConflictError extends AuthoringError {
 	readonly current: { revision: number; content: EditableContent }
 	constructor(current: { revision: number; content: EditableContent }) {
 		super('conflict', 'LESSON_CONFLICT', CONFLICT_MESSAGE)
@@ -140,7 +141,7 @@ function validateContent(kind: 'VIDEO' | 'READING' | 'QUIZ', content: unknown) {
 	const parsed = schema.safeParse(content)
 	if (!parsed.success) {
 		const { field, message } = firstIssue(parsed.error)
-		throw new DomainError('invalid', 'INVALID_LESSON', message, { field })
+		throw new AuthoringError('invalid', 'INVALID_LESSON', message, { field })
 	}
 	const value = parsed.data
 	if ('questions' in value) {

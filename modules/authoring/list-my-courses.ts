@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 
 export type StudioCourseStatus = 'draft' | 'published' | 'published-with-changes'
 
@@ -11,7 +11,7 @@ export type StudioCourseStatus = 'draft' | 'published' | 'published-with-changes
 export async function listMyCourses({ actorId }: { actorId: string }) {
 	const actor = await prisma.user.findUnique({ where: { id: actorId }, select: { role: true } })
 	if (!actor || actor.role === 'LEARNER')
-		throw new DomainError('forbidden', 'NOT_A_TRAINER', 'Only trainers can use the studio.')
+		throw new AuthoringError('forbidden', 'NOT_A_TRAINER', 'Only trainers can use the studio.')
 	const courses = await prisma.course.findMany({
 		where: actor.role === 'ADMIN' ? {} : { authors: { some: { userId: actorId } } },
 		orderBy: { createdAt: 'desc' },

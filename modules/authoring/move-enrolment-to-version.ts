@@ -3,7 +3,7 @@
 // and compared by fingerprint), and so does a passed attempt at an unchanged quiz. Lessons that
 // changed start afresh. Their old rows stay where they are, attached to the old version's lessons.
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { lessonFingerprint, loadVersionTree, type TreeLesson } from './content.ts'
 import { summariseChanges } from './publish-course.ts'
 
@@ -49,18 +49,18 @@ async function plan(db: Tx | typeof prisma, { userId, courseId }: { userId: stri
 		},
 	})
 	if (!enrolment || enrolment.status !== 'ACTIVE') {
-		throw new DomainError('not_found', 'NOT_ENROLLED', 'You are not enrolled on this course.')
+		throw new AuthoringError('not_found', 'NOT_ENROLLED', 'You are not enrolled on this course.')
 	}
 	const target = enrolment.course.publishedVersion
 	if (!target || target.id === enrolment.versionId) {
-		throw new DomainError(
+		throw new AuthoringError(
 			'conflict',
 			'ALREADY_ON_LATEST',
 			'You are already following the latest version of this course.',
 		)
 	}
 	if (enrolment.completedAt) {
-		throw new DomainError(
+		throw new AuthoringError(
 			'conflict',
 			'ENROLMENT_COMPLETED',
 			'You have completed this course, so you stay on the version your certificate names.',
@@ -158,7 +158,7 @@ export async function moveEnrolmentToVersion({
 		await tx.$queryRaw`SELECT id FROM "Enrolment" WHERE "userId" = ${userId} AND "courseId" = ${courseId} FOR UPDATE`
 		const p = await plan(tx, { userId, courseId })
 		if (expectedVersionNumber != null && p.target.number !== expectedVersionNumber) {
-			throw new DomainError(
+			throw new AuthoringError(
 				'conflict',
 				'VERSION_CHANGED',
 				`Version ${p.target.number} has been published since you looked: please review what it changes first.`,

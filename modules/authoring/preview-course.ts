@@ -1,7 +1,7 @@
 // The studio's preview: any version of a course as a learner would see it, without an enrolment.
 // It only reads; grading a quiz in preview happens in memory and records nothing.
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import type { LessonContent, OutlineEntry } from '#modules/learning/get-lesson-page.ts'
 import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
 import type { AttemptResult, LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
@@ -39,11 +39,12 @@ export async function getCoursePreview({
 		versionNumber != null
 			? versions.find((v) => v.number === versionNumber)
 			: (versions.find((v) => v.status === 'DRAFT') ?? versions.find((v) => v.status === 'PUBLISHED') ?? versions[0])
-	if (!version) throw new DomainError('not_found', 'VERSION_NOT_FOUND', 'This course has no such version.')
+	if (!version) throw new AuthoringError('not_found', 'VERSION_NOT_FOUND', 'This course has no such version.')
 	const tree = await loadVersionTree(prisma, version.id)
 	const lessons = tree.flatMap((m) => m.lessons)
 	const lesson = lessonId ? lessons.find((l) => l.id === lessonId) : lessons[0]
-	if (lessonId && !lesson) throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'That lesson is not in this version.')
+	if (lessonId && !lesson)
+		throw new AuthoringError('not_found', 'LESSON_NOT_FOUND', 'That lesson is not in this version.')
 	const index = lesson ? lessons.indexOf(lesson) : -1
 	const moduleOfLesson = lesson ? tree.find((m) => m.lessons.includes(lesson)) : undefined
 

@@ -1,5 +1,5 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse, requireDraftVersion } from './access.ts'
 import { lessonFingerprint, loadVersionTree, type VersionTree } from './content.ts'
 import { ChangeNoteSchema, questionProblems } from './schemas.ts'
@@ -157,13 +157,13 @@ export async function publishCourse({
 }) {
 	const note = ChangeNoteSchema.safeParse(changeNote ?? undefined)
 	if (!note.success)
-		throw new DomainError('invalid', 'INVALID_NOTE', note.error.issues[0]!.message, { field: 'changeNote' })
+		throw new AuthoringError('invalid', 'INVALID_NOTE', note.error.issues[0]!.message, { field: 'changeNote' })
 	return prisma.$transaction(async (tx) => {
 		await assertCanEditCourse({ db: tx, courseId, actorId })
 		await tx.$queryRaw`SELECT id FROM "Course" WHERE id = ${courseId} FOR UPDATE`
 		const { draft, published, problems, changes } = await review(tx, courseId)
 		if (problems.length) {
-			throw new DomainError('invalid', 'NOT_READY_TO_PUBLISH', `This draft cannot be published yet: ${problems[0]}`)
+			throw new AuthoringError('invalid', 'NOT_READY_TO_PUBLISH', `This draft cannot be published yet: ${problems[0]}`)
 		}
 		const now = new Date()
 		if (published) {

@@ -272,3 +272,42 @@ export function firstIssue(error: z.ZodError) {
 	const issue = error.issues[0]!
 	return { field: issue.path.join('.') || undefined, message: issue.message }
 }
+
+const Id = z.string({ error: 'That request was not complete. Reload the page and try again.' }).min(1)
+const Direction = z.enum(['up', 'down'], { error: 'Choose to move up or down.' })
+const UNREADABLE_ORDER = 'The new order could not be read. Reload the page and try again.'
+// Drag and drop sends the new order as a JSON list of ids.
+const Order = z
+	.string({ error: UNREADABLE_ORDER })
+	.transform((value, ctx) => {
+		try {
+			return JSON.parse(value) as unknown
+		} catch {
+			ctx.addIssue({ code: 'custom', message: UNREADABLE_ORDER })
+			return z.NEVER
+		}
+	})
+	.pipe(z.array(z.string({ error: UNREADABLE_ORDER }).min(1, UNREADABLE_ORDER), { error: UNREADABLE_ORDER }))
+
+/** The course builder's changes to a draft's modules and lessons, one per `intent`. */
+export const CourseStructureActionSchema = z.discriminatedUnion(
+	'intent',
+	[
+		z.object({ intent: z.literal('create-draft') }),
+		z.object({ intent: z.literal('add-module'), title: ModuleTitleSchema }),
+		z.object({ intent: z.literal('rename-module'), moduleId: Id, title: ModuleTitleSchema }),
+		z.object({ intent: z.literal('delete-module'), moduleId: Id }),
+		z.object({ intent: z.literal('move-module'), moduleId: Id, direction: Direction }),
+		z.object({ intent: z.literal('reorder-modules'), order: Order }),
+		z.object({ intent: z.literal('add-lesson'), moduleId: Id, kind: LessonKindSchema, title: LessonTitleSchema }),
+		z.object({ intent: z.literal('rename-lesson'), lessonId: Id, title: LessonTitleSchema }),
+		z.object({ intent: z.literal('delete-lesson'), lessonId: Id }),
+		z.object({ intent: z.literal('move-lesson'), lessonId: Id, direction: Direction }),
+		z.object({ intent: z.literal('move-lesson-to-module'), lessonId: Id, toModuleId: Id }),
+		z.object({ intent: z.literal('reorder-lessons'), moduleId: Id, order: Order }),
+	],
+	{ error: 'That action is not recognised.' },
+)
+
+export type CourseStructureAction = z.output<typeof CourseStructureActionSchema>
+export type CourseStructureIntent = CourseStructureAction['intent'] | 'update-details'

@@ -4,7 +4,7 @@ import type { ZodError } from 'zod'
 // `conflict`), locks the draft's row so concurrent edits queue rather than interleave, and scopes
 // every write to that draft.
 import { prisma, type LessonKind, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse, findDraftLesson, findDraftModule, requireDraftVersion } from './access.ts'
 import { newLessonKey } from './content.ts'
 import { firstIssue, LessonKindSchema, LessonTitleSchema, ModuleTitleSchema } from './schemas.ts'
@@ -30,7 +30,7 @@ function parse<T>(
 	field: string,
 ) {
 	const result = schema.safeParse(value)
-	if (!result.success) throw new DomainError('invalid', 'INVALID_INPUT', firstIssue(result.error).message, { field })
+	if (!result.success) throw new AuthoringError('invalid', 'INVALID_INPUT', firstIssue(result.error).message, { field })
 	return result.data
 }
 
@@ -89,7 +89,7 @@ export async function reorderModules({ moduleIds, ...base }: Base & { moduleIds:
 			new Set(moduleIds).size !== ids.length ||
 			!moduleIds.every((id) => ids.includes(id))
 		) {
-			throw new DomainError(
+			throw new AuthoringError(
 				'conflict',
 				'STALE_ORDER',
 				'The modules have changed since you loaded the page. Reload and try again.',
@@ -220,7 +220,7 @@ export async function reorderLessons({
 			new Set(lessonIds).size !== lessonIds.length ||
 			!current.every((l) => lessonIds.includes(l.id))
 		) {
-			throw new DomainError(
+			throw new AuthoringError(
 				'conflict',
 				'STALE_ORDER',
 				'The lessons have changed since you loaded the page. Reload and try again.',
@@ -240,7 +240,11 @@ function swapped(ids: string[], id: string, direction: Direction) {
 	const index = ids.indexOf(id)
 	const target = direction === 'up' ? index - 1 : index + 1
 	if (index < 0 || target < 0 || target >= ids.length) {
-		throw new DomainError('invalid', 'CANNOT_MOVE', direction === 'up' ? 'It is already first.' : 'It is already last.')
+		throw new AuthoringError(
+			'invalid',
+			'CANNOT_MOVE',
+			direction === 'up' ? 'It is already first.' : 'It is already last.',
+		)
 	}
 	const next = [...ids]
 	next[index] = ids[target]!

@@ -1,5 +1,5 @@
 import { Prisma, prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse, requireDraftVersion } from './access.ts'
 import { SLUG_TAKEN_MESSAGE } from './create-course.ts'
 import { CourseDetailsSchema, type CourseDetailsInput, firstIssue } from './schemas.ts'
@@ -22,7 +22,7 @@ export async function updateCourseDetails({
 	const parsed = CourseDetailsSchema.safeParse(input)
 	if (!parsed.success) {
 		const { field, message } = firstIssue(parsed.error)
-		throw new DomainError('invalid', 'INVALID_COURSE', message, { field })
+		throw new AuthoringError('invalid', 'INVALID_COURSE', message, { field })
 	}
 	const details = parsed.data
 	try {
@@ -47,7 +47,7 @@ export async function updateCourseDetails({
 		})
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError('conflict', 'SLUG_TAKEN', SLUG_TAKEN_MESSAGE, { field: 'slug' })
+			throw new AuthoringError('conflict', 'SLUG_TAKEN', SLUG_TAKEN_MESSAGE, { field: 'slug' })
 		}
 		throw error
 	}

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { createCourse, createUser } from '#tests/factories/learning.ts'
@@ -8,7 +8,7 @@ import { completeDemoCheckout, getDemoCheckout } from './demo-checkout.ts'
 import { getOrderSummary, listMyOrders } from './get-order-summary.ts'
 import { unitPriceFor, volumeTiersOf } from './pricing.ts'
 import { refundOrder } from './revoke-purchase.ts'
-import { createTestOrganisation, withoutStripe } from './testing.ts'
+import { createTestOrganisation, withoutStripe } from '#tests/factories/billing.ts'
 
 afterAll(releaseTestResources)
 

@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { BillingError } from '#modules/billing/errors.ts'
 import { fulfilCheckout, type FulfilmentResult } from './fulfil-order.ts'
 import { getOrderSummary } from './get-order-summary.ts'
 import { getStripe } from './stripe-client.ts'
@@ -19,7 +19,7 @@ export async function confirmCheckout({ sessionId, userId }: { sessionId: string
 				select: { id: true },
 			})
 		: null
-	if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	if (!order) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 
 	let result: FulfilmentResult | null = null
 	try {

@@ -1,6 +1,6 @@
 import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { BillingError } from '#modules/billing/errors.ts'
 import { audit } from './audit.ts'
 import { assertQuantity, DEFAULT_PAYMENT_TERMS_DAYS, PAYMENT_TERMS_DAYS, unitPriceFor } from './pricing.ts'
 import { BillingConfigurationError, billingConfig, getStripe, type Stripe } from './stripe-client.ts'
@@ -51,20 +51,20 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 	assertQuantity(quantity)
 	const purchaseOrderNumber = options.purchaseOrderNumber?.trim() || undefined
 	if (purchaseOrderNumber && purchaseOrderNumber.length > 40) {
-		throw new DomainError('invalid', 'INVALID_PO_NUMBER', 'A purchase order number can be at most 40 characters.', {
+		throw new BillingError('invalid', 'INVALID_PO_NUMBER', 'A purchase order number can be at most 40 characters.', {
 			field: 'purchaseOrderNumber',
 		})
 	}
 
 	const paymentTermsDays = options.paymentTermsDays ?? DEFAULT_PAYMENT_TERMS_DAYS
 	if (!(PAYMENT_TERMS_DAYS as readonly number[]).includes(paymentTermsDays)) {
-		throw new DomainError('invalid', 'INVALID_PAYMENT_TERMS', 'Choose payment terms of 14, 30 or 60 days.', {
+		throw new BillingError('invalid', 'INVALID_PAYMENT_TERMS', 'Choose payment terms of 14, 30 or 60 days.', {
 			field: 'paymentTermsDays',
 		})
 	}
 	const billingEmail = method === 'INVOICE' ? options.billingEmail?.trim().toLowerCase() || undefined : undefined
 	if (billingEmail && (billingEmail.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(billingEmail))) {
-		throw new DomainError(
+		throw new BillingError(
 			'invalid',
 			'INVALID_BILLING_EMAIL',
 			'Enter the billing email address, like finance@school.org.uk.',
@@ -82,7 +82,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 		)
 	}
 	if (method === 'INVOICE' && !organisationId) {
-		throw new DomainError('invalid', 'INVOICE_NEEDS_ORGANISATION', 'Only organisations can pay by invoice.')
+		throw new BillingError('invalid', 'INVOICE_NEEDS_ORGANISATION', 'Only organisations can pay by invoice.')
 	}
 
 	const prepared = await prisma.$transaction(async (tx) => {
@@ -103,16 +103,16 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 			},
 		})
 		if (!course?.publishedVersion)
-			throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+			throw new BillingError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 		if (course.pricePence <= 0) {
-			throw new DomainError('invalid', 'COURSE_IS_FREE', 'This course is free: enrol from the course page.')
+			throw new BillingError('invalid', 'COURSE_IS_FREE', 'This course is free: enrol from the course page.')
 		}
 
 		const buyer = await tx.user.findUnique({
 			where: { id: buyerUserId },
 			select: { id: true, email: true, name: true, stripeCustomerId: true, disabledAt: true },
 		})
-		if (!buyer || buyer.disabledAt) throw new DomainError('unauthenticated', 'NO_BUYER', 'Please log in to buy.')
+		if (!buyer || buyer.disabledAt) throw new BillingError('unauthenticated', 'NO_BUYER', 'Please log in to buy.')
 
 		let organisation: {
 			id: string
@@ -130,7 +130,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				},
 			})
 			if (!membership || (membership.role !== 'OWNER' && membership.role !== 'ADMIN')) {
-				throw new DomainError(
+				throw new BillingError(
 					'forbidden',
 					'NOT_ORGANISATION_ADMIN',
 					'Only owners and admins of an organisation can buy seats for it.',
@@ -143,7 +143,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 			}
 		} else {
 			if (quantity !== 1) {
-				throw new DomainError('invalid', 'INDIVIDUAL_QUANTITY', 'You can buy one place for yourself.', {
+				throw new BillingError('invalid', 'INDIVIDUAL_QUANTITY', 'You can buy one place for yourself.', {
 					field: 'quantity',
 				})
 			}
@@ -152,7 +152,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				select: { status: true },
 			})
 			if (enrolment?.status === 'ACTIVE') {
-				throw new DomainError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
+				throw new BillingError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
 			}
 		}
 
@@ -201,7 +201,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				return { reuse: { url: order.checkoutUrl, orderId: order.id } }
 			}
 			if (!order.checkoutUrl && now - order.createdAt.getTime() < BEING_CREATED_MS) {
-				throw new DomainError(
+				throw new BillingError(
 					'conflict',
 					'CHECKOUT_IN_PROGRESS',
 					'Your checkout is being prepared: try again in a moment.',

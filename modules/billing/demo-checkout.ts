@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { BillingError } from '#modules/billing/errors.ts'
 import { audit } from './audit.ts'
 import { fulfilOrder, orderReference } from './fulfil-order.ts'
 import { billingConfig } from './stripe-client.ts'
@@ -8,7 +8,7 @@ function assertDemoAllowed() {
 	const { production, secretKey } = billingConfig()
 	// Never in production, whatever the keys: a demo payment must not be able to grant real access.
 	// Nor once Stripe is configured: a demo order left over from before then must be paid for properly.
-	if (production || secretKey) throw new DomainError('not_found', 'NOT_FOUND', 'Page not found.')
+	if (production || secretKey) throw new BillingError('not_found', 'NOT_FOUND', 'Page not found.')
 }
 
 async function findBuyersDemoOrder(orderId: string, userId: string) {
@@ -25,7 +25,7 @@ async function findBuyersDemoOrder(orderId: string, userId: string) {
 		},
 	})
 	// Someone else's order is as unknown as a missing one.
-	if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'We could not find that checkout.')
+	if (!order) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that checkout.')
 	return order
 }
 
@@ -58,7 +58,7 @@ export async function completeDemoCheckout({ orderId, userId }: { orderId: strin
 	const order = await findBuyersDemoOrder(orderId, userId)
 	if (order.status === 'PAID') return { orderId, status: order.status, fulfilledNow: false }
 	if (order.status !== 'PENDING') {
-		throw new DomainError(
+		throw new BillingError(
 			'gone',
 			'CHECKOUT_CLOSED',
 			'This checkout has been cancelled or has expired. Please start again.',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { type OrderStatus, prisma, type Tx } from '#modules/db/client.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { BillingError } from '#modules/billing/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { audit } from './audit.ts'
 import { claimStripeEvent, type StripeEventRef } from './stripe-events.ts'
@@ -55,7 +55,7 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 	const locked = await tx.$queryRaw<Array<{ status: OrderStatus }>>`
 		SELECT status FROM "Order" WHERE id = ${orderId} FOR UPDATE`
 	const current = locked[0]
-	if (!current) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	if (!current) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 	if (current.status === 'PAID' || current.status === 'REFUNDED') {
 		return { orderId, status: current.status, fulfilledNow: false }
 	}

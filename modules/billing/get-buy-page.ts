@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { BillingError } from '#modules/billing/errors.ts'
 import { volumeTiersOf } from './pricing.ts'
 
 /**
@@ -20,7 +20,7 @@ export async function getBuyPage({ userId, slug }: { userId: string; slug: strin
 		},
 	})
 	if (!course?.publishedVersion)
-		throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+		throw new BillingError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 	const [enrolment, memberships] = await Promise.all([
 		prisma.enrolment.findUnique({
 			where: { userId_courseId: { userId, courseId: course.id } },

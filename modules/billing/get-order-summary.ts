@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { BillingError } from '#modules/billing/errors.ts'
 import { orderReference } from './fulfil-order.ts'
 
 /**
@@ -27,7 +27,7 @@ export async function getOrderSummary({ orderId, userId }: { orderId: string; us
 			course: { select: { slug: true, publishedVersion: { select: { title: true } } } },
 		},
 	})
-	if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	if (!order) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 	const open = order.status === 'PENDING'
 	return {
 		id: order.id,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { BillingError } from '#modules/billing/errors.ts'
 
 export const MIN_QUANTITY = 1
 export const MAX_QUANTITY = 1000
@@ -41,7 +41,7 @@ export function volumeTiersOf(volumeTiers: unknown): VolumeTier[] {
 /** Refuses anything but a whole number of places from 1 to 1,000. */
 export function assertQuantity(quantity: number) {
 	if (!Number.isInteger(quantity) || quantity < MIN_QUANTITY || quantity > MAX_QUANTITY) {
-		throw new DomainError(
+		throw new BillingError(
 			'invalid',
 			'INVALID_QUANTITY',
 			`Choose between ${MIN_QUANTITY} and ${MAX_QUANTITY.toLocaleString('en-GB')} places.`,

@@ -1,5 +1,6 @@
 import { prisma, type OrderStatus, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
+import { BillingError } from '#modules/billing/errors.ts'
 import { audit } from './audit.ts'
 import { claimStripeEvent, type StripeEventRef } from './stripe-events.ts'
 import { requireStripe } from './stripe-client.ts'
@@ -41,7 +42,7 @@ export type RevokeResult = {
 export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<RevokeResult> {
 	const { orderId, refundedPence, disputed = false, chargeId, actorId = null, reason } = options
 	const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`
-	if (rows.length === 0) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	if (rows.length === 0) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 	const order = await tx.order.findUniqueOrThrow({
 		where: { id: orderId },
 		select: {
@@ -281,10 +282,7 @@ export async function refundOrder({
 	reason?: string | null
 }) {
 	const note = reason?.trim() ? reason.trim().slice(0, 500) : null
-	const actor = await prisma.user.findUnique({ where: { id: actorId }, select: { role: true, disabledAt: true } })
-	if (!actor || actor.disabledAt || actor.role !== 'ADMIN') {
-		throw new DomainError('forbidden', 'NOT_PLATFORM_ADMIN', 'Only platform admins can refund orders.')
-	}
+	await assertPlatformAdmin({ actorId })
 	const order = await prisma.order.findUnique({
 		where: { id: orderId },
 		select: {
@@ -296,9 +294,9 @@ export async function refundOrder({
 			organisationId: true,
 		},
 	})
-	if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	if (!order) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 	if (order.status !== 'PAID') {
-		throw new DomainError('conflict', 'ORDER_NOT_PAID', 'Only paid orders can be refunded.')
+		throw new BillingError('conflict', 'ORDER_NOT_PAID', 'Only paid orders can be refunded.')
 	}
 	if (order.paymentMethod === 'DEMO') {
 		const result = await prisma.$transaction(async (tx) => {
@@ -319,7 +317,7 @@ export async function refundOrder({
 		return { state: 'refunded' as const, seatLicence: order.organisationId !== null, ...result }
 	}
 	if (!order.stripePaymentIntentId) {
-		throw new DomainError('conflict', 'NO_PAYMENT_TO_REFUND', 'This order has no Stripe payment to refund.')
+		throw new BillingError('conflict', 'NO_PAYMENT_TO_REFUND', 'This order has no Stripe payment to refund.')
 	}
 	const refund = await requireStripe().refunds.create(
 		{ payment_intent: order.stripePaymentIntentId, metadata: { orderId, ...(note ? { note } : {}) } },

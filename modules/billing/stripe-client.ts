@@ -5,10 +5,10 @@ export type { Stripe }
 
 /**
  * Billing's view of the environment, read at call time (not the cached getEnv()) so that tests can
- * switch Stripe on and off, and NODE_ENV, by setting process.env.
+ * switch Stripe on and off, and NODE_ENV, by setting the environment.
  */
 export function billingConfig() {
-	const env = parseEnv(process.env)
+	const env = parseEnv()
 	return {
 		secretKey: env.STRIPE_SECRET_KEY,
 		webhookSecret: env.STRIPE_WEBHOOK_SECRET,

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { createCourse, createUser } from '#tests/factories/learning.ts'
 import { createCheckout } from './create-checkout.ts'
 import { fulfilCheckout } from './fulfil-order.ts'
 import { refundOrder } from './revoke-purchase.ts'
-import { createTestOrganisation, deliver, type FakeStripe, signedEvent, useFakeStripe } from './testing.ts'
+import { createTestOrganisation, deliver, type FakeStripe, signedEvent, useFakeStripe } from '#tests/factories/billing.ts'
 
 let fake: FakeStripe
 let stop: () => Promise<void>

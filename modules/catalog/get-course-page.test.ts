@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { onQuery, prisma } from '#modules/db/client.ts'
 import { DomainError } from '#modules/errors/domain-error.ts'
 import { getCoursePage } from './get-course-page.ts'
-import { createTestCourse, uniqueSlug } from './testing.ts'
+import { createTestCourse, uniqueSlug } from '#tests/factories/catalog.ts'
 
 describe('getCoursePage', () => {
 	test('returns the published version with its outline in order and the total duration', async () => {

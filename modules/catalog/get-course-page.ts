@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CatalogError } from '#modules/catalog/errors.ts'
 
 /**
  * Everything the public course page shows: the published version's text, outcomes and outline
@@ -42,7 +42,7 @@ export async function getCoursePage({ slug }: { slug: string }) {
 		},
 	})
 	const version = course?.publishedVersion
-	if (!course || !version) throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	if (!course || !version) throw new CatalogError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 
 	const lessons = version.modules.flatMap((m) => m.lessons)
 	return {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { onQuery, prisma } from '#modules/db/client.ts'
 import { countCoursesBySector, listCourses } from './list-courses.ts'
-import { createTestCourse, uniqueSlug } from './testing.ts'
+import { createTestCourse, uniqueSlug } from '#tests/factories/catalog.ts'
 
 /** A word no other test uses, put in titles so each test sees only its own courses. */
 function token() {

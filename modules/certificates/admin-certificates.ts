@@ -1,7 +1,8 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CertificatesError } from '#modules/certificates/errors.ts'
 import { normaliseCertificateCode } from './code.ts'
-import { assertPlatformAdmin } from './queries.ts'
+import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
+import { CERTIFICATE_PDF_FIELDS } from './queries.ts'
 
 /**
  * Certificates for the admin list (a platform admin only), newest first: all of them, or those
@@ -60,23 +61,14 @@ export async function getCertificateForAdmin({ actorId, code: input }: { actorId
 				where: { code },
 				select: {
 					id: true,
-					code: true,
-					learnerName: true,
-					courseTitle: true,
-					versionNumber: true,
-					cpdMinutes: true,
-					outcomes: true,
-					completedAt: true,
-					issuedAt: true,
-					revokedAt: true,
-					revokedReason: true,
+					...CERTIFICATE_PDF_FIELDS,
 					revokedBy: { select: { name: true } },
 					user: { select: { name: true, email: true } },
 				},
 			})
 		: null
 	if (!certificate)
-		throw new DomainError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
+		throw new CertificatesError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
 	const history = await prisma.auditLog.findMany({
 		where: { targetType: 'Certificate', targetId: certificate.id },
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

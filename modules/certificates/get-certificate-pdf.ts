@@ -1,5 +1,5 @@
 import { prisma, type Role } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CertificatesError } from '#modules/certificates/errors.ts'
 import { normaliseCertificateCode } from './code.ts'
 import { CERTIFICATE_PDF_FIELDS, certificateFilename } from './queries.ts'
 import { renderCertificatePdf } from './render-certificate-pdf.ts'
@@ -21,9 +21,10 @@ export async function getCertificatePdf({
 	const row = code
 		? await prisma.certificate.findUnique({ where: { code }, select: { ...CERTIFICATE_PDF_FIELDS, userId: true } })
 		: null
-	if (!row) throw new DomainError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
+	if (!row)
+		throw new CertificatesError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
 	if (row.userId !== viewer.id && viewer.role !== 'ADMIN') {
-		throw new DomainError(
+		throw new CertificatesError(
 			'forbidden',
 			'NOT_YOUR_CERTIFICATE',
 			'Only the learner it was issued to can download this certificate.',

@@ -1,6 +1,6 @@
 import type { Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CertificatesError } from '#modules/certificates/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
 import { formatCpdHours, formatUkDate, londonCalendarDate, verificationUrl } from './certificate-text.ts'
@@ -80,9 +80,9 @@ export async function issueCertificate({
 			version: { select: { title: true, number: true, cpdMinutes: true, outcomes: true } },
 		},
 	})
-	if (!enrolment) throw new DomainError('not_found', 'ENROLMENT_NOT_FOUND', 'There is no such enrolment.')
+	if (!enrolment) throw new CertificatesError('not_found', 'ENROLMENT_NOT_FOUND', 'There is no such enrolment.')
 	if (!enrolment.completedAt) {
-		throw new DomainError(
+		throw new CertificatesError(
 			'conflict',
 			'ENROLMENT_NOT_COMPLETE',
 			'A certificate is issued only once the course is complete.',

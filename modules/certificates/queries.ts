@@ -1,8 +1,7 @@
-import type { Tx } from '#modules/db/client.ts'
-import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
-
-/** The columns a certificate's PDF is drawn from (see CertificatePdfData). */
+/**
+ * What a certificate says: the columns its PDF is drawn from (see CertificatePdfData), and exactly
+ * what the public verification page and the admin's certificate page show of it.
+ */
 export const CERTIFICATE_PDF_FIELDS = {
 	code: true,
 	learnerName: true,
@@ -19,18 +18,4 @@ export const CERTIFICATE_PDF_FIELDS = {
 /** "circle-certificate-CIRC-7KQ2-M9XD-4TPA-Q3HZ.pdf": the name a downloaded or emailed certificate gets. */
 export function certificateFilename(code: string) {
 	return `circle-certificate-${code}.pdf`
-}
-
-/**
- * Throws a `forbidden` DomainError unless `actorId` is an enabled platform admin. Routes check the
- * role too; this second check keeps the rule true for any other caller (a script, a job).
- */
-export async function assertPlatformAdmin({ actorId, tx }: { actorId: string; tx?: Tx }) {
-	const actor = await (tx ?? prisma).user.findUnique({
-		where: { id: actorId },
-		select: { role: true, disabledAt: true },
-	})
-	if (!actor || actor.role !== 'ADMIN' || actor.disabledAt) {
-		throw new DomainError('forbidden', 'ADMIN_ONLY', 'Only a platform administrator can do that.')
-	}
 }

@@ -1,11 +1,11 @@
 import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CertificatesError } from '#modules/certificates/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
 import { formatCpdHours, formatUkDate, verificationUrl } from './certificate-text.ts'
 import { normaliseCertificateCode } from './code.ts'
-import { assertPlatformAdmin } from './queries.ts'
+import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 
 /**
  * Re-issues a certificate (a platform admin only): the name on it is refreshed from the learner's
@@ -35,9 +35,9 @@ export async function reissueCertificate({ code: input, actorId }: { code: strin
 				})
 			: null
 		if (!certificate)
-			throw new DomainError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
+			throw new CertificatesError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
 		if (certificate.revokedAt) {
-			throw new DomainError('conflict', 'CERTIFICATE_REVOKED', 'Reinstate this certificate before re-issuing it.')
+			throw new CertificatesError('conflict', 'CERTIFICATE_REVOKED', 'Reinstate this certificate before re-issuing it.')
 		}
 		const learnerName = certificate.user.name
 		if (learnerName !== certificate.learnerName) {

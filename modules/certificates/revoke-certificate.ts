@@ -1,7 +1,7 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CertificatesError } from '#modules/certificates/errors.ts'
 import { normaliseCertificateCode } from './code.ts'
-import { assertPlatformAdmin } from './queries.ts'
+import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { ReinstateCertificateSchema, RevokeCertificateSchema } from './schemas.ts'
 
 /**
@@ -16,7 +16,7 @@ export async function revokeCertificate({ code, actorId, reason }: { code: strin
 		await assertPlatformAdmin({ actorId, tx })
 		const parsed = RevokeCertificateSchema.safeParse({ reason })
 		if (!parsed.success) {
-			throw new DomainError('invalid', 'INVALID_REASON', parsed.error.issues[0]?.message ?? 'Give a reason', {
+			throw new CertificatesError('invalid', 'INVALID_REASON', parsed.error.issues[0]?.message ?? 'Give a reason', {
 				field: 'reason',
 			})
 		}
@@ -27,7 +27,8 @@ export async function revokeCertificate({ code, actorId, reason }: { code: strin
 			where: { id: certificate.id, revokedAt: null },
 			data: { revokedAt, revokedReason: parsed.data.reason, revokedById: actorId },
 		})
-		if (count === 0) throw new DomainError('conflict', 'ALREADY_REVOKED', 'This certificate has already been revoked.')
+		if (count === 0)
+			throw new CertificatesError('conflict', 'ALREADY_REVOKED', 'This certificate has already been revoked.')
 		await tx.auditLog.create({
 			data: {
 				actorId,
@@ -54,7 +55,7 @@ export async function reinstateCertificate({ code, actorId, note }: { code: stri
 		await assertPlatformAdmin({ actorId, tx })
 		const parsed = ReinstateCertificateSchema.safeParse({ note })
 		if (!parsed.success) {
-			throw new DomainError('invalid', 'INVALID_NOTE', parsed.error.issues[0]?.message ?? 'Check the note', {
+			throw new CertificatesError('invalid', 'INVALID_NOTE', parsed.error.issues[0]?.message ?? 'Check the note', {
 				field: 'note',
 			})
 		}
@@ -63,7 +64,7 @@ export async function reinstateCertificate({ code, actorId, note }: { code: stri
 			where: { id: certificate.id, revokedAt: { not: null } },
 			data: { revokedAt: null, revokedReason: null, revokedById: null },
 		})
-		if (count === 0) throw new DomainError('conflict', 'NOT_REVOKED', 'This certificate is not revoked.')
+		if (count === 0) throw new CertificatesError('conflict', 'NOT_REVOKED', 'This certificate is not revoked.')
 		await tx.auditLog.create({
 			data: {
 				actorId,
@@ -93,6 +94,6 @@ async function findByCode(tx: Tx, input: string) {
 			})
 		: null
 	if (!certificate)
-		throw new DomainError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
+		throw new CertificatesError('not_found', 'CERTIFICATE_NOT_FOUND', 'There is no certificate with that number.')
 	return certificate
 }

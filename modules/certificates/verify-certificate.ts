@@ -2,6 +2,7 @@ import { prisma } from '#modules/db/client.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { cpdHours, londonIsoDate } from './certificate-text.ts'
 import { normaliseCertificateCode } from './code.ts'
+import { CERTIFICATE_PDF_FIELDS } from './queries.ts'
 
 /**
  * What anyone may learn about a certificate from its number: exactly what the certificate itself
@@ -24,19 +25,6 @@ export type CertificateVerification = {
 	outcomes: string[]
 }
 
-const LOOKUP_FIELDS = {
-	code: true,
-	learnerName: true,
-	courseTitle: true,
-	versionNumber: true,
-	cpdMinutes: true,
-	outcomes: true,
-	completedAt: true,
-	issuedAt: true,
-	revokedAt: true,
-	revokedReason: true,
-} as const
-
 /**
  * Checks a certificate number for the public verification page and its JSON twin. Every call counts
  * against the caller's IP address (the `verifyPerIp` throttle: a `throttled` DomainError past the
@@ -58,7 +46,7 @@ export async function verifyCertificate({
 		'You have checked a lot of certificates in a short time. Please wait a minute and try again.',
 	)
 	const code = normaliseCertificateCode(input)
-	const row = code ? await prisma.certificate.findUnique({ where: { code }, select: LOOKUP_FIELDS }) : null
+	const row = code ? await prisma.certificate.findUnique({ where: { code }, select: CERTIFICATE_PDF_FIELDS }) : null
 	if (!row) return notFound(code ?? input.trim().slice(0, 64))
 	return {
 		code: row.code,

@@ -4,7 +4,7 @@ import { stringify } from 'yaml'
 import { loadVersionTree, type TreeLesson } from '#modules/authoring/content.ts'
 import { slugify } from '#modules/authoring/schemas.ts'
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CourseIoError } from '#modules/course-io/errors.ts'
 import { COURSE_FILE, MODULE_FILE, MODULES_DIR } from './format.ts'
 
 // Literal blocks (|) keep Markdown in multi-line fields readable and exactly as written.
@@ -131,16 +131,16 @@ export async function exportCourse({
 		},
 	})
 	if (!course)
-		throw new DomainError('not_found', 'COURSE_NOT_FOUND', `There is no course with the id or slug “${idOrSlug}”.`)
+		throw new CourseIoError('not_found', 'COURSE_NOT_FOUND', `There is no course with the id or slug “${idOrSlug}”.`)
 	const version = versionNumber == null ? course.versions[0] : course.versions.find((v) => v.number === versionNumber)
-	if (!version) throw new DomainError('not_found', 'VERSION_NOT_FOUND', `The course has no version ${versionNumber}.`)
+	if (!version) throw new CourseIoError('not_found', 'VERSION_NOT_FOUND', `The course has no version ${versionNumber}.`)
 
 	const existing = await fs.readdir(dir).catch((error: NodeJS.ErrnoException) => {
 		if (error.code === 'ENOENT') return []
 		throw error
 	})
 	if (existing.length > 0)
-		throw new DomainError('conflict', 'NOT_EMPTY', `${dir} is not empty: export into a new or empty folder.`)
+		throw new CourseIoError('conflict', 'NOT_EMPTY', `${dir} is not empty: export into a new or empty folder.`)
 
 	const tree = await loadVersionTree(prisma, version.id)
 	const files: Array<{ file: string; text: string }> = [

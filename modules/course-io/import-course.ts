@@ -9,7 +9,7 @@ import {
 } from '#modules/authoring/schemas.ts'
 import { type z } from 'zod'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { CourseIoError } from '#modules/course-io/errors.ts'
 import {
 	COURSE_FILE,
 	CourseFileSchema,
@@ -27,7 +27,7 @@ import { formatProblem, type SourceProblem, YamlSource } from './yaml-source.ts'
 const MAX_FILE_BYTES = 1024 * 1024
 
 /** Thrown when a course folder has problems; `problems` lists every one, each with file and line. */
-export class CourseImportError extends DomainError {
+export class CourseImportError extends CourseIoError {
 	readonly problems: SourceProblem[]
 	constructor(problems: SourceProblem[]) {
 		super(
@@ -413,7 +413,7 @@ export async function importCourse({
 						select: { id: true, number: true },
 					})
 					if (draft && !replaceDraft) {
-						throw new DomainError(
+						throw new CourseIoError(
 							'conflict',
 							'DRAFT_EXISTS',
 							`Course “${course.slug}” already has a draft (version ${draft.number}). Publish it first, or import with --replace-draft to overwrite it.`,
@@ -482,7 +482,7 @@ export async function importCourse({
 		)
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError(
+			throw new CourseIoError(
 				'conflict',
 				'SLUG_TAKEN',
 				`Another course took the slug “${course.slug}” while importing: try again.`,
@@ -498,7 +498,7 @@ async function resolveActor(
 ) {
 	if (!ownerEmail) {
 		if (fallbackUserId) return fallbackUserId
-		throw new DomainError(
+		throw new CourseIoError(
 			'invalid',
 			'OWNER_REQUIRED',
 			'A new course needs an owner: give the email of a trainer (--owner).',
@@ -510,7 +510,7 @@ async function resolveActor(
 		select: { id: true, role: true, disabledAt: true },
 	})
 	if (!user || user.disabledAt || user.role === 'LEARNER') {
-		throw new DomainError('invalid', 'NOT_A_TRAINER', `There is no trainer with the email address ${ownerEmail}.`, {
+		throw new CourseIoError('invalid', 'NOT_A_TRAINER', `There is no trainer with the email address ${ownerEmail}.`, {
 			field: 'owner',
 		})
 	}

@@ -1,6 +1,9 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
-import { PrismaClient } from './generated/client.ts'
+import { parseEnv, requireDatabaseUrl } from '#modules/env/env.ts'
+import { DbError } from './errors.ts'
+import { Prisma, PrismaClient } from './generated/client.ts'
+import { SerialClient } from './serial-client.ts'
 
 export * from './generated/client.ts'
 
@@ -8,11 +11,12 @@ type QueryListener = (query: { query: string; durationMs: number }) => void
 const listeners = new Set<QueryListener>()
 
 function createClient() {
-	const connectionString = process.env.DATABASE_URL
-	if (!connectionString) {
-		throw new Error('DATABASE_URL is not set: start Circle with `npm start`, which provides one')
-	}
-	const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) })
+	const env = parseEnv()
+	const pool = new pg.Pool({
+		connectionString: requireDatabaseUrl(env),
+		max: env.DATABASE_POOL_SIZE,
+		Client: SerialClient,
+	})
 	// An idle connection ended by the server (restart, failover, Ctrl-C reaching PostgreSQL first)
 	// must not crash the process; the pool opens a fresh one for the next query.
 	pool.on('error', (error) => console.error(`[db] idle connection closed: ${error.message}`))
@@ -26,7 +30,32 @@ function createClient() {
 	client.$on('query', (e) => {
 		for (const listener of listeners) listener({ query: e.query, durationMs: e.duration })
 	})
+	// The one place where "the database is too busy" becomes an answer a person can act on: every
+	// transaction in Circle goes through here, so none of them can surface Prisma's P2028 as a 500.
+	const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>
+	client.$transaction = ((...args: unknown[]) => transaction(...args).catch(rethrowBusy)) as typeof client.$transaction
 	return client
+}
+
+export const BUSY_MESSAGE =
+	'Circle is very busy just now and could not finish that. Nothing was changed: please try again in a moment.'
+
+/**
+ * Whether `error` says the database had no time for a transaction: Prisma's P2028 when no
+ * connection came free within `maxWait`, or the transaction ran past its `timeout` (it is then
+ * rolled back, so nothing was committed), or the pool gave up waiting for a connection.
+ */
+export function isBusyError(error: unknown) {
+	if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2028') return true
+	return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)
+}
+
+/** Rethrows a busy error as DomainError('throttled', 'BUSY') (429 with Retry-After), anything else as it is. */
+export function rethrowBusy(error: unknown): never {
+	if (isBusyError(error)) {
+		throw new DbError('throttled', 'BUSY', BUSY_MESSAGE, { retryAfterSeconds: 5 })
+	}
+	throw error
 }
 
 const globalForPrisma = globalThis as unknown as { circlePrisma?: ReturnType<typeof createClient> }

@@ -9,6 +9,8 @@ export function runPrisma(args: string[], databaseUrl: string, { quiet = true } 
 	return new Promise<string>((resolve, reject) => {
 		const child = spawn(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), ...args], {
 			cwd: root,
+			// The Prisma CLI is a child process: it inherits the environment as a whole.
+			// eslint-disable-next-line no-restricted-properties -- passed on, not read
 			env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		})

@@ -19,18 +19,22 @@ export async function openScriptDatabase({ quiet = true }: { quiet?: boolean } =
 		throw error
 	}
 	let stop = async () => {}
-	if (!env.DATABASE_URL) {
+	let url = env.DATABASE_URL
+	if (!url) {
 		const { startEmbeddedPostgres } = await import('./embedded.ts')
 		const db = await startEmbeddedPostgres({ dataDir: path.resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT })
-		process.env.DATABASE_URL = db.url
+		url = db.url
+		// Provides the address for the Prisma client (client.ts), which reads it through modules/env.
+		// eslint-disable-next-line no-restricted-properties -- setting it, not reading it
+		process.env.DATABASE_URL = url
 		stop = db.stop
 	}
 	try {
 		const { migrateDeploy } = await import('./migrate.ts')
-		await migrateDeploy(process.env.DATABASE_URL!, { quiet })
+		await migrateDeploy(url, { quiet })
 	} catch (error) {
 		await stop()
 		throw error
 	}
-	return { env, url: process.env.DATABASE_URL!, stop }
+	return { env, url, stop }
 }

@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { EnquiriesError } from '#modules/enquiries/errors.ts'
 import { sendEmailToAdmins } from '#modules/mail/send-email.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { EnquirySchema, type EnquiryInput } from './schemas.ts'
@@ -15,7 +15,7 @@ export async function submitEnquiry({ enquiry: input, ipAddress }: { enquiry: En
 	const parsed = EnquirySchema.safeParse(input)
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]
-		throw new DomainError('invalid', 'INVALID_ENQUIRY', issue?.message ?? 'The enquiry is not valid', {
+		throw new EnquiriesError('invalid', 'INVALID_ENQUIRY', issue?.message ?? 'The enquiry is not valid', {
 			field: issue?.path[0] === undefined ? undefined : String(issue.path[0]),
 		})
 	}

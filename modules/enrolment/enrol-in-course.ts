@@ -1,5 +1,5 @@
 import { type EnrolmentSource, prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { EnrolmentError } from '#modules/enrolment/errors.ts'
 
 export type EnrolInCourseOptions = {
 	userId: string
@@ -44,14 +44,14 @@ async function enrolWith(tx: Tx, options: Omit<EnrolInCourseOptions, 'tx'>) {
 	})
 	const version = course?.publishedVersion
 	if (!course || !version || version.status !== 'PUBLISHED') {
-		throw new DomainError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+		throw new EnrolmentError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 	}
 
 	const existing = await findEnrolment(tx, userId, course.id)
 	if (existing) return { ...existing, courseSlug: course.slug, created: false }
 
 	if (source === 'FREE' && course.pricePence > 0) {
-		throw new DomainError(
+		throw new EnrolmentError(
 			'forbidden',
 			'PAYMENT_REQUIRED',
 			'This course is not free: buy a place (or use a seat from your organisation) to enrol.',

@@ -30,7 +30,68 @@ describe('parseEnv', () => {
 		expect(() => parseEnv({ [name]: value })).toThrow(EnvError)
 		expect(() => parseEnv({ [name]: value })).toThrow(message)
 	})
+	test.each([
+		['STRIPE_SECRET_KEY', 'pk_live_51SuperSecretValue', 'SuperSecretValue'],
+		['STRIPE_WEBHOOK_SECRET', 'wh_SuperSecretValue', 'SuperSecretValue'],
+		['DATABASE_URL', 'mysql://circle:hunter2@db.internal/circle', 'hunter2'],
+		['SMTP_URL', 'http://mailer:hunter2@mail.internal', 'hunter2'],
+	])('a malformed secret (%s) is named but its value is never repeated', (name, value, secret) => {
+		// The pairs are completed, so the only complaint is the malformed value itself.
+		const complete = { STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x' }
+		const error = catchEnvError(() => parseEnv({ ...complete, [name]: value }))
+		expect(error.message).toMatch(
+			new RegExp(`^Invalid environment: ${name} .*\\(its value is a secret, so it is not shown\\)$`),
+		)
+		expect(error.message).not.toContain(secret)
+	})
+
+	test('a value that is not a secret is repeated, so the mistake is easy to see', () => {
+		expect(catchEnvError(() => parseEnv({ TRUST_PROXY: 'lots' })).message).toContain('(got "lots")')
+	})
 })
+
+describe('settings that come in pairs', () => {
+	test.each([
+		[{ STRIPE_SECRET_KEY: 'sk_test_abc' }, 'STRIPE_WEBHOOK_SECRET'],
+		[{ STRIPE_WEBHOOK_SECRET: 'whsec_abc' }, 'STRIPE_SECRET_KEY'],
+		[{ MUX_TOKEN_ID: 'token-id' }, 'MUX_TOKEN_SECRET'],
+		[{ MUX_TOKEN_SECRET: 'token-secret' }, 'MUX_TOKEN_ID'],
+	])('%o alone is refused, naming both and the one missing', (source, missing) => {
+		const [first, second] = missing.startsWith('STRIPE')
+			? ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET']
+			: ['MUX_TOKEN_ID', 'MUX_TOKEN_SECRET']
+		const error = catchEnvError(() => parseEnv(source))
+		expect(error.message).toContain(`${first} and ${second} must be set together`)
+		expect(error.message).toContain(`${missing} is not set`)
+		// The half that was given is a secret too: it is not repeated either.
+		for (const value of Object.values(source)) expect(error.message).not.toContain(value)
+	})
+
+	test('both halves, or neither, are accepted', () => {
+		const both = parseEnv({
+			STRIPE_SECRET_KEY: 'sk_test_abc',
+			STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+			MUX_TOKEN_ID: 'id',
+			MUX_TOKEN_SECRET: 'secret',
+		})
+		expect(both).toMatchObject({ STRIPE_SECRET_KEY: 'sk_test_abc', MUX_TOKEN_SECRET: 'secret' })
+		expect(parseEnv({}).STRIPE_SECRET_KEY).toBeUndefined()
+	})
+
+	test('an empty half counts as unset', () => {
+		expect(() => parseEnv({ MUX_TOKEN_ID: 'id', MUX_TOKEN_SECRET: '' })).toThrow(/MUX_TOKEN_SECRET is not set/)
+	})
+})
+
+function catchEnvError(fn: () => unknown): EnvError {
+	try {
+		fn()
+	} catch (error) {
+		if (error instanceof EnvError) return error
+		throw error
+	}
+	throw new Error('expected an EnvError')
+}
 
 describe('npm start with a bad environment', () => {
 	test.each([
@@ -51,5 +112,20 @@ describe('npm start with a bad environment', () => {
 		expect(lines[0]).toMatch(new RegExp(`^Invalid environment: ${name} `))
 		// Nothing was started before the check.
 		expect(error!.stdout).not.toContain('embedded PostgreSQL')
+	})
+
+	test('a malformed secret stops start-up without its value reaching the log', async () => {
+		const secret = 'pk_live_SuperSecretValue'
+		const error = await run(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+			cwd: root,
+			env: { ...process.env, DATABASE_URL: '', STRIPE_SECRET_KEY: secret, STRIPE_WEBHOOK_SECRET: 'whsec_x' },
+			timeout: 30_000,
+		}).then(
+			() => null,
+			(e: { code: number; stderr: string; stdout: string }) => e,
+		)
+		expect(error?.code).toBe(1)
+		expect(error!.stderr).toMatch(/^Invalid environment: STRIPE_SECRET_KEY must be a Stripe secret key/)
+		expect(error!.stderr + error!.stdout).not.toContain('SuperSecretValue')
 	})
 })

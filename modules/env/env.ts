@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { currentRequestOrigin } from './request-origin.ts'
 
 const postgresUrl = z.string().refine((value) => {
 	try {
@@ -88,17 +89,62 @@ export class EnvError extends Error {
 	}
 }
 
-/** Parses the environment; throws an EnvError whose message names each bad variable on one line. */
+/**
+ * Variables whose values are secrets (or hold one, like a URL with a password in it): an error about
+ * one names the variable and never repeats its value, since start-up errors end up in logs.
+ */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
+	'DATABASE_URL',
+	'SMTP_URL',
+	'STRIPE_SECRET_KEY',
+	'STRIPE_WEBHOOK_SECRET',
+	'MUX_TOKEN_ID',
+	'MUX_TOKEN_SECRET',
+	'MUX_WEBHOOK_SECRET',
+])
+
+/** Settings that are useless, or unsafe, one without the other: both set or neither. */
+const PAIRS = [
+	[
+		'STRIPE_SECRET_KEY',
+		'STRIPE_WEBHOOK_SECRET',
+		'Stripe payments need both: the key to create checkouts, the webhook secret to trust the payment events',
+	],
+	['MUX_TOKEN_ID', 'MUX_TOKEN_SECRET', 'a Mux access token is the two together'],
+] as const
+
+/**
+ * Parses the environment (process.env when no source is given, read at the time of the call); throws
+ * an EnvError whose message names each bad variable on one line, without the values of secrets.
+ */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
 	const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''))
 	const result = EnvSchema.safeParse(cleaned)
-	if (result.success) return result.data
-	const lines = result.error.issues.map((issue) => {
-		const name = String(issue.path[0])
-		const got = source[name]
-		return `${name} ${issue.message}${got === undefined ? '' : ` (got "${got}")`}`
-	})
-	throw new EnvError(`Invalid environment: ${lines.join('; ')}`)
+	const lines = result.success
+		? []
+		: result.error.issues.map((issue) => {
+				const name = String(issue.path[0])
+				const got = source[name]
+				if (got === undefined) return `${name} ${issue.message}`
+				return `${name} ${issue.message} ${SECRET_VARIABLES.has(name) ? '(its value is a secret, so it is not shown)' : `(got "${got}")`}`
+			})
+	for (const [first, second, why] of PAIRS) {
+		const missing = first in cleaned ? (second in cleaned ? null : second) : second in cleaned ? first : null
+		if (missing) lines.push(`${first} and ${second} must be set together (${why}); ${missing} is not set`)
+	}
+	if (lines.length || !result.success) throw new EnvError(`Invalid environment: ${lines.join('; ')}`)
+	return result.data
+}
+
+/**
+ * The database address, for whatever opens a connection pool: read when called, because scripts and
+ * the test setup provide it (an embedded PostgreSQL, a database per test worker) after start-up.
+ */
+export function requireDatabaseUrl(env: Env = parseEnv()): string {
+	if (!env.DATABASE_URL) {
+		throw new EnvError('DATABASE_URL is not set: start Circle with `npm start`, which provides one')
+	}
+	return env.DATABASE_URL
 }
 
 let cached: Env | undefined
@@ -108,6 +154,16 @@ export function getEnv(): Env {
 	return cached
 }
 
+/**
+ * The origin for links Circle sends (emails, certificates): APP_URL. When APP_URL is unset outside
+ * production, the loopback origin the current request came to (http://127.0.0.1:3000 when the page
+ * was opened there), so a link in an email opens where the person is already logged in; failing
+ * that, http://localhost:PORT. Production never follows a request's Host.
+ */
 export function appUrl(env: Env = getEnv()) {
+	if (!env.APP_URL && env.NODE_ENV !== 'production') {
+		const origin = currentRequestOrigin()
+		if (origin) return origin
+	}
 	return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
 }

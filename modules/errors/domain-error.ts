@@ -1,3 +1,7 @@
+import type { DomainErrorCode } from './codes.ts'
+
+export type { DomainErrorCode }
+
 /**
  * What kind of failure a domain error is. app/utils/errors.server.ts maps each kind to one HTTP
  * status, in one place; modules never speak HTTP.
@@ -11,10 +15,14 @@ export type DomainErrorKind =
 	| 'gone' // 410: expired or used up
 	| 'throttled' // 429: too many attempts
 
-export class DomainError extends Error {
+/**
+ * A refusal a module throws for app/ to turn into a response. Contexts throw their own subclass (e.g.
+ * OrganisationsError in modules/organisations/errors.ts), which pins `Code` to that context's union.
+ */
+export class DomainError<Code extends DomainErrorCode = DomainErrorCode> extends Error {
 	readonly kind: DomainErrorKind
 	/** A stable machine-readable code such as INVALID_CREDENTIALS or NO_SEATS_LEFT. */
-	readonly code: string
+	readonly code: Code
 	/** Optional field the error belongs to, so forms can show it beside that field. */
 	readonly field?: string
 	/** For throttled errors: how long until another try is allowed. */
@@ -22,7 +30,7 @@ export class DomainError extends Error {
 
 	constructor(
 		kind: DomainErrorKind,
-		code: string,
+		code: Code,
 		message: string,
 		extra: { field?: string; retryAfterSeconds?: number } = {},
 	) {
@@ -35,6 +43,9 @@ export class DomainError extends Error {
 	}
 }
 
-export function isDomainError(error: unknown): error is DomainError {
+/** Any context's DomainError: its code is one of every context's codes. */
+export type AnyDomainError = DomainError<DomainErrorCode>
+
+export function isDomainError(error: unknown): error is AnyDomainError {
 	return error instanceof DomainError
 }

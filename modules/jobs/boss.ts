@@ -1,16 +1,14 @@
 import PgBoss from 'pg-boss'
+import { requireDatabaseUrl } from '#modules/env/env.ts'
 import { DEFAULT_RETRY, JOB_NAMES } from './job-types.ts'
 
 // Kept on globalThis, like the Prisma client, so that dev hot reload does not start a second boss.
 const state = globalThis as unknown as { circleBoss?: Promise<PgBoss> }
 
 async function createBoss() {
-	const connectionString = process.env.DATABASE_URL
-	if (!connectionString) {
-		throw new Error('DATABASE_URL is not set: the job queue lives in PostgreSQL, so it needs the database address')
-	}
+	// The job queue lives in PostgreSQL, in Circle's own database.
 	const boss = new PgBoss({
-		connectionString,
+		connectionString: requireDatabaseUrl(),
 		application_name: 'circle-jobs',
 		// One queue, one job at a time per process, plus pg-boss's own maintenance and cron checks.
 		max: 4,

@@ -1,5 +1,5 @@
 import { type LessonKind, prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { LearningError } from '#modules/learning/errors.ts'
 import { renderMarkdownCached } from '#modules/markdown/render-markdown-cached.ts'
 import { resumePosition } from '#modules/progress/watched-ranges.ts'
 import { getQuizForLearner, type LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
@@ -57,7 +57,7 @@ export async function getLessonPage({
 	const currentId = lessonId ?? pickResumeLesson({ lessons, progress, states })
 	const index = lessons.findIndex((l) => l.id === currentId)
 	const lesson = lessons[index]
-	if (!lesson) throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
+	if (!lesson) throw new LearningError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
 	const state = states.get(lesson.id)!
 	const moduleOfLesson = modules.find((m) => m.lessons.some((l) => l.id === lesson.id))!
 	const previous = lessons[index - 1]
@@ -135,7 +135,7 @@ export async function loadCourseForLearner({ userId, courseSlug }: { userId: str
 		},
 	})
 	if (!enrolment) {
-		throw new DomainError('forbidden', 'NOT_ENROLLED', 'Enrol on this course to open its lessons.')
+		throw new LearningError('forbidden', 'NOT_ENROLLED', 'Enrol on this course to open its lessons.')
 	}
 	const [modules, progress] = await Promise.all([
 		prisma.module.findMany({

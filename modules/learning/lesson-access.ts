@@ -1,5 +1,5 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { LearningError } from '#modules/learning/errors.ts'
 
 type Db = Tx | typeof prisma
 
@@ -42,7 +42,7 @@ export async function findLessonForLearner({
 	})
 	const enrolment = lesson?.version.enrolments[0]
 	if (!lesson || !enrolment) {
-		throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in any of your courses.')
+		throw new LearningError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in any of your courses.')
 	}
 	return {
 		id: lesson.id,
@@ -90,7 +90,7 @@ export async function assertLessonUnlocked({
 				WHERE p."lessonId" = l.id AND p."userId" = ${userId} AND p.status = 'COMPLETED'
 			)`
 	if ((row?.n ?? 0) > 0) {
-		throw new DomainError(
+		throw new LearningError(
 			'forbidden',
 			'LESSON_LOCKED',
 			'Finish the earlier lessons first: this one unlocks when they are done.',

@@ -16,7 +16,7 @@ export type MailSettings = {
  * The mail settings in the environment now. Read at delivery time rather than cached at start, so
  * that a worker, a test or a script that changes SMTP_URL is taken at its word.
  */
-export function readMailSettings(source: Record<string, string | undefined> = process.env): MailSettings {
+export function readMailSettings(source?: Record<string, string | undefined>): MailSettings {
 	const env = parseEnv(source)
 	return { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, appUrl: appUrl(env) }
 }

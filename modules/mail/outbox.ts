@@ -6,7 +6,7 @@ import type { EmailTemplateName } from './templates.ts'
  * Whether the dev outbox pages exist: everywhere but production. Reads NODE_ENV when called (not the
  * value cached at start), so the answer follows the process's environment.
  */
-export function isDevOutboxEnabled(source: Record<string, string | undefined> = process.env): boolean {
+export function isDevOutboxEnabled(source?: Record<string, string | undefined>): boolean {
 	return parseEnv(source).NODE_ENV !== 'production'
 }
 

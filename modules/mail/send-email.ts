@@ -1,5 +1,5 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { MailError } from '#modules/mail/errors.ts'
 import { enqueueJob } from '#modules/jobs/enqueue-job.ts'
 import type { AttachmentDescriptor } from './attachments.ts'
 import { renderEmail } from './render-email.ts'
@@ -27,7 +27,7 @@ const LOOKS_LIKE_AN_ADDRESS = /^[^\s@<>,;]+@[^\s@<>,;]+$/
 export async function sendEmail(options: SendEmailOptions, tx?: Tx): Promise<{ id: string }> {
 	const to = options.to.trim()
 	if (!LOOKS_LIKE_AN_ADDRESS.test(to)) {
-		throw new DomainError('invalid', 'INVALID_EMAIL_ADDRESS', `Cannot send an email to "${options.to}"`, {
+		throw new MailError('invalid', 'INVALID_EMAIL_ADDRESS', `Cannot send an email to "${options.to}"`, {
 			field: 'to',
 		})
 	}

@@ -1,5 +1,5 @@
 import { type OrgRole, prisma, type Role } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { OrganisationsError } from '#modules/organisations/errors.ts'
 
 const ORG_RANK: Record<OrgRole, number> = { MEMBER: 0, ADMIN: 1, OWNER: 2 }
 
@@ -42,11 +42,11 @@ export async function requireOrganisationAccess({
 	const isPlatformAdmin = user.role === 'ADMIN'
 	const memberRole = organisation?.memberRole ?? null
 	if (!organisation || (!memberRole && !isPlatformAdmin)) {
-		throw new DomainError('not_found', 'ORGANISATION_NOT_FOUND', 'We could not find that organisation.')
+		throw new OrganisationsError('not_found', 'ORGANISATION_NOT_FOUND', 'We could not find that organisation.')
 	}
 	const role: OrgRole = isPlatformAdmin ? 'OWNER' : memberRole!
 	if (!hasOrgRole(role, minRole)) {
-		throw new DomainError(
+		throw new OrganisationsError(
 			'forbidden',
 			'NOT_AN_ORGANISATION_ADMIN',
 			`Only ${minRole === 'OWNER' ? 'owners' : 'administrators'} of ${organisation.name} can see this page.`,

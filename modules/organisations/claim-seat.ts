@@ -1,6 +1,6 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { OrganisationsError } from '#modules/organisations/errors.ts'
 
 /**
  * Claims on one pool queue on its row lock, so a burst (a whole staff room accepting at once) waits
@@ -36,25 +36,32 @@ async function claimWith(tx: Tx, { poolId, userId, invitationId }: Omit<ClaimSea
 	const existing = await findHeldSeat(tx, poolId, userId)
 	if (existing) return { ...existing, created: false }
 
-	const pool = await tx.seatPool.findUnique({ where: { id: poolId }, select: { courseId: true } })
-	if (!pool) throw new DomainError('not_found', 'POOL_NOT_FOUND', 'We could not find that seat licence.')
+	const pool = await tx.seatPool.findUnique({
+		where: { id: poolId },
+		select: { courseId: true, seats: true, used: true },
+	})
+	if (!pool) throw new OrganisationsError('not_found', 'POOL_NOT_FOUND', 'We could not find that seat licence.')
 	const enrolled = await tx.enrolment.findUnique({
 		where: { userId_courseId: { userId, courseId: pool.courseId } },
 		select: { id: true, status: true },
 	})
 	if (enrolled?.status === 'ACTIVE') {
-		throw new DomainError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
+		throw new OrganisationsError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
 	}
+	// Already full when we looked (it only empties when an admin reclaims a seat): say so now rather
+	// than queue on the pool row's lock behind a burst of claims, holding a connection meanwhile.
+	if (pool.used >= pool.seats) throw new OrganisationsError('conflict', 'NO_SEATS_LEFT', NO_SEATS_LEFT_MESSAGE)
 
 	// The whole race guard: it takes the pool row's lock until this transaction ends.
-	const taken = await tx.$executeRaw`UPDATE "SeatPool" SET used = used + 1, "updatedAt" = now() WHERE id = ${poolId} AND used < seats`
+	const taken =
+		await tx.$executeRaw`UPDATE "SeatPool" SET used = used + 1, "updatedAt" = now() WHERE id = ${poolId} AND used < seats`
 	// Holding the lock (or having waited for it), look again: the same user may have claimed meanwhile.
 	const raced = await findHeldSeat(tx, poolId, userId)
 	if (raced) {
 		if (taken === 1) await tx.$executeRaw`UPDATE "SeatPool" SET used = used - 1 WHERE id = ${poolId}`
 		return { ...raced, created: false }
 	}
-	if (taken === 0) throw new DomainError('conflict', 'NO_SEATS_LEFT', NO_SEATS_LEFT_MESSAGE)
+	if (taken === 0) throw new OrganisationsError('conflict', 'NO_SEATS_LEFT', NO_SEATS_LEFT_MESSAGE)
 
 	const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
 	const assignment = await tx.seatAssignment.create({

@@ -1,5 +1,5 @@
 import { Prisma, prisma, type Sector } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { audit } from './audit.ts'
 import { RESERVED_SLUGS, slugify } from './schemas.ts'
 
@@ -24,7 +24,9 @@ export async function createOrganisation({
 }) {
 	const slug = requestedSlug?.trim().toLowerCase() || slugify(name)
 	if (slug.length < 3 || RESERVED_SLUGS.has(slug)) {
-		throw new DomainError('invalid', 'SLUG_INVALID', 'Choose a web address of 3 characters or more', { field: 'slug' })
+		throw new OrganisationsError('invalid', 'SLUG_INVALID', 'Choose a web address of 3 characters or more', {
+			field: 'slug',
+		})
 	}
 	try {
 		return await prisma.$transaction(async (tx) => {
@@ -49,7 +51,7 @@ export async function createOrganisation({
 		})
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError('conflict', 'SLUG_TAKEN', 'That web address is already in use: choose another', {
+			throw new OrganisationsError('conflict', 'SLUG_TAKEN', 'That web address is already in use: choose another', {
 				field: 'slug',
 			})
 		}

@@ -1,5 +1,5 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { audit } from './audit.ts'
 
 export const SEAT_RETURN_RULE = 'A seat can be returned to the pool only if its holder has not started the course.'
@@ -47,10 +47,10 @@ export async function endHeldSeat(
 		where: { id: assignmentId, status: 'ASSIGNED', pool: { organisationId } },
 		select: HELD_SEAT_SELECT,
 	})
-	if (!seat) throw new DomainError('not_found', 'SEAT_NOT_FOUND', 'That seat is not held by anyone any more.')
+	if (!seat) throw new OrganisationsError('not_found', 'SEAT_NOT_FOUND', 'That seat is not held by anyone any more.')
 	const started = hasStarted(seat)
 	if (mode === 'reclaim' && started) {
-		throw new DomainError('conflict', 'SEAT_STARTED', `${SEAT_RETURN_RULE} Remove their access instead.`)
+		throw new OrganisationsError('conflict', 'SEAT_STARTED', `${SEAT_RETURN_RULE} Remove their access instead.`)
 	}
 	const now = new Date()
 	// The enrolment before the seat: the report-version triggers then lock the organisation row
@@ -138,5 +138,5 @@ async function assertSeatInPool(
 		where: { id: assignmentId, poolId, pool: { organisationId } },
 		select: { id: true },
 	})
-	if (!found) throw new DomainError('not_found', 'SEAT_NOT_FOUND', 'We could not find that seat.')
+	if (!found) throw new OrganisationsError('not_found', 'SEAT_NOT_FOUND', 'We could not find that seat.')
 }

@@ -5,7 +5,7 @@ import { normaliseEmail } from '#modules/auth/schemas.ts'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { audit } from './audit.ts'
@@ -20,7 +20,12 @@ const EmailAddress = z.email()
 
 export type RowRejection = { row: number; email: string; reason: string }
 
-const ukDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+const ukDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'Europe/London',
+})
 
 /**
  * Invites staff by email to take a seat in one of the organisation's pools. Each row is checked on
@@ -44,10 +49,10 @@ export async function inviteStaff({
 	rows: InvitationRow[]
 }) {
 	if (rows.length === 0) {
-		throw new DomainError('invalid', 'NO_ROWS', 'Enter at least one email address', { field: 'emails' })
+		throw new OrganisationsError('invalid', 'NO_ROWS', 'Enter at least one email address', { field: 'emails' })
 	}
 	if (rows.length > MAX_INVITATIONS_PER_REQUEST) {
-		throw new DomainError(
+		throw new OrganisationsError(
 			'invalid',
 			'TOO_MANY_ROWS',
 			`Invite at most ${MAX_INVITATIONS_PER_REQUEST.toLocaleString('en-GB')} people at a time`,
@@ -59,7 +64,7 @@ export async function inviteStaff({
 		where: { organisationId, createdAt: { gt: new Date(now.getTime() - 60 * 60 * 1000) } },
 	})
 	if (recent + rows.length > ORGANISATION_INVITATIONS_PER_HOUR) {
-		throw new DomainError(
+		throw new OrganisationsError(
 			'throttled',
 			'TOO_MANY_INVITATIONS',
 			'Your organisation has sent a great many invitations in the last hour. Please try again later.',
@@ -75,7 +80,8 @@ export async function inviteStaff({
 		if (!email) rejected.push({ row: row.row, email: row.email, reason: 'Enter an email address' })
 		else if (email.length > 254 || !EmailAddress.safeParse(email).success)
 			rejected.push({ row: row.row, email: row.email, reason: 'Not a valid email address' })
-		else if (seen.has(email)) rejected.push({ row: row.row, email: row.email, reason: 'Appears more than once in the list' })
+		else if (seen.has(email))
+			rejected.push({ row: row.row, email: row.email, reason: 'Appears more than once in the list' })
 		else {
 			seen.add(email)
 			candidates.push({ ...row, email })
@@ -86,7 +92,10 @@ export async function inviteStaff({
 		// Serialises invitations to one pool, so two admins cannot both promise the last free seat.
 		const [pool] = await tx.$queryRaw<Array<{ id: string; seats: number; used: number; courseId: string }>>`
 			SELECT id, seats, used, "courseId" FROM "SeatPool" WHERE id = ${poolId} AND "organisationId" = ${organisationId} FOR UPDATE`
-		if (!pool) throw new DomainError('not_found', 'POOL_NOT_FOUND', 'Choose a course your organisation has seats for', { field: 'poolId' })
+		if (!pool)
+			throw new OrganisationsError('not_found', 'POOL_NOT_FOUND', 'Choose a course your organisation has seats for', {
+				field: 'poolId',
+			})
 		const emails = candidates.map((c) => c.email)
 		const [holders, pending, pendingCount] = await Promise.all([
 			tx.seatAssignment.findMany({
@@ -130,7 +139,14 @@ export async function inviteStaff({
 			const token = generateEmailToken()
 			const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS)
 			const invitation = await tx.invitation.create({
-				data: { organisationId, email: c.email, seatPoolId: poolId, tokenHash: hashToken(token), invitedById: actorId, expiresAt },
+				data: {
+					organisationId,
+					email: c.email,
+					seatPoolId: poolId,
+					tokenHash: hashToken(token),
+					invitedById: actorId,
+					expiresAt,
+				},
 				select: { id: true },
 			})
 			await sendInvitationEmail(tx, { ...context, to: c.email, name: c.name, token, expiresAt })
@@ -148,7 +164,10 @@ export async function inviteStaff({
 	return result
 }
 
-async function invitationContext(tx: Tx, { organisationId, poolId, actorId }: { organisationId: string; poolId: string | null; actorId: string }) {
+async function invitationContext(
+	tx: Tx,
+	{ organisationId, poolId, actorId }: { organisationId: string; poolId: string | null; actorId: string },
+) {
 	const [organisation, pool, inviter] = await Promise.all([
 		tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
 		poolId
@@ -210,8 +229,15 @@ export async function revokeInvitation({
 			where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
 			data: { revokedAt: new Date() },
 		})
-		if (count === 0) throw new DomainError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
-		await audit(tx, { actorId, organisationId, action: 'invitation.revoke', targetType: 'Invitation', targetId: invitationId })
+		if (count === 0)
+			throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+		await audit(tx, {
+			actorId,
+			organisationId,
+			action: 'invitation.revoke',
+			targetType: 'Invitation',
+			targetId: invitationId,
+		})
 	})
 }
 
@@ -232,7 +258,8 @@ export async function resendInvitation({
 		where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
 		select: { id: true, email: true, seatPoolId: true },
 	})
-	if (!invitation) throw new DomainError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+	if (!invitation)
+		throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
 	await consumeThrottle(
 		'emailPerAddress',
 		`invite:${invitation.email}`,
@@ -245,25 +272,48 @@ export async function resendInvitation({
 			where: { id: invitation.id, organisationId, acceptedAt: null, revokedAt: null },
 			data: { tokenHash: hashToken(token), expiresAt },
 		})
-		if (count === 0) throw new DomainError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+		if (count === 0)
+			throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
 		const context = await invitationContext(tx, { organisationId, poolId: invitation.seatPoolId, actorId })
 		await sendInvitationEmail(tx, { ...context, to: invitation.email, name: null, token, expiresAt })
-		await audit(tx, { actorId, organisationId, action: 'invitation.resend', targetType: 'Invitation', targetId: invitation.id })
+		await audit(tx, {
+			actorId,
+			organisationId,
+			action: 'invitation.resend',
+			targetType: 'Invitation',
+			targetId: invitation.id,
+		})
 	})
 }
 
 const TOKEN_PATTERN = /^[a-z2-7]{52}$/
 
 function unknownInvitation() {
-	return new DomainError('not_found', 'INVITATION_NOT_FOUND', 'This invitation link is not valid. Check that you copied the whole link from the email.')
+	return new OrganisationsError(
+		'not_found',
+		'INVITATION_NOT_FOUND',
+		'This invitation link is not valid. Check that you copied the whole link from the email.',
+	)
 }
 
 function goneReason(invitation: { acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date }) {
 	if (invitation.acceptedAt)
-		return new DomainError('gone', 'INVITATION_USED', 'This invitation has already been accepted. Log in to carry on with your course.')
+		return new OrganisationsError(
+			'gone',
+			'INVITATION_USED',
+			'This invitation has already been accepted. Log in to carry on with your course.',
+		)
 	if (invitation.revokedAt)
-		return new DomainError('gone', 'INVITATION_REVOKED', 'This invitation has been withdrawn. Ask your organisation’s administrator if you think that is a mistake.')
-	return new DomainError('gone', 'INVITATION_EXPIRED', 'This invitation has expired. Ask your organisation’s administrator to send you a new one.')
+		return new OrganisationsError(
+			'gone',
+			'INVITATION_REVOKED',
+			'This invitation has been withdrawn. Ask your organisation’s administrator if you think that is a mistake.',
+		)
+	return new OrganisationsError(
+		'gone',
+		'INVITATION_EXPIRED',
+		'This invitation has expired. Ask your organisation’s administrator to send you a new one.',
+	)
 }
 
 /**
@@ -303,12 +353,24 @@ async function acceptWith(tx: Tx, { token, userId }: { token: string; userId: st
 	const tokenHash = hashToken(token)
 	const invitation = await tx.invitation.findUnique({
 		where: { tokenHash },
-		select: { id: true, email: true, organisationId: true, seatPoolId: true, acceptedAt: true, revokedAt: true, expiresAt: true },
+		select: {
+			id: true,
+			email: true,
+			organisationId: true,
+			seatPoolId: true,
+			acceptedAt: true,
+			revokedAt: true,
+			expiresAt: true,
+		},
 	})
 	if (!invitation) throw unknownInvitation()
 	const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
 	if (normaliseEmail(user.email) !== normaliseEmail(invitation.email)) {
-		throw new DomainError('forbidden', 'WRONG_ACCOUNT', `This invitation was sent to ${invitation.email}. Log in with that address to accept it.`)
+		throw new OrganisationsError(
+			'forbidden',
+			'WRONG_ACCOUNT',
+			`This invitation was sent to ${invitation.email}. Log in with that address to accept it.`,
+		)
 	}
 	// Single use, even when two tabs accept at once: only one UPDATE can match these conditions.
 	const accepted = await tx.$executeRaw`
@@ -378,7 +440,10 @@ export async function signUpAndAcceptInvitation({
 	userAgent?: string | null
 }) {
 	if (!TOKEN_PATTERN.test(token)) throw unknownInvitation()
-	const invitation = await prisma.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true } })
+	const invitation = await prisma.invitation.findUnique({
+		where: { tokenHash: hashToken(token) },
+		select: { email: true },
+	})
 	if (!invitation) throw unknownInvitation()
 	const email = normaliseEmail(invitation.email)
 	assertPasswordAllowed({ password, email, field: 'password' })
@@ -386,7 +451,12 @@ export async function signUpAndAcceptInvitation({
 	try {
 		return await prisma.$transaction(async (tx) => {
 			const existing = await tx.user.findUnique({ where: { email }, select: { id: true } })
-			if (existing) throw new DomainError('conflict', 'EMAIL_TAKEN', 'You already have a Circle account: log in to accept the invitation.')
+			if (existing)
+				throw new OrganisationsError(
+					'conflict',
+					'EMAIL_TAKEN',
+					'You already have a Circle account: log in to accept the invitation.',
+				)
 			const user = await tx.user.create({
 				data: { email, name: name.trim(), passwordHash, emailVerifiedAt: new Date() },
 				select: { id: true },
@@ -397,7 +467,11 @@ export async function signUpAndAcceptInvitation({
 		}, SEAT_TRANSACTION_OPTIONS)
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError('conflict', 'EMAIL_TAKEN', 'You already have a Circle account: log in to accept the invitation.')
+			throw new OrganisationsError(
+				'conflict',
+				'EMAIL_TAKEN',
+				'You already have a Circle account: log in to accept the invitation.',
+			)
 		}
 		throw error
 	}

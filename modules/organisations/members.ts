@@ -1,5 +1,5 @@
 import { type OrgRole, prisma, type Tx } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { audit } from './audit.ts'
 import { endHeldSeat } from './end-seat.ts'
 
@@ -31,7 +31,7 @@ async function findMember(tx: Tx, organisationId: string, membershipId: string) 
 		where: { id: membershipId, organisationId },
 		select: { id: true, role: true, userId: true },
 	})
-	if (!member) throw new DomainError('not_found', 'MEMBER_NOT_FOUND', 'We could not find that member.')
+	if (!member) throw new OrganisationsError('not_found', 'MEMBER_NOT_FOUND', 'We could not find that member.')
 	return member
 }
 
@@ -39,7 +39,7 @@ async function assertOwnerRemains(tx: Tx, organisationId: string, member: { id: 
 	if (member.role !== 'OWNER') return
 	const owners = await tx.membership.count({ where: { organisationId, role: 'OWNER', id: { not: member.id } } })
 	if (owners === 0) {
-		throw new DomainError(
+		throw new OrganisationsError(
 			'conflict',
 			'LAST_OWNER',
 			'An organisation must keep at least one owner: make someone else an owner first.',
@@ -69,7 +69,11 @@ export async function changeMemberRole({
 		await lockMemberships(tx, organisationId)
 		const member = await findMember(tx, organisationId, membershipId)
 		if ((role === 'OWNER' || member.role === 'OWNER') && actorRole !== 'OWNER') {
-			throw new DomainError('forbidden', 'OWNER_ONLY', 'Only an owner can make someone an owner or change an owner’s role.')
+			throw new OrganisationsError(
+				'forbidden',
+				'OWNER_ONLY',
+				'Only an owner can make someone an owner or change an owner’s role.',
+			)
 		}
 		if (member.role === role) return { changed: false }
 		if (role !== 'OWNER') await assertOwnerRemains(tx, organisationId, member)
@@ -107,7 +111,7 @@ export async function removeMember({
 		await lockMemberships(tx, organisationId)
 		const member = await findMember(tx, organisationId, membershipId)
 		if (member.role === 'OWNER' && actorRole !== 'OWNER') {
-			throw new DomainError('forbidden', 'OWNER_ONLY', 'Only an owner can remove an owner.')
+			throw new OrganisationsError('forbidden', 'OWNER_ONLY', 'Only an owner can remove an owner.')
 		}
 		await assertOwnerRemains(tx, organisationId, member)
 		const seats = await tx.seatAssignment.findMany({

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { addMember, createOrganisation, createSeatPool, createUser } from '#tests/factories/organisations.ts'
 import { managesAnOrganisation, requireOrganisationAccess } from './access.ts'

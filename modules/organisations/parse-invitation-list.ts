@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { OrganisationsError } from '#modules/organisations/errors.ts'
 
 export type InvitationRow = { row: number; email: string; name: string | null }
 
@@ -27,19 +27,24 @@ export function parseInvitationCsv(content: string): InvitationRow[] {
 	try {
 		records = parse(content.replace(/^\uFEFF/, ''), { skip_empty_lines: true, relax_column_count: true, trim: true })
 	} catch {
-		throw new DomainError('invalid', 'CSV_UNREADABLE', 'The file could not be read as CSV', { field: 'file' })
+		throw new OrganisationsError('invalid', 'CSV_UNREADABLE', 'The file could not be read as CSV', { field: 'file' })
 	}
 	const [header, ...rows] = records
 	const columns = (header ?? []).map((h) => h.trim().toLowerCase())
 	const emailIndex = columns.indexOf('email')
 	const nameIndex = columns.indexOf('name')
 	if (emailIndex === -1) {
-		throw new DomainError('invalid', 'CSV_NO_EMAIL_COLUMN', 'The file needs a header row with an “email” column', {
-			field: 'file',
-		})
+		throw new OrganisationsError(
+			'invalid',
+			'CSV_NO_EMAIL_COLUMN',
+			'The file needs a header row with an “email” column',
+			{
+				field: 'file',
+			},
+		)
 	}
 	if (rows.length > MAX_INVITATIONS_PER_REQUEST) {
-		throw new DomainError(
+		throw new OrganisationsError(
 			'invalid',
 			'TOO_MANY_ROWS',
 			`Invite at most ${MAX_INVITATIONS_PER_REQUEST.toLocaleString('en-GB')} people at a time`,

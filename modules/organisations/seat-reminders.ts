@@ -1,6 +1,6 @@
 import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { scheduleJob } from '#modules/jobs/enqueue-job.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 
@@ -67,8 +67,9 @@ export async function sendSeatReminder({
 		JOIN "Enrolment" e ON e."seatAssignmentId" = sa.id AND e.status = 'ACTIVE'
 		WHERE sa.id = ${assignmentId} AND sa."poolId" = ${poolId} AND p."organisationId" = ${organisationId}
 			AND sa.status = 'ASSIGNED'`
-	if (!holder) throw new DomainError('not_found', 'SEAT_NOT_FOUND', 'We could not find that seat.')
-	if (holder.completedAt) throw new DomainError('conflict', 'ALREADY_COMPLETED', 'They have already completed the course.')
+	if (!holder) throw new OrganisationsError('not_found', 'SEAT_NOT_FOUND', 'We could not find that seat.')
+	if (holder.completedAt)
+		throw new OrganisationsError('conflict', 'ALREADY_COMPLETED', 'They have already completed the course.')
 	const recent = await prisma.emailMessage.count({
 		where: {
 			to: holder.email,
@@ -77,14 +78,20 @@ export async function sendSeatReminder({
 		},
 	})
 	if (recent > 0) {
-		throw new DomainError('throttled', 'REMINDED_RECENTLY', 'They were sent a reminder in the last 24 hours.', {
+		throw new OrganisationsError('throttled', 'REMINDED_RECENTLY', 'They were sent a reminder in the last 24 hours.', {
 			retryAfterSeconds: MANUAL_REMINDER_INTERVAL_HOURS * 3600,
 		})
 	}
 	await prisma.$transaction(async (tx) => {
 		await sendEmail(reminderEmail(holder), tx)
 		await tx.auditLog.create({
-			data: { actorId, organisationId, action: 'seat.remind', targetType: 'SeatAssignment', targetId: holder.assignmentId },
+			data: {
+				actorId,
+				organisationId,
+				action: 'seat.remind',
+				targetType: 'SeatAssignment',
+				targetId: holder.assignmentId,
+			},
 		})
 	})
 }
@@ -150,7 +157,7 @@ export async function sendPoolReminders({
 	const stalledBefore = new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS)
 	const remindedSince = new Date(now.getTime() - MANUAL_REMINDER_INTERVAL_HOURS * 60 * 60 * 1000)
 	const pool = await prisma.seatPool.findFirst({ where: { id: poolId, organisationId }, select: { id: true } })
-	if (!pool) throw new DomainError('not_found', 'POOL_NOT_FOUND', 'We could not find that seat licence.')
+	if (!pool) throw new OrganisationsError('not_found', 'POOL_NOT_FOUND', 'We could not find that seat licence.')
 	const holders = await prisma.$queryRaw<Array<Holder & { remindedRecently: boolean }>>`
 		SELECT sa.id AS "assignmentId", sa.email, u.name, o.name AS "organisationName",
 			COALESCE(cv.title, c.slug) AS "courseTitle", c.slug AS "courseSlug", e."startedAt",
@@ -178,7 +185,13 @@ export async function sendPoolReminders({
 			for (const { remindedRecently: _, ...holder } of due) {
 				await sendEmail(reminderEmail(holder), tx)
 				await tx.auditLog.create({
-					data: { actorId, organisationId, action: 'seat.remind', targetType: 'SeatAssignment', targetId: holder.assignmentId },
+					data: {
+						actorId,
+						organisationId,
+						action: 'seat.remind',
+						targetType: 'SeatAssignment',
+						targetId: holder.assignmentId,
+					},
 				})
 			}
 		})

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { releaseTestResources } from '#modules/auth/testing.ts'
+import { releaseTestResources } from '#tests/factories/auth.ts'
 import { onQuery, prisma } from '#modules/db/client.ts'
 import { completeReading } from '#modules/progress/complete-reading.ts'
 import { createCourse, createUser } from '#tests/factories/learning.ts'

@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { PortfolioError } from '#modules/portfolio/errors.ts'
 import { entryNotFound } from './entry-errors.ts'
 
 /**
@@ -13,7 +13,7 @@ export async function deleteCpdEntry({ userId, entryId }: { userId: string; entr
 	})
 	if (!existing) entryNotFound()
 	if (existing.source === 'CERTIFICATE') {
-		throw new DomainError(
+		throw new PortfolioError(
 			'conflict',
 			'CERTIFICATE_ENTRY',
 			'This entry comes from a Circle certificate, so it stays in your portfolio. You can still edit your reflection on it.',

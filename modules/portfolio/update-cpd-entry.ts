@@ -1,14 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
-import { dateColumn } from './cpd-dates.ts'
-import { entryNotFound, invalidEntry } from './entry-errors.ts'
-import {
-	type CpdEntryInput,
-	CpdEntrySchema,
-	type CpdReflectionInput,
-	CpdReflectionSchema,
-	hoursToMinutes,
-	mergeStandards,
-} from './schemas.ts'
+import { manualEntryColumns, reflectionColumns } from './entry-columns.ts'
+import { entryNotFound } from './entry-errors.ts'
+import { type CpdEntryInput, type CpdReflectionInput } from './schemas.ts'
 
 /**
  * Changes one of the learner's own entries. A hand-made entry takes the whole of CpdEntrySchema; an
@@ -30,40 +23,17 @@ export async function updateCpdEntry({
 		select: { id: true, source: true },
 	})
 	if (!existing) entryNotFound()
+	// Scoped to the owner in the write itself, not only in the read above.
 	if (existing.source === 'CERTIFICATE') {
-		const parsed = CpdReflectionSchema.safeParse(input)
-		if (!parsed.success) invalidEntry(parsed.error)
-		const entry = parsed.data
 		await prisma.cpdEntry.updateMany({
 			where: { id: existing.id, userId },
-			data: {
-				description: entry.description,
-				reflection: entry.reflection,
-				impactOnPractice: entry.impactOnPractice,
-				evidence: entry.evidence,
-				standards: mergeStandards(entry),
-			},
+			data: reflectionColumns(input),
 		})
-		return { id: existing.id }
+	} else {
+		await prisma.cpdEntry.updateMany({
+			where: { id: existing.id, userId, source: 'MANUAL' },
+			data: manualEntryColumns(input),
+		})
 	}
-	const parsed = CpdEntrySchema.safeParse(input)
-	if (!parsed.success) invalidEntry(parsed.error)
-	const entry = parsed.data
-	// Scoped to the owner in the write itself, not only in the read above.
-	await prisma.cpdEntry.updateMany({
-		where: { id: existing.id, userId, source: 'MANUAL' },
-		data: {
-			method: entry.method,
-			title: entry.title,
-			date: dateColumn(entry.date),
-			minutes: hoursToMinutes(entry.hours),
-			participatoryMinutes: hoursToMinutes(entry.participatoryHours ?? 0),
-			description: entry.description,
-			reflection: entry.reflection,
-			impactOnPractice: entry.impactOnPractice,
-			evidence: entry.evidence,
-			standards: mergeStandards(entry),
-		},
-	})
 	return { id: existing.id }
 }

@@ -1,5 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { ProgressError } from '#modules/progress/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from './complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from './progress-rows.ts'
@@ -14,7 +14,7 @@ import { ensureProgressRow, markLessonCompleted, touchEnrolment } from './progre
 export async function completeReading({ userId, lessonId }: { userId: string; lessonId: string }) {
 	const lesson = await findLessonForLearner({ userId, lessonId })
 	if (lesson.kind !== 'READING') {
-		throw new DomainError('invalid', 'NOT_A_READING_LESSON', 'Only reading lessons can be marked as done.')
+		throw new ProgressError('invalid', 'NOT_A_READING_LESSON', 'Only reading lessons can be marked as done.')
 	}
 	await assertLessonUnlocked({ userId, lesson })
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { ProgressError } from '#modules/progress/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from './complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from './progress-rows.ts'
@@ -57,24 +57,28 @@ export type VideoProgressInput = z.input<typeof VideoProgressSchema>
 export async function recordVideoProgress({ userId, input }: { userId: string; input: unknown }) {
 	const parsed = VideoProgressSchema.safeParse(input)
 	if (!parsed.success) {
-		throw new DomainError('invalid', 'INVALID_PROGRESS', 'That progress report was not in the expected format.')
+		throw new ProgressError('invalid', 'INVALID_PROGRESS', 'That progress report was not in the expected format.')
 	}
 	const { lessonId, positionSeconds, playedRanges } = parsed.data
 
 	const lesson = await findLessonForLearner({ userId, lessonId })
 	if (lesson.kind !== 'VIDEO') {
-		throw new DomainError('invalid', 'NOT_A_VIDEO_LESSON', 'Only video lessons record watching progress.')
+		throw new ProgressError('invalid', 'NOT_A_VIDEO_LESSON', 'Only video lessons record watching progress.')
 	}
 	const duration = lesson.videoDurationSeconds
 	if (!duration || duration <= 0) {
-		throw new DomainError('invalid', 'VIDEO_NOT_READY', 'This video is still being prepared.')
+		throw new ProgressError('invalid', 'VIDEO_NOT_READY', 'This video is still being prepared.')
 	}
 	if (positionSeconds > duration + 5) {
-		throw new DomainError('invalid', 'POSITION_OUT_OF_RANGE', `The position must be between 0 and ${duration} seconds.`)
+		throw new ProgressError(
+			'invalid',
+			'POSITION_OUT_OF_RANGE',
+			`The position must be between 0 and ${duration} seconds.`,
+		)
 	}
 	for (const [from, to] of playedRanges) {
 		if (!(from < to) || to > duration + 2) {
-			throw new DomainError(
+			throw new ProgressError(
 				'invalid',
 				'RANGE_OUT_OF_RANGE',
 				`Each played range must run forwards and lie within the video (0 to ${duration} seconds).`,

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { QuizzesError } from '#modules/quizzes/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
 import { REFLECTION_MAX_LENGTH, saveReflectionRows } from './reflections.ts'
 
@@ -20,14 +20,14 @@ export const ReflectionDraftSchema = z.object({
 export async function saveReflectionDraft({ userId, input }: { userId: string; input: unknown }) {
 	const parsed = ReflectionDraftSchema.safeParse(input)
 	if (!parsed.success)
-		throw new DomainError(
+		throw new QuizzesError(
 			'invalid',
 			'INVALID_DRAFT',
 			'That reflection could not be saved: it was not in the expected format.',
 		)
 	const { questionId, text } = parsed.data
 	if (text.length > REFLECTION_MAX_LENGTH) {
-		throw new DomainError(
+		throw new QuizzesError(
 			'invalid',
 			'REFLECTION_TOO_LONG',
 			`Your reflection is ${text.length.toLocaleString('en-GB')} characters; the limit is ${REFLECTION_MAX_LENGTH.toLocaleString('en-GB')}.`,
@@ -40,7 +40,7 @@ export async function saveReflectionDraft({ userId, input }: { userId: string; i
 		select: { id: true, kind: true, prompt: true, lessonId: true },
 	})
 	if (!question || question.kind !== 'REFLECTION') {
-		throw new DomainError('not_found', 'QUESTION_NOT_FOUND', 'We could not find that reflection question.')
+		throw new QuizzesError('not_found', 'QUESTION_NOT_FOUND', 'We could not find that reflection question.')
 	}
 	const lesson = await findLessonForLearner({ userId, lessonId: question.lessonId })
 	await assertLessonUnlocked({ userId, lesson })

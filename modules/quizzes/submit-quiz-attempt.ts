@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Prisma, prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { QuizzesError, type QuizzesErrorCode } from '#modules/quizzes/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from '#modules/progress/progress-rows.ts'
@@ -40,11 +40,11 @@ export async function submitQuizAttempt({
 }) {
 	const parsed = QuizAnswersSchema.safeParse(input)
 	if (!parsed.success)
-		throw new DomainError('invalid', 'INVALID_ANSWERS', 'Your answers were not in the expected format.')
+		throw new QuizzesError('invalid', 'INVALID_ANSWERS', 'Your answers were not in the expected format.')
 	const answers = parsed.data
 
 	const lesson = await findLessonForLearner({ userId, lessonId })
-	if (lesson.kind !== 'QUIZ') throw new DomainError('invalid', 'NOT_A_QUIZ', 'This lesson is not a quiz.')
+	if (lesson.kind !== 'QUIZ') throw new QuizzesError('invalid', 'NOT_A_QUIZ', 'This lesson is not a quiz.')
 	await assertLessonUnlocked({ userId, lesson })
 
 	// Read server-side with the right answers: this never goes back to the browser as such.
@@ -74,10 +74,10 @@ export async function submitQuizAttempt({
 				select: { number: true, passed: true },
 			})
 			if (previous.some((p) => p.passed)) {
-				throw new DomainError('conflict', 'QUIZ_ALREADY_PASSED', 'You have already passed this quiz.')
+				throw new QuizzesError('conflict', 'QUIZ_ALREADY_PASSED', 'You have already passed this quiz.')
 			}
 			if (lesson.maxAttempts != null && previous.length >= lesson.maxAttempts) {
-				throw new DomainError(
+				throw new QuizzesError(
 					'conflict',
 					'NO_ATTEMPTS_LEFT',
 					`You have used all ${lesson.maxAttempts} attempts at this quiz. Contact your trainer if you need another.`,
@@ -127,7 +127,7 @@ export async function submitQuizAttempt({
 		}, COMPLETION_TRANSACTION)
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw new DomainError(
+			throw new QuizzesError(
 				'conflict',
 				'ATTEMPT_ALREADY_SUBMITTED',
 				'This attempt has already been submitted (perhaps in another tab). Reload the page to see your result.',
@@ -166,14 +166,14 @@ function gradeAnswers({
 	const known = new Set(questions.map((q) => q.id))
 	for (const answer of answers) {
 		if (!known.has(answer.questionId)) {
-			throw new DomainError(
+			throw new QuizzesError(
 				'invalid',
 				'ANSWER_NOT_IN_QUIZ',
 				'One of your answers is for a question that is not part of this quiz.',
 			)
 		}
 		if (byQuestion.has(answer.questionId)) {
-			throw new DomainError('invalid', 'DUPLICATE_ANSWER', 'Each question can be answered only once per attempt.', {
+			throw new QuizzesError('invalid', 'DUPLICATE_ANSWER', 'Each question can be answered only once per attempt.', {
 				field: answer.questionId,
 			})
 		}
@@ -183,8 +183,8 @@ function gradeAnswers({
 	return questions.map((q, index) => {
 		const answer = byQuestion.get(q.id)
 		const label = `Question ${index + 1}`
-		const invalid = (code: string, message: string) =>
-			new DomainError('invalid', code, `${label}: ${message}`, { field: q.id })
+		const invalid = (code: QuizzesErrorCode, message: string) =>
+			new QuizzesError('invalid', code, `${label}: ${message}`, { field: q.id })
 		const base = {
 			questionId: q.id,
 			kind: q.kind,

@@ -1,6 +1,7 @@
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible'
 import pg from 'pg'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { requireDatabaseUrl } from '#modules/env/env.ts'
+import { SecurityError } from '#modules/security/errors.ts'
 
 /**
  * Throttles Circle applies. Counters live in PostgreSQL (table "throttle"), so the limits hold
@@ -31,7 +32,7 @@ function limiter(name: ThrottleName) {
 	let l = limiters.get(name)
 	if (!l) {
 		if (!pool) {
-			pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 })
+			pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 3 })
 			// An idle connection that the server ends (a restart, or Ctrl-C reaching the embedded
 			// PostgreSQL first) must not crash the process: the pool simply opens a new one next time.
 			pool.on('error', (error) => console.error(`[throttle] idle connection closed: ${error.message}`))
@@ -85,7 +86,7 @@ export async function resetThrottle(name: ThrottleName, key: string) {
 function throttledError(res: RateLimiterRes, message?: string) {
 	const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000))
 	const minutes = Math.ceil(retryAfterSeconds / 60)
-	return new DomainError(
+	return new SecurityError(
 		'throttled',
 		'TOO_MANY_ATTEMPTS',
 		message ?? `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { assertCanEditCourse } from '#modules/analytics/access.ts'
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { StorageError } from '#modules/storage/errors.ts'
 import { type FileStorage, getFileStorage } from './file-storage.ts'
 import { COVER_MAX, COVER_MAX_BYTES, COVER_MIN, coverImageUrl } from './cover-rules.ts'
 import { readImageInfo } from './image-info.ts'
@@ -29,19 +29,19 @@ export async function saveCoverImage({
 }) {
 	await assertCanEditCourse({ actorId, courseId })
 	if (file.size === 0)
-		throw new DomainError('invalid', 'COVER_EMPTY', 'Choose an image file to upload.', { field: 'cover' })
+		throw new StorageError('invalid', 'COVER_EMPTY', 'Choose an image file to upload.', { field: 'cover' })
 	if (file.size > COVER_MAX_BYTES) {
-		throw new DomainError('invalid', 'COVER_TOO_LARGE', 'The image must be 5 MB or smaller.', { field: 'cover' })
+		throw new StorageError('invalid', 'COVER_TOO_LARGE', 'The image must be 5 MB or smaller.', { field: 'cover' })
 	}
 	const bytes = new Uint8Array(await file.arrayBuffer())
 	const info = readImageInfo(bytes)
 	if (!info) {
-		throw new DomainError('invalid', 'COVER_NOT_AN_IMAGE', 'The cover must be a PNG, JPEG or WebP image.', {
+		throw new StorageError('invalid', 'COVER_NOT_AN_IMAGE', 'The cover must be a PNG, JPEG or WebP image.', {
 			field: 'cover',
 		})
 	}
 	if (info.width < COVER_MIN.width || info.height < COVER_MIN.height) {
-		throw new DomainError(
+		throw new StorageError(
 			'invalid',
 			'COVER_TOO_SMALL',
 			`The image is ${info.width}×${info.height} pixels; it must be at least ${COVER_MIN.width}×${COVER_MIN.height}.`,
@@ -49,7 +49,7 @@ export async function saveCoverImage({
 		)
 	}
 	if (info.width > COVER_MAX.width || info.height > COVER_MAX.height) {
-		throw new DomainError(
+		throw new StorageError(
 			'invalid',
 			'COVER_TOO_BIG',
 			`The image is ${info.width}×${info.height} pixels; it must be at most ${COVER_MAX.width}×${COVER_MAX.height}.`,

@@ -1,7 +1,7 @@
 import { assertCanEditCourse } from '#modules/analytics/access.ts'
 import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { VideoError } from '#modules/video/errors.ts'
 import { requireMuxClient } from './mux.ts'
 
 export type CreateVideoUploadOptions = { actorId: string; lessonId: string }
@@ -17,13 +17,13 @@ export async function createVideoUpload({ actorId, lessonId }: CreateVideoUpload
 		where: { id: lessonId },
 		select: { id: true, kind: true, version: { select: { courseId: true, status: true } } },
 	})
-	if (!lesson) throw new DomainError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson.')
+	if (!lesson) throw new VideoError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson.')
 	await assertCanEditCourse({ actorId, courseId: lesson.version.courseId })
 	if (lesson.kind !== 'VIDEO') {
-		throw new DomainError('invalid', 'NOT_A_VIDEO_LESSON', 'Only video lessons can have a video uploaded.')
+		throw new VideoError('invalid', 'NOT_A_VIDEO_LESSON', 'Only video lessons can have a video uploaded.')
 	}
 	if (lesson.version.status !== 'DRAFT') {
-		throw new DomainError(
+		throw new VideoError(
 			'conflict',
 			'VERSION_NOT_DRAFT',
 			'This version is published. Start a new draft to change its video.',
@@ -38,13 +38,9 @@ export async function createVideoUpload({ actorId, lessonId }: CreateVideoUpload
 		})
 	} catch (error) {
 		console.error(`[video] Mux refused to create an upload: ${(error as Error).message}`)
-		throw new DomainError(
-			'conflict',
-			'MUX_UNAVAILABLE',
-			'Mux could not start the upload. Please try again in a minute.',
-		)
+		throw new VideoError('conflict', 'MUX_UNAVAILABLE', 'Mux could not start the upload. Please try again in a minute.')
 	}
-	if (!upload.url) throw new DomainError('conflict', 'MUX_UNAVAILABLE', 'Mux did not return an upload address.')
+	if (!upload.url) throw new VideoError('conflict', 'MUX_UNAVAILABLE', 'Mux did not return an upload address.')
 	await prisma.muxUpload.create({
 		data: { uploadId: upload.id, lessonId: lesson.id, createdById: actorId, status: 'WAITING' },
 	})

@@ -1,6 +1,6 @@
 import { assertCanEditCourse } from '#modules/analytics/access.ts'
 import { prisma } from '#modules/db/client.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { VideoError } from '#modules/video/errors.ts'
 
 /**
  * Where one direct upload has got to (for the studio's progress poll): its status, and once READY
@@ -27,7 +27,7 @@ export async function getVideoUpload({
 			lesson: { select: { version: { select: { courseId: true } } } },
 		},
 	})
-	if (!upload) throw new DomainError('not_found', 'UPLOAD_NOT_FOUND', 'We could not find that upload.')
+	if (!upload) throw new VideoError('not_found', 'UPLOAD_NOT_FOUND', 'We could not find that upload.')
 	await assertCanEditCourse({ actorId, courseId: upload.lesson.version.courseId })
 	const { lesson: _lesson, ...rest } = upload
 	return rest

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { prisma, type MuxUploadStatus, type Tx } from '#modules/db/client.ts'
 import { type Env, getEnv } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { VideoError } from '#modules/video/errors.ts'
 import Mux from '@mux/mux-node'
 
 const EventSchema = z.object({
@@ -53,7 +53,7 @@ export async function handleMuxWebhook({
 	env?: Env
 }): Promise<MuxWebhookResult> {
 	if (!env.MUX_WEBHOOK_SECRET) {
-		throw new DomainError(
+		throw new VideoError(
 			'invalid',
 			'MUX_WEBHOOK_NOT_CONFIGURED',
 			'Mux webhooks are not configured (MUX_WEBHOOK_SECRET).',
@@ -68,15 +68,15 @@ export async function handleMuxWebhook({
 	try {
 		await mux.webhooks.verifySignature(body, headers, env.MUX_WEBHOOK_SECRET)
 	} catch (error) {
-		throw new DomainError('invalid', 'BAD_SIGNATURE', `Webhook signature rejected: ${(error as Error).message}`)
+		throw new VideoError('invalid', 'BAD_SIGNATURE', `Webhook signature rejected: ${(error as Error).message}`)
 	}
 	let parsed
 	try {
 		parsed = EventSchema.safeParse(JSON.parse(body))
 	} catch {
-		throw new DomainError('invalid', 'BAD_PAYLOAD', 'Webhook body is not JSON.')
+		throw new VideoError('invalid', 'BAD_PAYLOAD', 'Webhook body is not JSON.')
 	}
-	if (!parsed.success) throw new DomainError('invalid', 'BAD_PAYLOAD', 'Webhook body is not a Mux event.')
+	if (!parsed.success) throw new VideoError('invalid', 'BAD_PAYLOAD', 'Webhook body is not a Mux event.')
 	const event = parsed.data
 
 	return prisma.$transaction(async (tx) => {

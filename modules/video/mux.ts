@@ -1,6 +1,6 @@
 import Mux from '@mux/mux-node'
 import { type Env, getEnv } from '#modules/env/env.ts'
-import { DomainError } from '#modules/errors/domain-error.ts'
+import { VideoError } from '#modules/video/errors.ts'
 
 /**
  * The Mux client for direct uploads, or a clear `invalid` error when MUX_TOKEN_ID / MUX_TOKEN_SECRET
@@ -9,7 +9,7 @@ import { DomainError } from '#modules/errors/domain-error.ts'
  */
 export function requireMuxClient(env: Env = getEnv()) {
 	if (!env.MUX_TOKEN_ID || !env.MUX_TOKEN_SECRET) {
-		throw new DomainError(
+		throw new VideoError(
 			'invalid',
 			'MUX_NOT_CONFIGURED',
 			'Video uploads need Mux keys; paste a playback id or URL instead.',

@@ -66,6 +66,8 @@ const ports: LadderPorts = { L4: basePort, L0: basePort + 1, L1: basePort + 2, L
 const child = fork(path.join(import.meta.dirname, 'server.ts'), [], {
 	execArgv: ['--import', 'tsx', '--expose-gc'],
 	env: {
+		// The app's own process inherits the environment, with the bench's changes on top.
+		// eslint-disable-next-line no-restricted-properties -- passed on, not read
 		...process.env,
 		NODE_ENV: 'production',
 		PORT: String(ports.L4),

@@ -4,6 +4,7 @@
  * the last two in parallel, exactly as the page runs them. Both clients use a pool of 10.
  */
 import pg from 'pg'
+import { requireDatabaseUrl } from '#modules/env/env.ts'
 import { loadCourseForLearner } from '#modules/learning/get-lesson-page.ts'
 import { timedLoop } from './timed-loop.ts'
 
@@ -43,7 +44,7 @@ export async function benchPrismaVsPg({
 	courseSlug: string
 	seconds: number
 }) {
-	const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
+	const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 10 })
 	try {
 		// Interleaved twice, so that neither client always runs on the colder or busier half.
 		const p1 = await timedLoop(seconds / 2, 8, () => withPrisma(userId, courseSlug))

@@ -67,6 +67,8 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 	const child = fork(path.join(import.meta.dirname, 'server.ts'), [], {
 		execArgv: ['--import', 'tsx', '--expose-gc'],
 		env: {
+			// The app's own process inherits the environment, with the bench's changes on top.
+			// eslint-disable-next-line no-restricted-properties -- passed on, not read
 			...process.env,
 			NODE_ENV: 'production',
 			PORT: String(ports.L4),

@@ -109,7 +109,7 @@ async function start({ ports, lessonPath, cookie }: { ports: LadderPorts; lesson
 	const loaderArgs = (request: Request, params: Record<string, string>) => ({
 		request,
 		params,
-		context: { clientIp: '127.0.0.1', cspNonce: 'bench' } satisfies AppLoadContext,
+		context: { clientIp: '127.0.0.1', cspNonce: 'bench', requestId: 'bench' } satisfies AppLoadContext,
 		unstable_pattern: '',
 	})
 	const request = () => new Request(url, { headers: { cookie } })

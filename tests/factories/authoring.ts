@@ -1,6 +1,6 @@
 // Test data for the authoring studio: trainers with real sessions, and courses they author (built
 // with the learning factory, then given an OWNER). Every call makes its own rows.
-import { createTestUser } from '#modules/auth/testing.ts'
+import { createTestUser } from '#tests/factories/auth.ts'
 import { prisma, type Role } from '#modules/db/client.ts'
 import { createCourse, type CreateCourseOptions } from './learning.ts'
 import { sessionCookie } from './sessions.ts'

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, u
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef, useState } from 'react'
 import { Form, useNavigation } from 'react-router'
-import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { InviteStaffFormSchema, MAX_INVITATION_CSV_BYTES } from '#modules/organisations/schemas.ts'
@@ -116,27 +116,25 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 }
 
 function CsvField({ name, id, errors }: { name: string; id: string; errors?: string[] }) {
-	const invalid = Boolean(errors?.length)
 	return (
-		<div>
-			<label htmlFor={id} className="block font-semibold text-stone-900">
-				CSV file
-			</label>
-			<p id={`${id}-description`} className="mt-1 text-sm text-stone-600">
-				A header row with an <code>email</code> column, and optionally a <code>name</code> column, as a spreadsheet
-				saves it with &ldquo;Save as CSV&rdquo;. At most {MAX_INVITATION_CSV_BYTES / 1024 / 1024} MB and 1,000 rows.
-			</p>
-			<input
-				id={id}
-				name={name}
-				type="file"
-				accept=".csv,text/csv"
-				aria-invalid={invalid || undefined}
-				aria-describedby={cx(`${id}-description`, invalid && `${id}-error`)}
-				className="mt-2 block w-full rounded-lg border border-stone-500 bg-white p-2 text-base text-stone-900 file:mr-4 file:rounded-md file:border-0 file:bg-brand-700 file:px-4 file:py-2 file:font-semibold file:text-white"
-			/>
-			<ErrorList id={invalid ? `${id}-error` : undefined} errors={errors} />
-		</div>
+		<Field
+			labelProps={{ children: 'CSV file' }}
+			description={
+				<>
+					A header row with an <code>email</code> column, and optionally a <code>name</code> column, as a spreadsheet
+					saves it with &ldquo;Save as CSV&rdquo;. At most {MAX_INVITATION_CSV_BYTES / 1024 / 1024} MB and 1,000 rows.
+				</>
+			}
+			inputProps={{
+				id,
+				name,
+				type: 'file',
+				accept: '.csv,text/csv',
+				className:
+					'p-2 file:mr-4 file:rounded-md file:border-0 file:bg-brand-700 file:px-4 file:py-2 file:font-semibold file:text-white',
+			}}
+			errors={errors}
+		/>
 	)
 }
 

@@ -18,12 +18,14 @@ import {
 import { CSS } from '@dnd-kit/utilities'
 import { type ReactNode, useEffect, useState } from 'react'
 import { Form, Link, useFetcher, useNavigation } from 'react-router'
+import { Field, SelectField } from '#app/components/forms.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import type { CourseStructureIntent } from '#modules/authoring/schemas.ts'
 
 export type StructureLesson = {
 	id: string
@@ -44,9 +46,6 @@ export type StructureReply = {
 	nonce?: string
 }
 
-const inputClasses =
-	'min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 text-base text-stone-900 focus-visible:border-brand-700'
-
 /**
  * The modules and lessons of the version being edited. Each can be added, renamed, deleted (after
  * a confirmation that says what happens to learners) and reordered: by dragging a handle (mouse,
@@ -66,27 +65,34 @@ export function CourseStructure({
 	modules: StructureModule[]
 	reply: StructureReply | null
 }) {
-	const [order, setOrder] = useState(modules)
+	// A drag shows its new order at once; the server's order takes over as soon as it changes.
 	const serverKey = JSON.stringify(modules)
-	// eslint-disable-next-line react-hooks/exhaustive-deps
-	useEffect(() => setOrder(modules), [serverKey])
+	const [dragged, setDragged] = useState<{ from: string; order: StructureModule[] } | null>(null)
+	const order = dragged?.from === serverKey ? dragged.order : modules
+	const setOrder = (next: StructureModule[]) => setDragged({ from: serverKey, order: next })
 	const fetcher = useFetcher<StructureReply>()
 	const shown = fetcher.data && fetcher.state === 'idle' ? fetcher.data : reply
-	const addedTo = (intent: string, target?: string) =>
+	const addedTo = (intent: CourseStructureIntent, target?: string) =>
 		reply?.ok && reply.intent === intent && (target === undefined || reply.target === target)
 			? (reply.nonce ?? 'added')
 			: 'new'
 
-	// A keyboard move re-renders the list: put focus back on the button that was pressed (or its
-	// twin when the item reached an end), so the author can press it again.
+	// A keyboard move is a form post that redraws the list in its new order, which takes the focus
+	// off the pressed button (React moves the item's DOM node, or removes the button when the item
+	// reaches an end). Put it back on that button, or its twin, or else the item's drag handle, so the
+	// author can press it again. The reply arrives before the new order does, so this runs again
+	// when the order changes, and only ever takes focus that has dropped to the page.
 	useEffect(() => {
 		if (!reply?.ok || !reply.target || !reply.direction) return
+		const active = document.activeElement
+		if (active && active !== document.body) return
 		const other = reply.direction === 'up' ? 'down' : 'up'
-		const button =
+		const target =
 			document.getElementById(`move-${reply.direction}-${reply.target}`) ??
-			document.getElementById(`move-${other}-${reply.target}`)
-		button?.focus()
-	}, [reply])
+			document.getElementById(`move-${other}-${reply.target}`) ??
+			document.getElementById(`drag-${reply.target}`)
+		target?.focus()
+	}, [reply, serverKey])
 
 	const sensors = useSensors(
 		useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -141,7 +147,8 @@ export function CourseStructure({
 				</p>
 			) : null}
 			<div aria-live="polite" role="status" className="mt-4">
-				{shown?.ok ? <Notice tone="success" title={shown.message} /> : null}
+				{/* Keyed on the change, so the same words twice ("moved to position 2 of 3") are announced twice. */}
+				{shown?.ok ? <Notice key={shown.nonce} tone="success" title={shown.message} /> : null}
 			</div>
 			<div aria-live="assertive" role="alert">
 				{shown && !shown.ok ? (
@@ -192,7 +199,7 @@ export function CourseStructure({
 								<span className="text-sm font-medium text-stone-600">Module {index + 1}</span>
 								<span className="block">{mod.title}</span>
 							</h3>
-							<ol className="mt-4 space-y-2">
+							<ol className="mt-4 space-y-2" aria-label={`Lessons in ${mod.title}`}>
 								{mod.lessons.map((lesson) => (
 									<li
 										key={lesson.id}
@@ -228,6 +235,7 @@ function SortableItem({ id, label, children }: { id: string; label: string; chil
 				button: (
 					<button
 						type="button"
+						id={`drag-${id}`}
 						ref={setActivatorNodeRef}
 						{...attributes}
 						{...listeners}
@@ -303,12 +311,11 @@ function RenameForm({ id, kind, title }: { id: string; kind: 'module' | 'lesson'
 			<Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-end gap-2">
 				<input type="hidden" name="intent" value={`rename-${kind}`} />
 				<input type="hidden" name={`${kind}Id`} value={id} />
-				<div className="min-w-60 flex-1">
-					<label htmlFor={fieldId} className="block text-sm font-semibold text-stone-900">
-						New {kind} title
-					</label>
-					<input id={fieldId} name="title" defaultValue={title} required maxLength={150} className={inputClasses} />
-				</div>
+				<Field
+					className="min-w-60 flex-1"
+					labelProps={{ children: `New ${kind} title`, className: 'text-sm' }}
+					inputProps={{ id: fieldId, name: 'title', defaultValue: title, required: true, maxLength: 150 }}
+				/>
 				<Button type="submit" size="md">
 					Save title
 				</Button>
@@ -500,25 +507,22 @@ function MoveToModule({
 			<Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-end gap-2">
 				<input type="hidden" name="intent" value="move-lesson-to-module" />
 				<input type="hidden" name="lessonId" value={lesson.id} />
-				<div>
-					<label htmlFor={fieldId} className="block text-sm font-semibold text-stone-900">
-						Module
-					</label>
-					<select id={fieldId} name="toModuleId" className={inputClasses}>
-						{modules
-							.filter((m) => m.id !== from.id)
-							.map((m) => (
-								<option key={m.id} value={m.id}>
-									{m.title}
-								</option>
-							))}
-					</select>
-				</div>
+				<SelectField
+					labelProps={{ children: 'Module', className: 'text-sm' }}
+					selectProps={{ id: fieldId, name: 'toModuleId' }}
+					options={modules.filter((m) => m.id !== from.id).map((m) => ({ value: m.id, label: m.title }))}
+				/>
 				<Button type="submit">Move lesson</Button>
 			</Form>
 		</details>
 	)
 }
+
+const LESSON_KIND_OPTIONS = [
+	{ value: 'READING', label: 'Reading' },
+	{ value: 'VIDEO', label: 'Video' },
+	{ value: 'QUIZ', label: 'Quiz' },
+]
 
 function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitle: string }) {
 	const navigation = useNavigation()
@@ -535,22 +539,16 @@ function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitl
 		>
 			<input type="hidden" name="intent" value="add-lesson" />
 			<input type="hidden" name="moduleId" value={moduleId} />
-			<div className="min-w-56 flex-1">
-				<label htmlFor={`lesson-title-${moduleId}`} className="block text-sm font-semibold text-stone-900">
-					New lesson title
-				</label>
-				<input id={`lesson-title-${moduleId}`} name="title" required maxLength={150} className={inputClasses} />
-			</div>
-			<div>
-				<label htmlFor={`lesson-kind-${moduleId}`} className="block text-sm font-semibold text-stone-900">
-					Kind
-				</label>
-				<select id={`lesson-kind-${moduleId}`} name="kind" defaultValue="READING" className={inputClasses}>
-					<option value="READING">Reading</option>
-					<option value="VIDEO">Video</option>
-					<option value="QUIZ">Quiz</option>
-				</select>
-			</div>
+			<Field
+				className="min-w-56 flex-1"
+				labelProps={{ children: 'New lesson title', className: 'text-sm' }}
+				inputProps={{ id: `lesson-title-${moduleId}`, name: 'title', required: true, maxLength: 150 }}
+			/>
+			<SelectField
+				labelProps={{ children: 'Kind', className: 'text-sm' }}
+				selectProps={{ id: `lesson-kind-${moduleId}`, name: 'kind', defaultValue: 'READING' }}
+				options={LESSON_KIND_OPTIONS}
+			/>
 			<Button type="submit" variant="secondary" disabled={busy}>
 				{busy ? 'Adding…' : 'Add lesson'}
 			</Button>
@@ -567,12 +565,11 @@ function AddModuleForm() {
 			aria-label="Add a module"
 		>
 			<input type="hidden" name="intent" value="add-module" />
-			<div className="min-w-60 flex-1">
-				<label htmlFor="new-module-title" className="block font-semibold text-stone-900">
-					New module title
-				</label>
-				<input id="new-module-title" name="title" required maxLength={150} className={inputClasses} />
-			</div>
+			<Field
+				className="min-w-60 flex-1"
+				labelProps={{ children: 'New module title' }}
+				inputProps={{ id: 'new-module-title', name: 'title', required: true, maxLength: 150 }}
+			/>
 			<Button type="submit">Add module</Button>
 		</Form>
 	)

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { ErrorList } from '#app/components/forms.tsx'
+import { ErrorList, Field, SelectField, TextareaField } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import type { EditorQuestion, FieldErrors } from './lesson-form.ts'
 
@@ -12,9 +12,7 @@ const KIND_LABELS: Record<EditorQuestion['kind'], string> = {
 	SCALE: 'Self-rating scale (not marked)',
 }
 
-const control =
-	'mt-1 min-h-11 w-full rounded-lg border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 focus-visible:border-brand-700 aria-invalid:border-red-700'
-const label = 'block font-semibold text-stone-900'
+const KIND_OPTIONS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))
 
 let counter = 0
 export function newUid() {
@@ -117,23 +115,15 @@ export function QuizQuestionsEditor({
 				))}
 			</ol>
 			<div className="flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-4">
-				<div>
-					<label htmlFor={addId} className={label}>
-						Kind of question
-					</label>
-					<select
-						id={addId}
-						value={newKind}
-						onChange={(e) => setNewKind(e.currentTarget.value as EditorQuestion['kind'])}
-						className={control}
-					>
-						{Object.entries(KIND_LABELS).map(([value, text]) => (
-							<option key={value} value={value}>
-								{text}
-							</option>
-						))}
-					</select>
-				</div>
+				<SelectField
+					labelProps={{ children: 'Kind of question' }}
+					selectProps={{
+						id: addId,
+						value: newKind,
+						onChange: (e) => setNewKind(e.currentTarget.value as EditorQuestion['kind']),
+					}}
+					options={KIND_OPTIONS}
+				/>
 				<Button variant="secondary" onClick={add}>
 					Add question
 				</Button>
@@ -196,23 +186,15 @@ function QuestionCard({
 			</legend>
 			<ErrorList id={problems?.length ? `${id}-problems` : undefined} errors={problems} />
 			<div className="mt-2 grid gap-4">
-				<div>
-					<label htmlFor={`${id}-kind`} className={label}>
-						Kind
-					</label>
-					<select
-						id={`${id}-kind`}
-						value={q.kind}
-						onChange={(e) => setKind(e.currentTarget.value as EditorQuestion['kind'])}
-						className={control}
-					>
-						{Object.entries(KIND_LABELS).map(([value, text]) => (
-							<option key={value} value={value}>
-								{text}
-							</option>
-						))}
-					</select>
-				</div>
+				<SelectField
+					labelProps={{ children: 'Kind' }}
+					selectProps={{
+						id: `${id}-kind`,
+						value: q.kind,
+						onChange: (e) => setKind(e.currentTarget.value as EditorQuestion['kind']),
+					}}
+					options={KIND_OPTIONS}
+				/>
 				<TextArea
 					id={`${id}-prompt`}
 					label="Question"
@@ -359,9 +341,11 @@ function QuestionCard({
 	)
 }
 
+// Controlled-value adapters over forms.tsx's fields: the questions live in React state, not in the form.
+
 function TextInput({
 	id,
-	label: text,
+	label,
 	value,
 	onChange,
 	errors,
@@ -374,28 +358,19 @@ function TextInput({
 	errors?: string[]
 	className?: string
 }) {
-	const invalid = Boolean(errors?.length)
 	return (
-		<div className={className}>
-			<label htmlFor={id} className={label}>
-				{text}
-			</label>
-			<input
-				id={id}
-				value={value}
-				onChange={(e) => onChange(e.currentTarget.value)}
-				aria-invalid={invalid || undefined}
-				aria-describedby={invalid ? `${id}-error` : undefined}
-				className={control}
-			/>
-			<ErrorList id={invalid ? `${id}-error` : undefined} errors={errors} />
-		</div>
+		<Field
+			className={className}
+			labelProps={{ children: label }}
+			inputProps={{ id, value, onChange: (e) => onChange(e.currentTarget.value) }}
+			errors={errors}
+		/>
 	)
 }
 
 function TextArea({
 	id,
-	label: text,
+	label,
 	value,
 	onChange,
 	errors,
@@ -408,29 +383,18 @@ function TextArea({
 	errors?: string[]
 	rows: number
 }) {
-	const invalid = Boolean(errors?.length)
 	return (
-		<div>
-			<label htmlFor={id} className={label}>
-				{text}
-			</label>
-			<textarea
-				id={id}
-				rows={rows}
-				value={value}
-				onChange={(e) => onChange(e.currentTarget.value)}
-				aria-invalid={invalid || undefined}
-				aria-describedby={invalid ? `${id}-error` : undefined}
-				className={control}
-			/>
-			<ErrorList id={invalid ? `${id}-error` : undefined} errors={errors} />
-		</div>
+		<TextareaField
+			labelProps={{ children: label }}
+			textareaProps={{ id, rows, value, onChange: (e) => onChange(e.currentTarget.value) }}
+			errors={errors}
+		/>
 	)
 }
 
 function NumberInput({
 	id,
-	label: text,
+	label,
 	value,
 	onChange,
 	errors,
@@ -445,25 +409,19 @@ function NumberInput({
 	min: number
 	max: number
 }) {
-	const invalid = Boolean(errors?.length)
 	return (
-		<div>
-			<label htmlFor={id} className={label}>
-				{text}
-			</label>
-			<input
-				id={id}
-				type="number"
-				inputMode="numeric"
-				min={min}
-				max={max}
-				value={value ?? ''}
-				onChange={(e) => onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
-				aria-invalid={invalid || undefined}
-				aria-describedby={invalid ? `${id}-error` : undefined}
-				className={control}
-			/>
-			<ErrorList id={invalid ? `${id}-error` : undefined} errors={errors} />
-		</div>
+		<Field
+			labelProps={{ children: label }}
+			inputProps={{
+				id,
+				type: 'number',
+				inputMode: 'numeric',
+				min,
+				max,
+				value: value ?? '',
+				onChange: (e) => onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value)),
+			}}
+			errors={errors}
+		/>
 	)
 }

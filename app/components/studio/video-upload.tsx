@@ -40,8 +40,8 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 			const response = await fetch(`${endpoint}?uploadId=${encodeURIComponent(uploadId)}`, {
 				headers: { Accept: 'application/json' },
 			})
-			const body = (await response.json()) as { status?: string; error?: string | null }
-			if (!response.ok) throw new Error(body.error ?? 'We could not check on the upload.')
+			const body = (await response.json()) as { status?: string; error?: string | null; message?: string }
+			if (!response.ok) throw new Error(body.message ?? 'We could not check on the upload.')
 			if (body.status === 'READY') {
 				setPhase({ kind: 'ready' })
 				onReady?.()
@@ -75,9 +75,9 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 		let target: { uploadUrl: string; uploadId: string }
 		try {
 			const response = await fetch(endpoint, { method: 'POST', headers: { Accept: 'application/json' } })
-			const body = (await response.json()) as { uploadUrl?: string; uploadId?: string; error?: string }
+			const body = (await response.json()) as { uploadUrl?: string; uploadId?: string; message?: string }
 			if (!response.ok || !body.uploadUrl || !body.uploadId)
-				throw new Error(body.error ?? 'We could not start the upload.')
+				throw new Error(body.message ?? 'We could not start the upload.')
 			target = { uploadUrl: body.uploadUrl, uploadId: body.uploadId }
 		} catch (error) {
 			setPhase({ kind: 'error', message: (error as Error).message })

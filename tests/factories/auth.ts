@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { prisma, type Role } from '#modules/db/client.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
 import { closeThrottles } from '#modules/security/throttle.ts'
-import { hashPassword } from './password.ts'
+import { hashPassword } from '#modules/auth/password.ts'
 
 // Helpers for auth tests (here and in app/). They create real rows through the real code paths;
 // nothing of Circle's is mocked.

@@ -1,9 +1,8 @@
-// Cover images: type from magic bytes, size and dimension limits, a streaming body limit in the
-// route, disk storage that cannot be steered outside its directory, and serving back.
+// /studio/courses/:courseId/cover and /media/covers: size and dimension limits, a streaming body
+// limit in the route, authorship, and serving back.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { PNG } from 'pngjs'
 import { afterAll, describe, expect, test } from 'vitest'
 import { loader as mediaLoader } from '#app/routes/media.covers.$file.ts'
 import { action as coverAction, loader as coverLoader } from '#app/routes/studio.courses.$courseId.cover.tsx'
@@ -11,9 +10,8 @@ import { prisma } from '#modules/db/client.ts'
 import { createLearner } from '#tests/factories/certificates.ts'
 import { sessionCookie } from '#tests/factories/sessions.ts'
 import { createCourse } from '#tests/factories/learning.ts'
-import { saveCoverImage } from './cover-images.ts'
-import { DiskFileStorage } from './file-storage.ts'
-import { readImageInfo } from './image-info.ts'
+import { saveCoverImage } from '#modules/storage/cover-images.ts'
+import { jpeg, png } from '#tests/factories/images.ts'
 
 // Before anything reads the (cached) environment: keep test files out of the project's .data.
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'circle-covers-'))
@@ -23,51 +21,6 @@ afterAll(async () => {
 	fs.rmSync(uploadDir, { recursive: true, force: true })
 	await prisma.$disconnect()
 })
-
-function png(width: number, height: number) {
-	return new Uint8Array(PNG.sync.write(new PNG({ width, height })))
-}
-
-/** A minimal JPEG header: SOI, an APP0 segment, then SOF0 with the dimensions. */
-function jpeg(width: number, height: number) {
-	const app0 = [
-		0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-	]
-	const sof = [
-		0xff,
-		0xc0,
-		0x00,
-		0x11,
-		0x08,
-		height >> 8,
-		height & 255,
-		width >> 8,
-		width & 255,
-		0x03,
-		1,
-		0x22,
-		0,
-		2,
-		0x11,
-		1,
-		3,
-		0x11,
-		1,
-	]
-	return new Uint8Array([0xff, 0xd8, ...app0, ...sof, 0xff, 0xd9])
-}
-
-/** A WebP with a VP8X header (24-bit width-1 and height-1). */
-function webpVp8x(width: number, height: number) {
-	const bytes = new Uint8Array(40)
-	bytes.set(new TextEncoder().encode('RIFF'), 0)
-	bytes.set(new TextEncoder().encode('WEBPVP8X'), 8)
-	bytes[16] = 10
-	const w = width - 1
-	const h = height - 1
-	bytes.set([w & 255, (w >> 8) & 255, (w >> 16) & 255, h & 255, (h >> 8) & 255, (h >> 16) & 255], 24)
-	return bytes
-}
 
 async function trainerWithCourse() {
 	const trainer = await createLearner({ role: 'TRAINER' })
@@ -101,39 +54,6 @@ async function uploadRequest(courseId: string, cookie: string, bytes: Uint8Array
 		},
 	})
 }
-
-describe('readImageInfo', () => {
-	test('reads type and dimensions from PNG, JPEG and WebP headers', () => {
-		expect(readImageInfo(png(1200, 630))).toMatchObject({
-			type: 'png',
-			width: 1200,
-			height: 630,
-			contentType: 'image/png',
-		})
-		expect(readImageInfo(jpeg(1600, 900))).toMatchObject({ type: 'jpeg', width: 1600, height: 900, extension: 'jpg' })
-		expect(readImageInfo(webpVp8x(2000, 1000))).toMatchObject({ type: 'webp', width: 2000, height: 1000 })
-		expect(readImageInfo(new TextEncoder().encode('<script>alert(1)</script>'))).toBeNull()
-	})
-})
-
-describe('DiskFileStorage', () => {
-	test('refuses keys that could leave the upload directory', async () => {
-		const storage = new DiskFileStorage(uploadDir)
-		for (const key of [
-			'../escape.png',
-			'covers/../../escape.png',
-			'/etc/passwd',
-			'covers\\..\\x.png',
-			'.hidden',
-			'a//b',
-			'covers/x\0.png',
-		]) {
-			await expect(storage.put(key, new Uint8Array([1]), 'image/png'), key).rejects.toThrow(/Unsafe storage key/)
-			expect(await storage.get(key)).toBeNull()
-		}
-		expect(fs.existsSync(path.join(uploadDir, '..', 'escape.png'))).toBe(false)
-	})
-})
 
 describe('saveCoverImage and /studio/courses/:courseId/cover', () => {
 	test('a script disguised as a PNG is refused, and nothing is stored', async () => {

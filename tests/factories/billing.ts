@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import Stripe from 'stripe'
 import { prisma, type OrgRole } from '#modules/db/client.ts'
 import { startFakeStripe, type FakeStripe } from '#tests/fakes/stripe-server.ts'
-import { handleStripeWebhook } from './handle-stripe-webhook.ts'
+import { handleStripeWebhook } from '#modules/billing/handle-stripe-webhook.ts'
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_circle_fake'
 

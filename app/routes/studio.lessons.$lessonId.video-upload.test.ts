@@ -8,7 +8,7 @@ import { createLearner } from '#tests/factories/certificates.ts'
 import { sessionCookie } from '#tests/factories/sessions.ts'
 import { createCourse } from '#tests/factories/learning.ts'
 import { type FakeMuxServer, signedMuxWebhook, startFakeMux } from '#tests/fakes/mux-server.ts'
-import { createVideoUpload } from './create-video-upload.ts'
+import { createVideoUpload } from '#modules/video/create-video-upload.ts'
 
 const SECRET = 'mux-webhook-test-secret'
 let mux: FakeMuxServer
@@ -100,16 +100,19 @@ describe('createVideoUpload', () => {
 
 	test('without Mux keys the error says to paste a playback id or URL instead', async () => {
 		const { trainer, video } = await trainerWithCourse()
-		const saved = process.env.MUX_TOKEN_ID
+		const saved = { id: process.env.MUX_TOKEN_ID, secret: process.env.MUX_TOKEN_SECRET }
 		const { parseEnv } = await import('#modules/env/env.ts')
-		const { requireMuxClient } = await import('./mux.ts')
+		const { requireMuxClient } = await import('#modules/video/mux.ts')
+		// The token is a pair (modules/env checks both halves): without it, neither is set.
 		delete process.env.MUX_TOKEN_ID
+		delete process.env.MUX_TOKEN_SECRET
 		try {
 			expect(() => requireMuxClient(parseEnv())).toThrow(
 				'Video uploads need Mux keys; paste a playback id or URL instead',
 			)
 		} finally {
-			process.env.MUX_TOKEN_ID = saved
+			process.env.MUX_TOKEN_ID = saved.id
+			process.env.MUX_TOKEN_SECRET = saved.secret
 		}
 		// And the happy path still works with keys, so the check above is what refuses.
 		await expect(createVideoUpload({ actorId: trainer.id, lessonId: video.id })).resolves.toHaveProperty('uploadId')

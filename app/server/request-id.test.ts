@@ -1,0 +1,141 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+import type { ServerBuild } from 'react-router'
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
+import * as entry from '#app/entry.server.tsx'
+import * as root from '#app/root.tsx'
+import { parseEnv } from '#modules/env/env.ts'
+import { createHttpApp } from './express.ts'
+
+// The real Express app, entry.server.tsx (handleError) and root route (loader, Layout, error
+// boundary) in a production-mode server build whose only page fails the way a bug would: the 500
+// page a person sees and the log line support reads must carry the same request id.
+
+const failingPage = {
+	loader() {
+		throw new Error('the seat counter fell over')
+	},
+	default: () => null,
+}
+
+function manifestEntry(id: string, parentId?: string) {
+	return {
+		id,
+		parentId,
+		path: id === 'root' ? '' : undefined,
+		module: `/assets/${id}.js`,
+		hasAction: false,
+		hasLoader: true,
+		hasClientAction: false,
+		hasClientLoader: false,
+		hasClientMiddleware: false,
+		hasErrorBoundary: id === 'root',
+		clientActionModule: undefined,
+		clientLoaderModule: undefined,
+		clientMiddlewareModule: undefined,
+		hydrateFallbackModule: undefined,
+	}
+}
+
+const build = {
+	entry: { module: entry },
+	routes: {
+		root: { id: 'root', path: '', module: root },
+		'routes/broken': { id: 'routes/broken', parentId: 'root', path: 'broken/:token', module: failingPage },
+	},
+	assets: {
+		entry: { module: '/assets/entry.client.js', imports: [] },
+		routes: {
+			root: manifestEntry('root'),
+			'routes/broken': { ...manifestEntry('routes/broken', 'root'), path: 'broken/:token' },
+		},
+		url: '/assets/manifest.js',
+		version: 'test',
+	},
+	publicPath: '/',
+	assetsBuildDirectory: 'build/client',
+	future: { v8_middleware: false, v8_passThroughRequests: true },
+	ssr: true,
+	isSpaMode: false,
+	prerender: [],
+	routeDiscovery: { mode: 'initial' },
+	basename: '/',
+} as unknown as ServerBuild
+
+async function serve(settings: Record<string, string>) {
+	const env = parseEnv({ NODE_ENV: 'production', ...settings })
+	const app = await createHttpApp({ env, mode: { kind: 'production', buildDir: 'tests/.tmp/no-build', build } })
+	const server = await new Promise<Server>((resolve) => {
+		const s = app.listen(0, '127.0.0.1', () => resolve(s))
+	})
+	return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
+}
+
+let direct: Awaited<ReturnType<typeof serve>>
+let behindProxy: Awaited<ReturnType<typeof serve>>
+beforeAll(async () => {
+	direct = await serve({})
+	behindProxy = await serve({ TRUST_PROXY: '1' })
+})
+afterAll(async () => {
+	for (const { server } of [direct, behindProxy]) await new Promise((resolve) => server.close(resolve))
+})
+
+const errorLog = vi.spyOn(console, 'error').mockImplementation(() => {})
+afterEach(() => errorLog.mockClear())
+
+function loggedLines() {
+	return errorLog.mock.calls.map((args) => String(args[0]))
+}
+
+describe('an unexpected error', () => {
+	test('gives the 500 page with the request id, and one log line with the same id', async () => {
+		const response = await fetch(`${direct.origin}/broken/invitation-token-123?code=secret-in-query`)
+		expect(response.status).toBe(500)
+		const requestId = response.headers.get('X-Request-Id')
+		expect(requestId).toMatch(/^[0-9a-f-]{36}$/)
+
+		const html = await response.text()
+		expect(html).toContain('Sorry, something went wrong on our side')
+		expect(html).toContain(`Reference: <code`)
+		expect(html).toContain(requestId)
+
+		const lines = loggedLines().filter((line) => line.includes(requestId!))
+		expect(lines).toEqual([`[error] request ${requestId} GET /broken/:token:`])
+		// The error itself follows the line (its stack for whoever reads the log).
+		const call = errorLog.mock.calls.find((args) => String(args[0]).includes(requestId!))!
+		expect(String(call[1])).toContain('the seat counter fell over')
+		// Neither the path's token nor the query string reaches the log.
+		const everything = errorLog.mock.calls.flat().map(String).join('\n')
+		expect(everything).not.toContain('invitation-token-123')
+		expect(everything).not.toContain('secret-in-query')
+	})
+
+	test('each request has its own id', async () => {
+		const [a, b] = await Promise.all([fetch(`${direct.origin}/broken/a`), fetch(`${direct.origin}/broken/b`)])
+		expect(a.headers.get('X-Request-Id')).not.toBe(b.headers.get('X-Request-Id'))
+		expect(await a.text()).toContain(a.headers.get('X-Request-Id')!)
+		expect(await b.text()).toContain(b.headers.get('X-Request-Id')!)
+	})
+})
+
+describe('X-Request-Id from the client', () => {
+	test('is ignored when no trusted proxy stands in front: nobody chooses the id their errors are logged under', async () => {
+		const response = await fetch(`${direct.origin}/broken/x`, { headers: { 'X-Request-Id': 'chosen-by-client' } })
+		expect(response.headers.get('X-Request-Id')).not.toBe('chosen-by-client')
+		expect(loggedLines().join('\n')).not.toContain('chosen-by-client')
+	})
+
+	test('is kept behind a trusted proxy (TRUST_PROXY), so one id follows the request through both logs', async () => {
+		const response = await fetch(`${behindProxy.origin}/broken/x`, { headers: { 'X-Request-Id': 'lb-7f3a9c' } })
+		expect(response.headers.get('X-Request-Id')).toBe('lb-7f3a9c')
+		expect(await response.text()).toContain('lb-7f3a9c')
+		expect(loggedLines()).toContain('[error] request lb-7f3a9c GET /broken/:token:')
+	})
+
+	test('is replaced, even from a trusted proxy, when it could forge a log line', async () => {
+		const forged = 'abc [error] request admin'
+		const response = await fetch(`${behindProxy.origin}/broken/x`, { headers: { 'X-Request-Id': forged } })
+		expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+	})
+})

@@ -1,0 +1,24 @@
+import { DomainError } from '#modules/errors/domain-error.ts'
+
+/** Every code the billing context throws: a typo in a code, here or where one is checked, fails tsc. */
+export type BillingErrorCode =
+	| 'ALREADY_ENROLLED'
+	| 'CHECKOUT_CLOSED'
+	| 'CHECKOUT_IN_PROGRESS'
+	| 'COURSE_IS_FREE'
+	| 'COURSE_NOT_FOUND'
+	| 'INDIVIDUAL_QUANTITY'
+	| 'INVALID_BILLING_EMAIL'
+	| 'INVALID_PAYMENT_TERMS'
+	| 'INVALID_PO_NUMBER'
+	| 'INVALID_QUANTITY'
+	| 'INVOICE_NEEDS_ORGANISATION'
+	| 'NOT_FOUND'
+	| 'NOT_ORGANISATION_ADMIN'
+	| 'NO_BUYER'
+	| 'NO_PAYMENT_TO_REFUND'
+	| 'ORDER_NOT_FOUND'
+	| 'ORDER_NOT_PAID'
+
+/** A DomainError of the billing context, whose code must be one of its own. */
+export class BillingError extends DomainError<BillingErrorCode> {}

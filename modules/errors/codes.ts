@@ -1,0 +1,46 @@
+import type { AdminErrorCode } from '#modules/admin/errors.ts'
+import type { AnalyticsErrorCode } from '#modules/analytics/errors.ts'
+import type { AuthErrorCode } from '#modules/auth/errors.ts'
+import type { AuthoringErrorCode } from '#modules/authoring/errors.ts'
+import type { BillingErrorCode } from '#modules/billing/errors.ts'
+import type { CatalogErrorCode } from '#modules/catalog/errors.ts'
+import type { CertificatesErrorCode } from '#modules/certificates/errors.ts'
+import type { CourseIoErrorCode } from '#modules/course-io/errors.ts'
+import type { DbErrorCode } from '#modules/db/errors.ts'
+import type { EnquiriesErrorCode } from '#modules/enquiries/errors.ts'
+import type { EnrolmentErrorCode } from '#modules/enrolment/errors.ts'
+import type { LearningErrorCode } from '#modules/learning/errors.ts'
+import type { MailErrorCode } from '#modules/mail/errors.ts'
+import type { OrganisationsErrorCode } from '#modules/organisations/errors.ts'
+import type { PortfolioErrorCode } from '#modules/portfolio/errors.ts'
+import type { ProgressErrorCode } from '#modules/progress/errors.ts'
+import type { QuizzesErrorCode } from '#modules/quizzes/errors.ts'
+import type { SecurityErrorCode } from '#modules/security/errors.ts'
+import type { StorageErrorCode } from '#modules/storage/errors.ts'
+import type { VideoErrorCode } from '#modules/video/errors.ts'
+
+/**
+ * Every domain error code: the union of each context's own (its errors.ts). isDomainError narrows to
+ * it, so a route checking `error.code === 'NOT_ENROLED'` fails tsc.
+ */
+export type DomainErrorCode =
+	| AdminErrorCode
+	| AnalyticsErrorCode
+	| AuthErrorCode
+	| AuthoringErrorCode
+	| BillingErrorCode
+	| CatalogErrorCode
+	| CertificatesErrorCode
+	| CourseIoErrorCode
+	| DbErrorCode
+	| EnquiriesErrorCode
+	| EnrolmentErrorCode
+	| LearningErrorCode
+	| MailErrorCode
+	| OrganisationsErrorCode
+	| PortfolioErrorCode
+	| ProgressErrorCode
+	| QuizzesErrorCode
+	| SecurityErrorCode
+	| StorageErrorCode
+	| VideoErrorCode
