@@ -1,6 +1,11 @@
 import { hash } from '@node-rs/argon2'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
-import { type Prisma, prisma } from '#modules/db/client.ts'
+import {
+	type VersionTreeLesson,
+	type VersionTreeModule,
+	writeVersionTree,
+} from '#modules/authoring/write-version-tree.ts'
+import { prisma } from '#modules/db/client.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { courses } from './seed-content/index.ts'
@@ -18,11 +23,44 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_ORGANISATION = { slug: 'riverside-academy-trust', name: 'Riverside Academy Trust' }
 
-/** A short local clip (and its captions) so video lessons play offline (see public/media/README.md). */
+/**
+ * The short local clip (and its captions) that every demo video lesson plays, so the demo works
+ * offline (see public/media/README.md). `durationSeconds` is the file's own length (34.25 s, read
+ * from its header; a test keeps the two in step) and `words` are what its narration says, cue by
+ * cue as in its captions.
+ */
 export const DEMO_VIDEO = {
 	url: '/media/demo-lesson.mp4',
 	captionsUrl: '/media/demo-lesson.en.vtt',
 	durationSeconds: 34,
+	words: [
+		'Welcome to Circle. This short clip stands in for the lesson video while you try the platform.',
+		'Relational practice starts with a simple idea: we do our best work with people, not to them or for them.',
+		'As you watch, notice a moment this week when you held someone to a high standard and gave them the support to reach it.',
+		'Your progress is saved as you go, so you can pause and come back whenever you like.',
+		'When the video ends, carry on to the next lesson in the outline.',
+	],
+} as const
+
+/** Words a minute an adult reads at without hurrying: how long a demo video lesson's script takes. */
+const READING_WORDS_PER_MINUTE = 200
+
+/**
+ * A demo video lesson's transcript, honest about what plays: a note that the clip is shared and
+ * not about this lesson, the clip's own words, then the lesson's script (which its quiz asks about).
+ */
+export function demoVideoTranscript(script: string) {
+	return [
+		`Demo clip: every video lesson in Circle's demo plays the same ${DEMO_VIDEO.durationSeconds}-second clip, so the video above is not about this lesson. A real course would show its own recording here.`,
+		`What the clip says:\n${DEMO_VIDEO.words.join('\n')}`,
+		`The lesson's script (what a recording of this lesson would say, and what its quiz asks about):\n\n${script}`,
+	].join('\n\n')
+}
+
+/** Minutes a demo video lesson takes: the clip, then reading its script, rounded up to a minute. */
+export function demoVideoMinutes(script: string) {
+	const words = script.split(/\s+/).filter(Boolean).length
+	return Math.ceil((DEMO_VIDEO.durationSeconds + (words / READING_WORDS_PER_MINUTE) * 60) / 60)
 }
 
 /** True when the database holds no users and no courses: a fresh install that wants demo content. */
@@ -245,13 +283,17 @@ async function seedDemoCompletions({
 	}
 }
 
-async function seedCourse(course: SeedCourse, trainerId: string) {
-	const existing = await prisma.course.findUnique({ where: { slug: course.slug }, select: { id: true } })
-	if (existing) return false
-	await prisma.$transaction(async (tx) => {
+/**
+ * Writes one demo course (version 1, published) unless a course with its slug exists. `slug`
+ * overrides the course's own, so tests can load the same content more than once.
+ */
+export async function seedCourse(course: SeedCourse, trainerId: string, { slug = course.slug } = {}) {
+	const existing = await prisma.course.findUnique({ where: { slug }, select: { id: true } })
+	if (existing) return null
+	return prisma.$transaction(async (tx) => {
 		const row = await tx.course.create({
 			data: {
-				slug: course.slug,
+				slug,
 				pricePence: course.pricePence,
 				sectors: course.sectors,
 				volumeTiers: course.volumeTiers ?? undefined,
@@ -275,72 +317,80 @@ async function seedCourse(course: SeedCourse, trainerId: string) {
 			},
 			select: { id: true },
 		})
-		for (const [moduleIndex, mod] of course.modules.entries()) {
-			await tx.module.create({
-				data: {
-					versionId: version.id,
-					position: moduleIndex,
-					title: mod.title,
-					summary: mod.summary,
-					lessons: { create: mod.lessons.map((lesson, i) => lessonData(lesson, i, version.id)) },
-				},
-			})
-		}
+		await writeVersionTree(tx, { versionId: version.id, modules: seedCourseTree(course) })
 		await tx.course.update({ where: { id: row.id }, data: { publishedVersionId: version.id } })
+		return { courseId: row.id, versionId: version.id }
 	})
-	return true
 }
 
-function lessonData(lesson: SeedLesson, position: number, versionId: string) {
+/** A demo course's modules as the plain tree writeVersionTree takes. */
+export function seedCourseTree(course: SeedCourse): VersionTreeModule[] {
+	return course.modules.map((mod) => ({
+		title: mod.title,
+		summary: mod.summary,
+		lessons: mod.lessons.map(seedLesson),
+	}))
+}
+
+function seedLesson(lesson: SeedLesson): VersionTreeLesson {
 	const base = {
 		key: lesson.key,
-		position,
-		title: lesson.title,
 		kind: lesson.kind,
-		estimatedMinutes: lesson.estimatedMinutes,
-		version: { connect: { id: versionId } },
+		title: lesson.title,
+		required: true,
+		estimatedMinutes: lesson.kind === 'VIDEO' ? demoVideoMinutes(lesson.transcript) : lesson.estimatedMinutes,
+		markdown: null,
+		videoPlaybackId: null,
+		videoSourceUrl: null,
+		videoDurationSeconds: null,
+		captionsUrl: null,
+		transcript: null,
+		passMark: null,
+		maxAttempts: null,
+		questions: [],
 	}
 	switch (lesson.kind) {
 		case 'VIDEO':
 			return {
 				...base,
-				// Every demo video lesson plays the same short clip, so its real length is what counts
-				// for progress; the transcript is the lesson's own script, as a real recording would have.
+				// Every demo video lesson plays the same short clip: its real length is what counts for
+				// progress, and the transcript says so before the lesson's own script.
 				videoSourceUrl: DEMO_VIDEO.url,
 				captionsUrl: DEMO_VIDEO.captionsUrl,
 				videoDurationSeconds: DEMO_VIDEO.durationSeconds,
-				transcript: lesson.transcript,
-			} satisfies Prisma.LessonCreateWithoutModuleInput
+				transcript: demoVideoTranscript(lesson.transcript),
+			}
 		case 'READING':
-			return { ...base, markdown: lesson.markdown } satisfies Prisma.LessonCreateWithoutModuleInput
+			return { ...base, markdown: lesson.markdown }
 		case 'QUIZ':
 			return {
 				...base,
 				passMark: lesson.passMark,
 				maxAttempts: lesson.maxAttempts,
-				questions: {
-					create: lesson.questions.map((q, qi) => {
-						if (q.kind === 'REFLECTION') return { position: qi, kind: q.kind, prompt: q.prompt, guidance: q.guidance }
-						if (q.kind === 'SCALE') {
-							return {
-								position: qi,
-								kind: q.kind,
-								prompt: q.prompt,
-								scaleMin: q.min,
-								scaleMax: q.max,
-								scaleMinLabel: q.minLabel,
-								scaleMaxLabel: q.maxLabel,
-							}
-						}
+				questions: lesson.questions.map((q) => {
+					const question = {
+						kind: q.kind,
+						prompt: q.prompt,
+						guidance: null,
+						explanation: null,
+						scaleMin: null,
+						scaleMax: null,
+						scaleMinLabel: null,
+						scaleMaxLabel: null,
+						options: [],
+					}
+					if (q.kind === 'REFLECTION') return { ...question, guidance: q.guidance ?? null }
+					if (q.kind === 'SCALE') {
 						return {
-							position: qi,
-							kind: q.kind,
-							prompt: q.prompt,
-							explanation: q.explanation,
-							options: { create: q.options.map((o, oi) => ({ position: oi, ...o })) },
+							...question,
+							scaleMin: q.min,
+							scaleMax: q.max,
+							scaleMinLabel: q.minLabel,
+							scaleMaxLabel: q.maxLabel,
 						}
-					}),
-				},
-			} satisfies Prisma.LessonCreateWithoutModuleInput
+					}
+					return { ...question, explanation: q.explanation ?? null, options: q.options }
+				}),
+			}
 	}
 }

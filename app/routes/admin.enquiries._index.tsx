@@ -20,6 +20,7 @@ import {
 	ResultSummary,
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.enquiries._index'
+import { singleLineText } from '#modules/validation/text.ts'
 
 export const meta: Route.MetaFunction = () =>
 	pageMeta(
@@ -53,7 +54,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 const ActionSchema = z.object({
 	intent: z.enum(['handled', 'reopen']),
-	enquiryId: z.string().min(1).max(100),
+	enquiryId: singleLineText().min(1).max(100),
 })
 
 /** Marks an enquiry handled, or reopens it. Platform admins only. */

@@ -3,7 +3,7 @@ import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/err
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
-import { AwardIcon, CheckIcon, ClockIcon, LayersIcon, LessonKindIcon } from '#app/components/ui/icons.tsx'
+import { AwardIcon, CheckIcon, LayersIcon, LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Price } from '#app/components/ui/price.tsx'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
@@ -82,11 +82,10 @@ export default function CourseRoute({ loaderData }: Route.ComponentProps) {
 					<ul className="mt-8 flex flex-wrap gap-x-8 gap-y-3 text-stone-800">
 						<li className="inline-flex items-center gap-2">
 							<AwardIcon className="size-5 text-brand-700" />
-							{formatCpdHours(course.cpdMinutes)}
-						</li>
-						<li className="inline-flex items-center gap-2">
-							<ClockIcon className="size-5 text-brand-700" />
-							About {formatDuration(course.totalMinutes)} of learning
+							<span>
+								{formatCpdHours(course.cpdMinutes)}
+								<span className="text-stone-600">: {course.cpdExplanation}</span>
+							</span>
 						</li>
 						<li className="inline-flex items-center gap-2">
 							<LayersIcon className="size-5 text-brand-700" />
@@ -296,7 +295,7 @@ function EnrolCard({ course, enrolment }: { course: CourseData; enrolment: Enrol
 				</div>
 				<div className="flex justify-between gap-4">
 					<dt className="text-stone-600">Length</dt>
-					<dd className="font-medium">About {formatDuration(course.totalMinutes)}</dd>
+					<dd className="font-medium">About {formatDuration(course.totalMinutes)} of lessons</dd>
 				</div>
 				<div className="flex justify-between gap-4">
 					<dt className="text-stone-600">Content</dt>

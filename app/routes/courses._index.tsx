@@ -10,6 +10,7 @@ import { parseSector, pluralise, SECTOR_LABELS, SECTORS, sectorSlug } from '#app
 import { pageMeta } from '#app/utils/meta.ts'
 import { listCourses } from '#modules/catalog/list-courses.ts'
 import type { Route } from './+types/courses._index'
+import { searchTerm } from '#modules/validation/text.ts'
 
 /**
  * The catalogue's query string. Nothing here is an error worth a 400: a search that is too long is
@@ -18,8 +19,7 @@ import type { Route } from './+types/courses._index'
 const CatalogueSearchSchema = z.object({
 	q: z
 		.string()
-		.trim()
-		.transform((v) => v.slice(0, 100))
+		.transform((v) => searchTerm(v, 100))
 		.optional()
 		.catch(undefined),
 	sector: z

@@ -214,7 +214,7 @@ describe('the lesson page', () => {
 		expect(open.html).toContain('aria-current="page"')
 	})
 
-	test('submitting a quiz stores the attempt and shows the result; answers to another quiz are a 400', async () => {
+	test('submitting a quiz stores the attempt and shows the result; answers to another quiz are a 422', async () => {
 		const { user, cookie } = await signedIn()
 		const course = await createCourse({ modules: 2, lessonKinds: ['QUIZ'] })
 		await createEnrolment({ userId: user.id, course })
@@ -329,16 +329,19 @@ describe('POST /learn/progress', () => {
 	test('bad input: clear 4xx replies and nothing stored', async () => {
 		const { user, cookie, video } = await enrolledOnVideo()
 		const cases: Array<[unknown, number]> = [
-			[{ lessonId: video.id, positionSeconds: 500, playedRanges: [] }, 400],
-			[{ lessonId: video.id, positionSeconds: 1, playedRanges: [[0, 500]] }, 400],
+			[{ lessonId: video.id, positionSeconds: 500, playedRanges: [] }, 422],
+			[{ lessonId: video.id, positionSeconds: 1, playedRanges: [[0, 500]] }, 422],
 			[{ lessonId: 'cm0000000000000000000000z', positionSeconds: 1, playedRanges: [[0, 1]] }, 404],
-			[{ lessonId: 'not a cuid', positionSeconds: 1, playedRanges: [] }, 400],
-			['{not json', 400],
+			[{ lessonId: 'not a cuid', positionSeconds: 1, playedRanges: [] }, 422],
+			['{not json', 422],
 		]
 		for (const [body, status] of cases) {
 			const response = await progressAction(args<typeof progressAction>(jsonPost('/learn/progress', body, { cookie })))
 			expect(statusOf(response)).toBe(status)
-			expect((response as unknown as DataReply).data.message).toEqual(expect.any(String))
+			expect(await (response as Response).json()).toMatchObject({
+				code: expect.any(String),
+				message: expect.any(String),
+			})
 		}
 		expect(await prisma.lessonProgress.count({ where: { userId: user.id } })).toBe(0)
 	})
@@ -355,7 +358,7 @@ describe('POST /learn/progress', () => {
 })
 
 describe('POST /learn/reflection', () => {
-	test('saves a draft; an oversized one is a 400 and the saved text stays', async () => {
+	test('saves a draft; an oversized one is a 422 and the saved text stays', async () => {
 		const { user, cookie } = await signedIn()
 		const course = await createCourse({ modules: 1, lessonKinds: ['QUIZ'] })
 		await createEnrolment({ userId: user.id, course })

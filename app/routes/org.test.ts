@@ -495,7 +495,7 @@ describe('team report', () => {
 		const lines = text
 			.replace(/^\uFEFF/, '')
 			.trim()
-			.split('\n')
+			.split(/\r?\n/)
 		expect(lines[0]).toBe('Course,Name,Email,Status,Invited,Started,Progress (%),Completed,Certificate,Last active')
 		expect(lines).toHaveLength(3)
 		expect(text).toContain(`Owain Glyndŵr,${holder.email},Not started`)
@@ -504,7 +504,7 @@ describe('team report', () => {
 		const filtered = (await call(csvLoader, getRequest(`/org/${org.slug}/report.csv?status=invited`, { cookie }), {
 			slug: org.slug,
 		})) as Response
-		const filteredLines = (await filtered.text()).trim().split('\n')
+		const filteredLines = (await filtered.text()).trim().split(/\r?\n/)
 		expect(filteredLines).toHaveLength(2)
 		expect(filteredLines[1]).toContain(invitee)
 	})

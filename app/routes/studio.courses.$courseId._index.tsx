@@ -254,6 +254,7 @@ export default function CourseBuilderRoute({ loaderData, actionData }: Route.Com
 								intent="update-details"
 								submitLabel="Save details"
 								lastResult={detailsResult}
+								cpdProblem={version.cpdProblem}
 								defaultValue={{
 									title: version.title,
 									slug: course.slug,

@@ -10,9 +10,10 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { type CoursePreview, getCoursePreview, type PreviewAnswer } from '#modules/authoring/preview-course.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId.preview.$version.($lessonId)'
 
 // In preview, question ids reach the learner's quiz component with this prefix. The reflection
@@ -74,7 +75,7 @@ export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
 }
 
-/** Quiz answers in preview are graded in memory and shown; nothing is written. */
+/** Quiz answers in preview are marked in memory and shown; nothing is written. */
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireTrainer(request)
 	const form = await request.formData()
@@ -102,8 +103,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 			lessonId: params.lessonId,
 			answers: [...answers.values()],
 		})
-		return { preview: forBrowser(preview) }
+		return { preview: forBrowser(preview), error: null }
 	} catch (error) {
+		// Answers a learner could not submit get the learner's message, beside the question.
+		if (isDomainError(error) && error.kind === 'invalid') {
+			return replyWithProblem(error, (e) => ({
+				preview: null,
+				error: { message: e.message, field: e.field ? `${PREVIEW_PREFIX}${e.field}` : undefined },
+			}))
+		}
 		throwAsResponse(error)
 	}
 }
@@ -233,7 +241,12 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 								) : null}
 								{content?.kind === 'QUIZ' ? (
 									<ReflectionPreviewContext.Provider value={true}>
-										<QuizSection key={lesson.id} quiz={content.quiz} retaking={searchParams.has('retake')} />
+										<QuizSection
+											key={lesson.id}
+											quiz={content.quiz}
+											retaking={searchParams.has('retake')}
+											error={actionData?.error}
+										/>
 									</ReflectionPreviewContext.Provider>
 								) : null}
 							</div>

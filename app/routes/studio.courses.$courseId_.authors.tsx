@@ -16,6 +16,7 @@ import { addCoAuthor, listCourseAuthors, removeCoAuthor } from '#modules/authori
 import { CoAuthorSchema } from '#modules/authoring/schemas.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId_.authors'
+import { singleLineText } from '#modules/validation/text.ts'
 
 export const meta: Route.MetaFunction = ({ data }) =>
 	pageMeta(
@@ -28,7 +29,7 @@ export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
 }
 
-const RemoveSchema = z.object({ userId: z.string({ error: 'Choose a co-author to remove' }).min(1).max(64) })
+const RemoveSchema = z.object({ userId: singleLineText({ error: 'Choose a co-author to remove' }).min(1).max(64) })
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)

@@ -8,6 +8,7 @@ import type { ServerBuild } from 'react-router'
 import { appUrl, type Env } from '#modules/env/env.ts'
 import { loopbackOrigin, withRequestOrigin } from '#modules/env/request-origin.ts'
 import { csrfGuard } from './csrf.ts'
+import { refuseNulBytes } from './refuse-nul.ts'
 
 declare module 'react-router' {
 	interface AppLoadContext {
@@ -79,6 +80,7 @@ export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
 		}),
 	)
 	app.use(csrfGuard({ appOrigin: new URL(appUrl(env)).origin }))
+	app.use(refuseNulBytes())
 	app.use(followLoopbackHost(env))
 
 	let build: ServerBuild | (() => Promise<ServerBuild>)

@@ -29,7 +29,7 @@ describe('format', () => {
 		expect(formatCpdHours(60)).toBe('1 CPD hour')
 		expect(formatCpdHours(45)).toBe('0.75 CPD hours')
 		expect(formatCpdHours(600)).toBe('10 CPD hours')
-		expect(formatCpdHours(200)).toBe('3.3 CPD hours')
+		expect(formatCpdHours(200)).toBe('3.33 CPD hours')
 	})
 
 	test('durations', () => {

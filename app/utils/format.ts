@@ -15,7 +15,6 @@ const shortDate = new Intl.DateTimeFormat('en-GB', {
 	year: 'numeric',
 	timeZone: 'Europe/London',
 })
-const hoursNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 
 /** "£49.00" from 4900 pence. Zero is "£0.00": use `formatCoursePrice` where free should read "Free". */
 export function formatPrice(pence: number) {
@@ -37,22 +36,8 @@ export function formatShortDate(value: Date | string | number) {
 	return shortDate.format(value instanceof Date ? value : new Date(value))
 }
 
-/** "2.5 CPD hours", "1 CPD hour", "0.75 CPD hours", "3.3 CPD hours" (200 minutes) from minutes. */
-export function formatCpdHours(minutes: number) {
-	const exact = minutes / 60
-	// Quarter hours are shown exactly; anything else to one decimal place, as CPD records usually are.
-	const hours = Number.isInteger(exact * 4) ? exact : Math.round(exact * 10) / 10
-	return `${hoursNumber.format(hours)} CPD ${hours === 1 ? 'hour' : 'hours'}`
-}
-
-/** A learner-facing duration: "45 min", "1 hr", "2 hr 15 min". */
-export function formatDuration(minutes: number) {
-	const whole = Math.max(0, Math.round(minutes))
-	const h = Math.floor(whole / 60)
-	const m = whole % 60
-	if (h === 0) return `${m} min`
-	return m === 0 ? `${h} hr` : `${h} hr ${m} min`
-}
+// One way to state CPD hours and lesson time everywhere (see modules/catalog/cpd-hours.ts).
+export { formatCpdHours, formatDuration } from '#modules/catalog/cpd-hours.ts'
 
 /** "1 module", "3 lessons". */
 export function pluralise(count: number, singular: string, plural = `${singular}s`) {

@@ -1,3 +1,5 @@
+import { searchTerm } from '#modules/validation/text.ts'
+
 /** The page sizes an admin list offers. */
 export const PAGE_SIZES = [25, 50] as const
 export type PageSize = (typeof PAGE_SIZES)[number]
@@ -23,5 +25,5 @@ export type PageInfo = ReturnType<typeof pageInfo>
 
 /** Trims a search term and caps its length (a very long term is never useful and costs a scan). */
 export function normaliseQuery(query: string | null | undefined) {
-	return (query ?? '').trim().slice(0, 200)
+	return searchTerm(query)
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { renderCsv } from '#modules/spreadsheets/csv.ts'
 import { formatTimeToComplete } from './format.ts'
 import { type CourseAnalytics, getCourseAnalytics } from './get-course-analytics.ts'
 
@@ -24,26 +24,40 @@ export function renderAnalyticsCsv(a: CourseAnalytics) {
 		],
 	]
 	a.funnel.forEach((step, i) => {
-		rows.push(['Lesson completed', `${i + 1}. ${step.title}`, step.key, step.completed, t.enrolments, percent(step.rate)])
+		rows.push([
+			'Lesson completed',
+			`${i + 1}. ${step.title}`,
+			step.key,
+			step.completed,
+			t.enrolments,
+			percent(step.rate),
+		])
 	})
 	for (const quiz of a.quizzes) {
 		for (const q of quiz.questions) {
 			rows.push(['Quiz question correct', q.prompt, quiz.title, q.correct, q.answered, percent(q.rate)])
 			for (const o of q.options) {
-				rows.push(['Quiz option chosen', o.text, `${q.prompt}${o.isCorrect ? ' (correct answer)' : ''}`, o.selected, q.answered, percent(o.rate)])
+				rows.push([
+					'Quiz option chosen',
+					o.text,
+					`${q.prompt}${o.isCorrect ? ' (correct answer)' : ''}`,
+					o.selected,
+					q.answered,
+					percent(o.rate),
+				])
 			}
 		}
 	}
-	return stringify(rows, {
-		bom: true,
-		record_delimiter: 'windows',
-		// Course text is trainers' own, but a cell starting = + - @ is still a formula to a spreadsheet.
-		cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
-	})
+	// Course text is trainers' own, but a cell starting = + - @ is still a formula to a spreadsheet.
+	return renderCsv(rows)
 }
 
 /** The analytics of one version as a CSV file (same permission rule as the page). */
-export async function exportCourseAnalyticsCsv(options: { actorId: string; courseId: string; versionNumber?: number | null }) {
+export async function exportCourseAnalyticsCsv(options: {
+	actorId: string
+	courseId: string
+	versionNumber?: number | null
+}) {
 	const analytics = await getCourseAnalytics(options)
 	return {
 		filename: `${analytics.course.slug}-v${analytics.version.number}-analytics.csv`,

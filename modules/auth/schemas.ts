@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { RegistrationBody } from '#modules/db/client.ts'
+import { singleLineText } from '#modules/validation/text.ts'
 
 // Shared by the server (actions, module functions) and the browser (Conform's client-side
 // validation), so this file must import nothing but zod and types. Messages follow the GOV.UK
@@ -36,8 +37,7 @@ export const CurrentPasswordSchema = z
 	.string(required('Enter your password'))
 	.max(PASSWORD_MAX_LENGTH, `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`)
 
-export const NameSchema = z
-	.string(required('Enter your name'))
+export const NameSchema = singleLineText(required('Enter your name'))
 	.trim()
 	.min(1, 'Enter your name')
 	.max(100, 'Name must be 100 characters or fewer')
@@ -49,7 +49,7 @@ export function passwordEqualsEmail(password: string, email: string) {
 }
 
 /** Only same-site paths; anything else is dropped by safeRedirectTo on the server anyway. */
-const RedirectToSchema = z.string().max(2000).optional()
+const RedirectToSchema = singleLineText().max(2000).optional()
 
 export const SignUpSchema = z
 	.object({
@@ -74,7 +74,7 @@ export const ForgotPasswordSchema = z.object({ email: EmailSchema })
 
 export const ResetPasswordSchema = z
 	.object({
-		token: z.string(required('This link is incomplete')).max(200),
+		token: singleLineText(required('This link is incomplete')).max(200),
 		password: NewPasswordSchema,
 		confirmPassword: z.string(required('Enter your new password again')),
 	})
@@ -121,7 +121,7 @@ export const REGISTRATION_BODY_LABELS: Record<RegistrationBody, string> = {
 
 export const ProfileSchema = z.object({
 	name: NameSchema,
-	profession: z.string().trim().max(100, 'Profession must be 100 characters or fewer').optional(),
+	profession: singleLineText().max(100, 'Profession must be 100 characters or fewer').optional(),
 	registrationBody: z.enum(REGISTRATION_BODIES, { error: 'Choose a registration body from the list' }).optional(),
 	registrationNumber: z
 		.string()

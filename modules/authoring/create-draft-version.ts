@@ -2,6 +2,7 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse } from './access.ts'
 import { loadVersionTree } from './content.ts'
+import { writeVersionTree } from './write-version-tree.ts'
 
 /**
  * Returns the course's DRAFT version, first creating one (number = highest + 1) as a full copy of
@@ -60,55 +61,6 @@ async function ensureDraft(tx: Tx, { courseId, actorId }: { courseId: string; ac
 		},
 		select: { id: true },
 	})
-	const tree = await loadVersionTree(tx, source.id)
-	for (const m of tree) {
-		const mod = await tx.module.create({
-			data: { versionId: draft.id, position: m.position, title: m.title, summary: m.summary },
-			select: { id: true },
-		})
-		for (const l of m.lessons) {
-			await tx.lesson.create({
-				data: {
-					moduleId: mod.id,
-					versionId: draft.id,
-					key: l.key,
-					position: l.position,
-					kind: l.kind,
-					title: l.title,
-					required: l.required,
-					estimatedMinutes: l.estimatedMinutes,
-					markdown: l.markdown,
-					videoPlaybackId: l.videoPlaybackId,
-					videoSourceUrl: l.videoSourceUrl,
-					videoDurationSeconds: l.videoDurationSeconds,
-					captionsUrl: l.captionsUrl,
-					transcript: l.transcript,
-					passMark: l.passMark,
-					maxAttempts: l.maxAttempts,
-					questions: {
-						create: l.questions.map((q) => ({
-							position: q.position,
-							kind: q.kind,
-							prompt: q.prompt,
-							guidance: q.guidance,
-							explanation: q.explanation,
-							scaleMin: q.scaleMin,
-							scaleMax: q.scaleMax,
-							scaleMinLabel: q.scaleMinLabel,
-							scaleMaxLabel: q.scaleMaxLabel,
-							options: {
-								create: q.options.map((o) => ({
-									position: o.position,
-									text: o.text,
-									isCorrect: o.isCorrect,
-									feedback: o.feedback,
-								})),
-							},
-						})),
-					},
-				},
-			})
-		}
-	}
+	await writeVersionTree(tx, { versionId: draft.id, modules: await loadVersionTree(tx, source.id) })
 	return { versionId: draft.id, number, created: true }
 }

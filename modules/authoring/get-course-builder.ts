@@ -1,3 +1,4 @@
+import { cpdHoursProblem, learningMinutes } from '#modules/catalog/cpd-hours.ts'
 import { prisma } from '#modules/db/client.ts'
 import { assertCanEditCourse } from './access.ts'
 
@@ -59,7 +60,15 @@ export async function getCourseBuilder({ courseId, actorId }: { courseId: string
 			enrolmentCount: course._count.enrolments,
 			publishedVersionNumber: course.publishedVersion?.number ?? null,
 		},
-		version: { ...version, editable: version.status === 'DRAFT' },
+		version: {
+			...version,
+			editable: version.status === 'DRAFT',
+			/** Why the CPD hours would stop this version being published, or null (see cpdHoursProblem). */
+			cpdProblem: cpdHoursProblem({
+				cpdMinutes: version.cpdMinutes,
+				learning: learningMinutes(modules.flatMap((m) => m.lessons)),
+			}),
+		},
 		modules,
 		canManageAuthors: access.isAdmin || access.authorRole === 'OWNER',
 	}

@@ -1,10 +1,11 @@
 // The studio's preview: any version of a course as a learner would see it, without an enrolment.
-// It only reads; grading a quiz in preview happens in memory and records nothing.
+// It only reads; a quiz answered in preview is marked in memory and nothing is recorded.
 import { prisma } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
 import type { LessonContent, OutlineEntry } from '#modules/learning/get-lesson-page.ts'
 import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
 import type { AttemptResult, LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
+import { answerProblemError, markQuiz } from '#modules/quizzes/mark-quiz.ts'
 import { assertCanEditCourse } from './access.ts'
 import { loadVersionTree } from './content.ts'
 
@@ -13,8 +14,9 @@ export type PreviewAnswer = { questionId: string; optionIds?: string[]; text?: s
 /**
  * A version (the draft, else the published one, or `versionNumber`) with its outline and one lesson's
  * content shaped exactly as the learner player receives it (Markdown rendered by renderMarkdown).
- * Without `lessonId` the first lesson is shown. With `answers`, the quiz is graded in memory and the
- * result shown with every right answer revealed; nothing is written.
+ * Without `lessonId` the first lesson is shown. With `answers`, the quiz is marked by markQuiz (as a
+ * learner's attempt is) and the result shown with every right answer revealed; nothing is written.
+ * Answers a learner could not submit are refused with the same `invalid` error.
  */
 export async function getCoursePreview({
 	courseId,
@@ -22,12 +24,16 @@ export async function getCoursePreview({
 	versionNumber,
 	lessonId,
 	answers,
+	now = new Date(),
 }: {
 	courseId: string
 	actorId: string
 	versionNumber?: number
 	lessonId?: string
-	answers?: PreviewAnswer[]
+	/** The answers as a learner's form sends them (markQuiz checks their shape). */
+	answers?: unknown
+	/** When the preview attempt counts as submitted. */
+	now?: Date
 }) {
 	await assertCanEditCourse({ courseId, actorId })
 	const versions = await prisma.courseVersion.findMany({
@@ -83,7 +89,7 @@ export async function getCoursePreview({
 				})),
 				reflections: {},
 				attempts: [],
-				lastResult: answers ? gradeInMemory(lesson, answers) : null,
+				lastResult: answers ? gradeInMemory(lesson, answers, now) : null,
 			}
 			content = { kind: 'QUIZ', quiz }
 		}
@@ -131,37 +137,37 @@ export type CoursePreview = Awaited<ReturnType<typeof getCoursePreview>>
 
 type GradingLesson = Awaited<ReturnType<typeof loadVersionTree>>[number]['lessons'][number]
 
-function gradeInMemory(lesson: GradingLesson, answers: PreviewAnswer[]): AttemptResult {
-	const byQuestion = new Map(answers.map((a) => [a.questionId, a]))
-	const questions = lesson.questions.map((q) => {
-		const answer = byQuestion.get(q.id)
-		const chosen = new Set(answer?.optionIds ?? [])
-		const marked = q.kind === 'SINGLE' || q.kind === 'MULTIPLE'
-		const right = q.options.filter((o) => o.isCorrect).map((o) => o.id)
-		const correct = marked ? chosen.size === right.length && right.every((id) => chosen.has(id)) : null
-		return {
-			questionId: q.id,
-			correct,
-			text: answer?.text ?? null,
-			scaleValue: answer?.scaleValue ?? null,
-			explanation: q.explanation,
-			options: q.options.map((o) => ({
-				id: o.id,
-				selected: chosen.has(o.id),
-				correct: o.isCorrect,
-				feedback: o.feedback,
-			})),
-		}
-	})
-	const marked = questions.filter((q) => q.correct !== null)
-	const scorePercent =
-		marked.length === 0 ? 100 : Math.round((marked.filter((q) => q.correct).length / marked.length) * 100)
+/**
+ * Marks the answers with markQuiz, the rule a learner's attempt is marked by, and shapes the result
+ * as a learner's revealed attempt. Answers markQuiz refuses are the same `invalid` error a learner
+ * would get.
+ */
+function gradeInMemory(lesson: GradingLesson, answers: unknown, now: Date): AttemptResult {
+	const marking = markQuiz({ questions: lesson.questions, passMark: lesson.passMark, answers })
+	if (!marking.valid) throw answerProblemError(marking.problems)
+	const byQuestion = new Map(marking.answers.map((a) => [a.questionId, a]))
 	return {
 		number: 1,
-		scorePercent,
-		passed: scorePercent >= (lesson.passMark ?? 0),
-		submittedAt: new Date(),
+		scorePercent: marking.scorePercent,
+		passed: marking.passed,
+		submittedAt: now,
 		revealed: true,
-		questions,
+		questions: lesson.questions.map((q) => {
+			const answer = byQuestion.get(q.id)
+			const chosen = new Set(answer?.optionIds ?? [])
+			return {
+				questionId: q.id,
+				correct: answer?.isCorrect ?? null,
+				text: answer?.text ?? null,
+				scaleValue: answer?.scaleValue ?? null,
+				explanation: q.explanation,
+				options: q.options.map((o) => ({
+					id: o.id,
+					selected: chosen.has(o.id),
+					correct: o.isCorrect,
+					feedback: o.feedback,
+				})),
+			}
+		}),
 	}
 }

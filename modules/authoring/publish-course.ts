@@ -1,5 +1,6 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
+import { cpdHoursProblem, learningMinutes } from '#modules/catalog/cpd-hours.ts'
 import { assertCanEditCourse, requireDraftVersion } from './access.ts'
 import { lessonFingerprint, loadVersionTree, type VersionTree } from './content.ts'
 import { ChangeNoteSchema, questionProblems } from './schemas.ts'
@@ -81,12 +82,13 @@ export function summariseChanges({ draft, published }: { draft: VersionTree; pub
 
 /**
  * What stops a version being published, as sentences an author can act on: no module with a lesson,
- * CPD minutes of zero, empty modules, video lessons without a source or a duration, quizzes with no
+ * CPD hours that break the CPD rule (cpdHoursProblem), empty modules, video lessons without a source or a duration, quizzes with no
  * questions or with a question whose answers are not set up right, pass marks outside 0–100.
  */
 export function findPublishProblems({ cpdMinutes, tree }: { cpdMinutes: number; tree: VersionTree }) {
 	const problems: string[] = []
-	if (cpdMinutes <= 0) problems.push('Set the CPD hours in the course details.')
+	const cpdProblem = cpdHoursProblem({ cpdMinutes, learning: learningMinutes(tree.flatMap((m) => m.lessons)) })
+	if (cpdProblem) problems.push(`${cpdProblem} Change it in the course details.`)
 	if (!tree.some((m) => m.lessons.length > 0)) problems.push('Add at least one module with a lesson.')
 	for (const m of tree) {
 		if (m.lessons.length === 0) problems.push(`Module “${m.title}” has no lessons: add one or delete the module.`)

@@ -3,6 +3,7 @@
 // stored, whoever calls them).
 import { z } from 'zod'
 import { Sector } from '#modules/db/generated/enums.ts'
+import { multilineText, singleLineText } from '#modules/validation/text.ts'
 
 /** Slugs that would clash with routes under /courses and /learn. */
 export const RESERVED_SLUGS = ['new', 'progress', 'reflection', 'enrol', 'buy'] as const
@@ -25,13 +26,11 @@ export function slugify(title: string) {
 const SECTOR_VALUES = Object.values(Sector) as [Sector, ...Sector[]]
 
 export const CourseDetailsSchema = z.object({
-	title: z
-		.string({ error: 'Enter a title' })
+	title: singleLineText({ error: 'Enter a title' })
 		.trim()
 		.min(3, 'The title must be at least 3 characters')
 		.max(150, 'The title must be 150 characters or fewer'),
-	slug: z
-		.string({ error: 'Enter a web address for the course' })
+	slug: singleLineText({ error: 'Enter a web address for the course' })
 		.trim()
 		.toLowerCase()
 		.min(3, 'The web address must be at least 3 characters')
@@ -40,12 +39,11 @@ export const CourseDetailsSchema = z.object({
 		.refine((slug) => !(RESERVED_SLUGS as readonly string[]).includes(slug), {
 			message: 'That web address is reserved: choose another',
 		}),
-	summary: z
-		.string({ error: 'Enter a summary' })
+	summary: multilineText({ error: 'Enter a summary' })
 		.trim()
 		.min(10, 'The summary must be at least 10 characters')
 		.max(400, 'The summary must be 400 characters or fewer'),
-	description: z.string().trim().max(20_000, 'The description must be 20,000 characters or fewer').default(''),
+	description: multilineText().trim().max(20_000, 'The description must be 20,000 characters or fewer').default(''),
 	sectors: z
 		.array(z.enum(SECTOR_VALUES, { error: 'Choose a sector from the list' }), {
 			error: 'Choose at least one sector',
@@ -54,7 +52,10 @@ export const CourseDetailsSchema = z.object({
 	cpdHours: z
 		.number({ error: 'Enter the CPD hours as a number, e.g. 1.5' })
 		.min(0.25, 'CPD hours must be at least 0.25 (15 minutes)')
-		.max(100, 'CPD hours must be 100 or fewer'),
+		.max(100, 'CPD hours must be 100 or fewer')
+		.refine((hours) => Number.isInteger(Math.round(hours * 4 * 1000) / 1000), {
+			error: 'Give the CPD hours in quarter hours, e.g. 1.25 or 1.5',
+		}),
 	pricePounds: z
 		.number({ error: 'Enter a price in pounds, e.g. 49 or 0 for free' })
 		.min(0, 'The price cannot be negative')
@@ -62,8 +63,7 @@ export const CourseDetailsSchema = z.object({
 		.refine((pounds) => Number.isInteger(Math.round(pounds * 100 * 1000) / 1000), {
 			message: 'Enter the price in pounds and pence, e.g. 49.99',
 		}),
-	outcomes: z
-		.string({ error: 'Enter at least one learning outcome' })
+	outcomes: multilineText({ error: 'Enter at least one learning outcome' })
 		.transform((text) =>
 			text
 				.split(/\r?\n/)
@@ -81,14 +81,12 @@ export const CourseDetailsSchema = z.object({
 export type CourseDetailsInput = z.input<typeof CourseDetailsSchema>
 export type CourseDetails = z.output<typeof CourseDetailsSchema>
 
-export const ModuleTitleSchema = z
-	.string({ error: 'Enter a module title' })
+export const ModuleTitleSchema = singleLineText({ error: 'Enter a module title' })
 	.trim()
 	.min(1, 'Enter a module title')
 	.max(150, 'The module title must be 150 characters or fewer')
 
-export const LessonTitleSchema = z
-	.string({ error: 'Enter a lesson title' })
+export const LessonTitleSchema = singleLineText({ error: 'Enter a lesson title' })
 	.trim()
 	.min(1, 'Enter a lesson title')
 	.max(150, 'The lesson title must be 150 characters or fewer')
@@ -106,8 +104,7 @@ const LessonMetaShape = {
 }
 
 const optionalText = (max: number, label: string) =>
-	z
-		.string()
+	multilineText()
 		.trim()
 		.max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`)
 		.nullish()
@@ -115,7 +112,7 @@ const optionalText = (max: number, label: string) =>
 
 export const ReadingContentSchema = z.object({
 	...LessonMetaShape,
-	markdown: z.string().max(100_000, 'The reading must be 100,000 characters or fewer').default(''),
+	markdown: multilineText().max(100_000, 'The reading must be 100,000 characters or fewer').default(''),
 })
 
 /** A Mux playback id: letters and digits. */
@@ -174,14 +171,17 @@ export const VideoContentSchema = z
 export const QuestionKindSchema = z.enum(['SINGLE', 'MULTIPLE', 'REFLECTION', 'SCALE'])
 
 export const OptionSchema = z.object({
-	text: z.string().trim().min(1, 'Enter the answer text').max(500, 'An answer must be 500 characters or fewer'),
+	text: singleLineText().min(1, 'Enter the answer text').max(500, 'An answer must be 500 characters or fewer'),
 	isCorrect: z.boolean().default(false),
 	feedback: optionalText(1000, 'Feedback'),
 })
 
 export const QuestionSchema = z.object({
 	kind: QuestionKindSchema,
-	prompt: z.string().trim().min(1, 'Enter the question').max(1000, 'The question must be 1,000 characters or fewer'),
+	prompt: multilineText()
+		.trim()
+		.min(1, 'Enter the question')
+		.max(1000, 'The question must be 1,000 characters or fewer'),
 	guidance: optionalText(1000, 'Guidance'),
 	explanation: optionalText(2000, 'The explanation'),
 	scaleMin: z
@@ -257,11 +257,10 @@ export type QuizContentInput = z.input<typeof QuizContentSchema>
 export type QuestionInput = z.input<typeof QuestionSchema>
 
 export const CoAuthorSchema = z.object({
-	email: z.string({ error: 'Enter an email address' }).trim().toLowerCase().email('Enter a valid email address'),
+	email: singleLineText({ error: 'Enter an email address' }).toLowerCase().email('Enter a valid email address'),
 })
 
-export const ChangeNoteSchema = z
-	.string()
+export const ChangeNoteSchema = multilineText()
 	.trim()
 	.max(2000, 'The change note must be 2,000 characters or fewer')
 	.optional()

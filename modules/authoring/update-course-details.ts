@@ -1,3 +1,4 @@
+import { cpdHoursProblem, learningMinutes } from '#modules/catalog/cpd-hours.ts'
 import { Prisma, prisma } from '#modules/db/client.ts'
 import { AuthoringError } from '#modules/authoring/errors.ts'
 import { assertCanEditCourse, requireDraftVersion } from './access.ts'
@@ -7,8 +8,8 @@ import { CourseDetailsSchema, type CourseDetailsInput, firstIssue } from './sche
 /**
  * Saves a course's details: the slug, price and sectors on the Course, and the title, summary,
  * description, CPD minutes, outcomes and sequential flag on its DRAFT version (published versions
- * are never changed: `conflict`). Invalid input is `invalid` naming the field; a slug in use by
- * another course is `conflict` on `slug`.
+ * are never changed: `conflict`). Invalid input is `invalid` naming the field, as are CPD hours below
+ * what the draft's lessons take (cpdHoursProblem); a slug in use by another course is `conflict` on `slug`.
  */
 export async function updateCourseDetails({
 	courseId,
@@ -29,6 +30,12 @@ export async function updateCourseDetails({
 		await prisma.$transaction(async (tx) => {
 			await assertCanEditCourse({ db: tx, courseId, actorId })
 			const draft = await requireDraftVersion({ db: tx, courseId })
+			const lessons = await tx.lesson.findMany({ where: { versionId: draft.id }, select: { estimatedMinutes: true } })
+			const cpdProblem = cpdHoursProblem({
+				cpdMinutes: Math.round(details.cpdHours * 60),
+				learning: learningMinutes(lessons),
+			})
+			if (cpdProblem) throw new AuthoringError('invalid', 'CPD_HOURS_TOO_LOW', cpdProblem, { field: 'cpdHours' })
 			await tx.course.update({
 				where: { id: courseId },
 				data: { slug: details.slug, pricePence: Math.round(details.pricePounds * 100), sectors: details.sectors },

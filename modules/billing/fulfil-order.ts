@@ -5,6 +5,7 @@ import { appUrl } from '#modules/env/env.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { audit } from './audit.ts'
+import { revokePurchase } from './revoke-purchase.ts'
 import { claimStripeEvent, type StripeEventRef } from './stripe-events.ts'
 import { requireStripe, type Stripe } from './stripe-client.ts'
 
@@ -25,11 +26,16 @@ export type FulfilOrderOptions = {
 	/** Facts read from Stripe (never from the browser). */
 	amountPence?: number | null
 	paymentIntentId?: string | null
+	/** What has happened to the charge since it was paid, read from Stripe with the payment. */
+	charge?: ChargeState | null
 	/** The webhook event being handled: recorded in the same transaction as the effect. */
 	stripeEvent?: StripeEventRef
 	/** Run inside the caller's transaction. */
 	tx?: Tx
 }
+
+/** A charge as Stripe reports it now: refunds are cumulative and a dispute, once opened, stays on it. */
+export type ChargeState = { chargeId: string; refundedPence: number; disputed: boolean }
 
 /**
  * The one fulfilment core: marks a paid order PAID and grants what it bought, exactly once. The
@@ -39,6 +45,13 @@ export type FulfilOrderOptions = {
  * the organisation's seat pool for the course. Writes AuditLog 'order.fulfilled' and queues the
  * receipt email. Callers have already established that the money arrived: fulfilCheckout and
  * fulfilInvoice by re-reading Stripe, completeDemoCheckout outside production only.
+ *
+ * `charge` (read from Stripe with the payment) settles refunds and disputes under the same lock,
+ * whichever webhook arrives first (ADR 0010): a payment fully refunded or disputed before fulfilment
+ * grants nothing and the order is recorded REFUNDED (or PAID with `disputedAt`, as a dispute after
+ * fulfilment leaves it); a partial refund grants, then withdraws what the refund covers by
+ * revokePurchase's rule (an individual keeps the place; a licence loses the seats refunded); an order
+ * already settled gets the refund or dispute applied through revokePurchase, which is cumulative.
  */
 export async function fulfilOrder(options: FulfilOrderOptions): Promise<FulfilmentResult> {
 	const { tx, ...rest } = options
@@ -52,12 +65,22 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 		const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } })
 		return { orderId, status: order?.status ?? 'UNKNOWN', fulfilledNow: false }
 	}
-	const locked = await tx.$queryRaw<Array<{ status: OrderStatus }>>`
-		SELECT status FROM "Order" WHERE id = ${orderId} FOR UPDATE`
+	const locked = await tx.$queryRaw<Array<{ status: OrderStatus; amountPence: number }>>`
+		SELECT status, "amountPence" FROM "Order" WHERE id = ${orderId} FOR UPDATE`
 	const current = locked[0]
 	if (!current) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	const charge = options.charge ?? null
+	const clawedBack = charge !== null && (charge.refundedPence > 0 || charge.disputed)
 	if (current.status === 'PAID' || current.status === 'REFUNDED') {
-		return { orderId, status: current.status, fulfilledNow: false }
+		// A refund or dispute that raced the fulfilment waited on the lock above: apply it now.
+		if (!clawedBack) return { orderId, status: current.status, fulfilledNow: false }
+		const revoked = await revokePurchase(tx, revocationFor(orderId, charge))
+		return { orderId, status: revoked.status, fulfilledNow: false }
+	}
+
+	const paidPence = amountPence ?? current.amountPence
+	if (charge && (charge.disputed || (charge.refundedPence > 0 && charge.refundedPence >= paidPence))) {
+		return withholdFulfilment(tx, { orderId, paidPence, paymentIntentId, charge })
 	}
 
 	const fulfilledAt = new Date()
@@ -68,6 +91,7 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 			fulfilledAt,
 			...(amountPence != null ? { amountPence } : {}),
 			...(paymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {}),
+			...(charge ? { stripeChargeId: charge.chargeId } : {}),
 		},
 		select: {
 			id: true,
@@ -138,15 +162,75 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 		},
 		tx,
 	)
+	if (charge && charge.refundedPence > 0) {
+		// Partly refunded before it was fulfilled: the same withdrawal a later refund would make.
+		const revoked = await revokePurchase(tx, revocationFor(orderId, charge))
+		return { orderId, status: revoked.status, fulfilledNow: true }
+	}
 	return { orderId, status: 'PAID', fulfilledNow: true }
+}
+
+function revocationFor(orderId: string, charge: ChargeState) {
+	return {
+		orderId,
+		refundedPence: charge.refundedPence,
+		disputed: charge.disputed,
+		chargeId: charge.chargeId,
+		reason: charge.disputed ? 'Payment disputed' : 'Payment refunded',
+	}
+}
+
+/**
+ * The money came back (a full refund or a dispute) before the order was fulfilled: record that on
+ * the order and grant nothing, so no enrolment, seat or receipt ever exists for it.
+ */
+async function withholdFulfilment(
+	tx: Tx,
+	{
+		orderId,
+		paidPence,
+		paymentIntentId,
+		charge,
+	}: { orderId: string; paidPence: number; paymentIntentId?: string | null; charge: ChargeState },
+): Promise<FulfilmentResult> {
+	const now = new Date()
+	const fullyRefunded = charge.refundedPence >= paidPence
+	const order = await tx.order.update({
+		where: { id: orderId },
+		data: {
+			status: fullyRefunded ? 'REFUNDED' : 'PAID',
+			amountPence: paidPence,
+			amountRefundedPence: charge.refundedPence,
+			stripeChargeId: charge.chargeId,
+			...(paymentIntentId ? { stripePaymentIntentId: paymentIntentId } : {}),
+			...(fullyRefunded ? { refundedAt: now } : {}),
+			...(charge.disputed ? { disputedAt: now } : {}),
+		},
+		select: { status: true, organisationId: true },
+	})
+	await audit(tx, {
+		actorId: null,
+		organisationId: order.organisationId,
+		action: charge.disputed ? 'order.disputed' : 'order.refunded',
+		orderId,
+		details: {
+			reason: charge.disputed ? 'Payment disputed' : 'Payment refunded',
+			refundedPence: charge.refundedPence,
+			beforeFulfilment: true,
+			removed: 0,
+		},
+	})
+	return { orderId, status: order.status, fulfilledNow: false }
 }
 
 /**
  * Brings an order in line with its Stripe Checkout Session, re-read from Stripe with its line items
- * (never trusting a webhook's copy or the browser): paid (or nothing to pay) → fulfilOrder; expired
- * → EXPIRED; an async payment (Bacs, SEPA) that failed → FAILED; still unpaid → nothing granted.
- * Shared by the webhook and the /checkout/success page; safe to call any number of times, in any
- * order. A session whose line items do not match the order is an error and grants nothing.
+ * and its charge (never trusting a webhook's copy or the browser): paid (or nothing to pay) →
+ * fulfilOrder, which also settles a refund or dispute already on the charge; expired → EXPIRED; an
+ * async payment (Bacs, SEPA) that failed → FAILED; still unpaid → nothing granted. Shared by the
+ * webhook (checkout and charge events) and the /checkout/success page; safe to call any number of
+ * times, in any order. A session whose line items do not match the order is an error and grants
+ * nothing; a session that is not one of Circle's orders is `UNKNOWN` (and its event recorded).
  */
 export async function fulfilCheckout({
 	checkoutSessionId,
@@ -156,14 +240,17 @@ export async function fulfilCheckout({
 	stripeEvent?: StripeEventRef
 }): Promise<FulfilmentResult> {
 	const stripe = requireStripe()
-	const session = await stripe.checkout.sessions.retrieve(checkoutSessionId, { expand: ['line_items'] })
+	const session = await stripe.checkout.sessions.retrieve(checkoutSessionId, {
+		expand: ['line_items', 'payment_intent.latest_charge'],
+	})
 	const checkout = { status: session.status, paymentStatus: session.payment_status }
-	const result = await fulfilSession(session, stripeEvent)
+	const result = await fulfilSession(session, await readChargeState(stripe, session.payment_intent), stripeEvent)
 	return { ...result, checkout }
 }
 
 async function fulfilSession(
 	session: Stripe.Checkout.Session,
+	charge: ChargeState | null,
 	stripeEvent: StripeEventRef | undefined,
 ): Promise<FulfilmentResult> {
 	const order = await findOrderForSession(session)
@@ -191,6 +278,7 @@ async function fulfilSession(
 			paidVia: 'stripe-checkout',
 			amountPence: session.amount_total,
 			paymentIntentId: idOf(session.payment_intent),
+			charge,
 			stripeEvent,
 		})
 	}
@@ -244,13 +332,68 @@ export async function fulfilInvoice({
 		return { orderId: order?.id ?? null, status: order?.status ?? 'UNKNOWN', fulfilledNow: false }
 	}
 	const payment = invoice.payments?.data.find((p) => p.status === 'paid') ?? invoice.payments?.data[0]
+	const paymentIntent = payment?.payment.payment_intent ?? null
 	return fulfilOrder({
 		orderId: order.id,
 		paidVia: 'stripe-invoice',
 		amountPence: invoice.amount_paid,
-		paymentIntentId: idOf(payment?.payment.payment_intent),
+		paymentIntentId: idOf(paymentIntent),
+		charge: await readChargeState(stripe, paymentIntent),
 		stripeEvent,
 	})
+}
+
+/**
+ * Handles `charge.refunded` and `charge.dispute.created` by bringing the charge's order up to date
+ * through its fulfilment (fulfilCheckout or fulfilInvoice), which re-reads the charge and settles
+ * the refund or dispute under the order's lock. The order is found by the charge or payment intent
+ * Circle stored at fulfilment; a refund or dispute that arrives before that (Stripe does not promise
+ * order) asks Stripe which checkout session took the payment intent, so it is never recorded as
+ * processed without having found its order (ADR 0010). A charge that is none of Circle's is `UNKNOWN`.
+ */
+export async function applyChargeEvent({
+	chargeId,
+	stripeEvent,
+}: {
+	chargeId: string
+	stripeEvent?: StripeEventRef
+}): Promise<FulfilmentResult> {
+	const stripe = requireStripe()
+	const charge = await stripe.charges.retrieve(chargeId)
+	const paymentIntentId = idOf(charge.payment_intent)
+	const order = await prisma.order.findFirst({
+		where: {
+			OR: [{ stripeChargeId: charge.id }, ...(paymentIntentId ? [{ stripePaymentIntentId: paymentIntentId }] : [])],
+		},
+		select: { stripeCheckoutSessionId: true, stripeInvoiceId: true },
+	})
+	if (order?.stripeInvoiceId && !order.stripeCheckoutSessionId) {
+		return fulfilInvoice({ invoiceId: order.stripeInvoiceId, stripeEvent })
+	}
+	let checkoutSessionId = order?.stripeCheckoutSessionId ?? null
+	if (!checkoutSessionId && paymentIntentId) {
+		const sessions = await stripe.checkout.sessions.list({ payment_intent: paymentIntentId, limit: 1 })
+		checkoutSessionId = sessions.data[0]?.id ?? null
+	}
+	if (checkoutSessionId) return fulfilCheckout({ checkoutSessionId, stripeEvent })
+	if (stripeEvent) await prisma.$transaction((tx) => claimStripeEvent(tx, stripeEvent))
+	return { orderId: null, status: 'UNKNOWN', fulfilledNow: false }
+}
+
+/** The payment intent's latest charge as Stripe reports it now, expanding what was not expanded. */
+async function readChargeState(
+	stripe: Stripe,
+	paymentIntent: string | Stripe.PaymentIntent | null | undefined,
+): Promise<ChargeState | null> {
+	if (!paymentIntent) return null
+	const intent =
+		typeof paymentIntent === 'string'
+			? await stripe.paymentIntents.retrieve(paymentIntent, { expand: ['latest_charge'] })
+			: paymentIntent
+	const latest = intent.latest_charge
+	if (!latest) return null
+	const charge = typeof latest === 'string' ? await stripe.charges.retrieve(latest) : latest
+	return { chargeId: charge.id, refundedPence: charge.amount_refunded, disputed: charge.disputed }
 }
 
 async function findOrderForSession(session: Stripe.Checkout.Session) {

@@ -2,7 +2,6 @@ import { prisma, type OrderStatus, type Tx } from '#modules/db/client.ts'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { audit } from './audit.ts'
-import { claimStripeEvent, type StripeEventRef } from './stripe-events.ts'
 import { requireStripe } from './stripe-client.ts'
 
 type RevokeOptions = {
@@ -194,75 +193,6 @@ async function reduceSeats(
 	const newSeats = Math.max(used + stillInvited, target)
 	await tx.seatPool.update({ where: { id: pool.id }, data: { seats: newSeats, used } })
 	return { notRecovered: newSeats - Math.max(0, target), reclaimed, revokedInvitations }
-}
-
-/**
- * Handles `charge.refunded`: re-reads the charge from Stripe (its amount_refunded is cumulative, so
- * the order of events does not matter) and withdraws what the refund covers, recording the event in
- * the same transaction. A charge that belongs to no order is recorded and ignored.
- */
-export async function applyChargeRefund({ chargeId, stripeEvent }: { chargeId: string; stripeEvent?: StripeEventRef }) {
-	const charge = await requireStripe().charges.retrieve(chargeId)
-	return applyToChargeOrder({
-		charge,
-		stripeEvent,
-		apply: (tx, orderId) =>
-			revokePurchase(tx, {
-				orderId,
-				refundedPence: charge.amount_refunded,
-				chargeId: charge.id,
-				reason: 'Payment refunded',
-			}),
-	})
-}
-
-/**
- * Handles `charge.dispute.created`: a disputed payment withdraws everything the order bought (the
- * money has been taken back by the bank), by the same rules as a full refund.
- */
-export async function applyChargeDispute({
-	chargeId,
-	stripeEvent,
-}: {
-	chargeId: string
-	stripeEvent?: StripeEventRef
-}) {
-	const charge = await requireStripe().charges.retrieve(chargeId)
-	return applyToChargeOrder({
-		charge,
-		stripeEvent,
-		apply: (tx, orderId) =>
-			revokePurchase(tx, {
-				orderId,
-				refundedPence: charge.amount_refunded,
-				disputed: true,
-				chargeId: charge.id,
-				reason: 'Payment disputed',
-			}),
-	})
-}
-
-async function applyToChargeOrder({
-	charge,
-	stripeEvent,
-	apply,
-}: {
-	charge: { id: string; payment_intent: string | { id: string } | null }
-	stripeEvent?: StripeEventRef
-	apply: (tx: Tx, orderId: string) => Promise<RevokeResult>
-}): Promise<RevokeResult | null> {
-	const paymentIntentId = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id
-	const order = await prisma.order.findFirst({
-		where: {
-			OR: [{ stripeChargeId: charge.id }, ...(paymentIntentId ? [{ stripePaymentIntentId: paymentIntentId }] : [])],
-		},
-		select: { id: true },
-	})
-	return prisma.$transaction(async (tx) => {
-		if (stripeEvent && !(await claimStripeEvent(tx, stripeEvent))) return null
-		if (!order) return null
-		return apply(tx, order.id)
-	})
 }
 
 /**

@@ -2,6 +2,7 @@
 // import them for client-side validation without pulling in the database client.
 import { z } from 'zod'
 import { MAX_QUANTITY, MIN_QUANTITY, PAYMENT_TERMS_DAYS } from './pricing.ts'
+import { multilineText, singleLineText } from '#modules/validation/text.ts'
 
 const quantityMessage = `Enter a whole number of seats from ${MIN_QUANTITY} to ${MAX_QUANTITY.toLocaleString('en-GB')}`
 
@@ -9,8 +10,7 @@ export const BuyForMyselfSchema = z.object({ intent: z.literal('individual') })
 
 export const BuySeatsSchema = z.object({
 	intent: z.literal('seats'),
-	organisationId: z
-		.string({ message: 'Choose the organisation to buy seats for' })
+	organisationId: singleLineText({ message: 'Choose the organisation to buy seats for' })
 		.trim()
 		.min(1, 'Choose the organisation to buy seats for'),
 	quantity: z
@@ -19,7 +19,7 @@ export const BuySeatsSchema = z.object({
 		.min(MIN_QUANTITY, quantityMessage)
 		.max(MAX_QUANTITY, quantityMessage),
 	method: z.enum(['CARD', 'INVOICE'], { message: 'Choose how your organisation will pay' }),
-	purchaseOrderNumber: z.string().trim().max(40, 'A purchase order number can be at most 40 characters').optional(),
+	purchaseOrderNumber: singleLineText().max(40, 'A purchase order number can be at most 40 characters').optional(),
 	paymentTermsDays: z
 		.number({ message: 'Choose payment terms' })
 		.refine(
@@ -40,5 +40,5 @@ export const DemoCheckoutSchema = z.object({ intent: z.enum(['pay', 'cancel'], {
 
 export const RefundSchema = z.object({
 	intent: z.literal('refund'),
-	reason: z.string().trim().max(500, 'Keep the reason to 500 characters or fewer').optional(),
+	reason: multilineText().trim().max(500, 'Keep the reason to 500 characters or fewer').optional(),
 })

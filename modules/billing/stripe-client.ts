@@ -62,3 +62,8 @@ export class BillingConfigurationError extends Error {
 		this.name = 'BillingConfigurationError'
 	}
 }
+
+/** Stripe answered 404: the object (a session, charge or invoice) does not exist in this account. */
+export function isMissingInStripe(error: unknown) {
+	return error instanceof Stripe.errors.StripeInvalidRequestError && error.statusCode === 404
+}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -6,7 +6,15 @@ import { createCourse, createUser } from '#tests/factories/learning.ts'
 import { createCheckout } from './create-checkout.ts'
 import { fulfilCheckout } from './fulfil-order.ts'
 import { refundOrder } from './revoke-purchase.ts'
-import { createTestOrganisation, deliver, type FakeStripe, signedEvent, useFakeStripe } from '#tests/factories/billing.ts'
+import {
+	createTestOrganisation,
+	deliver,
+	type FakeStripe,
+	signedEvent,
+	TEST_WEBHOOK_SECRET,
+	useFakeStripe,
+} from '#tests/factories/billing.ts'
+import { requireStripe } from './stripe-client.ts'
 
 let fake: FakeStripe
 let stop: () => Promise<void>
@@ -340,6 +348,85 @@ describe('the Stripe webhook', () => {
 	})
 })
 
+describe('signed events about things Circle or Stripe does not know', () => {
+	test('answer 200 and log a warning naming the event, never a secret; retries are skipped', async () => {
+		// A checkout Stripe knows but Circle did not create (another app on the same Stripe account).
+		const stripe = requireStripe()
+		const foreign = await stripe.checkout.sessions.create(
+			{
+				mode: 'payment',
+				line_items: [
+					{ quantity: 1, price_data: { currency: 'gbp', unit_amount: 1200, product_data: { name: 'Mug' } } },
+				],
+				success_url: 'https://shop.example/thanks',
+			},
+			{ idempotencyKey: 'foreign-session' },
+		)
+		const paid = fake.completeSession(foreign.id, 'paid')
+		const foreignCharge = fake.chargeFor(paid.payment_intent)
+
+		const events = [
+			signedEvent('checkout.session.completed', { id: 'cs_test_nobody_knows', object: 'checkout.session' }),
+			signedEvent('charge.refunded', { id: 'ch_test_nobody_knows', object: 'charge' }),
+			signedEvent('charge.dispute.created', { id: 'dp_test_x', object: 'dispute', charge: 'ch_test_nobody_knows' }),
+			signedEvent('invoice.paid', { id: 'in_test_nobody_knows', object: 'invoice' }),
+			signedEvent('checkout.session.completed', { id: foreign.id, object: 'checkout.session' }),
+			signedEvent('charge.refunded', { id: foreignCharge.id, object: 'charge' }),
+		]
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+		try {
+			for (const event of events) expect(await deliver(event)).toMatchObject({ status: 200 })
+			const warnings = warn.mock.calls.map((args) => args.join(' '))
+			for (const event of events) expect(warnings.some((line) => line.includes(event.id))).toBe(true)
+			expect(warnings.filter((line) => line.includes('is unknown to Stripe'))).toHaveLength(4)
+			expect(warnings.filter((line) => line.includes('is not one of Circle’s orders'))).toHaveLength(2)
+			for (const line of warnings) {
+				expect(line).not.toContain(TEST_WEBHOOK_SECRET)
+				expect(line).not.toContain('sk_test')
+				expect(line).not.toContain('v1=')
+				expect(line).not.toContain('"livemode"')
+			}
+			expect(error).not.toHaveBeenCalled()
+			expect(await prisma.stripeEvent.count({ where: { id: { in: events.map((e) => e.id) } } })).toBe(events.length)
+
+			// Stripe's retry of any of them is answered from the record, without asking Stripe again.
+			const asked = fake.requests.length
+			for (const event of events) expect(await deliver(event)).toEqual({ status: 200, body: 'Already processed' })
+			expect(fake.requests.length).toBe(asked)
+		} finally {
+			warn.mockRestore()
+			error.mockRestore()
+		}
+	})
+
+	test('an order that disappears under fulfilment is acknowledged too, while a Stripe outage is still a 500', async () => {
+		const { orderId, session } = await individualCheckout()
+		fake.completeSession(session.id, 'paid')
+		const event = signedEvent('checkout.session.completed', { id: session.id, object: 'checkout.session' })
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+		const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+		try {
+			fake.failing.add('GET /v1/checkout/sessions/:id')
+			expect((await deliver(event)).status).toBe(500)
+			fake.failing.delete('GET /v1/checkout/sessions/:id')
+			expect(error).toHaveBeenCalledTimes(1)
+			expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(0)
+
+			// Deleted (by hand, in the database) between Stripe's first delivery and its retry.
+			await prisma.auditLog.deleteMany({ where: { targetId: orderId } })
+			await prisma.order.delete({ where: { id: orderId } })
+			expect(await deliver(event)).toMatchObject({ status: 200 })
+			expect(warn.mock.calls.map((args) => args.join(' ')).join('\n')).toContain(event.id)
+			expect(await prisma.stripeEvent.count({ where: { id: event.id } })).toBe(1)
+		} finally {
+			fake.failing.delete('GET /v1/checkout/sessions/:id')
+			warn.mockRestore()
+			error.mockRestore()
+		}
+	})
+})
+
 describe('invoices', () => {
 	test('an organisation pays by invoice with a purchase order; invoice.paid adds the seats once', async () => {
 		const admin = await createUser()
@@ -381,6 +468,39 @@ describe('invoices', () => {
 		})
 		expect(pool.seats).toBe(12)
 		expect((await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('PAID')
+	})
+	test('an invoice payment refunded before invoice.paid arrives adds no seats', async () => {
+		const admin = await createUser()
+		const organisation = await createTestOrganisation({ userId: admin.id })
+		const course = await createCourse({ pricePence: 2500, modules: 1 })
+		const { orderId } = await createCheckout({
+			buyerUserId: admin.id,
+			courseId: course.id,
+			organisationId: organisation.id,
+			quantity: 4,
+			method: 'INVOICE',
+		})
+		const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } })
+		const invoice = fake.payInvoice(order.stripeInvoiceId!)
+		const charge = fake.chargeFor(invoice.payments.data[0].payment.payment_intent)
+		fake.refundCharge(charge.id)
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+		try {
+			// No checkout session to find it by: acknowledged, and the fulfilment reads the refund.
+			expect((await deliver(signedEvent('charge.refunded', { id: charge.id, object: 'charge' }))).status).toBe(200)
+		} finally {
+			warn.mockRestore()
+		}
+		expect((await deliver(signedEvent('invoice.paid', { id: invoice.id, object: 'invoice' }))).status).toBe(200)
+		expect(await prisma.seatPool.count({ where: { organisationId: organisation.id } })).toBe(0)
+		expect(await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({
+			status: 'REFUNDED',
+			amountRefundedPence: 4 * 2500,
+			stripeChargeId: charge.id,
+		})
+		// A refund delivered again now finds the order by its payment intent: nothing changes.
+		expect((await deliver(signedEvent('charge.refunded', { id: charge.id, object: 'charge' }))).status).toBe(200)
+		expect(await prisma.seatPool.count({ where: { organisationId: organisation.id } })).toBe(0)
 	})
 })
 
@@ -486,7 +606,7 @@ describe('refunds and disputes', () => {
 		fake.completeSession(session.id, 'paid')
 		await fulfilCheckout({ checkoutSessionId: session.id })
 		const charge = fake.chargeFor(session.payment_intent)
-		const dispute = signedEvent('charge.dispute.created', { id: 'dp_test_1', object: 'dispute', charge: charge.id })
+		const dispute = signedEvent('charge.dispute.created', fake.disputeCharge(charge.id))
 		for (let i = 0; i < 3; i++) expect((await deliver(dispute)).status).toBe(200)
 		expect((await prisma.enrolment.findFirstOrThrow({ where: { userId: buyer.id, courseId: course.id } })).status).toBe(
 			'REVOKED',

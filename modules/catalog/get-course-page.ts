@@ -1,5 +1,6 @@
 import { prisma } from '#modules/db/client.ts'
 import { CatalogError } from '#modules/catalog/errors.ts'
+import { explainCpdHours, learningMinutes } from './cpd-hours.ts'
 
 /**
  * Everything the public course page shows: the published version's text, outcomes and outline
@@ -45,6 +46,7 @@ export async function getCoursePage({ slug }: { slug: string }) {
 	if (!course || !version) throw new CatalogError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 
 	const lessons = version.modules.flatMap((m) => m.lessons)
+	const learning = learningMinutes(lessons)
 	return {
 		id: course.id,
 		slug: course.slug,
@@ -59,7 +61,9 @@ export async function getCoursePage({ slug }: { slug: string }) {
 		publishedAt: version.publishedAt,
 		modules: version.modules,
 		lessonCount: lessons.length,
-		totalMinutes: lessons.reduce((sum, l) => sum + l.estimatedMinutes, 0),
+		totalMinutes: learning,
+		/** Why the CPD figure is what it is, beside the lessons' time (see explainCpdHours). */
+		cpdExplanation: explainCpdHours({ cpdMinutes: version.cpdMinutes, learning }),
 	}
 }
 

@@ -1,4 +1,5 @@
 import { type Prisma, prisma, type Sector } from '#modules/db/client.ts'
+import { searchTerm } from '#modules/validation/text.ts'
 
 export type ListCoursesOptions = {
 	/** Only courses tagged with this sector. */
@@ -22,7 +23,7 @@ const PUBLISHED: Prisma.CourseWhereInput = {
  * counts come from the same query, never from a query per course.
  */
 export async function listCourses({ sector, query, order = 'title', take }: ListCoursesOptions = {}) {
-	const q = query?.trim()
+	const q = searchTerm(query)
 	const where: Prisma.CourseWhereInput = {
 		AND: [
 			PUBLISHED,

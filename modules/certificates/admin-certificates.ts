@@ -2,6 +2,7 @@ import { prisma } from '#modules/db/client.ts'
 import { CertificatesError } from '#modules/certificates/errors.ts'
 import { normaliseCertificateCode } from './code.ts'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
+import { searchTerm } from '#modules/validation/text.ts'
 import { CERTIFICATE_PDF_FIELDS } from './queries.ts'
 
 /**
@@ -19,7 +20,7 @@ export async function searchCertificates({
 	limit?: number
 }) {
 	await assertPlatformAdmin({ actorId })
-	const q = query.trim().slice(0, 200)
+	const q = searchTerm(query)
 	const exactCode = q ? normaliseCertificateCode(q) : null
 	return prisma.certificate.findMany({
 		where: q

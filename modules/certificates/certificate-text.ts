@@ -16,8 +16,6 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
 	timeZone: 'Europe/London',
 })
 
-const hoursNumber = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
-
 /** "21 November 2026": the UK calendar date of an instant. */
 export function formatUkDate(value: Date) {
 	return ukLongDate.format(value)
@@ -37,16 +35,8 @@ export function londonCalendarDate(value: Date) {
 	return new Date(`${londonIsoDate(value)}T00:00:00.000Z`)
 }
 
-/** CPD hours as a number with at most two decimals: 150 minutes → 2.5. */
-export function cpdHours(minutes: number) {
-	return Math.round((minutes / 60) * 100) / 100
-}
-
-/** "2.5 CPD hours", "1 CPD hour". */
-export function formatCpdHours(minutes: number) {
-	const hours = cpdHours(minutes)
-	return `${hoursNumber.format(hours)} CPD ${hours === 1 ? 'hour' : 'hours'}`
-}
+// A certificate states its CPD hours as every page does (modules/catalog/cpd-hours.ts).
+export { cpdHoursNumber as cpdHours, formatCpdHours } from '#modules/catalog/cpd-hours.ts'
 
 /** The public address that checks a certificate (printed on it and encoded in its QR code). */
 export function verificationUrl({ baseUrl, code }: { baseUrl: string; code: string }) {

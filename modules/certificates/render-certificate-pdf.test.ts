@@ -2,7 +2,7 @@ import { PNG } from 'pngjs'
 import { describe, expect, test } from 'vitest'
 import { decodePdfQrCode, pdfInfo, pdfPagePng, pdfText } from '#tests/factories/certificates.ts'
 import { generateCertificateCode } from './code.ts'
-import { parsedFontCacheWorks } from './pdf-fonts.ts'
+import { parsedFontCacheWorks } from '#modules/pdf/fonts.ts'
 import { CERTIFICATE_SIGNATORY, type CertificatePdfData, renderCertificatePdf } from './render-certificate-pdf.ts'
 
 const BASE_URL = 'https://circle.example.org'

@@ -1,8 +1,9 @@
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { appUrl } from '#modules/env/env.ts'
+import { registerPdfFonts } from '#modules/pdf/fonts.ts'
+import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, textRight } from '#modules/pdf/kit.ts'
 import { formatCpdHours, formatUkDate, verificationUrl } from './certificate-text.ts'
-import { registerPdfFonts } from './pdf-fonts.ts'
 
 /**
  * Everything a certificate shows, as frozen on its database row. The renderer needs nothing else,
@@ -31,20 +32,6 @@ export const CERTIFICATE_SIGNATORY = {
 const WIDTH = 841.89
 const HEIGHT = 595.28
 const MARGIN = 64
-
-const COLOURS = {
-	brand: '#0f5257',
-	brandDark: '#0a3437',
-	brandTint: '#effaf9',
-	brandLine: '#aedfdb',
-	accent: '#d97821',
-	accentDark: '#9a4617',
-	ink: '#1c1917',
-	muted: '#57534e',
-	revoked: '#b91c1c',
-} as const
-
-type Doc = InstanceType<typeof PDFDocument>
 
 /**
  * Renders a certificate as an A4 landscape PDF and resolves with its bytes. The layout: a double
@@ -97,7 +84,7 @@ export async function renderCertificatePdf({
 	return done
 }
 
-function collect(doc: Doc): Promise<Buffer> {
+function collect(doc: PdfDoc): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = []
 		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -106,19 +93,19 @@ function collect(doc: Doc): Promise<Buffer> {
 	})
 }
 
-function drawFrame(doc: Doc) {
+function drawFrame(doc: PdfDoc) {
 	doc.save()
 	// A pale band behind the top of the page gives the certificate a "paper" feel without heavy ink.
-	doc.rect(18, 18, WIDTH - 36, HEIGHT - 36).fill(COLOURS.brandTint)
+	doc.rect(18, 18, WIDTH - 36, HEIGHT - 36).fill(PDF_COLOURS.brandTint)
 	doc.rect(30, 30, WIDTH - 60, HEIGHT - 60).fill('#ffffff')
 	doc
 		.lineWidth(2.5)
-		.strokeColor(COLOURS.brand)
+		.strokeColor(PDF_COLOURS.brand)
 		.rect(18, 18, WIDTH - 36, HEIGHT - 36)
 		.stroke()
 	doc
 		.lineWidth(0.75)
-		.strokeColor(COLOURS.accent)
+		.strokeColor(PDF_COLOURS.accent)
 		.rect(30, 30, WIDTH - 60, HEIGHT - 60)
 		.stroke()
 	// A small ring at each inner corner: the "circle" of people that gives the platform its name.
@@ -128,64 +115,40 @@ function drawFrame(doc: Doc) {
 		[30, HEIGHT - 30],
 		[WIDTH - 30, HEIGHT - 30],
 	] as const) {
-		doc.circle(cx, cy, 5).fillAndStroke('#ffffff', COLOURS.accent)
-		doc.circle(cx, cy, 1.8).fill(COLOURS.brand)
+		doc.circle(cx, cy, 5).fillAndStroke('#ffffff', PDF_COLOURS.accent)
+		doc.circle(cx, cy, 1.8).fill(PDF_COLOURS.brand)
 	}
 	doc.restore()
 }
 
-/** Circle's mark: a ring of six people around a shared space, the first one highlighted. */
-function drawMark(doc: Doc, { cx, cy, radius }: { cx: number; cy: number; radius: number }) {
-	doc.save()
-	doc
-		.lineWidth(radius * 0.27)
-		.strokeColor(COLOURS.brand)
-		.circle(cx, cy, radius)
-		.stroke()
-	for (let i = 0; i < 6; i++) {
-		const angle = (Math.PI * 2 * i) / 6 - Math.PI / 2
-		const x = cx + Math.cos(angle) * radius
-		const y = cy + Math.sin(angle) * radius
-		doc.circle(x, y, i === 0 ? radius * 0.31 : radius * 0.24).fill(i === 0 ? COLOURS.accent : COLOURS.brand)
-	}
-	doc.restore()
-}
-
-function drawHeader(doc: Doc, code: string) {
-	drawMark(doc, { cx: MARGIN + 13, cy: 70, radius: 12 })
-	doc.font('sansBold').fontSize(21).fillColor(COLOURS.brandDark)
+function drawHeader(doc: PdfDoc, code: string) {
+	drawCircleMark(doc, { cx: MARGIN + 13, cy: 70, radius: 12 })
+	doc.font('sansBold').fontSize(21).fillColor(PDF_COLOURS.brandDark)
 	doc.text('Circle', MARGIN + 34, 56, { lineBreak: false })
-	doc.font('sans').fontSize(8).fillColor(COLOURS.muted)
+	doc.font('sans').fontSize(8).fillColor(PDF_COLOURS.muted)
 	doc.text('CPD in relational and restorative practice', MARGIN + 35, 83, { lineBreak: false })
 
 	const right = WIDTH - MARGIN
-	doc.font('sansSemiBold').fontSize(7.5).fillColor(COLOURS.muted)
-	drawRight(doc, 'CERTIFICATE NUMBER', right, 60, { characterSpacing: 0.5 })
-	doc.font('sansSemiBold').fontSize(11).fillColor(COLOURS.ink)
-	drawRight(doc, code, right, 72, { characterSpacing: 0.6 })
+	doc.font('sansSemiBold').fontSize(7.5).fillColor(PDF_COLOURS.muted)
+	textRight(doc, 'CERTIFICATE NUMBER', { right, y: 60, characterSpacing: 0.5 })
+	doc.font('sansSemiBold').fontSize(11).fillColor(PDF_COLOURS.ink)
+	textRight(doc, code, { right, y: 72, characterSpacing: 0.6 })
 }
 
-function drawTitleBlock(doc: Doc, certificate: CertificatePdfData) {
+function drawTitleBlock(doc: PdfDoc, certificate: CertificatePdfData) {
 	const centre = { x: MARGIN, width: WIDTH - MARGIN * 2, align: 'center' as const }
-	doc.font('serifBold').fontSize(30).fillColor(COLOURS.brand)
+	doc.font('serifBold').fontSize(30).fillColor(PDF_COLOURS.brand)
 	doc.text('Certificate of CPD completion', centre.x, 112, { ...centre, lineBreak: false })
 
 	// A short rule with a dot in the middle, under the title.
 	const mid = WIDTH / 2
+	drawRule(doc, { x1: mid - 70, x2: mid - 8, y: 163, width: 0.75, colour: PDF_COLOURS.accent })
+	drawRule(doc, { x1: mid + 8, x2: mid + 70, y: 163, width: 0.75, colour: PDF_COLOURS.accent })
 	doc.save()
-	doc.lineWidth(0.75).strokeColor(COLOURS.accent)
-	doc
-		.moveTo(mid - 70, 163)
-		.lineTo(mid - 8, 163)
-		.stroke()
-	doc
-		.moveTo(mid + 8, 163)
-		.lineTo(mid + 70, 163)
-		.stroke()
-	doc.circle(mid, 163, 2.6).fill(COLOURS.accent)
+	doc.circle(mid, 163, 2.6).fill(PDF_COLOURS.accent)
 	doc.restore()
 
-	doc.font('sans').fontSize(12).fillColor(COLOURS.muted)
+	doc.font('sans').fontSize(12).fillColor(PDF_COLOURS.muted)
 	doc.text('This is to certify that', centre.x, 178, { ...centre, lineBreak: false })
 
 	// The name, as large as fits on one line (long double-barrelled names shrink, never wrap).
@@ -193,7 +156,7 @@ function drawTitleBlock(doc: Doc, certificate: CertificatePdfData) {
 	let nameSize = 36
 	doc.font('serif')
 	while (nameSize > 18 && doc.fontSize(nameSize).widthOfString(certificate.learnerName) > nameWidth) nameSize -= 1
-	doc.fillColor(COLOURS.ink)
+	doc.fillColor(PDF_COLOURS.ink)
 	const nameTop = 198 + (36 - nameSize) * 0.6
 	doc.text(certificate.learnerName, (WIDTH - nameWidth) / 2, nameTop, {
 		width: nameWidth,
@@ -202,16 +165,9 @@ function drawTitleBlock(doc: Doc, certificate: CertificatePdfData) {
 		ellipsis: true,
 	})
 
-	doc.save()
-	doc
-		.lineWidth(0.5)
-		.strokeColor(COLOURS.brandLine)
-		.moveTo(mid - 200, 252)
-		.lineTo(mid + 200, 252)
-		.stroke()
-	doc.restore()
+	drawRule(doc, { x1: mid - 200, x2: mid + 200, y: 252, width: 0.5, colour: PDF_COLOURS.brandLine })
 
-	doc.font('sans').fontSize(12).fillColor(COLOURS.muted)
+	doc.font('sans').fontSize(12).fillColor(PDF_COLOURS.muted)
 	doc.text('has completed the online course', centre.x, 262, { ...centre, lineBreak: false })
 
 	// Course titles get up to two lines, shrinking a little before they wrap.
@@ -219,7 +175,7 @@ function drawTitleBlock(doc: Doc, certificate: CertificatePdfData) {
 	let titleSize = 19
 	doc.font('sansSemiBold')
 	while (titleSize > 14 && doc.fontSize(titleSize).widthOfString(certificate.courseTitle) > titleWidth) titleSize -= 0.5
-	doc.fillColor(COLOURS.brand)
+	doc.fillColor(PDF_COLOURS.brand)
 	doc.text(certificate.courseTitle, (WIDTH - titleWidth) / 2, 284, {
 		width: titleWidth,
 		align: 'center',
@@ -234,16 +190,16 @@ function drawTitleBlock(doc: Doc, certificate: CertificatePdfData) {
 		formatCpdHours(certificate.cpdMinutes),
 		`Completed on ${formatUkDate(certificate.completedAt)}`,
 	]
-	doc.font('sans').fontSize(11).fillColor(COLOURS.ink)
+	doc.font('sans').fontSize(11).fillColor(PDF_COLOURS.ink)
 	const separator = '   ·   '
 	doc.text(facts.join(separator), centre.x, y, { ...centre, lineBreak: false })
 	y += 16
 	return y
 }
 
-function drawOutcomes(doc: Doc, outcomes: string[], box: { x: number; y: number; width: number; height: number }) {
+function drawOutcomes(doc: PdfDoc, outcomes: string[], box: { x: number; y: number; width: number; height: number }) {
 	if (outcomes.length === 0) return
-	doc.font('sansSemiBold').fontSize(8).fillColor(COLOURS.brand)
+	doc.font('sansSemiBold').fontSize(8).fillColor(PDF_COLOURS.brand)
 	doc.text('LEARNING OUTCOMES', box.x, box.y, { characterSpacing: 0.5, lineBreak: false })
 	const top = box.y + 16
 	const available = box.height - 16
@@ -261,9 +217,9 @@ function drawOutcomes(doc: Doc, outcomes: string[], box: { x: number; y: number;
 		}
 		const x = box.x + column * (columnWidth + GUTTER)
 		doc.save()
-		doc.circle(x + 3, y + layout.size * 0.68, Math.max(1.2, layout.size * 0.17)).fill(COLOURS.accent)
+		doc.circle(x + 3, y + layout.size * 0.68, Math.max(1.2, layout.size * 0.17)).fill(PDF_COLOURS.accent)
 		doc.restore()
-		doc.fillColor(COLOURS.ink)
+		doc.fillColor(PDF_COLOURS.ink)
 		doc.text(text, x + BULLET_INDENT, y, { width: columnWidth - BULLET_INDENT, lineGap: 1 })
 		y += height
 	}
@@ -272,13 +228,13 @@ function drawOutcomes(doc: Doc, outcomes: string[], box: { x: number; y: number;
 const GUTTER = 24
 const BULLET_INDENT = 12
 
-function itemHeight(doc: Doc, text: string, columnWidth: number, size: number) {
+function itemHeight(doc: PdfDoc, text: string, columnWidth: number, size: number) {
 	doc.font('sans').fontSize(size)
 	return doc.heightOfString(text, { width: columnWidth - BULLET_INDENT, lineGap: 1 }) + size * 0.4
 }
 
 /** Whether `items` fit in `columns` columns of the box at `size`, filling each column top to bottom. */
-function fits(doc: Doc, items: string[], columns: number, size: number, box: { width: number; height: number }) {
+function fits(doc: PdfDoc, items: string[], columns: number, size: number, box: { width: number; height: number }) {
 	const columnWidth = (box.width - (columns - 1) * GUTTER) / columns
 	let column = 0
 	let used = 0
@@ -299,7 +255,7 @@ function fits(doc: Doc, items: string[], columns: number, size: number, box: { w
  * down to 7pt. Anything longer still (a trainer's twenty outcomes) is cut short with a count of the
  * rest, which the verification page lists in full; print below 7pt is not readable.
  */
-function fitOutcomes(doc: Doc, outcomes: string[], box: { width: number; height: number }) {
+function fitOutcomes(doc: PdfDoc, outcomes: string[], box: { width: number; height: number }) {
 	for (let size = 10; size >= 8; size -= 0.25) {
 		if (fits(doc, outcomes, 1, size, box)) return { items: outcomes, columns: 1, size }
 	}
@@ -313,7 +269,7 @@ function fitOutcomes(doc: Doc, outcomes: string[], box: { width: number; height:
 	return { items: outcomes.slice(0, 1), columns: 1, size: 7 }
 }
 
-function drawQrCode(doc: Doc, url: string, { x, y, size }: { x: number; y: number; size: number }) {
+function drawQrCode(doc: PdfDoc, url: string, { x, y, size }: { x: number; y: number; size: number }) {
 	const qr = QRCode.create(url, { errorCorrectionLevel: 'M' })
 	const count = qr.modules.size
 	const cell = size / count
@@ -331,9 +287,9 @@ function drawQrCode(doc: Doc, url: string, { x, y, size }: { x: number; y: numbe
 			doc.rect(x + start * cell, y + row * cell, (col - start) * cell, cell)
 		}
 	}
-	doc.fill(COLOURS.ink)
+	doc.fill(PDF_COLOURS.ink)
 	doc.restore()
-	doc.font('sans').fontSize(7.5).fillColor(COLOURS.muted)
+	doc.font('sans').fontSize(7.5).fillColor(PDF_COLOURS.muted)
 	doc.text('Scan to check this certificate', x - 30, y + size + 6, {
 		width: size + 60,
 		align: 'center',
@@ -341,53 +297,46 @@ function drawQrCode(doc: Doc, url: string, { x, y, size }: { x: number; y: numbe
 	})
 }
 
-function drawFooter(doc: Doc, { url, issuedAt }: { url: string; issuedAt: Date }) {
+function drawFooter(doc: PdfDoc, { url, issuedAt }: { url: string; issuedAt: Date }) {
 	const lineY = 520
 	// Signatory, left.
-	doc.font('serifItalic').fontSize(17).fillColor(COLOURS.brandDark)
+	doc.font('serifItalic').fontSize(17).fillColor(PDF_COLOURS.brandDark)
 	doc.text(CERTIFICATE_SIGNATORY.name, MARGIN, lineY - 24, { lineBreak: false })
-	doc.save()
-	doc
-		.lineWidth(0.75)
-		.strokeColor(COLOURS.ink)
-		.moveTo(MARGIN, lineY)
-		.lineTo(MARGIN + 190, lineY)
-		.stroke()
-	doc.restore()
-	doc.font('sansSemiBold').fontSize(9).fillColor(COLOURS.ink)
+	drawRule(doc, { x1: MARGIN, x2: MARGIN + 190, y: lineY, width: 0.75, colour: PDF_COLOURS.ink })
+	doc.font('sansSemiBold').fontSize(9).fillColor(PDF_COLOURS.ink)
 	doc.text(CERTIFICATE_SIGNATORY.name, MARGIN, lineY + 6, { lineBreak: false })
-	doc.font('sans').fontSize(8.5).fillColor(COLOURS.muted)
+	doc.font('sans').fontSize(8.5).fillColor(PDF_COLOURS.muted)
 	doc.text(CERTIFICATE_SIGNATORY.title, MARGIN, lineY + 19, { lineBreak: false })
 
 	// Date of issue, centre.
 	const mid = WIDTH / 2
-	doc.font('sansSemiBold').fontSize(7.5).fillColor(COLOURS.muted)
+	doc.font('sansSemiBold').fontSize(7.5).fillColor(PDF_COLOURS.muted)
 	doc.text('DATE OF ISSUE', mid - 100, lineY - 10, {
 		width: 200,
 		align: 'center',
 		characterSpacing: 0.5,
 		lineBreak: false,
 	})
-	doc.font('sans').fontSize(10.5).fillColor(COLOURS.ink)
+	doc.font('sans').fontSize(10.5).fillColor(PDF_COLOURS.ink)
 	doc.text(formatUkDate(issuedAt), mid - 100, lineY + 4, { width: 200, align: 'center', lineBreak: false })
 
 	// Verification address, right.
 	const right = WIDTH - MARGIN
-	doc.font('sansSemiBold').fontSize(7.5).fillColor(COLOURS.muted)
-	drawRight(doc, 'VERIFY AT', right, lineY - 10, { characterSpacing: 0.5 })
-	doc.font('sans').fontSize(9).fillColor(COLOURS.brand)
+	doc.font('sansSemiBold').fontSize(7.5).fillColor(PDF_COLOURS.muted)
+	textRight(doc, 'VERIFY AT', { right, y: lineY - 10, characterSpacing: 0.5 })
+	doc.font('sans').fontSize(9).fillColor(PDF_COLOURS.brand)
 	const width = doc.widthOfString(url)
 	doc.text(url, right - width, lineY + 4, { link: url, lineBreak: false })
 }
 
-function drawRevoked(doc: Doc, revokedAt: Date) {
+function drawRevoked(doc: PdfDoc, revokedAt: Date) {
 	doc.save()
 	doc.rotate(-24, { origin: [WIDTH / 2, HEIGHT / 2] })
-	doc.font('sansBold').fontSize(110).fillColor(COLOURS.revoked).fillOpacity(0.12)
+	doc.font('sansBold').fontSize(110).fillColor(PDF_COLOURS.revoked).fillOpacity(0.12)
 	doc.text('REVOKED', 0, HEIGHT / 2 - 70, { width: WIDTH, align: 'center', lineBreak: false })
 	doc.restore()
 	doc.save()
-	doc.rect(30, 30, WIDTH - 60, 20).fill(COLOURS.revoked)
+	doc.rect(30, 30, WIDTH - 60, 20).fill(PDF_COLOURS.revoked)
 	doc.font('sansSemiBold').fontSize(9).fillColor('#ffffff')
 	doc.text(`Revoked on ${formatUkDate(revokedAt)}: this certificate is no longer valid.`, 30, 35.5, {
 		width: WIDTH - 60,
@@ -395,9 +344,4 @@ function drawRevoked(doc: Doc, revokedAt: Date) {
 		lineBreak: false,
 	})
 	doc.restore()
-}
-
-function drawRight(doc: Doc, text: string, right: number, y: number, options: PDFKit.Mixins.TextOptions = {}) {
-	const width = doc.widthOfString(text, options)
-	doc.text(text, right - width, y, { ...options, lineBreak: false })
 }

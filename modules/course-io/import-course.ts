@@ -7,6 +7,7 @@ import {
 	ReadingContentSchema,
 	VideoContentSchema,
 } from '#modules/authoring/schemas.ts'
+import { writeVersionTree } from '#modules/authoring/write-version-tree.ts'
 import { type z } from 'zod'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { CourseIoError } from '#modules/course-io/errors.ts'
@@ -466,7 +467,7 @@ export async function importCourse({
 					versionId = created.versions[0]!.id
 					versionNumber = 1
 				}
-				await writeTree(tx, versionId, parsed.modules)
+				await writeVersionTree(tx, { versionId, modules: parsed.modules })
 				return {
 					courseId,
 					slug: course.slug,
@@ -515,56 +516,4 @@ async function resolveActor(
 		})
 	}
 	return user.id
-}
-
-async function writeTree(tx: Tx, versionId: string, modules: ParsedCourse['modules']) {
-	for (const [position, mod] of modules.entries()) {
-		const { id: moduleId } = await tx.module.create({
-			data: { versionId, position, title: mod.title, summary: mod.summary },
-			select: { id: true },
-		})
-		for (const [lessonPosition, l] of mod.lessons.entries()) {
-			await tx.lesson.create({
-				data: {
-					moduleId,
-					versionId,
-					key: l.key,
-					position: lessonPosition,
-					kind: l.kind,
-					title: l.title,
-					required: l.required,
-					estimatedMinutes: l.estimatedMinutes,
-					markdown: l.markdown,
-					videoPlaybackId: l.videoPlaybackId,
-					videoSourceUrl: l.videoSourceUrl,
-					videoDurationSeconds: l.videoDurationSeconds,
-					captionsUrl: l.captionsUrl,
-					transcript: l.transcript,
-					passMark: l.passMark,
-					maxAttempts: l.maxAttempts,
-					questions: {
-						create: l.questions.map((q, qi) => ({
-							position: qi,
-							kind: q.kind,
-							prompt: q.prompt,
-							guidance: q.guidance,
-							explanation: q.explanation,
-							scaleMin: q.scaleMin,
-							scaleMax: q.scaleMax,
-							scaleMinLabel: q.scaleMinLabel,
-							scaleMaxLabel: q.scaleMaxLabel,
-							options: {
-								create: q.options.map((o, oi) => ({
-									position: oi,
-									text: o.text,
-									isCorrect: o.isCorrect,
-									feedback: o.feedback,
-								})),
-							},
-						})),
-					},
-				},
-			})
-		}
-	}
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Sector } from '#modules/db/generated/enums.ts'
+import { multilineText, singleLineText } from '#modules/validation/text.ts'
 
 /**
  * Sectors an organisation can say it works in. Foundations is a course category, not a sector an
@@ -30,20 +31,17 @@ const L = ENQUIRY_LIMITS
  * as undefined when left empty (conform drops empty strings).
  */
 export const EnquirySchema = z.object({
-	name: z
-		.string({ error: 'Enter your name' })
+	name: singleLineText({ error: 'Enter your name' })
 		.trim()
 		.min(1, 'Enter your name')
 		.max(L.nameMax, `Your name must be ${L.nameMax} characters or fewer`),
-	email: z
-		.string({ error: 'Enter your email address' })
+	email: singleLineText({ error: 'Enter your email address' })
 		.trim()
 		.min(1, 'Enter your email address')
 		.max(L.emailMax, `Your email address must be ${L.emailMax} characters or fewer`)
 		.pipe(z.email('Enter an email address in the correct format, like name@example.org'))
 		.transform((v) => v.toLowerCase()),
-	organisationName: z
-		.string()
+	organisationName: singleLineText()
 		.trim()
 		.max(L.organisationMax, `The organisation name must be ${L.organisationMax} characters or fewer`)
 		.optional()
@@ -55,8 +53,7 @@ export const EnquirySchema = z.object({
 		.min(L.staffMin, `The number of staff must be at least ${L.staffMin}`)
 		.max(L.staffMax, `The number of staff must be ${L.staffMax.toLocaleString('en-GB')} or fewer`)
 		.optional(),
-	message: z
-		.string({ error: 'Tell us a little about what you are looking for' })
+	message: multilineText({ error: 'Tell us a little about what you are looking for' })
 		.trim()
 		.min(L.messageMin, `Your message must be at least ${L.messageMin} characters`)
 		.max(L.messageMax, `Your message must be ${L.messageMax.toLocaleString('en-GB')} characters or fewer`),

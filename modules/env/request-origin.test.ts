@@ -4,6 +4,7 @@ import { uniqueEmail } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { extractLinks, findLatestEmail } from '#modules/mail/outbox.ts'
 import { appUrl, parseEnv } from './env.ts'
+import type * as RequestOrigin from './request-origin.ts'
 import { currentRequestOrigin, loopbackOrigin, withRequestOrigin } from './request-origin.ts'
 
 describe('loopbackOrigin', () => {
@@ -30,6 +31,12 @@ describe('loopbackOrigin', () => {
 		}
 		expect(loopbackOrigin({ host: 'localhost:3000', protocol: 'javascript' })).toBeNull()
 	})
+})
+
+test('a second copy of the module (the server build, Vite in development) sees the same request origin', async () => {
+	const copy = (await import(/* @vite-ignore */ `./request-origin.ts?copy=${Date.now()}`)) as typeof RequestOrigin
+	expect(copy.withRequestOrigin).not.toBe(withRequestOrigin)
+	expect(withRequestOrigin('http://127.0.0.1:3000', () => copy.currentRequestOrigin())).toBe('http://127.0.0.1:3000')
 })
 
 describe('appUrl', () => {

@@ -1,6 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 
-const origins = new AsyncLocalStorage<string>()
+// One store per process, kept on globalThis: app/server/express.ts (loaded by tsx) and the routes
+// (bundled into build/server, or loaded by Vite in development) each get their own copy of this
+// module, and both must see the same store.
+const shared = globalThis as unknown as { circleRequestOrigins?: AsyncLocalStorage<string> }
+const origins = (shared.circleRequestOrigins ??= new AsyncLocalStorage<string>())
 
 // localhost, 127.x.x.x or [::1], with an optional port: the only Host values trusted for links.
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i

@@ -1,4 +1,5 @@
 import { parseReportStatus, type ReportStatus } from './report-status.ts'
+import { searchTerm } from '#modules/validation/text.ts'
 
 /** Rows per page the team report offers; the first is the default. */
 export const REPORT_PAGE_SIZES = [25, 50, 100] as const
@@ -12,7 +13,7 @@ export const REPORT_PAGE_SIZES = [25, 50, 100] as const
 export function readReportFilters(params: URLSearchParams, pools: Array<{ courseId: string; courseSlug: string }>) {
 	const pool = pools.find((p) => p.courseSlug === params.get('course'))
 	const status: ReportStatus | null = parseReportStatus(params.get('status'))
-	const q = params.get('q')?.trim().slice(0, 200) ?? ''
+	const q = searchTerm(params.get('q'))
 	const page = Math.max(1, Math.min(100_000, Math.floor(Number(params.get('page') ?? 1)) || 1))
 	const perPage = REPORT_PAGE_SIZES.find((size) => String(size) === params.get('per')) ?? REPORT_PAGE_SIZES[0]
 	return {

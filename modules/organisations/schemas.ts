@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { NameSchema, NewPasswordSchema } from '#modules/auth/schemas.ts'
 import type { OrgRole, Sector } from '#modules/db/generated/enums.ts'
+import { multilineText, singleLineText } from '#modules/validation/text.ts'
 
 // Shared by the server and the browser (Conform's client-side validation): zod and types only.
 
@@ -35,8 +36,7 @@ function required(message: string) {
 	return { error: (issue: { input: unknown }) => (issue.input === undefined ? message : undefined) }
 }
 
-export const SlugSchema = z
-	.string()
+export const SlugSchema = singleLineText()
 	.trim()
 	.toLowerCase()
 	.min(3, 'Web address must be 3 characters or more')
@@ -45,8 +45,7 @@ export const SlugSchema = z
 	.refine((slug) => !RESERVED_SLUGS.has(slug), 'That web address is reserved: choose another')
 
 export const CreateOrganisationSchema = z.object({
-	name: z
-		.string(required('Enter the organisation’s name'))
+	name: singleLineText(required('Enter the organisation’s name'))
 		.trim()
 		.min(2, 'Name must be 2 characters or more')
 		.max(120, 'Name must be 120 characters or fewer'),
@@ -54,8 +53,7 @@ export const CreateOrganisationSchema = z.object({
 	slug: SlugSchema.optional(),
 	sector: z.enum(SECTOR_VALUES, { error: 'Choose a sector from the list' }).optional(),
 	/** Optional: where invoices and receipts go. */
-	billingEmail: z
-		.string()
+	billingEmail: singleLineText()
 		.trim()
 		.max(254, 'Email address must be 254 characters or fewer')
 		.pipe(z.email('Enter an email address in the correct format, like finance@school.org.uk'))
@@ -64,18 +62,18 @@ export const CreateOrganisationSchema = z.object({
 
 export const ChangeRoleSchema = z.object({
 	intent: z.literal('change-role'),
-	membershipId: z.string(required('Choose a member')).min(1),
+	membershipId: singleLineText(required('Choose a member')).min(1),
 	role: z.enum(ORG_ROLES, { error: 'Choose a role from the list' }),
 })
 
 export const RemoveMemberSchema = z.object({
 	intent: z.literal('remove'),
-	membershipId: z.string(required('Choose a member')).min(1),
+	membershipId: singleLineText(required('Choose a member')).min(1),
 })
 
 export const InviteFormSchema = z.object({
-	poolId: z.string(required('Choose a course')).min(1, 'Choose a course'),
-	emails: z.string().max(200_000, 'The list is too long: invite at most 1,000 people at a time').optional(),
+	poolId: singleLineText(required('Choose a course')).min(1, 'Choose a course'),
+	emails: multilineText().max(200_000, 'The list is too long: invite at most 1,000 people at a time').optional(),
 })
 
 /** The largest invitation CSV accepted (1,000 rows fit easily). */
@@ -86,8 +84,7 @@ export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
 	z.object({
 		intent: z.literal('invite'),
 		mode: z.literal('single'),
-		email: z
-			.string(required('Enter an email address'))
+		email: singleLineText(required('Enter an email address'))
 			.trim()
 			.max(254, 'Email address must be 254 characters or fewer')
 			.pipe(z.email('Enter an email address in the correct format, like name@school.org.uk')),
@@ -95,9 +92,10 @@ export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
 	z.object({
 		intent: z.literal('invite'),
 		mode: z.literal('list'),
-		emails: z
-			.string(required('Enter at least one email address'))
-			.max(200_000, 'The list is too long: invite at most 1,000 people at a time'),
+		emails: multilineText(required('Enter at least one email address')).max(
+			200_000,
+			'The list is too long: invite at most 1,000 people at a time',
+		),
 	}),
 	z.object({
 		intent: z.literal('invite'),
@@ -111,8 +109,8 @@ export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
 
 /** The seats page's other buttons: each names what it acts on. */
 export const SeatActionSchema = z.discriminatedUnion('intent', [
-	z.object({ intent: z.enum(['resend', 'revoke']), invitationId: z.string().min(1) }),
-	z.object({ intent: z.enum(['reclaim', 'remove-access', 'remind']), assignmentId: z.string().min(1) }),
+	z.object({ intent: z.enum(['resend', 'revoke']), invitationId: singleLineText().min(1) }),
+	z.object({ intent: z.enum(['reclaim', 'remove-access', 'remind']), assignmentId: singleLineText().min(1) }),
 	z.object({ intent: z.literal('remind-all') }),
 ])
 
@@ -128,14 +126,17 @@ export const MAX_SEATS_PER_ORDER = 1000
 
 export const BuySeatsSchema = z
 	.object({
-		course: z.string(required('Choose a course')).min(1, 'Choose a course'),
+		course: singleLineText(required('Choose a course')).min(1, 'Choose a course'),
 		quantity: z.coerce
 			.number({ error: (issue) => (issue.input === undefined ? 'Enter how many seats' : 'Enter a whole number') })
 			.int('Enter a whole number')
 			.min(MIN_SEATS_PER_ORDER, `Buy at least ${MIN_SEATS_PER_ORDER} seat`)
-			.max(MAX_SEATS_PER_ORDER, `You can buy at most ${MAX_SEATS_PER_ORDER.toLocaleString('en-GB')} seats in one order`),
+			.max(
+				MAX_SEATS_PER_ORDER,
+				`You can buy at most ${MAX_SEATS_PER_ORDER.toLocaleString('en-GB')} seats in one order`,
+			),
 		method: z.enum(['CARD', 'INVOICE'], { error: 'Choose how to pay' }),
-		purchaseOrderNumber: z.string().trim().max(60, 'Purchase order number must be 60 characters or fewer').optional(),
+		purchaseOrderNumber: singleLineText().max(60, 'Purchase order number must be 60 characters or fewer').optional(),
 	})
 	.superRefine((value, ctx) => {
 		if (value.method === 'INVOICE' && !value.purchaseOrderNumber) {
@@ -160,7 +161,15 @@ export function parseVolumeTiers(value: unknown): VolumeTier[] {
 }
 
 /** The price of one seat when buying `quantity`: the tier with the highest minQuantity that applies wins. */
-export function unitPriceFor({ basePence, tiers, quantity }: { basePence: number; tiers: VolumeTier[]; quantity: number }) {
+export function unitPriceFor({
+	basePence,
+	tiers,
+	quantity,
+}: {
+	basePence: number
+	tiers: VolumeTier[]
+	quantity: number
+}) {
 	let price = basePence
 	for (const tier of tiers) if (quantity >= tier.minQuantity) price = tier.unitPricePence
 	return price

@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream'
-import { stringify } from 'csv-stringify'
 import { createMemoCache } from '#modules/cache/memo-cache.ts'
 import { Prisma, prisma } from '#modules/db/client.ts'
+import { streamCsv } from '#modules/spreadsheets/csv.ts'
 import { REPORT_STATUS_LABELS, type ReportStatus } from './report-status.ts'
 
 export { parseReportStatus, REPORT_STATUS_LABELS, REPORT_STATUSES, type ReportStatus } from './report-status.ts'
@@ -323,8 +322,8 @@ export const CSV_BATCH_SIZE = 1000
 
 /**
  * The whole report as a CSV byte stream. Rows are read in batches of 1,000 by keyset pagination
- * and piped through csv-stringify as the client reads, so memory stays flat at 100,000 rows: the
- * next batch is fetched only when the stream has room for it.
+ * as the client reads, so memory stays flat at 100,000 rows: the next batch is fetched only when
+ * the stream has room for it. A database error part-way ends the download (see streamCsv).
  */
 export function streamTeamReportCsv({
 	organisationId,
@@ -335,19 +334,16 @@ export function streamTeamReportCsv({
 	filters?: ReportFilters
 	batchSize?: number
 }): ReadableStream<Uint8Array> {
-	async function* records() {
+	async function* batches() {
 		let afterKey: string | null = null
 		for (;;) {
 			const batch = await getTeamReportBatch({ organisationId, filters, afterKey, limit: batchSize })
-			for (const row of batch) yield csvRecord(row)
+			yield batch.map(csvRecord)
 			if (batch.length < batchSize) return
 			afterKey = batch.at(-1)!.key
 		}
 	}
-	const csv = Readable.from(records()).pipe(
-		stringify({ header: true, columns: CSV_COLUMNS.map((c) => ({ key: c.key, header: c.header })), bom: true }),
-	)
-	return Readable.toWeb(csv) as unknown as ReadableStream<Uint8Array>
+	return streamCsv({ label: 'team report CSV', columns: CSV_COLUMNS, batches: batches() })
 }
 
 export const CHART_WEEKS = 12

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync'
+import { renderCsv } from '#modules/spreadsheets/csv.ts'
 import { hoursDecimal, ukShortDate } from './cpd-dates.ts'
 import {
 	describeEntry,
@@ -81,17 +81,8 @@ export function renderCpdCsv(data: ExportData): string {
 		if (i === 0) return 'Total'
 		return column.total ? hoursDecimal(data.totals[column.total]) : ''
 	})
-	return stringify([columns.map((c) => c.header), ...rows, totals], {
-		// Excel reads a CSV as UTF-8 only when it starts with a byte-order mark; without it, Siân is SiÃ¢n.
-		bom: true,
-		record_delimiter: 'windows',
-		// A cell starting = + - @ is a formula to a spreadsheet; learners' text must stay text.
-		cast: { string: neutraliseFormula },
-	})
-}
-
-function neutraliseFormula(value: string) {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+	// Learners' own text that looks like a formula must stay text: renderCsv neutralises it.
+	return renderCsv([columns.map((c) => c.header), ...rows, totals])
 }
 
 /**

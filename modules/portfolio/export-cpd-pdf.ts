@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit'
-import { registerPdfFonts } from '#modules/certificates/pdf-fonts.ts'
+import { registerPdfFonts } from '#modules/pdf/fonts.ts'
+import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc } from '#modules/pdf/kit.ts'
 import { dateColumn, formatHours, formatIsoDate, hoursDecimal, ukShortDate } from './cpd-dates.ts'
 import {
 	describeEntry,
@@ -13,22 +14,10 @@ import {
 } from './export-data.ts'
 import type { PortfolioEntry } from './get-cpd-portfolio.ts'
 
-type Doc = InstanceType<typeof PDFDocument>
-
 // A4 portrait, in points, with 2 cm margins.
 const PAGE = { width: 595.28, height: 841.89 }
 const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 }
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right
-
-const COLOURS = {
-	brand: '#0f5257',
-	brandDark: '#0a3437',
-	brandTint: '#effaf9',
-	accent: '#d97821',
-	ink: '#1c1917',
-	muted: '#57534e',
-	rule: '#d6d3d1',
-} as const
 
 const REGISTRATION_LABEL: Record<string, string> = {
 	NMC: 'NMC PIN',
@@ -175,7 +164,7 @@ export async function exportCpdPdf({
 	return { filename: `circle-cpd-${data.format}-${data.today}.pdf`, content: await renderCpdPdf(data) }
 }
 
-function collect(doc: Doc): Promise<Buffer> {
+function collect(doc: PdfDoc): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = []
 		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -188,30 +177,15 @@ function evidenceText(entry: PortfolioEntry) {
 	return entry.evidence ?? (entry.certificate ? `Circle certificate ${entry.certificate.code}` : '')
 }
 
-function drawMark(doc: Doc, cx: number, cy: number, radius: number) {
-	doc.save()
-	doc
-		.lineWidth(radius * 0.27)
-		.strokeColor(COLOURS.brand)
-		.circle(cx, cy, radius)
-		.stroke()
-	for (let i = 0; i < 6; i++) {
-		const angle = (Math.PI * 2 * i) / 6 - Math.PI / 2
-		doc.circle(cx + Math.cos(angle) * radius, cy + Math.sin(angle) * radius, i === 0 ? radius * 0.31 : radius * 0.24)
-		doc.fill(i === 0 ? COLOURS.accent : COLOURS.brand)
-	}
-	doc.restore()
-}
-
-function drawTitle(doc: Doc, data: ExportData, title: string) {
+function drawTitle(doc: PdfDoc, data: ExportData, title: string) {
 	const top = MARGIN.top
-	drawMark(doc, MARGIN.left + 8, top + 8, 7)
+	drawCircleMark(doc, { cx: MARGIN.left + 8, cy: top + 8, radius: 7 })
 	doc
 		.font('sansBold')
 		.fontSize(12)
-		.fillColor(COLOURS.brandDark)
+		.fillColor(PDF_COLOURS.brandDark)
 		.text('Circle', MARGIN.left + 21, top, { lineBreak: false })
-	doc.font('serifBold').fontSize(20).fillColor(COLOURS.brand)
+	doc.font('serifBold').fontSize(20).fillColor(PDF_COLOURS.brand)
 	doc.text(title, MARGIN.left, top + 30, { width: CONTENT_WIDTH })
 	doc.moveDown(0.4)
 
@@ -225,18 +199,18 @@ function drawTitle(doc: Doc, data: ExportData, title: string) {
 	facts.push(['Prepared', `${formatIsoDate(data.today)}, from the learner’s Circle CPD portfolio`])
 	for (const [name, value] of facts) {
 		const y = doc.y
-		doc.font('sansSemiBold').fontSize(9.5).fillColor(COLOURS.muted).text(name, MARGIN.left, y, { width: 110 })
+		doc.font('sansSemiBold').fontSize(9.5).fillColor(PDF_COLOURS.muted).text(name, MARGIN.left, y, { width: 110 })
 		doc
 			.font('sans')
 			.fontSize(9.5)
-			.fillColor(COLOURS.ink)
+			.fillColor(PDF_COLOURS.ink)
 			.text(value, MARGIN.left + 110, y, { width: CONTENT_WIDTH - 110 })
 		doc.moveDown(0.15)
 	}
 	doc.moveDown(0.6)
 }
 
-function drawSummary(doc: Doc, data: ExportData) {
+function drawSummary(doc: PdfDoc, data: ExportData) {
 	const lines: string[] = [
 		`${formatHours(data.totals.minutes)} of CPD in ${data.totals.records} ${data.totals.records === 1 ? 'activity' : 'activities'}`,
 	]
@@ -252,14 +226,14 @@ function drawSummary(doc: Doc, data: ExportData) {
 	const height = 20 + lines.length * 15
 	ensureSpace(doc, height + 10)
 	const y = doc.y
-	doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(COLOURS.brandTint).restore()
-	doc.save().rect(MARGIN.left, y, 3, height).fill(COLOURS.brand).restore()
+	doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(PDF_COLOURS.brandTint).restore()
+	doc.save().rect(MARGIN.left, y, 3, height).fill(PDF_COLOURS.brand).restore()
 	let lineY = y + 10
 	for (const [i, line] of lines.entries()) {
 		doc
 			.font(i === 0 ? 'sansSemiBold' : 'sans')
 			.fontSize(10)
-			.fillColor(COLOURS.ink)
+			.fillColor(PDF_COLOURS.ink)
 		doc.text(line, MARGIN.left + 14, lineY, { width: CONTENT_WIDTH - 24, lineBreak: false })
 		lineY += 15
 	}
@@ -267,17 +241,21 @@ function drawSummary(doc: Doc, data: ExportData) {
 	doc.y = y + height + 16
 }
 
-function heading(doc: Doc, text: string, size = 14) {
+function heading(doc: PdfDoc, text: string, size = 14) {
 	ensureSpace(doc, size * 4)
-	doc.font('serifBold').fontSize(size).fillColor(COLOURS.brand).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
+	doc
+		.font('serifBold')
+		.fontSize(size)
+		.fillColor(PDF_COLOURS.brand)
+		.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
 	doc.moveDown(0.3)
 }
 
-function ensureSpace(doc: Doc, height: number) {
+function ensureSpace(doc: PdfDoc, height: number) {
 	if (doc.y + height > PAGE.height - MARGIN.bottom) doc.addPage()
 }
 
-function drawTable(doc: Doc, data: ExportData, columns: TableColumn[]) {
+function drawTable(doc: PdfDoc, data: ExportData, columns: TableColumn[]) {
 	heading(doc, data.format === 'nmc' ? 'CPD log' : 'Record of activities')
 	const padding = 4
 	const size = 8.5
@@ -293,25 +271,24 @@ function drawTable(doc: Doc, data: ExportData, columns: TableColumn[]) {
 		const y = doc.y
 		if (fill) doc.save().rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(fill).restore()
 		let x = MARGIN.left
-		doc.font(font).fontSize(size).fillColor(COLOURS.ink)
+		doc.font(font).fontSize(size).fillColor(PDF_COLOURS.ink)
 		for (const [i, text] of cells.entries()) {
 			const column = columns[i]!
 			doc.text(text, x + padding, y + padding, { width: column.width - padding * 2, align: column.align ?? 'left' })
 			x += column.width
 		}
-		doc
-			.save()
-			.lineWidth(0.5)
-			.strokeColor(COLOURS.rule)
-			.moveTo(MARGIN.left, y + height)
-			.lineTo(MARGIN.left + CONTENT_WIDTH, y + height)
-			.stroke()
-			.restore()
+		drawRule(doc, {
+			x1: MARGIN.left,
+			x2: MARGIN.left + CONTENT_WIDTH,
+			y: y + height,
+			width: 0.5,
+			colour: PDF_COLOURS.rule,
+		})
 		doc.x = MARGIN.left
 		doc.y = y + height
 	}
 	const header = columns.map((c) => c.header)
-	const drawHeader = () => drawRow(header, { font: 'sansSemiBold', fill: COLOURS.brandTint })
+	const drawHeader = () => drawRow(header, { font: 'sansSemiBold', fill: PDF_COLOURS.brandTint })
 
 	ensureSpace(doc, rowHeight(header, 'sansSemiBold') * 2)
 	drawHeader()
@@ -334,14 +311,14 @@ function drawTable(doc: Doc, data: ExportData, columns: TableColumn[]) {
 		return ''
 	})
 	if (doc.y + rowHeight(totals, 'sansBold') > PAGE.height - MARGIN.bottom) doc.addPage()
-	drawRow(totals, { font: 'sansBold', fill: COLOURS.brandTint })
+	drawRow(totals, { font: 'sansBold', fill: PDF_COLOURS.brandTint })
 	doc.moveDown(1.2)
 }
 
 function paragraph(
-	doc: Doc,
+	doc: PdfDoc,
 	text: string,
-	{ size = 9.5, color: colour = COLOURS.ink }: { size?: number; color?: string } = {},
+	{ size = 9.5, color: colour = PDF_COLOURS.ink }: { size?: number; color?: string } = {},
 ) {
 	doc
 		.font('sans')
@@ -350,13 +327,13 @@ function paragraph(
 		.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 })
 }
 
-function drawWritingSpace(doc: Doc, title: string, hint: string, height: number) {
+function drawWritingSpace(doc: PdfDoc, title: string, hint: string, height: number) {
 	ensureSpace(doc, height + 50)
 	heading(doc, title, 12)
-	paragraph(doc, hint, { size: 8.5, color: COLOURS.muted })
+	paragraph(doc, hint, { size: 8.5, color: PDF_COLOURS.muted })
 	doc.moveDown(0.4)
 	const y = doc.y
-	doc.save().lineWidth(0.5).strokeColor(COLOURS.rule).rect(MARGIN.left, y, CONTENT_WIDTH, height).stroke()
+	doc.save().lineWidth(0.5).strokeColor(PDF_COLOURS.rule).rect(MARGIN.left, y, CONTENT_WIDTH, height).stroke()
 	for (let lineY = y + 22; lineY < y + height - 4; lineY += 22) {
 		doc
 			.moveTo(MARGIN.left + 10, lineY)
@@ -368,32 +345,29 @@ function drawWritingSpace(doc: Doc, title: string, hint: string, height: number)
 	doc.y = y + height + 18
 }
 
-function entryHeading(doc: Doc, title: string, meta: string) {
+function entryHeading(doc: PdfDoc, title: string, meta: string) {
 	ensureSpace(doc, 90)
-	doc
-		.save()
-		.lineWidth(1)
-		.strokeColor(COLOURS.accent)
-		.moveTo(MARGIN.left, doc.y)
-		.lineTo(MARGIN.left + 40, doc.y)
-		.stroke()
-		.restore()
+	drawRule(doc, { x1: MARGIN.left, x2: MARGIN.left + 40, y: doc.y, width: 1, colour: PDF_COLOURS.accent })
 	doc.moveDown(0.4)
-	doc.font('sansSemiBold').fontSize(11).fillColor(COLOURS.ink).text(title, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
-	doc.font('sans').fontSize(8.5).fillColor(COLOURS.muted).text(meta, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
+	doc
+		.font('sansSemiBold')
+		.fontSize(11)
+		.fillColor(PDF_COLOURS.ink)
+		.text(title, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
+	doc.font('sans').fontSize(8.5).fillColor(PDF_COLOURS.muted).text(meta, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
 	doc.moveDown(0.5)
 }
 
-function question(doc: Doc, title: string, answer: string) {
+function question(doc: PdfDoc, title: string, answer: string) {
 	ensureSpace(doc, 40)
 	doc
 		.font('sansSemiBold')
 		.fontSize(9.5)
-		.fillColor(COLOURS.brandDark)
+		.fillColor(PDF_COLOURS.brandDark)
 		.text(title, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
 	doc.moveDown(0.15)
 	const text = answer.trim()
-	paragraph(doc, text || 'Not recorded yet.', { color: text ? COLOURS.ink : COLOURS.muted })
+	paragraph(doc, text || 'Not recorded yet.', { color: text ? PDF_COLOURS.ink : PDF_COLOURS.muted })
 	doc.moveDown(0.6)
 }
 
@@ -403,14 +377,14 @@ function entryMeta(entry: PortfolioEntry) {
 	return parts.join(' · ')
 }
 
-function drawReflectiveAccounts(doc: Doc, data: ExportData) {
+function drawReflectiveAccounts(doc: PdfDoc, data: ExportData) {
 	const reflected = data.entries.filter((e) => reflectionText(e).trim() || e.impactOnPractice)
 	doc.addPage()
 	heading(doc, 'Reflective accounts', 16)
 	paragraph(
 		doc,
 		`The NMC asks for five written reflective accounts, each on a piece of CPD, feedback or an event in your practice, and a reflective discussion about them with another NMC registrant. ${reflected.length} ${reflected.length === 1 ? 'entry has' : 'entries have'} reflections recorded here. Make sure no one can be identified from what you have written.`,
-		{ size: 9, color: COLOURS.muted },
+		{ size: 9, color: PDF_COLOURS.muted },
 	)
 	doc.moveDown(1)
 	if (reflected.length === 0) paragraph(doc, 'No reflections recorded in this period yet.')
@@ -429,20 +403,20 @@ function drawReflectiveAccounts(doc: Doc, data: ExportData) {
 }
 
 /** A question answered with the learner's reflections, each course prompt set in italics above its answer. */
-function reflectionQuestion(doc: Doc, title: string, entry: PortfolioEntry) {
+function reflectionQuestion(doc: PdfDoc, title: string, entry: PortfolioEntry) {
 	const parts = reflectionParts(entry)
 	if (parts.length === 0) return question(doc, title, '')
 	ensureSpace(doc, 40)
 	doc
 		.font('sansSemiBold')
 		.fontSize(9.5)
-		.fillColor(COLOURS.brandDark)
+		.fillColor(PDF_COLOURS.brandDark)
 		.text(title, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
 	doc.moveDown(0.15)
 	for (const [i, part] of parts.entries()) {
 		if (i > 0) doc.moveDown(0.4)
 		if (part.prompt) {
-			doc.font('sansItalic').fontSize(9).fillColor(COLOURS.muted)
+			doc.font('sansItalic').fontSize(9).fillColor(PDF_COLOURS.muted)
 			doc.text(part.prompt, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 })
 		}
 		paragraph(doc, part.text)
@@ -451,7 +425,7 @@ function reflectionQuestion(doc: Doc, title: string, entry: PortfolioEntry) {
 }
 
 function drawEntryDetails(
-	doc: Doc,
+	doc: PdfDoc,
 	data: ExportData,
 	title: string,
 	sections: (entry: PortfolioEntry) => Array<[string, string | PortfolioEntry]>,
@@ -469,7 +443,7 @@ function drawEntryDetails(
 	}
 }
 
-function drawPageFooters(doc: Doc, data: ExportData, short: string) {
+function drawPageFooters(doc: PdfDoc, data: ExportData, short: string) {
 	const range = doc.bufferedPageRange()
 	for (let i = range.start; i < range.start + range.count; i++) {
 		doc.switchToPage(i)
@@ -477,15 +451,8 @@ function drawPageFooters(doc: Doc, data: ExportData, short: string) {
 		const bottom = doc.page.margins.bottom
 		doc.page.margins.bottom = 0
 		const y = PAGE.height - 40
-		doc
-			.save()
-			.lineWidth(0.5)
-			.strokeColor(COLOURS.rule)
-			.moveTo(MARGIN.left, y - 8)
-			.lineTo(PAGE.width - MARGIN.right, y - 8)
-			.stroke()
-			.restore()
-		doc.font('sans').fontSize(8).fillColor(COLOURS.muted)
+		drawRule(doc, { x1: MARGIN.left, x2: PAGE.width - MARGIN.right, y: y - 8, width: 0.5, colour: PDF_COLOURS.rule })
+		doc.font('sans').fontSize(8).fillColor(PDF_COLOURS.muted)
 		doc.text(`${data.learner.name} · ${short} · Circle`, MARGIN.left, y, { width: CONTENT_WIDTH / 2, lineBreak: false })
 		doc.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN.left + CONTENT_WIDTH / 2, y, {
 			width: CONTENT_WIDTH / 2,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { RegistrationBody } from '#modules/db/client.ts'
 import { isRealIsoDate, londonToday } from './cpd-dates.ts'
+import { multilineText, singleLineText } from '#modules/validation/text.ts'
 
 /** How a learner did a piece of CPD they record by hand. */
 export const CPD_METHODS = [
@@ -57,8 +58,7 @@ const MAX_TAGS = 20
 const MAX_TAG_LENGTH = 100
 
 const longText = (label: string) =>
-	z
-		.string()
+	multilineText()
 		.trim()
 		.max(MAX_TEXT, `${label} must be 5,000 characters or fewer`)
 		// Null as well as undefined, so that parsed values can be parsed again (the form parses them,
@@ -73,9 +73,9 @@ const hours = (label: string) =>
 
 const StandardsFields = {
 	/** Ticked suggestions (the form sends one value per ticked box). */
-	standards: z.array(z.string().trim().max(MAX_TAG_LENGTH, 'Each standard must be 100 characters or fewer')).optional(),
+	standards: z.array(singleLineText().max(MAX_TAG_LENGTH, 'Each standard must be 100 characters or fewer')).optional(),
 	/** Anything else, separated by commas. */
-	otherStandards: z.string().trim().max(1000, 'Other standards must be 1,000 characters or fewer').optional(),
+	otherStandards: multilineText().trim().max(1000, 'Other standards must be 1,000 characters or fewer').optional(),
 }
 
 const ReflectiveFields = {
@@ -94,13 +94,11 @@ const ReflectiveFields = {
 export const CpdEntrySchema = z
 	.object({
 		method: z.enum(CPD_METHODS, { message: 'Choose how you did this CPD' }),
-		title: z
-			.string({ message: 'Enter a title' })
+		title: singleLineText({ message: 'Enter a title' })
 			.trim()
 			.min(1, 'Enter a title')
 			.max(200, 'The title must be 200 characters or fewer'),
-		date: z
-			.string({ message: 'Enter the date of the activity' })
+		date: singleLineText({ message: 'Enter the date of the activity' })
 			.trim()
 			.refine(isRealIsoDate, 'Enter a real date, like 21/11/2026')
 			.refine((iso) => !isRealIsoDate(iso) || iso >= '1900-01-01', 'Enter a date from 1900 onwards')

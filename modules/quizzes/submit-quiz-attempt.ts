@@ -1,28 +1,14 @@
-import { z } from 'zod'
 import { Prisma, prisma } from '#modules/db/client.ts'
-import { QuizzesError, type QuizzesErrorCode } from '#modules/quizzes/errors.ts'
+import { QuizzesError } from '#modules/quizzes/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from '#modules/progress/progress-rows.ts'
-import { REFLECTION_MAX_LENGTH, saveReflectionRows } from './reflections.ts'
-
-export const QuizAnswerSchema = z.object({
-	questionId: z.string().min(1).max(64),
-	optionIds: z.array(z.string().min(1).max(64)).max(50).optional(),
-	// The length limit is checked per question below, so that the message can say which one.
-	text: z.string().max(100_000).optional(),
-	scaleValue: z.number().int().optional(),
-})
-export const QuizAnswersSchema = z.array(QuizAnswerSchema).max(200)
-export type QuizAnswerInput = z.input<typeof QuizAnswerSchema>
+import { answerProblemError, markQuiz } from './mark-quiz.ts'
+import { saveReflectionRows } from './reflections.ts'
 
 /**
- * Grades and records one attempt at a quiz. Every question of the quiz must be answered, and only
- * with this quiz's questions and each question's own options (anything else is `invalid` and
- * nothing is stored): SINGLE exactly one option; MULTIPLE at least one, correct only when the chosen
- * set is exactly the right set; REFLECTION 1–5,000 characters; SCALE a whole number within its
- * range. The score is the percentage of marked (SINGLE and MULTIPLE) questions answered correctly,
- * and the attempt passes at or above the pass mark.
+ * Marks (with markQuiz, the one marking rule) and records one attempt at a quiz. Answers markQuiz
+ * refuses are `invalid`, naming the question in `field`, and nothing is stored.
  *
  * A quiz already passed, or out of attempts, is a `conflict`. In one transaction it stores the
  * attempt (numbered one more than the last; the unique userId + lessonId + number turns a double
@@ -38,11 +24,6 @@ export async function submitQuizAttempt({
 	lessonId: string
 	answers: unknown
 }) {
-	const parsed = QuizAnswersSchema.safeParse(input)
-	if (!parsed.success)
-		throw new QuizzesError('invalid', 'INVALID_ANSWERS', 'Your answers were not in the expected format.')
-	const answers = parsed.data
-
 	const lesson = await findLessonForLearner({ userId, lessonId })
 	if (lesson.kind !== 'QUIZ') throw new QuizzesError('invalid', 'NOT_A_QUIZ', 'This lesson is not a quiz.')
 	await assertLessonUnlocked({ userId, lesson })
@@ -60,11 +41,9 @@ export async function submitQuizAttempt({
 			options: { select: { id: true, isCorrect: true } },
 		},
 	})
-	const graded = gradeAnswers({ questions, answers })
-	const marked = graded.filter((g) => g.isCorrect !== null)
-	const scorePercent =
-		marked.length === 0 ? 100 : Math.round((marked.filter((g) => g.isCorrect).length / marked.length) * 100)
-	const passed = scorePercent >= (lesson.passMark ?? 0)
+	const marking = markQuiz({ questions, passMark: lesson.passMark, answers: input })
+	if (!marking.valid) throw answerProblemError(marking.problems)
+	const { answers: graded, scorePercent, passed } = marking
 
 	try {
 		return await prisma.$transaction(async (tx) => {
@@ -135,98 +114,4 @@ export async function submitQuizAttempt({
 		}
 		throw error
 	}
-}
-
-type MarkingQuestion = {
-	id: string
-	kind: 'SINGLE' | 'MULTIPLE' | 'REFLECTION' | 'SCALE'
-	scaleMin: number | null
-	scaleMax: number | null
-	options: Array<{ id: string; isCorrect: boolean }>
-}
-
-type GradedAnswer = {
-	questionId: string
-	kind: MarkingQuestion['kind']
-	optionIds: string[]
-	text: string | null
-	scaleValue: number | null
-	isCorrect: boolean | null
-}
-
-/** Checks every answer against its question and marks it. Throws `invalid` naming the question. */
-function gradeAnswers({
-	questions,
-	answers,
-}: {
-	questions: MarkingQuestion[]
-	answers: z.output<typeof QuizAnswersSchema>
-}): GradedAnswer[] {
-	const byQuestion = new Map<string, (typeof answers)[number]>()
-	const known = new Set(questions.map((q) => q.id))
-	for (const answer of answers) {
-		if (!known.has(answer.questionId)) {
-			throw new QuizzesError(
-				'invalid',
-				'ANSWER_NOT_IN_QUIZ',
-				'One of your answers is for a question that is not part of this quiz.',
-			)
-		}
-		if (byQuestion.has(answer.questionId)) {
-			throw new QuizzesError('invalid', 'DUPLICATE_ANSWER', 'Each question can be answered only once per attempt.', {
-				field: answer.questionId,
-			})
-		}
-		byQuestion.set(answer.questionId, answer)
-	}
-
-	return questions.map((q, index) => {
-		const answer = byQuestion.get(q.id)
-		const label = `Question ${index + 1}`
-		const invalid = (code: QuizzesErrorCode, message: string) =>
-			new QuizzesError('invalid', code, `${label}: ${message}`, { field: q.id })
-		const base = {
-			questionId: q.id,
-			kind: q.kind,
-			optionIds: [] as string[],
-			text: null,
-			scaleValue: null,
-			isCorrect: null,
-		}
-		switch (q.kind) {
-			case 'SINGLE':
-			case 'MULTIPLE': {
-				const chosen = [...new Set(answer?.optionIds ?? [])]
-				if (chosen.length === 0)
-					throw invalid('ANSWER_REQUIRED', q.kind === 'SINGLE' ? 'choose an answer.' : 'choose at least one answer.')
-				if (q.kind === 'SINGLE' && chosen.length !== 1) throw invalid('ONE_ANSWER_ONLY', 'choose exactly one answer.')
-				const options = new Map(q.options.map((o) => [o.id, o]))
-				if (chosen.some((id) => !options.has(id))) {
-					throw invalid('OPTION_NOT_IN_QUESTION', 'that answer is not one of this question’s options.')
-				}
-				const right = new Set(q.options.filter((o) => o.isCorrect).map((o) => o.id))
-				const isCorrect = chosen.length === right.size && chosen.every((id) => right.has(id))
-				return { ...base, optionIds: chosen, isCorrect }
-			}
-			case 'REFLECTION': {
-				const text = answer?.text ?? ''
-				if (text.trim().length === 0) throw invalid('REFLECTION_REQUIRED', 'write a reflection before you submit.')
-				if (text.length > REFLECTION_MAX_LENGTH) {
-					throw invalid(
-						'REFLECTION_TOO_LONG',
-						`your reflection is ${text.length.toLocaleString('en-GB')} characters; the limit is ${REFLECTION_MAX_LENGTH.toLocaleString('en-GB')}.`,
-					)
-				}
-				return { ...base, text }
-			}
-			case 'SCALE': {
-				const min = q.scaleMin ?? 1
-				const max = q.scaleMax ?? 5
-				const value = answer?.scaleValue
-				if (value == null) throw invalid('ANSWER_REQUIRED', 'choose a point on the scale.')
-				if (value < min || value > max) throw invalid('SCALE_OUT_OF_RANGE', `choose a number from ${min} to ${max}.`)
-				return { ...base, scaleValue: value }
-			}
-		}
-	})
 }

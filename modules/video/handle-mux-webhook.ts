@@ -42,6 +42,10 @@ export type MuxWebhookResult = { outcome: 'processed' | 'duplicate' | 'ignored';
  * - video.asset.ready: fills the lesson's playback id and duration, and clears its source URL, but
  *   only while the lesson's version is a DRAFT; published content is never changed by a webhook
  * - video.asset.errored / video.upload.errored / video.upload.cancelled: records the failure
+ *
+ * A signed event naming an upload or asset Circle does not have, or whose data cannot be read, is
+ * acknowledged (`ignored`) with a warning, since Mux's retries could never succeed; a database
+ * failure still throws, so the route answers 500 and Mux retries.
  */
 export async function handleMuxWebhook({
 	body,
@@ -79,31 +83,44 @@ export async function handleMuxWebhook({
 	if (!parsed.success) throw new VideoError('invalid', 'BAD_PAYLOAD', 'Webhook body is not a Mux event.')
 	const event = parsed.data
 
-	return prisma.$transaction(async (tx) => {
+	const result = await prisma.$transaction(async (tx) => {
 		// The insert is the dedupe: a concurrent replay waits on this row and then inserts nothing.
 		const inserted = await tx.$executeRaw`
 			INSERT INTO "MuxEvent" (id, type, "processedAt", "createdAt") VALUES (${event.id}, ${event.type}, now(), now())
 			ON CONFLICT (id) DO NOTHING`
-		if (inserted === 0) return { outcome: 'duplicate' as const, eventId: event.id, type: event.type }
-		const applied = await applyEvent(tx, event.type, event.data)
-		return { outcome: applied ? ('processed' as const) : ('ignored' as const), eventId: event.id, type: event.type }
+		if (inserted === 0) return 'duplicate' as const
+		return applyEvent(tx, event.type, event.data)
 	})
+	if (result === 'unknown' || result === 'malformed') {
+		// Retrying cannot help (an upload from another environment, or data Circle cannot read), so it
+		// is acknowledged; the warning names only the event and the object's id.
+		const objectId = typeof event.data.id === 'string' ? event.data.id : '(no id)'
+		const why = result === 'unknown' ? 'names no upload or asset Circle has' : 'has data Circle cannot read'
+		console.warn(`[video] Mux webhook ${event.type} ${event.id} (${objectId}) ${why}; acknowledged without effect`)
+	}
+	const outcome = result === 'applied' ? 'processed' : result === 'duplicate' ? 'duplicate' : 'ignored'
+	return { outcome, eventId: event.id, type: event.type }
 }
 
-async function applyEvent(tx: Tx, type: string, data: unknown): Promise<boolean> {
+type Applied = 'applied' | 'unknown' | 'malformed' | 'ignored'
+
+async function applyEvent(tx: Tx, type: string, data: unknown): Promise<Applied> {
 	switch (type) {
 		case 'video.upload.asset_created': {
-			const upload = UploadData.parse(data)
-			if (!upload.asset_id) return false
+			const upload = UploadData.safeParse(data)
+			if (!upload.success) return 'malformed'
+			if (!upload.data.asset_id) return 'ignored'
 			const { count } = await tx.muxUpload.updateMany({
-				where: { uploadId: upload.id, status: { in: ['WAITING', 'ASSET_CREATED'] } },
-				data: { assetId: upload.asset_id, status: 'ASSET_CREATED' },
+				where: { uploadId: upload.data.id, status: { in: ['WAITING', 'ASSET_CREATED'] } },
+				data: { assetId: upload.data.asset_id, status: 'ASSET_CREATED' },
 			})
-			return count > 0
+			return count > 0 ? 'applied' : await unknownOrIgnored(tx, upload.data.id)
 		}
 		case 'video.upload.errored':
 		case 'video.upload.cancelled': {
-			const upload = UploadData.parse(data)
+			const parsed = UploadData.safeParse(data)
+			if (!parsed.success) return 'malformed'
+			const upload = parsed.data
 			const status: MuxUploadStatus = type === 'video.upload.cancelled' ? 'CANCELLED' : 'ERRORED'
 			const error =
 				type === 'video.upload.cancelled'
@@ -113,23 +130,27 @@ async function applyEvent(tx: Tx, type: string, data: unknown): Promise<boolean>
 				where: { uploadId: upload.id, status: { not: 'READY' } },
 				data: { status, error },
 			})
-			return count > 0
+			return count > 0 ? 'applied' : await unknownOrIgnored(tx, upload.id)
 		}
 		case 'video.asset.errored': {
-			const asset = AssetData.parse(data)
+			const parsed = AssetData.safeParse(data)
+			if (!parsed.success) return 'malformed'
+			const asset = parsed.data
 			const upload = await findUploadForAsset(tx, asset)
-			if (!upload) return false
+			if (!upload) return 'unknown'
 			const message = asset.errors?.messages?.join(' ') || asset.errors?.type || 'Mux could not process the video.'
 			await tx.muxUpload.update({
 				where: { id: upload.id },
 				data: { status: 'ERRORED', error: message, assetId: asset.id },
 			})
-			return true
+			return 'applied'
 		}
 		case 'video.asset.ready': {
-			const asset = AssetData.parse(data)
+			const parsed = AssetData.safeParse(data)
+			if (!parsed.success) return 'malformed'
+			const asset = parsed.data
 			const upload = await findUploadForAsset(tx, asset)
-			if (!upload) return false
+			if (!upload) return 'unknown'
 			const playbackId = asset.playback_ids?.find((p) => p.policy === 'public')?.id ?? null
 			const durationSeconds = asset.duration == null ? null : Math.ceil(asset.duration)
 			if (!playbackId) {
@@ -137,7 +158,7 @@ async function applyEvent(tx: Tx, type: string, data: unknown): Promise<boolean>
 					where: { id: upload.id },
 					data: { status: 'ERRORED', assetId: asset.id, error: 'The video has no public playback id.' },
 				})
-				return true
+				return 'applied'
 			}
 			const isDraft = upload.lesson.version.status === 'DRAFT'
 			await tx.muxUpload.update({
@@ -163,11 +184,17 @@ async function applyEvent(tx: Tx, type: string, data: unknown): Promise<boolean>
 					},
 				})
 			}
-			return true
+			return 'applied'
 		}
 		default:
-			return false
+			// Not an event Circle subscribes to.
+			return 'ignored'
 	}
+}
+
+/** An upload event that changed nothing: unknown if Circle never made the upload, else already past it. */
+async function unknownOrIgnored(tx: Tx, uploadId: string): Promise<Applied> {
+	return (await tx.muxUpload.count({ where: { uploadId } })) === 0 ? 'unknown' : 'ignored'
 }
 
 async function findUploadForAsset(tx: Tx, asset: { id: string; upload_id?: string | null }) {

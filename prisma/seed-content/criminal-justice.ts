@@ -22,7 +22,7 @@ Scenarios are set in adult prisons, probation offices, youth justice services an
 
 Each module ends with a quiz with detailed feedback on every answer, a confidence self-rating and a reflection question saved to your CPD record. Organisations buying ten or more places receive a reduced rate per place.`,
 	sectors: ['CRIMINAL_JUSTICE'],
-	cpdMinutes: 105,
+	cpdMinutes: 90,
 	pricePence: 6900,
 	volumeTiers: [
 		{ minQuantity: 10, unitPricePence: 6200 },
@@ -47,8 +47,6 @@ Each module ends with a quiz with detailed feedback on every answer, a confidenc
 					key: 'relationships-are-the-work',
 					kind: 'VIDEO',
 					title: 'Relationships are the job, not a distraction from it',
-					durationSeconds: 250,
-					estimatedMinutes: 5,
 					transcript: `If you've worked on a prison wing for any length of time, you'll know that the most important safety equipment isn't on your belt. It's the relationships you have with the people on your landing.
 
 Think about the officer who can walk onto a tense landing and calm it down without raising their voice. Or the probation officer whose clients turn up to appointments, even when their lives are chaotic. What they have in common usually isn't a particular technique. It's that people know them, trust them to be fair, and believe they're interested in them as a person.
@@ -189,7 +187,7 @@ Jordan is still recalled. But weeks later he writes to Nadia from prison, asking
 						{
 							kind: 'SINGLE',
 							prompt:
-								"In the video, what made Officer B's approach more likely to keep her wing safe than Officer A's?",
+								"In the video lesson's script, what made Officer B's approach more likely to keep her wing safe than Officer A's?",
 							options: [
 								{
 									text: 'Her everyday conversations meant she knew what was going on and people trusted her to be fair.',
@@ -207,7 +205,7 @@ Jordan is still recalled. But weeks later he writes to Nadia from prison, asking
 									text: 'She spent more time on paperwork, so records were more accurate.',
 									isCorrect: false,
 									feedback:
-										'Accurate records matter, but the video highlighted her time spent talking with people on the landing.',
+										'Accurate records matter, but the script highlighted her time spent talking with people on the landing.',
 								},
 								{
 									text: 'She was friends with the men on the wing.',
@@ -308,8 +306,6 @@ Ray walks over calmly, stands slightly to one side and says, "Kieran, I can hear
 					key: 'landing-de-escalation-scenario',
 					kind: 'VIDEO',
 					title: 'Scenario: de-escalating on the landing',
-					durationSeconds: 280,
-					estimatedMinutes: 6,
 					transcript: `This scenario takes place on a wing in a category C men's prison. It's just before lunchtime. Marcus, who's thirty-one, has just found out that his family visit this afternoon has been cancelled. He's standing at the office door, shouting, and a small group has gathered on the landing to watch.
 
 Officer Dan Whitfield comes out of the office. Let's think about what he does, step by step.

@@ -44,8 +44,6 @@ Once you have finished, the sector courses build directly on this foundation.`,
 					key: 'welcome-working-with',
 					kind: 'VIDEO',
 					title: "Welcome: what restorative practice is (and isn't)",
-					durationSeconds: 210,
-					estimatedMinutes: 5,
 					transcript: `Hello, and welcome to Circle. I'd like to start with a moment most of us will recognise.
 
 Think of a time at work when a decision that affected you was made somewhere else, by people who never asked what you thought. Perhaps it was a new rota, a change to a policy, or a room you relied on suddenly handed to another team. Even if the decision was a sensible one, you were probably a little less willing to make it work.
@@ -295,8 +293,6 @@ In each case, a few minutes spent asking, explaining and clarifying can save hou
 					key: 'affective-statements',
 					kind: 'VIDEO',
 					title: 'Affective statements: saying how it lands',
-					durationSeconds: 240,
-					estimatedMinutes: 5,
 					transcript: `In this video we're looking at one of the smallest tools in restorative practice, and one of the most powerful: the affective statement.
 
 An affective statement is simply an honest expression of how someone's behaviour has affected you. Instead of labelling the person, you describe the behaviour and say how it landed.
@@ -580,8 +576,6 @@ Notice how the informal work earlier in the week makes the later, harder convers
 					key: 'running-circles',
 					kind: 'VIDEO',
 					title: 'Circles: check-in and problem-solving',
-					durationSeconds: 270,
-					estimatedMinutes: 6,
 					transcript: `Circles are one of the most recognisable restorative practices, and they're used everywhere from primary classrooms to ward huddles, youth offending teams and prison wings. In this video I'll walk you through two kinds: the check-in circle and the problem-solving circle.
 
 First, the basics. A circle is just a group of people sitting so that everyone can see everyone else. No tables in the middle, no one at the front. That physical shape matters. It says that everyone's voice counts equally, including the facilitator's.

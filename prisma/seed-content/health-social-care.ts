@@ -22,7 +22,7 @@ Scenarios are drawn from wards, community mental health teams, district nursing 
 
 Each module ends with a short quiz with detailed feedback on every answer, a confidence self-rating and a reflection question. Your reflections are saved to your CPD record and can support revalidation or registration renewal with the NMC, HCPC or Social Work England. Teams and trusts buying ten or more places receive a reduced rate per place.`,
 	sectors: ['HEALTH_SOCIAL_CARE'],
-	cpdMinutes: 105,
+	cpdMinutes: 90,
 	pricePence: 5900,
 	volumeTiers: [
 		{ minQuantity: 10, unitPricePence: 5400 },
@@ -47,8 +47,6 @@ Each module ends with a short quiz with detailed feedback on every answer, a con
 					key: 'why-conversations-matter-in-care',
 					kind: 'VIDEO',
 					title: 'Why conversations matter for safe care',
-					durationSeconds: 230,
-					estimatedMinutes: 5,
 					transcript: `I want to start with a story from a medical ward. It's a composite of several I've heard over the years, but the pattern will probably be familiar.
 
 Chloe is a newly registered nurse, three months into her first post. At the morning handover, the nurse in charge moves quickly through the patients. When they reach Mr Ahmed in bay two, Chloe notices that his early warning score has crept up slightly overnight, and he seemed more confused when she said good morning. She thinks about mentioning it. But the nurse in charge is clearly under pressure, and the last time Chloe asked a question at handover, someone sighed. So she says nothing.
@@ -305,8 +303,6 @@ At the end of the shift she says: "Dariusz, can I talk to you about Mr Evans? I'
 					key: 'conflict-between-colleagues',
 					kind: 'VIDEO',
 					title: 'Scenario: resolving conflict between colleagues',
-					durationSeconds: 290,
-					estimatedMinutes: 6,
 					transcript: `This scenario takes place in a community mental health team. Olu is a community psychiatric nurse; Bethan is a social worker. For several weeks they've been clashing over the discharge of a service user, Mr Lewis. In last week's team meeting, Bethan said Olu was "just trying to clear his caseload", and Olu walked out. Since then they've barely spoken, and the rest of the team is tiptoeing around them.
 
 Their team leader, Karen, decides a restorative conversation is needed. Here's how she goes about it.

@@ -23,7 +23,7 @@ Examples are drawn from schools, NHS trusts, social care services and criminal j
 
 Each module ends with a quiz with detailed feedback and a reflection question that builds towards your own implementation plan. Organisations buying places for a leadership team receive a reduced rate per place.`,
 	sectors: ['FOUNDATIONS', 'SCHOOLS', 'HEALTH_SOCIAL_CARE', 'CRIMINAL_JUSTICE'],
-	cpdMinutes: 90,
+	cpdMinutes: 75,
 	pricePence: 7900,
 	volumeTiers: [
 		{ minQuantity: 5, unitPricePence: 7100 },
@@ -47,8 +47,6 @@ Each module ends with a quiz with detailed feedback and a reflection question th
 					key: 'leading-with-not-to',
 					kind: 'VIDEO',
 					title: 'Leading WITH, not doing TO',
-					durationSeconds: 250,
-					estimatedMinutes: 5,
 					transcript: `There's a particular kind of announcement I've heard in staff rooms, team bases and prison offices more times than I can count. It goes something like this: "From September, we are a restorative organisation. Everyone will attend a training day, and all incidents will be followed by a restorative conversation."
 
 It's usually well meant. The leader has seen the approach work elsewhere and wants it here. But notice what's happening. A way of working that's built on doing things WITH people is being done TO the staff. And staff notice. Some comply on the surface. Some quietly resist. Many conclude it's the latest initiative that will fade when the next one arrives.

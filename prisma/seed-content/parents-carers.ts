@@ -17,13 +17,13 @@ Parents, step-parents, foster carers, adoptive parents, kinship carers, grandpar
 - **Getting along with others** – helping children name feelings, take turns and make amends
 - **Family meetings and looking after yourself** – because you matter too
 
-The course takes about an hour and a half, in short pieces you can fit around family life. Each section has ideas to try at home this week.
+The course takes a little over an hour, in short pieces you can fit around family life. Each section has ideas to try at home this week.
 
 ## How it works
 
 Each module ends with a few quiz questions with friendly feedback, and a reflection question. Your reflections are private to you. You can take the modules in any order.`,
 	sectors: ['PARENTS_CARERS'],
-	cpdMinutes: 90,
+	cpdMinutes: 75,
 	pricePence: 1900,
 	sequential: false,
 	outcomes: [
@@ -44,8 +44,6 @@ Each module ends with a few quiz questions with friendly feedback, and a reflect
 					key: 'alarm-system-and-thinking-brain',
 					kind: 'VIDEO',
 					title: 'The alarm system and the thinking brain',
-					durationSeconds: 240,
-					estimatedMinutes: 5,
 					transcript: `Hello, and welcome. I'm going to start with a scene that might feel familiar.
 
 It's half past five. Tea is nearly ready. Your seven-year-old has just been told it's time to turn off the tablet. Within seconds, there's screaming, a thrown cushion, and "I hate you!" You try to explain, calmly and reasonably, why screen time has to end. And it makes things worse.
@@ -283,8 +281,6 @@ Ethan says that everyone messages late, and he doesn't want to miss out. They ag
 					key: 'repairing-after-a-row',
 					kind: 'VIDEO',
 					title: 'Putting things right after a row',
-					durationSeconds: 260,
-					estimatedMinutes: 5,
 					transcript: `Let me tell you about Sarah and her ten-year-old son, Leo.
 
 It's a school morning. Sarah's running late for work. Leo can't find his PE kit, and he's still in his pyjamas. She's already asked him three times to get dressed. On the fourth time, she shouts. Really shouts. She calls him lazy and says he always makes everyone late. Leo bursts into tears, and they drive to school in silence.
@@ -355,7 +351,8 @@ Repair doesn't need to be long. Sometimes it's a single sentence and a hug. But 
 						},
 						{
 							kind: 'MULTIPLE',
-							prompt: "In the video, what made Sarah's repair with Leo effective? Select all that apply.",
+							prompt:
+								"In the video lesson's script, what made Sarah's repair with Leo effective? Select all that apply.",
 							options: [
 								{
 									text: 'She waited until they were both calm.',

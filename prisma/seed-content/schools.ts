@@ -22,7 +22,7 @@ Lessons are taken in order, with scenarios drawn from real school life: Year 4 f
 
 Each module ends with a quiz of marked questions with detailed feedback, a confidence self-rating and a reflection question saved to your CPD record. Schools buying ten or more places receive a reduced rate per place.`,
 	sectors: ['SCHOOLS'],
-	cpdMinutes: 120,
+	cpdMinutes: 105,
 	pricePence: 4900,
 	volumeTiers: [
 		{ minQuantity: 10, unitPricePence: 4400 },
@@ -47,8 +47,6 @@ Each module ends with a quiz of marked questions with detailed feedback, a confi
 					key: 'what-a-relational-school-feels-like',
 					kind: 'VIDEO',
 					title: 'What a relational school feels like',
-					durationSeconds: 240,
-					estimatedMinutes: 5,
 					transcript: `It's twenty to nine on a wet Monday morning, and Leah, who's in Year 7, arrives at the school gate eight minutes late. Her shoes are soaked, her hood's up, and she looks as though she'd rather be anywhere else.
 
 What happens next tells you a great deal about a school.
@@ -190,7 +188,7 @@ Staff reported that the conversations felt awkward at first. Over time, several 
 						{
 							kind: 'SINGLE',
 							prompt:
-								'In the video, Leah arrives late and the adult on the gate still records the late mark and reminds her about her hood. Why is this still a relational response?',
+								"In the video lesson's script, Leah arrives late and the adult on the gate still records the late mark and reminds her about her hood. Why is this still a relational response?",
 							options: [
 								{
 									text: 'Because the adult combined the expectation with warmth and curiosity about how Leah was.',
@@ -245,8 +243,6 @@ Staff reported that the conversations felt awkward at first. Over time, several 
 					key: 'playground-scenario',
 					kind: 'VIDEO',
 					title: 'Scenario: after a playground fall-out',
-					durationSeconds: 280,
-					estimatedMinutes: 6,
 					transcript: `This scenario takes place at a primary school in Leicester. It's the end of lunchtime, and a football game on the field has ended in tears. Ruby and Alfie, both in Year 4, have been pushing each other over a disputed goal. Ruby has a grazed knee, and Alfie is refusing to come inside.
 
 Mr Patel, their class teacher, has heard about it from a midday supervisor. Watch how he handles it.

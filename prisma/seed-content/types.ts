@@ -40,11 +40,13 @@ export type SeedLesson =
 			key: string
 			kind: 'VIDEO'
 			title: string
-			/** Length of the video in seconds; the seed uses a generated local demo clip. */
-			durationSeconds: number
-			/** Plain-text transcript of what the video says. */
+			/**
+			 * The script a recording of this lesson would follow, in plain text. The demo has no such
+			 * recordings: every video lesson plays the same short clip (DEMO_VIDEO in prisma/seed.ts),
+			 * so the seed says so and shows the clip's own words, then this script. The lesson's
+			 * length is worked out from the clip and the script, never written by hand.
+			 */
 			transcript: string
-			estimatedMinutes: number
 	  }
 	| {
 			key: string

@@ -68,8 +68,14 @@ test('the lesson editor saves as the author types, keeps the text over a reload,
 	await markdown.focus()
 	await page.keyboard.press('Tab')
 	await expect(preview).toBeFocused()
-	await page.keyboard.press('PageDown')
-	await expect.poll(() => preview.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+	// Pressed again while polling: on a busy machine the first press can land before the box can scroll.
+	await expect
+		.poll(async () => {
+			await page.keyboard.press('PageDown')
+			return preview.evaluate((el) => el.scrollTop)
+		})
+		.toBeGreaterThan(0)
+	await expect(preview).toBeFocused()
 	await screenshot(page, testInfo, 'reading-preview-focused')
 
 	await page.reload()

@@ -61,6 +61,7 @@ export async function startFakeStripe() {
 	const charges = new Map<string, Json>()
 	const paymentIntents = new Map<string, Json>()
 	const refunds = new Map<string, Json>()
+	const disputes = new Map<string, Json>()
 	const requests: RecordedRequest[] = []
 	const replies = new Map<string, { status: number; body: string }>()
 	/** "METHOD /v1/path-pattern" keys that answer 500 (with Stripe-Should-Retry: false) until removed. */
@@ -76,6 +77,7 @@ export async function startFakeStripe() {
 			currency,
 			amount_refunded: 0,
 			refunded: false,
+			disputed: false,
 			paid: true,
 			payment_intent: pi.id,
 			metadata: {},
@@ -105,14 +107,34 @@ export async function startFakeStripe() {
 		return created
 	}
 
-	function withLineItems(session: Json, expand: unknown) {
-		const wanted = Array.isArray(expand) ? expand : []
-		if (!wanted.includes('line_items')) return session
-		const data = lineItems.get(session.id) ?? []
-		return {
-			...session,
-			line_items: { object: 'list', data, has_more: false, url: `/v1/checkout/sessions/${session.id}/line_items` },
+	function expandsOf(body: Json): string[] {
+		return Array.isArray(body.expand) ? body.expand : []
+	}
+
+	/** A payment intent as Stripe returns it, with `latest_charge` expanded when asked. */
+	function paymentIntentView(paymentIntentId: string, expandCharge: boolean) {
+		const pi = paymentIntents.get(paymentIntentId)
+		if (!pi) return paymentIntentId
+		return expandCharge ? { ...pi, latest_charge: charges.get(pi.latest_charge) ?? pi.latest_charge } : pi
+	}
+
+	/** The session with what was asked for expanded: `line_items`, `payment_intent`, `payment_intent.latest_charge`. */
+	function sessionView(session: Json, expand: string[]) {
+		const view: Json = { ...session }
+		if (expand.includes('line_items')) {
+			const data = lineItems.get(session.id) ?? []
+			view.line_items = {
+				object: 'list',
+				data,
+				has_more: false,
+				url: `/v1/checkout/sessions/${session.id}/line_items`,
+			}
 		}
+		const expandCharge = expand.includes('payment_intent.latest_charge')
+		if (session.payment_intent && (expandCharge || expand.includes('payment_intent'))) {
+			view.payment_intent = paymentIntentView(session.payment_intent, expandCharge)
+		}
+		return view
 	}
 
 	function route(method: string, path: string, body: Json): { key: string; result: () => Json } {
@@ -165,6 +187,19 @@ export async function startFakeStripe() {
 				},
 			}
 		}
+		if (method === 'GET' && path === '/v1/checkout/sessions') {
+			return {
+				key: 'GET /v1/checkout/sessions',
+				result: () => {
+					// Only the filter Circle uses: which checkout took this payment intent.
+					const data = [...sessions.values()]
+						.filter((session) => !body.payment_intent || session.payment_intent === body.payment_intent)
+						.slice(0, Number(body.limit ?? 10))
+						.map((session) => sessionView(session, []))
+					return { object: 'list', data, has_more: false, url: '/v1/checkout/sessions' }
+				},
+			}
+		}
 		if (method === 'GET' && (m = path.match(/^\/v1\/checkout\/sessions\/([^/]+)$/))) {
 			const sessionId = m[1]!
 			return {
@@ -172,7 +207,7 @@ export async function startFakeStripe() {
 				result: () => {
 					const session = sessions.get(sessionId)
 					if (!session) throw new StripeError(404, `No such checkout.session: '${sessionId}'`)
-					return withLineItems(session, body.expand)
+					return sessionView(session, expandsOf(body))
 				},
 			}
 		}
@@ -309,6 +344,18 @@ export async function startFakeStripe() {
 				},
 			}
 		}
+		if (method === 'GET' && (m = path.match(/^\/v1\/payment_intents\/([^/]+)$/))) {
+			const paymentIntentId = m[1]!
+			return {
+				key: 'GET /v1/payment_intents/:id',
+				result: () => {
+					if (!paymentIntents.has(paymentIntentId)) {
+						throw new StripeError(404, `No such payment_intent: '${paymentIntentId}'`)
+					}
+					return paymentIntentView(paymentIntentId, expandsOf(body).includes('latest_charge')) as Json
+				},
+			}
+		}
 		if (method === 'POST' && path === '/v1/refunds') {
 			return {
 				key: 'POST /v1/refunds',
@@ -381,6 +428,7 @@ export async function startFakeStripe() {
 		invoices,
 		charges,
 		refunds,
+		disputes,
 		failing,
 		/** The customer finishes checkout: `paid` (card) or `unpaid` (Bacs/SEPA still clearing). */
 		completeSession(sessionId: string, paymentStatus: 'paid' | 'unpaid' = 'paid') {
@@ -437,6 +485,24 @@ export async function startFakeStripe() {
 		/** A refund made outside Circle (the Stripe dashboard). */
 		refundCharge(chargeId: string, amount?: number) {
 			return refund(charges.get(chargeId)!, amount)
+		},
+		/** The cardholder's bank opens a dispute (a chargeback): the charge reads `disputed: true`. */
+		disputeCharge(chargeId: string) {
+			const charge = charges.get(chargeId)
+			if (!charge) throw new Error(`No fake charge ${chargeId}`)
+			charge.disputed = true
+			const dispute = {
+				id: id('dp'),
+				object: 'dispute',
+				amount: charge.amount - charge.amount_refunded,
+				currency: charge.currency,
+				charge: charge.id,
+				payment_intent: charge.payment_intent,
+				reason: 'fraudulent',
+				status: 'needs_response',
+			}
+			disputes.set(dispute.id, dispute)
+			return dispute
 		},
 		close() {
 			return new Promise<void>((resolve) => server.close(() => resolve()))

@@ -29,12 +29,15 @@ export function CourseDetailsForm({
 	lastResult,
 	submitLabel,
 	intent,
+	cpdProblem,
 }: {
 	id: string
 	defaultValue: CourseDetailsDefaults
 	lastResult: SubmissionResult<string[]> | undefined
 	submitLabel: string
 	intent?: string
+	/** A saved CPD figure that the lessons have outgrown: shown beside the field until it is mended. */
+	cpdProblem?: string | null
 }) {
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
@@ -125,7 +128,7 @@ export function CourseDetailsForm({
 			<div className="grid gap-6 sm:grid-cols-2">
 				<Field
 					labelProps={{ children: 'CPD hours' }}
-					description="From 0.25 (15 minutes) to 100."
+					description="In quarter hours, from 0.25 to 100, and at least the lessons’ total time rounded up to the quarter hour."
 					inputProps={{
 						...getInputProps(fields.cpdHours, { type: 'number' }),
 						min: 0.25,
@@ -134,7 +137,7 @@ export function CourseDetailsForm({
 						inputMode: 'decimal',
 						required: true,
 					}}
-					errors={fields.cpdHours.errors}
+					errors={fields.cpdHours.errors ?? (cpdProblem ? [cpdProblem] : undefined)}
 				/>
 				<Field
 					labelProps={{ children: 'Price (£)' }}
