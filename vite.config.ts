@@ -13,10 +13,13 @@ function isNoise(warning: { code?: string; id?: string; message: string }) {
 	return false
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
 	plugins: [tailwindcss(), reactRouter()],
 	build: {
 		target: 'es2022',
+		// Source maps for the browser's bundles (the Mux player's is the largest), so errors reported
+		// from the browser and the DevTools show the original code. Mux ships maps for its own files.
+		sourcemap: !isSsrBuild,
 		// hls.js (inside Mux Player) is about 600 kB minified on its own and cannot be split further;
 		// it and the rest of the player load only when a video lesson is opened (React.lazy in
 		// app/components/learn/video-player.tsx), never with the first page. Every other chunk is
@@ -36,4 +39,4 @@ export default defineConfig({
 		},
 	},
 	server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
-})
+}))

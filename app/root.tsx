@@ -1,8 +1,12 @@
+// First: configures zod before any module builds a schema (see the file).
+import '#app/utils/zod-jitless.ts'
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import { errorTitle, GeneralErrorBoundary, useMarkDocumentHydrated } from '#app/components/error-boundary.tsx'
 import { SiteFooter } from '#app/components/layout/site-footer.tsx'
+import { RouteFocus } from '#app/components/layout/route-focus.tsx'
 import { SiteHeader } from '#app/components/layout/site-header.tsx'
 import { getOptionalUser, sessionCookieHeaders } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { managesAnOrganisation } from '#modules/organisations/access.ts'
 import type { Route } from './+types/root'
 import appStylesHref from './styles/app.css?url'
@@ -19,14 +23,11 @@ export const links: Route.LinksFunction = () => [
 	{ rel: 'icon', href: FAVICON, type: 'image/svg+xml' },
 ]
 
-export const meta: Route.MetaFunction = ({ error }) => [
-	{ title: error ? errorTitle(error) : 'Circle | CPD in relational and restorative practice' },
-	{
-		name: 'description',
-		content:
-			'Online CPD courses in relational and restorative practice for schools, health and social care, criminal justice settings, and parents and carers.',
-	},
-]
+export const meta: Route.MetaFunction = ({ error }) =>
+	pageMeta(
+		error ? errorTitle(error) : 'Circle | CPD in relational and restorative practice',
+		'Online CPD courses in relational and restorative practice for schools, health and social care, criminal justice settings, and parents and carers.',
+	)
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
@@ -67,6 +68,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 					{children}
 				</main>
 				<SiteFooter />
+				<RouteFocus />
 				<ScrollRestoration nonce={data?.cspNonce} />
 				<Scripts nonce={data?.cspNonce} />
 			</body>

@@ -7,6 +7,7 @@ import {
 } from '#modules/authoring/write-version-tree.ts'
 import { prisma } from '#modules/db/client.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
+import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { courses } from './seed-content/index.ts'
 import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
 
@@ -128,8 +129,8 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 
 /**
  * Staff of the demo organisation at different points of the schools course, so that its team
- * report, chart and CSV have something to show: two part-way, one not started, one invitation not
- * yet accepted. They have no password (they cannot log in). Only on a pool nobody holds a seat in
+ * report, chart and CSV have something to show: two part-way, one not started, six who finished
+ * in recent weeks, one invitation not yet accepted. They have no password (they cannot log in). Only on a pool nobody holds a seat in
  * yet, so running the seed again changes nothing.
  */
 async function seedDemoStaff({
@@ -189,6 +190,7 @@ async function seedDemoStaff({
 			}),
 		])
 	}
+	await seedDemoCompletions({ poolId, lessons })
 	await prisma.invitation.create({
 		data: {
 			organisationId,
@@ -199,6 +201,86 @@ async function seedDemoStaff({
 			expiresAt: new Date(Date.now() + 14 * DAY),
 		},
 	})
+}
+
+/**
+ * Demo staff who finished the schools course in recent weeks, so that the team report's
+ * "Completions per week" chart has bars (and the report has certificates to link to). Each one is
+ * completed the way a learner completes it, through completeEnrolment (every lesson done, every quiz
+ * passed), which issues the certificate; then the dates are moved back to the week it happened.
+ */
+async function seedDemoCompletions({
+	poolId,
+	lessons,
+}: {
+	poolId: string
+	lessons: Array<{ id: string; key: string }>
+}) {
+	const DAY = 24 * 60 * 60 * 1000
+	const completers = [
+		{ email: 'dylan.price@riverside.example', name: 'Dylan Price', completedDaysAgo: 5 },
+		{ email: 'fatima.begum@riverside.example', name: 'Fatima Begum', completedDaysAgo: 17 },
+		{ email: 'owen.jones@riverside.example', name: 'Owen Jones', completedDaysAgo: 20 },
+		{ email: 'niamh.kelly@riverside.example', name: 'Niamh Kelly', completedDaysAgo: 40 },
+		{ email: 'ravi.patel@riverside.example', name: 'Ravi Patel', completedDaysAgo: 44 },
+		{ email: 'eleri.thomas@riverside.example', name: 'Eleri Thomas', completedDaysAgo: 66 },
+	]
+	const quizzes = await prisma.lesson.findMany({
+		where: { id: { in: lessons.map((l) => l.id) }, kind: 'QUIZ' },
+		select: { id: true },
+	})
+	for (const person of completers) {
+		const completedAt = new Date(Date.now() - person.completedDaysAgo * DAY)
+		const startedAt = new Date(completedAt.getTime() - 9 * DAY)
+		const user = await prisma.user.upsert({
+			where: { email: person.email },
+			update: {},
+			create: { email: person.email, name: person.name, emailVerifiedAt: new Date() },
+			select: { id: true },
+		})
+		const { assignmentId, enrolmentId } = await claimSeat({ poolId, userId: user.id })
+		if (!enrolmentId) continue
+		await prisma.$transaction(async (tx) => {
+			await tx.seatAssignment.update({
+				where: { id: assignmentId },
+				data: { assignedAt: new Date(startedAt.getTime() - 3 * DAY) },
+			})
+			await tx.lessonProgress.createMany({
+				data: lessons.map((lesson, i) => ({
+					userId: user.id,
+					enrolmentId,
+					lessonId: lesson.id,
+					lessonKey: lesson.key,
+					status: 'COMPLETED' as const,
+					completedAt: new Date(
+						startedAt.getTime() + (i * (completedAt.getTime() - startedAt.getTime())) / lessons.length,
+					),
+				})),
+			})
+			await tx.quizAttempt.createMany({
+				data: quizzes.map((quiz) => ({
+					userId: user.id,
+					enrolmentId,
+					lessonId: quiz.id,
+					number: 1,
+					scorePercent: 100,
+					passed: true,
+					submittedAt: completedAt,
+				})),
+			})
+			await completeEnrolment({ tx, enrolmentId, userId: user.id })
+			await tx.enrolment.update({
+				where: { id: enrolmentId },
+				data: { startedAt, lastActivityAt: completedAt, completedAt },
+			})
+			const certificate = await tx.certificate.update({
+				where: { enrolmentId },
+				data: { completedAt, issuedAt: completedAt },
+				select: { id: true },
+			})
+			await tx.cpdEntry.updateMany({ where: { certificateId: certificate.id }, data: { date: completedAt } })
+		}, COMPLETION_TRANSACTION)
+	}
 }
 
 /**

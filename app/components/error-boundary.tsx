@@ -164,7 +164,7 @@ function UnexpectedErrorPage({ error }: { error: unknown }) {
 			{stack ? (
 				<details className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
 					<summary className="cursor-pointer font-semibold">Error details (development only)</summary>
-					<pre className="mt-3 overflow-x-auto whitespace-pre-wrap">{stack}</pre>
+					<pre className="mt-3 relative overflow-x-auto whitespace-pre-wrap">{stack}</pre>
 				</details>
 			) : null}
 		</ErrorPage>

@@ -1,5 +1,6 @@
 import { data } from 'react-router'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { pageMeta } from '#app/utils/meta.ts'
 import type { Route } from './+types/$'
 
 // Any address no other route matches: throwing (rather than rendering) gives a real 404 status and
@@ -12,7 +13,11 @@ export async function action() {
 	throw data({ message: 'Not found' }, { status: 404 })
 }
 
-export const meta: Route.MetaFunction = ({ error }) => [{ title: errorTitle(error ?? data(null, { status: 404 })) }]
+export const meta: Route.MetaFunction = ({ error }) =>
+	pageMeta(
+		errorTitle(error ?? data(null, { status: 404 })),
+		'The page you asked for is not on Circle. Find a course, your learning or your certificates from here.',
+	)
 
 export default function NotFoundRoute() {
 	return <GeneralErrorBoundary />

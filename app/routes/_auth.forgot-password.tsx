@@ -4,11 +4,16 @@ import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { requestPasswordReset } from '#modules/auth/request-password-reset.ts'
 import { ForgotPasswordSchema } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/_auth.forgot-password'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Reset your password | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Reset your password | Circle',
+		'Forgotten your Circle password? Ask for a link to choose a new one, sent to your email address.',
+	)
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })

@@ -4,11 +4,16 @@ import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { redirectWithSession, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { logIn } from '#modules/auth/log-in.ts'
 import { LogInSchema } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/_auth.login'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Log in | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Log in | Circle',
+		'Log in to Circle to carry on with your courses, download your certificates and keep your CPD portfolio.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)

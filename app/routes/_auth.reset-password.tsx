@@ -5,11 +5,16 @@ import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { DEFAULT_SIGNED_IN_PATH, redirectWithSession } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { checkPasswordResetToken, resetPassword } from '#modules/auth/reset-password.ts'
 import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/_auth.reset-password'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Choose a new password | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Choose a new password | Circle',
+		'Choose a new password for your Circle account, from the link in your email.',
+	)
 
 const PROBLEMS = {
 	invalid: 'This link is not valid. Please check you copied all of it from the email.',

@@ -4,11 +4,16 @@ import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { redirectWithSession, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { PASSWORD_MIN_LENGTH, SignUpSchema } from '#modules/auth/schemas.ts'
 import { signUp } from '#modules/auth/sign-up.ts'
 import type { Route } from './+types/_auth.signup'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Create an account | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Create an account | Circle',
+		'Create a free Circle account to take CPD courses in relational and restorative practice and keep your CPD portfolio.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)

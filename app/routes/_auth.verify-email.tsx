@@ -5,11 +5,16 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { resendVerificationEmail, verifyEmail } from '#modules/auth/email-verification.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/_auth.verify-email'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Confirm your email address | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Confirm your email address | Circle',
+		'Confirm your email address so Circle can send you certificates, receipts and password links.',
+	)
 
 type LoaderResult =
 	| { state: 'verified'; signedIn: boolean }

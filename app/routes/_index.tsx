@@ -15,18 +15,16 @@ import {
 	UsersIcon,
 } from '#app/components/ui/icons.tsx'
 import { pluralise, SECTOR_LABELS, SECTORS, sectorSlug } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { countCoursesBySector, listCourses } from '#modules/catalog/list-courses.ts'
 import type { Sector } from '#modules/db/generated/enums.ts'
 import type { Route } from './+types/_index'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Circle | CPD in relational and restorative practice' },
-	{
-		name: 'description',
-		content:
-			'Self-paced CPD courses in relational and restorative practice for schools, health and social care, criminal justice settings, and parents and carers, with certificates anyone can verify.',
-	},
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Circle | CPD in relational and restorative practice',
+		'Self-paced CPD courses in relational and restorative practice for schools, health and social care, criminal justice settings, and parents and carers, with certificates anyone can verify.',
+	)
 
 export async function loader() {
 	const [featured, sectorCounts] = await Promise.all([

@@ -5,11 +5,16 @@ import { Field, FormErrors, SelectField, SubmitButton } from '#app/components/fo
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { getProfile, updateProfile } from '#modules/auth/profile.ts'
 import { ProfileSchema, REGISTRATION_BODIES, REGISTRATION_BODY_LABELS } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/account._index'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Your details | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Your details | Circle',
+		'Your name, profession and registration details, as they appear on your Circle certificates and CPD records.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const userId = await requireUserId(request)

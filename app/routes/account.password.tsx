@@ -5,11 +5,16 @@ import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireAuthSession, requireUser } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { changePassword } from '#modules/auth/change-password.ts'
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/account.password'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Change your password | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Change your password | Circle',
+		'Change the password of your Circle account. Your other sessions are signed out.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)

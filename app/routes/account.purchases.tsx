@@ -2,10 +2,12 @@ import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { requireUserId } from '#app/utils/auth.server.ts'
 import { formatDate, formatPrice, pluralise } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { listMyOrders } from '#modules/billing/get-order-summary.ts'
 import type { Route } from './+types/account.purchases'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Your purchases | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta('Your purchases | Circle', 'Courses and seats you have bought on Circle, with receipts and refunds.')
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const userId = await requireUserId(request)

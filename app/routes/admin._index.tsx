@@ -1,14 +1,17 @@
 import { Link } from 'react-router'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { formatPrice } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getAdminOverview } from '#modules/admin/get-admin-overview.ts'
 import { AdminPage, linkClasses } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin._index'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Overview | Admin | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Overview | Admin | Circle',
+		'Circle platform administration: users, organisations, orders, certificates and enquiries at a glance.',
+		NOINDEX,
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')

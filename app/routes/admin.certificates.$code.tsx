@@ -10,16 +10,19 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatCpdHours, formatDate } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getCertificateForAdmin } from '#modules/certificates/admin-certificates.ts'
 import { reissueCertificate } from '#modules/certificates/reissue-certificate.ts'
 import { reinstateCertificate, revokeCertificate } from '#modules/certificates/revoke-certificate.ts'
 import { ReinstateCertificateSchema, RevokeCertificateSchema } from '#modules/certificates/schemas.ts'
 import type { Route } from './+types/admin.certificates.$code'
 
-export const meta: Route.MetaFunction = ({ params }) => [
-	{ title: `${params.code} | Certificates | Admin | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ params }) =>
+	pageMeta(
+		`${params.code} | Certificates | Admin | Circle`,
+		'One certificate as issued: who it was for, what it says, and revoking or reissuing it.',
+		NOINDEX,
+	)
 
 const ActionSchema = z.discriminatedUnion('intent', [
 	RevokeCertificateSchema.extend({ intent: z.literal('revoke') }),

@@ -4,13 +4,16 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { formatCpdHours, formatDate } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { searchCertificates } from '#modules/certificates/admin-certificates.ts'
 import type { Route } from './+types/admin.certificates._index'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Certificates | Admin | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Certificates | Admin | Circle',
+		'Every certificate Circle has issued: find one by number, learner or course, revoke or reissue it.',
+		NOINDEX,
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -64,7 +67,7 @@ export default function AdminCertificatesRoute({ loaderData }: Route.ComponentPr
 					: `The ${certificates.length} most recent certificates.`}
 			</p>
 			{certificates.length ? (
-				<div className="mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+				<div className="mt-3 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white">
 					<table className="w-full min-w-[48rem] text-left text-sm">
 						<caption className="sr-only">Certificates{q ? ` matching “${q}”` : ''}</caption>
 						<thead className="bg-stone-50 text-stone-700">

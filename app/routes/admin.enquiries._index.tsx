@@ -7,6 +7,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate, sectorLabel } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listEnquiries, setEnquiryHandled } from '#modules/admin/enquiries.ts'
 import { ENQUIRY_FILTERS, type EnquiryFilter } from '#modules/admin/schemas.ts'
 import {
@@ -21,10 +22,12 @@ import {
 import type { Route } from './+types/admin.enquiries._index'
 import { singleLineText } from '#modules/validation/text.ts'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Enquiries | Admin | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Enquiries | Admin | Circle',
+		'Enquiries sent through the contact form by organisations and learners.',
+		NOINDEX,
+	)
 
 const FILTER_LABELS: Record<EnquiryFilter, string> = { open: 'Open', handled: 'Handled', all: 'All' }
 

@@ -7,6 +7,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate, formatPrice, pluralise } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getOrderForAdmin } from '#modules/admin/list-orders.ts'
 import { refundOrder } from '#modules/billing/revoke-purchase.ts'
 import { RefundSchema } from '#modules/billing/schemas.ts'
@@ -22,10 +23,12 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.orders.$id'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data ? `Order ${data.order.reference}` : 'Order'} | Orders | Admin | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data ? `Order ${data.order.reference}` : 'Order'} | Orders | Admin | Circle`,
+		'One order: what was bought, by whom, the payment and any refunds.',
+		NOINDEX,
+	)
 
 const ORDER_AUDIT_LABELS: Record<string, string> = {
 	'order.created': 'Checkout started',

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { formatDate, formatPrice } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listOrders } from '#modules/admin/list-orders.ts'
 import { ORDER_STATUSES } from '#modules/admin/schemas.ts'
 import type { OrderStatus } from '#modules/db/generated/enums.ts'
@@ -21,10 +22,12 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.orders._index'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Orders | Admin | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Orders | Admin | Circle',
+		'Every order on Circle: course purchases and seat licences, with their payment status and refunds.',
+		NOINDEX,
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')

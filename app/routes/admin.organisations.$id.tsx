@@ -3,6 +3,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate, formatPrice, sectorLabel } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { courseName, getOrganisationForAdmin } from '#modules/admin/list-organisations.ts'
 import {
 	AdminPage,
@@ -16,10 +17,12 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.organisations.$id'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data?.organisation.name ?? 'Organisation'} | Organisations | Admin | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data?.organisation.name ?? 'Organisation'} | Organisations | Admin | Circle`,
+		'One organisation: its members, seat pools and orders.',
+		NOINDEX,
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { formatDate, sectorLabel } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listOrganisations } from '#modules/admin/list-organisations.ts'
 import {
 	AdminPage,
@@ -15,10 +16,8 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.organisations._index'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Organisations | Admin | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta('Organisations | Admin | Circle', 'Every organisation on Circle, with its members and seats.', NOINDEX)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')

@@ -9,6 +9,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { changeUserRole } from '#modules/admin/change-user-role.ts'
 import { getUserForAdmin } from '#modules/admin/get-user-for-admin.ts'
 import { ChangeRoleSchema, DisableUserSchema, EnableUserSchema, ROLE_LABELS, ROLES } from '#modules/admin/schemas.ts'
@@ -26,10 +27,12 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.users.$id'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data?.user.name ?? 'User'} | Users | Admin | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data?.user.name ?? 'User'} | Users | Admin | Circle`,
+		'One user: their account, role, enrolments and certificates.',
+		NOINDEX,
+	)
 
 const RoleFormSchema = ChangeRoleSchema.extend({ intent: z.literal('role') })
 const DisableFormSchema = DisableUserSchema.extend({ intent: z.literal('disable') })

@@ -2,6 +2,7 @@ import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listUsers } from '#modules/admin/list-users.ts'
 import { ROLE_LABELS, ROLES } from '#modules/admin/schemas.ts'
 import type { Role } from '#modules/db/generated/enums.ts'
@@ -19,10 +20,12 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.users._index'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Users | Admin | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Users | Admin | Circle',
+		'Every user on Circle: search by name or email, change roles, disable accounts.',
+		NOINDEX,
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')

@@ -2,12 +2,15 @@ import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import type { Route } from './+types/checkout.cancel'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Checkout cancelled | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Checkout cancelled | Circle',
+		'Your checkout was cancelled and no payment was taken. You can go back to the course at any time.',
+		NOINDEX,
+	)
 
 /** Stripe's cancel_url (and the demo checkout's Cancel): nothing to look up, only a way back. */
 export function loader({ request }: Route.LoaderArgs) {

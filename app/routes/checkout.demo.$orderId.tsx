@@ -8,14 +8,17 @@ import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatPrice, pluralise } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { cancelDemoCheckout, completeDemoCheckout, getDemoCheckout } from '#modules/billing/demo-checkout.ts'
 import { DemoCheckoutSchema } from '#modules/billing/schemas.ts'
 import type { Route } from './+types/checkout.demo.$orderId'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Demo checkout: no payment is taken | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Demo checkout: no payment is taken | Circle',
+		'A demonstration checkout: no card is asked for and no payment is taken.',
+		NOINDEX,
+	)
 
 /**
  * The stand-in for Stripe Checkout when no STRIPE_SECRET_KEY is set: its buyer only (404 for

@@ -8,14 +8,17 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate, formatPrice, pluralise } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { confirmCheckout } from '#modules/billing/confirm-checkout.ts'
 import { getOrderSummary } from '#modules/billing/get-order-summary.ts'
 import type { Route } from './+types/checkout.success'
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-	{ title: `${loaderData?.order.status === 'PAID' ? 'Thank you for your order' : 'Your order'} | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+	pageMeta(
+		`${loaderData?.order.status === 'PAID' ? 'Thank you for your order' : 'Your order'} | Circle`,
+		'Your order on Circle: its payment status and how to start learning.',
+		NOINDEX,
+	)
 
 /**
  * Stripe's success_url (`?session_id=…`) and the page for one of the buyer's orders (`?order=…`:

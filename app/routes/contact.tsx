@@ -15,20 +15,18 @@ import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { SECTOR_LABELS } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { ENQUIRY_LIMITS, ENQUIRY_SECTORS, EnquirySchema } from '#modules/enquiries/schemas.ts'
 import { submitEnquiry } from '#modules/enquiries/submit-enquiry.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/contact'
 import type { loader as rootLoader } from '../root.tsx'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Get in touch | Circle' },
-	{
-		name: 'description',
-		content:
-			'Talk to Circle about relational and restorative practice training for your school, trust, NHS team, council or prison: seat licences and tailored programmes.',
-	},
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Get in touch | Circle',
+		'Talk to Circle about relational and restorative practice training for your school, trust, NHS team, council or prison: seat licences and tailored programmes.',
+	)
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: EnquirySchema })

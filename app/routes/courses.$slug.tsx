@@ -7,6 +7,7 @@ import { AwardIcon, CheckIcon, LayersIcon, LessonKindIcon } from '#app/component
 import { Price } from '#app/components/ui/price.tsx'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import {
 	formatCoursePrice,
 	formatCpdHours,
@@ -35,11 +36,12 @@ export async function loader({ params, request }: Route.LoaderArgs) {
 
 export const meta: Route.MetaFunction = ({ loaderData, error }) => {
 	if (!loaderData || error) {
-		return [
-			{ title: isRouteErrorResponse(error) && error.status === 404 ? 'Course not found | Circle' : errorTitle(error) },
-		]
+		return pageMeta(
+			isRouteErrorResponse(error) && error.status === 404 ? 'Course not found | Circle' : errorTitle(error),
+			'This course could not be shown. Browse Circle’s other CPD courses in relational and restorative practice.',
+		)
 	}
-	return [{ title: `${loaderData.course.title} | Circle` }, { name: 'description', content: loaderData.course.summary }]
+	return pageMeta(`${loaderData.course.title} | Circle`, loaderData.course.summary)
 }
 
 export default function CourseRoute({ loaderData }: Route.ComponentProps) {

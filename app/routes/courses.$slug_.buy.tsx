@@ -11,6 +11,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatCpdHours, formatPrice, pluralise } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createCheckout } from '#modules/billing/create-checkout.ts'
 import { getBuyPage } from '#modules/billing/get-buy-page.ts'
 import { DEFAULT_PAYMENT_TERMS_DAYS, MAX_QUANTITY, PAYMENT_TERMS_DAYS, unitPriceFor } from '#modules/billing/pricing.ts'
@@ -20,11 +21,16 @@ import type { Route } from './+types/courses.$slug_.buy'
 
 export const meta: Route.MetaFunction = ({ loaderData, error }) => {
 	if (!loaderData || error) {
-		return [
-			{ title: isRouteErrorResponse(error) && error.status === 404 ? 'Course not found | Circle' : errorTitle(error) },
-		]
+		return pageMeta(
+			isRouteErrorResponse(error) && error.status === 404 ? 'Course not found | Circle' : errorTitle(error),
+			'This course could not be shown. Browse Circle’s other CPD courses in relational and restorative practice.',
+		)
 	}
-	return [{ title: `Buy ${loaderData.course.title} | Circle` }, { name: 'robots', content: 'noindex' }]
+	return pageMeta(
+		`Buy ${loaderData.course.title} | Circle`,
+		`Buy ${loaderData.course.title} for yourself, or seats for your organisation’s staff.`,
+		NOINDEX,
+	)
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {

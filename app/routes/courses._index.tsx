@@ -7,6 +7,7 @@ import { CourseCard } from '#app/components/ui/course-card.tsx'
 import { SearchIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { parseSector, pluralise, SECTOR_LABELS, SECTORS, sectorSlug } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { listCourses } from '#modules/catalog/list-courses.ts'
 import type { Route } from './+types/courses._index'
 import { searchTerm } from '#modules/validation/text.ts'
@@ -47,14 +48,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-	{ title: loaderData?.sectorLabel ? `${loaderData.sectorLabel} courses | Circle` : 'Courses | Circle' },
-	{
-		name: 'description',
-		content:
-			'Browse Circle’s CPD courses in relational and restorative practice, by sector: schools, health and social care, criminal justice settings, and parents and carers.',
-	},
-]
+export const meta: Route.MetaFunction = ({ loaderData }) =>
+	pageMeta(
+		loaderData?.sectorLabel ? `${loaderData.sectorLabel} courses | Circle` : 'Courses | Circle',
+		loaderData?.sectorLabel
+			? `Circle’s CPD courses in relational and restorative practice for ${loaderData.sectorLabel.toLowerCase()}, self-paced, with certificates anyone can verify.`
+			: 'Browse Circle’s CPD courses in relational and restorative practice, by sector: schools, health and social care, criminal justice settings, and parents and carers.',
+	)
 
 export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 	const { courses, filters, sectorLabel, unknownSector } = loaderData

@@ -6,6 +6,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { REGISTRATION_BODY_LABELS } from '#modules/auth/schemas.ts'
 import { listMyCertificates } from '#modules/certificates/list-my-certificates.ts'
 import { formatHours } from '#modules/portfolio/cpd-dates.ts'
@@ -13,7 +14,11 @@ import { defaultExportFormat, EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '#modu
 import { getCpdPortfolio } from '#modules/portfolio/get-cpd-portfolio.ts'
 import type { Route } from './+types/cpd._index'
 
-export const meta: Route.MetaFunction = () => [{ title: 'CPD portfolio | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'CPD portfolio | Circle',
+		'Your CPD portfolio: certificates and your own activities, hours per year and per revalidation cycle, and exports for your regulator.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)

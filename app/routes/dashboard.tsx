@@ -7,10 +7,15 @@ import { Container } from '#app/components/ui/container.tsx'
 import { ArrowRightIcon, AwardIcon, ClockIcon } from '#app/components/ui/icons.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { formatCpdHours, formatDate, pluralise } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { getDashboard } from '#modules/learning/get-dashboard.ts'
 import type { Route } from './+types/dashboard'
 
-export const meta: Route.MetaFunction = () => [{ title: 'My courses | Circle' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'My courses | Circle',
+		'Your Circle courses: carry on where you left off, and download the certificates of the ones you have finished.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)

@@ -1,6 +1,7 @@
 import { Form, Link } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { isDevOutboxEnabled, listOutbox } from '#modules/mail/outbox.ts'
 import type { Route } from './+types/dev.outbox'
 
@@ -30,7 +31,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export function meta(_: Route.MetaArgs) {
-	return [{ title: 'Dev outbox — Circle' }, { name: 'robots', content: 'noindex' }]
+	return pageMeta(
+		'Dev outbox — Circle',
+		'Emails Circle would have sent, kept here in development instead of being delivered.',
+		NOINDEX,
+	)
 }
 
 const STATUS_LABELS = { QUEUED: 'Queued', SENT: 'Sent', FAILED: 'Failed' } as const
@@ -72,7 +77,7 @@ export default function DevOutboxRoute({ loaderData }: Route.ComponentProps) {
 					{to ? `No emails to ${to} yet.` : 'No emails yet.'}
 				</p>
 			) : (
-				<div className="mt-8 overflow-x-auto rounded border border-stone-300 bg-white">
+				<div className="mt-8 relative overflow-x-auto rounded border border-stone-300 bg-white">
 					<table className="w-full text-left text-sm">
 						<caption className="sr-only">{to ? `Emails to ${to}, newest first` : 'All emails, newest first'}</caption>
 						<thead className="bg-stone-100 text-stone-900">

@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { Container } from '#app/components/ui/container.tsx'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { extractLinks, getOutboxMessage, isDevOutboxEnabled } from '#modules/mail/outbox.ts'
 import type { Route } from './+types/dev.outbox_.$id'
 
@@ -34,10 +35,11 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export function meta({ loaderData }: Route.MetaArgs) {
-	return [
-		{ title: `${loaderData?.message.subject ?? 'Email'} — Dev outbox — Circle` },
-		{ name: 'robots', content: 'noindex' },
-	]
+	return pageMeta(
+		`${loaderData?.message.subject ?? 'Email'} — Dev outbox — Circle`,
+		'One email Circle would have sent, as the recipient would see it.',
+		NOINDEX,
+	)
 }
 
 const STATUS_LABELS = { QUEUED: 'Queued', SENT: 'Sent', FAILED: 'Failed' } as const
@@ -128,7 +130,7 @@ export default function DevOutboxMessageRoute({ loaderData }: Route.ComponentPro
 				<h2 id="text-heading" className="text-xl font-semibold text-stone-900">
 					Plain-text version
 				</h2>
-				<pre className="mt-2 overflow-x-auto rounded border border-stone-300 bg-white p-4 text-sm whitespace-pre-wrap text-stone-900">
+				<pre className="mt-2 relative overflow-x-auto rounded border border-stone-300 bg-white p-4 text-sm whitespace-pre-wrap text-stone-900">
 					{message.text}
 				</pre>
 			</section>

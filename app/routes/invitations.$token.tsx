@@ -11,23 +11,23 @@ import { getOptionalUser, redirectWithSession, requireUser } from '#app/utils/au
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { PASSWORD_MIN_LENGTH } from '#modules/auth/schemas.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { acceptInvitation, getInvitation, signUpAndAcceptInvitation } from '#modules/organisations/invitations.ts'
 import { InvitationSignUpSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/invitations.$token'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{
-		title:
-			data && 'invitation' in data && data.invitation
-				? `Join ${data.invitation.organisationName} | Circle`
-				: 'Invitation | Circle',
-	},
-	{ name: 'robots', content: 'noindex' },
-	// The address carries a single-use secret: never send it to another site as a referrer.
-	{ name: 'referrer', content: 'no-referrer' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		data && 'invitation' in data && data.invitation
+			? `Join ${data.invitation.organisationName} | Circle`
+			: 'Invitation | Circle',
+		'An invitation to join an organisation on Circle and take the course it has given you a place on.',
+		NOINDEX,
+		// The address carries a single-use secret: never send it to another site as a referrer.
+		{ name: 'referrer', content: 'no-referrer' },
+	)
 
 function problemReply(error: unknown) {
 	if (!isDomainError(error) || (error.kind !== 'not_found' && error.kind !== 'gone')) throw error

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { data, Form, Link, redirect, useNavigation, useRevalidator, useSearchParams } from 'react-router'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseOutline } from '#app/components/learn/course-outline.tsx'
@@ -13,6 +13,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithProblem, throwAsResponse } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getLessonPage, type LessonPage } from '#modules/learning/get-lesson-page.ts'
 import { completeReading } from '#modules/progress/complete-reading.ts'
@@ -91,26 +92,18 @@ function answersFromForm(form: FormData) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData, error }) => {
-	if (!loaderData || error) return [{ title: errorTitle(error) }]
-	return [{ title: `${loaderData.lesson.title} | ${loaderData.course.title} | Circle` }]
+	if (!loaderData || error)
+		return pageMeta(errorTitle(error), 'This lesson could not be shown. Your other courses are on your dashboard.')
+	return pageMeta(
+		`${loaderData.lesson.title} | ${loaderData.course.title} | Circle`,
+		`Lesson ${loaderData.lesson.number} of ${loaderData.lesson.total} of ${loaderData.course.title}: ${loaderData.lesson.title}.`,
+	)
 }
 
 export default function LessonRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course, outline, lesson, previous, next, content } = loaderData
 	const revalidator = useRevalidator()
 	const [searchParams] = useSearchParams()
-	const headingRef = useRef<HTMLHeadingElement>(null)
-	const firstRender = useRef(true)
-
-	// Moving between lessons is a client-side navigation: put keyboard and screen reader focus on
-	// the new lesson's title, as a full page load would start at the top.
-	useEffect(() => {
-		if (firstRender.current) {
-			firstRender.current = false
-			return
-		}
-		headingRef.current?.focus()
-	}, [lesson.id])
 
 	// A reflection may have been saved in another tab: refetch when this one comes back into view.
 	const isQuiz = content?.kind === 'QUIZ'
@@ -157,7 +150,7 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 					</p>
 					<h1
 						id="lesson-title"
-						ref={headingRef}
+						// Focused after moving to another lesson (RouteFocus in root.tsx), so it can take focus.
 						tabIndex={-1}
 						className="mt-2 text-3xl font-semibold tracking-tight text-stone-900 focus:outline-none sm:text-4xl"
 					>

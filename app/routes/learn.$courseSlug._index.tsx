@@ -6,21 +6,21 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { throwAsResponse } from '#app/utils/errors.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { getEnrolmentVersionStatus, previewMoveToVersion } from '#modules/authoring/move-enrolment-to-version.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { findResumeLesson } from '#modules/learning/get-lesson-page.ts'
 import type { Route } from './+types/learn.$courseSlug._index'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{
-		title:
-			data?.view === 'offer'
-				? 'A new version of this course is available | Circle'
-				: data?.view === 'moved'
-					? `You are now on version ${data.versionNumber} | Circle`
-					: 'Your course | Circle',
-	},
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		data?.view === 'offer'
+			? 'A new version of this course is available | Circle'
+			: data?.view === 'moved'
+				? `You are now on version ${data.versionNumber} | Circle`
+				: 'Your course | Circle',
+		'Where you are in your course, and the lesson to carry on with.',
+	)
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }

@@ -280,6 +280,39 @@ describe('POST /learn/progress', () => {
 		expect(await prisma.lessonProgress.count({ where: { userId: user.id } })).toBe(1)
 	})
 
+	test('the final report, a beacon sent as the page goes, is kept: the lesson resumes where it left off', async () => {
+		const { user, cookie, course, video } = await enrolledOnVideo()
+		const report = (body: unknown, contentType: string) =>
+			progressAction(
+				args<typeof progressAction>(
+					new Request('http://localhost/learn/progress', {
+						method: 'POST',
+						headers: { 'Content-Type': contentType, Cookie: cookie },
+						body: JSON.stringify(body),
+					}),
+				),
+			)
+		// The last ~10 s report while playing, then a few seconds later the beacon from pagehide.
+		await report({ lessonId: video.id, positionSeconds: 10, playedRanges: [[0, 10]] }, 'application/json')
+		const final = await report(
+			{ lessonId: video.id, positionSeconds: 13.6, playedRanges: [[10, 13.6]] },
+			'text/plain;charset=UTF-8',
+		)
+		expect(statusOf(final)).toBe(200)
+		const row = await prisma.lessonProgress.findUniqueOrThrow({
+			where: { userId_lessonId: { userId: user.id, lessonId: video.id } },
+			select: { positionSeconds: true, secondsWatched: true },
+		})
+		expect(row).toEqual({ positionSeconds: 14, secondsWatched: 13 })
+		const page = await lessonLoader(
+			args<typeof lessonLoader>(getRequest(`/learn/${course.slug}/${video.id}`, { cookie }), {
+				courseSlug: course.slug,
+				lessonId: video.id,
+			}),
+		)
+		expect(page?.content).toMatchObject({ kind: 'VIDEO', positionSeconds: 14 })
+	})
+
 	test("writing progress for a course I'm not enrolled in: 404 and no row", async () => {
 		const { cookie } = await signedIn()
 		const { video, user: owner } = await enrolledOnVideo()

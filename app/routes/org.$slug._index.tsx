@@ -1,18 +1,22 @@
 import { Link, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
+import { describeOrganisation } from '#app/components/org/org-summary.ts'
 import { buySeatsHref, DataTable, linkClasses, PageHeading, Section, tdClasses } from '#app/components/org/org-ui.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { pluralise, sectorLabel } from '#app/utils/format.ts'
+import { sectorLabel } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getOrganisationOverview } from '#modules/organisations/create-organisation.ts'
 import type { Route } from './+types/org.$slug._index'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data?.organisation.name ?? 'Organisation'} | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data?.organisation.name ?? 'Organisation'} | Circle`,
+		`${data?.organisation.name ?? 'Your organisation'} on Circle: seats by course, staff and invitations.`,
+		NOINDEX,
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
@@ -38,13 +42,17 @@ export default function OrganisationOverviewRoute({ loaderData }: Route.Componen
 			<PageHeading
 				title={organisation.name}
 				intro={
-					<p>
-						{organisation.sector ? `${sectorLabel(organisation.sector)} · ` : ''}
-						{pluralise(organisation.memberCount, 'member')} ·{' '}
-						{pools.length
-							? `${totals.used} of ${totals.seats} seats in use, ${pluralise(totals.pending, 'invitation')} waiting`
-							: 'no seats yet'}
-					</p>
+					<>
+						{organisation.sector ? <p>{sectorLabel(organisation.sector)}</p> : null}
+						<p>
+							{describeOrganisation({
+								memberCount: organisation.memberCount,
+								seats: totals.seats,
+								used: totals.used,
+								pendingInvitations: totals.pending,
+							})}
+						</p>
+					</>
 				}
 			/>
 

@@ -10,14 +10,17 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { changeMemberRole, listMembers, removeMember } from '#modules/organisations/members.ts'
 import { ChangeRoleSchema, ORG_ROLE_LABELS, ORG_ROLES, RemoveMemberSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org.$slug.members'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Members | ${data?.organisation.name ?? 'Organisation'} | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Members | ${data?.organisation.name ?? 'Organisation'} | Circle`,
+		`Who belongs to ${data?.organisation.name ?? 'your organisation'} on Circle, their roles, and removing people who have left.`,
+		NOINDEX,
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)

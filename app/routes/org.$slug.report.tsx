@@ -9,22 +9,25 @@ import {
 	PageHeading,
 	Section,
 	StatusBadge,
-	tdClasses,
+	denseTdClasses,
 } from '#app/components/org/org-ui.tsx'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { formatDate } from '#app/utils/format.ts'
+import { formatShortDate } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
 import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '#modules/organisations/report-status.ts'
 import { readReportFilters, REPORT_PAGE_SIZES } from '#modules/organisations/report-filters.ts'
 import { getTeamReportPage } from '#modules/organisations/team-report.ts'
 import type { Route } from './+types/org.$slug.report'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Team report | ${data?.organisation.name ?? 'Organisation'} | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Team report | ${data?.organisation.name ?? 'Organisation'} | Circle`,
+		`Progress of ${data?.organisation.name ?? 'your organisation'}’s staff on every course: who has started, how far they have got, completions and certificates.`,
+		NOINDEX,
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
@@ -62,7 +65,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-const dateOrDash = (value: string | null) => (value ? formatDate(value) : '—')
+const dateOrDash = (value: string | null) => (value ? formatShortDate(value) : '—')
 
 export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 	const { organisation, courses, query, page, perPage, pageCount, total, rows, weeks } = loaderData
@@ -74,7 +77,8 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 	).toString()
 	const first = (page - 1) * perPage + 1
 	return (
-		<Container className="py-10">
+		// Wide: nine columns fit a 1280 px screen without scrolling.
+		<Container width="wide" className="py-10">
 			<PageHeading
 				title="Team report"
 				intro={
@@ -179,23 +183,27 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 							'Certificate',
 							'Last active',
 						]}
-						minWidth="72rem"
+						minWidth="64rem"
+						dense
 					>
 						{rows.map((r) => (
 							<tr key={r.key}>
-								<td className={tdClasses}>
+								<td className={denseTdClasses}>
 									<span className="block font-semibold text-stone-900">{r.name ?? r.email}</span>
 									{r.name ? <span className="block break-all text-stone-600">{r.email}</span> : null}
 								</td>
-								<td className={tdClasses}>{r.courseTitle}</td>
-								<td className={tdClasses}>
+								<td className={denseTdClasses}>{r.courseTitle}</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>
 									<StatusBadge status={r.status} />
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.invitedAt)}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.startedAt)}</td>
-								<td className={tdClasses}>{r.progressPercent === null ? '—' : `${r.progressPercent}%`}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.completedAt)}</td>
-								<td className={tdClasses}>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.invitedAt)}</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.startedAt)}</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>
+									{r.progressPercent === null ? '—' : `${r.progressPercent}%`}
+								</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.completedAt)}</td>
+								{/* Codes wrap at their hyphens rather than widen the table. */}
+								<td className={denseTdClasses}>
 									{r.certificateCode ? (
 										<Link to={`/verify/${r.certificateCode}`} className={linkClasses}>
 											{r.certificateCode}
@@ -204,7 +212,7 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 										'—'
 									)}
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{dateOrDash(r.lastActiveAt)}</td>
+								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.lastActiveAt)}</td>
 							</tr>
 						))}
 					</DataTable>

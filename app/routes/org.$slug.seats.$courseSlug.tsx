@@ -18,6 +18,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getSeatPoolByCourse } from '#modules/organisations/create-organisation.ts'
 import { reclaimSeat, removeSeatAccess } from '#modules/organisations/end-seat.ts'
 import {
@@ -36,10 +37,12 @@ import { sendPoolReminders, sendSeatReminder } from '#modules/organisations/seat
 import { getTeamReport } from '#modules/organisations/team-report.ts'
 import type { Route } from './+types/org.$slug.seats.$courseSlug'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Seats: ${data?.pool.courseTitle ?? 'Course'} | ${data?.organisation.name ?? 'Organisation'} | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Seats: ${data?.pool.courseTitle ?? 'Course'} | ${data?.organisation.name ?? 'Organisation'} | Circle`,
+		`Seats of ${data?.organisation.name ?? 'your organisation'} on ${data?.pool.courseTitle ?? 'this course'}: invite staff, see who has a seat, reclaim or remove seats.`,
+		NOINDEX,
+	)
 
 async function requirePool(request: Request, params: { slug: string; courseSlug: string }) {
 	const access = await requireOrgAccess(request, params.slug)

@@ -6,14 +6,17 @@ import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { sectorLabel } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listMyOrganisations } from '#modules/organisations/create-organisation.ts'
 import { ORG_ROLE_LABELS } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org._index'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Your organisations | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Your organisations | Circle',
+		'The organisations you manage on Circle: seats, staff and team progress.',
+		NOINDEX,
+	)
 
 /** The signed-in user's organisations; someone who manages exactly one goes straight to it. */
 export async function loader({ request }: Route.LoaderArgs) {

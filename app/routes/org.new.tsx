@@ -8,14 +8,17 @@ import { Container } from '#app/components/ui/container.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { SECTOR_LABELS, SECTORS } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createOrganisation } from '#modules/organisations/create-organisation.ts'
 import { CreateOrganisationSchema, slugify } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org.new'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'Set up an organisation | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Set up an organisation | Circle',
+		'Set up your school, trust, council or service on Circle to buy seats and follow your staff’s CPD.',
+		NOINDEX,
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUser(request)

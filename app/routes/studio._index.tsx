@@ -5,10 +5,16 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listMyCourses, type StudioCourseStatus } from '#modules/authoring/list-my-courses.ts'
 import type { Route } from './+types/studio._index'
 
-export const meta: Route.MetaFunction = () => [{ title: 'Studio | Circle' }, { name: 'robots', content: 'noindex' }]
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Studio | Circle',
+		'Your courses in the Circle studio: drafts, published versions and co-authored courses.',
+		NOINDEX,
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
@@ -42,7 +48,7 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 			{courses.length === 0 ? (
 				<p className="mt-10 text-stone-700">You have no courses yet. Start one with “New course”.</p>
 			) : (
-				<div className="mt-8 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+				<div className="mt-8 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 					<table className="w-full text-left">
 						<caption className="sr-only">Your courses</caption>
 						<thead className="bg-stone-100 text-sm text-stone-800">

@@ -10,6 +10,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createDraftVersion } from '#modules/authoring/create-draft-version.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
 import { CourseDetailsSchema, CourseStructureActionSchema } from '#modules/authoring/schemas.ts'
@@ -29,10 +30,12 @@ import {
 import { updateCourseDetails } from '#modules/authoring/update-course-details.ts'
 import type { Route } from './+types/studio.courses.$courseId._index'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data ? `${data.version.title} | ` : ''}Studio | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data ? `${data.version.title} | ` : ''}Studio | Circle`,
+		'Build a course in the studio: its details, modules and lessons, drafts and versions.',
+		NOINDEX,
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)

@@ -5,15 +5,18 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getCourseCover, removeCoverImage, saveCoverImage } from '#modules/storage/cover-images.ts'
 import { COVER_MAX, COVER_MAX_BYTES, COVER_MIN } from '#modules/storage/cover-rules.ts'
 import type { Route } from './+types/studio.courses.$courseId.cover'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Cover image${data ? ` | ${data.course.title}` : ''} | Studio | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Cover image${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
+		'The course’s cover image, shown in the catalogue and on its page.',
+		NOINDEX,
+	)
 
 /** Room for the multipart boundaries and the other fields around a file of the maximum size. */
 const MAX_BODY_BYTES = COVER_MAX_BYTES + 64 * 1024

@@ -15,14 +15,17 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
 import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getLessonForEditor, LessonConflictError, saveLessonContent } from '#modules/authoring/lesson-content.ts'
 import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
 import type { Route } from './+types/studio.courses.$courseId.lessons.$lessonId'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data ? `${data.lesson.title} | ` : ''}Edit lesson | Studio | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data ? `${data.lesson.title} | ` : ''}Edit lesson | Studio | Circle`,
+		'Edit a lesson: its text, video or quiz questions, saved as you type.',
+		NOINDEX,
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)

@@ -11,6 +11,7 @@ import { cx } from '#app/components/ui/cx.ts'
 import { LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { type CoursePreview, getCoursePreview, type PreviewAnswer } from '#modules/authoring/preview-course.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId.preview.$version.($lessonId)'
@@ -20,12 +21,12 @@ import type { Route } from './+types/studio.courses.$courseId.preview.$version.(
 // stored, even when the author is also enrolled on the version they are previewing.
 const PREVIEW_PREFIX = 'preview-'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{
-		title: `Preview${data?.lesson ? `: ${data.lesson.title}` : ''}${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
-	},
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Preview${data?.lesson ? `: ${data.lesson.title}` : ''}${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
+		'Preview a version of a course exactly as learners will see it.',
+		NOINDEX,
+	)
 
 function versionNumber(value: string) {
 	if (!/^\d{1,6}$/.test(value)) throw data({ message: 'There is no such version.' }, { status: 404 })

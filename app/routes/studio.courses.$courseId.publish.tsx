@@ -7,15 +7,18 @@ import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
 import { getPublishReview, publishCourse } from '#modules/authoring/publish-course.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId.publish'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Publish${data ? ` | ${data.title}` : ''} | Studio | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Publish${data ? ` | ${data.title}` : ''} | Studio | Circle`,
+		'Publish a new version of a course: what changed, and what happens to learners already on it.',
+		NOINDEX,
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)

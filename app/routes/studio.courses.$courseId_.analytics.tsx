@@ -5,16 +5,19 @@ import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { formatRate, formatTimeToComplete } from '#modules/analytics/format.ts'
 import type { FunnelStep, QuizStat } from '#modules/analytics/get-course-analytics.ts'
 import { getCourseAnalytics } from '#modules/analytics/get-course-analytics.ts'
 import { versionFromUrl } from '#modules/analytics/params.ts'
 import type { Route } from './+types/studio.courses.$courseId_.analytics'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Analytics${data ? ` | ${data.analytics.course.title}` : ''} | Studio | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Analytics${data ? ` | ${data.analytics.course.title}` : ''} | Studio | Circle`,
+		'How learners get on with a course: enrolments, completions, lesson by lesson drop-off and quiz results.',
+		NOINDEX,
+	)
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -182,7 +185,7 @@ function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: n
 			? 'No learners have enrolled on this version yet.'
 			: `${first?.completed ?? 0} of ${enrolments} learners completed the first lesson and ${last?.completed ?? 0} completed the last. The figures for every lesson are in the table below.`
 	return (
-		<figure className="mt-6 overflow-x-auto rounded-2xl border border-stone-200 bg-white p-4">
+		<figure className="mt-6 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white p-4">
 			<svg
 				role="img"
 				aria-labelledby="funnel-title funnel-desc"
@@ -229,7 +232,7 @@ function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: n
 
 function FunnelTable({ steps }: { steps: FunnelStep[] }) {
 	return (
-		<div className="mt-6 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+		<div className="mt-6 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 			<table className="w-full text-left">
 				<caption className="sr-only">Completions by lesson, in course order</caption>
 				<thead className="bg-stone-100 text-sm text-stone-800">
@@ -292,7 +295,7 @@ function QuizAnalysis({ quiz }: { quiz: QuizStat }) {
 								{formatRate(q.rate)} correct ({q.correct.toLocaleString('en-GB')} of{' '}
 								{q.answered.toLocaleString('en-GB')} answers)
 							</p>
-							<div className="mt-2 overflow-x-auto">
+							<div className="mt-2 relative overflow-x-auto">
 								<table className="w-full text-left text-sm">
 									<caption className="sr-only">How often each answer to question {i + 1} was chosen</caption>
 									<thead className="text-stone-800">

@@ -11,16 +11,19 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { addCoAuthor, listCourseAuthors, removeCoAuthor } from '#modules/authoring/co-authors.ts'
 import { CoAuthorSchema } from '#modules/authoring/schemas.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId_.authors'
 import { singleLineText } from '#modules/validation/text.ts'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `Authors${data ? ` | ${data.course.title}` : ''} | Studio | Circle` },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Authors${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
+		'Who can edit a course: its owner and co-authors.',
+		NOINDEX,
+	)
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }

@@ -5,14 +5,13 @@ import { CourseDetailsForm } from '#app/components/studio/course-details-form.ts
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { Container } from '#app/components/ui/container.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createCourse } from '#modules/authoring/create-course.ts'
 import { CourseDetailsSchema } from '#modules/authoring/schemas.ts'
 import type { Route } from './+types/studio.new'
 
-export const meta: Route.MetaFunction = () => [
-	{ title: 'New course | Studio | Circle' },
-	{ name: 'robots', content: 'noindex' },
-]
+export const meta: Route.MetaFunction = () =>
+	pageMeta('New course | Studio | Circle', 'Start a new course in the Circle studio.', NOINDEX)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireTrainer(request)

@@ -4,6 +4,7 @@ import { Field, SubmitButton } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { formatDate } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { formatCpdHours } from '#modules/certificates/certificate-text.ts'
 import { type CertificateVerification, verifyCertificate } from '#modules/certificates/verify-certificate.ts'
@@ -21,10 +22,11 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders, errorHeaders }) 
 
 export const meta: Route.MetaFunction = ({ data }) => {
 	const titles = { valid: 'Valid certificate', revoked: 'Revoked certificate', not_found: 'Certificate not found' }
-	return [
-		{ title: `${data ? titles[data.status] : 'Check a certificate'} | Circle` },
-		{ name: 'robots', content: 'noindex' },
-	]
+	return pageMeta(
+		`${data ? titles[data.status] : 'Check a certificate'} | Circle`,
+		'Whether a Circle CPD certificate is genuine: who it was issued to, for which course, and whether it is still valid.',
+		NOINDEX,
+	)
 }
 
 /**

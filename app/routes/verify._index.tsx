@@ -1,15 +1,17 @@
 import { data, Form, redirect, useNavigation } from 'react-router'
 import { Field, SubmitButton } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { normaliseCertificateCode } from '#modules/certificates/code.ts'
 import type { Route } from './+types/verify._index'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	// An error in the title is the first thing a screen reader announces after the page reloads.
-	{ title: `${data?.error ? 'Error: ' : ''}Check a certificate | Circle` },
-	{ name: 'robots', content: 'noindex' },
-	{ name: 'description', content: 'Check that a Circle CPD certificate is genuine, from its certificate number.' },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		// An error in the title is the first thing a screen reader announces after the page reloads.
+		`${data?.error ? 'Error: ' : ''}Check a certificate | Circle`,
+		'Check that a Circle CPD certificate is genuine, from its certificate number.',
+		NOINDEX,
+	)
 
 const MALFORMED =
 	'Enter the certificate number as it is printed, like CIRC-7KQ2-M9XD-4TPA-Q3HZ: “CIRC” and 16 letters and numbers'

@@ -9,6 +9,12 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
 	// Dates are shown as a UK reader would see them, whatever time zone the server runs in.
 	timeZone: 'Europe/London',
 })
+const shortDate = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	timeZone: 'Europe/London',
+})
 
 /** "£49.00" from 4900 pence. Zero is "£0.00": use `formatCoursePrice` where free should read "Free". */
 export function formatPrice(pence: number) {
@@ -23,6 +29,11 @@ export function formatCoursePrice(pence: number) {
 /** "21 November 2026". Accepts a Date or anything Date understands (loader data arrives as strings). */
 export function formatDate(value: Date | string | number) {
 	return longDate.format(value instanceof Date ? value : new Date(value))
+}
+
+/** "21 Nov 2026": for tables with several date columns. */
+export function formatShortDate(value: Date | string | number) {
+	return shortDate.format(value instanceof Date ? value : new Date(value))
 }
 
 // One way to state CPD hours and lesson time everywhere (see modules/catalog/cpd-hours.ts).

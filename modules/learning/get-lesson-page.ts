@@ -1,6 +1,7 @@
 import { type LessonKind, prisma } from '#modules/db/client.ts'
 import { LearningError } from '#modules/learning/errors.ts'
 import { renderMarkdownCached } from '#modules/markdown/render-markdown-cached.ts'
+import { resumePosition } from '#modules/progress/watched-ranges.ts'
 import { getQuizForLearner, type LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
 import { computeLessonStates, pickResumeLesson, progressPercent } from './outline.ts'
 
@@ -180,8 +181,6 @@ async function loadContent({
 			})
 			const duration = video.videoDurationSeconds
 			const watched = row?.secondsWatched ?? 0
-			// A learner who finished the video starts again from the beginning rather than at the credits.
-			const position = row?.positionSeconds ?? 0
 			return {
 				kind: 'VIDEO',
 				playbackId: video.videoPlaybackId,
@@ -189,7 +188,7 @@ async function loadContent({
 				durationSeconds: duration,
 				captionsUrl: video.captionsUrl,
 				transcript: video.transcript,
-				positionSeconds: duration && position >= duration - 2 ? 0 : position,
+				positionSeconds: resumePosition(row?.positionSeconds ?? 0, duration),
 				watchedPercent: duration ? Math.min(100, Math.floor((watched / duration) * 100)) : 0,
 			}
 		}

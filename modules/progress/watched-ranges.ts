@@ -78,3 +78,11 @@ export function parseStoredRanges(value: unknown): Range[] {
 			Array.isArray(r) && r.length === 2 && typeof r[0] === 'number' && typeof r[1] === 'number' && r[1] > r[0],
 	)
 }
+
+/**
+ * Where a video resumes from a saved position: there, unless that is the very end, in which case a
+ * learner who finished it starts again from the beginning rather than at the credits.
+ */
+export function resumePosition(positionSeconds: number, durationSeconds: number | null) {
+	return durationSeconds && positionSeconds >= durationSeconds - 2 ? 0 : Math.max(0, positionSeconds)
+}

@@ -85,12 +85,10 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	await a11y()
 	await other.getByLabel('Text (Markdown)').fill('My own opening paragraph')
 	await expect(
-		other
-			.getByRole('alert')
-			.filter({
-				hasText:
-					'Someone else saved this lesson since you opened it — reload to see their changes; your text is kept below.',
-			}),
+		other.getByRole('alert').filter({
+			hasText:
+				'Someone else saved this lesson since you opened it — reload to see their changes; your text is kept below.',
+		}),
 	).toBeVisible({ timeout: 15_000 })
 	await expect(other.getByLabel('Text (Markdown)')).toHaveValue('My own opening paragraph')
 	await a11y(other)

@@ -1,4 +1,4 @@
-import { normaliseRanges, type Range, subtractRanges } from '#modules/progress/watched-ranges.ts'
+import { normaliseRanges, type Range, resumePosition, subtractRanges } from '#modules/progress/watched-ranges.ts'
 
 /** A jump larger than this between two timeupdate events is a seek, not playback. */
 export const MAX_PLAYBACK_STEP_SECONDS = 2
@@ -83,4 +83,48 @@ export class PlaybackTracker {
 
 function round(n: number) {
 	return Math.round(n * 100) / 100
+}
+
+/**
+ * How long the position saved in this tab when a video lesson was left outranks the server's. A
+ * reload sends the new page's request before the old page's final report (browsers fire pagehide
+ * only once the new page is on its way), so the page that comes back was read before that report
+ * was stored. Within this window the tab's own note is the newer; after it, the server has long
+ * had the report, and may have a newer one from another tab or device.
+ */
+export const RESUME_POINT_TTL_MS = 60_000
+
+type ResumeStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+const resumeKey = (lessonId: string) => `circle:resume:${lessonId}`
+
+/** Notes where this tab left a video lesson (with the final report sent on leaving). */
+export function saveResumePoint(storage: ResumeStorage, lessonId: string, positionSeconds: number, now: number) {
+	try {
+		storage.setItem(resumeKey(lessonId), JSON.stringify({ positionSeconds, savedAt: now }))
+	} catch {
+		// Storage full or refused (private browsing): the server's position is used instead.
+	}
+}
+
+/**
+ * Where to resume a video lesson this tab left moments ago, or null to use the server's position.
+ * The note is used once: it is removed as it is read.
+ */
+export function takeResumePoint(
+	storage: ResumeStorage,
+	lessonId: string,
+	durationSeconds: number,
+	now: number,
+): number | null {
+	try {
+		const raw = storage.getItem(resumeKey(lessonId))
+		if (raw === null) return null
+		storage.removeItem(resumeKey(lessonId))
+		const note = JSON.parse(raw) as { positionSeconds?: unknown; savedAt?: unknown }
+		if (typeof note.positionSeconds !== 'number' || typeof note.savedAt !== 'number') return null
+		if (now - note.savedAt > RESUME_POINT_TTL_MS || note.savedAt > now) return null
+		return resumePosition(Math.min(note.positionSeconds, durationSeconds), durationSeconds)
+	} catch {
+		return null
+	}
 }

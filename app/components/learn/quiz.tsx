@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { Form, Link, useNavigation } from 'react-router'
 import { ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
@@ -106,6 +106,11 @@ function QuizForm({ quiz, error }: { quiz: LearnerQuiz; error?: QuizActionError 
 		[clientErrors[questionId], error?.field === questionId ? error.message : null].filter((e): e is string =>
 			Boolean(e),
 		)
+	// The server refused the answers (the form is shown again): take focus to what it said.
+	useEffect(() => {
+		if (error) summaryRef.current?.focus()
+	}, [error])
+
 	const summary = [
 		...Object.values(clientErrors),
 		...(error && !clientErrors[error.field ?? ''] ? [error.message] : []),
@@ -118,6 +123,8 @@ function QuizForm({ quiz, error }: { quiz: LearnerQuiz; error?: QuizActionError 
 			onSubmit={onSubmit}
 			onChange={onChange}
 			aria-describedby={summary.length ? 'quiz-errors' : undefined}
+			// "Try again" goes to #quiz-form, which then takes focus: named so that is announced.
+			aria-label="Your answers"
 			id="quiz-form"
 		>
 			<input type="hidden" name="intent" value="submit-quiz" />
@@ -251,7 +258,7 @@ function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
 	const byId = new Map(quiz.questions.map((q) => [q.id, q]))
 	const total = quiz.questions.length
 	return (
-		<section aria-labelledby="quiz-result-heading" id="quiz-result" className="space-y-6">
+		<section aria-labelledby="quiz-result" className="space-y-6">
 			<div
 				className={cx(
 					'rounded-xl border p-5 sm:p-6',
@@ -260,7 +267,8 @@ function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
 						: 'border-accent-200 bg-accent-50 text-accent-950',
 				)}
 			>
-				<h2 id="quiz-result-heading" className="text-xl font-semibold">
+				{/* Submitting lands on #quiz-result, and RouteFocus (root.tsx) focuses it: the result is read out first. */}
+				<h2 id="quiz-result" tabIndex={-1} className="text-xl font-semibold focus:outline-none">
 					{result.passed ? 'Passed' : 'Not passed yet'}: you scored {result.scorePercent}%
 				</h2>
 				<p className="mt-1">
@@ -359,7 +367,7 @@ function AttemptHistory({ quiz }: { quiz: LearnerQuiz }) {
 			<h2 id="attempts-heading" className="text-lg font-semibold text-stone-900">
 				Your attempts
 			</h2>
-			<div className="mt-3 overflow-x-auto rounded-xl border border-stone-200 bg-white">
+			<div className="mt-3 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 				<table className="w-full text-left text-sm">
 					<thead className="bg-stone-100 text-stone-800">
 						<tr>

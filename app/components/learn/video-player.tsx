@@ -1,11 +1,31 @@
 import type MuxPlayerElement from '@mux/mux-player'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
-import { PlaybackTracker } from './playback-tracker.ts'
+import { PlaybackTracker, saveResumePoint, takeResumePoint } from './playback-tracker.ts'
 import { ProgressBar } from './progress-bar.tsx'
 
 // Loaded only when a video lesson is on screen (and only in the browser), so pages without video
 // never download the player.
-const MuxPlayer = lazy(() => import('@mux/mux-player-react'))
+const MuxPlayer = lazy(async () => {
+	const player = await import('@mux/mux-player-react')
+	disableCasting()
+	return player
+})
+
+/**
+ * Turns Chromecast off. Mux Player has no option for it: its media element loads Google's cast
+ * sender script from gstatic.com (which Circle's Content-Security-Policy refuses) unless the element
+ * has `disableRemotePlayback` set, and the player does not pass that attribute on to its inner
+ * <mux-video>. Declaring it on the element's class covers every player, before any is created.
+ */
+function disableCasting() {
+	const MuxVideo = customElements.get('mux-video')
+	if (!MuxVideo || Object.hasOwn(MuxVideo.prototype, 'disableRemotePlayback')) return
+	Object.defineProperty(MuxVideo.prototype, 'disableRemotePlayback', {
+		configurable: true,
+		get: () => true,
+		set: () => {},
+	})
+}
 
 /** How often, in seconds of wall clock, a playing video reports what was watched. */
 const REPORT_INTERVAL_MS = 10_000
@@ -47,12 +67,19 @@ export function VideoPlayer({
 	completed: boolean
 	onCompleted?: () => void
 }) {
-	const [hydrated, setHydrated] = useState(false)
-	useEffect(() => setHydrated(true), [])
+	// Null until hydrated: the player only runs in the browser, and only there is the tab's own
+	// resume point (a position newer than the server's, just after a reload) to be found.
+	const [resumeAt, setResumeAt] = useState<number | null>(null)
+	useEffect(() => {
+		setResumeAt(takeResumePoint(window.sessionStorage, lessonId, durationSeconds, Date.now()) ?? startTime)
+		// Read once, when the player first appears: later the player itself knows where it is.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [])
 	const { handlers, watchedPercent, completed, announcement } = useVideoProgress({
 		lessonId,
 		durationSeconds,
-		startTime,
+		startTime: resumeAt ?? startTime,
+		serverPosition: startTime,
 		initialWatchedPercent,
 		initiallyCompleted,
 		onCompleted,
@@ -66,21 +93,23 @@ export function VideoPlayer({
 
 	return (
 		<div>
-			<div className="overflow-hidden rounded-xl bg-stone-900 shadow-sm">
-				{hydrated ? (
+			{/* The player itself clips to the rounded corners: a wrapper with overflow-hidden would cut off
+			    its focus ring, which is drawn outside it. */}
+			<div className="rounded-xl bg-stone-900 shadow-sm">
+				{resumeAt !== null ? (
 					<Suspense fallback={placeholder}>
 						<MuxPlayer
 							{...(playbackId ? { playbackId } : { src: sourceUrl ?? undefined })}
 							title={title}
 							streamType="on-demand"
-							startTime={startTime}
+							startTime={resumeAt}
 							accentColor="#0f5257"
 							// No Mux Data cookies: no consent banner needed for watching a lesson.
 							disableCookies
 							// Mux Data needs a Mux asset; for a plain source file there is nothing to report to.
 							disableTracking={!playbackId}
 							playbackRates={[0.75, 1, 1.25, 1.5, 2]}
-							className="block aspect-video w-full"
+							className="block aspect-video w-full overflow-hidden rounded-xl"
 							{...handlers}
 						>
 							{captionsUrl ? <track kind="captions" srcLang="en" label="English" src={captionsUrl} /> : null}
@@ -110,28 +139,31 @@ export function VideoPlayer({
 	)
 }
 
-function currentTimeOf(event: Event) {
-	return (event.target as MuxPlayerElement | null)?.currentTime ?? 0
-}
-
 function useVideoProgress({
 	lessonId,
 	durationSeconds,
 	startTime,
+	serverPosition,
 	initialWatchedPercent,
 	initiallyCompleted,
 	onCompleted,
 }: {
 	lessonId: string
 	durationSeconds: number
+	/** Where the player starts: the server's position, or this tab's newer one. */
 	startTime: number
+	/** The position the server has stored. */
+	serverPosition: number
 	initialWatchedPercent: number
 	initiallyCompleted: boolean
 	onCompleted?: () => void
 }) {
 	const trackerRef = useRef<PlaybackTracker | null>(null)
 	trackerRef.current ??= new PlaybackTracker(durationSeconds, startTime)
-	const lastSentPosition = useRef(startTime)
+	// The player element, from its events: read once more when the page is left, since the last
+	// timeupdate can be a quarter of a second old.
+	const mediaRef = useRef<MuxPlayerElement | null>(null)
+	const lastSentPosition = useRef(serverPosition)
 	// 'pause' and 'ended' fire together at the end of a video: send the same report only once.
 	const lastSentBody = useRef('')
 	const onCompletedRef = useRef(onCompleted)
@@ -144,18 +176,33 @@ function useVideoProgress({
 	const send = useCallback(
 		async (mode: 'fetch' | 'beacon') => {
 			const tracker = trackerRef.current!
+			const media = mediaRef.current
+			if (mode === 'beacon' && media) tracker.timeUpdate(media.currentTime)
 			const report = tracker.report(lessonId)
+			// Leaving the lesson (reload, tab closed, another page): note the position in this tab too,
+			// since the page that comes back may be read before the server has stored this report.
+			if (mode === 'beacon') saveResumePoint(window.sessionStorage, lessonId, report.positionSeconds, Date.now())
 			const moved = Math.abs(report.positionSeconds - lastSentPosition.current) >= 1
 			if (report.playedRanges.length === 0 && !moved) return
 			const body = JSON.stringify(report)
 			if (body === lastSentBody.current) return
 			lastSentBody.current = body
+			const previousPosition = lastSentPosition.current
 			lastSentPosition.current = report.positionSeconds
 			// A page being hidden or closed may not live to see a fetch finish; a beacon is queued by the
 			// browser itself. It is same-origin, so it carries the session cookie and passes the CSRF check.
-			if (mode === 'beacon' && typeof navigator.sendBeacon === 'function') {
+			// sendBeacon refuses (returns false) when its queue is full: then a keepalive fetch, which
+			// also outlives the page.
+			if (
+				mode === 'beacon' &&
+				typeof navigator.sendBeacon === 'function' &&
 				navigator.sendBeacon(PROGRESS_URL, new Blob([body], { type: 'text/plain;charset=UTF-8' }))
+			) {
 				return
+			}
+			const failed = () => {
+				lastSentBody.current = ''
+				lastSentPosition.current = previousPosition
 			}
 			try {
 				const response = await fetch(PROGRESS_URL, {
@@ -166,7 +213,7 @@ function useVideoProgress({
 					credentials: 'same-origin',
 				})
 				if (!response.ok) {
-					lastSentBody.current = ''
+					failed()
 					return
 				}
 				const reply = (await response.json()) as ProgressReply
@@ -179,11 +226,15 @@ function useVideoProgress({
 				}
 			} catch {
 				// Offline or the server is unreachable: the ranges stay pending and go with the next report.
-				lastSentBody.current = ''
+				failed()
 			}
 		},
 		[lessonId],
 	)
+
+	// The start is settled once the page is hydrated (see VideoPlayer): a report sent before the
+	// player has produced any event must still carry it, not the server's older position.
+	useEffect(() => trackerRef.current!.seeking(startTime), [startTime])
 
 	// Every ~10 s while playing.
 	useEffect(() => {
@@ -207,6 +258,11 @@ function useVideoProgress({
 		}
 	}, [send])
 
+	const currentTimeOf = (event: Event) => {
+		const media = event.target as MuxPlayerElement | null
+		if (media) mediaRef.current = media
+		return media?.currentTime ?? 0
+	}
 	const handlers = {
 		onPlay: (event: Event) => {
 			trackerRef.current!.play(currentTimeOf(event))

@@ -27,6 +27,18 @@ export function CompletionsChart({ weeks }: { weeks: Week[] }) {
 	for (let t = 0; t <= max; t += step) ticks.push(t)
 	const y = (value: number) => top + plotHeight - (value / max) * plotHeight
 	const first = weeks[0]
+	// An empty axis says nothing: say so in words instead.
+	if (total === 0) {
+		return (
+			<div className="mt-4 rounded-2xl border border-stone-200 bg-white p-4 sm:p-6">
+				<p className="font-semibold text-stone-900">Completions per week</p>
+				<p className="mt-1 text-stone-700">
+					Nobody has completed a course in the last {weeks.length} weeks. When someone does, it shows here, week by
+					week.
+				</p>
+			</div>
+		)
+	}
 	const summary = first
 		? `${total} ${total === 1 ? 'completion' : 'completions'} in the ${weeks.length} weeks from ${formatDate(first.weekStart)}; the busiest week had ${Math.max(0, ...weeks.map((w) => w.completions))}.`
 		: 'No data.'

@@ -8,6 +8,8 @@ import { REPORT_STATUS_LABELS, type ReportStatus } from '#modules/organisations/
 export const linkClasses = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 export const thClasses = 'px-4 py-3 font-semibold'
 export const tdClasses = 'px-4 py-3 align-top'
+const denseThClasses = 'px-3 py-3 font-semibold'
+export const denseTdClasses = 'px-3 py-3 align-top'
 export const controlClasses =
 	'mt-2 block min-h-11 w-full rounded-lg border border-stone-500 bg-white px-3 py-2 text-base text-stone-900'
 
@@ -63,16 +65,19 @@ export function DataTable({
 	columns,
 	children,
 	minWidth = '40rem',
+	dense = false,
 }: {
 	caption: string
 	columns: string[]
 	children: ReactNode
 	minWidth?: string
+	/** Narrower cell padding (with `denseTdClasses` in the rows), for tables with many columns. */
+	dense?: boolean
 }) {
 	return (
 		// A focusable scroll region, so keyboard users can scroll a wide table on a narrow screen.
 		<div
-			className="mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white"
+			className="mt-3 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white"
 			tabIndex={0}
 			role="region"
 			aria-label={caption}
@@ -82,7 +87,7 @@ export function DataTable({
 				<thead className="bg-stone-50 text-stone-700">
 					<tr>
 						{columns.map((c) => (
-							<th key={c} scope="col" className={thClasses}>
+							<th key={c} scope="col" className={dense ? denseThClasses : thClasses}>
 								{c}
 							</th>
 						))}
@@ -102,7 +107,12 @@ const STATUS_TONES: Record<ReportStatus, 'neutral' | 'accent' | 'brand' | 'succe
 }
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
-	return <Badge tone={STATUS_TONES[status]}>{REPORT_STATUS_LABELS[status]}</Badge>
+	// "Not started" and "In progress" must not break in two inside a narrow table column.
+	return (
+		<Badge tone={STATUS_TONES[status]} className="whitespace-nowrap">
+			{REPORT_STATUS_LABELS[status]}
+		</Badge>
+	)
 }
 
 /**

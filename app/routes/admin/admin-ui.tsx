@@ -166,7 +166,7 @@ export { Pagination } from '#app/components/ui/pagination.tsx'
 /** A scrolling table wrapper with the admin pages' border. */
 export function TableFrame({ children, minWidth = '48rem' }: { children: ReactNode; minWidth?: string }) {
 	return (
-		<div className="mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+		<div className="mt-3 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white">
 			<table className="w-full text-left text-sm" style={{ minWidth }}>
 				{children}
 			</table>

@@ -6,6 +6,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { formatCpdHours, formatDate } from '#app/utils/format.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { deleteCpdEntry } from '#modules/portfolio/delete-cpd-entry.ts'
 import { getCpdEntry } from '#modules/portfolio/get-cpd-entry.ts'
 import { getPortfolioSettings } from '#modules/portfolio/get-portfolio-settings.ts'
@@ -14,9 +15,11 @@ import { updateCpdEntry } from '#modules/portfolio/update-cpd-entry.ts'
 import { CpdEntryForm, entryFormDefaults } from '../cpd.new/cpd-entry-form.tsx'
 import type { Route } from './+types/route'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data?.entry.title ? `Edit: ${data.entry.title}` : 'Edit CPD activity'} | Circle` },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data?.entry.title ? `Edit: ${data.entry.title}` : 'Edit CPD activity'} | Circle`,
+		'Change a CPD activity in your portfolio: what you did, when, for how long and what you learned.',
+	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)

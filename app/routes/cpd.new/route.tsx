@@ -3,15 +3,18 @@ import { data, Link, redirect } from 'react-router'
 import { Container } from '#app/components/ui/container.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
 import { createCpdEntry } from '#modules/portfolio/create-cpd-entry.ts'
 import { getPortfolioSettings } from '#modules/portfolio/get-portfolio-settings.ts'
 import { CpdEntrySchema } from '#modules/portfolio/schemas.ts'
 import type { Route } from './+types/route'
 import { CpdEntryForm } from './cpd-entry-form.tsx'
 
-export const meta: Route.MetaFunction = ({ data }) => [
-	{ title: `${data && 'error' in data ? 'Error: ' : ''}Add CPD activity | Circle` },
-]
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data && 'error' in data ? 'Error: ' : ''}Add CPD activity | Circle`,
+		'Add a CPD activity to your portfolio: what you did, when, for how long and what you learned.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)

@@ -1,0 +1,9 @@
+import { z } from 'zod'
+
+// zod 4 compiles object parsers with `new Function` when it can, and probes for that ability the
+// first time an object schema is built. Circle's Content-Security-Policy has no 'unsafe-eval', so in
+// the browser the probe is reported as a CSP violation on every page with a form. Jitless parsing
+// is a little slower and never evaluates code. This module must run before any schema is built:
+// root.tsx imports it first, and the root route module is the first the browser evaluates. The
+// server keeps the compiled parsers.
+if (typeof document !== 'undefined') z.config({ jitless: true })

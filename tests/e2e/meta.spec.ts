@@ -1,0 +1,86 @@
+import type { APIRequestContext } from '@playwright/test'
+import { course as foundations } from '../../prisma/seed-content/foundations.ts'
+import { course as schools } from '../../prisma/seed-content/schools.ts'
+import { expect, test } from './fixtures.ts'
+
+// Every page says what it is in a meta description (search results and shared links show it),
+// and no two pages say the same. Pages are read as HTML, as a search engine or a link preview
+// would read them, signed in as each kind of user in turn.
+
+const PASSWORD = 'circle-demo-2026'
+
+async function signedIn(request: APIRequestContext, email: string) {
+	const login = await request.post('/login', {
+		form: { email, password: PASSWORD },
+		headers: { Origin: new URL(test.info().project.use.baseURL!).origin },
+		maxRedirects: 0,
+	})
+	expect(login.status(), `logging in as ${email}`).toBe(302)
+}
+
+function descriptionOf(html: string) {
+	const tags = [...html.matchAll(/<meta\s+name="description"\s+content="([^"]*)"/g)].map((m) => m[1]!)
+	return tags
+}
+
+const PAGES: Record<string, string[]> = {
+	'': [
+		'/',
+		'/courses',
+		'/courses?sector=schools',
+		`/courses/${foundations.slug}`,
+		`/courses/${schools.slug}`,
+		'/login',
+		'/signup',
+		'/forgot-password',
+		'/verify',
+		'/contact',
+		'/no-such-page',
+	],
+	'learner@circle.example': [
+		'/dashboard',
+		'/cpd',
+		'/cpd/new',
+		'/account',
+		'/account/password',
+		'/account/purchases',
+		`/courses/${schools.slug}/buy`,
+	],
+	// (/org itself redirects someone with one organisation to it.)
+	'orgadmin@circle.example': [
+		'/org/riverside-academy-trust',
+		'/org/riverside-academy-trust/members',
+		'/org/riverside-academy-trust/report',
+		`/org/riverside-academy-trust/seats/${schools.slug}`,
+		'/org/new',
+	],
+	'trainer@circle.example': ['/studio', '/studio/new'],
+	'admin@circle.example': [
+		'/admin',
+		'/admin/users',
+		'/admin/organisations',
+		'/admin/orders',
+		'/admin/certificates',
+		'/admin/enquiries',
+	],
+}
+
+test('every page has one meta description, and no two pages share one', async ({ playwright }) => {
+	test.setTimeout(120_000)
+	const seen = new Map<string, string>()
+	for (const [email, paths] of Object.entries(PAGES)) {
+		const request = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL })
+		if (email) await signedIn(request, email)
+		for (const path of paths) {
+			const response = await request.get(path)
+			expect(response.status(), path).toBeLessThan(path === '/no-such-page' ? 500 : 400)
+			const descriptions = descriptionOf(await response.text())
+			expect(descriptions, `${path} has exactly one meta description`).toHaveLength(1)
+			const description = descriptions[0]!
+			expect(description.length, `${path}'s description says something`).toBeGreaterThan(30)
+			expect(seen.get(description), `${path} has the same description as ${seen.get(description)}`).toBeUndefined()
+			seen.set(description, path)
+		}
+		await request.dispose()
+	}
+})
