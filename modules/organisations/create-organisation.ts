@@ -34,7 +34,11 @@ export async function createOrganisation({
 		return await prisma.$transaction(async (tx) => {
 			const owner = await tx.user.findUnique({ where: { id: ownerId }, select: { disabledAt: true } })
 			if (!owner || owner.disabledAt) {
-				throw new OrganisationsError('forbidden', 'ACCOUNT_DISABLED', 'Only an active account can create an organisation.')
+				throw new OrganisationsError(
+					'forbidden',
+					'ACCOUNT_DISABLED',
+					'Only an active account can create an organisation.',
+				)
 			}
 			const organisation = await tx.organisation.create({
 				data: {

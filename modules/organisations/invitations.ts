@@ -236,7 +236,8 @@ export async function revokeInvitation({
 			where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
 			data: { revokedAt: new Date() },
 		})
-		if (count === 0) throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+		if (count === 0)
+			throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
 		await audit(tx, {
 			actorId,
 			organisationId,
@@ -267,7 +268,8 @@ export async function resendInvitation({
 			where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
 			select: { id: true, email: true, seatPoolId: true },
 		})
-		if (!invitation) throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
+		if (!invitation)
+			throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
 		await consumeThrottle(
 			'emailPerAddress',
 			`invite:${invitation.email}`,

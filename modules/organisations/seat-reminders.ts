@@ -60,9 +60,14 @@ export async function sendSeatReminder({
 			},
 		})
 		if (recent > 0) {
-			throw new OrganisationsError('throttled', 'REMINDED_RECENTLY', 'They were sent a reminder in the last 24 hours.', {
-				retryAfterSeconds: MANUAL_REMINDER_INTERVAL_HOURS * 3600,
-			})
+			throw new OrganisationsError(
+				'throttled',
+				'REMINDED_RECENTLY',
+				'They were sent a reminder in the last 24 hours.',
+				{
+					retryAfterSeconds: MANUAL_REMINDER_INTERVAL_HOURS * 3600,
+				},
+			)
 		}
 		await sendEmail(reminderEmail(holder), tx)
 		await tx.auditLog.create({
