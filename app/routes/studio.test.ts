@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { courseDetails, createAuthoredCourse, createSignedInUser } from '#tests/factories/authoring.ts'
+import { correctAnswers } from '#tests/factories/learning.ts'
 import { action as builderAction, loader as builderLoader } from './studio.courses.$courseId._index.tsx'
 import { action as lessonAction, loader as lessonLoader } from './studio.courses.$courseId.lessons.$lessonId.tsx'
 import { action as markdownAction } from './studio.courses.$courseId.markdown-preview.ts'
@@ -66,7 +67,23 @@ async function revisionOf(lessonId: string) {
 	return (await prisma.lesson.findUniqueOrThrow({ where: { id: lessonId }, select: { revision: true } })).revision
 }
 
-const post = (path: string, fields: Record<string, string>, cookie: string) => formRequest(path, fields, { cookie })
+const post = (path: string, fields: Record<string, string | string[]>, cookie: string) =>
+	formRequest(path, fields, { cookie })
+
+/**
+ * A complete set of answers to a factory quiz as the preview form names its fields (ids prefixed
+ * `preview-`): preview refuses an incomplete quiz exactly as a learner's attempt does.
+ */
+function previewAnswers(quiz: ReturnType<typeof lessonOf>) {
+	return Object.fromEntries(
+		correctAnswers(quiz).map((answer) => {
+			const id = `preview-${answer.questionId}`
+			if ('optionIds' in answer) return [`option.${id}`, answer.optionIds]
+			if ('text' in answer) return [`text.${id}`, answer.text]
+			return [`scale.${id}`, String(answer.scaleValue)]
+		}),
+	)
+}
 
 /** Every loader and action of the studio routes added here, each with a request it would accept from an author. */
 const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Promise<unknown> }> = [
@@ -295,7 +312,7 @@ const CASES: Array<{ name: string; run: (course: Course, cookie: string) => Prom
 		name: 'preview action',
 		run: (c, cookie) => {
 			const quiz = lessonOf(c, 'QUIZ')
-			return call(previewAction, post(`/studio/courses/${c.id}/preview/1/${quiz.id}`, {}, cookie), {
+			return call(previewAction, post(`/studio/courses/${c.id}/preview/1/${quiz.id}`, previewAnswers(quiz), cookie), {
 				courseId: c.id,
 				version: '1',
 				lessonId: quiz.id,
@@ -564,7 +581,7 @@ describe('studio routes: what they do', () => {
 				previewAction,
 				post(
 					`/studio/courses/${course.id}/preview/1/${quiz.id}`,
-					{ [`option.preview-${single.id}`]: right.id },
+					{ ...previewAnswers(quiz), [`option.preview-${single.id}`]: right.id },
 					owner.cookie,
 				),
 				{ courseId: course.id, version: '1', lessonId: quiz.id },

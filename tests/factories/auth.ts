@@ -84,10 +84,19 @@ export async function releaseTestResources() {
 }
 
 /** A POST with form fields, as a browser sends it (optionally with the session cookie). */
-export function formRequest(path: string, fields: Record<string, string>, { cookie }: { cookie?: string } = {}) {
+export function formRequest(
+	path: string,
+	fields: Record<string, string | string[]>,
+	{ cookie }: { cookie?: string } = {},
+) {
 	const headers = new Headers({ 'Content-Type': 'application/x-www-form-urlencoded', 'User-Agent': 'vitest' })
 	if (cookie) headers.set('Cookie', cookie)
-	return new Request(`http://localhost${path}`, { method: 'POST', body: new URLSearchParams(fields), headers })
+	// A field given as a list is sent once per value, as a browser sends checked checkboxes.
+	const body = new URLSearchParams()
+	for (const [name, value] of Object.entries(fields)) {
+		for (const one of Array.isArray(value) ? value : [value]) body.append(name, one)
+	}
+	return new Request(`http://localhost${path}`, { method: 'POST', body, headers })
 }
 
 /** A GET (optionally with the session cookie). */
