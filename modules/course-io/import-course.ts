@@ -7,7 +7,7 @@ import {
 	ReadingContentSchema,
 	VideoContentSchema,
 } from '#modules/authoring/schemas.ts'
-import { writeVersionTree } from '#modules/authoring/write-version-tree.ts'
+import { type VersionTreeLesson, writeVersionTree } from '#modules/authoring/write-version-tree.ts'
 import { type z } from 'zod'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { CourseIoError } from '#modules/course-io/errors.ts'
@@ -41,36 +41,8 @@ export class CourseImportError extends CourseIoError {
 	}
 }
 
-type ParsedQuestion = {
-	kind: 'SINGLE' | 'MULTIPLE' | 'REFLECTION' | 'SCALE'
-	prompt: string
-	guidance: string | null
-	explanation: string | null
-	scaleMin: number | null
-	scaleMax: number | null
-	scaleMinLabel: string | null
-	scaleMaxLabel: string | null
-	options: Array<{ text: string; isCorrect: boolean; feedback: string | null }>
-}
-
-export type ParsedLesson = {
-	file: string
-	keyLine: number
-	kind: 'VIDEO' | 'READING' | 'QUIZ'
-	key: string
-	title: string
-	required: boolean
-	estimatedMinutes: number
-	markdown: string | null
-	videoPlaybackId: string | null
-	videoSourceUrl: string | null
-	videoDurationSeconds: number | null
-	captionsUrl: string | null
-	transcript: string | null
-	passMark: number | null
-	maxAttempts: number | null
-	questions: ParsedQuestion[]
-}
+/** A lesson as read from its file: the tree writer's lesson, plus where it came from for problems. */
+export type ParsedLesson = VersionTreeLesson & { file: string; keyLine: number }
 
 export type ParsedCourse = {
 	course: CourseFile
