@@ -126,9 +126,6 @@ export default tseslint.config(
 			'**/*.test.ts',
 			'**/*.test.tsx',
 			'**/testing.ts',
-			// Billing's two row locks move to modules/billing/sql.ts with the webhook work (issue 12, C3).
-			'modules/billing/revoke-purchase.ts',
-			'modules/billing/fulfil-order.ts',
 		],
 		rules: { 'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS, UNSAFE_RAW_SQL] },
 	},

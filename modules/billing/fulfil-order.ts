@@ -6,6 +6,7 @@ import { BillingError } from '#modules/billing/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { audit } from './audit.ts'
 import { revokePurchase } from './revoke-purchase.ts'
+import { lockOrder } from './sql.ts'
 import { claimStripeEvent, type StripeEventRef } from './stripe-events.ts'
 import { requireStripe, type Stripe } from './stripe-client.ts'
 
@@ -65,9 +66,7 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 		const order = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } })
 		return { orderId, status: order?.status ?? 'UNKNOWN', fulfilledNow: false }
 	}
-	const locked = await tx.$queryRaw<Array<{ status: OrderStatus; amountPence: number }>>`
-		SELECT status, "amountPence" FROM "Order" WHERE id = ${orderId} FOR UPDATE`
-	const current = locked[0]
+	const current = await lockOrder(tx, orderId)
 	if (!current) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 	const charge = options.charge ?? null
 	const clawedBack = charge !== null && (charge.refundedPence > 0 || charge.disputed)

@@ -3,6 +3,7 @@ import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { enrolmentNotStartedWhere } from '#modules/enrolment/started.ts'
 import { audit } from './audit.ts'
+import { lockOrder, lockSeatPool } from './sql.ts'
 import { requireStripe } from './stripe-client.ts'
 
 type RevokeOptions = {
@@ -41,8 +42,7 @@ export type RevokeResult = {
  */
 export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<RevokeResult> {
 	const { orderId, refundedPence, disputed = false, chargeId, actorId = null, reason } = options
-	const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`
-	if (rows.length === 0) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	if (!(await lockOrder(tx, orderId))) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 	const order = await tx.order.findUniqueOrThrow({
 		where: { id: orderId },
 		select: {
@@ -137,9 +137,7 @@ async function reduceSeats(
 		now,
 	}: { organisationId: string; courseId: string; seats: number; reason: string; now: Date },
 ) {
-	const pools = await tx.$queryRaw<Array<{ id: string; seats: number; used: number }>>`
-		SELECT id, seats, used FROM "SeatPool" WHERE "organisationId" = ${organisationId} AND "courseId" = ${courseId} FOR UPDATE`
-	const pool = pools[0]
+	const pool = await lockSeatPool(tx, { organisationId, courseId })
 	if (!pool) return { notRecovered: seats, reclaimed: [] as string[], revokedInvitations: [] as string[] }
 
 	// Pending invitations hold seats without an assignment (the organisations context counts them as taken).
