@@ -13,13 +13,14 @@ function isNoise(warning: { code?: string; id?: string; message: string }) {
 	return false
 }
 
-export default defineConfig(({ isSsrBuild }) => ({
+export default defineConfig(() => ({
 	plugins: [tailwindcss(), reactRouter()],
 	build: {
 		target: 'es2022',
-		// Source maps for the browser's bundles (the Mux player's is the largest), so errors reported
-		// from the browser and the DevTools show the original code. Mux ships maps for its own files.
-		sourcemap: !isSsrBuild,
+		// No source maps: React Router's build warns on any production source map that it exposes the
+		// server's code (it cannot tell a browser-only map), which a newcomer's first start should not
+		// show. Revisit when the error reporting that would read them exists.
+		sourcemap: false,
 		// hls.js (inside Mux Player) is about 600 kB minified on its own and cannot be split further;
 		// it and the rest of the player load only when a video lesson is opened (React.lazy in
 		// app/components/learn/video-player.tsx), never with the first page. Every other chunk is
