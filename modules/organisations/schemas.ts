@@ -86,9 +86,7 @@ export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
 		intent: z.literal('invite'),
 		mode: z.literal('single'),
 		// An address copied from Outlook (`Carys Hughes <carys.hughes@…>`) is read for its address.
-		email: z
-			.string(required('Enter an email address'))
-			.trim()
+		email: singleLineText(required('Enter an email address'))
 			.transform((value) => parseAddress(value).email)
 			.pipe(
 				z
