@@ -42,7 +42,8 @@ export type RevokeResult = {
  */
 export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<RevokeResult> {
 	const { orderId, refundedPence, disputed = false, chargeId, actorId = null, reason } = options
-	if (!(await lockOrder(tx, orderId))) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
+	if (!(await lockOrder(tx, orderId)))
+		throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
 	const order = await tx.order.findUniqueOrThrow({
 		where: { id: orderId },
 		select: {

@@ -21,7 +21,9 @@ describe('modules/ never imports from app/', () => {
 		["export { data } from '#app/utils/errors.server.ts'", 'modules/auth/fixture.ts'],
 		["import { x } from '#app/components/forms.tsx'", 'emails/fixture.tsx'],
 	])('%s in %s is refused', async (code, filePath) => {
-		expect(await restrictedImportMessages(filePath, code)).toEqual([expect.stringContaining('modules/ must not import from app/')])
+		expect(await restrictedImportMessages(filePath, code)).toEqual([
+			expect.stringContaining('modules/ must not import from app/'),
+		])
 	})
 
 	test('modules/ may import other modules and packages', async () => {
@@ -30,7 +32,8 @@ describe('modules/ never imports from app/', () => {
 	})
 
 	test('app/ may import from app/ and modules/', async () => {
-		const code = "import { requireUser } from '#app/utils/auth.server.ts'\nimport { prisma } from '#modules/db/client.ts'\nexport { requireUser, prisma }\n"
+		const code =
+			"import { requireUser } from '#app/utils/auth.server.ts'\nimport { prisma } from '#modules/db/client.ts'\nexport { requireUser, prisma }\n"
 		expect(await restrictedImportMessages('app/routes/fixture.tsx', code)).toEqual([])
 	})
 })
