@@ -90,9 +90,25 @@ test('typing during a save is saved too, and following a link waits for the save
 	const builderUrl = await newCourse(page, [{ title: 'Checking in', kind: 'Reading' }])
 	await page.getByRole('link', { name: 'Checking in' }).click()
 	const markdown = page.getByLabel('Text (Markdown)')
+	// Hold the first autosave at the network until more has been typed, so the typing really happens
+	// during a save (on a fast machine a save can finish before "Saving…" is ever seen).
+	let releaseFirstSave = () => {}
+	const firstSaveHeld = new Promise<void>((resolve) => (releaseFirstSave = resolve))
+	let held = false
+	await page.route(
+		(url) => url.pathname.includes('/lessons/'),
+		async (route) => {
+			if (route.request().method() === 'POST' && !held) {
+				held = true
+				await firstSaveHeld
+			}
+			await route.continue()
+		},
+	)
 	await markdown.fill('First thoughts.')
 	await expect(page.getByRole('status').filter({ hasText: 'Saving…' })).toBeVisible({ timeout: 15_000 })
 	await markdown.pressSequentially(' Second thoughts.')
+	releaseFirstSave()
 	await expect(page.getByRole('status').filter({ hasText: 'All changes saved.' })).toBeVisible({ timeout: 15_000 })
 	// Leave at once after more typing: the change is saved before the builder opens.
 	await markdown.pressSequentially(' Third thoughts.')
