@@ -1,4 +1,4 @@
-import { prisma, type Role, type Tx } from '#modules/db/client.ts'
+import { type AuthMethod, prisma, type Role, type Tx } from '#modules/db/client.ts'
 import { generateSessionToken, hashToken } from './tokens.ts'
 import { selectSessionWithUser } from './sql.ts'
 
@@ -48,11 +48,20 @@ export async function createSession({
 	userId,
 	ipAddress,
 	userAgent,
+	method = 'PASSWORD',
+	mfaVerified = false,
+	deviceId,
 	tx,
 }: {
 	userId: string
 	ipAddress?: string | null
 	userAgent?: string | null
+	/** How the person proved who they are (shown on their security page). */
+	method?: AuthMethod
+	/** True when a second factor was proven for this sign-in. */
+	mfaVerified?: boolean
+	/** The hashed device cookie of the browser, when it has one. */
+	deviceId?: string | null
 	tx?: Tx
 }) {
 	const token = generateSessionToken()
@@ -67,6 +76,9 @@ export async function createSession({
 			expiresAt,
 			ipAddress: ipAddress?.slice(0, 100) ?? null,
 			userAgent: userAgent?.slice(0, 500) ?? null,
+			method,
+			mfaVerifiedAt: mfaVerified ? new Date(now) : null,
+			deviceId: deviceId ?? null,
 		},
 		select: { id: true },
 	})

@@ -16,6 +16,13 @@ const port = z.coerce
 	.min(1, 'must be a whole number between 1 and 65535')
 	.max(65535, 'must be a whole number between 1 and 65535')
 
+/** 32 bytes in base64, as `openssl rand -base64 32` prints them. */
+const encryptionKey = z
+	.string()
+	.refine((v) => /^[A-Za-z0-9+/]+={0,2}$/.test(v) && Buffer.from(v, 'base64').length === 32, {
+		message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+	})
+
 const bool = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
 	.transform((v) => v === 'true' || v === '1' || v === 'yes')
@@ -78,6 +85,22 @@ export const EnvSchema = z.object({
 
 	/** Where uploaded files (course cover images) are stored by the default disk storage. */
 	UPLOAD_DIR: z.string().default('.data/uploads'),
+
+	/**
+	 * The key that encrypts secrets at rest (SSO client secrets, TOTP secrets): 32 random bytes in
+	 * base64 (`openssl rand -base64 32`). Required in production (encrypting or decrypting without it
+	 * fails there); elsewhere a fixed development key is used. To rotate: move the current key to SECRETS_ENCRYPTION_KEY_PREVIOUS, set a new one, run
+	 * `npm run secrets:rotate`, then remove the previous key.
+	 */
+	SECRETS_ENCRYPTION_KEY: encryptionKey.optional(),
+	/** Earlier keys (comma-separated) that still decrypt during a rotation; never used to encrypt. */
+	SECRETS_ENCRYPTION_KEY_PREVIOUS: z
+		.string()
+		.refine(
+			(v) => v.split(',').every((k) => encryptionKey.safeParse(k.trim()).success),
+			'must be one or more base64 keys of 32 bytes, separated by commas',
+		)
+		.optional(),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -101,6 +124,8 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
 	'MUX_TOKEN_ID',
 	'MUX_TOKEN_SECRET',
 	'MUX_WEBHOOK_SECRET',
+	'SECRETS_ENCRYPTION_KEY',
+	'SECRETS_ENCRYPTION_KEY_PREVIOUS',
 ])
 
 /** Settings that are useless, or unsafe, one without the other: both set or neither. */

@@ -11,11 +11,14 @@ import type { EnquiriesErrorCode } from '#modules/enquiries/errors.ts'
 import type { EnrolmentErrorCode } from '#modules/enrolment/errors.ts'
 import type { LearningErrorCode } from '#modules/learning/errors.ts'
 import type { MailErrorCode } from '#modules/mail/errors.ts'
+import type { MfaErrorCode } from '#modules/mfa/errors.ts'
 import type { OrganisationsErrorCode } from '#modules/organisations/errors.ts'
 import type { PortfolioErrorCode } from '#modules/portfolio/errors.ts'
 import type { ProgressErrorCode } from '#modules/progress/errors.ts'
 import type { QuizzesErrorCode } from '#modules/quizzes/errors.ts'
+import type { ScimErrorCode } from '#modules/scim/errors.ts'
 import type { SecurityErrorCode } from '#modules/security/errors.ts'
+import type { SsoErrorCode } from '#modules/sso/errors.ts'
 import type { StorageErrorCode } from '#modules/storage/errors.ts'
 import type { VideoErrorCode } from '#modules/video/errors.ts'
 
@@ -37,10 +40,13 @@ export type DomainErrorCode =
 	| EnrolmentErrorCode
 	| LearningErrorCode
 	| MailErrorCode
+	| MfaErrorCode
 	| OrganisationsErrorCode
 	| PortfolioErrorCode
 	| ProgressErrorCode
 	| QuizzesErrorCode
+	| ScimErrorCode
 	| SecurityErrorCode
+	| SsoErrorCode
 	| StorageErrorCode
 	| VideoErrorCode

@@ -1,4 +1,5 @@
 import type { Prisma, Tx } from '#modules/db/client.ts'
+import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
 
 /** One AuditLog row for an organisation admin's action, written in the action's transaction. */
 export async function audit(
@@ -10,7 +11,7 @@ export async function audit(
 		targetType: string
 		targetId: string
 		details?: Prisma.InputJsonValue
-	},
+	} & RequestOrigin,
 ) {
-	await tx.auditLog.create({ data: entry, select: { id: true } })
+	await recordAudit(tx, entry)
 }
