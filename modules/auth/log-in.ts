@@ -5,9 +5,9 @@ import { verifyDummyPassword, verifyPassword } from './password.ts'
 import { normaliseEmail } from './schemas.ts'
 import { createSession } from './sessions.ts'
 
-export const INVALID_CREDENTIALS_MESSAGE = 'Email or password is incorrect'
-export const ACCOUNT_DISABLED_MESSAGE =
-	'This account has been suspended. Please contact us if you think this is a mistake.'
+import { ACCOUNT_DISABLED_MESSAGE, INVALID_CREDENTIALS_MESSAGE } from './messages.ts'
+
+export { ACCOUNT_DISABLED_MESSAGE, INVALID_CREDENTIALS_MESSAGE }
 
 /**
  * Checks an email and password and starts a new session (never an earlier one). Unknown emails

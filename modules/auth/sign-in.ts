@@ -1,20 +1,32 @@
 import type { AuthMethod } from '#modules/db/client.ts'
 import { prisma } from '#modules/db/client.ts'
 import { recordAudit } from '#modules/audit/record.ts'
+import {
+	consumeSignInChallenge,
+	createSignInChallenge,
+	hasSecondFactor,
+	type SecondFactor,
+} from '#modules/mfa/challenge.ts'
+import { AuthError } from './errors.ts'
+import { ACCOUNT_DISABLED_MESSAGE } from './messages.ts'
 import { createSession } from './sessions.ts'
 
 /**
- * What a first factor leads to: a session, or (once the person has a second factor and did not
- * prove one already) a challenge that the second factor completes.
+ * What a first factor leads to: a session, or (when the person has a second factor and did not
+ * prove one already) a challenge that the second factor completes at /login/verify.
  */
 export type SignInResult =
-	| { kind: 'session'; userId: string; session: { token: string; expiresAt: Date } }
+	| { kind: 'session'; userId: string; session: { token: string; expiresAt: Date }; redirectTo?: string | null }
 	| { kind: 'second-factor'; userId: string; challenge: { token: string; expiresAt: Date } }
+
+type Origin = { ipAddress?: string | null; userAgent?: string | null }
 
 /**
  * The one way every sign-in (password, SSO, passkey, sign-up, password reset) turns a proven
- * identity into a session: it records the sign-in in the audit log and returns the session.
- * Callers have already checked the first factor and that the account is not disabled.
+ * identity into a session: when the person has a second factor (TOTP or a passkey) and the first
+ * factor was not itself multi-factor, a challenge comes back instead; otherwise the session starts
+ * and the sign-in is written to the audit log. Callers have already checked the first factor and
+ * that the account is not disabled.
  *
  * `mfaProven` is true when the first factor was itself multi-factor (a passkey with user
  * verification, or an SSO provider whose `amr` says MFA was done).
@@ -24,17 +36,24 @@ export async function beginSignIn({
 	method,
 	mfaProven = false,
 	organisationId = null,
+	redirectTo,
 	ipAddress,
 	userAgent,
+	now = new Date(),
 }: {
 	userId: string
 	method: AuthMethod
 	mfaProven?: boolean
 	/** The organisation whose identity provider signed the person in (SSO). */
 	organisationId?: string | null
-	ipAddress?: string | null
-	userAgent?: string | null
-}): Promise<SignInResult> {
+	/** Where to go once signed in; kept with a challenge so the second step can go on there. */
+	redirectTo?: string | null
+	now?: Date
+} & Origin): Promise<SignInResult> {
+	if (!mfaProven && (await hasSecondFactor(userId))) {
+		const challenge = await createSignInChallenge({ userId, method, redirectTo, ipAddress, userAgent, now })
+		return { kind: 'second-factor', userId, challenge }
+	}
 	const session = await prisma.$transaction(async (tx) => {
 		const created = await createSession({ userId, method, mfaVerified: mfaProven, ipAddress, userAgent, tx })
 		await recordAudit(tx, {
@@ -49,5 +68,42 @@ export async function beginSignIn({
 		})
 		return created
 	})
-	return { kind: 'session', userId, session }
+	return { kind: 'session', userId, session, redirectTo }
+}
+
+/**
+ * Finishes a challenged sign-in once the caller has verified its second factor for the
+ * challenge's user: the challenge is used up (once only) and the session starts, marked as
+ * multi-factor, in one transaction with its audit entry.
+ */
+export async function completeSignIn({
+	challengeToken,
+	factor,
+	ipAddress,
+	userAgent,
+	now = new Date(),
+}: { challengeToken: string; factor: SecondFactor; now?: Date } & Origin) {
+	return prisma.$transaction(async (tx) => {
+		const challenge = await consumeSignInChallenge(tx, challengeToken, now)
+		const user = await tx.user.findUnique({ where: { id: challenge.userId }, select: { disabledAt: true } })
+		if (!user || user.disabledAt) throw new AuthError('forbidden', 'ACCOUNT_DISABLED', ACCOUNT_DISABLED_MESSAGE)
+		const session = await createSession({
+			userId: challenge.userId,
+			method: challenge.method,
+			mfaVerified: true,
+			ipAddress,
+			userAgent,
+			tx,
+		})
+		await recordAudit(tx, {
+			actorId: challenge.userId,
+			action: 'auth.signed_in',
+			targetType: 'User',
+			targetId: challenge.userId,
+			details: { method: challenge.method, mfa: true, factor },
+			ipAddress,
+			userAgent,
+		})
+		return { userId: challenge.userId, session, redirectTo: challenge.redirectTo }
+	})
 }
