@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { prisma } from '#modules/db/client.ts'
+import { parseEnv } from '#modules/env/env.ts'
+import { createTestUser } from '#tests/factories/auth.ts'
+import { createOrganisation } from '#tests/factories/organisations.ts'
+import { decryptSecret, encryptSecret } from './encryption.ts'
+import { resealSecrets, SEALED_COLUMNS, ssoContext, totpContext } from './reseal.ts'
+
+describe('rotating the encryption key', () => {
+	test('every sealed value moves to the new key and still opens; nothing else changes', async () => {
+		const oldKey = randomBytes(32).toString('base64')
+		const newKey = randomBytes(32).toString('base64')
+		const before = parseEnv({ SECRETS_ENCRYPTION_KEY: oldKey })
+		const during = parseEnv({ SECRETS_ENCRYPTION_KEY: newKey, SECRETS_ENCRYPTION_KEY_PREVIOUS: oldKey })
+		const after = parseEnv({ SECRETS_ENCRYPTION_KEY: newKey })
+
+		const user = await createTestUser()
+		await prisma.totpCredential.create({
+			data: { userId: user.id, secretEncrypted: encryptSecret('JBSWY3DPEHPK3PXP', totpContext(user.id), before) },
+		})
+		const org = await createOrganisation()
+		const provider = await prisma.identityProvider.create({
+			data: {
+				organisationId: org.id,
+				kind: 'OIDC',
+				displayName: 'Test provider',
+				issuer: 'https://idp.example.org',
+				clientId: 'circle',
+				clientSecretEncrypted: 'placeholder',
+			},
+		})
+		await prisma.identityProvider.update({
+			where: { id: provider.id },
+			data: { clientSecretEncrypted: encryptSecret('client-secret', ssoContext(provider.id), before) },
+		})
+
+		expect(await resealSecrets(during)).toBeGreaterThanOrEqual(2)
+		const totp = await prisma.totpCredential.findUniqueOrThrow({ where: { userId: user.id } })
+		const sso = await prisma.identityProvider.findUniqueOrThrow({ where: { id: provider.id } })
+		expect(decryptSecret(totp.secretEncrypted, totpContext(user.id), after)).toBe('JBSWY3DPEHPK3PXP')
+		expect(decryptSecret(sso.clientSecretEncrypted, ssoContext(provider.id), after)).toBe('client-secret')
+		// A second run finds nothing left under the old key.
+		expect(await resealSecrets(during)).toBe(0)
+	})
+
+	test('every *Encrypted column in the schema is covered by the rotation', () => {
+		const schema = fs.readFileSync(path.resolve(import.meta.dirname, '../../prisma/schema.prisma'), 'utf8')
+		const found: string[] = []
+		let model = ''
+		for (const line of schema.split('\n')) {
+			const m = /^model (\w+) \{/.exec(line)
+			if (m) model = m[1]!
+			const column = /^\s+(\w+Encrypted)\s/.exec(line)
+			if (column) found.push(`${model}.${column[1]}`)
+		}
+		expect(found.sort()).toEqual([...SEALED_COLUMNS].sort())
+	})
+})
