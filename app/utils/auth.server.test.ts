@@ -76,6 +76,8 @@ describe('getOptionalUser', () => {
 			name: user.name,
 			role: 'LEARNER',
 			emailVerified: false,
+			mfaRequired: false,
+			mfaEnrolled: false,
 		})
 		expect(await getOptionalUser(getRequest('/'))).toBeNull()
 		expect(await getOptionalUser(getRequest('/', { cookie: `circle_session=${'a'.repeat(32)}` }))).toBeNull()
