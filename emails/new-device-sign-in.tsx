@@ -29,8 +29,8 @@ export default function NewDeviceSignIn({ name, device, when, network, securityU
 				<TextLink href={securityUrl}>security page</TextLink>.
 			</Paragraph>
 			<SmallPrint>
-				If it was not you, change your password straight away, sign out of the session on your security page, and let
-				us know by replying to this email.
+				If it was not you, change your password straight away, sign out of the session on your security page, and let us
+				know by replying to this email.
 			</SmallPrint>
 		</EmailLayout>
 	)

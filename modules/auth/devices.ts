@@ -20,7 +20,9 @@ export async function recordSignInDevice(
 	}: { userId: string; deviceId: string; ipAddress?: string | null; userAgent?: string | null; now: Date },
 ) {
 	const { count } = await tx.knownDevice.createMany({
-		data: [{ userId, deviceHash: deviceId, userAgent: userAgent?.slice(0, 500) ?? null, firstSeenAt: now, lastSeenAt: now }],
+		data: [
+			{ userId, deviceHash: deviceId, userAgent: userAgent?.slice(0, 500) ?? null, firstSeenAt: now, lastSeenAt: now },
+		],
 		skipDuplicates: true,
 	})
 	if (count === 0) {

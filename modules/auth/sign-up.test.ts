@@ -4,7 +4,14 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 import { THROTTLES } from '#modules/security/throttle.ts'
 import { validateSessionToken } from './sessions.ts'
 import { signUp } from './sign-up.ts'
-import { latestEmailLink, TEST_PASSWORD, uniqueEmail, uniqueIp, releaseTestResources , sessionOf } from '#tests/factories/auth.ts'
+import {
+	latestEmailLink,
+	TEST_PASSWORD,
+	uniqueEmail,
+	uniqueIp,
+	releaseTestResources,
+	sessionOf,
+} from '#tests/factories/auth.ts'
 
 afterAll(releaseTestResources)
 

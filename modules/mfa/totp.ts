@@ -26,7 +26,11 @@ export function totpStep(now: Date) {
 
 /** The code an authenticator app shows at `now` for a base32 secret (demo, tests). */
 export function totpCodeAt(secretBase32: string, now: Date) {
-	return generateHOTP(decodeBase32IgnorePadding(secretBase32.replace(/\s+/g, "").toUpperCase()), totpStep(now), TOTP_DIGITS)
+	return generateHOTP(
+		decodeBase32IgnorePadding(secretBase32.replace(/\s+/g, '').toUpperCase()),
+		totpStep(now),
+		TOTP_DIGITS,
+	)
 }
 
 /** A secret as people type it into an app: upper-case base32, grouped in fours. */
