@@ -9,7 +9,7 @@ import { enrolTotp } from '#tests/factories/mfa.ts'
 import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
 import { findSignInChallenge } from './challenge.ts'
 import { reauthenticate } from './reauth.ts'
-import { regenerateRecoveryCodes, useRecoveryCode } from './recovery-codes.ts'
+import { regenerateRecoveryCodes, redeemRecoveryCode } from './recovery-codes.ts'
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, totpCodeAt, verifyTotp } from './totp.ts'
 
 afterAll(releaseTestResources)
@@ -123,7 +123,7 @@ describe('TOTP', () => {
 		const locked = await failure(verifyTotp({ userId: user.id, code: totpCodeAt(secret, now), now }))
 		expect(locked.kind).toBe('throttled')
 		// Recovery codes share the counter: they are no way round it.
-		const viaRecovery = await failure(useRecoveryCode({ userId: user.id, code: 'aaaaa-bbbbb', now }))
+		const viaRecovery = await failure(redeemRecoveryCode({ userId: user.id, code: 'aaaaa-bbbbb', now }))
 		expect(viaRecovery.kind).toBe('throttled')
 	})
 
@@ -160,13 +160,13 @@ describe('recovery codes', () => {
 		const user = await createTestUser()
 		const { recoveryCodes } = await enrolTotp(user.id)
 		const code = recoveryCodes[0]!
-		await useRecoveryCode({ userId: user.id, code: ` ${code.toUpperCase().replace('-', '')} ` })
-		const again = await failure(useRecoveryCode({ userId: user.id, code }))
+		await redeemRecoveryCode({ userId: user.id, code: ` ${code.toUpperCase().replace('-', '')} ` })
+		const again = await failure(redeemRecoveryCode({ userId: user.id, code }))
 		expect(again.code).toBe('INVALID_CODE')
 		// Two requests with one code at the same moment: one wins.
 		const results = await Promise.allSettled([
-			useRecoveryCode({ userId: user.id, code: recoveryCodes[1]! }),
-			useRecoveryCode({ userId: user.id, code: recoveryCodes[1]! }),
+			redeemRecoveryCode({ userId: user.id, code: recoveryCodes[1]! }),
+			redeemRecoveryCode({ userId: user.id, code: recoveryCodes[1]! }),
 		])
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
 		expect(await prisma.auditLog.count({ where: { targetId: user.id, action: 'mfa.recovery_code_used' } })).toBe(2)
@@ -177,7 +177,7 @@ describe('recovery codes', () => {
 		const other = await createTestUser()
 		const { recoveryCodes } = await enrolTotp(owner.id)
 		await enrolTotp(other.id)
-		const error = await failure(useRecoveryCode({ userId: other.id, code: recoveryCodes[0]! }))
+		const error = await failure(redeemRecoveryCode({ userId: other.id, code: recoveryCodes[0]! }))
 		expect(error.code).toBe('INVALID_CODE')
 	})
 
@@ -186,8 +186,8 @@ describe('recovery codes', () => {
 		const { recoveryCodes: old } = await enrolTotp(user.id)
 		const fresh = await regenerateRecoveryCodes({ userId: user.id })
 		expect(fresh).toHaveLength(10)
-		expect((await failure(useRecoveryCode({ userId: user.id, code: old[2]! }))).code).toBe('INVALID_CODE')
-		await useRecoveryCode({ userId: user.id, code: fresh[2]! })
+		expect((await failure(redeemRecoveryCode({ userId: user.id, code: old[2]! }))).code).toBe('INVALID_CODE')
+		await redeemRecoveryCode({ userId: user.id, code: fresh[2]! })
 		expect(
 			await prisma.auditLog.count({ where: { targetId: user.id, action: 'mfa.recovery_codes_regenerated' } }),
 		).toBe(1)

@@ -77,7 +77,7 @@ export async function countUnusedRecoveryCodes(userId: string) {
  * used, so a code works once, however many requests race with it. Wrong codes count against the
  * same per-account throttle as TOTP codes. Throws INVALID_CODE (for `field`) or a throttled error.
  */
-export async function useRecoveryCode({
+export async function redeemRecoveryCode({
 	userId,
 	code,
 	ipAddress,
