@@ -22,7 +22,7 @@ export default function NewDeviceSignIn({ name, device, when, network, securityU
 			<Paragraph>Hello {name},</Paragraph>
 			<Paragraph>
 				Your Circle account was signed in to from a device we have not seen before: {device}, on {when}
-				{network ? ` (network ${network})` : ''}.
+				{network ? ` (from ${network})` : ''}.
 			</Paragraph>
 			<Paragraph>
 				If this was you, there is nothing more to do. You can see and end your sessions on your{' '}

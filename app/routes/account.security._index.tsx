@@ -37,11 +37,11 @@ export const meta: Route.MetaFunction = () =>
 	)
 
 const METHOD_WORDS: Record<AuthMethod, string> = {
-	PASSWORD: 'password',
-	SSO: 'single sign-on',
-	PASSKEY: 'passkey',
-	SIGN_UP: 'signing up',
-	PASSWORD_RESET: 'a password reset link',
+	PASSWORD: 'by password',
+	SSO: 'by single sign-on',
+	PASSKEY: 'by passkey',
+	SIGN_UP: 'when the account was created',
+	PASSWORD_RESET: 'by a password reset link',
 }
 
 const EVENT_WORDS: Record<string, string> = {
@@ -62,8 +62,8 @@ function describeEvent(action: string, details: unknown) {
 	const base = EVENT_WORDS[action] ?? action
 	if (action !== 'auth.signed_in' || !details || typeof details !== 'object') return base
 	const { method, mfa } = details as { method?: AuthMethod; mfa?: boolean }
-	const how = method && METHOD_WORDS[method] ? ` with ${METHOD_WORDS[method]}` : ''
-	return `${base}${how}${mfa ? ' and two-step sign-in' : ''}`
+	const how = method && METHOD_WORDS[method] ? ` ${METHOD_WORDS[method]}` : ''
+	return `${base}${how}${mfa ? ', with two-step sign-in' : ''}`
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -259,7 +259,7 @@ export default function SecurityRoute({ loaderData, actionData }: Route.Componen
 								<p className="text-sm text-stone-700">
 									{event.when}
 									{event.device ? ` · ${event.device}` : ''}
-									{event.network ? ` · network ${event.network}` : ''}
+									{event.network ? ` · from ${event.network}` : ''}
 								</p>
 							</li>
 						))}
@@ -513,10 +513,10 @@ function Sessions({
 							</p>
 							<p className="text-sm text-stone-700">
 								Last seen {s.lastSeen}
-								{s.network ? ` · network ${s.network}` : ''}
+								{s.network ? ` · from ${s.network}` : ''}
 							</p>
 							<p className="text-sm text-stone-700">
-								Signed in {s.signedIn} with {s.how}
+								Signed in {s.signedIn} {s.how}
 							</p>
 						</div>
 						{s.current ? null : (

@@ -28,6 +28,7 @@ test('partialIpAddress shows only the start of an address', () => {
 	expect(partialIpAddress('::ffff:10.1.2.3')).toBe('10.1.x.x')
 	expect(partialIpAddress('2001:db8:85a3:0:0:8a2e:370:7334')).toBe('2001:db8:85a3:…')
 	expect(partialIpAddress(null)).toBeNull()
+	expect(partialIpAddress('::1')).toBe('this computer')
 })
 
 test('formatUkDateTime is in UK time (BST in summer)', () => {

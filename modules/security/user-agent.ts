@@ -46,6 +46,7 @@ export function describeUserAgent(userAgent: string | null | undefined) {
 export function partialIpAddress(ipAddress: string | null | undefined) {
 	if (!ipAddress) return null
 	const ip = ipAddress.replace(/^::ffff:/, '')
+	if (ip === '::1' || ip.startsWith('127.')) return 'this computer'
 	if (/^\d+\.\d+\.\d+\.\d+$/.test(ip)) return `${ip.split('.').slice(0, 2).join('.')}.x.x`
 	if (ip.includes(':')) return `${ip.split(':').slice(0, 3).join(':')}:…`
 	return null

@@ -67,7 +67,9 @@ test('a new trainer must set up two-step sign-in, then is asked for a code at ev
 	await expect(page).toHaveURL(/\/studio$/)
 
 	// Sign out; the next sign-in asks for a code.
-	await page.getByRole('button', { name: 'Log out' }).first().click()
+	await page.locator('summary', { hasText: 'account menu' }).click()
+	await page.getByRole('button', { name: 'Log out' }).click()
+	await expect(page).toHaveURL(/\/$/)
 	await page.goto('/login')
 	await page.getByLabel('Email address').fill(email)
 	await page.getByLabel('Password', { exact: true }).fill(password)
@@ -93,7 +95,7 @@ test('a new trainer must set up two-step sign-in, then is asked for a code at ev
 	// The security page lists this session and the sign-in with two-step sign-in.
 	await page.goto('/account/security')
 	await expect(page.getByText('This device')).toBeVisible()
-	await expect(page.getByText('Signed in with password and two-step sign-in').first()).toBeVisible()
+	await expect(page.getByText('Signed in by password, with two-step sign-in').first()).toBeVisible()
 	await a11y()
 	await page.screenshot({ path: testInfo.outputPath('account-security-sessions.png'), fullPage: true })
 })
