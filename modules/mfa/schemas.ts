@@ -34,3 +34,10 @@ export const SignOutSessionSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('sign-out-session'), sessionId: singleLineText().min(1).max(100) }),
 	z.object({ intent: z.literal('sign-out-others') }),
 ])
+
+export const MFA_POLICIES = ['NONE', 'ADMINS', 'ALL'] as const
+
+/** The organisation's MFA policy form. */
+export const OrgMfaPolicySchema = z.object({
+	policy: z.enum(MFA_POLICIES, { error: 'Choose who must use two-step sign-in' }),
+})
