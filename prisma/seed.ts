@@ -6,8 +6,10 @@ import {
 	writeVersionTree,
 } from '#modules/authoring/write-version-tree.ts'
 import { prisma } from '#modules/db/client.ts'
+import { encryptSecret } from '#modules/security/encryption.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
+import { DEMO_TOTP_ACCOUNTS, DEMO_TOTP_SECRET } from './demo-totp.ts'
 import { courses } from './seed-content/index.ts'
 import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
 
@@ -20,6 +22,8 @@ export const DEMO_ACCOUNTS = [
 	{ email: 'admin@circle.example', name: 'Priya Shah', role: 'ADMIN', label: 'Platform admin' },
 	{ email: 'orgadmin@circle.example', name: 'Tom Hughes', role: 'LEARNER', label: 'Organisation admin' },
 ] as const
+
+export { DEMO_TOTP_ACCOUNTS, DEMO_TOTP_SECRET } from './demo-totp.ts'
 
 export const DEMO_ORGANISATION = { slug: 'riverside-academy-trust', name: 'Riverside Academy Trust' }
 
@@ -92,6 +96,18 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 			select: { id: true },
 		})
 		users[account.email] = user.id
+		if (DEMO_TOTP_ACCOUNTS.includes(account.email)) {
+			await prisma.totpCredential.upsert({
+				where: { userId: user.id },
+				update: {},
+				create: {
+					userId: user.id,
+					secretEncrypted: encryptSecret(DEMO_TOTP_SECRET, `totp:${user.id}`),
+					confirmedAt: new Date(),
+				},
+				select: { userId: true },
+			})
+		}
 	}
 	const trainerId = users['trainer@circle.example']!
 

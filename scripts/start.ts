@@ -100,7 +100,13 @@ async function main() {
 	const hasDemoAccounts = seeded || (await prisma.user.count({ where: { email: seed.DEMO_ACCOUNTS[0].email } })) > 0
 	if (hasDemoAccounts) {
 		console.log(`\nDemo logins (password: ${seed.DEMO_PASSWORD})`)
-		for (const account of seed.DEMO_ACCOUNTS) console.log(`  ${account.label.padEnd(20)} ${account.email}`)
+		for (const account of seed.DEMO_ACCOUNTS) {
+			const totp = seed.DEMO_TOTP_ACCOUNTS.includes(account.email) ? '  (+ authenticator code, below)' : ''
+			console.log(`  ${account.label.padEnd(20)} ${account.email}${totp}`)
+		}
+		console.log(
+			`\nThe trainer and platform admin use two-step sign-in. Add this key to any authenticator app\n(time-based, 6 digits, 30 seconds) and type its code when asked:\n  ${seed.DEMO_TOTP_SECRET.match(/.{4}/g)?.join(' ')}`,
+		)
 	}
 	if (!env.SMTP_URL && env.NODE_ENV !== 'production') console.log(`\nEmails go to the dev outbox: ${url}/dev/outbox`)
 	if (!env.APP_URL && env.NODE_ENV !== 'production') {

@@ -2,8 +2,10 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
-import { redirectWithSession, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
+import { requireAnonymous } from '#app/utils/auth.server.ts'
+import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { logIn } from '#modules/auth/log-in.ts'
 import { LogInSchema } from '#modules/auth/schemas.ts'
@@ -28,21 +30,31 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 	const { email, password, redirectTo } = submission.value
 	try {
-		const { session } = await logIn({
-			email,
-			password,
-			ipAddress: context.clientIp,
-			userAgent: request.headers.get('User-Agent'),
-		})
-		return redirectWithSession(safeRedirectTo(redirectTo), session)
+		const { deviceCookie, ...origin } = signInOrigin(request, context)
+		const result = await logIn({ email, password, redirectTo: redirectTo || null, ...origin })
+		return redirectAfterSignIn(result, redirectTo || null, { deviceCookie })
 	} catch (error) {
 		return replyWithDomainError(submission, error, { hideFields: ['password'] })
 	}
 }
 
+/** Why someone was sent back here (`?reason=`), in words. */
+const REASONS: Record<string, { title: string; body: string }> = {
+	expired: {
+		title: 'Please sign in again',
+		body: 'That sign-in was not finished within 10 minutes, so it has expired. Sign in again and then enter your code.',
+	},
+	'second-factor': {
+		title: 'Please sign in again with two-step sign-in',
+		body: 'Your account now uses two-step sign-in, and this browser has not yet been asked for it. Sign in again and enter the code from your authenticator app.',
+	},
+}
+
 export default function LoginRoute({ actionData }: Route.ComponentProps) {
 	const [searchParams] = useSearchParams()
 	const redirectTo = searchParams.get('redirectTo') ?? ''
+	const reasonKey = searchParams.get('reason') ?? ''
+	const reason = Object.hasOwn(REASONS, reasonKey) ? REASONS[reasonKey] : undefined
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'login',
@@ -57,6 +69,11 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 		<>
 			<h1 className="text-3xl font-bold text-stone-900">Log in</h1>
 			<p className="mt-2 text-stone-700">Welcome back. Log in to carry on with your courses and CPD record.</p>
+			{reason ? (
+				<Notice tone="warning" role="status" title={reason.title} className="mt-6">
+					{reason.body}
+				</Notice>
+			) : null}
 			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input type="hidden" name="redirectTo" value={redirectTo} />

@@ -4,7 +4,8 @@ import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
-import { DEFAULT_SIGNED_IN_PATH, redirectWithSession } from '#app/utils/auth.server.ts'
+import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/auth.server.ts'
+import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { checkPasswordResetToken, resetPassword } from '#modules/auth/reset-password.ts'
 import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from '#modules/auth/schemas.ts'
@@ -39,13 +40,13 @@ export async function action({ request, context }: Route.ActionArgs) {
 		)
 	}
 	try {
-		const { session } = await resetPassword({
+		const { deviceCookie, ...origin } = signInOrigin(request, context)
+		const result = await resetPassword({
 			token: submission.value.token,
 			password: submission.value.password,
-			ipAddress: context.clientIp,
-			userAgent: request.headers.get('User-Agent'),
+			...origin,
 		})
-		return redirectWithSession(DEFAULT_SIGNED_IN_PATH, session)
+		return redirectAfterSignIn(result, DEFAULT_SIGNED_IN_PATH, { deviceCookie })
 	} catch (error) {
 		return replyWithDomainError(submission, error, { hideFields })
 	}

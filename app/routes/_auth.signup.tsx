@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
-import { redirectWithSession, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
+import { requireAnonymous } from '#app/utils/auth.server.ts'
+import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { PASSWORD_MIN_LENGTH, SignUpSchema } from '#modules/auth/schemas.ts'
 import { signUp } from '#modules/auth/sign-up.ts'
@@ -28,14 +29,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 	const { name, email, password, redirectTo } = submission.value
 	try {
-		const { session } = await signUp({
-			name,
-			email,
-			password,
-			ipAddress: context.clientIp,
-			userAgent: request.headers.get('User-Agent'),
-		})
-		return redirectWithSession(safeRedirectTo(redirectTo), session)
+		const { deviceCookie, ...origin } = signInOrigin(request, context)
+		const result = await signUp({ name, email, password, redirectTo: redirectTo || null, ...origin })
+		return redirectAfterSignIn(result, redirectTo || null, { deviceCookie })
 	} catch (error) {
 		return replyWithDomainError(submission, error, { hideFields: ['password'] })
 	}

@@ -8,6 +8,7 @@ import {
 	TEST_PASSWORD,
 	uniqueEmail,
 	uniqueIp,
+	sessionOf,
 } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
 import { action, loader } from './_auth.verify-email.tsx'
@@ -19,7 +20,9 @@ type ActionArgs = Parameters<typeof action>[0]
 
 async function newAccount() {
 	const email = uniqueEmail('verify-route')
-	const { userId, session } = await signUp({ name: 'Jo', email, password: TEST_PASSWORD, ipAddress: uniqueIp() })
+	const result = await signUp({ name: 'Jo', email, password: TEST_PASSWORD, ipAddress: uniqueIp() })
+	const { userId } = result
+	const session = sessionOf(result)
 	return { userId, email, cookie: `circle_session=${session.token}` }
 }
 

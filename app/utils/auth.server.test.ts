@@ -2,6 +2,8 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { createSession } from '#modules/auth/sessions.ts'
 import { createTestUser, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { hashToken } from '#modules/auth/tokens.ts'
+import { enrolTotp } from '#tests/factories/mfa.ts'
+import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
 import { onQuery, prisma } from '#modules/db/client.ts'
 import {
 	getOptionalUser,
@@ -17,9 +19,12 @@ afterAll(releaseTestResources)
 
 const DAY = 24 * 60 * 60 * 1000
 
-async function signedIn(role: 'LEARNER' | 'TRAINER' | 'ADMIN' = 'LEARNER') {
+/** A signed-in user; trainers and admins have proven a second factor (they must), unless `mfa` says otherwise. */
+async function signedIn(role: 'LEARNER' | 'TRAINER' | 'ADMIN' = 'LEARNER', { mfa }: { mfa?: boolean } = {}) {
 	const user = await createTestUser({ role })
-	const session = await createSession({ userId: user.id })
+	const withMfa = mfa ?? role !== 'LEARNER'
+	if (withMfa) await enrolTotp(user.id)
+	const session = await createSession({ userId: user.id, mfaVerified: withMfa })
 	return { user, session, cookie: `circle_session=${session.token}` }
 }
 
@@ -76,6 +81,8 @@ describe('getOptionalUser', () => {
 			name: user.name,
 			role: 'LEARNER',
 			emailVerified: false,
+			mfaRequired: false,
+			mfaEnrolled: false,
 		})
 		expect(await getOptionalUser(getRequest('/'))).toBeNull()
 		expect(await getOptionalUser(getRequest('/', { cookie: `circle_session=${'a'.repeat(32)}` }))).toBeNull()
@@ -127,6 +134,57 @@ describe('guards', () => {
 		expect((await requireRole(getRequest('/studio', { cookie: trainer.cookie }), 'TRAINER')).id).toBe(trainer.user.id)
 		expect((await requireRole(getRequest('/studio', { cookie: admin.cookie }), 'TRAINER')).id).toBe(admin.user.id)
 		expect((await requireRole(getRequest('/admin', { cookie: admin.cookie }), 'ADMIN')).id).toBe(admin.user.id)
+	})
+
+	test('MFA gate: a trainer or admin without a second factor reaches no protected page but the set-up page and log out', async () => {
+		for (const role of ['TRAINER', 'ADMIN'] as const) {
+			const { cookie } = await signedIn(role, { mfa: false })
+			for (const [path, guard] of [
+				['/studio', (r: Request) => requireRole(r, 'TRAINER')],
+				['/studio.data', (r: Request) => requireRole(r, 'TRAINER')],
+				['/admin/users', (r: Request) => requireRole(r, 'ADMIN')],
+				['/dashboard', (r: Request) => requireUser(r)],
+				['/account/password', (r: Request) => requireUser(r)],
+				['/account/securityx', (r: Request) => requireUser(r)],
+			] as const) {
+				const response = (await thrown(guard(getRequest(path, { cookie })))) as Response
+				expect(response.headers.get('Location'), `${role} at ${path}`).toBe('/account/security?setup=required')
+			}
+			for (const path of ['/account/security', '/account/security.data', '/account/security/passkeys', '/logout']) {
+				await expect(requireUser(getRequest(path, { cookie }))).resolves.toBeTruthy()
+			}
+		}
+	})
+
+	test('MFA gate: an organisation’s policy puts its admins (ADMINS) or everyone (ALL) behind it', async () => {
+		const org = await createOrganisation()
+		const owner = await createSession({ userId: org.owner.id })
+		const member = await addMember({ organisationId: org.id })
+		const memberSession = await createSession({ userId: member.id })
+		const at = (token: string) => getRequest('/org/x', { cookie: `circle_session=${token}` })
+		await prisma.organisation.update({ where: { id: org.id }, data: { mfaPolicy: 'ADMINS' } })
+		expect(((await thrown(requireUser(at(owner.token)))) as Response).headers.get('Location')).toBe(
+			'/account/security?setup=required',
+		)
+		expect((await requireUser(at(memberSession.token))).id).toBe(member.id)
+		await prisma.organisation.update({ where: { id: org.id }, data: { mfaPolicy: 'ALL' } })
+		expect(((await thrown(requireUser(at(memberSession.token)))) as Response).headers.get('Location')).toBe(
+			'/account/security?setup=required',
+		)
+	})
+
+	test('MFA gate: a session that never proved the second factor it now has is ended, and the person signs in again', async () => {
+		const user = await createTestUser({ role: 'TRAINER' })
+		const old = await createSession({ userId: user.id })
+		await enrolTotp(user.id)
+		const response = (await thrown(
+			requireRole(getRequest('/studio', { cookie: `circle_session=${old.token}` }), 'TRAINER'),
+		)) as Response
+		expect(response.headers.get('Location')).toBe(
+			`/login?${new URLSearchParams({ reason: 'second-factor', redirectTo: '/studio' })}`,
+		)
+		expect(response.headers.get('Set-Cookie')).toMatch(/^circle_session=; /)
+		expect(await prisma.session.count({ where: { id: hashToken(old.token) } })).toBe(0)
 	})
 
 	test('requireAnonymous sends signed-in users to their dashboard', async () => {

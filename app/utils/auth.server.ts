@@ -34,16 +34,58 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 	return (await getAuthSession(request))?.user ?? null
 }
 
+/** Where a person who must use a second factor and has none sets one up. */
+export const MFA_SETUP_PATH = '/account/security'
+/** The pages a person who must set up a second factor can still reach: setting it up, and leaving. */
+const MFA_EXEMPT_PATHS = [MFA_SETUP_PATH, '/logout']
+
+/** The page a request is for, without React Router's `.data` suffix on its data requests. */
+function pagePath(request: Request) {
+	const path = new URL(request.url).pathname.replace(/\.data$/, '').replace(/\/+$/, '')
+	return path === '' ? '/' : path
+}
+
+/**
+ * The MFA gate, for every protected page (everything that calls requireAuthSession, requireUser
+ * or requireRole, so the org pages, /admin and /studio too):
+ * - when Circle's rule (modules/mfa/policy.ts) says the person must use a second factor and they
+ *   have none, every page but /account/security (and its sub-pages and actions) and /logout sends
+ *   them to /account/security?setup=required;
+ * - when they have one but this session never proved it (a session begun before they enrolled in
+ *   another browser, or an SSO sign-in whose provider did not do MFA), the session is ended and
+ *   they sign in again, which asks for the second factor (beginSignIn issues a challenge).
+ */
+async function enforceMfa(request: Request, auth: ValidatedSession) {
+	if (!auth.user.mfaRequired) return
+	const path = pagePath(request)
+	if (!auth.user.mfaEnrolled) {
+		if (MFA_EXEMPT_PATHS.some((exempt) => path === exempt || path.startsWith(`${exempt}/`))) return
+		throw redirect(`${MFA_SETUP_PATH}?setup=required`)
+	}
+	if (!auth.session.mfaVerified) {
+		if (path === '/logout') return
+		await invalidateSession(auth.session.id)
+		sessionCache.delete(request)
+		const back = safeRedirectTo(`${path}`, '/')
+		const search = new URLSearchParams({ reason: 'second-factor', ...(back !== '/' ? { redirectTo: back } : {}) })
+		throw redirect(`/login?${search}`, { headers: { 'Set-Cookie': serialiseClearedSessionCookie() } })
+	}
+}
+
 /**
  * The signed-in session and user; visitors are redirected to /login with a `redirectTo` back to
- * this page (or to `redirectTo` when given; pass null for no way back).
+ * this page (or to `redirectTo` when given; pass null for no way back). People who must use a
+ * second factor and have not are sent to set one up, or to sign in with it (see enforceMfa).
  */
 export async function requireAuthSession(
 	request: Request,
 	{ redirectTo }: { redirectTo?: string | null } = {},
 ): Promise<ValidatedSession> {
 	const auth = await getAuthSession(request)
-	if (auth) return auth
+	if (auth) {
+		await enforceMfa(request, auth)
+		return auth
+	}
 	const url = new URL(request.url)
 	// React Router's own parameters (v8_passThroughRequests leaves them on the request) are not part of the page.
 	url.searchParams.delete('_routes')

@@ -58,7 +58,7 @@ describe('changePassword', () => {
 
 		expect(await validateSessionToken(other.token)).not.toBeNull()
 		await expect(logIn({ email: user.email, password: user.password, ipAddress: uniqueIp() })).resolves.toBeTruthy()
-		expect(await prisma.auditLog.count({ where: { targetId: user.id } })).toBe(0)
+		expect(await prisma.auditLog.count({ where: { targetId: user.id, action: 'user.password_changed' } })).toBe(0)
 	})
 
 	test('refuses the email address as the new password', async () => {

@@ -4,7 +4,7 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 import { THROTTLES } from '#modules/security/throttle.ts'
 import { INVALID_CREDENTIALS_MESSAGE, logIn } from './log-in.ts'
 import { validateSessionToken } from './sessions.ts'
-import { createTestUser, uniqueEmail, uniqueIp, releaseTestResources } from '#tests/factories/auth.ts'
+import { createTestUser, uniqueEmail, uniqueIp, releaseTestResources, sessionOf } from '#tests/factories/auth.ts'
 
 afterAll(releaseTestResources)
 
@@ -24,9 +24,9 @@ describe('logIn', () => {
 		const second = await logIn({ email: ` ${user.email} `, password: user.password, ipAddress: uniqueIp() })
 
 		expect(first.userId).toBe(user.id)
-		expect(first.session.token).not.toBe(second.session.token)
-		expect((await validateSessionToken(first.session.token))?.user.id).toBe(user.id)
-		expect((await validateSessionToken(second.session.token))?.user.id).toBe(user.id)
+		expect(sessionOf(first).token).not.toBe(sessionOf(second).token)
+		expect((await validateSessionToken(sessionOf(first).token))?.user.id).toBe(user.id)
+		expect((await validateSessionToken(sessionOf(second).token))?.user.id).toBe(user.id)
 	})
 
 	test('gives the same answer for an unknown email and a wrong password', async () => {

@@ -3,14 +3,15 @@ import { AuthError } from '#modules/auth/errors.ts'
 import { assertNotThrottled, consumeThrottle, resetThrottle } from '#modules/security/throttle.ts'
 import { verifyDummyPassword, verifyPassword } from './password.ts'
 import { normaliseEmail } from './schemas.ts'
-import { createSession } from './sessions.ts'
+import { beginSignIn, type SignInResult } from './sign-in.ts'
 
 import { ACCOUNT_DISABLED_MESSAGE, INVALID_CREDENTIALS_MESSAGE } from './messages.ts'
 
 export { ACCOUNT_DISABLED_MESSAGE, INVALID_CREDENTIALS_MESSAGE }
 
 /**
- * Checks an email and password and starts a new session (never an earlier one). Unknown emails
+ * Checks an email and password and hands the proven identity to beginSignIn: a new session (never
+ * an earlier one), or a challenge for the second factor when the person has one. Unknown emails
  * and wrong passwords get the same message and, thanks to a dummy Argon2 check, take about the
  * same time. Throttled per account (10 wrong passwords in 15 minutes lock the account for 15
  * minutes, even against the right password) and per IP address (wrong attempts across all
@@ -22,12 +23,20 @@ export async function logIn({
 	password,
 	ipAddress,
 	userAgent,
+	deviceId,
+	redirectTo,
+	now = new Date(),
 }: {
 	email: string
 	password: string
 	ipAddress: string
 	userAgent?: string | null
-}) {
+	/** The hashed device cookie of the browser (see beginSignIn). */
+	deviceId?: string | null
+	/** Where to go once signed in (kept with a challenge). */
+	redirectTo?: string | null
+	now?: Date
+}): Promise<SignInResult> {
 	const email = normaliseEmail(rawEmail)
 	// Checked before the password, so a locked account cannot be probed with further guesses.
 	await assertNotThrottled('loginPerIp', ipAddress)
@@ -49,6 +58,5 @@ export async function logIn({
 	if (user.disabledAt) throw new AuthError('forbidden', 'ACCOUNT_DISABLED', ACCOUNT_DISABLED_MESSAGE)
 
 	await resetThrottle('loginPerAccount', email)
-	const session = await createSession({ userId: user.id, ipAddress, userAgent })
-	return { userId: user.id, session }
+	return beginSignIn({ userId: user.id, method: 'PASSWORD', redirectTo, ipAddress, userAgent, deviceId, now })
 }

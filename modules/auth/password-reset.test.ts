@@ -12,6 +12,7 @@ import {
 	uniqueIp,
 	whileTokenLocked,
 	releaseTestResources,
+	sessionOf,
 } from '#tests/factories/auth.ts'
 import { hashToken } from './tokens.ts'
 
@@ -73,7 +74,7 @@ describe('resetPassword', () => {
 		const { user, token } = await userWithResetLink()
 		const before = [await createSession({ userId: user.id }), await createSession({ userId: user.id })]
 
-		const { session } = await resetPassword({ token, password: NEW_PASSWORD, ipAddress: uniqueIp() })
+		const session = sessionOf(await resetPassword({ token, password: NEW_PASSWORD, ipAddress: uniqueIp() }))
 
 		for (const old of before) expect(await validateSessionToken(old.token)).toBeNull()
 		expect((await validateSessionToken(session.token))?.user.id).toBe(user.id)

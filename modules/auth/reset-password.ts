@@ -2,7 +2,8 @@ import { prisma } from '#modules/db/client.ts'
 import { AuthError } from '#modules/auth/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { assertPasswordAllowed, hashPassword } from './password.ts'
-import { createSession, invalidateUserSessions } from './sessions.ts'
+import { invalidateUserSessions } from './sessions.ts'
+import { beginSignIn, type SignInResult } from './sign-in.ts'
 import { hashToken } from './tokens.ts'
 
 const INVALID_LINK = 'This link is not valid. Please check you copied all of it, or ask for a new one.'
@@ -31,19 +32,22 @@ export async function checkPasswordResetToken({ token }: { token: string }): Pro
  * conditional update (`usedAt IS NULL`, so of two concurrent submissions exactly one succeeds and
  * the other rolls back), stores the new hash, ends every session the user has (whoever knew the
  * old password is signed out), confirms the email address (the link proved the user reads it),
- * writes an audit entry, tells the owner by email and starts a fresh session, whose token it returns for the cookie.
+ * writes an audit entry, tells the owner by email and then signs the person in through beginSignIn.
  */
 export async function resetPassword({
 	token,
 	password,
 	ipAddress,
 	userAgent,
+	deviceId,
 }: {
 	token: string
 	password: string
 	ipAddress?: string | null
 	userAgent?: string | null
-}) {
+	/** The hashed device cookie of the browser (see beginSignIn). */
+	deviceId?: string | null
+}): Promise<SignInResult> {
 	const tokenHash = hashToken(token)
 	const row = await prisma.userToken.findUnique({
 		where: { tokenHash },
@@ -66,7 +70,7 @@ export async function resetPassword({
 	const passwordHash = await hashPassword(password)
 	const userId = row.user.id
 
-	return prisma.$transaction(async (tx) => {
+	await prisma.$transaction(async (tx) => {
 		const now = new Date()
 		const { count } = await tx.userToken.updateMany({
 			where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
@@ -93,7 +97,8 @@ export async function resetPassword({
 		})
 		// If the reset was not the owner's doing, this email is how they find out.
 		await sendEmail({ to: row.user.email, template: 'password-changed', props: { name: row.user.name } }, tx)
-		const session = await createSession({ userId, ipAddress, userAgent, tx })
-		return { userId, session }
 	})
+	// A fresh session (or, for someone with a second factor, a challenge: a reset link proves the
+	// mailbox, not the second factor).
+	return beginSignIn({ userId, method: 'PASSWORD_RESET', ipAddress, userAgent, deviceId })
 }

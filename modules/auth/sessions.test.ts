@@ -60,8 +60,11 @@ describe('validateSessionToken', () => {
 			name: user.name,
 			role: 'TRAINER',
 			emailVerified: true,
+			mfaRequired: true,
+			mfaEnrolled: false,
 		})
 		expect(result?.session.id).toBe(sha256Hex(token))
+		expect(result?.session.mfaVerified).toBe(false)
 		expect(result?.session.fresh).toBe(false)
 	})
 

@@ -1,5 +1,6 @@
 import { type AuthMethod, prisma, type Role, type Tx } from '#modules/db/client.ts'
 import { generateSessionToken, hashToken } from './tokens.ts'
+import { isMfaRequired } from '#modules/mfa/policy.ts'
 import { selectSessionWithUser } from './sql.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -20,6 +21,10 @@ export type SessionUser = {
 	name: string
 	role: Role
 	emailVerified: boolean
+	/** Circle's rule (modules/mfa/policy.ts) says this person must use a second factor. */
+	mfaRequired: boolean
+	/** The person has a second factor (a confirmed authenticator app or a passkey). */
+	mfaEnrolled: boolean
 }
 
 export type ValidatedSession = {
@@ -28,6 +33,8 @@ export type ValidatedSession = {
 		userId: string
 		createdAt: Date
 		expiresAt: Date
+		/** A second factor was proven for this session (at sign-in, or by enrolling one in it). */
+		mfaVerified: boolean
 		/** True when this validation extended the expiry: the cookie should be sent again. */
 		fresh: boolean
 	}
@@ -122,13 +129,22 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 	}
 
 	return {
-		session: { id: row.id, userId: row.userId, createdAt: row.createdAt, expiresAt, fresh },
+		session: {
+			id: row.id,
+			userId: row.userId,
+			createdAt: row.createdAt,
+			expiresAt,
+			mfaVerified: row.mfaVerifiedAt !== null,
+			fresh,
+		},
 		user: {
 			id: row.userId,
 			email: row.email,
 			name: row.name,
 			role: row.role,
 			emailVerified: row.emailVerifiedAt !== null,
+			mfaRequired: isMfaRequired({ role: row.role, memberships: row.orgMfaPolicies }),
+			mfaEnrolled: row.mfaEnrolled,
 		},
 	}
 }

@@ -7,6 +7,7 @@ import {
 	hasSecondFactor,
 	type SecondFactor,
 } from '#modules/mfa/challenge.ts'
+import { recordSignInDevice } from './devices.ts'
 import { AuthError } from './errors.ts'
 import { ACCOUNT_DISABLED_MESSAGE } from './messages.ts'
 import { createSession } from './sessions.ts'
@@ -19,7 +20,16 @@ export type SignInResult =
 	| { kind: 'session'; userId: string; session: { token: string; expiresAt: Date }; redirectTo?: string | null }
 	| { kind: 'second-factor'; userId: string; challenge: { token: string; expiresAt: Date } }
 
-type Origin = { ipAddress?: string | null; userAgent?: string | null }
+type Origin = {
+	ipAddress?: string | null
+	userAgent?: string | null
+	/**
+	 * The hash of the browser's long-lived device cookie (app/utils/sign-in.server.ts
+	 * signInOrigin): stored on the session and in KnownDevice, and a new one for someone who has
+	 * signed in before is emailed to them.
+	 */
+	deviceId?: string | null
+}
 
 /**
  * The one way every sign-in (password, SSO, passkey, sign-up, password reset) turns a proven
@@ -39,6 +49,7 @@ export async function beginSignIn({
 	redirectTo,
 	ipAddress,
 	userAgent,
+	deviceId,
 	now = new Date(),
 }: {
 	userId: string
@@ -55,7 +66,16 @@ export async function beginSignIn({
 		return { kind: 'second-factor', userId, challenge }
 	}
 	const session = await prisma.$transaction(async (tx) => {
-		const created = await createSession({ userId, method, mfaVerified: mfaProven, ipAddress, userAgent, tx })
+		if (deviceId) await recordSignInDevice(tx, { userId, deviceId, ipAddress, userAgent, now })
+		const created = await createSession({
+			userId,
+			method,
+			mfaVerified: mfaProven,
+			ipAddress,
+			userAgent,
+			deviceId,
+			tx,
+		})
 		await recordAudit(tx, {
 			actorId: userId,
 			organisationId,
@@ -81,18 +101,21 @@ export async function completeSignIn({
 	factor,
 	ipAddress,
 	userAgent,
+	deviceId,
 	now = new Date(),
 }: { challengeToken: string; factor: SecondFactor; now?: Date } & Origin) {
 	return prisma.$transaction(async (tx) => {
 		const challenge = await consumeSignInChallenge(tx, challengeToken, now)
 		const user = await tx.user.findUnique({ where: { id: challenge.userId }, select: { disabledAt: true } })
 		if (!user || user.disabledAt) throw new AuthError('forbidden', 'ACCOUNT_DISABLED', ACCOUNT_DISABLED_MESSAGE)
+		if (deviceId) await recordSignInDevice(tx, { userId: challenge.userId, deviceId, ipAddress, userAgent, now })
 		const session = await createSession({
 			userId: challenge.userId,
 			method: challenge.method,
 			mfaVerified: true,
 			ipAddress,
 			userAgent,
+			deviceId,
 			tx,
 		})
 		await recordAudit(tx, {

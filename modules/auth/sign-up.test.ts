@@ -4,7 +4,14 @@ import { DomainError } from '#modules/errors/domain-error.ts'
 import { THROTTLES } from '#modules/security/throttle.ts'
 import { validateSessionToken } from './sessions.ts'
 import { signUp } from './sign-up.ts'
-import { latestEmailLink, TEST_PASSWORD, uniqueEmail, uniqueIp, releaseTestResources } from '#tests/factories/auth.ts'
+import {
+	latestEmailLink,
+	TEST_PASSWORD,
+	uniqueEmail,
+	uniqueIp,
+	releaseTestResources,
+	sessionOf,
+} from '#tests/factories/auth.ts'
 
 afterAll(releaseTestResources)
 
@@ -15,12 +22,14 @@ function usersWithEmail(email: string) {
 describe('signUp', () => {
 	test('creates a learner with a normalised email, sends a verification email and signs them in', async () => {
 		const email = uniqueEmail('new')
-		const { userId, session } = await signUp({
+		const result = await signUp({
 			name: '  Alex Morgan ',
 			email: `  ${email.toUpperCase()} `,
 			password: TEST_PASSWORD,
 			ipAddress: uniqueIp(),
 		})
+		const { userId } = result
+		const session = sessionOf(result)
 
 		const user = await prisma.user.findUniqueOrThrow({
 			where: { id: userId },

@@ -4,7 +4,7 @@ import { consumeThrottle } from '#modules/security/throttle.ts'
 import { issueVerificationEmail } from './email-verification.ts'
 import { assertPasswordAllowed, hashPassword } from './password.ts'
 import { normaliseEmail } from './schemas.ts'
-import { createSession } from './sessions.ts'
+import { beginSignIn, type SignInResult } from './sign-in.ts'
 
 export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists. Log in, or reset your password.'
 
@@ -13,7 +13,7 @@ export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists. L
  * The email is normalised (trimmed, lower-cased), and a second account for the same address in
  * any letter case is refused: first by a look-up that gives a clear field error, and in a race
  * by the database's unique index on lower(email). Throttled per IP address (each attempt sends,
- * or probes for, an email). Returns the new user's id and the session token for the cookie.
+ * or probes for, an email). Signs the new person in through beginSignIn.
  */
 export async function signUp({
 	name,
@@ -21,13 +21,18 @@ export async function signUp({
 	password,
 	ipAddress,
 	userAgent,
+	deviceId,
+	redirectTo,
 }: {
 	name: string
 	email: string
 	password: string
 	ipAddress: string
 	userAgent?: string | null
-}) {
+	/** The hashed device cookie of the browser (see beginSignIn). */
+	deviceId?: string | null
+	redirectTo?: string | null
+}): Promise<SignInResult> {
 	const email = normaliseEmail(rawEmail)
 	assertPasswordAllowed({ password, email, field: 'password' })
 	await consumeThrottle(
@@ -49,8 +54,7 @@ export async function signUp({
 			await issueVerificationEmail(tx, { userId: created.id, email: created.email, name: created.name })
 			return created
 		})
-		const session = await createSession({ userId: user.id, ipAddress, userAgent })
-		return { userId: user.id, session }
+		return await beginSignIn({ userId: user.id, method: 'SIGN_UP', redirectTo, ipAddress, userAgent, deviceId })
 	} catch (error) {
 		// Two sign-ups for one address at once: the unique index lets exactly one through.
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw emailTaken()

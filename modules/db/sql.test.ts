@@ -52,11 +52,21 @@ describe('shared, admin, auth, catalog and authoring statements', () => {
 			'expiresAt',
 			'id',
 			'lastSeenAt',
+			'mfaEnrolled',
+			'mfaVerifiedAt',
 			'name',
+			'orgMfaPolicies',
 			'role',
 			'userId',
 		])
-		expect(row).toMatchObject({ userId: user.id, email: user.email, role: 'LEARNER' })
+		expect(row).toMatchObject({
+			userId: user.id,
+			email: user.email,
+			role: 'LEARNER',
+			mfaEnrolled: false,
+			mfaVerifiedAt: null,
+			orgMfaPolicies: [],
+		})
 
 		const access = await selectCourseAccess(prisma, { courseId: course.id, actorId: user.id })
 		expect(access).toEqual({ role: 'LEARNER', disabledAt: null, courseId: course.id, authorRole: null })

@@ -2,6 +2,8 @@ import type { ComponentType } from 'react'
 import CertificateIssued, { subject as certificateIssuedSubject } from '#emails/certificate-issued.tsx'
 import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enquiry-received.tsx'
 import Invitation, { subject as invitationSubject } from '#emails/invitation.tsx'
+import MfaChanged, { subject as mfaChangedSubject } from '#emails/mfa-changed.tsx'
+import NewDeviceSignIn, { subject as newDeviceSignInSubject } from '#emails/new-device-sign-in.tsx'
 import PasswordChanged, { subject as passwordChangedSubject } from '#emails/password-changed.tsx'
 import Receipt, { subject as receiptSubject } from '#emails/receipt.tsx'
 import ResetPassword, { subject as resetPasswordSubject } from '#emails/reset-password.tsx'
@@ -31,6 +33,8 @@ export const emailTemplates = {
 	receipt: template(Receipt, receiptSubject),
 	invitation: template(Invitation, invitationSubject),
 	'seat-reminder': template(SeatReminder, seatReminderSubject),
+	'mfa-changed': template(MfaChanged, mfaChangedSubject),
+	'new-device-sign-in': template(NewDeviceSignIn, newDeviceSignInSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -19,6 +19,11 @@ export const THROTTLES = {
 	 * because a whole school or NHS trust may sign up from one network address.
 	 */
 	emailPerIp: { points: 60, durationSeconds: 60 * 60, blockSeconds: 0 },
+	/**
+	 * Wrong second-factor codes (TOTP or recovery code) for one account, wherever they come from:
+	 * the 11th within 15 minutes is refused, even a right one, for 15 minutes (like passwords).
+	 */
+	secondFactorPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 	/** Certificate verification look-ups from one IP address. */
 	verifyPerIp: { points: 60, durationSeconds: 60, blockSeconds: 60 },
 } as const

@@ -1,4 +1,5 @@
 import { expect, test, uniqueEmail } from './fixtures.ts'
+import { logInWithDemoTotp } from './totp.ts'
 
 const DEMO_PASSWORD = 'circle-demo-2026'
 
@@ -20,9 +21,7 @@ test('a platform admin finds a learner, disables the account and so signs them o
 	await expect(learner).toHaveURL(/\/dashboard/)
 
 	await page.goto('/login')
-	await page.getByLabel('Email address').fill('admin@circle.example')
-	await page.getByLabel('Password').fill(DEMO_PASSWORD)
-	await page.getByRole('button', { name: 'Log in' }).click()
+	await logInWithDemoTotp(page, 'admin@circle.example', DEMO_PASSWORD)
 	await expect(page).toHaveURL(/\/dashboard/)
 	await page.getByRole('banner').getByRole('link', { name: 'Admin' }).first().click()
 	await expect(page.getByRole('navigation', { name: 'Admin' })).toBeVisible()

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { course as schools } from '../../prisma/seed-content/schools.ts'
 import { course as justice } from '../../prisma/seed-content/criminal-justice.ts'
 import { expect, test, uniqueEmail } from './fixtures.ts'
+import { logInWithDemoTotp } from './totp.ts'
 
 // The e2e server runs without Stripe keys, so purchases go through the labelled demo checkout,
 // which completes orders through the same fulfilment as a Stripe payment.
@@ -136,9 +137,7 @@ test('a platform admin refunds a demo purchase after confirming, and the learner
 	const adminContext = await browser.newContext()
 	const admin = await adminContext.newPage()
 	await admin.goto('/login?redirectTo=/admin/orders')
-	await admin.getByLabel('Email address').fill('admin@circle.example')
-	await admin.getByLabel('Password').fill('circle-demo-2026')
-	await admin.getByRole('button', { name: 'Log in' }).click()
+	await logInWithDemoTotp(admin, 'admin@circle.example')
 	await expect(admin).toHaveURL('/admin/orders')
 	await admin.goto(`/admin/orders?q=${encodeURIComponent(email)}`)
 	await admin

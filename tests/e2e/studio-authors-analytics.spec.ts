@@ -1,11 +1,10 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { logInWithDemoTotp } from './totp.ts'
 
 async function logIn(page: Page, email: string) {
 	await page.goto('/login')
-	await page.getByLabel('Email address').fill(email)
-	await page.getByLabel('Password', { exact: true }).fill('circle-demo-2026')
-	await page.locator('main').getByRole('button', { name: 'Log in' }).click()
+	await logInWithDemoTotp(page, email)
 	await expect(page).toHaveURL(/\/dashboard/)
 }
 

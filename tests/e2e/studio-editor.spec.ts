@@ -1,12 +1,10 @@
 import type { Page, TestInfo } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { logInWithDemoTotp } from './totp.ts'
 
 async function logInAsTrainer(page: Page) {
 	await page.goto('/login')
-	await page.getByLabel('Email address').fill('trainer@circle.example')
-	await page.getByLabel('Password').fill('circle-demo-2026')
-	await page.getByRole('button', { name: 'Log in' }).click()
-	await expect(page).not.toHaveURL(/\/login/)
+	await logInWithDemoTotp(page, 'trainer@circle.example')
 }
 
 /** A new draft course with one module, "Getting started", holding the given lessons. */

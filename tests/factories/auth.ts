@@ -3,6 +3,7 @@ import { prisma, type Role } from '#modules/db/client.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
 import { closeThrottles } from '#modules/security/throttle.ts'
 import { hashPassword } from '#modules/auth/password.ts'
+import type { SignInResult } from '#modules/auth/sign-in.ts'
 
 // Helpers for auth tests (here and in app/). They create real rows through the real code paths;
 // nothing of Circle's is mocked.
@@ -102,4 +103,10 @@ export function formRequest(
 /** A GET (optionally with the session cookie). */
 export function getRequest(path: string, { cookie }: { cookie?: string } = {}) {
 	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
+}
+
+/** The session of a sign-in that must have started one (no second factor asked for); throws otherwise. */
+export function sessionOf(result: SignInResult) {
+	if (result.kind !== 'session') throw new Error(`Expected a session, got a ${result.kind} challenge`)
+	return result.session
 }
