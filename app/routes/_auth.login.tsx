@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { PasskeySignIn } from '#app/components/passkey-sign-in.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { redirectWithSession, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -91,6 +92,7 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 					Log in
 				</SubmitButton>
 			</Form>
+			<PasskeySignIn redirectTo={redirectTo} />
 			<p className="mt-8 border-t border-stone-200 pt-6 text-stone-700">
 				New to Circle?{' '}
 				<Link

@@ -174,6 +174,24 @@ async function assertReauthenticated(
 }
 
 /**
+ * Whether adding or removing a passkey from this session will ask for the password (the sign-in is
+ * not recent and the account has one), so the page can show the field before it is needed.
+ */
+export async function passwordNeededForPasskeyChanges({
+	userId,
+	sessionCreatedAt,
+	now = new Date(),
+}: {
+	userId: string
+	sessionCreatedAt: Date
+	now?: Date
+}) {
+	if (now.getTime() - sessionCreatedAt.getTime() <= RECENT_SIGN_IN_MS) return false
+	const user = await prisma.user.findUnique({ where: { id: userId }, select: { passwordHash: true } })
+	return Boolean(user?.passwordHash)
+}
+
+/**
  * Options for adding a passkey to a signed-in person's account (for startRegistration): a
  * discoverable credential (so it also signs in without a password), user verification preferred,
  * the person's existing passkeys excluded. The challenge is stored for WEBAUTHN_CHALLENGE_MS.

@@ -24,3 +24,16 @@ export async function enrolPasskey({
 	const passkey = await finishPasskeyRegistration({ userId, input: authenticator.register(options), userAgent })
 	return { authenticator, passkeyId: passkey.id, name: passkey.name }
 }
+/** A POST with a JSON body, as the passkey components send it (optionally with cookies). */
+export function jsonRequest(path: string, body: unknown, { cookie }: { cookie?: string } = {}) {
+	const headers = new Headers({ 'Content-Type': 'application/json', 'User-Agent': 'vitest' })
+	if (cookie) headers.set('Cookie', cookie)
+	return new Request(`http://localhost${path}`, {
+		method: 'POST',
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+		headers,
+	})
+}
+
+/** The route context every action reads. */
+export const routeContext = { clientIp: '2001:db8::77', cspNonce: 'test' }
