@@ -139,7 +139,13 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 											<input type="hidden" name="passkeyId" value={passkey.id} />
 											<Field
 												className="w-64 max-w-full"
-												labelProps={{ children: `New name for ${passkey.name}` }}
+												labelProps={{
+													children: (
+														<>
+															Name<span className="sr-only"> of passkey {passkey.name}</span>
+														</>
+													),
+												}}
 												inputProps={{
 													name: 'name',
 													type: 'text',
@@ -159,7 +165,13 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 											{loaderData.needsPassword ? (
 												<Field
 													className="w-64 max-w-full"
-													labelProps={{ children: `Your password, to remove ${passkey.name}` }}
+													labelProps={{
+														children: (
+															<>
+																Your password<span className="sr-only">, to remove {passkey.name}</span>
+															</>
+														),
+													}}
 													inputProps={{ name: 'password', type: 'password', autoComplete: 'current-password' }}
 													errors={removeError ? [removeError] : undefined}
 												/>

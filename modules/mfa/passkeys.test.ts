@@ -7,6 +7,7 @@ import { createSoftAuthenticator } from '#tests/fakes/webauthn-authenticator.ts'
 import {
 	defaultPasskeyName,
 	finishPasskeyRegistration,
+	hasPasskeys,
 	listPasskeys,
 	RECENT_SIGN_IN_MS,
 	relyingParty,
@@ -248,6 +249,7 @@ describe('a passkey as the second factor', () => {
 	test('allows only the person’s own passkeys and accepts one of them', async () => {
 		const user = await createTestUser()
 		const { authenticator, passkeyId } = await enrolPasskey({ userId: user.id })
+		expect(await hasPasskeys({ userId: user.id })).toBe(true)
 		const options = await startPasskeySecondFactor({ userId: user.id })
 		expect(options.allowCredentials?.map((c) => c.id)).toEqual([passkeyId])
 		const result = await verifyPasskeySecondFactor({ userId: user.id, input: authenticator.authenticate(options) })
@@ -290,6 +292,7 @@ describe('a passkey as the second factor', () => {
 
 	test('someone with no passkeys is told so', async () => {
 		const user = await createTestUser()
+		expect(await hasPasskeys({ userId: user.id })).toBe(false)
 		expect((await rejection(startPasskeySecondFactor({ userId: user.id }))).code).toBe('PASSKEY_NOT_FOUND')
 	})
 })

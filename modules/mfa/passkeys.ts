@@ -522,6 +522,11 @@ export async function verifyPasskeySecondFactor({
 	return verifyAssertion({ input, purpose: 'second-factor', userId, origin, now })
 }
 
+/** Whether the person has any passkey (so /login/verify offers "Use a passkey"). */
+export async function hasPasskeys({ userId }: { userId: string }) {
+	return (await prisma.passkey.count({ where: { userId } })) > 0
+}
+
 /** A person's passkeys, oldest first, for their passkeys page. */
 export async function listPasskeys({ userId }: { userId: string }) {
 	return prisma.passkey.findMany({
