@@ -102,4 +102,5 @@ test('signing in with a passkey Circle does not know says so clearly', async ({ 
 	await expect(page.getByRole('alert').filter({ hasText: 'Circle does not know that passkey' })).toBeVisible()
 	await expect(page).toHaveURL(/\/login/)
 	await a11y()
+	await page.screenshot({ path: 'test-results/passkeys/unknown.png', fullPage: true })
 })
