@@ -1,6 +1,7 @@
 import { EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
 
-export type MfaChange = 'totp_enabled' | 'totp_disabled' | 'recovery_codes_regenerated'
+export type MfaChange =
+	'totp_enabled' | 'totp_disabled' | 'recovery_codes_regenerated' | 'passkey_added' | 'passkey_removed'
 export type MfaChangedProps = { name: string; change: MfaChange }
 
 const WHAT: Record<MfaChange, { subject: string; heading: string; body: string }> = {
@@ -13,6 +14,16 @@ const WHAT: Record<MfaChange, { subject: string; heading: string; body: string }
 		subject: 'The authenticator app was removed from your Circle account',
 		heading: 'Your authenticator app was removed',
 		body: 'The authenticator app was just removed from your Circle account, with its recovery codes. Signing in no longer asks for a code from it.',
+	},
+	passkey_added: {
+		subject: 'A passkey was added to your Circle account',
+		heading: 'A new passkey',
+		body: 'A passkey was just added to your Circle account. It can now be used to sign in, and as your second step when you sign in with your password.',
+	},
+	passkey_removed: {
+		subject: 'A passkey was removed from your Circle account',
+		heading: 'A passkey was removed',
+		body: 'A passkey was just removed from your Circle account. It can no longer be used to sign in.',
 	},
 	recovery_codes_regenerated: {
 		subject: 'New recovery codes for your Circle account',

@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
+import { PasskeySignIn } from '#app/components/passkey-sign-in.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
@@ -108,6 +109,7 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 					Log in
 				</SubmitButton>
 			</Form>
+			<PasskeySignIn redirectTo={redirectTo} />
 			<p className="mt-8 border-t border-stone-200 pt-6 text-stone-700">
 				New to Circle?{' '}
 				<Link

@@ -2,6 +2,7 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { PasskeySecondFactor } from '#app/components/passkey-second-factor.tsx'
 import { redirectWithSession, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -9,7 +10,8 @@ import { clearSignInChallengeCookie, readSignInChallengeToken, signInOrigin } fr
 import { completeSignIn } from '#modules/auth/sign-in.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { findSignInChallenge } from '#modules/mfa/challenge.ts'
-import { redeemRecoveryCode } from '#modules/mfa/recovery-codes.ts'
+import { hasPasskeys } from '#modules/mfa/passkeys.ts'
+import { countUnusedRecoveryCodes, redeemRecoveryCode } from '#modules/mfa/recovery-codes.ts'
 import { SecondFactorSchema } from '#modules/mfa/schemas.ts'
 import { hasConfirmedTotp, verifyTotp } from '#modules/mfa/totp.ts'
 import type { Route } from './+types/_auth.login_.verify'
@@ -32,7 +34,13 @@ async function requireChallenge(request: Request) {
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
 	const { challenge } = await requireChallenge(request)
-	return { email: challenge.user.email, hasTotp: await hasConfirmedTotp(challenge.userId) }
+	const [hasTotp, hasPasskey, recoveryCodes] = await Promise.all([
+		hasConfirmedTotp(challenge.userId),
+		hasPasskeys({ userId: challenge.userId }),
+		countUnusedRecoveryCodes(challenge.userId),
+	])
+	// A passkey-only account has no codes to type, so the code form is shown only when it can work.
+	return { email: challenge.user.email, hasTotp, hasPasskey, showCodeForm: hasTotp || recoveryCodes > 0 }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -87,53 +95,61 @@ export default function VerifyRoute({ loaderData, actionData }: Route.ComponentP
 			<h1 className="text-3xl font-bold text-stone-900">Two-step sign-in</h1>
 			<p className="mt-2 text-stone-700">
 				You are signing in as <strong className="font-semibold break-words">{loaderData.email}</strong>.{' '}
-				{useRecovery
-					? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once.'
-					: 'Open your authenticator app and enter the 6-digit code it shows for Circle.'}
+				{!loaderData.showCodeForm
+					? 'Use your passkey to finish signing in.'
+					: useRecovery
+						? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once.'
+						: 'Open your authenticator app and enter the 6-digit code it shows for Circle.'}
 			</p>
-			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
-				<FormErrors id={form.errorId} errors={form.errors} />
-				{useRecovery ? (
-					<>
-						<input type="hidden" name="method" value="recovery" />
-						<Field
-							labelProps={{ children: 'Recovery code' }}
-							description="10 letters and numbers, like abcde-fghij"
-							inputProps={{
-								...getInputProps(fields.recoveryCode, { type: 'text' }),
-								autoComplete: 'off',
-								autoCapitalize: 'none',
-								spellCheck: false,
-								autoFocus: true,
-								required: true,
-							}}
-							errors={fields.recoveryCode.errors}
-						/>
-					</>
-				) : (
-					<>
-						<input type="hidden" name="method" value="totp" />
-						<Field
-							labelProps={{ children: 'Code from your authenticator app' }}
-							inputProps={{
-								...getInputProps(fields.code, { type: 'text' }),
-								autoComplete: 'one-time-code',
-								inputMode: 'numeric',
-								pattern: '[0-9 ]*',
-								maxLength: 7,
-								autoFocus: true,
-								required: true,
-								className: 'max-w-40 font-mono text-lg tracking-widest',
-							}}
-							errors={fields.code.errors}
-						/>
-					</>
-				)}
-				<SubmitButton pending={pending} pendingText="Checking…">
-					Continue
-				</SubmitButton>
-			</Form>
-			{/* passkey second factor: see feat/passkeys (a "Use a passkey" button that calls completeSignIn with factor PASSKEY) */}
+			{loaderData.hasPasskey ? (
+				<div className="mt-6">
+					<PasskeySecondFactor />
+				</div>
+			) : null}
+			{loaderData.showCodeForm ? (
+				<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
+					<FormErrors id={form.errorId} errors={form.errors} />
+					{useRecovery ? (
+						<>
+							<input type="hidden" name="method" value="recovery" />
+							<Field
+								labelProps={{ children: 'Recovery code' }}
+								description="10 letters and numbers, like abcde-fghij"
+								inputProps={{
+									...getInputProps(fields.recoveryCode, { type: 'text' }),
+									autoComplete: 'off',
+									autoCapitalize: 'none',
+									spellCheck: false,
+									autoFocus: true,
+									required: true,
+								}}
+								errors={fields.recoveryCode.errors}
+							/>
+						</>
+					) : (
+						<>
+							<input type="hidden" name="method" value="totp" />
+							<Field
+								labelProps={{ children: 'Code from your authenticator app' }}
+								inputProps={{
+									...getInputProps(fields.code, { type: 'text' }),
+									autoComplete: 'one-time-code',
+									inputMode: 'numeric',
+									pattern: '[0-9 ]*',
+									maxLength: 7,
+									autoFocus: true,
+									required: true,
+									className: 'max-w-40 font-mono text-lg tracking-widest',
+								}}
+								errors={fields.code.errors}
+							/>
+						</>
+					)}
+					<SubmitButton pending={pending} pendingText="Checking…">
+						Continue
+					</SubmitButton>
+				</Form>
+			) : null}
 			<div className="mt-6 space-y-3 border-t border-stone-200 pt-6 text-stone-700">
 				{loaderData.hasTotp ? (
 					<p>

@@ -11,6 +11,13 @@ export type MfaErrorCode =
 	| 'TOTP_NOT_ENABLED'
 	| 'REAUTHENTICATION_FAILED'
 	| 'SESSION_NOT_FOUND'
+	// Passkeys (modules/mfa/passkeys.ts)
+	| 'PASSKEY_UNKNOWN'
+	| 'PASSKEY_NOT_FOUND'
+	| 'PASSKEY_ALREADY_REGISTERED'
+	| 'PASSKEY_LIMIT'
+	| 'PASSKEY_NAME_INVALID'
+	| 'REAUTHENTICATION_REQUIRED'
 
 /** A DomainError of the multi-factor context, whose code must be one of its own. */
 export class MfaError extends DomainError<MfaErrorCode> {}

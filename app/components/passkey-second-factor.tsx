@@ -1,0 +1,69 @@
+import {
+	browserSupportsWebAuthn,
+	type PublicKeyCredentialRequestOptionsJSON,
+	startAuthentication,
+} from '@simplewebauthn/browser'
+import { useId, useState } from 'react'
+import { Link } from 'react-router'
+import { describePasskeyError, postPasskey } from './passkey-client.ts'
+import { Button } from './ui/button.tsx'
+
+/**
+ * "Use a passkey" on /login/verify: the second factor of a sign-in that is waiting there. Only the
+ * waiting person's passkeys are offered (POST /login/verify/passkey reads the sign-in from its
+ * cookie); once one answers, the sign-in completes and the page moves on.
+ */
+export function PasskeySecondFactor() {
+	const [status, setStatus] = useState<{ working: boolean; error: string | null; expired: boolean }>({
+		working: false,
+		error: null,
+		expired: false,
+	})
+	const errorId = useId()
+
+	async function verify() {
+		if (!browserSupportsWebAuthn()) {
+			setStatus({ working: false, expired: false, error: 'This browser cannot use passkeys. Use another way below.' })
+			return
+		}
+		setStatus({ working: true, error: null, expired: false })
+		const fail = (reply: { message: string; code?: string }) =>
+			setStatus({ working: false, error: reply.message, expired: reply.code === 'CHALLENGE_EXPIRED' })
+		const options = await postPasskey('/login/verify/passkey', { intent: 'options' })
+		if (!options.ok) return fail(options)
+		let response: unknown
+		try {
+			response = await startAuthentication({ optionsJSON: options.options as PublicKeyCredentialRequestOptionsJSON })
+		} catch (error) {
+			return setStatus({ working: false, expired: false, error: describePasskeyError(error) })
+		}
+		const result = await postPasskey('/login/verify/passkey', { intent: 'verify', response })
+		if (!result.ok) return fail(result)
+		window.location.assign(result.redirectTo ?? '/')
+	}
+
+	return (
+		<div>
+			<Button
+				variant="secondary"
+				className="w-full"
+				onClick={verify}
+				disabled={status.working}
+				aria-describedby={status.error ? errorId : undefined}
+			>
+				{status.working ? 'Waiting for your passkey…' : 'Use a passkey'}
+			</Button>
+			<div role="alert" id={errorId} className="mt-2 text-sm font-semibold text-red-700 empty:hidden">
+				{status.error}
+				{status.expired ? (
+					<>
+						{' '}
+						<Link to="/login" className="underline underline-offset-2">
+							Sign in again
+						</Link>
+					</>
+				) : null}
+			</div>
+		</div>
+	)
+}

@@ -1,0 +1,48 @@
+import { redirect } from 'react-router'
+import { getAuthSession } from '#app/utils/auth.server.ts'
+import { problemJson } from '#app/utils/errors.server.ts'
+import { passkeyJson, readPasskeyRequest } from '#app/utils/passkeys.server.ts'
+import { finishPasskeyRegistration, startPasskeyRegistration } from '#modules/mfa/passkeys.ts'
+import type { Route } from './+types/account.security_.passkeys.register'
+
+/** Nothing to see here: the "Add a passkey" button posts to this address. */
+export async function loader() {
+	return redirect('/account/security/passkeys')
+}
+
+/**
+ * POST /account/security/passkeys/register, adding a passkey (app/components/passkey-registration.tsx):
+ * `{ intent: 'options', password? }` answers the options for startRegistration once the person has
+ * shown it is them (a recent sign-in, or the password); `{ intent: 'verify', response }` checks the
+ * authenticator's answer and stores the passkey. A signed-out request gets 401, not a redirect.
+ */
+export async function action({ request, context }: Route.ActionArgs) {
+	const auth = await getAuthSession(request)
+	if (!auth) {
+		return Response.json(
+			{ code: 'UNAUTHENTICATED', message: 'Your session has ended. Please sign in again.' },
+			{ status: 401, headers: { 'Cache-Control': 'private, no-store' } },
+		)
+	}
+	const read = await readPasskeyRequest(request)
+	if (!read.ok) return read.response
+	const { body } = read
+	try {
+		if (body.intent === 'options') {
+			const options = await startPasskeyRegistration({
+				userId: auth.user.id,
+				reauthentication: { sessionCreatedAt: auth.session.createdAt, password: body.password },
+			})
+			return passkeyJson({ ok: true, options })
+		}
+		const passkey = await finishPasskeyRegistration({
+			userId: auth.user.id,
+			input: body.response,
+			ipAddress: context.clientIp,
+			userAgent: request.headers.get('User-Agent'),
+		})
+		return passkeyJson({ ok: true, passkey })
+	} catch (error) {
+		return problemJson(error)
+	}
+}
