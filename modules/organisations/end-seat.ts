@@ -1,3 +1,4 @@
+import type { RequestOrigin } from '#modules/audit/record.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { enrolmentStartedWhere } from '#modules/enrolment/started.ts'
@@ -21,7 +22,8 @@ const HELD_SEAT_SELECT = {
  * has not started: the not-started enrolment is deleted, nothing is lost); `revoke` ends access
  * (enrolment REVOKED) and returns the seat only when the holder had not started, because a
  * started seat has been spent. The assignment row is locked first, so two admins ending the same
- * seat at once change the count once.
+ * seat at once change the count once. `actorId` is null when the organisation's identity provider
+ * (SCIM) ended the seat; `origin` and `via` then say where the request came from.
  */
 export async function endHeldSeat(
 	tx: Tx,
@@ -31,7 +33,17 @@ export async function endHeldSeat(
 		actorId,
 		organisationId,
 		reason,
-	}: { assignmentId: string; mode: 'reclaim' | 'revoke'; actorId: string; organisationId: string; reason: string },
+		origin = {},
+		via,
+	}: {
+		assignmentId: string
+		mode: 'reclaim' | 'revoke'
+		actorId: string | null
+		organisationId: string
+		reason: string
+		origin?: RequestOrigin
+		via?: { via: 'scim'; tokenPrefix: string }
+	},
 ) {
 	await lockSeatAssignment(tx, assignmentId)
 	const seat = await tx.seatAssignment.findFirst({
@@ -70,7 +82,8 @@ export async function endHeldSeat(
 		action: mode === 'reclaim' ? 'seat.reclaim' : 'seat.revoke',
 		targetType: 'SeatAssignment',
 		targetId: seat.id,
-		details: { userId: seat.userId, email: seat.email, started, seatReturned: returned, reason },
+		details: { userId: seat.userId, email: seat.email, started, seatReturned: returned, reason, ...via },
+		...origin,
 	})
 	return { started, seatReturned: returned }
 }
