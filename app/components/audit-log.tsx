@@ -46,7 +46,7 @@ export function AuditFilters({
 			method="get"
 			role="search"
 			aria-label="Filter the audit log"
-			className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+			className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-start"
 		>
 			<div>
 				<label htmlFor="audit-action" className="block font-semibold text-stone-900">
@@ -164,7 +164,7 @@ export function AuditTable({
 					role="region"
 					aria-label={caption}
 				>
-					<table className="w-full text-left text-sm" style={{ minWidth: '56rem' }}>
+					<table className="w-full text-left text-sm" style={{ minWidth: showOrganisation ? '72rem' : '60rem' }}>
 						<caption className="sr-only">{caption}</caption>
 						<thead className="bg-stone-50 text-stone-700">
 							<tr>
@@ -182,11 +182,11 @@ export function AuditTable({
 										<time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
 									</td>
 									<td className={tdClasses}>
-										<code className="break-all">{e.action}</code>
+										<code className="whitespace-nowrap">{e.action}</code>
 									</td>
 									<td className={tdClasses}>
 										<span className="block font-semibold text-stone-900">{e.actor.name}</span>
-										{e.actor.email ? <span className="block break-all text-stone-600">{e.actor.email}</span> : null}
+										{e.actor.email ? <span className="block break-words text-stone-600">{e.actor.email}</span> : null}
 									</td>
 									<td className={tdClasses}>
 										{e.target.label ? <span className="block break-all text-stone-900">{e.target.label}</span> : null}

@@ -36,7 +36,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function OrganisationAuditRoute({ loaderData }: Route.ComponentProps) {
 	const { organisation, query, entries, total, pageCount, actions } = loaderData
 	return (
-		<Container width="wide" className="py-10">
+		<Container className="py-10">
 			<PageHeading
 				title="Audit log"
 				intro={
