@@ -32,7 +32,7 @@ export default function AdminAuditRoute({ loaderData }: Route.ComponentProps) {
 			title="Audit log"
 			intro="Every entry, from every organisation and none: sign-ins, security changes, provisioning, roles, seats and admin actions. Times are UK time."
 		>
-			<AuditFilters query={query} actions={actions} csvHref={null} />
+			<AuditFilters query={query} actions={actions} csvHref="/admin/audit.csv" />
 			<AuditTable
 				entries={entries}
 				total={total}

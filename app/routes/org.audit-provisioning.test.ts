@@ -9,6 +9,7 @@ import { createSignedInUser } from '#tests/factories/authoring.ts'
 import { parseCsv } from '#tests/factories/certificates.ts'
 import { addMember, createOrganisation, createUser } from '#tests/factories/organisations.ts'
 import { sessionCookie } from '#tests/factories/sessions.ts'
+import { loader as adminAuditCsvLoader } from './admin.audit[.]csv.ts'
 import { loader as adminAuditLoader } from './admin.audit.tsx'
 import { loader as auditCsvLoader } from './org.$slug.audit[.]csv.ts'
 import { loader as auditLoader } from './org.$slug.audit.tsx'
@@ -195,6 +196,14 @@ describe('platform admin audit log', () => {
 		const ids = page.entries.map((e) => e.target.id)
 		expect(ids).toEqual(expect.arrayContaining(['Hazel-marker', 'Ivy-marker']))
 		expect(statusOf(await call(adminAuditLoader, getRequest('/admin/audit', { cookie: a.cookie })))).toBe(403)
+		const csv = (await call(
+			adminAuditCsvLoader,
+			getRequest('/admin/audit.csv?action=test.marker', { cookie: admin.cookie }),
+		)) as Response
+		const text = await csv.text()
+		expect(text).toContain('Hazel-marker')
+		expect(text).toContain('Ivy-marker')
+		expect(statusOf(await call(adminAuditCsvLoader, getRequest('/admin/audit.csv', { cookie: a.cookie })))).toBe(403)
 		const learner = await createUser()
 		expect(
 			statusOf(await call(adminAuditLoader, getRequest('/admin/audit', { cookie: await sessionCookie(learner.id) }))),
