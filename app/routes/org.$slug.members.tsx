@@ -150,7 +150,12 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 				</ConfirmPanel>
 			) : null}
 
-			<Section id="members-heading" title={pluralise(members.length, 'member')}>
+			<Section
+				id="members-heading"
+				title={`${pluralise(members.filter((m) => !m.deactivatedAt).length, 'member')}${
+					members.some((m) => m.deactivatedAt) ? `, ${members.filter((m) => m.deactivatedAt).length} deactivated` : ''
+				}`}
+			>
 				<DataTable
 					caption={`Members of ${organisation.name}`}
 					columns={['Person', 'Role', 'Joined', 'Change role', 'Remove']}
