@@ -380,6 +380,20 @@ describe('deactivation', () => {
 		})
 	})
 
+	test('two deactivations of one person at once end their seat once, and both succeed', async () => {
+		const fx = await leaverWithSeat()
+		const colleague = await addMember({ organisationId: fx.org.id })
+		await claimSeat({ poolId: fx.pool.id, userId: colleague.id })
+		const [first, second] = await Promise.all([
+			scim('PATCH', `Users/${fx.id}`, { token: fx.token, body: ENTRA_DEACTIVATE }),
+			scim('PATCH', `Users/${fx.id}`, { token: fx.token, body: ENTRA_DEACTIVATE }),
+		])
+		expect([first.status, second.status]).toEqual([200, 200])
+		expect((await prisma.seatPool.findUniqueOrThrow({ where: { id: fx.pool.id } })).used).toBe(1)
+		expect(await prisma.auditLog.count({ where: { organisationId: fx.org.id, action: 'seat.revoke' } })).toBe(1)
+		expect(await prisma.auditLog.count({ where: { targetId: fx.id, action: 'scim.user_deactivated' } })).toBe(1)
+	})
+
 	test('PATCH without a path ({active:false}) deactivates too, and active true reactivates without restoring seats', async () => {
 		const fx = await leaverWithSeat()
 		const off = await scim('PATCH', `Users/${fx.id}`, {

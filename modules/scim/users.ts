@@ -6,6 +6,7 @@ import { endHeldSeat } from '#modules/organisations/end-seat.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import { ScimError } from './errors.ts'
 import { organisationOwnsEmail } from './owned-identity.ts'
+import { lockMembership } from './sql.ts'
 import {
 	chooseEmail,
 	EmailAddressSchema,
@@ -87,6 +88,15 @@ async function withUniqueness<T>(run: () => Promise<T>): Promise<T> {
 		}
 		throw error
 	}
+}
+
+/** Interactive transactions of SCIM writes: a leaver's seats are several row locks, so allow for a busy moment. */
+const SCIM_TRANSACTION = { maxWait: 15_000, timeout: 20_000 }
+
+/** The membership, locked for the rest of the transaction (see lockMembership). */
+async function lockAndLoad(tx: Tx, organisationId: string, id: string) {
+	await lockMembership(tx, { id, organisationId })
+	return loadMembership(tx, organisationId, id)
 }
 
 async function loadMembership(db: Tx | typeof prisma, organisationId: string, id: string) {
@@ -218,9 +228,16 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 					select: { id: true, emailVerifiedAt: true },
 				})
 				accountCreated = true
-			} else if (owned && !user.emailVerifiedAt) {
-				// The organisation's identity provider vouches for a mailbox at its own verified domain.
-				await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: call.now } })
+			} else if (owned) {
+				// The organisation's identity provider vouches for a mailbox at its own verified domain,
+				// and its directory is where that person's name is kept.
+				await tx.user.update({
+					where: { id: user.id },
+					data: {
+						...(user.emailVerifiedAt ? {} : { emailVerifiedAt: call.now }),
+						...(state.name ? { name: state.name } : {}),
+					},
+				})
 			}
 			const existing = await tx.membership.findUnique({
 				where: { organisationId_userId: { organisationId, userId: user.id } },
@@ -249,7 +266,7 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 				details: { ...via, ...subject, accountCreated, identityOwned: owned, externalId: state.externalId },
 			})
 			return toResource(await loadMembership(tx, organisationId, membership.id), baseUrl)
-		}),
+		}, SCIM_TRANSACTION),
 	)
 }
 
@@ -263,10 +280,10 @@ export async function replaceScimUser({
 	const next = stateFromBody(body)
 	return withUniqueness(() =>
 		prisma.$transaction(async (tx) => {
-			const m = await loadMembership(tx, call.client.organisationId, id)
+			const m = await lockAndLoad(tx, call.client.organisationId, id)
 			await applyState(tx, call, m, next)
 			return toResource(await loadMembership(tx, call.client.organisationId, id), baseUrl)
-		}),
+		}, SCIM_TRANSACTION),
 	)
 }
 
@@ -284,7 +301,7 @@ export async function patchScimUser({
 	const request = parseScim(PatchRequestSchema, body)
 	return withUniqueness(() =>
 		prisma.$transaction(async (tx) => {
-			const m = await loadMembership(tx, call.client.organisationId, id)
+			const m = await lockAndLoad(tx, call.client.organisationId, id)
 			const names = { ...splitName(m.user.name), formatted: m.user.name, displayName: m.user.name }
 			const next = currentState(m)
 			const touched = new Set<string>()
@@ -304,7 +321,7 @@ export async function patchScimUser({
 			}
 			await applyState(tx, call, m, next)
 			return toResource(await loadMembership(tx, call.client.organisationId, id), baseUrl)
-		}),
+		}, SCIM_TRANSACTION),
 	)
 }
 
@@ -503,12 +520,12 @@ async function deactivate(
  */
 export async function deleteScimUser({ id, ...call }: ScimCall & { id: string }) {
 	await prisma.$transaction(async (tx) => {
-		const m = await loadMembership(tx, call.client.organisationId, id)
+		const m = await lockAndLoad(tx, call.client.organisationId, id)
 		if (m.deactivatedAt === null) await deactivate(tx, call, m, { action: 'scim.user_deleted' })
 		else {
 			const { via, subject, ...entry } = auditBase(call, m, m.user.email)
 			await recordAudit(tx, { ...entry, action: 'scim.user_deleted', details: { ...via, ...subject } })
 		}
 		await tx.membership.delete({ where: { id: m.id } })
-	})
+	}, SCIM_TRANSACTION)
 }
