@@ -15,6 +15,12 @@ const STATUS_TABLE_OUTSIDE_ERRORS = {
 	message:
 		'Answer domain errors through app/utils/errors.server.ts (throwAsResponse, withDomainErrors, replyWithDomainError, replyWithProblem, problemJson), not STATUS_FOR_KIND.',
 }
+const AUDIT_LOG_WRITES = {
+	selector:
+		"MemberExpression[property.name=/^(update|updateMany|delete|deleteMany|upsert)$/]:matches([object.property.name='auditLog'], [object.name='auditLog'])",
+	message:
+		'The audit log is append-only: write entries with recordAudit (modules/audit/record.ts); never update, upsert or delete them (ADR 0026).',
+}
 const APP_IMPORT = {
 	regex: '^(#app/|(\\.\\./)+app/)',
 	message: 'modules/ must not import from app/: the domain knows no HTTP (README, Architecture).',
@@ -79,7 +85,7 @@ export default tseslint.config(
 		files: ['**/*.ts', '**/*.tsx'],
 		ignores: ['app/utils/errors.server.ts'],
 		rules: {
-			'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS],
+			'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS, AUDIT_LOG_WRITES],
 		},
 	},
 	{
@@ -107,26 +113,33 @@ export default tseslint.config(
 	// Raw SQL lives in each context's sql.ts, with row types from the generated models
 	// (docs/decisions/0018-typed-raw-sql.md); the unsafe variants are refused everywhere.
 	// no-restricted-syntax is one rule: a later block replaces an earlier one's list for the files it
-	// matches, so each block below repeats the status-table selector where it still applies.
+	// matches, so each block below repeats the status-table and audit-log selectors where they
+	// still apply (tests/lint/audit-append-only.test.ts proves the audit one fires in each).
 	{
 		files: ['modules/**/*.ts', 'app/**/*.ts', 'app/**/*.tsx'],
 		ignores: ['app/utils/errors.server.ts'],
 		rules: {
-			'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS, RAW_SQL_OUTSIDE_SQL_TS, UNSAFE_RAW_SQL],
+			'no-restricted-syntax': [
+				'error',
+				STATUS_TABLE_OUTSIDE_ERRORS,
+				RAW_SQL_OUTSIDE_SQL_TS,
+				UNSAFE_RAW_SQL,
+				AUDIT_LOG_WRITES,
+			],
 		},
 	},
 	{
 		files: ['app/utils/errors.server.ts'],
-		rules: { 'no-restricted-syntax': ['error', RAW_SQL_OUTSIDE_SQL_TS, UNSAFE_RAW_SQL] },
+		rules: { 'no-restricted-syntax': ['error', RAW_SQL_OUTSIDE_SQL_TS, UNSAFE_RAW_SQL, AUDIT_LOG_WRITES] },
 	},
 	{
-		files: [
-			'**/sql.ts',
-			// Tests read the database directly to check what the code under test did.
-			'**/*.test.ts',
-			'**/*.test.tsx',
-			'**/testing.ts',
-		],
+		files: ['**/sql.ts', '**/testing.ts'],
+		rules: { 'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS, UNSAFE_RAW_SQL, AUDIT_LOG_WRITES] },
+	},
+	{
+		// Tests read the database directly to check what the code under test did, and the audit
+		// log's own test tries the writes the database trigger refuses.
+		files: ['**/*.test.ts', '**/*.test.tsx'],
 		rules: { 'no-restricted-syntax': ['error', STATUS_TABLE_OUTSIDE_ERRORS, UNSAFE_RAW_SQL] },
 	},
 )

@@ -10,6 +10,8 @@ import { encryptSecret } from '#modules/security/encryption.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { DEMO_TOTP_ACCOUNTS, DEMO_TOTP_SECRET } from './demo-totp.ts'
+import { createScimToken, revokeScimToken } from '#modules/scim/tokens.ts'
+import { createScimUser, patchScimUser } from '#modules/scim/users.ts'
 import { courses } from './seed-content/index.ts'
 import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
 
@@ -140,6 +142,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		})
 		await seedDemoStaff({ organisationId: org.id, poolId: pool.id, invitedById: users['orgadmin@circle.example']! })
 	}
+	await seedDemoProvisioning({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)
 }
 
@@ -409,4 +412,63 @@ function seedLesson(lesson: SeedLesson): VersionTreeLesson {
 				}),
 			}
 	}
+}
+
+/** The demo organisation's own email domain: its staff's addresses, claimed and verified. */
+export const DEMO_ORGANISATION_DOMAIN = 'riverside.example'
+
+/**
+ * The demo organisation as its identity provider would have left it: its domain verified, one
+ * starter provisioned over SCIM and one leaver provisioned then deactivated, with a token that
+ * was used and then revoked. Done through the same functions the SCIM endpoints call, so the
+ * audit log at /org/riverside-academy-trust/audit shows real entries. The token itself is never
+ * shown (it cannot be: only its hash is kept); the README says how to create one. Only once.
+ */
+async function seedDemoProvisioning({ organisationId, ownerId }: { organisationId: string; ownerId: string }) {
+	await prisma.organisationDomain.upsert({
+		where: { domain: DEMO_ORGANISATION_DOMAIN },
+		update: {},
+		create: {
+			organisationId,
+			domain: DEMO_ORGANISATION_DOMAIN,
+			verificationToken: hashToken(generateEmailToken()).slice(0, 32),
+			verifiedAt: new Date(),
+			verifiedBy: 'ADMIN',
+		},
+	})
+	if ((await prisma.scimToken.count({ where: { organisationId } })) > 0) return
+	const origin = { ipAddress: '192.0.2.10', userAgent: 'Circle demo seed' }
+	const { id: tokenId, prefix } = await createScimToken({
+		organisationId,
+		actorId: ownerId,
+		name: 'Entra ID (demo, revoked)',
+		origin,
+	})
+	const now = new Date()
+	const call = {
+		client: { tokenId, organisationId, tokenPrefix: prefix },
+		origin: { ipAddress: '203.0.113.40', userAgent: 'Azure-AD-SCIM-Service/1.0' },
+		now,
+		baseUrl: '',
+	}
+	const person = (userName: string, givenName: string, familyName: string) => ({
+		schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+		externalId: crypto.randomUUID(),
+		userName,
+		active: true,
+		displayName: `${givenName} ${familyName}`,
+		name: { givenName, familyName },
+		emails: [{ value: userName, type: 'work', primary: true }],
+	})
+	await createScimUser({ ...call, body: person('jamie.lloyd@riverside.example', 'Jamie', 'Lloyd') })
+	const leaver = await createScimUser({ ...call, body: person('morgan.hale@riverside.example', 'Morgan', 'Hale') })
+	await patchScimUser({
+		...call,
+		id: leaver.id,
+		body: {
+			schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+			Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
+		},
+	})
+	await revokeScimToken({ organisationId, tokenId, actorId: ownerId, now, origin })
 }

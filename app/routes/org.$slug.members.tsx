@@ -30,7 +30,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		organisation: access.organisation,
 		actorRole: access.role,
 		actorId: access.actorId,
-		members: members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() })),
+		members: members.map((m) => ({
+			...m,
+			joinedAt: m.joinedAt.toISOString(),
+			deactivatedAt: m.deactivatedAt?.toISOString() ?? null,
+		})),
 		removing: members.find((m) => m.id === removeId) ?? null,
 	}
 }
@@ -40,7 +44,7 @@ const MemberActionSchema = z.discriminatedUnion('intent', [ChangeRoleSchema, Rem
 type ActionReply = { intent: string; membershipId: string | null; ok: boolean; message: string }
 
 /** Change a member's role or remove them; the rules (owners only for owners, never the last owner) are the module's. */
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, params, context }: Route.ActionArgs) {
 	const access = await requireOrgAccess(request, params.slug)
 	const organisationId = access.organisation.id
 	const formData = await request.formData()
@@ -58,6 +62,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		)
 	}
 	const value = submission.value
+	const origin = { ipAddress: context.clientIp, userAgent: request.headers.get('User-Agent') }
 	try {
 		if (value.intent === 'change-role') {
 			const { changed } = await changeMemberRole({
@@ -65,6 +70,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 				membershipId: value.membershipId,
 				role: value.role,
 				actorId: access.actorId,
+				origin,
 			})
 			return {
 				intent: value.intent,
@@ -78,6 +84,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			organisationId,
 			membershipId: value.membershipId,
 			actorId: access.actorId,
+			origin,
 		})
 		// Someone who removed themselves can no longer see this page.
 		if (target?.userId === access.actorId && !access.isPlatformAdmin) return redirect('/org')
@@ -143,7 +150,12 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 				</ConfirmPanel>
 			) : null}
 
-			<Section id="members-heading" title={pluralise(members.length, 'member')}>
+			<Section
+				id="members-heading"
+				title={`${pluralise(members.filter((m) => !m.deactivatedAt).length, 'member')}${
+					members.some((m) => m.deactivatedAt) ? `, ${members.filter((m) => m.deactivatedAt).length} deactivated` : ''
+				}`}
+			>
 				<DataTable
 					caption={`Members of ${organisation.name}`}
 					columns={['Person', 'Role', 'Joined', 'Change role', 'Remove']}
@@ -163,6 +175,11 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 								</td>
 								<td className={tdClasses}>
 									<Badge tone={m.role === 'MEMBER' ? 'neutral' : 'brand'}>{ORG_ROLE_LABELS[m.role]}</Badge>
+									{m.deactivatedAt ? (
+										<span className="mt-1 block text-sm text-stone-700">
+											Deactivated by provisioning on {formatDate(m.deactivatedAt)}
+										</span>
+									) : null}
 								</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(m.joinedAt)}</td>
 								<td className={tdClasses}>

@@ -21,6 +21,8 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 		{ to: `${base}/members`, label: 'Members', end: false, alsoActive: false },
 		{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
 		{ to: `${base}/settings/security`, label: 'Security', end: false, alsoActive: false },
+		{ to: `${base}/audit`, label: 'Audit log', end: false, alsoActive: false },
+		{ to: `${base}/settings/provisioning`, label: 'Provisioning', end: false, alsoActive: false },
 	]
 	return (
 		<>

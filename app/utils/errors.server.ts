@@ -1,6 +1,8 @@
 import type { SubmissionResult } from '@conform-to/react'
 import { data } from 'react-router'
 import { type AnyDomainError, type DomainErrorKind, isDomainError } from '#modules/errors/domain-error.ts'
+import { SCIM_TYPE_FOR_CODE, type ScimErrorCode } from '#modules/scim/errors.ts'
+import { ERROR_SCHEMA } from '#modules/scim/schemas.ts'
 
 // The one way from a domain error to HTTP. Every route turns DomainErrors into responses through
 // the helpers below; a lint rule keeps STATUS_FOR_KIND private to this file, so no route can pick
@@ -100,3 +102,35 @@ export function problemJson(error: unknown) {
 		domainErrorInit(error, { 'Cache-Control': 'private, no-store' }),
 	)
 }
+
+/**
+ * A DomainError as the SCIM error document of RFC 7644 §3.12
+ * (`{ schemas: [Error], status: "400", scimType, detail }`, Content-Type application/scim+json).
+ * SCIM clients expect 400 for every invalid request, so `invalid` answers 400 here, not 422.
+ */
+export function scimProblem(error: unknown) {
+	if (!isDomainError(error)) throw error
+	const init = domainErrorInit(error, { 'Cache-Control': 'no-store', 'Content-Type': SCIM_CONTENT_TYPE })
+	const status = error.kind === 'invalid' ? 400 : init.status
+	const code = error.code as string
+	const scimType =
+		code in SCIM_TYPE_FOR_CODE
+			? SCIM_TYPE_FOR_CODE[code as ScimErrorCode]
+			: error.kind === 'invalid'
+				? 'invalidValue'
+				: null
+	const headers: Record<string, string> = { ...init.headers }
+	if (status === 401) headers['WWW-Authenticate'] = 'Bearer realm="Circle SCIM"'
+	return new Response(
+		JSON.stringify({
+			schemas: [ERROR_SCHEMA],
+			status: String(status),
+			...(scimType ? { scimType } : {}),
+			detail: error.message,
+		}),
+		{ status, headers },
+	)
+}
+
+/** SCIM's media type (RFC 7644 §3.1). */
+export const SCIM_CONTENT_TYPE = 'application/scim+json; charset=utf-8'

@@ -36,6 +36,22 @@ export function formatShortDate(value: Date | string | number) {
 	return shortDate.format(value instanceof Date ? value : new Date(value))
 }
 
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'short',
+	year: 'numeric',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	hour12: false,
+	timeZone: 'Europe/London',
+})
+
+/** "5 Dec 2026, 21:46:03", UK time: for logs, where the time of day matters. */
+export function formatDateTime(value: Date | string | number) {
+	return dateTime.format(value instanceof Date ? value : new Date(value))
+}
+
 // One way to state CPD hours and lesson time everywhere (see modules/catalog/cpd-hours.ts).
 export { formatCpdHours, formatDuration } from '#modules/catalog/cpd-hours.ts'
 

@@ -44,7 +44,7 @@ export async function listOrganisations({
 				slug: true,
 				sector: true,
 				createdAt: true,
-				_count: { select: { memberships: true } },
+				_count: { select: { memberships: { where: { deactivatedAt: null } } } },
 				seatPools: {
 					orderBy: { createdAt: 'asc' },
 					select: { id: true, seats: true, used: true, course: { select: COURSE_TITLE } },
@@ -110,7 +110,7 @@ export async function getOrganisationForAdmin({
 					course: { select: COURSE_TITLE },
 				},
 			},
-			_count: { select: { memberships: true } },
+			_count: { select: { memberships: { where: { deactivatedAt: null } } } },
 		},
 	})
 	if (!organisation) {

@@ -126,10 +126,15 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				where: { organisationId_userId: { organisationId, userId: buyerUserId } },
 				select: {
 					role: true,
+					deactivatedAt: true,
 					organisation: { select: { id: true, slug: true, name: true, billingEmail: true, stripeCustomerId: true } },
 				},
 			})
-			if (!membership || (membership.role !== 'OWNER' && membership.role !== 'ADMIN')) {
+			if (
+				!membership ||
+				membership.deactivatedAt !== null ||
+				(membership.role !== 'OWNER' && membership.role !== 'ADMIN')
+			) {
 				throw new BillingError(
 					'forbidden',
 					'NOT_ORGANISATION_ADMIN',

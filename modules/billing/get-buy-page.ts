@@ -27,7 +27,7 @@ export async function getBuyPage({ userId, slug }: { userId: string; slug: strin
 			select: { status: true },
 		}),
 		prisma.membership.findMany({
-			where: { userId, role: { in: ['OWNER', 'ADMIN'] } },
+			where: { userId, role: { in: ['OWNER', 'ADMIN'] }, deactivatedAt: null },
 			orderBy: { organisation: { name: 'asc' } },
 			select: { organisation: { select: { id: true, slug: true, name: true, billingEmail: true } } },
 		}),

@@ -72,7 +72,8 @@ export async function createOrganisation({
 /** The organisations `userId` belongs to, with their role in each, by name. */
 export async function listMyOrganisations({ userId }: { userId: string }) {
 	const memberships = await prisma.membership.findMany({
-		where: { userId },
+		// A membership the organisation's provisioning deactivated gives no access.
+		where: { userId, deactivatedAt: null },
 		select: { role: true, organisation: { select: { id: true, slug: true, name: true, sector: true } } },
 		orderBy: { organisation: { name: 'asc' } },
 	})
@@ -87,7 +88,13 @@ export async function getOrganisationOverview({ organisationId }: { organisation
 	const [organisation, pools, pending] = await Promise.all([
 		prisma.organisation.findUniqueOrThrow({
 			where: { id: organisationId },
-			select: { id: true, slug: true, name: true, sector: true, _count: { select: { memberships: true } } },
+			select: {
+				id: true,
+				slug: true,
+				name: true,
+				sector: true,
+				_count: { select: { memberships: { where: { deactivatedAt: null } } } },
+			},
 		}),
 		listSeatPools({ organisationId }),
 		prisma.invitation.groupBy({

@@ -1,3 +1,4 @@
+import type { RequestOrigin } from '#modules/audit/record.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { enrolmentStartedWhere } from '#modules/enrolment/started.ts'
@@ -12,7 +13,7 @@ const HELD_SEAT_SELECT = {
 	poolId: true,
 	userId: true,
 	email: true,
-	enrolment: { select: { id: true } },
+	enrolment: { select: { id: true, completedAt: true } },
 } as const
 
 /**
@@ -20,8 +21,12 @@ const HELD_SEAT_SELECT = {
  * is the one rule of modules/enrolment/started.ts. `reclaim` returns the seat to the pool (only for a holder who
  * has not started: the not-started enrolment is deleted, nothing is lost); `revoke` ends access
  * (enrolment REVOKED) and returns the seat only when the holder had not started, because a
- * started seat has been spent. The assignment row is locked first, so two admins ending the same
- * seat at once change the count once.
+ * started seat has been spent; `leaver` ends access like `revoke` for a person the organisation's
+ * identity provider says has left, and returns the seat unless the course was completed (issue 13:
+ * a leaver's licence goes back to the pool and their progress stays theirs; a completed course has
+ * been delivered, so one paid seat cannot earn certificates for a string of short-lived accounts). The assignment row is locked first, so two admins ending the same
+ * seat at once change the count once. `actorId` is null when the organisation's identity provider
+ * (SCIM) ended the seat; `origin` and `via` then say where the request came from.
  */
 export async function endHeldSeat(
 	tx: Tx,
@@ -31,7 +36,17 @@ export async function endHeldSeat(
 		actorId,
 		organisationId,
 		reason,
-	}: { assignmentId: string; mode: 'reclaim' | 'revoke'; actorId: string; organisationId: string; reason: string },
+		origin = {},
+		via,
+	}: {
+		assignmentId: string
+		mode: 'reclaim' | 'revoke' | 'leaver'
+		actorId: string | null
+		organisationId: string
+		reason: string
+		origin?: RequestOrigin
+		via?: { via: 'scim'; tokenPrefix: string }
+	},
 ) {
 	await lockSeatAssignment(tx, assignmentId)
 	const seat = await tx.seatAssignment.findFirst({
@@ -61,16 +76,17 @@ export async function endHeldSeat(
 		where: { id: seat.id },
 		data: { status: mode === 'reclaim' ? 'RECLAIMED' : 'REVOKED', reclaimedAt: now },
 	})
-	const returned = !started
+	const returned = mode === 'leaver' ? !seat.enrolment?.completedAt : !started
 	if (returned)
 		await tx.$executeRaw`UPDATE "SeatPool" SET used = used - 1, "updatedAt" = now() WHERE id = ${seat.poolId} AND used > 0`
 	await audit(tx, {
 		actorId,
 		organisationId,
-		action: mode === 'reclaim' ? 'seat.reclaim' : 'seat.revoke',
+		action: mode === 'reclaim' ? 'seat.reclaim' : mode === 'leaver' ? 'seat.leaver' : 'seat.revoke',
 		targetType: 'SeatAssignment',
 		targetId: seat.id,
-		details: { userId: seat.userId, email: seat.email, started, seatReturned: returned, reason },
+		details: { userId: seat.userId, email: seat.email, started, seatReturned: returned, reason, ...via },
+		...origin,
 	})
 	return { started, seatReturned: returned }
 }

@@ -1,3 +1,4 @@
+import type { RequestOrigin } from '#modules/audit/record.ts'
 import { type OrgRole, prisma, type Tx } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { assertOrganisationActor } from './access.ts'
@@ -5,17 +6,27 @@ import { audit } from './audit.ts'
 import { endHeldSeat } from './end-seat.ts'
 import { lockMemberships } from './sql.ts'
 
-/** Members of an organisation with their roles, by name. */
+/**
+ * Members of an organisation with their roles, by name; `deactivatedAt` is set for people the
+ * organisation's provisioning (SCIM) marked as leavers, who keep the row but no access.
+ */
 export async function listMembers({ organisationId }: { organisationId: string }) {
 	const members = await prisma.membership.findMany({
 		where: { organisationId },
-		select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+		select: {
+			id: true,
+			role: true,
+			createdAt: true,
+			deactivatedAt: true,
+			user: { select: { id: true, name: true, email: true } },
+		},
 		orderBy: [{ user: { name: 'asc' } }, { createdAt: 'asc' }],
 	})
 	return members.map((m) => ({
 		id: m.id,
 		role: m.role,
 		joinedAt: m.createdAt,
+		deactivatedAt: m.deactivatedAt,
 		userId: m.user.id,
 		name: m.user.name,
 		email: m.user.email,
@@ -54,11 +65,14 @@ export async function changeMemberRole({
 	membershipId,
 	role,
 	actorId,
+	origin = {},
 }: {
 	organisationId: string
 	membershipId: string
 	role: OrgRole
 	actorId: string
+	/** The request's IP address and browser, for the audit log. */
+	origin?: RequestOrigin
 }) {
 	return prisma.$transaction(async (tx) => {
 		await lockMemberships(tx, organisationId)
@@ -81,6 +95,7 @@ export async function changeMemberRole({
 			targetType: 'Membership',
 			targetId: member.id,
 			details: { userId: member.userId, from: member.role, to: role },
+			...origin,
 		})
 		return { changed: true }
 	})
@@ -97,10 +112,13 @@ export async function removeMember({
 	organisationId,
 	membershipId,
 	actorId,
+	origin = {},
 }: {
 	organisationId: string
 	membershipId: string
 	actorId: string
+	/** The request's IP address and browser, for the audit log. */
+	origin?: RequestOrigin
 }) {
 	return prisma.$transaction(async (tx) => {
 		await lockMemberships(tx, organisationId)
@@ -122,6 +140,7 @@ export async function removeMember({
 				actorId,
 				organisationId,
 				reason: 'Removed from the organisation',
+				origin,
 			})
 			if (seatReturned) seatsReturned += 1
 		}
@@ -138,6 +157,7 @@ export async function removeMember({
 			targetType: 'Membership',
 			targetId: member.id,
 			details: { userId: member.userId, seatsEnded: seats.length, seatsReturned },
+			...origin,
 		})
 		return { seatsEnded: seats.length, seatsReturned }
 	})

@@ -29,13 +29,16 @@ export type OrganisationMembershipRow = Pick<Organisation, 'id' | 'slug' | 'name
 	memberRole: Membership['role'] | null
 }
 
-/** The organisation behind `slug` and `userId`'s role in it (null when not a member). */
+/**
+ * The organisation behind `slug` and `userId`'s role in it (null when not a member, or when their
+ * membership was deactivated by the organisation's provisioning).
+ */
 export async function selectOrganisationBySlugFor({ slug, userId }: { slug: string; userId: string }) {
 	// One statement: every organisation page and action starts here.
 	const [row] = await prisma.$queryRaw<OrganisationMembershipRow[]>`
 		SELECT o.id, o.slug, o.name, m.role::text AS "memberRole"
 		FROM "Organisation" o
-		LEFT JOIN "Membership" m ON m."organisationId" = o.id AND m."userId" = ${userId}
+		LEFT JOIN "Membership" m ON m."organisationId" = o.id AND m."userId" = ${userId} AND m."deactivatedAt" IS NULL
 		WHERE o.slug = ${slug}`
 	return row ?? null
 }
@@ -55,7 +58,7 @@ export async function selectActor(db: Db, { organisationId, actorId }: { organis
 		SELECT u.role::text AS role, u."disabledAt", o.name AS "organisationName", m.role::text AS "memberRole"
 		FROM "User" u
 		LEFT JOIN "Organisation" o ON o.id = ${organisationId}
-		LEFT JOIN "Membership" m ON m."organisationId" = o.id AND m."userId" = u.id
+		LEFT JOIN "Membership" m ON m."organisationId" = o.id AND m."userId" = u.id AND m."deactivatedAt" IS NULL
 		WHERE u.id = ${actorId}`
 	return row ?? null
 }
@@ -64,7 +67,8 @@ export async function selectActor(db: Db, { organisationId, actorId }: { organis
 export async function selectManagesAnOrganisation({ userId }: { userId: string }) {
 	// Raw: the root loader asks this on every page a signed-in user opens.
 	const rows = await prisma.$queryRaw<Array<{ one: number }>>`
-		SELECT 1 AS one FROM "Membership" WHERE "userId" = ${userId} AND role IN ('OWNER', 'ADMIN') LIMIT 1`
+		SELECT 1 AS one FROM "Membership"
+		WHERE "userId" = ${userId} AND role IN ('OWNER', 'ADMIN') AND "deactivatedAt" IS NULL LIMIT 1`
 	return rows.length > 0
 }
 

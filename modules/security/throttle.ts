@@ -26,6 +26,13 @@ export const THROTTLES = {
 	secondFactorPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 	/** Certificate verification look-ups from one IP address. */
 	verifyPerIp: { points: 60, durationSeconds: 60, blockSeconds: 60 },
+	/**
+	 * SCIM requests with one organisation's token. Entra ID's provisioning service sends bursts during
+	 * an initial cycle, so the limit is generous; it stops a runaway client, not normal syncs.
+	 */
+	scimPerToken: { points: 1200, durationSeconds: 60, blockSeconds: 0 },
+	/** SCIM requests with a wrong or revoked token from one IP address: guessing tokens is pointless, but cheap to refuse. */
+	scimBadTokenPerIp: { points: 30, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const
 
 export type ThrottleName = keyof typeof THROTTLES

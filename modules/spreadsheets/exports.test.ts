@@ -4,6 +4,8 @@ import { parse } from 'csv-parse/sync'
 import { afterAll, describe, expect, test } from 'vitest'
 import { releaseTestResources } from '#tests/factories/auth.ts'
 import { exportCourseAnalyticsCsv } from '#modules/analytics/analytics-csv.ts'
+import { streamAuditCsv } from '#modules/audit/read.ts'
+import { recordAudit } from '#modules/audit/record.ts'
 import { prisma } from '#modules/db/client.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
 import { streamTeamReportCsv } from '#modules/organisations/team-report.ts'
@@ -74,5 +76,27 @@ describe('formula injection: every CSV export writes spreadsheet formulas as tex
 		}
 		const { content } = await exportCpdCsv({ userId: learner.id, format })
 		expectNeutralised(content)
+	})
+
+	test('the audit log CSV (names, emails, browsers and details)', async () => {
+		const org = await createOrganisation()
+		for (const payload of PAYLOADS) {
+			const actor = await createUser({ name: payload })
+			await recordAudit(prisma, {
+				actorId: actor.id,
+				organisationId: org.id,
+				action: 'test.formula',
+				targetType: 'Membership',
+				targetId: 'x',
+				details: { email: payload },
+				userAgent: payload,
+			})
+		}
+		const stream = await streamAuditCsv({
+			actorId: org.owner.id,
+			organisationId: org.id,
+			filters: { action: null, person: null, from: null, to: null },
+		})
+		expectNeutralised(new TextDecoder().decode(await new Response(stream).arrayBuffer()))
 	})
 })

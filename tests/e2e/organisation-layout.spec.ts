@@ -28,7 +28,7 @@ test('organisation pages: the overview in words, no sideways scrolling at 320 px
 	await page.setViewportSize({ width: 1280, height: 900 })
 	await page.goto(`/org/${ORG}`)
 	await expect(
-		page.getByText(/^1 person in your organisation\. \d+ of your 20 seats are taken, \d+ free\./),
+		page.getByText(/^\d+ (person|people) in your organisation\. \d+ of your 20 seats are taken, \d+ free\./),
 	).toBeVisible()
 	await a11y()
 

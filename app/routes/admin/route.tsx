@@ -19,6 +19,7 @@ const sections: Section[] = [
 	{ to: '/admin/orders', label: 'Orders', end: false },
 	{ to: '/admin/certificates', label: 'Certificates', end: false },
 	{ to: '/admin/enquiries', label: 'Enquiries', end: false },
+	{ to: '/admin/audit', label: 'Audit log', end: false },
 ]
 
 /** The admin area: a section menu above each admin page (which brings its own heading). */
