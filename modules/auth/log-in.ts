@@ -1,6 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { AuthError } from '#modules/auth/errors.ts'
 import { assertNotThrottled, consumeThrottle, resetThrottle } from '#modules/security/throttle.ts'
+import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { verifyDummyPassword, verifyPassword } from './password.ts'
 import { normaliseEmail } from './schemas.ts'
 import { createSession } from './sessions.ts'
@@ -29,6 +30,8 @@ export async function logIn({
 	userAgent?: string | null
 }) {
 	const email = normaliseEmail(rawEmail)
+	// An organisation that requires single sign-on for this address's domain: no password sign-in.
+	await assertPasswordSignInAllowed({ email })
 	// Checked before the password, so a locked account cannot be probed with further guesses.
 	await assertNotThrottled('loginPerIp', ipAddress)
 	await assertNotThrottled('loginPerAccount', email)

@@ -8,7 +8,14 @@ import { SsoError } from './errors.ts'
  * keep their password as a break-glass path, so a broken provider cannot lock Circle's own staff
  * out. Called near the top of logIn, requestPasswordReset, resetPassword and signUp.
  */
-export async function assertPasswordAllowed({ email }: { email: string }) {
+export async function assertPasswordSignInAllowed({
+	email,
+	field = 'email',
+}: {
+	email: string
+	/** The form field the refusal belongs beside; null for a form without the address (a reset link's). */
+	field?: string | null
+}) {
 	const domain = emailDomain(email)
 	if (!domain) return
 	const claim = await prisma.organisationDomain.findUnique({
@@ -26,6 +33,6 @@ export async function assertPasswordAllowed({ email }: { email: string }) {
 		'forbidden',
 		'SSO_REQUIRED',
 		`${claim.organisation.name} signs you in with single sign-on: passwords are not used for @${domain} addresses. Use "Continue with single sign-on" with your work email.`,
-		{ field: 'email' },
+		field ? { field } : {},
 	)
 }

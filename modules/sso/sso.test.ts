@@ -1,6 +1,10 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { logIn } from '#modules/auth/log-in.ts'
+import { requestPasswordReset } from '#modules/auth/request-password-reset.ts'
+import { resetPassword } from '#modules/auth/reset-password.ts'
+import { signUp } from '#modules/auth/sign-up.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { encryptSecret } from '#modules/security/encryption.ts'
@@ -10,7 +14,7 @@ import { createSsoOrganisation, fakeTxt, ssoRedirectUri, uniqueDomain } from '#t
 import { type FakeOidcProvider, followToCallback, startFakeOidcProvider } from '#tests/fakes/oidc-provider.ts'
 import { checkDomainDns, claimDomain, findSsoForEmail, verifyDomainAsAdmin } from './domains.ts'
 import { issuerForPreset } from './presets.ts'
-import { clientSecretContext, saveIdentityProvider } from './providers.ts'
+import { clientSecretContext, saveIdentityProvider, setRequireSso } from './providers.ts'
 import { completeSsoSignIn, confirmIdentityLink, startSsoSignIn } from './sign-in.ts'
 
 let fake: FakeOidcProvider
@@ -406,5 +410,60 @@ describe('signing in', () => {
 		expect((await failure(signInThroughFake(providerId))).code).toBe('TOKEN_REJECTED')
 		fake.person = person(domain, { hd: domain })
 		expect((await signInThroughFake(providerId)).kind).toBe('signed-in')
+	})
+})
+
+describe('require single sign-on', () => {
+	test('password log-in, reset and sign-up refuse addresses at the domain, pointing to SSO; platform admins keep their password', async () => {
+		const { organisation, domain } = await createSsoOrganisation({ fake })
+		const member = await createTestUser({ email: `member@${domain}` })
+		const admin = await createTestUser({ email: `admin@${domain}`, role: 'ADMIN' })
+		const ip = '2001:db8::5150'
+		// A reset link asked for before the switch is refused after it.
+		await requestPasswordReset({ email: member.email, ipAddress: ip })
+		const { token } = await latestEmailLink({ to: member.email, path: '/reset-password' })
+
+		await setRequireSso({ organisationId: organisation.id, actorId: organisation.owner.id, requireSso: true })
+		expect(
+			await prisma.auditLog.count({ where: { organisationId: organisation.id, action: 'sso.require_sso_changed' } }),
+		).toBe(1)
+
+		const login = await failure(logIn({ email: member.email, password: member.password, ipAddress: ip }))
+		expect(login).toMatchObject({ code: 'SSO_REQUIRED', field: 'email' })
+		expect(login.message).toContain('single sign-on')
+		expect((await failure(requestPasswordReset({ email: member.email, ipAddress: ip }))).code).toBe('SSO_REQUIRED')
+		expect((await failure(resetPassword({ token, password: 'a brand new passphrase' }))).code).toBe('SSO_REQUIRED')
+		expect(
+			(
+				await failure(
+					signUp({ name: 'New Person', email: `new@${domain}`, password: 'a brand new passphrase', ipAddress: ip }),
+				)
+			).code,
+		).toBe('SSO_REQUIRED')
+		expect(await prisma.user.count({ where: { email: `new@${domain}` } })).toBe(0)
+
+		// Break-glass: a platform admin at the same domain still signs in with their password.
+		await expect(logIn({ email: admin.email, password: admin.password, ipAddress: ip })).resolves.toMatchObject({
+			userId: admin.id,
+		})
+
+		// Other domains, and the same domain once the switch is off, are untouched.
+		const elsewhere = await createTestUser()
+		await expect(logIn({ email: elsewhere.email, password: elsewhere.password, ipAddress: ip })).resolves.toBeTruthy()
+		await setRequireSso({ organisationId: organisation.id, actorId: organisation.owner.id, requireSso: false })
+		await expect(logIn({ email: member.email, password: member.password, ipAddress: ip })).resolves.toBeTruthy()
+	})
+
+	test('an unverified domain requires nothing, and only admins of the organisation may switch it', async () => {
+		const { organisation, domain } = await createSsoOrganisation({ fake, verified: false })
+		await setRequireSso({ organisationId: organisation.id, actorId: organisation.owner.id, requireSso: true })
+		const member = await createTestUser({ email: `member@${domain}` })
+		await expect(
+			logIn({ email: member.email, password: member.password, ipAddress: '2001:db8::5151' }),
+		).resolves.toBeTruthy()
+		const plain = await addMember({ organisationId: organisation.id })
+		expect(
+			(await failure(setRequireSso({ organisationId: organisation.id, actorId: plain.id, requireSso: false }))).kind,
+		).toBe('forbidden')
 	})
 })
