@@ -20,6 +20,7 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 		{ to: base, label: 'Overview', end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
 		{ to: `${base}/members`, label: 'Members', end: false, alsoActive: false },
 		{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
+		{ to: `${base}/settings/sign-in`, label: 'Sign-in', end: false, alsoActive: false },
 	]
 	return (
 		<>

@@ -171,17 +171,16 @@ export async function completeSsoSignIn({
 	const config = await configFor(provider)
 	let tokens
 	try {
-		tokens = await client.authorizationCodeGrant(
-			config,
-			callbackUrl,
-			{
-				pkceCodeVerifier: decryptSecret(row.codeVerifier, verifierContext(stateId)),
-				expectedState,
-				expectedNonce: nonce,
-				idTokenExpected: true,
-			},
-			{ redirect_uri: redirectUri },
-		)
+		// openid-client sends the callback address (without its query) as the redirect_uri: use the
+		// registered one, whatever host or proxy the request came through.
+		const registered = new URL(redirectUri)
+		registered.search = callbackUrl.search
+		tokens = await client.authorizationCodeGrant(config, registered, {
+			pkceCodeVerifier: decryptSecret(row.codeVerifier, verifierContext(stateId)),
+			expectedState,
+			expectedNonce: nonce,
+			idTokenExpected: true,
+		})
 	} catch (error) {
 		throw callbackError(error, provider.organisation.name)
 	}
@@ -235,7 +234,8 @@ function callbackError(error: unknown, organisationName: string) {
 			`${organisationName}'s identity provider refused Circle's client secret, so nobody can sign in with it at the moment. Please tell your organisation's administrator: the secret in Circle's sign-in settings needs renewing.`,
 		)
 	}
-	console.warn(`[sso] callback refused: ${error instanceof Error ? error.message : String(error)}`)
+	const detail = error instanceof client.ResponseBodyError ? ` (${error.error}: ${error.error_description ?? ''})` : ''
+	console.warn(`[sso] callback refused: ${error instanceof Error ? error.message : String(error)}${detail}`)
 	return new SsoError(
 		'invalid',
 		'TOKEN_REJECTED',
