@@ -356,7 +356,14 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 						})}
 					</DataTable>
 				) : null}
-				<Form method="post" action={pathname} className="mt-6 flex max-w-xl flex-wrap items-end gap-3" noValidate>
+				{/* Keyed by the list, so the field empties once a domain is added. */}
+				<Form
+					key={domains.length}
+					method="post"
+					action={pathname}
+					className="mt-6 flex max-w-xl flex-wrap items-end gap-3"
+					noValidate
+				>
 					<input type="hidden" name="intent" value="claim-domain" />
 					<Field
 						className="min-w-64 flex-1"

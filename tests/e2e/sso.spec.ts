@@ -1,4 +1,4 @@
-import { type Browser } from '@playwright/test'
+import { type Browser, type Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
 // The demo organisation from prisma/seed.ts, Riverside Academy Trust, signs in with single sign-on
@@ -9,11 +9,7 @@ const ORG = 'riverside-academy-trust'
 const ORG_ADMIN = { email: 'orgadmin@circle.example', password: 'circle-demo-2026' }
 const COURSE_TITLE = 'Relational Practice in Schools'
 
-async function setRequireSso(
-	browser: Browser,
-	on: boolean,
-	a11y?: (page: import('@playwright/test').Page) => Promise<void>,
-) {
+async function setRequireSso(browser: Browser, on: boolean, a11y?: (page: Page) => Promise<void>) {
 	const context = await browser.newContext()
 	const page = await context.newPage()
 	await page.goto('/login')
