@@ -30,7 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		const sso = parseWithZod(formData, { schema: SsoStartSchema })
 		if (sso.status === 'success') {
 			try {
-				const sent = await ssoRedirectFor(sso.value)
+				const sent = await ssoRedirectFor({ ...sso.value, ipAddress: context.clientIp })
 				if (sent) return sent
 			} catch (error) {
 				return replyWithDomainError(sso, error)

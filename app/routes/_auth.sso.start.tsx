@@ -23,12 +23,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 /** Finds the organisation that verified the address's domain and sends the browser to its provider. */
-export async function action({ request }: Route.ActionArgs) {
+export async function action({ request, context }: Route.ActionArgs) {
 	await requireAnonymous(request)
 	const submission = parseWithZod(await request.formData(), { schema: SsoStartSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
-		const sent = await ssoRedirectFor(submission.value)
+		const sent = await ssoRedirectFor({ ...submission.value, ipAddress: context.clientIp })
 		if (sent) return sent
 	} catch (error) {
 		return replyWithDomainError(submission, error)

@@ -38,7 +38,15 @@ export function ssoRedirectUri() {
  * Home-realm discovery: when the address's domain is verified by an organisation with an enabled
  * provider, the redirect that sends the browser there (with the state cookie); otherwise null.
  */
-export async function ssoRedirectFor({ email, redirectTo }: { email: string; redirectTo?: string | null }) {
+export async function ssoRedirectFor({
+	email,
+	redirectTo,
+	ipAddress,
+}: {
+	email: string
+	redirectTo?: string | null
+	ipAddress?: string | null
+}) {
 	const realm = await findSsoForEmail(email)
 	if (!realm) return null
 	const started = await startSsoSignIn({
@@ -46,6 +54,7 @@ export async function ssoRedirectFor({ email, redirectTo }: { email: string; red
 		redirectUri: ssoRedirectUri(),
 		redirectTo: redirectTo ? safeRedirectTo(redirectTo) : null,
 		loginHint: email,
+		ipAddress,
 	})
 	const maxAge = Math.floor((started.expiresAt.getTime() - Date.now()) / 1000)
 	return redirect(started.url, { headers: { 'Set-Cookie': stateCookie(started.state, maxAge) } })

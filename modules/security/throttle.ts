@@ -19,6 +19,8 @@ export const THROTTLES = {
 	 * because a whole school or NHS trust may sign up from one network address.
 	 */
 	emailPerIp: { points: 60, durationSeconds: 60 * 60, blockSeconds: 0 },
+	/** Single sign-on starts from one IP address (each stores a login state and asks the provider for its metadata). */
+	ssoStartPerIp: { points: 120, durationSeconds: 60, blockSeconds: 60 },
 	/** Certificate verification look-ups from one IP address. */
 	verifyPerIp: { points: 60, durationSeconds: 60, blockSeconds: 60 },
 } as const

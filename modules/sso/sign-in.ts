@@ -8,6 +8,7 @@ import { sendEmail } from '#modules/mail/send-email.ts'
 import { claimSeat, SEAT_TRANSACTION_OPTIONS } from '#modules/organisations/claim-seat.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { decryptSecret, encryptSecret } from '#modules/security/encryption.ts'
+import { consumeThrottle } from '#modules/security/throttle.ts'
 import { emailDomain } from './domains.ts'
 import { SsoError } from './errors.ts'
 import { client, discoverIssuer, oauthErrorOf } from './oidc.ts'
@@ -90,14 +91,24 @@ export async function startSsoSignIn({
 	redirectUri,
 	redirectTo,
 	loginHint,
+	ipAddress,
 	now = new Date(),
 }: {
 	providerId: string
 	redirectUri: string
 	redirectTo?: string | null
 	loginHint?: string | null
+	/** Starts are throttled per address: each stores a row and asks the provider for its metadata. */
+	ipAddress?: string | null
 	now?: Date
 }) {
+	if (ipAddress) {
+		await consumeThrottle(
+			'ssoStartPerIp',
+			ipAddress,
+			'Too many sign-in attempts from your network. Please wait a minute.',
+		)
+	}
 	const provider = await loadProvider({ id: providerId })
 	const config = await configFor(provider)
 	const state = client.randomState()

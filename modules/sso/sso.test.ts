@@ -317,6 +317,15 @@ describe('signing in', () => {
 		).toMatchObject({ code: 'LOGIN_STATE_INVALID' })
 	})
 
+	test('starts from one network address are throttled', async () => {
+		const { providerId } = await createSsoOrganisation({ fake })
+		const ipAddress = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:5`
+		for (let i = 0; i < 120; i++) await startSsoSignIn({ providerId, redirectUri: ssoRedirectUri(), ipAddress })
+		expect(await failure(startSsoSignIn({ providerId, redirectUri: ssoRedirectUri(), ipAddress }))).toMatchObject({
+			kind: 'throttled',
+		})
+	})
+
 	test('an expired login state is refused', async () => {
 		const { providerId, domain } = await createSsoOrganisation({ fake })
 		fake.person = person(domain)
