@@ -7,6 +7,7 @@ import {
 } from '#modules/authoring/write-version-tree.ts'
 import { prisma } from '#modules/db/client.ts'
 import { encryptSecret } from '#modules/security/encryption.ts'
+import { devIdpPort } from '#modules/env/env.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { DEMO_TOTP_ACCOUNTS, DEMO_TOTP_SECRET } from './demo-totp.ts'
@@ -14,6 +15,7 @@ import { createScimToken, revokeScimToken } from '#modules/scim/tokens.ts'
 import { createScimUser, patchScimUser } from '#modules/scim/users.ts'
 import { courses } from './seed-content/index.ts'
 import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
+import { configureDemoSso, devIdpIssuer } from './demo-sso.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'circle-demo-2026'
@@ -143,6 +145,8 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		await seedDemoStaff({ organisationId: org.id, poolId: pool.id, invitedById: users['orgadmin@circle.example']! })
 	}
 	await seedDemoProvisioning({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
+	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
+	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)
 }
 

@@ -47,6 +47,8 @@ async function main() {
 	process.on('SIGINT', () => void shutdown('SIGINT'))
 	process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
+	// Demo mode: no DATABASE_URL outside production. It also runs the development identity provider.
+	const demoMode = !env.DATABASE_URL && env.NODE_ENV !== 'production'
 	if (!env.DATABASE_URL) {
 		const { startEmbeddedPostgres } = await import('#modules/db/embedded.ts')
 		console.log(`Starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`)
@@ -78,6 +80,37 @@ async function main() {
 		seeded = true
 	}
 
+	let devIdp: { issuer: string } | null = null
+	if (demoMode) {
+		const { startDevIdp } = await import('./dev-idp.ts')
+		const { configureDemoSso, DEMO_SSO } = await import('#prisma/demo-sso.ts')
+		const { devIdpPort } = await import('#modules/env/env.ts')
+		const origins = [
+			`http://localhost:${env.PORT}`,
+			`http://127.0.0.1:${env.PORT}`,
+			...(env.APP_URL ? [env.APP_URL] : []),
+		]
+		const people = await prisma.user.findMany({
+			where: { email: { endsWith: `@${DEMO_SSO.domain}` } },
+			select: { email: true, name: true },
+			orderBy: { name: 'asc' },
+		})
+		try {
+			const started = await startDevIdp({
+				port: devIdpPort(env),
+				redirectUris: origins.map((o) => `${o.replace(/\/$/, '')}/sso/callback`),
+				people,
+			})
+			stops.push(started.close)
+			await configureDemoSso({ issuer: started.issuer, organisationSlug: seed.DEMO_ORGANISATION.slug })
+			devIdp = started
+		} catch (error) {
+			console.warn(
+				`The development identity provider could not start on port ${devIdpPort(env)} (${error instanceof Error ? error.message : String(error)}): single sign-on will not work in this demo. Set DEV_IDP_PORT to a free port.`,
+			)
+		}
+	}
+
 	if (env.RUN_WORKER) {
 		const { startWorker, stopWorker } = await import('#modules/jobs/worker.ts')
 		await startWorker()
@@ -106,6 +139,11 @@ async function main() {
 		}
 		console.log(
 			`\nThe trainer and platform admin use two-step sign-in. Add this key to any authenticator app\n(time-based, 6 digits, 30 seconds) and type its code when asked:\n  ${seed.DEMO_TOTP_SECRET.match(/.{4}/g)?.join(' ')}`,
+		)
+	}
+	if (devIdp) {
+		console.log(
+			`\nSingle sign-on: log in with any address at riverside.example (e.g. aisha.rahman@riverside.example, or a new one)\n  and an empty password. The development identity provider at ${devIdp.issuer} signs you in without a password.`,
 		)
 	}
 	if (!env.SMTP_URL && env.NODE_ENV !== 'production') console.log(`\nEmails go to the dev outbox: ${url}/dev/outbox`)

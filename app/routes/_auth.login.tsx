@@ -10,6 +10,8 @@ import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { logIn } from '#modules/auth/log-in.ts'
 import { LogInSchema } from '#modules/auth/schemas.ts'
+import { LogInOrSsoSchema, SsoStartSchema } from '#modules/sso/schemas.ts'
+import { ssoRedirectFor } from '#app/utils/sso.server.ts'
 import type { Route } from './+types/_auth.login'
 
 export const meta: Route.MetaFunction = () =>
@@ -25,7 +27,20 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
 	await requireAnonymous(request)
-	const submission = parseWithZod(await request.formData(), { schema: LogInSchema })
+	const formData = await request.formData()
+	// Home-realm discovery: an address without a password goes to its organisation's provider, if any.
+	if (!formData.get('password')) {
+		const sso = parseWithZod(formData, { schema: SsoStartSchema })
+		if (sso.status === 'success') {
+			try {
+				const sent = await ssoRedirectFor({ ...sso.value, ipAddress: context.clientIp })
+				if (sent) return sent
+			} catch (error) {
+				return replyWithDomainError(sso, error)
+			}
+		}
+	}
+	const submission = parseWithZod(formData, { schema: LogInSchema })
 	if (submission.status !== 'success') {
 		return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
 	}
@@ -60,7 +75,7 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 	const [form, fields] = useForm({
 		id: 'login',
 		lastResult: actionData?.result,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInSchema }),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: LogInOrSsoSchema }),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
@@ -93,9 +108,9 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 					inputProps={{
 						...getInputProps(fields.password, { type: 'password' }),
 						autoComplete: 'current-password',
-						required: true,
 					}}
 					errors={fields.password.errors}
+					description="Organisation with single sign-on? Leave this empty and choose Log in."
 				/>
 				<p>
 					<Link
@@ -110,6 +125,7 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 				</SubmitButton>
 			</Form>
 			<PasskeySignIn redirectTo={redirectTo} />
+			<SsoChoices linkSearch={linkSearch} />
 			<p className="mt-8 border-t border-stone-200 pt-6 text-stone-700">
 				New to Circle?{' '}
 				<Link
@@ -120,5 +136,38 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 				</Link>
 			</p>
 		</>
+	)
+}
+
+/** Sign-in with an organisation's own accounts: each asks for the work address, then goes to that organisation's provider. */
+function SsoChoices({ linkSearch }: { linkSearch: string }) {
+	const choices = [
+		{ via: 'microsoft', label: 'Sign in with Microsoft' },
+		{ via: 'google', label: 'Sign in with Google' },
+		{ via: '', label: 'Continue with single sign-on' },
+	]
+	return (
+		<section aria-labelledby="work-account-heading" className="mt-8 border-t border-stone-200 pt-6">
+			<h2 id="work-account-heading" className="text-lg font-semibold text-stone-900">
+				Use your work account
+			</h2>
+			<ul className="mt-3 space-y-2">
+				{choices.map(({ via, label }) => {
+					const params = new URLSearchParams(linkSearch)
+					if (via) params.set('via', via)
+					const query = params.toString()
+					return (
+						<li key={label}>
+							<Link
+								to={`/sso/start${query ? `?${query}` : ''}`}
+								className="flex min-h-11 items-center justify-center rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-50"
+							>
+								{label}
+							</Link>
+						</li>
+					)
+				})}
+			</ul>
+		</section>
 	)
 }

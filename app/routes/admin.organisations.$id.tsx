@@ -1,7 +1,11 @@
-import { Link } from 'react-router'
+import { data, Form, Link } from 'react-router'
+import { z } from 'zod'
+import { Button } from '#app/components/ui/button.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
+import { listDomains, verifyDomainAsAdmin } from '#modules/sso/domains.ts'
 import { formatDate, formatPrice, sectorLabel } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { courseName, getOrganisationForAdmin } from '#modules/admin/list-organisations.ts'
@@ -27,7 +31,14 @@ export const meta: Route.MetaFunction = ({ data }) =>
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
 	const org = await withDomainErrors(() => getOrganisationForAdmin({ actorId: admin.id, organisationId: params.id }))
+	const domains = await listDomains({ organisationId: org.id })
 	return {
+		domains: domains.map((d) => ({
+			id: d.id,
+			domain: d.domain,
+			verifiedAt: d.verifiedAt?.toISOString() ?? null,
+			verifiedBy: d.verifiedBy,
+		})),
 		organisation: {
 			id: org.id,
 			name: org.name,
@@ -57,10 +68,35 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
+const VerifyDomainSchema = z.object({ intent: z.literal('verify-domain'), domainId: z.string().min(1).max(100) })
+
+/** Break-glass for organisations without DNS access: a platform admin verifies a domain claim (audited). */
+export async function action({ request, params, context }: Route.ActionArgs) {
+	const admin = await requireRole(request, 'ADMIN')
+	const parsed = VerifyDomainSchema.safeParse(Object.fromEntries(await request.formData()))
+	if (!parsed.success) return data({ ok: false as const, message: 'Choose a domain from the list.' }, { status: 400 })
+	// Only a claim of this organisation, so a form from one page cannot verify another's.
+	const domains = await listDomains({ organisationId: params.id })
+	if (!domains.some((d) => d.id === parsed.data.domainId)) {
+		return data({ ok: false as const, message: 'That domain is not claimed by this organisation.' }, { status: 404 })
+	}
+	try {
+		const { domain } = await verifyDomainAsAdmin({
+			domainId: parsed.data.domainId,
+			adminId: admin.id,
+			ipAddress: context.clientIp,
+			userAgent: request.headers.get('User-Agent'),
+		})
+		return { ok: true as const, message: `${domain} is verified.` }
+	} catch (error) {
+		return replyWithProblem(error, {})
+	}
+}
+
 const ORG_ROLE_LABELS = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' } as const
 
-export default function AdminOrganisationRoute({ loaderData }: Route.ComponentProps) {
-	const { organisation: org, members, pools, orders } = loaderData
+export default function AdminOrganisationRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { organisation: org, members, pools, orders, domains } = loaderData
 	return (
 		<AdminPage title={org.name} back={{ to: '/admin/organisations', label: 'All organisations' }}>
 			<Facts
@@ -77,6 +113,45 @@ export default function AdminOrganisationRoute({ loaderData }: Route.ComponentPr
 					],
 				]}
 			/>
+
+			{actionData ? (
+				<Notice tone={actionData.ok ? 'success' : 'error'} role={actionData.ok ? 'status' : 'alert'} className="mt-6">
+					{actionData.message}
+				</Notice>
+			) : null}
+			<Section id="domains-heading" title="Email domains">
+				{domains.length ? (
+					<TableFrame minWidth="32rem">
+						<caption className="sr-only">Email domains claimed by {org.name}</caption>
+						<TableHead columns={['Domain', 'Status', 'Verify']} />
+						<tbody className="divide-y divide-stone-200">
+							{domains.map((d) => (
+								<tr key={d.id}>
+									<td className={`${tdClasses} break-all`}>{d.domain}</td>
+									<td className={tdClasses}>
+										{d.verifiedAt
+											? `Verified ${d.verifiedBy === 'ADMIN' ? 'by a platform admin' : 'by DNS'} on ${formatDate(d.verifiedAt)}`
+											: 'Not verified'}
+									</td>
+									<td className={tdClasses}>
+										{d.verifiedAt ? null : (
+											<Form method="post">
+												<input type="hidden" name="intent" value="verify-domain" />
+												<input type="hidden" name="domainId" value={d.id} />
+												<Button type="submit" variant="secondary" size="sm">
+													Verify<span className="sr-only"> {d.domain}</span> without DNS
+												</Button>
+											</Form>
+										)}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</TableFrame>
+				) : (
+					<p className="mt-3 text-stone-700">No email domains claimed.</p>
+				)}
+			</Section>
 
 			<Section id="pools-heading" title="Seat licences">
 				{pools.length ? (

@@ -2,7 +2,7 @@ import { redirect } from 'react-router'
 import { safeRedirectTo } from '#app/utils/auth.server.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
 import { passkeyJson, readPasskeyRequest, redirectAsJson } from '#app/utils/passkeys.server.ts'
-import { redirectAfterSignIn } from '#app/utils/sign-in.server.ts'
+import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { beginSignIn } from '#modules/auth/sign-in.ts'
 import { startPasskeySignIn, verifyPasskeySignIn } from '#modules/mfa/passkeys.ts'
 import type { Route } from './+types/login.passkey'
@@ -28,15 +28,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 		if (body.intent === 'options') return passkeyJson({ ok: true, options: await startPasskeySignIn() })
 		const { userId, userVerified } = await verifyPasskeySignIn({ input: body.response })
 		const redirectTo = body.redirectTo ? safeRedirectTo(body.redirectTo) : null
-		const result = await beginSignIn({
-			userId,
-			method: 'PASSKEY',
-			mfaProven: userVerified,
-			redirectTo,
-			ipAddress: context.clientIp,
-			userAgent: request.headers.get('User-Agent'),
-		})
-		return redirectAsJson(redirectAfterSignIn(result, redirectTo))
+		const { deviceCookie, ...origin } = signInOrigin(request, context)
+		const result = await beginSignIn({ userId, method: 'PASSKEY', mfaProven: userVerified, redirectTo, ...origin })
+		return redirectAsJson(redirectAfterSignIn(result, redirectTo, { deviceCookie }))
 	} catch (error) {
 		return problemJson(error)
 	}

@@ -2,7 +2,12 @@ import { redirect } from 'react-router'
 import { redirectWithSession, safeRedirectTo } from '#app/utils/auth.server.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
 import { passkeyJson, readPasskeyRequest, redirectAsJson } from '#app/utils/passkeys.server.ts'
-import { clearSignInChallengeCookie, readSignInChallengeToken, SECOND_FACTOR_PATH } from '#app/utils/sign-in.server.ts'
+import {
+	clearSignInChallengeCookie,
+	readSignInChallengeToken,
+	SECOND_FACTOR_PATH,
+	signInOrigin,
+} from '#app/utils/sign-in.server.ts'
 import { completeSignIn } from '#modules/auth/sign-in.ts'
 import { findSignInChallenge } from '#modules/mfa/challenge.ts'
 import { startPasskeySecondFactor, verifyPasskeySecondFactor } from '#modules/mfa/passkeys.ts'
@@ -38,14 +43,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 			return passkeyJson({ ok: true, options: await startPasskeySecondFactor({ userId: challenge.userId }) })
 		}
 		await verifyPasskeySecondFactor({ userId: challenge.userId, input: body.response })
-		const signedIn = await completeSignIn({
-			challengeToken,
-			factor: 'PASSKEY',
-			ipAddress: context.clientIp,
-			userAgent: request.headers.get('User-Agent'),
-		})
+		const { deviceCookie, ...origin } = signInOrigin(request, context)
+		const signedIn = await completeSignIn({ challengeToken, factor: 'PASSKEY', ...origin })
 		return redirectAsJson(redirectWithSession(safeRedirectTo(signedIn.redirectTo ?? undefined), signedIn.session), [
 			clearSignInChallengeCookie(),
+			deviceCookie,
 		])
 	} catch (error) {
 		return problemJson(error)

@@ -1,6 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { AuthError } from '#modules/auth/errors.ts'
 import { assertNotThrottled, consumeThrottle, resetThrottle } from '#modules/security/throttle.ts'
+import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { verifyDummyPassword, verifyPassword } from './password.ts'
 import { normaliseEmail } from './schemas.ts'
 import { beginSignIn, type SignInResult } from './sign-in.ts'
@@ -38,6 +39,8 @@ export async function logIn({
 	now?: Date
 }): Promise<SignInResult> {
 	const email = normaliseEmail(rawEmail)
+	// An organisation that requires single sign-on for this address's domain: no password sign-in.
+	await assertPasswordSignInAllowed({ email })
 	// Checked before the password, so a locked account cannot be probed with further guesses.
 	await assertNotThrottled('loginPerIp', ipAddress)
 	await assertNotThrottled('loginPerAccount', email)

@@ -3,6 +3,7 @@ import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
+import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { normaliseEmail } from './schemas.ts'
 import { generateEmailToken, hashToken } from './tokens.ts'
 
@@ -21,6 +22,8 @@ const MIN_DURATION_MS = 400
  */
 export async function requestPasswordReset({ email: rawEmail, ipAddress }: { email: string; ipAddress: string }) {
 	const email = normaliseEmail(rawEmail)
+	// Addresses whose organisation requires single sign-on have no password to reset.
+	await assertPasswordSignInAllowed({ email })
 	const message = 'Too many reset requests. Please wait an hour and try again.'
 	await consumeThrottle('emailPerIp', ipAddress, message)
 	await consumeThrottle('emailPerAddress', email, message)

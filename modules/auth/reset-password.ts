@@ -1,6 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { AuthError } from '#modules/auth/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
+import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { assertPasswordAllowed, hashPassword } from './password.ts'
 import { invalidateUserSessions } from './sessions.ts'
 import { beginSignIn, type SignInResult } from './sign-in.ts'
@@ -65,6 +66,7 @@ export async function resetPassword({
 	if (row.usedAt) throw new AuthError('gone', 'TOKEN_USED', USED_LINK)
 	if (row.expiresAt.getTime() <= Date.now()) throw new AuthError('gone', 'TOKEN_EXPIRED', EXPIRED_LINK)
 	assertPasswordAllowed({ password, email: row.user.email, field: 'password' })
+	await assertPasswordSignInAllowed({ email: row.user.email, field: null })
 
 	// Argon2 is slow and needs no lock, so hash before the transaction opens.
 	const passwordHash = await hashPassword(password)

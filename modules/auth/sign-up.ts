@@ -1,5 +1,6 @@
 import { Prisma, prisma } from '#modules/db/client.ts'
 import { AuthError } from '#modules/auth/errors.ts'
+import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { issueVerificationEmail } from './email-verification.ts'
 import { assertPasswordAllowed, hashPassword } from './password.ts'
@@ -35,6 +36,7 @@ export async function signUp({
 }): Promise<SignInResult> {
 	const email = normaliseEmail(rawEmail)
 	assertPasswordAllowed({ password, email, field: 'password' })
+	await assertPasswordSignInAllowed({ email })
 	await consumeThrottle(
 		'emailPerIp',
 		ipAddress,

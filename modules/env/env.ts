@@ -83,6 +83,12 @@ export const EnvSchema = z.object({
 	/** Override Mux's API address (tests point the real client at a local fake). */
 	MUX_API_URL: z.url({ message: 'must be an absolute URL' }).optional(),
 
+	/**
+	 * Port of the development identity provider that `npm start` runs in demo mode (no DATABASE_URL),
+	 * so single sign-on can be tried without a Microsoft or Google tenant. Defaults to PORT + 1.
+	 */
+	DEV_IDP_PORT: port.optional(),
+
 	/** Where uploaded files (course cover images) are stored by the default disk storage. */
 	UPLOAD_DIR: z.string().default('.data/uploads'),
 
@@ -177,6 +183,11 @@ let cached: Env | undefined
 export function getEnv(): Env {
 	cached ??= parseEnv()
 	return cached
+}
+
+/** The development identity provider's port: DEV_IDP_PORT, or the port after Circle's. */
+export function devIdpPort(env: Env = getEnv()) {
+	return env.DEV_IDP_PORT ?? env.PORT + 1
 }
 
 /**

@@ -8,6 +8,7 @@ import PasswordChanged, { subject as passwordChangedSubject } from '#emails/pass
 import Receipt, { subject as receiptSubject } from '#emails/receipt.tsx'
 import ResetPassword, { subject as resetPasswordSubject } from '#emails/reset-password.tsx'
 import SeatReminder, { subject as seatReminderSubject } from '#emails/seat-reminder.tsx'
+import SsoLink, { subject as ssoLinkSubject } from '#emails/sso-link.tsx'
 import VerifyEmail, { subject as verifyEmailSubject } from '#emails/verify-email.tsx'
 
 export type EmailTemplate<Props> = {
@@ -35,6 +36,7 @@ export const emailTemplates = {
 	'seat-reminder': template(SeatReminder, seatReminderSubject),
 	'mfa-changed': template(MfaChanged, mfaChangedSubject),
 	'new-device-sign-in': template(NewDeviceSignIn, newDeviceSignInSubject),
+	'sso-link': template(SsoLink, ssoLinkSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -34,14 +34,14 @@ describe('rotating the encryption key', () => {
 		})
 		await prisma.identityProvider.update({
 			where: { id: provider.id },
-			data: { clientSecretEncrypted: encryptSecret('client-secret', ssoContext(provider.id), before) },
+			data: { clientSecretEncrypted: encryptSecret('client-secret', ssoContext(org.id), before) },
 		})
 
 		expect(await resealSecrets(during)).toBeGreaterThanOrEqual(2)
 		const totp = await prisma.totpCredential.findUniqueOrThrow({ where: { userId: user.id } })
 		const sso = await prisma.identityProvider.findUniqueOrThrow({ where: { id: provider.id } })
 		expect(decryptSecret(totp.secretEncrypted, totpContext(user.id), after)).toBe('JBSWY3DPEHPK3PXP')
-		expect(decryptSecret(sso.clientSecretEncrypted, ssoContext(provider.id), after)).toBe('client-secret')
+		expect(decryptSecret(sso.clientSecretEncrypted, ssoContext(org.id), after)).toBe('client-secret')
 		// A second run finds nothing left under the old key.
 		expect(await resealSecrets(during)).toBe(0)
 	})

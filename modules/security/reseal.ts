@@ -11,8 +11,8 @@ export const SEALED_COLUMNS = ['TotpCredential.secretEncrypted', 'IdentityProvid
 
 /** The context a TOTP secret is sealed with. */
 export const totpContext = (userId: string) => `totp:${userId}`
-/** The context an identity provider's client secret is sealed with. */
-export const ssoContext = (providerId: string) => `sso:${providerId}`
+/** The context an organisation's identity provider client secret is sealed with (one provider per organisation). */
+export const ssoContext = (organisationId: string) => `sso:${organisationId}`
 
 /**
  * Re-seals every secret that is not under the current SECRETS_ENCRYPTION_KEY (step two of a
@@ -33,10 +33,12 @@ export async function resealSecrets(env?: Env) {
 		})
 		resealed += count
 	}
-	const providers = await prisma.identityProvider.findMany({ select: { id: true, clientSecretEncrypted: true } })
+	const providers = await prisma.identityProvider.findMany({
+		select: { id: true, organisationId: true, clientSecretEncrypted: true },
+	})
 	for (const row of providers) {
 		if (!needsResealing(row.clientSecretEncrypted, env)) continue
-		const context = ssoContext(row.id)
+		const context = ssoContext(row.organisationId)
 		const value = encryptSecret(decryptSecret(row.clientSecretEncrypted, context, env), context, env)
 		const { count } = await prisma.identityProvider.updateMany({
 			where: { id: row.id, clientSecretEncrypted: row.clientSecretEncrypted },

@@ -24,6 +24,8 @@ export const THROTTLES = {
 	 * the 11th within 15 minutes is refused, even a right one, for 15 minutes (like passwords).
 	 */
 	secondFactorPerAccount: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+	/** Single sign-on starts from one IP address (each stores a login state and asks the provider for its metadata). */
+	ssoStartPerIp: { points: 120, durationSeconds: 60, blockSeconds: 60 },
 	/** Certificate verification look-ups from one IP address. */
 	verifyPerIp: { points: 60, durationSeconds: 60, blockSeconds: 60 },
 	/**

@@ -1,0 +1,96 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
+import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { requireAnonymous } from '#app/utils/auth.server.ts'
+import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { ssoRedirectFor } from '#app/utils/sso.server.ts'
+import { SsoStartSchema } from '#modules/sso/schemas.ts'
+import type { Route } from './+types/_auth.sso.start'
+
+const VIA: Record<string, string> = { microsoft: 'Microsoft', google: 'Google' }
+
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Sign in with your work account | Circle',
+		"Sign in to Circle with your organisation's own account: Microsoft, Google or another single sign-on.",
+	)
+
+export async function loader({ request }: Route.LoaderArgs) {
+	await requireAnonymous(request)
+	return null
+}
+
+/** Finds the organisation that verified the address's domain and sends the browser to its provider. */
+export async function action({ request, context }: Route.ActionArgs) {
+	await requireAnonymous(request)
+	const submission = parseWithZod(await request.formData(), { schema: SsoStartSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	try {
+		const sent = await ssoRedirectFor({ ...submission.value, ipAddress: context.clientIp })
+		if (sent) return sent
+	} catch (error) {
+		return replyWithDomainError(submission, error)
+	}
+	return data(
+		{
+			result: submission.reply({
+				fieldErrors: {
+					email: [
+						'No organisation on Circle signs in this address with single sign-on. Check the address, or log in with your password.',
+					],
+				},
+			}),
+		},
+		{ status: 400 },
+	)
+}
+
+export default function SsoStartRoute({ actionData }: Route.ComponentProps) {
+	const [searchParams] = useSearchParams()
+	const via = VIA[searchParams.get('via') ?? ''] ?? null
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'sso-start',
+		lastResult: actionData?.result,
+		defaultValue: { email: searchParams.get('email') ?? '' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: SsoStartSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<>
+			<h1 className="text-3xl font-bold text-stone-900">
+				{via ? `Sign in with ${via}` : 'Sign in with your work account'}
+			</h1>
+			<p className="mt-2 text-stone-700">
+				Enter your work email address. If your organisation uses single sign-on with Circle, we will take you to its
+				sign-in page.
+			</p>
+			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+				<Field
+					labelProps={{ children: 'Work email address' }}
+					inputProps={{
+						...getInputProps(fields.email, { type: 'email' }),
+						autoComplete: 'email',
+						spellCheck: false,
+						required: true,
+					}}
+					errors={fields.email.errors}
+				/>
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Finding your organisation…">
+					Continue
+				</SubmitButton>
+			</Form>
+			<p className="mt-8 border-t border-stone-200 pt-6 text-stone-700">
+				Use a password instead?{' '}
+				<Link to="/login" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
+					Log in with your password
+				</Link>
+			</p>
+		</>
+	)
+}

@@ -1,0 +1,38 @@
+import { prisma } from '#modules/db/client.ts'
+import { emailDomain } from './domains.ts'
+import { SsoError } from './errors.ts'
+
+/**
+ * Refuses password sign-in, password reset and sign-up for an address at a domain that an
+ * organisation has verified and for which it requires single sign-on. Platform admins (role ADMIN)
+ * keep their password as a break-glass path, so a broken provider cannot lock Circle's own staff
+ * out. Called near the top of logIn, requestPasswordReset, resetPassword and signUp.
+ */
+export async function assertPasswordSignInAllowed({
+	email,
+	field = 'email',
+}: {
+	email: string
+	/** The form field the refusal belongs beside; null for a form without the address (a reset link's). */
+	field?: string | null
+}) {
+	const domain = emailDomain(email)
+	if (!domain) return
+	const claim = await prisma.organisationDomain.findUnique({
+		where: { domain },
+		select: {
+			verifiedAt: true,
+			organisation: { select: { name: true, identityProvider: { select: { enabled: true, requireSso: true } } } },
+		},
+	})
+	const provider = claim?.organisation.identityProvider
+	if (!claim?.verifiedAt || !provider?.enabled || !provider.requireSso) return
+	const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { role: true } })
+	if (user?.role === 'ADMIN') return
+	throw new SsoError(
+		'forbidden',
+		'SSO_REQUIRED',
+		`${claim.organisation.name} signs you in with single sign-on: passwords are not used for @${domain} addresses. Use "Continue with single sign-on" with your work email.`,
+		field ? { field } : {},
+	)
+}

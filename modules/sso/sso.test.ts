@@ -1,0 +1,478 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { logIn } from '#modules/auth/log-in.ts'
+import { requestPasswordReset } from '#modules/auth/request-password-reset.ts'
+import { resetPassword } from '#modules/auth/reset-password.ts'
+import { signUp } from '#modules/auth/sign-up.ts'
+import { prisma } from '#modules/db/client.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import { encryptSecret } from '#modules/security/encryption.ts'
+import { createTestUser, latestEmailLink, releaseTestResources } from '#tests/factories/auth.ts'
+import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
+import { createSsoOrganisation, fakeTxt, ssoRedirectUri, uniqueDomain } from '#tests/factories/sso.ts'
+import { type FakeOidcProvider, followToCallback, startFakeOidcProvider } from '#tests/fakes/oidc-provider.ts'
+import { checkDomainDns, claimDomain, findSsoForEmail, verifyDomainAsAdmin } from './domains.ts'
+import { issuerForPreset } from './presets.ts'
+import { clientSecretContext, saveIdentityProvider, setRequireSso } from './providers.ts'
+import { completeSsoSignIn, confirmIdentityLink, startSsoSignIn } from './sign-in.ts'
+
+let fake: FakeOidcProvider
+
+beforeAll(async () => {
+	fake = await startFakeOidcProvider({ redirectUris: [ssoRedirectUri()] })
+})
+afterAll(async () => {
+	await fake.close()
+	await releaseTestResources()
+})
+
+async function failure(promise: Promise<unknown>) {
+	try {
+		await promise
+	} catch (error) {
+		if (isDomainError(error)) return error
+		throw error
+	}
+	throw new Error('expected a refusal')
+}
+
+/** Runs a whole sign-in through the fake: start, the provider's redirects, then the callback. */
+async function signInThroughFake(providerId: string, { state }: { state?: (real: string) => string } = {}) {
+	const started = await startSsoSignIn({ providerId, redirectUri: ssoRedirectUri(), redirectTo: '/dashboard' })
+	const callbackUrl = await followToCallback(started.url, ssoRedirectUri())
+	return completeSsoSignIn({
+		callbackUrl,
+		expectedState: state ? state(started.state) : started.state,
+		redirectUri: ssoRedirectUri(),
+		ipAddress: '2001:db8::13',
+		userAgent: 'vitest',
+	})
+}
+
+function person(domain: string, extra: Partial<FakeOidcProvider['person']> = {}) {
+	const sub = `sub-${crypto.randomUUID()}`
+	return { sub, email: `${sub}@${domain}`, name: 'Jo Cartwright', email_verified: true, ...extra }
+}
+
+describe('presets', () => {
+	test('Entra ID from a tenant id, Google, and a generic issuer', () => {
+		expect(issuerForPreset({ kind: 'ENTRA', tenantId: '8B0C2F5E-1111-4A4A-9C9C-000000000001' })).toBe(
+			'https://login.microsoftonline.com/8b0c2f5e-1111-4a4a-9c9c-000000000001/v2.0',
+		)
+		expect(issuerForPreset({ kind: 'GOOGLE' })).toBe('https://accounts.google.com')
+		expect(issuerForPreset({ kind: 'OIDC', issuer: ' https://id.example.org/ ' })).toBe('https://id.example.org')
+	})
+})
+
+describe('saving a provider', () => {
+	function options(organisation: { id: string; owner: { id: string } }, overrides: Record<string, unknown> = {}) {
+		return {
+			organisationId: organisation.id,
+			actorId: organisation.owner.id,
+			kind: 'OIDC' as const,
+			issuer: fake.issuer,
+			clientId: fake.clientId,
+			clientSecret: fake.clientSecret,
+			enabled: true,
+			jitMembership: true,
+			redirectUri: ssoRedirectUri(),
+			...overrides,
+		}
+	}
+
+	test('discovers the issuer, seals the secret and audits the change', async () => {
+		const organisation = await createOrganisation()
+		const { providerId, issuer } = await saveIdentityProvider(options(organisation, { ipAddress: '2001:db8::1' }))
+		expect(issuer).toBe(fake.issuer)
+		const row = await prisma.identityProvider.findUniqueOrThrow({ where: { id: providerId } })
+		expect(row.clientSecretEncrypted).not.toContain(fake.clientSecret)
+		const audit = await prisma.auditLog.findFirstOrThrow({
+			where: { targetId: providerId, action: 'sso.provider_saved' },
+		})
+		expect(audit).toMatchObject({
+			actorId: organisation.owner.id,
+			organisationId: organisation.id,
+			ipAddress: '2001:db8::1',
+		})
+		expect(JSON.stringify(audit.details)).not.toContain(fake.clientSecret)
+	})
+
+	test('an empty secret keeps the saved one', async () => {
+		const organisation = await createOrganisation()
+		await saveIdentityProvider(options(organisation))
+		await expect(saveIdentityProvider(options(organisation, { clientSecret: '' }))).resolves.toBeTruthy()
+	})
+
+	test('an address that is not an OIDC issuer: a clear message, nothing saved', async () => {
+		const organisation = await createOrganisation()
+		const plain = http.createServer((_req, res) =>
+			res.writeHead(200, { 'Content-Type': 'text/html' }).end('<h1>Hi</h1>'),
+		)
+		await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve))
+		try {
+			const issuer = `http://127.0.0.1:${(plain.address() as AddressInfo).port}`
+			const error = await failure(saveIdentityProvider(options(organisation, { issuer })))
+			expect(error).toMatchObject({ code: 'NOT_AN_ISSUER', field: 'issuer' })
+			expect(error.message).toContain('is not an OpenID Connect issuer')
+		} finally {
+			plain.close()
+		}
+		expect(await prisma.identityProvider.count({ where: { organisationId: organisation.id } })).toBe(0)
+	})
+
+	test('an unreachable address: a clear message, nothing saved', async () => {
+		const organisation = await createOrganisation()
+		const closed = http.createServer()
+		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+		const port = (closed.address() as AddressInfo).port
+		await new Promise((resolve) => closed.close(resolve))
+		const error = await failure(saveIdentityProvider(options(organisation, { issuer: `http://127.0.0.1:${port}` })))
+		expect(error).toMatchObject({ code: 'ISSUER_UNREACHABLE', field: 'issuer' })
+		expect(error.message).toContain('could not reach')
+		expect(await prisma.identityProvider.count({ where: { organisationId: organisation.id } })).toBe(0)
+	})
+
+	test('a wrong client secret: refused by the token endpoint, a clear message, nothing saved', async () => {
+		const organisation = await createOrganisation()
+		const error = await failure(saveIdentityProvider(options(organisation, { clientSecret: 'not-the-secret' })))
+		expect(error).toMatchObject({ code: 'CLIENT_REJECTED', field: 'clientSecret' })
+		expect(await prisma.identityProvider.count({ where: { organisationId: organisation.id } })).toBe(0)
+	})
+
+	test('a plain member cannot configure the provider, and nothing is fetched for them', async () => {
+		const organisation = await createOrganisation()
+		const member = await addMember({ organisationId: organisation.id })
+		const outsider = await createOrganisation()
+		const before = fake.tokenRequests
+		expect(await failure(saveIdentityProvider(options(organisation, { actorId: member.id })))).toMatchObject({
+			kind: 'forbidden',
+		})
+		expect(await failure(saveIdentityProvider(options(organisation, { actorId: outsider.owner.id })))).toMatchObject({
+			kind: 'not_found',
+		})
+		expect(fake.tokenRequests).toBe(before)
+	})
+})
+
+describe('domain claims', () => {
+	test('DNS TXT verification with an injected resolver; a domain another organisation claimed is refused', async () => {
+		const organisation = await createOrganisation()
+		const domain = uniqueDomain()
+		const claim = await claimDomain({
+			organisationId: organisation.id,
+			actorId: organisation.owner.id,
+			domain: `@${domain.toUpperCase()}`,
+		})
+		expect(claim.domain).toBe(domain)
+		const row = await prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } })
+
+		const missing = await failure(
+			checkDomainDns({
+				organisationId: organisation.id,
+				actorId: organisation.owner.id,
+				domainId: claim.id,
+				resolveTxt: fakeTxt({}),
+			}),
+		)
+		expect(missing.code).toBe('DNS_RECORD_MISSING')
+		expect((await prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } })).verifiedAt).toBeNull()
+
+		await checkDomainDns({
+			organisationId: organisation.id,
+			actorId: organisation.owner.id,
+			domainId: claim.id,
+			resolveTxt: fakeTxt({ [domain]: ['v=spf1 -all', `circle-verification=${row.verificationToken}`] }),
+		})
+		const verified = await prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } })
+		expect(verified).toMatchObject({ verifiedBy: 'DNS', verifiedById: organisation.owner.id })
+		expect(await prisma.auditLog.count({ where: { targetId: claim.id, action: 'sso.domain_verified' } })).toBe(1)
+
+		const other = await createOrganisation()
+		expect(await failure(claimDomain({ organisationId: other.id, actorId: other.owner.id, domain }))).toMatchObject({
+			code: 'DOMAIN_TAKEN',
+			field: 'domain',
+		})
+	})
+
+	test('a platform admin can verify a claim; nobody else can by that route', async () => {
+		const organisation = await createOrganisation()
+		const claim = await claimDomain({
+			organisationId: organisation.id,
+			actorId: organisation.owner.id,
+			domain: uniqueDomain(),
+		})
+		expect((await failure(verifyDomainAsAdmin({ domainId: claim.id, adminId: organisation.owner.id }))).kind).toBe(
+			'forbidden',
+		)
+		const admin = await createTestUser({ role: 'ADMIN' })
+		await verifyDomainAsAdmin({ domainId: claim.id, adminId: admin.id })
+		expect(await prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+			verifiedBy: 'ADMIN',
+		})
+	})
+
+	test('an unverified claim routes nobody to the provider', async () => {
+		const { domain } = await createSsoOrganisation({ fake, verified: false })
+		expect(await findSsoForEmail(`someone@${domain}`)).toBeNull()
+		const verified = await createSsoOrganisation({ fake })
+		expect(await findSsoForEmail(`someone@${verified.domain}`)).toMatchObject({ providerId: verified.providerId })
+	})
+})
+
+describe('signing in', () => {
+	test('a first sign-in creates the account, the membership and a seat; the amr says MFA was done', async () => {
+		const { organisation, providerId, domain, pool } = await createSsoOrganisation({ fake })
+		fake.person = person(domain, { amr: ['pwd', 'mfa'] })
+		const outcome = await signInThroughFake(providerId)
+		expect(outcome.kind).toBe('signed-in')
+		if (outcome.kind !== 'signed-in') return
+		expect(outcome.result.kind).toBe('session')
+		const user = await prisma.user.findUniqueOrThrow({
+			where: { email: fake.person.email! },
+			include: { memberships: true, seatAssignments: true, identities: true, sessions: true },
+		})
+		expect(user.name).toBe('Jo Cartwright')
+		expect(user.emailVerifiedAt).not.toBeNull()
+		expect(user.passwordHash).toBeNull()
+		expect(user.memberships).toMatchObject([{ organisationId: organisation.id, role: 'MEMBER' }])
+		expect(user.seatAssignments).toMatchObject([{ poolId: pool.id, status: 'ASSIGNED' }])
+		expect(user.identities).toMatchObject([{ providerId, subject: fake.person.sub }])
+		expect(user.sessions).toMatchObject([{ method: 'SSO' }])
+		expect(user.sessions[0]!.mfaVerifiedAt).not.toBeNull()
+
+		// The second time, the identity (provider + subject) finds the same person, whatever the email says.
+		fake.person = { ...fake.person, email: `renamed-${fake.person.email}` }
+		const again = await signInThroughFake(providerId)
+		expect(again.kind === 'signed-in' && again.result.userId).toBe(user.id)
+	})
+
+	test('without MFA in the amr the session is not marked multi-factor', async () => {
+		const { providerId, domain } = await createSsoOrganisation({ fake })
+		fake.person = person(domain, { amr: ['pwd'] })
+		const outcome = await signInThroughFake(providerId)
+		const session = await prisma.session.findFirstOrThrow({
+			where: { userId: outcome.kind === 'signed-in' ? outcome.result.userId : '' },
+		})
+		expect(session.mfaVerifiedAt).toBeNull()
+	})
+
+	const badTokens: Array<[string, FakeOidcProvider['tamper']]> = [
+		['a wrong nonce', { claims: (c) => ({ ...c, nonce: 'not-the-nonce' }) }],
+		['a wrong audience', { claims: (c) => ({ ...c, aud: 'some-other-client' }) }],
+		['a wrong issuer', { claims: (c) => ({ ...c, iss: 'https://evil.example.org' }) }],
+		[
+			'an expired token',
+			{
+				claims: (c) => ({ ...c, iat: Math.floor(Date.now() / 1000) - 7200, exp: Math.floor(Date.now() / 1000) - 3600 }),
+			},
+		],
+		['a bad signature', { foreignKey: true }],
+	]
+	for (const [label, tamper] of badTokens) {
+		test(`an ID token with ${label} is refused: no account, no session`, async () => {
+			const { providerId, domain } = await createSsoOrganisation({ fake })
+			fake.person = person(domain)
+			fake.tamper = tamper
+			const error = await failure(signInThroughFake(providerId))
+			expect(fake.tamper).toBeNull() // the tampered token was really served
+			expect(error).toMatchObject({ code: 'TOKEN_REJECTED' })
+			expect(error.message).toContain("did not pass Circle's security checks")
+			expect(await prisma.user.count({ where: { email: fake.person.email! } })).toBe(0)
+		})
+	}
+
+	test('the untampered re-signing path is accepted (so the refusals above are about the claims)', async () => {
+		const { providerId, domain } = await createSsoOrganisation({ fake })
+		fake.person = person(domain)
+		fake.tamper = { claims: (c) => c }
+		expect((await signInThroughFake(providerId)).kind).toBe('signed-in')
+	})
+
+	test('a state mismatch is refused, and a used state cannot be replayed', async () => {
+		const { providerId, domain } = await createSsoOrganisation({ fake })
+		fake.person = person(domain)
+		const started = await startSsoSignIn({ providerId, redirectUri: ssoRedirectUri() })
+		const other = await startSsoSignIn({ providerId, redirectUri: ssoRedirectUri() })
+		const callbackUrl = await followToCallback(started.url, ssoRedirectUri())
+		// The browser's cookie holds another sign-in's state: openid-client compares it with the URL's.
+		const mismatch = await failure(
+			completeSsoSignIn({ callbackUrl, expectedState: other.state, redirectUri: ssoRedirectUri() }),
+		)
+		expect(mismatch.code).toBe('TOKEN_REJECTED')
+		expect(
+			await failure(completeSsoSignIn({ callbackUrl, expectedState: null, redirectUri: ssoRedirectUri() })),
+		).toMatchObject({
+			code: 'LOGIN_STATE_INVALID',
+		})
+		expect(await prisma.user.count({ where: { email: fake.person.email! } })).toBe(0)
+
+		const fresh = await startSsoSignIn({ providerId, redirectUri: ssoRedirectUri() })
+		const freshCallback = await followToCallback(fresh.url, ssoRedirectUri())
+		await completeSsoSignIn({ callbackUrl: freshCallback, expectedState: fresh.state, redirectUri: ssoRedirectUri() })
+		expect(
+			await failure(
+				completeSsoSignIn({ callbackUrl: freshCallback, expectedState: fresh.state, redirectUri: ssoRedirectUri() }),
+			),
+		).toMatchObject({ code: 'LOGIN_STATE_INVALID' })
+	})
+
+	test('starts from one network address are throttled', async () => {
+		const { providerId } = await createSsoOrganisation({ fake })
+		const ipAddress = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}:5`
+		for (let i = 0; i < 120; i++) await startSsoSignIn({ providerId, redirectUri: ssoRedirectUri(), ipAddress })
+		expect(await failure(startSsoSignIn({ providerId, redirectUri: ssoRedirectUri(), ipAddress }))).toMatchObject({
+			kind: 'throttled',
+		})
+	})
+
+	test('an expired login state is refused', async () => {
+		const { providerId, domain } = await createSsoOrganisation({ fake })
+		fake.person = person(domain)
+		const started = await startSsoSignIn({
+			providerId,
+			redirectUri: ssoRedirectUri(),
+			now: new Date(Date.now() - 11 * 60_000),
+		})
+		const callbackUrl = await followToCallback(started.url, ssoRedirectUri())
+		expect(
+			await failure(completeSsoSignIn({ callbackUrl, expectedState: started.state, redirectUri: ssoRedirectUri() })),
+		).toMatchObject({ code: 'LOGIN_STATE_INVALID' })
+	})
+
+	test('SSO for a domain this organisation has not verified never claims an existing account', async () => {
+		const { providerId, domain } = await createSsoOrganisation({ fake, verified: false })
+		const existing = await createTestUser({ email: `victim@${domain}` })
+		fake.person = person(domain, { email: existing.email })
+		const error = await failure(signInThroughFake(providerId))
+		expect(error.code).toBe('DOMAIN_NOT_VERIFIED')
+		expect(await prisma.userIdentity.count({ where: { userId: existing.id } })).toBe(0)
+		expect(await prisma.pendingIdentityLink.count({ where: { userId: existing.id } })).toBe(0)
+		expect(await prisma.session.count({ where: { userId: existing.id } })).toBe(0)
+	})
+
+	test("another organisation's verified domain does not count", async () => {
+		const mine = await createSsoOrganisation({ fake })
+		const theirs = await createSsoOrganisation({ fake })
+		const existing = await createTestUser({ email: `someone@${theirs.domain}` })
+		fake.person = person(theirs.domain, { email: existing.email })
+		expect((await failure(signInThroughFake(mine.providerId))).code).toBe('DOMAIN_NOT_VERIFIED')
+		expect(await prisma.session.count({ where: { userId: existing.id } })).toBe(0)
+	})
+
+	test('an existing password account is linked only after its owner follows the emailed link', async () => {
+		const { organisation, providerId, domain } = await createSsoOrganisation({ fake })
+		const existing = await createTestUser({ email: `existing-${crypto.randomUUID()}@${domain}` })
+		fake.person = person(domain, { email: existing.email })
+		const outcome = await signInThroughFake(providerId)
+		expect(outcome).toMatchObject({ kind: 'link-sent', email: existing.email })
+		expect(await prisma.userIdentity.count({ where: { userId: existing.id } })).toBe(0)
+		expect(await prisma.session.count({ where: { userId: existing.id } })).toBe(0)
+
+		const { token, template } = await latestEmailLink({ to: existing.email, path: '/sso/link' })
+		expect(template).toBe('sso-link')
+		const result = await confirmIdentityLink({ token })
+		expect(result).toMatchObject({ kind: 'session', userId: existing.id })
+		expect(await prisma.userIdentity.count({ where: { userId: existing.id, providerId } })).toBe(1)
+		expect(await prisma.membership.count({ where: { userId: existing.id, organisationId: organisation.id } })).toBe(1)
+		expect((await failure(confirmIdentityLink({ token }))).code).toBe('LINK_INVALID')
+
+		// From now on the identity signs them straight in.
+		const next = await signInThroughFake(providerId)
+		expect(next.kind === 'signed-in' && next.result.userId).toBe(existing.id)
+	})
+
+	test('a deactivated member and a disabled account are refused', async () => {
+		const { organisation, providerId, domain } = await createSsoOrganisation({ fake })
+		fake.person = person(domain)
+		const first = await signInThroughFake(providerId)
+		const userId = first.kind === 'signed-in' ? first.result.userId : ''
+		await prisma.membership.update({
+			where: { organisationId_userId: { organisationId: organisation.id, userId } },
+			data: { deactivatedAt: new Date() },
+		})
+		expect((await failure(signInThroughFake(providerId))).code).toBe('ACCESS_REMOVED')
+		await prisma.membership.update({
+			where: { organisationId_userId: { organisationId: organisation.id, userId } },
+			data: { deactivatedAt: null },
+		})
+		await prisma.user.update({ where: { id: userId }, data: { disabledAt: new Date() } })
+		expect((await failure(signInThroughFake(providerId))).code).toBe('ACCESS_REMOVED')
+	})
+
+	test('a secret the provider no longer accepts gives a clear message at sign-in, not a crash', async () => {
+		const { organisation, providerId, domain } = await createSsoOrganisation({ fake })
+		await prisma.identityProvider.update({
+			where: { id: providerId },
+			data: { clientSecretEncrypted: encryptSecret('an-expired-secret', clientSecretContext(organisation.id)) },
+		})
+		fake.person = person(domain)
+		const error = await failure(signInThroughFake(providerId))
+		expect(error.code).toBe('CLIENT_REJECTED')
+		expect(error.message).toContain("refused Circle's client secret")
+	})
+
+	test('Google Workspace: a token for another hosted domain is refused', async () => {
+		const domain = uniqueDomain('school')
+		const { providerId } = await createSsoOrganisation({ fake, domain, kind: 'GOOGLE', hostedDomain: domain })
+		fake.person = person(domain, { hd: 'gmail.com' })
+		expect((await failure(signInThroughFake(providerId))).code).toBe('TOKEN_REJECTED')
+		fake.person = person(domain, { hd: domain })
+		expect((await signInThroughFake(providerId)).kind).toBe('signed-in')
+	})
+})
+
+describe('require single sign-on', () => {
+	test('password log-in, reset and sign-up refuse addresses at the domain, pointing to SSO; platform admins keep their password', async () => {
+		const { organisation, domain } = await createSsoOrganisation({ fake })
+		const member = await createTestUser({ email: `member@${domain}` })
+		const admin = await createTestUser({ email: `admin@${domain}`, role: 'ADMIN' })
+		const ip = '2001:db8::5150'
+		// A reset link asked for before the switch is refused after it.
+		await requestPasswordReset({ email: member.email, ipAddress: ip })
+		const { token } = await latestEmailLink({ to: member.email, path: '/reset-password' })
+
+		await setRequireSso({ organisationId: organisation.id, actorId: organisation.owner.id, requireSso: true })
+		expect(
+			await prisma.auditLog.count({ where: { organisationId: organisation.id, action: 'sso.require_sso_changed' } }),
+		).toBe(1)
+
+		const login = await failure(logIn({ email: member.email, password: member.password, ipAddress: ip }))
+		expect(login).toMatchObject({ code: 'SSO_REQUIRED', field: 'email' })
+		expect(login.message).toContain('single sign-on')
+		expect((await failure(requestPasswordReset({ email: member.email, ipAddress: ip }))).code).toBe('SSO_REQUIRED')
+		expect((await failure(resetPassword({ token, password: 'a brand new passphrase' }))).code).toBe('SSO_REQUIRED')
+		expect(
+			(
+				await failure(
+					signUp({ name: 'New Person', email: `new@${domain}`, password: 'a brand new passphrase', ipAddress: ip }),
+				)
+			).code,
+		).toBe('SSO_REQUIRED')
+		expect(await prisma.user.count({ where: { email: `new@${domain}` } })).toBe(0)
+
+		// Break-glass: a platform admin at the same domain still signs in with their password.
+		await expect(logIn({ email: admin.email, password: admin.password, ipAddress: ip })).resolves.toMatchObject({
+			userId: admin.id,
+		})
+
+		// Other domains, and the same domain once the switch is off, are untouched.
+		const elsewhere = await createTestUser()
+		await expect(logIn({ email: elsewhere.email, password: elsewhere.password, ipAddress: ip })).resolves.toBeTruthy()
+		await setRequireSso({ organisationId: organisation.id, actorId: organisation.owner.id, requireSso: false })
+		await expect(logIn({ email: member.email, password: member.password, ipAddress: ip })).resolves.toBeTruthy()
+	})
+
+	test('an unverified domain requires nothing, and only admins of the organisation may switch it', async () => {
+		const { organisation, domain } = await createSsoOrganisation({ fake, verified: false })
+		await setRequireSso({ organisationId: organisation.id, actorId: organisation.owner.id, requireSso: true })
+		const member = await createTestUser({ email: `member@${domain}` })
+		await expect(
+			logIn({ email: member.email, password: member.password, ipAddress: '2001:db8::5151' }),
+		).resolves.toBeTruthy()
+		const plain = await addMember({ organisationId: organisation.id })
+		expect(
+			(await failure(setRequireSso({ organisationId: organisation.id, actorId: plain.id, requireSso: false }))).kind,
+		).toBe('forbidden')
+	})
+})
