@@ -37,13 +37,29 @@ describe('rotating the encryption key', () => {
 			data: { clientSecretEncrypted: encryptSecret('client-secret', ssoContext(org.id), before) },
 		})
 
-		expect(await resealSecrets(during)).toBeGreaterThanOrEqual(2)
+		// Other tests' rows in this database are sealed with the development key, which `during` does
+		// not know: they are reported as unreadable and left alone, not a reason to stop.
+		expect((await resealSecrets(during)).resealed).toBeGreaterThanOrEqual(2)
 		const totp = await prisma.totpCredential.findUniqueOrThrow({ where: { userId: user.id } })
 		const sso = await prisma.identityProvider.findUniqueOrThrow({ where: { id: provider.id } })
 		expect(decryptSecret(totp.secretEncrypted, totpContext(user.id), after)).toBe('JBSWY3DPEHPK3PXP')
 		expect(decryptSecret(sso.clientSecretEncrypted, ssoContext(org.id), after)).toBe('client-secret')
 		// A second run finds nothing left under the old key.
-		expect(await resealSecrets(during)).toBe(0)
+		expect((await resealSecrets(during)).resealed).toBe(0)
+
+		// A value under a key that is configured nowhere is counted and left exactly as it was.
+		const stranger = await createTestUser()
+		const lost = encryptSecret(
+			'lost',
+			totpContext(stranger.id),
+			parseEnv({ SECRETS_ENCRYPTION_KEY: randomBytes(32).toString('base64') }),
+		)
+		await prisma.totpCredential.create({ data: { userId: stranger.id, secretEncrypted: lost } })
+		const outcome = await resealSecrets(during)
+		expect(outcome.unreadable).toBeGreaterThanOrEqual(1)
+		expect((await prisma.totpCredential.findUniqueOrThrow({ where: { userId: stranger.id } })).secretEncrypted).toBe(
+			lost,
+		)
 	})
 
 	test('every *Encrypted column in the schema is covered by the rotation', () => {

@@ -1,5 +1,6 @@
 import { prisma } from '#modules/db/client.ts'
 import type { Env } from '#modules/env/env.ts'
+import { EnvError } from '#modules/env/env.ts'
 import { decryptSecret, encryptSecret, needsResealing } from './encryption.ts'
 
 /**
@@ -18,15 +19,27 @@ export const ssoContext = (organisationId: string) => `sso:${organisationId}`
  * Re-seals every secret that is not under the current SECRETS_ENCRYPTION_KEY (step two of a
  * rotation: set the new key, keep the old one in SECRETS_ENCRYPTION_KEY_PREVIOUS, run this, then
  * drop the old key). Each row is updated only if it still holds the value that was read, so a
- * secret changed meanwhile is left alone. Returns how many values were re-sealed.
+ * secret changed meanwhile is left alone. A value under a key that is not configured at all cannot
+ * be opened: it is counted as `unreadable` and left as it is, rather than stopping the run halfway.
  */
 export async function resealSecrets(env?: Env) {
 	let resealed = 0
+	let unreadable = 0
+	/** Opens and re-seals one value; null when its key is not configured. */
+	const reseal = (value: string, context: string) => {
+		try {
+			return encryptSecret(decryptSecret(value, context, env), context, env)
+		} catch (error) {
+			if (!(error instanceof EnvError)) throw error
+			unreadable += 1
+			return null
+		}
+	}
 	const totps = await prisma.totpCredential.findMany({ select: { userId: true, secretEncrypted: true } })
 	for (const row of totps) {
 		if (!needsResealing(row.secretEncrypted, env)) continue
-		const context = totpContext(row.userId)
-		const value = encryptSecret(decryptSecret(row.secretEncrypted, context, env), context, env)
+		const value = reseal(row.secretEncrypted, totpContext(row.userId))
+		if (!value) continue
 		const { count } = await prisma.totpCredential.updateMany({
 			where: { userId: row.userId, secretEncrypted: row.secretEncrypted },
 			data: { secretEncrypted: value },
@@ -38,13 +51,13 @@ export async function resealSecrets(env?: Env) {
 	})
 	for (const row of providers) {
 		if (!needsResealing(row.clientSecretEncrypted, env)) continue
-		const context = ssoContext(row.organisationId)
-		const value = encryptSecret(decryptSecret(row.clientSecretEncrypted, context, env), context, env)
+		const value = reseal(row.clientSecretEncrypted, ssoContext(row.organisationId))
+		if (!value) continue
 		const { count } = await prisma.identityProvider.updateMany({
 			where: { id: row.id, clientSecretEncrypted: row.clientSecretEncrypted },
 			data: { clientSecretEncrypted: value },
 		})
 		resealed += count
 	}
-	return resealed
+	return { resealed, unreadable }
 }
