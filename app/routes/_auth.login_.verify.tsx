@@ -71,7 +71,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function VerifyRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const [searchParams] = useSearchParams()
-	const useRecovery = searchParams.get('method') === 'recovery' || !loaderData.hasTotp
+	const useRecovery = searchParams.get('method') === 'recovery'
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: useRecovery ? 'verify-recovery' : 'verify-totp',
@@ -87,52 +87,58 @@ export default function VerifyRoute({ loaderData, actionData }: Route.ComponentP
 			<h1 className="text-3xl font-bold text-stone-900">Two-step sign-in</h1>
 			<p className="mt-2 text-stone-700">
 				You are signing in as <strong className="font-semibold break-words">{loaderData.email}</strong>.{' '}
-				{useRecovery
-					? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once.'
-					: 'Open your authenticator app and enter the 6-digit code it shows for Circle.'}
+				{!loaderData.hasTotp
+					? null
+					: useRecovery
+						? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once.'
+						: 'Open your authenticator app and enter the 6-digit code it shows for Circle.'}
 			</p>
-			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
-				<FormErrors id={form.errorId} errors={form.errors} />
-				{useRecovery ? (
-					<>
-						<input type="hidden" name="method" value="recovery" />
-						<Field
-							labelProps={{ children: 'Recovery code' }}
-							description="10 letters and numbers, like abcde-fghij"
-							inputProps={{
-								...getInputProps(fields.recoveryCode, { type: 'text' }),
-								autoComplete: 'off',
-								autoCapitalize: 'none',
-								spellCheck: false,
-								autoFocus: true,
-								required: true,
-							}}
-							errors={fields.recoveryCode.errors}
-						/>
-					</>
-				) : (
-					<>
-						<input type="hidden" name="method" value="totp" />
-						<Field
-							labelProps={{ children: 'Code from your authenticator app' }}
-							inputProps={{
-								...getInputProps(fields.code, { type: 'text' }),
-								autoComplete: 'one-time-code',
-								inputMode: 'numeric',
-								pattern: '[0-9 ]*',
-								maxLength: 7,
-								autoFocus: true,
-								required: true,
-								className: 'max-w-40 font-mono text-lg tracking-widest',
-							}}
-							errors={fields.code.errors}
-						/>
-					</>
-				)}
-				<SubmitButton pending={pending} pendingText="Checking…">
-					Continue
-				</SubmitButton>
-			</Form>
+			{loaderData.hasTotp ? (
+				<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
+					<FormErrors id={form.errorId} errors={form.errors} />
+					{useRecovery ? (
+						<>
+							<input type="hidden" name="method" value="recovery" />
+							<Field
+								labelProps={{ children: 'Recovery code' }}
+								description="10 letters and numbers, like abcde-fghij"
+								inputProps={{
+									...getInputProps(fields.recoveryCode, { type: 'text' }),
+									autoComplete: 'off',
+									autoCapitalize: 'none',
+									spellCheck: false,
+									autoFocus: true,
+									required: true,
+								}}
+								errors={fields.recoveryCode.errors}
+							/>
+						</>
+					) : (
+						<>
+							<input type="hidden" name="method" value="totp" />
+							<Field
+								labelProps={{ children: 'Code from your authenticator app' }}
+								inputProps={{
+									...getInputProps(fields.code, { type: 'text' }),
+									autoComplete: 'one-time-code',
+									inputMode: 'numeric',
+									pattern: '[0-9 ]*',
+									maxLength: 7,
+									autoFocus: true,
+									required: true,
+									className: 'max-w-40 font-mono text-lg tracking-widest',
+								}}
+								errors={fields.code.errors}
+							/>
+						</>
+					)}
+					<SubmitButton pending={pending} pendingText="Checking…">
+						Continue
+					</SubmitButton>
+				</Form>
+			) : (
+				<p className="mt-6 text-stone-700">Use your passkey to finish signing in.</p>
+			)}
 			{/* passkey second factor: see feat/passkeys (a "Use a passkey" button that calls completeSignIn with factor PASSKEY) */}
 			<div className="mt-6 space-y-3 border-t border-stone-200 pt-6 text-stone-700">
 				{loaderData.hasTotp ? (

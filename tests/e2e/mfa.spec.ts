@@ -109,3 +109,17 @@ test('a sign-in whose second step has expired or is missing goes back to the log
 	await expect(page.getByText('Please sign in again')).toBeVisible()
 	await a11y()
 })
+
+test('an organisation admin sees who must use two-step sign-in, in an accessible form', async ({
+	page,
+	a11y,
+}, testInfo) => {
+	await page.goto('/login?redirectTo=/org/riverside-academy-trust/settings/security')
+	await logInWithDemoTotp(page, 'orgadmin@circle.example')
+	await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
+	const group = page.getByRole('group', { name: 'Who must use two-step sign-in?' })
+	await expect(group.getByRole('radio', { name: /Only where Circle requires it/ })).toBeChecked()
+	await expect(group.getByRole('radio')).toHaveCount(3)
+	await a11y()
+	await page.screenshot({ path: testInfo.outputPath('org-security.png'), fullPage: true })
+})
