@@ -79,7 +79,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function VerifyRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const [searchParams] = useSearchParams()
-	const useRecovery = searchParams.get('method') === 'recovery' || !loaderData.hasTotp
+	const useRecovery = searchParams.get('method') === 'recovery'
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: useRecovery ? 'verify-recovery' : 'verify-totp',

@@ -54,8 +54,8 @@ const EVENT_WORDS: Record<string, string> = {
 	'mfa.totp_disabled': 'Authenticator app turned off',
 	'mfa.recovery_codes_regenerated': 'New recovery codes made',
 	'mfa.recovery_code_used': 'Recovery code used to sign in',
-	'passkey.registered': 'Passkey added',
-	'passkey.removed': 'Passkey removed',
+	'mfa.passkey_added': 'Passkey added',
+	'mfa.passkey_removed': 'Passkey removed',
 }
 
 function describeEvent(action: string, details: unknown) {

@@ -38,6 +38,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		const passkey = await finishPasskeyRegistration({
 			userId: auth.user.id,
 			input: body.response,
+			sessionId: auth.session.id,
 			ipAddress: context.clientIp,
 			userAgent: request.headers.get('User-Agent'),
 		})

@@ -113,8 +113,8 @@ const SECURITY_ACTIONS = [
 	'mfa.totp_disabled',
 	'mfa.recovery_codes_regenerated',
 	'mfa.recovery_code_used',
-	'passkey.registered',
-	'passkey.removed',
+	'mfa.passkey_added',
+	'mfa.passkey_removed',
 ]
 
 /** The person's most recent security events from the audit log. */

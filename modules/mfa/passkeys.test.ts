@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest'
+import { createSession } from '#modules/auth/sessions.ts'
+import { hashToken } from '#modules/auth/tokens.ts'
 import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { createTestUser, releaseTestResources } from '#tests/factories/auth.ts'
@@ -73,6 +75,28 @@ describe('registering a passkey', () => {
 		const audit = await prisma.auditLog.findFirstOrThrow({ where: { actorId: user.id, action: 'mfa.passkey_added' } })
 		expect(audit).toMatchObject({ targetType: 'User', targetId: user.id })
 		expect(audit.details).toMatchObject({ passkeyId: first.passkeyId })
+	})
+
+	test('adding a passkey marks the session that added it as two-step verified (only that one) and emails the person', async () => {
+		const user = await createTestUser()
+		const here = await createSession({ userId: user.id })
+		const elsewhere = await createSession({ userId: user.id })
+		const authenticator = createAuthenticator()
+		const options = await startPasskeyRegistration({ userId: user.id, reauthentication: recent() })
+		await finishPasskeyRegistration({
+			userId: user.id,
+			input: authenticator.register(options),
+			sessionId: hashToken(here.token),
+		})
+		const sessions = await prisma.session.findMany({
+			where: { userId: user.id },
+			select: { id: true, mfaVerifiedAt: true },
+		})
+		const verified = Object.fromEntries(sessions.map((row) => [row.id, row.mfaVerifiedAt !== null]))
+		expect(verified).toEqual({ [hashToken(here.token)]: true, [hashToken(elsewhere.token)]: false })
+		expect(
+			await prisma.emailMessage.count({ where: { to: user.email, subject: { contains: 'passkey was added' } } }),
+		).toBe(1)
 	})
 
 	test('a registration challenge can be used only once', async () => {

@@ -279,6 +279,7 @@ export function defaultPasskeyName(userAgent: string | null | undefined) {
 export async function finishPasskeyRegistration({
 	userId,
 	input,
+	sessionId,
 	ipAddress,
 	userAgent,
 	origin,
@@ -286,6 +287,11 @@ export async function finishPasskeyRegistration({
 }: {
 	userId: string
 	input: unknown
+	/**
+	 * The session that added the passkey: it has now proven a second factor, as TOTP enrolment
+	 * marks it, so the MFA rule does not end the very session that has just satisfied it.
+	 */
+	sessionId?: string
 	origin?: string
 	now?: Date
 } & RequestOrigin) {
@@ -348,6 +354,9 @@ export async function finishPasskeyRegistration({
 				ipAddress,
 				userAgent,
 			})
+			if (sessionId) {
+				await tx.session.updateMany({ where: { id: sessionId, userId }, data: { mfaVerifiedAt: now } })
+			}
 			await sendMfaChangedEmail(tx, userId, 'passkey_added')
 			return passkey
 		})

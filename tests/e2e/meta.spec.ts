@@ -47,6 +47,7 @@ const PAGES: Record<string, string[]> = {
 		'/org/riverside-academy-trust',
 		'/org/riverside-academy-trust/members',
 		'/org/riverside-academy-trust/report',
+		'/org/riverside-academy-trust/settings/security',
 		`/org/riverside-academy-trust/seats/${schools.slug}`,
 		'/org/new',
 	],

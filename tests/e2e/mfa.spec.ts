@@ -1,5 +1,5 @@
 import { expect, test, uniqueEmail } from './fixtures.ts'
-import { logInWithDemoTotp, nextTotpCode } from './totp.ts'
+import { logInWithDemoTotp, withNextTotpCode } from './totp.ts'
 
 test('a new trainer must set up two-step sign-in, then is asked for a code at every sign-in', async ({
 	page,
@@ -54,9 +54,15 @@ test('a new trainer must set up two-step sign-in, then is asked for a code at ev
 	await expect(page.getByText('That code is not right')).toBeVisible()
 	await expect(codeField).toHaveAttribute('aria-invalid', 'true')
 
-	await codeField.fill(await nextTotpCode(email, secret))
-	await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click()
-	await expect(page.getByText('Save your recovery codes now')).toBeVisible()
+	await withNextTotpCode(
+		email,
+		async (code) => {
+			await codeField.fill(code)
+			await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click()
+			await expect(page.getByText('Save your recovery codes now')).toBeVisible()
+		},
+		secret,
+	)
 	await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10)
 	await expect(page.getByText(/^On\./)).toBeVisible()
 	await a11y()
@@ -88,9 +94,15 @@ test('a new trainer must set up two-step sign-in, then is asked for a code at ev
 	await a11y()
 	await page.screenshot({ path: testInfo.outputPath('login-verify-error.png'), fullPage: true })
 
-	await verifyField.fill(await nextTotpCode(email, secret))
-	await page.getByRole('button', { name: 'Continue' }).click()
-	await expect(page).toHaveURL(/\/dashboard/)
+	await withNextTotpCode(
+		email,
+		async (code) => {
+			await verifyField.fill(code)
+			await page.getByRole('button', { name: 'Continue' }).click()
+			await expect(page).toHaveURL(/\/dashboard/)
+		},
+		secret,
+	)
 
 	// The security page lists this session and the sign-in with two-step sign-in.
 	await page.goto('/account/security')
@@ -108,4 +120,18 @@ test('a sign-in whose second step has expired or is missing goes back to the log
 	await expect(page).toHaveURL(/\/login\?reason=expired/)
 	await expect(page.getByText('Please sign in again')).toBeVisible()
 	await a11y()
+})
+
+test('an organisation admin sees who must use two-step sign-in, in an accessible form', async ({
+	page,
+	a11y,
+}, testInfo) => {
+	await page.goto('/login?redirectTo=/org/riverside-academy-trust/settings/security')
+	await logInWithDemoTotp(page, 'orgadmin@circle.example')
+	await expect(page.getByRole('heading', { level: 1, name: 'Security' })).toBeVisible()
+	const group = page.getByRole('group', { name: 'Who must use two-step sign-in?' })
+	await expect(group.getByRole('radio', { name: /Only where Circle requires it/ })).toBeChecked()
+	await expect(group.getByRole('radio')).toHaveCount(3)
+	await a11y()
+	await page.screenshot({ path: testInfo.outputPath('org-security.png'), fullPage: true })
 })
