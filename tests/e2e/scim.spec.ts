@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
+import { logInWithDemoTotp } from './totp.ts'
 
 // The demo organisation from prisma/seed.ts: Tom Hughes owns Riverside Academy Trust, whose domain
 // riverside.example is verified, so the organisation owns its staff's identities.
@@ -122,7 +123,9 @@ test('SCIM deactivation ends an open browser session on its next request', async
 })
 
 test('platform admins read the whole audit log', async ({ page, a11y }) => {
-	await logIn(page, { email: 'admin@circle.example', password: 'circle-demo-2026' })
+	// Platform admins use two-step sign-in (the demo admin has the demo authenticator key).
+	await page.goto('/login')
+	await logInWithDemoTotp(page, 'admin@circle.example')
 	await page.goto('/admin/audit')
 	await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible()
 	await expect(
