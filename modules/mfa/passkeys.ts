@@ -13,6 +13,7 @@ import { verifyPassword } from '#modules/auth/password.ts'
 import { Prisma, prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { assertNotThrottled, consumeThrottle, resetThrottle } from '#modules/security/throttle.ts'
+import { parseUserAgent } from '#modules/security/user-agent.ts'
 import { MfaError } from './errors.ts'
 import { sendMfaChangedEmail } from './notify.ts'
 import {
@@ -241,33 +242,9 @@ export async function startPasskeyRegistration({
  * the person can rename it.
  */
 export function defaultPasskeyName(userAgent: string | null | undefined) {
-	const ua = userAgent ?? ''
-	const browser = /Edg\//.test(ua)
-		? 'Edge'
-		: /OPR\//.test(ua)
-			? 'Opera'
-			: /Firefox\//.test(ua)
-				? 'Firefox'
-				: /Chrom(e|ium)\//.test(ua)
-					? 'Chrome'
-					: /Safari\//.test(ua)
-						? 'Safari'
-						: null
-	const os = /iPhone|iPad/.test(ua)
-		? 'iPhone or iPad'
-		: /Android/.test(ua)
-			? 'Android'
-			: /Windows/.test(ua)
-				? 'Windows'
-				: /Mac OS X|Macintosh/.test(ua)
-					? 'Mac'
-					: /CrOS/.test(ua)
-						? 'ChromeOS'
-						: /Linux/.test(ua)
-							? 'Linux'
-							: null
+	const { browser, system } = parseUserAgent(userAgent)
 	if (!browser) return 'Passkey'
-	return (os ? `Passkey on ${browser} (${os})` : `Passkey on ${browser}`).slice(0, PASSKEY_NAME_MAX)
+	return (system ? `Passkey on ${browser} (${system})` : `Passkey on ${browser}`).slice(0, PASSKEY_NAME_MAX)
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
- * A browser's User-Agent in plain words, "Chrome on Windows", for people looking at their own
- * sessions and sign-in emails. Deliberately small: the common browsers and systems, and
- * "Unknown browser" otherwise. Order matters (Edge and Opera also say Chrome; Chrome says Safari).
+ * The browser and system a User-Agent names, or null for each it does not. Deliberately small: the
+ * common browsers and systems. Order matters (Edge and Opera also say Chrome; Chrome says Safari).
+ * The one reading of a User-Agent: session lists, sign-in emails and passkey names all use it.
  */
-export function describeUserAgent(userAgent: string | null | undefined) {
+export function parseUserAgent(userAgent: string | null | undefined) {
 	const ua = userAgent ?? ''
 	const browser = /Edg(e|A|iOS)?\//.test(ua)
 		? 'Edge'
@@ -33,6 +33,12 @@ export function describeUserAgent(userAgent: string | null | undefined) {
 							: /Linux/.test(ua)
 								? 'Linux'
 								: null
+	return { browser, system }
+}
+
+/** A browser's User-Agent in plain words, "Chrome on Windows", for people looking at their own sessions. */
+export function describeUserAgent(userAgent: string | null | undefined) {
+	const { browser, system } = parseUserAgent(userAgent)
 	if (browser && system) return `${browser} on ${system}`
 	if (browser) return browser
 	if (system) return `A browser on ${system}`
