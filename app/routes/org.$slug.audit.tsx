@@ -41,9 +41,9 @@ export default function OrganisationAuditRoute({ loaderData }: Route.ComponentPr
 				title="Audit log"
 				intro={
 					<p>
-						Everything recorded for {organisation.name}: sign-ins through your identity provider, role changes and
-						removals, provisioning (SCIM) changes and tokens, seats and invitations. Times are UK time. Entries cannot
-						be changed or deleted.
+						Everything recorded for {organisation.name}: your members’ sign-ins and changes to their passwords and
+						two-step sign-in, role changes and removals, provisioning (SCIM) changes and tokens, seats and invitations.
+						Times are UK time. Entries cannot be changed or deleted.
 					</p>
 				}
 			/>

@@ -2,6 +2,7 @@
 // provisioning settings page that creates and revokes SCIM tokens. Real requests, real PostgreSQL.
 import { afterAll, describe, expect, test } from 'vitest'
 import { recordAudit } from '#modules/audit/record.ts'
+import { beginSignIn } from '#modules/auth/sign-in.ts'
 import { prisma } from '#modules/db/client.ts'
 import { hashToken } from '#modules/auth/tokens.ts'
 import { formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
@@ -63,6 +64,36 @@ describe('organisation audit log', () => {
 			)
 			expect(page.entries.map((e) => e.target.id)).toContain('Alder-marker')
 		}
+	})
+
+	test('the log includes current members’ own sign-ins, but no one else’s, by page and CSV', async () => {
+		const { org, cookie } = await orgWithEntries('Elm')
+		const member = await addMember({ organisationId: org.id })
+		const leaver = await addMember({ organisationId: org.id })
+		await prisma.membership.updateMany({
+			where: { organisationId: org.id, userId: leaver.id },
+			data: { deactivatedAt: new Date() },
+		})
+		const outsider = await createUser()
+		const elsewhere = await orgWithEntries('Fir')
+		const otherMember = await addMember({ organisationId: elsewhere.org.id })
+		for (const person of [member, leaver, outsider, otherMember]) {
+			await beginSignIn({ userId: person.id, method: 'PASSWORD', ipAddress: '198.51.100.4' })
+		}
+
+		const page = dataOf<AuditPage>(
+			await call(auditLoader, getRequest(`/org/${org.slug}/audit?action=auth.signed_in`, { cookie }), {
+				slug: org.slug,
+			}),
+		)
+		expect(page.entries.map((e) => e.target.id)).toEqual([member.id])
+		expect(page.entries[0]?.ipAddress).toBe('198.51.100.4')
+		const csv = (await call(auditCsvLoader, getRequest(`/org/${org.slug}/audit.csv`, { cookie }), {
+			slug: org.slug,
+		})) as Response
+		const text = await csv.text()
+		expect(text).toContain(member.id)
+		for (const other of [leaver, outsider, otherMember]) expect(text).not.toContain(other.id)
 	})
 
 	test('an organisation admin never reads another organisation’s log, by page or CSV', async () => {

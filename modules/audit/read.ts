@@ -4,9 +4,11 @@ import { type Prisma, prisma } from '#modules/db/client.ts'
 import { assertOrganisationActor } from '#modules/organisations/access.ts'
 import { streamCsv } from '#modules/spreadsheets/csv.ts'
 import { searchTerm } from '#modules/validation/text.ts'
+import { SECURITY_ACTIONS } from './security-actions.ts'
 
-// Reading the audit log: an organisation's own entries (organisationId = it) for its owners and
-// administrators, every entry for platform admins. Each reader is checked here as well as by the
+// Reading the audit log: an organisation's own entries (organisationId = it) and its current
+// members' own security events (sign-ins, password and two-step changes, which belong to no one
+// organisation) for its owners and administrators; every entry for platform admins. Each reader is checked here as well as by the
 // route: `organisationId` null means everything and needs a platform admin.
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const
@@ -63,9 +65,23 @@ function nextDay(isoDay: string) {
 	return d.toISOString().slice(0, 10)
 }
 
+/** What an organisation's log holds: its own entries, and its active members' personal security events. */
+function organisationScope(organisationId: string): Prisma.AuditLogWhereInput {
+	return {
+		OR: [
+			{ organisationId },
+			{
+				organisationId: null,
+				action: { in: SECURITY_ACTIONS },
+				actor: { memberships: { some: { organisationId, deactivatedAt: null } } },
+			},
+		],
+	}
+}
+
 function whereFor(organisationId: string | null, filters: AuditFilters): Prisma.AuditLogWhereInput {
 	const where: Prisma.AuditLogWhereInput = {}
-	if (organisationId !== null) where.organisationId = organisationId
+	if (organisationId !== null) where.AND = [organisationScope(organisationId)]
 	if (filters.action) where.action = filters.action
 	if (filters.from || filters.to) {
 		where.createdAt = {
@@ -168,7 +184,7 @@ export async function listAuditEntries({
 			take: pageSize,
 		}),
 		prisma.auditLog.findMany({
-			where: organisationId !== null ? { organisationId } : {},
+			where: organisationId !== null ? organisationScope(organisationId) : {},
 			distinct: ['action'],
 			select: { action: true },
 			orderBy: { action: 'asc' },

@@ -2,6 +2,7 @@ import { type AuthMethod, prisma } from '#modules/db/client.ts'
 import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
 import { MfaError } from '#modules/mfa/errors.ts'
 import { describeUserAgent, partialIpAddress } from '#modules/security/user-agent.ts'
+import { SECURITY_ACTIONS } from '#modules/audit/security-actions.ts'
 
 /** One of a person's sessions as their security page shows it. */
 export type ActiveSession = {
@@ -101,21 +102,6 @@ export async function signOutOtherSessions({
 		return count
 	})
 }
-
-/** The security events the person's page lists: what they (or someone as them) did to their sign-in. */
-const SECURITY_ACTIONS = [
-	'auth.signed_in',
-	'user.password_changed',
-	'user.password_reset',
-	'auth.session_signed_out',
-	'auth.other_sessions_signed_out',
-	'mfa.totp_enabled',
-	'mfa.totp_disabled',
-	'mfa.recovery_codes_regenerated',
-	'mfa.recovery_code_used',
-	'mfa.passkey_added',
-	'mfa.passkey_removed',
-]
 
 /** The person's most recent security events from the audit log. */
 export async function listSecurityEvents({ userId, take = 20 }: { userId: string; take?: number }) {
