@@ -60,7 +60,24 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 		`${SESSION_COOKIE_NAME}=${(await createSession({ userId, userAgent: 'circle-bench' })).token}`
 	const learnerCookie = await cookie(busiest!.userId)
 	const ownerCookie = await cookie(owner.userId)
-	const trainerCookie = await cookie(trainer.id)
+	// Trainers must use two-step sign-in: enrol the scale trainer's authenticator app once, through
+	// the real code path, and give the bench a session that has proven it (or every studio request
+	// would measure the redirect to /account/security instead of the page).
+	const { confirmTotpEnrolment, hasConfirmedTotp, startTotpEnrolment, totpCodeAt } =
+		await import('#modules/mfa/totp.ts')
+	const { hashToken } = await import('#modules/auth/tokens.ts')
+	const trainerSession = await createSession({ userId: trainer.id, userAgent: 'circle-bench', mfaVerified: true })
+	if (!(await hasConfirmedTotp(trainer.id))) {
+		const enrolledAt = new Date(Date.now() - 60_000)
+		const { secret } = await startTotpEnrolment({ userId: trainer.id, accountName: 'bench', now: enrolledAt })
+		await confirmTotpEnrolment({
+			userId: trainer.id,
+			code: totpCodeAt(secret, enrolledAt),
+			sessionId: hashToken(trainerSession.token),
+			now: enrolledAt,
+		})
+	}
+	const trainerCookie = `${SESSION_COOKIE_NAME}=${trainerSession.token}`
 
 	// The real app in its own process.
 	const ports: LadderPorts = { L4: env.PORT, L0: env.PORT + 1, L1: env.PORT + 2, L2: env.PORT + 3, L3: env.PORT + 4 }
