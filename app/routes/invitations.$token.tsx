@@ -7,7 +7,8 @@ import { linkClasses } from '#app/components/org/org-ui.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { getOptionalUser, redirectWithSession, requireUser } from '#app/utils/auth.server.ts'
+import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
+import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
@@ -96,14 +97,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		)
 	}
 	try {
-		const { session, courseSlug } = await signUpAndAcceptInvitation({
+		const { deviceCookie, ...origin } = signInOrigin(request, context)
+		const { signedIn, courseSlug } = await signUpAndAcceptInvitation({
 			token: params.token,
 			name: submission.value.name,
 			password: submission.value.password,
-			ipAddress: context.clientIp,
-			userAgent: request.headers.get('User-Agent'),
+			...origin,
 		})
-		return redirectWithSession(courseHome(courseSlug), session)
+		return redirectAfterSignIn(signedIn, courseHome(courseSlug), { deviceCookie })
 	} catch (error) {
 		const reply = replyWithDomainError(submission, error, { hideFields: ['password'] })
 		return data({ intent: 'signup', message: null, result: reply.data.result }, reply.init ?? undefined)

@@ -281,10 +281,40 @@ describe('accepting an invitation', () => {
 			name: 'Nia Newcomer',
 			password: 'circles of support and challenge',
 		})
-		expect(result.session.token).toBeTruthy()
+		expect(result.signedIn.kind).toBe('session')
 		const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, emailVerifiedAt: true } })
 		expect(user.emailVerifiedAt).not.toBeNull()
 		expect(await prisma.enrolment.count({ where: { userId: user.id, source: 'SEAT', status: 'ACTIVE' } })).toBe(1)
+		// Signed in like every sign-up: the session says how, and the sign-in is in the audit log.
+		expect(await prisma.session.findFirstOrThrow({ where: { userId: user.id } })).toMatchObject({ method: 'SIGN_UP' })
+		expect(await prisma.auditLog.count({ where: { actorId: user.id, action: 'auth.signed_in' } })).toBe(1)
+	})
+
+	test('an invited address at a domain that requires single sign-on cannot sign up with a password', async () => {
+		const org = await createOrganisation()
+		const pool = await createSeatPool({ organisationId: org.id })
+		const domain = `sso-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.example`
+		await prisma.organisationDomain.create({
+			data: { organisationId: org.id, domain, verificationToken: 'test', verifiedAt: new Date(), verifiedBy: 'ADMIN' },
+		})
+		await prisma.identityProvider.create({
+			data: {
+				organisationId: org.id,
+				kind: 'OIDC',
+				displayName: 'Test provider',
+				issuer: 'https://idp.example.org',
+				clientId: 'circle',
+				clientSecretEncrypted: 'not used here',
+				requireSso: true,
+			},
+		})
+		const email = `new.starter@${domain}`
+		const { token } = await createInvitation({ organisationId: org.id, poolId: pool.id, email })
+		await expect(
+			signUpAndAcceptInvitation({ token, name: 'New Starter', password: 'circles of support and challenge' }),
+		).rejects.toMatchObject({ code: 'SSO_REQUIRED' })
+		expect(await prisma.user.count({ where: { email } })).toBe(0)
+		expect((await snapshot(pool.id)).used).toBe(0)
 	})
 
 	test('resending gives a new link and the old one stops working', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { createSession } from '#modules/auth/sessions.ts'
+import { beginSignIn } from '#modules/auth/sign-in.ts'
+import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { assertPasswordAllowed, hashPassword } from '#modules/auth/password.ts'
 import { normaliseEmail } from '#modules/auth/schemas.ts'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
@@ -432,8 +433,10 @@ export async function acceptInvitation({ token, userId }: { token: string; userI
 
 /**
  * For someone invited who has no account: creates one for the invited address (marked verified,
- * because opening the emailed link proved they receive mail there), accepts the invitation and
- * starts a session, all or nothing. An address that already has an account is told to log in.
+ * because opening the emailed link proved they receive mail there) and accepts the invitation, all
+ * or nothing, then signs them in through beginSignIn like any sign-up. An address that already has
+ * an account is told to log in; an address at a domain whose organisation requires single sign-on
+ * is refused, as every password sign-up there is.
  */
 export async function signUpAndAcceptInvitation({
 	token,
@@ -441,12 +444,15 @@ export async function signUpAndAcceptInvitation({
 	password,
 	ipAddress,
 	userAgent,
+	deviceId,
 }: {
 	token: string
 	name: string
 	password: string
 	ipAddress?: string | null
 	userAgent?: string | null
+	/** The browser's hashed device cookie (see beginSignIn). */
+	deviceId?: string | null
 }) {
 	if (!TOKEN_PATTERN.test(token)) throw unknownInvitation()
 	const invitation = await prisma.invitation.findUnique({
@@ -455,10 +461,12 @@ export async function signUpAndAcceptInvitation({
 	})
 	if (!invitation) throw unknownInvitation()
 	const email = normaliseEmail(invitation.email)
+	await assertPasswordSignInAllowed({ email, field: null })
 	assertPasswordAllowed({ password, email, field: 'password' })
 	const passwordHash = await hashPassword(password)
+	let joined: { userId: string } & Awaited<ReturnType<typeof acceptWith>>
 	try {
-		return await prisma.$transaction(async (tx) => {
+		joined = await prisma.$transaction(async (tx) => {
 			const existing = await tx.user.findUnique({ where: { email }, select: { id: true } })
 			if (existing)
 				throw new OrganisationsError(
@@ -471,8 +479,7 @@ export async function signUpAndAcceptInvitation({
 				select: { id: true },
 			})
 			const accepted = await acceptWith(tx, { token, userId: user.id })
-			const session = await createSession({ userId: user.id, ipAddress, userAgent, tx })
-			return { userId: user.id, session, ...accepted }
+			return { userId: user.id, ...accepted }
 		}, SEAT_TRANSACTION_OPTIONS)
 	} catch (error) {
 		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -484,6 +491,8 @@ export async function signUpAndAcceptInvitation({
 		}
 		throw error
 	}
+	const signedIn = await beginSignIn({ userId: joined.userId, method: 'SIGN_UP', ipAddress, userAgent, deviceId })
+	return { ...joined, signedIn }
 }
 
 /** Pending invitations of one pool, newest first. */
