@@ -5,7 +5,7 @@ import { recordAudit } from '#modules/audit/record.ts'
 import { beginSignIn } from '#modules/auth/sign-in.ts'
 import { prisma } from '#modules/db/client.ts'
 import { hashToken } from '#modules/auth/tokens.ts'
-import { formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
+import { createTestUser, formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { createSignedInUser } from '#tests/factories/authoring.ts'
 import { parseCsv } from '#tests/factories/certificates.ts'
 import { addMember, createOrganisation, createUser } from '#tests/factories/organisations.ts'
@@ -66,18 +66,29 @@ describe('organisation audit log', () => {
 		}
 	})
 
-	test('the log includes current members’ own sign-ins, but no one else’s, by page and CSV', async () => {
+	test('the log includes the sign-ins of active members at its verified domains, and no one else’s, by page and CSV', async () => {
 		const { org, cookie } = await orgWithEntries('Elm')
-		const member = await addMember({ organisationId: org.id })
-		const leaver = await addMember({ organisationId: org.id })
+		const domain = `elm-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.example`
+		await prisma.organisationDomain.create({
+			data: { organisationId: org.id, domain, verificationToken: 'test', verifiedAt: new Date(), verifiedBy: 'ADMIN' },
+		})
+		const atDomain = async (local: string) => {
+			const user = await createTestUser({ email: `${local}@${domain}` })
+			await addMember({ organisationId: org.id, userId: user.id })
+			return user
+		}
+		const member = await atDomain('member')
+		const leaver = await atDomain('leaver')
 		await prisma.membership.updateMany({
 			where: { organisationId: org.id, userId: leaver.id },
 			data: { deactivatedAt: new Date() },
 		})
-		const outsider = await createUser()
+		// A member with a personal address: the organisation does not own that identity.
+		const personal = await addMember({ organisationId: org.id })
+		const outsider = await createTestUser({ email: `outsider-${Date.now()}@${domain.replace('elm-', 'not-elm-')}` })
 		const elsewhere = await orgWithEntries('Fir')
 		const otherMember = await addMember({ organisationId: elsewhere.org.id })
-		for (const person of [member, leaver, outsider, otherMember]) {
+		for (const person of [member, leaver, personal, outsider, otherMember]) {
 			await beginSignIn({ userId: person.id, method: 'PASSWORD', ipAddress: '198.51.100.4' })
 		}
 
@@ -93,7 +104,7 @@ describe('organisation audit log', () => {
 		})) as Response
 		const text = await csv.text()
 		expect(text).toContain(member.id)
-		for (const other of [leaver, outsider, otherMember]) expect(text).not.toContain(other.id)
+		for (const other of [leaver, personal, outsider, otherMember]) expect(text).not.toContain(other.id)
 	})
 
 	test('an organisation admin never reads another organisation’s log, by page or CSV', async () => {

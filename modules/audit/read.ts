@@ -65,23 +65,36 @@ function nextDay(isoDay: string) {
 	return d.toISOString().slice(0, 10)
 }
 
-/** What an organisation's log holds: its own entries, and its active members' personal security events. */
-function organisationScope(organisationId: string): Prisma.AuditLogWhereInput {
+/**
+ * What an organisation's log holds: its own entries, and the personal security events of its
+ * active members whose identity it owns (an address at one of its verified domains). Someone who
+ * merely joined, or was added, with a personal or another employer's address keeps their sign-ins
+ * to themselves.
+ */
+async function organisationScope(organisationId: string): Promise<Prisma.AuditLogWhereInput> {
+	const domains = await prisma.organisationDomain.findMany({
+		where: { organisationId, verifiedAt: { not: null } },
+		select: { domain: true },
+	})
+	if (domains.length === 0) return { organisationId }
 	return {
 		OR: [
 			{ organisationId },
 			{
 				organisationId: null,
 				action: { in: SECURITY_ACTIONS },
-				actor: { memberships: { some: { organisationId, deactivatedAt: null } } },
+				actor: {
+					memberships: { some: { organisationId, deactivatedAt: null } },
+					OR: domains.map(({ domain }) => ({ email: { endsWith: `@${domain}` } })),
+				},
 			},
 		],
 	}
 }
 
-function whereFor(organisationId: string | null, filters: AuditFilters): Prisma.AuditLogWhereInput {
+async function whereFor(organisationId: string | null, filters: AuditFilters): Promise<Prisma.AuditLogWhereInput> {
 	const where: Prisma.AuditLogWhereInput = {}
-	if (organisationId !== null) where.AND = [organisationScope(organisationId)]
+	if (organisationId !== null) where.AND = [await organisationScope(organisationId)]
 	if (filters.action) where.action = filters.action
 	if (filters.from || filters.to) {
 		where.createdAt = {
@@ -173,7 +186,7 @@ export async function listAuditEntries({
 	pageSize: number
 }) {
 	await assertAuditReader({ actorId, organisationId })
-	const where = whereFor(organisationId, filters)
+	const where = await whereFor(organisationId, filters)
 	const [total, rows, actions] = await Promise.all([
 		prisma.auditLog.count({ where }),
 		prisma.auditLog.findMany({
@@ -184,7 +197,7 @@ export async function listAuditEntries({
 			take: pageSize,
 		}),
 		prisma.auditLog.findMany({
-			where: organisationId !== null ? organisationScope(organisationId) : {},
+			where: organisationId !== null ? await organisationScope(organisationId) : {},
 			distinct: ['action'],
 			select: { action: true },
 			orderBy: { action: 'asc' },
@@ -241,7 +254,7 @@ export async function streamAuditCsv({
 	filters: AuditFilters
 }) {
 	await assertAuditReader({ actorId, organisationId })
-	const where = whereFor(organisationId, filters)
+	const where = await whereFor(organisationId, filters)
 	async function* batches() {
 		let cursor: string | null = null
 		for (;;) {
