@@ -1,6 +1,6 @@
 // Browser side of the passkey ceremonies, shared by the sign-in, second-factor and registration
 // components: one JSON round trip to Circle, and plain words for what the browser reports.
-import { WebAuthnError } from '@simplewebauthn/browser'
+import { type PublicKeyCredentialRequestOptionsJSON, startAuthentication, WebAuthnError } from '@simplewebauthn/browser'
 
 export type PasskeyReply =
 	| { ok: true; options?: unknown; redirectTo?: string; passkey?: { id: string; name: string } }
@@ -31,6 +31,23 @@ export async function postPasskey(url: string, body: object): Promise<PasskeyRep
 	} catch {
 		return { ok: false, message: 'Something went wrong. Please reload the page and try again.' }
 	}
+}
+
+/**
+ * The authentication ceremony against one endpoint, for the passwordless sign-in and the second
+ * factor alike: the endpoint's options, the browser's passkey, then the endpoint's verdict (with
+ * `verifyBody` added to the verify request). A failure at any step comes back as a reply to show.
+ */
+export async function authenticateWithPasskey(url: string, verifyBody: object = {}): Promise<PasskeyReply> {
+	const options = await postPasskey(url, { intent: 'options' })
+	if (!options.ok) return options
+	let response: unknown
+	try {
+		response = await startAuthentication({ optionsJSON: options.options as PublicKeyCredentialRequestOptionsJSON })
+	} catch (error) {
+		return { ok: false, message: describePasskeyError(error) }
+	}
+	return postPasskey(url, { intent: 'verify', response, ...verifyBody })
 }
 
 /** What to tell the person when the browser's passkey step fails. */

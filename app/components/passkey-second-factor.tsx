@@ -1,11 +1,7 @@
-import {
-	browserSupportsWebAuthn,
-	type PublicKeyCredentialRequestOptionsJSON,
-	startAuthentication,
-} from '@simplewebauthn/browser'
+import { browserSupportsWebAuthn } from '@simplewebauthn/browser'
 import { useId, useState } from 'react'
 import { Link } from 'react-router'
-import { describePasskeyError, postPasskey } from './passkey-client.ts'
+import { authenticateWithPasskey } from './passkey-client.ts'
 import { Button } from './ui/button.tsx'
 
 /**
@@ -29,15 +25,7 @@ export function PasskeySecondFactor() {
 		setStatus({ working: true, error: null, expired: false })
 		const fail = (reply: { message: string; code?: string }) =>
 			setStatus({ working: false, error: reply.message, expired: reply.code === 'CHALLENGE_EXPIRED' })
-		const options = await postPasskey('/login/verify/passkey', { intent: 'options' })
-		if (!options.ok) return fail(options)
-		let response: unknown
-		try {
-			response = await startAuthentication({ optionsJSON: options.options as PublicKeyCredentialRequestOptionsJSON })
-		} catch (error) {
-			return setStatus({ working: false, expired: false, error: describePasskeyError(error) })
-		}
-		const result = await postPasskey('/login/verify/passkey', { intent: 'verify', response })
+		const result = await authenticateWithPasskey('/login/verify/passkey')
 		if (!result.ok) return fail(result)
 		window.location.assign(result.redirectTo ?? '/')
 	}

@@ -1,10 +1,6 @@
-import {
-	browserSupportsWebAuthn,
-	type PublicKeyCredentialRequestOptionsJSON,
-	startAuthentication,
-} from '@simplewebauthn/browser'
+import { browserSupportsWebAuthn } from '@simplewebauthn/browser'
 import { useId, useState } from 'react'
-import { describePasskeyError, postPasskey } from './passkey-client.ts'
+import { authenticateWithPasskey } from './passkey-client.ts'
 import { Button } from './ui/button.tsx'
 
 /**
@@ -22,15 +18,7 @@ export function PasskeySignIn({ redirectTo }: { redirectTo?: string }) {
 			return
 		}
 		setStatus({ working: true, error: null })
-		const options = await postPasskey('/login/passkey', { intent: 'options' })
-		if (!options.ok) return setStatus({ working: false, error: options.message })
-		let response: unknown
-		try {
-			response = await startAuthentication({ optionsJSON: options.options as PublicKeyCredentialRequestOptionsJSON })
-		} catch (error) {
-			return setStatus({ working: false, error: describePasskeyError(error) })
-		}
-		const result = await postPasskey('/login/passkey', { intent: 'verify', response, redirectTo })
+		const result = await authenticateWithPasskey('/login/passkey', { redirectTo })
 		if (!result.ok) return setStatus({ working: false, error: result.message })
 		// A full load, so every part of the page (the header's account menu too) sees the new session.
 		window.location.assign(result.redirectTo ?? '/')

@@ -1,4 +1,5 @@
 import { type prisma, type Tx } from '#modules/db/client.ts'
+import { emailDomain } from '#modules/sso/domains.ts'
 
 /**
  * True when `email` is at a domain the organisation has claimed and verified (OrganisationDomain,
@@ -10,7 +11,7 @@ export async function organisationOwnsEmail(
 	db: Tx | typeof prisma,
 	{ organisationId, email }: { organisationId: string; email: string },
 ) {
-	const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase()
+	const domain = emailDomain(email)
 	if (!domain) return false
 	const claim = await db.organisationDomain.findFirst({
 		where: { organisationId, domain, verifiedAt: { not: null } },
