@@ -297,7 +297,7 @@ async function seedDemoCompletions({
 				data: { startedAt, lastActivityAt: completedAt, completedAt },
 			})
 			const certificate = await tx.certificate.update({
-				where: { enrolmentId },
+				where: { enrolmentId_cycle: { enrolmentId, cycle: 1 } },
 				data: { completedAt, issuedAt: completedAt },
 				select: { id: true },
 			})

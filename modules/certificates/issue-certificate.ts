@@ -1,10 +1,12 @@
 import type { Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { CertificatesError } from '#modules/certificates/errors.ts'
+import { satisfyAssignments } from '#modules/assignments/satisfy.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
 import { formatCpdHours, formatUkDate, londonCalendarDate, verificationUrl } from './certificate-text.ts'
 import { generateCertificateCode } from './code.ts'
+import { certificateValidUntil } from './validity.ts'
 
 /** How a certificate's CPD entry describes the activity in the learner's log. */
 export const CERTIFICATE_CPD_METHOD = 'Online course (Circle)'
@@ -22,6 +24,7 @@ const ISSUED_FIELDS = {
 	cpdMinutes: true,
 	outcomes: true,
 	completedAt: true,
+	validUntil: true,
 	issuedAt: true,
 	revokedAt: true,
 } as const
@@ -39,6 +42,7 @@ export type IssuedCertificate = {
 	cpdMinutes: number
 	outcomes: string[]
 	completedAt: Date
+	validUntil: Date | null
 	issuedAt: Date
 	revokedAt: Date | null
 }
@@ -52,8 +56,8 @@ const MAX_CODE_ATTEMPTS = 3
  * The certificate freezes what it says (the learner's name, the course title, version number, CPD
  * minutes, learning outcomes and completion date) so that it can always be re-created as it was. In
  * the same transaction it adds the learner's CPD entry, writes a `certificate.issued` audit entry and
- * queues the email with the PDF attached. Exactly once per enrolment, however many callers race: the
- * insert is `ON CONFLICT DO NOTHING` on the unique enrolmentId (a failed INSERT would abort the
+ * queues the email with the PDF attached. Exactly once per enrolment and cycle, however many callers race: the
+ * insert is `ON CONFLICT DO NOTHING` on the unique (enrolmentId, cycle) (a failed INSERT would abort the
  * whole PostgreSQL transaction, so a caught unique violation is not an option), and a call that
  * finds the certificate already there returns it and does nothing else. Throws `not_found` for an
  * unknown enrolment and `conflict` (ENROLMENT_NOT_COMPLETE) for one that is not complete.
@@ -65,9 +69,6 @@ export async function issueCertificate({
 	tx: Tx
 	enrolmentId: string
 }): Promise<{ certificate: IssuedCertificate; issuedNow: boolean }> {
-	const existing = await tx.certificate.findUnique({ where: { enrolmentId }, select: ISSUED_FIELDS })
-	if (existing) return { certificate: existing, issuedNow: false }
-
 	const enrolment = await tx.enrolment.findUnique({
 		where: { id: enrolmentId },
 		select: {
@@ -75,12 +76,18 @@ export async function issueCertificate({
 			userId: true,
 			courseId: true,
 			versionId: true,
+			cycle: true,
 			completedAt: true,
 			user: { select: { name: true, email: true } },
+			course: { select: { validityMonths: true } },
 			version: { select: { title: true, number: true, cpdMinutes: true, outcomes: true } },
 		},
 	})
 	if (!enrolment) throw new CertificatesError('not_found', 'ENROLMENT_NOT_FOUND', 'There is no such enrolment.')
+	// One certificate per enrolment and cycle: a renewal's retake (restartEnrolment) earns the next.
+	const thisCycle = { enrolmentId_cycle: { enrolmentId, cycle: enrolment.cycle } }
+	const existing = await tx.certificate.findUnique({ where: thisCycle, select: ISSUED_FIELDS })
+	if (existing) return { certificate: existing, issuedNow: false }
 	if (!enrolment.completedAt) {
 		throw new CertificatesError(
 			'conflict',
@@ -97,6 +104,7 @@ export async function issueCertificate({
 					code: generateCertificateCode(),
 					userId: enrolment.userId,
 					enrolmentId: enrolment.id,
+					cycle: enrolment.cycle,
 					courseId: enrolment.courseId,
 					versionId: enrolment.versionId,
 					learnerName: enrolment.user.name,
@@ -105,6 +113,7 @@ export async function issueCertificate({
 					cpdMinutes: enrolment.version.cpdMinutes,
 					outcomes: enrolment.version.outcomes,
 					completedAt: enrolment.completedAt,
+					validUntil: certificateValidUntil(enrolment.completedAt, enrolment.course.validityMonths),
 				},
 			],
 			// INSERT … ON CONFLICT DO NOTHING: a concurrent issuer's row wins without an error.
@@ -117,12 +126,19 @@ export async function issueCertificate({
 		// Nothing inserted: either another transaction issued it (it has committed, since our insert
 		// waited for it; READ COMMITTED lets this next statement see it), or, once in a blue moon,
 		// the random code was taken, and the loop tries a new one.
-		const raced = await tx.certificate.findUnique({ where: { enrolmentId }, select: ISSUED_FIELDS })
+		const raced = await tx.certificate.findUnique({ where: thisCycle, select: ISSUED_FIELDS })
 		if (raced) return { certificate: raced, issuedNow: false }
 	}
 	if (!inserted) throw new Error(`Could not find a free certificate code for enrolment ${enrolmentId}`)
 
-	const certificate = await tx.certificate.findUniqueOrThrow({ where: { enrolmentId }, select: ISSUED_FIELDS })
+	const certificate = await tx.certificate.findUniqueOrThrow({ where: thisCycle, select: ISSUED_FIELDS })
+	// Every organisation that required this course (or named it as a refresher) sees it met.
+	await satisfyAssignments(tx, {
+		userId: certificate.userId,
+		courseId: certificate.courseId,
+		certificateId: certificate.id,
+		completedAt: certificate.completedAt,
+	})
 
 	await tx.cpdEntry.create({
 		data: {

@@ -1,10 +1,12 @@
 import type { AdminErrorCode } from '#modules/admin/errors.ts'
 import type { AnalyticsErrorCode } from '#modules/analytics/errors.ts'
+import type { AssignmentsErrorCode } from '#modules/assignments/errors.ts'
 import type { AuthErrorCode } from '#modules/auth/errors.ts'
 import type { AuthoringErrorCode } from '#modules/authoring/errors.ts'
 import type { BillingErrorCode } from '#modules/billing/errors.ts'
 import type { CatalogErrorCode } from '#modules/catalog/errors.ts'
 import type { CertificatesErrorCode } from '#modules/certificates/errors.ts'
+import type { ComplianceErrorCode } from '#modules/compliance/errors.ts'
 import type { CourseIoErrorCode } from '#modules/course-io/errors.ts'
 import type { DbErrorCode } from '#modules/db/errors.ts'
 import type { EnquiriesErrorCode } from '#modules/enquiries/errors.ts'
@@ -20,6 +22,7 @@ import type { ScimErrorCode } from '#modules/scim/errors.ts'
 import type { SecurityErrorCode } from '#modules/security/errors.ts'
 import type { SsoErrorCode } from '#modules/sso/errors.ts'
 import type { StorageErrorCode } from '#modules/storage/errors.ts'
+import type { TeamsErrorCode } from '#modules/teams/errors.ts'
 import type { VideoErrorCode } from '#modules/video/errors.ts'
 
 /**
@@ -29,11 +32,13 @@ import type { VideoErrorCode } from '#modules/video/errors.ts'
 export type DomainErrorCode =
 	| AdminErrorCode
 	| AnalyticsErrorCode
+	| AssignmentsErrorCode
 	| AuthErrorCode
 	| AuthoringErrorCode
 	| BillingErrorCode
 	| CatalogErrorCode
 	| CertificatesErrorCode
+	| ComplianceErrorCode
 	| CourseIoErrorCode
 	| DbErrorCode
 	| EnquiriesErrorCode
@@ -49,4 +54,5 @@ export type DomainErrorCode =
 	| SecurityErrorCode
 	| SsoErrorCode
 	| StorageErrorCode
+	| TeamsErrorCode
 	| VideoErrorCode

@@ -122,7 +122,7 @@ export async function createBenchFixtures() {
 		select: { id: true, completedAt: true },
 	})
 	const certificate =
-		(await prisma.certificate.findUnique({ where: { enrolmentId: done.id }, select: { code: true } })) ??
+		(await prisma.certificate.findFirst({ where: { enrolmentId: done.id }, select: { code: true } })) ??
 		(await prisma.certificate.create({
 			data: {
 				code: generateCertificateCode(),

@@ -1,0 +1,57 @@
+// Every raw SQL statement of the teams context (ADR 0018).
+import { type Membership, Prisma, prisma, type Team, type Tx } from '#modules/db/client.ts'
+
+type Db = Tx | typeof prisma
+
+/**
+ * The teams `userId` manages in an organisation, and every team beneath them (teams nest): what a
+ * team manager may see and assign to. Empty for someone who manages no team there, or whose
+ * membership the organisation deactivated.
+ */
+export async function selectManagedTeamIds(
+	db: Db,
+	{ organisationId, userId }: { organisationId: string; userId: string },
+): Promise<string[]> {
+	const rows = await db.$queryRaw<Array<Pick<Team, 'id'>>>`
+		WITH RECURSIVE managed AS (
+			SELECT t.id FROM "Team" t
+			JOIN "TeamMember" tm ON tm."teamId" = t.id AND tm."isManager"
+			JOIN "Membership" m ON m.id = tm."membershipId" AND m."deactivatedAt" IS NULL
+			WHERE t."organisationId" = ${organisationId} AND m."organisationId" = ${organisationId} AND m."userId" = ${userId}
+			UNION
+			SELECT child.id FROM "Team" child JOIN managed ON child."parentId" = managed.id
+		)
+		SELECT id FROM managed`
+	return rows.map((row) => row.id)
+}
+
+/** True when `userId` manages at least one team in any organisation (the header links them to it). */
+export async function selectManagesATeam({ userId }: { userId: string }) {
+	const rows = await prisma.$queryRaw<Array<{ one: number }>>`
+		SELECT 1 AS one FROM "TeamMember" tm
+		JOIN "Membership" m ON m.id = tm."membershipId" AND m."deactivatedAt" IS NULL
+		WHERE tm."isManager" AND m."userId" = ${userId} LIMIT 1`
+	return rows.length > 0
+}
+
+/**
+ * An SQL condition true when the Membership aliased `membership` belongs to one of `teamIds`: how
+ * every query a team manager runs keeps to their teams.
+ */
+export function membershipInTeamsSql(membership: string, teamIds: string[]) {
+	if (!/^[a-z_][a-z0-9_]*$/i.test(membership)) throw new Error(`Not an SQL alias: ${membership}`)
+	return Prisma.sql`EXISTS (SELECT 1 FROM "TeamMember" scope_tm
+		WHERE scope_tm."membershipId" = ${Prisma.raw(`"${membership}"`)}.id AND scope_tm."teamId" = ANY(${teamIds}))`
+}
+
+/** The member ids (Membership.id) among `membershipIds` that are in one of `teamIds`. */
+export async function selectMembershipsInTeams(
+	db: Db,
+	{ membershipIds, teamIds }: { membershipIds: string[]; teamIds: string[] },
+): Promise<string[]> {
+	if (membershipIds.length === 0 || teamIds.length === 0) return []
+	const rows = await db.$queryRaw<Array<Pick<Membership, 'id'>>>`
+		SELECT DISTINCT "membershipId" AS id FROM "TeamMember"
+		WHERE "membershipId" = ANY(${membershipIds}) AND "teamId" = ANY(${teamIds})`
+	return rows.map((row) => row.id)
+}
