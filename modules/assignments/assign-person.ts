@@ -116,8 +116,8 @@ export async function assignCourseToPerson(
 	return { learnerAssignmentId: id, created: true, waitingForSeat: enrolmentId === null, alreadyInDate: Boolean(inDate) }
 }
 
-/** Gives the person a place on the course and returns the enrolment id, or null when no seat is left. */
-async function placeOnCourse(
+/** Gives the person a place on the course and returns the enrolment id, or null when no seat is left (fillWaitingSeats uses it too). */
+export async function placeOnCourse(
 	tx: Tx,
 	{
 		organisationId,

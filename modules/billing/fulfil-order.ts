@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { fillWaitingSeats } from '#modules/assignments/fill-waiting-seats.ts'
 import { type OrderStatus, prisma, type Tx } from '#modules/db/client.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { appUrl } from '#modules/env/env.ts'
@@ -113,7 +114,9 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 			VALUES (${randomUUID()}, ${order.organisation.id}, ${order.courseId}, ${order.quantity}, 0, ${order.id}, now(), now())
 			ON CONFLICT ("organisationId", "courseId") DO UPDATE
 			SET seats = "SeatPool".seats + EXCLUDED.seats, "lastOrderId" = EXCLUDED."lastOrderId", "updatedAt" = now()`
-		grant = { seatsAdded: order.quantity }
+		// People assigned the course who were waiting for a seat get one now, soonest due first.
+		const { filled } = await fillWaitingSeats(tx, { organisationId: order.organisation.id, courseId: order.courseId })
+		grant = { seatsAdded: order.quantity, ...(filled ? { waitingSeatsFilled: filled } : {}) }
 	} else {
 		const enrolment = await enrolInCourse({
 			userId: order.buyer.id,

@@ -11,6 +11,7 @@ import { sendEmail } from '#modules/mail/send-email.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { assertOrganisationActor } from './access.ts'
 import { audit } from './audit.ts'
+import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
 import { claimSeat, SEAT_TRANSACTION_OPTIONS } from './claim-seat.ts'
 import { type InvitationRow, MAX_INVITATIONS_PER_REQUEST } from './parse-invitation-list.ts'
 import { lockSeatPool } from './sql.ts'
@@ -358,7 +359,7 @@ export async function getInvitation({ token }: { token: string }) {
 	}
 }
 
-async function acceptWith(tx: Tx, { token, userId }: { token: string; userId: string }) {
+async function acceptWith(tx: Tx, { token, userId, now = new Date() }: { token: string; userId: string; now?: Date }) {
 	if (!TOKEN_PATTERN.test(token)) throw unknownInvitation()
 	const tokenHash = hashToken(token)
 	const invitation = await tx.invitation.findUnique({
@@ -411,6 +412,8 @@ async function acceptWith(tx: Tx, { token, userId }: { token: string; userId: st
 		// Someone who already has the course keeps their place and leaves the seat for a colleague.
 		if (!active) await claimSeat({ poolId: invitation.seatPoolId, userId, invitationId: invitation.id, tx })
 	}
+	// A new starter: the organisation's rules for joiners assign their courses now.
+	await onMemberJoined(tx, { organisationId: invitation.organisationId, userId, now })
 	await audit(tx, {
 		actorId: userId,
 		organisationId: invitation.organisationId,
@@ -427,8 +430,8 @@ async function acceptWith(tx: Tx, { token, userId }: { token: string; userId: st
  * once however many times it is submitted), a MEMBER membership is added if absent, and a seat is
  * claimed with its enrolment. No seat left, or a used, expired or revoked link: nothing changes.
  */
-export async function acceptInvitation({ token, userId }: { token: string; userId: string }) {
-	return prisma.$transaction((tx) => acceptWith(tx, { token, userId }), SEAT_TRANSACTION_OPTIONS)
+export async function acceptInvitation({ token, userId, now }: { token: string; userId: string; now?: Date }) {
+	return prisma.$transaction((tx) => acceptWith(tx, { token, userId, now }), SEAT_TRANSACTION_OPTIONS)
 }
 
 /**

@@ -3,6 +3,7 @@ import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
 import { invalidateUserSessions } from '#modules/auth/sessions.ts'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { endHeldSeat } from '#modules/organisations/end-seat.ts'
+import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import { ScimError } from './errors.ts'
 import { organisationOwnsEmail } from './owned-identity.ts'
@@ -257,6 +258,8 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 						data: { organisationId, userId: user.id, role: 'MEMBER', ...membershipData },
 						select: { id: true },
 					})
+			// A new starter (or a returner): the organisation's rules for joiners assign their courses now.
+			if (state.active) await onMemberJoined(tx, { organisationId, userId: user.id, now: call.now })
 			const { via, subject, ...entry } = auditBase(call, { id: membership.id, userId: user.id }, state.email)
 			const reactivated = Boolean(existing?.deactivatedAt) && state.active
 			await recordAudit(tx, {
@@ -460,6 +463,7 @@ async function applyState(tx: Tx, call: ScimCall, m: LoadedMembership, next: Use
 	if (!wasActive && next.active) {
 		await tx.membership.update({ where: { id: m.id }, data: { deactivatedAt: null } })
 		await recordAudit(tx, { ...entry, action: 'scim.user_reactivated', details: { ...via, ...subject } })
+		await onMemberJoined(tx, { organisationId: m.organisationId, userId: m.userId, now: call.now })
 	}
 }
 

@@ -6,6 +6,7 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { claimSeat, SEAT_TRANSACTION_OPTIONS } from '#modules/organisations/claim-seat.ts'
+import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { decryptSecret, encryptSecret } from '#modules/security/encryption.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
@@ -282,7 +283,7 @@ async function resolvePerson(
 			where: { id: identity.id },
 			data: { lastSignInAt: now, ...(email ? { email } : {}) },
 		})
-		await provisionMembership(tx, { provider, userId: identity.userId, ipAddress, userAgent })
+		await provisionMembership(tx, { provider, userId: identity.userId, now, ipAddress, userAgent })
 		return { kind: 'user', userId: identity.userId }
 	}
 
@@ -369,7 +370,7 @@ async function resolvePerson(
 		ipAddress,
 		userAgent,
 	})
-	await provisionMembership(tx, { provider, userId: user.id, ipAddress, userAgent })
+	await provisionMembership(tx, { provider, userId: user.id, now, ipAddress, userAgent })
 	return { kind: 'user', userId: user.id }
 }
 
@@ -399,7 +400,7 @@ async function assertMayEnter(tx: Tx, provider: Provider, userId: string) {
  */
 async function provisionMembership(
 	tx: Tx,
-	{ provider, userId, ipAddress, userAgent }: { provider: Provider; userId: string } & RequestOrigin,
+	{ provider, userId, now, ipAddress, userAgent }: { provider: Provider; userId: string; now: Date } & RequestOrigin,
 ) {
 	const membership = await tx.membership.findUnique({
 		where: { organisationId_userId: { organisationId: provider.organisationId, userId } },
@@ -422,6 +423,8 @@ async function provisionMembership(
 			seat = error.code
 		}
 	}
+	// A new starter: the organisation's rules for joiners assign their courses now.
+	await onMemberJoined(tx, { organisationId: provider.organisationId, userId, now })
 	await recordAudit(tx, {
 		actorId: userId,
 		organisationId: provider.organisationId,
@@ -506,7 +509,7 @@ export async function confirmIdentityLink({
 			ipAddress,
 			userAgent,
 		})
-		await provisionMembership(tx, { provider, userId: link.userId, ipAddress, userAgent })
+		await provisionMembership(tx, { provider, userId: link.userId, now, ipAddress, userAgent })
 		return { userId: link.userId, organisationId: provider.organisationId }
 	}, SEAT_TRANSACTION_OPTIONS)
 	return beginSignIn({ userId, method: 'SSO', organisationId, ipAddress, userAgent, deviceId, now })

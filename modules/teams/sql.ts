@@ -55,3 +55,34 @@ export async function selectMembershipsInTeams(
 		WHERE "membershipId" = ANY(${membershipIds}) AND "teamId" = ANY(${teamIds})`
 	return rows.map((row) => row.id)
 }
+
+/**
+ * Serialises every change to an organisation's team tree (create, move, delete): a cycle or a sixth
+ * level can only be refused reliably when no other change to the same tree runs at the same time.
+ */
+export async function lockTeamTree(tx: Tx, organisationId: string) {
+	await tx.$queryRaw<Array<{ locked: string }>>`
+		SELECT pg_advisory_xact_lock(hashtext(${`circle:teams:${organisationId}`}))::text AS locked`
+}
+
+/** The team and every team above it, nearest first (`depth` 1 is the team itself). */
+export async function selectTeamAncestry(db: Db, { teamId }: { teamId: string }) {
+	return db.$queryRaw<Array<Pick<Team, 'id' | 'name'> & { depth: number }>>`
+		WITH RECURSIVE up AS (
+			SELECT t.id, t.name, t."parentId", 1 AS depth FROM "Team" t WHERE t.id = ${teamId}
+			UNION ALL
+			SELECT p.id, p.name, p."parentId", up.depth + 1 FROM "Team" p JOIN up ON p.id = up."parentId" WHERE up.depth < 50
+		)
+		SELECT id, name, depth FROM up ORDER BY depth`
+}
+
+/** The team and every team beneath it, with each one's level below it (0 for the team itself). */
+export async function selectTeamSubtree(db: Db, { teamId }: { teamId: string }) {
+	return db.$queryRaw<Array<Pick<Team, 'id'> & { level: number }>>`
+		WITH RECURSIVE down AS (
+			SELECT t.id, 0 AS level FROM "Team" t WHERE t.id = ${teamId}
+			UNION ALL
+			SELECT c.id, down.level + 1 FROM "Team" c JOIN down ON c."parentId" = down.id WHERE down.level < 50
+		)
+		SELECT id, level FROM down`
+}

@@ -1,0 +1,126 @@
+import type { RequestOrigin } from '#modules/audit/record.ts'
+import { recordAudit } from '#modules/audit/record.ts'
+import { prisma } from '#modules/db/client.ts'
+import { assertOrganisationActor } from '#modules/organisations/access.ts'
+import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
+import { TeamsError } from './errors.ts'
+import { findTeam } from './manage-teams.ts'
+
+type Actor = { organisationId: string; actorId: string; origin?: RequestOrigin }
+
+function memberNotFound() {
+	return new TeamsError('not_found', 'TEAM_MEMBER_NOT_FOUND', 'Choose someone who belongs to this organisation.', {
+		field: 'membershipId',
+	})
+}
+
+/**
+ * Adds members of the organisation to a team (administrators and owners), as its managers when
+ * `asManager`. Someone already in the team keeps their row (and becomes a manager when asked).
+ * Joining a team is joining for its new-starter rules: every rule that reaches them now (the team's
+ * and the teams' above it, with "N days after joining") assigns its course to them, due N days from
+ * today, in the same transaction.
+ */
+export async function addTeamMember({
+	organisationId,
+	actorId,
+	teamId,
+	membershipId,
+	asManager = false,
+	now,
+	origin = {},
+}: Actor & { teamId: string; membershipId: string; asManager?: boolean; now: Date }) {
+	return prisma.$transaction(
+		async (tx) => {
+			await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
+			const team = await findTeam(tx, { organisationId, teamId })
+			const membership = await tx.membership.findFirst({
+				where: { id: membershipId, organisationId, deactivatedAt: null },
+				select: { id: true, userId: true, user: { select: { name: true } } },
+			})
+			if (!membership) throw memberNotFound()
+			const existing = await tx.teamMember.findUnique({
+				where: { teamId_membershipId: { teamId: team.id, membershipId: membership.id } },
+				select: { isManager: true },
+			})
+			if (existing && (existing.isManager || !asManager)) return { added: false, assigned: 0, name: membership.user.name }
+			await tx.teamMember.upsert({
+				where: { teamId_membershipId: { teamId: team.id, membershipId: membership.id } },
+				create: { teamId: team.id, membershipId: membership.id, isManager: asManager },
+				update: { isManager: true },
+			})
+			await recordAudit(tx, {
+				actorId,
+				organisationId,
+				action: existing ? 'team.manager-set' : 'team.member-add',
+				targetType: 'Team',
+				targetId: team.id,
+				details: { membershipId: membership.id, userId: membership.userId, isManager: asManager },
+				...origin,
+			})
+			const joined = existing ? { assigned: 0 } : await onMemberJoined(tx, { organisationId, userId: membership.userId, now })
+			return { added: !existing, assigned: joined.assigned, name: membership.user.name }
+		},
+		{ timeout: 30_000 },
+	)
+}
+
+/**
+ * Takes someone out of a team (administrators and owners). They stay in the organisation, and the
+ * requirements already assigned to them stay too (as in the organisation's matrix): withdraw a rule
+ * to cancel what it assigned.
+ */
+export async function removeTeamMember({ organisationId, actorId, teamId, membershipId, origin = {} }: Actor & { teamId: string; membershipId: string }) {
+	return prisma.$transaction(async (tx) => {
+		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
+		const team = await findTeam(tx, { organisationId, teamId })
+		const { count } = await tx.teamMember.deleteMany({ where: { teamId: team.id, membershipId, membership: { organisationId } } })
+		if (count === 0) throw memberNotFound()
+		await recordAudit(tx, {
+			actorId,
+			organisationId,
+			action: 'team.member-remove',
+			targetType: 'Team',
+			targetId: team.id,
+			details: { membershipId },
+			...origin,
+		})
+		return { removed: true }
+	})
+}
+
+/**
+ * Makes a team member a manager of the team, or stops them being one (administrators and owners).
+ * A manager sees the team and every team beneath it on the Teams, Assignments and Compliance pages,
+ * and assigns training to its people; managing a team does not make them an administrator.
+ */
+export async function setTeamManager({
+	organisationId,
+	actorId,
+	teamId,
+	membershipId,
+	isManager,
+	origin = {},
+}: Actor & { teamId: string; membershipId: string; isManager: boolean }) {
+	return prisma.$transaction(async (tx) => {
+		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
+		const team = await findTeam(tx, { organisationId, teamId })
+		const row = await tx.teamMember.findFirst({
+			where: { teamId: team.id, membershipId, membership: { organisationId } },
+			select: { isManager: true },
+		})
+		if (!row) throw memberNotFound()
+		if (row.isManager === isManager) return { changed: false }
+		await tx.teamMember.update({ where: { teamId_membershipId: { teamId: team.id, membershipId } }, data: { isManager } })
+		await recordAudit(tx, {
+			actorId,
+			organisationId,
+			action: isManager ? 'team.manager-set' : 'team.manager-unset',
+			targetType: 'Team',
+			targetId: team.id,
+			details: { membershipId },
+			...origin,
+		})
+		return { changed: true }
+	})
+}
