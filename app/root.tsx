@@ -8,6 +8,7 @@ import { SiteHeader } from '#app/components/layout/site-header.tsx'
 import { getOptionalUser, sessionCookieHeaders } from '#app/utils/auth.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { managesAnOrganisation } from '#modules/organisations/access.ts'
+import { selectManagesATeam } from '#modules/teams/sql.ts'
 import type { Route } from './+types/root'
 import appStylesHref from './styles/app.css?url'
 
@@ -31,8 +32,10 @@ export const meta: Route.MetaFunction = ({ error }) =>
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
-	// Owners and administrators of an organisation get an "Organisation" link in the header.
-	const managesOrganisation = user ? await managesAnOrganisation({ userId: user.id }) : false
+	// Owners and administrators of an organisation, and team managers, get an "Organisation" link in the header.
+	const managesOrganisation = user
+		? (await managesAnOrganisation({ userId: user.id })) || (await selectManagesATeam({ userId: user.id }))
+		: false
 	// Keeps the cookie's expiry in step with the sliding session, and clears a cookie whose session ended.
 	return data(
 		// requestId: the 500 page shows it, for a person to quote (see entry.server.tsx's handleError).

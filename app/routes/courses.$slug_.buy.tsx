@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
-import { data, Form, isRouteErrorResponse, Link, redirect, useNavigation } from 'react-router'
+import { data, Form, isRouteErrorResponse, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
@@ -295,13 +295,16 @@ function SeatsForm({
 }) {
 	const navigation = useNavigation()
 	const pending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'seats'
+	// ?seats=N: the assignments page links here to buy exactly the seats it is missing.
+	const [searchParams] = useSearchParams()
+	const askedFor = Number(searchParams.get('seats'))
 	const [form, fields] = useForm({
 		id: 'buy-seats',
 		lastResult,
 		constraint: getZodConstraint(BuySeatsSchema),
 		defaultValue: {
 			organisationId: organisations.length === 1 ? organisations[0]!.id : '',
-			quantity: '10',
+			quantity: Number.isInteger(askedFor) && askedFor > 0 && askedFor <= 10_000 ? String(askedFor) : '10',
 			method: 'CARD',
 			paymentTermsDays: String(DEFAULT_PAYMENT_TERMS_DAYS),
 		},

@@ -1,5 +1,6 @@
-import { Link, useSearchParams } from 'react-router'
+import { Link, redirect, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { describeOrganisation } from '#app/components/org/org-summary.ts'
 import { buySeatsHref, DataTable, linkClasses, PageHeading, Section, tdClasses } from '#app/components/org/org-ui.tsx'
@@ -19,6 +20,9 @@ export const meta: Route.MetaFunction = ({ data }) =>
 	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
+	// A team manager's part of the organisation is its Teams and Assignments pages.
+	const scoped = await requireComplianceOrgAccess(request, params.slug)
+	if (scoped.scope.kind === 'teams') throw redirect(`/org/${scoped.organisation.slug}/teams`)
 	const access = await requireOrgAccess(request, params.slug)
 	const { organisation, pools } = await getOrganisationOverview({ organisationId: access.organisation.id })
 	return { organisation, pools }

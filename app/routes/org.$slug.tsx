@@ -1,34 +1,48 @@
 import { Outlet, useLocation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { requireOrgAccess } from '#app/utils/org-access.server.ts'
+import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { type Section, SectionNav } from '#app/components/ui/section-nav.tsx'
+import { pluralise } from '#app/utils/format.ts'
 import type { Route } from './+types/org.$slug'
 
 // The organisation admin area: its name and a section menu above each page. Owners and
-// administrators only; every child page checks again in its own loader and action.
+// administrators see every section; a team manager (a member who manages a team) sees only Teams
+// and Assignments, for their own teams. Every child page checks again in its own loader and action.
 export async function loader({ request, params }: Route.LoaderArgs) {
-	const access = await requireOrgAccess(request, params.slug)
-	return { organisation: access.organisation, role: access.role, isPlatformAdmin: access.isPlatformAdmin }
+	const access = await requireComplianceOrgAccess(request, params.slug)
+	return {
+		organisation: access.organisation,
+		role: access.role,
+		isPlatformAdmin: access.isPlatformAdmin,
+		managedTeams: access.scope.kind === 'teams' ? access.scope.teamIds.length : null,
+	}
 }
 
 export default function OrganisationLayout({ loaderData }: Route.ComponentProps) {
-	const { organisation, role, isPlatformAdmin } = loaderData
+	const { organisation, role, isPlatformAdmin, managedTeams } = loaderData
 	const { pathname } = useLocation()
 	const base = `/org/${organisation.slug}`
-	const sections: Section[] = [
-		// A course's seats page belongs under the overview, which lists the courses.
-		{ to: base, label: 'Overview', end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
-		{ to: `${base}/members`, label: 'Members', end: false, alsoActive: false },
-		{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
-		{ to: `${base}/audit`, label: 'Audit log', end: false, alsoActive: false },
-		// Sign-in (SSO), Security (two-step sign-in) and Provisioning (SCIM), with their own menu.
-		{
-			to: `${base}/settings/sign-in`,
-			label: 'Settings',
-			end: false,
-			alsoActive: pathname.startsWith(`${base}/settings/`),
-		},
-	]
+	const teams: Section = { to: `${base}/teams`, label: 'Teams', end: false, alsoActive: false }
+	const assignments: Section = { to: `${base}/assignments`, label: 'Assignments', end: false, alsoActive: false }
+	const sections: Section[] =
+		managedTeams !== null
+			? [teams, assignments]
+			: [
+					// A course's seats page belongs under the overview, which lists the courses.
+					{ to: base, label: 'Overview', end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
+					{ to: `${base}/members`, label: 'Members', end: false, alsoActive: false },
+					teams,
+					assignments,
+					{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
+					{ to: `${base}/audit`, label: 'Audit log', end: false, alsoActive: false },
+					// Sign-in (SSO), Security (two-step sign-in) and Provisioning (SCIM), with their own menu.
+					{
+						to: `${base}/settings/sign-in`,
+						label: 'Settings',
+						end: false,
+						alsoActive: pathname.startsWith(`${base}/settings/`),
+					},
+				]
 	return (
 		<>
 			<SectionNav
@@ -38,7 +52,11 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 						<span className="font-semibold text-stone-900">{organisation.name}</span>
 						<span aria-hidden="true"> · </span>
 						<span>
-							{isPlatformAdmin ? 'Platform admin' : `You are ${role === 'OWNER' ? 'an owner' : 'an administrator'}`}
+							{managedTeams !== null
+								? `You manage ${pluralise(managedTeams, 'team')}`
+								: isPlatformAdmin
+									? 'Platform admin'
+									: `You are ${role === 'OWNER' ? 'an owner' : 'an administrator'}`}
 						</span>
 					</p>
 				}

@@ -8,6 +8,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { sectorLabel } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listMyOrganisations } from '#modules/organisations/create-organisation.ts'
+import { listOrganisationsWithManagedTeams } from '#modules/teams/list-teams.ts'
 import { ORG_ROLE_LABELS } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org._index'
 
@@ -21,8 +22,13 @@ export const meta: Route.MetaFunction = () =>
 /** The signed-in user's organisations; someone who manages exactly one goes straight to it. */
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const organisations = await listMyOrganisations({ userId: user.id })
-	const managed = organisations.filter((o) => o.role !== 'MEMBER')
+	const managesTeamsIn = await listOrganisationsWithManagedTeams({ userId: user.id })
+	const organisations = (await listMyOrganisations({ userId: user.id })).map((o) => ({
+		...o,
+		// A member who manages a team reaches the organisation's Teams and Assignments pages for it.
+		managesTeams: o.role === 'MEMBER' && managesTeamsIn.has(o.id),
+	}))
+	const managed = organisations.filter((o) => o.role !== 'MEMBER' || o.managesTeams)
 	if (organisations.length === 1 && managed.length === 1) throw redirect(`/org/${managed[0]!.slug}`)
 	return { organisations }
 }
@@ -40,16 +46,21 @@ export default function OrganisationsRoute({ loaderData }: Route.ComponentProps)
 					{organisations.map((org) => (
 						<li key={org.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-4">
 							<div>
-								{org.role === 'MEMBER' ? (
+								{org.role === 'MEMBER' && !org.managesTeams ? (
 									<p className="font-semibold text-stone-900">{org.name}</p>
 								) : (
-									<Link to={`/org/${org.slug}`} className={`${linkClasses} text-lg font-semibold`}>
+									<Link
+										to={org.managesTeams ? `/org/${org.slug}/teams` : `/org/${org.slug}`}
+										className={`${linkClasses} text-lg font-semibold`}
+									>
 										{org.name}
 									</Link>
 								)}
 								{org.sector ? <p className="text-sm text-stone-600">{sectorLabel(org.sector)}</p> : null}
 							</div>
-							<Badge tone={org.role === 'MEMBER' ? 'neutral' : 'brand'}>{ORG_ROLE_LABELS[org.role]}</Badge>
+							<Badge tone={org.role === 'MEMBER' && !org.managesTeams ? 'neutral' : 'brand'}>
+								{org.managesTeams ? 'Team manager' : ORG_ROLE_LABELS[org.role]}
+							</Badge>
 						</li>
 					))}
 				</ul>

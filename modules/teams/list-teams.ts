@@ -127,3 +127,12 @@ export async function getTeam({ organisationId, teamId, scope }: { organisationI
 function notFound() {
 	return new TeamsError('not_found', 'TEAM_NOT_FOUND', 'We could not find that team.')
 }
+
+/** The organisations (by id) in which `userId` manages at least one team, as an active member. */
+export async function listOrganisationsWithManagedTeams({ userId }: { userId: string }): Promise<Set<string>> {
+	const rows = await prisma.teamMember.findMany({
+		where: { isManager: true, membership: { userId, deactivatedAt: null } },
+		select: { team: { select: { organisationId: true } } },
+	})
+	return new Set(rows.map((row) => row.team.organisationId))
+}

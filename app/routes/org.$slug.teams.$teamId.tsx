@@ -1,0 +1,414 @@
+import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useLocation, useNavigation, useSearchParams } from 'react-router'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
+import { ConfirmPanel, DataTable, linkClasses, PageHeading, Section, tdClasses } from '#app/components/org/org-ui.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
+import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
+import { formatDate, pluralise } from '#app/utils/format.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
+import { getTeam, listTeams } from '#modules/teams/list-teams.ts'
+import { deleteTeam, MAX_TEAM_DEPTH, moveTeam, renameTeam } from '#modules/teams/manage-teams.ts'
+import {
+	AddTeamMemberSchema,
+	DeleteTeamSchema,
+	MoveTeamSchema,
+	RemoveTeamMemberSchema,
+	RenameTeamSchema,
+	SetTeamManagerSchema,
+} from '#modules/teams/schemas.ts'
+import { addTeamMember, removeTeamMember, setTeamManager } from '#modules/teams/team-members.ts'
+import type { Route } from './+types/org.$slug.teams.$teamId'
+
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data?.team.name ?? 'Team'} | ${data?.organisation.name ?? 'Organisation'} | Circle`,
+		'A team: its members and managers, its sub-teams, and where it sits in the organisation.',
+		NOINDEX,
+	)
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const access = await requireComplianceOrgAccess(request, params.slug)
+	const organisationId = access.organisation.id
+	const team = await withDomainErrors(() => getTeam({ organisationId, teamId: params.teamId, scope: access.scope }))
+	const isAdmin = access.scope.kind === 'organisation'
+	// Where the team may move: anywhere but inside itself, and not so deep that its sub-teams pass the limit.
+	const all = isAdmin ? await listTeams({ organisationId, scope: access.scope }) : []
+	const own = new Set<string>([team.id])
+	for (const t of all) if (t.parentId && own.has(t.parentId)) own.add(t.id)
+	const height = Math.max(1, ...all.filter((t) => own.has(t.id)).map((t) => t.depth - (team.depth - 1) + 1))
+	const moveTargets = all
+		.filter((t) => !own.has(t.id) && t.depth + 1 + height <= MAX_TEAM_DEPTH)
+		.map((t) => ({ value: t.id, label: [...t.path, t.name].join(' › ') }))
+	return {
+		organisation: access.organisation,
+		isAdmin,
+		team: {
+			...team,
+			members: team.members.map((m) => ({ ...m, addedAt: m.addedAt.toISOString() })),
+		},
+		moveTargets,
+	}
+}
+
+const TeamActionSchema = z.discriminatedUnion('intent', [
+	RenameTeamSchema,
+	MoveTeamSchema,
+	DeleteTeamSchema,
+	AddTeamMemberSchema,
+	RemoveTeamMemberSchema,
+	SetTeamManagerSchema,
+])
+
+type Reply = { intent: string; result?: SubmissionResult<string[]>; ok?: boolean; message?: string; membershipId?: string | null }
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+	const access = await requireComplianceOrgAccess(request, params.slug)
+	const formData = await request.formData()
+	const intent = String(formData.get('intent') ?? '')
+	const submission = parseWithZod(formData, { schema: TeamActionSchema })
+	if (submission.status !== 'success') return data({ intent, result: submission.reply() } satisfies Reply, { status: 400 })
+	const value = submission.value
+	const actor = {
+		organisationId: access.organisation.id,
+		actorId: access.actorId,
+		origin: { ipAddress: context.clientIp, userAgent: request.headers.get('User-Agent') },
+	}
+	const teamId = params.teamId
+	const now = new Date()
+	try {
+		switch (value.intent) {
+			case 'rename': {
+				await renameTeam({ ...actor, teamId, name: value.name })
+				return { intent, ok: true, message: `The team is now called ${value.name}.`, result: submission.reply() } satisfies Reply
+			}
+			case 'move': {
+				await moveTeam({ ...actor, teamId, parentId: value.parentId ?? null })
+				return { intent, ok: true, message: 'The team has moved.', result: submission.reply() } satisfies Reply
+			}
+			case 'delete': {
+				await deleteTeam({ ...actor, teamId, now })
+				return redirect(`/org/${access.organisation.slug}/teams`)
+			}
+			case 'add-member': {
+				const added = await addTeamMember({ ...actor, teamId, membershipId: value.membershipId, asManager: value.asManager, now })
+				const assigned = added.assigned ? ` ${added.name} was assigned ${pluralise(added.assigned, 'course')} for new starters.` : ''
+				return {
+					intent,
+					ok: true,
+					message: `${added.name} ${added.added ? 'has been added' : 'is now a manager of the team'}.${assigned}`,
+					result: submission.reply({ resetForm: true }),
+				} satisfies Reply
+			}
+			case 'remove-member': {
+				await removeTeamMember({ ...actor, teamId, membershipId: value.membershipId })
+				return { intent, ok: true, message: 'They have been taken out of the team.', membershipId: null } satisfies Reply
+			}
+			case 'set-manager': {
+				await setTeamManager({ ...actor, teamId, membershipId: value.membershipId, isManager: value.isManager })
+				return {
+					intent,
+					ok: true,
+					message: value.isManager ? 'They now manage this team.' : 'They no longer manage this team.',
+					membershipId: null,
+				} satisfies Reply
+			}
+		}
+	} catch (error) {
+		if (value.intent === 'remove-member' || value.intent === 'set-manager' || value.intent === 'delete') {
+			return replyWithProblem(error, { intent, membershipId: 'membershipId' in value ? value.membershipId : null })
+		}
+		const reply = replyWithDomainError(submission, error)
+		return data({ intent, result: reply.data.result } satisfies Reply, reply.init ?? undefined)
+	}
+}
+
+export default function TeamRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { organisation, isAdmin, team, moveTargets } = loaderData
+	const reply = actionData as Reply | undefined
+	const navigation = useNavigation()
+	const { pathname } = useLocation()
+	const [searchParams] = useSearchParams()
+	const busy = navigation.state !== 'idle'
+	const base = `/org/${organisation.slug}`
+	const resultFor = (intent: string) => (reply?.intent === intent ? reply.result : undefined)
+	const notice = reply?.message ? reply : null
+	return (
+		<Container className="py-10">
+			<nav aria-label="Breadcrumb" className="mb-4 text-sm">
+				<ol className="flex flex-wrap gap-1 text-stone-700">
+					<li>
+						<Link to={`${base}/teams`} className={linkClasses}>
+							Teams
+						</Link>
+					</li>
+					{team.path.map((t) => (
+						<li key={t.id}>
+							<span aria-hidden="true">› </span>
+							<Link to={`${base}/teams/${t.id}`} className={linkClasses}>
+								{t.name}
+							</Link>
+						</li>
+					))}
+					<li aria-current="page">
+						<span aria-hidden="true">› </span>
+						{team.name}
+					</li>
+				</ol>
+			</nav>
+			<PageHeading
+				title={team.name}
+				intro={
+					<p>
+						{pluralise(team.members.length, 'member')}
+						{team.children.length ? `, ${pluralise(team.children.length, 'sub-team')}` : ''}. Its managers see it and every team
+						beneath it, and can assign training to its people.
+					</p>
+				}
+			/>
+			{searchParams.get('created') && !notice ? (
+				<Notice tone="success" role="status" className="mt-6">
+					The team has been created. Add its people below.
+				</Notice>
+			) : null}
+			{notice ? (
+				<Notice tone={notice.ok ? 'success' : 'error'} role={notice.ok ? 'status' : 'alert'} className="mt-6">
+					{notice.message}
+				</Notice>
+			) : null}
+
+			{isAdmin && searchParams.get('delete') ? (
+				<ConfirmPanel title={`Delete ${team.name}?`} tone="danger">
+					<p>
+						Its people stay in {organisation.name}. Courses assigned to this team are withdrawn: requirements nobody has
+						completed are cancelled, completed ones are kept.
+					</p>
+					<Form method="post" action={pathname} className="flex flex-wrap items-center gap-4 pt-1">
+						<input type="hidden" name="intent" value="delete" />
+						<Button type="submit" variant="danger" aria-disabled={busy || undefined}>
+							Yes, delete {team.name}
+						</Button>
+						<Link to={pathname} className={linkClasses}>
+							Cancel
+						</Link>
+					</Form>
+				</ConfirmPanel>
+			) : null}
+
+			<Section id="members-heading" title="Members">
+				{team.members.length ? (
+					<DataTable
+						caption={`Members of ${team.name}`}
+						columns={isAdmin ? ['Person', 'In the team', 'Added', 'Manager', 'Remove'] : ['Person', 'In the team', 'Added']}
+						minWidth={isAdmin ? '52rem' : '36rem'}
+					>
+						{team.members.map((m) => (
+							<tr key={m.membershipId}>
+								<td className={tdClasses}>
+									<span className="block font-semibold text-stone-900">{m.name}</span>
+									<span className="block break-all text-stone-600">{m.email}</span>
+								</td>
+								<td className={tdClasses}>
+									<Badge tone={m.isManager ? 'brand' : 'neutral'}>{m.isManager ? 'Manager' : 'Member'}</Badge>
+									{m.deactivated ? <span className="mt-1 block text-sm text-stone-700">Deactivated</span> : null}
+								</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(m.addedAt)}</td>
+								{isAdmin ? (
+									<>
+										<td className={tdClasses}>
+											<Form method="post" action={pathname}>
+												<input type="hidden" name="intent" value="set-manager" />
+												<input type="hidden" name="membershipId" value={m.membershipId} />
+												<input type="hidden" name="isManager" value={m.isManager ? 'false' : 'true'} />
+												<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
+													{m.isManager ? 'Stop managing' : 'Make manager'}
+													<span className="sr-only"> ({m.name})</span>
+												</Button>
+											</Form>
+										</td>
+										<td className={tdClasses}>
+											<Form method="post" action={pathname}>
+												<input type="hidden" name="intent" value="remove-member" />
+												<input type="hidden" name="membershipId" value={m.membershipId} />
+												<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
+													Remove<span className="sr-only"> {m.name} from the team</span>
+												</Button>
+											</Form>
+										</td>
+									</>
+								) : null}
+							</tr>
+						))}
+					</DataTable>
+				) : (
+					<p className="mt-3 text-stone-700">Nobody is in this team yet.</p>
+				)}
+			</Section>
+
+			{isAdmin ? <AddMemberForm candidates={team.candidates} lastResult={resultFor('add-member')} busy={busy} /> : null}
+
+			<Section id="sub-teams-heading" title="Sub-teams">
+				{team.children.length ? (
+					<ul className="mt-3 list-disc space-y-1 pl-6">
+						{team.children.map((child) => (
+							<li key={child.id}>
+								<Link to={`${base}/teams/${child.id}`} className={linkClasses}>
+									{child.name}
+								</Link>
+							</li>
+						))}
+					</ul>
+				) : (
+					<p className="mt-3 text-stone-700">None.</p>
+				)}
+			</Section>
+
+			{isAdmin ? (
+				<>
+					<RenameForm name={team.name} lastResult={resultFor('rename')} busy={busy} />
+					<MoveForm parentId={team.parentId} options={moveTargets} lastResult={resultFor('move')} busy={busy} />
+					<Section id="delete-heading" title="Delete the team">
+						<p className="mt-2 max-w-prose text-stone-700">
+							{team.children.length
+								? 'Move or delete its sub-teams first.'
+								: 'Its people stay in the organisation; courses assigned to the team are withdrawn.'}
+						</p>
+						{team.children.length ? null : (
+							<p className="mt-3">
+								<Link to="?delete=1" className={linkClasses}>
+									Delete {team.name}
+								</Link>
+							</p>
+						)}
+					</Section>
+				</>
+			) : null}
+		</Container>
+	)
+}
+
+function AddMemberForm({
+	candidates,
+	lastResult,
+	busy,
+}: {
+	candidates: Array<{ membershipId: string; name: string; email: string }>
+	lastResult: SubmissionResult<string[]> | undefined
+	busy: boolean
+}) {
+	const [form, fields] = useForm({
+		id: 'add-team-member',
+		lastResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: AddTeamMemberSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<Section id="add-member-heading" title="Add someone">
+			{candidates.length ? (
+				<Form method="post" className="mt-4 grid max-w-2xl gap-5" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="add-member" />
+					<FormErrors id={form.errorId} errors={form.errors} />
+					<SelectField
+						labelProps={{ children: 'Person' }}
+						selectProps={getSelectProps(fields.membershipId)}
+						placeholder="Choose someone"
+						options={candidates.map((c) => ({ value: c.membershipId, label: `${c.name} (${c.email})` }))}
+						errors={fields.membershipId.errors}
+					/>
+					<div className="flex items-center gap-3">
+						<input
+							{...getInputProps(fields.asManager, { type: 'checkbox' })}
+							className="size-5 rounded border-stone-500"
+						/>
+						<label htmlFor={fields.asManager.id} className="text-stone-900">
+							Make them a manager of this team
+						</label>
+					</div>
+					<div>
+						<SubmitButton pending={busy}>Add to team</SubmitButton>
+					</div>
+				</Form>
+			) : (
+				<p className="mt-3 max-w-prose text-stone-700">Everyone in the organisation is already in this team.</p>
+			)}
+		</Section>
+	)
+}
+
+function RenameForm({ name, lastResult, busy }: { name: string; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+	const [form, fields] = useForm({
+		id: 'rename-team',
+		lastResult,
+		defaultValue: { name },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: RenameTeamSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<Section id="rename-heading" title="Rename">
+			<Form method="post" className="mt-4 grid max-w-2xl gap-5" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="rename" />
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<Field
+					labelProps={{ children: 'Team name' }}
+					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'off' }}
+					errors={fields.name.errors}
+				/>
+				<div>
+					<SubmitButton pending={busy}>Save name</SubmitButton>
+				</div>
+			</Form>
+		</Section>
+	)
+}
+
+function MoveForm({
+	parentId,
+	options,
+	lastResult,
+	busy,
+}: {
+	parentId: string | null
+	options: Array<{ value: string; label: string }>
+	lastResult: SubmissionResult<string[]> | undefined
+	busy: boolean
+}) {
+	const [form, fields] = useForm({
+		id: 'move-team',
+		lastResult,
+		defaultValue: { parentId: parentId ?? '' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: MoveTeamSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<Section id="move-heading" title="Move">
+			<Form method="post" className="mt-4 grid max-w-2xl gap-5" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="move" />
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<SelectField
+					labelProps={{ children: 'Inside' }}
+					description={`The team moves with its sub-teams. Teams nest at most ${MAX_TEAM_DEPTH} levels deep.`}
+					selectProps={getSelectProps(fields.parentId)}
+					placeholder="Top level"
+					options={options}
+					errors={fields.parentId.errors}
+				/>
+				<div>
+					<SubmitButton pending={busy}>Move team</SubmitButton>
+				</div>
+			</Form>
+		</Section>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
