@@ -9,6 +9,9 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { formatCpdHours, formatDate, pluralise } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { getDashboard } from '#modules/learning/get-dashboard.ts'
+import { listAssignedToLearner } from '#modules/assignments/list-for-learner.ts'
+import { COMPLIANCE_STATUS_LABELS } from '#modules/compliance/status.ts'
+import { Badge } from '#app/components/ui/badge.tsx'
 import type { Route } from './+types/dashboard'
 
 export const meta: Route.MetaFunction = () =>
@@ -19,8 +22,11 @@ export const meta: Route.MetaFunction = () =>
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const dashboard = await getDashboard({ userId: user.id })
-	return { firstName: user.name.split(/\s+/)[0] ?? user.name, ...dashboard }
+	const [dashboard, assigned] = await Promise.all([
+		getDashboard({ userId: user.id }),
+		listAssignedToLearner({ userId: user.id, now: new Date() }),
+	])
+	return { firstName: user.name.split(/\s+/)[0] ?? user.name, ...dashboard, assigned }
 }
 
 export function headers() {
@@ -30,8 +36,8 @@ export function headers() {
 type Course = Route.ComponentProps['loaderData']['inProgress'][number]
 
 export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
-	const { firstName, inProgress, completed } = loaderData
-	const empty = inProgress.length === 0 && completed.length === 0
+	const { firstName, inProgress, completed, assigned } = loaderData
+	const empty = inProgress.length === 0 && completed.length === 0 && assigned.length === 0
 	return (
 		<Container className="py-10 sm:py-14">
 			<h1 className="text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">My courses</h1>
@@ -49,6 +55,8 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 					</ButtonLink>
 				</section>
 			) : null}
+
+			{assigned.length > 0 ? <AssignedList assigned={assigned} /> : null}
 
 			{inProgress.length > 0 ? (
 				<section aria-labelledby="in-progress-heading" className="mt-10">
@@ -179,4 +187,56 @@ function InProgressCard({ course }: { course: Course }) {
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
+}
+
+type Assigned = Route.ComponentProps['loaderData']['assigned'][number]
+
+const STATUS_TONE = { OVERDUE: 'accent', EXPIRED: 'accent', DUE_SOON: 'accent', IN_PROGRESS: 'brand' } as const
+
+/** Courses an organisation requires of the learner, soonest due first; the status is in words, not colour alone. */
+function AssignedList({ assigned }: { assigned: Assigned[] }) {
+	return (
+		<section aria-labelledby="assigned-heading" className="mt-10">
+			<h2 id="assigned-heading" className="text-xl font-semibold text-stone-900">
+				Assigned to you
+			</h2>
+			<ul className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+				{assigned.map((item) => (
+					<li key={item.id} className="flex flex-wrap items-center justify-between gap-3 p-5">
+						<div>
+							<h3 className="font-semibold text-stone-900">
+								{item.title}
+								{item.isRenewal ? ' (renewal)' : ''}
+							</h3>
+							<p className="mt-1 text-sm text-stone-700">
+								Assigned by {item.organisationName} · due {formatDate(item.dueOn)}
+							</p>
+							{item.isRenewal && item.takeTitle !== item.title ? (
+								<p className="mt-1 text-sm text-stone-700">Renew it by taking {item.takeTitle}.</p>
+							) : null}
+							{item.waitingForSeat ? (
+								<p className="mt-1 text-sm font-medium text-stone-900">
+									Waiting for a seat: {item.organisationName} has been asked for one, and you can start as soon as it
+									arrives.
+								</p>
+							) : null}
+						</div>
+						<div className="flex flex-wrap items-center gap-3">
+							<Badge
+								tone={item.status in STATUS_TONE ? STATUS_TONE[item.status as keyof typeof STATUS_TONE] : 'neutral'}
+							>
+								{COMPLIANCE_STATUS_LABELS[item.status]}
+							</Badge>
+							{item.waitingForSeat ? null : (
+								<ButtonLink to={`/learn/${item.takeSlug}`} variant="secondary" size="sm">
+									{item.status === 'IN_PROGRESS' ? 'Continue' : 'Start'}
+									<span className="sr-only"> {item.takeTitle}</span>
+								</ButtonLink>
+							)}
+						</div>
+					</li>
+				))}
+			</ul>
+		</section>
+	)
 }

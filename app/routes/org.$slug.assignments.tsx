@@ -16,7 +16,12 @@ import { formatDate, pluralise } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createAssignment } from '#modules/assignments/create-assignment.ts'
 import { getAssignmentChoices, listAssignments } from '#modules/assignments/list-assignments.ts'
-import { ASSIGNMENT_TARGET_LABELS, ASSIGNMENT_TARGETS, CreateAssignmentSchema, WithdrawAssignmentSchema } from '#modules/assignments/schemas.ts'
+import {
+	ASSIGNMENT_TARGET_LABELS,
+	ASSIGNMENT_TARGETS,
+	CreateAssignmentSchema,
+	WithdrawAssignmentSchema,
+} from '#modules/assignments/schemas.ts'
 import { withdrawAssignment } from '#modules/assignments/withdraw-assignment.ts'
 import type { Route } from './+types/org.$slug.assignments'
 
@@ -37,7 +42,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		organisation: access.organisation,
 		isAdmin: access.scope.kind === 'organisation',
-		rules: rules.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), withdrawnAt: r.withdrawnAt?.toISOString() ?? null })),
+		rules: rules.map((r) => ({
+			...r,
+			createdAt: r.createdAt.toISOString(),
+			withdrawnAt: r.withdrawnAt?.toISOString() ?? null,
+		})),
 		choices,
 	}
 }
@@ -57,7 +66,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
 	const submission = parseWithZod(formData, { schema: ActionSchema })
-	if (submission.status !== 'success') return data({ intent, result: submission.reply() } satisfies Reply, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ intent, result: submission.reply() } satisfies Reply, { status: 400 })
 	const value = submission.value
 	const base = {
 		organisationId: access.organisation.id,
@@ -103,8 +113,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			)
 		}
 		const extra = [
-			result.alreadyAssigned ? `${pluralise(result.alreadyAssigned, 'person', 'people')} already had it to do (the earlier due date stands)` : '',
-			result.alreadyInDate ? `${pluralise(result.alreadyInDate, 'person', 'people')} already hold a certificate in date` : '',
+			result.alreadyAssigned
+				? `${pluralise(result.alreadyAssigned, 'person', 'people')} already had it to do (the earlier due date stands)`
+				: '',
+			result.alreadyInDate
+				? `${pluralise(result.alreadyInDate, 'person', 'people')} already hold a certificate in date`
+				: '',
 		].filter(Boolean)
 		return {
 			intent,
@@ -157,7 +171,12 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 				</div>
 			) : null}
 
-			<AssignForm choices={choices} isAdmin={isAdmin} lastResult={reply?.intent === 'create' ? reply.result : undefined} busy={busy} />
+			<AssignForm
+				choices={choices}
+				isAdmin={isAdmin}
+				lastResult={reply?.intent === 'create' ? reply.result : undefined}
+				busy={busy}
+			/>
 
 			<Section id="rules-heading" title={pluralise(rules.filter((r) => !r.withdrawnAt).length, 'assignment')}>
 				{rules.length ? (
@@ -195,7 +214,11 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 											<input type="hidden" name="intent" value="withdraw" />
 											<input type="hidden" name="assignmentId" value={rule.id} />
 											<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
-												Withdraw<span className="sr-only"> {rule.courseTitle} for {rule.targetLabel}</span>
+												Withdraw
+												<span className="sr-only">
+													{' '}
+													{rule.courseTitle} for {rule.targetLabel}
+												</span>
 											</Button>
 										</Form>
 									)}
@@ -207,8 +230,8 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 					<p className="mt-3 text-stone-700">Nothing has been assigned yet.</p>
 				)}
 				<p className="mt-4 max-w-prose text-sm text-stone-700">
-					Withdrawing cancels the requirements nobody has finished yet; completed ones stay on record, and people keep their
-					place on the course.
+					Withdrawing cancels the requirements nobody has finished yet; completed ones stay on record, and people keep
+					their place on the course.
 				</p>
 			</Section>
 		</Container>
@@ -288,7 +311,12 @@ function AssignForm({
 					<Field
 						labelProps={{ children: 'Days after joining (new starters)' }}
 						description="People who join later are assigned automatically and have this many days. Leave empty for none."
-						inputProps={{ ...getInputProps(fields.newStarterDays, { type: 'number' }), min: 1, max: 365, inputMode: 'numeric' }}
+						inputProps={{
+							...getInputProps(fields.newStarterDays, { type: 'number' }),
+							min: 1,
+							max: 365,
+							inputMode: 'numeric',
+						}}
 						errors={fields.newStarterDays.errors}
 					/>
 				</fieldset>

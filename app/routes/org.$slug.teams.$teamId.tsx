@@ -66,14 +66,21 @@ const TeamActionSchema = z.discriminatedUnion('intent', [
 	SetTeamManagerSchema,
 ])
 
-type Reply = { intent: string; result?: SubmissionResult<string[]>; ok?: boolean; message?: string; membershipId?: string | null }
+type Reply = {
+	intent: string
+	result?: SubmissionResult<string[]>
+	ok?: boolean
+	message?: string
+	membershipId?: string | null
+}
 
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
 	const submission = parseWithZod(formData, { schema: TeamActionSchema })
-	if (submission.status !== 'success') return data({ intent, result: submission.reply() } satisfies Reply, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ intent, result: submission.reply() } satisfies Reply, { status: 400 })
 	const value = submission.value
 	const actor = {
 		organisationId: access.organisation.id,
@@ -86,7 +93,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		switch (value.intent) {
 			case 'rename': {
 				await renameTeam({ ...actor, teamId, name: value.name })
-				return { intent, ok: true, message: `The team is now called ${value.name}.`, result: submission.reply() } satisfies Reply
+				return {
+					intent,
+					ok: true,
+					message: `The team is now called ${value.name}.`,
+					result: submission.reply(),
+				} satisfies Reply
 			}
 			case 'move': {
 				await moveTeam({ ...actor, teamId, parentId: value.parentId ?? null })
@@ -97,8 +109,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				return redirect(`/org/${access.organisation.slug}/teams`)
 			}
 			case 'add-member': {
-				const added = await addTeamMember({ ...actor, teamId, membershipId: value.membershipId, asManager: value.asManager, now })
-				const assigned = added.assigned ? ` ${added.name} was assigned ${pluralise(added.assigned, 'course')} for new starters.` : ''
+				const added = await addTeamMember({
+					...actor,
+					teamId,
+					membershipId: value.membershipId,
+					asManager: value.asManager,
+					now,
+				})
+				const assigned = added.assigned
+					? ` ${added.name} was assigned ${pluralise(added.assigned, 'course')} for new starters.`
+					: ''
 				return {
 					intent,
 					ok: true,
@@ -108,7 +128,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			}
 			case 'remove-member': {
 				await removeTeamMember({ ...actor, teamId, membershipId: value.membershipId })
-				return { intent, ok: true, message: 'They have been taken out of the team.', membershipId: null } satisfies Reply
+				return {
+					intent,
+					ok: true,
+					message: 'They have been taken out of the team.',
+					membershipId: null,
+				} satisfies Reply
 			}
 			case 'set-manager': {
 				await setTeamManager({ ...actor, teamId, membershipId: value.membershipId, isManager: value.isManager })
@@ -167,8 +192,8 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 				intro={
 					<p>
 						{pluralise(team.members.length, 'member')}
-						{team.children.length ? `, ${pluralise(team.children.length, 'sub-team')}` : ''}. Its managers see it and every team
-						beneath it, and can assign training to its people.
+						{team.children.length ? `, ${pluralise(team.children.length, 'sub-team')}` : ''}. Its managers see it and
+						every team beneath it, and can assign training to its people.
 					</p>
 				}
 			/>
@@ -205,7 +230,9 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 				{team.members.length ? (
 					<DataTable
 						caption={`Members of ${team.name}`}
-						columns={isAdmin ? ['Person', 'In the team', 'Added', 'Manager', 'Remove'] : ['Person', 'In the team', 'Added']}
+						columns={
+							isAdmin ? ['Person', 'In the team', 'Added', 'Manager', 'Remove'] : ['Person', 'In the team', 'Added']
+						}
 						minWidth={isAdmin ? '52rem' : '36rem'}
 					>
 						{team.members.map((m) => (
@@ -342,7 +369,15 @@ function AddMemberForm({
 	)
 }
 
-function RenameForm({ name, lastResult, busy }: { name: string; lastResult: SubmissionResult<string[]> | undefined; busy: boolean }) {
+function RenameForm({
+	name,
+	lastResult,
+	busy,
+}: {
+	name: string
+	lastResult: SubmissionResult<string[]> | undefined
+	busy: boolean
+}) {
 	const [form, fields] = useForm({
 		id: 'rename-team',
 		lastResult,

@@ -100,7 +100,11 @@ function CreateTeamForm({
 	lastResult,
 }: {
 	teams: Array<{ id: string; name: string; depth: number; path: string[] }>
-	lastResult: Route.ComponentProps['actionData'] extends infer A ? (A extends { result: infer R } ? R : undefined) : undefined
+	lastResult: Route.ComponentProps['actionData'] extends infer A
+		? A extends { result: infer R }
+			? R
+			: undefined
+		: undefined
 }) {
 	const navigation = useNavigation()
 	const [form, fields] = useForm({

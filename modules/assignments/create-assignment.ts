@@ -65,12 +65,19 @@ export async function createAssignment(input: CreateAssignmentInput): Promise<Cr
 	const newStarterDays = input.newStarterDays ?? null
 	if (dueOn !== null) {
 		if (dueOn < today) {
-			throw new AssignmentsError('invalid', 'DUE_DATE_IN_PAST', 'The due date cannot be in the past: choose today or later.', {
-				field: 'dueOn',
-			})
+			throw new AssignmentsError(
+				'invalid',
+				'DUE_DATE_IN_PAST',
+				'The due date cannot be in the past: choose today or later.',
+				{
+					field: 'dueOn',
+				},
+			)
 		}
 		if (daysBetween(today, dueOn) > MAX_DUE_DAYS_AHEAD) {
-			throw new AssignmentsError('invalid', 'DUE_DATE_TOO_FAR', 'The due date must be within five years.', { field: 'dueOn' })
+			throw new AssignmentsError('invalid', 'DUE_DATE_TOO_FAR', 'The due date must be within five years.', {
+				field: 'dueOn',
+			})
 		}
 	}
 	if (dueOn === null && newStarterDays === null) throw new Error('createAssignment needs dueOn or newStarterDays')
@@ -82,7 +89,9 @@ export async function createAssignment(input: CreateAssignmentInput): Promise<Cr
 				select: { id: true, slug: true, pricePence: true },
 			})
 			if (!course) {
-				throw new AssignmentsError('invalid', 'COURSE_NOT_ASSIGNABLE', 'Choose a published course.', { field: 'courseId' })
+				throw new AssignmentsError('invalid', 'COURSE_NOT_ASSIGNABLE', 'Choose a published course.', {
+					field: 'courseId',
+				})
 			}
 			const teamId = target === 'TEAM' ? (input.teamId ?? null) : null
 			const userId = target === 'PERSON' ? (input.userId ?? null) : null
@@ -95,19 +104,27 @@ export async function createAssignment(input: CreateAssignmentInput): Promise<Cr
 				)
 			}
 			if (target === 'TEAM') {
-				const team = teamId ? await tx.team.findFirst({ where: { id: teamId, organisationId }, select: { id: true } }) : null
+				const team = teamId
+					? await tx.team.findFirst({ where: { id: teamId, organisationId }, select: { id: true } })
+					: null
 				if (!team || (actor.scope.kind === 'teams' && !actor.scope.teamIds.includes(team.id))) {
-					throw new AssignmentsError('invalid', 'TEAM_NOT_FOUND', 'Choose one of the teams in the list.', { field: 'teamId' })
+					throw new AssignmentsError('invalid', 'TEAM_NOT_FOUND', 'Choose one of the teams in the list.', {
+						field: 'teamId',
+					})
 				}
 			}
 			if (target === 'PERSON') {
 				const membership = userId
-					? await tx.membership.findFirst({ where: { organisationId, userId, deactivatedAt: null }, select: { id: true } })
+					? await tx.membership.findFirst({
+							where: { organisationId, userId, deactivatedAt: null },
+							select: { id: true },
+						})
 					: null
 				const inScope =
 					membership &&
 					(actor.scope.kind === 'organisation' ||
-						(await selectMembershipsInTeams(tx, { membershipIds: [membership.id], teamIds: actor.scope.teamIds })).length > 0)
+						(await selectMembershipsInTeams(tx, { membershipIds: [membership.id], teamIds: actor.scope.teamIds }))
+							.length > 0)
 				if (!inScope) {
 					throw new AssignmentsError(
 						'invalid',

@@ -23,7 +23,13 @@ export async function fillWaitingSeats(
 	})
 	let filled = 0
 	for (const row of waiting) {
-		const enrolmentId = await placeOnCourse(tx, { organisationId, userId: row.userId, courseId, kind: row.kind, actorId })
+		const enrolmentId = await placeOnCourse(tx, {
+			organisationId,
+			userId: row.userId,
+			courseId,
+			kind: row.kind,
+			actorId,
+		})
 		if (!enrolmentId) break
 		await tx.learnerAssignment.update({ where: { id: row.id }, data: { enrolmentId } })
 		filled += 1

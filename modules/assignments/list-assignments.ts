@@ -42,7 +42,11 @@ export async function listAssignments({ organisationId, scope }: { organisationI
 			courseTitle: rule.course.publishedVersion?.title ?? rule.course.slug,
 			target: rule.target,
 			targetLabel:
-				rule.target === 'EVERYONE' ? 'Everyone' : rule.target === 'TEAM' ? (rule.team?.name ?? 'A team') : (rule.user?.name ?? 'A person'),
+				rule.target === 'EVERYONE'
+					? 'Everyone'
+					: rule.target === 'TEAM'
+						? (rule.team?.name ?? 'A team')
+						: (rule.user?.name ?? 'A person'),
 			dueOn: rule.dueOn?.toISOString().slice(0, 10) ?? null,
 			newStarterDays: rule.newStarterDays,
 			createdAt: rule.createdAt,

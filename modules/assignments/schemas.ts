@@ -4,10 +4,17 @@ import { singleLineText } from '#modules/validation/text.ts'
 // Shared by the server and the browser (Conform's client-side validation): zod and types only.
 
 export const ASSIGNMENT_TARGETS = ['TEAM', 'PERSON', 'EVERYONE'] as const
-export const ASSIGNMENT_TARGET_LABELS = { TEAM: 'A team (and its sub-teams)', PERSON: 'One person', EVERYONE: 'Everyone in the organisation' } as const
+export const ASSIGNMENT_TARGET_LABELS = {
+	TEAM: 'A team (and its sub-teams)',
+	PERSON: 'One person',
+	EVERYONE: 'Everyone in the organisation',
+} as const
 
 const optionalText = (message: string) =>
-	z.preprocess((value) => (value === '' ? undefined : value), singleLineText({ error: message }).max(100, message).optional())
+	z.preprocess(
+		(value) => (value === '' ? undefined : value),
+		singleLineText({ error: message }).max(100, message).optional(),
+	)
 
 /**
  * The "Assign a course" form. The due date is a fixed date and/or a number of days after joining;
@@ -26,7 +33,12 @@ export const CreateAssignmentSchema = z
 			z
 				.string({ error: 'Enter a due date' })
 				.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date such as 31/01/2027')
-				.refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Enter a real date')
+				.refine(
+					(value) =>
+						!Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+						new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+					'Enter a real date',
+				)
 				.optional(),
 		),
 		newStarterDays: z.preprocess(
@@ -40,10 +52,16 @@ export const CreateAssignmentSchema = z
 		),
 	})
 	.superRefine((value, ctx) => {
-		if (value.target === 'TEAM' && !value.teamId) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'Choose a team' })
-		if (value.target === 'PERSON' && !value.userId) ctx.addIssue({ code: 'custom', path: ['userId'], message: 'Choose a person' })
+		if (value.target === 'TEAM' && !value.teamId)
+			ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'Choose a team' })
+		if (value.target === 'PERSON' && !value.userId)
+			ctx.addIssue({ code: 'custom', path: ['userId'], message: 'Choose a person' })
 		if (!value.dueOn && value.newStarterDays === undefined) {
-			ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'Enter a due date, or a number of days after joining (or both)' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['dueOn'],
+				message: 'Enter a due date, or a number of days after joining (or both)',
+			})
 		}
 	})
 

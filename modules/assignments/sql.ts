@@ -1,5 +1,12 @@
 // Every raw SQL statement of the assignments context (ADR 0018).
-import { type Assignment, type LearnerAssignment, type Membership, type prisma, type SeatPool, type Tx } from '#modules/db/client.ts'
+import {
+	type Assignment,
+	type LearnerAssignment,
+	type Membership,
+	type prisma,
+	type SeatPool,
+	type Tx,
+} from '#modules/db/client.ts'
 import { complianceJoinsSql, complianceStatusSql } from '#modules/compliance/sql.ts'
 import type { ComplianceStatus } from '#modules/compliance/status.ts'
 
@@ -75,7 +82,10 @@ export async function selectPeopleReached(
  * have not yet assigned them anything: rules for everyone, and rules for any team they are in or a
  * team above one of those. (A rule for one person assigned them when it was made.)
  */
-export async function selectNewStarterRules(db: Db, { organisationId, userId }: { organisationId: string; userId: string }) {
+export async function selectNewStarterRules(
+	db: Db,
+	{ organisationId, userId }: { organisationId: string; userId: string },
+) {
 	return db.$queryRaw<Array<Pick<Assignment, 'id' | 'courseId' | 'newStarterDays'>>>`
 		WITH RECURSIVE mine AS (
 			SELECT tm."teamId" AS id, 0 AS level FROM "TeamMember" tm
@@ -103,7 +113,12 @@ export async function selectNewStarterRules(db: Db, { organisationId, userId }: 
  */
 export async function countSeatsNeeded(
 	tx: Tx,
-	{ organisationId, courseId, userIds, today }: { organisationId: string; courseId: string; userIds: string[]; today: string },
+	{
+		organisationId,
+		courseId,
+		userIds,
+		today,
+	}: { organisationId: string; courseId: string; userIds: string[]; today: string },
 ) {
 	const [pool] = await tx.$queryRaw<Array<Pick<SeatPool, 'seats' | 'used'>>>`
 		SELECT seats, used FROM "SeatPool" WHERE "organisationId" = ${organisationId} AND "courseId" = ${courseId} FOR UPDATE`

@@ -10,12 +10,19 @@ import { AssignmentsError } from './errors.ts'
 /** Whether a rule is one the scope may see and withdraw: a manager's team, or a person in one of their teams. */
 export async function ruleInScope(
 	tx: Tx | typeof prisma,
-	{ organisationId, rule, scope }: { organisationId: string; rule: { teamId: string | null; userId: string | null }; scope: TeamScope },
+	{
+		organisationId,
+		rule,
+		scope,
+	}: { organisationId: string; rule: { teamId: string | null; userId: string | null }; scope: TeamScope },
 ) {
 	if (scope.kind === 'organisation') return true
 	if (rule.teamId) return scope.teamIds.includes(rule.teamId)
 	if (!rule.userId) return false
-	const membership = await tx.membership.findFirst({ where: { organisationId, userId: rule.userId }, select: { id: true } })
+	const membership = await tx.membership.findFirst({
+		where: { organisationId, userId: rule.userId },
+		select: { id: true },
+	})
 	if (!membership) return false
 	return (await selectMembershipsInTeams(tx, { membershipIds: [membership.id], teamIds: scope.teamIds })).length > 0
 }
@@ -50,7 +57,10 @@ export async function withdrawAssignment({
 		}
 		if (rule.archivedAt) return { withdrawn: false, cancelled: 0 }
 		// Only one withdrawal counts, even when two admins click at once.
-		const { count } = await tx.assignment.updateMany({ where: { id: rule.id, archivedAt: null }, data: { archivedAt: now } })
+		const { count } = await tx.assignment.updateMany({
+			where: { id: rule.id, archivedAt: null },
+			data: { archivedAt: now },
+		})
 		if (count === 0) return { withdrawn: false, cancelled: 0 }
 		const cancelled = await cancelRuleRequirements(tx, { assignmentIds: [rule.id], now })
 		await recordAudit(tx, {

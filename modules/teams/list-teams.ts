@@ -20,7 +20,13 @@ export type TeamRow = {
  * with direct member counts and managers' names. A team manager sees only their teams and the
  * teams beneath them.
  */
-export async function listTeams({ organisationId, scope }: { organisationId: string; scope: TeamScope }): Promise<TeamRow[]> {
+export async function listTeams({
+	organisationId,
+	scope,
+}: {
+	organisationId: string
+	scope: TeamScope
+}): Promise<TeamRow[]> {
 	const teams = await prisma.team.findMany({
 		where: { organisationId },
 		select: {
@@ -67,7 +73,15 @@ export async function listTeams({ organisationId, scope }: { organisationId: str
  * administrators, the organisation's other active members who could be added. 404 for a team of
  * another organisation, or one a manager does not manage.
  */
-export async function getTeam({ organisationId, teamId, scope }: { organisationId: string; teamId: string; scope: TeamScope }) {
+export async function getTeam({
+	organisationId,
+	teamId,
+	scope,
+}: {
+	organisationId: string
+	teamId: string
+	scope: TeamScope
+}) {
 	if (scope.kind === 'teams' && !scope.teamIds.includes(teamId)) throw notFound()
 	const team = await prisma.team.findFirst({
 		where: { id: teamId, organisationId },
@@ -80,7 +94,9 @@ export async function getTeam({ organisationId, teamId, scope }: { organisationI
 				select: {
 					isManager: true,
 					createdAt: true,
-					membership: { select: { id: true, deactivatedAt: true, user: { select: { id: true, name: true, email: true } } } },
+					membership: {
+						select: { id: true, deactivatedAt: true, user: { select: { id: true, name: true, email: true } } },
+					},
 				},
 			},
 		},
@@ -116,7 +132,10 @@ export async function getTeam({ organisationId, teamId, scope }: { organisationI
 		name: team.name,
 		parentId: team.parentId,
 		/** Teams above it, top first. */
-		path: ancestry.slice(1).reverse().map((t) => ({ id: t.id, name: t.name })),
+		path: ancestry
+			.slice(1)
+			.reverse()
+			.map((t) => ({ id: t.id, name: t.name })),
 		depth: ancestry.length,
 		children: team.children,
 		members,

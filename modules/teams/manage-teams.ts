@@ -14,7 +14,10 @@ function teamNotFound(field?: string) {
 }
 
 /** The team, which must belong to the organisation (a team id from a URL is never trusted alone). */
-export async function findTeam(tx: Tx, { organisationId, teamId, field }: { organisationId: string; teamId: string; field?: string }) {
+export async function findTeam(
+	tx: Tx,
+	{ organisationId, teamId, field }: { organisationId: string; teamId: string; field?: string },
+) {
 	const team = await tx.team.findFirst({
 		where: { id: teamId, organisationId },
 		select: { id: true, name: true, parentId: true },
@@ -25,17 +28,29 @@ export async function findTeam(tx: Tx, { organisationId, teamId, field }: { orga
 
 async function assertNameFree(
 	tx: Tx,
-	{ organisationId, parentId, name, exceptId }: { organisationId: string; parentId: string | null; name: string; exceptId?: string },
+	{
+		organisationId,
+		parentId,
+		name,
+		exceptId,
+	}: { organisationId: string; parentId: string | null; name: string; exceptId?: string },
 ) {
 	const clash = await tx.team.findFirst({
-		where: { organisationId, parentId, name: { equals: name, mode: 'insensitive' }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+		where: {
+			organisationId,
+			parentId,
+			name: { equals: name, mode: 'insensitive' },
+			...(exceptId ? { id: { not: exceptId } } : {}),
+		},
 		select: { id: true },
 	})
 	if (clash) {
 		throw new TeamsError(
 			'conflict',
 			'TEAM_NAME_TAKEN',
-			parentId ? 'A team beside it already has this name: choose another.' : 'A top-level team already has this name: choose another.',
+			parentId
+				? 'A team beside it already has this name: choose another.'
+				: 'A top-level team already has this name: choose another.',
 			{ field: 'name' },
 		)
 	}
@@ -48,7 +63,13 @@ type Actor = { organisationId: string; actorId: string; origin?: RequestOrigin }
  * unique (ignoring case) among a team's siblings, and teams nest at most MAX_TEAM_DEPTH levels.
  * Changes to one organisation's tree run one at a time (lockTeamTree).
  */
-export async function createTeam({ organisationId, actorId, name, parentId, origin = {} }: Actor & { name: string; parentId: string | null }) {
+export async function createTeam({
+	organisationId,
+	actorId,
+	name,
+	parentId,
+	origin = {},
+}: Actor & { name: string; parentId: string | null }) {
 	return prisma.$transaction(async (tx) => {
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		await lockTeamTree(tx, organisationId)
@@ -82,7 +103,13 @@ function tooDeep() {
 }
 
 /** Renames a team (administrators and owners), keeping names unique among its siblings. */
-export async function renameTeam({ organisationId, actorId, teamId, name, origin = {} }: Actor & { teamId: string; name: string }) {
+export async function renameTeam({
+	organisationId,
+	actorId,
+	teamId,
+	name,
+	origin = {},
+}: Actor & { teamId: string; name: string }) {
 	return prisma.$transaction(async (tx) => {
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		await lockTeamTree(tx, organisationId)
@@ -108,7 +135,13 @@ export async function renameTeam({ organisationId, actorId, teamId, name, origin
  * the new parent is the team itself or one of its own sub-teams (a cycle), or when the move would
  * nest the deepest of its sub-teams more than MAX_TEAM_DEPTH levels down.
  */
-export async function moveTeam({ organisationId, actorId, teamId, parentId, origin = {} }: Actor & { teamId: string; parentId: string | null }) {
+export async function moveTeam({
+	organisationId,
+	actorId,
+	teamId,
+	parentId,
+	origin = {},
+}: Actor & { teamId: string; parentId: string | null }) {
 	return prisma.$transaction(async (tx) => {
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		await lockTeamTree(tx, organisationId)
@@ -152,7 +185,13 @@ export async function moveTeam({ organisationId, actorId, teamId, parentId, orig
  * click). Its members stay in the organisation. Assignment rules made for the team are withdrawn:
  * the requirements they made that nobody has completed yet are cancelled, completed ones are kept.
  */
-export async function deleteTeam({ organisationId, actorId, teamId, now, origin = {} }: Actor & { teamId: string; now: Date }) {
+export async function deleteTeam({
+	organisationId,
+	actorId,
+	teamId,
+	now,
+	origin = {},
+}: Actor & { teamId: string; now: Date }) {
 	return prisma.$transaction(async (tx) => {
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		await lockTeamTree(tx, organisationId)

@@ -29,7 +29,10 @@ export const AddTeamMemberSchema = z.object({
 	membershipId: id('Choose someone to add'),
 	asManager: z.preprocess((value) => value === 'on' || value === 'true', z.boolean()),
 })
-export const RemoveTeamMemberSchema = z.object({ intent: z.literal('remove-member'), membershipId: id('Choose someone') })
+export const RemoveTeamMemberSchema = z.object({
+	intent: z.literal('remove-member'),
+	membershipId: id('Choose someone'),
+})
 export const SetTeamManagerSchema = z.object({
 	intent: z.literal('set-manager'),
 	membershipId: id('Choose someone'),

@@ -43,7 +43,8 @@ export async function addTeamMember({
 				where: { teamId_membershipId: { teamId: team.id, membershipId: membership.id } },
 				select: { isManager: true },
 			})
-			if (existing && (existing.isManager || !asManager)) return { added: false, assigned: 0, name: membership.user.name }
+			if (existing && (existing.isManager || !asManager))
+				return { added: false, assigned: 0, name: membership.user.name }
 			await tx.teamMember.upsert({
 				where: { teamId_membershipId: { teamId: team.id, membershipId: membership.id } },
 				create: { teamId: team.id, membershipId: membership.id, isManager: asManager },
@@ -58,7 +59,9 @@ export async function addTeamMember({
 				details: { membershipId: membership.id, userId: membership.userId, isManager: asManager },
 				...origin,
 			})
-			const joined = existing ? { assigned: 0 } : await onMemberJoined(tx, { organisationId, userId: membership.userId, now })
+			const joined = existing
+				? { assigned: 0 }
+				: await onMemberJoined(tx, { organisationId, userId: membership.userId, now })
 			return { added: !existing, assigned: joined.assigned, name: membership.user.name }
 		},
 		{ timeout: 30_000 },
@@ -70,11 +73,19 @@ export async function addTeamMember({
  * requirements already assigned to them stay too (as in the organisation's matrix): withdraw a rule
  * to cancel what it assigned.
  */
-export async function removeTeamMember({ organisationId, actorId, teamId, membershipId, origin = {} }: Actor & { teamId: string; membershipId: string }) {
+export async function removeTeamMember({
+	organisationId,
+	actorId,
+	teamId,
+	membershipId,
+	origin = {},
+}: Actor & { teamId: string; membershipId: string }) {
 	return prisma.$transaction(async (tx) => {
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		const team = await findTeam(tx, { organisationId, teamId })
-		const { count } = await tx.teamMember.deleteMany({ where: { teamId: team.id, membershipId, membership: { organisationId } } })
+		const { count } = await tx.teamMember.deleteMany({
+			where: { teamId: team.id, membershipId, membership: { organisationId } },
+		})
 		if (count === 0) throw memberNotFound()
 		await recordAudit(tx, {
 			actorId,
@@ -111,7 +122,10 @@ export async function setTeamManager({
 		})
 		if (!row) throw memberNotFound()
 		if (row.isManager === isManager) return { changed: false }
-		await tx.teamMember.update({ where: { teamId_membershipId: { teamId: team.id, membershipId } }, data: { isManager } })
+		await tx.teamMember.update({
+			where: { teamId_membershipId: { teamId: team.id, membershipId } },
+			data: { isManager },
+		})
 		await recordAudit(tx, {
 			actorId,
 			organisationId,

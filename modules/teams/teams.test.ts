@@ -30,18 +30,26 @@ describe('teams', () => {
 		const secondary = await createTeam({ ...actor, name: 'Secondary schools', parentId: null })
 		await createTeam({ ...actor, name: 'Oakfield Primary', parentId: secondary.id })
 
-		await expect(moveTeam({ ...actor, teamId: trust.id, parentId: oakfield.id })).rejects.toMatchObject({ code: 'TEAM_CYCLE' })
-		await expect(moveTeam({ ...actor, teamId: trust.id, parentId: trust.id })).rejects.toMatchObject({ code: 'TEAM_CYCLE' })
+		await expect(moveTeam({ ...actor, teamId: trust.id, parentId: oakfield.id })).rejects.toMatchObject({
+			code: 'TEAM_CYCLE',
+		})
+		await expect(moveTeam({ ...actor, teamId: trust.id, parentId: trust.id })).rejects.toMatchObject({
+			code: 'TEAM_CYCLE',
+		})
 		expect((await prisma.team.findUniqueOrThrow({ where: { id: trust.id } })).parentId).toBeNull()
 
 		// Five levels: trust › oakfield › l3 › l4 › l5; a sixth is refused, by creating or by moving.
 		const l3 = await createTeam({ ...actor, name: 'Key stage 2', parentId: oakfield.id })
 		const l4 = await createTeam({ ...actor, name: 'Year 6', parentId: l3.id })
 		const l5 = await createTeam({ ...actor, name: 'Class 6R', parentId: l4.id })
-		await expect(createTeam({ ...actor, name: 'Too deep', parentId: l5.id })).rejects.toMatchObject({ code: 'TEAM_TOO_DEEP' })
+		await expect(createTeam({ ...actor, name: 'Too deep', parentId: l5.id })).rejects.toMatchObject({
+			code: 'TEAM_TOO_DEEP',
+		})
 		const loose = await createTeam({ ...actor, name: 'Loose', parentId: null })
 		await createTeam({ ...actor, name: 'Loose child', parentId: loose.id })
-		await expect(moveTeam({ ...actor, teamId: loose.id, parentId: l4.id })).rejects.toMatchObject({ code: 'TEAM_TOO_DEEP' })
+		await expect(moveTeam({ ...actor, teamId: loose.id, parentId: l4.id })).rejects.toMatchObject({
+			code: 'TEAM_TOO_DEEP',
+		})
 		await moveTeam({ ...actor, teamId: loose.id, parentId: l3.id })
 
 		await renameTeam({ ...actor, teamId: oakfield.id, name: 'Oakfield Primary School' })
@@ -59,9 +67,13 @@ describe('teams', () => {
 		const { actor } = await world()
 		const other = await world()
 		const theirs = await createTeam({ ...other.actor, name: 'Theirs', parentId: null })
-		await expect(createTeam({ ...actor, name: 'Mine', parentId: theirs.id })).rejects.toMatchObject({ code: 'TEAM_NOT_FOUND' })
+		await expect(createTeam({ ...actor, name: 'Mine', parentId: theirs.id })).rejects.toMatchObject({
+			code: 'TEAM_NOT_FOUND',
+		})
 		const member = await addMember({ organisationId: actor.organisationId })
-		await expect(createTeam({ organisationId: actor.organisationId, actorId: member.id, name: 'Mine', parentId: null })).rejects.toMatchObject({
+		await expect(
+			createTeam({ organisationId: actor.organisationId, actorId: member.id, name: 'Mine', parentId: null }),
+		).rejects.toMatchObject({
 			code: 'NOT_AN_ORGANISATION_ADMIN',
 		})
 	})
@@ -73,7 +85,9 @@ describe('teams', () => {
 		const office = await createTeam({ ...actor, name: 'Central office', parentId: null })
 		const head = await addMember({ organisationId: org.id, name: 'Hana Head' })
 		await addTeamMember({ ...actor, teamId: schools.id, membershipId: head.membershipId, now: NOW })
-		await expect(requireComplianceAccess({ user: { id: head.id, role: 'LEARNER' }, slug: org.slug })).rejects.toMatchObject({
+		await expect(
+			requireComplianceAccess({ user: { id: head.id, role: 'LEARNER' }, slug: org.slug }),
+		).rejects.toMatchObject({
 			code: 'NOT_A_TEAM_MANAGER',
 		})
 		await setTeamManager({ ...actor, teamId: schools.id, membershipId: head.membershipId, isManager: true })
@@ -86,9 +100,13 @@ describe('teams', () => {
 			code: 'TEAM_NOT_FOUND',
 		})
 
-		await expect(deleteTeam({ ...actor, teamId: schools.id, now: NOW })).rejects.toMatchObject({ code: 'TEAM_HAS_SUB_TEAMS' })
+		await expect(deleteTeam({ ...actor, teamId: schools.id, now: NOW })).rejects.toMatchObject({
+			code: 'TEAM_HAS_SUB_TEAMS',
+		})
 		await removeTeamMember({ ...actor, teamId: schools.id, membershipId: head.membershipId })
-		await expect(requireComplianceAccess({ user: { id: head.id, role: 'LEARNER' }, slug: org.slug })).rejects.toMatchObject({
+		await expect(
+			requireComplianceAccess({ user: { id: head.id, role: 'LEARNER' }, slug: org.slug }),
+		).rejects.toMatchObject({
 			code: 'NOT_A_TEAM_MANAGER',
 		})
 		await deleteTeam({ ...actor, teamId: oakfield.id, now: NOW })
