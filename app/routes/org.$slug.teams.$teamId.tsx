@@ -14,10 +14,11 @@ import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/u
 import { formatDate, pluralise } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getTeam, listTeams } from '#modules/teams/list-teams.ts'
-import { deleteTeam, MAX_TEAM_DEPTH, moveTeam, renameTeam } from '#modules/teams/manage-teams.ts'
+import { deleteTeam, moveTeam, renameTeam } from '#modules/teams/manage-teams.ts'
 import {
 	AddTeamMemberSchema,
 	DeleteTeamSchema,
+	MAX_TEAM_DEPTH,
 	MoveTeamSchema,
 	RemoveTeamMemberSchema,
 	RenameTeamSchema,

@@ -10,8 +10,8 @@ import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { pluralise } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listTeams } from '#modules/teams/list-teams.ts'
-import { createTeam, MAX_TEAM_DEPTH } from '#modules/teams/manage-teams.ts'
-import { CreateTeamSchema } from '#modules/teams/schemas.ts'
+import { createTeam } from '#modules/teams/manage-teams.ts'
+import { CreateTeamSchema, MAX_TEAM_DEPTH } from '#modules/teams/schemas.ts'
 import type { Route } from './+types/org.$slug.teams._index'
 
 export const meta: Route.MetaFunction = ({ data }) =>

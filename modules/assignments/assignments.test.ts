@@ -4,6 +4,7 @@ import { ukToday } from '#modules/compliance/status.ts'
 import { prisma } from '#modules/db/client.ts'
 import { fulfilOrder } from '#modules/billing/fulfil-order.ts'
 import { acceptInvitation } from '#modules/organisations/invitations.ts'
+import { removeMember } from '#modules/organisations/members.ts'
 import { createTeam } from '#modules/teams/manage-teams.ts'
 import { addTeamMember, setTeamManager } from '#modules/teams/team-members.ts'
 import { releaseTestResources } from '#tests/factories/auth.ts'
@@ -260,6 +261,40 @@ describe('createAssignment', () => {
 		expect(rows.find((r) => r.userId === t.ada.id)).toMatchObject({ cancelledAt: null })
 		expect(rows.find((r) => r.userId === t.ben.id)!.cancelledAt).not.toBeNull()
 		expect(await selectOpenRequirementsFor(prisma, { userId: t.ben.id, today: ukToday(NOW) })).toEqual([])
+	})
+})
+
+describe('leavers', () => {
+	test('removing someone from the organisation cancels their open requirements there and keeps completed ones', async () => {
+		const t = await trust()
+		const free = await createCourse({ modules: 1, lessonKinds: ['READING'] })
+		await createAssignment({
+			...t.actor,
+			courseId: t.course.id,
+			target: 'PERSON',
+			userId: t.cat.id,
+			dueOn: '2027-01-31',
+			now: NOW,
+		})
+		await createAssignment({
+			...t.actor,
+			courseId: free.id,
+			target: 'PERSON',
+			userId: t.cat.id,
+			dueOn: '2027-01-31',
+			now: NOW,
+		})
+		await prisma.learnerAssignment.updateMany({
+			where: { userId: t.cat.id, courseId: free.id },
+			data: { completedAt: NOW },
+		})
+		await removeMember({ organisationId: t.org.id, membershipId: t.cat.membershipId, actorId: t.org.owner.id })
+		const rows = await prisma.learnerAssignment.findMany({
+			where: { userId: t.cat.id },
+			select: { courseId: true, cancelledAt: true },
+		})
+		expect(rows.find((r) => r.courseId === t.course.id)!.cancelledAt).not.toBeNull()
+		expect(rows.find((r) => r.courseId === free.id)!.cancelledAt).toBeNull()
 	})
 })
 

@@ -13,3 +13,20 @@ export async function cancelRuleRequirements(tx: Tx, { assignmentIds, now }: { a
 	})
 	return count
 }
+
+/**
+ * Cancels a person's open requirements in an organisation they were removed from, so that nothing
+ * chases them for it (reminders, the matrix, their dashboard). Completed ones stay as history. A
+ * leaver deactivated by provisioning keeps theirs (hidden while inactive), so a reactivation
+ * resumes where it was.
+ */
+export async function cancelRequirementsOfLeaver(
+	tx: Tx,
+	{ organisationId, userId, now }: { organisationId: string; userId: string; now: Date },
+) {
+	const { count } = await tx.learnerAssignment.updateMany({
+		where: { organisationId, userId, completedAt: null, cancelledAt: null },
+		data: { cancelledAt: now },
+	})
+	return count
+}

@@ -1,3 +1,4 @@
+import { cancelRequirementsOfLeaver } from '#modules/assignments/cancel-requirements.ts'
 import type { RequestOrigin } from '#modules/audit/record.ts'
 import { type OrgRole, prisma, type Tx } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
@@ -149,6 +150,8 @@ export async function removeMember({
 			where: { organisationId, email: user.email, acceptedAt: null, revokedAt: null },
 			data: { revokedAt: new Date() },
 		})
+		// Nothing assigned here is required of them any more.
+		const requirementsCancelled = await cancelRequirementsOfLeaver(tx, { organisationId, userId: member.userId, now: new Date() })
 		await tx.membership.delete({ where: { id: member.id } })
 		await audit(tx, {
 			actorId,
@@ -156,7 +159,7 @@ export async function removeMember({
 			action: 'member.remove',
 			targetType: 'Membership',
 			targetId: member.id,
-			details: { userId: member.userId, seatsEnded: seats.length, seatsReturned },
+			details: { userId: member.userId, seatsEnded: seats.length, seatsReturned, requirementsCancelled },
 			...origin,
 		})
 		return { seatsEnded: seats.length, seatsReturned }

@@ -4,10 +4,9 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { assertOrganisationActor } from '#modules/organisations/access.ts'
 import { cancelRuleRequirements } from '#modules/assignments/cancel-requirements.ts'
 import { TeamsError } from './errors.ts'
+import { MAX_TEAM_DEPTH } from './schemas.ts'
 import { lockTeamTree, selectTeamAncestry, selectTeamSubtree } from './sql.ts'
 
-/** Teams nest at most this many levels deep (a trust › a school › a department › a year team › a group). */
-export const MAX_TEAM_DEPTH = 5
 
 function teamNotFound(field?: string) {
 	return new TeamsError('not_found', 'TEAM_NOT_FOUND', 'We could not find that team.', field ? { field } : {})

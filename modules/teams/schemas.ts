@@ -3,6 +3,9 @@ import { singleLineText } from '#modules/validation/text.ts'
 
 // Shared by the server and the browser (Conform's client-side validation): zod and types only.
 
+/** Teams nest at most this many levels deep (a trust › a school › a department › a year team › a group). */
+export const MAX_TEAM_DEPTH = 5
+
 const id = (message: string) => singleLineText({ error: message }).min(1, message).max(100, message)
 
 export const TeamNameSchema = singleLineText({ error: 'Enter a name for the team' })

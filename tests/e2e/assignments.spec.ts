@@ -1,0 +1,136 @@
+import { type Page } from '@playwright/test'
+import { expect, test, uniqueEmail } from './fixtures.ts'
+
+// The demo organisation from prisma/seed.ts: Tom Hughes owns Riverside Academy Trust, which has
+// seats on Relational Practice in Schools; prisma/seed-teams.ts gives it teams and a team manager.
+const ORG_ADMIN = { email: 'orgadmin@circle.example', password: 'circle-demo-2026' }
+const TEAM_MANAGER = { email: 'manager@circle.example', password: 'circle-demo-2026' }
+const ORG = 'riverside-academy-trust'
+const COURSE = 'relational-practice-in-schools'
+
+async function logIn(page: Page, { email, password }: { email: string; password: string }) {
+	await page.goto('/login')
+	await page.getByLabel('Email address').fill(email)
+	await page.getByLabel('Password').fill(password)
+	await page.getByRole('button', { name: 'Log in' }).click()
+	await expect(page).toHaveURL(/\/dashboard/)
+}
+
+/** The ISO date and the UK way of writing it, `days` from today in London. */
+function ukDateFromToday(days: number) {
+	const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
+	const date = new Date(`${london}T12:00:00Z`)
+	date.setUTCDate(date.getUTCDate() + days)
+	return {
+		iso: date.toISOString().slice(0, 10),
+		uk: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+			date,
+		),
+	}
+}
+
+test('an organisation admin creates a team, assigns it a course due in 14 days, and a member of the team sees it on their dashboard', async ({
+	page,
+	browser,
+	a11y,
+}) => {
+	const member = uniqueEmail('year6')
+	const memberName = 'Dafydd ap Gruffydd'
+	const teamName = `Year 6 ${Date.now().toString(36)}`
+	const due = ukDateFromToday(14)
+
+	// The member joins the trust through an invitation, as staff do.
+	await logIn(page, ORG_ADMIN)
+	await page.goto(`/org/${ORG}/seats/${COURSE}`)
+	await page.getByLabel('Email address').fill(member)
+	await page.getByRole('button', { name: 'Send invitations' }).click()
+	await expect(page.getByText('Invitations sent to 1 person')).toBeVisible()
+	const memberContext = await browser.newContext()
+	const memberPage = await memberContext.newPage()
+	await expect(async () => {
+		await memberPage.goto(`/dev/outbox?to=${encodeURIComponent(member)}`)
+		await memberPage
+			.getByRole('link', { name: /Riverside Academy Trust has given you a place/ })
+			.first()
+			.click({ timeout: 1000 })
+	}).toPass({ timeout: 30_000 })
+	const acceptHref = await memberPage
+		.getByRole('link', { name: /\/invitations\// })
+		.first()
+		.getAttribute('href')
+	await memberPage.goto(new URL(acceptHref!).pathname)
+	await memberPage.getByLabel('Full name').fill(memberName)
+	await memberPage.getByLabel('Password').fill('a steady circle of trust')
+	await memberPage.getByRole('button', { name: 'Create account and accept' }).click()
+	await expect(memberPage).toHaveURL(new RegExp(`/learn/${COURSE}`))
+
+	// The admin creates a team from the organisation's Teams page…
+	await page.goto(`/org/${ORG}`)
+	await page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Teams' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Teams' })).toBeVisible()
+	// The demo trust's nested teams are there.
+	await expect(page.getByRole('table', { name: /Teams of Riverside Academy Trust/ })).toContainText('Oakfield Primary')
+	await a11y()
+	await page.getByRole('button', { name: 'Create team' }).click()
+	await expect(page.getByText('Enter a name for the team')).toBeVisible()
+	await page.getByLabel('Team name').fill(teamName)
+	await page.getByRole('button', { name: 'Create team' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: teamName })).toBeVisible()
+	await expect(page.getByText('The team has been created.')).toBeVisible()
+
+	// …adds the member to it…
+	await page.getByLabel('Person').selectOption({ label: `${memberName} (${member})` })
+	await page.getByRole('button', { name: 'Add to team' }).click()
+	await expect(page.getByText(`${memberName} has been added.`)).toBeVisible()
+	await expect(page.getByRole('table', { name: `Members of ${teamName}` })).toContainText(memberName)
+	await a11y()
+
+	// …and assigns it a course due in 14 days; a date in the past is refused beside the field first.
+	await page.getByRole('navigation', { name: 'Organisation' }).getByRole('link', { name: 'Assignments' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Assignments' })).toBeVisible()
+	await page.getByLabel('Course', { exact: true }).selectOption({ label: 'Restorative Practice Foundations (free)' })
+	await page.getByLabel('Assign to', { exact: true }).selectOption({ label: 'A team (and its sub-teams)' })
+	await page.getByLabel('Team', { exact: true }).selectOption({ label: teamName })
+	await page.getByLabel('Due date', { exact: true }).fill(ukDateFromToday(-1).iso)
+	await page.getByRole('button', { name: 'Assign course' }).click()
+	await expect(page.getByText('The due date cannot be in the past: choose today or later.')).toBeVisible()
+	await expect(page.getByLabel('Team', { exact: true })).toHaveValue(/.+/)
+	await page.getByLabel('Due date', { exact: true }).fill(due.iso)
+	await page.getByRole('button', { name: 'Assign course' }).click()
+	await expect(page.getByText('Assigned to 1 person.')).toBeVisible()
+	const rules = page.getByRole('table', { name: 'Courses assigned in Riverside Academy Trust' })
+	await expect(rules.getByRole('row').filter({ hasText: teamName })).toContainText(`By ${due.uk}`)
+	await a11y()
+
+	// The member sees it on their dashboard, with who assigned it and when it is due.
+	await memberPage.goto('/dashboard')
+	const assigned = memberPage.getByRole('region', { name: 'Assigned to you' })
+	await expect(assigned).toContainText('Restorative Practice Foundations')
+	await expect(assigned).toContainText(`Assigned by Riverside Academy Trust · due ${due.uk}`)
+	await expect(assigned).toContainText('Due soon')
+	await a11y(memberPage)
+	await assigned.getByRole('link', { name: /Start/ }).click()
+	await expect(memberPage).toHaveURL(/\/learn\/restorative-practice-foundations/)
+	await memberContext.close()
+})
+
+test('a team manager reaches Teams and Assignments for their own teams only', async ({ page, a11y }) => {
+	await logIn(page, TEAM_MANAGER)
+	await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Organisation' }).click()
+	await expect(page).toHaveURL(new RegExp(`/org/${ORG}/teams$`))
+	const nav = page.getByRole('navigation', { name: 'Organisation' })
+	await expect(nav.getByRole('link')).toHaveText(['Teams', 'Assignments'])
+	const teams = page.getByRole('table', { name: /Teams of Riverside Academy Trust/ })
+	await expect(teams).toContainText('Primary schools')
+	await expect(teams).toContainText('Early years')
+	await expect(teams).not.toContainText('Secondary schools')
+	await a11y()
+	await nav.getByRole('link', { name: 'Assignments' }).click()
+	await expect(page.getByLabel('Assign to', { exact: true }).locator('option')).toHaveText([
+		'A team (and its sub-teams)',
+		'One person',
+	])
+	await a11y()
+	await page.goto(`/org/${ORG}/members`)
+	await expect(page.getByRole('heading', { level: 1, name: "You don't have access to this page" })).toBeVisible()
+})
