@@ -5,6 +5,7 @@ import { addMember, createOrganisation } from '#tests/factories/organisations.ts
 import { listTeams, getTeam } from './list-teams.ts'
 import { createTeam, deleteTeam, moveTeam, renameTeam } from './manage-teams.ts'
 import { requireComplianceAccess } from './scope.ts'
+import { lockTeamTree, selectTeamAncestry, selectTeamSubtree } from './sql.ts'
 import { addTeamMember, removeTeamMember, setTeamManager } from './team-members.ts'
 
 afterAll(releaseTestResources)
@@ -124,5 +125,27 @@ describe('teams', () => {
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
 		const rows = await prisma.team.findMany({ where: { id: { in: [a.id, b.id] } }, select: { parentId: true } })
 		expect(rows.filter((r) => r.parentId === null)).toHaveLength(1)
+	})
+})
+
+describe('teams/sql.ts', () => {
+	test('ancestry, subtree and the tree lock', async () => {
+		const { actor } = await world()
+		const a = await createTeam({ ...actor, name: 'A', parentId: null })
+		const b = await createTeam({ ...actor, name: 'B', parentId: a.id })
+		const c = await createTeam({ ...actor, name: 'C', parentId: b.id })
+		const ancestry = await selectTeamAncestry(prisma, { teamId: c.id })
+		expect(ancestry).toEqual([
+			{ id: c.id, name: 'C', depth: 1 },
+			{ id: b.id, name: 'B', depth: 2 },
+			{ id: a.id, name: 'A', depth: 3 },
+		])
+		const subtree = await selectTeamSubtree(prisma, { teamId: a.id })
+		expect(subtree.sort((x, y) => x.level - y.level)).toEqual([
+			{ id: a.id, level: 0 },
+			{ id: b.id, level: 1 },
+			{ id: c.id, level: 2 },
+		])
+		await prisma.$transaction((tx) => lockTeamTree(tx, actor.organisationId))
 	})
 })
