@@ -216,8 +216,7 @@ function AssignedList({ assigned }: { assigned: Assigned[] }) {
 							) : null}
 							{item.waitingForSeat ? (
 								<p className="mt-1 text-sm font-medium text-stone-900">
-									Waiting for a seat: {item.organisationName} has been asked for one, and you can start as soon as it
-									arrives.
+									Waiting for a seat: you can start as soon as {item.organisationName} has one for you.
 								</p>
 							) : null}
 						</div>
