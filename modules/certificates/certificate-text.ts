@@ -21,7 +21,12 @@ export function formatUkDate(value: Date) {
 	return ukLongDate.format(value)
 }
 
-const calendarDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const calendarDay = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC',
+})
 
 /**
  * "5 December 2027": a calendar day held in a PostgreSQL `date` column (a certificate's validUntil),

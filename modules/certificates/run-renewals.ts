@@ -22,7 +22,13 @@ export type RunRenewalsResult = { renewed: number; skipped: number; failed: numb
  * index). Each renewal commits on its own: one that fails is logged and tried again next run.
  * A requirement withdrawn, a person who has left, a certificate revoked: not renewed.
  */
-export async function runRenewals({ now, limit = RENEWALS_PER_RUN }: { now: Date; limit?: number }): Promise<RunRenewalsResult> {
+export async function runRenewals({
+	now,
+	limit = RENEWALS_PER_RUN,
+}: {
+	now: Date
+	limit?: number
+}): Promise<RunRenewalsResult> {
 	const lastDay = dateOnly(addDays(ukToday(now), RENEWAL_LEAD_DAYS))
 	const due = await selectRenewalsDue(prisma, { lastDay, limit })
 	const result: RunRenewalsResult = { renewed: 0, skipped: 0, failed: 0 }

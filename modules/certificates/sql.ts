@@ -4,7 +4,10 @@ import { type Certificate, type Course, type LearnerAssignment, type prisma, typ
 type Db = Tx | typeof prisma
 
 /** One organisation's met requirement whose certificate is due to be renewed. */
-export type RenewalDueRow = Pick<LearnerAssignment, 'organisationId' | 'userId' | 'courseId' | 'assignmentId' | 'cycle'> & {
+export type RenewalDueRow = Pick<
+	LearnerAssignment,
+	'organisationId' | 'userId' | 'courseId' | 'assignmentId' | 'cycle'
+> & {
 	learnerAssignmentId: string
 	certificateId: Certificate['id']
 	validUntil: Date
@@ -55,7 +58,10 @@ export async function selectRenewalsDue(
  * find the same certificates; the second waits here and then sees the first's row, so it neither
  * restarts the enrolment nor claims a seat a second time (the unique index is the last guard).
  */
-export async function lockRenewal(tx: Tx, { organisationId, certificateId }: { organisationId: string; certificateId: string }) {
+export async function lockRenewal(
+	tx: Tx,
+	{ organisationId, certificateId }: { organisationId: string; certificateId: string },
+) {
 	const [row] = await tx.$queryRaw<Array<{ pending: boolean }>>`
 		SELECT pg_advisory_xact_lock(hashtextextended(${`renewal:${organisationId}:${certificateId}`}, 0)) IS NOT NULL
 			AND NOT EXISTS (

@@ -16,7 +16,10 @@ export type JobDataMap = {
 export type JobName = keyof JobDataMap
 
 // A runtime list of the queues to create at start: pg-boss 10 needs createQueue() before send/work.
-const QUEUES = { 'send-email': true, 'seat-reminders': true, 'certificate-renewals': true } satisfies Record<JobName, true>
+const QUEUES = { 'send-email': true, 'seat-reminders': true, 'certificate-renewals': true } satisfies Record<
+	JobName,
+	true
+>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 
 /** What a handler knows about the run it is part of. */
