@@ -8,6 +8,8 @@ import { completeReading } from '#modules/progress/complete-reading.ts'
 import { submitQuizAttempt } from '#modules/quizzes/submit-quiz-attempt.ts'
 import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
 import { correctAnswers, createCourse, createUser, wrongAnswers } from '#tests/factories/learning.ts'
+import { listMyCertificates } from './list-my-certificates.ts'
+import { retakeCourse } from './retake-course.ts'
 import { runRenewals } from './run-renewals.ts'
 import { verifyCertificate } from './verify-certificate.ts'
 import { isoDay, RENEWAL_LEAD_DAYS } from './validity.ts'
@@ -148,5 +150,38 @@ describe('certificate validity and renewal', () => {
 		await runRenewals({ now: late })
 		expect(await prisma.learnerAssignment.count({ where: { renewsCertificateId: certificate.id } })).toBe(0)
 		expect(await verify(certificate.code, late)).toMatchObject({ status: 'revoked' })
+	})
+
+	test('a learner retakes their own expiring or expired certificate: not before 90 days out, then in cycle 2', async () => {
+		const learner = await createUser()
+		const course = await createCourse({ modules: 1, lessonKinds: ['READING', 'QUIZ'] })
+		await prisma.course.update({ where: { id: course.id }, data: { validityMonths: 12 } })
+		await prisma.enrolment.create({
+			data: { userId: learner.id, courseId: course.id, versionId: course.versionId, source: 'FREE' },
+		})
+		await takeCourse(learner.id, course)
+		const today = ukToday(new Date())
+		const [first] = await listMyCertificates({ userId: learner.id, now: at(today) })
+		expect(first).toMatchObject({ standing: 'valid', canRetake: false })
+		const validUntil = isoDay(first!.validUntil!)
+		await expect(retakeCourse({ userId: learner.id, courseSlug: course.slug, now: at(today) })).rejects.toMatchObject({
+			code: 'NOT_DUE_FOR_RENEWAL',
+		})
+
+		const expired = at(addDays(validUntil, 1))
+		expect((await listMyCertificates({ userId: learner.id, now: expired }))[0]).toMatchObject({
+			standing: 'expired',
+			canRetake: true,
+		})
+		expect(await retakeCourse({ userId: learner.id, courseSlug: course.slug, now: expired })).toEqual({ cycle: 2 })
+		await expect(retakeCourse({ userId: learner.id, courseSlug: course.slug, now: expired })).rejects.toMatchObject({
+			code: 'ENROLMENT_NOT_COMPLETE',
+		})
+		expect((await listMyCertificates({ userId: learner.id, now: expired }))[0]).toMatchObject({ canRetake: false })
+		await takeCourse(learner.id, course)
+		const mine = await listMyCertificates({ userId: learner.id, now: at(today) })
+		expect(mine.map((c) => c.cycle).sort()).toEqual([1, 2])
+		// Nobody required it: no organisation requirement appeared along the way.
+		expect(await prisma.learnerAssignment.count({ where: { userId: learner.id } })).toBe(0)
 	})
 })
