@@ -184,4 +184,31 @@ describe('certificate validity and renewal', () => {
 		// Nobody required it: no organisation requirement appeared along the way.
 		expect(await prisma.learnerAssignment.count({ where: { userId: learner.id } })).toBe(0)
 	})
+
+	test('a course that names a refresher renews through it: the refresher’s certificate meets the renewal', async () => {
+		const { org, member, course, certificate, validUntil } = await world()
+		const refresher = await createCourse({ modules: 1, lessonKinds: ['READING', 'QUIZ'] })
+		await prisma.course.update({ where: { id: refresher.id }, data: { validityMonths: 12 } })
+		await prisma.course.update({ where: { id: course.id }, data: { refresherCourseId: refresher.id } })
+		const opens = addDays(validUntil, -RENEWAL_LEAD_DAYS)
+		expect(await runRenewals({ now: at(opens) })).toMatchObject({ renewed: 1 })
+		const renewal = await prisma.learnerAssignment.findFirstOrThrow({
+			where: { organisationId: org.id, renewsCertificateId: certificate.id },
+		})
+		expect(renewal).toMatchObject({ courseId: course.id, refresherCourseId: refresher.id, cycle: 2 })
+		// Placed on the refresher (free): the full course's enrolment is left as it was.
+		expect(
+			await prisma.enrolment.findUnique({ where: { userId_courseId: { userId: member.id, courseId: refresher.id } } }),
+		).not.toBeNull()
+		expect(await prisma.enrolment.findUniqueOrThrow({ where: { id: certificate.enrolmentId } })).toMatchObject({
+			cycle: 1,
+		})
+		await takeCourse(member.id, refresher)
+		const met = await prisma.learnerAssignment.findUniqueOrThrow({
+			where: { id: renewal.id },
+			include: { certificate: true },
+		})
+		expect(met.completedAt).not.toBeNull()
+		expect(met.certificate?.courseId).toBe(refresher.id)
+	})
 })
