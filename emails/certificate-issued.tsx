@@ -7,6 +7,8 @@ export type CertificateIssuedProps = {
 	cpdHoursLabel: string
 	/** "21 November 2026" */
 	completedOn: string
+	/** "20 November 2027": the last day it is valid; absent when the course's certificates do not expire. */
+	validUntil?: string | null
 	code: string
 	verifyUrl: string
 	portfolioUrl: string
@@ -22,6 +24,7 @@ export default function CertificateIssued({
 	courseTitle,
 	cpdHoursLabel,
 	completedOn,
+	validUntil,
 	code,
 	verifyUrl,
 	portfolioUrl,
@@ -36,6 +39,12 @@ export default function CertificateIssued({
 				Congratulations on completing <strong>{courseTitle}</strong> on {completedOn}. Your certificate for{' '}
 				{cpdHoursLabel} is attached to this email as a PDF.
 			</Paragraph>
+			{validUntil ? (
+				<Paragraph>
+					It is valid until <strong>{validUntil}</strong>. You can renew it by taking the course again from 90 days
+					before then; if your organisation requires it, they will assign it to you again.
+				</Paragraph>
+			) : null}
 			<Paragraph>
 				We have also added it to your CPD portfolio, with the reflections you wrote during the course, ready for your
 				revalidation, appraisal or supervision.
@@ -55,6 +64,7 @@ CertificateIssued.PreviewProps = {
 	courseTitle: 'Restorative conversations in health and social care',
 	cpdHoursLabel: '2.5 CPD hours',
 	completedOn: '21 November 2026',
+	validUntil: '20 November 2027',
 	code: 'CIRC-7KQ2-M9XD-4TPA-Q3HZ',
 	verifyUrl: 'http://localhost:3000/verify/CIRC-7KQ2-M9XD-4TPA-Q3HZ',
 	portfolioUrl: 'http://localhost:3000/cpd',

@@ -17,6 +17,7 @@ import { courses } from './seed-content/index.ts'
 import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
 import { configureDemoSso, devIdpIssuer } from './demo-sso.ts'
 import { seedDemoTeams } from './seed-teams.ts'
+import { seedValidityDemo } from './seed-validity.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'circle-demo-2026'
@@ -146,6 +147,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		await seedDemoStaff({ organisationId: org.id, poolId: pool.id, invitedById: users['orgadmin@circle.example']! })
 	}
 	await seedDemoProvisioning({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
+	await seedValidityDemo({ trainerId, seedCourse })
 	await seedDemoTeams({ organisationId: org.id, ownerId: users['orgadmin@circle.example']!, passwordHash })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router'
+import { Form, Link, useSearchParams } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { ButtonLink, buttonClasses } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
@@ -8,6 +8,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { REGISTRATION_BODY_LABELS } from '#modules/auth/schemas.ts'
+import { formatUkDay } from '#modules/certificates/certificate-text.ts'
 import { listMyCertificates } from '#modules/certificates/list-my-certificates.ts'
 import { formatHours } from '#modules/portfolio/cpd-dates.ts'
 import { defaultExportFormat, EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '#modules/portfolio/export-formats.ts'
@@ -24,7 +25,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const [portfolio, certificates] = await Promise.all([
 		getCpdPortfolio({ userId: user.id }),
-		listMyCertificates({ userId: user.id }),
+		listMyCertificates({ userId: user.id, now: new Date() }),
 	])
 	return {
 		learner: portfolio.learner,
@@ -45,6 +46,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 			cpdMinutes: c.cpdMinutes,
 			completedAt: c.completedAt.toISOString(),
 			revokedAt: c.revokedAt?.toISOString() ?? null,
+			validUntil: c.validUntil ? formatUkDay(c.validUntil) : null,
+			standing: c.standing,
+			canRetake: c.canRetake,
+			courseSlug: c.courseSlug,
 		})),
 	}
 }
@@ -146,6 +151,22 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 										<Badge tone="accent" className="mt-2">
 											Revoked {formatDate(c.revokedAt)}
 										</Badge>
+									) : c.validUntil ? (
+										<p className="mt-1 text-sm text-stone-700">
+											{c.standing === 'expired' ? (
+												<Badge tone="accent">Expired: was valid until {c.validUntil}</Badge>
+											) : (
+												<>Valid until {c.validUntil}</>
+											)}
+										</p>
+									) : null}
+									{c.canRetake ? (
+										<Form method="post" action={`/learn/${c.courseSlug}/retake`} className="mt-2">
+											<button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
+												{c.standing === 'expired' ? 'Retake to renew' : 'Renew early: retake'}
+												<span className="sr-only"> {c.courseTitle}</span>
+											</button>
+										</Form>
 									) : null}
 									<p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
 										<a href={`/certificates/${c.code}.pdf`} className={LINK}>

@@ -21,7 +21,12 @@ export const headers: Route.HeadersFunction = ({ loaderHeaders, errorHeaders }) 
 }
 
 export const meta: Route.MetaFunction = ({ data }) => {
-	const titles = { valid: 'Valid certificate', revoked: 'Revoked certificate', not_found: 'Certificate not found' }
+	const titles = {
+		valid: 'Valid certificate',
+		expired: 'Expired certificate',
+		revoked: 'Revoked certificate',
+		not_found: 'Certificate not found',
+	}
 	return pageMeta(
 		`${data ? titles[data.status] : 'Check a certificate'} | Circle`,
 		'Whether a Circle CPD certificate is genuine: who it was issued to, for which course, and whether it is still valid.',
@@ -35,7 +40,7 @@ export const meta: Route.MetaFunction = ({ data }) => {
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
 	try {
-		const result = await verifyCertificate({ code: params.code, ipAddress: context.clientIp })
+		const result = await verifyCertificate({ code: params.code, ipAddress: context.clientIp, now: new Date() })
 		return data(result, { status: result.status === 'not_found' ? 404 : 200, headers: HEADERS })
 	} catch (error) {
 		if (isDomainError(error) && error.kind === 'throttled') {
@@ -74,7 +79,22 @@ function Found({ result }: { result: CertificateVerification }) {
 	const revoked = result.status === 'revoked'
 	return (
 		<>
-			{revoked ? (
+			{result.status === 'expired' ? (
+				<div role="status" className="mt-3 rounded-2xl border-2 border-amber-700 bg-amber-50 p-5 sm:p-6">
+					<h1 className="flex items-center gap-3 text-2xl font-bold text-amber-950 sm:text-3xl">
+						<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="size-8 shrink-0">
+							<circle cx="12" cy="12" r="10" fill="#b45309" />
+							<path d="M12 6.5V12l3.5 2.5" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" fill="none" />
+						</svg>
+						This certificate has expired
+					</h1>
+					<p className="mt-3 text-lg text-amber-950">
+						Circle issued this certificate and it has not been revoked, but it was valid only until{' '}
+						<strong>{formatDate(result.validUntil!)}</strong>. It shows the training was completed then; it is not
+						evidence that it is in date now.
+					</p>
+				</div>
+			) : revoked ? (
 				<div role="status" className="mt-3 rounded-2xl border-2 border-red-700 bg-red-50 p-5 sm:p-6">
 					<h1 className="flex items-center gap-3 text-2xl font-bold text-red-900 sm:text-3xl">
 						<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="size-8 shrink-0">
@@ -101,7 +121,13 @@ function Found({ result }: { result: CertificateVerification }) {
 						This certificate is valid
 					</h1>
 					<p className="mt-3 text-lg text-green-900">
-						Circle issued this certificate, and it has not been revoked. The details below are exactly what it says.
+						Circle issued this certificate, and it has not been revoked.{' '}
+						{result.validUntil ? (
+							<>
+								It is valid until <strong>{formatDate(result.validUntil)}</strong>.{' '}
+							</>
+						) : null}
+						The details below are exactly what it says.
 					</p>
 				</div>
 			)}
@@ -118,7 +144,11 @@ function Found({ result }: { result: CertificateVerification }) {
 					value={result.cpdHours === null ? null : formatCpdHours(Math.round(result.cpdHours * 60))}
 				/>
 				<Row term="Completed on" value={result.completedOn ? formatDate(result.completedOn) : null} />
-				<Row term="Issued on" value={result.issuedAt ? formatDate(result.issuedAt) : null} />
+				<Row term="Issued on" value={result.issuedOn ? formatDate(result.issuedOn) : null} />
+				<Row
+					term="Valid until"
+					value={result.validUntil ? formatDate(result.validUntil) : 'Does not expire'}
+				/>
 				<Row term="Certificate number" value={result.code} mono />
 			</dl>
 			{result.outcomes.length ? (

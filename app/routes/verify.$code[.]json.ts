@@ -11,13 +11,14 @@ const HEADERS = {
 
 /**
  * The verification page as JSON, for HR and credentialing systems:
- * `{ code, status: 'valid' | 'revoked' | 'not_found', learnerName, courseTitle, versionNumber,
- * cpdHours, completedOn, issuedAt, revokedAt, revokedReason, outcomes }`. Unknown codes answer 404
+ * `{ code, status: 'valid' | 'expired' | 'revoked' | 'not_found', learnerName, courseTitle,
+ * versionNumber, cpdHours, completedOn, issuedAt, issuedOn, validUntil, revokedAt, revokedOn,
+ * revokedReason, outcomes }` (dates as ISO UK calendar days; validUntil null when it never expires). Unknown codes answer 404
  * with the same shape (the details null); throttled look-ups answer 429 with a message.
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
 	try {
-		const result = await verifyCertificate({ code: params.code, ipAddress: context.clientIp })
+		const result = await verifyCertificate({ code: params.code, ipAddress: context.clientIp, now: new Date() })
 		return Response.json(result, { status: result.status === 'not_found' ? 404 : 200, headers: HEADERS })
 	} catch (error) {
 		if (isDomainError(error) && error.kind === 'throttled') {

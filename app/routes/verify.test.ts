@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { renderCertificatePdf } from '#modules/certificates/render-certificate-pdf.ts'
 import { revokeCertificate } from '#modules/certificates/revoke-certificate.ts'
+import { londonIsoDate } from '#modules/certificates/certificate-text.ts'
 import { onQuery, prisma } from '#modules/db/client.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
 import { closeThrottles, THROTTLES } from '#modules/security/throttle.ts'
@@ -171,6 +172,33 @@ describe('/verify/:code', () => {
 })
 
 describe('/verify/:code.json', () => {
+	test('an expired certificate says so, with the dates; revoked beats expired', async () => {
+		const { certificate } = await createCertificate({ completedAt: new Date('2025-01-31T10:00:00Z') })
+		await prisma.certificate.update({
+			where: { id: certificate.id },
+			data: { validUntil: new Date('2026-01-30T00:00:00Z') },
+		})
+		const { response, body } = await json(certificate.code)
+		expect(response.status).toBe(200)
+		expect(body).toMatchObject({
+			status: 'expired',
+			completedOn: '2025-01-31',
+			validUntil: '2026-01-30',
+			revokedOn: null,
+		})
+		const result = await page(certificate.code)
+		expect(result.data.status).toBe('expired')
+		await prisma.certificate.update({
+			where: { id: certificate.id },
+			data: { revokedAt: new Date('2026-02-10T12:00:00Z') },
+		})
+		expect((await json(certificate.code)).body).toMatchObject({
+			status: 'revoked',
+			revokedOn: '2026-02-10',
+			validUntil: '2026-01-30',
+		})
+	})
+
 	test('matches the certificate row and what the PDF says', async () => {
 		const { certificate } = await createCertificate({
 			learnerName: 'Zoë Łukasiewicz-Brontë',
@@ -194,7 +222,11 @@ describe('/verify/:code.json', () => {
 			// 23:15 UTC on 30 June is 00:15 on 1 July in the UK.
 			completedOn: '2026-07-01',
 			issuedAt: row.issuedAt.toISOString(),
+			issuedOn: londonIsoDate(row.issuedAt),
+			// The course sets no validity: it never expires.
+			validUntil: null,
 			revokedAt: null,
+			revokedOn: null,
 			revokedReason: null,
 			outcomes: row.outcomes,
 		})

@@ -2,8 +2,8 @@ import { type Tx } from '#modules/db/client.ts'
 
 /**
  * Marks complete every open requirement that a new certificate meets, in whichever organisations
- * assigned it: a requirement for the certificate's course, or a renewal that names it as the
- * refresher. Called by issueCertificate inside the transaction that issues the certificate, so the
+ * assigned it: a requirement for the certificate's course (a renewal too, even one that names a
+ * refresher), or a renewal that names it as the refresher. Called by issueCertificate inside the transaction that issues the certificate, so the
  * matrix turns green exactly when the certificate exists.
  */
 export async function satisfyAssignments(
@@ -20,7 +20,8 @@ export async function satisfyAssignments(
 			userId,
 			completedAt: null,
 			cancelledAt: null,
-			OR: [{ courseId, refresherCourseId: null }, { refresherCourseId: courseId }],
+			// The course itself always meets it (a full retake is more than the refresher asks).
+			OR: [{ courseId }, { refresherCourseId: courseId }],
 		},
 		data: { completedAt, certificateId },
 	})

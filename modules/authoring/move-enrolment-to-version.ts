@@ -40,6 +40,7 @@ async function plan(db: Tx | typeof prisma, { userId, courseId }: { userId: stri
 			status: true,
 			versionId: true,
 			completedAt: true,
+			cycle: true,
 			version: { select: { number: true } },
 			course: {
 				select: {
@@ -185,7 +186,7 @@ export async function moveEnrolmentToVersion({
 			})
 			if (to.kind !== 'QUIZ') continue
 			const passed = await tx.quizAttempt.findFirst({
-				where: { userId, lessonId: from.id, passed: true },
+				where: { userId, lessonId: from.id, passed: true, cycle: p.enrolment.cycle },
 				select: {
 					scorePercent: true,
 					submittedAt: true,
@@ -205,6 +206,7 @@ export async function moveEnrolmentToVersion({
 					userId,
 					enrolmentId,
 					lessonId: to.id,
+					cycle: p.enrolment.cycle,
 					number: 1,
 					scorePercent: passed.scorePercent,
 					passed: true,

@@ -310,3 +310,18 @@ export const CourseStructureActionSchema = z.discriminatedUnion(
 
 export type CourseStructureAction = z.output<typeof CourseStructureActionSchema>
 export type CourseStructureIntent = CourseStructureAction['intent'] | 'update-details'
+
+/**
+ * How long a course's certificates stay valid (blank: they never expire) and the shorter course, if
+ * any, that renews them. 0 and 1,000 months are refused beside the field; ten years is the most.
+ */
+export const CertificateValiditySchema = z.object({
+	validityMonths: z
+		.number({ error: 'Enter the number of months as a whole number, e.g. 12, or leave it blank' })
+		.int('Enter the number of months as a whole number, e.g. 12')
+		.min(1, 'A certificate must be valid for at least 1 month (leave it blank if it never expires)')
+		.max(120, 'A certificate can be valid for at most 120 months (10 years)')
+		.optional(),
+	refresherCourseId: singleLineText().trim().max(64, 'Choose a course from the list').optional(),
+})
+export type CertificateValidityInput = z.input<typeof CertificateValiditySchema>

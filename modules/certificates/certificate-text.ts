@@ -21,6 +21,21 @@ export function formatUkDate(value: Date) {
 	return ukLongDate.format(value)
 }
 
+const calendarDay = new Intl.DateTimeFormat('en-GB', {
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric',
+	timeZone: 'UTC',
+})
+
+/**
+ * "5 December 2027": a calendar day held in a PostgreSQL `date` column (a certificate's validUntil),
+ * which Prisma reads as UTC midnight; formatting it in London time would be right only by luck.
+ */
+export function formatUkDay(value: Date) {
+	return calendarDay.format(value)
+}
+
 /** "2026-11-21": the UK calendar date of an instant, as an ISO date. */
 export function londonIsoDate(value: Date) {
 	const parts = Object.fromEntries(londonParts.formatToParts(value).map((p) => [p.type, p.value]))

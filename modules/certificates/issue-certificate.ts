@@ -4,7 +4,7 @@ import { CertificatesError } from '#modules/certificates/errors.ts'
 import { satisfyAssignments } from '#modules/assignments/satisfy.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
-import { formatCpdHours, formatUkDate, londonCalendarDate, verificationUrl } from './certificate-text.ts'
+import { formatCpdHours, formatUkDate, formatUkDay, londonCalendarDate, verificationUrl } from './certificate-text.ts'
 import { generateCertificateCode } from './code.ts'
 import { certificateValidUntil } from './validity.ts'
 
@@ -186,6 +186,7 @@ export async function issueCertificate({
 				courseTitle: certificate.courseTitle,
 				cpdHoursLabel: formatCpdHours(certificate.cpdMinutes),
 				completedOn: formatUkDate(certificate.completedAt),
+				validUntil: certificate.validUntil ? formatUkDay(certificate.validUntil) : null,
 				code: certificate.code,
 				verifyUrl: verificationUrl({ baseUrl, code: certificate.code }),
 				portfolioUrl: `${baseUrl}/cpd`,

@@ -10,6 +10,7 @@ export const CERTIFICATE_PDF_FIELDS = {
 	cpdMinutes: true,
 	outcomes: true,
 	completedAt: true,
+	validUntil: true,
 	issuedAt: true,
 	revokedAt: true,
 	revokedReason: true,

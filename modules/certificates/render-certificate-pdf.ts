@@ -3,7 +3,7 @@ import QRCode from 'qrcode'
 import { appUrl } from '#modules/env/env.ts'
 import { registerPdfFonts } from '#modules/pdf/fonts.ts'
 import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, textRight } from '#modules/pdf/kit.ts'
-import { formatCpdHours, formatUkDate, verificationUrl } from './certificate-text.ts'
+import { formatCpdHours, formatUkDate, formatUkDay, verificationUrl } from './certificate-text.ts'
 
 /**
  * Everything a certificate shows, as frozen on its database row. The renderer needs nothing else,
@@ -17,6 +17,8 @@ export type CertificatePdfData = {
 	cpdMinutes: number
 	outcomes: string[]
 	completedAt: Date
+	/** The last UK calendar day it is valid (a `date`: UTC midnight); null or absent when it does not expire. */
+	validUntil?: Date | null
 	issuedAt: Date
 	revokedAt?: Date | null
 	revokedReason?: string | null
@@ -36,7 +38,8 @@ const MARGIN = 64
 /**
  * Renders a certificate as an A4 landscape PDF and resolves with its bytes. The layout: a double
  * frame, Circle's mark drawn as vector shapes, the title in Noto Serif, the learner's name large,
- * the course title and version, CPD hours and completion date, the learning outcomes (the type
+ * the course title and version, CPD hours, completion date and (for a course whose certificates
+ * expire) the last day it is valid, the learning outcomes (the type
  * shrinks to fit long lists), a QR code and the address that verify the certificate, the
  * signatory, and the certificate number. Fonts are embedded (subset) so every name renders as
  * typed; nothing is encrypted. The PDF's creation date is the issue date, so the same row always
@@ -189,6 +192,8 @@ function drawTitleBlock(doc: PdfDoc, certificate: CertificatePdfData) {
 		`Version ${certificate.versionNumber}`,
 		formatCpdHours(certificate.cpdMinutes),
 		`Completed on ${formatUkDate(certificate.completedAt)}`,
+		// The date is printed, not whether it has passed: the verification page says that, live.
+		...(certificate.validUntil ? [`Valid until ${formatUkDay(certificate.validUntil)}`] : []),
 	]
 	doc.font('sans').fontSize(11).fillColor(PDF_COLOURS.ink)
 	const separator = '   ·   '

@@ -12,3 +12,39 @@ export function certificateValidUntil(completedAt: Date, validityMonths: number 
 	if (validityMonths === null) return null
 	return dateOnly(addDays(addMonths(ukToday(completedAt), validityMonths), -1))
 }
+
+/** Whether a certificate stands today: revoked beats expired; a certificate with no end date never expires. */
+export type CertificateStanding = 'valid' | 'expired' | 'revoked'
+
+/**
+ * A certificate's standing on the UK calendar day of `now`: `revoked` once revoked, `expired` from
+ * the day after its `validUntil` (valid until 5 December: expired from 6 December), else `valid`.
+ * This is the certificate's own standing, for the verify page, its JSON, the PDF and the learner's
+ * list; whether a person is compliant is the compliance rule's question (circle_compliance_status).
+ */
+export function certificateStanding(
+	{ revokedAt, validUntil }: { revokedAt: Date | null; validUntil: Date | null },
+	now: Date,
+): CertificateStanding {
+	if (revokedAt) return 'revoked'
+	if (validUntil && dateOnly(ukToday(now)) > validUntil) return 'expired'
+	return 'valid'
+}
+
+/** "2027-12-05": a `date` column's calendar day as an ISO date (it is held as UTC midnight). */
+export function isoDay(value: Date): string {
+	return value.toISOString().slice(0, 10)
+}
+
+/**
+ * How long before a certificate expires its renewal opens: an organisation that required the
+ * course re-assigns it (runRenewals), due on the certificate's last valid day, and a learner may
+ * retake a course they hold the certificate for on their own. Ninety days gives a learner who is
+ * reminded 90, 30 and 7 days before (the reminders) time to fit the course in.
+ */
+export const RENEWAL_LEAD_DAYS = 90
+
+/** The first UK calendar day a certificate valid until `validUntil` may be renewed (ISO date). */
+export function renewalOpensOn(validUntil: Date): string {
+	return addDays(isoDay(validUntil), -RENEWAL_LEAD_DAYS)
+}

@@ -3,6 +3,7 @@ import { consumeThrottle } from '#modules/security/throttle.ts'
 import { cpdHours, londonIsoDate } from './certificate-text.ts'
 import { normaliseCertificateCode } from './code.ts'
 import { CERTIFICATE_PDF_FIELDS } from './queries.ts'
+import { certificateStanding, isoDay } from './validity.ts'
 
 /**
  * What anyone may learn about a certificate from its number: exactly what the certificate itself
@@ -11,7 +12,8 @@ import { CERTIFICATE_PDF_FIELDS } from './queries.ts'
 export type CertificateVerification = {
 	/** The canonical code, or what was asked for when it is not a Circle code at all. */
 	code: string
-	status: 'valid' | 'revoked' | 'not_found'
+	/** Revoked beats expired; `expired` from the UK calendar day after `validUntil`. */
+	status: 'valid' | 'expired' | 'revoked' | 'not_found'
 	learnerName: string | null
 	courseTitle: string | null
 	versionNumber: number | null
@@ -20,7 +22,13 @@ export type CertificateVerification = {
 	completedOn: string | null
 	/** ISO 8601 instant. */
 	issuedAt: string | null
+	/** The UK calendar date of issue, e.g. "2026-11-21". */
+	issuedOn: string | null
+	/** The last UK calendar day the certificate is valid, e.g. "2027-11-20"; null when it does not expire. */
+	validUntil: string | null
 	revokedAt: string | null
+	/** The UK calendar date of revocation. */
+	revokedOn: string | null
 	revokedReason: string | null
 	outcomes: string[]
 }
@@ -36,9 +44,12 @@ export type CertificateVerification = {
 export async function verifyCertificate({
 	code: input,
 	ipAddress,
+	now,
 }: {
 	code: string
 	ipAddress: string
+	/** The instant to judge expiry at (the request's time; tests pass their own). */
+	now: Date
 }): Promise<CertificateVerification> {
 	await consumeThrottle(
 		'verifyPerIp',
@@ -50,14 +61,17 @@ export async function verifyCertificate({
 	if (!row) return notFound(code ?? input.trim().slice(0, 64))
 	return {
 		code: row.code,
-		status: row.revokedAt ? 'revoked' : 'valid',
+		status: certificateStanding(row, now),
 		learnerName: row.learnerName,
 		courseTitle: row.courseTitle,
 		versionNumber: row.versionNumber,
 		cpdHours: cpdHours(row.cpdMinutes),
 		completedOn: londonIsoDate(row.completedAt),
 		issuedAt: row.issuedAt.toISOString(),
+		issuedOn: londonIsoDate(row.issuedAt),
+		validUntil: row.validUntil ? isoDay(row.validUntil) : null,
 		revokedAt: row.revokedAt?.toISOString() ?? null,
+		revokedOn: row.revokedAt ? londonIsoDate(row.revokedAt) : null,
 		revokedReason: row.revokedAt ? row.revokedReason : null,
 		outcomes: row.outcomes,
 	}
@@ -73,7 +87,10 @@ function notFound(code: string): CertificateVerification {
 		cpdHours: null,
 		completedOn: null,
 		issuedAt: null,
+		issuedOn: null,
+		validUntil: null,
 		revokedAt: null,
+		revokedOn: null,
 		revokedReason: null,
 		outcomes: [],
 	}

@@ -1,5 +1,6 @@
 import { handleSendEmailJob } from '#modules/mail/deliver.ts'
 import { handleSeatRemindersJob, SEAT_REMINDERS_CRON } from '#modules/organisations/seat-reminders.ts'
+import { handleCertificateRenewalsJob, RENEWALS_CRON } from '#modules/certificates/run-renewals.ts'
 // Attachment resolvers register themselves on import; a worker running as its own process
 // (`npm run worker`) must load them too, or certificate emails would fail and retry for ever.
 import '#modules/certificates/certificate-attachment.ts'
@@ -11,6 +12,7 @@ import { getJobHandler, registerJob } from './registry.ts'
 const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'send-email': handleSendEmailJob,
 	'seat-reminders': handleSeatRemindersJob,
+	'certificate-renewals': handleCertificateRenewalsJob,
 }
 
 /**
@@ -27,6 +29,8 @@ export function registerBuiltInJobs(): void {
 export const builtInSchedules: { name: JobName; cron: string }[] = [
 	// Weekly nudges to seat holders who have not started or have stalled.
 	{ name: 'seat-reminders', cron: SEAT_REMINDERS_CRON },
+	// Daily: organisation-required certificates re-assigned 90 days before they expire.
+	{ name: 'certificate-renewals', cron: RENEWALS_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */

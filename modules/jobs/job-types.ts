@@ -9,12 +9,17 @@ export type JobDataMap = {
 	'send-email': { messageId: string }
 	/** Weekly: remind seat holders who have not started or have stalled (modules/organisations/seat-reminders.ts). */
 	'seat-reminders': Record<string, never>
+	/** Daily: re-assign organisation-required certificates 90 days before they expire (modules/certificates/run-renewals.ts). */
+	'certificate-renewals': Record<string, never>
 }
 
 export type JobName = keyof JobDataMap
 
 // A runtime list of the queues to create at start: pg-boss 10 needs createQueue() before send/work.
-const QUEUES = { 'send-email': true, 'seat-reminders': true } satisfies Record<JobName, true>
+const QUEUES = { 'send-email': true, 'seat-reminders': true, 'certificate-renewals': true } satisfies Record<
+	JobName,
+	true
+>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 
 /** What a handler knows about the run it is part of. */

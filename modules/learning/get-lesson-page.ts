@@ -64,7 +64,7 @@ export async function getLessonPage({
 	const next = lessons[index + 1]
 	const row = progress.find((p) => p.lessonId === lesson.id)
 
-	const content = state.locked ? null : await loadContent({ userId, lesson, row })
+	const content = state.locked ? null : await loadContent({ userId, lesson, row, cycle: enrolment.cycle })
 
 	return {
 		course: {
@@ -131,6 +131,7 @@ export async function loadCourseForLearner({ userId, courseSlug }: { userId: str
 			courseId: true,
 			versionId: true,
 			completedAt: true,
+			cycle: true,
 			version: { select: { title: true, sequential: true } },
 		},
 	})
@@ -162,9 +163,11 @@ async function loadContent({
 	userId,
 	lesson,
 	row,
+	cycle,
 }: {
 	userId: string
 	lesson: { id: string; kind: LessonKind }
+	cycle: number
 	row: { positionSeconds: number; secondsWatched: number } | undefined
 }): Promise<LessonContent> {
 	switch (lesson.kind) {
@@ -203,7 +206,7 @@ async function loadContent({
 			})
 			return {
 				kind: 'QUIZ',
-				quiz: await getQuizForLearner({ userId, lessonId: lesson.id, ...quiz }),
+				quiz: await getQuizForLearner({ userId, lessonId: lesson.id, cycle, ...quiz }),
 			}
 		}
 	}

@@ -36,7 +36,7 @@ export async function findLessonForLearner({
 				select: {
 					sequential: true,
 					courseId: true,
-					enrolments: { where: { userId, status: 'ACTIVE' }, select: { id: true }, take: 1 },
+					enrolments: { where: { userId, status: 'ACTIVE' }, select: { id: true, cycle: true }, take: 1 },
 				},
 			},
 		},
@@ -59,6 +59,8 @@ export async function findLessonForLearner({
 		passMark: lesson.passMark,
 		maxAttempts: lesson.maxAttempts,
 		enrolmentId: enrolment.id,
+		/** The enrolment's current cycle (2 and on: retaking the course for a renewal). */
+		enrolmentCycle: enrolment.cycle,
 	}
 }
 

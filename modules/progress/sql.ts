@@ -26,7 +26,7 @@ export async function lockActiveEnrolment(tx: Tx, { enrolmentId, userId }: { enr
 	return row ?? null
 }
 
-/** Required lessons of the enrolment's version not yet done (completed, and passed for a quiz). */
+/** Required lessons of the enrolment's version not yet done (completed, and passed in the enrolment's current cycle for a quiz). */
 export async function countRequiredLessonsRemaining(
 	tx: Tx,
 	{ enrolmentId, userId }: { enrolmentId: string; userId: string },
@@ -46,7 +46,8 @@ export async function countRequiredLessonsRemaining(
 					l.kind <> 'QUIZ'
 					OR EXISTS (
 						SELECT 1 FROM "QuizAttempt" a
-						WHERE a."lessonId" = l.id AND a."userId" = ${userId} AND a.passed
+						-- a pass in this cycle: a renewal's retake must pass the quiz again
+						WHERE a."lessonId" = l.id AND a."userId" = ${userId} AND a.passed AND a.cycle = e.cycle
 					)
 				)
 			)`

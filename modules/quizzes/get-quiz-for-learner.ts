@@ -64,11 +64,14 @@ export type LearnerQuiz = {
 export async function getQuizForLearner({
 	userId,
 	lessonId,
+	cycle = 1,
 	passMark,
 	maxAttempts,
 }: {
 	userId: string
 	lessonId: string
+	/** The enrolment's current cycle: attempts from an earlier cycle (before a renewal's retake) do not count. */
+	cycle?: number
 	passMark: number | null
 	maxAttempts: number | null
 }): Promise<LearnerQuiz> {
@@ -89,7 +92,7 @@ export async function getQuizForLearner({
 			},
 		}),
 		prisma.quizAttempt.findMany({
-			where: { userId, lessonId },
+			where: { userId, lessonId, cycle },
 			orderBy: { number: 'desc' },
 			select: { id: true, number: true, scorePercent: true, passed: true, submittedAt: true },
 		}),

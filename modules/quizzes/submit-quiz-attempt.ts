@@ -47,11 +47,14 @@ export async function submitQuizAttempt({
 
 	try {
 		return await prisma.$transaction(async (tx) => {
-			const previous = await tx.quizAttempt.findMany({
+			// A pass (and the attempts used) in an earlier cycle do not count in this one: a renewal's
+			// retake is a test again. Attempt numbers run on across cycles (they are unique per lesson).
+			const earlier = await tx.quizAttempt.findMany({
 				where: { userId, lessonId: lesson.id },
 				orderBy: { number: 'desc' },
-				select: { number: true, passed: true },
+				select: { number: true, passed: true, cycle: true },
 			})
+			const previous = earlier.filter((p) => p.cycle === lesson.enrolmentCycle)
 			if (previous.some((p) => p.passed)) {
 				throw new QuizzesError('conflict', 'QUIZ_ALREADY_PASSED', 'You have already passed this quiz.')
 			}
@@ -62,9 +65,17 @@ export async function submitQuizAttempt({
 					`You have used all ${lesson.maxAttempts} attempts at this quiz. Contact your trainer if you need another.`,
 				)
 			}
-			const number = (previous[0]?.number ?? 0) + 1
+			const number = (earlier[0]?.number ?? 0) + 1
 			const attempt = await tx.quizAttempt.create({
-				data: { userId, enrolmentId: lesson.enrolmentId, lessonId: lesson.id, number, scorePercent, passed },
+				data: {
+					userId,
+					enrolmentId: lesson.enrolmentId,
+					cycle: lesson.enrolmentCycle,
+					lessonId: lesson.id,
+					number,
+					scorePercent,
+					passed,
+				},
 				select: { id: true, submittedAt: true },
 			})
 			await tx.answer.createMany({

@@ -1,0 +1,139 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, useNavigation } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
+import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
+import { requireTrainer } from '#app/utils/studio-errors.server.ts'
+import { getCertificateValidity, setCertificateValidity } from '#modules/authoring/certificate-validity.ts'
+import { CertificateValiditySchema } from '#modules/authoring/schemas.ts'
+import { RENEWAL_LEAD_DAYS } from '#modules/certificates/validity.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import type { Route } from './+types/studio.courses.$courseId_.certificate'
+
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Certificate validity${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
+		'How long a course’s certificates stay valid, and the refresher course that renews them.',
+		NOINDEX,
+	)
+
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireTrainer(request)
+	return withDomainErrors(() => getCertificateValidity({ courseId: params.courseId, actorId: user.id }))
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireTrainer(request)
+	const submission = parseWithZod(await request.formData(), { schema: CertificateValiditySchema })
+	if (submission.status !== 'success') return data({ result: submission.reply(), saved: false }, { status: 400 })
+	try {
+		await setCertificateValidity({ courseId: params.courseId, actorId: user.id, input: submission.value })
+		return data({ result: submission.reply(), saved: true })
+	} catch (error) {
+		// Permission refusals are pages (403/404), not form errors.
+		if (!isDomainError(error) || error.kind === 'forbidden' || error.kind === 'not_found') throwAsResponse(error)
+		const reply = replyWithDomainError(submission, error)
+		return data({ result: reply.data.result, saved: false }, { status: reply.init?.status ?? 422 })
+	}
+}
+
+function monthsLabel(months: number) {
+	return months % 12 === 0 ? `${months / 12} ${months === 12 ? 'year' : 'years'}` : `${months} months`
+}
+
+export default function CertificateValidityRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { course, refresherChoices } = loaderData
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'certificate-validity',
+		lastResult: actionData?.result,
+		defaultValue: {
+			validityMonths: course.validityMonths === null ? '' : String(course.validityMonths),
+			refresherCourseId: course.refresherCourseId ?? '',
+		},
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificateValiditySchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<Container width="prose" className="py-10 sm:py-12">
+			<p className="text-sm">
+				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
+					Studio
+				</Link>
+			</p>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">Certificate validity</h1>
+			<p className="mt-2 text-stone-700">{course.title}</p>
+			<StudioCourseNav courseId={course.id} />
+
+			<div aria-live="polite" className="mt-6">
+				{actionData?.saved ? (
+					<Notice tone="success" role="status" title="Certificate validity saved">
+						{course.validityMonths === null
+							? 'Certificates for this course do not expire.'
+							: `Certificates issued from now on are valid for ${monthsLabel(course.validityMonths)}.`}{' '}
+						Certificates already issued keep the dates printed on them.
+					</Notice>
+				) : null}
+			</div>
+
+			<div className="prose-circle mt-4 space-y-3 text-stone-700">
+				<p>
+					Some training has to be refreshed: safeguarding every year, first aid every three. Set how long a certificate
+					for this course stays valid, and it will show “valid until” on the certificate and its verification page.
+				</p>
+				<p>
+					When an organisation requires this course, its people are assigned it again {RENEWAL_LEAD_DAYS} days before
+					their certificate expires, due on its last valid day. They retake this course, or the shorter refresher course
+					you name below.
+				</p>
+			</div>
+
+			<Form method="post" className="mt-8 space-y-6" {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<Field
+					labelProps={{ children: 'Months a certificate stays valid (optional)' }}
+					description="From 1 to 120 months, e.g. 12 for a year. Leave it blank if certificates never expire."
+					inputProps={{
+						...getInputProps(fields.validityMonths, { type: 'text' }),
+						inputMode: 'numeric',
+						autoComplete: 'off',
+						className: 'max-w-32',
+					}}
+					errors={fields.validityMonths.errors}
+				/>
+				<SelectField
+					labelProps={{ children: 'Refresher course (optional)' }}
+					description={
+						refresherChoices.length
+							? 'A shorter course that renews this one’s certificate. It must be published and one you author. Its own certificate uses its own validity.'
+							: 'You have no other published course to use as a refresher: renewals retake this course.'
+					}
+					selectProps={getSelectProps(fields.refresherCourseId)}
+					placeholder="None: retake this course"
+					options={refresherChoices.map((c) => ({
+						value: c.id,
+						label: `${c.title}${c.validityMonths ? ` (valid ${monthsLabel(c.validityMonths)})` : ' (does not expire)'}`,
+					}))}
+					errors={fields.refresherCourseId.errors}
+				/>
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
+					Save certificate validity
+				</SubmitButton>
+			</Form>
+		</Container>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,194 @@
+// Demo content for certificate validity and renewal (docs/decisions/0027-compliance.md): the schools
+// course lasts 12 months and names a short annual refresher; the demo learner holds one certificate
+// that has expired and one that expires soon. Idempotent: run it again and nothing changes.
+import { addMonths, ukToday } from '#modules/compliance/status.ts'
+import { prisma } from '#modules/db/client.ts'
+import { londonCalendarDate } from '#modules/certificates/certificate-text.ts'
+import { generateCertificateCode } from '#modules/certificates/code.ts'
+import { certificateValidUntil } from '#modules/certificates/validity.ts'
+import { CERTIFICATE_CPD_METHOD } from '#modules/certificates/issue-certificate.ts'
+import type { SeedCourse } from './seed-content/types.ts'
+
+export const REFRESHER_COURSE: SeedCourse = {
+	slug: 'relational-practice-in-schools-annual-refresher',
+	title: 'Relational Practice in Schools: Annual Refresher',
+	summary:
+		'A short yearly refresher for staff who have completed Relational Practice in Schools: the core ideas again, what has changed, and a reflection on your own year.',
+	description: `## Who this course is for
+
+Staff who completed **Relational Practice in Schools** a year or more ago and whose school renews it every year.
+
+## What you will cover
+
+- The restorative questions and the relational window, in ten minutes
+- A reflection on a conversation from your own year
+
+It takes about half an hour and renews your certificate for another twelve months.`,
+	sectors: ['SCHOOLS'],
+	cpdMinutes: 30,
+	pricePence: 0,
+	sequential: true,
+	outcomes: [
+		'Recall and use the restorative questions in a conversation after harm',
+		'Reflect on how your own practice has changed over the year',
+	],
+	modules: [
+		{
+			title: 'A year on',
+			summary: 'The core ideas again, and a reflection on your practice.',
+			lessons: [
+				{
+					key: 'refresher-core-ideas',
+					kind: 'READING',
+					title: 'The core ideas, in ten minutes',
+					estimatedMinutes: 10,
+					markdown: `## High challenge, high support
+
+A relational school keeps its expectations high **and** gives pupils real help to meet them. When something goes wrong, the question is not "who is to blame and what do they deserve?" but "who has been affected, and how do we put it right?".
+
+## The restorative questions
+
+1. What happened?
+2. What were you thinking at the time?
+3. Who has been affected, and how?
+4. What needs to happen to put things right?
+
+Use them in a corridor in two minutes, or in a planned meeting: the shape is the same.`,
+				},
+				{
+					key: 'refresher-check',
+					kind: 'QUIZ',
+					title: 'Check and reflect',
+					passMark: 100,
+					maxAttempts: null,
+					estimatedMinutes: 10,
+					questions: [
+						{
+							kind: 'SINGLE',
+							prompt: 'Which question comes first in a restorative conversation?',
+							options: [
+								{ text: 'What happened?', isCorrect: true, feedback: 'Yes: start with the story, not the verdict.' },
+								{
+									text: 'Why did you do that?',
+									isCorrect: false,
+									feedback: '"Why" tends to invite defence rather than reflection.',
+								},
+								{
+									text: 'What sanction is fair?',
+									isCorrect: false,
+									feedback: 'Consequences may follow, but they are not where it starts.',
+								},
+							],
+						},
+						{
+							kind: 'REFLECTION',
+							prompt: 'Think of one conversation this year that went well. What did you do that helped?',
+						},
+					],
+				},
+			],
+		},
+	],
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/**
+ * Twelve months' validity and the annual refresher on the schools course (created by `seedCourse`,
+ * passed in to keep this file free of seed.ts), and two certificates for the demo learner: the
+ * foundations course, 12 months' validity, completed 14 months ago (expired two months ago), and the
+ * health and social care course, completed 11 months ago (expires in about a month).
+ */
+export async function seedValidityDemo({
+	trainerId,
+	seedCourse,
+}: {
+	trainerId: string
+	seedCourse: (course: SeedCourse, trainerId: string) => Promise<unknown>
+}) {
+	await seedCourse(REFRESHER_COURSE, trainerId)
+	const refresher = await prisma.course.findUnique({ where: { slug: REFRESHER_COURSE.slug }, select: { id: true } })
+	await prisma.course.updateMany({
+		where: { slug: 'relational-practice-in-schools', validityMonths: null },
+		data: { validityMonths: 12, refresherCourseId: refresher?.id ?? null },
+	})
+	await prisma.course.updateMany({
+		where: { slug: REFRESHER_COURSE.slug, validityMonths: null },
+		data: { validityMonths: 12 },
+	})
+
+	const learner = await prisma.user.findUnique({
+		where: { email: 'learner@circle.example' },
+		select: { id: true, name: true },
+	})
+	if (!learner) return
+	const now = new Date()
+	for (const { slug, monthsAgo } of [
+		{ slug: 'restorative-practice-foundations', monthsAgo: 14 },
+		{ slug: 'restorative-conversations-in-health-and-social-care', monthsAgo: 11 },
+	]) {
+		const course = await prisma.course.findUnique({
+			where: { slug },
+			select: {
+				id: true,
+				validityMonths: true,
+				publishedVersion: { select: { id: true, title: true, number: true, cpdMinutes: true, outcomes: true } },
+			},
+		})
+		if (!course?.publishedVersion) continue
+		if (await prisma.enrolment.findUnique({ where: { userId_courseId: { userId: learner.id, courseId: course.id } } }))
+			continue
+		if (course.validityMonths === null) {
+			await prisma.course.update({ where: { id: course.id }, data: { validityMonths: 12 } })
+		}
+		const completedOn = addMonths(ukToday(now), -monthsAgo)
+		const completedAt = new Date(`${completedOn}T15:30:00Z`)
+		const version = course.publishedVersion
+		await prisma.$transaction(async (tx) => {
+			const enrolment = await tx.enrolment.create({
+				data: {
+					userId: learner.id,
+					courseId: course.id,
+					versionId: version.id,
+					source: 'FREE',
+					createdAt: new Date(completedAt.getTime() - 7 * DAY),
+					startedAt: new Date(completedAt.getTime() - 7 * DAY),
+					lastActivityAt: completedAt,
+					completedAt,
+				},
+				select: { id: true },
+			})
+			const certificate = await tx.certificate.create({
+				data: {
+					code: generateCertificateCode(),
+					userId: learner.id,
+					enrolmentId: enrolment.id,
+					courseId: course.id,
+					versionId: version.id,
+					learnerName: learner.name,
+					courseTitle: version.title,
+					versionNumber: version.number,
+					cpdMinutes: version.cpdMinutes,
+					outcomes: version.outcomes,
+					completedAt,
+					issuedAt: completedAt,
+					validUntil: certificateValidUntil(completedAt, course.validityMonths ?? 12),
+				},
+				select: { id: true },
+			})
+			await tx.cpdEntry.create({
+				data: {
+					userId: learner.id,
+					certificateId: certificate.id,
+					source: 'CERTIFICATE',
+					method: CERTIFICATE_CPD_METHOD,
+					title: version.title,
+					date: londonCalendarDate(completedAt),
+					minutes: version.cpdMinutes,
+					participatoryMinutes: 0,
+					standards: [],
+				},
+			})
+		})
+	}
+}
