@@ -20,6 +20,7 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 		{ to: base, label: 'Overview', end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
 		{ to: `${base}/members`, label: 'Members', end: false, alsoActive: false },
 		{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
+		{ to: `${base}/compliance`, label: 'Compliance', end: false, alsoActive: false },
 		{ to: `${base}/audit`, label: 'Audit log', end: false, alsoActive: false },
 		// Sign-in (SSO), Security (two-step sign-in) and Provisioning (SCIM), with their own menu.
 		{
