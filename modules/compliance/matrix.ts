@@ -4,12 +4,12 @@ import { type TeamScope } from '#modules/teams/scope.ts'
 import { type MatrixCell } from './cell.ts'
 import { type MatrixFilters, statusesOf } from './matrix-filters.ts'
 import {
-	type MatrixCellRow,
+	type MatrixCellTuple,
 	type MatrixQuery,
 	type MatrixTeamCountsRow,
 	type MatrixViewRow,
-	selectMatrixCells,
 	selectMatrixCourseIds,
+	selectMatrixPage,
 	selectMatrixTeamCounts,
 	selectMatrixVersion,
 	selectMatrixView,
@@ -184,18 +184,28 @@ async function matrixView(organisationId: string, scope: TeamScope, frame: Matri
 	return { q, view, userIds: view.userIds ? view.userIds.split(',') : [] }
 }
 
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null)
-
-function toCell(row: MatrixCellRow): MatrixCell {
+function toCell([
+	,
+	,
+	cycle,
+	dueOn,
+	completedAt,
+	waitingForSeat,
+	certificateCode,
+	validUntil,
+	previousValidUntil,
+	status,
+]: MatrixCellTuple): MatrixCell {
 	return {
-		status: row.status,
-		dueOn: isoDay(row.dueOn)!,
-		completedOn: row.completedAt ? ukToday(row.completedAt) : null,
-		validUntil: isoDay(row.validUntil),
-		previousValidUntil: isoDay(row.previousValidUntil),
-		certificateCode: row.certificateCode,
-		cycle: row.cycle,
-		waitingForSeat: row.waitingForSeat,
+		status,
+		dueOn,
+		// A PostgreSQL timestamp (UTC, as Prisma stores it) in JSON has no zone: it is UTC.
+		completedOn: completedAt ? ukToday(new Date(`${completedAt}Z`)) : null,
+		validUntil,
+		previousValidUntil,
+		certificateCode,
+		cycle,
+		waitingForSeat,
 	}
 }
 
@@ -207,36 +217,32 @@ async function readRows(
 	onlyStatuses: ComplianceStatus[] | null = null,
 ): Promise<MatrixRow[]> {
 	if (userIds.length === 0) return []
-	const inScope = new Set(frame.teams.map((t) => t.id))
-	const [memberships, cells] = await Promise.all([
-		prisma.membership.findMany({
-			where: { organisationId: q.organisationId, userId: { in: userIds } },
-			select: {
-				userId: true,
-				user: { select: { name: true, email: true } },
-				teams: { select: { team: { select: { id: true, name: true } } } },
-			},
-		}),
-		selectMatrixCells({ organisationId: q.organisationId, userIds, courseId: q.courseId, today: q.today }),
-	])
+	const teamNames = new Map(frame.teams.map((t) => [t.id, t.name]))
+	const { people, cells } = await selectMatrixPage({
+		organisationId: q.organisationId,
+		userIds,
+		courseId: q.courseId,
+		today: q.today,
+	})
 	const byUser = new Map<string, MatrixRow>()
-	for (const m of memberships) {
-		byUser.set(m.userId, {
-			userId: m.userId,
-			name: m.user.name,
-			email: m.user.email,
-			teams: m.teams
-				.map((t) => t.team)
-				.filter((t) => inScope.has(t.id))
-				.map((t) => t.name)
+	for (const [userId, name, email, teamIds] of people) {
+		byUser.set(userId, {
+			userId,
+			name,
+			email,
+			// Only the teams in scope: a manager sees their own teams' names.
+			teams: teamIds
+				.map((id) => teamNames.get(id))
+				.filter((n): n is string => n !== undefined)
 				.sort((a, b) => a.localeCompare(b, 'en-GB')),
 			cells: {},
 		})
 	}
 	for (const cell of cells) {
-		if (onlyStatuses && !onlyStatuses.includes(cell.status)) continue
-		const row = byUser.get(cell.userId)
-		if (row) row.cells[cell.courseId] = toCell(cell)
+		const status = cell[9]
+		if (onlyStatuses && !onlyStatuses.includes(status)) continue
+		const row = byUser.get(cell[0])
+		if (row) row.cells[cell[1]] = toCell(cell)
 	}
 	return userIds.map((id) => byUser.get(id)).filter((row): row is MatrixRow => row !== undefined)
 }
@@ -271,15 +277,18 @@ export async function getComplianceMatrix({
 	frame?: MatrixFrame
 }): Promise<ComplianceMatrix> {
 	const frame = knownFrame ?? (await getMatrixFrame({ organisationId, scope, now }))
-	const { q, view, userIds } = await matrixView(organisationId, scope, frame, filters)
+	const q = matrixQuery(organisationId, scope, frame, filters)
+	// Started together: after a change both work out every cell, on two cores at once.
+	const teamCountsPromise = teamCountsCache.get(
+		[organisationId, scopeKey(scope), q.courseId ?? ''].join('\n'),
+		() => selectMatrixTeamCounts(q),
+		{ stamp: frame.stamp },
+	)
+	const { view, userIds } = await matrixView(organisationId, scope, frame, filters)
 	const start = Math.max(0, Math.floor(offset))
 	const [rows, teamCounts] = await Promise.all([
 		readRows(q, frame, userIds.slice(start, start + limit)),
-		teamCountsCache.get(
-			[organisationId, scopeKey(scope), q.courseId ?? ''].join('\n'),
-			() => selectMatrixTeamCounts(q),
-			{ stamp: frame.stamp },
-		),
+		teamCountsPromise,
 	])
 	const countsByTeam = new Map(teamCounts.map((t) => [t.teamId, t]))
 	return {
@@ -302,7 +311,7 @@ export async function getComplianceMatrix({
 	}
 }
 
-export const EXPORT_BATCH_SIZE = 500
+export const EXPORT_BATCH_SIZE = 100
 
 /**
  * Every row of a view, in batches of `batchSize` people read fresh as the consumer asks for them
