@@ -21,8 +21,18 @@ BEGIN
 		SELECT DISTINCT o FROM unnest(ARRAY[NEW."organisationId", OLD."organisationId"]) o WHERE o IS NOT NULL))\073
 	RETURN NULL\073
 END ';
-CREATE TRIGGER "matrix_version_requirement" AFTER INSERT OR UPDATE OR DELETE ON "LearnerAssignment"
+CREATE TRIGGER "matrix_version_requirement" AFTER INSERT OR DELETE ON "LearnerAssignment"
 	FOR EACH ROW EXECUTE FUNCTION "circle_matrix_requirement_changed"();
+-- Only the columns a cell shows or is chosen by: a column added for bookkeeping (a reminder sent)
+-- does not empty every cached view.
+CREATE TRIGGER "matrix_version_requirement_update" AFTER UPDATE ON "LearnerAssignment"
+	FOR EACH ROW
+	WHEN (OLD."dueOn" IS DISTINCT FROM NEW."dueOn" OR OLD."completedAt" IS DISTINCT FROM NEW."completedAt"
+		OR OLD."certificateId" IS DISTINCT FROM NEW."certificateId" OR OLD."cancelledAt" IS DISTINCT FROM NEW."cancelledAt"
+		OR OLD."enrolmentId" IS DISTINCT FROM NEW."enrolmentId" OR OLD.cycle IS DISTINCT FROM NEW.cycle
+		OR OLD."renewsCertificateId" IS DISTINCT FROM NEW."renewsCertificateId" OR OLD."courseId" IS DISTINCT FROM NEW."courseId"
+		OR OLD."userId" IS DISTINCT FROM NEW."userId" OR OLD."organisationId" IS DISTINCT FROM NEW."organisationId")
+	EXECUTE FUNCTION "circle_matrix_requirement_changed"();
 
 -- A certificate that meets or is renewed by a requirement revoked, or its expiry changed.
 CREATE FUNCTION "circle_matrix_certificate_changed"() RETURNS trigger LANGUAGE plpgsql AS E'
