@@ -7,7 +7,7 @@ import { cx } from '#app/components/ui/cx.ts'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { requireComplianceAccessFor } from '#app/utils/compliance-access.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
-import { cellDetail, formatCalendarDay, type MatrixCell } from '#modules/compliance/cell.ts'
+import { cellDetail, formatCalendarDay } from '#modules/compliance/cell.ts'
 import {
 	matrixSearch,
 	MATRIX_PAGE_SIZES,
@@ -52,29 +52,48 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		perPage,
 		pageCount: Math.max(1, Math.ceil(matrix.total / perPage)),
 		...matrix,
+		// Only what a cell shows: a page holds 25 people × 20 courses, and this data is sent twice
+		// (in the HTML and to hydrate it).
+		rows: matrix.rows.map((r) => ({
+			userId: r.userId,
+			name: r.name,
+			email: r.email,
+			teams: r.teams,
+			cells: Object.fromEntries(
+				Object.entries(r.cells).map(([courseId, cell]) => [
+					courseId,
+					{
+						status: cell.status,
+						detail: cellDetail(cell),
+						note: [cell.cycle > 1 ? `Renewal ${cell.cycle}` : null, cell.waitingForSeat ? 'Waiting for a seat' : null]
+							.filter(Boolean)
+							.join(', '),
+					},
+				]),
+			),
+		})),
 	}
 }
 
 const CELL_CLASSES: Record<ComplianceStatus, string> = {
-	EXPIRED: 'bg-red-50 text-red-900 ring-red-300',
-	OVERDUE: 'bg-red-50 text-red-900 ring-red-300',
-	DUE_SOON: 'bg-accent-50 text-accent-900 ring-accent-300',
-	NOT_STARTED: 'bg-stone-100 text-stone-800 ring-stone-300',
-	IN_PROGRESS: 'bg-brand-50 text-brand-900 ring-brand-200',
-	IN_DATE: 'bg-green-50 text-green-900 ring-green-300',
+	EXPIRED: 'bg-red-50 text-red-900',
+	OVERDUE: 'bg-red-50 text-red-900',
+	DUE_SOON: 'bg-accent-50 text-accent-900',
+	NOT_STARTED: 'bg-stone-100 text-stone-800',
+	IN_PROGRESS: 'bg-brand-50 text-brand-900',
+	IN_DATE: 'bg-green-50 text-green-900',
 }
 
-/** One cell: the status in words (colour only repeats it), and the date that explains it. */
-function Cell({ cell }: { cell: MatrixCell | undefined }) {
-	if (!cell) return <span className="text-stone-500">Not assigned</span>
-	const label = COMPLIANCE_STATUS_LABELS[cell.status]
+type CellView = { status: ComplianceStatus; detail: string; note: string }
+
+/** One cell: the status in words (the colour only repeats it), and the date that explains it. */
+function Cell({ cell }: { cell: CellView | undefined }) {
+	if (!cell) return <td className={cx(denseTdClasses, 'text-stone-500')}>Not assigned</td>
 	return (
-		<span className={cx('inline-block rounded-lg px-2 py-1 ring-1 ring-inset', CELL_CLASSES[cell.status])}>
-			<span className="block font-semibold">{label}</span>
-			<span className="block whitespace-nowrap">{cellDetail(cell)}</span>
-			{cell.cycle > 1 ? <span className="block text-xs">Renewal {cell.cycle}</span> : null}
-			{cell.waitingForSeat ? <span className="block text-xs">Waiting for a seat</span> : null}
-		</span>
+		<td className={cx(denseTdClasses, CELL_CLASSES[cell.status])}>
+			<strong>{COMPLIANCE_STATUS_LABELS[cell.status]}</strong> {cell.detail}
+			{cell.note ? <span className="block text-xs">{cell.note}</span> : null}
+		</td>
 	)
 }
 
@@ -154,7 +173,10 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 						<li key={status}>
 							<Link
 								to={statusLink(status)}
-								className={cx('inline-block rounded-lg px-3 py-2 ring-1 ring-inset', CELL_CLASSES[status])}
+								className={cx(
+									'inline-block rounded-lg px-3 py-2 ring-1 ring-stone-300 ring-inset',
+									CELL_CLASSES[status],
+								)}
 								aria-current={query.status === statusFilterParam(status) ? 'true' : undefined}
 							>
 								<span className="font-semibold">{COMPLIANCE_STATUS_LABELS[status]}</span>: {counts[status]}
@@ -287,9 +309,7 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 											{r.teams.length ? <span className="block text-stone-600">{r.teams.join(', ')}</span> : null}
 										</th>
 										{columns.map((c) => (
-											<td key={c.id} className={denseTdClasses}>
-												<Cell cell={r.cells[c.id]} />
-											</td>
+											<Cell key={c.id} cell={r.cells[c.id]} />
 										))}
 									</tr>
 								))}

@@ -137,7 +137,7 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 		{ name: `compliance matrix (${fmt(staff)} staff)`, path: `/org/${org.slug}/compliance`, cookie: ownerCookie },
 		{
 			name: 'compliance matrix, out of date today',
-			path: `/org/${org.slug}/compliance?status=out-of-date&per=50`,
+			path: `/org/${org.slug}/compliance?status=out-of-date`,
 			cookie: ownerCookie,
 		},
 	]
