@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { type TeamScope } from '#modules/teams/scope.ts'
 import { neutraliseFormula, streamCsv } from '#modules/spreadsheets/csv.ts'
-import { describeCell, formatCalendarDay, inDateUntil, type MatrixCell, outOfDateSince } from './cell.ts'
+import { describeCell, formatCalendarDay, type MatrixCell, outOfDateSince } from './cell.ts'
 import { type MatrixFilters, STATUS_FILTER_LABELS } from './matrix-filters.ts'
 import {
 	type ComplianceMatrix,
@@ -53,7 +53,8 @@ export function requirementRecord(
 		outOfDateSince: outOfDateSince(cell) ?? '',
 		dueOn: cell.dueOn,
 		completedOn: cell.completedOn ?? '',
-		validUntil: cell.completedOn ? (cell.validUntil ?? 'No expiry') : (inDateUntil(cell) ?? ''),
+		// Met: its certificate's last valid day. A renewal not yet done: the renewed certificate's.
+		validUntil: cell.completedOn ? (cell.validUntil ?? 'No expiry') : (cell.previousValidUntil ?? ''),
 		cycle: cell.cycle,
 		certificate: cell.certificateCode ?? '',
 		note: cell.waitingForSeat ? 'Waiting for a seat' : '',

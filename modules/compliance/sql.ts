@@ -221,7 +221,7 @@ export async function selectMatrixCourseIds(
 ): Promise<string[]> {
 	const rows = await prismaClient.$queryRaw<Array<Pick<LearnerAssignment, 'courseId'>>>`
 		SELECT DISTINCT la."courseId" FROM "LearnerAssignment" la
-		${q.scopeTeamIds ? Prisma.sql`JOIN "Membership" m ON m."organisationId" = la."organisationId" AND m."userId" = la."userId"` : Prisma.empty}
+		${q.scopeTeamIds ? Prisma.sql`JOIN "Membership" m ON m."organisationId" = la."organisationId" AND m."userId" = la."userId" AND m."deactivatedAt" IS NULL` : Prisma.empty}
 		WHERE la."organisationId" = ${q.organisationId} AND la."cancelledAt" IS NULL
 			${q.scopeTeamIds ? Prisma.sql`AND ${membershipInTeamsSql('m', q.scopeTeamIds)}` : Prisma.empty}`
 	return rows.map((row) => row.courseId)
