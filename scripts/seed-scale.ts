@@ -7,7 +7,8 @@
  *   L               100    50,000      200            ~5,000,000  5,000 staff × 20 courses
  *
  * plus enrolments, seat pools and assignments, memberships, quiz attempts with answers and
- * certificates in proportion. Rows are generated deterministically (a seeded PRNG per learner) and
+ * certificates in proportion; the largest organisation also gets nested teams with managers and a
+ * compliance requirement for every member on every one of its courses. Rows are generated deterministically (a seeded PRNG per learner) and
  * streamed into PostgreSQL with COPY (pg-copy-streams), with a progress bar on stderr.
  *
  * Targets DATABASE_URL or the embedded database (EMBEDDED_PG_DIR, EMBEDDED_PG_PORT), as
