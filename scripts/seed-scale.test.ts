@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest'
-import { copyValue, id, layout, LESSONS_PER_COURSE, planFor, prng, SIZES } from './seed-scale.ts'
+import {
+	copyValue,
+	id,
+	layout,
+	LESSONS_PER_COURSE,
+	planFor,
+	prng,
+	requirementDueOn,
+	SIZES,
+	teamLayout,
+} from './seed-scale.ts'
 
 describe('seed:scale generation', () => {
 	test('plans are deterministic: every pass over the tables sees the same enrolments', () => {
@@ -44,5 +54,23 @@ describe('seed:scale generation', () => {
 		expect(copyValue(['Say "why"', 'plain'])).toBe('{"Say \\\\"why\\\\"","plain"}')
 		expect(copyValue(true)).toBe('t')
 		expect(copyValue(new Date('2026-01-02T03:04:05Z'))).toBe('2026-01-02T03:04:05.000Z')
+	})
+
+	test('the big organisation’s teams: two levels, everyone in a ward, a manager per site, due dates a year either side', () => {
+		const l = layout('L')
+		const { teams, membershipsOf } = teamLayout()
+		const byId = new Map(teams.map((t) => [t.id, t]))
+		expect(teams.filter((t) => t.parentId === null)).toHaveLength(10)
+		expect(teams.every((t) => t.parentId === null || byId.get(t.parentId)?.parentId === null)).toBe(true)
+		const managed = new Set<string>()
+		for (let n = 0; n < l.bigOrgStaff; n++) {
+			const rows = membershipsOf(n)
+			expect(rows.filter((r) => !r.isManager).every((r) => byId.get(r.teamId)?.parentId !== null)).toBe(true)
+			expect(new Set(rows.map((r) => r.teamId)).size).toBe(rows.length)
+			for (const r of rows) if (r.isManager) managed.add(r.teamId)
+		}
+		expect(managed.size).toBe(10)
+		const dues = Array.from({ length: 200 }, (_, n) => requirementDueOn(n, planFor(l, n)[0]!)).sort()
+		expect(dues[0]! < '2026-06-01' && dues.at(-1)! > '2027-06-01').toBe(true)
 	})
 })

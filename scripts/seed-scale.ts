@@ -7,7 +7,8 @@
  *   L               100    50,000      200            ~5,000,000  5,000 staff × 20 courses
  *
  * plus enrolments, seat pools and assignments, memberships, quiz attempts with answers and
- * certificates in proportion. Rows are generated deterministically (a seeded PRNG per learner) and
+ * certificates in proportion; the largest organisation also gets nested teams with managers and a
+ * compliance requirement for every member on every one of its courses. Rows are generated deterministically (a seeded PRNG per learner) and
  * streamed into PostgreSQL with COPY (pg-copy-streams), with a progress bar on stderr.
  *
  * Targets DATABASE_URL or the embedded database (EMBEDDED_PG_DIR, EMBEDDED_PG_PORT), as
@@ -32,6 +33,11 @@ const REPORT_VERSION_TRIGGERS = [
 	['User', 'report_version_user_insert'],
 	['User', 'report_version_user_update'],
 	['Course', 'report_version_course'],
+	// …and the compliance matrix's (prisma/migrations/*_compliance_matrix_version).
+	['LearnerAssignment', 'matrix_version_requirement'],
+	['Team', 'matrix_version_team'],
+	['TeamMember', 'matrix_version_team_member'],
+	['Membership', 'matrix_version_membership_insert_delete'],
 ] as const
 
 export const SCALE_DOMAIN = 'scale.circle.example'
@@ -199,8 +205,49 @@ const DAY = 86_400_000
 const epoch = Date.UTC(2025, 10, 1)
 const day = (n: number) => new Date(epoch + n * DAY)
 
+/** Months a scale course's certificates stay valid: 12, 24 or 36, or no expiry for every fourth. */
+export const validityMonths = (course: number) => [12, 24, 36, null][course % 4]!
+
+/** The big organisation's requirement due dates: from 30 to 450 days after the person enrolled. */
+export const requirementDueOn = (learner: number, p: EnrolmentPlan) =>
+	day(p.enrolledDay + 30 + ((learner * 31 + p.course * 17) % 420))
+		.toISOString()
+		.slice(0, 10)
+
+/** Top-level teams in the big organisation, each with SUB_TEAMS teams beneath it. */
+const TOP_TEAMS = 10
+const SUB_TEAMS = 4
+
+/**
+ * The big organisation's teams: 10 sites, each with 4 wards. Everyone is in one ward and every tenth
+ * person in a second (so a person can count in two teams); the second person of each site's first
+ * ward manages the site (and so every ward in it).
+ */
+export function teamLayout() {
+	const teams: Array<{ id: string; parentId: string | null; name: string }> = []
+	for (let t = 0; t < TOP_TEAMS; t++) teams.push({ id: id('tm', t), parentId: null, name: `Site ${t + 1}` })
+	for (let w = 0; w < TOP_TEAMS * SUB_TEAMS; w++) {
+		const top = Math.floor(w / SUB_TEAMS)
+		teams.push({
+			id: id('tm', TOP_TEAMS + w),
+			parentId: id('tm', top),
+			name: `Site ${top + 1} ward ${(w % SUB_TEAMS) + 1}`,
+		})
+	}
+	const wards = TOP_TEAMS * SUB_TEAMS
+	const membershipsOf = (learner: number) => {
+		const rows = [{ teamId: id('tm', TOP_TEAMS + (learner % wards)), isManager: false }]
+		if (learner % 10 === 9) rows.push({ teamId: id('tm', TOP_TEAMS + ((learner + 1) % wards)), isManager: false })
+		if (learner < wards && learner % SUB_TEAMS === 1)
+			rows.push({ teamId: id('tm', Math.floor(learner / SUB_TEAMS)), isManager: true })
+		return rows
+	}
+	return { teams, membershipsOf }
+}
+
 async function seedScale(client: pg.PoolClient, size: ScaleSize) {
 	const l = layout(size)
+	const { certificateValidUntil } = await import('#modules/certificates/validity.ts')
 	const { hashPassword } = await import('#modules/auth/password.ts')
 	const { generateCertificateCode } = await import('#modules/certificates/code.ts')
 	const passwordHash = await hashPassword(SCALE_PASSWORD)
@@ -245,12 +292,32 @@ async function seedScale(client: pg.PoolClient, size: ScaleSize) {
 	// Courses: one published version each, 3 modules of 4 lessons, 3 quizzes of 3 questions.
 	const courseRows = function* () {
 		for (let c = 0; c < l.courses; c++)
-			yield [courseId(c), `scale-course-${c}`, c % 3 === 0 ? 0 : 4900, '{SCHOOLS}', null, trainerId, day(0), now]
+			yield [
+				courseId(c),
+				`scale-course-${c}`,
+				c % 3 === 0 ? 0 : 4900,
+				'{SCHOOLS}',
+				null,
+				validityMonths(c),
+				trainerId,
+				day(0),
+				now,
+			]
 	}
 	totals.courses = await copy(
 		client,
 		'Course',
-		['id', 'slug', 'pricePence', 'sectors', 'publishedVersionId', 'createdById', 'createdAt', 'updatedAt'],
+		[
+			'id',
+			'slug',
+			'pricePence',
+			'sectors',
+			'publishedVersionId',
+			'validityMonths',
+			'createdById',
+			'createdAt',
+			'updatedAt',
+		],
 		courseRows(),
 		l.courses,
 	)
@@ -603,6 +670,7 @@ async function seedScale(client: pg.PoolClient, size: ScaleSize) {
 			'outcomes',
 			'completedAt',
 			'issuedAt',
+			'validUntil',
 		],
 		(function* () {
 			for (const [n, plans] of learnersPlans())
@@ -622,9 +690,89 @@ async function seedScale(client: pg.PoolClient, size: ScaleSize) {
 							outcomes,
 							day(lastDay(p)),
 							day(lastDay(p)),
+							certificateValidUntil(day(lastDay(p)), validityMonths(p.course)),
 						]
 		})(),
 		Math.round(estimate * 0.45),
+	)
+
+	// The largest organisation's teams, team managers and compliance requirements: every member must
+	// complete every one of its courses, with due dates spread from a year ago to a year ahead, so
+	// the matrix has every state (modules/compliance/matrix.ts).
+	const teams = teamLayout()
+	totals.teams = await copy(
+		client,
+		'Team',
+		['id', 'organisationId', 'parentId', 'name', 'createdAt', 'updatedAt'],
+		teams.teams.map((t) => [t.id, orgId(0), t.parentId, t.name, day(0), now]),
+		teams.teams.length,
+	)
+	totals.teamMembers = await copy(
+		client,
+		'TeamMember',
+		['teamId', 'membershipId', 'isManager'],
+		(function* () {
+			for (let n = 0; n < l.bigOrgStaff; n++)
+				for (const m of teams.membershipsOf(n)) yield [m.teamId, id('me', n), m.isManager]
+		})(),
+		l.bigOrgStaff,
+	)
+	await copy(
+		client,
+		'Assignment',
+		['id', 'organisationId', 'courseId', 'target', 'newStarterDays', 'createdById', 'createdAt'],
+		Array.from({ length: l.bigOrgCourses }, (_, c) => [
+			id('as', c),
+			orgId(0),
+			courseId(c),
+			'EVERYONE',
+			90,
+			userId(0),
+			day(0),
+		]),
+		l.bigOrgCourses,
+	)
+	totals.requirements = await copy(
+		client,
+		'LearnerAssignment',
+		[
+			'id',
+			'organisationId',
+			'assignmentId',
+			'userId',
+			'courseId',
+			'kind',
+			'cycle',
+			'dueOn',
+			'assignedAt',
+			'enrolmentId',
+			'completedAt',
+			'certificateId',
+			'createdAt',
+		],
+		(function* () {
+			for (let n = 0; n < l.bigOrgStaff; n++)
+				for (const [k, p] of planFor(l, n).entries()) {
+					if (p.seatOrg !== 0) continue
+					const done = p.done === LESSONS_PER_COURSE
+					yield [
+						id('la', n * 64 + k),
+						orgId(0),
+						id('as', p.course),
+						userId(n),
+						courseId(p.course),
+						'INITIAL',
+						1,
+						requirementDueOn(n, p),
+						day(p.enrolledDay - 1),
+						enrolmentId(n, k),
+						done ? day(lastDay(p)) : null,
+						done ? id('ce', n * 64 + k) : null,
+						day(p.enrolledDay - 1),
+					]
+				}
+		})(),
+		l.bigOrgStaff * l.bigOrgCourses,
 	)
 	return totals
 }

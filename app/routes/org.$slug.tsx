@@ -24,16 +24,18 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 	const base = `/org/${organisation.slug}`
 	const teams: Section = { to: `${base}/teams`, label: 'Teams', end: false, alsoActive: false }
 	const assignments: Section = { to: `${base}/assignments`, label: 'Assignments', end: false, alsoActive: false }
+	const compliance: Section = { to: `${base}/compliance`, label: 'Compliance', end: false, alsoActive: false }
 	const sections: Section[] =
 		managedTeams !== null
-			? [teams, assignments]
+			? [compliance, teams, assignments]
 			: [
 					// A course's seats page belongs under the overview, which lists the courses.
 					{ to: base, label: 'Overview', end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
 					{ to: `${base}/members`, label: 'Members', end: false, alsoActive: false },
+					{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
+					compliance,
 					teams,
 					assignments,
-					{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
 					{ to: `${base}/audit`, label: 'Audit log', end: false, alsoActive: false },
 					// Sign-in (SSO), Security (two-step sign-in) and Provisioning (SCIM), with their own menu.
 					{

@@ -1,0 +1,394 @@
+import { Form, Link } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { controlClasses, denseTdClasses, linkClasses, PageHeading, Section } from '#app/components/org/org-ui.tsx'
+import { Button, buttonClasses } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { cx } from '#app/components/ui/cx.ts'
+import { Pagination } from '#app/components/ui/pagination.tsx'
+import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
+import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
+import { cellDetail, formatCalendarDay } from '#modules/compliance/cell.ts'
+import {
+	matrixSearch,
+	MATRIX_PAGE_SIZES,
+	readMatrixFilters,
+	STATUS_FILTER_LABELS,
+	statusFilterParam,
+	type MatrixStatusFilter,
+} from '#modules/compliance/matrix-filters.ts'
+import { getComplianceMatrix, getMatrixFrame } from '#modules/compliance/matrix.ts'
+import { COMPLIANCE_STATUS_LABELS, COMPLIANCE_STATUSES, type ComplianceStatus } from '#modules/compliance/status.ts'
+import type { Route } from './+types/org.$slug.compliance'
+
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Compliance | ${data?.organisation.name ?? 'Organisation'} | Circle`,
+		'Who is in date on each assigned course, who is due soon, and who is overdue or expired and since when.',
+		NOINDEX,
+	)
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const access = await requireComplianceOrgAccess(request, params.slug)
+	const organisationId = access.organisation.id
+	const now = new Date()
+	const frame = await getMatrixFrame({ organisationId, scope: access.scope, now })
+	const { filters, page, perPage, query } = readMatrixFilters(new URL(request.url).searchParams, frame)
+	const matrix = await getComplianceMatrix({
+		organisationId,
+		scope: access.scope,
+		filters,
+		now,
+		frame,
+		limit: perPage,
+		offset: (page - 1) * perPage,
+	})
+	return {
+		organisation: access.organisation,
+		isManager: access.scope.kind === 'teams',
+		courses: frame.columns.map((c) => ({ slug: c.slug, title: c.title })),
+		teamOptions: frame.teams.map((t) => ({ id: t.id, name: t.name, depth: t.depth })),
+		query,
+		page,
+		perPage,
+		pageCount: Math.max(1, Math.ceil(matrix.total / perPage)),
+		...matrix,
+		// Only what a cell shows: a page holds 25 people × 20 courses, and this data is sent twice
+		// (in the HTML and to hydrate it).
+		rows: matrix.rows.map((r) => ({
+			userId: r.userId,
+			name: r.name,
+			email: r.email,
+			teams: r.teams,
+			cells: Object.fromEntries(
+				Object.entries(r.cells).map(([courseId, cell]) => [
+					courseId,
+					{
+						status: cell.status,
+						detail: cellDetail(cell),
+						note: [cell.cycle > 1 ? `Renewal ${cell.cycle}` : null, cell.waitingForSeat ? 'Waiting for a seat' : null]
+							.filter(Boolean)
+							.join(', '),
+					},
+				]),
+			),
+		})),
+	}
+}
+
+const CELL_CLASSES: Record<ComplianceStatus, string> = {
+	EXPIRED: 'bg-red-50 text-red-900',
+	OVERDUE: 'bg-red-50 text-red-900',
+	DUE_SOON: 'bg-accent-50 text-accent-900',
+	NOT_STARTED: 'bg-stone-100 text-stone-800',
+	IN_PROGRESS: 'bg-brand-50 text-brand-900',
+	IN_DATE: 'bg-green-50 text-green-900',
+}
+
+type CellView = { status: ComplianceStatus; detail: string; note: string }
+
+/** One cell: the status in words (the colour only repeats it), and the date that explains it. */
+function Cell({ cell }: { cell: CellView | undefined }) {
+	if (!cell) return <td className={cx(denseTdClasses, 'text-stone-500')}>Not assigned</td>
+	return (
+		<td className={cx(denseTdClasses, CELL_CLASSES[cell.status])}>
+			<strong>{COMPLIANCE_STATUS_LABELS[cell.status]}</strong> {cell.detail}
+			{cell.note ? <span className="block text-xs">{cell.note}</span> : null}
+		</td>
+	)
+}
+
+export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
+	const {
+		organisation,
+		isManager,
+		courses,
+		teamOptions,
+		query,
+		page,
+		perPage,
+		pageCount,
+		today,
+		columns,
+		rows,
+		total,
+		people,
+		counts,
+		outOfDatePeople,
+		teams,
+	} = loaderData
+	const base = `/org/${organisation.slug}/compliance`
+	const search = matrixSearch(query)
+	const withFilters = (changes: Partial<typeof query>) => {
+		const next = matrixSearch({ ...query, ...changes })
+		return next ? `${base}?${next}` : base
+	}
+	const statusLink = (status: MatrixStatusFilter) => withFilters({ status: statusFilterParam(status) })
+	const first = (page - 1) * perPage + 1
+	const asOf = formatCalendarDay(today)
+	return (
+		<Container width="wide" className="py-10">
+			<PageHeading
+				title="Compliance"
+				intro={
+					<p>
+						Who is in date on each assigned course as of {asOf}, who is due soon, and who is overdue or expired and
+						since when{isManager ? ', for the teams you manage' : ''}.
+					</p>
+				}
+			>
+				<div className="flex flex-wrap gap-3">
+					{/* Plain links: the exports are file downloads, not pages. */}
+					<a
+						href={`${base}.csv${search ? `?${search}` : ''}`}
+						className={buttonClasses({ variant: 'secondary' })}
+						download
+					>
+						Download CSV{search ? ' (these filters)' : ''}
+					</a>
+					<a
+						href={`${base}.xlsx${search ? `?${search}` : ''}`}
+						className={buttonClasses({ variant: 'secondary' })}
+						download
+					>
+						Download spreadsheet{search ? ' (these filters)' : ''}
+					</a>
+				</div>
+			</PageHeading>
+
+			<section aria-labelledby="summary-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-5">
+				<h2 id="summary-heading" className="text-xl font-bold text-stone-900">
+					Out of date today
+				</h2>
+				<p className="mt-2 text-stone-800">
+					<span className="text-2xl font-bold">{outOfDatePeople}</span> of {people}{' '}
+					{people === 1 ? 'person has' : 'people have'} a requirement overdue or expired on {asOf}.{' '}
+					{outOfDatePeople > 0 && query.status !== 'out-of-date' ? (
+						<Link to={statusLink('OUT_OF_DATE')} className={linkClasses}>
+							Show who, and since when
+						</Link>
+					) : null}
+				</p>
+				<ul className="mt-4 flex flex-wrap gap-3" aria-label="Requirements by status">
+					{COMPLIANCE_STATUSES.map((status) => (
+						<li key={status}>
+							<Link
+								to={statusLink(status)}
+								className={cx(
+									'inline-block rounded-lg px-3 py-2 ring-1 ring-stone-300 ring-inset',
+									CELL_CLASSES[status],
+								)}
+								aria-current={query.status === statusFilterParam(status) ? 'true' : undefined}
+							>
+								<span className="font-semibold">{COMPLIANCE_STATUS_LABELS[status]}</span>: {counts[status]}
+							</Link>
+						</li>
+					))}
+				</ul>
+			</section>
+
+			<Form
+				method="get"
+				role="search"
+				aria-label="Filter the compliance matrix"
+				className="mt-6 flex flex-wrap items-end gap-3"
+			>
+				{teamOptions.length ? (
+					<div>
+						<label htmlFor="matrix-team" className="block font-semibold text-stone-900">
+							Team
+						</label>
+						<select id="matrix-team" name="team" defaultValue={query.team} className={controlClasses}>
+							<option value="">{isManager ? 'All my teams' : 'All teams'}</option>
+							{teamOptions.map((t) => (
+								<option key={t.id} value={t.id}>
+									{`${'\u00a0\u00a0'.repeat(t.depth)}${t.name}`}
+								</option>
+							))}
+						</select>
+					</div>
+				) : null}
+				<div>
+					<label htmlFor="matrix-course" className="block font-semibold text-stone-900">
+						Course
+					</label>
+					<select id="matrix-course" name="course" defaultValue={query.course} className={controlClasses}>
+						<option value="">All assigned courses</option>
+						{courses.map((c) => (
+							<option key={c.slug} value={c.slug}>
+								{c.title}
+							</option>
+						))}
+					</select>
+				</div>
+				<div>
+					<label htmlFor="matrix-status" className="block font-semibold text-stone-900">
+						Status
+					</label>
+					<select id="matrix-status" name="status" defaultValue={query.status} className={controlClasses}>
+						<option value="">Any status</option>
+						{(['OUT_OF_DATE', ...COMPLIANCE_STATUSES] as const).map((s) => (
+							<option key={s} value={statusFilterParam(s)}>
+								{STATUS_FILTER_LABELS[s]}
+							</option>
+						))}
+					</select>
+				</div>
+				<div className="w-full max-w-xs">
+					<label htmlFor="matrix-search" className="block font-semibold text-stone-900">
+						Name or email
+					</label>
+					<input
+						id="matrix-search"
+						name="q"
+						type="search"
+						defaultValue={query.q}
+						autoComplete="off"
+						spellCheck={false}
+						className={controlClasses}
+					/>
+				</div>
+				<div>
+					<label htmlFor="matrix-per-page" className="block font-semibold text-stone-900">
+						People per page
+					</label>
+					<select id="matrix-per-page" name="per" defaultValue={perPage} className={controlClasses}>
+						{MATRIX_PAGE_SIZES.map((size) => (
+							<option key={size} value={size}>
+								{size}
+							</option>
+						))}
+					</select>
+				</div>
+				<Button type="submit">Apply filters</Button>
+				{search ? (
+					<Link to={base} className={`${linkClasses} inline-flex min-h-11 items-center`}>
+						Clear filters
+					</Link>
+				) : null}
+			</Form>
+
+			<Section id="matrix-heading" title="People">
+				<p role="status" className="mt-2 text-stone-700">
+					{columns.length === 0
+						? 'No course is assigned to anyone here yet.'
+						: total === 0
+							? 'Nobody matches these filters.'
+							: rows.length === 0
+								? `There are ${total} people, but none on this page.`
+								: `Showing ${first}–${first + rows.length - 1} of ${total} ${total === 1 ? 'person' : 'people'}.`}
+				</p>
+				{rows.length && columns.length ? (
+					<div
+						className="relative mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white"
+						tabIndex={0}
+						role="region"
+						aria-label={`Compliance matrix for ${organisation.name}`}
+					>
+						<table className="w-full text-left text-sm" style={{ minWidth: `${16 + columns.length * 12}rem` }}>
+							<caption className="sr-only">
+								Compliance matrix for {organisation.name} as of {asOf}: people in rows, assigned courses in columns
+							</caption>
+							<thead className="bg-stone-50 text-stone-700">
+								<tr>
+									<th scope="col" className="px-3 py-3 font-semibold">
+										Person
+									</th>
+									{columns.map((c) => (
+										<th key={c.id} scope="col" className="px-3 py-3 font-semibold">
+											{c.title}
+										</th>
+									))}
+								</tr>
+							</thead>
+							<tbody className="divide-y divide-stone-200">
+								{rows.map((r) => (
+									<tr key={r.userId}>
+										<th scope="row" className={cx(denseTdClasses, 'font-normal')}>
+											<span className="block font-semibold text-stone-900">{r.name ?? r.email}</span>
+											{r.name ? <span className="block break-all text-stone-600">{r.email}</span> : null}
+											{r.teams.length ? <span className="block text-stone-600">{r.teams.join(', ')}</span> : null}
+										</th>
+										{columns.map((c) => (
+											<Cell key={c.id} cell={r.cells[c.id]} />
+										))}
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				) : null}
+				<Pagination page={page} pageCount={pageCount} label="Pages of the matrix" />
+			</Section>
+
+			{teams.length ? (
+				<Section
+					id="teams-heading"
+					title="By team"
+					intro={
+						<p>
+							Requirements per status in each team, counting the teams beneath it
+							{query.course ? ', for the chosen course' : ''}.
+						</p>
+					}
+				>
+					<div
+						className="relative mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white"
+						tabIndex={0}
+						role="region"
+						aria-label="Compliance by team"
+					>
+						<table className="w-full text-left text-sm" style={{ minWidth: '56rem' }}>
+							<caption className="sr-only">Requirements per status in each team as of {asOf}</caption>
+							<thead className="bg-stone-50 text-stone-700">
+								<tr>
+									<th scope="col" className="px-3 py-3 font-semibold">
+										Team
+									</th>
+									<th scope="col" className="px-3 py-3 font-semibold">
+										People
+									</th>
+									<th scope="col" className="px-3 py-3 font-semibold">
+										People out of date
+									</th>
+									{COMPLIANCE_STATUSES.map((s) => (
+										<th key={s} scope="col" className="px-3 py-3 font-semibold">
+											{COMPLIANCE_STATUS_LABELS[s]}
+										</th>
+									))}
+								</tr>
+							</thead>
+							<tbody className="divide-y divide-stone-200">
+								{teams.map((t) => (
+									<tr key={t.id}>
+										<th
+											scope="row"
+											className={cx(denseTdClasses, 'font-normal')}
+											style={{ paddingLeft: `${0.75 + t.depth * 1.25}rem` }}
+										>
+											<Link to={withFilters({ team: t.id })} className={linkClasses}>
+												{t.name}
+											</Link>
+										</th>
+										<td className={denseTdClasses}>{t.people}</td>
+										<td className={cx(denseTdClasses, t.outOfDatePeople > 0 && 'font-semibold text-red-800')}>
+											{t.outOfDatePeople}
+										</td>
+										{COMPLIANCE_STATUSES.map((s) => (
+											<td key={s} className={denseTdClasses}>
+												{t.counts[s]}
+											</td>
+										))}
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				</Section>
+			) : null}
+		</Container>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,75 @@
+// How one matrix cell is described, in words, on the page and in both exports. Plain values only
+// (no database client), so the page's browser code can import it. The status itself always comes
+// from the SQL rule (circle_compliance_status); this file only picks the dates that explain it.
+import { addDays } from './status.ts'
+import { type ComplianceStatus, COMPLIANCE_STATUS_LABELS } from './status.ts'
+
+/** A cell's facts, dates as ISO UK calendar days. */
+export type MatrixCell = {
+	status: ComplianceStatus
+	/** The last day to finish by. */
+	dueOn: string
+	/** The UK day the requirement was met (by a certificate not revoked), or null. */
+	completedOn: string | null
+	/** The last valid day of the certificate that meets it, or null (none, or it does not expire). */
+	validUntil: string | null
+	/** On a renewal: the last valid day of the certificate being renewed. */
+	previousValidUntil: string | null
+	certificateCode: string | null
+	cycle: number
+	waitingForSeat: boolean
+}
+
+/**
+ * The day a cell went out of date, for an inspector's "since when": overdue from the day after its
+ * due date; expired from the day after the last valid day of the certificate that met it (or, for a
+ * renewal not yet done, of the certificate being renewed). Null when the cell is not out of date.
+ */
+export function outOfDateSince(
+	cell: Pick<MatrixCell, 'status' | 'dueOn' | 'completedOn' | 'validUntil' | 'previousValidUntil'>,
+) {
+	if (cell.status === 'OVERDUE') return addDays(cell.dueOn, 1)
+	if (cell.status === 'EXPIRED') {
+		const lastValid = cell.completedOn ? cell.validUntil : cell.previousValidUntil
+		return lastValid ? addDays(lastValid, 1) : null
+	}
+	return null
+}
+
+/** The day a cell in date stays in date to (null: it does not expire, or it is not in date). */
+export function inDateUntil(cell: Pick<MatrixCell, 'status' | 'completedOn' | 'validUntil' | 'previousValidUntil'>) {
+	if (cell.status !== 'IN_DATE') return null
+	return cell.completedOn ? cell.validUntil : cell.previousValidUntil
+}
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+
+/** "31 January 2027" from an ISO calendar day (read as that day, whatever the time zone). */
+export function formatCalendarDay(isoDate: string) {
+	return longDate.format(new Date(`${isoDate}T00:00:00Z`))
+}
+
+/**
+ * The date that explains a cell: "since 1 February 2027" (overdue or expired), "until 5 December
+ * 2027" or "no expiry" (in date), otherwise "due 31 January 2027".
+ */
+export function cellDetail(cell: MatrixCell) {
+	const since = outOfDateSince(cell)
+	if (since) return `since ${formatCalendarDay(since)}`
+	if (cell.status === 'IN_DATE') {
+		const until = inDateUntil(cell)
+		return until ? `until ${formatCalendarDay(until)}` : 'no expiry'
+	}
+	return `due ${formatCalendarDay(cell.dueOn)}`
+}
+
+/**
+ * A cell in words, for a screen reader, a CSV and a spreadsheet alike: "Overdue since 1 February
+ * 2027", "Expired since 6 December 2026", "In date until 5 December 2027", "In date, no expiry",
+ * "Due soon, due 31 January 2027", "Not started, due …", "In progress, due …".
+ */
+export function describeCell(cell: MatrixCell) {
+	const label = COMPLIANCE_STATUS_LABELS[cell.status]
+	const detail = cellDetail(cell)
+	return detail.startsWith('since') || detail.startsWith('until') ? `${label} ${detail}` : `${label}, ${detail}`
+}
