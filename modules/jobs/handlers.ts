@@ -1,5 +1,11 @@
 import { handleSendEmailJob } from '#modules/mail/deliver.ts'
 import { handleSeatRemindersJob, SEAT_REMINDERS_CRON } from '#modules/organisations/seat-reminders.ts'
+import {
+	handleRemindersDigestJob,
+	handleRemindersJob,
+	REMINDERS_CRON,
+	REMINDERS_DIGEST_CRON,
+} from '#modules/reminders/jobs.ts'
 // Attachment resolvers register themselves on import; a worker running as its own process
 // (`npm run worker`) must load them too, or certificate emails would fail and retry for ever.
 import '#modules/certificates/certificate-attachment.ts'
@@ -11,6 +17,8 @@ import { getJobHandler, registerJob } from './registry.ts'
 const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'send-email': handleSendEmailJob,
 	'seat-reminders': handleSeatRemindersJob,
+	reminders: handleRemindersJob,
+	'reminders-digest': handleRemindersDigestJob,
 }
 
 /**
@@ -27,6 +35,9 @@ export function registerBuiltInJobs(): void {
 export const builtInSchedules: { name: JobName; cron: string }[] = [
 	// Weekly nudges to seat holders who have not started or have stalled.
 	{ name: 'seat-reminders', cron: SEAT_REMINDERS_CRON },
+	// Due-date, overdue and expiry reminders and nudges; the weekly compliance digest.
+	{ name: 'reminders', cron: REMINDERS_CRON },
+	{ name: 'reminders-digest', cron: REMINDERS_DIGEST_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */
