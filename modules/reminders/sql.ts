@@ -57,6 +57,8 @@ export async function selectDueCandidates(db: Db, { today, aheadDays }: { today:
 		WHERE la."completedAt" IS NULL AND la."cancelledAt" IS NULL AND la."renewsCertificateId" IS NULL
 			AND la."enrolmentId" IS NOT NULL
 			AND la."dueOn" BETWEEN ${today}::date - ${CATCH_UP_DAYS}::int AND ${today}::date + ${aheadDays}::int
+			-- Only rows inside the organisation's first interval (or missed): the rest have nothing due yet.
+			AND la."dueOn" - ${today}::date <= COALESCE((SELECT max(d) FROM unnest(o."reminderDueDays") d), 0)
 		ORDER BY la.id`
 }
 
