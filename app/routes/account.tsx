@@ -14,6 +14,7 @@ const tabs = [
 	{ to: '/account/password', label: 'Password', end: false },
 	{ to: '/account/security', label: 'Security', end: false },
 	{ to: '/account/purchases', label: 'Purchases', end: false },
+	{ to: '/account/reminders', label: 'Reminders', end: false },
 ]
 
 /** The account area: a heading, a small section menu and the section (details or password). */

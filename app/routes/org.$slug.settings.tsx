@@ -5,7 +5,7 @@ import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import type { Route } from './+types/org.$slug.settings'
 
 // The organisation's settings: how its people sign in (single sign-on), who must use two-step
-// sign-in, and provisioning from its identity provider. Each page checks access again itself.
+// sign-in, provisioning from its identity provider, and when its people are reminded. Each page checks access again itself.
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
 	return { slug: access.organisation.slug }
@@ -17,6 +17,7 @@ export default function OrganisationSettingsLayout({ loaderData }: Route.Compone
 		{ to: `${base}/sign-in`, label: 'Sign-in' },
 		{ to: `${base}/security`, label: 'Security' },
 		{ to: `${base}/provisioning`, label: 'Provisioning' },
+		{ to: `${base}/reminders`, label: 'Reminders' },
 	]
 	return (
 		<>

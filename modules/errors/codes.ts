@@ -18,6 +18,7 @@ import type { OrganisationsErrorCode } from '#modules/organisations/errors.ts'
 import type { PortfolioErrorCode } from '#modules/portfolio/errors.ts'
 import type { ProgressErrorCode } from '#modules/progress/errors.ts'
 import type { QuizzesErrorCode } from '#modules/quizzes/errors.ts'
+import type { RemindersErrorCode } from '#modules/reminders/errors.ts'
 import type { ScimErrorCode } from '#modules/scim/errors.ts'
 import type { SecurityErrorCode } from '#modules/security/errors.ts'
 import type { SsoErrorCode } from '#modules/sso/errors.ts'
@@ -50,6 +51,7 @@ export type DomainErrorCode =
 	| PortfolioErrorCode
 	| ProgressErrorCode
 	| QuizzesErrorCode
+	| RemindersErrorCode
 	| ScimErrorCode
 	| SecurityErrorCode
 	| SsoErrorCode

@@ -1,6 +1,12 @@
 import { handleSendEmailJob } from '#modules/mail/deliver.ts'
 import { handleSeatRemindersJob, SEAT_REMINDERS_CRON } from '#modules/organisations/seat-reminders.ts'
 import { handleCertificateRenewalsJob, RENEWALS_CRON } from '#modules/certificates/run-renewals.ts'
+import {
+	handleRemindersDigestJob,
+	handleRemindersJob,
+	REMINDERS_CRON,
+	REMINDERS_DIGEST_CRON,
+} from '#modules/reminders/jobs.ts'
 // Attachment resolvers register themselves on import; a worker running as its own process
 // (`npm run worker`) must load them too, or certificate emails would fail and retry for ever.
 import '#modules/certificates/certificate-attachment.ts'
@@ -13,6 +19,8 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'send-email': handleSendEmailJob,
 	'seat-reminders': handleSeatRemindersJob,
 	'certificate-renewals': handleCertificateRenewalsJob,
+	reminders: handleRemindersJob,
+	'reminders-digest': handleRemindersDigestJob,
 }
 
 /**
@@ -31,6 +39,9 @@ export const builtInSchedules: { name: JobName; cron: string }[] = [
 	{ name: 'seat-reminders', cron: SEAT_REMINDERS_CRON },
 	// Daily: organisation-required certificates re-assigned 90 days before they expire.
 	{ name: 'certificate-renewals', cron: RENEWALS_CRON },
+	// Due-date, overdue and expiry reminders and nudges; the weekly compliance digest.
+	{ name: 'reminders', cron: REMINDERS_CRON },
+	{ name: 'reminders-digest', cron: REMINDERS_DIGEST_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */

@@ -11,15 +11,22 @@ export type JobDataMap = {
 	'seat-reminders': Record<string, never>
 	/** Daily: re-assign organisation-required certificates 90 days before they expire (modules/certificates/run-renewals.ts). */
 	'certificate-renewals': Record<string, never>
+	/** Daily: due-date, overdue, expiry reminders and nudges (modules/reminders); `now` for tests, else the run's time. */
+	reminders: { now?: string }
+	/** Weekly: each team manager's and administrator's compliance digest (modules/reminders). */
+	'reminders-digest': { now?: string }
 }
 
 export type JobName = keyof JobDataMap
 
 // A runtime list of the queues to create at start: pg-boss 10 needs createQueue() before send/work.
-const QUEUES = { 'send-email': true, 'seat-reminders': true, 'certificate-renewals': true } satisfies Record<
-	JobName,
-	true
->
+const QUEUES = {
+	'certificate-renewals': true,
+	'send-email': true,
+	'seat-reminders': true,
+	reminders: true,
+	'reminders-digest': true,
+} satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 
 /** What a handler knows about the run it is part of. */

@@ -131,4 +131,32 @@ describe('startWorker', () => {
 			console.log = log
 		}
 	})
+
+	test('takes emails in batches: one that fails is retried on its own, the rest of its batch is delivered', async () => {
+		const log = console.log
+		console.log = () => {}
+		try {
+			const failing = (await enqueueJob('send-email', { messageId: 'no-such-message-in-batch' }))!
+			const { id } = await sendEmail({
+				to: 'batch-test@example.org',
+				template: 'password-changed',
+				props: { name: 'Jo' },
+			})
+			await quietly(async () => {
+				await startWorker()
+				const deadline = Date.now() + 15_000
+				let status = 'QUEUED'
+				while (status !== 'SENT' && Date.now() < deadline) {
+					await new Promise((resolve) => setTimeout(resolve, 100))
+					status = (await prisma.emailMessage.findUniqueOrThrow({ where: { id } })).status
+				}
+				expect(status).toBe('SENT')
+				await new Promise((resolve) => setTimeout(resolve, 200))
+			})
+			expect(await (await getBoss()).getJobById('send-email', failing)).toMatchObject({ state: 'retry' })
+		} finally {
+			await stopWorker({ timeoutMs: 1_000 })
+			console.log = log
+		}
+	})
 })

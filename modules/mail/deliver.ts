@@ -40,6 +40,18 @@ function transportFor(smtpUrl: string): Transport {
 	return transport
 }
 
+/** The extra headers stored with a message (sendEmail checked their names and values). */
+function storedHeaders(value: unknown): Record<string, string> {
+	if (!value || typeof value !== 'object' || Array.isArray(value)) return {}
+	return Object.fromEntries(
+		Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+	)
+}
+
+function messageIdDomain(appUrl: string) {
+	return URL.canParse(appUrl) ? new URL(appUrl).hostname : 'circle.localhost'
+}
+
 export type DeliveryOutcome = 'sent' | 'outbox' | 'already-sent' | 'missing'
 
 /**
@@ -62,7 +74,16 @@ export async function deliverEmail({
 }): Promise<DeliveryOutcome> {
 	const message = await prisma.emailMessage.findUnique({
 		where: { id: messageId },
-		select: { id: true, to: true, subject: true, html: true, text: true, attachments: true, status: true },
+		select: {
+			id: true,
+			to: true,
+			subject: true,
+			html: true,
+			text: true,
+			attachments: true,
+			headers: true,
+			status: true,
+		},
 	})
 	if (!message) {
 		if (isLastAttempt) {
@@ -84,7 +105,9 @@ export async function deliverEmail({
 				html: message.html,
 				text: message.text,
 				attachments,
-				headers: { 'Auto-Submitted': 'auto-generated' },
+				// The same Message-ID on every attempt: a copy sent again after a crash can be recognised.
+				messageId: `<${message.id}@${messageIdDomain(settings.appUrl)}>`,
+				headers: { ...storedHeaders(message.headers), 'Auto-Submitted': 'auto-generated' },
 			})
 		}
 		await prisma.emailMessage.update({

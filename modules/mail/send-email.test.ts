@@ -113,6 +113,42 @@ describe('the send-email job with SMTP_URL', () => {
 		expect(message.sentAt).toBeInstanceOf(Date)
 	})
 
+	test('sends the headers a message was stored with (RFC 8058 one-click unsubscribe) and a Message-ID of its own', async () => {
+		smtp = await startFakeSmtpServer()
+		process.env.SMTP_URL = smtp.url
+		const to = uniqueAddress('headers')
+		const unsubscribe = 'http://localhost:3000/unsubscribe/abc123'
+		const { id } = await sendEmail({
+			to,
+			template: 'learning-nudge',
+			props: {
+				name: 'Tom',
+				courseTitle: 'Circles',
+				daysAway: 14,
+				resumeUrl: 'http://localhost:3000/learn/c',
+				unsubscribeUrl: unsubscribe,
+			},
+			headers: { 'List-Unsubscribe': `<${unsubscribe}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+		})
+		expect(await runQueuedJobs({ name: 'send-email' })).toBe(1)
+		const raw = decodeQuotedPrintable(smtp.messages[0]!.raw)
+		expect(raw).toContain(`List-Unsubscribe: <${unsubscribe}>`)
+		expect(raw).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
+		// A delivery repeated after a crash carries the same Message-ID, so mail systems can drop the copy.
+		expect(raw).toMatch(new RegExp(`Message-ID: <${id}@`, 'i'))
+	})
+
+	test('refuses headers it does not manage and values that would inject more', async () => {
+		const email = { to: uniqueAddress('bad-header'), template: 'password-changed' as const, props: { name: 'Jo' } }
+		await expect(sendEmail({ ...email, headers: { Bcc: 'x@example.org' } })).rejects.toMatchObject({
+			code: 'INVALID_EMAIL_HEADER',
+		})
+		await expect(
+			sendEmail({ ...email, headers: { 'List-Unsubscribe': '<http://x>\r\nBcc: x@example.org' } }),
+		).rejects.toMatchObject({ code: 'INVALID_EMAIL_HEADER' })
+		expect(await prisma.emailMessage.count({ where: { to: email.to } })).toBe(0)
+	})
+
 	test('a server that refuses the recipient leaves the message unsent, records why and fails the job for a retry', async () => {
 		smtp = await startFakeSmtpServer({ behaviour: 'reject' })
 		process.env.SMTP_URL = smtp.url

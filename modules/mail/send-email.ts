@@ -12,7 +12,12 @@ import type { EmailContent } from './templates.ts'
 export type SendEmailOptions = EmailContent & {
 	to: string
 	attachments?: AttachmentDescriptor[]
+	/** Extra headers, e.g. RFC 8058's List-Unsubscribe and List-Unsubscribe-Post on a nudge. */
+	headers?: Record<string, string>
 }
+
+// Header names a caller may set: the ones nodemailer builds itself (From, To, Subject, …) are not among them.
+const ALLOWED_HEADERS = new Set(['list-unsubscribe', 'list-unsubscribe-post', 'list-id'])
 
 // Deliberately loose: the address was validated where it was entered; this catches programming slips.
 const LOOKS_LIKE_AN_ADDRESS = /^[^\s@<>,;]+@[^\s@<>,;]+$/
@@ -31,6 +36,11 @@ export async function sendEmail(options: SendEmailOptions, tx?: Tx): Promise<{ i
 			field: 'to',
 		})
 	}
+	for (const [name, value] of Object.entries(options.headers ?? {})) {
+		if (!ALLOWED_HEADERS.has(name.toLowerCase()) || /[\r\n]/.test(value)) {
+			throw new MailError('invalid', 'INVALID_EMAIL_HEADER', `Cannot set the header "${name}"`, { field: 'headers' })
+		}
+	}
 	const { subject, html, text } = await renderEmail(options)
 	const message = await (tx ?? prisma).emailMessage.create({
 		data: {
@@ -40,6 +50,7 @@ export async function sendEmail(options: SendEmailOptions, tx?: Tx): Promise<{ i
 			html,
 			text,
 			attachments: options.attachments?.length ? options.attachments : undefined,
+			headers: options.headers && Object.keys(options.headers).length ? options.headers : undefined,
 		},
 		select: { id: true },
 	})

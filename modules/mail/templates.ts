@@ -1,7 +1,13 @@
 import type { ComponentType } from 'react'
 import CertificateIssued, { subject as certificateIssuedSubject } from '#emails/certificate-issued.tsx'
+import CertificateExpiryReminder, {
+	subject as certificateExpiryReminderSubject,
+} from '#emails/certificate-expiry-reminder.tsx'
+import ComplianceDigest, { subject as complianceDigestSubject } from '#emails/compliance-digest.tsx'
+import DueDateReminder, { subject as dueDateReminderSubject } from '#emails/due-date-reminder.tsx'
 import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enquiry-received.tsx'
 import Invitation, { subject as invitationSubject } from '#emails/invitation.tsx'
+import LearningNudge, { subject as learningNudgeSubject } from '#emails/learning-nudge.tsx'
 import MfaChanged, { subject as mfaChangedSubject } from '#emails/mfa-changed.tsx'
 import NewDeviceSignIn, { subject as newDeviceSignInSubject } from '#emails/new-device-sign-in.tsx'
 import PasswordChanged, { subject as passwordChangedSubject } from '#emails/password-changed.tsx'
@@ -37,6 +43,10 @@ export const emailTemplates = {
 	'mfa-changed': template(MfaChanged, mfaChangedSubject),
 	'new-device-sign-in': template(NewDeviceSignIn, newDeviceSignInSubject),
 	'sso-link': template(SsoLink, ssoLinkSubject),
+	'due-date-reminder': template(DueDateReminder, dueDateReminderSubject),
+	'certificate-expiry-reminder': template(CertificateExpiryReminder, certificateExpiryReminderSubject),
+	'learning-nudge': template(LearningNudge, learningNudgeSubject),
+	'compliance-digest': template(ComplianceDigest, complianceDigestSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -84,8 +84,9 @@ export async function sendSeatReminder({
 
 /**
  * The weekly `seat-reminders` job: emails every seat holder, in every organisation, who has not
- * finished and has had no activity for 14 days (that includes those who never started), unless
- * they had a reminder in the last 7 days. One query finds them; returns how many were emailed.
+ * started 14 days after getting their seat, unless they had a reminder in the last 7 days. (Those
+ * who started and stalled get the reminders module's nudges; a seat that meets an organisation's
+ * requirement gets its due-date reminders.) One query finds them; returns how many were emailed.
  */
 export async function sendDueSeatReminders({ now = new Date() }: { now?: Date } = {}) {
 	const stalledBefore = new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS)

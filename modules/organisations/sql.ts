@@ -156,8 +156,10 @@ export async function selectReminderHolder(
 }
 
 /**
- * Seat holders in every organisation who have not finished and have had no activity since
- * `stalledBefore` (those who never started included), not reminded since `remindedSince`.
+ * Seat holders in every organisation who have not started, were given their seat before
+ * `stalledBefore`, and were not reminded since `remindedSince`. Holders who started and stalled
+ * get learner nudges instead, and seats that meet an open requirement get its due-date reminders
+ * (modules/reminders): nobody gets two emails for one event.
  */
 export async function selectStalledHolders({
 	stalledBefore,
@@ -173,6 +175,11 @@ export async function selectStalledHolders({
 		JOIN "Enrolment" e ON e."seatAssignmentId" = sa.id AND e.status = 'ACTIVE' AND e."completedAt" IS NULL
 		WHERE sa.status = 'ASSIGNED'
 			AND COALESCE(e."lastActivityAt", e."startedAt", sa."assignedAt") < ${stalledBefore}
+			-- One email stream per event (modules/reminders): someone who started and stalled gets the
+			-- learner nudges, and a seat that meets an open requirement gets its due-date reminders.
+			AND NOT ${enrolmentStartedSql('e')}
+			AND NOT EXISTS (SELECT 1 FROM "LearnerAssignment" la
+				WHERE la."enrolmentId" = e.id AND la."completedAt" IS NULL AND la."cancelledAt" IS NULL)
 			AND NOT EXISTS (
 				SELECT 1 FROM "EmailMessage" m
 				WHERE m."to" = sa.email AND m.template = 'seat-reminder' AND m."createdAt" > ${remindedSince}
