@@ -1,0 +1,32 @@
+import { prisma } from '#modules/db/client.ts'
+
+/**
+ * The public catalogue's programmes: published ones, A to Z, each with its courses' titles in order,
+ * the number of courses and the total CPD minutes (the sum of each course's published version).
+ */
+export async function listProgrammes({ take }: { take?: number } = {}) {
+	const programmes = await prisma.programme.findMany({
+		where: { publishedAt: { not: null } },
+		orderBy: [{ title: 'asc' }, { slug: 'asc' }],
+		take,
+		select: {
+			slug: true,
+			title: true,
+			summary: true,
+			sequential: true,
+			courses: {
+				orderBy: { position: 'asc' },
+				select: { course: { select: { publishedVersion: { select: { title: true, cpdMinutes: true } } } } },
+			},
+		},
+	})
+	return programmes.map(({ courses, ...programme }) => {
+		const versions = courses.flatMap(({ course }) => (course.publishedVersion ? [course.publishedVersion] : []))
+		return {
+			...programme,
+			courseTitles: versions.map((v) => v.title),
+			courseCount: courses.length,
+			cpdMinutes: versions.reduce((sum, v) => sum + v.cpdMinutes, 0),
+		}
+	})
+}
