@@ -6,6 +6,7 @@ import { type Tx } from '#modules/db/client.ts'
 import { recordAudit } from '#modules/audit/record.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { generateProgrammeCertificateCode } from './code.ts'
+import { lockProgrammeEnrolment } from './sql.ts'
 
 /** One course as the programme certificate lists it, frozen at issue. */
 export type ProgrammeCertificateCourse = {
@@ -30,6 +31,7 @@ export async function onCourseCompleted(tx: Tx, { userId, courseId }: { userId: 
 		select: { programmeId: true },
 	})
 	for (const { programmeId } of enrolments) {
+		await lockProgrammeEnrolment(tx, { programmeId, userId })
 		await openProgrammeCourses(tx, { programmeId, userId })
 		await issueProgrammeCertificateIfComplete(tx, { programmeId, userId })
 	}

@@ -2,6 +2,7 @@ import { prisma } from '#modules/db/client.ts'
 import { recordAudit } from '#modules/audit/record.ts'
 import { issueProgrammeCertificateIfComplete, openProgrammeCourses } from './complete-programmes.ts'
 import { ProgrammesError } from './errors.ts'
+import { lockProgrammeEnrolment } from './sql.ts'
 
 /**
  * Enrols a learner on a published programme (free to join) and, in the same transaction, opens the
@@ -23,6 +24,7 @@ export async function enrolInProgramme({ userId, slug, now }: { userId: string; 
 			data: [{ programmeId: programme.id, userId, enrolledAt: now }],
 			skipDuplicates: true,
 		})
+		await lockProgrammeEnrolment(tx, { programmeId: programme.id, userId })
 		if (count === 1) {
 			await recordAudit(tx, {
 				actorId: userId,

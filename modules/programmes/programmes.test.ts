@@ -300,3 +300,19 @@ describe('learning a programme', () => {
 		expect(normaliseProgrammeCertificateCode('PROG-7KQ2')).toBeNull()
 	})
 })
+
+describe('finishing the last two courses at the same moment', () => {
+	test('issues the programme certificate exactly once (the programme enrolment is locked while completion is checked)', async () => {
+		for (let round = 0; round < 3; round++) {
+			const { courses, slug, programmeId } = await publishedProgramme({ count: 2 })
+			const learner = await createTestUser({ role: 'LEARNER', emailVerified: true })
+			await enrolInProgramme({ userId: learner.id, slug, now: NOW })
+			await Promise.all(courses.map((course) => complete(learner.id, course.id, NOW)))
+			expect(await prisma.programmeCertificate.count({ where: { programmeId, userId: learner.id } })).toBe(1)
+			const enrolment = await prisma.programmeEnrolment.findUniqueOrThrow({
+				where: { programmeId_userId: { programmeId, userId: learner.id } },
+			})
+			expect(enrolment.completedAt).toEqual(NOW)
+		}
+	})
+})
