@@ -116,8 +116,12 @@ describe('studio programme routes', () => {
 		expect(builder.saved).toBe('published')
 		expect(builder.programme.courses.map((c) => c.slug)).toEqual([first.slug, second.slug])
 
-		const listed = (await listLoader()) as { programmes: Array<{ slug: string; courseCount: number }> }
+		const listed = (await call(listLoader, getRequest('/programmes'))) as {
+			programmes: Array<{ slug: string; courseCount: number }>
+			mine: unknown[]
+		}
 		expect(listed.programmes.find((p) => p.slug === programmeSlug)).toMatchObject({ courseCount: 2 })
+		expect(listed.mine).toEqual([])
 	})
 
 	test('another trainer cannot open or change the builder; a learner cannot reach the studio', async () => {
@@ -176,6 +180,10 @@ describe('public programme page', () => {
 			programme: { courses: Array<{ state: string | null }> }
 		}
 		expect(page.programme.courses.map((c) => c.state)).toEqual(['open', 'locked'])
+		const mine = (await call(listLoader, getRequest('/programmes', { cookie }))) as { mine: unknown[] }
+		expect(mine.mine).toEqual([
+			expect.objectContaining({ slug: programme.slug, courseCount: 2, completedCount: 0, certificateCode: null }),
+		])
 
 		const hidden = await prisma.programme.create({
 			data: { slug: slug(), title: 'Hidden', summary: 'Not yet published.', createdById: trainer.id },

@@ -30,3 +30,40 @@ export async function listProgrammes({ take }: { take?: number } = {}) {
 		}
 	})
 }
+
+/**
+ * The programmes a learner is on, newest first: how many of its courses they have finished (an
+ * unrevoked certificate, any cycle) and the programme certificate's code once issued.
+ */
+export async function listMyProgrammes({ userId }: { userId: string }) {
+	const enrolments = await prisma.programmeEnrolment.findMany({
+		where: { userId },
+		orderBy: { enrolledAt: 'desc' },
+		select: {
+			enrolledAt: true,
+			completedAt: true,
+			certificate: { select: { code: true } },
+			programme: {
+				select: {
+					slug: true,
+					title: true,
+					courses: {
+						select: {
+							course: {
+								select: { certificates: { where: { userId, revokedAt: null }, select: { id: true }, take: 1 } },
+							},
+						},
+					},
+				},
+			},
+		},
+	})
+	return enrolments.map(({ programme, certificate, ...enrolment }) => ({
+		...enrolment,
+		slug: programme.slug,
+		title: programme.title,
+		courseCount: programme.courses.length,
+		completedCount: programme.courses.filter(({ course }) => course.certificates.length > 0).length,
+		certificateCode: certificate?.code ?? null,
+	}))
+}
