@@ -4,6 +4,9 @@ import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enqu
 import Invitation, { subject as invitationSubject } from '#emails/invitation.tsx'
 import MfaChanged, { subject as mfaChangedSubject } from '#emails/mfa-changed.tsx'
 import NewDeviceSignIn, { subject as newDeviceSignInSubject } from '#emails/new-device-sign-in.tsx'
+import ProgrammeCertificateIssued, {
+	subject as programmeCertificateIssuedSubject,
+} from '#emails/programme-certificate-issued.tsx'
 import PasswordChanged, { subject as passwordChangedSubject } from '#emails/password-changed.tsx'
 import Receipt, { subject as receiptSubject } from '#emails/receipt.tsx'
 import ResetPassword, { subject as resetPasswordSubject } from '#emails/reset-password.tsx'
@@ -37,6 +40,7 @@ export const emailTemplates = {
 	'mfa-changed': template(MfaChanged, mfaChangedSubject),
 	'new-device-sign-in': template(NewDeviceSignIn, newDeviceSignInSubject),
 	'sso-link': template(SsoLink, ssoLinkSubject),
+	'programme-certificate-issued': template(ProgrammeCertificateIssued, programmeCertificateIssuedSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -4,8 +4,13 @@
 // certificate commits with the course certificate that earned it, or not at all.
 import { type Tx } from '#modules/db/client.ts'
 import { recordAudit } from '#modules/audit/record.ts'
+import { formatCpdHours, formatUkDate } from '#modules/certificates/certificate-text.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
+import { appUrl } from '#modules/env/env.ts'
+import { sendEmail } from '#modules/mail/send-email.ts'
+import './programme-certificate-attachment.ts'
 import { generateProgrammeCertificateCode } from './code.ts'
+import { programmeVerificationUrl } from './render-programme-certificate-pdf.ts'
 import { lockProgrammeEnrolment } from './sql.ts'
 
 /** One course as the programme certificate lists it, frozen at issue. */
@@ -151,8 +156,8 @@ export async function issueProgrammeCertificateIfComplete(
 	}))
 	const completedAt = new Date(Math.max(...certificates.map((cert) => cert.completedAt.getTime())))
 	const [user, programme] = await Promise.all([
-		tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } }),
-		tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { title: true } }),
+		tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, email: true } }),
+		tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { title: true, slug: true } }),
 	])
 	const { count } = await tx.programmeCertificate.createMany({
 		data: [
@@ -184,6 +189,25 @@ export async function issueProgrammeCertificateIfComplete(
 			targetId: issued.id,
 			details: { code: issued.code, programmeId },
 		})
+		const baseUrl = appUrl()
+		await sendEmail(
+			{
+				to: user.email,
+				template: 'programme-certificate-issued',
+				props: {
+					name: user.name,
+					programmeTitle: programme.title,
+					courseCount: courses.length,
+					cpdHoursLabel: formatCpdHours(courses.reduce((sum, course) => sum + course.cpdMinutes, 0)),
+					completedOn: formatUkDate(completedAt),
+					code: issued.code,
+					verifyUrl: programmeVerificationUrl({ baseUrl, code: issued.code }),
+					programmeUrl: `${baseUrl}/programmes/${programme.slug}`,
+				},
+				attachments: [{ kind: 'programme-certificate', programmeCertificateId: issued.id }],
+			},
+			tx,
+		)
 	}
 	return issued.code
 }

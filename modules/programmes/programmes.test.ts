@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
+import { resolveAttachments } from '#modules/mail/attachments.ts'
 import { closeThrottles } from '#modules/security/throttle.ts'
 import { createAuthoredCourse } from '#tests/factories/authoring.ts'
 import { createTestUser } from '#tests/factories/auth.ts'
@@ -204,6 +205,15 @@ describe('learning a programme', () => {
 			completedAt: new Date('2026-12-09T10:00:00Z'),
 			certificateCode: certificate.code,
 		})
+		// One email, with the programme certificate attached, rendered from the row at delivery.
+		const emails = await prisma.emailMessage.findMany({
+			where: { template: 'programme-certificate-issued', to: learner.email },
+		})
+		expect(emails).toHaveLength(1)
+		expect(emails[0]!.subject).toBe('Your programme certificate: Restorative schools pathway')
+		const [attachment] = await resolveAttachments(emails[0]!.attachments)
+		expect(attachment?.filename).toBe(`circle-programme-certificate-${certificate.code}.pdf`)
+		expect(await pdfText(attachment!.content)).toContain('Certificate of programme completion')
 		// No second CPD entry: each course's certificate already logged its hours.
 		expect(await prisma.cpdEntry.count({ where: { userId: learner.id } })).toBe(3)
 
