@@ -5,7 +5,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { formatCpdHours, formatDate, pluralise } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { listMyProgrammes, listProgrammes } from '#modules/programmes/list-programmes.ts'
+import { listLearnerProgrammes, listProgrammes } from '#modules/programmes/list-programmes.ts'
 import type { Route } from './+types/programmes._index'
 
 export const meta: Route.MetaFunction = () =>
@@ -18,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
 	const [programmes, mine] = await Promise.all([
 		listProgrammes(),
-		user ? listMyProgrammes({ userId: user.id }) : Promise.resolve([]),
+		user ? listLearnerProgrammes({ userId: user.id }) : Promise.resolve([]),
 	])
 	return { programmes, mine }
 }

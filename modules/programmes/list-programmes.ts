@@ -35,7 +35,7 @@ export async function listProgrammes({ take }: { take?: number } = {}) {
  * The programmes a learner is on, newest first: how many of its courses they have finished (an
  * unrevoked certificate, any cycle) and the programme certificate's code once issued.
  */
-export async function listMyProgrammes({ userId }: { userId: string }) {
+export async function listLearnerProgrammes({ userId }: { userId: string }) {
 	const enrolments = await prisma.programmeEnrolment.findMany({
 		where: { userId },
 		orderBy: { enrolledAt: 'desc' },
