@@ -186,6 +186,13 @@ type CourseRow = Route.ComponentProps['loaderData']['programme']['courses'][numb
 
 /** What a learner on the programme can do with each course now. */
 function CourseAction({ course }: { course: CourseRow }) {
+	if (!course.available && course.state !== 'completed' && !course.enrolled) {
+		return (
+			<p className="mt-3 text-stone-700">
+				This course is no longer open to new learners, so the programme cannot be completed without it.
+			</p>
+		)
+	}
 	if (!course.state || course.state === 'locked') return null
 	if (course.state === 'completed') {
 		return course.certificateCode ? (

@@ -31,6 +31,7 @@ export async function getProgrammePage({ slug, userId }: { slug: string; userId:
 							id: true,
 							slug: true,
 							pricePence: true,
+							archivedAt: true,
 							publishedVersion: { select: { title: true, summary: true, cpdMinutes: true } },
 						},
 					},
@@ -64,6 +65,8 @@ export async function getProgrammePage({ slug, userId }: { slug: string; userId:
 			position,
 			slug: course.slug,
 			pricePence: course.pricePence,
+			// Archived or unpublished since the programme was published: nobody can enrol on it now.
+			available: Boolean(course.publishedVersion) && !course.archivedAt,
 			title: course.publishedVersion?.title ?? course.slug,
 			summary: course.publishedVersion?.summary ?? '',
 			cpdMinutes: course.publishedVersion?.cpdMinutes ?? 0,

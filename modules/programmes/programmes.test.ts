@@ -326,3 +326,10 @@ describe('finishing the last two courses at the same moment', () => {
 		}
 	})
 })
+
+test('a course archived after the programme was published shows as no longer available', async () => {
+	const { courses, slug } = await publishedProgramme({ count: 2 })
+	await prisma.course.update({ where: { id: courses[1]!.id }, data: { archivedAt: NOW } })
+	const page = await getProgrammePage({ slug, userId: null })
+	expect(page.courses.map((c) => c.available)).toEqual([true, false])
+})
