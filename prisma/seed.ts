@@ -18,6 +18,7 @@ import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
 import { configureDemoSso, devIdpIssuer } from './demo-sso.ts'
 import { seedDemoTeams } from './seed-teams.ts'
 import { seedValidityDemo } from './seed-validity.ts'
+import { seedDemoProgrammes } from './seed-programmes.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'circle-demo-2026'
@@ -149,6 +150,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	await seedDemoProvisioning({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
 	await seedValidityDemo({ trainerId, seedCourse })
 	await seedDemoTeams({ organisationId: org.id, ownerId: users['orgadmin@circle.example']!, passwordHash })
+	await seedDemoProgrammes({ trainerId })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)

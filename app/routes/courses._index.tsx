@@ -9,6 +9,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { parseSector, pluralise, SECTOR_LABELS, SECTORS, sectorSlug } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { listCourses } from '#modules/catalog/list-courses.ts'
+import { listProgrammes } from '#modules/programmes/list-programmes.ts'
 import type { Route } from './+types/courses._index'
 import { searchTerm } from '#modules/validation/text.ts'
 
@@ -38,9 +39,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 	})
 	const sector = search.sector.value
 	const q = search.q || null
-	const courses = await listCourses({ sector, query: q })
+	const [courses, programmes] = await Promise.all([listCourses({ sector, query: q }), listProgrammes({ take: 3 })])
 	return {
 		courses,
+		programmes,
 		filters: { q, sector: sector ? sectorSlug(sector) : null },
 		sectorLabel: sector ? SECTOR_LABELS[sector] : null,
 		// "all" is what the select sends for every sector, so it is not unknown.
@@ -57,7 +59,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) =>
 	)
 
 export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
-	const { courses, filters, sectorLabel, unknownSector } = loaderData
+	const { courses, programmes, filters, sectorLabel, unknownSector } = loaderData
 	const filtered = Boolean(filters.q || filters.sector)
 	return (
 		<>
@@ -68,6 +70,27 @@ export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 						Self-paced CPD in relational and restorative practice. Every course ends with a certificate of your CPD
 						hours, and your reflections go straight into your portfolio.
 					</p>
+					{programmes.length ? (
+						<p className="mt-3 max-w-3xl text-stone-700">
+							Or follow a programme, a path through several courses with a certificate for the whole:{' '}
+							{programmes.map((programme, index) => (
+								<span key={programme.slug}>
+									{index ? ', ' : ''}
+									<Link
+										to={`/programmes/${programme.slug}`}
+										className="font-medium text-brand-700 underline underline-offset-2"
+									>
+										{programme.title}
+									</Link>
+								</span>
+							))}{' '}
+							(
+							<Link to="/programmes" className="font-medium text-brand-700 underline underline-offset-2">
+								all programmes
+							</Link>
+							).
+						</p>
+					) : null}
 
 					{/* A plain GET form: filtering works without JavaScript and every result has a shareable URL. */}
 					<Form

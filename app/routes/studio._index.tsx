@@ -43,7 +43,12 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 						{isAdmin ? 'Every course on Circle.' : 'The courses you own or co-author.'}
 					</p>
 				</div>
-				<ButtonLink to="/studio/new">New course</ButtonLink>
+				<div className="flex flex-wrap gap-3">
+					<ButtonLink to="/studio/programmes" variant="secondary">
+						Programmes
+					</ButtonLink>
+					<ButtonLink to="/studio/new">New course</ButtonLink>
+				</div>
 			</div>
 			{courses.length === 0 ? (
 				<p className="mt-10 text-stone-700">You have no courses yet. Start one with “New course”.</p>

@@ -3,6 +3,7 @@ import { Field, SubmitButton } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { normaliseCertificateCode } from '#modules/certificates/code.ts'
+import { normaliseProgrammeCertificateCode } from '#modules/programmes/code.ts'
 import type { Route } from './+types/verify._index'
 
 export const meta: Route.MetaFunction = ({ data }) =>
@@ -25,6 +26,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const raw = new URL(request.url).searchParams.get('code')
 	if (raw === null) return { code: '', error: null }
 	if (!raw.trim()) return data({ code: '', error: 'Enter the certificate number' }, { status: 400 })
+	// A programme certificate's number (PROG-…) has its own page.
+	const programmeCode = /^\s*prog/i.test(raw) ? normaliseProgrammeCertificateCode(raw) : null
+	if (programmeCode) throw redirect(`/verify/programmes/${programmeCode}`)
 	const code = normaliseCertificateCode(raw)
 	if (!code) return data({ code: raw.slice(0, 100), error: MALFORMED }, { status: 400 })
 	throw redirect(`/verify/${code}`)

@@ -2,6 +2,7 @@ import type { Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { CertificatesError } from '#modules/certificates/errors.ts'
 import { satisfyAssignments } from '#modules/assignments/satisfy.ts'
+import { onCourseCompleted } from '#modules/programmes/complete-programmes.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
 import { formatCpdHours, formatUkDate, formatUkDay, londonCalendarDate, verificationUrl } from './certificate-text.ts'
@@ -139,6 +140,8 @@ export async function issueCertificate({
 		certificateId: certificate.id,
 		completedAt: certificate.completedAt,
 	})
+	// A sequential programme's next course opens; a programme now complete issues its certificate.
+	await onCourseCompleted(tx, { userId: certificate.userId, courseId: certificate.courseId })
 
 	await tx.cpdEntry.create({
 		data: {

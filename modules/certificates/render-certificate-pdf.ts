@@ -87,7 +87,8 @@ export async function renderCertificatePdf({
 	return done
 }
 
-function collect(doc: PdfDoc): Promise<Buffer> {
+/** Shared with the programme certificate (modules/programmes), so both look like one family. */
+export function collect(doc: PdfDoc): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
 		const chunks: Buffer[] = []
 		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -96,7 +97,8 @@ function collect(doc: PdfDoc): Promise<Buffer> {
 	})
 }
 
-function drawFrame(doc: PdfDoc) {
+/** Shared with the programme certificate (modules/programmes), so both look like one family. */
+export function drawFrame(doc: PdfDoc) {
 	doc.save()
 	// A pale band behind the top of the page gives the certificate a "paper" feel without heavy ink.
 	doc.rect(18, 18, WIDTH - 36, HEIGHT - 36).fill(PDF_COLOURS.brandTint)
@@ -124,7 +126,8 @@ function drawFrame(doc: PdfDoc) {
 	doc.restore()
 }
 
-function drawHeader(doc: PdfDoc, code: string) {
+/** Shared with the programme certificate (modules/programmes), so both look like one family. */
+export function drawHeader(doc: PdfDoc, code: string) {
 	drawCircleMark(doc, { cx: MARGIN + 13, cy: 70, radius: 12 })
 	doc.font('sansBold').fontSize(21).fillColor(PDF_COLOURS.brandDark)
 	doc.text('Circle', MARGIN + 34, 56, { lineBreak: false })
@@ -274,7 +277,8 @@ function fitOutcomes(doc: PdfDoc, outcomes: string[], box: { width: number; heig
 	return { items: outcomes.slice(0, 1), columns: 1, size: 7 }
 }
 
-function drawQrCode(doc: PdfDoc, url: string, { x, y, size }: { x: number; y: number; size: number }) {
+/** Shared with the programme certificate (modules/programmes), so both look like one family. */
+export function drawQrCode(doc: PdfDoc, url: string, { x, y, size }: { x: number; y: number; size: number }) {
 	const qr = QRCode.create(url, { errorCorrectionLevel: 'M' })
 	const count = qr.modules.size
 	const cell = size / count
@@ -334,7 +338,8 @@ function drawFooter(doc: PdfDoc, { url, issuedAt }: { url: string; issuedAt: Dat
 	doc.text(url, right - width, lineY + 4, { link: url, lineBreak: false })
 }
 
-function drawRevoked(doc: PdfDoc, revokedAt: Date) {
+/** Shared with the programme certificate (modules/programmes), so both look like one family. */
+export function drawRevoked(doc: PdfDoc, revokedAt: Date) {
 	doc.save()
 	doc.rotate(-24, { origin: [WIDTH / 2, HEIGHT / 2] })
 	doc.font('sansBold').fontSize(110).fillColor(PDF_COLOURS.revoked).fillOpacity(0.12)

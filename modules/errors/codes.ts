@@ -16,6 +16,7 @@ import type { MailErrorCode } from '#modules/mail/errors.ts'
 import type { MfaErrorCode } from '#modules/mfa/errors.ts'
 import type { OrganisationsErrorCode } from '#modules/organisations/errors.ts'
 import type { PortfolioErrorCode } from '#modules/portfolio/errors.ts'
+import type { ProgrammesErrorCode } from '#modules/programmes/errors.ts'
 import type { ProgressErrorCode } from '#modules/progress/errors.ts'
 import type { QuizzesErrorCode } from '#modules/quizzes/errors.ts'
 import type { RemindersErrorCode } from '#modules/reminders/errors.ts'
@@ -49,6 +50,7 @@ export type DomainErrorCode =
 	| MfaErrorCode
 	| OrganisationsErrorCode
 	| PortfolioErrorCode
+	| ProgrammesErrorCode
 	| ProgressErrorCode
 	| QuizzesErrorCode
 	| RemindersErrorCode

@@ -8,6 +8,7 @@ import { z } from 'zod'
  */
 export const AttachmentDescriptorSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('certificate'), certificateId: z.string().min(1) }),
+	z.object({ kind: z.literal('programme-certificate'), programmeCertificateId: z.string().min(1) }),
 ])
 
 export type AttachmentDescriptor = z.infer<typeof AttachmentDescriptorSchema>

@@ -10,6 +10,9 @@ import Invitation, { subject as invitationSubject } from '#emails/invitation.tsx
 import LearningNudge, { subject as learningNudgeSubject } from '#emails/learning-nudge.tsx'
 import MfaChanged, { subject as mfaChangedSubject } from '#emails/mfa-changed.tsx'
 import NewDeviceSignIn, { subject as newDeviceSignInSubject } from '#emails/new-device-sign-in.tsx'
+import ProgrammeCertificateIssued, {
+	subject as programmeCertificateIssuedSubject,
+} from '#emails/programme-certificate-issued.tsx'
 import PasswordChanged, { subject as passwordChangedSubject } from '#emails/password-changed.tsx'
 import Receipt, { subject as receiptSubject } from '#emails/receipt.tsx'
 import ResetPassword, { subject as resetPasswordSubject } from '#emails/reset-password.tsx'
@@ -47,6 +50,7 @@ export const emailTemplates = {
 	'certificate-expiry-reminder': template(CertificateExpiryReminder, certificateExpiryReminderSubject),
 	'learning-nudge': template(LearningNudge, learningNudgeSubject),
 	'compliance-digest': template(ComplianceDigest, complianceDigestSubject),
+	'programme-certificate-issued': template(ProgrammeCertificateIssued, programmeCertificateIssuedSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -1,0 +1,227 @@
+import { Form, isRouteErrorResponse, Link, redirect } from 'react-router'
+import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button, ButtonLink } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
+import { throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { formatCoursePrice, formatCpdHours, formatDate, markdownToTextBlocks, pluralise } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { enrolInProgramme } from '#modules/programmes/enrol-in-programme.ts'
+import { getProgrammePage } from '#modules/programmes/get-programme-page.ts'
+import type { Route } from './+types/programmes.$slug'
+
+export async function loader({ params, request }: Route.LoaderArgs) {
+	const user = await getOptionalUser(request)
+	// Unknown and unpublished programmes are the same 404.
+	const programme = await withDomainErrors(() => getProgrammePage({ slug: params.slug, userId: user?.id ?? null }))
+	return { programme, signedIn: Boolean(user) }
+}
+
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+/**
+ * POST: enrols the signed-in learner on the programme (free to join) and opens its courses; visitors
+ * are sent to log in and back here. Enrolling twice changes nothing.
+ */
+export async function action({ request, params }: Route.ActionArgs) {
+	const here = `/programmes/${encodeURIComponent(params.slug)}`
+	const user = await requireUser(request, { redirectTo: here })
+	try {
+		await enrolInProgramme({ userId: user.id, slug: params.slug, now: new Date() })
+	} catch (error) {
+		throwAsResponse(error)
+	}
+	return redirect(`${here}?enrolled=1`)
+}
+
+export const meta: Route.MetaFunction = ({ loaderData, error }) => {
+	if (!loaderData || error) {
+		return pageMeta(
+			isRouteErrorResponse(error) && error.status === 404 ? 'Programme not found | Circle' : errorTitle(error),
+			'This programme could not be shown. Browse Circle’s other programmes and courses.',
+		)
+	}
+	return pageMeta(`${loaderData.programme.title} | Programmes | Circle`, loaderData.programme.summary)
+}
+
+const STATE_LABELS = { completed: 'Completed', open: 'Open', locked: 'Opens when the course before is finished' }
+
+export default function ProgrammeRoute({ loaderData }: Route.ComponentProps) {
+	const { programme, signedIn } = loaderData
+	const { enrolment } = programme
+	const blocks = markdownToTextBlocks(programme.description)
+	const paid = programme.courses.filter((course) => course.pricePence > 0)
+	return (
+		<>
+			<div className="border-b border-brand-100 bg-brand-50">
+				<Container className="py-10 sm:py-14">
+					<nav aria-label="Breadcrumb">
+						<ol className="flex flex-wrap items-center gap-2 text-sm text-stone-700">
+							<li>
+								<Link to="/programmes" className="font-medium text-brand-700 underline underline-offset-2">
+									Programmes
+								</Link>
+							</li>
+							<li aria-hidden="true">/</li>
+							<li aria-current="page" className="truncate">
+								{programme.title}
+							</li>
+						</ol>
+					</nav>
+					<p className="mt-6">
+						<Badge tone="accent">Learning programme</Badge>
+					</p>
+					<h1 className="mt-4 max-w-4xl text-3xl leading-tight font-bold tracking-tight text-brand-900 sm:text-5xl">
+						{programme.title}
+					</h1>
+					<p className="mt-4 max-w-3xl text-lg text-stone-700">{programme.summary}</p>
+					<p className="mt-4 text-stone-800">
+						{pluralise(programme.courses.length, 'course')} · {formatCpdHours(programme.cpdMinutes)} in total ·{' '}
+						{programme.sequential ? 'taken in order' : 'taken in any order'}
+					</p>
+					<div className="mt-6">
+						{enrolment?.certificateCode ? (
+							<div role="status" className="max-w-2xl rounded-2xl border-2 border-green-700 bg-green-50 p-5">
+								<p className="text-lg font-semibold text-green-900">
+									You completed this programme on {formatDate(enrolment.completedAt!)}.
+								</p>
+								<p className="mt-3 flex flex-wrap gap-3">
+									<ButtonLink to={`/programme-certificates/${enrolment.certificateCode}.pdf`} reloadDocument>
+										Download your certificate (PDF)
+									</ButtonLink>
+									<ButtonLink to={`/verify/programmes/${enrolment.certificateCode}`} variant="secondary">
+										Its verification page
+									</ButtonLink>
+								</p>
+							</div>
+						) : enrolment ? (
+							<p role="status" className="text-lg font-semibold text-brand-900">
+								You joined this programme on {formatDate(enrolment.enrolledAt)}. Your courses are below.
+							</p>
+						) : (
+							<Form method="post">
+								<Button type="submit" size="lg">
+									{signedIn ? 'Join this programme for free' : 'Log in to join this programme'}
+								</Button>
+							</Form>
+						)}
+					</div>
+					{paid.length && !enrolment?.certificateCode ? (
+						<p className="mt-4 max-w-3xl text-stone-700">
+							Joining is free. {pluralise(paid.length, 'course')} in it {paid.length === 1 ? 'is' : 'are'} sold
+							separately: buy {paid.length === 1 ? 'it' : 'each'} from the course when you reach it.
+						</p>
+					) : null}
+				</Container>
+			</div>
+			<Container className="py-10 sm:py-12">
+				<div className="grid gap-10 lg:grid-cols-3">
+					<section aria-labelledby="courses-heading" className="lg:col-span-2">
+						<h2 id="courses-heading" className="text-2xl font-bold text-stone-900">
+							Courses in this programme
+						</h2>
+						<ol className="mt-6 space-y-4">
+							{programme.courses.map((course) => (
+								<li key={course.slug} className="rounded-2xl border border-stone-200 bg-white p-5">
+									<div className="flex flex-wrap items-start justify-between gap-3">
+										<div>
+											<p className="text-sm font-semibold text-accent-700">Course {course.position}</p>
+											<h3 className="mt-1 text-lg font-semibold text-stone-900">
+												<Link to={`/courses/${course.slug}`} className="underline-offset-2 hover:underline">
+													{course.title}
+												</Link>
+											</h3>
+											<p className="mt-1 text-stone-700">{course.summary}</p>
+											<p className="mt-2 text-sm text-stone-700">
+												{formatCpdHours(course.cpdMinutes)} · {formatCoursePrice(course.pricePence)}
+											</p>
+										</div>
+										{course.state ? (
+											<Badge
+												tone={course.state === 'completed' ? 'success' : course.state === 'open' ? 'brand' : 'neutral'}
+											>
+												{STATE_LABELS[course.state]}
+											</Badge>
+										) : null}
+									</div>
+									<CourseAction course={course} />
+								</li>
+							))}
+						</ol>
+					</section>
+					{blocks.length ? (
+						<section aria-labelledby="about-heading">
+							<h2 id="about-heading" className="text-2xl font-bold text-stone-900">
+								About this programme
+							</h2>
+							<div className="mt-4 space-y-4 text-stone-800">
+								{blocks.map((block, index) =>
+									block.kind === 'list' ? (
+										<ul key={index} className="list-disc space-y-1 pl-6">
+											{block.items.map((item) => (
+												<li key={item}>{item}</li>
+											))}
+										</ul>
+									) : block.kind === 'heading' ? (
+										<h3 key={index} className="text-lg font-semibold text-stone-900">
+											{block.text}
+										</h3>
+									) : (
+										<p key={index}>{block.text}</p>
+									),
+								)}
+							</div>
+						</section>
+					) : null}
+				</div>
+			</Container>
+		</>
+	)
+}
+
+type CourseRow = Route.ComponentProps['loaderData']['programme']['courses'][number]
+
+/** What a learner on the programme can do with each course now. */
+function CourseAction({ course }: { course: CourseRow }) {
+	if (!course.available && course.state !== 'completed' && !course.enrolled) {
+		return (
+			<p className="mt-3 text-stone-700">
+				This course is no longer open to new learners, so the programme cannot be completed without it.
+			</p>
+		)
+	}
+	if (!course.state || course.state === 'locked') return null
+	if (course.state === 'completed') {
+		return course.certificateCode ? (
+			<p className="mt-3">
+				<Link
+					to={`/verify/${course.certificateCode}`}
+					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+				>
+					Certificate {course.certificateCode}
+				</Link>
+			</p>
+		) : null
+	}
+	if (course.enrolled) {
+		return (
+			<p className="mt-3">
+				<ButtonLink to={`/learn/${course.slug}`}>Go to the course</ButtonLink>
+			</p>
+		)
+	}
+	return (
+		<p className="mt-3">
+			<ButtonLink to={`/courses/${course.slug}/buy`}>
+				Buy this course — {formatCoursePrice(course.pricePence)}
+			</ButtonLink>
+		</p>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

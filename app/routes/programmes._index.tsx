@@ -1,0 +1,113 @@
+import { Link } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { formatCpdHours, formatDate, pluralise } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { listLearnerProgrammes, listProgrammes } from '#modules/programmes/list-programmes.ts'
+import type { Route } from './+types/programmes._index'
+
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Programmes | Circle',
+		'Learning programmes: several Circle courses in order, with a certificate for the whole path and its total CPD hours.',
+	)
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await getOptionalUser(request)
+	const [programmes, mine] = await Promise.all([
+		listProgrammes(),
+		user ? listLearnerProgrammes({ userId: user.id }) : Promise.resolve([]),
+	])
+	return { programmes, mine }
+}
+
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+export default function ProgrammesRoute({ loaderData }: Route.ComponentProps) {
+	const { programmes, mine } = loaderData
+	// Under "All programmes" when the learner's own are listed first, so headings stay in order.
+	const CardHeading = mine.length ? 'h3' : 'h2'
+	return (
+		<Container className="py-10 sm:py-12">
+			<h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Programmes</h1>
+			<p className="mt-3 max-w-3xl text-lg text-stone-700">
+				A programme is a path through several courses. Finish them all and you get a certificate for the whole
+				programme, listing each course and the total CPD hours.{' '}
+				<Link to="/courses" className="font-medium text-brand-700 underline underline-offset-2">
+					Browse single courses
+				</Link>
+				.
+			</p>
+			{mine.length ? (
+				<section aria-labelledby="mine-heading" className="mt-8">
+					<h2 id="mine-heading" className="text-2xl font-bold text-stone-900">
+						Your programmes
+					</h2>
+					<ul className="mt-4 space-y-3">
+						{mine.map((programme) => (
+							<li key={programme.slug} className="rounded-xl border border-stone-200 bg-white p-4">
+								<Link
+									to={`/programmes/${programme.slug}`}
+									className="font-semibold text-brand-700 underline underline-offset-2"
+								>
+									{programme.title}
+								</Link>
+								<p className="mt-1 text-stone-700">
+									{programme.completedAt
+										? `Completed on ${formatDate(programme.completedAt)}`
+										: `${programme.completedCount} of ${pluralise(programme.courseCount, 'course')} finished`}
+									{programme.certificateCode ? (
+										<>
+											{' · '}
+											<a
+												href={`/programme-certificates/${programme.certificateCode}.pdf`}
+												className="font-medium text-brand-700 underline underline-offset-2"
+											>
+												Download your certificate (PDF)
+											</a>
+										</>
+									) : null}
+								</p>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+			{mine.length ? <h2 className="mt-10 text-2xl font-bold text-stone-900">All programmes</h2> : null}
+			{programmes.length === 0 ? (
+				<p className="mt-10 text-stone-700">There are no programmes yet.</p>
+			) : (
+				<ul className="mt-8 grid gap-6 md:grid-cols-2">
+					{programmes.map((programme) => (
+						<li key={programme.slug} className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
+							<Badge tone="accent">Learning programme</Badge>
+							<CardHeading className="mt-3 text-xl font-semibold text-stone-900">
+								<Link to={`/programmes/${programme.slug}`} className="underline-offset-2 hover:underline">
+									{programme.title}
+								</Link>
+							</CardHeading>
+							<p className="mt-2 text-stone-700">{programme.summary}</p>
+							<p className="mt-3 text-sm text-stone-700">
+								{pluralise(programme.courseCount, 'course')} · {formatCpdHours(programme.cpdMinutes)} in total
+								{programme.sequential ? ' · taken in order' : ''}
+							</p>
+							<ol className="mt-3 list-decimal space-y-1 pl-5 text-sm text-stone-800">
+								{programme.courseTitles.map((title) => (
+									<li key={title}>{title}</li>
+								))}
+							</ol>
+						</li>
+					))}
+				</ul>
+			)}
+		</Container>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

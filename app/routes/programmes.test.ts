@@ -1,0 +1,205 @@
+import { afterAll, describe, expect, test } from 'vitest'
+import { createAuthoredCourse, createSignedInUser } from '#tests/factories/authoring.ts'
+import { formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
+import { prisma } from '#modules/db/client.ts'
+import { action as pageAction, loader as pageLoader } from './programmes.$slug.tsx'
+import { loader as listLoader } from './programmes._index.tsx'
+import { action as builderAction, loader as builderLoader } from './studio.programmes.$programmeId.tsx'
+import { action as newAction } from './studio.programmes.new.tsx'
+import { loader as verifyJsonLoader } from './verify.programmes.$code[.]json.ts'
+
+afterAll(releaseTestResources)
+
+// Route tests call loaders and actions with real requests carrying a real session cookie.
+
+function call(fn: unknown, request: Request, params: Record<string, string> = {}) {
+	return (fn as (args: unknown) => Promise<unknown>)({
+		request,
+		params,
+		context: { clientIp: '127.0.0.1', cspNonce: 'test' },
+	})
+}
+
+/** The HTTP status, redirect location and body of whatever a loader or action returned or threw. */
+async function outcome(promise: Promise<unknown>) {
+	let result: unknown
+	try {
+		result = await promise
+	} catch (error) {
+		result = error
+		if (!(error instanceof Response) && !(error && typeof error === 'object' && 'init' in error)) throw error
+	}
+	if (result instanceof Response) {
+		return {
+			status: result.status,
+			location: result.headers.get('Location'),
+			body: result.headers.get('Content-Type')?.includes('json') ? await result.json() : null,
+		}
+	}
+	const reply = result as { data?: unknown; init?: { status?: number } | null }
+	return { status: reply?.init?.status ?? 200, location: null, body: reply && 'data' in reply ? reply.data : result }
+}
+
+const slug = () => `route-path-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`
+
+describe('studio programme routes', () => {
+	test('a trainer creates a programme, adds courses (a draft refused beside the field, typed text kept), publishes it, and it is listed', async () => {
+		const { user: trainer, cookie } = await createSignedInUser({ role: 'TRAINER' })
+		const first = await createAuthoredCourse({ ownerId: trainer.id })
+		const second = await createAuthoredCourse({ ownerId: trainer.id })
+		const draft = await createAuthoredCourse({ ownerId: trainer.id, published: false })
+		const programmeSlug = slug()
+
+		const bad = await outcome(
+			call(
+				newAction,
+				formRequest('/studio/programmes/new', { title: 'Ok title', slug: 'Bad Slug', summary: 'short' }, { cookie }),
+			),
+		)
+		expect(bad.status).toBe(400)
+		expect(JSON.stringify(bad.body)).toContain('Use lower-case letters, numbers and single hyphens only')
+
+		const created = await outcome(
+			call(
+				newAction,
+				formRequest(
+					'/studio/programmes/new',
+					{
+						title: 'Restorative schools pathway',
+						slug: programmeSlug,
+						summary: 'Three courses from first circles to whole-school practice.',
+						sequential: 'on',
+					},
+					{ cookie },
+				),
+			),
+		)
+		expect(created.status).toBe(302)
+		const programme = await prisma.programme.findUniqueOrThrow({ where: { slug: programmeSlug } })
+		expect(created.location).toBe(`/studio/programmes/${programme.id}`)
+		expect(programme.sequential).toBe(true)
+		const path = `/studio/programmes/${programme.id}`
+		const params = { programmeId: programme.id }
+
+		const refused = await outcome(
+			call(builderAction, formRequest(path, { intent: 'add-course', courseSlug: draft.slug }, { cookie }), params),
+		)
+		expect(refused.status).toBe(422)
+		const result = (
+			refused.body as { result: { error: Record<string, string[]>; initialValue: Record<string, string> } }
+		).result
+		expect(result.error.courseSlug?.[0]).toMatch(/is a draft: publish it before adding it to a programme/)
+		expect(result.initialValue.courseSlug).toBe(draft.slug)
+
+		const itself = await outcome(
+			call(builderAction, formRequest(path, { intent: 'add-course', courseSlug: programmeSlug }, { cookie }), params),
+		)
+		expect(itself.status).toBe(422)
+		expect(JSON.stringify(itself.body)).toContain('a programme cannot contain itself')
+		expect(await prisma.programmeCourse.count({ where: { programmeId: programme.id } })).toBe(0)
+
+		for (const course of [first, second]) {
+			const added = await outcome(
+				call(builderAction, formRequest(path, { intent: 'add-course', courseSlug: course.slug }, { cookie }), params),
+			)
+			expect(added).toMatchObject({ status: 302, location: `${path}?saved=course` })
+		}
+		const published = await outcome(call(builderAction, formRequest(path, { intent: 'publish' }, { cookie }), params))
+		expect(published).toMatchObject({ status: 302, location: `${path}?saved=published` })
+		const again = await outcome(call(builderAction, formRequest(path, { intent: 'publish' }, { cookie }), params))
+		expect(again.status).toBe(409)
+
+		const builder = (await call(builderLoader, getRequest(`${path}?saved=published`, { cookie }), params)) as {
+			programme: { courses: Array<{ slug: string }> }
+			saved: string | null
+		}
+		expect(builder.saved).toBe('published')
+		expect(builder.programme.courses.map((c) => c.slug)).toEqual([first.slug, second.slug])
+
+		const listed = (await call(listLoader, getRequest('/programmes'))) as {
+			programmes: Array<{ slug: string; courseCount: number }>
+			mine: unknown[]
+		}
+		expect(listed.programmes.find((p) => p.slug === programmeSlug)).toMatchObject({ courseCount: 2 })
+		expect(listed.mine).toEqual([])
+	})
+
+	test('another trainer cannot open or change the builder; a learner cannot reach the studio', async () => {
+		const { user: owner } = await createSignedInUser({ role: 'TRAINER' })
+		const programme = await prisma.programme.create({
+			data: { slug: slug(), title: 'Mine', summary: 'A programme of mine.', createdById: owner.id },
+		})
+		const { cookie: otherCookie } = await createSignedInUser({ role: 'TRAINER' })
+		const path = `/studio/programmes/${programme.id}`
+		const params = { programmeId: programme.id }
+		expect((await outcome(call(builderLoader, getRequest(path, { cookie: otherCookie }), params))).status).toBe(403)
+		expect(
+			(await outcome(call(builderAction, formRequest(path, { intent: 'publish' }, { cookie: otherCookie }), params)))
+				.status,
+		).toBe(403)
+		const { cookie: learnerCookie } = await createSignedInUser({ role: 'LEARNER' })
+		expect((await outcome(call(builderLoader, getRequest(path, { cookie: learnerCookie }), params))).status).toBe(403)
+	})
+})
+
+describe('public programme page', () => {
+	test('a learner joins from the page and their first course opens; a visitor is sent to log in; drafts are 404', async () => {
+		const { user: trainer } = await createSignedInUser({ role: 'TRAINER' })
+		const first = await createAuthoredCourse({ ownerId: trainer.id })
+		const second = await createAuthoredCourse({ ownerId: trainer.id })
+		const programme = await prisma.programme.create({
+			data: {
+				slug: slug(),
+				title: 'In order',
+				summary: 'Two courses in order.',
+				sequential: true,
+				publishedAt: new Date(),
+				createdById: trainer.id,
+				courses: {
+					create: [
+						{ courseId: first.id, position: 1 },
+						{ courseId: second.id, position: 2 },
+					],
+				},
+			},
+		})
+		const path = `/programmes/${programme.slug}`
+		const params = { slug: programme.slug }
+
+		const visitor = await outcome(call(pageAction, formRequest(path, {}), params))
+		expect(visitor.status).toBe(302)
+		expect(visitor.location).toMatch(/^\/login/)
+
+		const { user: learner, cookie } = await createSignedInUser({ role: 'LEARNER' })
+		const joined = await outcome(call(pageAction, formRequest(path, {}, { cookie }), params))
+		expect(joined).toMatchObject({ status: 302, location: `${path}?enrolled=1` })
+		const enrolments = await prisma.enrolment.findMany({ where: { userId: learner.id }, select: { courseId: true } })
+		expect(enrolments).toEqual([{ courseId: first.id }])
+
+		const page = (await call(pageLoader, getRequest(path, { cookie }), params)) as {
+			programme: { courses: Array<{ state: string | null }> }
+		}
+		expect(page.programme.courses.map((c) => c.state)).toEqual(['open', 'locked'])
+		const mine = (await call(listLoader, getRequest('/programmes', { cookie }))) as { mine: unknown[] }
+		expect(mine.mine).toEqual([
+			expect.objectContaining({ slug: programme.slug, courseCount: 2, completedCount: 0, certificateCode: null }),
+		])
+
+		const hidden = await prisma.programme.create({
+			data: { slug: slug(), title: 'Hidden', summary: 'Not yet published.', createdById: trainer.id },
+		})
+		expect(
+			(await outcome(call(pageLoader, getRequest(`/programmes/${hidden.slug}`), { slug: hidden.slug }))).status,
+		).toBe(404)
+	})
+
+	test('the verification JSON answers 404 with the same shape for an unknown number', async () => {
+		const response = await outcome(
+			call(verifyJsonLoader, getRequest('/verify/programmes/PROG-0000-0000-0000-0000.json'), {
+				code: 'PROG-0000-0000-0000-0000',
+			}),
+		)
+		expect(response.status).toBe(404)
+		expect(response.body).toMatchObject({ status: 'not_found', code: 'PROG-0000-0000-0000-0000', courses: [] })
+	})
+})
