@@ -21,9 +21,9 @@ export type JobName = keyof JobDataMap
 
 // A runtime list of the queues to create at start: pg-boss 10 needs createQueue() before send/work.
 const QUEUES = {
-	'certificate-renewals': true,
 	'send-email': true,
 	'seat-reminders': true,
+	'certificate-renewals': true,
 	reminders: true,
 	'reminders-digest': true,
 } satisfies Record<JobName, true>
