@@ -51,6 +51,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
+/** How the course list marks a programme's value. */
+const PROGRAMME_PREFIX = 'programme:'
+
 const ActionSchema = z.discriminatedUnion('intent', [CreateAssignmentSchema, WithdrawAssignmentSchema])
 
 type Reply = {
@@ -92,7 +95,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	try {
 		const result = await createAssignment({
 			...base,
-			courseId: value.courseId,
+			// The course list offers programmes too, as "programme:<id>".
+			...(value.courseId.startsWith(PROGRAMME_PREFIX)
+				? { programmeId: value.courseId.slice(PROGRAMME_PREFIX.length) }
+				: { courseId: value.courseId }),
 			target: value.target,
 			teamId: value.teamId ?? null,
 			userId: value.userId ?? null,
@@ -270,10 +276,16 @@ function AssignForm({
 					labelProps={{ children: 'Course' }}
 					selectProps={getSelectProps(fields.courseId)}
 					placeholder="Choose a course"
-					options={choices.courses.map((c) => ({
-						value: c.id,
-						label: `${c.title} (${c.free ? 'free' : `${pluralise(c.seatsLeft, 'seat')} left`})`,
-					}))}
+					options={[
+						...choices.courses.map((c) => ({
+							value: c.id,
+							label: `${c.title} (${c.free ? 'free' : `${pluralise(c.seatsLeft, 'seat')} left`})`,
+						})),
+						...choices.programmes.map((p) => ({
+							value: `${PROGRAMME_PREFIX}${p.id}`,
+							label: `Programme: ${p.title} (${pluralise(p.courseCount, 'course')})`,
+						})),
+					]}
 					errors={fields.courseId.errors}
 				/>
 				<SelectField

@@ -2,6 +2,7 @@ import type { RequestOrigin } from '#modules/audit/record.ts'
 import { recordAudit } from '#modules/audit/record.ts'
 import { addDays, dateOnly, daysBetween, ukToday } from '#modules/compliance/status.ts'
 import { type AssignmentTarget, prisma } from '#modules/db/client.ts'
+import { assignableProgramme, joinProgrammeForAssignment } from '#modules/programmes/assign-programme.ts'
 import { assertComplianceActor } from '#modules/teams/scope.ts'
 import { selectMembershipsInTeams } from '#modules/teams/sql.ts'
 import { assignCourseToPerson } from './assign-person.ts'
@@ -14,7 +15,9 @@ export const MAX_DUE_DAYS_AHEAD = 5 * 366
 export type CreateAssignmentInput = {
 	organisationId: string
 	actorId: string
-	courseId: string
+	/** The course to assign; or, with programmeId instead, every course of a published programme. */
+	courseId?: string | null
+	programmeId?: string | null
 	target: AssignmentTarget
 	/** For target TEAM: the team (its sub-teams are included). */
 	teamId?: string | null
@@ -59,7 +62,9 @@ export type CreateAssignmentResult =
  * result says how many seats are missing, so the page can offer to buy exactly that many.
  */
 export async function createAssignment(input: CreateAssignmentInput): Promise<CreateAssignmentResult> {
-	const { organisationId, actorId, courseId, target, now, origin = {} } = input
+	const { organisationId, actorId, target, now, origin = {} } = input
+	const programmeId = input.programmeId ?? null
+	if (!programmeId && !input.courseId) throw new Error('createAssignment needs a courseId or a programmeId')
 	const today = ukToday(now)
 	const dueOn = input.dueOn ?? null
 	const newStarterDays = input.newStarterDays ?? null
@@ -84,15 +89,29 @@ export async function createAssignment(input: CreateAssignmentInput): Promise<Cr
 	return prisma.$transaction(
 		async (tx) => {
 			const actor = await assertComplianceActor(tx, { organisationId, actorId })
-			const course = await tx.course.findFirst({
-				where: { id: courseId, archivedAt: null, publishedVersionId: { not: null } },
-				select: { id: true, slug: true, pricePence: true },
-			})
-			if (!course) {
-				throw new AssignmentsError('invalid', 'COURSE_NOT_ASSIGNABLE', 'Choose a published course.', {
+			const programme = programmeId ? await assignableProgramme(tx, programmeId) : null
+			if (programmeId && !programme) {
+				throw new AssignmentsError('invalid', 'COURSE_NOT_ASSIGNABLE', 'Choose a published course or programme.', {
 					field: 'courseId',
 				})
 			}
+			const courseIds = programme ? programme.courseIds : [input.courseId!]
+			const courses = await tx.course.findMany({
+				where: { id: { in: courseIds }, archivedAt: null, publishedVersionId: { not: null } },
+				select: { id: true, slug: true, pricePence: true },
+			})
+			if (courses.length === 0 || courses.length !== courseIds.length) {
+				throw new AssignmentsError(
+					'invalid',
+					'COURSE_NOT_ASSIGNABLE',
+					programme
+						? 'A course in this programme is no longer published, so the programme cannot be assigned.'
+						: 'Choose a published course.',
+					{ field: 'courseId' },
+				)
+			}
+			// In programme order.
+			courses.sort((a, b) => courseIds.indexOf(a.id) - courseIds.indexOf(b.id))
 			const teamId = target === 'TEAM' ? (input.teamId ?? null) : null
 			const userId = target === 'PERSON' ? (input.userId ?? null) : null
 			if (target === 'EVERYONE' && actor.scope.kind === 'teams') {
@@ -138,8 +157,15 @@ export async function createAssignment(input: CreateAssignmentInput): Promise<Cr
 			}
 
 			const people = await selectPeopleReached(tx, { organisationId, teamId, userId })
-			if (course.pricePence > 0) {
-				const { needed, seatsLeft } = await countSeatsNeeded(tx, { organisationId, courseId, userIds: people, today })
+			// Every course's seats are counted before anything is saved: one short licence saves nothing.
+			for (const course of courses) {
+				if (course.pricePence === 0) continue
+				const { needed, seatsLeft } = await countSeatsNeeded(tx, {
+					organisationId,
+					courseId: course.id,
+					userIds: people,
+					today,
+				})
 				if (needed > seatsLeft) {
 					return {
 						status: 'seats-missing',
@@ -151,51 +177,72 @@ export async function createAssignment(input: CreateAssignmentInput): Promise<Cr
 				}
 			}
 
-			const assignment = await tx.assignment.create({
-				data: {
-					organisationId,
-					courseId,
-					target,
-					teamId,
-					userId,
-					dueOn: dueOn ? dateOnly(dueOn) : null,
-					newStarterDays,
-					createdById: actorId,
-				},
-				select: { id: true },
-			})
 			const personDueOn = dueOn ?? addDays(today, newStarterDays!)
-			let assigned = 0
-			let alreadyInDate = 0
-			for (const person of people) {
-				const result = await assignCourseToPerson(tx, {
-					organisationId,
-					userId: person,
-					courseId,
-					dueOn: personDueOn,
-					now,
-					assignmentId: assignment.id,
-					actorId,
+			const assignedPeople = new Set<string>()
+			const inDatePeople = new Set<string>()
+			const assignmentIds: string[] = []
+			for (const course of courses) {
+				const assignment = await tx.assignment.create({
+					data: {
+						organisationId,
+						courseId: course.id,
+						target,
+						teamId,
+						userId,
+						dueOn: dueOn ? dateOnly(dueOn) : null,
+						newStarterDays,
+						createdById: actorId,
+					},
+					select: { id: true },
 				})
-				if (result.created) assigned += 1
-				if (result.alreadyInDate) alreadyInDate += 1
+				assignmentIds.push(assignment.id)
+				let assigned = 0
+				for (const person of people) {
+					const result = await assignCourseToPerson(tx, {
+						organisationId,
+						userId: person,
+						courseId: course.id,
+						dueOn: personDueOn,
+						now,
+						assignmentId: assignment.id,
+						actorId,
+					})
+					if (result.created && !result.alreadyInDate) assignedPeople.add(person)
+					if (result.alreadyInDate) inDatePeople.add(person)
+					if (result.created) assigned += 1
+				}
+				await recordAudit(tx, {
+					actorId,
+					organisationId,
+					action: 'assignment.create',
+					targetType: 'Assignment',
+					targetId: assignment.id,
+					details: {
+						courseId: course.id,
+						programmeId,
+						target,
+						teamId,
+						userId,
+						dueOn,
+						newStarterDays,
+						reached: people.length,
+						assigned,
+					},
+					...origin,
+				})
 			}
-			await recordAudit(tx, {
-				actorId,
-				organisationId,
-				action: 'assignment.create',
-				targetType: 'Assignment',
-				targetId: assignment.id,
-				details: { courseId, target, teamId, userId, dueOn, newStarterDays, reached: people.length, assigned },
-				...origin,
-			})
+			if (programme) {
+				for (const person of people) await joinProgrammeForAssignment(tx, { programmeId: programme.id, userId: person, now })
+			}
+			// A person counts once: assigned something new, else already in date for all of it, else already assigned.
+			const alreadyInDate = [...inDatePeople].filter((p) => !assignedPeople.has(p)).length
 			return {
 				status: 'created',
-				assignmentId: assignment.id,
+				assignmentId: assignmentIds[0]!,
 				reached: people.length,
-				assigned: assigned - alreadyInDate,
+				assigned: assignedPeople.size,
 				alreadyInDate,
-				alreadyAssigned: people.length - assigned,
+				alreadyAssigned: people.length - assignedPeople.size - alreadyInDate,
 			} as const
 		},
 		{ timeout: 120_000 },

@@ -60,10 +60,10 @@ export async function listAssignments({ organisationId, scope }: { organisationI
 
 /**
  * What the "Assign a course" form offers: published courses (with the seats left in the
- * organisation's licence for paid ones), the teams in scope, and the people in scope.
+ * organisation's licence for paid ones) and programmes, the teams in scope, and the people in scope.
  */
 export async function getAssignmentChoices({ organisationId, scope }: { organisationId: string; scope: TeamScope }) {
-	const [courses, teams, people] = await Promise.all([
+	const [courses, programmes, teams, people] = await Promise.all([
 		prisma.course.findMany({
 			where: { archivedAt: null, publishedVersionId: { not: null } },
 			select: {
@@ -73,6 +73,11 @@ export async function getAssignmentChoices({ organisationId, scope }: { organisa
 				publishedVersion: { select: { title: true } },
 				seatPools: { where: { organisationId }, select: { seats: true, used: true } },
 			},
+		}),
+		prisma.programme.findMany({
+			where: { publishedAt: { not: null } },
+			select: { id: true, title: true, _count: { select: { courses: true } } },
+			orderBy: { title: 'asc' },
 		}),
 		prisma.team.findMany({
 			where: { organisationId, ...(scope.kind === 'teams' ? { id: { in: scope.teamIds } } : {}) },
@@ -102,6 +107,8 @@ export async function getAssignmentChoices({ organisationId, scope }: { organisa
 				}
 			})
 			.sort((a, b) => a.title.localeCompare(b.title)),
+		/** Published programmes: assigning one assigns each of its courses. */
+		programmes: programmes.map((p) => ({ id: p.id, title: p.title, courseCount: p._count.courses })),
 		teams,
 		people: people.map((m) => m.user),
 	}

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { releaseTestResources } from '#tests/factories/auth.ts'
 import { prisma } from '#modules/db/client.ts'
+import { encryptSecret } from '#modules/security/encryption.ts'
+import { ssoContext } from '#modules/security/reseal.ts'
 import {
 	addMember,
 	createInvitation,
@@ -304,7 +306,8 @@ describe('accepting an invitation', () => {
 				displayName: 'Test provider',
 				issuer: 'https://idp.example.org',
 				clientId: 'circle',
-				clientSecretEncrypted: 'not used here',
+				// Sealed like a real one: a key rotation running meanwhile (reseal.test.ts) reads every row.
+				clientSecretEncrypted: encryptSecret('not used here', ssoContext(org.id)),
 				requireSso: true,
 			},
 		})

@@ -3,7 +3,9 @@ import { prisma } from '#modules/db/client.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
 import { resolveAttachments } from '#modules/mail/attachments.ts'
 import { closeThrottles } from '#modules/security/throttle.ts'
+import { createAssignment } from '#modules/assignments/create-assignment.ts'
 import { createAuthoredCourse } from '#tests/factories/authoring.ts'
+import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
 import { createTestUser } from '#tests/factories/auth.ts'
 import { decodePdfQrCode, issueTestCertificate, pdfText } from '#tests/factories/certificates.ts'
 import { PROGRAMME_CERTIFICATE_CODE_PATTERN, normaliseProgrammeCertificateCode } from './code.ts'
@@ -332,4 +334,55 @@ test('a course archived after the programme was published shows as no longer ava
 	await prisma.course.update({ where: { id: courses[1]!.id }, data: { archivedAt: NOW } })
 	const page = await getProgrammePage({ slug, userId: null })
 	expect(page.courses.map((c) => c.available)).toEqual([true, false])
+})
+
+describe('an organisation assigns a programme', () => {
+	test('each course becomes a requirement with the one due date; finishing them issues the programme certificate', async () => {
+		const { courses, programmeId } = await publishedProgramme({ count: 2 })
+		const org = await createOrganisation()
+		const member = await addMember({ organisationId: org.id })
+		const result = await createAssignment({
+			organisationId: org.id,
+			actorId: org.owner.id,
+			programmeId,
+			target: 'PERSON',
+			userId: member.id,
+			dueOn: '2027-01-31',
+			now: NOW,
+		})
+		expect(result).toMatchObject({ status: 'created', reached: 1, assigned: 1 })
+		const requirements = await prisma.learnerAssignment.findMany({
+			where: { organisationId: org.id, userId: member.id },
+			select: { courseId: true, dueOn: true, enrolmentId: true },
+		})
+		expect(requirements.map((r) => r.courseId).sort()).toEqual(courses.map((c) => c.id).sort())
+		expect(requirements.every((r) => r.dueOn.toISOString().startsWith('2027-01-31') && r.enrolmentId)).toBe(true)
+		expect(await prisma.assignment.count({ where: { organisationId: org.id } })).toBe(2)
+		expect(await prisma.programmeEnrolment.count({ where: { programmeId, userId: member.id } })).toBe(1)
+
+		for (const course of courses) await complete(member.id, course.id, NOW)
+		expect(await prisma.learnerAssignment.count({ where: { userId: member.id, completedAt: null } })).toBe(0)
+		expect(await prisma.programmeCertificate.count({ where: { programmeId, userId: member.id } })).toBe(1)
+	})
+
+	test('an unpublished programme is refused and nothing is saved', async () => {
+		const { trainer, courses } = await trainerWithCourses(2)
+		const { programmeId } = await createProgramme({ actorId: trainer.id, input: details(), now: NOW })
+		for (const course of courses) await addProgrammeCourse({ actorId: trainer.id, programmeId, courseSlug: course.slug })
+		const org = await createOrganisation()
+		const member = await addMember({ organisationId: org.id })
+		await expect(
+			createAssignment({
+				organisationId: org.id,
+				actorId: org.owner.id,
+				programmeId,
+				target: 'PERSON',
+				userId: member.id,
+				dueOn: '2027-01-31',
+				now: NOW,
+			}),
+		).rejects.toMatchObject({ code: 'COURSE_NOT_ASSIGNABLE' })
+		expect(await prisma.assignment.count({ where: { organisationId: org.id } })).toBe(0)
+		expect(await prisma.learnerAssignment.count({ where: { organisationId: org.id } })).toBe(0)
+	})
 })

@@ -29,12 +29,8 @@ describe('rotating the encryption key', () => {
 				displayName: 'Test provider',
 				issuer: 'https://idp.example.org',
 				clientId: 'circle',
-				clientSecretEncrypted: 'placeholder',
+				clientSecretEncrypted: encryptSecret('client-secret', ssoContext(org.id), before),
 			},
-		})
-		await prisma.identityProvider.update({
-			where: { id: provider.id },
-			data: { clientSecretEncrypted: encryptSecret('client-secret', ssoContext(org.id), before) },
 		})
 
 		// Other tests' rows in this database are sealed with the development key, which `during` does
