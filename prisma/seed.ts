@@ -18,6 +18,7 @@ import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
 import { configureDemoSso, devIdpIssuer } from './demo-sso.ts'
 import { seedDemoTeams } from './seed-teams.ts'
 import { seedValidityDemo } from './seed-validity.ts'
+import { certificateValidUntil } from '#modules/certificates/validity.ts'
 import { seedDemoProgrammes } from './seed-programmes.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
@@ -123,6 +124,9 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		if (await seedCourse(course, trainerId)) created++
 	}
 
+	// Before the demo staff finish the schools course, so their certificates carry its 12 months' validity.
+	await seedValidityDemo({ trainerId, seedCourse })
+
 	const org = await prisma.organisation.upsert({
 		where: { slug: DEMO_ORGANISATION.slug },
 		update: {},
@@ -148,7 +152,6 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		await seedDemoStaff({ organisationId: org.id, poolId: pool.id, invitedById: users['orgadmin@circle.example']! })
 	}
 	await seedDemoProvisioning({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
-	await seedValidityDemo({ trainerId, seedCourse })
 	await seedDemoTeams({ organisationId: org.id, ownerId: users['orgadmin@circle.example']!, passwordHash })
 	await seedDemoProgrammes({ trainerId })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
@@ -302,9 +305,17 @@ async function seedDemoCompletions({
 				where: { id: enrolmentId },
 				data: { startedAt, lastActivityAt: completedAt, completedAt },
 			})
-			const certificate = await tx.certificate.update({
+			const issued = await tx.certificate.findUniqueOrThrow({
 				where: { enrolmentId_cycle: { enrolmentId, cycle: 1 } },
-				data: { completedAt, issuedAt: completedAt },
+				select: { id: true, course: { select: { validityMonths: true } } },
+			})
+			const certificate = await tx.certificate.update({
+				where: { id: issued.id },
+				data: {
+					completedAt,
+					issuedAt: completedAt,
+					validUntil: certificateValidUntil(completedAt, issued.course.validityMonths),
+				},
 				select: { id: true },
 			})
 			await tx.cpdEntry.updateMany({ where: { certificateId: certificate.id }, data: { date: completedAt } })
