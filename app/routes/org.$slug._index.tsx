@@ -20,9 +20,9 @@ export const meta: Route.MetaFunction = ({ data }) =>
 	)
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-	// A team manager's part of the organisation is its Teams and Assignments pages.
+	// A team manager's part of the organisation is its Compliance, Teams and Assignments pages: they start at the matrix.
 	const scoped = await requireComplianceOrgAccess(request, params.slug)
-	if (scoped.scope.kind === 'teams') throw redirect(`/org/${scoped.organisation.slug}/teams`)
+	if (scoped.scope.kind === 'teams') throw redirect(`/org/${scoped.organisation.slug}/compliance`)
 	const access = await requireOrgAccess(request, params.slug)
 	const { organisation, pools } = await getOrganisationOverview({ organisationId: access.organisation.id })
 	return { organisation, pools }

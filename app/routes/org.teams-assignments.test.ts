@@ -137,7 +137,7 @@ describe('Teams pages', () => {
 			statusOf(await call(membersLoader, getRequest(`${base}/members`, { cookie: headCookie }), { slug: org.slug })),
 		).toBe(403)
 		const overview = await call(overviewLoader, getRequest(base, { cookie: headCookie }), { slug: org.slug })
-		expect((overview as Response).headers.get('Location')).toBe(`${base}/teams`)
+		expect((overview as Response).headers.get('Location')).toBe(`${base}/compliance`)
 
 		const teams = dataOf<{ teams: Array<{ name: string }>; isAdmin: boolean }>(
 			await call(teamsLoader, getRequest(`${base}/teams`, { cookie: headCookie }), { slug: org.slug }),

@@ -114,12 +114,15 @@ test('an organisation admin creates a team, assigns it a course due in 14 days, 
 	await memberContext.close()
 })
 
-test('a team manager reaches Teams and Assignments for their own teams only', async ({ page, a11y }) => {
+test('a team manager reaches Compliance, Teams and Assignments for their own teams only', async ({ page, a11y }) => {
 	await logIn(page, TEAM_MANAGER)
 	await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Organisation' }).click()
-	await expect(page).toHaveURL(new RegExp(`/org/${ORG}/teams$`))
+	// A manager's organisation page is the compliance matrix of their teams.
+	await expect(page).toHaveURL(new RegExp(`/org/${ORG}/compliance$`))
+	await expect(page.getByText('for the teams you manage')).toBeVisible()
 	const nav = page.getByRole('navigation', { name: 'Organisation' })
-	await expect(nav.getByRole('link')).toHaveText(['Teams', 'Assignments'])
+	await expect(nav.getByRole('link')).toHaveText(['Compliance', 'Teams', 'Assignments'])
+	await nav.getByRole('link', { name: 'Teams' }).click()
 	const teams = page.getByRole('table', { name: /Teams of Riverside Academy Trust/ })
 	await expect(teams).toContainText('Primary schools')
 	await expect(teams).toContainText('Early years')
