@@ -1,5 +1,4 @@
-import { type Page } from '@playwright/test'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, logIn, test, ukDateFromToday, uniqueEmail } from './fixtures.ts'
 
 // The demo organisation from prisma/seed.ts: Tom Hughes owns Riverside Academy Trust, which has
 // seats on Relational Practice in Schools; prisma/seed-teams.ts gives it teams and a team manager.
@@ -7,27 +6,6 @@ const ORG_ADMIN = { email: 'orgadmin@circle.example', password: 'circle-demo-202
 const TEAM_MANAGER = { email: 'manager@circle.example', password: 'circle-demo-2026' }
 const ORG = 'riverside-academy-trust'
 const COURSE = 'relational-practice-in-schools'
-
-async function logIn(page: Page, { email, password }: { email: string; password: string }) {
-	await page.goto('/login')
-	await page.getByLabel('Email address').fill(email)
-	await page.getByLabel('Password').fill(password)
-	await page.getByRole('button', { name: 'Log in' }).click()
-	await expect(page).toHaveURL(/\/dashboard/)
-}
-
-/** The ISO date and the UK way of writing it, `days` from today in London. */
-function ukDateFromToday(days: number) {
-	const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
-	const date = new Date(`${london}T12:00:00Z`)
-	date.setUTCDate(date.getUTCDate() + days)
-	return {
-		iso: date.toISOString().slice(0, 10),
-		uk: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-			date,
-		),
-	}
-}
 
 test('an organisation admin creates a team, assigns it a course due in 14 days, and a member of the team sees it on their dashboard', async ({
 	page,

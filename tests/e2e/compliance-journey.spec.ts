@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { type Page } from '@playwright/test'
 import pg from 'pg'
 import { REFRESHER_COURSE } from '../../prisma/seed-content/schools-refresher.ts'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, logIn, test, ukDateFromToday, uniqueEmail } from './fixtures.ts'
 
 // The issue's whole journey, in the browser: an organisation admin makes a team and assigns it a
 // course due in 14 days; a member sees it on their dashboard and completes it; the compliance matrix
@@ -26,26 +26,6 @@ function e2eDatabaseUrl() {
 		return url.toString()
 	}
 	return `postgresql://circle:circle@localhost:${port + 50332}/circle`
-}
-
-async function logIn(page: Page, { email, password }: { email: string; password: string }) {
-	await page.goto('/login')
-	await page.getByLabel('Email address').fill(email)
-	await page.getByLabel('Password').fill(password)
-	await page.getByRole('button', { name: 'Log in' }).click()
-	await expect(page).toHaveURL(/\/dashboard/)
-}
-
-function ukDateFromToday(days: number) {
-	const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
-	const date = new Date(`${london}T12:00:00Z`)
-	date.setUTCDate(date.getUTCDate() + days)
-	return {
-		iso: date.toISOString().slice(0, 10),
-		uk: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-			date,
-		),
-	}
 }
 
 function matrixRow(page: Page, name: string) {
@@ -77,7 +57,10 @@ test('assigned, completed, green; a year on, expired and assigned again', async 
 			.first()
 			.click({ timeout: 1000 })
 	}).toPass({ timeout: 30_000 })
-	const acceptHref = await memberPage.getByRole('link', { name: /\/invitations\// }).first().getAttribute('href')
+	const acceptHref = await memberPage
+		.getByRole('link', { name: /\/invitations\// })
+		.first()
+		.getAttribute('href')
 	await memberPage.goto(new URL(acceptHref!).pathname)
 	await memberPage.getByLabel('Full name').fill(memberName)
 	await memberPage.getByLabel('Password').fill('a steady circle of trust')

@@ -35,3 +35,25 @@ export const test = base.extend<{ a11y: (page?: Page) => Promise<void> }>({
 	},
 })
 export { expect }
+
+/** Signs in with an email address and password, as a person at the login page does, and waits for the dashboard. */
+export async function logIn(page: Page, { email, password }: { email: string; password: string }) {
+	await page.goto('/login')
+	await page.getByLabel('Email address').fill(email)
+	await page.getByLabel('Password').fill(password)
+	await page.getByRole('button', { name: 'Log in' }).click()
+	await expect(page).toHaveURL(/\/dashboard/)
+}
+
+/** The ISO date `days` from today in London, and the UK way of writing it ("20 December 2026"). */
+export function ukDateFromToday(days: number) {
+	const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date())
+	const date = new Date(`${london}T12:00:00Z`)
+	date.setUTCDate(date.getUTCDate() + days)
+	return {
+		iso: date.toISOString().slice(0, 10),
+		uk: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+			date,
+		),
+	}
+}

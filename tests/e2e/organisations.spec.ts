@@ -1,20 +1,11 @@
 import fs from 'node:fs'
-import { type Page } from '@playwright/test'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, logIn, test, uniqueEmail } from './fixtures.ts'
 
 // The demo organisation from prisma/seed.ts: Tom Hughes owns Riverside Academy Trust, which has
 // 20 seats on Relational Practice in Schools.
 const ORG_ADMIN = { email: 'orgadmin@circle.example', password: 'circle-demo-2026' }
 const ORG = 'riverside-academy-trust'
 const COURSE = 'relational-practice-in-schools'
-
-async function logIn(page: Page, { email, password }: { email: string; password: string }) {
-	await page.goto('/login')
-	await page.getByLabel('Email address').fill(email)
-	await page.getByLabel('Password').fill(password)
-	await page.getByRole('button', { name: 'Log in' }).click()
-	await expect(page).toHaveURL(/\/dashboard/)
-}
 
 test('an organisation admin invites a colleague, who signs up from the email and lands in the course; the admin sees them in the report and downloads the CSV', async ({
 	page,

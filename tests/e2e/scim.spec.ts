@@ -1,19 +1,10 @@
-import { type Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, logIn, test } from './fixtures.ts'
 import { logInWithDemoTotp } from './totp.ts'
 
 // The demo organisation from prisma/seed.ts: Tom Hughes owns Riverside Academy Trust, whose domain
 // riverside.example is verified, so the organisation owns its staff's identities.
 const ORG_ADMIN = { email: 'orgadmin@circle.example', password: 'circle-demo-2026' }
 const ORG = 'riverside-academy-trust'
-
-async function logIn(page: Page, { email, password }: { email: string; password: string }) {
-	await page.goto('/login')
-	await page.getByLabel('Email address').fill(email)
-	await page.getByLabel('Password').fill(password)
-	await page.getByRole('button', { name: 'Log in' }).click()
-	await expect(page).toHaveURL(/\/dashboard/)
-}
 
 test('SCIM deactivation ends an open browser session on its next request', async ({ page, browser, request, a11y }) => {
 	test.setTimeout(120_000)
