@@ -9,18 +9,21 @@
 -- The triggers keep their names, tables, events and WHEN conditions. Function bodies are E''
 -- strings with each semicolon written as \073 (Prisma's runner splits the script at semicolons).
 
--- Only these columns may be named: the list is checked so a typo fails loudly, not silently.
+-- One static UPDATE (planned once per session, no dynamic SQL on every row of a bulk write): each
+-- version column is bumped when it is named. A name that is not a version column raises, so a typo
+-- in a trigger's arguments fails loudly instead of silently leaving a cache stale.
 CREATE FUNCTION "circle_bump_versions"(org_ids text[], columns text[]) RETURNS void LANGUAGE plpgsql AS E'
 BEGIN
-	IF org_ids IS NULL OR cardinality(org_ids) = 0 THEN
-		RETURN\073
-	END IF\073
 	IF NOT columns <@ ARRAY[''reportVersion'', ''matrixVersion''] THEN
 		RAISE EXCEPTION ''circle_bump_versions: unknown version column in %'', columns\073
 	END IF\073
-	EXECUTE format(''UPDATE "Organisation" SET %s WHERE id = ANY($1)'',
-		(SELECT string_agg(format(''%1$I = %1$I + 1'', c), '', '') FROM unnest(columns) c))
-	USING org_ids\073
+	IF org_ids IS NULL OR cardinality(org_ids) = 0 THEN
+		RETURN\073
+	END IF\073
+	UPDATE "Organisation" SET
+		"reportVersion" = "reportVersion" + (CASE WHEN ''reportVersion'' = ANY(columns) THEN 1 ELSE 0 END),
+		"matrixVersion" = "matrixVersion" + (CASE WHEN ''matrixVersion'' = ANY(columns) THEN 1 ELSE 0 END)
+	WHERE id = ANY(org_ids)\073
 END ';
 
 CREATE FUNCTION "circle_bump_own_organisation"() RETURNS trigger LANGUAGE plpgsql AS E'
