@@ -16,6 +16,7 @@ import { createScimUser, patchScimUser } from '#modules/scim/users.ts'
 import { courses } from './seed-content/index.ts'
 import type { SeedCourse, SeedLesson } from './seed-content/types.ts'
 import { configureDemoSso, devIdpIssuer } from './demo-sso.ts'
+import { seedDemoReminders } from './seed-reminders.ts'
 import { seedDemoTeams } from './seed-teams.ts'
 import { seedValidityDemo } from './seed-validity.ts'
 import { certificateValidUntil } from '#modules/certificates/validity.ts'
@@ -153,6 +154,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	}
 	await seedDemoProvisioning({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
 	await seedDemoTeams({ organisationId: org.id, ownerId: users['orgadmin@circle.example']!, passwordHash })
+	await seedDemoReminders({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
 	await seedDemoProgrammes({ trainerId })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })

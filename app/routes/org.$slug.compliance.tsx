@@ -1,7 +1,8 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { controlClasses, denseTdClasses, linkClasses, PageHeading, Section } from '#app/components/org/org-ui.tsx'
-import { Button, buttonClasses } from '#app/components/ui/button.tsx'
+import { denseTdClasses, linkClasses, PageHeading, Section } from '#app/components/org/org-ui.tsx'
+import { ReportFilters } from '#app/components/org/report-filters.tsx'
+import { buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { Pagination } from '#app/components/ui/pagination.tsx'
@@ -186,86 +187,48 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 				</ul>
 			</section>
 
-			<Form
-				method="get"
-				role="search"
-				aria-label="Filter the compliance matrix"
-				className="mt-6 flex flex-wrap items-end gap-3"
-			>
-				{teamOptions.length ? (
-					<div>
-						<label htmlFor="matrix-team" className="block font-semibold text-stone-900">
-							Team
-						</label>
-						<select id="matrix-team" name="team" defaultValue={query.team} className={controlClasses}>
-							<option value="">{isManager ? 'All my teams' : 'All teams'}</option>
-							{teamOptions.map((t) => (
-								<option key={t.id} value={t.id}>
-									{`${'\u00a0\u00a0'.repeat(t.depth)}${t.name}`}
-								</option>
-							))}
-						</select>
-					</div>
-				) : null}
-				<div>
-					<label htmlFor="matrix-course" className="block font-semibold text-stone-900">
-						Course
-					</label>
-					<select id="matrix-course" name="course" defaultValue={query.course} className={controlClasses}>
-						<option value="">All assigned courses</option>
-						{courses.map((c) => (
-							<option key={c.slug} value={c.slug}>
-								{c.title}
-							</option>
-						))}
-					</select>
-				</div>
-				<div>
-					<label htmlFor="matrix-status" className="block font-semibold text-stone-900">
-						Status
-					</label>
-					<select id="matrix-status" name="status" defaultValue={query.status} className={controlClasses}>
-						<option value="">Any status</option>
-						{(['OUT_OF_DATE', ...COMPLIANCE_STATUSES] as const).map((s) => (
-							<option key={s} value={statusFilterParam(s)}>
-								{STATUS_FILTER_LABELS[s]}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="w-full max-w-xs">
-					<label htmlFor="matrix-search" className="block font-semibold text-stone-900">
-						Name or email
-					</label>
-					<input
-						id="matrix-search"
-						name="q"
-						type="search"
-						defaultValue={query.q}
-						autoComplete="off"
-						spellCheck={false}
-						className={controlClasses}
-					/>
-				</div>
-				<div>
-					<label htmlFor="matrix-per-page" className="block font-semibold text-stone-900">
-						People per page
-					</label>
-					<select id="matrix-per-page" name="per" defaultValue={perPage} className={controlClasses}>
-						{MATRIX_PAGE_SIZES.map((size) => (
-							<option key={size} value={size}>
-								{size}
-							</option>
-						))}
-					</select>
-				</div>
-				<Button type="submit">Apply filters</Button>
-				{search ? (
-					<Link to={base} className={`${linkClasses} inline-flex min-h-11 items-center`}>
-						Clear filters
-					</Link>
-				) : null}
-			</Form>
+			<ReportFilters
+				idPrefix="matrix"
+				label="Filter the compliance matrix"
+				choices={[
+					...(teamOptions.length
+						? [
+								{
+									name: 'team',
+									label: 'Team',
+									value: query.team,
+									anyLabel: isManager ? 'All my teams' : 'All teams',
+									options: teamOptions.map((t) => ({
+										value: t.id,
+										label: `${'\u00a0\u00a0'.repeat(t.depth)}${t.name}`,
+									})),
+								},
+							]
+						: []),
+					{
+						name: 'course',
+						label: 'Course',
+						value: query.course,
+						anyLabel: 'All assigned courses',
+						options: courses.map((c) => ({ value: c.slug, label: c.title })),
+					},
+					{
+						name: 'status',
+						label: 'Status',
+						value: query.status,
+						anyLabel: 'Any status',
+						options: (['OUT_OF_DATE', ...COMPLIANCE_STATUSES] as const).map((s) => ({
+							value: statusFilterParam(s),
+							label: STATUS_FILTER_LABELS[s],
+						})),
+					},
+				]}
+				q={query.q}
+				perPage={perPage}
+				perPageLabel="People per page"
+				pageSizes={MATRIX_PAGE_SIZES}
+				clearHref={search ? base : null}
+			/>
 
 			<Section id="matrix-heading" title="People">
 				<p role="status" className="mt-2 text-stone-700">

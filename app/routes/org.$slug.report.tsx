@@ -1,9 +1,9 @@
-import { Form, Link } from 'react-router'
+import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CompletionsChart } from '#app/components/org/completions-chart.tsx'
+import { ReportFilters } from '#app/components/org/report-filters.tsx'
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import {
-	controlClasses,
 	DataTable,
 	linkClasses,
 	PageHeading,
@@ -11,7 +11,7 @@ import {
 	StatusBadge,
 	denseTdClasses,
 } from '#app/components/org/org-ui.tsx'
-import { Button, buttonClasses } from '#app/components/ui/button.tsx'
+import { buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { formatShortDate } from '#app/utils/format.ts'
@@ -95,71 +95,31 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 				</a>
 			</PageHeading>
 
-			<Form
-				method="get"
-				role="search"
-				aria-label="Filter the team report"
-				className="mt-6 flex flex-wrap items-end gap-3"
-			>
-				<div>
-					<label htmlFor="report-course" className="block font-semibold text-stone-900">
-						Course
-					</label>
-					<select id="report-course" name="course" defaultValue={query.course} className={controlClasses}>
-						<option value="">All courses</option>
-						{courses.map((c) => (
-							<option key={c.id} value={c.slug}>
-								{c.title}
-							</option>
-						))}
-					</select>
-				</div>
-				<div>
-					<label htmlFor="report-status" className="block font-semibold text-stone-900">
-						Status
-					</label>
-					<select id="report-status" name="status" defaultValue={query.status} className={controlClasses}>
-						<option value="">Any status</option>
-						{REPORT_STATUSES.map((s) => (
-							<option key={s} value={s}>
-								{REPORT_STATUS_LABELS[s]}
-							</option>
-						))}
-					</select>
-				</div>
-				<div className="w-full max-w-xs">
-					<label htmlFor="report-search" className="block font-semibold text-stone-900">
-						Name or email
-					</label>
-					<input
-						id="report-search"
-						name="q"
-						type="search"
-						defaultValue={query.q}
-						autoComplete="off"
-						spellCheck={false}
-						className={controlClasses}
-					/>
-				</div>
-				<div>
-					<label htmlFor="report-per-page" className="block font-semibold text-stone-900">
-						Rows per page
-					</label>
-					<select id="report-per-page" name="per" defaultValue={perPage} className={controlClasses}>
-						{REPORT_PAGE_SIZES.map((size) => (
-							<option key={size} value={size}>
-								{size}
-							</option>
-						))}
-					</select>
-				</div>
-				<Button type="submit">Apply filters</Button>
-				{filterSearch ? (
-					<Link to={`${base}/report`} className={`${linkClasses} inline-flex min-h-11 items-center`}>
-						Clear filters
-					</Link>
-				) : null}
-			</Form>
+			<ReportFilters
+				idPrefix="report"
+				label="Filter the team report"
+				choices={[
+					{
+						name: 'course',
+						label: 'Course',
+						value: query.course,
+						anyLabel: 'All courses',
+						options: courses.map((c) => ({ value: c.slug, label: c.title })),
+					},
+					{
+						name: 'status',
+						label: 'Status',
+						value: query.status,
+						anyLabel: 'Any status',
+						options: REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] })),
+					},
+				]}
+				q={query.q}
+				perPage={perPage}
+				perPageLabel="Rows per page"
+				pageSizes={REPORT_PAGE_SIZES}
+				clearHref={filterSearch ? `${base}/report` : null}
+			/>
 
 			<Section id="people-heading" title="People">
 				<p role="status" className="mt-2 text-stone-700">

@@ -96,6 +96,10 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 					their certificate expires, due on its last valid day. They retake this course, or the shorter refresher course
 					you name below.
 				</p>
+				<p>
+					A refresher course left without a validity of its own lasts as long as the course it refreshes (the shortest,
+					if it refreshes several), so a renewal always comes round again.
+				</p>
 			</div>
 
 			<Form method="post" className="mt-8 space-y-6" {...getFormProps(form)}>

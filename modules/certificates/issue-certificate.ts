@@ -7,7 +7,7 @@ import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
 import { formatCpdHours, formatUkDate, formatUkDay, londonCalendarDate, verificationUrl } from './certificate-text.ts'
 import { generateCertificateCode } from './code.ts'
-import { certificateValidUntil } from './validity.ts'
+import { certificateValidUntil, courseValidityMonths } from './validity.ts'
 
 /** How a certificate's CPD entry describes the activity in the learner's log. */
 export const CERTIFICATE_CPD_METHOD = 'Online course (Circle)'
@@ -80,7 +80,7 @@ export async function issueCertificate({
 			cycle: true,
 			completedAt: true,
 			user: { select: { name: true, email: true } },
-			course: { select: { validityMonths: true } },
+			course: { select: { validityMonths: true, refresherFor: { select: { validityMonths: true } } } },
 			version: { select: { title: true, number: true, cpdMinutes: true, outcomes: true } },
 		},
 	})
@@ -114,7 +114,7 @@ export async function issueCertificate({
 					cpdMinutes: enrolment.version.cpdMinutes,
 					outcomes: enrolment.version.outcomes,
 					completedAt: enrolment.completedAt,
-					validUntil: certificateValidUntil(enrolment.completedAt, enrolment.course.validityMonths),
+					validUntil: certificateValidUntil(enrolment.completedAt, courseValidityMonths(enrolment.course)),
 				},
 			],
 			// INSERT … ON CONFLICT DO NOTHING: a concurrent issuer's row wins without an error.

@@ -218,4 +218,34 @@ describe('certificate validity and renewal', () => {
 		expect(met.completedAt).not.toBeNull()
 		expect(met.certificate?.courseId).toBe(refresher.id)
 	})
+
+	test('a refresher without validity of its own expires as the course it refreshes, and is renewed in turn', async () => {
+		const { org, member, course, certificate, validUntil } = await world()
+		const refresher = await createCourse({ modules: 1, lessonKinds: ['READING', 'QUIZ'] })
+		await prisma.course.update({ where: { id: course.id }, data: { refresherCourseId: refresher.id } })
+		expect((await prisma.course.findUniqueOrThrow({ where: { id: refresher.id } })).validityMonths).toBeNull()
+		await runRenewals({ now: at(addDays(validUntil, -RENEWAL_LEAD_DAYS)) })
+		const renewal = await prisma.learnerAssignment.findFirstOrThrow({
+			where: { organisationId: org.id, renewsCertificateId: certificate.id },
+		})
+		await takeCourse(member.id, refresher)
+		const met = await prisma.learnerAssignment.findUniqueOrThrow({
+			where: { id: renewal.id },
+			include: { certificate: true },
+		})
+		// Completed today: valid for the full course's 12 months, not for ever.
+		const today = ukToday(new Date())
+		expect(met.certificate).toMatchObject({ courseId: refresher.id })
+		expect(isoDay(met.certificate!.validUntil!)).toBe(addDays(`${Number(today.slice(0, 4)) + 1}${today.slice(4)}`, -1))
+		expect(await verify(met.certificate!.code, at(today))).toMatchObject({ status: 'valid' })
+
+		// So its own renewal opens in turn: the requirement comes round again through the refresher.
+		await runRenewals({ now: at(addDays(isoDay(met.certificate!.validUntil!), -RENEWAL_LEAD_DAYS)) })
+		expect(
+			await prisma.learnerAssignment.findFirst({
+				where: { organisationId: org.id, renewsCertificateId: met.certificate!.id },
+				select: { courseId: true, refresherCourseId: true, cycle: true },
+			}),
+		).toEqual({ courseId: course.id, refresherCourseId: refresher.id, cycle: 3 })
+	})
 })

@@ -13,6 +13,23 @@ export function certificateValidUntil(completedAt: Date, validityMonths: number 
 	return dateOnly(addDays(addMonths(ukToday(completedAt), validityMonths), -1))
 }
 
+/**
+ * How many months a course's certificates last: the course's own validity, or, for a refresher
+ * course that sets none, the validity of the course it refreshes (it stands in for that course's
+ * certificate, so it must expire as that one does: otherwise one refresher would renew a yearly
+ * requirement for ever). A refresher named by several courses takes the shortest of their
+ * validities, so it is never valid for longer than any requirement it renews. Null: never expires.
+ */
+export function courseValidityMonths(course: {
+	validityMonths: number | null
+	/** The courses that name this one as their refresher. */
+	refresherFor: ReadonlyArray<{ validityMonths: number | null }>
+}): number | null {
+	if (course.validityMonths !== null) return course.validityMonths
+	const refreshed = course.refresherFor.flatMap((c) => (c.validityMonths === null ? [] : [c.validityMonths]))
+	return refreshed.length ? Math.min(...refreshed) : null
+}
+
 /** Whether a certificate stands today: revoked beats expired; a certificate with no end date never expires. */
 export type CertificateStanding = 'valid' | 'expired' | 'revoked'
 

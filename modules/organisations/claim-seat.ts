@@ -23,7 +23,8 @@ export type ClaimSeatOptions = {
  * enrolment ids. The race guard is one conditional UPDATE (`used < seats`): PostgreSQL's row lock
  * makes concurrent claims queue on the pool row, so however many arrive at once it can never hand
  * out seat N+1 (0 rows updated → conflict NO_SEATS_LEFT). A user who already holds a seat in the
- * pool gets that one back without a second seat being counted. Someone already enrolled on the
+ * pool gets that one back without a second seat being counted, even when their own concurrent claim
+ * committed between our looks (the held seat is re-checked before refusing). Someone already enrolled on the
  * course another way (a purchase) is refused with ALREADY_ENROLLED before any seat is taken; an
  * enrolment that an admin earlier revoked is re-activated, keeping its progress.
  */
@@ -46,6 +47,10 @@ async function claimWith(tx: Tx, { poolId, userId, invitationId }: Omit<ClaimSea
 		select: { id: true, status: true },
 	})
 	if (enrolled?.status === 'ACTIVE') {
+		// The enrolment may be this user's own claim on this pool, committed by a concurrent request
+		// after our first look: read committed sees its seat now too, so hand that seat back.
+		const held = await findHeldSeat(tx, poolId, userId)
+		if (held) return { ...held, created: false }
 		throw new OrganisationsError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
 	}
 	// Already full when we looked (it only empties when an admin reclaims a seat): say so now rather

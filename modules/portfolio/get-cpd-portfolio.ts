@@ -49,7 +49,8 @@ export type CpdPortfolio = {
 
 /**
  * A learner's CPD portfolio: every entry (newest first) with, for certificate entries, the course's
- * learning outcomes and the reflections the learner wrote in that course; totals per calendar
+ * learning outcomes and the reflections the learner wrote in that course in the cycle the
+ * certificate was earned in (a renewal keeps each cycle's own); totals per calendar
  * year; and progress through the current cycle of their registration body (see regulatorCycle).
  * Entries of revoked certificates are listed but not counted. Only the learner's own rows are read.
  */
@@ -85,6 +86,7 @@ export async function getCpdPortfolio({
 					select: {
 						code: true,
 						courseId: true,
+						cycle: true,
 						courseTitle: true,
 						versionNumber: true,
 						outcomes: true,
@@ -100,15 +102,19 @@ export async function getCpdPortfolio({
 		? await prisma.reflection.findMany({
 				where: { userId, courseId: { in: courseIds } },
 				orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-				select: { courseId: true, prompt: true, text: true, updatedAt: true },
+				select: { courseId: true, cycle: true, prompt: true, text: true, updatedAt: true },
 			})
 		: []
-	const byCourse = new Map<string, CourseReflection[]>()
+	// A certificate shows the reflections of the cycle it was earned in: a renewal's entry shows the
+	// retake's, and the earlier entry keeps the first time's.
+	const cycleKey = (courseId: string, cycle: number) => `${courseId}:${cycle}`
+	const byCourseCycle = new Map<string, CourseReflection[]>()
 	for (const r of reflections) {
 		if (!r.text.trim()) continue
-		const list = byCourse.get(r.courseId) ?? []
+		const key = cycleKey(r.courseId, r.cycle)
+		const list = byCourseCycle.get(key) ?? []
 		list.push({ prompt: r.prompt, text: r.text, updatedAt: r.updatedAt })
-		byCourse.set(r.courseId, list)
+		byCourseCycle.set(key, list)
 	}
 
 	const entries: PortfolioEntry[] = rows.map(({ certificate, date, ...row }) => ({
@@ -123,7 +129,7 @@ export async function getCpdPortfolio({
 					revokedAt: certificate.revokedAt,
 				}
 			: null,
-		courseReflections: certificate ? (byCourse.get(certificate.courseId) ?? []) : [],
+		courseReflections: certificate ? (byCourseCycle.get(cycleKey(certificate.courseId, certificate.cycle)) ?? []) : [],
 		counts: !certificate?.revokedAt,
 	}))
 

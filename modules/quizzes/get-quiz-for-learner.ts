@@ -97,7 +97,8 @@ export async function getQuizForLearner({
 			select: { id: true, number: true, scorePercent: true, passed: true, submittedAt: true },
 		}),
 		prisma.reflection.findMany({
-			where: { userId, lessonId, questionId: { not: null } },
+			// This cycle's only: a renewal's retake starts with empty boxes, the earlier cycle's text kept.
+			where: { userId, lessonId, cycle, questionId: { not: null } },
 			select: { questionId: true, text: true, updatedAt: true },
 		}),
 	])

@@ -4,9 +4,10 @@ import { type Tx } from '#modules/db/client.ts'
 export const REFLECTION_MAX_LENGTH = 5000
 
 /**
- * Writes reflection text, one row per learner and prompt: inserted if absent (ON CONFLICT DO
- * NOTHING, so a draft autosave and a submission arriving together never fail) and then updated, so
- * the last write wins. Returns when each row was saved, by question id.
+ * Writes reflection text, one row per learner, prompt and enrolment cycle: inserted if absent (ON
+ * CONFLICT DO NOTHING, so a draft autosave and a submission arriving together never fail) and then
+ * updated, so the last write wins. A renewal's retake is a new cycle, so it writes new rows and the
+ * earlier cycle's reflections stay as they were. Returns when each row was saved, by question id.
  */
 export async function saveReflectionRows({
 	tx,
@@ -16,7 +17,7 @@ export async function saveReflectionRows({
 }: {
 	tx: Tx
 	userId: string
-	lesson: { id: string; courseId: string; enrolmentId: string }
+	lesson: { id: string; courseId: string; enrolmentId: string; enrolmentCycle: number }
 	rows: Array<{ questionId: string; prompt: string; text: string }>
 }) {
 	if (rows.length === 0) return new Map<string, Date>()
@@ -27,6 +28,7 @@ export async function saveReflectionRows({
 			enrolmentId: lesson.enrolmentId,
 			lessonId: lesson.id,
 			questionId: r.questionId,
+			cycle: lesson.enrolmentCycle,
 			prompt: r.prompt,
 			text: r.text,
 		})),
@@ -35,7 +37,14 @@ export async function saveReflectionRows({
 	const saved = new Map<string, Date>()
 	for (const r of rows) {
 		const row = await tx.reflection.update({
-			where: { userId_lessonId_questionId: { userId, lessonId: lesson.id, questionId: r.questionId } },
+			where: {
+				userId_lessonId_questionId_cycle: {
+					userId,
+					lessonId: lesson.id,
+					questionId: r.questionId,
+					cycle: lesson.enrolmentCycle,
+				},
+			},
 			data: { text: r.text, prompt: r.prompt, enrolmentId: lesson.enrolmentId },
 			select: { updatedAt: true },
 		})
