@@ -8,6 +8,10 @@
  * scale-org-0, requests the path at concurrency 8 for the given seconds after a warm-up, and prints
  * the process's CPU time per request. Then `npx tsx scripts/bench/profile-summary.ts <profile>`
  * lists where the time went.
+ *
+ * With several paths separated by commas, it compares them instead: one request at a time, taking
+ * turns, for the given seconds, and prints each path's median CPU time per request (this process:
+ * the server and the client). Taking turns shares out whatever else the machine is doing fairly.
  */
 import fs from 'node:fs'
 import http from 'node:http'
@@ -35,6 +39,40 @@ const server = http.createServer(app)
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const { port } = server.address() as { port: number }
 const url = `http://127.0.0.1:${port}${pagePath}`
+// As autocannon asks: no compression.
+const headers = { cookie, 'accept-encoding': 'identity' }
+
+if (pagePath.includes(',')) {
+	const paths = pagePath.split(',')
+	const samples = new Map(paths.map((p) => [p, [] as number[]]))
+	const sizes = new Map<string, number>()
+	const deadline = performance.now() + Number(secondsArg) * 1000
+	for (let round = 0; performance.now() < deadline; round++) {
+		for (const p of paths) {
+			const before = process.cpuUsage()
+			const response = await fetch(`http://127.0.0.1:${port}${p}`, { headers })
+			if (response.status !== 200) throw new Error(`${p} answered ${response.status}`)
+			sizes.set(p, (await response.arrayBuffer()).byteLength)
+			const { user, system } = process.cpuUsage(before)
+			// The first rounds warm the caches and the JIT.
+			if (round >= 5) samples.get(p)!.push((user + system) / 1000)
+		}
+	}
+	for (const p of paths) {
+		const values = samples.get(p)!.sort((a, b) => a - b)
+		console.log(
+			`${p}: median ${values[Math.floor(values.length / 2)]!.toFixed(2)} ms CPU per request over ${values.length} ` +
+				`(p25 ${values[Math.floor(values.length / 4)]!.toFixed(2)}, p75 ${values[Math.floor((values.length * 3) / 4)]!.toFixed(2)}); ` +
+				`${(sizes.get(p)! / 1024).toFixed(1)} KiB`,
+		)
+	}
+	server.close()
+	server.closeAllConnections()
+	await prisma.session.deleteMany({ where: { userAgent: 'circle-bench' } })
+	await prisma.$disconnect()
+	await db.stop()
+	process.exit(0)
+}
 
 async function run(seconds: number) {
 	let requests = 0
@@ -43,7 +81,7 @@ async function run(seconds: number) {
 	await Promise.all(
 		Array.from({ length: 8 }, async () => {
 			while (performance.now() < deadline) {
-				const response = await fetch(url, { headers: { cookie } })
+				const response = await fetch(url, { headers })
 				if (response.status !== 200) throw new Error(`${pagePath} answered ${response.status}`)
 				const body = await response.arrayBuffer()
 				bytes = body.byteLength
