@@ -7,7 +7,7 @@ import { cx } from '#app/components/ui/cx.ts'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
-import { cellDetail, formatCalendarDay } from '#modules/compliance/cell.ts'
+import { describeCell, formatCalendarDay } from '#modules/compliance/cell.ts'
 import {
 	matrixSearch,
 	MATRIX_PAGE_SIZES,
@@ -66,7 +66,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				const note = [cell.cycle > 1 ? `Renewal ${cell.cycle}` : null, cell.waitingForSeat ? 'Waiting for a seat' : null]
 					.filter(Boolean)
 					.join(', ')
-				return `${cell.status} ${cellDetail(cell)}${note ? `\n${note}` : ''}`
+				return `${cell.status} ${describeCell(cell)}${note ? `\n${note}` : ''}`
 			}),
 		})),
 		// Per team, its counts in COMPLIANCE_STATUSES order.
@@ -91,8 +91,9 @@ const CELL_CLASSES: Record<ComplianceStatus, string> = {
 }
 
 /**
- * A cell as the page gets it: "STATUS detail" and, after a line break, a note if any, e.g.
- * "OVERDUE since 1 February 2027" or "IN_PROGRESS due 6 March 2027\nRenewal 2".
+ * A cell as the page gets it: its status, a space, the cell in words (describeCell, as the exports
+ * say it) and, after a line break, a note if any, e.g. "OVERDUE Overdue since 1 February 2027" or
+ * "IN_PROGRESS In progress, due 6 March 2027\nRenewal 2".
  */
 type CellView = string
 
@@ -102,8 +103,9 @@ const DENSE_BODY_CLASSES = 'divide-y divide-stone-200 [&>tr>td]:px-3 [&>tr>td]:p
 const EMPTY_TD_CLASSES = 'text-stone-500'
 
 /**
- * One cell: the status in words (the colour only repeats it), and the date that explains it. A
- * plain function, not a component: 500 cells a page, and each element costs server rendering time.
+ * One cell: the status in words (the colour only repeats it) with the date that explains it, as one
+ * text. A plain function, not a component, and one element where it can be: 500 cells a page, and
+ * each element costs server rendering time.
  */
 function cellTd(cell: CellView | null, key: number) {
 	if (!cell)
@@ -115,12 +117,11 @@ function cellTd(cell: CellView | null, key: number) {
 	const space = cell.indexOf(' ')
 	const newline = cell.indexOf('\n', space)
 	const status = cell.slice(0, space) as ComplianceStatus
-	const detail = cell.slice(space, newline === -1 ? undefined : newline)
+	const words = cell.slice(space + 1, newline === -1 ? undefined : newline)
 	const note = newline === -1 ? null : cell.slice(newline + 1)
 	return (
 		<td key={key} className={CELL_CLASSES[status]}>
-			<strong>{COMPLIANCE_STATUS_LABELS[status]}</strong>
-			{detail}
+			{words}
 			{note ? <span className="block text-xs">{note}</span> : null}
 		</td>
 	)
