@@ -109,7 +109,7 @@ const text = (value: string) => neutraliseFormula(value)
  * client, has caught up. exceljs writes its reusable XML buffers (StringBuf) to the part, so each
  * is copied out as it is written.
  */
-class BackpressuredWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+export class BackpressuredWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
 	constructor(options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>) {
 		super(options)
 		const zip = (this as unknown as { zip: { append(source: Readable, data: { name: string }): void } }).zip
@@ -134,7 +134,7 @@ class BackpressuredWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
 }
 
 /** Waits while a worksheet's part is full: the zip (and the client behind it) is behind. */
-async function sheetDrained(sheet: ExcelJS.Worksheet) {
+export async function sheetDrained(sheet: ExcelJS.Worksheet) {
 	const part = (sheet as unknown as { stream: Writable }).stream
 	if (part.writableNeedDrain) await once(part, 'drain')
 }
