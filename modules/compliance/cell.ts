@@ -44,9 +44,19 @@ export function inDateUntil(cell: Pick<MatrixCell, 'status' | 'completedOn' | 'v
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
 
+// A matrix page formats about a thousand dates, mostly the same few dozen: each is formatted once.
+const formattedDays = new Map<string, string>()
+
 /** "31 January 2027" from an ISO calendar day (read as that day, whatever the time zone). */
 export function formatCalendarDay(isoDate: string) {
-	return longDate.format(new Date(`${isoDate}T00:00:00Z`))
+	let formatted = formattedDays.get(isoDate)
+	if (formatted === undefined) {
+		formatted = longDate.format(new Date(`${isoDate}T00:00:00Z`))
+		// Bounded: a long-running process sees a new day each day.
+		if (formattedDays.size >= 5_000) formattedDays.clear()
+		formattedDays.set(isoDate, formatted)
+	}
+	return formatted
 }
 
 /**

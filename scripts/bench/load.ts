@@ -42,13 +42,18 @@ function once(target: LoadTarget, connections: number, seconds: number) {
 	})
 }
 
-/** Runs the plan against one target; `afterRun` is called after each measured run (for RSS samples). */
+/**
+ * Runs the plan against one target; `afterRun` is called after each measured run (for RSS samples),
+ * `beforeRuns` once after the warm-up (to start a measured window, e.g. of the server's CPU time).
+ */
 export async function measure(
 	target: LoadTarget,
 	plan: LoadPlan,
 	afterRun?: (run: number) => Promise<void>,
+	beforeRuns?: () => Promise<void>,
 ): Promise<LoadResult> {
 	if (plan.warmupSeconds > 0) await once(target, plan.connections, plan.warmupSeconds)
+	await beforeRuns?.()
 	const results: autocannon.Result[] = []
 	for (let i = 0; i < plan.runs; i++) {
 		results.push(await once(target, plan.connections, plan.seconds))

@@ -4,11 +4,19 @@
  * the compliance matrix of the largest organisation (5,000 staff and 20 assigned courses at size L),
  * a trainer's course analytics, and the team report CSV and compliance CSV and XLSX exports
  * streamed in constant memory. Budget: p99 under 200 ms at concurrency 16.
+ *
+ * Latency moves with whatever else the machine is doing, so each page also reports the CPU time
+ * the app's process spent per request over the measured runs (process.cpuUsage() in the server
+ * child, over IPC) and, for the local embedded database, PostgreSQL's CPU time per request (from
+ * /proc): figures that hold still under load and are the ones to optimise. The load average is
+ * printed beside them.
  */
 import { fork } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import type { LadderPorts, ServerRequest } from './server.ts'
+import { postgresCpuReader } from './pg-cpu.ts'
+import type { CpuWindow, LadderPorts, ServerRequest } from './server.ts'
 import { compareRatios, fmt, table } from './stats.ts'
 import { timedLoop } from './timed-loop.ts'
 
@@ -25,6 +33,12 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 	const env = parseEnv()
 	const log = (line = '') => console.log(line)
 	const started = Date.now()
+	const load = () =>
+		`load average ${os
+			.loadavg()
+			.map((n) => n.toFixed(2))
+			.join(', ')} on ${os.cpus().length} CPUs`
+	const pgCpu = postgresCpuReader(path.resolve(env.EMBEDDED_PG_DIR), env.DATABASE_URL ?? '')
 
 	const trainer = await prisma.user.findUnique({ where: { email: `trainer@${SCALE_DOMAIN}` }, select: { id: true } })
 	if (!trainer) {
@@ -40,7 +54,7 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 	log(
 		`Circle bench --scale: Node ${process.version}; dataset: ${Object.entries(counts[0]!)
 			.map(([k, v]) => `${fmt(v)} ${k}`)
-			.join(', ')}\n`,
+			.join(', ')}; ${load()}\n`,
 	)
 
 	// The largest organisation, its owner, the learner with the most enrolments, the busiest course.
@@ -122,6 +136,8 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 		: { connections: CONCURRENCY, warmupSeconds: 2, seconds: 5, runs: 3 }
 	const url = (p: string) => `http://127.0.0.1:${ports.L4}${p}`
 	const rows: Array<Array<string | number>> = []
+	const cpuRows: Array<Array<string | number>> = []
+	const perRequest = (ms: number, n: number) => (n > 0 ? fmt(ms / n, 2) : '')
 	const p99s: Record<string, number> = {}
 	let ok = true
 	const verdict = (p99: number) => {
@@ -157,7 +173,20 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 			continue
 		}
 		await ask({ type: 'idle' })
-		const r = await measure({ url: url(page.path), headers: { cookie: page.cookie } }, plan)
+		let pgBefore = 0
+		const r = await measure({ url: url(page.path), headers: { cookie: page.cookie } }, plan, undefined, async () => {
+			await ask({ type: 'cpu-start' })
+			pgBefore = pgCpu?.() ?? 0
+		})
+		const cpu = await ask<CpuWindow>({ type: 'cpu-stop' })
+		const pgMs = pgCpu ? pgCpu() - pgBefore : null
+		cpuRows.push([
+			page.name,
+			fmt(cpu.requests),
+			perRequest(cpu.cpuMs, cpu.requests),
+			pgMs === null ? '' : perRequest(pgMs, cpu.requests),
+			load(),
+		])
 		// No response inside a run's window (every request slower than the run) is a failure, not 0 ms.
 		const p99 = r.rps > 0 ? r.p99 : Number.POSITIVE_INFINITY
 		p99s[page.name] = p99
@@ -212,17 +241,42 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 			: []),
 	] as const
 	for (const [name, fn] of direct) {
+		const cpuBefore = process.cpuUsage()
+		const pgBefore = pgCpu?.() ?? 0
 		const r = await timedLoop(seconds, CONCURRENCY, fn as () => Promise<unknown>)
+		// timedLoop makes one warm-up call per slot before its window: those are counted too.
+		const calls = r.count + CONCURRENCY
+		const { user, system } = process.cpuUsage(cpuBefore)
+		cpuRows.push([
+			name,
+			fmt(calls),
+			perRequest((user + system) / 1000, calls),
+			pgCpu ? perRequest(pgCpu() - pgBefore, calls) : '',
+			load(),
+		])
 		p99s[name] = r.p99
 		rows.push([name, '(module)', fmt(r.rate, 1), fmt(r.p50, 1), fmt(r.p99, 1), `< ${P99_BUDGET_MS}`, verdict(r.p99)])
 		process.stderr.write(`  ${name} done\n`)
 	}
 	// The first view after a change (or of the day) works out every cell: measured one at a time, for
 	// the record (the budget is for repeated views, which the version-stamped cache serves).
+	const coldCpuBefore = process.cpuUsage()
+	const coldPgBefore = pgCpu?.() ?? 0
 	const cold = await timedLoop(seconds, 1, () => {
 		clearMatrixCache()
 		return matrix(orgScope)()
 	})
+	{
+		const { user, system } = process.cpuUsage(coldCpuBefore)
+		const calls = cold.count + 1
+		cpuRows.push([
+			'getComplianceMatrix(), first view after a change',
+			fmt(calls),
+			perRequest((user + system) / 1000, calls),
+			pgCpu ? perRequest(pgCpu() - coldPgBefore, calls) : '',
+			load(),
+		])
+	}
 	rows.push([
 		'getComplianceMatrix(), first view after a change',
 		'(module, cache cleared)',
@@ -234,6 +288,11 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 	])
 	log(`Pages at concurrency ${CONCURRENCY} (median of 3 runs), and their module functions called directly\n`)
 	log(table(['what', 'path', 'req/s', 'p50 ms', 'p99 ms', 'budget', ''], rows))
+	log(
+		`\nCPU time per request over the measured runs: the app's process (pages: the server child; modules: this process)` +
+			`, and PostgreSQL's${pgCpu ? '' : ' (not measured: not the local embedded database)'}\n`,
+	)
+	log(table(['what', 'requests', 'app CPU ms/req', 'db CPU ms/req', 'during'], cpuRows))
 
 	// The CSV export, streamed in this process while its RSS is sampled.
 	const { streamTeamReportCsv } = await import('#modules/organisations/team-report.ts')

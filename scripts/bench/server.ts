@@ -9,8 +9,10 @@
  *   L3  L2 + session validation (the loaders check the cookie as the real ones do)
  *   L4  the real app: session, Prisma, PostgreSQL
  *
- * and answers the parent over IPC: its RSS, a forced GC, and the number of SQL statements Prisma
- * sent between two messages (to count queries per page).
+ * and answers the parent over IPC: its RSS, a forced GC, the number of SQL statements Prisma
+ * sent between two messages (to count queries per page), and the CPU time this process used and
+ * the requests it answered between two messages (CPU time per request: a figure that, unlike
+ * latency, barely moves when other work shares the machine's cores).
  */
 import http from 'node:http'
 import path from 'node:path'
@@ -27,7 +29,10 @@ export type LadderPorts = { L0: number; L1: number; L2: number; L3: number; L4: 
 export type ServerRequest =
 	| { id: number; type: 'start'; ports: LadderPorts; lessonPath: string; cookie: string }
 	| { id: number; type: 'start-app'; ports: LadderPorts }
-	| { id: number; type: 'rss' | 'gc' | 'idle' | 'count-start' | 'count-stop' | 'stop' }
+	| { id: number; type: 'rss' | 'gc' | 'idle' | 'count-start' | 'count-stop' | 'cpu-start' | 'cpu-stop' | 'stop' }
+
+/** What `cpu-stop` answers: CPU time (user + system) and requests answered since `cpu-start`. */
+export type CpuWindow = { cpuMs: number; userMs: number; systemMs: number; requests: number; seconds: number }
 
 const LESSON_ROUTE = 'routes/learn.$courseSlug.$lessonId'
 const buildDir = path.resolve(import.meta.dirname, '../../build')
@@ -45,11 +50,15 @@ const servers: http.Server[] = []
 // Requests still being answered: a load run ends with some queued, which must not be counted in
 // the next measurement.
 let active = 0
+// Requests answered in full (for CPU time per request).
+let answered = 0
+let cpuWindow: { usage: NodeJS.CpuUsage; answered: number; at: number } | null = null
 
 async function listen(handler: http.RequestListener | Express, port: number) {
 	const server = http.createServer((req, res) => {
 		active++
 		res.once('close', () => active--)
+		res.once('finish', () => answered++)
 		;(handler as http.RequestListener)(req, res)
 	})
 	// Keep-alive as autocannon uses it; the default 5 s would close idle bench connections mid-run.
@@ -181,6 +190,22 @@ async function handle(message: ServerRequest): Promise<unknown> {
 		case 'count-stop':
 			counting = false
 			return queries
+		case 'cpu-start':
+			cpuWindow = { usage: process.cpuUsage(), answered, at: performance.now() }
+			return 0
+		case 'cpu-stop': {
+			if (!cpuWindow) throw new Error('cpu-stop without cpu-start')
+			const { user, system } = process.cpuUsage(cpuWindow.usage)
+			const window: CpuWindow = {
+				cpuMs: (user + system) / 1000,
+				userMs: user / 1000,
+				systemMs: system / 1000,
+				requests: answered - cpuWindow.answered,
+				seconds: (performance.now() - cpuWindow.at) / 1000,
+			}
+			cpuWindow = null
+			return window
+		}
 		case 'stop':
 			await Promise.all(
 				servers.map((s) => {
