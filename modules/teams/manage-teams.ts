@@ -7,7 +7,6 @@ import { TeamsError } from './errors.ts'
 import { MAX_TEAM_DEPTH } from './schemas.ts'
 import { lockTeamTree, selectTeamAncestry, selectTeamSubtree } from './sql.ts'
 
-
 function teamNotFound(field?: string) {
 	return new TeamsError('not_found', 'TEAM_NOT_FOUND', 'We could not find that team.', field ? { field } : {})
 }
@@ -19,7 +18,7 @@ export async function findTeam(
 ) {
 	const team = await tx.team.findFirst({
 		where: { id: teamId, organisationId },
-		select: { id: true, name: true, parentId: true },
+		select: { id: true, name: true, parentId: true, managedByDirectory: true },
 	})
 	if (!team) throw teamNotFound(field)
 	return team
