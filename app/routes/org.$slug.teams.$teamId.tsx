@@ -323,22 +323,26 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 
 			{isAdmin ? (
 				<>
-					<RenameForm name={team.name} lastResult={resultFor('rename')} busy={busy} />
+					{team.managedByDirectory ? null : (
+						<RenameForm name={team.name} lastResult={resultFor('rename')} busy={busy} />
+					)}
 					<MoveForm parentId={team.parentId} options={moveTargets} lastResult={resultFor('move')} busy={busy} />
-					<Section id="delete-heading" title="Delete the team">
-						<p className="mt-2 max-w-prose text-stone-700">
-							{team.children.length
-								? 'Move or delete its sub-teams first.'
-								: 'Its people stay in the organisation; courses assigned to the team are withdrawn.'}
-						</p>
-						{team.children.length ? null : (
-							<p className="mt-3">
-								<Link to="?delete=1" className={linkClasses}>
-									Delete {team.name}
-								</Link>
+					{team.managedByDirectory ? null : (
+						<Section id="delete-heading" title="Delete the team">
+							<p className="mt-2 max-w-prose text-stone-700">
+								{team.children.length
+									? 'Move or delete its sub-teams first.'
+									: 'Its people stay in the organisation; courses assigned to the team are withdrawn.'}
 							</p>
-						)}
-					</Section>
+							{team.children.length ? null : (
+								<p className="mt-3">
+									<Link to="?delete=1" className={linkClasses}>
+										Delete {team.name}
+									</Link>
+								</p>
+							)}
+						</Section>
+					)}
 				</>
 			) : null}
 		</Container>

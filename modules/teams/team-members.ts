@@ -6,6 +6,7 @@ import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
 import { TeamsError } from './errors.ts'
 import { findTeam } from './manage-teams.ts'
 import { assertComplianceActor } from './scope.ts'
+import { insertTeamMembers } from './sql.ts'
 
 type Actor = { organisationId: string; actorId: string; origin?: RequestOrigin }
 
@@ -176,4 +177,25 @@ export async function setTeamManager({
 		})
 		return { changed: true }
 	})
+}
+
+/**
+ * Puts members of the organisation into a team, in the caller's transaction (which has checked who
+ * may: SCIM's Groups, for a directory-managed team). Someone already in it keeps their row; each
+ * newcomer whose membership is active joins for the team's new-starter rules, as addTeamMember does.
+ * Returns the membership ids newly added.
+ */
+export async function joinTeam(
+	tx: Tx,
+	{
+		organisationId,
+		teamId,
+		membershipIds,
+		now,
+	}: { organisationId: string; teamId: string; membershipIds: string[]; now: Date },
+) {
+	if (membershipIds.length === 0) return []
+	const added = await insertTeamMembers(tx, { organisationId, teamId, membershipIds, now })
+	for (const row of added) if (row.active) await onMemberJoined(tx, { organisationId, userId: row.userId, now })
+	return added.map((row) => row.membershipId)
 }
