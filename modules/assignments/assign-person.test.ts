@@ -13,11 +13,23 @@ describe('assignCourseToPerson', () => {
 		const pool = await createSeatPool({ organisationId: org.id, seats: 1 })
 		const member = await addMember({ organisationId: org.id })
 		const first = await prisma.$transaction((tx) =>
-			assignCourseToPerson(tx, { organisationId: org.id, userId: member.id, courseId: pool.course.id, dueOn: '2027-01-31', now: NOW }),
+			assignCourseToPerson(tx, {
+				organisationId: org.id,
+				userId: member.id,
+				courseId: pool.course.id,
+				dueOn: '2027-01-31',
+				now: NOW,
+			}),
 		)
 		expect(first).toMatchObject({ created: true, waitingForSeat: false, alreadyInDate: false })
 		const again = await prisma.$transaction((tx) =>
-			assignCourseToPerson(tx, { organisationId: org.id, userId: member.id, courseId: pool.course.id, dueOn: '2027-01-10', now: NOW }),
+			assignCourseToPerson(tx, {
+				organisationId: org.id,
+				userId: member.id,
+				courseId: pool.course.id,
+				dueOn: '2027-01-10',
+				now: NOW,
+			}),
 		)
 		expect(again).toMatchObject({ created: false, learnerAssignmentId: first.learnerAssignmentId })
 		const row = await prisma.learnerAssignment.findUniqueOrThrow({ where: { id: first.learnerAssignmentId } })
@@ -27,7 +39,13 @@ describe('assignCourseToPerson', () => {
 		// The only seat is taken: the next person is assigned and waits for one.
 		const second = await addMember({ organisationId: org.id })
 		const waiting = await prisma.$transaction((tx) =>
-			assignCourseToPerson(tx, { organisationId: org.id, userId: second.id, courseId: pool.course.id, dueOn: '2027-01-31', now: NOW }),
+			assignCourseToPerson(tx, {
+				organisationId: org.id,
+				userId: second.id,
+				courseId: pool.course.id,
+				dueOn: '2027-01-31',
+				now: NOW,
+			}),
 		)
 		expect(waiting).toMatchObject({ created: true, waitingForSeat: true })
 	})
@@ -38,7 +56,13 @@ describe('assignCourseToPerson', () => {
 		await prisma.course.update({ where: { id: course.id }, data: { validityMonths: 12 } })
 		const learner = await createUser()
 		const { learnerAssignmentId } = await prisma.$transaction((tx) =>
-			assignCourseToPerson(tx, { organisationId: org.id, userId: learner.id, courseId: course.id, dueOn: '2027-01-31', now: NOW }),
+			assignCourseToPerson(tx, {
+				organisationId: org.id,
+				userId: learner.id,
+				courseId: course.id,
+				dueOn: '2027-01-31',
+				now: NOW,
+			}),
 		)
 		const assigned = await prisma.learnerAssignment.findUniqueOrThrow({ where: { id: learnerAssignmentId } })
 		expect(assigned.enrolmentId).not.toBeNull()
