@@ -234,7 +234,9 @@ async function placeManyOnCourse(
 			where: { organisationId_courseId: { organisationId, courseId } },
 			select: { id: true },
 		})
-		const seated = pool ? await claimSeats(tx, { poolId: pool.id, userIds: fresh }) : new Map<string, null>()
+		const seated = pool
+			? await claimSeats(tx, { organisationId, poolId: pool.id, userIds: fresh })
+			: new Map<string, null>()
 		for (const userId of fresh) places.set(userId, seated.get(userId) ?? null)
 	}
 	for (const userId of userIds) {

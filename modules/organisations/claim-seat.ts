@@ -1,6 +1,7 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { enrolInCourse, enrolManyInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
+import { lockSeatPool } from '#modules/organisations/sql.ts'
 
 /**
  * Claims on one pool queue on its row lock, so a burst (a whole staff room accepting at once) waits
@@ -108,12 +109,11 @@ async function findHeldSeat(tx: Tx, poolId: string, userId: string) {
  */
 export async function claimSeats(
 	tx: Tx,
-	{ poolId, userIds }: { poolId: string; userIds: string[] },
+	{ organisationId, poolId, userIds }: { organisationId: string; poolId: string; userIds: string[] },
 ): Promise<Map<string, string | null>> {
 	const places = new Map<string, string | null>()
 	if (userIds.length === 0) return places
-	const [pool] = await tx.$queryRaw<Array<{ courseId: string; seats: number; used: number }>>`
-		SELECT "courseId", seats, used FROM "SeatPool" WHERE id = ${poolId} FOR UPDATE`
+	const pool = await lockSeatPool(tx, { poolId, organisationId })
 	if (!pool) throw new OrganisationsError('not_found', 'POOL_NOT_FOUND', 'We could not find that seat licence.')
 	const held = await tx.seatAssignment.findMany({
 		where: { poolId, userId: { in: userIds }, status: 'ASSIGNED' },
