@@ -151,11 +151,7 @@ export async function removeMember({
 			data: { revokedAt: new Date() },
 		})
 		// Nothing assigned here is required of them any more.
-		const requirementsCancelled = await cancelRequirementsOfLeaver(tx, {
-			organisationId,
-			userId: member.userId,
-			now: new Date(),
-		})
+		const requirementsCancelled = await cancelRequirementsOfLeaver(tx, { organisationId, userId: member.userId, now: new Date() })
 		await tx.membership.delete({ where: { id: member.id } })
 		await audit(tx, {
 			actorId,

@@ -58,11 +58,7 @@ export async function assertComplianceActor(
 	if (hasOrgRole(actor.role, 'ADMIN')) return { ...actor, scope: { kind: 'organisation' } }
 	const teamIds = await selectManagedTeamIds(tx, { organisationId, userId: actorId })
 	if (teamIds.length === 0) {
-		throw new OrganisationsError(
-			'forbidden',
-			'NOT_AN_ORGANISATION_ADMIN',
-			'Only administrators and team managers can do that.',
-		)
+		throw new OrganisationsError('forbidden', 'NOT_AN_ORGANISATION_ADMIN', 'Only administrators and team managers can do that.')
 	}
 	return { ...actor, scope: { kind: 'teams', teamIds } }
 }
