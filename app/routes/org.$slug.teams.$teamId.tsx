@@ -196,7 +196,7 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 					<p>
 						{pluralise(team.members.length, 'member')}
 						{team.children.length ? `, ${pluralise(team.children.length, 'sub-team')}` : ''}. Its managers see it and
-						every team beneath it, and can assign training to its people.
+						every team beneath it, add and remove its people, and assign them training.
 					</p>
 				}
 			/>

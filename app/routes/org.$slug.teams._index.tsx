@@ -58,7 +58,7 @@ export default function TeamsRoute({ loaderData, actionData }: Route.ComponentPr
 					<p>
 						{isAdmin
 							? `Group ${organisation.name}’s people as you run it: schools within a trust, departments, wings. Teams can hold other teams, up to ${MAX_TEAM_DEPTH} levels deep. A team’s managers see it and every team beneath it, and can assign it training.`
-							: 'The teams you manage, and the teams beneath them.'}
+							: 'The teams you manage, and the teams beneath them: open one to add or remove its people.'}
 					</p>
 				}
 			/>
