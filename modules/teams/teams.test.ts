@@ -179,6 +179,13 @@ describe('teams', () => {
 				addTeamMember({ ...who, teamId: oakfield.id, membershipId: teacher.membershipId, now: NOW }),
 			).rejects.toMatchObject({ code: 'TEAM_MANAGED_BY_DIRECTORY' })
 		}
+		await expect(renameTeam({ ...actor, teamId: oakfield.id, name: 'Oakfield Primary' })).rejects.toMatchObject({
+			code: 'TEAM_MANAGED_BY_DIRECTORY',
+		})
+		await expect(deleteTeam({ ...actor, teamId: oakfield.id, now: NOW })).rejects.toMatchObject({
+			code: 'TEAM_MANAGED_BY_DIRECTORY',
+		})
+		expect(await prisma.team.count({ where: { id: oakfield.id } })).toBe(1)
 		const candidates = await getTeam({ organisationId: org.id, teamId: oakfield.id, scope: { kind: 'organisation' } })
 		expect(candidates).toMatchObject({ managedByDirectory: true, candidates: [] })
 	})
