@@ -20,6 +20,12 @@ describe('demo teams and assignments', () => {
 			select: { name: true, parent: { select: { name: true } } },
 		})
 		expect(teams).toContainEqual({ name: 'Early years', parent: { name: 'Oakfield Primary' } })
+		const directory = await prisma.team.findFirstOrThrow({
+			where: { organisationId: org.id, managedByDirectory: true },
+			select: { name: true, externalId: true, _count: { select: { members: true } } },
+		})
+		expect(directory).toMatchObject({ name: 'Teaching assistants', externalId: expect.any(String) })
+		expect(directory._count.members).toBeGreaterThan(0)
 		const manager = await prisma.teamMember.findFirstOrThrow({
 			where: { isManager: true, membership: { organisationId: org.id } },
 			select: {

@@ -5,6 +5,7 @@
 import { addDays, ukToday } from '#modules/compliance/status.ts'
 import { prisma } from '#modules/db/client.ts'
 import { createAssignment } from '#modules/assignments/create-assignment.ts'
+import { createScimGroup } from '#modules/scim/groups.ts'
 import { createTeam } from '#modules/teams/manage-teams.ts'
 import { addTeamMember } from '#modules/teams/team-members.ts'
 
@@ -82,6 +83,24 @@ export async function seedDemoTeams({
 		asManager: true,
 		now: joined,
 	})
+
+	// A team the trust's directory keeps (SCIM Groups, ADR 0026), made as Entra ID makes one while the
+	// demo provisioning token was live: its people change only in the identity provider.
+	const token = await prisma.scimToken.findFirst({ where: { organisationId }, select: { id: true, prefix: true } })
+	if (token) {
+		await createScimGroup({
+			client: { tokenId: token.id, organisationId, tokenPrefix: token.prefix },
+			origin: { ipAddress: '203.0.113.40', userAgent: 'Azure-AD-SCIM-Service/1.0' },
+			now,
+			baseUrl: '',
+			body: {
+				schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+				externalId: crypto.randomUUID(),
+				displayName: 'Teaching assistants',
+				members: members.slice(0, 4).map((m) => ({ value: m.id })),
+			},
+		})
+	}
 
 	const course = async (slug: string) =>
 		(await prisma.course.findUnique({ where: { slug }, select: { id: true } }))?.id ?? null

@@ -150,6 +150,11 @@ export default function ProvisioningRoute({ loaderData, actionData }: Route.Comp
 					<code>mail</code> to <code>emails[type eq &quot;work&quot;].value</code>, and the switch{' '}
 					<code>IsSoftDeleted</code> to <code>active</code> (Entra&rsquo;s defaults).
 				</p>
+				<p className="mt-3 max-w-prose text-stone-700">
+					Groups you provision become teams kept by your directory: their people come from the group, and in Circle you
+					can still place them in your team tree and choose their managers. A group named like one of your top-level
+					teams takes that team over.
+				</p>
 			</Section>
 
 			<Section id="create-heading" title="Create a token">

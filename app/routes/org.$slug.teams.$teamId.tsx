@@ -157,6 +157,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function TeamRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation, isAdmin, team, moveTargets } = loaderData
+	// Administrators and the team's managers change its people, unless the directory keeps them.
+	const canChangePeople = !team.managedByDirectory
 	const reply = actionData as Reply | undefined
 	const navigation = useNavigation()
 	const { pathname } = useLocation()
@@ -194,7 +196,7 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 					<p>
 						{pluralise(team.members.length, 'member')}
 						{team.children.length ? `, ${pluralise(team.children.length, 'sub-team')}` : ''}. Its managers see it and
-						every team beneath it, and can assign training to its people.
+						every team beneath it, add and remove its people, and assign them training.
 					</p>
 				}
 			/>
@@ -206,6 +208,13 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 			{notice ? (
 				<Notice tone={notice.ok ? 'success' : 'error'} role={notice.ok ? 'status' : 'alert'} className="mt-6">
 					{notice.message}
+				</Notice>
+			) : null}
+
+			{team.managedByDirectory ? (
+				<Notice tone="info" className="mt-6">
+					{organisation.name}’s directory keeps this team’s people up to date (SCIM provisioning): add or remove people
+					in your identity provider, and they appear here at its next cycle.
 				</Notice>
 			) : null}
 
@@ -231,9 +240,13 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 				{team.members.length ? (
 					<DataTable
 						caption={`Members of ${team.name}`}
-						columns={
-							isAdmin ? ['Person', 'In the team', 'Added', 'Manager', 'Remove'] : ['Person', 'In the team', 'Added']
-						}
+						columns={[
+							'Person',
+							'In the team',
+							'Added',
+							...(isAdmin ? ['Manager'] : []),
+							...(canChangePeople ? ['Remove'] : []),
+						]}
 						minWidth={isAdmin ? '52rem' : '36rem'}
 					>
 						{team.members.map((m) => (
@@ -248,19 +261,21 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 								</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(m.addedAt)}</td>
 								{isAdmin ? (
-									<>
-										<td className={tdClasses}>
-											<Form method="post" action={pathname}>
-												<input type="hidden" name="intent" value="set-manager" />
-												<input type="hidden" name="membershipId" value={m.membershipId} />
-												<input type="hidden" name="isManager" value={m.isManager ? 'false' : 'true'} />
-												<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
-													{m.isManager ? 'Stop managing' : 'Make manager'}
-													<span className="sr-only"> ({m.name})</span>
-												</Button>
-											</Form>
-										</td>
-										<td className={tdClasses}>
+									<td className={tdClasses}>
+										<Form method="post" action={pathname}>
+											<input type="hidden" name="intent" value="set-manager" />
+											<input type="hidden" name="membershipId" value={m.membershipId} />
+											<input type="hidden" name="isManager" value={m.isManager ? 'false' : 'true'} />
+											<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
+												{m.isManager ? 'Stop managing' : 'Make manager'}
+												<span className="sr-only"> ({m.name})</span>
+											</Button>
+										</Form>
+									</td>
+								) : null}
+								{canChangePeople ? (
+									<td className={tdClasses}>
+										{isAdmin || !m.isManager ? (
 											<Form method="post" action={pathname}>
 												<input type="hidden" name="intent" value="remove-member" />
 												<input type="hidden" name="membershipId" value={m.membershipId} />
@@ -268,8 +283,10 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 													Remove<span className="sr-only"> {m.name} from the team</span>
 												</Button>
 											</Form>
-										</td>
-									</>
+										) : (
+											<span className="text-sm text-stone-700">An administrator can</span>
+										)}
+									</td>
 								) : null}
 							</tr>
 						))}
@@ -279,7 +296,14 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 				)}
 			</Section>
 
-			{isAdmin ? <AddMemberForm candidates={team.candidates} lastResult={resultFor('add-member')} busy={busy} /> : null}
+			{canChangePeople ? (
+				<AddMemberForm
+					candidates={team.candidates}
+					canMakeManager={isAdmin}
+					lastResult={resultFor('add-member')}
+					busy={busy}
+				/>
+			) : null}
 
 			<Section id="sub-teams-heading" title="Sub-teams">
 				{team.children.length ? (
@@ -299,22 +323,26 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 
 			{isAdmin ? (
 				<>
-					<RenameForm name={team.name} lastResult={resultFor('rename')} busy={busy} />
+					{team.managedByDirectory ? null : (
+						<RenameForm name={team.name} lastResult={resultFor('rename')} busy={busy} />
+					)}
 					<MoveForm parentId={team.parentId} options={moveTargets} lastResult={resultFor('move')} busy={busy} />
-					<Section id="delete-heading" title="Delete the team">
-						<p className="mt-2 max-w-prose text-stone-700">
-							{team.children.length
-								? 'Move or delete its sub-teams first.'
-								: 'Its people stay in the organisation; courses assigned to the team are withdrawn.'}
-						</p>
-						{team.children.length ? null : (
-							<p className="mt-3">
-								<Link to="?delete=1" className={linkClasses}>
-									Delete {team.name}
-								</Link>
+					{team.managedByDirectory ? null : (
+						<Section id="delete-heading" title="Delete the team">
+							<p className="mt-2 max-w-prose text-stone-700">
+								{team.children.length
+									? 'Move or delete its sub-teams first.'
+									: 'Its people stay in the organisation; courses assigned to the team are withdrawn.'}
 							</p>
-						)}
-					</Section>
+							{team.children.length ? null : (
+								<p className="mt-3">
+									<Link to="?delete=1" className={linkClasses}>
+										Delete {team.name}
+									</Link>
+								</p>
+							)}
+						</Section>
+					)}
 				</>
 			) : null}
 		</Container>
@@ -323,10 +351,12 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 
 function AddMemberForm({
 	candidates,
+	canMakeManager,
 	lastResult,
 	busy,
 }: {
 	candidates: Array<{ membershipId: string; name: string; email: string }>
+	canMakeManager: boolean
 	lastResult: SubmissionResult<string[]> | undefined
 	busy: boolean
 }) {
@@ -350,15 +380,17 @@ function AddMemberForm({
 						options={candidates.map((c) => ({ value: c.membershipId, label: `${c.name} (${c.email})` }))}
 						errors={fields.membershipId.errors}
 					/>
-					<div className="flex items-center gap-3">
-						<input
-							{...getInputProps(fields.asManager, { type: 'checkbox' })}
-							className="size-5 rounded border-stone-500"
-						/>
-						<label htmlFor={fields.asManager.id} className="text-stone-900">
-							Make them a manager of this team
-						</label>
-					</div>
+					{canMakeManager ? (
+						<div className="flex items-center gap-3">
+							<input
+								{...getInputProps(fields.asManager, { type: 'checkbox' })}
+								className="size-5 rounded border-stone-500"
+							/>
+							<label htmlFor={fields.asManager.id} className="text-stone-900">
+								Make them a manager of this team
+							</label>
+						</div>
+					) : null}
 					<div>
 						<SubmitButton pending={busy}>Add to team</SubmitButton>
 					</div>

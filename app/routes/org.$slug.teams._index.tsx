@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { DataTable, linkClasses, PageHeading, Section, tdClasses } from '#app/components/org/org-ui.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { pluralise } from '#app/utils/format.ts'
@@ -57,7 +58,7 @@ export default function TeamsRoute({ loaderData, actionData }: Route.ComponentPr
 					<p>
 						{isAdmin
 							? `Group ${organisation.name}’s people as you run it: schools within a trust, departments, wings. Teams can hold other teams, up to ${MAX_TEAM_DEPTH} levels deep. A team’s managers see it and every team beneath it, and can assign it training.`
-							: 'The teams you manage, and the teams beneath them.'}
+							: 'The teams you manage, and the teams beneath them: open one to add or remove its people.'}
 					</p>
 				}
 			/>
@@ -78,6 +79,11 @@ export default function TeamsRoute({ loaderData, actionData }: Route.ComponentPr
 											{team.name}
 										</Link>
 										{team.path.length ? <span className="sr-only">, in {team.path.join(' › ')}</span> : null}
+										{team.managedByDirectory ? (
+											<Badge tone="neutral" className="ms-2">
+												From your directory
+											</Badge>
+										) : null}
 									</span>
 								</td>
 								<td className={tdClasses}>{team.memberCount}</td>

@@ -165,6 +165,58 @@ describe('Teams pages', () => {
 		)
 		expect(all.teams).toHaveLength(2)
 	})
+
+	test('a team manager adds someone to their team from its page and takes them out; asking to make a manager is refused', async () => {
+		const { org, base } = await world()
+		const schools = await createTeam({ organisationId: org.id, actorId: org.owner.id, name: 'Schools', parentId: null })
+		const head = await addMember({ organisationId: org.id, name: 'Hana Head' })
+		const teacher = await addMember({ organisationId: org.id, name: 'Tia Teacher' })
+		await addTeamMember({
+			organisationId: org.id,
+			actorId: org.owner.id,
+			teamId: schools.id,
+			membershipId: head.membershipId,
+			asManager: true,
+			now: new Date(),
+		})
+		const headCookie = await sessionCookie(head.id)
+		const url = `${base}/teams/${schools.id}`
+		const params = { slug: org.slug, teamId: schools.id }
+		const page = dataOf<{ isAdmin: boolean; team: { candidates: Array<{ name: string }> } }>(
+			await call(teamLoader, getRequest(url, { cookie: headCookie }), params),
+		)
+		expect(page.isAdmin).toBe(false)
+		expect(page.team.candidates.map((c) => c.name)).toContain('Tia Teacher')
+
+		const asManager = await call(
+			teamAction,
+			formRequest(
+				url,
+				{ intent: 'add-member', membershipId: teacher.membershipId, asManager: 'on' },
+				{ cookie: headCookie },
+			),
+			params,
+		)
+		expect(statusOf(asManager)).toBe(403)
+		expect(await prisma.teamMember.count({ where: { teamId: schools.id } })).toBe(1)
+
+		const added = await call(
+			teamAction,
+			formRequest(url, { intent: 'add-member', membershipId: teacher.membershipId }, { cookie: headCookie }),
+			params,
+		)
+		expect(dataOf<{ ok: boolean; message: string }>(added)).toMatchObject({
+			ok: true,
+			message: 'Tia Teacher has been added.',
+		})
+		const removed = await call(
+			teamAction,
+			formRequest(url, { intent: 'remove-member', membershipId: teacher.membershipId }, { cookie: headCookie }),
+			params,
+		)
+		expect(dataOf<{ ok: boolean }>(removed).ok).toBe(true)
+		expect(await prisma.teamMember.count({ where: { teamId: schools.id } })).toBe(1)
+	})
 })
 
 describe('Assignments page', () => {

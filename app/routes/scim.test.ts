@@ -5,17 +5,31 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
 import { createSession, validateSessionToken } from '#modules/auth/sessions.ts'
+import { createAssignment } from '#modules/assignments/create-assignment.ts'
 import { revokeScimToken } from '#modules/scim/tokens.ts'
+import { createTeam } from '#modules/teams/manage-teams.ts'
+import { addTeamMember } from '#modules/teams/team-members.ts'
 import { releaseTestResources } from '#tests/factories/auth.ts'
 import { createCertificate } from '#tests/factories/certificates.ts'
-import { markLessonsCompleted } from '#tests/factories/learning.ts'
+import { createCourse, markLessonsCompleted } from '#tests/factories/learning.ts'
 import { addMember, createOrganisation, createSeatPool } from '#tests/factories/organisations.ts'
-import { ENTRA_DEACTIVATE, entraCreateUser, scimTokenFor, uniqueDomain, verifiedDomain } from '#tests/factories/scim.ts'
+import {
+	ENTRA_DEACTIVATE,
+	entraCreateGroup,
+	entraCreateUser,
+	entraGroupMembers,
+	entraRenameGroup,
+	scimTokenFor,
+	uniqueDomain,
+	verifiedDomain,
+} from '#tests/factories/scim.ts'
 import { sessionCookie } from '#tests/factories/sessions.ts'
 import { loader as orgLoader } from './org.$slug.tsx'
 import { loader as providerConfigLoader } from './scim.v2.ServiceProviderConfig.ts'
 import { loader as resourceTypesLoader } from './scim.v2.ResourceTypes.ts'
 import { loader as schemasLoader } from './scim.v2.Schemas.ts'
+import { action as groupAction, loader as groupLoader } from './scim.v2.Groups.$id.ts'
+import { action as groupsAction, loader as groupsLoader } from './scim.v2.Groups.ts'
 import { action as userAction, loader as userLoader } from './scim.v2.Users.$id.ts'
 import { action as usersAction, loader as usersLoader } from './scim.v2.Users.ts'
 
@@ -44,6 +58,12 @@ async function scim(method: string, path: string, { token, body, raw }: Call = {
 	} else if (resource === 'Users') {
 		const args = { request, params: {}, context } as never
 		response = (await (method === 'GET' ? usersLoader(args) : usersAction(args))) as Response
+	} else if (resource === 'Groups' && id) {
+		const args = { request, params: { id }, context } as never
+		response = (await (method === 'GET' ? groupLoader(args) : groupAction(args))) as Response
+	} else if (resource === 'Groups') {
+		const args = { request, params: {}, context } as never
+		response = (await (method === 'GET' ? groupsLoader(args) : groupsAction(args))) as Response
 	} else {
 		const args = { request, params: {}, context } as never
 		const loader = {
@@ -546,8 +566,266 @@ describe('discovery', () => {
 			filter: { supported: true },
 			bulk: { supported: false },
 		})
-		expect((await scim('GET', 'ResourceTypes')).json).toMatchObject({ Resources: [{ id: 'User', endpoint: '/Users' }] })
+		expect((await scim('GET', 'ResourceTypes')).json).toMatchObject({
+			Resources: [
+				{ id: 'User', endpoint: '/Users' },
+				{ id: 'Group', endpoint: '/Groups' },
+			],
+		})
 		const schemas = await scim('GET', 'Schemas')
 		expect(schemas.json!.Resources[0].attributes.map((a: { name: string }) => a.name)).toContain('userName')
+		expect(schemas.json!.Resources[1]).toMatchObject({ id: 'urn:ietf:params:scim:schemas:core:2.0:Group' })
+		expect(schemas.json!.Resources[1].attributes.map((a: { name: string }) => a.name)).toEqual([
+			'displayName',
+			'members',
+			'externalId',
+		])
+	})
+})
+
+describe('SCIM Groups as teams (as Entra ID sends them)', () => {
+	async function provisionPeople(token: string, domain: string, n: number) {
+		const ids: string[] = []
+		for (let i = 0; i < n; i++) {
+			const res = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: address(domain, `g${i}`) }) })
+			ids.push(res.json!.id as string)
+		}
+		return ids
+	}
+
+	test('Entra’s cycle: create, match by displayName, add and remove members, rename, delete; each audited', async () => {
+		const { org, domain, token, prefix } = await provisionedOrg()
+		const [ana, ben, cai] = await provisionPeople(token, domain, 3)
+		// A new-starter rule for a team reaches the people the directory puts in it.
+		const course = await createCourse()
+
+		const created = await scim('POST', 'Groups', {
+			token,
+			body: entraCreateGroup({ displayName: 'Ward 7', externalId: 'entra-group-7' }),
+		})
+		expect(created.status).toBe(201)
+		const id = created.json!.id as string
+		expect(created.headers.get('Location')).toBe(`http://circle.test/scim/v2/Groups/${id}`)
+		expect(created.json).toMatchObject({
+			schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'],
+			displayName: 'Ward 7',
+			externalId: 'entra-group-7',
+			members: [],
+			meta: { resourceType: 'Group' },
+		})
+		expect(await prisma.team.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			organisationId: org.id,
+			parentId: null,
+			name: 'Ward 7',
+			managedByDirectory: true,
+		})
+		await createAssignment({
+			organisationId: org.id,
+			actorId: org.owner.id,
+			courseId: course.id,
+			target: 'TEAM',
+			teamId: id,
+			newStarterDays: 14,
+			now: new Date(),
+		})
+
+		const found = await scim(
+			'GET',
+			`Groups?excludedAttributes=members&filter=${encodeURIComponent('displayName eq "ward 7"')}`,
+			{ token },
+		)
+		expect(found.json).toMatchObject({ totalResults: 1, Resources: [{ id, displayName: 'Ward 7' }] })
+		expect(found.json!.Resources[0].members).toBeUndefined()
+		const byExternalId = await scim('GET', `Groups?filter=${encodeURIComponent('externalId eq "entra-group-7"')}`, {
+			token,
+		})
+		expect(byExternalId.json!.Resources.map((g: { id: string }) => g.id)).toEqual([id])
+
+		const added = await scim('PATCH', `Groups/${id}`, { token, body: entraGroupMembers('Add', [ana!, ben!, cai!]) })
+		expect(added.status).toBe(204)
+		const members = await prisma.teamMember.findMany({
+			where: { teamId: id },
+			select: { membershipId: true, isManager: true },
+		})
+		expect(members.map((m) => m.membershipId).sort()).toEqual([ana, ben, cai].sort())
+		expect(members.every((m) => !m.isManager)).toBe(true)
+		const anaUser = await prisma.membership.findUniqueOrThrow({ where: { id: ana! }, select: { userId: true } })
+		expect(
+			await prisma.learnerAssignment.count({
+				where: { organisationId: org.id, userId: anaUser.userId, courseId: course.id },
+			}),
+		).toBe(1)
+		// Adding someone already in it again changes nothing.
+		expect((await scim('PATCH', `Groups/${id}`, { token, body: entraGroupMembers('Add', [ana!]) })).status).toBe(204)
+
+		expect((await scim('PATCH', `Groups/${id}`, { token, body: entraGroupMembers('Remove', [ben!]) })).status).toBe(204)
+		expect(
+			(await scim('PATCH', `Groups/${id}`, { token, body: entraRenameGroup('Ward 7 (Elderly care)') })).status,
+		).toBe(204)
+		const fetched = await scim('GET', `Groups/${id}`, { token })
+		expect(fetched.json).toMatchObject({ displayName: 'Ward 7 (Elderly care)' })
+		expect(fetched.json!.members.map((m: { value: string }) => m.value).sort()).toEqual([ana, cai].sort())
+		expect(fetched.json!.members[0]).toMatchObject({
+			$ref: expect.stringMatching(/\/scim\/v2\/Users\//),
+			display: expect.any(String),
+		})
+
+		const deleted = await scim('DELETE', `Groups/${id}`, { token })
+		expect(deleted.status).toBe(204)
+		expect(await prisma.team.count({ where: { id } })).toBe(0)
+		// People stay in the organisation.
+		expect(await prisma.membership.count({ where: { id: { in: [ana!, ben!, cai!] } } })).toBe(3)
+		expectScimError(await scim('GET', `Groups/${id}`, { token }), 404)
+
+		const audit = await prisma.auditLog.findMany({
+			where: { organisationId: org.id, targetId: id, action: { startsWith: 'scim.group' } },
+			orderBy: { createdAt: 'asc' },
+			select: { action: true, actorId: true, ipAddress: true, details: true },
+		})
+		expect(audit.map((a) => a.action)).toEqual([
+			'scim.group_created',
+			'scim.group_updated',
+			'scim.group_updated',
+			'scim.group_updated',
+			'scim.group_deleted',
+		])
+		expect(audit[0]).toMatchObject({ actorId: null, ipAddress: IP, details: { via: 'scim', tokenPrefix: prefix } })
+		expect(audit[1]!.details).toMatchObject({ membersAdded: 3, membersRemoved: 0 })
+		expect(audit[3]!.details).toMatchObject({
+			changes: { displayName: { from: 'Ward 7', to: 'Ward 7 (Elderly care)' } },
+		})
+	})
+
+	test('the RFC’s forms too: remove members[value eq "…"], replace without a path, PUT', async () => {
+		const { domain, token } = await provisionedOrg()
+		const [ana, ben] = await provisionPeople(token, domain, 2)
+		const created = await scim('POST', 'Groups', {
+			token,
+			body: { ...entraCreateGroup({ displayName: 'Pharmacy' }), members: [{ value: ana }, { value: ben }] },
+		})
+		const id = created.json!.id as string
+		expect(created.json!.members).toHaveLength(2)
+		const removeOne = await scim('PATCH', `Groups/${id}`, {
+			token,
+			body: { Operations: [{ op: 'remove', path: `members[value eq "${ana}"]` }] },
+		})
+		expect(removeOne.status).toBe(204)
+		await scim('PATCH', `Groups/${id}`, {
+			token,
+			body: { Operations: [{ op: 'replace', value: { id, displayName: 'Pharmacy team', externalId: 'x-1' } }] },
+		})
+		expect(await prisma.team.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			name: 'Pharmacy team',
+			externalId: 'x-1',
+		})
+		expect(await prisma.teamMember.findMany({ where: { teamId: id }, select: { membershipId: true } })).toEqual([
+			{ membershipId: ben },
+		])
+		const put = await scim('PUT', `Groups/${id}`, {
+			token,
+			body: { displayName: 'Pharmacy', members: [{ value: ana }] },
+		})
+		expect(put.status).toBe(200)
+		expect(put.json).toMatchObject({ displayName: 'Pharmacy', members: [{ value: ana }] })
+		expect(put.json!.externalId).toBeUndefined()
+	})
+
+	test('an administrator’s team is no Group until the directory creates one of its name, which takes it over; a second is a conflict', async () => {
+		const { org, domain, token } = await provisionedOrg()
+		const [ana] = await provisionPeople(token, domain, 1)
+		const team = await createTeam({ organisationId: org.id, actorId: org.owner.id, name: 'Theatres', parentId: null })
+		await addTeamMember({
+			organisationId: org.id,
+			actorId: org.owner.id,
+			teamId: team.id,
+			membershipId: ana!,
+			now: new Date(),
+		})
+		expect((await scim('GET', 'Groups', { token })).json).toMatchObject({ totalResults: 0, Resources: [] })
+		expectScimError(await scim('GET', `Groups/${team.id}`, { token }), 404)
+		expectScimError(await scim('DELETE', `Groups/${team.id}`, { token }), 404)
+
+		const taken = await scim('POST', 'Groups', { token, body: entraCreateGroup({ displayName: 'theatres' }) })
+		expect(taken.status).toBe(201)
+		expect(taken.json).toMatchObject({ id: team.id, displayName: 'theatres', members: [{ value: ana }] })
+		expect(await prisma.team.findUniqueOrThrow({ where: { id: team.id } })).toMatchObject({ managedByDirectory: true })
+		const again = await scim('POST', 'Groups', { token, body: entraCreateGroup({ displayName: 'Theatres' }) })
+		expectScimError(again, 409, 'uniqueness')
+		expect(await prisma.team.count({ where: { organisationId: org.id } })).toBe(1)
+	})
+
+	test('one organisation’s token can neither see nor change another’s groups, nor put another’s people in its own', async () => {
+		const mine = await provisionedOrg()
+		const theirs = await provisionedOrg()
+		const [theirPerson] = await provisionPeople(theirs.token, theirs.domain, 1)
+		const theirGroup = (
+			await scim('POST', 'Groups', { token: theirs.token, body: entraCreateGroup({ displayName: 'Ward 9' }) })
+		).json!.id as string
+		const myGroup = (
+			await scim('POST', 'Groups', { token: mine.token, body: entraCreateGroup({ displayName: 'Ward 9' }) })
+		).json!.id as string
+
+		expectScimError(await scim('GET', `Groups/${theirGroup}`, { token: mine.token }), 404)
+		expectScimError(
+			await scim('PATCH', `Groups/${theirGroup}`, { token: mine.token, body: entraRenameGroup('Mine now') }),
+			404,
+		)
+		expectScimError(
+			await scim('PUT', `Groups/${theirGroup}`, { token: mine.token, body: { displayName: 'Mine now' } }),
+			404,
+		)
+		expectScimError(await scim('DELETE', `Groups/${theirGroup}`, { token: mine.token }), 404)
+		const listed = await scim('GET', `Groups?filter=${encodeURIComponent('displayName eq "Ward 9"')}`, {
+			token: mine.token,
+		})
+		expect(listed.json!.Resources.map((g: { id: string }) => g.id)).toEqual([myGroup])
+
+		const smuggle = await scim('PATCH', `Groups/${myGroup}`, {
+			token: mine.token,
+			body: entraGroupMembers('Add', [theirPerson!]),
+		})
+		expectScimError(smuggle, 400, 'invalidValue')
+		expect(await prisma.teamMember.count({ where: { teamId: myGroup } })).toBe(0)
+		expect(await prisma.team.findUniqueOrThrow({ where: { id: theirGroup } })).toMatchObject({ name: 'Ward 9' })
+	})
+
+	test('bad input: unsupported filters, no displayName, a bad op, a body too big, no token; nothing saved', async () => {
+		const { org, token } = await provisionedOrg()
+		for (const filter of ['displayName co "W"', 'userName eq "a"', 'displayName eq "a" or displayName eq "b"']) {
+			expectScimError(await scim('GET', `Groups?filter=${encodeURIComponent(filter)}`, { token }), 400, 'invalidFilter')
+		}
+		expectScimError(await scim('POST', 'Groups', { token, body: { externalId: 'x' } }), 400, 'invalidValue')
+		expectScimError(await scim('POST', 'Groups', { token, body: { displayName: 'x'.repeat(81) } }), 400, 'invalidValue')
+		expectScimError(await scim('POST', 'Groups', { token, raw: '{"displayName": "half' }), 400, 'invalidSyntax')
+		const id = (await scim('POST', 'Groups', { token, body: entraCreateGroup({ displayName: 'Estates' }) })).json!
+			.id as string
+		expectScimError(
+			await scim('PATCH', `Groups/${id}`, {
+				token,
+				body: { Operations: [{ op: 'Move', path: 'members', value: [] }] },
+			}),
+			400,
+			'invalidValue',
+		)
+		expectScimError(
+			await scim('PATCH', `Groups/${id}`, { token, body: { Operations: [{ op: 'Remove', path: 'displayName' }] } }),
+			400,
+			'mutability',
+		)
+		const big = await scim('PATCH', `Groups/${id}`, {
+			token,
+			raw: JSON.stringify(
+				entraGroupMembers(
+					'Add',
+					Array.from({ length: 3000 }, (_, i) => `member-${i}-padding`),
+				),
+			),
+		})
+		expect(big.status).toBe(413)
+		expectScimError(await scim('GET', 'Groups'), 401)
+		expectScimError(await scim('POST', 'Groups', { body: entraCreateGroup({ displayName: 'Sneaky' }) }), 401)
+		expect(await prisma.team.findMany({ where: { organisationId: org.id }, select: { name: true } })).toEqual([
+			{ name: 'Estates' },
+		])
 	})
 })

@@ -12,40 +12,49 @@ import type { ComplianceStatus } from '#modules/compliance/status.ts'
 
 type Db = Tx | typeof prisma
 
+type LearnerAssignmentRow = Pick<
+	LearnerAssignment,
+	| 'organisationId'
+	| 'assignmentId'
+	| 'userId'
+	| 'courseId'
+	| 'refresherCourseId'
+	| 'kind'
+	| 'cycle'
+	| 'dueOn'
+	| 'assignedAt'
+	| 'enrolmentId'
+	| 'completedAt'
+	| 'certificateId'
+	| 'renewsCertificateId'
+> & { id: string }
+
 /**
- * Inserts one person's open requirement unless they already have one for the course here (the
- * partial unique index LearnerAssignment_open_key, or the one-renewal-per-certificate index):
- * INSERT … ON CONFLICT DO NOTHING, which never aborts the surrounding transaction. Returns the new
- * row's id, or null when another row was there first.
+ * Inserts people's open requirements, each unless they already have one for the course here (the
+ * partial unique index LearnerAssignment_open_key, or the one-renewal-per-certificate index), in
+ * one statement: INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING, which never aborts the
+ * surrounding transaction. Returns the ids of the rows inserted (a row another transaction beat is
+ * missing). The rows of one call share organisation, course, rule, kind, due date and time.
  */
-export async function insertLearnerAssignment(
-	tx: Tx,
-	row: Pick<
-		LearnerAssignment,
-		| 'organisationId'
-		| 'assignmentId'
-		| 'userId'
-		| 'courseId'
-		| 'refresherCourseId'
-		| 'kind'
-		| 'cycle'
-		| 'dueOn'
-		| 'assignedAt'
-		| 'enrolmentId'
-		| 'completedAt'
-		| 'certificateId'
-		| 'renewsCertificateId'
-	> & { id: string },
-): Promise<string | null> {
+export async function insertLearnerAssignments(tx: Tx, rows: LearnerAssignmentRow[]): Promise<Set<string>> {
+	if (rows.length === 0) return new Set()
+	const col = <K extends keyof LearnerAssignmentRow>(key: K) => rows.map((row) => row[key])
+	const iso = (key: 'dueOn' | 'assignedAt' | 'completedAt') => rows.map((row) => row[key]?.toISOString() ?? null)
 	const inserted = await tx.$queryRaw<Array<Pick<LearnerAssignment, 'id'>>>`
 		INSERT INTO "LearnerAssignment" (id, "organisationId", "assignmentId", "userId", "courseId", "refresherCourseId",
 			kind, cycle, "dueOn", "assignedAt", "enrolmentId", "completedAt", "certificateId", "renewsCertificateId")
-		VALUES (${row.id}, ${row.organisationId}, ${row.assignmentId}, ${row.userId}, ${row.courseId}, ${row.refresherCourseId},
-			${row.kind}::"LearnerAssignmentKind", ${row.cycle}, ${row.dueOn}::date, ${row.assignedAt}, ${row.enrolmentId},
-			${row.completedAt}, ${row.certificateId}, ${row.renewsCertificateId})
+		SELECT r.id, r."organisationId", r."assignmentId", r."userId", r."courseId", r."refresherCourseId",
+			r.kind::"LearnerAssignmentKind", r.cycle, r."dueOn", r."assignedAt", r."enrolmentId", r."completedAt",
+			r."certificateId", r."renewsCertificateId"
+		FROM unnest(${col('id')}::text[], ${col('organisationId')}::text[], ${col('assignmentId')}::text[],
+			${col('userId')}::text[], ${col('courseId')}::text[], ${col('refresherCourseId')}::text[], ${col('kind')}::text[],
+			${col('cycle')}::int[], ${iso('dueOn')}::date[], ${iso('assignedAt')}::timestamp(3)[], ${col('enrolmentId')}::text[],
+			${iso('completedAt')}::timestamp(3)[], ${col('certificateId')}::text[], ${col('renewsCertificateId')}::text[])
+			AS r(id, "organisationId", "assignmentId", "userId", "courseId", "refresherCourseId", kind, cycle, "dueOn",
+				"assignedAt", "enrolmentId", "completedAt", "certificateId", "renewsCertificateId")
 		ON CONFLICT DO NOTHING
 		RETURNING id`
-	return inserted[0]?.id ?? null
+	return new Set(inserted.map((row) => row.id))
 }
 
 /**

@@ -84,3 +84,51 @@ function findEnrolment(tx: Tx, userId: string, courseId: string) {
 		select: { id: true, userId: true, courseId: true, versionId: true, source: true, status: true, createdAt: true },
 	})
 }
+
+/**
+ * Places on a course for many learners at once, inside the caller's transaction (an organisation
+ * assigning a course to everyone): the same rule as enrolInCourse (the course's current published
+ * version; FREE only on a free course; someone already enrolled keeps their enrolment, untouched),
+ * in two statements rather than three per learner. SEAT places name each learner's seat. Returns
+ * each learner's enrolment id.
+ */
+export async function enrolManyInCourse(
+	tx: Tx,
+	{
+		courseId,
+		source,
+		places,
+	}: { courseId: string; source: 'FREE' | 'SEAT'; places: Array<{ userId: string; seatAssignmentId?: string }> },
+): Promise<Map<string, string>> {
+	const ids = new Map<string, string>()
+	if (places.length === 0) return ids
+	const course = await tx.course.findFirst({
+		where: { id: courseId },
+		select: { id: true, pricePence: true, publishedVersion: { select: { id: true, status: true } } },
+	})
+	const version = course?.publishedVersion
+	if (!course || !version || version.status !== 'PUBLISHED') {
+		throw new EnrolmentError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	}
+	if (source === 'FREE' && course.pricePence > 0) {
+		throw new EnrolmentError('forbidden', 'PAYMENT_REQUIRED', 'This course is not free: each place needs a seat.')
+	}
+	const now = new Date()
+	await tx.enrolment.createMany({
+		data: places.map((p) => ({
+			userId: p.userId,
+			courseId,
+			versionId: version.id,
+			source,
+			seatAssignmentId: p.seatAssignmentId ?? null,
+			lastActivityAt: now,
+		})),
+		skipDuplicates: true,
+	})
+	const rows = await tx.enrolment.findMany({
+		where: { courseId, userId: { in: places.map((p) => p.userId) } },
+		select: { id: true, userId: true },
+	})
+	for (const row of rows) ids.set(row.userId, row.id)
+	return ids
+}

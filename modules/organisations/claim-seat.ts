@@ -1,6 +1,7 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
+import { enrolInCourse, enrolManyInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
+import { lockSeatPool } from '#modules/organisations/sql.ts'
 
 /**
  * Claims on one pool queue on its row lock, so a burst (a whole staff room accepting at once) waits
@@ -100,4 +101,66 @@ async function findHeldSeat(tx: Tx, poolId: string, userId: string) {
 		select: { id: true, enrolment: { select: { id: true } } },
 	})
 	return seat ? { assignmentId: seat.id, enrolmentId: seat.enrolment?.id ?? null } : null
+}
+
+/**
+ * claimSeat for many people at once, in the caller's transaction (an organisation assigning a
+ * licensed course to everyone). The pool row is locked first, so the count of free seats cannot
+ * change underneath: someone already holding a seat keeps it; the others, in the order given, take
+ * the seats left (one UPDATE for all of them), are enrolled with them in one statement, or get null
+ * when the licence runs out (they wait for a seat). Callers pass only people not already on the
+ * course (an active enrolment is theirs without a seat); an earlier, revoked enrolment is
+ * re-activated with its progress, as claimSeat does. Returns each person's enrolment id or null.
+ */
+export async function claimSeats(
+	tx: Tx,
+	{ organisationId, poolId, userIds }: { organisationId: string; poolId: string; userIds: string[] },
+): Promise<Map<string, string | null>> {
+	const places = new Map<string, string | null>()
+	if (userIds.length === 0) return places
+	const pool = await lockSeatPool(tx, { poolId, organisationId })
+	if (!pool) throw new OrganisationsError('not_found', 'POOL_NOT_FOUND', 'We could not find that seat licence.')
+	const held = await tx.seatAssignment.findMany({
+		where: { poolId, userId: { in: userIds }, status: 'ASSIGNED' },
+		select: { userId: true, enrolment: { select: { id: true } } },
+	})
+	for (const seat of held) if (seat.userId) places.set(seat.userId, seat.enrolment?.id ?? null)
+	const wanting = userIds.filter((userId) => !places.has(userId))
+	const taking = wanting.slice(0, Math.max(0, pool.seats - pool.used))
+	for (const userId of wanting.slice(taking.length)) places.set(userId, null)
+	if (taking.length === 0) return places
+
+	await tx.$executeRaw`UPDATE "SeatPool" SET used = used + ${taking.length}, "updatedAt" = now() WHERE id = ${poolId}`
+	const users = await tx.user.findMany({ where: { id: { in: taking } }, select: { id: true, email: true } })
+	const seats = await tx.seatAssignment.createManyAndReturn({
+		data: users.map((u) => ({ poolId, userId: u.id, email: u.email, status: 'ASSIGNED' as const })),
+		select: { id: true, userId: true },
+	})
+	const seatOf = new Map(seats.map((s) => [s.userId, s.id]))
+	const earlier = await tx.enrolment.findMany({
+		where: { courseId: pool.courseId, userId: { in: taking } },
+		select: { id: true, userId: true },
+	})
+	for (const enrolment of earlier) {
+		// Access was removed earlier and is now given back: the learner keeps the version and progress they had.
+		await tx.enrolment.update({
+			where: { id: enrolment.id },
+			data: {
+				status: 'ACTIVE',
+				source: 'SEAT',
+				seatAssignmentId: seatOf.get(enrolment.userId)!,
+				revokedAt: null,
+				revokedReason: null,
+			},
+		})
+		places.set(enrolment.userId, enrolment.id)
+	}
+	const fresh = taking.filter((userId) => !places.has(userId))
+	const enrolled = await enrolManyInCourse(tx, {
+		courseId: pool.courseId,
+		source: 'SEAT',
+		places: fresh.map((userId) => ({ userId, seatAssignmentId: seatOf.get(userId)! })),
+	})
+	for (const userId of fresh) places.set(userId, enrolled.get(userId) ?? null)
+	return places
 }

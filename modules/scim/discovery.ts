@@ -1,4 +1,4 @@
-import { LIST_RESPONSE_SCHEMA, MAX_PAGE_SIZE, USER_SCHEMA } from './schemas.ts'
+import { GROUP_SCHEMA, LIST_RESPONSE_SCHEMA, MAX_PAGE_SIZE, USER_SCHEMA } from './schemas.ts'
 
 // The RFC 7644 §4 discovery documents: what Circle's SCIM service supports, so a client (Entra ID,
 // Okta, a script) can adapt. They describe the service, not any organisation's data.
@@ -56,13 +56,24 @@ const USER_RESOURCE_TYPE = (baseUrl: string) => ({
 	meta: meta(baseUrl, 'ResourceType', 'ResourceTypes/User'),
 })
 
+const GROUP_RESOURCE_TYPE = (baseUrl: string) => ({
+	schemas: ['urn:ietf:params:scim:schemas:core:2.0:ResourceType'],
+	id: 'Group',
+	name: 'Group',
+	endpoint: '/Groups',
+	description: 'A team of the organisation kept up to date by its directory.',
+	schema: GROUP_SCHEMA,
+	schemaExtensions: [],
+	meta: meta(baseUrl, 'ResourceType', 'ResourceTypes/Group'),
+})
+
 export function resourceTypes(baseUrl: string) {
 	return {
 		schemas: [LIST_RESPONSE_SCHEMA],
-		totalResults: 1,
+		totalResults: 2,
 		startIndex: 1,
-		itemsPerPage: 1,
-		Resources: [USER_RESOURCE_TYPE(baseUrl)],
+		itemsPerPage: 2,
+		Resources: [USER_RESOURCE_TYPE(baseUrl), GROUP_RESOURCE_TYPE(baseUrl)],
 	}
 }
 
@@ -91,12 +102,32 @@ const USER_SCHEMA_DOCUMENT = (baseUrl: string) => ({
 	meta: meta(baseUrl, 'Schema', `Schemas/${USER_SCHEMA}`),
 })
 
+const GROUP_SCHEMA_DOCUMENT = (baseUrl: string) => ({
+	schemas: ['urn:ietf:params:scim:schemas:core:2.0:Schema'],
+	id: GROUP_SCHEMA,
+	name: 'Group',
+	description: 'A team: its name and its members (Users of the same organisation).',
+	attributes: [
+		attribute('displayName', 'string', { required: true, uniqueness: 'server' }),
+		attribute('members', 'complex', {
+			multiValued: true,
+			subAttributes: [
+				attribute('value', 'string', { mutability: 'immutable' }),
+				attribute('display', 'string', { mutability: 'readOnly' }),
+				attribute('$ref', 'string', { mutability: 'immutable' }),
+			],
+		}),
+		attribute('externalId', 'string', { caseExact: true }),
+	],
+	meta: meta(baseUrl, 'Schema', `Schemas/${GROUP_SCHEMA}`),
+})
+
 export function schemasDocument(baseUrl: string) {
 	return {
 		schemas: [LIST_RESPONSE_SCHEMA],
-		totalResults: 1,
+		totalResults: 2,
 		startIndex: 1,
-		itemsPerPage: 1,
-		Resources: [USER_SCHEMA_DOCUMENT(baseUrl)],
+		itemsPerPage: 2,
+		Resources: [USER_SCHEMA_DOCUMENT(baseUrl), GROUP_SCHEMA_DOCUMENT(baseUrl)],
 	}
 }

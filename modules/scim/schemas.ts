@@ -8,6 +8,7 @@ import { ScimError } from './errors.ts'
 // accepted and ignored, as RFC 7644 §3.3 allows for attributes the service provider does not support.
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User'
+export const GROUP_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Group'
 export const LIST_RESPONSE_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:ListResponse'
 export const PATCH_OP_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:PatchOp'
 export const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error'
@@ -108,29 +109,64 @@ export function chooseEmail(input: Pick<ScimUserInput, 'emails' | 'userName'>) {
 }
 
 export type ScimFilter = { attribute: 'userName' | 'externalId' | 'id'; value: string }
+export type ScimGroupFilter = { attribute: 'displayName' | 'externalId' | 'id'; value: string }
 
-const FILTER_PATTERN = /^\s*(userName|externalId|id)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i
+const FILTER_PATTERN = /^\s*([A-Za-z]+)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/
 
 /**
- * The one filter form identity providers use to match people: `<attribute> eq "<value>"` on
- * userName, externalId or id. Anything else is the RFC's invalidFilter (400), never a full listing.
+ * The one filter form identity providers use to match resources: `<attribute> eq "<value>"` on one
+ * of `attributes` (named without regard to case, as RFC 7643 §2.1 says). Anything else is the RFC's
+ * invalidFilter (400), never a full listing.
  */
-export function parseScimFilter(filter: string | null): ScimFilter | null {
+function parseEqFilter<A extends string>(
+	filter: string | null,
+	attributes: readonly A[],
+): { attribute: A; value: string } | null {
 	if (filter === null || filter.trim() === '') return null
 	const match = FILTER_PATTERN.exec(filter)
-	if (!match) {
+	const attribute = match ? attributes.find((a) => a.toLowerCase() === match[1]!.toLowerCase()) : undefined
+	if (!match || !attribute) {
 		throw new ScimError(
 			'invalid',
 			'SCIM_INVALID_FILTER',
-			'Only filters of the form userName eq "…", externalId eq "…" or id eq "…" are supported.',
+			`Only filters of the form ${attributes.map((a) => `${a} eq "…"`).join(', ')} are supported.`,
 		)
 	}
-	const attribute = match[1]!.toLowerCase()
-	const value = match[2]!.replace(/\\(.)/g, '$1')
-	return {
-		attribute: attribute === 'username' ? 'userName' : attribute === 'externalid' ? 'externalId' : 'id',
-		value,
-	}
+	return { attribute, value: match[2]!.replace(/\\(.)/g, '$1') }
+}
+
+/** A Users filter: userName, externalId or id `eq "…"` (how Entra ID matches people). */
+export function parseScimFilter(filter: string | null): ScimFilter | null {
+	return parseEqFilter(filter, ['userName', 'externalId', 'id'] as const)
+}
+
+/** A Groups filter: displayName, externalId or id `eq "…"` (how Entra ID matches groups). */
+export function parseGroupFilter(filter: string | null): ScimGroupFilter | null {
+	return parseEqFilter(filter, ['displayName', 'externalId', 'id'] as const)
+}
+
+/** A Group member as Entra ID sends it: `{ value: "<User id>" }`, often with `"$ref": null` or `display`. */
+const GroupMemberSchema = z.object({ value: shortText(100).min(1, 'value is required') })
+
+/** Members in a PUT, POST or PATCH value; Entra ID sends at most a few hundred at a time. */
+export const GroupMembersSchema = z.array(GroupMemberSchema).max(1000)
+
+/**
+ * A Group resource as POST and PUT send it. displayName is the team's name (teams' own limit of 80
+ * characters); members are SCIM User ids (membership ids) of the same organisation.
+ */
+export const ScimGroupSchema = z.object({
+	schemas: z.array(z.string()).optional(),
+	displayName: shortText(80).min(1, 'displayName is required'),
+	externalId: shortText(200).min(1).optional(),
+	members: GroupMembersSchema.optional(),
+})
+export type ScimGroupInput = z.infer<typeof ScimGroupSchema>
+
+/** `excludedAttributes=members` (RFC 7644 §3.4.2.5): Entra ID asks groups without their members. */
+export function excludesMembers(params: URLSearchParams) {
+	const excluded = (params.get('excludedAttributes') ?? '').split(',').map((a) => a.trim().toLowerCase())
+	return excluded.includes('members')
 }
 
 /** startIndex (1-based) and count from the query string, clamped as RFC 7644 §3.4.2.4 says. */

@@ -9,6 +9,8 @@ export type TeamsErrorCode =
 	| 'TEAM_TOO_DEEP'
 	| 'TEAM_HAS_SUB_TEAMS'
 	| 'TEAM_MEMBER_NOT_FOUND'
+	| 'TEAM_MANAGED_BY_DIRECTORY'
+	| 'TEAM_MANAGERS_ADMINS_ONLY'
 
 /** A DomainError of the teams context, whose code must be one of its own. */
 export class TeamsError extends DomainError<TeamsErrorCode> {}

@@ -13,6 +13,8 @@ export type TeamRow = {
 	path: string[]
 	memberCount: number
 	managers: string[]
+	/** Kept up to date by the organisation's directory (SCIM Groups): its people change only there. */
+	managedByDirectory: boolean
 }
 
 /**
@@ -33,6 +35,7 @@ export async function listTeams({
 			id: true,
 			name: true,
 			parentId: true,
+			managedByDirectory: true,
 			_count: { select: { members: { where: { membership: { deactivatedAt: null } } } } },
 			members: {
 				where: { isManager: true, membership: { deactivatedAt: null } },
@@ -60,6 +63,7 @@ export async function listTeams({
 				path,
 				memberCount: team._count.members,
 				managers: team.members.map((m) => m.membership.user.name).sort((a, b) => a.localeCompare(b)),
+				managedByDirectory: team.managedByDirectory,
 			})
 			walk(team.id, depth + 1, [...path, team.name])
 		}
@@ -69,8 +73,9 @@ export async function listTeams({
 }
 
 /**
- * One team's page: its place in the tree, its sub-teams, its members (managers first), and, for
- * administrators, the organisation's other active members who could be added. 404 for a team of
+ * One team's page: its place in the tree, its sub-teams, its members (managers first), and the
+ * organisation's other active members who could be added (for administrators and the team's
+ * managers, who may add them; none for a directory-managed team). 404 for a team of
  * another organisation, or one a manager does not manage.
  */
 export async function getTeam({
@@ -89,6 +94,7 @@ export async function getTeam({
 			id: true,
 			name: true,
 			parentId: true,
+			managedByDirectory: true,
 			children: { select: { id: true, name: true }, orderBy: { name: 'asc' } },
 			members: {
 				select: {
@@ -115,22 +121,22 @@ export async function getTeam({
 		}))
 		.sort((a, b) => Number(b.isManager) - Number(a.isManager) || a.name.localeCompare(b.name))
 	const inTeam = new Set(members.map((m) => m.membershipId))
-	const candidates =
-		scope.kind === 'organisation'
-			? (
-					await prisma.membership.findMany({
-						where: { organisationId, deactivatedAt: null },
-						select: { id: true, user: { select: { name: true, email: true } } },
-						orderBy: { user: { name: 'asc' } },
-					})
-				)
-					.filter((m) => !inTeam.has(m.id))
-					.map((m) => ({ membershipId: m.id, name: m.user.name, email: m.user.email }))
-			: []
+	const candidates = !team.managedByDirectory
+		? (
+				await prisma.membership.findMany({
+					where: { organisationId, deactivatedAt: null },
+					select: { id: true, user: { select: { name: true, email: true } } },
+					orderBy: { user: { name: 'asc' } },
+				})
+			)
+				.filter((m) => !inTeam.has(m.id))
+				.map((m) => ({ membershipId: m.id, name: m.user.name, email: m.user.email }))
+		: []
 	return {
 		id: team.id,
 		name: team.name,
 		parentId: team.parentId,
+		managedByDirectory: team.managedByDirectory,
 		/** Teams above it, top first. */
 		path: ancestry
 			.slice(1)

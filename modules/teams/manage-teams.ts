@@ -7,7 +7,6 @@ import { TeamsError } from './errors.ts'
 import { MAX_TEAM_DEPTH } from './schemas.ts'
 import { lockTeamTree, selectTeamAncestry, selectTeamSubtree } from './sql.ts'
 
-
 function teamNotFound(field?: string) {
 	return new TeamsError('not_found', 'TEAM_NOT_FOUND', 'We could not find that team.', field ? { field } : {})
 }
@@ -19,13 +18,14 @@ export async function findTeam(
 ) {
 	const team = await tx.team.findFirst({
 		where: { id: teamId, organisationId },
-		select: { id: true, name: true, parentId: true },
+		select: { id: true, name: true, parentId: true, managedByDirectory: true },
 	})
 	if (!team) throw teamNotFound(field)
 	return team
 }
 
-async function assertNameFree(
+/** Refuses a name a sibling (or, at the top level, another top-level team) already has, ignoring case. */
+export async function assertNameFree(
 	tx: Tx,
 	{
 		organisationId,
@@ -113,6 +113,7 @@ export async function renameTeam({
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		await lockTeamTree(tx, organisationId)
 		const team = await findTeam(tx, { organisationId, teamId })
+		if (team.managedByDirectory) throw directoryOwns(team.name, 'rename')
 		if (team.name === name) return { changed: false }
 		await assertNameFree(tx, { organisationId, parentId: team.parentId, name, exceptId: team.id })
 		await tx.team.update({ where: { id: team.id }, data: { name } })
@@ -195,6 +196,7 @@ export async function deleteTeam({
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		await lockTeamTree(tx, organisationId)
 		const team = await findTeam(tx, { organisationId, teamId })
+		if (team.managedByDirectory) throw directoryOwns(team.name, 'delete')
 		const children = await tx.team.count({ where: { parentId: team.id } })
 		if (children > 0) {
 			throw new TeamsError(
@@ -203,18 +205,40 @@ export async function deleteTeam({
 				`${team.name} has ${children === 1 ? 'a sub-team' : `${children} sub-teams`}: move or delete ${children === 1 ? 'it' : 'them'} first.`,
 			)
 		}
-		const rules = await tx.assignment.findMany({ where: { organisationId, teamId: team.id }, select: { id: true } })
-		const cancelled = await cancelRuleRequirements(tx, { assignmentIds: rules.map((r) => r.id), now })
-		await tx.team.delete({ where: { id: team.id } })
+		const { rules, cancelled } = await removeTeam(tx, { organisationId, teamId: team.id, now })
 		await recordAudit(tx, {
 			actorId,
 			organisationId,
 			action: 'team.delete',
 			targetType: 'Team',
 			targetId: team.id,
-			details: { name: team.name, rulesWithdrawn: rules.length, requirementsCancelled: cancelled },
+			details: { name: team.name, rulesWithdrawn: rules, requirementsCancelled: cancelled },
 			...origin,
 		})
-		return { rulesWithdrawn: rules.length, requirementsCancelled: cancelled }
+		return { rulesWithdrawn: rules, requirementsCancelled: cancelled }
 	})
+}
+
+/**
+ * Removes a team in the caller's transaction, which has checked who may: the assignment rules made
+ * for it are withdrawn (requirements nobody has completed are cancelled, completed ones are kept),
+ * and its people stay in the organisation. deleteTeam and SCIM's DELETE /Groups share it.
+ */
+export async function removeTeam(
+	tx: Tx,
+	{ organisationId, teamId, now }: { organisationId: string; teamId: string; now: Date },
+) {
+	const rules = await tx.assignment.findMany({ where: { organisationId, teamId }, select: { id: true } })
+	const cancelled = await cancelRuleRequirements(tx, { assignmentIds: rules.map((r) => r.id), now })
+	await tx.team.delete({ where: { id: teamId } })
+	return { rules: rules.length, cancelled }
+}
+
+function directoryOwns(name: string, what: 'rename' | 'delete') {
+	return new TeamsError(
+		'conflict',
+		'TEAM_MANAGED_BY_DIRECTORY',
+		`${name} comes from your organisation’s directory: ${what} it in your identity provider.`,
+		what === 'rename' ? { field: 'name' } : {},
+	)
 }

@@ -86,3 +86,30 @@ export async function selectTeamSubtree(db: Db, { teamId }: { teamId: string }) 
 		)
 		SELECT id, level FROM down`
 }
+
+/**
+ * Adds the organisation's memberships among `membershipIds` to a team as plain members, skipping
+ * anyone already in it (one statement, so a directory's batch of hundreds is one round trip). Returns
+ * those added, with their user and whether their membership is active.
+ */
+export async function insertTeamMembers(
+	tx: Tx,
+	{
+		organisationId,
+		teamId,
+		membershipIds,
+		now,
+	}: { organisationId: string; teamId: string; membershipIds: string[]; now: Date },
+) {
+	return tx.$queryRaw<Array<{ membershipId: string; userId: string; active: boolean }>>`
+		WITH added AS (
+			INSERT INTO "TeamMember" ("teamId", "membershipId", "isManager", "createdAt")
+			SELECT ${teamId}, m.id, false, ${now} FROM "Membership" m
+			WHERE m.id = ANY(${membershipIds}) AND m."organisationId" = ${organisationId}
+			ON CONFLICT DO NOTHING
+			RETURNING "membershipId"
+		)
+		SELECT m.id AS "membershipId", m."userId", m."deactivatedAt" IS NULL AS active
+		FROM added JOIN "Membership" m ON m.id = added."membershipId"
+		ORDER BY m.id`
+}

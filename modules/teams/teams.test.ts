@@ -114,6 +114,82 @@ describe('teams', () => {
 		expect(await prisma.team.count({ where: { organisationId: org.id } })).toBe(2)
 	})
 
+	test('a team manager adds and removes people in their teams only; managers are made and unmade by administrators', async () => {
+		const { org, actor } = await world()
+		const schools = await createTeam({ ...actor, name: 'Schools', parentId: null })
+		const oakfield = await createTeam({ ...actor, name: 'Oakfield', parentId: schools.id })
+		const office = await createTeam({ ...actor, name: 'Central office', parentId: null })
+		const head = await addMember({ organisationId: org.id, name: 'Hana Head' })
+		const deputy = await addMember({ organisationId: org.id, name: 'Dev Deputy' })
+		const teacher = await addMember({ organisationId: org.id, name: 'Tia Teacher' })
+		await addTeamMember({ ...actor, teamId: schools.id, membershipId: head.membershipId, asManager: true, now: NOW })
+		await addTeamMember({ ...actor, teamId: schools.id, membershipId: deputy.membershipId, asManager: true, now: NOW })
+		const asHead = { organisationId: org.id, actorId: head.id, origin: { ipAddress: '2001:db8::5' } }
+
+		// Their own team and the teams beneath it: yes, audited with them as the actor.
+		const added = await addTeamMember({ ...asHead, teamId: oakfield.id, membershipId: teacher.membershipId, now: NOW })
+		expect(added).toMatchObject({ added: true, name: 'Tia Teacher' })
+		const entry = await prisma.auditLog.findFirstOrThrow({
+			where: { organisationId: org.id, action: 'team.member-add', targetId: oakfield.id },
+		})
+		expect(entry).toMatchObject({ actorId: head.id, ipAddress: '2001:db8::5' })
+		await removeTeamMember({ ...asHead, teamId: oakfield.id, membershipId: teacher.membershipId })
+		expect(await prisma.teamMember.count({ where: { teamId: oakfield.id } })).toBe(0)
+		expect(
+			await prisma.auditLog.count({
+				where: { organisationId: org.id, action: 'team.member-remove', actorId: head.id },
+			}),
+		).toBe(1)
+
+		// A team they do not manage is not found; nothing changes.
+		await expect(
+			addTeamMember({ ...asHead, teamId: office.id, membershipId: teacher.membershipId, now: NOW }),
+		).rejects.toMatchObject({ code: 'TEAM_NOT_FOUND' })
+		expect(await prisma.teamMember.count({ where: { teamId: office.id } })).toBe(0)
+
+		// Making or unmaking a manager stays with administrators: as a new manager, by removing a
+		// manager, or by the manager switch.
+		await expect(
+			addTeamMember({ ...asHead, teamId: oakfield.id, membershipId: teacher.membershipId, asManager: true, now: NOW }),
+		).rejects.toMatchObject({ code: 'TEAM_MANAGERS_ADMINS_ONLY' })
+		await expect(
+			removeTeamMember({ ...asHead, teamId: schools.id, membershipId: deputy.membershipId }),
+		).rejects.toMatchObject({ code: 'TEAM_MANAGERS_ADMINS_ONLY' })
+		await expect(
+			setTeamManager({ ...asHead, teamId: schools.id, membershipId: deputy.membershipId, isManager: false }),
+		).rejects.toMatchObject({ code: 'NOT_AN_ORGANISATION_ADMIN' })
+		expect(await prisma.teamMember.count({ where: { teamId: schools.id, isManager: true } })).toBe(2)
+		expect(await prisma.teamMember.count({ where: { teamId: oakfield.id } })).toBe(0)
+
+		// A plain member who manages nothing changes nothing.
+		await expect(
+			addTeamMember({
+				organisationId: org.id,
+				actorId: teacher.id,
+				teamId: oakfield.id,
+				membershipId: teacher.membershipId,
+				now: NOW,
+			}),
+		).rejects.toMatchObject({ code: 'NOT_AN_ORGANISATION_ADMIN' })
+
+		// A directory-managed team's people change only over SCIM, for administrators too.
+		await prisma.team.update({ where: { id: oakfield.id }, data: { managedByDirectory: true } })
+		for (const who of [asHead, actor]) {
+			await expect(
+				addTeamMember({ ...who, teamId: oakfield.id, membershipId: teacher.membershipId, now: NOW }),
+			).rejects.toMatchObject({ code: 'TEAM_MANAGED_BY_DIRECTORY' })
+		}
+		await expect(renameTeam({ ...actor, teamId: oakfield.id, name: 'Oakfield Primary' })).rejects.toMatchObject({
+			code: 'TEAM_MANAGED_BY_DIRECTORY',
+		})
+		await expect(deleteTeam({ ...actor, teamId: oakfield.id, now: NOW })).rejects.toMatchObject({
+			code: 'TEAM_MANAGED_BY_DIRECTORY',
+		})
+		expect(await prisma.team.count({ where: { id: oakfield.id } })).toBe(1)
+		const candidates = await getTeam({ organisationId: org.id, teamId: oakfield.id, scope: { kind: 'organisation' } })
+		expect(candidates).toMatchObject({ managedByDirectory: true, candidates: [] })
+	})
+
 	test('concurrent moves cannot make a cycle', async () => {
 		const { actor } = await world()
 		const a = await createTeam({ ...actor, name: 'A', parentId: null })

@@ -115,3 +115,45 @@ test('a team manager reaches Compliance, Teams and Assignments for their own tea
 	await page.goto(`/org/${ORG}/members`)
 	await expect(page.getByRole('heading', { level: 1, name: "You don't have access to this page" })).toBeVisible()
 })
+
+test('a team manager adds someone to a team they manage and takes them out again, but cannot make managers', async ({
+	page,
+	a11y,
+}) => {
+	await logIn(page, TEAM_MANAGER)
+	await page.goto(`/org/${ORG}/teams`)
+	await page
+		.getByRole('table', { name: /Teams of Riverside Academy Trust/ })
+		.getByRole('link', { name: 'Early years' })
+		.click()
+	await expect(page.getByRole('heading', { level: 1, name: 'Early years' })).toBeVisible()
+	await expect(page.getByLabel('Make them a manager of this team')).toHaveCount(0)
+	const person = page.getByLabel('Person')
+	await person.selectOption({ index: 1 })
+	const label = (await person.locator('option:checked').textContent())!
+	const name = label.replace(/ \(.*\)$/, '')
+	await page.getByRole('button', { name: 'Add to team' }).click()
+	await expect(page.getByText(`${name} has been added.`)).toBeVisible()
+	const members = page.getByRole('table', { name: 'Members of Early years' })
+	await expect(members).toContainText(name)
+	await a11y()
+	await members.getByRole('button', { name: `Remove ${name} from the team` }).click()
+	await expect(page.getByText('They have been taken out of the team.')).toBeVisible()
+	await expect(members).not.toContainText(name)
+})
+
+test('a team kept by the directory shows where its people come from, and offers no way to change them', async ({
+	page,
+	a11y,
+}) => {
+	await logIn(page, ORG_ADMIN)
+	await page.goto(`/org/${ORG}/teams`)
+	const teams = page.getByRole('table', { name: /Teams of Riverside Academy Trust/ })
+	await expect(teams.getByRole('row').filter({ hasText: 'Teaching assistants' })).toContainText('From your directory')
+	await teams.getByRole('link', { name: 'Teaching assistants' }).click()
+	await expect(page.getByText(/directory keeps this team’s people up to date/)).toBeVisible()
+	await expect(page.getByRole('button', { name: 'Add to team' })).toHaveCount(0)
+	await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0)
+	await expect(page.getByRole('heading', { name: 'Rename' })).toHaveCount(0)
+	await a11y()
+})

@@ -62,3 +62,38 @@ export const ENTRA_DEACTIVATE = {
 	schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
 	Operations: [{ op: 'Replace', path: 'active', value: 'False' }],
 }
+
+/** The body Entra ID's provisioning service POSTs to /Groups for a group assigned to the app. */
+export function entraCreateGroup({
+	displayName,
+	externalId = crypto.randomUUID(),
+}: {
+	displayName: string
+	externalId?: string
+}) {
+	return {
+		schemas: [
+			'urn:ietf:params:scim:schemas:core:2.0:Group',
+			'http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group',
+		],
+		externalId,
+		displayName,
+		meta: { resourceType: 'Group' },
+	}
+}
+
+/** The PATCH Entra ID sends to add people to, or take them out of, a group ("Add" or "Remove" of members). */
+export function entraGroupMembers(op: 'Add' | 'Remove', userIds: string[]) {
+	return {
+		schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+		Operations: [{ op, path: 'members', value: userIds.map((value) => ({ $ref: null, value })) }],
+	}
+}
+
+/** The PATCH Entra ID sends when a group is renamed. */
+export function entraRenameGroup(displayName: string) {
+	return {
+		schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+		Operations: [{ op: 'Replace', path: 'displayName', value: displayName }],
+	}
+}
