@@ -188,3 +188,8 @@ export async function listCircleTargets({ actorId, everyCourse }: { actorId: str
 		programmes,
 	}
 }
+
+/** The teams an organisation's circle can be for, by name (the caller has checked the viewer is an admin). */
+export async function listCircleTeams({ organisationId }: { organisationId: string }) {
+	return prisma.team.findMany({ where: { organisationId }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
+}

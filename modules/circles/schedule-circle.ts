@@ -6,7 +6,7 @@ import { assertRunsCircle, circleNotFound } from './access.ts'
 import { fillFromWaitingList } from './book-circle.ts'
 import { CirclesError } from './errors.ts'
 import { emailBooking } from './notify.ts'
-import { type CircleDetails, type CircleDetailsInput, circleDetailsSchema, splitQuestions } from './schemas.ts'
+import { type CircleDetails, circleDetailsSchema, splitQuestions } from './schemas.ts'
 import { fromLondonLocal } from './london-time.ts'
 import { lockCircle } from './sql.ts'
 
@@ -26,7 +26,7 @@ function invalid(field: string, message: string) {
 	return new CirclesError('invalid', 'INVALID_CIRCLE', message, { field })
 }
 
-function parseDetails(input: CircleDetailsInput, now: Date): CircleDetails {
+function parseDetails(input: unknown, now: Date): CircleDetails {
 	const parsed = circleDetailsSchema(now).safeParse(input)
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!
@@ -142,7 +142,7 @@ export async function scheduleCircle({
 }: {
 	actorId: string
 	organisationId?: string | null
-	input: CircleDetailsInput
+	input: unknown
 	now: Date
 }) {
 	const details = parseDetails(input, now)
@@ -210,7 +210,7 @@ export async function updateCircle({
 }: {
 	actorId: string
 	circleId: string
-	input: CircleDetailsInput
+	input: unknown
 	now: Date
 }) {
 	const details = parseDetails(input, now)
