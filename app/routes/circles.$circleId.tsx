@@ -214,22 +214,14 @@ function BookingPanel({ circle }: { circle: CircleView }) {
 			</p>
 		)
 	}
-	if (circle.started) {
-		return (
-			<p className="mt-3 text-stone-800">
-				{circle.myStatus === 'BOOKED'
-					? circle.checkInOpen
-						? 'The circle is running: check in below with the code the facilitator shows.'
-						: 'This circle has ended.'
-					: 'This circle has started, so bookings are closed.'}
-			</p>
-		)
-	}
+	if (circle.ended) return <p className="mt-3 text-stone-800">This circle has ended.</p>
 	return (
 		<div className="mt-3 space-y-3 text-stone-800">
 			<p>
 				{circle.myStatus === 'BOOKED'
-					? 'You have a place.'
+					? circle.checkInOpen
+						? 'You have a place, and the circle is running: check in below with the code the facilitator shows.'
+						: 'You have a place.'
 					: circle.myStatus === 'WAITING'
 						? `You are on the waiting list: number ${circle.waitingPosition}. If someone cancels, the first person waiting gets the place automatically.`
 						: circle.placesLeft > 0

@@ -2,6 +2,7 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { claimReminderEvent } from '#modules/reminders/sql.ts'
 import { assertCanSeeCircle, circleNotFound } from './access.ts'
 import { CirclesError } from './errors.ts'
+import { circleEndsAt } from './london-time.ts'
 import { emailBooking } from './notify.ts'
 import { lockCircle, type LockedCircle, selectFirstWaiters } from './sql.ts'
 
@@ -10,10 +11,12 @@ export const BOOKING_TRANSACTION = { maxWait: 20_000, timeout: 30_000 }
 
 export type BookingOutcome = { bookingId: string; status: 'BOOKED' | 'WAITING'; created: boolean }
 
+// Bookings stay open until the circle ends: a circle is a drop-in conversation, so someone can
+// take a place that was given up at the last minute and join late (and check in).
 function assertOpen(circle: LockedCircle, now: Date) {
 	if (circle.cancelledAt) throw new CirclesError('conflict', 'CIRCLE_CANCELLED', 'This circle has been cancelled.')
-	if (circle.startsAt.getTime() <= now.getTime()) {
-		throw new CirclesError('conflict', 'CIRCLE_STARTED', 'This circle has already started, so bookings are closed.')
+	if (circleEndsAt(circle).getTime() <= now.getTime()) {
+		throw new CirclesError('conflict', 'CIRCLE_ENDED', 'This circle has ended, so bookings are closed.')
 	}
 }
 
@@ -55,14 +58,14 @@ export async function bookCircle({ circleId, userId, now }: { circleId: string; 
  * (which must hold the circle's lock). Each person promoted is emailed with their invitation; the
  * email's event key (`circle-promoted:<booking>:<queued at>`) is claimed in the same transaction,
  * so a promotion is announced once. Returns the promoted booking ids. Nothing moves once the
- * circle has started or been cancelled.
+ * circle has ended or been cancelled.
  */
 export async function fillFromWaitingList(tx: Tx, { circleId, now }: { circleId: string; now: Date }) {
 	const circle = await tx.circle.findUniqueOrThrow({
 		where: { id: circleId },
-		select: { capacity: true, startsAt: true, cancelledAt: true },
+		select: { capacity: true, startsAt: true, durationMinutes: true, cancelledAt: true },
 	})
-	if (circle.cancelledAt || circle.startsAt.getTime() <= now.getTime()) return []
+	if (circle.cancelledAt || circleEndsAt(circle).getTime() <= now.getTime()) return []
 	const taken = await tx.circleBooking.count({ where: { circleId, status: 'BOOKED' } })
 	const waiters = await selectFirstWaiters(tx, { circleId, limit: circle.capacity - taken })
 	const promoted: string[] = []
@@ -87,7 +90,7 @@ export async function fillFromWaitingList(tx: Tx, { circleId, now }: { circleId:
 /**
  * Cancels `userId`'s booking of a circle (a place or a place in the queue). A freed place goes to the
  * first person waiting in the same transaction, under the circle's lock, so it can never be given
- * twice nor lost. Cancelling is possible until the circle starts. Returns who was promoted.
+ * twice nor lost. Cancelling is possible until the circle ends. Returns who was promoted.
  */
 export async function cancelBooking({ circleId, userId, now }: { circleId: string; userId: string; now: Date }) {
 	return prisma.$transaction(async (tx) => {

@@ -196,11 +196,16 @@ describe('booking', () => {
 		expect(cancelled?.attachments).toMatchObject([{ method: 'CANCEL' }])
 	})
 
-	test('nobody books or cancels once the circle has started', async () => {
-		const circle = await createCircle({ startsAt: new Date(Date.now() - 60_000) })
-		const [learner] = await createLearners(1)
-		expect((await refusal(bookCircle({ circleId: circle.id, userId: learner!.id, now: new Date() }))).code).toBe(
-			'CIRCLE_STARTED',
+	test('a late place can be taken while the circle runs; nobody books or cancels once it has ended', async () => {
+		const circle = await createCircle({ startsAt: new Date(Date.now() - 60_000), durationMinutes: 30 })
+		const [learner, late] = await createLearners(2)
+		expect((await bookCircle({ circleId: circle.id, userId: learner!.id, now: new Date() })).status).toBe('BOOKED')
+		const afterEnd = new Date(circle.startsAt.getTime() + 30 * 60_000)
+		expect((await refusal(cancelBooking({ circleId: circle.id, userId: learner!.id, now: afterEnd }))).code).toBe(
+			'CIRCLE_ENDED',
+		)
+		expect((await refusal(bookCircle({ circleId: circle.id, userId: late!.id, now: afterEnd }))).code).toBe(
+			'CIRCLE_ENDED',
 		)
 	})
 })

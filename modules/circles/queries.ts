@@ -101,6 +101,7 @@ export async function getCircle({ circleId, userId, now }: { circleId: string; u
 		runs,
 		checkInOpen: checkInIsOpen(circle, now),
 		started: circle.startsAt.getTime() <= now.getTime(),
+		ended: circleEndsAt(circle).getTime() <= now.getTime(),
 		attendedAt: attendances[0]?.attendedAt ?? null,
 	}
 }
