@@ -6,15 +6,9 @@
 import { prisma } from '#modules/db/client.ts'
 import { fromLondonLocal, toLondonLocal } from '#modules/circles/london-time.ts'
 import { generateCheckInCode } from '#modules/circles/schedule-circle.ts'
+import { DEMO_RUNNING_CIRCLE } from './demo-circles.ts'
 
-export const DEMO_RUNNING_CIRCLE = {
-	title: 'Drop-in reflective circle (running now)',
-	/** Two demo practitioners hold its two places; both can log in with the demo password. */
-	holders: [
-		{ email: 'aled@circle.example', name: 'Aled Rhys-Morgan' },
-		{ email: 'beatrice@circle.example', name: 'Beatrice Nwosu' },
-	],
-} as const
+export { DEMO_RUNNING_CIRCLE }
 
 const DAY = 24 * 3_600_000
 

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useEffect, useRef } from 'react'
+import { useEffect } from 'react'
 import { data, Form, isRouteErrorResponse, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { CircleTime } from '#app/components/circles/circle-time.tsx'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -97,9 +97,9 @@ export default function CircleRoute({ loaderData, actionData }: Route.ComponentP
 	const { circle, code } = loaderData
 	const [searchParams] = useSearchParams()
 	const done = DONE[searchParams.get('done') ?? '']
-	const noticeRef = useRef<HTMLDivElement>(null)
+	// The outcome of what they just did is where keyboard and screen reader users land.
 	useEffect(() => {
-		if (done) noticeRef.current?.focus()
+		if (done) document.getElementById('circle-outcome')?.focus()
 	}, [done])
 	const problem = actionData && 'message' in actionData ? actionData.message : null
 	const about = circle.course?.publishedVersion?.title ?? circle.programme?.title ?? null
@@ -112,9 +112,7 @@ export default function CircleRoute({ loaderData, actionData }: Route.ComponentP
 			</p>
 			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{circle.title}</h1>
 			{done ? (
-				<div ref={noticeRef} tabIndex={-1} className="mt-6">
-					<Notice tone={done.tone} role="status" title={done.title} />
-				</div>
+				<Notice id="circle-outcome" tabIndex={-1} tone={done.tone} role="status" title={done.title} className="mt-6" />
 			) : null}
 			{problem ? <Notice tone="error" role="alert" title={problem} className="mt-6" /> : null}
 			<dl className="mt-6 space-y-3 text-stone-800">

@@ -1,4 +1,4 @@
-import { DEMO_RUNNING_CIRCLE } from '../../prisma/seed-circles.ts'
+import { DEMO_RUNNING_CIRCLE } from '../../prisma/demo-circles.ts'
 import { expect, logIn, test, uniqueEmail } from './fixtures.ts'
 import { logInWithDemoTotp } from './totp.ts'
 
