@@ -7,6 +7,7 @@ import { createUser } from '#tests/factories/learning.ts'
 import { addMember, createOrganisation, createCourse } from '#tests/factories/organisations.ts'
 import { checkIn, markRegister } from './attendance.ts'
 import { bookCircle, cancelBooking } from './book-circle.ts'
+import { resolveAttachments } from '#modules/mail/attachments.ts'
 import { buildCircleInvitation } from './ics.ts'
 import { fromLondonLocal, toLondonLocal } from './london-time.ts'
 import { getCircle, getRegister } from './queries.ts'
@@ -266,6 +267,20 @@ describe('invitations and changes', () => {
 			expect.objectContaining({ method: 'REQUEST', sequence: 1 }),
 			expect.objectContaining({ method: 'CANCEL', sequence: 2 }),
 		])
+	})
+})
+
+describe('the invitation attached to a booking email', () => {
+	test('is built when the email is delivered, for that booking, as text/calendar with its method', async () => {
+		const circle = await createCircle()
+		const [learner] = await createLearners(1)
+		const { bookingId } = await bookCircle({ circleId: circle.id, userId: learner!.id, now: new Date() })
+		const [file] = await resolveAttachments([{ kind: 'circle-invitation', bookingId, method: 'REQUEST', sequence: 0 }])
+		expect(file!.contentType).toBe('text/calendar; charset=utf-8; method=REQUEST')
+		const text = file!.content.toString('utf8')
+		expect(text).toContain('METHOD:REQUEST')
+		expect(text).toContain(learner!.email)
+		expect(text).toContain('https://meet.example.org/circle-room')
 	})
 })
 
