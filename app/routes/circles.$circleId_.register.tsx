@@ -2,7 +2,7 @@ import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { CircleTime } from '#app/components/circles/circle-time.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { Button } from '#app/components/ui/button.tsx'
+import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -71,6 +71,7 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
 	const scheduled = searchParams.get('scheduled') === '1'
+	const updated = searchParams.get('updated')
 	return (
 		<Container className="py-10 sm:py-12">
 			<p>
@@ -84,6 +85,16 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 				{circle.capacity} places taken · {pluralise(circle.waiting.length, 'person', 'people')} waiting
 			</p>
 			{scheduled ? <Notice tone="success" role="status" title="The circle is scheduled." className="mt-6" /> : null}
+			{updated ? (
+				<Notice
+					tone="success"
+					role="status"
+					title={
+						updated === 'moved' ? 'Saved. Everyone with a place has been emailed an updated invitation.' : 'Saved.'
+					}
+					className="mt-6"
+				/>
+			) : null}
 			{actionData ? (
 				<Notice
 					tone={actionData.ok ? 'success' : 'error'}
@@ -191,7 +202,10 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 			) : null}
 
 			{!circle.started && !circle.cancelledAt ? (
-				<Form method="post" className="mt-10">
+				<Form method="post" className="mt-10 flex flex-wrap gap-3">
+					<ButtonLink to={`/circles/${circle.id}/edit`} variant="secondary">
+						Change the circle
+					</ButtonLink>
 					<Button type="submit" name="intent" value="cancel-circle" variant="secondary">
 						Cancel this circle
 					</Button>

@@ -10,7 +10,7 @@ import { bookCircle, cancelBooking } from './book-circle.ts'
 import { resolveAttachments } from '#modules/mail/attachments.ts'
 import { buildCircleInvitation } from './ics.ts'
 import { fromLondonLocal, toLondonLocal } from './london-time.ts'
-import { getCircle, getRegister } from './queries.ts'
+import { getCircle, getCircleForEdit, getRegister } from './queries.ts'
 import { circleReminderKey, runCircleReminders } from './reminders.ts'
 import { cancelCircle, scheduleCircle, updateCircle } from './schedule-circle.ts'
 
@@ -375,6 +375,7 @@ describe('attendance', () => {
 		expect((await refusal(getRegister({ circleId: circle.id, actorId: booked.id, now: during }))).code).toBe(
 			'CIRCLE_NOT_FOUND',
 		)
+		expect((await refusal(getCircleForEdit({ circleId: circle.id, actorId: booked.id }))).code).toBe('CIRCLE_NOT_FOUND')
 		const { recorded } = await markRegister({
 			circleId: circle.id,
 			actorId: circle.facilitatorId,

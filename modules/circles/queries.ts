@@ -1,7 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { canRunCircle, canSeeCircle, circleNotFound } from './access.ts'
 import { checkInIsOpen } from './attendance.ts'
-import { circleEndsAt } from './london-time.ts'
+import { circleEndsAt, toLondonLocal } from './london-time.ts'
 
 const CARD_FIELDS = {
 	id: true,
@@ -193,4 +193,63 @@ export async function listCircleTargets({ actorId, everyCourse }: { actorId: str
 /** The teams an organisation's circle can be for, by name (the caller has checked the viewer is an admin). */
 export async function listCircleTeams({ organisationId }: { organisationId: string }) {
 	return prisma.team.findMany({ where: { organisationId }, select: { id: true, name: true }, orderBy: { name: 'asc' } })
+}
+
+/**
+ * A circle's details as the scheduling form shows them, for someone who runs it (CIRCLE_NOT_FOUND
+ * otherwise), with the choices the form offers: courses, programmes and, for an organisation's
+ * circle, its teams.
+ */
+export async function getCircleForEdit({ circleId, actorId }: { circleId: string; actorId: string }) {
+	const circle = await prisma.circle.findUnique({
+		where: { id: circleId },
+		select: {
+			id: true,
+			title: true,
+			description: true,
+			courseId: true,
+			programmeId: true,
+			organisationId: true,
+			teamId: true,
+			startsAt: true,
+			durationMinutes: true,
+			capacity: true,
+			mode: true,
+			meetingUrl: true,
+			venue: true,
+			questions: true,
+			cancelledAt: true,
+			facilitatorId: true,
+			createdById: true,
+			facilitator: { select: { email: true } },
+		},
+	})
+	if (!circle || !(await canRunCircle(prisma, circle, actorId))) throw circleNotFound()
+	const actor = await prisma.user.findUniqueOrThrow({ where: { id: actorId }, select: { role: true } })
+	const [targets, teams] = await Promise.all([
+		listCircleTargets({ actorId, everyCourse: Boolean(circle.organisationId) || actor.role === 'ADMIN' }),
+		circle.organisationId ? listCircleTeams({ organisationId: circle.organisationId }) : Promise.resolve(null),
+	])
+	return {
+		id: circle.id,
+		title: circle.title,
+		cancelled: Boolean(circle.cancelledAt),
+		defaultValue: {
+			title: circle.title,
+			description: circle.description,
+			courseId: circle.courseId ?? '',
+			programmeId: circle.programmeId ?? '',
+			teamId: circle.teamId ?? '',
+			startsAt: toLondonLocal(circle.startsAt),
+			durationMinutes: String(circle.durationMinutes),
+			capacity: String(circle.capacity),
+			mode: circle.mode,
+			meetingUrl: circle.meetingUrl ?? '',
+			venue: circle.venue ?? '',
+			facilitatorEmail: circle.facilitator.email,
+			questions: circle.questions.join('\n'),
+		},
+		...targets,
+		teams,
+	}
 }
