@@ -3,7 +3,8 @@ import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { issueTestCertificate, createCompletedEnrolment } from '#tests/factories/certificates.ts'
 import { createCircle, createLearners } from '#tests/factories/circles.ts'
-import { createUser } from '#tests/factories/learning.ts'
+import { createEnrolment, createUser, markLessonsCompleted } from '#tests/factories/learning.ts'
+import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { addMember, createOrganisation, createCourse } from '#tests/factories/organisations.ts'
 import { checkIn, markRegister } from './attendance.ts'
 import { bookCircle, cancelBooking } from './book-circle.ts'
@@ -386,6 +387,25 @@ describe('attendance', () => {
 		const register = await getRegister({ circleId: circle.id, actorId: circle.facilitatorId, now: during })
 		expect(register.people.map((p) => [p.id, p.attended?.method])).toEqual([[booked.id, 'REGISTER']])
 		expect(await prisma.cpdEntry.count({ where: { userId: notBooked.id } })).toBe(0)
+	})
+
+	test('finishing a course that requires a circle completes it and leaves the certificate waiting', async () => {
+		const course = await createCourse({ modules: 1, lessonKinds: ['READING'] })
+		await prisma.course.update({ where: { id: course.id }, data: { requiresCircle: true } })
+		const [learner] = await createLearners(1)
+		const enrolment = await createEnrolment({ userId: learner!.id, course })
+		await markLessonsCompleted({ userId: learner!.id, enrolmentId: enrolment.id, lessons: course.lessons })
+		const result = await prisma.$transaction(
+			(tx) => completeEnrolment({ tx, enrolmentId: enrolment.id, userId: learner!.id }),
+			COMPLETION_TRANSACTION,
+		)
+		expect(result.completedNow).toBe(true)
+		const after = await prisma.enrolment.findUniqueOrThrow({
+			where: { id: enrolment.id },
+			select: { completedAt: true, certificates: { select: { id: true } } },
+		})
+		expect(after.completedAt).not.toBeNull()
+		expect(after.certificates).toEqual([])
 	})
 
 	test('a course that requires a circle issues its certificate only once the learner has attended one', async () => {
