@@ -1,3 +1,4 @@
+import { formatCircleLength } from '#modules/circles/london-time.ts'
 import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type CircleBookingKind = 'booked' | 'waiting' | 'promoted' | 'updated' | 'cancelled' | 'circle-cancelled'
@@ -51,7 +52,7 @@ export default function CircleBooking(props: CircleBookingProps) {
 			<Paragraph>
 				“{circleTitle}”, facilitated by {facilitatorName}
 				<br />
-				{startsLabel}, for {durationMinutes} minutes
+				{startsLabel}, for {formatCircleLength(durationMinutes)}
 				<br />
 				{placeLabel}
 			</Paragraph>

@@ -10,7 +10,7 @@ import { checkIn, markRegister } from './attendance.ts'
 import { bookCircle, cancelBooking } from './book-circle.ts'
 import { resolveAttachments } from '#modules/mail/attachments.ts'
 import { buildCircleInvitation } from './ics.ts'
-import { fromLondonLocal, toLondonLocal } from './london-time.ts'
+import { formatCircleLength, formatCircleStart, fromLondonLocal, toLondonLocal } from './london-time.ts'
 import { getCircle, getCircleForEdit, getRegister } from './queries.ts'
 import { circleReminderKey, runCircleReminders } from './reminders.ts'
 import { cancelCircle, scheduleCircle, updateCircle } from './schedule-circle.ts'
@@ -47,6 +47,8 @@ describe('London time', () => {
 		expect(fromLondonLocal('2026-07-01T09:00')!.toISOString()).toBe('2026-07-01T08:00:00.000Z')
 		expect(fromLondonLocal('2026-02-30T09:00')).toBeNull()
 		expect(toLondonLocal(new Date('2026-07-01T08:00:00Z'))).toBe('2026-07-01T09:00')
+		expect(formatCircleStart(new Date('2026-12-06T03:52:00Z'))).toBe('Sunday 6 December 2026 at 03:52')
+		expect([45, 60, 90, 480].map(formatCircleLength)).toEqual(['45 minutes', '1 hour', '1 hour 30 minutes', '8 hours'])
 	})
 })
 

@@ -45,7 +45,7 @@ const longFormat = new Intl.DateTimeFormat('en-GB', {
 	day: 'numeric',
 	month: 'long',
 	year: 'numeric',
-	hour: 'numeric',
+	hour: '2-digit',
 	minute: '2-digit',
 	hourCycle: 'h23',
 })
@@ -59,4 +59,14 @@ export function formatCircleStart(instant: Date) {
 /** The instant a circle ends. */
 export function circleEndsAt(circle: { startsAt: Date; durationMinutes: number }) {
 	return new Date(circle.startsAt.getTime() + circle.durationMinutes * 60_000)
+}
+
+/** "1 hour 30 minutes", "8 hours", "45 minutes": how long a circle lasts, as pages and emails say it. */
+export function formatCircleLength(minutes: number) {
+	const hours = Math.floor(minutes / 60)
+	const rest = minutes % 60
+	const parts = []
+	if (hours) parts.push(`${hours} ${hours === 1 ? 'hour' : 'hours'}`)
+	if (rest || !hours) parts.push(`${rest} ${rest === 1 ? 'minute' : 'minutes'}`)
+	return parts.join(' ')
 }

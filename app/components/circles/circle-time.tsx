@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { formatCircleStart } from '#modules/circles/london-time.ts'
+import { formatCircleLength, formatCircleStart } from '#modules/circles/london-time.ts'
 
 /**
  * When a circle starts, in UK time (as scheduled), and, once the page is in a browser whose time
@@ -37,7 +37,8 @@ export function CircleTime({ startsAt, durationMinutes }: { startsAt: Date | str
 	}, [instant.getTime()]) // eslint-disable-line react-hooks/exhaustive-deps
 	return (
 		<span>
-			<time dateTime={instant.toISOString()}>{formatCircleStart(instant)}</time> (UK time), {durationMinutes} minutes
+			<time dateTime={instant.toISOString()}>{formatCircleStart(instant)}</time> (UK time),{' '}
+			{formatCircleLength(durationMinutes)}
 			{own ? <span className="text-stone-700"> · {own} where you are</span> : null}
 		</span>
 	)
