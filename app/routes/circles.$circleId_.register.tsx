@@ -1,6 +1,7 @@
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { CircleTime } from '#app/components/circles/circle-time.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ConfirmPanel } from '#app/components/org/org-ui.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
@@ -72,6 +73,7 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 	const [searchParams] = useSearchParams()
 	const scheduled = searchParams.get('scheduled') === '1'
 	const updated = searchParams.get('updated')
+	const confirmCancel = searchParams.get('cancel') === 'confirm' && !actionData
 	return (
 		<Container className="py-10 sm:py-12">
 			<p>
@@ -202,14 +204,31 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 			) : null}
 
 			{!circle.started && !circle.cancelledAt ? (
-				<Form method="post" className="mt-10 flex flex-wrap gap-3">
-					<ButtonLink to={`/circles/${circle.id}/edit`} variant="secondary">
-						Change the circle
-					</ButtonLink>
-					<Button type="submit" name="intent" value="cancel-circle" variant="secondary">
-						Cancel this circle
-					</Button>
-				</Form>
+				confirmCancel ? (
+					<ConfirmPanel title="Cancel this circle?" tone="danger">
+						<p>
+							Everyone with a place or on the waiting list is emailed, and the event is removed from the calendars of
+							people with a place. This cannot be undone.
+						</p>
+						<Form method="post" className="flex flex-wrap gap-3">
+							<Button type="submit" name="intent" value="cancel-circle" variant="danger">
+								Yes, cancel the circle
+							</Button>
+							<ButtonLink to={`/circles/${circle.id}/register`} variant="secondary">
+								Keep it
+							</ButtonLink>
+						</Form>
+					</ConfirmPanel>
+				) : (
+					<p className="mt-10 flex flex-wrap gap-3">
+						<ButtonLink to={`/circles/${circle.id}/edit`} variant="secondary">
+							Change the circle
+						</ButtonLink>
+						<ButtonLink to={`/circles/${circle.id}/register?cancel=confirm`} variant="secondary">
+							Cancel this circle
+						</ButtonLink>
+					</p>
+				)
 			) : null}
 		</Container>
 	)

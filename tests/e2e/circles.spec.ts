@@ -74,3 +74,45 @@ test('a learner joins a full circle’s waiting list, gets the place someone giv
 	await expect(entry).toContainText(/8 hours participatory/)
 	await a11y()
 })
+
+test('an organisation admin books a team circle: a past start, no places and an http link are refused beside their fields, nothing typed is lost', async ({
+	page,
+	a11y,
+}) => {
+	test.setTimeout(120_000)
+	await logIn(page, { email: 'orgadmin@circle.example', password: 'circle-demo-2026' })
+	await page.goto('/org/riverside-academy-trust/circles')
+	await expect(page.getByRole('heading', { level: 1, name: 'Team circles' })).toBeVisible()
+	await a11y()
+
+	const title = `Brookside circle ${Date.now().toString(36)}`
+	await page.getByLabel('Title', { exact: true }).fill(title)
+	await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Brookside Primary' })
+	await page.getByLabel('Starts (UK time)').fill('2020-01-06T16:00')
+	await page.getByLabel('Places', { exact: true }).fill('0')
+	await page.getByLabel('Where', { exact: true }).selectOption('ONLINE')
+	await page.getByLabel('Meeting link (online circles)').fill('http://zoom.example.org/j/123')
+	await page.getByLabel('The circle’s questions').fill('What went well this week?\nWhat was hard?')
+	await page.getByRole('button', { name: 'Book the circle' }).click()
+	await expect(page.getByText('Choose a time in the future')).toBeVisible()
+	await expect(page.getByText('A circle needs room for at least one person')).toBeVisible()
+	await expect(page.getByText('Enter the meeting’s https link')).toBeVisible()
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title)
+	await expect(page.getByLabel('The circle’s questions')).toHaveValue('What went well this week?\nWhat was hard?')
+	await expect(page.getByLabel('Places', { exact: true })).toHaveAttribute('aria-invalid', 'true')
+	await a11y()
+
+	const nextYear = new Date().getUTCFullYear() + 1
+	await page.getByLabel('Starts (UK time)').fill(`${nextYear}-01-12T16:00`)
+	await page.getByLabel('Places', { exact: true }).fill('8')
+	await page.getByLabel('Meeting link (online circles)').fill('https://teams.microsoft.com/l/meetup-join/brookside')
+	await page.getByRole('button', { name: 'Book the circle' }).click()
+	await expect(page.getByRole('heading', { level: 1, name: `Register: ${title}` })).toBeVisible()
+	await expect(page.getByText(`Tuesday 12 January ${nextYear} at 16:00 (UK time)`)).toBeVisible()
+	await a11y()
+
+	await page.getByRole('link', { name: 'Cancel this circle' }).click()
+	await expect(page.getByRole('region', { name: 'Cancel this circle?' })).toBeFocused()
+	await page.getByRole('button', { name: 'Yes, cancel the circle' }).click()
+	await expect(page.getByRole('status').filter({ hasText: 'The circle is cancelled.' })).toBeVisible()
+})
