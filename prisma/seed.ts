@@ -21,6 +21,7 @@ import { seedDemoTeams } from './seed-teams.ts'
 import { seedValidityDemo } from './seed-validity.ts'
 import { certificateValidUntil } from '#modules/certificates/validity.ts'
 import { seedDemoProgrammes } from './seed-programmes.ts'
+import { seedDemoCircles } from './seed-circles.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'circle-demo-2026'
@@ -156,6 +157,13 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	await seedDemoTeams({ organisationId: org.id, ownerId: users['orgadmin@circle.example']!, passwordHash })
 	await seedDemoReminders({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
 	await seedDemoProgrammes({ trainerId })
+	await seedDemoCircles({
+		trainerId,
+		learnerId: users['learner@circle.example']!,
+		organisationId: org.id,
+		ownerId: users['orgadmin@circle.example']!,
+		passwordHash,
+	})
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)

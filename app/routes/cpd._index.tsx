@@ -359,6 +359,7 @@ function EntryCard({ entry }: { entry: Entry }) {
 					</div>
 					<div className="flex flex-wrap gap-2">
 						{entry.certificate ? <Badge>Circle course</Badge> : null}
+						{entry.source === 'CIRCLE' ? <Badge>Reflective circle</Badge> : null}
 						{entry.certificate?.revokedAt ? <Badge tone="accent">Certificate revoked: not counted</Badge> : null}
 					</div>
 				</div>

@@ -36,6 +36,7 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 					compliance,
 					teams,
 					assignments,
+					{ to: `${base}/circles`, label: 'Circles', end: false, alsoActive: false },
 					{ to: `${base}/audit`, label: 'Audit log', end: false, alsoActive: false },
 					// Sign-in (SSO), Security (two-step sign-in) and Provisioning (SCIM), with their own menu.
 					{

@@ -44,6 +44,9 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 					</p>
 				</div>
 				<div className="flex flex-wrap gap-3">
+					<ButtonLink to="/studio/circles" variant="secondary">
+						Circles
+					</ButtonLink>
 					<ButtonLink to="/studio/programmes" variant="secondary">
 						Programmes
 					</ButtonLink>

@@ -61,7 +61,9 @@ const MAX_CODE_ATTEMPTS = 3
  * insert is `ON CONFLICT DO NOTHING` on the unique (enrolmentId, cycle) (a failed INSERT would abort the
  * whole PostgreSQL transaction, so a caught unique violation is not an option), and a call that
  * finds the certificate already there returns it and does nothing else. Throws `not_found` for an
- * unknown enrolment and `conflict` (ENROLMENT_NOT_COMPLETE) for one that is not complete.
+ * unknown enrolment, `conflict` (ENROLMENT_NOT_COMPLETE) for one that is not complete and `conflict`
+ * (CIRCLE_NOT_ATTENDED) when the course requires a reflective circle the learner has not attended yet;
+ * both refusals come before any write, so the caller's transaction can carry on.
  */
 export async function issueCertificate({
 	tx,
@@ -80,7 +82,9 @@ export async function issueCertificate({
 			cycle: true,
 			completedAt: true,
 			user: { select: { name: true, email: true } },
-			course: { select: { validityMonths: true, refresherFor: { select: { validityMonths: true } } } },
+			course: {
+				select: { validityMonths: true, requiresCircle: true, refresherFor: { select: { validityMonths: true } } },
+			},
 			version: { select: { title: true, number: true, cpdMinutes: true, outcomes: true } },
 		},
 	})
@@ -95,6 +99,22 @@ export async function issueCertificate({
 			'ENROLMENT_NOT_COMPLETE',
 			'A certificate is issued only once the course is complete.',
 		)
+	}
+
+	// A course that asks for a reflective circle waits for one: attending it issues the certificate
+	// (modules/circles/attendance.ts calls this function again), and completion leaves it waiting.
+	if (enrolment.course.requiresCircle) {
+		const attended = await tx.circleAttendance.findFirst({
+			where: { userId: enrolment.userId, circle: { courseId: enrolment.courseId } },
+			select: { id: true },
+		})
+		if (!attended) {
+			throw new CertificatesError(
+				'conflict',
+				'CIRCLE_NOT_ATTENDED',
+				'This course’s certificate is issued once you have attended one of its reflective circles.',
+			)
+		}
 	}
 
 	let inserted = false

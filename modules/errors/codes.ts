@@ -6,6 +6,7 @@ import type { AuthoringErrorCode } from '#modules/authoring/errors.ts'
 import type { BillingErrorCode } from '#modules/billing/errors.ts'
 import type { CatalogErrorCode } from '#modules/catalog/errors.ts'
 import type { CertificatesErrorCode } from '#modules/certificates/errors.ts'
+import type { CirclesErrorCode } from '#modules/circles/errors.ts'
 import type { ComplianceErrorCode } from '#modules/compliance/errors.ts'
 import type { CourseIoErrorCode } from '#modules/course-io/errors.ts'
 import type { DbErrorCode } from '#modules/db/errors.ts'
@@ -40,6 +41,7 @@ export type DomainErrorCode =
 	| BillingErrorCode
 	| CatalogErrorCode
 	| CertificatesErrorCode
+	| CirclesErrorCode
 	| ComplianceErrorCode
 	| CourseIoErrorCode
 	| DbErrorCode

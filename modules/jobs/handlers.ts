@@ -10,6 +10,8 @@ import {
 // Attachment resolvers register themselves on import; a worker running as its own process
 // (`npm run worker`) must load them too, or certificate emails would fail and retry for ever.
 import '#modules/certificates/certificate-attachment.ts'
+import '#modules/circles/ics.ts'
+import { CIRCLE_REMINDERS_CRON, handleCircleRemindersJob } from '#modules/circles/reminders.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
@@ -21,6 +23,7 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'certificate-renewals': handleCertificateRenewalsJob,
 	reminders: handleRemindersJob,
 	'reminders-digest': handleRemindersDigestJob,
+	'circle-reminders': handleCircleRemindersJob,
 }
 
 /**
@@ -42,6 +45,8 @@ export const builtInSchedules: { name: JobName; cron: string }[] = [
 	// Due-date, overdue and expiry reminders and nudges; the weekly compliance digest.
 	{ name: 'reminders', cron: REMINDERS_CRON },
 	{ name: 'reminders-digest', cron: REMINDERS_DIGEST_CRON },
+	// Reflective circles: a reminder a day and an hour before, to people with a place.
+	{ name: 'circle-reminders', cron: CIRCLE_REMINDERS_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */

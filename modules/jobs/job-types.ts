@@ -15,6 +15,8 @@ export type JobDataMap = {
 	reminders: { now?: string }
 	/** Weekly: each team manager's and administrator's compliance digest (modules/reminders). */
 	'reminders-digest': { now?: string }
+	/** Every five minutes: reflective circles' day-before and hour-before reminders (modules/circles/reminders.ts). */
+	'circle-reminders': { now?: string }
 }
 
 export type JobName = keyof JobDataMap
@@ -26,6 +28,7 @@ const QUEUES = {
 	'certificate-renewals': true,
 	reminders: true,
 	'reminders-digest': true,
+	'circle-reminders': true,
 } satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 

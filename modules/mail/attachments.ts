@@ -9,6 +9,13 @@ import { z } from 'zod'
 export const AttachmentDescriptorSchema = z.discriminatedUnion('kind', [
 	z.object({ kind: z.literal('certificate'), certificateId: z.string().min(1) }),
 	z.object({ kind: z.literal('programme-certificate'), programmeCertificateId: z.string().min(1) }),
+	// A reflective circle's calendar invitation (REQUEST) or withdrawal (CANCEL), at the circle's SEQUENCE then.
+	z.object({
+		kind: z.literal('circle-invitation'),
+		bookingId: z.string().min(1),
+		method: z.enum(['REQUEST', 'CANCEL']),
+		sequence: z.number().int().min(0),
+	}),
 ])
 
 export type AttachmentDescriptor = z.infer<typeof AttachmentDescriptorSchema>

@@ -3,6 +3,8 @@ import CertificateIssued, { subject as certificateIssuedSubject } from '#emails/
 import CertificateExpiryReminder, {
 	subject as certificateExpiryReminderSubject,
 } from '#emails/certificate-expiry-reminder.tsx'
+import CircleBooking, { subject as circleBookingSubject } from '#emails/circle-booking.tsx'
+import CircleReminder, { subject as circleReminderSubject } from '#emails/circle-reminder.tsx'
 import ComplianceDigest, { subject as complianceDigestSubject } from '#emails/compliance-digest.tsx'
 import DueDateReminder, { subject as dueDateReminderSubject } from '#emails/due-date-reminder.tsx'
 import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enquiry-received.tsx'
@@ -51,6 +53,8 @@ export const emailTemplates = {
 	'learning-nudge': template(LearningNudge, learningNudgeSubject),
 	'compliance-digest': template(ComplianceDigest, complianceDigestSubject),
 	'programme-certificate-issued': template(ProgrammeCertificateIssued, programmeCertificateIssuedSubject),
+	'circle-booking': template(CircleBooking, circleBookingSubject),
+	'circle-reminder': template(CircleReminder, circleReminderSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -12,11 +12,11 @@ export async function deleteCpdEntry({ userId, entryId }: { userId: string; entr
 		select: { id: true, source: true },
 	})
 	if (!existing) entryNotFound()
-	if (existing.source === 'CERTIFICATE') {
+	if (existing.source !== 'MANUAL') {
 		throw new PortfolioError(
 			'conflict',
 			'CERTIFICATE_ENTRY',
-			'This entry comes from a Circle certificate, so it stays in your portfolio. You can still edit your reflection on it.',
+			'This entry comes from a Circle certificate or a circle you attended, so it stays in your portfolio. You can still edit your reflection on it.',
 		)
 	}
 	await prisma.cpdEntry.deleteMany({ where: { id: existing.id, userId, source: 'MANUAL' } })

@@ -6,7 +6,7 @@ export type CourseReflection = { prompt: string; text: string; updatedAt: Date }
 
 export type PortfolioEntry = {
 	id: string
-	source: 'CERTIFICATE' | 'MANUAL'
+	source: 'CERTIFICATE' | 'MANUAL' | 'CIRCLE'
 	method: string
 	title: string
 	/** ISO calendar date. */

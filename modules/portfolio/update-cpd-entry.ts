@@ -24,7 +24,7 @@ export async function updateCpdEntry({
 	})
 	if (!existing) entryNotFound()
 	// Scoped to the owner in the write itself, not only in the read above.
-	if (existing.source === 'CERTIFICATE') {
+	if (existing.source !== 'MANUAL') {
 		await prisma.cpdEntry.updateMany({
 			where: { id: existing.id, userId },
 			data: reflectionColumns(input),

@@ -1,5 +1,6 @@
 import { issueCertificate } from '#modules/certificates/issue-certificate.ts'
 import { type Tx } from '#modules/db/client.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
 import { countRequiredLessonsRemaining, lockActiveEnrolment } from './sql.ts'
 
 /**
@@ -56,6 +57,11 @@ export async function completeEnrolment({
 	})
 	// The one certificate (and its CPD entry and email) is issued inside this same transaction, so
 	// completion and certificate commit or roll back together.
-	await issueCertificate({ tx, enrolmentId })
+	try {
+		await issueCertificate({ tx, enrolmentId })
+	} catch (error) {
+		// The course asks for a reflective circle first: complete now, certificate when they attend.
+		if (!(isDomainError(error) && error.code === 'CIRCLE_NOT_ATTENDED')) throw error
+	}
 	return { completedNow: true }
 }

@@ -28,6 +28,7 @@ export function navigationFor(user: HeaderUser | null): NavItem[] {
 	const items: NavItem[] = [
 		{ to: '/courses', label: 'Courses' },
 		{ to: '/dashboard', label: 'My learning' },
+		{ to: '/circles', label: 'Circles' },
 		{ to: '/cpd', label: 'CPD portfolio' },
 	]
 	if (user.managesOrganisation) items.push({ to: '/org', label: 'Organisation' })

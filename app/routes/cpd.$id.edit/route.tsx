@@ -49,7 +49,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		await withDomainErrors(() => deleteCpdEntry({ userId: user.id, entryId: entry.id }))
 		throw redirect('/cpd?done=deleted')
 	}
-	const schema = entry.source === 'CERTIFICATE' ? CpdReflectionSchema : CpdEntrySchema
+	const schema = entry.source !== 'MANUAL' ? CpdReflectionSchema : CpdEntrySchema
 	const submission = parseWithZod(formData, { schema })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	try {
@@ -62,7 +62,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function EditCpdEntryRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { entry } = loaderData
-	const fromCertificate = entry.source === 'CERTIFICATE'
+	const fromCertificate = entry.source !== 'MANUAL'
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>

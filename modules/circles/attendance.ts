@@ -1,0 +1,191 @@
+import crypto from 'node:crypto'
+import { issueCertificate } from '#modules/certificates/issue-certificate.ts'
+import { londonCalendarDate } from '#modules/certificates/certificate-text.ts'
+import { prisma, type Tx } from '#modules/db/client.ts'
+import { assertRunsCircle, circleNotFound } from './access.ts'
+import { CirclesError } from './errors.ts'
+import { circleEndsAt } from './london-time.ts'
+import { insertAttendance, lockCircle } from './sql.ts'
+
+/** How a circle's CPD entry describes the activity in the learner's log. */
+export const CIRCLE_CPD_METHOD = 'Reflective circle (participatory)'
+
+export const ATTENDANCE_TRANSACTION = { maxWait: 15_000, timeout: 20_000 }
+
+/** Whether check-in is open: from the circle's start until its end, never before or after. */
+export function checkInIsOpen(
+	circle: { startsAt: Date; durationMinutes: number; cancelledAt: Date | null },
+	now: Date,
+) {
+	if (circle.cancelledAt) return false
+	return circle.startsAt.getTime() <= now.getTime() && now.getTime() < circleEndsAt(circle).getTime()
+}
+
+function sameCode(a: string, b: string) {
+	const left = Buffer.from(a)
+	const right = Buffer.from(b)
+	return left.length === right.length && crypto.timingSafeEqual(left, right)
+}
+
+/**
+ * Records that `userId` attended a circle, inside the caller's transaction, exactly once: the
+ * attendance row is unique per person and circle (inserted ON CONFLICT DO NOTHING), and only the
+ * call that inserted it adds the CpdEntry (source CIRCLE, its minutes all participatory, naming the
+ * facilitator), whose circleAttendanceId is unique too. When the circle's course requires a circle
+ * before its certificate and the learner has already finished the course, the certificate that was
+ * waiting is issued now (issueCertificate, the one rule). Returns whether this call recorded it.
+ */
+async function recordAttendance(
+	tx: Tx,
+	{
+		circleId,
+		userId,
+		method,
+		markedById,
+		now,
+	}: { circleId: string; userId: string; method: 'REGISTER' | 'CODE'; markedById: string | null; now: Date },
+) {
+	const attendanceId = await insertAttendance(tx, {
+		id: crypto.randomUUID(),
+		circleId,
+		userId,
+		method,
+		markedById,
+		attendedAt: now,
+	})
+	if (!attendanceId) return false
+	const circle = await tx.circle.findUniqueOrThrow({
+		where: { id: circleId },
+		select: {
+			title: true,
+			startsAt: true,
+			durationMinutes: true,
+			courseId: true,
+			questions: true,
+			facilitator: { select: { name: true } },
+		},
+	})
+	await tx.cpdEntry.create({
+		data: {
+			userId,
+			circleAttendanceId: attendanceId,
+			source: 'CIRCLE',
+			method: CIRCLE_CPD_METHOD,
+			title: circle.title,
+			date: londonCalendarDate(circle.startsAt),
+			minutes: circle.durationMinutes,
+			// A facilitated circle is learning with other people: every minute of it is participatory.
+			participatoryMinutes: circle.durationMinutes,
+			description: `A facilitated reflective circle with ${circle.facilitator.name}.`,
+			standards: [],
+		},
+		select: { id: true },
+	})
+	if (circle.courseId) {
+		const waiting = await tx.enrolment.findFirst({
+			where: { userId, courseId: circle.courseId, completedAt: { not: null }, course: { requiresCircle: true } },
+			select: { id: true, cycle: true, certificates: { select: { cycle: true } } },
+		})
+		if (waiting && !waiting.certificates.some((c) => c.cycle === waiting.cycle)) {
+			await issueCertificate({ tx, enrolmentId: waiting.id })
+		}
+	}
+	return true
+}
+
+/**
+ * An attendee checks in with the code the facilitator shows. Works only while the circle is on
+ * (from its start to its end), only for someone with a place, and only with the circle's own code;
+ * each refusal says why. Checking in twice is harmless (the second does nothing).
+ */
+export async function checkIn({
+	circleId,
+	userId,
+	code,
+	now,
+}: {
+	circleId: string
+	userId: string
+	code: string
+	now: Date
+}) {
+	return prisma.$transaction(async (tx) => {
+		const circle = await tx.circle.findUnique({
+			where: { id: circleId },
+			select: { startsAt: true, durationMinutes: true, cancelledAt: true, checkInCode: true },
+		})
+		if (!circle) throw circleNotFound()
+		const booking = await tx.circleBooking.findUnique({
+			where: { circleId_userId: { circleId, userId } },
+			select: { status: true },
+		})
+		if (booking?.status !== 'BOOKED') {
+			throw new CirclesError('forbidden', 'NOT_BOOKED', 'Only people with a place in this circle can check in.', {
+				field: 'code',
+			})
+		}
+		if (!checkInIsOpen(circle, now)) {
+			throw new CirclesError('conflict', 'CHECK_IN_CLOSED', 'Check-in is open only while the circle is running.', {
+				field: 'code',
+			})
+		}
+		if (!sameCode(code.toUpperCase(), circle.checkInCode)) {
+			throw new CirclesError(
+				'invalid',
+				'WRONG_CHECK_IN_CODE',
+				'That is not this circle’s code: check it with the facilitator.',
+				{
+					field: 'code',
+				},
+			)
+		}
+		const recorded = await recordAttendance(tx, { circleId, userId, method: 'CODE', markedById: null, now })
+		return { recorded }
+	}, ATTENDANCE_TRANSACTION)
+}
+
+/**
+ * The facilitator (or whoever runs the circle) marks people present on the register, from the
+ * circle's start onwards. Only people with a place can be marked. Returns how many were newly recorded.
+ */
+export async function markRegister({
+	circleId,
+	actorId,
+	userIds,
+	now,
+}: {
+	circleId: string
+	actorId: string
+	userIds: string[]
+	now: Date
+}) {
+	return prisma.$transaction(async (tx) => {
+		const circle = await tx.circle.findUnique({
+			where: { id: circleId },
+			select: {
+				organisationId: true,
+				teamId: true,
+				facilitatorId: true,
+				createdById: true,
+				startsAt: true,
+				cancelledAt: true,
+			},
+		})
+		if (!circle) throw circleNotFound()
+		await assertRunsCircle(tx, circle, actorId)
+		await lockCircle(tx, { circleId })
+		if (circle.cancelledAt) throw new CirclesError('conflict', 'CIRCLE_CANCELLED', 'This circle has been cancelled.')
+		if (circle.startsAt.getTime() > now.getTime()) {
+			throw new CirclesError('conflict', 'CHECK_IN_CLOSED', 'The register opens when the circle starts.')
+		}
+		const booked = await tx.circleBooking.findMany({
+			where: { circleId, status: 'BOOKED', userId: { in: userIds } },
+			select: { userId: true },
+		})
+		let recorded = 0
+		for (const { userId } of booked) {
+			if (await recordAttendance(tx, { circleId, userId, method: 'REGISTER', markedById: actorId, now })) recorded += 1
+		}
+		return { recorded }
+	}, ATTENDANCE_TRANSACTION)
+}
