@@ -3,6 +3,7 @@ import CertificateIssued, { subject as certificateIssuedSubject } from '#emails/
 import CertificateExpiryReminder, {
 	subject as certificateExpiryReminderSubject,
 } from '#emails/certificate-expiry-reminder.tsx'
+import ConfirmationRequest, { subject as confirmationRequestSubject } from '#emails/confirmation-request.tsx'
 import ComplianceDigest, { subject as complianceDigestSubject } from '#emails/compliance-digest.tsx'
 import DueDateReminder, { subject as dueDateReminderSubject } from '#emails/due-date-reminder.tsx'
 import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enquiry-received.tsx'
@@ -51,6 +52,7 @@ export const emailTemplates = {
 	'learning-nudge': template(LearningNudge, learningNudgeSubject),
 	'compliance-digest': template(ComplianceDigest, complianceDigestSubject),
 	'programme-certificate-issued': template(ProgrammeCertificateIssued, programmeCertificateIssuedSubject),
+	'confirmation-request': template(ConfirmationRequest, confirmationRequestSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates
