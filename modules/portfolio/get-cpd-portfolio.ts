@@ -65,7 +65,13 @@ export async function getCpdPortfolio({
 	const [{ revalidationDate, ...person }, rows] = await Promise.all([
 		prisma.user.findUniqueOrThrow({
 			where: { id: userId },
-			select: { name: true, profession: true, registrationBody: true, registrationNumber: true, revalidationDate: true },
+			select: {
+				name: true,
+				profession: true,
+				registrationBody: true,
+				registrationNumber: true,
+				revalidationDate: true,
+			},
 		}),
 		prisma.cpdEntry.findMany({
 			where: { userId },

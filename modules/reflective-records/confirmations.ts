@@ -78,7 +78,15 @@ export async function invitePartnerIn(
  * Sends the partner a fresh link for one of the learner's records (the old link stops working),
  * for when the first email went astray or expired. A confirmed record is CONFIRMATION_USED.
  */
-export async function resendInvitation({ userId, recordId, now = new Date() }: { userId: string; recordId: string; now?: Date }) {
+export async function resendInvitation({
+	userId,
+	recordId,
+	now = new Date(),
+}: {
+	userId: string
+	recordId: string
+	now?: Date
+}) {
 	return prisma.$transaction(async (tx) => {
 		const record = await tx.reflectiveRecord.findFirst({
 			where: { id: recordId, userId },
@@ -96,10 +104,19 @@ export async function resendInvitation({ userId, recordId, now = new Date() }: {
 			throw new ReflectiveRecordsError('invalid', 'NO_PARTNER_ON_THIS_FORM', 'Add your partner’s email address first')
 		}
 		if (current.confirmedAt) {
-			throw new ReflectiveRecordsError('conflict', 'CONFIRMATION_USED', 'Your partner has already confirmed this record')
+			throw new ReflectiveRecordsError(
+				'conflict',
+				'CONFIRMATION_USED',
+				'Your partner has already confirmed this record',
+			)
 		}
 		const fields = record.fields as Record<string, unknown>
-		const partnerName = typeof fields.partnerName === 'string' ? fields.partnerName : typeof fields.peerName === 'string' ? fields.peerName : null
+		const partnerName =
+			typeof fields.partnerName === 'string'
+				? fields.partnerName
+				: typeof fields.peerName === 'string'
+					? fields.peerName
+					: null
 		await invitePartnerIn(tx, {
 			recordId,
 			kind: record.kind,

@@ -53,7 +53,8 @@ export async function prefillFromReflection({
 			lesson: { select: { title: true, version: { select: { title: true } } } },
 		},
 	})
-	if (!row) throw new ReflectiveRecordsError('not_found', 'REFLECTION_NOT_FOUND', 'That lesson reflection was not found')
+	if (!row)
+		throw new ReflectiveRecordsError('not_found', 'REFLECTION_NOT_FOUND', 'That lesson reflection was not found')
 	const courseTitle = row.lesson.version.title
 	const activity = `The Circle course “${courseTitle}”, reflecting on: ${row.prompt}`
 	const base = { title: courseTitle, sourceReflectionId: row.id }

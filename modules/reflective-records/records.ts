@@ -105,7 +105,8 @@ function parseRecord(kind: ReflectiveRecordKind, input: RecordInput) {
 async function checkReflectionIsOwn(tx: Tx, { userId, reflectionId }: { userId: string; reflectionId: string | null }) {
 	if (!reflectionId) return
 	const own = await tx.reflection.findFirst({ where: { id: reflectionId, userId }, select: { id: true } })
-	if (!own) throw new ReflectiveRecordsError('not_found', 'REFLECTION_NOT_FOUND', 'That lesson reflection was not found')
+	if (!own)
+		throw new ReflectiveRecordsError('not_found', 'REFLECTION_NOT_FOUND', 'That lesson reflection was not found')
 }
 
 async function learnerOf(tx: Tx, userId: string) {
@@ -134,9 +135,14 @@ export async function createRecord({
 		const learner = await learnerOf(tx, userId)
 		const partnerEmail = partnerEmailOf(kind, record.fields)
 		if (partnerEmail && partnerEmail === learner.email.toLowerCase()) {
-			throw new ReflectiveRecordsError('invalid', 'PARTNER_IS_YOU', 'Enter someone else’s email address, not your own', {
-				field: partnerField(kind),
-			})
+			throw new ReflectiveRecordsError(
+				'invalid',
+				'PARTNER_IS_YOU',
+				'Enter someone else’s email address, not your own',
+				{
+					field: partnerField(kind),
+				},
+			)
 		}
 		await checkReflectionIsOwn(tx, { userId, reflectionId: record.sourceReflectionId })
 		const created = await tx.reflectiveRecord.create({
@@ -191,9 +197,14 @@ export async function updateRecord({
 		const learner = await learnerOf(tx, userId)
 		const partnerEmail = partnerEmailOf(existing.kind, record.fields)
 		if (partnerEmail && partnerEmail === learner.email.toLowerCase()) {
-			throw new ReflectiveRecordsError('invalid', 'PARTNER_IS_YOU', 'Enter someone else’s email address, not your own', {
-				field: partnerField(existing.kind),
-			})
+			throw new ReflectiveRecordsError(
+				'invalid',
+				'PARTNER_IS_YOU',
+				'Enter someone else’s email address, not your own',
+				{
+					field: partnerField(existing.kind),
+				},
+			)
 		}
 		await checkReflectionIsOwn(tx, { userId, reflectionId: record.sourceReflectionId })
 		await tx.reflectiveRecord.update({

@@ -4,8 +4,9 @@ import { stopBoss } from '#modules/jobs/boss.ts'
 import { addToIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { createCpdEntry } from '#modules/portfolio/create-cpd-entry.ts'
 import { closeThrottles } from '#modules/security/throttle.ts'
-import { createCertificate, createLearner, createReflection } from '#tests/factories/certificates.ts'
+import { createCertificate, createLearner, createReflection, parseCsv, pdfText } from '#tests/factories/certificates.ts'
 import { confirmRecord, getConfirmation, resendInvitation } from './confirmations.ts'
+import { exportRecordsCsv, exportRecordsJson, renderRecordPdf } from './export.ts'
 import { prefillFromReflection } from './lesson-reflections.ts'
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from './records.ts'
 import { getNmcRevalidation, getSweYearCheck, setRevalidationDate } from './revalidation.ts'
@@ -20,7 +21,9 @@ afterAll(async () => {
 const today = londonToday()
 const daysAgo = (days: number) => addToIsoDate(today, { days: -days })
 
-function account(overrides: Partial<RecordInput<'NMC_REFLECTIVE_ACCOUNT'>> = {}): RecordInput<'NMC_REFLECTIVE_ACCOUNT'> {
+function account(
+	overrides: Partial<RecordInput<'NMC_REFLECTIVE_ACCOUNT'>> = {},
+): RecordInput<'NMC_REFLECTIVE_ACCOUNT'> {
 	return {
 		title: 'Restorative conversation after an incident on the ward',
 		date: daysAgo(20),
@@ -235,7 +238,11 @@ describe('NMC revalidation dashboard', () => {
 		// Before the three years up to the revalidation date: not counted.
 		await entry(addToIsoDate(revalidation, { years: -3, days: -5 }), 30, 30)
 		for (let i = 0; i < 3; i++) {
-			await createRecord({ userId: learner.id, kind: 'NMC_REFLECTIVE_ACCOUNT', input: account({ date: daysAgo(10 + i) }) })
+			await createRecord({
+				userId: learner.id,
+				kind: 'NMC_REFLECTIVE_ACCOUNT',
+				input: account({ date: daysAgo(10 + i) }),
+			})
 		}
 		await createRecord({
 			userId: learner.id,
@@ -285,7 +292,9 @@ describe('Social Work England year check', () => {
 					learnt: 'How much the family’s own plan is owned by them.',
 					impact: 'I give families more private time in meetings.',
 					standards: ['4.2 Supervision and reflection'],
-					...(peer ? { peerReflection: 'We discussed how to hand over control.', peerName: 'Ali', peerEmail: peer } : {}),
+					...(peer
+						? { peerReflection: 'We discussed how to hand over control.', peerName: 'Ali', peerEmail: peer }
+						: {}),
 				},
 			})
 		await swe('2025-11-30') // the year before: not counted
@@ -308,5 +317,50 @@ describe('Social Work England year check', () => {
 		})
 		const after = await getSweYearCheck({ userId: learner.id, today: on })
 		expect(after.complete).toBe(true)
+	})
+})
+
+describe('exports', () => {
+	test('a confirmed discussion and an account export as PDF, CSV and JSON, and only the learner’s own', async () => {
+		const learner = await createLearner({ name: 'Priya Shah', registrationBody: 'NMC' })
+		const other = await createLearner()
+		const accountRecord = await createRecord({ userId: learner.id, kind: 'NMC_REFLECTIVE_ACCOUNT', input: account() })
+		const { record, token } = await discussion(learner.id)
+		await confirmRecord({ token, recordId: record.id, input: partnerDetails() })
+
+		const accountPdf = await pdfText(
+			(await renderRecordPdf({ userId: learner.id, recordId: accountRecord.id })).content,
+		)
+		expect(accountPdf).toContain('Reflective accounts form')
+		expect(accountPdf).toContain('Priya Shah')
+		expect(accountPdf).toContain('Asking “what happened?” before “why?” kept both people talking.')
+		expect(accountPdf).toContain('Preserve safety')
+		const discussionPdf = await pdfText((await renderRecordPdf({ userId: learner.id, recordId: record.id })).content)
+		expect(discussionPdf).toContain('Reflective discussion form')
+		expect(discussionPdf).toContain('12A3456E')
+		await expect(renderRecordPdf({ userId: other.id, recordId: record.id })).rejects.toMatchObject({
+			code: 'RECORD_NOT_FOUND',
+		})
+
+		const csv = parseCsv((await exportRecordsCsv({ userId: learner.id })).content)
+		expect(csv[0]).toEqual(['Form', 'Title', 'Date', 'Confirmed by', 'Question', 'Answer'])
+		expect(csv).toContainEqual([
+			'NMC reflective account',
+			account().title,
+			expect.any(String),
+			'',
+			'Themes of the Code',
+			'Practise effectively; Promote professionalism and trust',
+		])
+		expect(csv.some((row) => row[3] === 'Jo Okafor, 12A3456E')).toBe(true)
+
+		const json = JSON.parse((await exportRecordsJson({ userId: learner.id })).content)
+		expect(json).toMatchObject({ format: 'circle-reflective-records', version: 1, learner: { name: 'Priya Shah' } })
+		expect(json.records).toHaveLength(2)
+		expect(json.records.find((r: { kind: string }) => r.kind === 'NMC_DISCUSSION').confirmation).toMatchObject({
+			status: 'confirmed',
+			attestation: { pin: '12A3456E' },
+		})
+		expect((await exportRecordsJson({ userId: other.id })).content).not.toContain(record.id)
 	})
 })

@@ -5,7 +5,14 @@ import { regulatorCycle } from '#modules/portfolio/regulator-cycles.ts'
 import { listRecords } from './records.ts'
 
 /** One line of a dashboard: what is asked, what is done, and whether it is met. */
-export type Requirement = { key: string; label: string; target: number; done: number; met: boolean; unit: 'hours' | 'pieces' }
+export type Requirement = {
+	key: string
+	label: string
+	target: number
+	done: number
+	met: boolean
+	unit: 'hours' | 'pieces'
+}
 
 function requirement(key: string, label: string, target: number, done: number, unit: Requirement['unit']): Requirement {
 	return { key, label, target, done, met: done >= target, unit }
@@ -40,7 +47,13 @@ export async function getNmcRevalidation({ userId, today = londonToday() }: { us
 			hours.participatoryMinutes / 60,
 			'hours',
 		),
-		requirement('feedback', 'Pieces of practice-related feedback', targets.feedback ?? 0, count('NMC_FEEDBACK'), 'pieces'),
+		requirement(
+			'feedback',
+			'Pieces of practice-related feedback',
+			targets.feedback ?? 0,
+			count('NMC_FEEDBACK'),
+			'pieces',
+		),
 		requirement(
 			'accounts',
 			'Written reflective accounts',

@@ -8,15 +8,24 @@ import { multilineText, singleLineText } from '#modules/validation/text.ts'
 // so a record in the database always has its form's shape. This file imports only zod and pure
 // helpers: the forms use it in the browser.
 
-export const RECORD_KINDS = ['NMC_REFLECTIVE_ACCOUNT', 'NMC_FEEDBACK', 'NMC_DISCUSSION', 'SWE_CPD'] as const satisfies
-	readonly ReflectiveRecordKind[]
+export const RECORD_KINDS = [
+	'NMC_REFLECTIVE_ACCOUNT',
+	'NMC_FEEDBACK',
+	'NMC_DISCUSSION',
+	'SWE_CPD',
+] as const satisfies readonly ReflectiveRecordKind[]
 
 /** Each form's name as the learner sees it, and the path segment of its page. */
 export const RECORD_KIND_INFO: Record<
 	ReflectiveRecordKind,
 	{ label: string; slug: string; regulator: 'NMC' | 'SWE'; partner: 'discussion partner' | 'peer' | null }
 > = {
-	NMC_REFLECTIVE_ACCOUNT: { label: 'NMC reflective account', slug: 'nmc-reflective-account', regulator: 'NMC', partner: null },
+	NMC_REFLECTIVE_ACCOUNT: {
+		label: 'NMC reflective account',
+		slug: 'nmc-reflective-account',
+		regulator: 'NMC',
+		partner: null,
+	},
 	NMC_FEEDBACK: { label: 'NMC practice-related feedback', slug: 'nmc-feedback', regulator: 'NMC', partner: null },
 	NMC_DISCUSSION: {
 		label: 'NMC reflective discussion',
@@ -107,7 +116,10 @@ export const emailAddress = (label: string) =>
 		.transform((value) => value.toLowerCase())
 
 const optionalEmail = (label: string) =>
-	z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), emailAddress(label).optional())
+	z.preprocess(
+		(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+		emailAddress(label).optional(),
+	)
 
 const Common = {
 	title: singleLineText({ message: 'Enter a title' })
@@ -162,7 +174,10 @@ export const SweCpdSchema = z.object({
 	impact: required('the impact on your practice and the people you work with'),
 	standards: z.array(z.enum(SWE_STANDARDS, { message: 'Choose a standard from the list' })).optional(),
 	peerReflection: optionalText(),
-	peerName: singleLineText().max(200, 'The name must be 200 characters or fewer').optional().transform((v) => v || undefined),
+	peerName: singleLineText()
+		.max(200, 'The name must be 200 characters or fewer')
+		.optional()
+		.transform((v) => v || undefined),
 	peerEmail: optionalEmail('your peer’s email address'),
 })
 
@@ -203,11 +218,21 @@ export function confirmationSchema({ pin }: { pin: boolean }) {
 							.regex(NMC_PIN, 'Enter your NMC PIN as two numbers, a letter, four numbers and a letter, like 12A3456E'),
 					)
 			: z.undefined().optional(),
-		role: singleLineText().max(200, 'Your role must be 200 characters or fewer').optional().transform((v) => v || undefined),
+		role: singleLineText()
+			.max(200, 'Your role must be 200 characters or fewer')
+			.optional()
+			.transform((v) => v || undefined),
 		agree: z.literal('on', { message: 'Tick the box to confirm' }),
 	})
 }
 
 /** What the partner's form sends (the PIN only on an NMC discussion). */
-export type ConfirmationInput = { name: string; email: string; date: string; pin?: string; role?: string; agree?: string }
+export type ConfirmationInput = {
+	name: string
+	email: string
+	date: string
+	pin?: string
+	role?: string
+	agree?: string
+}
 export type Attestation = { name: string; email: string; date: string; pin?: string; role?: string }
