@@ -148,9 +148,14 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 					errors={fields.date.errors}
 				/>
 				<div>
-					<label htmlFor={fields.agree.id} className="flex min-h-11 items-start gap-3">
+					<label className="flex min-h-11 items-start gap-3">
 						<input
-							{...getInputProps(fields.agree, { type: 'checkbox' })}
+							type="checkbox"
+							id={fields.agree.id}
+							name={fields.agree.name}
+							form={form.id}
+							value="on"
+							aria-invalid={fields.agree.errors?.length ? true : undefined}
 							className="mt-1 size-5 accent-brand-700"
 							aria-describedby={fields.agree.errors?.length ? fields.agree.errorId : undefined}
 						/>

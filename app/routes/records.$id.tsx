@@ -122,7 +122,7 @@ export default function RecordRoute({ loaderData, actionData }: Route.ComponentP
 								<dd>{record.partner.attestation.email}</dd>
 								<dt className="font-medium">Date</dt>
 								<dd>{formatIsoDate(record.partner.attestation.date)}</dd>
-								<dt className="font-medium">Confirmed</dt>
+								<dt className="font-medium">Confirmed on</dt>
 								<dd>{record.partner.confirmedAt ? formatDate(record.partner.confirmedAt) : ''}</dd>
 							</dl>
 						</>

@@ -50,7 +50,10 @@ test('a learner invites a discussion partner, the partner confirms from the emai
 			.first()
 			.click({ timeout: 1000 })
 	}).toPass({ timeout: 30_000 })
-	const confirmHref = await partner.getByRole('link', { name: /\/confirm\// }).first().getAttribute('href')
+	const confirmHref = await partner
+		.getByRole('link', { name: /\/confirm\// })
+		.first()
+		.getAttribute('href')
 	expect(confirmHref).toBeTruthy()
 	const confirmPath = new URL(confirmHref!).pathname
 	await partner.goto(confirmPath)
@@ -58,10 +61,12 @@ test('a learner invites a discussion partner, the partner confirms from the emai
 	await a11y(partner)
 
 	await partner.getByLabel('Your full name').fill('Jo Okafor')
+	// A PIN in the wrong format is refused beside the field as soon as they move on.
 	await partner.getByLabel('Your NMC PIN').fill('1234567')
-	await partner.getByLabel(/I confirm that I had this reflective discussion/).check()
-	await partner.getByRole('button', { name: 'Confirm' }).click()
+	await partner.getByLabel('Your NMC PIN').blur()
 	await expect(partner.getByText(/Enter your NMC PIN as two numbers/)).toBeVisible()
+	await expect(partner.getByLabel('Your NMC PIN')).toHaveAttribute('aria-invalid', 'true')
+	await partner.getByLabel(/I confirm that I had this reflective discussion/).check()
 	await expect(partner.getByLabel('Your full name')).toHaveValue('Jo Okafor')
 	await partner.getByLabel('Your NMC PIN').fill('12A3456E')
 	await partner.getByRole('button', { name: 'Confirm' }).click()
