@@ -154,10 +154,10 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 
 			<Card as="section" aria-labelledby="nmc-heading" className="mt-8 p-6">
 				<h2 id="nmc-heading" className="text-2xl font-bold text-stone-900">
-					NMC revalidation: {nmc.periodLabel}
+					NMC revalidation
 				</h2>
 				<p className="mt-1 text-stone-700">
-					From {formatIsoDate(nmc.start)} to {formatIsoDate(nmc.end)}
+					{nmc.periodLabel}: {formatIsoDate(nmc.start)} to {formatIsoDate(nmc.end)}
 					{nmc.daysLeft !== null && nmc.daysLeft >= 0
 						? ` · ${nmc.daysLeft} ${nmc.daysLeft === 1 ? 'day' : 'days'} to go`
 						: ''}
