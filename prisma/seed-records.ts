@@ -92,6 +92,8 @@ export async function seedDemoRecords({ userId, today = londonToday() }: { userI
 	]
 	for (const input of feedback) await createRecord({ userId, kind: 'NMC_FEEDBACK', input })
 
+	await seedLessonReflection({ userId })
+
 	await createRecord({
 		userId,
 		kind: 'NMC_DISCUSSION',
@@ -101,6 +103,41 @@ export async function seedDemoRecords({ userId, today = londonToday() }: { userI
 			partnerName: 'Jo Mensah',
 			partnerEmail: DEMO_DISCUSSION_PARTNER,
 			notes: 'We talked through my three reflective accounts so far and what the next two could cover.',
+		},
+	})
+}
+
+/**
+ * A reflection the demo learner wrote in the foundations course they finished (when it is there), so
+ * "Pull this into the form" on a record form has something to pull in.
+ */
+async function seedLessonReflection({ userId }: { userId: string }) {
+	const question = await prisma.question.findFirst({
+		where: {
+			kind: 'REFLECTION',
+			lesson: { version: { course: { slug: 'restorative-practice-foundations' }, publishedFor: { isNot: null } } },
+		},
+		orderBy: { position: 'asc' },
+		select: { id: true, prompt: true, lessonId: true, lesson: { select: { version: { select: { courseId: true } } } } },
+	})
+	if (!question) return
+	const courseId = question.lesson.version.courseId
+	const enrolment = await prisma.enrolment.findUnique({
+		where: { userId_courseId: { userId, courseId } },
+		select: { id: true },
+	})
+	if (!enrolment) return
+	await prisma.reflection.upsert({
+		where: { userId_lessonId_questionId: { userId, lessonId: question.lessonId, questionId: question.id } },
+		update: {},
+		create: {
+			userId,
+			courseId,
+			enrolmentId: enrolment.id,
+			lessonId: question.lessonId,
+			questionId: question.id,
+			prompt: question.prompt,
+			text: 'On the ward I notice I jump in to fix a disagreement for people. Asking each of them what happened, and who was affected, lets them find the way forward themselves, and it holds.',
 		},
 	})
 }
