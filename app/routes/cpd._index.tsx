@@ -81,7 +81,12 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 						{learner.registrationBody === 'NMC' ? 'revalidation' : 'your regulator or appraiser'}.
 					</p>
 				</div>
-				<ButtonLink to="/cpd/new">Add CPD activity</ButtonLink>
+				<div className="flex flex-wrap gap-3">
+					<ButtonLink to="/records" variant="secondary">
+						Reflective records and revalidation
+					</ButtonLink>
+					<ButtonLink to="/cpd/new">Add CPD activity</ButtonLink>
+				</div>
 			</div>
 
 			{done ? <Notice tone="success" role="status" title={done} className="mt-6" /> : null}

@@ -20,6 +20,7 @@ import type { PortfolioErrorCode } from '#modules/portfolio/errors.ts'
 import type { ProgrammesErrorCode } from '#modules/programmes/errors.ts'
 import type { ProgressErrorCode } from '#modules/progress/errors.ts'
 import type { QuizzesErrorCode } from '#modules/quizzes/errors.ts'
+import type { ReflectiveRecordsErrorCode } from '#modules/reflective-records/errors.ts'
 import type { RemindersErrorCode } from '#modules/reminders/errors.ts'
 import type { ScimErrorCode } from '#modules/scim/errors.ts'
 import type { SecurityErrorCode } from '#modules/security/errors.ts'
@@ -55,6 +56,7 @@ export type DomainErrorCode =
 	| ProgrammesErrorCode
 	| ProgressErrorCode
 	| QuizzesErrorCode
+	| ReflectiveRecordsErrorCode
 	| RemindersErrorCode
 	| ScimErrorCode
 	| SecurityErrorCode

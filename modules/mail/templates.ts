@@ -5,6 +5,7 @@ import CertificateExpiryReminder, {
 } from '#emails/certificate-expiry-reminder.tsx'
 import CircleBooking, { subject as circleBookingSubject } from '#emails/circle-booking.tsx'
 import CircleReminder, { subject as circleReminderSubject } from '#emails/circle-reminder.tsx'
+import ConfirmationRequest, { subject as confirmationRequestSubject } from '#emails/confirmation-request.tsx'
 import ComplianceDigest, { subject as complianceDigestSubject } from '#emails/compliance-digest.tsx'
 import DueDateReminder, { subject as dueDateReminderSubject } from '#emails/due-date-reminder.tsx'
 import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enquiry-received.tsx'
@@ -55,6 +56,7 @@ export const emailTemplates = {
 	'programme-certificate-issued': template(ProgrammeCertificateIssued, programmeCertificateIssuedSubject),
 	'circle-booking': template(CircleBooking, circleBookingSubject),
 	'circle-reminder': template(CircleReminder, circleReminderSubject),
+	'confirmation-request': template(ConfirmationRequest, confirmationRequestSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -43,7 +43,11 @@ export async function loadExportData({
 }): Promise<ExportData> {
 	const portfolio = await getCpdPortfolio({ userId, today })
 	const format = requested ?? defaultExportFormat(portfolio.learner.registrationBody)
-	const cycle = regulatorCycle({ body: FORMAT_BODY[format], today })
+	const cycle = regulatorCycle({
+		body: FORMAT_BODY[format],
+		today,
+		revalidationDate: portfolio.learner.revalidationDate,
+	})
 	const entries = portfolio.entries
 		.filter((entry) => entry.counts)
 		.filter((entry) => period === 'all' || (entry.date >= cycle.start && entry.date <= cycle.end))

@@ -39,6 +39,8 @@ export type CpdPortfolio = {
 		profession: string | null
 		registrationBody: RegistrationBody | null
 		registrationNumber: string | null
+		/** Their own NMC revalidation date (ISO), when they have set it. */
+		revalidationDate: string | null
 	}
 	entries: PortfolioEntry[]
 	/** Calendar years, newest first. */
@@ -61,10 +63,16 @@ export async function getCpdPortfolio({
 	userId: string
 	today?: string
 }): Promise<CpdPortfolio> {
-	const [learner, rows] = await Promise.all([
+	const [{ revalidationDate, ...person }, rows] = await Promise.all([
 		prisma.user.findUniqueOrThrow({
 			where: { id: userId },
-			select: { name: true, profession: true, registrationBody: true, registrationNumber: true },
+			select: {
+				name: true,
+				profession: true,
+				registrationBody: true,
+				registrationNumber: true,
+				revalidationDate: true,
+			},
 		}),
 		prisma.cpdEntry.findMany({
 			where: { userId },
@@ -133,7 +141,8 @@ export async function getCpdPortfolio({
 		counts: !certificate?.revokedAt,
 	}))
 
-	const cycle = regulatorCycle({ body: learner.registrationBody, today })
+	const learner = { ...person, revalidationDate: revalidationDate ? isoDay(revalidationDate) : null }
+	const cycle = regulatorCycle({ body: learner.registrationBody, today, revalidationDate: learner.revalidationDate })
 	const yearTotals = new Map<number, HourTotals>()
 	for (const entry of entries) {
 		if (!entry.counts) continue

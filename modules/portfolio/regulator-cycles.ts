@@ -1,5 +1,5 @@
 import type { RegistrationBody } from '#modules/db/client.ts'
-import { addToIsoDate } from './cpd-dates.ts'
+import { addToIsoDate, formatIsoDate } from './cpd-dates.ts'
 
 /**
  * The period a regulator looks at, and what it asks for in it. Targets are what Circle can count
@@ -19,34 +19,57 @@ export type RegulatorCycle = {
 		minutes?: number
 		participatoryMinutes?: number
 		records?: number
+		/** Records on the regulator's own forms (modules/reflective-records). */
+		feedback?: number
+		reflectiveAccounts?: number
+		discussions?: number
+		peerReflections?: number
 	}
 	guidance: string
 }
 
 /**
  * The cycle for a learner's registration body on `today` (a UK ISO date):
- * - NMC: revalidation every 3 years with 35 hours of CPD, 20 of them participatory. Circle does not
- *   know the learner's revalidation date, so it shows the 3 years up to today.
+ * - NMC: revalidation every 3 years with 35 hours of CPD, 20 of them participatory, 5 pieces of
+ *   practice-related feedback, 5 reflective accounts and a reflective discussion. When the learner
+ *   has given their revalidation date, the 3 years up to it; otherwise the 3 years up to today.
  * - HCPC: CPD is continuous; an audit asks for a profile of the 2 years before it, so the last 2 years.
  * - Social Work England: the registration year runs from 1 December to 30 November, with at least
  *   2 CPD records each year (one of them with peer reflection).
  * - Teachers and everyone else: the academic year, 1 September to 31 August.
  */
-export function regulatorCycle({ body, today }: { body: RegistrationBody | null; today: string }): RegulatorCycle {
+export function regulatorCycle({
+	body,
+	today,
+	revalidationDate,
+}: {
+	body: RegistrationBody | null
+	today: string
+	/** The learner's own NMC revalidation date (ISO), when they have set it. */
+	revalidationDate?: string | null
+}): RegulatorCycle {
 	const year = Number(today.slice(0, 4))
 	const month = Number(today.slice(5, 7))
 	switch (body) {
-		case 'NMC':
+		case 'NMC': {
+			const end = revalidationDate ?? today
 			return {
 				body,
 				name: 'NMC revalidation',
-				periodLabel: 'The last 3 years',
-				start: addToIsoDate(today, { years: -3, days: 1 }),
-				end: today,
-				targets: { minutes: 35 * 60, participatoryMinutes: 20 * 60 },
+				periodLabel: revalidationDate ? `The 3 years to ${formatIsoDate(revalidationDate)}` : 'The last 3 years',
+				start: addToIsoDate(end, { years: -3, days: 1 }),
+				end,
+				targets: {
+					minutes: 35 * 60,
+					participatoryMinutes: 20 * 60,
+					feedback: 5,
+					reflectiveAccounts: 5,
+					discussions: 1,
+				},
 				guidance:
-					'The NMC asks for 35 hours of CPD in the three years since you last renewed your registration, at least 20 of them participatory (learning with other people), and five written reflective accounts.',
+					'The NMC asks for 35 hours of CPD in the three years since you last renewed your registration, at least 20 of them participatory (learning with other people), five pieces of practice-related feedback, five written reflective accounts and a reflective discussion with another registrant.',
 			}
+		}
 		case 'HCPC':
 			return {
 				body,
@@ -66,7 +89,7 @@ export function regulatorCycle({ body, today }: { body: RegistrationBody | null;
 				periodLabel: `Registration year ${startYear}–${String(startYear + 1).slice(2)}`,
 				start: `${startYear}-12-01`,
 				end: `${startYear + 1}-11-30`,
-				targets: { records: 2 },
+				targets: { records: 2, peerReflections: 1 },
 				guidance:
 					'Social Work England asks for at least two CPD records in each registration year (1 December to 30 November), at least one of them discussed with a peer, each showing your reflection and its impact on your practice.',
 			}

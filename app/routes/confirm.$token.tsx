@@ -1,0 +1,175 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, useNavigation } from 'react-router'
+import { ErrorList, Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { formatIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
+import { confirmRecord, getConfirmation } from '#modules/reflective-records/confirmations.ts'
+import { confirmationSchema, RECORD_KIND_INFO } from '#modules/reflective-records/schemas.ts'
+import type { Route } from './+types/confirm.$token'
+
+export const meta: Route.MetaFunction = () =>
+	pageMeta('Confirm a reflective record | Circle', 'Confirm that you took part in a colleague’s reflective discussion.')
+
+// The partner has no account: the token in the link is the only key, and it works once.
+export async function loader({ params }: Route.LoaderArgs) {
+	const confirmation = await withDomainErrors(() => getConfirmation({ token: params.token }))
+	return {
+		state: confirmation.state,
+		recordId: confirmation.recordId,
+		formLabel: RECORD_KIND_INFO[confirmation.kind].label,
+		title: confirmation.title,
+		date: confirmation.date,
+		learnerName: confirmation.learnerName,
+		invitedEmail: confirmation.invitedEmail,
+		asksForPin: confirmation.asksForPin,
+		today: londonToday(),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const confirmation = await withDomainErrors(() => getConfirmation({ token: params.token }))
+	const formData = await request.formData()
+	const submission = parseWithZod(formData, { schema: confirmationSchema({ pin: confirmation.asksForPin }) })
+	if (submission.status !== 'success') return data({ result: submission.reply(), done: false }, { status: 400 })
+	try {
+		await confirmRecord({
+			token: params.token,
+			recordId: String(formData.get('recordId') ?? ''),
+			input: submission.value,
+		})
+	} catch (error) {
+		const reply = replyWithDomainError(submission, error)
+		return data({ result: reply.data.result, done: false }, reply.init ?? undefined)
+	}
+	return { result: submission.reply({ resetForm: true }), done: true }
+}
+
+export default function ConfirmRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { state, recordId, formLabel, title, date, learnerName, invitedEmail, asksForPin, today } = loaderData
+	const navigation = useNavigation()
+	const schema = confirmationSchema({ pin: asksForPin })
+	const [form, fields] = useForm({
+		id: 'confirm-record',
+		lastResult: actionData?.result,
+		defaultValue: { email: invitedEmail, date },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+
+	if (actionData?.done || state === 'confirmed') {
+		return (
+			<Container width="prose" className="py-10 sm:py-12">
+				<h1 className="text-3xl font-bold tracking-tight text-stone-900">
+					{actionData?.done ? 'Thank you' : 'Already confirmed'}
+				</h1>
+				<Notice tone="success" role="status" className="mt-6" title={`${learnerName}’s ${formLabel} is confirmed.`}>
+					{actionData?.done
+						? 'Your confirmation has been added to their record. You can close this page.'
+						: 'This link has been used. Nothing more is needed from you.'}
+				</Notice>
+			</Container>
+		)
+	}
+	if (state !== 'open') {
+		return (
+			<Container width="prose" className="py-10 sm:py-12">
+				<h1 className="text-3xl font-bold tracking-tight text-stone-900">This link no longer works</h1>
+				<p className="mt-4 text-lg text-stone-700">
+					{state === 'expired'
+						? `The link has expired. Ask ${learnerName} to send you a new one from Circle.`
+						: `${learnerName} has sent a newer link. Please use the most recent email.`}
+				</p>
+			</Container>
+		)
+	}
+	return (
+		<Container width="prose" className="py-10 sm:py-12">
+			<p className="text-stone-600">{formLabel}</p>
+			<h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900">Confirm {learnerName}’s record</h1>
+			<p className="mt-3 text-lg text-stone-700">
+				{learnerName} has named you as{' '}
+				{asksForPin ? 'their reflective discussion partner' : 'the peer they reflected with'} for “{title}” on{' '}
+				{formatIsoDate(date)}. If you took part, give your details below. You do not need an account, and the link works
+				once.
+			</p>
+			<Form
+				method="post"
+				className="mt-8 space-y-6"
+				{...getFormProps(form)}
+				aria-describedby={form.errors?.length ? form.errorId : undefined}
+			>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<input type="hidden" name="recordId" value={recordId} />
+				<Field
+					labelProps={{ children: 'Your full name' }}
+					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name', required: true }}
+					errors={fields.name.errors}
+				/>
+				{asksForPin ? (
+					<Field
+						labelProps={{ children: 'Your NMC PIN' }}
+						description="Two numbers, a letter, four numbers and a letter, like 12A3456E."
+						inputProps={{
+							...getInputProps(fields.pin, { type: 'text' }),
+							autoComplete: 'off',
+							spellCheck: false,
+							required: true,
+							className: 'sm:max-w-xs uppercase',
+						}}
+						errors={fields.pin.errors}
+					/>
+				) : (
+					<Field
+						labelProps={{ children: 'Your role (optional)' }}
+						description="For example, “Senior social worker”."
+						inputProps={{ ...getInputProps(fields.role, { type: 'text' }) }}
+						errors={fields.role.errors}
+					/>
+				)}
+				<Field
+					labelProps={{ children: 'Your email address' }}
+					inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', required: true }}
+					errors={fields.email.errors}
+				/>
+				<Field
+					labelProps={{ children: 'Date of the discussion' }}
+					inputProps={{
+						...getInputProps(fields.date, { type: 'date' }),
+						max: today,
+						min: '1990-01-01',
+						required: true,
+						className: 'sm:max-w-xs',
+					}}
+					errors={fields.date.errors}
+				/>
+				<div>
+					<label className="flex min-h-11 items-start gap-3">
+						<input
+							type="checkbox"
+							id={fields.agree.id}
+							name={fields.agree.name}
+							form={form.id}
+							value="on"
+							aria-invalid={fields.agree.errors?.length ? true : undefined}
+							className="mt-1 size-5 accent-brand-700"
+							aria-describedby={fields.agree.errors?.length ? fields.agree.errorId : undefined}
+						/>
+						<span className="text-stone-900">
+							I confirm that I {asksForPin ? 'had this reflective discussion' : 'discussed this piece of CPD'} with{' '}
+							{learnerName}.
+						</span>
+					</label>
+					<ErrorList id={fields.agree.errors?.length ? fields.agree.errorId : undefined} errors={fields.agree.errors} />
+				</div>
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Confirming…">
+					Confirm
+				</SubmitButton>
+			</Form>
+		</Container>
+	)
+}

@@ -1,0 +1,217 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { z } from 'zod'
+import { data, Form, Link, useNavigation } from 'react-router'
+import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Card } from '#app/components/ui/card.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { formatIsoDate, isRealIsoDate } from '#modules/portfolio/cpd-dates.ts'
+import {
+	getNmcRevalidation,
+	getSweYearCheck,
+	type Requirement,
+	setRevalidationDate,
+} from '#modules/reflective-records/revalidation.ts'
+import { singleLineText } from '#modules/validation/text.ts'
+import type { Route } from './+types/cpd.revalidation'
+
+export const meta: Route.MetaFunction = () =>
+	pageMeta(
+		'Revalidation and renewal | Circle',
+		'How far you are with NMC revalidation or your Social Work England renewal, counted from your portfolio and records.',
+	)
+
+const RevalidationDateSchema = z.object({
+	revalidationDate: singleLineText()
+		.optional()
+		.refine((v) => !v || isRealIsoDate(v), 'Enter a real date, like 31/03/2027')
+		.refine((v) => !v || (v >= '1990-01-01' && v <= '2100-12-31'), 'Enter a date between 1990 and 2100'),
+})
+
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const nmc = await getNmcRevalidation({ userId: user.id })
+	const swe = nmc.learner.registrationBody === 'SWE' ? await getSweYearCheck({ userId: user.id }) : null
+	return {
+		registrationBody: nmc.learner.registrationBody,
+		revalidationDate: nmc.learner.revalidationDate,
+		nmc: {
+			periodLabel: nmc.cycle.periodLabel,
+			start: nmc.cycle.start,
+			end: nmc.cycle.end,
+			requirements: nmc.requirements,
+			complete: nmc.complete,
+			daysLeft: nmc.daysLeft,
+			awaitingConfirmation: nmc.awaitingConfirmation,
+		},
+		swe: swe
+			? {
+					periodLabel: swe.cycle.periodLabel,
+					end: swe.cycle.end,
+					requirements: swe.requirements,
+					complete: swe.complete,
+					daysLeft: swe.daysLeft,
+				}
+			: null,
+	}
+}
+
+export async function action({ request }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	const submission = parseWithZod(await request.formData(), { schema: RevalidationDateSchema })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	await setRevalidationDate({ userId: user.id, date: submission.value.revalidationDate || null })
+	return { result: submission.reply() }
+}
+
+const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
+
+function amount(value: number, unit: Requirement['unit']) {
+	const n = Math.round(value * 100) / 100
+	return unit === 'hours' ? `${n} ${n === 1 ? 'hour' : 'hours'}` : String(n)
+}
+
+function Requirements({ items, id }: { items: Requirement[]; id: string }) {
+	return (
+		<ul className="mt-4 space-y-4" aria-labelledby={id}>
+			{items.map((r) => {
+				const share = r.target ? Math.min(1, r.done / r.target) : 1
+				return (
+					<li key={r.key} data-requirement={r.key}>
+						<div className="flex flex-wrap items-baseline justify-between gap-2">
+							<span className="font-medium text-stone-900">{r.label}</span>
+							<span className="text-stone-700">
+								<span className="font-semibold text-stone-900">{amount(r.done, r.unit)}</span> of{' '}
+								{amount(r.target, r.unit)} {r.met ? <Badge tone="success">Done</Badge> : null}
+							</span>
+						</div>
+						<div
+							className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200"
+							role="progressbar"
+							aria-label={r.label}
+							aria-valuemin={0}
+							aria-valuemax={r.target}
+							aria-valuenow={Math.min(r.done, r.target)}
+						>
+							<div
+								className={r.met ? 'h-full bg-green-700' : 'h-full bg-brand-700'}
+								style={{ width: `${share * 100}%` }}
+							/>
+						</div>
+					</li>
+				)
+			})}
+		</ul>
+	)
+}
+
+export default function RevalidationRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { registrationBody, revalidationDate, nmc, swe } = loaderData
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'revalidation-date',
+		lastResult: actionData?.result,
+		defaultValue: { revalidationDate: revalidationDate ?? '' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: RevalidationDateSchema }),
+		shouldValidate: 'onBlur',
+	})
+	return (
+		<Container className="py-10 sm:py-12">
+			<p>
+				<Link to="/cpd" className={LINK}>
+					CPD portfolio
+				</Link>
+			</p>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Revalidation and renewal</h1>
+			<p className="mt-2 max-w-prose text-lg text-stone-700">
+				Counted from your CPD portfolio and your{' '}
+				<Link to="/records" className={LINK}>
+					reflective records
+				</Link>
+				, so there is nothing to type twice.
+			</p>
+
+			{swe ? (
+				<Card as="section" aria-labelledby="swe-heading" className="mt-8 p-6">
+					<h2 id="swe-heading" className="text-2xl font-bold text-stone-900">
+						Social Work England: {swe.periodLabel}
+					</h2>
+					<p className="mt-1 text-stone-700">
+						Record these by {formatIsoDate(swe.end)}
+						{swe.daysLeft >= 0 ? ` (${swe.daysLeft} ${swe.daysLeft === 1 ? 'day' : 'days'} left)` : ''}.
+					</p>
+					<Requirements items={swe.requirements} id="swe-heading" />
+					<p className="mt-4">
+						<Link to="/records/new/swe-cpd" className={LINK}>
+							Write a CPD record
+						</Link>
+					</p>
+				</Card>
+			) : null}
+
+			<Card as="section" aria-labelledby="nmc-heading" className="mt-8 p-6">
+				<h2 id="nmc-heading" className="text-2xl font-bold text-stone-900">
+					NMC revalidation
+				</h2>
+				<p className="mt-1 text-stone-700">
+					{nmc.periodLabel}: {formatIsoDate(nmc.start)} to {formatIsoDate(nmc.end)}
+					{nmc.daysLeft !== null && nmc.daysLeft >= 0
+						? ` · ${nmc.daysLeft} ${nmc.daysLeft === 1 ? 'day' : 'days'} to go`
+						: ''}
+					{nmc.complete ? ' · everything Circle can count is done' : ''}.
+				</p>
+				{registrationBody !== 'NMC' && registrationBody !== null ? (
+					<p className="mt-2 text-stone-600">
+						Your profile says you are not registered with the NMC; this is shown in case it helps.
+					</p>
+				) : null}
+				<Requirements items={nmc.requirements} id="nmc-heading" />
+				{nmc.awaitingConfirmation ? (
+					<p className="mt-4 text-stone-700">
+						{nmc.awaitingConfirmation === 1
+							? 'One reflective discussion is waiting for your partner to confirm it.'
+							: `${nmc.awaitingConfirmation} reflective discussions are waiting for confirmation.`}
+					</p>
+				) : null}
+				<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+					<Link to="/records/new/nmc-reflective-account" className={LINK}>
+						Write a reflective account
+					</Link>
+					<Link to="/records/new/nmc-feedback" className={LINK}>
+						Record feedback
+					</Link>
+					<Link to="/records/new/nmc-reflective-discussion" className={LINK}>
+						Record your reflective discussion
+					</Link>
+					<Link to="/cpd/new" className={LINK}>
+						Add CPD hours
+					</Link>
+				</p>
+				<p className="mt-4 text-sm text-stone-600">
+					You also need 450 practice hours, a health and character declaration, indemnity and a confirmer: these are
+					outside what Circle records.
+				</p>
+
+				<Form
+					method="post"
+					className="mt-6 flex flex-wrap items-end gap-4 border-t border-stone-200 pt-6"
+					{...getFormProps(form)}
+				>
+					<FormErrors id={form.errorId} errors={form.errors} />
+					<Field
+						labelProps={{ children: 'Your revalidation date' }}
+						description="From NMC Online. Circle counts the three years up to it."
+						inputProps={{ ...getInputProps(fields.revalidationDate, { type: 'date' }), className: 'sm:max-w-xs' }}
+						errors={fields.revalidationDate.errors}
+					/>
+					<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
+						Save date
+					</SubmitButton>
+				</Form>
+			</Card>
+		</Container>
+	)
+}

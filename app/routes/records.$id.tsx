@@ -1,0 +1,186 @@
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Button } from '#app/components/ui/button.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { formatIsoDate } from '#modules/portfolio/cpd-dates.ts'
+import { resendInvitation } from '#modules/reflective-records/confirmations.ts'
+import { deleteRecord, getRecord } from '#modules/reflective-records/records.ts'
+import { RECORD_KIND_INFO } from '#modules/reflective-records/schemas.ts'
+import { recordSections } from '#modules/reflective-records/sections.ts'
+import type { Route } from './+types/records.$id'
+
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(`${data && 'record' in data ? data.record.title : 'Record'} | Circle`, 'One of your reflective records.')
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const record = await withDomainErrors(() => getRecord({ userId: user.id, recordId: params.id }))
+	return {
+		record: {
+			id: record.id,
+			kind: record.kind,
+			title: record.title,
+			date: record.date,
+			partnerStatus: record.partnerStatus,
+			partner: record.partner
+				? {
+						invitedEmail: record.partner.invitedEmail,
+						invitedAt: record.partner.invitedAt.toISOString(),
+						confirmedAt: record.partner.confirmedAt?.toISOString() ?? null,
+						attestation: record.partner.attestation,
+					}
+				: null,
+		},
+		sections: recordSections(record),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	const intent = (await request.formData()).get('intent')
+	try {
+		if (intent === 'resend') {
+			await resendInvitation({ userId: user.id, recordId: params.id })
+			return { ok: true as const, intent: 'resend' }
+		}
+		if (intent === 'delete') {
+			await deleteRecord({ userId: user.id, recordId: params.id })
+			throw redirect('/records?done=deleted')
+		}
+	} catch (error) {
+		if (error instanceof Response) throw error
+		return replyWithProblem(error, { intent: String(intent) })
+	}
+	return data(
+		{ ok: false as const, code: 'UNKNOWN_INTENT', message: 'Unknown action', intent: String(intent) },
+		{ status: 400 },
+	)
+}
+
+const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
+
+export default function RecordRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { record, sections } = loaderData
+	const [searchParams] = useSearchParams()
+	const navigation = useNavigation()
+	const info = RECORD_KIND_INFO[record.kind]
+	const problem = actionData && !actionData.ok ? actionData.message : null
+	return (
+		<Container width="prose" className="py-10 sm:py-12">
+			<p>
+				<Link to="/records" className={LINK}>
+					Reflective records
+				</Link>
+			</p>
+			<p className="mt-4 text-stone-600">{info.label}</p>
+			<h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900">{record.title}</h1>
+			<p className="mt-2 text-stone-700">{formatIsoDate(record.date)}</p>
+
+			{searchParams.get('done') === 'created' ? (
+				<Notice tone="success" role="status" className="mt-6" title="Your record has been saved.">
+					{record.partnerStatus === 'invited'
+						? `We have emailed ${record.partner?.invitedEmail} a link to confirm it.`
+						: null}
+				</Notice>
+			) : null}
+			{actionData?.ok ? (
+				<Notice tone="success" role="status" className="mt-6" title="A new link is on its way." />
+			) : null}
+			{problem ? <Notice tone="error" role="alert" className="mt-6" title={problem} /> : null}
+
+			{info.partner ? (
+				<section aria-labelledby="partner-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-5">
+					<h2 id="partner-heading" className="text-xl font-bold text-stone-900">
+						Confirmation by your {info.partner}
+					</h2>
+					{record.partnerStatus === 'confirmed' && record.partner?.attestation ? (
+						<>
+							<p className="mt-2">
+								<Badge tone="success">Confirmed</Badge>
+							</p>
+							<dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-stone-800">
+								<dt className="font-medium">Name</dt>
+								<dd>{record.partner.attestation.name}</dd>
+								{record.partner.attestation.pin ? (
+									<>
+										<dt className="font-medium">NMC PIN</dt>
+										<dd>{record.partner.attestation.pin}</dd>
+									</>
+								) : null}
+								{record.partner.attestation.role ? (
+									<>
+										<dt className="font-medium">Role</dt>
+										<dd>{record.partner.attestation.role}</dd>
+									</>
+								) : null}
+								<dt className="font-medium">Email</dt>
+								<dd>{record.partner.attestation.email}</dd>
+								<dt className="font-medium">Date</dt>
+								<dd>{formatIsoDate(record.partner.attestation.date)}</dd>
+								<dt className="font-medium">Confirmed on</dt>
+								<dd>{record.partner.confirmedAt ? formatDate(record.partner.confirmedAt) : ''}</dd>
+							</dl>
+						</>
+					) : record.partnerStatus === 'invited' && record.partner ? (
+						<>
+							<p className="mt-2">
+								<Badge tone="accent">Waiting for confirmation</Badge>
+							</p>
+							<p className="mt-2 text-stone-700">
+								We emailed {record.partner.invitedEmail} on {formatDate(record.partner.invitedAt)}. The link works once.
+							</p>
+							<Form method="post" className="mt-3">
+								<Button
+									type="submit"
+									name="intent"
+									value="resend"
+									variant="secondary"
+									aria-disabled={navigation.state !== 'idle' || undefined}
+								>
+									Send the link again
+								</Button>
+							</Form>
+						</>
+					) : (
+						<p className="mt-2 text-stone-700">
+							No one has been asked to confirm this record. Add their email address to ask them.
+						</p>
+					)}
+				</section>
+			) : null}
+
+			<div className="mt-8 space-y-6">
+				{sections.map((section) => (
+					<section key={section.heading}>
+						<h2 className="text-lg font-semibold text-stone-900">{section.heading}</h2>
+						<p className="mt-1 whitespace-pre-line text-stone-800">{section.text}</p>
+					</section>
+				))}
+			</div>
+
+			<div className="mt-10 flex flex-wrap items-center gap-4 border-t border-stone-200 pt-6">
+				<a href={`/records/${record.id}.pdf`} className={LINK}>
+					Download as PDF
+				</a>
+				<Link to={`/records/${record.id}/edit`} className={LINK}>
+					Edit
+				</Link>
+				<Form
+					method="post"
+					onSubmit={(event) => {
+						if (!confirm('Delete this record? This cannot be undone.')) event.preventDefault()
+					}}
+				>
+					<Button type="submit" name="intent" value="delete" variant="danger" size="sm">
+						Delete
+					</Button>
+				</Form>
+			</div>
+		</Container>
+	)
+}

@@ -1,0 +1,131 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Link, redirect } from 'react-router'
+import { Card } from '#app/components/ui/card.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { londonToday } from '#modules/portfolio/cpd-dates.ts'
+import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
+import { createRecord } from '#modules/reflective-records/records.ts'
+import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
+import type { Route } from './+types/route'
+import { RecordForm } from './record-form.tsx'
+
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`${data && 'error' in data ? 'Error: ' : ''}${data && 'label' in data ? data.label : 'New record'} | Circle`,
+		'Write a reflective record on your regulator’s own form, ready for revalidation or renewal.',
+	)
+
+function kindOr404(slug: string) {
+	const kind = kindFromSlug(slug)
+	if (!kind) throw data({ message: 'There is no such form' }, { status: 404 })
+	return kind
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const kind = kindOr404(params.kind)
+	const reflectionId = new URL(request.url).searchParams.get('reflection')
+	const [prefill, reflections] = await Promise.all([
+		reflectionId
+			? withDomainErrors(() =>
+					prefillFromReflection({ userId: user.id, reflectionId: reflectionId.slice(0, 40), kind }),
+				)
+			: null,
+		listLessonReflections({ userId: user.id, limit: 20 }),
+	])
+	return {
+		kind,
+		slug: params.kind,
+		label: RECORD_KIND_INFO[kind].label,
+		today: londonToday(),
+		defaults: (prefill ?? {}) as Record<string, string | string[] | undefined>,
+		reflections: reflections.map((r) => ({
+			id: r.id,
+			prompt: r.prompt,
+			text: r.text.length > 240 ? `${r.text.slice(0, 240)}…` : r.text,
+			courseTitle: r.courseTitle,
+			updatedAt: r.updatedAt.toISOString(),
+		})),
+	}
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	const kind = kindOr404(params.kind)
+	const submission = parseWithZod(await request.formData(), { schema: RECORD_SCHEMAS[kind] })
+	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	let id: string
+	try {
+		;({ id } = await createRecord({ userId: user.id, kind, input: submission.value }))
+	} catch (error) {
+		return replyWithDomainError(submission, error)
+	}
+	throw redirect(`/records/${id}?done=created`)
+}
+
+const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
+
+export default function NewRecordRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { kind, slug, label, today, defaults, reflections } = loaderData
+	return (
+		<Container className="py-10 sm:py-12">
+			<p>
+				<Link to="/records" className={LINK}>
+					Reflective records
+				</Link>
+			</p>
+			<div className="mt-4 grid gap-10 lg:grid-cols-3">
+				<div className="lg:col-span-2">
+					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{label}</h1>
+					<p className="mt-3 max-w-prose text-lg text-stone-700">
+						The questions follow the {RECORD_KIND_INFO[kind].regulator === 'NMC' ? 'NMC’s' : 'Social Work England’s'}{' '}
+						own form, so you can print or export it as it is.
+					</p>
+					{defaults.sourceReflectionId ? (
+						<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
+							Your lesson reflection has been pulled in. Check it and add the rest.
+						</p>
+					) : null}
+					<RecordForm
+						key={String(defaults.sourceReflectionId ?? 'blank')}
+						kind={kind}
+						defaultValue={defaults}
+						lastResult={actionData?.result}
+						today={today}
+						submitLabel="Save record"
+						cancelTo="/records"
+					/>
+				</div>
+				<aside aria-labelledby="reflections-heading">
+					<h2 id="reflections-heading" className="text-xl font-bold text-stone-900">
+						Your lesson reflections
+					</h2>
+					{reflections.length === 0 ? (
+						<p className="mt-3 text-stone-700">
+							Reflections you write inside Circle lessons appear here, ready to pull into a form.
+						</p>
+					) : (
+						<ul className="mt-3 space-y-3">
+							{reflections.map((r) => (
+								<Card as="li" key={r.id} className="p-4">
+									<p className="text-sm text-stone-600">
+										{r.courseTitle} · {formatDate(r.updatedAt)}
+									</p>
+									<p className="mt-1 font-medium text-stone-900">{r.prompt}</p>
+									<p className="mt-1 text-stone-700">{r.text}</p>
+									<Link to={`/records/new/${slug}?reflection=${r.id}`} className={`mt-2 inline-block ${LINK}`}>
+										Pull this into the form<span className="sr-only">: {r.prompt}</span>
+									</Link>
+								</Card>
+							))}
+						</ul>
+					)}
+				</aside>
+			</div>
+		</Container>
+	)
+}

@@ -1,0 +1,327 @@
+import PDFDocument from 'pdfkit'
+import { prisma } from '#modules/db/client.ts'
+import { registerPdfFonts } from '#modules/pdf/fonts.ts'
+import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc } from '#modules/pdf/kit.ts'
+import { formatIsoDate, londonToday, ukShortDate } from '#modules/portfolio/cpd-dates.ts'
+import { renderCsv } from '#modules/spreadsheets/csv.ts'
+import { getRecord, listRecords, type ReflectiveRecordView } from './records.ts'
+import { NMC_CODE_THEMES, RECORD_KIND_INFO } from './schemas.ts'
+import { recordSections } from './sections.ts'
+
+/** The version of the JSON export's shape; bump it when a field changes meaning. */
+export const RECORDS_EXPORT_VERSION = 1
+
+async function learnerOf(userId: string) {
+	return prisma.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: { name: true, registrationBody: true, registrationNumber: true },
+	})
+}
+
+function exportable(record: ReflectiveRecordView) {
+	return {
+		id: record.id,
+		kind: record.kind,
+		form: RECORD_KIND_INFO[record.kind].label,
+		title: record.title,
+		date: record.date,
+		fields: record.fields,
+		sections: recordSections(record).map(({ key, heading, text }) => ({ key, heading, text })),
+		confirmation:
+			record.partnerStatus === 'none'
+				? null
+				: {
+						status: record.partnerStatus,
+						confirmedAt: record.partner?.confirmedAt?.toISOString() ?? null,
+						attestation: record.partner?.attestation ?? null,
+					},
+	}
+}
+
+/**
+ * Every one of the learner's records as JSON: each record's form, answers (by field and under the
+ * form's questions) and its partner's confirmation, for another system to read.
+ */
+export async function exportRecordsJson({ userId, now = new Date() }: { userId: string; now?: Date }) {
+	const [learner, records] = await Promise.all([learnerOf(userId), listRecords({ userId })])
+	const body = {
+		format: 'circle-reflective-records',
+		version: RECORDS_EXPORT_VERSION,
+		exportedAt: now.toISOString(),
+		learner,
+		records: records.map(exportable),
+	}
+	return { filename: `reflective-records-${londonToday(now)}.json`, content: JSON.stringify(body, null, 2) }
+}
+
+/**
+ * Every record as CSV, one row per answered question (form, title, date, confirmation, question,
+ * answer), through the one CSV writer (which neutralises spreadsheet formulas).
+ */
+export async function exportRecordsCsv({ userId, now = new Date() }: { userId: string; now?: Date }) {
+	const records = await listRecords({ userId })
+	const rows: string[][] = [['Form', 'Title', 'Date', 'Confirmed by', 'Question', 'Answer']]
+	for (const record of records) {
+		const confirmedBy =
+			record.partnerStatus === 'confirmed' && record.partner?.attestation
+				? [record.partner.attestation.name, record.partner.attestation.pin].filter(Boolean).join(', ')
+				: record.partnerStatus === 'invited'
+					? 'Waiting for confirmation'
+					: ''
+		for (const section of recordSections(record)) {
+			rows.push([
+				RECORD_KIND_INFO[record.kind].label,
+				record.title,
+				ukShortDate(record.date),
+				confirmedBy,
+				section.heading,
+				section.text,
+			])
+		}
+	}
+	return { filename: `reflective-records-${londonToday(now)}.csv`, content: renderCsv(rows) }
+}
+
+// A4 portrait in points, 2 cm margins: the regulators' templates are A4 Word forms.
+const PAGE = { width: 595.28, height: 841.89 }
+const MARGIN = { top: 56, bottom: 64, left: 56, right: 56 }
+const WIDTH = PAGE.width - MARGIN.left - MARGIN.right
+
+const FORM_TITLE: Record<ReflectiveRecordView['kind'], string> = {
+	NMC_REFLECTIVE_ACCOUNT: 'Reflective accounts form',
+	NMC_FEEDBACK: 'Practice-related feedback log',
+	NMC_DISCUSSION: 'Reflective discussion form',
+	SWE_CPD: 'CPD record',
+}
+
+const FORM_NOTE: Record<ReflectiveRecordView['kind'], string> = {
+	NMC_REFLECTIVE_ACCOUNT:
+		'One of the five written reflective accounts for revalidation: a piece of CPD, feedback or an event in my practice, what I took from it, and where it sits in the Code. Written so that no patient, person I support or colleague can be identified.',
+	NMC_FEEDBACK:
+		'A note of practice-related feedback and how it was used. Keep it free of anything that identifies anyone.',
+	NMC_DISCUSSION:
+		'My reflective discussion with another NMC registrant about my five written reflective accounts. My partner entered their own details below, from a single-use link Circle emailed to them.',
+	SWE_CPD:
+		'A piece of CPD for Social Work England’s annual renewal. At least two a year, one of them with a peer reflection.',
+}
+
+/**
+ * One record as an A4 PDF laid out like its regulator's template: the form's title and the
+ * registrant's details at the top, then each question in a shaded band with the answer beneath (the
+ * Code's four themes as tick boxes on a reflective account), and for a discussion or peer reflection
+ * the partner's confirmed details in a table. Another learner's record is RECORD_NOT_FOUND.
+ */
+export async function renderRecordPdf({ userId, recordId }: { userId: string; recordId: string }) {
+	const [learner, record] = await Promise.all([learnerOf(userId), getRecord({ userId, recordId })])
+	const info = RECORD_KIND_INFO[record.kind]
+	const doc = new PDFDocument({
+		size: 'A4',
+		margins: MARGIN,
+		bufferPages: true,
+		lang: 'en-GB',
+		displayTitle: true,
+		info: {
+			Title: `${FORM_TITLE[record.kind]}: ${record.title}`,
+			Author: learner.name,
+			Subject: info.label,
+			Creator: 'Circle',
+			Producer: 'Circle',
+		},
+	})
+	const done = collect(doc)
+	registerPdfFonts(doc)
+
+	// Header: the mark, the regulator and the form's own title.
+	drawCircleMark(doc, { cx: MARGIN.left + 8, cy: MARGIN.top + 8, radius: 7 })
+	doc
+		.font('sansBold')
+		.fontSize(12)
+		.fillColor(PDF_COLOURS.brandDark)
+		.text('Circle', MARGIN.left + 21, MARGIN.top, { lineBreak: false })
+	doc
+		.font('sans')
+		.fontSize(9.5)
+		.fillColor(PDF_COLOURS.muted)
+		.text(
+			info.regulator === 'NMC' ? 'Nursing and Midwifery Council: revalidation' : 'Social Work England: CPD',
+			MARGIN.left,
+			MARGIN.top + 2,
+			{
+				width: WIDTH,
+				align: 'right',
+			},
+		)
+	doc
+		.font('serifBold')
+		.fontSize(20)
+		.fillColor(PDF_COLOURS.brand)
+		.text(FORM_TITLE[record.kind], MARGIN.left, MARGIN.top + 32, { width: WIDTH })
+	doc.moveDown(0.4)
+	doc.font('sans').fontSize(9.5).fillColor(PDF_COLOURS.muted).text(FORM_NOTE[record.kind], { width: WIDTH })
+	doc.moveDown(0.8)
+
+	// The registrant's details, as the templates ask at the top.
+	drawDetailsTable(doc, [
+		['Name', learner.name],
+		[info.regulator === 'NMC' ? 'NMC PIN' : 'Registration number', learner.registrationNumber ?? ''],
+		['Title', record.title],
+		['Date', formatIsoDate(record.date)],
+	])
+	doc.moveDown(1)
+
+	for (const section of recordSections(record)) {
+		if (section.key === 'codeThemes') {
+			drawQuestion(doc, 'Themes of the Code it relates to')
+			const chosen = new Set(section.text.split('; '))
+			for (const theme of NMC_CODE_THEMES) drawTickBox(doc, theme, chosen.has(theme))
+			doc.moveDown(0.8)
+			continue
+		}
+		if (section.key === 'partnerEmail' || section.key === 'partnerName') continue
+		drawQuestion(doc, section.heading)
+		doc
+			.font('serif')
+			.fontSize(10.5)
+			.fillColor(PDF_COLOURS.ink)
+			.text(section.text, MARGIN.left + 6, doc.y, { width: WIDTH - 12, lineGap: 2 })
+		doc.moveDown(1)
+	}
+
+	if (info.partner) {
+		drawQuestion(doc, info.regulator === 'NMC' ? 'Reflective discussion partner’s details' : 'Peer’s confirmation')
+		const attestation = record.partnerStatus === 'confirmed' ? record.partner?.attestation : null
+		if (attestation) {
+			drawDetailsTable(doc, [
+				['Name', attestation.name],
+				...(attestation.pin ? ([['NMC PIN', attestation.pin]] as Array<[string, string]>) : []),
+				...(attestation.role ? ([['Role', attestation.role]] as Array<[string, string]>) : []),
+				['Email address', attestation.email],
+				['Date of discussion', formatIsoDate(attestation.date)],
+				[
+					'Confirmed',
+					record.partner?.confirmedAt
+						? `${formatIsoDate(record.partner.confirmedAt.toISOString().slice(0, 10))}, from a single-use link sent by Circle`
+						: '',
+				],
+			])
+		} else {
+			doc
+				.font('sans')
+				.fontSize(10)
+				.fillColor(PDF_COLOURS.muted)
+				.text(
+					record.partnerStatus === 'invited'
+						? `Waiting for confirmation (asked ${record.partner?.invitedEmail ?? ''}).`
+						: 'Not confirmed.',
+					MARGIN.left + 6,
+					doc.y,
+					{ width: WIDTH - 12 },
+				)
+		}
+	}
+
+	// Footer on every page: who, which form, page n of m.
+	const range = doc.bufferedPageRange()
+	for (let i = range.start; i < range.start + range.count; i++) {
+		doc.switchToPage(i)
+		const bottom = doc.page.margins.bottom
+		doc.page.margins.bottom = 0
+		drawRule(doc, {
+			x1: MARGIN.left,
+			x2: PAGE.width - MARGIN.right,
+			y: PAGE.height - 46,
+			width: 0.5,
+			colour: PDF_COLOURS.rule,
+		})
+		doc
+			.font('sans')
+			.fontSize(8)
+			.fillColor(PDF_COLOURS.muted)
+			.text(`${learner.name} · ${info.label}`, MARGIN.left, PAGE.height - 40, { width: WIDTH / 2, lineBreak: false })
+			.text(`Page ${i - range.start + 1} of ${range.count}`, MARGIN.left + WIDTH / 2, PAGE.height - 40, {
+				width: WIDTH / 2,
+				align: 'right',
+				lineBreak: false,
+			})
+		doc.page.margins.bottom = bottom
+	}
+	doc.end()
+	const slug =
+		record.title
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '')
+			.slice(0, 50) || 'record'
+	return { filename: `${info.slug}-${record.date}-${slug}.pdf`, content: await done }
+}
+
+function drawQuestion(doc: PdfDoc, text: string) {
+	doc.font('sansSemiBold').fontSize(10)
+	const height = doc.heightOfString(text, { width: WIDTH - 16 }) + 10
+	if (doc.y + height + 40 > PAGE.height - MARGIN.bottom) doc.addPage()
+	const y = doc.y
+	doc.save().rect(MARGIN.left, y, WIDTH, height).fill(PDF_COLOURS.brandTint).restore()
+	doc.save().rect(MARGIN.left, y, 3, height).fill(PDF_COLOURS.brand).restore()
+	doc.fillColor(PDF_COLOURS.brandDark).text(text, MARGIN.left + 10, y + 5, { width: WIDTH - 16 })
+	doc.y = y + height + 6
+}
+
+function drawTickBox(doc: PdfDoc, label: string, ticked: boolean) {
+	const y = doc.y
+	doc
+		.save()
+		.lineWidth(0.8)
+		.strokeColor(PDF_COLOURS.ink)
+		.rect(MARGIN.left + 8, y + 1, 9, 9)
+		.stroke()
+		.restore()
+	if (ticked) {
+		doc
+			.save()
+			.lineWidth(1.4)
+			.strokeColor(PDF_COLOURS.brand)
+			.moveTo(MARGIN.left + 9.5, y + 5.5)
+			.lineTo(MARGIN.left + 12, y + 8.5)
+			.lineTo(MARGIN.left + 16, y + 2.5)
+			.stroke()
+			.restore()
+	}
+	doc
+		.font(ticked ? 'sansSemiBold' : 'sans')
+		.fontSize(10)
+		.fillColor(PDF_COLOURS.ink)
+		.text(label, MARGIN.left + 24, y, { width: WIDTH - 30 })
+	doc.moveDown(0.3)
+}
+
+function drawDetailsTable(doc: PdfDoc, rows: Array<[string, string]>) {
+	const labelWidth = 130
+	for (const [label, value] of rows) {
+		doc.font('sans').fontSize(10)
+		const height = Math.max(doc.heightOfString(value || ' ', { width: WIDTH - labelWidth - 12 }), 12) + 8
+		const y = doc.y
+		doc.save().lineWidth(0.5).strokeColor(PDF_COLOURS.rule).rect(MARGIN.left, y, WIDTH, height).stroke().restore()
+		doc.save().rect(MARGIN.left, y, labelWidth, height).fill('#f5f5f4').restore()
+		doc
+			.font('sansSemiBold')
+			.fontSize(9.5)
+			.fillColor(PDF_COLOURS.muted)
+			.text(label, MARGIN.left + 6, y + 4, { width: labelWidth - 12 })
+		doc
+			.font('sans')
+			.fontSize(10)
+			.fillColor(PDF_COLOURS.ink)
+			.text(value, MARGIN.left + labelWidth + 6, y + 4, { width: WIDTH - labelWidth - 12 })
+		doc.y = y + height
+	}
+	doc.x = MARGIN.left
+}
+
+function collect(doc: PdfDoc): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = []
+		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+		doc.on('end', () => resolve(Buffer.concat(chunks)))
+		doc.on('error', reject)
+	})
+}

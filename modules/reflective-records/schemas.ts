@@ -1,0 +1,238 @@
+import { z } from 'zod'
+import type { ReflectiveRecordKind } from '#modules/db/client.ts'
+import { isRealIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
+import { multilineText, singleLineText } from '#modules/validation/text.ts'
+
+// One zod schema per regulator form. The browser checks a form with the same schema (Conform), the
+// module checks it again before it is stored, and a stored record's `fields` are read back through it,
+// so a record in the database always has its form's shape. This file imports only zod and pure
+// helpers: the forms use it in the browser.
+
+export const RECORD_KINDS = [
+	'NMC_REFLECTIVE_ACCOUNT',
+	'NMC_FEEDBACK',
+	'NMC_DISCUSSION',
+	'SWE_CPD',
+] as const satisfies readonly ReflectiveRecordKind[]
+
+/** Each form's name as the learner sees it, and the path segment of its page. */
+export const RECORD_KIND_INFO: Record<
+	ReflectiveRecordKind,
+	{ label: string; slug: string; regulator: 'NMC' | 'SWE'; partner: 'discussion partner' | 'peer' | null }
+> = {
+	NMC_REFLECTIVE_ACCOUNT: {
+		label: 'NMC reflective account',
+		slug: 'nmc-reflective-account',
+		regulator: 'NMC',
+		partner: null,
+	},
+	NMC_FEEDBACK: { label: 'NMC practice-related feedback', slug: 'nmc-feedback', regulator: 'NMC', partner: null },
+	NMC_DISCUSSION: {
+		label: 'NMC reflective discussion',
+		slug: 'nmc-reflective-discussion',
+		regulator: 'NMC',
+		partner: 'discussion partner',
+	},
+	SWE_CPD: { label: 'Social Work England CPD record', slug: 'swe-cpd', regulator: 'SWE', partner: 'peer' },
+}
+
+export function kindFromSlug(slug: string | undefined): ReflectiveRecordKind | null {
+	return RECORD_KINDS.find((kind) => RECORD_KIND_INFO[kind].slug === slug) ?? null
+}
+
+/** The Code's four themes, as the NMC names them. */
+export const NMC_CODE_THEMES = [
+	'Prioritise people',
+	'Practise effectively',
+	'Preserve safety',
+	'Promote professionalism and trust',
+] as const
+
+/** Where practice-related feedback can come from. */
+export const FEEDBACK_SOURCES = [
+	'People who use services',
+	'Patients or families',
+	'Colleagues',
+	'Students',
+	'Manager or appraisal',
+	'Complaint, compliment or audit',
+	'Other',
+] as const
+
+/** Kinds of CPD Social Work England lists. */
+export const SWE_CPD_TYPES = [
+	'Course or training',
+	'Reading or research',
+	'Supervision',
+	'Reflective practice',
+	'Shadowing or observation',
+	'Peer learning or group discussion',
+	'Conference or event',
+	'Other',
+] as const
+
+/** Social Work England's professional standard 4 ("maintain my continuing professional development"), in short. */
+export const SWE_STANDARDS = [
+	'4.1 Feedback from people I work with',
+	'4.2 Supervision and reflection',
+	'4.3 Keeping my knowledge and skills up to date',
+	'4.4 Contributing to others’ learning',
+	'4.5 Reflecting on my learning',
+	'4.6 Using research and evidence',
+	'4.7 Recording my learning',
+	'4.8 Values and ethics',
+] as const
+
+const MAX_TEXT = 5000
+
+const required = (label: string, max = MAX_TEXT) =>
+	multilineText({ message: `Enter ${label}` })
+		.trim()
+		.min(1, `Enter ${label}`)
+		.max(max, `This must be ${max.toLocaleString('en-GB')} characters or fewer`)
+
+const optionalText = (max = MAX_TEXT) =>
+	multilineText()
+		.trim()
+		.max(max, `This must be ${max.toLocaleString('en-GB')} characters or fewer`)
+		.optional()
+		.transform((value) => value || undefined)
+
+/** A UK calendar day, not in the future (checked when parsed, so "today" is always today in the UK). */
+export const pastDate = (label: string) =>
+	singleLineText({ message: `Enter ${label}` })
+		.trim()
+		.min(1, `Enter ${label}`)
+		.refine(isRealIsoDate, 'Enter a real date, like 21/11/2026')
+		.refine((iso) => !isRealIsoDate(iso) || iso >= '1990-01-01', 'Enter a date from 1990 onwards')
+		.refine((iso) => !isRealIsoDate(iso) || iso <= londonToday(), 'The date cannot be in the future')
+
+export const emailAddress = (label: string) =>
+	singleLineText({ message: `Enter ${label}` })
+		.trim()
+		.min(1, `Enter ${label}`)
+		.max(254, 'The email address is too long')
+		.pipe(z.email({ message: 'Enter an email address like name@example.org' }))
+		.transform((value) => value.toLowerCase())
+
+const optionalEmail = (label: string) =>
+	z.preprocess(
+		(value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+		emailAddress(label).optional(),
+	)
+
+const Common = {
+	title: singleLineText({ message: 'Enter a title' })
+		.min(1, 'Enter a title')
+		.max(200, 'The title must be 200 characters or fewer'),
+	date: pastDate('the date'),
+	/** The lesson reflection pulled in, if any (a hidden field). */
+	sourceReflectionId: singleLineText().max(40).optional(),
+}
+
+/** The NMC reflective account form's four questions. */
+export const NmcReflectiveAccountSchema = z.object({
+	...Common,
+	activity: required('what the activity, feedback or event was'),
+	learnt: required('what you learnt'),
+	changedPractice: required('how you changed or improved your practice'),
+	codeThemes: z
+		.array(z.enum(NMC_CODE_THEMES, { message: 'Choose a theme from the list' }), {
+			message: 'Choose at least one theme of the Code',
+		})
+		.min(1, 'Choose at least one theme of the Code'),
+	codeRelevance: required('how this is relevant to the Code'),
+})
+
+/** A piece of practice-related feedback and what the learner did with it. */
+export const NmcFeedbackSchema = z.object({
+	...Common,
+	source: z.enum(FEEDBACK_SOURCES, { message: 'Choose where the feedback came from' }),
+	summary: required('what the feedback said'),
+	response: required('how you used it'),
+})
+
+/**
+ * The reflective discussion: the date, the partner's name and email (they confirm their own details
+ * from the emailed link), and notes on which accounts were discussed. Nothing that identifies anyone else.
+ */
+export const NmcDiscussionSchema = z.object({
+	...Common,
+	partnerName: singleLineText({ message: 'Enter your partner’s name' })
+		.min(1, 'Enter your partner’s name')
+		.max(200, 'The name must be 200 characters or fewer'),
+	partnerEmail: emailAddress('your partner’s email address'),
+	notes: optionalText(),
+})
+
+/** Social Work England's CPD record, with the optional peer reflection. */
+export const SweCpdSchema = z.object({
+	...Common,
+	cpdType: z.enum(SWE_CPD_TYPES, { message: 'Choose the type of CPD' }),
+	description: required('a short description and why it is relevant'),
+	learnt: required('what you learnt'),
+	impact: required('the impact on your practice and the people you work with'),
+	standards: z.array(z.enum(SWE_STANDARDS, { message: 'Choose a standard from the list' })).optional(),
+	peerReflection: optionalText(),
+	peerName: singleLineText()
+		.max(200, 'The name must be 200 characters or fewer')
+		.optional()
+		.transform((v) => v || undefined),
+	peerEmail: optionalEmail('your peer’s email address'),
+})
+
+export const RECORD_SCHEMAS = {
+	NMC_REFLECTIVE_ACCOUNT: NmcReflectiveAccountSchema,
+	NMC_FEEDBACK: NmcFeedbackSchema,
+	NMC_DISCUSSION: NmcDiscussionSchema,
+	SWE_CPD: SweCpdSchema,
+} as const satisfies Record<ReflectiveRecordKind, z.ZodType>
+
+export type RecordInput<K extends ReflectiveRecordKind = ReflectiveRecordKind> = z.input<(typeof RECORD_SCHEMAS)[K]>
+export type RecordValues<K extends ReflectiveRecordKind = ReflectiveRecordKind> = z.output<(typeof RECORD_SCHEMAS)[K]>
+
+/** The shape each kind stores in `fields`: its form's answers without the title, date and source. */
+export type RecordFields = Record<string, string | string[] | undefined>
+
+/** An NMC PIN: two digits, a letter, four digits and a letter, like 12A3456E (spaces ignored). */
+export const NMC_PIN = /^\d{2}[A-Z]\d{4}[A-Z]$/
+
+/**
+ * What a partner attests on the confirmation page. The NMC PIN is asked for only on an NMC
+ * discussion (the `pin` option); a Social Work England peer gives their role instead, if they like.
+ */
+export function confirmationSchema({ pin }: { pin: boolean }) {
+	return z.object({
+		name: singleLineText({ message: 'Enter your name' })
+			.min(1, 'Enter your name')
+			.max(200, 'Your name must be 200 characters or fewer'),
+		email: emailAddress('your email address'),
+		date: pastDate('the date of the discussion'),
+		pin: pin
+			? singleLineText({ message: 'Enter your NMC PIN' })
+					.transform((value) => value.replace(/\s+/g, '').toUpperCase())
+					.pipe(
+						z
+							.string()
+							.min(1, 'Enter your NMC PIN')
+							.regex(NMC_PIN, 'Enter your NMC PIN as two numbers, a letter, four numbers and a letter, like 12A3456E'),
+					)
+			: z.undefined().optional(),
+		role: singleLineText()
+			.max(200, 'Your role must be 200 characters or fewer')
+			.optional()
+			.transform((v) => v || undefined),
+		agree: z.literal('on', { message: 'Tick the box to confirm' }),
+	})
+}
+
+/** What the partner's form sends (the PIN only on an NMC discussion). */
+export type ConfirmationInput = {
+	name: string
+	email: string
+	date: string
+	pin?: string
+	role?: string
+	agree?: string
+}
+export type Attestation = { name: string; email: string; date: string; pin?: string; role?: string }
