@@ -124,11 +124,18 @@ async function seedLessonReflection({ userId }: { userId: string }) {
 	const courseId = question.lesson.version.courseId
 	const enrolment = await prisma.enrolment.findUnique({
 		where: { userId_courseId: { userId, courseId } },
-		select: { id: true },
+		select: { id: true, cycle: true },
 	})
 	if (!enrolment) return
 	await prisma.reflection.upsert({
-		where: { userId_lessonId_questionId: { userId, lessonId: question.lessonId, questionId: question.id } },
+		where: {
+			userId_lessonId_questionId_cycle: {
+				userId,
+				lessonId: question.lessonId,
+				questionId: question.id,
+				cycle: enrolment.cycle,
+			},
+		},
 		update: {},
 		create: {
 			userId,
@@ -136,6 +143,7 @@ async function seedLessonReflection({ userId }: { userId: string }) {
 			enrolmentId: enrolment.id,
 			lessonId: question.lessonId,
 			questionId: question.id,
+			cycle: enrolment.cycle,
 			prompt: question.prompt,
 			text: 'On the ward I notice I jump in to fix a disagreement for people. Asking each of them what happened, and who was affected, lets them find the way forward themselves, and it holds.',
 		},
