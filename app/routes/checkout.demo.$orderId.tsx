@@ -41,8 +41,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 			await completeDemoCheckout({ orderId: params.orderId, userId: user.id })
 			return redirect(`/checkout/success?order=${encodeURIComponent(params.orderId)}`, 303)
 		}
-		const { courseSlug } = await cancelDemoCheckout({ orderId: params.orderId, userId: user.id })
-		return redirect(`/checkout/cancel?course=${encodeURIComponent(courseSlug)}`, 303)
+		const { product } = await cancelDemoCheckout({ orderId: params.orderId, userId: user.id })
+		return redirect(`/checkout/cancel?${product.kind}=${encodeURIComponent(product.slug)}`, 303)
 	} catch (error) {
 		return replyWithDomainError(submission, error)
 	}
@@ -112,7 +112,7 @@ export default function DemoCheckoutRoute({ loaderData, actionData }: Route.Comp
 						<p className="font-semibold">This checkout has been cancelled or has expired, and nothing was bought.</p>
 						<p>
 							<Link
-								to={`/courses/${checkout.courseSlug}/buy`}
+								to={checkout.product.buyUrl}
 								className="font-semibold text-brand-700 underline underline-offset-2"
 							>
 								Start again

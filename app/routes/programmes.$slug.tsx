@@ -1,14 +1,19 @@
-import { Form, isRouteErrorResponse, Link, redirect } from 'react-router'
+import { data, Form, isRouteErrorResponse, Link, redirect } from 'react-router'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
 import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
-import { throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { createCheckout } from '#modules/billing/create-checkout.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
 import { formatCoursePrice, formatCpdHours, formatDate, markdownToTextBlocks, pluralise } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { enrolInProgramme } from '#modules/programmes/enrol-in-programme.ts'
 import { getProgrammePage } from '#modules/programmes/get-programme-page.ts'
+import { ProgrammeJoinSchema } from '#modules/programmes/schemas.ts'
 import type { Route } from './+types/programmes.$slug'
 
 export async function loader({ params, request }: Route.LoaderArgs) {
@@ -23,16 +28,29 @@ export function headers() {
 }
 
 /**
- * POST: enrols the signed-in learner on the programme (free to join) and opens its courses; visitors
- * are sent to log in and back here. Enrolling twice changes nothing.
+ * POST intent=join: enrols the signed-in learner on a free programme and opens its courses (twice
+ * changes nothing). intent=buy: starts a checkout for a priced programme (the price comes from the
+ * database) and answers 303 to it. Visitors are sent to log in and back here. A refusal (already on
+ * it, not free, no longer for sale) is shown on the page, never a 500.
  */
 export async function action({ request, params }: Route.ActionArgs) {
 	const here = `/programmes/${encodeURIComponent(params.slug)}`
 	const user = await requireUser(request, { redirectTo: here })
+	const submission = parseWithZod(await request.formData(), { schema: ProgrammeJoinSchema })
+	if (submission.status !== 'success') {
+		return data({ error: 'Choose to join or to buy the programme.' }, { status: 400 })
+	}
 	try {
+		if (submission.value.intent === 'buy') {
+			const { id } = await getProgrammePage({ slug: params.slug, userId: user.id })
+			const checkout = await createCheckout({ buyerUserId: user.id, programmeId: id, method: 'CARD' })
+			return redirect(checkout.url, 303)
+		}
 		await enrolInProgramme({ userId: user.id, slug: params.slug, now: new Date() })
 	} catch (error) {
-		throwAsResponse(error)
+		if (!isDomainError(error)) throw error
+		if (error.kind === 'not_found') throw data({ message: error.message }, { status: 404 })
+		return data({ error: error.message }, { status: error.kind === 'conflict' ? 409 : 400 })
 	}
 	return redirect(`${here}?enrolled=1`)
 }
@@ -49,8 +67,9 @@ export const meta: Route.MetaFunction = ({ loaderData, error }) => {
 
 const STATE_LABELS = { completed: 'Completed', open: 'Open', locked: 'Opens when the course before is finished' }
 
-export default function ProgrammeRoute({ loaderData }: Route.ComponentProps) {
+export default function ProgrammeRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { programme, signedIn } = loaderData
+	const priced = programme.pricePence > 0
 	const { enrolment } = programme
 	const blocks = markdownToTextBlocks(programme.description)
 	const paid = programme.courses.filter((course) => course.pricePence > 0)
@@ -103,13 +122,29 @@ export default function ProgrammeRoute({ loaderData }: Route.ComponentProps) {
 							</p>
 						) : (
 							<Form method="post">
+								<input type="hidden" name="intent" value={priced ? 'buy' : 'join'} />
 								<Button type="submit" size="lg">
-									{signedIn ? 'Join this programme for free' : 'Log in to join this programme'}
+									{priced
+										? signedIn
+											? `Buy this programme — ${formatCoursePrice(programme.pricePence)}`
+											: 'Log in to buy this programme'
+										: signedIn
+											? 'Join this programme for free'
+											: 'Log in to join this programme'}
 								</Button>
 							</Form>
 						)}
+						{actionData?.error ? (
+							<Notice tone="error" role="alert" title={actionData.error} className="mt-4 max-w-2xl" />
+						) : null}
 					</div>
-					{paid.length && !enrolment?.certificateCode ? (
+					{priced && !enrolment ? (
+						<p className="mt-4 max-w-3xl text-stone-700">
+							One price for every course in it: buying the programme gives you a place on each course, and its
+							certificate once you have finished them all.
+						</p>
+					) : null}
+					{!priced && paid.length && !enrolment?.certificateCode ? (
 						<p className="mt-4 max-w-3xl text-stone-700">
 							Joining is free. {pluralise(paid.length, 'course')} in it {paid.length === 1 ? 'is' : 'are'} sold
 							separately: buy {paid.length === 1 ? 'it' : 'each'} from the course when you reach it.
