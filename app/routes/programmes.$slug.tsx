@@ -20,7 +20,15 @@ export async function loader({ params, request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
 	// Unknown and unpublished programmes are the same 404.
 	const programme = await withDomainErrors(() => getProgrammePage({ slug: params.slug, userId: user?.id ?? null }))
-	return { programme, signedIn: Boolean(user) }
+	// Sent here from a course the programme has not opened yet (requireCourseOpenInProgrammes).
+	const lockedSlug = new URL(request.url).searchParams.get('locked')
+	const lockedIndex = programme.courses.findIndex((c) => c.slug === lockedSlug && c.state === 'locked')
+	const waitingFor = programme.courses.slice(0, Math.max(lockedIndex, 0)).findLast((c) => c.state !== 'completed')
+	const locked =
+		lockedIndex >= 0 && waitingFor
+			? { title: programme.courses[lockedIndex]!.title, waitingFor: waitingFor.title }
+			: null
+	return { programme, signedIn: Boolean(user), locked }
 }
 
 export function headers() {
@@ -68,7 +76,7 @@ export const meta: Route.MetaFunction = ({ loaderData, error }) => {
 const STATE_LABELS = { completed: 'Completed', open: 'Open', locked: 'Opens when the course before is finished' }
 
 export default function ProgrammeRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { programme, signedIn } = loaderData
+	const { programme, signedIn, locked } = loaderData
 	const priced = programme.pricePence > 0
 	const { enrolment } = programme
 	const blocks = markdownToTextBlocks(programme.description)
@@ -101,6 +109,16 @@ export default function ProgrammeRoute({ loaderData, actionData }: Route.Compone
 						{pluralise(programme.courses.length, 'course')} · {formatCpdHours(programme.cpdMinutes)} in total ·{' '}
 						{programme.sequential ? 'taken in order' : 'taken in any order'}
 					</p>
+					{locked ? (
+						<Notice
+							tone="info"
+							role="status"
+							className="mt-6 max-w-2xl"
+							title={`${locked.title} opens when you have finished ${locked.waitingFor}.`}
+						>
+							This programme’s courses are taken in order.
+						</Notice>
+					) : null}
 					<div className="mt-6">
 						{enrolment?.certificateCode ? (
 							<div role="status" className="max-w-2xl rounded-2xl border-2 border-green-700 bg-green-50 p-5">
