@@ -111,10 +111,7 @@ export default function DemoCheckoutRoute({ loaderData, actionData }: Route.Comp
 					<div className="mt-6 space-y-3 text-stone-800" role="status">
 						<p className="font-semibold">This checkout has been cancelled or has expired, and nothing was bought.</p>
 						<p>
-							<Link
-								to={checkout.product.buyUrl}
-								className="font-semibold text-brand-700 underline underline-offset-2"
-							>
+							<Link to={checkout.product.buyUrl} className="font-semibold text-brand-700 underline underline-offset-2">
 								Start again
 							</Link>
 						</p>

@@ -8,6 +8,8 @@ import { programmeGateFor } from '#modules/programmes/programme-gate.ts'
 export async function requireCourseOpenInProgrammes({ userId, courseSlug }: { userId: string; courseSlug: string }) {
 	const gate = await programmeGateFor({ userId, courseSlug })
 	if (gate) {
-		throw redirect(`/programmes/${encodeURIComponent(gate.programmeSlug)}?locked=${encodeURIComponent(gate.courseSlug)}`)
+		throw redirect(
+			`/programmes/${encodeURIComponent(gate.programmeSlug)}?locked=${encodeURIComponent(gate.courseSlug)}`,
+		)
 	}
 }

@@ -105,7 +105,16 @@ export async function getOrderForAdmin({ actorId, orderId }: { actorId: string; 
 	const product = orderProduct({ course, programme })
 	return {
 		// `course` is what was bought (a course or a programme): its title and public page.
-		order: { ...rest, course: { id: product.id, slug: product.slug, title: product.title, pageUrl: product.pageUrl, kind: product.kind } },
+		order: {
+			...rest,
+			course: {
+				id: product.id,
+				slug: product.slug,
+				title: product.title,
+				pageUrl: product.pageUrl,
+				kind: product.kind,
+			},
+		},
 		enrolmentCount: _count.enrolments,
 		audit,
 	}

@@ -456,7 +456,8 @@ async function courseForSale(tx: Tx, courseId: string): Promise<ForSale> {
 			publishedVersion: { select: { title: true } },
 		},
 	})
-	if (!course?.publishedVersion) throw new BillingError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	if (!course?.publishedVersion)
+		throw new BillingError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
 	if (course.pricePence <= 0) {
 		throw new BillingError('invalid', 'COURSE_IS_FREE', 'This course is free: enrol from the course page.')
 	}

@@ -169,9 +169,7 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 				amountLabel: formatPounds(order.amountPence),
 				paidOn: formatUkDate(fulfilledAt),
 				orderReference: orderReference(order.id),
-				nextUrl: order.organisation
-					? `${appUrl()}/org/${order.organisation.slug}`
-					: `${appUrl()}${product.learnUrl}`,
+				nextUrl: order.organisation ? `${appUrl()}/org/${order.organisation.slug}` : `${appUrl()}${product.learnUrl}`,
 				demo: paidVia === 'demo',
 			},
 		},

@@ -43,7 +43,11 @@ async function thrown(promise: Promise<unknown>) {
 async function boughtProgramme({ sequential = false } = {}) {
 	const programme = await createPublishedProgramme({ count: 2, sequential, pricePounds: 120, coursePricePence: 9000 })
 	const buyer = await createUser()
-	const { orderId } = await createCheckout({ buyerUserId: buyer.id, programmeId: programme.programmeId, method: 'CARD' })
+	const { orderId } = await createCheckout({
+		buyerUserId: buyer.id,
+		programmeId: programme.programmeId,
+		method: 'CARD',
+	})
 	const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } })
 	const session = fake.sessions.get(order.stripeCheckoutSessionId!)!
 	return { ...programme, buyer, orderId, order, session }
@@ -90,7 +94,13 @@ describe('buying a programme', () => {
 		const admin = await createUser()
 		const organisation = await createTestOrganisation({ userId: admin.id, role: 'ADMIN' })
 		const seats = await thrown(
-			createCheckout({ buyerUserId: admin.id, programmeId, organisationId: organisation.id, quantity: 5, method: 'CARD' }),
+			createCheckout({
+				buyerUserId: admin.id,
+				programmeId,
+				organisationId: organisation.id,
+				quantity: 5,
+				method: 'CARD',
+			}),
 		)
 		expect(isDomainError(seats) && seats.code).toBe('PROGRAMME_SEATS')
 		const free = await createPublishedProgramme({ pricePounds: 0 })
@@ -115,12 +125,18 @@ describe('refunding a programme', () => {
 		const refunded = signedEvent('charge.refunded', { id: charge.id, object: 'charge' })
 		for (let i = 0; i < 3; i++) expect((await deliver(refunded)).status).toBe(200)
 
-		const enrolments = await prisma.enrolment.findMany({ where: { userId: buyer.id, orderId }, select: { status: true } })
+		const enrolments = await prisma.enrolment.findMany({
+			where: { userId: buyer.id, orderId },
+			select: { status: true },
+		})
 		expect(enrolments.map((e) => e.status)).toEqual(['REVOKED', 'REVOKED'])
 		const after = await prisma.programmeCertificate.findUniqueOrThrow({ where: { id: certificate.id } })
 		expect(after.revokedAt).toBeInstanceOf(Date)
 		expect(after.revokedReason).toContain('Payment refunded')
-		const verified = await verifyProgrammeCertificate({ code: certificate.code, ipAddress: `10.9.${Date.now() % 250}.1` })
+		const verified = await verifyProgrammeCertificate({
+			code: certificate.code,
+			ipAddress: `10.9.${Date.now() % 250}.1`,
+		})
 		expect(verified.status).toBe('revoked')
 		expect(
 			await prisma.auditLog.count({ where: { targetId: certificate.id, action: 'programme_certificate.revoked' } }),

@@ -73,7 +73,10 @@ export type ProgrammeCourseProgress = {
  * learner holds an unrevoked certificate for it, from any cycle and whenever earned (a course they
  * finished before joining the programme counts).
  */
-export async function programmeProgress(tx: Tx | typeof prisma, { programmeId, userId }: { programmeId: string; userId: string }) {
+export async function programmeProgress(
+	tx: Tx | typeof prisma,
+	{ programmeId, userId }: { programmeId: string; userId: string },
+) {
 	const programme = await tx.programme.findUniqueOrThrow({
 		where: { id: programmeId },
 		select: {

@@ -68,7 +68,9 @@ describe('a sequential programme assigned by an organisation', () => {
 			now: NOW,
 		})
 		// Both courses are free, so the assignment gave a place on each at once.
-		expect(await prisma.enrolment.count({ where: { userId: member.id, courseId: { in: courses.map((c) => c.id) } } })).toBe(2)
+		expect(
+			await prisma.enrolment.count({ where: { userId: member.id, courseId: { in: courses.map((c) => c.id) } } }),
+		).toBe(2)
 
 		const locked = await lockedProgrammeCourses({ userId: member.id })
 		expect([...locked.keys()]).toEqual([courses[1]!.id])
@@ -126,9 +128,15 @@ describe('revoking a course certificate', () => {
 			await enrolInProgramme({ userId: learner.id, slug, now: NOW })
 			for (const course of courses) await completeCourse(learner.id, course.id, NOW)
 		}
-		const aCertificate = await prisma.certificate.findFirstOrThrow({ where: { userId: a.id, courseId: courses[0]!.id } })
+		const aCertificate = await prisma.certificate.findFirstOrThrow({
+			where: { userId: a.id, courseId: courses[0]!.id },
+		})
 		const admin = await createTestUser({ role: 'ADMIN' })
-		await revokeCertificate({ code: aCertificate.code, actorId: admin.id, reason: 'Issued in error after a data import' })
+		await revokeCertificate({
+			code: aCertificate.code,
+			actorId: admin.id,
+			reason: 'Issued in error after a data import',
+		})
 		const rows = await prisma.programmeCertificate.findMany({
 			where: { programmeId },
 			select: { userId: true, revokedAt: true },

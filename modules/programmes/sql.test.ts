@@ -32,11 +32,20 @@ test('revokeProgrammeCertificatesListing finds certificates by a listed code, or
 	})
 	const course = await createCourse({ modules: 1 })
 	const enrolment = await prisma.enrolment.create({
-		data: { userId: user.id, courseId: course.id, versionId: course.versionId, source: 'FREE', startedAt: new Date(), completedAt: new Date() },
+		data: {
+			userId: user.id,
+			courseId: course.id,
+			versionId: course.versionId,
+			source: 'FREE',
+			startedAt: new Date(),
+			completedAt: new Date(),
+		},
 	})
 	const certificate = await issueTestCertificate(enrolment.id)
 	const make = async (userId: string, listed: string) => {
-		const pe = await prisma.programmeEnrolment.create({ data: { programmeId: programme.id, userId, enrolledAt: new Date() } })
+		const pe = await prisma.programmeEnrolment.create({
+			data: { programmeId: programme.id, userId, enrolledAt: new Date() },
+		})
 		return prisma.programmeCertificate.create({
 			data: {
 				code: generateProgrammeCertificateCode(),
@@ -45,7 +54,9 @@ test('revokeProgrammeCertificatesListing finds certificates by a listed code, or
 				programmeEnrolmentId: pe.id,
 				learnerName: 'L',
 				programmeTitle: 'Path',
-				courses: [{ title: 'C', versionNumber: 1, cpdMinutes: 60, completedAt: new Date().toISOString(), code: listed }],
+				courses: [
+					{ title: 'C', versionNumber: 1, cpdMinutes: 60, completedAt: new Date().toISOString(), code: listed },
+				],
 				cpdMinutes: 60,
 				completedAt: new Date(),
 			},

@@ -21,10 +21,7 @@ export async function lockProgrammeEnrolment(tx: Tx, { programmeId, userId }: { 
  */
 export async function revokeProgrammeCertificatesListing(
 	tx: Tx,
-	options: { reason: string; now: Date } & (
-		| { certificateCode: string }
-		| { userId: string; courseId: string }
-	),
+	options: { reason: string; now: Date } & ({ certificateCode: string } | { userId: string; courseId: string }),
 ) {
 	const { reason, now } = options
 	const listed =
