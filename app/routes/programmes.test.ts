@@ -9,6 +9,7 @@ import { action as newAction } from './studio.programmes.new.tsx'
 import { loader as verifyJsonLoader } from './verify.programmes.$code[.]json.ts'
 import { loader as learnIndexLoader } from './learn.$courseSlug._index.tsx'
 import { action as lessonAction, loader as lessonLoader } from './learn.$courseSlug.$lessonId.tsx'
+import { action as progressAction } from './learn.progress.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { enrolInProgramme } from '#modules/programmes/enrol-in-programme.ts'
 import { createPublishedProgramme } from '#tests/factories/programmes.ts'
@@ -261,6 +262,19 @@ describe('a priced programme and a sequential one, through the routes', () => {
 			}),
 		)
 		expect(write.location).toBe(expected)
+		// The video player's JSON reports name only the lesson: refused too, nothing recorded.
+		const video = later.lessons.find((l) => l.kind === 'VIDEO')!
+		const report = (await call(
+			progressAction,
+			new Request('http://localhost/learn/progress', {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', Cookie: cookie },
+				body: JSON.stringify({ lessonId: video.id, positionSeconds: 30, playedRanges: [[0, 30]] }),
+			}),
+		)) as Response
+		expect(report.status).toBe(403)
+		expect(await report.json()).toMatchObject({ code: 'COURSE_LOCKED' })
+		expect(await prisma.lessonProgress.count({ where: { userId: user.id, lessonId: video.id } })).toBe(0)
 
 		const page = await outcome(call(pageLoader, getRequest(expected, { cookie }), { slug: programmeSlug }))
 		expect(page.body).toMatchObject({ locked: { title: 'Programme course 2', waitingFor: 'Programme course 1' } })

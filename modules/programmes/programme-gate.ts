@@ -5,6 +5,7 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { enrolmentStartedWhere } from '#modules/enrolment/started.ts'
 import { programmeProgress } from './complete-programmes.ts'
+import { ProgrammesError } from './errors.ts'
 
 export type ProgrammeGate = {
 	courseSlug: string
@@ -78,4 +79,27 @@ export async function programmeGateFor({ userId, courseSlug }: { userId: string;
 	const course = await prisma.course.findUnique({ where: { slug: courseSlug }, select: { id: true } })
 	if (!course) return null
 	return (await lockedProgrammeCourses({ userId, courseId: course.id })).get(course.id) ?? null
+}
+
+/**
+ * For writes that name a lesson rather than a course (the video player's progress reports): the
+ * lesson's course must be open to `userId` in every sequential programme they are on, else
+ * `forbidden`. An unknown lesson passes here; the progress function answers for it.
+ */
+export async function assertLessonOpenInProgrammes({ userId, lessonId }: { userId: string; lessonId: string }) {
+	const lesson = await prisma.lesson.findUnique({
+		where: { id: lessonId },
+		select: { version: { select: { courseId: true } } },
+	})
+	if (!lesson) return
+	const gate = (await lockedProgrammeCourses({ userId, courseId: lesson.version.courseId })).get(
+		lesson.version.courseId,
+	)
+	if (gate) {
+		throw new ProgrammesError(
+			'forbidden',
+			'COURSE_LOCKED',
+			`This course opens when you have finished ${gate.waitingFor.title}.`,
+		)
+	}
 }
