@@ -74,7 +74,7 @@ export default function DemoCheckoutRoute({ loaderData, actionData }: Route.Comp
 				</h2>
 				<dl className="mt-4 divide-y divide-stone-100 text-stone-800">
 					<div className="flex justify-between gap-4 py-2">
-						<dt className="text-stone-600">Course</dt>
+						<dt className="text-stone-600">{checkout.product.kind === 'programme' ? 'Programme' : 'Course'}</dt>
 						<dd className="text-right font-medium">{checkout.courseTitle}</dd>
 					</div>
 					<div className="flex justify-between gap-4 py-2">
