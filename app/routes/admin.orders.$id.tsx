@@ -124,8 +124,8 @@ export default function AdminOrderRoute({ loaderData, actionData }: Route.Compon
 			<Facts
 				items={[
 					[
-						'Course',
-						<Link key="c" to={`/courses/${order.course.slug}`} className={linkClasses}>
+						order.course.kind === 'programme' ? 'Programme' : 'Course',
+						<Link key="c" to={order.course.pageUrl} className={linkClasses}>
 							{order.course.title}
 						</Link>,
 					],

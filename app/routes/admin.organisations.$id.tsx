@@ -1,4 +1,5 @@
 import { data, Form, Link } from 'react-router'
+import { orderProduct } from '#modules/billing/product.ts'
 import { z } from 'zod'
 import { Button } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
@@ -60,7 +61,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			id: o.id,
 			createdAt: o.createdAt.toISOString(),
 			buyer: o.buyer.name,
-			courseTitle: courseName(o.course),
+			courseTitle: orderProduct(o).title,
 			quantity: o.quantity,
 			amountPence: o.amountPence,
 			status: o.status,

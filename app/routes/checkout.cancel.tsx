@@ -14,13 +14,24 @@ export const meta: Route.MetaFunction = () =>
 
 /** Stripe's cancel_url (and the demo checkout's Cancel): nothing to look up, only a way back. */
 export function loader({ request }: Route.LoaderArgs) {
-	const course = new URL(request.url).searchParams.get('course') ?? ''
+	const params = new URL(request.url).searchParams
+	const programme = params.get('programme') ?? ''
+	const course = params.get('course') ?? ''
 	// Only a slug makes a link back; anything else is ignored rather than echoed into a URL.
-	return { courseSlug: /^[a-z0-9][a-z0-9-]{0,100}$/.test(course) ? course : null }
+	const slug = (value: string) => (/^[a-z0-9][a-z0-9-]{0,100}$/.test(value) ? value : null)
+	const programmeSlug = slug(programme)
+	if (programmeSlug) {
+		const page = `/programmes/${programmeSlug}`
+		return { buyUrl: page, pageUrl: page, backLabel: 'Back to the programme' }
+	}
+	const courseSlug = slug(course)
+	return courseSlug
+		? { buyUrl: `/courses/${courseSlug}/buy`, pageUrl: `/courses/${courseSlug}`, backLabel: 'Back to the course' }
+		: null
 }
 
 export default function CheckoutCancelledRoute({ loaderData }: Route.ComponentProps) {
-	const { courseSlug } = loaderData
+	const back = loaderData
 	return (
 		<Container width="prose" className="py-12 sm:py-16">
 			<h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Checkout cancelled</h1>
@@ -28,13 +39,13 @@ export default function CheckoutCancelledRoute({ loaderData }: Route.ComponentPr
 				You left the checkout before paying, so nothing has been charged and nothing was bought.
 			</p>
 			<p className="mt-8 flex flex-wrap items-center gap-x-6 gap-y-4">
-				{courseSlug ? (
+				{back ? (
 					<>
-						<ButtonLink to={`/courses/${courseSlug}/buy`} size="lg">
+						<ButtonLink to={back.buyUrl} size="lg">
 							Return to the purchase
 						</ButtonLink>
-						<Link to={`/courses/${courseSlug}`} className="font-semibold text-brand-700 underline underline-offset-2">
-							Back to the course
+						<Link to={back.pageUrl} className="font-semibold text-brand-700 underline underline-offset-2">
+							{back.backLabel}
 						</Link>
 					</>
 				) : (

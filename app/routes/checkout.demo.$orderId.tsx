@@ -41,8 +41,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 			await completeDemoCheckout({ orderId: params.orderId, userId: user.id })
 			return redirect(`/checkout/success?order=${encodeURIComponent(params.orderId)}`, 303)
 		}
-		const { courseSlug } = await cancelDemoCheckout({ orderId: params.orderId, userId: user.id })
-		return redirect(`/checkout/cancel?course=${encodeURIComponent(courseSlug)}`, 303)
+		const { product } = await cancelDemoCheckout({ orderId: params.orderId, userId: user.id })
+		return redirect(`/checkout/cancel?${product.kind}=${encodeURIComponent(product.slug)}`, 303)
 	} catch (error) {
 		return replyWithDomainError(submission, error)
 	}
@@ -74,7 +74,7 @@ export default function DemoCheckoutRoute({ loaderData, actionData }: Route.Comp
 				</h2>
 				<dl className="mt-4 divide-y divide-stone-100 text-stone-800">
 					<div className="flex justify-between gap-4 py-2">
-						<dt className="text-stone-600">Course</dt>
+						<dt className="text-stone-600">{checkout.product.kind === 'programme' ? 'Programme' : 'Course'}</dt>
 						<dd className="text-right font-medium">{checkout.courseTitle}</dd>
 					</div>
 					<div className="flex justify-between gap-4 py-2">
@@ -111,10 +111,7 @@ export default function DemoCheckoutRoute({ loaderData, actionData }: Route.Comp
 					<div className="mt-6 space-y-3 text-stone-800" role="status">
 						<p className="font-semibold">This checkout has been cancelled or has expired, and nothing was bought.</p>
 						<p>
-							<Link
-								to={`/courses/${checkout.courseSlug}/buy`}
-								className="font-semibold text-brand-700 underline underline-offset-2"
-							>
+							<Link to={checkout.product.buyUrl} className="font-semibold text-brand-700 underline underline-offset-2">
 								Start again
 							</Link>
 						</p>

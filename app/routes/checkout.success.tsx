@@ -119,7 +119,7 @@ function OrderHeadline({
 							Assign seats
 						</ButtonLink>
 					) : (
-						<ButtonLink to={`/learn/${order.courseSlug}`} size="lg">
+						<ButtonLink to={order.product.learnUrl} size="lg">
 							Start learning
 						</ButtonLink>
 					)}
@@ -177,7 +177,7 @@ function OrderHeadline({
 							Continue to payment
 						</a>
 					) : (
-						<ButtonLink to={`/courses/${order.courseSlug}/buy`} size="lg">
+						<ButtonLink to={order.product.buyUrl} size="lg">
 							Start again
 						</ButtonLink>
 					)}
@@ -207,7 +207,7 @@ function OrderHeadline({
 					: 'It was cancelled or expired before payment, so nothing was charged.'}
 			</p>
 			<p className="mt-6">
-				<ButtonLink to={`/courses/${order.courseSlug}/buy`} size="lg">
+				<ButtonLink to={order.product.buyUrl} size="lg">
 					Try again
 				</ButtonLink>
 			</p>
@@ -218,7 +218,7 @@ function OrderHeadline({
 function Receipt({ order }: { order: Order }) {
 	const paid = order.status === 'PAID' || order.status === 'REFUNDED'
 	const rows: Array<[string, string]> = [
-		['Course', order.courseTitle],
+		[order.product.kind === 'programme' ? 'Programme' : 'Course', order.courseTitle],
 		[
 			order.organisation ? 'Seats' : 'Places',
 			order.organisation ? `${pluralise(order.quantity, 'seat')} for ${order.organisation.name}` : '1 place for you',

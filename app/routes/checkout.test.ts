@@ -460,7 +460,7 @@ describe('without Stripe (the demo checkout)', () => {
 		expect(locationOf(paid)).toBe(`/checkout/success?order=${orderId}`)
 		for (let i = 0; i < 2; i++) {
 			expect(await success(`order=${orderId}`, cookie)).toMatchObject({
-				order: { status: 'PAID', paymentMethod: 'DEMO', courseSlug: course.slug },
+				order: { status: 'PAID', paymentMethod: 'DEMO', product: { kind: 'course', slug: course.slug } },
 			})
 		}
 		// Paying again (a second click) and revisiting the demo page change nothing.
@@ -499,11 +499,17 @@ describe('without Stripe (the demo checkout)', () => {
 		expect(locationOf(cancelled)).toBe(`/checkout/cancel?course=${course.slug}`)
 		expect((await prisma.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe('EXPIRED')
 		expect(await cancelLoader(args<typeof cancelLoader>(get(`/checkout/cancel?course=${course.slug}`)))).toEqual({
-			courseSlug: course.slug,
+			buyUrl: `/courses/${course.slug}/buy`,
+			pageUrl: `/courses/${course.slug}`,
+			backLabel: 'Back to the course',
 		})
-		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?course=//evil.example')))).toEqual({
-			courseSlug: null,
+		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?programme=calm-schools')))).toEqual({
+			buyUrl: '/programmes/calm-schools',
+			pageUrl: '/programmes/calm-schools',
+			backLabel: 'Back to the programme',
 		})
+		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?course=//evil.example')))).toBeNull()
+		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?programme=//evil.example')))).toBeNull()
 		// Paying a cancelled checkout is refused.
 		const late = await settle(
 			demoAction(args<typeof demoAction>(post(demoUrl, [['intent', 'pay']], cookie), { orderId })),

@@ -13,6 +13,7 @@ import { listMyCertificates } from '#modules/certificates/list-my-certificates.t
 import { formatHours } from '#modules/portfolio/cpd-dates.ts'
 import { defaultExportFormat, EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '#modules/portfolio/export-formats.ts'
 import { getCpdPortfolio } from '#modules/portfolio/get-cpd-portfolio.ts'
+import { listMyProgrammeCertificates } from '#modules/programmes/programme-certificates.ts'
 import type { Route } from './+types/cpd._index'
 
 export const meta: Route.MetaFunction = () =>
@@ -23,9 +24,10 @@ export const meta: Route.MetaFunction = () =>
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const [portfolio, certificates] = await Promise.all([
+	const [portfolio, certificates, programmeCertificates] = await Promise.all([
 		getCpdPortfolio({ userId: user.id }),
 		listMyCertificates({ userId: user.id, now: new Date() }),
+		listMyProgrammeCertificates({ userId: user.id }),
 	])
 	return {
 		learner: portfolio.learner,
@@ -51,6 +53,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 			canRetake: c.canRetake,
 			courseSlug: c.courseSlug,
 		})),
+		programmeCertificates: programmeCertificates.map((c) => ({
+			code: c.code,
+			programmeTitle: c.programmeTitle,
+			courseCount: c.courseCount,
+			cpdMinutes: c.cpdMinutes,
+			completedAt: c.completedAt.toISOString(),
+			revokedAt: c.revokedAt?.toISOString() ?? null,
+		})),
 	}
 }
 
@@ -66,7 +76,7 @@ const DONE: Record<string, string> = {
 }
 
 export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) {
-	const { learner, cycle, entries, certificates } = loaderData
+	const { learner, cycle, entries, certificates, programmeCertificates } = loaderData
 	const [searchParams] = useSearchParams()
 	const done = DONE[searchParams.get('done') ?? '']
 	const years = groupByYear(entries)
@@ -185,6 +195,40 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 							))}
 						</ul>
 					)}
+					{programmeCertificates.length > 0 ? (
+						<section aria-labelledby="programme-certificates-heading" className="mt-10">
+							<h2 id="programme-certificates-heading" className="text-2xl font-bold text-stone-900">
+								Programme certificates
+							</h2>
+							<p className="mt-2 text-sm text-stone-700">
+								Each lists the course certificates above; its hours are already counted once through them.
+							</p>
+							<ul className="mt-4 space-y-3">
+								{programmeCertificates.map((c) => (
+									<li key={c.code} className="rounded-xl border border-stone-200 bg-white p-4">
+										<p className="font-semibold text-stone-900">{c.programmeTitle}</p>
+										<p className="mt-1 text-sm text-stone-600">
+											{c.courseCount} courses · {formatHours(c.cpdMinutes)} in them · {formatDate(c.completedAt)}
+										</p>
+										<p className="mt-1 font-mono text-sm text-stone-700">{c.code}</p>
+										{c.revokedAt ? (
+											<Badge tone="accent" className="mt-2">
+												Revoked {formatDate(c.revokedAt)}
+											</Badge>
+										) : null}
+										<p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+											<a href={`/programme-certificates/${c.code}.pdf`} className={LINK}>
+												Download PDF<span className="sr-only">: {c.programmeTitle}</span>
+											</a>
+											<Link to={`/verify/programmes/${c.code}`} className={LINK}>
+												Verification page<span className="sr-only">: {c.programmeTitle}</span>
+											</Link>
+										</p>
+									</li>
+								))}
+							</ul>
+						</section>
+					) : null}
 				</aside>
 			</div>
 		</Container>

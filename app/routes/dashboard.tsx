@@ -11,6 +11,7 @@ import { pageMeta } from '#app/utils/meta.ts'
 import { getDashboard } from '#modules/learning/get-dashboard.ts'
 import { listAssignedToLearner } from '#modules/assignments/list-for-learner.ts'
 import { COMPLIANCE_STATUS_LABELS } from '#modules/compliance/status.ts'
+import { lockedProgrammeCourses } from '#modules/programmes/programme-gate.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import type { Route } from './+types/dashboard'
 
@@ -22,11 +23,17 @@ export const meta: Route.MetaFunction = () =>
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const [dashboard, assigned] = await Promise.all([
+	const [dashboard, assigned, gates] = await Promise.all([
 		getDashboard({ userId: user.id }),
 		listAssignedToLearner({ userId: user.id, now: new Date() }),
+		lockedProgrammeCourses({ userId: user.id }),
 	])
-	return { firstName: user.name.split(/\s+/)[0] ?? user.name, ...dashboard, assigned }
+	// Courses a sequential programme has not opened yet, by slug: the dashboard says what comes first.
+	const locked: Record<string, { programmeTitle: string; waitingFor: string }> = {}
+	for (const gate of gates.values()) {
+		locked[gate.courseSlug] = { programmeTitle: gate.programmeTitle, waitingFor: gate.waitingFor.title }
+	}
+	return { firstName: user.name.split(/\s+/)[0] ?? user.name, ...dashboard, assigned, locked }
 }
 
 export function headers() {
@@ -36,7 +43,7 @@ export function headers() {
 type Course = Route.ComponentProps['loaderData']['inProgress'][number]
 
 export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
-	const { firstName, inProgress, completed, assigned } = loaderData
+	const { firstName, inProgress, completed, assigned, locked } = loaderData
 	const empty = inProgress.length === 0 && completed.length === 0 && assigned.length === 0
 	return (
 		<Container className="py-10 sm:py-14">
@@ -56,7 +63,7 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 				</section>
 			) : null}
 
-			{assigned.length > 0 ? <AssignedList assigned={assigned} /> : null}
+			{assigned.length > 0 ? <AssignedList assigned={assigned} locked={locked} /> : null}
 
 			{inProgress.length > 0 ? (
 				<section aria-labelledby="in-progress-heading" className="mt-10">
@@ -194,7 +201,13 @@ type Assigned = Route.ComponentProps['loaderData']['assigned'][number]
 const STATUS_TONE = { OVERDUE: 'accent', EXPIRED: 'accent', DUE_SOON: 'accent', IN_PROGRESS: 'brand' } as const
 
 /** Courses an organisation requires of the learner, soonest due first; the status is in words, not colour alone. */
-function AssignedList({ assigned }: { assigned: Assigned[] }) {
+function AssignedList({
+	assigned,
+	locked,
+}: {
+	assigned: Assigned[]
+	locked: Route.ComponentProps['loaderData']['locked']
+}) {
 	return (
 		<section aria-labelledby="assigned-heading" className="mt-10">
 			<h2 id="assigned-heading" className="text-xl font-semibold text-stone-900">
@@ -219,6 +232,12 @@ function AssignedList({ assigned }: { assigned: Assigned[] }) {
 									Waiting for a seat: you can start as soon as {item.organisationName} has one for you.
 								</p>
 							) : null}
+							{locked[item.takeSlug] ? (
+								<p className="mt-1 text-sm font-medium text-stone-900">
+									Opens when you have finished {locked[item.takeSlug]!.waitingFor}: the programme{' '}
+									{locked[item.takeSlug]!.programmeTitle} is taken in order.
+								</p>
+							) : null}
 						</div>
 						<div className="flex flex-wrap items-center gap-3">
 							<Badge
@@ -226,7 +245,7 @@ function AssignedList({ assigned }: { assigned: Assigned[] }) {
 							>
 								{COMPLIANCE_STATUS_LABELS[item.status]}
 							</Badge>
-							{item.waitingForSeat ? null : (
+							{item.waitingForSeat || locked[item.takeSlug] ? null : (
 								<ButtonLink to={`/learn/${item.takeSlug}`} variant="secondary" size="sm">
 									{item.status === 'IN_PROGRESS' ? 'Continue' : 'Start'}
 									<span className="sr-only"> {item.takeTitle}</span>

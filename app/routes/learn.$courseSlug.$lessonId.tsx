@@ -14,6 +14,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithProblem, throwAsResponse } from '#app/utils/errors.server.ts'
 import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { requireCourseOpenInProgrammes } from '#app/utils/programme-gate.server.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getLessonPage, type LessonPage } from '#modules/learning/get-lesson-page.ts'
 import { completeReading } from '#modules/progress/complete-reading.ts'
@@ -22,6 +23,7 @@ import type { Route } from './+types/learn.$courseSlug.$lessonId'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
+	await requireCourseOpenInProgrammes({ userId: user.id, courseSlug: params.courseSlug })
 	try {
 		return await getLessonPage({ userId: user.id, courseSlug: params.courseSlug, lessonId: params.lessonId })
 	} catch (error) {
@@ -42,6 +44,7 @@ const LESSON_ID = /^[a-z0-9]{1,40}$/i
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
+	await requireCourseOpenInProgrammes({ userId: user.id, courseSlug: params.courseSlug })
 	const form = await request.formData()
 	const slug = encodeURIComponent(params.courseSlug)
 	const lessonUrl = `/learn/${slug}/${encodeURIComponent(params.lessonId)}`

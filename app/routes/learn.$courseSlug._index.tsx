@@ -8,6 +8,7 @@ import { throwAsResponse } from '#app/utils/errors.server.ts'
 import { formatDate, pluralise } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { getEnrolmentVersionStatus, previewMoveToVersion } from '#modules/authoring/move-enrolment-to-version.ts'
+import { requireCourseOpenInProgrammes } from '#app/utils/programme-gate.server.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { findResumeLesson } from '#modules/learning/get-lesson-page.ts'
 import type { Route } from './+types/learn.$courseSlug._index'
@@ -35,6 +36,7 @@ export function headers() {
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const slug = encodeURIComponent(params.courseSlug)
+	await requireCourseOpenInProgrammes({ userId: user.id, courseSlug: params.courseSlug })
 	try {
 		const status = await getEnrolmentVersionStatus({ userId: user.id, courseSlug: params.courseSlug })
 		if (!status) throw redirect(`/courses/${slug}`)

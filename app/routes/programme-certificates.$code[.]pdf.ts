@@ -1,5 +1,6 @@
 import { requireUser } from '#app/utils/auth.server.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
+import { pdfDownload } from '#app/utils/pdf-response.server.ts'
 import { getProgrammeCertificatePdf } from '#modules/programmes/programme-certificates.ts'
 import type { Route } from './+types/programme-certificates.$code[.]pdf'
 
@@ -10,15 +11,7 @@ import type { Route } from './+types/programme-certificates.$code[.]pdf'
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	try {
-		const { filename, content } = await getProgrammeCertificatePdf({ code: params.code, viewer: user })
-		return new Response(new Uint8Array(content), {
-			headers: {
-				'Content-Type': 'application/pdf',
-				'Content-Disposition': `attachment; filename="${filename}"`,
-				'Content-Length': String(content.length),
-				'Cache-Control': 'private, no-store',
-			},
-		})
+		return pdfDownload(await getProgrammeCertificatePdf({ code: params.code, viewer: user }))
 	} catch (error) {
 		return problemJson(error)
 	}

@@ -1,21 +1,34 @@
-import { Form, isRouteErrorResponse, Link, redirect } from 'react-router'
+import { data, Form, isRouteErrorResponse, Link, redirect } from 'react-router'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
 import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
-import { throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { createCheckout } from '#modules/billing/create-checkout.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
 import { formatCoursePrice, formatCpdHours, formatDate, markdownToTextBlocks, pluralise } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { enrolInProgramme } from '#modules/programmes/enrol-in-programme.ts'
 import { getProgrammePage } from '#modules/programmes/get-programme-page.ts'
+import { ProgrammeJoinSchema } from '#modules/programmes/schemas.ts'
 import type { Route } from './+types/programmes.$slug'
 
 export async function loader({ params, request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
 	// Unknown and unpublished programmes are the same 404.
 	const programme = await withDomainErrors(() => getProgrammePage({ slug: params.slug, userId: user?.id ?? null }))
-	return { programme, signedIn: Boolean(user) }
+	// Sent here from a course the programme has not opened yet (requireCourseOpenInProgrammes).
+	const lockedSlug = new URL(request.url).searchParams.get('locked')
+	const lockedIndex = programme.courses.findIndex((c) => c.slug === lockedSlug && c.state === 'locked')
+	const waitingFor = programme.courses.slice(0, Math.max(lockedIndex, 0)).findLast((c) => c.state !== 'completed')
+	const locked =
+		lockedIndex >= 0 && waitingFor
+			? { title: programme.courses[lockedIndex]!.title, waitingFor: waitingFor.title }
+			: null
+	return { programme, signedIn: Boolean(user), locked }
 }
 
 export function headers() {
@@ -23,16 +36,29 @@ export function headers() {
 }
 
 /**
- * POST: enrols the signed-in learner on the programme (free to join) and opens its courses; visitors
- * are sent to log in and back here. Enrolling twice changes nothing.
+ * POST intent=join: enrols the signed-in learner on a free programme and opens its courses (twice
+ * changes nothing). intent=buy: starts a checkout for a priced programme (the price comes from the
+ * database) and answers 303 to it. Visitors are sent to log in and back here. A refusal (already on
+ * it, not free, no longer for sale) is shown on the page, never a 500.
  */
 export async function action({ request, params }: Route.ActionArgs) {
 	const here = `/programmes/${encodeURIComponent(params.slug)}`
 	const user = await requireUser(request, { redirectTo: here })
+	const submission = parseWithZod(await request.formData(), { schema: ProgrammeJoinSchema })
+	if (submission.status !== 'success') {
+		return data({ error: 'Choose to join or to buy the programme.' }, { status: 400 })
+	}
 	try {
+		if (submission.value.intent === 'buy') {
+			const { id } = await getProgrammePage({ slug: params.slug, userId: user.id })
+			const checkout = await createCheckout({ buyerUserId: user.id, programmeId: id, method: 'CARD' })
+			return redirect(checkout.url, 303)
+		}
 		await enrolInProgramme({ userId: user.id, slug: params.slug, now: new Date() })
 	} catch (error) {
-		throwAsResponse(error)
+		if (!isDomainError(error)) throw error
+		if (error.kind === 'not_found') throw data({ message: error.message }, { status: 404 })
+		return data({ error: error.message }, { status: error.kind === 'conflict' ? 409 : 400 })
 	}
 	return redirect(`${here}?enrolled=1`)
 }
@@ -49,8 +75,9 @@ export const meta: Route.MetaFunction = ({ loaderData, error }) => {
 
 const STATE_LABELS = { completed: 'Completed', open: 'Open', locked: 'Opens when the course before is finished' }
 
-export default function ProgrammeRoute({ loaderData }: Route.ComponentProps) {
-	const { programme, signedIn } = loaderData
+export default function ProgrammeRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { programme, signedIn, locked } = loaderData
+	const priced = programme.pricePence > 0
 	const { enrolment } = programme
 	const blocks = markdownToTextBlocks(programme.description)
 	const paid = programme.courses.filter((course) => course.pricePence > 0)
@@ -82,6 +109,16 @@ export default function ProgrammeRoute({ loaderData }: Route.ComponentProps) {
 						{pluralise(programme.courses.length, 'course')} · {formatCpdHours(programme.cpdMinutes)} in total ·{' '}
 						{programme.sequential ? 'taken in order' : 'taken in any order'}
 					</p>
+					{locked ? (
+						<Notice
+							tone="info"
+							role="status"
+							className="mt-6 max-w-2xl"
+							title={`${locked.title} opens when you have finished ${locked.waitingFor}.`}
+						>
+							This programme’s courses are taken in order.
+						</Notice>
+					) : null}
 					<div className="mt-6">
 						{enrolment?.certificateCode ? (
 							<div role="status" className="max-w-2xl rounded-2xl border-2 border-green-700 bg-green-50 p-5">
@@ -103,13 +140,29 @@ export default function ProgrammeRoute({ loaderData }: Route.ComponentProps) {
 							</p>
 						) : (
 							<Form method="post">
+								<input type="hidden" name="intent" value={priced ? 'buy' : 'join'} />
 								<Button type="submit" size="lg">
-									{signedIn ? 'Join this programme for free' : 'Log in to join this programme'}
+									{priced
+										? signedIn
+											? `Buy this programme — ${formatCoursePrice(programme.pricePence)}`
+											: 'Log in to buy this programme'
+										: signedIn
+											? 'Join this programme for free'
+											: 'Log in to join this programme'}
 								</Button>
 							</Form>
 						)}
+						{actionData?.error ? (
+							<Notice tone="error" role="alert" title={actionData.error} className="mt-4 max-w-2xl" />
+						) : null}
 					</div>
-					{paid.length && !enrolment?.certificateCode ? (
+					{priced && !enrolment ? (
+						<p className="mt-4 max-w-3xl text-stone-700">
+							One price for every course in it: buying the programme gives you a place on each course, and its
+							certificate once you have finished them all.
+						</p>
+					) : null}
+					{!priced && paid.length && !enrolment?.certificateCode ? (
 						<p className="mt-4 max-w-3xl text-stone-700">
 							Joining is free. {pluralise(paid.length, 'course')} in it {paid.length === 1 ? 'is' : 'are'} sold
 							separately: buy {paid.length === 1 ? 'it' : 'each'} from the course when you reach it.

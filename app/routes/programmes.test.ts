@@ -7,6 +7,12 @@ import { loader as listLoader } from './programmes._index.tsx'
 import { action as builderAction, loader as builderLoader } from './studio.programmes.$programmeId.tsx'
 import { action as newAction } from './studio.programmes.new.tsx'
 import { loader as verifyJsonLoader } from './verify.programmes.$code[.]json.ts'
+import { loader as learnIndexLoader } from './learn.$courseSlug._index.tsx'
+import { action as lessonAction, loader as lessonLoader } from './learn.$courseSlug.$lessonId.tsx'
+import { action as progressAction } from './learn.progress.ts'
+import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
+import { enrolInProgramme } from '#modules/programmes/enrol-in-programme.ts'
+import { createPublishedProgramme } from '#tests/factories/programmes.ts'
 
 afterAll(releaseTestResources)
 
@@ -201,5 +207,83 @@ describe('public programme page', () => {
 		)
 		expect(response.status).toBe(404)
 		expect(response.body).toMatchObject({ status: 'not_found', code: 'PROG-0000-0000-0000-0000', courses: [] })
+	})
+})
+
+describe('a priced programme and a sequential one, through the routes', () => {
+	test('the page buys a priced programme through checkout (the demo one without Stripe); a free join of it is refused on the page', async () => {
+		const { programmeId, slug: programmeSlug } = await createPublishedProgramme({ pricePounds: 99 })
+		const { cookie } = await createSignedInUser()
+		const path = `/programmes/${programmeSlug}`
+		const params = { slug: programmeSlug }
+		const page = await outcome(call(pageLoader, getRequest(path, { cookie }), params))
+		expect(page.body).toMatchObject({ programme: { pricePence: 9900 }, locked: null })
+
+		const join = await outcome(call(pageAction, formRequest(path, { intent: 'join' }, { cookie }), params))
+		expect(join.status).toBe(400)
+		expect(join.body).toEqual({ error: 'This programme is not free: buy it to join.' })
+
+		const buy = await outcome(call(pageAction, formRequest(path, { intent: 'buy' }, { cookie }), params))
+		expect(buy.status).toBe(303)
+		const order = await prisma.order.findFirstOrThrow({
+			where: { programmeId },
+			select: { id: true, amountPence: true },
+		})
+		expect(buy.location).toBe(`/checkout/demo/${order.id}`)
+		expect(order.amountPence).toBe(9900)
+
+		const nonsense = await outcome(call(pageAction, formRequest(path, { intent: 'steal' }, { cookie }), params))
+		expect(nonsense.status).toBe(400)
+	})
+
+	test('a later course of a sequential programme sends the learner to the programme page, which says what to finish first', async () => {
+		const { courses, slug: programmeSlug } = await createPublishedProgramme({ count: 2, sequential: true })
+		const { user, cookie } = await createSignedInUser()
+		await enrolInProgramme({ userId: user.id, slug: programmeSlug, now: new Date() })
+		// A place on the later course from elsewhere (an assignment, a bundle) does not open it early.
+		await enrolInCourse({ userId: user.id, courseId: courses[1]!.id })
+		const later = courses[1]!
+		const expected = `/programmes/${programmeSlug}?locked=${later.slug}`
+
+		const index = await outcome(
+			call(learnIndexLoader, getRequest(`/learn/${later.slug}`, { cookie }), { courseSlug: later.slug }),
+		)
+		expect(index.location).toBe(expected)
+		const lessonId = later.lessons[0]!.id
+		const lessonPath = `/learn/${later.slug}/${lessonId}`
+		const lesson = await outcome(
+			call(lessonLoader, getRequest(lessonPath, { cookie }), { courseSlug: later.slug, lessonId }),
+		)
+		expect(lesson.location).toBe(expected)
+		const write = await outcome(
+			call(lessonAction, formRequest(lessonPath, { intent: 'complete-reading' }, { cookie }), {
+				courseSlug: later.slug,
+				lessonId,
+			}),
+		)
+		expect(write.location).toBe(expected)
+		// The video player's JSON reports name only the lesson: refused too, nothing recorded.
+		const video = later.lessons.find((l) => l.kind === 'VIDEO')!
+		const report = (await call(
+			progressAction,
+			new Request('http://localhost/learn/progress', {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', Cookie: cookie },
+				body: JSON.stringify({ lessonId: video.id, positionSeconds: 30, playedRanges: [[0, 30]] }),
+			}),
+		)) as Response
+		expect(report.status).toBe(403)
+		expect(await report.json()).toMatchObject({ code: 'COURSE_LOCKED' })
+		expect(await prisma.lessonProgress.count({ where: { userId: user.id, lessonId: video.id } })).toBe(0)
+
+		const page = await outcome(call(pageLoader, getRequest(expected, { cookie }), { slug: programmeSlug }))
+		expect(page.body).toMatchObject({ locked: { title: 'Programme course 2', waitingFor: 'Programme course 1' } })
+
+		// The first course is open.
+		const first = courses[0]!
+		const open = await outcome(
+			call(learnIndexLoader, getRequest(`/learn/${first.slug}`, { cookie }), { courseSlug: first.slug }),
+		)
+		expect(open.location).not.toContain('/programmes/')
 	})
 })

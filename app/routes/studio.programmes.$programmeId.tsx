@@ -231,6 +231,7 @@ export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.
 						summary: programme.summary,
 						description: programme.description,
 						sequential: programme.sequential,
+						pricePounds: String(programme.pricePence / 100),
 					}}
 					lastResult={
 						actionData && 'result' in actionData && actionData.intent === 'details' ? actionData.result : undefined

@@ -45,7 +45,7 @@ export default function NewProgrammeRoute({ actionData }: Route.ComponentProps) 
 			</p>
 			<ProgrammeDetailsForm
 				id="new-programme"
-				defaultValue={{}}
+				defaultValue={{ pricePounds: '0' }}
 				lastResult={actionData?.result}
 				submitLabel="Create programme"
 			/>

@@ -1,24 +1,16 @@
-import { data, Form, Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, SubmitButton } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { formatDate } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
+import { verificationPage, verifyPageHeaders } from '#app/utils/verify.server.ts'
 import { formatCpdHours } from '#modules/certificates/certificate-text.ts'
 import { type CertificateVerification, verifyCertificate } from '#modules/certificates/verify-certificate.ts'
 import type { Route } from './+types/verify.$code'
 
-// Read fresh on every request (a revocation must show at once), and kept out of search engines.
-const HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
-
-export const headers: Route.HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
-	const headers = new Headers(HEADERS)
-	const retryAfter = errorHeaders?.get('Retry-After') ?? loaderHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: Route.HeadersFunction = verifyPageHeaders
 
 export const meta: Route.MetaFunction = ({ data }) => {
 	const titles = {
@@ -39,18 +31,7 @@ export const meta: Route.MetaFunction = ({ data }) => {
  * same page. Throttled look-ups answer 429 with the throttle's message.
  */
 export async function loader({ params, context }: Route.LoaderArgs) {
-	try {
-		const result = await verifyCertificate({ code: params.code, ipAddress: context.clientIp, now: new Date() })
-		return data(result, { status: result.status === 'not_found' ? 404 : 200, headers: HEADERS })
-	} catch (error) {
-		if (isDomainError(error) && error.kind === 'throttled') {
-			throw data(
-				{ message: error.message },
-				{ status: 429, headers: { ...HEADERS, 'Retry-After': String(error.retryAfterSeconds ?? 60) } },
-			)
-		}
-		throw error
-	}
+	return verificationPage(() => verifyCertificate({ code: params.code, ipAddress: context.clientIp, now: new Date() }))
 }
 
 export default function VerifyCertificateRoute({ loaderData: result }: Route.ComponentProps) {
@@ -145,10 +126,7 @@ function Found({ result }: { result: CertificateVerification }) {
 				/>
 				<Row term="Completed on" value={result.completedOn ? formatDate(result.completedOn) : null} />
 				<Row term="Issued on" value={result.issuedOn ? formatDate(result.issuedOn) : null} />
-				<Row
-					term="Valid until"
-					value={result.validUntil ? formatDate(result.validUntil) : 'Does not expire'}
-				/>
+				<Row term="Valid until" value={result.validUntil ? formatDate(result.validUntil) : 'Does not expire'} />
 				<Row term="Certificate number" value={result.code} mono />
 			</dl>
 			{result.outcomes.length ? (

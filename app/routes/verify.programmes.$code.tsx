@@ -1,26 +1,18 @@
-import { data, Link } from 'react-router'
+import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { formatDate } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
+import { verificationPage, verifyPageHeaders } from '#app/utils/verify.server.ts'
 import { formatCpdHours } from '#modules/certificates/certificate-text.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import {
 	type ProgrammeCertificateVerification,
 	verifyProgrammeCertificate,
 } from '#modules/programmes/programme-certificates.ts'
 import type { Route } from './+types/verify.programmes.$code'
 
-// Read fresh on every request (a revocation must show at once), and kept out of search engines.
-const HEADERS = { 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex' }
-
-export const headers: Route.HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
-	const headers = new Headers(HEADERS)
-	const retryAfter = errorHeaders?.get('Retry-After') ?? loaderHeaders.get('Retry-After')
-	if (retryAfter) headers.set('Retry-After', retryAfter)
-	return headers
-}
+export const headers: Route.HeadersFunction = verifyPageHeaders
 
 export const meta: Route.MetaFunction = ({ data }) => {
 	const titles = {
@@ -37,18 +29,7 @@ export const meta: Route.MetaFunction = ({ data }) => {
 
 /** One look-up per request; unknown codes answer 404 with the same page, throttled ones 429. */
 export async function loader({ params, context }: Route.LoaderArgs) {
-	try {
-		const result = await verifyProgrammeCertificate({ code: params.code, ipAddress: context.clientIp })
-		return data(result, { status: result.status === 'not_found' ? 404 : 200, headers: HEADERS })
-	} catch (error) {
-		if (isDomainError(error) && error.kind === 'throttled') {
-			throw data(
-				{ message: error.message },
-				{ status: 429, headers: { ...HEADERS, 'Retry-After': String(error.retryAfterSeconds ?? 60) } },
-			)
-		}
-		throw error
-	}
+	return verificationPage(() => verifyProgrammeCertificate({ code: params.code, ipAddress: context.clientIp }))
 }
 
 export default function VerifyProgrammeCertificateRoute({ loaderData: result }: Route.ComponentProps) {

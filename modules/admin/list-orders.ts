@@ -1,10 +1,8 @@
 import { prisma, type OrderStatus, type Prisma } from '#modules/db/client.ts'
 import { AdminError } from '#modules/admin/errors.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
-import { courseName } from './list-organisations.ts'
+import { ORDER_PRODUCT_SELECT, orderProduct } from '#modules/billing/product.ts'
 import { normalisePage, normaliseQuery, pageInfo, type PageRequest } from './pagination.ts'
-
-const COURSE_TITLE = { id: true, slug: true, publishedVersion: { select: { title: true } } } as const
 
 export type ListOrdersOptions = PageRequest & {
 	actorId: string
@@ -30,6 +28,8 @@ export async function listOrders({ actorId, status, query, ...paging }: ListOrde
 						{ buyer: { email: { contains: q, mode: 'insensitive' } } },
 						{ course: { slug: { contains: q, mode: 'insensitive' } } },
 						{ course: { versions: { some: { title: { contains: q, mode: 'insensitive' } } } } },
+						{ programme: { title: { contains: q, mode: 'insensitive' } } },
+						{ programme: { slug: { contains: q, mode: 'insensitive' } } },
 						{ organisation: { name: { contains: q, mode: 'insensitive' } } },
 					],
 				}
@@ -53,12 +53,15 @@ export async function listOrders({ actorId, status, query, ...paging }: ListOrde
 				paymentMethod: true,
 				buyer: { select: { id: true, name: true, email: true } },
 				organisation: { select: { id: true, name: true } },
-				course: { select: COURSE_TITLE },
+				...ORDER_PRODUCT_SELECT,
 			},
 		}),
 	])
 	return {
-		orders: orders.map(({ course, ...order }) => ({ ...order, courseTitle: courseName(course) })),
+		orders: orders.map(({ course, programme, ...order }) => ({
+			...order,
+			courseTitle: orderProduct({ course, programme }).title,
+		})),
 		...pageInfo({ page, pageSize, total }),
 	}
 }
@@ -87,7 +90,7 @@ export async function getOrderForAdmin({ actorId, orderId }: { actorId: string; 
 			stripeInvoiceId: true,
 			buyer: { select: { id: true, name: true, email: true } },
 			organisation: { select: { id: true, name: true, slug: true } },
-			course: { select: COURSE_TITLE },
+			...ORDER_PRODUCT_SELECT,
 			_count: { select: { enrolments: true } },
 		},
 	})
@@ -98,9 +101,20 @@ export async function getOrderForAdmin({ actorId, orderId }: { actorId: string; 
 		take: 50,
 		select: { id: true, action: true, details: true, createdAt: true, actor: { select: { name: true } } },
 	})
-	const { course, _count, ...rest } = order
+	const { course, programme, _count, ...rest } = order
+	const product = orderProduct({ course, programme })
 	return {
-		order: { ...rest, course: { id: course.id, slug: course.slug, title: courseName(course) } },
+		// `course` is what was bought (a course or a programme): its title and public page.
+		order: {
+			...rest,
+			course: {
+				id: product.id,
+				slug: product.slug,
+				title: product.title,
+				pageUrl: product.pageUrl,
+				kind: product.kind,
+			},
+		},
 		enrolmentCount: _count.enrolments,
 		audit,
 	}

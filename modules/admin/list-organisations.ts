@@ -1,4 +1,5 @@
 import { prisma, type Prisma } from '#modules/db/client.ts'
+import { ORDER_PRODUCT_SELECT } from '#modules/billing/product.ts'
 import { AdminError } from '#modules/admin/errors.ts'
 import { assertPlatformAdmin } from './assert-admin.ts'
 import { normalisePage, normaliseQuery, pageInfo, type PageRequest } from './pagination.ts'
@@ -107,7 +108,7 @@ export async function getOrganisationForAdmin({
 					amountPence: true,
 					status: true,
 					buyer: { select: { name: true, email: true } },
-					course: { select: COURSE_TITLE },
+					...ORDER_PRODUCT_SELECT,
 				},
 			},
 			_count: { select: { memberships: { where: { deactivatedAt: null } } } },

@@ -193,6 +193,8 @@ export async function createAssignment(input: CreateAssignmentInput): Promise<Cr
 						dueOn: dueOn ? dateOnly(dueOn) : null,
 						newStarterDays,
 						createdById: actorId,
+						// New starters this rule reaches later join the programme too (onMemberJoined).
+						programmeId,
 					},
 					select: { id: true },
 				})

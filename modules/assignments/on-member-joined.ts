@@ -1,5 +1,6 @@
 import { type Tx } from '#modules/db/client.ts'
 import { addDays, ukToday } from '#modules/compliance/status.ts'
+import { joinProgrammeForAssignment } from '#modules/programmes/assign-programme.ts'
 import { assignCourseToPerson } from './assign-person.ts'
 import { selectNewStarterRules } from './sql.ts'
 
@@ -9,7 +10,7 @@ import { selectNewStarterRules } from './sql.ts'
  * new-starter period that now reaches them assigns its course, due that many days from today (UK).
  * Runs in the caller's transaction, so joining and being assigned commit together; a rule assigns a
  * person once (running it again assigns nothing). Without a seat left they are assigned and wait
- * for one (fillWaitingSeats).
+ * for one (fillWaitingSeats). A rule made by assigning a programme also joins them to the programme.
  */
 export async function onMemberJoined(
 	tx: Tx,
@@ -18,7 +19,9 @@ export async function onMemberJoined(
 	const rules = await selectNewStarterRules(tx, { organisationId, userId })
 	const today = ukToday(now)
 	let assigned = 0
+	const programmes = new Set<string>()
 	for (const rule of rules) {
+		if (rule.programmeId) programmes.add(rule.programmeId)
 		const result = await assignCourseToPerson(tx, {
 			organisationId,
 			userId,
@@ -29,5 +32,8 @@ export async function onMemberJoined(
 		})
 		if (result.created) assigned += 1
 	}
+	// A programme rule's courses are assigned above, one rule each; the person joins the programme
+	// too, so its certificate follows and a sequential one keeps its order (as createAssignment does).
+	for (const programmeId of programmes) await joinProgrammeForAssignment(tx, { programmeId, userId, now })
 	return { assigned }
 }

@@ -55,7 +55,7 @@ describe('assignments/sql.ts', () => {
 		const ben = await addMember({ organisationId: org.id })
 		await prisma.teamMember.create({ data: { teamId: child.id, membershipId: ben.membershipId } })
 		const forBen = await sql.selectNewStarterRules(prisma, { organisationId: org.id, userId: ben.id })
-		expect(forBen.map(keys)).toEqual([['courseId', 'id', 'newStarterDays']])
+		expect(forBen.map(keys)).toEqual([['courseId', 'id', 'newStarterDays', 'programmeId']])
 		expect(forBen[0]).toMatchObject({ courseId: pool.course.id, newStarterDays: 10 })
 
 		const [card] = await sql.selectOpenRequirementsFor(prisma, { userId: ada.id, today: '2026-12-06' })

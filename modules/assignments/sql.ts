@@ -95,7 +95,7 @@ export async function selectNewStarterRules(
 	db: Db,
 	{ organisationId, userId }: { organisationId: string; userId: string },
 ) {
-	return db.$queryRaw<Array<Pick<Assignment, 'id' | 'courseId' | 'newStarterDays'>>>`
+	return db.$queryRaw<Array<Pick<Assignment, 'id' | 'courseId' | 'newStarterDays' | 'programmeId'>>>`
 		WITH RECURSIVE mine AS (
 			SELECT tm."teamId" AS id, 0 AS level FROM "TeamMember" tm
 			JOIN "Membership" m ON m.id = tm."membershipId"
@@ -104,7 +104,7 @@ export async function selectNewStarterRules(
 			SELECT t."parentId", mine.level + 1 FROM "Team" t JOIN mine ON t.id = mine.id
 			WHERE t."parentId" IS NOT NULL AND mine.level < 50
 		)
-		SELECT a.id, a."courseId", a."newStarterDays" FROM "Assignment" a
+		SELECT a.id, a."courseId", a."newStarterDays", a."programmeId" FROM "Assignment" a
 		WHERE a."organisationId" = ${organisationId} AND a."archivedAt" IS NULL AND a."newStarterDays" IS NOT NULL
 			AND (a.target = 'EVERYONE' OR (a.target = 'TEAM' AND a."teamId" IN (SELECT id FROM mine)))
 			AND EXISTS (SELECT 1 FROM "Membership" m

@@ -25,6 +25,15 @@ export function slugify(title: string) {
 
 const SECTOR_VALUES = Object.values(Sector) as [Sector, ...Sector[]]
 
+/** A price typed in pounds (0 is free), for courses and programmes alike: one rule, one set of messages. */
+export const pricePoundsField = z
+	.number({ error: 'Enter a price in pounds, e.g. 49 or 0 for free' })
+	.min(0, 'The price cannot be negative')
+	.max(10_000, 'The price must be £10,000 or less')
+	.refine((pounds) => Number.isInteger(Math.round(pounds * 100 * 1000) / 1000), {
+		message: 'Enter the price in pounds and pence, e.g. 49.99',
+	})
+
 export const CourseDetailsSchema = z.object({
 	title: singleLineText({ error: 'Enter a title' })
 		.trim()
@@ -56,13 +65,7 @@ export const CourseDetailsSchema = z.object({
 		.refine((hours) => Number.isInteger(Math.round(hours * 4 * 1000) / 1000), {
 			error: 'Give the CPD hours in quarter hours, e.g. 1.25 or 1.5',
 		}),
-	pricePounds: z
-		.number({ error: 'Enter a price in pounds, e.g. 49 or 0 for free' })
-		.min(0, 'The price cannot be negative')
-		.max(10_000, 'The price must be £10,000 or less')
-		.refine((pounds) => Number.isInteger(Math.round(pounds * 100 * 1000) / 1000), {
-			message: 'Enter the price in pounds and pence, e.g. 49.99',
-		}),
+	pricePounds: pricePoundsField,
 	outcomes: multilineText({ error: 'Enter at least one learning outcome' })
 		.transform((text) =>
 			text

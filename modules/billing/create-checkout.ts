@@ -1,4 +1,4 @@
-import { prisma } from '#modules/db/client.ts'
+import { prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { audit } from './audit.ts'
@@ -9,7 +9,9 @@ export type CheckoutMethod = 'CARD' | 'INVOICE'
 
 export type CreateCheckoutOptions = {
 	buyerUserId: string
-	courseId: string
+	/** The course to buy; or, with programmeId instead, a whole programme (for the buyer only). */
+	courseId?: string
+	programmeId?: string
 	/** Places to buy: always 1 for an individual, 1–1,000 seats for an organisation. */
 	quantity?: number
 	/** Buy seats for this organisation (the buyer must be its OWNER or ADMIN). */
@@ -46,7 +48,18 @@ const BEING_CREATED_MS = 30 * 1000
  * BillingConfigurationError instead.
  */
 export async function createCheckout(options: CreateCheckoutOptions): Promise<CreateCheckoutResult> {
-	const { buyerUserId, courseId, organisationId, method } = options
+	const { buyerUserId, organisationId, method } = options
+	const courseId = options.programmeId ? null : (options.courseId ?? null)
+	const programmeId = options.programmeId ?? null
+	if (!courseId && !programmeId) throw new Error('createCheckout needs a courseId or a programmeId')
+	if (programmeId && organisationId) {
+		// Seats are per course (SeatPool); a programme licence would need pools per programme.
+		throw new BillingError(
+			'invalid',
+			'PROGRAMME_SEATS',
+			'Programmes are bought one place at a time: organisations assign them course by course.',
+		)
+	}
 	const quantity = options.quantity ?? 1
 	assertQuantity(quantity)
 	const purchaseOrderNumber = options.purchaseOrderNumber?.trim() || undefined
@@ -88,25 +101,10 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 	const prepared = await prisma.$transaction(async (tx) => {
 		// Serialises checkouts for the same buyer + course + organisation, so "at most one open
 		// checkout" holds even for a double-clicked button.
-		const lockKey = `checkout:${buyerUserId}:${courseId}:${organisationId ?? ''}`
+		const lockKey = `checkout:${buyerUserId}:${programmeId ? `programme:${programmeId}` : courseId}:${organisationId ?? ''}`
 		await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lockKey}))`
 
-		const course = await tx.course.findFirst({
-			where: { id: courseId, archivedAt: null, publishedVersion: { status: 'PUBLISHED' } },
-			select: {
-				id: true,
-				slug: true,
-				pricePence: true,
-				currency: true,
-				volumeTiers: true,
-				publishedVersion: { select: { title: true } },
-			},
-		})
-		if (!course?.publishedVersion)
-			throw new BillingError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
-		if (course.pricePence <= 0) {
-			throw new BillingError('invalid', 'COURSE_IS_FREE', 'This course is free: enrol from the course page.')
-		}
+		const course = programmeId ? await programmeForSale(tx, programmeId) : await courseForSale(tx, courseId!)
 
 		const buyer = await tx.user.findUnique({
 			where: { id: buyerUserId },
@@ -152,12 +150,24 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 					field: 'quantity',
 				})
 			}
-			const enrolment = await tx.enrolment.findUnique({
-				where: { userId_courseId: { userId: buyerUserId, courseId } },
-				select: { status: true },
-			})
-			if (enrolment?.status === 'ACTIVE') {
-				throw new BillingError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
+			if (programmeId) {
+				// On the programme already (bought, or assigned by an organisation) with a certificate
+				// that still stands, or none yet: nothing to buy.
+				const onProgramme = await tx.programmeEnrolment.findUnique({
+					where: { programmeId_userId: { programmeId, userId: buyerUserId } },
+					select: { certificate: { select: { revokedAt: true } } },
+				})
+				if (onProgramme && !onProgramme.certificate?.revokedAt) {
+					throw new BillingError('conflict', 'ALREADY_ENROLLED', 'You are already on this programme.')
+				}
+			} else {
+				const enrolment = await tx.enrolment.findUnique({
+					where: { userId_courseId: { userId: buyerUserId, courseId: courseId! } },
+					select: { status: true },
+				})
+				if (enrolment?.status === 'ACTIVE') {
+					throw new BillingError('conflict', 'ALREADY_ENROLLED', 'You are already enrolled on this course.')
+				}
 			}
 		}
 
@@ -167,7 +177,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 		const now = Date.now()
 
 		const open = await tx.order.findMany({
-			where: { buyerUserId, courseId, organisationId: organisationId ?? null, status: 'PENDING' },
+			where: { buyerUserId, courseId, programmeId, organisationId: organisationId ?? null, status: 'PENDING' },
 			orderBy: { createdAt: 'desc' },
 			select: {
 				id: true,
@@ -223,6 +233,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				buyerUserId,
 				organisationId: organisation?.id ?? null,
 				courseId,
+				programmeId,
 				quantity,
 				amountPence,
 				currency: course.currency,
@@ -238,7 +249,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 			action: 'order.created',
 			orderId: created.id,
 			details: {
-				courseId,
+				...(programmeId ? { programmeId } : { courseId }),
 				quantity,
 				unitPricePence,
 				amountPence,
@@ -252,7 +263,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				where: { id: { in: toExpire } },
 				select: { id: true, stripeCheckoutSessionId: true },
 			}),
-			course: { id: course.id, slug: course.slug, title: course.publishedVersion.title },
+			course: { id: course.id, slug: course.slug, title: course.title, kind: course.kind },
 			buyer,
 			organisation,
 		}
@@ -312,7 +323,11 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 							unit_amount: order.unitPricePence,
 							product_data: {
 								name: course.title,
-								description: organisation ? `Seat licence for ${organisation.name}` : 'One learner place',
+								description: organisation
+									? `Seat licence for ${organisation.name}`
+									: course.kind === 'programme'
+										? 'One learner place on every course in the programme'
+										: 'One learner place',
 							},
 						},
 					},
@@ -325,7 +340,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				payment_intent_data: { metadata: { orderId: order.id }, description },
 				expires_at: Math.floor((Date.now() + CHECKOUT_LIFETIME_MS) / 1000),
 				success_url: `${appUrl()}/checkout/success?session_id={CHECKOUT_SESSION_ID}`,
-				cancel_url: `${appUrl()}/checkout/cancel?course=${encodeURIComponent(course.slug)}`,
+				cancel_url: `${appUrl()}/checkout/cancel?${course.kind}=${encodeURIComponent(course.slug)}`,
 			},
 			{ idempotencyKey: `order-${order.id}-checkout-session` },
 		)
@@ -356,7 +371,7 @@ async function createStripeInvoice({
 }: {
 	stripe: Stripe
 	order: { id: string; amountPence: number; currency: string }
-	course: { id: string; slug: string; title: string }
+	course: { id: string; slug: string; title: string; kind: 'course' | 'programme' }
 	buyer: { email: string; name: string }
 	organisation: { id: string; name: string; billingEmail: string | null; stripeCustomerId: string | null }
 	purchaseOrderNumber: string | undefined
@@ -416,4 +431,60 @@ async function createStripeInvoice({
 		data: { stripeInvoiceId: invoice.id, checkoutUrl: url },
 	})
 	return url
+}
+
+type ForSale = {
+	kind: 'course' | 'programme'
+	id: string
+	slug: string
+	title: string
+	pricePence: number
+	currency: string
+	volumeTiers: unknown
+}
+
+/** A published, priced course as checkout sells it; `not_found` or `invalid` (free) otherwise. */
+async function courseForSale(tx: Tx, courseId: string): Promise<ForSale> {
+	const course = await tx.course.findFirst({
+		where: { id: courseId, archivedAt: null, publishedVersion: { status: 'PUBLISHED' } },
+		select: {
+			id: true,
+			slug: true,
+			pricePence: true,
+			currency: true,
+			volumeTiers: true,
+			publishedVersion: { select: { title: true } },
+		},
+	})
+	if (!course?.publishedVersion)
+		throw new BillingError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
+	if (course.pricePence <= 0) {
+		throw new BillingError('invalid', 'COURSE_IS_FREE', 'This course is free: enrol from the course page.')
+	}
+	return { kind: 'course', ...course, title: course.publishedVersion.title }
+}
+
+/**
+ * A published, priced programme whose courses are all still published, as checkout sells it: one
+ * price for the whole programme (no volume tiers: programmes are bought one place at a time).
+ */
+async function programmeForSale(tx: Tx, programmeId: string): Promise<ForSale> {
+	const programme = await tx.programme.findFirst({
+		where: { id: programmeId, publishedAt: { not: null } },
+		select: {
+			id: true,
+			slug: true,
+			title: true,
+			pricePence: true,
+			currency: true,
+			courses: { select: { course: { select: { archivedAt: true, publishedVersionId: true } } } },
+		},
+	})
+	if (!programme || programme.courses.some(({ course }) => course.archivedAt || !course.publishedVersionId)) {
+		throw new BillingError('not_found', 'PROGRAMME_NOT_FOUND', 'We could not find that programme.')
+	}
+	if (programme.pricePence <= 0) {
+		throw new BillingError('invalid', 'PROGRAMME_IS_FREE', 'This programme is free: join it from its page.')
+	}
+	return { kind: 'programme', ...programme, volumeTiers: null }
 }

@@ -1,6 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { audit } from './audit.ts'
+import { ORDER_PRODUCT_SELECT, orderProduct } from './product.ts'
 import { fulfilOrder, orderReference } from './fulfil-order.ts'
 import { billingConfig } from './stripe-client.ts'
 
@@ -21,7 +22,7 @@ async function findBuyersDemoOrder(orderId: string, userId: string) {
 			amountPence: true,
 			checkoutExpiresAt: true,
 			organisation: { select: { slug: true, name: true } },
-			course: { select: { slug: true, publishedVersion: { select: { title: true } } } },
+			...ORDER_PRODUCT_SELECT,
 		},
 	})
 	// Someone else's order is as unknown as a missing one.
@@ -43,8 +44,8 @@ export async function getDemoCheckout({ orderId, userId }: { orderId: string; us
 		quantity: order.quantity,
 		amountPence: order.amountPence,
 		expiresAt: order.checkoutExpiresAt,
-		courseSlug: order.course.slug,
-		courseTitle: order.course.publishedVersion?.title ?? order.course.slug,
+		product: orderProduct(order),
+		courseTitle: orderProduct(order).title,
 		organisation: order.organisation,
 	}
 }
@@ -78,5 +79,5 @@ export async function cancelDemoCheckout({ orderId, userId }: { orderId: string;
 		})
 		if (count) await audit(tx, { actorId: userId, organisationId: null, action: 'order.cancelled', orderId })
 	})
-	return { courseSlug: order.course.slug }
+	return { product: orderProduct(order) }
 }

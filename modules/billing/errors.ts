@@ -19,6 +19,9 @@ export type BillingErrorCode =
 	| 'NO_PAYMENT_TO_REFUND'
 	| 'ORDER_NOT_FOUND'
 	| 'ORDER_NOT_PAID'
+	| 'PROGRAMME_IS_FREE'
+	| 'PROGRAMME_NOT_FOUND'
+	| 'PROGRAMME_SEATS'
 
 /** A DomainError of the billing context, whose code must be one of its own. */
 export class BillingError extends DomainError<BillingErrorCode> {}

@@ -5,7 +5,9 @@ import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
+import { grantPurchasedProgramme } from '#modules/programmes/grant-purchased-programme.ts'
 import { audit } from './audit.ts'
+import { ORDER_PRODUCT_SELECT, orderProduct } from './product.ts'
 import { revokePurchase } from './revoke-purchase.ts'
 import { lockOrder } from './sql.ts'
 import { claimStripeEvent, type StripeEventRef } from './stripe-events.ts'
@@ -99,15 +101,26 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 			amountPence: true,
 			currency: true,
 			courseId: true,
+			programmeId: true,
 			organisationId: true,
 			buyer: { select: { id: true, email: true, name: true } },
 			organisation: { select: { id: true, slug: true, name: true } },
-			course: { select: { slug: true, publishedVersion: { select: { title: true } } } },
+			...ORDER_PRODUCT_SELECT,
 		},
 	})
+	const product = orderProduct(order)
 
 	let grant: Record<string, unknown>
-	if (order.organisation) {
+	if (order.programmeId) {
+		// A programme is bought for the buyer only (createCheckout refuses organisations).
+		const granted = await grantPurchasedProgramme(tx, {
+			programmeId: order.programmeId,
+			userId: order.buyer.id,
+			orderId: order.id,
+			now: fulfilledAt,
+		})
+		grant = { programmeId: order.programmeId, enrolmentIds: granted.enrolmentIds }
+	} else if (order.organisation && order.courseId) {
 		// One statement: creates the pool or adds to it, safe against a concurrent purchase for the same course.
 		await tx.$executeRaw`
 			INSERT INTO "SeatPool" (id, "organisationId", "courseId", seats, used, "lastOrderId", "createdAt", "updatedAt")
@@ -120,7 +133,7 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 	} else {
 		const enrolment = await enrolInCourse({
 			userId: order.buyer.id,
-			courseId: order.courseId,
+			courseId: order.courseId!,
 			source: 'PURCHASE',
 			orderId: order.id,
 			tx,
@@ -143,7 +156,7 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 		details: { paidVia, quantity: order.quantity, amountPence: order.amountPence, ...grant },
 	})
 
-	const courseTitle = order.course.publishedVersion?.title ?? order.course.slug
+	const courseTitle = product.title
 	await sendEmail(
 		{
 			to: order.buyer.email,
@@ -156,9 +169,7 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 				amountLabel: formatPounds(order.amountPence),
 				paidOn: formatUkDate(fulfilledAt),
 				orderReference: orderReference(order.id),
-				nextUrl: order.organisation
-					? `${appUrl()}/org/${order.organisation.slug}`
-					: `${appUrl()}/learn/${order.course.slug}`,
+				nextUrl: order.organisation ? `${appUrl()}/org/${order.organisation.slug}` : `${appUrl()}${product.learnUrl}`,
 				demo: paidVia === 'demo',
 			},
 		},

@@ -1,6 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { orderReference } from './fulfil-order.ts'
+import { ORDER_PRODUCT_SELECT, orderProduct } from './product.ts'
 
 /**
  * An order as its buyer sees it after checkout (status, what was bought, where to go next). Anyone
@@ -24,7 +25,7 @@ export async function getOrderSummary({ orderId, userId }: { orderId: string; us
 			refundedAt: true,
 			organisation: { select: { slug: true, name: true, billingEmail: true } },
 			buyer: { select: { email: true } },
-			course: { select: { slug: true, publishedVersion: { select: { title: true } } } },
+			...ORDER_PRODUCT_SELECT,
 		},
 	})
 	if (!order) throw new BillingError('not_found', 'ORDER_NOT_FOUND', 'We could not find that order.')
@@ -46,8 +47,8 @@ export async function getOrderSummary({ orderId, userId }: { orderId: string; us
 		invoiceEmail: order.paymentMethod === 'INVOICE' ? (order.organisation?.billingEmail ?? order.buyer.email) : null,
 		/** The page to finish paying on, while the order is still open (hosted invoice, checkout or demo). */
 		payUrl: open && (!order.checkoutExpiresAt || order.checkoutExpiresAt > new Date()) ? order.checkoutUrl : null,
-		courseSlug: order.course.slug,
-		courseTitle: order.course.publishedVersion?.title ?? order.course.slug,
+		product: orderProduct(order),
+		courseTitle: orderProduct(order).title,
 	}
 }
 
@@ -69,13 +70,11 @@ export async function listMyOrders({ userId }: { userId: string }) {
 			createdAt: true,
 			fulfilledAt: true,
 			organisation: { select: { slug: true, name: true } },
-			course: { select: { slug: true, publishedVersion: { select: { title: true } } } },
+			...ORDER_PRODUCT_SELECT,
 		},
 	})
-	return orders.map(({ course, ...order }) => ({
-		...order,
-		reference: orderReference(order.id),
-		courseSlug: course.slug,
-		courseTitle: course.publishedVersion?.title ?? course.slug,
-	}))
+	return orders.map(({ course, programme, ...order }) => {
+		const product = orderProduct({ course, programme })
+		return { ...order, reference: orderReference(order.id), product, courseTitle: product.title }
+	})
 }

@@ -2,6 +2,7 @@ import { prisma, type OrderStatus, type Tx } from '#modules/db/client.ts'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { enrolmentNotStartedWhere } from '#modules/enrolment/started.ts'
+import { revokeProgrammeCertificatesForRefund } from '#modules/programmes/revoke-programme-certificates.ts'
 import { audit } from './audit.ts'
 import { lockOrder, lockSeatPool } from './sql.ts'
 import { requireStripe } from './stripe-client.ts'
@@ -55,6 +56,7 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 			disputedAt: true,
 			buyerUserId: true,
 			courseId: true,
+			programmeId: true,
 			organisationId: true,
 		},
 	})
@@ -88,8 +90,9 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 	let notRecovered = 0
 	let reclaimed: string[] = []
 	let revokedInvitations: string[] = []
+	let revokedProgrammeCertificates: string[] = []
 	if (removed > 0) {
-		if (order.organisationId) {
+		if (order.organisationId && order.courseId) {
 			const result = await reduceSeats(tx, {
 				organisationId: order.organisationId,
 				courseId: order.courseId,
@@ -101,9 +104,19 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 			reclaimed = result.reclaimed
 			revokedInvitations = result.revokedInvitations
 		} else {
+			// A course order's one place, or every place a programme order gave.
 			await tx.enrolment.updateMany({
-				where: { userId: order.buyerUserId, courseId: order.courseId, orderId, status: 'ACTIVE' },
+				where: { userId: order.buyerUserId, orderId, status: 'ACTIVE' },
 				data: { status: 'REVOKED', revokedAt: now, revokedReason: reason },
+			})
+			revokedProgrammeCertificates = await revokeProgrammeCertificatesForRefund(tx, {
+				userId: order.buyerUserId,
+				programmeId: order.programmeId,
+				courseId: order.courseId,
+				orderId,
+				reason,
+				actorId,
+				now,
 			})
 		}
 	}
@@ -122,6 +135,7 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 				reclaimedAssignments: reclaimed,
 				revokedInvitations,
 				notRecovered,
+				...(revokedProgrammeCertificates.length > 0 ? { revokedProgrammeCertificates } : {}),
 			},
 		})
 	}

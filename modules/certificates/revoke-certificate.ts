@@ -2,6 +2,7 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { CertificatesError } from '#modules/certificates/errors.ts'
 import { normaliseCertificateCode } from './code.ts'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
+import { revokeProgrammeCertificatesForCertificate } from '#modules/programmes/revoke-programme-certificates.ts'
 import { ReinstateCertificateSchema, RevokeCertificateSchema } from './schemas.ts'
 
 /**
@@ -39,7 +40,13 @@ export async function revokeCertificate({ code, actorId, reason }: { code: strin
 			},
 			select: { id: true },
 		})
-		return { id: certificate.id, code: certificate.code, revokedAt }
+		// A programme certificate that lists this one no longer stands either (ADR 0027, Programmes).
+		const programmeCertificates = await revokeProgrammeCertificatesForCertificate(tx, {
+			certificateCode: certificate.code,
+			actorId,
+			now: revokedAt,
+		})
+		return { id: certificate.id, code: certificate.code, revokedAt, programmeCertificates }
 	})
 }
 

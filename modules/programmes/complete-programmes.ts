@@ -2,7 +2,7 @@
 // programme opens, and a programme whose every course is now complete issues its certificate. Runs
 // inside the transaction that issues the course certificate (issueCertificate), so the programme
 // certificate commits with the course certificate that earned it, or not at all.
-import { type Tx } from '#modules/db/client.ts'
+import { type prisma, type Tx } from '#modules/db/client.ts'
 import { recordAudit } from '#modules/audit/record.ts'
 import { formatCpdHours, formatUkDate } from '#modules/certificates/certificate-text.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
@@ -73,7 +73,10 @@ export type ProgrammeCourseProgress = {
  * learner holds an unrevoked certificate for it, from any cycle and whenever earned (a course they
  * finished before joining the programme counts).
  */
-export async function programmeProgress(tx: Tx, { programmeId, userId }: { programmeId: string; userId: string }) {
+export async function programmeProgress(
+	tx: Tx | typeof prisma,
+	{ programmeId, userId }: { programmeId: string; userId: string },
+) {
 	const programme = await tx.programme.findUniqueOrThrow({
 		where: { id: programmeId },
 		select: {

@@ -13,7 +13,8 @@ function parseDetails(input: ProgrammeDetails) {
 		const { field, message } = firstIssue(parsed.error)
 		throw new ProgrammesError('invalid', 'INVALID_PROGRAMME', message, { field })
 	}
-	return parsed.data
+	const { pricePounds, ...rest } = parsed.data
+	return { ...rest, pricePence: Math.round(pricePounds * 100) }
 }
 
 function slugTaken(error: unknown) {

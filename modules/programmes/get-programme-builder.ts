@@ -17,6 +17,7 @@ export async function getProgrammeBuilder({ actorId, programmeId }: { actorId: s
 			summary: true,
 			description: true,
 			sequential: true,
+			pricePence: true,
 			publishedAt: true,
 			_count: { select: { enrolments: true } },
 			courses: {

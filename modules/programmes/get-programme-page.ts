@@ -21,6 +21,7 @@ export async function getProgrammePage({ slug, userId }: { slug: string; userId:
 			summary: true,
 			description: true,
 			sequential: true,
+			pricePence: true,
 			publishedAt: true,
 			courses: {
 				orderBy: { position: 'asc' },
@@ -45,7 +46,11 @@ export async function getProgrammePage({ slug, userId }: { slug: string; userId:
 	const enrolment = userId
 		? await prisma.programmeEnrolment.findUnique({
 				where: { programmeId_userId: { programmeId: programme.id, userId } },
-				select: { enrolledAt: true, completedAt: true, certificate: { select: { code: true } } },
+				select: {
+					enrolledAt: true,
+					completedAt: true,
+					certificate: { select: { code: true, revokedAt: true } },
+				},
 			})
 		: null
 	const progress =
@@ -76,7 +81,9 @@ export async function getProgrammePage({ slug, userId }: { slug: string; userId:
 		}
 	})
 	return {
+		id: programme.id,
 		slug: programme.slug,
+		pricePence: programme.pricePence,
 		title: programme.title,
 		summary: programme.summary,
 		description: programme.description,
@@ -88,6 +95,7 @@ export async function getProgrammePage({ slug, userId }: { slug: string; userId:
 					enrolledAt: enrolment.enrolledAt,
 					completedAt: enrolment.completedAt,
 					certificateCode: enrolment.certificate?.code ?? null,
+					certificateRevoked: Boolean(enrolment.certificate?.revokedAt),
 				}
 			: null,
 	}

@@ -112,3 +112,21 @@ export async function verifyProgrammeCertificate({
 		})),
 	}
 }
+
+/**
+ * The learner's own programme certificates for their portfolio, newest first: what each says and
+ * whether it stands. Their hours are listed, never added to the portfolio's totals: each course's
+ * certificate made its own CPD entry already.
+ */
+export async function listMyProgrammeCertificates({ userId }: { userId: string }) {
+	const rows = await prisma.programmeCertificate.findMany({
+		where: { userId },
+		orderBy: [{ completedAt: 'desc' }, { id: 'desc' }],
+		take: 200,
+		select: { code: true, programmeTitle: true, courses: true, cpdMinutes: true, completedAt: true, revokedAt: true },
+	})
+	return rows.map(({ courses, ...row }) => ({
+		...row,
+		courseCount: (courses as ProgrammeCertificateCourse[]).length,
+	}))
+}

@@ -1,7 +1,7 @@
 // The shapes of everything a trainer writes about a programme. Routes validate forms with these (so
 // errors appear beside fields) and the module functions validate again (so nothing invalid is stored).
 import { z } from 'zod'
-import { SLUG_PATTERN } from '#modules/authoring/schemas.ts'
+import { pricePoundsField, SLUG_PATTERN } from '#modules/authoring/schemas.ts'
 import { multilineText, singleLineText } from '#modules/validation/text.ts'
 
 /** Slugs that would clash with routes under /programmes. */
@@ -31,8 +31,10 @@ export const ProgrammeDetailsSchema = z.object({
 		.max(400, 'The summary must be 400 characters or fewer'),
 	description: multilineText().trim().max(20_000, 'The description must be 20,000 characters or fewer').default(''),
 	sequential: z.boolean().default(false),
+	/** The price of the whole programme; 0 (the default) makes it free to join. */
+	pricePounds: pricePoundsField.default(0),
 })
-export type ProgrammeDetails = z.infer<typeof ProgrammeDetailsSchema>
+export type ProgrammeDetails = z.input<typeof ProgrammeDetailsSchema>
 
 /**
  * A course to add, by its web address (what the trainer sees in the studio and on the course page):
@@ -51,4 +53,9 @@ export const AddProgrammeCourseSchema = z.object({
 export const ProgrammeCourseActionSchema = z.object({
 	intent: z.enum(['remove-course', 'move-up', 'move-down']),
 	courseId: singleLineText({ error: 'Choose a course' }).trim().min(1).max(64),
+})
+
+/** The public programme page's one form: join a free programme, or buy a priced one. */
+export const ProgrammeJoinSchema = z.object({
+	intent: z.enum(['join', 'buy'], { error: 'Choose to join or to buy the programme' }).default('join'),
 })

@@ -1,5 +1,5 @@
 // Every raw SQL statement of the programmes context; sql.test.ts runs each against PostgreSQL.
-import { type ProgrammeEnrolment, type Tx } from '#modules/db/client.ts'
+import { Prisma, type ProgrammeCertificate, type ProgrammeEnrolment, type Tx } from '#modules/db/client.ts'
 
 /**
  * Locks a learner's enrolment on a programme (if any) until the transaction ends, so two course
@@ -11,4 +11,28 @@ export async function lockProgrammeEnrolment(tx: Tx, { programmeId, userId }: { 
 	const rows = await tx.$queryRaw<Array<Pick<ProgrammeEnrolment, 'id'>>>`
 		SELECT id FROM "ProgrammeEnrolment" WHERE "programmeId" = ${programmeId} AND "userId" = ${userId} FOR UPDATE`
 	return rows[0] ?? null
+}
+
+/**
+ * Revokes every standing programme certificate whose frozen course list names a course certificate
+ * that no longer stands: the one with `certificateCode`, or (with `userId` and `courseId`) any of
+ * that learner's certificates for that course. The list is JSON ([{ code, … }]), so containment
+ * (@>) finds it. Returns what it revoked, for the audit log.
+ */
+export async function revokeProgrammeCertificatesListing(
+	tx: Tx,
+	options: { reason: string; now: Date } & ({ certificateCode: string } | { userId: string; courseId: string }),
+) {
+	const { reason, now } = options
+	const listed =
+		'certificateCode' in options
+			? Prisma.sql`pc.courses @> jsonb_build_array(jsonb_build_object('code', ${options.certificateCode}::text))`
+			: Prisma.sql`pc."userId" = ${options.userId} AND EXISTS (
+					SELECT 1 FROM "Certificate" c
+					WHERE c."userId" = pc."userId" AND c."courseId" = ${options.courseId}
+						AND pc.courses @> jsonb_build_array(jsonb_build_object('code', c.code)))`
+	return tx.$queryRaw<Array<Pick<ProgrammeCertificate, 'id' | 'code' | 'userId' | 'programmeId'>>>`
+		UPDATE "ProgrammeCertificate" pc SET "revokedAt" = ${now}, "revokedReason" = ${reason}
+		WHERE pc."revokedAt" IS NULL AND ${listed}
+		RETURNING pc.id, pc.code, pc."userId", pc."programmeId"`
 }

@@ -1,10 +1,10 @@
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useState } from 'react'
 import { Form, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { SECTOR_LABELS, SECTORS } from '#app/utils/format.ts'
-import { CourseDetailsSchema, slugify } from '#modules/authoring/schemas.ts'
+import { CourseDetailsSchema } from '#modules/authoring/schemas.ts'
+import { PriceField, SummaryAndDescriptionFields, TitleAndAddressFields } from './details-fields.tsx'
 
 export type CourseDetailsDefaults = {
 	title?: string
@@ -48,8 +48,6 @@ export function CourseDetailsForm({
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
-	const [slugTouched, setSlugTouched] = useState(Boolean(defaultValue.slug))
-	const [slug, setSlug] = useState(defaultValue.slug ?? '')
 	const chosen = new Set(defaultValue.sectors ?? [])
 	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === (intent ?? null)
 
@@ -62,47 +60,14 @@ export function CourseDetailsForm({
 		>
 			{intent ? <input type="hidden" name="intent" value={intent} /> : null}
 			<FormErrors id={form.errorId} errors={form.errors} />
-			<Field
-				labelProps={{ children: 'Title' }}
-				inputProps={{
-					...getInputProps(fields.title, { type: 'text' }),
-					required: true,
-					onChange: (event) => {
-						if (!slugTouched) setSlug(slugify(event.currentTarget.value))
-					},
-				}}
-				errors={fields.title.errors}
+			<TitleAndAddressFields
+				title={fields.title}
+				slug={fields.slug}
+				defaultSlug={defaultValue.slug}
+				pathPrefix="/courses"
+				placeholder="your-course"
 			/>
-			<Field
-				labelProps={{ children: 'Web address' }}
-				description={`Lower-case letters, numbers and hyphens. The course will be at /courses/${slug || 'your-course'}.`}
-				inputProps={{
-					...getInputProps(fields.slug, { type: 'text' }),
-					key: undefined,
-					defaultValue: undefined,
-					value: slug,
-					onChange: (event) => {
-						setSlugTouched(true)
-						setSlug(event.currentTarget.value)
-					},
-					required: true,
-					autoCapitalize: 'none',
-					spellCheck: false,
-				}}
-				errors={fields.slug.errors}
-			/>
-			<TextareaField
-				labelProps={{ children: 'Summary' }}
-				description="One or two sentences for the catalogue."
-				textareaProps={{ ...getTextareaProps(fields.summary), rows: 2, required: true }}
-				errors={fields.summary.errors}
-			/>
-			<TextareaField
-				labelProps={{ children: 'Description (optional)' }}
-				description="Markdown: **bold**, *italic*, lists and links."
-				textareaProps={{ ...getTextareaProps(fields.description), rows: 6 }}
-				errors={fields.description.errors}
-			/>
+			<SummaryAndDescriptionFields summary={fields.summary} description={fields.description} />
 			<fieldset aria-describedby={fields.sectors.errors?.length ? `${id}-sectors-error` : undefined}>
 				<legend className="font-semibold text-stone-900">Sectors</legend>
 				<p className="mt-1 text-sm text-stone-600">Who the course is for. Choose at least one.</p>
@@ -139,18 +104,7 @@ export function CourseDetailsForm({
 					}}
 					errors={fields.cpdHours.errors ?? (cpdProblem ? [cpdProblem] : undefined)}
 				/>
-				<Field
-					labelProps={{ children: 'Price (£)' }}
-					description="0 makes the course free."
-					inputProps={{
-						...getInputProps(fields.pricePounds, { type: 'number' }),
-						min: 0,
-						step: 0.01,
-						inputMode: 'decimal',
-						required: true,
-					}}
-					errors={fields.pricePounds.errors}
-				/>
+				<PriceField field={fields.pricePounds} hint="0 makes the course free." />
 			</div>
 			<TextareaField
 				labelProps={{ children: 'Learning outcomes' }}

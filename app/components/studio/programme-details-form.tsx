@@ -1,10 +1,9 @@
-import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { useState } from 'react'
 import { Form, useNavigation } from 'react-router'
-import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
-import { slugify } from '#modules/authoring/schemas.ts'
+import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { ProgrammeDetailsSchema } from '#modules/programmes/schemas.ts'
+import { PriceField, SummaryAndDescriptionFields, TitleAndAddressFields } from './details-fields.tsx'
 
 export type ProgrammeDetailsDefaults = {
 	title?: string
@@ -12,6 +11,7 @@ export type ProgrammeDetailsDefaults = {
 	summary?: string
 	description?: string
 	sequential?: boolean
+	pricePounds?: string
 }
 
 /**
@@ -44,8 +44,6 @@ export function ProgrammeDetailsForm({
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
-	const [slugTouched, setSlugTouched] = useState(Boolean(defaultValue.slug))
-	const [slug, setSlug] = useState(defaultValue.slug ?? '')
 	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === (intent ?? null)
 	return (
 		<Form
@@ -56,46 +54,17 @@ export function ProgrammeDetailsForm({
 		>
 			{intent ? <input type="hidden" name="intent" value={intent} /> : null}
 			<FormErrors id={form.errorId} errors={form.errors} />
-			<Field
-				labelProps={{ children: 'Title' }}
-				inputProps={{
-					...getInputProps(fields.title, { type: 'text' }),
-					required: true,
-					onChange: (event) => {
-						if (!slugTouched) setSlug(slugify(event.currentTarget.value))
-					},
-				}}
-				errors={fields.title.errors}
+			<TitleAndAddressFields
+				title={fields.title}
+				slug={fields.slug}
+				defaultSlug={defaultValue.slug}
+				pathPrefix="/programmes"
+				placeholder="your-programme"
 			/>
-			<Field
-				labelProps={{ children: 'Web address' }}
-				description={`Lower-case letters, numbers and hyphens. The programme will be at /programmes/${slug || 'your-programme'}.`}
-				inputProps={{
-					...getInputProps(fields.slug, { type: 'text' }),
-					key: undefined,
-					defaultValue: undefined,
-					value: slug,
-					onChange: (event) => {
-						setSlugTouched(true)
-						setSlug(event.currentTarget.value)
-					},
-					required: true,
-					autoCapitalize: 'none',
-					spellCheck: false,
-				}}
-				errors={fields.slug.errors}
-			/>
-			<TextareaField
-				labelProps={{ children: 'Summary' }}
-				description="One or two sentences for the catalogue."
-				textareaProps={{ ...getTextareaProps(fields.summary), rows: 2, required: true }}
-				errors={fields.summary.errors}
-			/>
-			<TextareaField
-				labelProps={{ children: 'Description (optional)' }}
-				description="Markdown: **bold**, *italic*, lists and links."
-				textareaProps={{ ...getTextareaProps(fields.description), rows: 5 }}
-				errors={fields.description.errors}
+			<SummaryAndDescriptionFields summary={fields.summary} description={fields.description} descriptionRows={5} />
+			<PriceField
+				field={fields.pricePounds}
+				hint="The price of the whole programme: buying it gives a place on every course in it. 0 makes it free to join."
 			/>
 			<div>
 				<label className="flex min-h-11 items-center gap-3">
