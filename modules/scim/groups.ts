@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { recordAudit } from '#modules/audit/record.ts'
-import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
+import { type Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { assertNameFree, removeTeam } from '#modules/teams/manage-teams.ts'
 import { lockTeamTree } from '#modules/teams/sql.ts'
 import { joinTeam } from '#modules/teams/team-members.ts'
 import { ScimError } from './errors.ts'
+import { scimUniqueness, withScimUniqueness } from './uniqueness.ts'
 import {
 	GROUP_SCHEMA,
 	GroupMembersSchema,
@@ -68,21 +69,10 @@ function notFound() {
 	return new ScimError('not_found', 'SCIM_NOT_FOUND', 'No such group in this organisation.')
 }
 
-function uniqueness(detail: string) {
-	return new ScimError('conflict', 'SCIM_UNIQUENESS', detail)
-}
+const CLASH = 'A group with that displayName or externalId already exists in this organisation.'
 
-/** A second group with the same externalId (two creates at once, or a PATCH to a taken one) is the RFC's uniqueness error. */
-async function withUniqueness<T>(run: () => Promise<T>): Promise<T> {
-	try {
-		return await run()
-	} catch (error) {
-		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw uniqueness('A group with that displayName or externalId already exists in this organisation.')
-		}
-		throw error
-	}
-}
+/** A unique-index race is the RFC's uniqueness error. */
+const withUniqueness = <T>(run: () => Promise<T>) => withScimUniqueness(CLASH, run)
 
 /** Group writes may add hundreds of people, each joining the team's new-starter rules. */
 const SCIM_TRANSACTION = { maxWait: 15_000, timeout: 60_000 }
@@ -185,7 +175,7 @@ async function assertGroupNameFree(
 		await assertNameFree(tx, { organisationId, parentId, name, exceptId })
 	} catch (error) {
 		if (isDomainError(error) && error.code === 'TEAM_NAME_TAKEN') {
-			throw uniqueness('Another team beside it already has that displayName.')
+			throw scimUniqueness('Another team beside it already has that displayName.')
 		}
 		throw error
 	}
@@ -241,7 +231,7 @@ export async function createScimGroup({ body, baseUrl, ...call }: ScimCall & { b
 				where: { organisationId, parentId: null, name: { equals: input.displayName, mode: 'insensitive' } },
 				select: { id: true, managedByDirectory: true },
 			})
-			if (clash?.managedByDirectory) throw uniqueness('A group with that displayName already exists.')
+			if (clash?.managedByDirectory) throw scimUniqueness('A group with that displayName already exists.')
 			const data = { name: input.displayName, externalId: input.externalId ?? null, managedByDirectory: true }
 			const team = clash
 				? await tx.team.update({ where: { id: clash.id }, data, select: TEAM_SELECT })

@@ -1,11 +1,12 @@
 import { type z } from 'zod'
 import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
 import { invalidateUserSessions } from '#modules/auth/sessions.ts'
-import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
+import { type Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { endHeldSeat } from '#modules/organisations/end-seat.ts'
 import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import { ScimError } from './errors.ts'
+import { scimUniqueness, withScimUniqueness } from './uniqueness.ts'
 import { organisationOwnsEmail } from './owned-identity.ts'
 import { lockMembership } from './sql.ts'
 import {
@@ -75,21 +76,10 @@ function notFound() {
 	return new ScimError('not_found', 'SCIM_NOT_FOUND', 'No such user in this organisation.')
 }
 
-function uniqueness(detail: string) {
-	return new ScimError('conflict', 'SCIM_UNIQUENESS', detail)
-}
+const CLASH = 'A user with that userName, externalId or email already exists in this organisation.'
 
-/** Turns a unique-index race (two creates at once) into the RFC's uniqueness error. */
-async function withUniqueness<T>(run: () => Promise<T>): Promise<T> {
-	try {
-		return await run()
-	} catch (error) {
-		if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-			throw uniqueness('A user with that userName, externalId or email already exists in this organisation.')
-		}
-		throw error
-	}
-}
+/** A unique-index race is the RFC's uniqueness error. */
+const withUniqueness = <T>(run: () => Promise<T>) => withScimUniqueness(CLASH, run)
 
 /** Interactive transactions of SCIM writes: a leaver's seats are several row locks, so allow for a busy moment. */
 const SCIM_TRANSACTION = { maxWait: 15_000, timeout: 20_000 }
@@ -245,7 +235,7 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 				select: { id: true, deactivatedAt: true, externalId: true, scimUserName: true },
 			})
 			if (existing && !existing.deactivatedAt && (existing.externalId || existing.scimUserName)) {
-				throw uniqueness('This person is already provisioned in this organisation.')
+				throw scimUniqueness('This person is already provisioned in this organisation.')
 			}
 			const membershipData = {
 				externalId: state.externalId,
@@ -439,7 +429,7 @@ async function applyState(tx: Tx, call: ScimCall, m: LoadedMembership, next: Use
 			)
 		}
 		const taken = await tx.user.findUnique({ where: { email: next.email }, select: { id: true } })
-		if (taken) throw uniqueness('Another account already uses that email address.')
+		if (taken) throw scimUniqueness('Another account already uses that email address.')
 		userData.email = next.email
 		userData.emailVerifiedAt = call.now
 		changes.email = { from: m.user.email, to: next.email }
