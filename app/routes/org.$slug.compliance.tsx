@@ -64,15 +64,21 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			cells: matrix.columns.map((c): CellView | null => {
 				const cell = r.cells[c.id]
 				if (!cell) return null
-				const note = [cell.cycle > 1 ? `Renewal ${cell.cycle}` : null, cell.waitingForSeat ? 'Waiting for a seat' : null]
+				const note = [
+					cell.cycle > 1 ? `Renewal ${cell.cycle}` : null,
+					cell.waitingForSeat ? 'Waiting for a seat' : null,
+				]
 					.filter(Boolean)
 					.join(', ')
 				return `${cell.status} ${describeCell(cell)}${note ? `\n${note}` : ''}`
 			}),
 		})),
-		// Per team, its counts in COMPLIANCE_STATUSES order.
-		teams: matrix.teams.map((t) => ({
+		// Per team, its counts in COMPLIANCE_STATUSES order: one level at a time (the chosen team and
+		// the teams directly beneath it, or the highest teams in scope), each row a way in to the next
+		// level. A trust's 50 wards at once is a table nobody reads, and 450 cells to render per view.
+		teams: teamsToShow(matrix.teams, filters.teamId).map((t) => ({
 			id: t.id,
+			parentId: t.parentId,
 			name: t.name,
 			depth: t.depth,
 			people: t.people,
@@ -80,6 +86,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			counts: COMPLIANCE_STATUSES.map((s) => t.counts[s]),
 		})),
 	}
+}
+
+/** The chosen team and the teams directly beneath it; with no team chosen, the highest teams in scope. */
+function teamsToShow<T extends { id: string; parentId: string | null; depth: number }>(
+	teams: T[],
+	teamId: string | null,
+): T[] {
+	const shown = teamId
+		? teams.filter((t) => t.id === teamId || t.parentId === teamId)
+		: teams.filter((t) => t.depth === 0)
+	const top = Math.min(...shown.map((t) => t.depth))
+	return shown.map((t) => ({ ...t, depth: t.depth - top }))
 }
 
 const CELL_CLASSES: Record<ComplianceStatus, string> = {
@@ -318,7 +336,22 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 					intro={
 						<p>
 							Requirements per status in each team, counting the teams beneath it
-							{query.course ? ', for the chosen course' : ''}.
+							{query.course ? ', for the chosen course' : ''}. Choose a team to see the teams beneath it.
+							{query.team ? (
+								<>
+									{' '}
+									<a
+										href={withFilters({
+											team: teamOptions.some((t) => t.id === teams[0]?.parentId)
+												? (teams[0]?.parentId ?? undefined)
+												: undefined,
+										})}
+										className={linkClasses}
+									>
+										Up one level
+									</a>
+								</>
+							) : null}
 						</p>
 					}
 				>

@@ -91,6 +91,28 @@ describe('/org/:slug/compliance', () => {
 		}
 	})
 
+	test('By team goes one level at a time: the highest teams, then a chosen team and the teams beneath it', async () => {
+		const s = await setUp()
+		const ward = await prisma.team.create({
+			data: { organisationId: s.org.id, name: 'North ward', parentId: s.north.id },
+		})
+		const south = await prisma.team.create({ data: { organisationId: s.org.id, name: 'South' } })
+		const cookie = await sessionCookie(s.org.owner.id)
+		type Teams = { teams: Array<{ id: string; depth: number; people: number }> }
+		const top = (await call(matrixLoader, getRequest(s.path, { cookie }), s.params)) as Teams
+		expect(top.teams.map((t) => [t.id, t.depth])).toEqual([
+			[s.north.id, 0],
+			[south.id, 0],
+		])
+		const north = (await call(matrixLoader, getRequest(`${s.path}?team=${s.north.id}`, { cookie }), s.params)) as Teams
+		expect(north.teams.map((t) => [t.id, t.depth])).toEqual([
+			[s.north.id, 0],
+			[ward.id, 1],
+		])
+		// The counts still include the teams beneath: North counts its own two people.
+		expect(north.teams[0]!.people).toBe(2)
+	})
+
 	test('filters from the URL: bad values mean "any", never a 500; the exports follow them', async () => {
 		const s = await setUp()
 		const cookie = await sessionCookie(s.org.owner.id)
