@@ -16,7 +16,9 @@ import { RecordForm } from './record-form.tsx'
 export const meta: Route.MetaFunction = ({ data }) =>
 	pageMeta(
 		`${data && 'error' in data ? 'Error: ' : ''}${data && 'label' in data ? data.label : 'New record'} | Circle`,
-		'Write a reflective record on your regulator’s own form, ready for revalidation or renewal.',
+		data && 'label' in data
+			? `Write your ${data.label} on the regulator’s own form, ready for revalidation or renewal.`
+			: 'Write a reflective record on your regulator’s own form, ready for revalidation or renewal.',
 	)
 
 function kindOr404(slug: string) {
