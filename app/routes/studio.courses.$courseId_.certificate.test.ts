@@ -87,6 +87,20 @@ describe('studio: certificate validity', () => {
 		expect(await settings(course.id)).toEqual({ validityMonths: null, refresherCourseId: null })
 	})
 
+	test('a course can require a reflective circle before its certificate; unticked, it no longer does', async () => {
+		const { user, cookie } = await createSignedInUser()
+		const course = await createAuthoredCourse({ ownerId: user.id, modules: 1, lessonKinds: ['READING'] })
+		const requires = async () =>
+			(await prisma.course.findUniqueOrThrow({ where: { id: course.id }, select: { requiresCircle: true } }))
+				.requiresCircle
+		expect((await load(course.id, cookie)).course.requiresCircle).toBe(false)
+		expect((await post(course.id, cookie, { validityMonths: '', requiresCircle: 'on' })).data.saved).toBe(true)
+		expect(await requires()).toBe(true)
+		expect((await load(course.id, cookie)).course.requiresCircle).toBe(true)
+		await post(course.id, cookie, { validityMonths: '' })
+		expect(await requires()).toBe(false)
+	})
+
 	test('another trainer’s course cannot be set, nor named as a refresher', async () => {
 		const owner = await createSignedInUser()
 		const other = await createSignedInUser()

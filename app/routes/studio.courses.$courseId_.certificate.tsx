@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
+import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
@@ -59,6 +59,7 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 		defaultValue: {
 			validityMonths: course.validityMonths === null ? '' : String(course.validityMonths),
 			refresherCourseId: course.refresherCourseId ?? '',
+			requiresCircle: course.requiresCircle ? 'on' : '',
 		},
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: CertificateValiditySchema }),
 		shouldValidate: 'onBlur',
@@ -130,6 +131,24 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 					}))}
 					errors={fields.refresherCourseId.errors}
 				/>
+				<div>
+					<label className="flex min-h-11 items-center gap-3">
+						<input
+							{...getInputProps(fields.requiresCircle, { type: 'checkbox' })}
+							aria-describedby={`${fields.requiresCircle.id}-description`}
+							className="size-5 accent-brand-700"
+						/>
+						<span className="font-semibold text-stone-900">A reflective circle before the certificate</span>
+					</label>
+					<p id={`${fields.requiresCircle.id}-description`} className="mt-1 text-sm text-stone-600">
+						Learners who finish the course get their certificate once they have attended one of its{' '}
+						<Link to="/studio/circles" className="font-medium text-brand-700 underline underline-offset-2">
+							reflective circles
+						</Link>
+						; until then it waits, and attending issues it.
+					</p>
+					<ErrorList errors={fields.requiresCircle.errors} />
+				</div>
 				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
 					Save certificate validity
 				</SubmitButton>

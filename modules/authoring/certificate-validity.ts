@@ -22,6 +22,7 @@ export async function getCertificateValidity({ courseId, actorId }: { courseId: 
 				slug: true,
 				validityMonths: true,
 				refresherCourseId: true,
+				requiresCircle: true,
 				versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } },
 			},
 		}),
@@ -42,6 +43,7 @@ export async function getCertificateValidity({ courseId, actorId }: { courseId: 
 			title: course.versions[0]?.title ?? course.slug,
 			validityMonths: course.validityMonths,
 			refresherCourseId: course.refresherCourseId,
+			requiresCircle: course.requiresCircle,
 		},
 		refresherChoices: choices.map((c) => ({
 			id: c.id,
@@ -52,8 +54,9 @@ export async function getCertificateValidity({ courseId, actorId }: { courseId: 
 }
 
 /**
- * Sets how long a course's certificates stay valid (1–120 months, or null: they never expire) and
- * its refresher course (null: a renewal retakes the course itself). The refresher must be a
+ * Sets how long a course's certificates stay valid (1–120 months, or null: they never expire), its
+ * refresher course (null: a renewal retakes the course itself) and whether a learner must attend one
+ * of its reflective circles before the certificate is issued. The refresher must be a
  * published course the actor may edit, not this course, and must not lead back to it through its
  * own refresher. Applies to certificates issued from now on: each certificate keeps the end date it
  * was issued with. Bad input is `invalid`, naming the field; nothing is saved.
@@ -74,6 +77,7 @@ export async function setCertificateValidity({
 	}
 	const validityMonths = parsed.data.validityMonths ?? null
 	const refresherCourseId = parsed.data.refresherCourseId || null
+	const requiresCircle = parsed.data.requiresCircle ?? false
 	await prisma.$transaction(async (tx) => {
 		await assertCanEditCourse({ db: tx, courseId, actorId })
 		if (refresherCourseId) {
@@ -104,14 +108,14 @@ export async function setCertificateValidity({
 					refuse('That course names this one as its refresher: a refresher cannot lead back to itself')
 			}
 		}
-		await tx.course.update({ where: { id: courseId }, data: { validityMonths, refresherCourseId } })
+		await tx.course.update({ where: { id: courseId }, data: { validityMonths, refresherCourseId, requiresCircle } })
 		await recordAudit(tx, {
 			actorId,
 			action: 'course.certificate_validity_set',
 			targetType: 'Course',
 			targetId: courseId,
-			details: { validityMonths, refresherCourseId },
+			details: { validityMonths, refresherCourseId, requiresCircle },
 		})
 	})
-	return { validityMonths, refresherCourseId }
+	return { validityMonths, refresherCourseId, requiresCircle }
 }

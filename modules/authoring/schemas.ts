@@ -326,5 +326,7 @@ export const CertificateValiditySchema = z.object({
 		.max(120, 'A certificate can be valid for at most 120 months (10 years)')
 		.optional(),
 	refresherCourseId: singleLineText().trim().max(64, 'Choose a course from the list').optional(),
+	/** Learners must attend one reflective circle of the course before its certificate is issued (ADR 0028). */
+	requiresCircle: z.boolean().optional(),
 })
 export type CertificateValidityInput = z.input<typeof CertificateValiditySchema>
