@@ -5,6 +5,7 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { assertRunsCircle, circleNotFound } from './access.ts'
 import { CirclesError } from './errors.ts'
 import { circleEndsAt } from './london-time.ts'
+import { assertNotThrottled, consumeThrottle } from '#modules/security/throttle.ts'
 import { insertAttendance, lockCircle } from './sql.ts'
 
 /** How a circle's CPD entry describes the activity in the learner's log. */
@@ -96,7 +97,8 @@ async function recordAttendance(
 /**
  * An attendee checks in with the code the facilitator shows. Works only while the circle is on
  * (from its start to its end), only for someone with a place, and only with the circle's own code;
- * each refusal says why. Checking in twice is harmless (the second does nothing).
+ * each refusal says why. Wrong codes are throttled per person and circle (checkInPerPerson), so the
+ * code cannot be guessed. Checking in twice is harmless (the second does nothing).
  */
 export async function checkIn({
 	circleId,
@@ -109,6 +111,9 @@ export async function checkIn({
 	code: string
 	now: Date
 }) {
+	const throttleKey = `${userId}:${circleId}`
+	const tooMany = 'Too many wrong codes: ask the facilitator to mark you on the register, or try again in 15 minutes.'
+	await assertNotThrottled('checkInPerPerson', throttleKey, tooMany)
 	return prisma.$transaction(async (tx) => {
 		const circle = await tx.circle.findUnique({
 			where: { id: circleId },
@@ -130,6 +135,7 @@ export async function checkIn({
 			})
 		}
 		if (!sameCode(code.toUpperCase(), circle.checkInCode)) {
+			await consumeThrottle('checkInPerPerson', throttleKey, tooMany)
 			throw new CirclesError(
 				'invalid',
 				'WRONG_CHECK_IN_CODE',

@@ -369,6 +369,23 @@ describe('attendance', () => {
 		expect(entries[0]!.description).toContain('Dr Ada Facilitator')
 	})
 
+	test('wrong check-in codes are throttled per person: the eleventh try is refused, even the right code; others still check in', async () => {
+		const { circle, booked, during } = await runningCircle()
+		const [other] = await createLearners(1)
+		await bookCircle({ circleId: circle.id, userId: other!.id, now: new Date() })
+		for (let i = 0; i < 10; i++) {
+			expect(
+				(await refusal(checkIn({ circleId: circle.id, userId: booked.id, code: 'ZZZZZZ', now: during }))).code,
+			).toBe('WRONG_CHECK_IN_CODE')
+		}
+		expect(
+			(await refusal(checkIn({ circleId: circle.id, userId: booked.id, code: circle.checkInCode, now: during }))).code,
+		).toBe('TOO_MANY_ATTEMPTS')
+		expect(await prisma.circleAttendance.count({ where: { circleId: circle.id, userId: booked.id } })).toBe(0)
+		const theirs = await checkIn({ circleId: circle.id, userId: other!.id, code: circle.checkInCode, now: during })
+		expect(theirs.recorded).toBe(true)
+	})
+
 	test('the facilitator marks the register; nobody else can, and only people with a place are marked', async () => {
 		const { circle, booked, notBooked, during } = await runningCircle()
 		expect(

@@ -33,6 +33,11 @@ export const THROTTLES = {
 	 * an initial cycle, so the limit is generous; it stops a runaway client, not normal syncs.
 	 */
 	scimPerToken: { points: 1200, durationSeconds: 60, blockSeconds: 0 },
+	/**
+	 * Wrong check-in codes from one person for one circle: ten in 15 minutes, then none for 15
+	 * minutes, so a code (about 30 bits) cannot be guessed from home to claim participatory hours.
+	 */
+	checkInPerPerson: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 	/** SCIM requests with a wrong or revoked token from one IP address: guessing tokens is pointless, but cheap to refuse. */
 	scimBadTokenPerIp: { points: 30, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const
