@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { appUrl } from '#modules/env/env.ts'
 import { registerPdfFonts } from '#modules/pdf/fonts.ts'
-import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, textRight } from '#modules/pdf/kit.ts'
+import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, textRight, collectPdf } from '#modules/pdf/kit.ts'
 import { formatCpdHours, formatUkDate, formatUkDay, verificationUrl } from './certificate-text.ts'
 
 /**
@@ -54,6 +54,39 @@ export async function renderCertificatePdf({
 	baseUrl?: string
 }): Promise<Buffer> {
 	const url = verificationUrl({ baseUrl, code: certificate.code })
+	const { doc, done } = openCertificateDocument({
+		code: certificate.code,
+		issuedAt: certificate.issuedAt,
+		title: `Certificate of CPD completion: ${certificate.courseTitle}`,
+		subject: `${certificate.learnerName}, ${formatCpdHours(certificate.cpdMinutes)}, certificate ${certificate.code}`,
+		keywords: 'CPD certificate, relational practice, restorative practice',
+	})
+	let y = drawTitleBlock(doc, certificate)
+	y = Math.max(y + 18, 352)
+	drawOutcomes(doc, certificate.outcomes, { x: MARGIN, y, width: 560, height: 486 - y })
+	drawQrCode(doc, url, { x: WIDTH - MARGIN - 92, y: y - 4, size: 92 })
+	closeCertificateDocument(doc, { url, issuedAt: certificate.issuedAt, revokedAt: certificate.revokedAt })
+	return done
+}
+
+/**
+ * A certificate's page, shared with the programme certificate (modules/programmes) so both are one
+ * family: A4 landscape, its metadata dated the issue date (so the same row always gives the same
+ * bytes), the embedded fonts, the double frame and the header with the certificate number.
+ */
+export function openCertificateDocument({
+	code,
+	issuedAt,
+	title,
+	subject,
+	keywords,
+}: {
+	code: string
+	issuedAt: Date
+	title: string
+	subject: string
+	keywords: string
+}) {
 	const doc = new PDFDocument({
 		size: 'A4',
 		layout: 'landscape',
@@ -61,44 +94,39 @@ export async function renderCertificatePdf({
 		lang: 'en-GB',
 		displayTitle: true,
 		info: {
-			Title: `Certificate of CPD completion: ${certificate.courseTitle}`,
+			Title: title,
 			Author: 'Circle',
-			Subject: `${certificate.learnerName}, ${formatCpdHours(certificate.cpdMinutes)}, certificate ${certificate.code}`,
-			Keywords: 'CPD certificate, relational practice, restorative practice',
+			Subject: subject,
+			Keywords: keywords,
 			Creator: 'Circle',
 			Producer: 'Circle',
-			CreationDate: certificate.issuedAt,
-			ModDate: certificate.issuedAt,
+			CreationDate: issuedAt,
+			ModDate: issuedAt,
 		},
 	})
-	const done = collect(doc)
+	const done = collectPdf(doc)
 	registerPdfFonts(doc)
-
 	drawFrame(doc)
-	drawHeader(doc, certificate.code)
-	let y = drawTitleBlock(doc, certificate)
-	y = Math.max(y + 18, 352)
-	drawOutcomes(doc, certificate.outcomes, { x: MARGIN, y, width: 560, height: 486 - y })
-	drawQrCode(doc, url, { x: WIDTH - MARGIN - 92, y: y - 4, size: 92 })
-	drawFooter(doc, { url, issuedAt: certificate.issuedAt })
-	if (certificate.revokedAt) drawRevoked(doc, certificate.revokedAt)
+	drawHeader(doc, code)
+	return { doc, done }
+}
 
+/**
+ * Ends a certificate's page: the footer (signatory, date of issue, the address that verifies it, in
+ * `urlSize` points: a programme's longer address is set smaller) and, on a revoked certificate,
+ * REVOKED across the page.
+ */
+export function closeCertificateDocument(
+	doc: PdfDoc,
+	{ url, issuedAt, revokedAt, urlSize = 9 }: { url: string; issuedAt: Date; revokedAt?: Date | null; urlSize?: number },
+) {
+	drawFooter(doc, { url, issuedAt, urlSize })
+	if (revokedAt) drawRevoked(doc, revokedAt)
 	doc.end()
-	return done
 }
 
-/** Shared with the programme certificate (modules/programmes), so both look like one family. */
-export function collect(doc: PdfDoc): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = []
-		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-		doc.on('end', () => resolve(Buffer.concat(chunks)))
-		doc.on('error', reject)
-	})
-}
-
-/** Shared with the programme certificate (modules/programmes), so both look like one family. */
-export function drawFrame(doc: PdfDoc) {
+/** The double frame round the page. */
+function drawFrame(doc: PdfDoc) {
 	doc.save()
 	// A pale band behind the top of the page gives the certificate a "paper" feel without heavy ink.
 	doc.rect(18, 18, WIDTH - 36, HEIGHT - 36).fill(PDF_COLOURS.brandTint)
@@ -126,8 +154,8 @@ export function drawFrame(doc: PdfDoc) {
 	doc.restore()
 }
 
-/** Shared with the programme certificate (modules/programmes), so both look like one family. */
-export function drawHeader(doc: PdfDoc, code: string) {
+/** Circle's mark, name and the certificate number across the top. */
+function drawHeader(doc: PdfDoc, code: string) {
 	drawCircleMark(doc, { cx: MARGIN + 13, cy: 70, radius: 12 })
 	doc.font('sansBold').fontSize(21).fillColor(PDF_COLOURS.brandDark)
 	doc.text('Circle', MARGIN + 34, 56, { lineBreak: false })
@@ -306,7 +334,7 @@ export function drawQrCode(doc: PdfDoc, url: string, { x, y, size }: { x: number
 	})
 }
 
-function drawFooter(doc: PdfDoc, { url, issuedAt }: { url: string; issuedAt: Date }) {
+function drawFooter(doc: PdfDoc, { url, issuedAt, urlSize }: { url: string; issuedAt: Date; urlSize: number }) {
 	const lineY = 520
 	// Signatory, left.
 	doc.font('serifItalic').fontSize(17).fillColor(PDF_COLOURS.brandDark)
@@ -333,13 +361,13 @@ function drawFooter(doc: PdfDoc, { url, issuedAt }: { url: string; issuedAt: Dat
 	const right = WIDTH - MARGIN
 	doc.font('sansSemiBold').fontSize(7.5).fillColor(PDF_COLOURS.muted)
 	textRight(doc, 'VERIFY AT', { right, y: lineY - 10, characterSpacing: 0.5 })
-	doc.font('sans').fontSize(9).fillColor(PDF_COLOURS.brand)
+	doc.font('sans').fontSize(urlSize).fillColor(PDF_COLOURS.brand)
 	const width = doc.widthOfString(url)
 	doc.text(url, right - width, lineY + 4, { link: url, lineBreak: false })
 }
 
-/** Shared with the programme certificate (modules/programmes), so both look like one family. */
-export function drawRevoked(doc: PdfDoc, revokedAt: Date) {
+/** REVOKED across the page, with the date. */
+function drawRevoked(doc: PdfDoc, revokedAt: Date) {
 	doc.save()
 	doc.rotate(-24, { origin: [WIDTH / 2, HEIGHT / 2] })
 	doc.font('sansBold').fontSize(110).fillColor(PDF_COLOURS.revoked).fillOpacity(0.12)

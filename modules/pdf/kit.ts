@@ -53,3 +53,13 @@ export function textRight(
 	const width = doc.widthOfString(text, options)
 	doc.text(text, right - width, y, { ...options, lineBreak: false })
 }
+
+/** Resolves with a PDF's bytes once it has ended (every renderer's document, written to a buffer). */
+export function collectPdf(doc: PdfDoc): Promise<Buffer> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = []
+		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+		doc.on('end', () => resolve(Buffer.concat(chunks)))
+		doc.on('error', reject)
+	})
+}

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit'
 import { registerPdfFonts } from '#modules/pdf/fonts.ts'
-import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc } from '#modules/pdf/kit.ts'
+import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, collectPdf } from '#modules/pdf/kit.ts'
 import { dateColumn, formatHours, formatIsoDate, hoursDecimal, ukShortDate } from './cpd-dates.ts'
 import {
 	describeEntry,
@@ -65,7 +65,7 @@ export async function renderCpdPdf(data: ExportData): Promise<Buffer> {
 			CreationDate: dateColumn(data.today),
 		},
 	})
-	const done = collect(doc)
+	const done = collectPdf(doc)
 	registerPdfFonts(doc)
 
 	drawTitle(doc, data, label.title)
@@ -162,15 +162,6 @@ export async function exportCpdPdf({
 }) {
 	const data = await loadExportData({ userId, format, period, today })
 	return { filename: `circle-cpd-${data.format}-${data.today}.pdf`, content: await renderCpdPdf(data) }
-}
-
-function collect(doc: PdfDoc): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = []
-		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-		doc.on('end', () => resolve(Buffer.concat(chunks)))
-		doc.on('error', reject)
-	})
 }
 
 function evidenceText(entry: PortfolioEntry) {

@@ -1,16 +1,11 @@
-import PDFDocument from 'pdfkit'
 import { appUrl } from '#modules/env/env.ts'
 import { formatCpdHours, formatUkDate } from '#modules/certificates/certificate-text.ts'
 import {
-	CERTIFICATE_SIGNATORY,
-	collect,
-	drawFrame,
-	drawHeader,
+	closeCertificateDocument,
 	drawQrCode,
-	drawRevoked,
+	openCertificateDocument,
 } from '#modules/certificates/render-certificate-pdf.ts'
-import { registerPdfFonts } from '#modules/pdf/fonts.ts'
-import { drawRule, PDF_COLOURS, type PdfDoc, textRight } from '#modules/pdf/kit.ts'
+import { drawRule, PDF_COLOURS, type PdfDoc } from '#modules/pdf/kit.ts'
 import type { ProgrammeCertificateCourse } from './complete-programmes.ts'
 
 /** Everything a programme certificate shows, as frozen on its row. */
@@ -48,34 +43,18 @@ export async function renderProgrammeCertificatePdf({
 	baseUrl?: string
 }): Promise<Buffer> {
 	const url = programmeVerificationUrl({ baseUrl, code: certificate.code })
-	const doc = new PDFDocument({
-		size: 'A4',
-		layout: 'landscape',
-		margin: 0,
-		lang: 'en-GB',
-		displayTitle: true,
-		info: {
-			Title: `Certificate of programme completion: ${certificate.programmeTitle}`,
-			Author: 'Circle',
-			Subject: `${certificate.learnerName}, ${formatCpdHours(certificate.cpdMinutes)}, certificate ${certificate.code}`,
-			Keywords: 'CPD certificate, learning programme, relational practice, restorative practice',
-			Creator: 'Circle',
-			Producer: 'Circle',
-			CreationDate: certificate.issuedAt,
-			ModDate: certificate.issuedAt,
-		},
+	const { doc, done } = openCertificateDocument({
+		code: certificate.code,
+		issuedAt: certificate.issuedAt,
+		title: `Certificate of programme completion: ${certificate.programmeTitle}`,
+		subject: `${certificate.learnerName}, ${formatCpdHours(certificate.cpdMinutes)}, certificate ${certificate.code}`,
+		keywords: 'CPD certificate, learning programme, relational practice, restorative practice',
 	})
-	const done = collect(doc)
-	registerPdfFonts(doc)
-	drawFrame(doc)
-	drawHeader(doc, certificate.code)
 	const y = drawTitleBlock(doc, certificate)
 	const top = Math.max(y + 14, 318)
 	drawCourses(doc, certificate.courses, { x: MARGIN, y: top, width: 590, height: 482 - top })
 	drawQrCode(doc, url, { x: WIDTH - MARGIN - 92, y: top + 6, size: 92 })
-	drawFooter(doc, { url, issuedAt: certificate.issuedAt })
-	if (certificate.revokedAt) drawRevoked(doc, certificate.revokedAt)
-	doc.end()
+	closeCertificateDocument(doc, { url, issuedAt: certificate.issuedAt, revokedAt: certificate.revokedAt, urlSize: 8 })
 	return done
 }
 
@@ -166,33 +145,4 @@ function drawCourses(
 		].join('  ·  ')
 		doc.text(detail, x + 16, y + size * 1.25, { width: columnWidth - 16, height: size, ellipsis: true })
 	})
-}
-
-function drawFooter(doc: PdfDoc, { url, issuedAt }: { url: string; issuedAt: Date }) {
-	const lineY = 520
-	doc.font('serifItalic').fontSize(17).fillColor(PDF_COLOURS.brandDark)
-	doc.text(CERTIFICATE_SIGNATORY.name, MARGIN, lineY - 24, { lineBreak: false })
-	drawRule(doc, { x1: MARGIN, x2: MARGIN + 190, y: lineY, width: 0.75, colour: PDF_COLOURS.ink })
-	doc.font('sansSemiBold').fontSize(9).fillColor(PDF_COLOURS.ink)
-	doc.text(CERTIFICATE_SIGNATORY.name, MARGIN, lineY + 6, { lineBreak: false })
-	doc.font('sans').fontSize(8.5).fillColor(PDF_COLOURS.muted)
-	doc.text(CERTIFICATE_SIGNATORY.title, MARGIN, lineY + 19, { lineBreak: false })
-
-	const mid = WIDTH / 2
-	doc.font('sansSemiBold').fontSize(7.5).fillColor(PDF_COLOURS.muted)
-	doc.text('DATE OF ISSUE', mid - 100, lineY - 10, {
-		width: 200,
-		align: 'center',
-		characterSpacing: 0.5,
-		lineBreak: false,
-	})
-	doc.font('sans').fontSize(10.5).fillColor(PDF_COLOURS.ink)
-	doc.text(formatUkDate(issuedAt), mid - 100, lineY + 4, { width: 200, align: 'center', lineBreak: false })
-
-	const right = WIDTH - MARGIN
-	doc.font('sansSemiBold').fontSize(7.5).fillColor(PDF_COLOURS.muted)
-	textRight(doc, 'VERIFY AT', { right, y: lineY - 10, characterSpacing: 0.5 })
-	doc.font('sans').fontSize(8).fillColor(PDF_COLOURS.brand)
-	const width = doc.widthOfString(url)
-	doc.text(url, right - width, lineY + 4, { link: url, lineBreak: false })
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit'
 import { prisma } from '#modules/db/client.ts'
 import { registerPdfFonts } from '#modules/pdf/fonts.ts'
-import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc } from '#modules/pdf/kit.ts'
+import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, collectPdf } from '#modules/pdf/kit.ts'
 import { formatIsoDate, londonToday, ukShortDate } from '#modules/portfolio/cpd-dates.ts'
 import { renderCsv } from '#modules/spreadsheets/csv.ts'
 import { getRecord, listRecords, type ReflectiveRecordView } from './records.ts'
@@ -128,7 +128,7 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 			Producer: 'Circle',
 		},
 	})
-	const done = collect(doc)
+	const done = collectPdf(doc)
 	registerPdfFonts(doc)
 
 	// Header: the mark, the regulator and the form's own title.
@@ -315,13 +315,4 @@ function drawDetailsTable(doc: PdfDoc, rows: Array<[string, string]>) {
 		doc.y = y + height
 	}
 	doc.x = MARGIN.left
-}
-
-function collect(doc: PdfDoc): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = []
-		doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-		doc.on('end', () => resolve(Buffer.concat(chunks)))
-		doc.on('error', reject)
-	})
 }
