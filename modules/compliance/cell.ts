@@ -79,7 +79,14 @@ export function cellDetail(cell: MatrixCell) {
  * "Due soon, due 31 January 2027", "Not started, due …", "In progress, due …".
  */
 export function describeCell(cell: MatrixCell) {
-	const label = COMPLIANCE_STATUS_LABELS[cell.status]
-	const detail = cellDetail(cell)
+	return cellWords(cell.status, cellDetail(cell))
+}
+
+/**
+ * A cell in words from its status and its detail (cellDetail): the matrix page sends only the detail
+ * and puts the words together where it renders, the same way as here.
+ */
+export function cellWords(status: ComplianceStatus, detail: string) {
+	const label = COMPLIANCE_STATUS_LABELS[status]
 	return detail.startsWith('since') || detail.startsWith('until') ? `${label} ${detail}` : `${label}, ${detail}`
 }

@@ -13,6 +13,8 @@
  * turns, for the given seconds, and prints each path's median CPU time per request (this process:
  * the server and the client). Taking turns shares out whatever else the machine is doing fairly.
  */
+// First: React picks its production build only if NODE_ENV says so when it is first imported.
+import './production-mode.ts'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
