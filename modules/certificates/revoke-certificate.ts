@@ -2,7 +2,10 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { CertificatesError } from '#modules/certificates/errors.ts'
 import { normaliseCertificateCode } from './code.ts'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
-import { revokeProgrammeCertificatesForCertificate } from '#modules/programmes/revoke-programme-certificates.ts'
+import {
+	reinstateProgrammeCertificatesForCertificate,
+	revokeProgrammeCertificatesForCertificate,
+} from '#modules/programmes/revoke-programme-certificates.ts'
 import { ReinstateCertificateSchema, RevokeCertificateSchema } from './schemas.ts'
 
 /**
@@ -55,7 +58,8 @@ export async function revokeCertificate({ code, actorId, reason }: { code: strin
  * certificate keeps its code, so every printed copy and QR code is valid again at once, and the
  * PDF is simply rendered again without the revocation. A fresh code is not possible (nor wanted):
  * an enrolment has exactly one certificate. Writes a `certificate.reinstated` audit entry with the
- * revocation it undid. Reinstating a certificate that is not revoked is a `conflict`.
+ * revocation it undid, and reinstates the programme certificates its revocation took with it.
+ * Reinstating a certificate that is not revoked is a `conflict`.
  */
 export async function reinstateCertificate({ code, actorId, note }: { code: string; actorId: string; note?: string }) {
 	return prisma.$transaction(async (tx) => {
@@ -88,7 +92,12 @@ export async function reinstateCertificate({ code, actorId, note }: { code: stri
 			},
 			select: { id: true },
 		})
-		return { id: certificate.id, code: certificate.code }
+		// The programme certificates that fell with it stand again (ADR 0027, Programmes).
+		const programmeCertificates = await reinstateProgrammeCertificatesForCertificate(tx, {
+			certificateCode: certificate.code,
+			actorId,
+		})
+		return { id: certificate.id, code: certificate.code, programmeCertificates }
 	})
 }
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { createAssignment } from '#modules/assignments/create-assignment.ts'
 import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
-import { revokeCertificate } from '#modules/certificates/revoke-certificate.ts'
+import { reinstateCertificate, revokeCertificate } from '#modules/certificates/revoke-certificate.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
 import { getCpdPortfolio } from '#modules/portfolio/get-cpd-portfolio.ts'
 import { closeThrottles } from '#modules/security/throttle.ts'
@@ -143,5 +143,61 @@ describe('revoking a course certificate', () => {
 		})
 		expect(rows.find((r) => r.userId === a.id)?.revokedAt).toBeInstanceOf(Date)
 		expect(rows.find((r) => r.userId === b.id)?.revokedAt).toBeNull()
+	})
+
+	test('reinstating it reinstates the programme certificate, once every course certificate it lists stands', async () => {
+		const { courses, slug, programmeId } = await createPublishedProgramme({ count: 2, now: NOW })
+		const learner = await createTestUser()
+		await enrolInProgramme({ userId: learner.id, slug, now: NOW })
+		const first = await completeCourse(learner.id, courses[0]!.id, NOW)
+		const second = await completeCourse(learner.id, courses[1]!.id, NOW)
+		const programmeCertificate = await prisma.programmeCertificate.findFirstOrThrow({
+			where: { programmeId, userId: learner.id },
+		})
+		const admin = await createTestUser({ role: 'ADMIN' })
+		const reason = 'Issued in error after a data import'
+		await revokeCertificate({ code: first.certificate.code, actorId: admin.id, reason })
+		await revokeCertificate({ code: second.certificate.code, actorId: admin.id, reason })
+
+		// The second course certificate is still revoked: the programme certificate stays revoked, naming it.
+		const once = await reinstateCertificate({ code: first.certificate.code, actorId: admin.id })
+		expect(once.programmeCertificates).toEqual([])
+		const stillRevoked = await prisma.programmeCertificate.findUniqueOrThrow({ where: { id: programmeCertificate.id } })
+		expect(stillRevoked.revokedAt).toBeInstanceOf(Date)
+		expect(stillRevoked.revokedReason).toContain(second.certificate.code)
+
+		const twice = await reinstateCertificate({ code: second.certificate.code, actorId: admin.id })
+		expect(twice.programmeCertificates).toEqual([programmeCertificate.code])
+		expect((await verifyProgrammeCertificate({ code: programmeCertificate.code, ipAddress: '10.77.0.2' })).status).toBe(
+			'valid',
+		)
+		const audit = await prisma.auditLog.findMany({
+			where: { targetId: programmeCertificate.id, action: 'programme_certificate.reinstated' },
+			select: { actorId: true },
+		})
+		expect(audit).toEqual([{ actorId: admin.id }])
+	})
+
+	test('a programme certificate revoked for a refund is not reinstated with a course certificate', async () => {
+		const { courses, slug, programmeId } = await createPublishedProgramme({ count: 2, now: NOW })
+		const learner = await createTestUser()
+		await enrolInProgramme({ userId: learner.id, slug, now: NOW })
+		const only = await completeCourse(learner.id, courses[0]!.id, NOW)
+		await completeCourse(learner.id, courses[1]!.id, NOW)
+		const admin = await createTestUser({ role: 'ADMIN' })
+		await revokeCertificate({
+			code: only.certificate.code,
+			actorId: admin.id,
+			reason: 'Issued in error after a data import',
+		})
+		// Meanwhile the purchase behind it was refunded: the programme certificate now falls for that.
+		await prisma.programmeCertificate.updateMany({
+			where: { programmeId, userId: learner.id },
+			data: { revokedReason: 'Refunded: the purchase it depends on was withdrawn.' },
+		})
+		const result = await reinstateCertificate({ code: only.certificate.code, actorId: admin.id })
+		expect(result.programmeCertificates).toEqual([])
+		const row = await prisma.programmeCertificate.findFirstOrThrow({ where: { programmeId, userId: learner.id } })
+		expect(row.revokedAt).toBeInstanceOf(Date)
 	})
 })

@@ -17,7 +17,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { postgresCpuReader } from './pg-cpu.ts'
 import type { CpuWindow, LadderPorts, ServerRequest } from './server.ts'
-import { compareRatios, fmt, table } from './stats.ts'
+import { compareRatios, fmt, median, table } from './stats.ts'
 import { timedLoop } from './timed-loop.ts'
 
 const P99_BUDGET_MS = 200
@@ -202,6 +202,47 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 		process.stderr.write(`  ${page.name} done\n`)
 	}
 
+	// The matrix against the team report, head to head: the issue's budget for the matrix is the team
+	// report's. Pages measured one after the other see different moments of a shared machine, so
+	// here the two take turns, a run each per round, and each ratio is of medians from one run of
+	// the bench. The matrix passes if its p99 and its CPU time per request are within 10% of the
+	// team report's (ADR 0027).
+	// Both pages were warmed up above (and skipped there if missing: then they fail here).
+	const headToHead = [pages[1]!, pages[3]!]
+	const rounds = options.quick ? 3 : 5
+	const turns = new Map(headToHead.map((p) => [p.path, { p99: [] as number[], cpu: [] as number[] }]))
+	for (let round = 0; round < rounds; round++) {
+		for (const page of headToHead) {
+			await ask({ type: 'idle' })
+			await ask({ type: 'cpu-start' })
+			const r = await measure(
+				{ url: url(page.path), headers: { cookie: page.cookie } },
+				{ ...plan, warmupSeconds: 0, runs: 1 },
+			)
+			const cpu = await ask<CpuWindow>({ type: 'cpu-stop' })
+			turns.get(page.path)!.p99.push(r.rps > 0 ? r.p99 : Number.POSITIVE_INFINITY)
+			turns.get(page.path)!.cpu.push(cpu.requests > 0 ? cpu.cpuMs / cpu.requests : Number.POSITIVE_INFINITY)
+		}
+	}
+	const [reportTurns, matrixTurns] = headToHead.map((p) => turns.get(p.path)!) as [
+		{ p99: number[]; cpu: number[] },
+		{ p99: number[]; cpu: number[] },
+	]
+	const headRows = (['p99', 'cpu'] as const).map((k) => {
+		const report = median(reportTurns[k])
+		const matrix = median(matrixTurns[k])
+		const pass = matrix <= report * 1.1
+		ok &&= pass
+		return [
+			k === 'p99' ? 'p99 ms' : 'app CPU ms/req',
+			fmt(report, 2),
+			fmt(matrix, 2),
+			fmt(matrix / report, 3),
+			pass ? 'PASS' : 'FAIL',
+		]
+	})
+	process.stderr.write('  matrix against the team report done\n')
+
 	// The queries behind the pages, called directly at the same concurrency (whether or not the pages exist yet).
 	const { getTeamReport } = await import('#modules/organisations/team-report.ts')
 	const { getCourseAnalytics } = await import('#modules/analytics/get-course-analytics.ts')
@@ -293,6 +334,11 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 			`, and PostgreSQL's${pgCpu ? '' : ' (not measured: not the local embedded database)'}\n`,
 	)
 	log(table(['what', 'requests', 'app CPU ms/req', 'db CPU ms/req', 'during'], cpuRows))
+	log(
+		`\nThe compliance matrix against the team report, taking turns (${rounds} rounds of a ${plan.seconds} s run each at ` +
+			`concurrency ${CONCURRENCY}, medians); budget: the matrix within 10% of the team report; ${load()}\n`,
+	)
+	log(table(['figure', 'team report', 'compliance matrix', 'matrix ÷ report', ''], headRows))
 
 	// The CSV export, streamed in this process while its RSS is sampled.
 	const { streamTeamReportCsv } = await import('#modules/organisations/team-report.ts')
