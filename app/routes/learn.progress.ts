@@ -3,7 +3,6 @@ import { readJsonBody } from '#app/utils/json-response.server.ts'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
 import { recordVideoProgress } from '#modules/progress/record-video-progress.ts'
-import { assertLessonOpenInProgrammes } from '#modules/programmes/programme-gate.ts'
 import type { Route } from './+types/learn.progress'
 
 /**
@@ -17,11 +16,9 @@ export async function action({ request }: Route.ActionArgs) {
 	if (!user)
 		return data({ code: 'UNAUTHENTICATED', message: 'Please log in again to save your progress.' }, { status: 401 })
 	try {
-		const input = await readJsonBody(request)
-		const lessonId = (input as { lessonId?: unknown } | null)?.lessonId
-		// A sequential programme's later course records nothing until the one before is finished.
-		if (typeof lessonId === 'string') await assertLessonOpenInProgrammes({ userId: user.id, lessonId })
-		const result = await recordVideoProgress({ userId: user.id, input })
+		// A sequential programme's later course records nothing until the one before is finished: the
+		// domain write refuses it (assertCourseOpenInProgrammes).
+		const result = await recordVideoProgress({ userId: user.id, input: await readJsonBody(request) })
 		return data(result, { headers: { 'Cache-Control': 'no-store' } })
 	} catch (error) {
 		return problemJson(error)

@@ -10,6 +10,7 @@ import { loader as verifyJsonLoader } from './verify.programmes.$code[.]json.ts'
 import { loader as learnIndexLoader } from './learn.$courseSlug._index.tsx'
 import { action as lessonAction, loader as lessonLoader } from './learn.$courseSlug.$lessonId.tsx'
 import { action as progressAction } from './learn.progress.ts'
+import { action as reflectionAction } from './learn.reflection.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { enrolInProgramme } from '#modules/programmes/enrol-in-programme.ts'
 import { createPublishedProgramme } from '#tests/factories/programmes.ts'
@@ -275,6 +276,22 @@ describe('a priced programme and a sequential one, through the routes', () => {
 		expect(report.status).toBe(403)
 		expect(await report.json()).toMatchObject({ code: 'COURSE_LOCKED' })
 		expect(await prisma.lessonProgress.count({ where: { userId: user.id, lessonId: video.id } })).toBe(0)
+		// Nor does a reflection autosave write into the locked course.
+		const question = await prisma.question.create({
+			data: { lessonId, position: 0, kind: 'REFLECTION', prompt: 'What would you do differently?' },
+			select: { id: true },
+		})
+		const draft = (await call(
+			reflectionAction,
+			new Request('http://localhost/learn/reflection', {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', Cookie: cookie },
+				body: JSON.stringify({ questionId: question.id, text: 'Written before the course opened' }),
+			}),
+		)) as Response
+		expect(draft.status).toBe(403)
+		expect(await draft.json()).toMatchObject({ code: 'COURSE_LOCKED' })
+		expect(await prisma.reflection.count({ where: { userId: user.id, questionId: question.id } })).toBe(0)
 
 		const page = await outcome(call(pageLoader, getRequest(expected, { cookie }), { slug: programmeSlug }))
 		expect(page.body).toMatchObject({ locked: { title: 'Programme course 2', waitingFor: 'Programme course 1' } })

@@ -82,19 +82,12 @@ export async function programmeGateFor({ userId, courseSlug }: { userId: string;
 }
 
 /**
- * For writes that name a lesson rather than a course (the video player's progress reports): the
- * lesson's course must be open to `userId` in every sequential programme they are on, else
- * `forbidden`. An unknown lesson passes here; the progress function answers for it.
+ * For every write a learner makes in a lesson (video progress, a reading done, a quiz attempt, a
+ * reflection draft): the lesson's course must be open to `userId` in every sequential programme
+ * they are on, else `forbidden`. Called by the domain functions after they have found the lesson.
  */
-export async function assertLessonOpenInProgrammes({ userId, lessonId }: { userId: string; lessonId: string }) {
-	const lesson = await prisma.lesson.findUnique({
-		where: { id: lessonId },
-		select: { version: { select: { courseId: true } } },
-	})
-	if (!lesson) return
-	const gate = (await lockedProgrammeCourses({ userId, courseId: lesson.version.courseId })).get(
-		lesson.version.courseId,
-	)
+export async function assertCourseOpenInProgrammes({ userId, courseId }: { userId: string; courseId: string }) {
+	const gate = (await lockedProgrammeCourses({ userId, courseId })).get(courseId)
 	if (gate) {
 		throw new ProgrammesError(
 			'forbidden',

@@ -1,6 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { ProgressError } from '#modules/progress/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
+import { assertCourseOpenInProgrammes } from '#modules/programmes/programme-gate.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from './complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from './progress-rows.ts'
 
@@ -17,6 +18,8 @@ export async function completeReading({ userId, lessonId }: { userId: string; le
 		throw new ProgressError('invalid', 'NOT_A_READING_LESSON', 'Only reading lessons can be marked as done.')
 	}
 	await assertLessonUnlocked({ userId, lesson })
+	// A sequential programme's later course takes nothing until the one before it is finished.
+	await assertCourseOpenInProgrammes({ userId, courseId: lesson.courseId })
 
 	return prisma.$transaction(async (tx) => {
 		await ensureProgressRow({ tx, userId, enrolmentId: lesson.enrolmentId, lesson })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { prisma } from '#modules/db/client.ts'
 import { ProgressError } from '#modules/progress/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
+import { assertCourseOpenInProgrammes } from '#modules/programmes/programme-gate.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from './complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from './progress-rows.ts'
 import {
@@ -87,6 +88,8 @@ export async function recordVideoProgress({ userId, input }: { userId: string; i
 		}
 	}
 	await assertLessonUnlocked({ userId, lesson })
+	// A sequential programme's later course takes nothing until the one before it is finished.
+	await assertCourseOpenInProgrammes({ userId, courseId: lesson.courseId })
 
 	return prisma.$transaction(async (tx) => {
 		const created = await ensureProgressRow({ tx, userId, enrolmentId: lesson.enrolmentId, lesson })

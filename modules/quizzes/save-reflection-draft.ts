@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { prisma } from '#modules/db/client.ts'
 import { QuizzesError } from '#modules/quizzes/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
+import { assertCourseOpenInProgrammes } from '#modules/programmes/programme-gate.ts'
 import { touchEnrolment } from '#modules/progress/progress-rows.ts'
 import { REFLECTION_MAX_LENGTH, saveReflectionRows } from './reflections.ts'
 
@@ -45,6 +46,8 @@ export async function saveReflectionDraft({ userId, input }: { userId: string; i
 	}
 	const lesson = await findLessonForLearner({ userId, lessonId: question.lessonId })
 	await assertLessonUnlocked({ userId, lesson })
+	// A sequential programme's later course takes nothing until the one before it is finished.
+	await assertCourseOpenInProgrammes({ userId, courseId: lesson.courseId })
 
 	const saved = await prisma.$transaction(async (tx) => {
 		const rows = await saveReflectionRows({ tx, userId, lesson, rows: [{ questionId, prompt: question.prompt, text }] })

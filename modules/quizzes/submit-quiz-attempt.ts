@@ -1,6 +1,7 @@
 import { Prisma, prisma } from '#modules/db/client.ts'
 import { QuizzesError } from '#modules/quizzes/errors.ts'
 import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/lesson-access.ts'
+import { assertCourseOpenInProgrammes } from '#modules/programmes/programme-gate.ts'
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from '#modules/progress/progress-rows.ts'
 import { answerProblemError, markQuiz } from './mark-quiz.ts'
@@ -27,6 +28,8 @@ export async function submitQuizAttempt({
 	const lesson = await findLessonForLearner({ userId, lessonId })
 	if (lesson.kind !== 'QUIZ') throw new QuizzesError('invalid', 'NOT_A_QUIZ', 'This lesson is not a quiz.')
 	await assertLessonUnlocked({ userId, lesson })
+	// A sequential programme's later course takes nothing until the one before it is finished.
+	await assertCourseOpenInProgrammes({ userId, courseId: lesson.courseId })
 
 	// Read server-side with the right answers: this never goes back to the browser as such.
 	const questions = await prisma.question.findMany({
