@@ -57,3 +57,34 @@ export function ukDateFromToday(days: number) {
 		),
 	}
 }
+
+/**
+ * In the dev outbox, opens the newest email inviting `email` to take a place (it may take a moment
+ * to arrive) and follows its link to the invitation's page.
+ */
+export async function followInvitationEmail(page: Page, email: string) {
+	await expect(async () => {
+		await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`)
+		await page
+			.getByRole('link', { name: /has given you a place/ })
+			.first()
+			.click({ timeout: 1000 })
+	}).toPass({ timeout: 30_000 })
+	const acceptHref = await page
+		.getByRole('link', { name: /\/invitations\// })
+		.first()
+		.getAttribute('href')
+	expect(acceptHref).toBeTruthy()
+	await page.goto(new URL(acceptHref!).pathname)
+}
+
+/** Follows the invitation emailed to `email` and creates the account it offers, as a new member of staff does. */
+export async function acceptInvitationAsNewPerson(
+	page: Page,
+	{ email, name, password }: { email: string; name: string; password: string },
+) {
+	await followInvitationEmail(page, email)
+	await page.getByLabel('Full name').fill(name)
+	await page.getByLabel('Password').fill(password)
+	await page.getByRole('button', { name: 'Create account and accept' }).click()
+}

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import { course } from '../../prisma/seed-content/health-social-care.ts'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { acceptInvitationAsNewPerson, expect, test, uniqueEmail } from './fixtures.ts'
 
 // The whole organisation journey on a new organisation: buy 3 seats through the demo checkout,
 // invite 3 staff, one accepts and starts the course, and the team report and its CSV show it.
@@ -63,21 +63,11 @@ test('an organisation admin buys 3 seats, invites 3 staff, one accepts and start
 	const starterName = 'Nguyễn Thị Lan'
 	const context = await browser.newContext()
 	const learner = await context.newPage()
-	await expect(async () => {
-		await learner.goto(`/dev/outbox?to=${encodeURIComponent(starter)}`)
-		await learner
-			.getByRole('link', { name: /has given you a place/ })
-			.first()
-			.click({ timeout: 1000 })
-	}).toPass({ timeout: 30_000 })
-	const href = await learner
-		.getByRole('link', { name: /\/invitations\// })
-		.first()
-		.getAttribute('href')
-	await learner.goto(new URL(href!).pathname)
-	await learner.getByLabel('Full name').fill(starterName)
-	await learner.getByLabel('Password').fill('kindness at every handover')
-	await learner.getByRole('button', { name: 'Create account and accept' }).click()
+	await acceptInvitationAsNewPerson(learner, {
+		email: starter,
+		name: starterName,
+		password: 'kindness at every handover',
+	})
 	await expect(learner).toHaveURL(new RegExp(`/learn/${course.slug}`))
 	const lessons = course.modules.flatMap((m) => m.lessons)
 	const readingIndex = lessons.findIndex((l) => l.kind === 'READING')

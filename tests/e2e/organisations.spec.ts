@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { expect, logIn, test, uniqueEmail } from './fixtures.ts'
+import { expect, followInvitationEmail, logIn, test, uniqueEmail } from './fixtures.ts'
 
 // The demo organisation from prisma/seed.ts: Tom Hughes owns Riverside Academy Trust, which has
 // 20 seats on Relational Practice in Schools.
@@ -43,19 +43,7 @@ test('an organisation admin invites a colleague, who signs up from the email and
 	// The invitee, in their own browser, reads the email in the dev outbox and follows the link.
 	const inviteeContext = await browser.newContext()
 	const inviteePage = await inviteeContext.newPage()
-	await expect(async () => {
-		await inviteePage.goto(`/dev/outbox?to=${encodeURIComponent(invitee)}`)
-		await inviteePage
-			.getByRole('link', { name: /Riverside Academy Trust has given you a place/ })
-			.first()
-			.click({ timeout: 1000 })
-	}).toPass({ timeout: 30_000 })
-	const acceptHref = await inviteePage
-		.getByRole('link', { name: /\/invitations\// })
-		.first()
-		.getAttribute('href')
-	expect(acceptHref).toBeTruthy()
-	await inviteePage.goto(new URL(acceptHref!).pathname)
+	await followInvitationEmail(inviteePage, invitee)
 	await expect(
 		inviteePage.getByRole('heading', { level: 1, name: 'Join Riverside Academy Trust on Circle' }),
 	).toBeVisible()
