@@ -5,21 +5,30 @@ import { test as base, expect, type Page } from '@playwright/test'
 const require = createRequire(import.meta.url)
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
-type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }
 
-/** Runs axe-core on the page for WCAG 2.2 A and AA and fails with a readable list of violations. */
-export async function expectAccessible(page: Page) {
+/** The WCAG 2.2 A and AA failures axe-core finds on the page, with the elements each is found on. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 	await page.addScriptTag({ content: axeSource })
-	const violations = await page.evaluate(async () => {
+	return page.evaluate(async () => {
 		const axe = (
-			window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }
+			window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
 		).axe
 		const result = await axe.run(document, {
 			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
 		})
-		return result.violations
+		return result.violations.map(({ id, impact, help, nodes }) => ({
+			id,
+			impact,
+			help,
+			nodes: nodes.map((n) => ({ target: n.target })),
+		}))
 	})
-	const summary = (violations as AxeViolation[]).map(
+}
+
+/** Runs axe-core on the page for WCAG 2.2 A and AA and fails with a readable list of violations. */
+export async function expectAccessible(page: Page) {
+	const summary = (await axeViolations(page)).map(
 		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
 	)
 	expect(summary, `accessibility violations on ${page.url()}`).toEqual([])

@@ -33,6 +33,11 @@ export function SiteFooter() {
 								Verify a certificate
 							</Link>
 						</li>
+						<li>
+							<Link to="/accessibility" className={footerLink}>
+								Accessibility
+							</Link>
+						</li>
 					</ul>
 				</nav>
 				<div>
