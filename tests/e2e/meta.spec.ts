@@ -49,6 +49,7 @@ const PAGES: Record<string, string[]> = {
 		'/records/new/nmc-reflective-discussion',
 		'/records/new/swe-cpd',
 		'/cpd/revalidation',
+		'/account/themes',
 	],
 	// (/org itself redirects someone with one organisation to it.)
 	'orgadmin@circle.example': [
@@ -62,6 +63,7 @@ const PAGES: Record<string, string[]> = {
 		'/org/riverside-academy-trust/assignments',
 		'/org/riverside-academy-trust/settings/reminders',
 		'/org/riverside-academy-trust/circles',
+		'/org/riverside-academy-trust/themes',
 		'/org/new',
 	],
 	'trainer@circle.example': [
