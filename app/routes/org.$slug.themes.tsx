@@ -71,12 +71,21 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 						<label htmlFor="team" className="block font-medium text-stone-900">
 							Group
 						</label>
-						<select id="team" name="team" defaultValue={teamId ?? ''} className={controlClasses}>
+						<p id="team-hint" className="text-sm text-stone-700">
+							A team includes the teams beneath it.
+						</p>
+						<select
+							id="team"
+							name="team"
+							defaultValue={teamId ?? ''}
+							aria-describedby="team-hint"
+							className={controlClasses}
+						>
 							{wholeOrganisation ? <option value="">Everyone in {organisation.name}</option> : null}
 							{teams.map((team) => (
 								<option key={team.id} value={team.id}>
 									{'\u00a0\u00a0'.repeat(team.depth)}
-									{team.name} (and teams beneath it)
+									{team.name}
 								</option>
 							))}
 						</select>
@@ -109,7 +118,7 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 						<div className="mt-4">
 							{themes.codeThemes.themes.length ? (
 								<ThemeBars
-									caption={`Code themes across ${pluralise(themes.codeThemes.writers, 'person', 'people')}’ reflective accounts`}
+									caption={`Code themes on the reflective accounts of ${pluralise(themes.codeThemes.writers, 'person', 'people')}`}
 									valueLabel="Accounts"
 									rows={themes.codeThemes.themes.map((t) => ({
 										label: t.theme,
