@@ -259,6 +259,16 @@ describe('team themes', () => {
 		})
 	})
 
+	test('a leaver (deactivated by the directory) or a disabled account stops counting at once', async () => {
+		const { org, course, admin } = await world()
+		const group = await consentingPeople(NOW, RECENT, org.id, course, 6, { optIn: true })
+		expect(await getTeamThemes({ ...admin, teamId: null, now: NOW })).toMatchObject({ enough: true, people: 6 })
+		await prisma.membership.update({ where: { id: group[0]!.membershipId }, data: { deactivatedAt: NOW } })
+		expect(await getTeamThemes({ ...admin, teamId: null, now: NOW })).toMatchObject({ enough: true, people: 5 })
+		await prisma.user.update({ where: { id: group[1]!.id }, data: { disabledAt: NOW } })
+		expect((await getTeamThemes({ ...admin, teamId: null, now: NOW })).enough).toBe(false)
+	})
+
 	test('reflections older than a year from now do not count, and the group is counted as of now', async () => {
 		const { org, course, admin } = await world()
 		await consentingPeople(NOW, RECENT, org.id, course, 5, { optIn: true })
