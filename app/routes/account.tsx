@@ -15,6 +15,7 @@ const tabs = [
 	{ to: '/account/security', label: 'Security', end: false },
 	{ to: '/account/purchases', label: 'Purchases', end: false },
 	{ to: '/account/reminders', label: 'Reminders', end: false },
+	{ to: '/account/themes', label: 'Sharing', end: false },
 ]
 
 /** The account area: a heading, a small section menu and the section (details or password). */

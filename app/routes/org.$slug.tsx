@@ -6,8 +6,8 @@ import { pluralise } from '#app/utils/format.ts'
 import type { Route } from './+types/org.$slug'
 
 // The organisation admin area: its name and a section menu above each page. Owners and
-// administrators see every section; a team manager (a member who manages a team) sees only Teams
-// and Assignments, for their own teams. Every child page checks again in its own loader and action.
+// administrators see every section; a team manager (a member who manages a team) sees Compliance, Teams,
+// Assignments and Themes, for their own teams. Every child page checks again in its own loader and action.
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
 	return {
@@ -25,9 +25,10 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 	const teams: Section = { to: `${base}/teams`, label: 'Teams', end: false, alsoActive: false }
 	const assignments: Section = { to: `${base}/assignments`, label: 'Assignments', end: false, alsoActive: false }
 	const compliance: Section = { to: `${base}/compliance`, label: 'Compliance', end: false, alsoActive: false }
+	const themes: Section = { to: `${base}/themes`, label: 'Themes', end: false, alsoActive: false }
 	const sections: Section[] =
 		managedTeams !== null
-			? [compliance, teams, assignments]
+			? [compliance, teams, assignments, themes]
 			: [
 					// A course's seats page belongs under the overview, which lists the courses.
 					{ to: base, label: 'Overview', end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
@@ -37,6 +38,7 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 					teams,
 					assignments,
 					{ to: `${base}/circles`, label: 'Circles', end: false, alsoActive: false },
+					themes,
 					{ to: `${base}/audit`, label: 'Audit log', end: false, alsoActive: false },
 					// Sign-in (SSO), Security (two-step sign-in) and Provisioning (SCIM), with their own menu.
 					{

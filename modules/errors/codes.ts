@@ -27,6 +27,7 @@ import type { SecurityErrorCode } from '#modules/security/errors.ts'
 import type { SsoErrorCode } from '#modules/sso/errors.ts'
 import type { StorageErrorCode } from '#modules/storage/errors.ts'
 import type { TeamsErrorCode } from '#modules/teams/errors.ts'
+import type { ThemesErrorCode } from '#modules/themes/errors.ts'
 import type { VideoErrorCode } from '#modules/video/errors.ts'
 
 /**
@@ -63,4 +64,5 @@ export type DomainErrorCode =
 	| SsoErrorCode
 	| StorageErrorCode
 	| TeamsErrorCode
+	| ThemesErrorCode
 	| VideoErrorCode

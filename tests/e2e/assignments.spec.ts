@@ -89,7 +89,7 @@ test('a team manager reaches Compliance, Teams and Assignments for their own tea
 	await expect(page).toHaveURL(new RegExp(`/org/${ORG}/compliance$`))
 	await expect(page.getByText('for the teams you manage')).toBeVisible()
 	const nav = page.getByRole('navigation', { name: 'Organisation' })
-	await expect(nav.getByRole('link')).toHaveText(['Compliance', 'Teams', 'Assignments'])
+	await expect(nav.getByRole('link')).toHaveText(['Compliance', 'Teams', 'Assignments', 'Themes'])
 	await nav.getByRole('link', { name: 'Teams' }).click()
 	const teams = page.getByRole('table', { name: /Teams of Riverside Academy Trust/ })
 	await expect(teams).toContainText('Primary schools')

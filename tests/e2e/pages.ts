@@ -38,6 +38,7 @@ export const PAGES: Record<string, string[]> = {
 		'/records/new/nmc-reflective-discussion',
 		'/records/new/swe-cpd',
 		'/cpd/revalidation',
+		'/account/themes',
 	],
 	// (/org itself redirects someone with one organisation to it.)
 	'orgadmin@circle.example': [
@@ -51,6 +52,7 @@ export const PAGES: Record<string, string[]> = {
 		'/org/riverside-academy-trust/assignments',
 		'/org/riverside-academy-trust/settings/reminders',
 		'/org/riverside-academy-trust/circles',
+		'/org/riverside-academy-trust/themes',
 		'/org/new',
 	],
 	'trainer@circle.example': [

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, useContext, useEffect, useRef, useState } from 'react'
 import { Form, Link, useNavigation } from 'react-router'
 import { ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
@@ -7,7 +7,7 @@ import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { formatDate } from '#app/utils/format.ts'
 import type { LearnerQuestion, LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
-import { ReflectionField } from './reflection-field.tsx'
+import { ReflectionField, ReflectionPreviewContext } from './reflection-field.tsx'
 
 export type QuizActionError = { message: string; field?: string }
 
@@ -71,6 +71,7 @@ function QuizForm({ quiz, error }: { quiz: LearnerQuiz; error?: QuizActionError 
 	const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
 	const summaryRef = useRef<HTMLDivElement>(null)
 	const total = quiz.questions.length
+	const preview = useContext(ReflectionPreviewContext)
 
 	// Checks every question is answered before sending, so all the problems show at once (the server
 	// checks again and is the one that counts).
@@ -149,6 +150,16 @@ function QuizForm({ quiz, error }: { quiz: LearnerQuiz; error?: QuizActionError 
 				</Button>
 				<p className="text-sm text-stone-700">Your reflections are saved as you type.</p>
 			</div>
+			{!preview && quiz.questions.some((q) => q.kind === 'REFLECTION') ? (
+				<p className="mt-4 text-sm text-stone-700">
+					Afterwards you can say how hard each reflection was to put into practice, and share one with your organisation
+					if you want to, in{' '}
+					<Link to="/account/themes" className="font-medium text-brand-700 underline underline-offset-2">
+						your account’s sharing choices
+					</Link>
+					.
+				</p>
+			) : null}
 		</Form>
 	)
 }
