@@ -92,7 +92,7 @@ export default function EditRecordRoute({ loaderData, actionData }: Route.Compon
 					.toLowerCase()
 					.replace(/^nmc/, 'NMC')
 					.replace(/^social work england/, 'Social Work England')
-					.replace(/^hcpc/, 'HCPC')}
+					.replace(/^hcpc cpd/, 'HCPC CPD')}
 			</h1>
 			{hcpc ? (
 				<p className="mt-3 text-stone-700">

@@ -222,7 +222,7 @@ export async function renderRecordPdf({
 			? [
 					['Name', learner.name],
 					['Profession', learner.profession ?? ''],
-					['HCPC registration number', learner.registrationNumber ?? ''],
+					['Registration number', learner.registrationNumber ?? ''],
 					['Profile', record.title],
 					['Date of the profile', formatIsoDate(record.date)],
 					['CPD period', `${formatIsoDate(hcpc.cycle.start)} to ${formatIsoDate(hcpc.cycle.end)}`],
@@ -398,7 +398,7 @@ function drawHcpcActivities(doc: PdfDoc, hcpc: HcpcEvidence, gapExplanation: str
 		{ label: 'Date', width: 70 },
 		{ label: 'Activity', width: 195 },
 		{ label: 'Kind of activity', width: 100 },
-		{ label: 'Evidence', width: WIDTH - 70 - 195 - 100 },
+		{ label: 'Recorded as, evidence', width: WIDTH - 70 - 195 - 100 },
 	]
 	const drawRow = (cells: string[], header = false) => {
 		doc.font(header ? 'sansSemiBold' : 'sans').fontSize(9)

@@ -48,6 +48,7 @@ const PAGES: Record<string, string[]> = {
 		'/records/new/nmc-reflective-account',
 		'/records/new/nmc-reflective-discussion',
 		'/records/new/swe-cpd',
+		'/records/new/hcpc-profile',
 		'/cpd/revalidation',
 	],
 	// (/org itself redirects someone with one organisation to it.)
