@@ -38,7 +38,7 @@ test('the HCPC builder flags a four-month gap and refuses a 1,501-word statement
 	await expect(page.getByRole('heading', { level: 1, name: 'HCPC CPD profile' })).toBeVisible()
 
 	// The four-month gap, and where it is.
-	const gap = page.locator('[data-check="gap"]').filter({ hasText: 'Sensory integration course' })
+	const gap = page.locator('[data-check="gap"]').filter({ hasText: 'after “Sensory integration course”' })
 	await expect(gap).toContainText('A gap of 4 months')
 	await expect(gap).toContainText('after “Sensory integration course”')
 	await expect(gap).toContainText('“Reading on the Kawa model”')
