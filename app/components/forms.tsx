@@ -120,10 +120,19 @@ type TextareaFieldProps = {
 	errors?: ListOfErrors
 	description?: ReactNode
 	className?: string
+	/** Shown under the textarea, above its errors (a live word count, say). */
+	footer?: ReactNode
 }
 
 /** A label, a textarea, an optional hint and the textarea's errors. */
-export function TextareaField({ labelProps, textareaProps, errors, description, className }: TextareaFieldProps) {
+export function TextareaField({
+	labelProps,
+	textareaProps,
+	errors,
+	description,
+	className,
+	footer,
+}: TextareaFieldProps) {
 	const fallbackId = useId()
 	const { key, ...props } = textareaProps
 	const id = props.id ?? fallbackId
@@ -147,6 +156,7 @@ export function TextareaField({ labelProps, textareaProps, errors, description, 
 				aria-describedby={describedBy(description ? descriptionId : null, invalid && errorId)}
 				className={cx(controlClasses, 'min-h-32 leading-relaxed', props.className)}
 			/>
+			{footer}
 			<ErrorList id={invalid ? errorId : undefined} errors={errors} />
 		</div>
 	)

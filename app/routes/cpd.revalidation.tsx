@@ -3,12 +3,16 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { HcpcPanel } from '#app/components/hcpc-panel.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { formatIsoDate, isRealIsoDate } from '#modules/portfolio/cpd-dates.ts'
+import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
+import { listRecords } from '#modules/reflective-records/records.ts'
+import { countWords } from '#modules/reflective-records/schemas.ts'
 import {
 	getNmcRevalidation,
 	getSweYearCheck,
@@ -35,6 +39,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const nmc = await getNmcRevalidation({ userId: user.id })
 	const swe = nmc.learner.registrationBody === 'SWE' ? await getSweYearCheck({ userId: user.id }) : null
+	const hcpc = nmc.learner.registrationBody === 'HCPC' ? await hcpcPanel(user.id) : null
 	return {
 		registrationBody: nmc.learner.registrationBody,
 		revalidationDate: nmc.learner.revalidationDate,
@@ -54,6 +59,32 @@ export async function loader({ request }: Route.LoaderArgs) {
 					requirements: swe.requirements,
 					complete: swe.complete,
 					daysLeft: swe.daysLeft,
+				}
+			: null,
+		hcpc,
+	}
+}
+
+async function hcpcPanel(userId: string) {
+	const [evidence, [profile]] = await Promise.all([
+		getHcpcEvidence({ userId }),
+		listRecords({ userId, kinds: ['HCPC_PROFILE'] }),
+	])
+	const text = (value: unknown) => (typeof value === 'string' ? value : '')
+	return {
+		start: evidence.cycle.start,
+		end: evidence.cycle.end,
+		activities: evidence.activities.length,
+		types: evidence.types.length,
+		enoughTypes: evidence.enoughTypes,
+		gaps: evidence.gaps.length,
+		profile: profile
+			? {
+					id: profile.id,
+					title: profile.title,
+					summaryWords: countWords(text(profile.fields.summary)),
+					statementWords: countWords(text(profile.fields.statement)),
+					gapsExplained: Boolean(text(profile.fields.gapExplanation)),
 				}
 			: null,
 	}
@@ -109,7 +140,7 @@ function Requirements({ items, id }: { items: Requirement[]; id: string }) {
 }
 
 export default function RevalidationRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { registrationBody, revalidationDate, nmc, swe } = loaderData
+	const { registrationBody, revalidationDate, nmc, swe, hcpc } = loaderData
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'revalidation-date',
@@ -133,6 +164,8 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 				</Link>
 				, so there is nothing to type twice.
 			</p>
+
+			{hcpc ? <HcpcPanel hcpc={hcpc} /> : null}
 
 			{swe ? (
 				<Card as="section" aria-labelledby="swe-heading" className="mt-8 p-6">

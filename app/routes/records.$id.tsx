@@ -1,4 +1,5 @@
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import { HcpcEvidence } from '#app/components/hcpc-evidence.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
@@ -9,6 +10,7 @@ import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { formatIsoDate } from '#modules/portfolio/cpd-dates.ts'
 import { resendInvitation } from '#modules/reflective-records/confirmations.ts'
+import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
 import { deleteRecord, getRecord } from '#modules/reflective-records/records.ts'
 import { RECORD_KIND_INFO } from '#modules/reflective-records/schemas.ts'
 import { recordSections } from '#modules/reflective-records/sections.ts'
@@ -37,6 +39,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				: null,
 		},
 		sections: recordSections(record),
+		hcpc: record.kind === 'HCPC_PROFILE' ? await getHcpcEvidence({ userId: user.id }) : null,
 	}
 }
 
@@ -65,7 +68,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
 export default function RecordRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { record, sections } = loaderData
+	const { record, sections, hcpc } = loaderData
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
 	const info = RECORD_KIND_INFO[record.kind]
@@ -161,7 +164,16 @@ export default function RecordRoute({ loaderData, actionData }: Route.ComponentP
 						<p className="mt-1 whitespace-pre-line text-stone-800">{section.text}</p>
 					</section>
 				))}
+				{hcpc && sections.length === 0 ? (
+					<p className="text-stone-700">Nothing written yet: edit the profile to add your summary and statement.</p>
+				) : null}
 			</div>
+			{hcpc ? (
+				<HcpcEvidence
+					evidence={hcpc}
+					explainHref={hcpc.gaps.length ? `/records/${record.id}/edit#record-HCPC_PROFILE-gapExplanation` : undefined}
+				/>
+			) : null}
 
 			<div className="mt-10 flex flex-wrap items-center gap-4 border-t border-stone-200 pt-6">
 				<a href={`/records/${record.id}.pdf`} className={LINK}>

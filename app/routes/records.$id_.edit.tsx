@@ -1,13 +1,18 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
+import { HcpcEvidence } from '#app/components/hcpc-evidence.tsx'
+import { Card } from '#app/components/ui/card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
+import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
+import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
+import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
 import { getRecord, updateRecord } from '#modules/reflective-records/records.ts'
 import { RECORD_KIND_INFO, RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
-import { RecordForm } from './records.new.$kind/record-form.tsx'
+import { HCPC_GAP_FIELD_ID, HcpcGapNotes, RecordForm } from './records.new.$kind/record-form.tsx'
 import type { Route } from './+types/records.$id_.edit'
 
 export const meta: Route.MetaFunction = () => pageMeta('Edit record | Circle', 'Change one of your reflective records.')
@@ -15,16 +20,44 @@ export const meta: Route.MetaFunction = () => pageMeta('Edit record | Circle', '
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const record = await withDomainErrors(() => getRecord({ userId: user.id, recordId: params.id }))
+	const isHcpc = record.kind === 'HCPC_PROFILE'
+	// An HCPC statement is built from several activities: pulling in a lesson reflection adds one
+	// more activity at the end of what is already written.
+	const reflectionId = isHcpc ? new URL(request.url).searchParams.get('reflection') : null
+	const [pulled, hcpc, reflections] = await Promise.all([
+		reflectionId
+			? withDomainErrors(() =>
+					prefillFromReflection({ userId: user.id, reflectionId: reflectionId.slice(0, 40), kind: record.kind }),
+				)
+			: null,
+		isHcpc ? getHcpcEvidence({ userId: user.id }) : null,
+		isHcpc ? listLessonReflections({ userId: user.id, limit: 20 }) : [],
+	])
+	const statement = [record.fields.statement, pulled?.statement].filter((part) => typeof part === 'string' && part)
 	return {
 		id: record.id,
 		kind: record.kind,
 		today: londonToday(),
 		defaults: {
 			...record.fields,
+			...(isHcpc && statement.length ? { statement: statement.join('\n\n') } : {}),
 			title: record.title,
 			date: record.date,
-			...(record.sourceReflectionId ? { sourceReflectionId: record.sourceReflectionId } : {}),
+			...(pulled
+				? { sourceReflectionId: pulled.sourceReflectionId }
+				: record.sourceReflectionId
+					? { sourceReflectionId: record.sourceReflectionId }
+					: {}),
 		},
+		pulled: Boolean(pulled),
+		hcpc,
+		reflections: reflections.map((r) => ({
+			id: r.id,
+			prompt: r.prompt,
+			text: r.text.length > 240 ? `${r.text.slice(0, 240)}…` : r.text,
+			courseTitle: r.courseTitle,
+			updatedAt: r.updatedAt.toISOString(),
+		})),
 	}
 }
 
@@ -42,7 +75,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function EditRecordRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { id, kind, today, defaults } = loaderData
+	const { id, kind, today, defaults, pulled, hcpc, reflections } = loaderData
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>
@@ -58,12 +91,27 @@ export default function EditRecordRoute({ loaderData, actionData }: Route.Compon
 				{RECORD_KIND_INFO[kind].label
 					.toLowerCase()
 					.replace(/^nmc/, 'NMC')
-					.replace(/^social work england/, 'Social Work England')}
+					.replace(/^social work england/, 'Social Work England')
+					.replace(/^hcpc cpd/, 'HCPC CPD')}
 			</h1>
-			<p className="mt-3 text-stone-700">
-				If you change your partner’s email address, the old link stops working and we email a new one.
-			</p>
+			{hcpc ? (
+				<p className="mt-3 text-stone-700">
+					Save as often as you like: the HCPC asks for the profile only if you are selected for audit.
+				</p>
+			) : (
+				<p className="mt-3 text-stone-700">
+					If you change your partner’s email address, the old link stops working and we email a new one.
+				</p>
+			)}
+			{pulled ? (
+				<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
+					Your lesson reflection has been added to the end of your statement. Finish the last two parts, then save.
+				</p>
+			) : null}
+			{hcpc ? <HcpcEvidence evidence={hcpc} explainHref={`#${HCPC_GAP_FIELD_ID}`} /> : null}
 			<RecordForm
+				key={String(defaults.sourceReflectionId ?? 'saved')}
+				notes={hcpc ? { gapExplanation: <HcpcGapNotes gaps={hcpc.gaps} /> } : undefined}
 				kind={kind}
 				defaultValue={defaults}
 				lastResult={actionData?.result}
@@ -71,6 +119,33 @@ export default function EditRecordRoute({ loaderData, actionData }: Route.Compon
 				submitLabel="Save changes"
 				cancelTo={`/records/${id}`}
 			/>
+			{hcpc && reflections.length ? (
+				<section aria-labelledby="reflections-heading" className="mt-10 border-t border-stone-200 pt-6">
+					<h2 id="reflections-heading" className="text-xl font-bold text-stone-900">
+						Add an activity from your lesson reflections
+					</h2>
+					<p className="mt-2 text-stone-700">
+						Save your changes first: pulling a reflection in reloads the form from your saved profile.
+					</p>
+					<ul className="mt-3 space-y-3">
+						{reflections.map((r) => (
+							<Card as="li" key={r.id} className="p-4">
+								<p className="text-sm text-stone-600">
+									{r.courseTitle} · {formatDate(r.updatedAt)}
+								</p>
+								<p className="mt-1 font-medium text-stone-900">{r.prompt}</p>
+								<p className="mt-1 text-stone-700">{r.text}</p>
+								<Link
+									to={`/records/${id}/edit?reflection=${r.id}`}
+									className="mt-2 inline-block font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+								>
+									Add this to my statement<span className="sr-only">: {r.prompt}</span>
+								</Link>
+							</Card>
+						))}
+					</ul>
+				</section>
+			) : null}
 		</Container>
 	)
 }

@@ -14,7 +14,7 @@ import type { Route } from './+types/records._index'
 export const meta: Route.MetaFunction = () =>
 	pageMeta(
 		'Reflective records | Circle',
-		'Reflective accounts, feedback, discussions and CPD records on the NMC’s and Social Work England’s own forms.',
+		'Reflective accounts, feedback, discussions, CPD records and HCPC profiles on the NMC’s, Social Work England’s and HCPC’s own structures.',
 	)
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -39,6 +39,8 @@ const FORM_BLURB: Record<(typeof RECORD_KINDS)[number], string> = {
 	NMC_FEEDBACK: 'Practice-related feedback and what you did with it. The NMC asks for five pieces.',
 	NMC_DISCUSSION: 'Your reflective discussion with another registrant, who confirms it from an emailed link.',
 	SWE_CPD: 'A CPD record with the impact on your practice and, once a year, a peer reflection your peer confirms.',
+	HCPC_PROFILE:
+		'Your HCPC CPD profile, built from your portfolio: summary, statement, and a dated list of activities with any gaps flagged.',
 }
 
 export default function RecordsRoute({ loaderData }: Route.ComponentProps) {

@@ -4,6 +4,8 @@ import { registerPdfFonts } from '#modules/pdf/fonts.ts'
 import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, collectPdf } from '#modules/pdf/kit.ts'
 import { formatIsoDate, londonToday, ukShortDate } from '#modules/portfolio/cpd-dates.ts'
 import { renderCsv } from '#modules/spreadsheets/csv.ts'
+import { gapSentence } from './hcpc-gaps.ts'
+import { getHcpcEvidence, type HcpcEvidence } from './hcpc.ts'
 import { getRecord, listRecords, type ReflectiveRecordView } from './records.ts'
 import { NMC_CODE_THEMES, RECORD_KIND_INFO } from './schemas.ts'
 import { recordSections } from './sections.ts'
@@ -14,7 +16,7 @@ export const RECORDS_EXPORT_VERSION = 1
 async function learnerOf(userId: string) {
 	return prisma.user.findUniqueOrThrow({
 		where: { id: userId },
-		select: { name: true, registrationBody: true, registrationNumber: true },
+		select: { name: true, profession: true, registrationBody: true, registrationNumber: true },
 	})
 }
 
@@ -44,12 +46,35 @@ function exportable(record: ReflectiveRecordView) {
  */
 export async function exportRecordsJson({ userId, now = new Date() }: { userId: string; now?: Date }) {
 	const [learner, records] = await Promise.all([learnerOf(userId), listRecords({ userId })])
+	// An HCPC profile carries its dated list of activities: the two years up to the day of the export.
+	const hcpc = records.some((r) => r.kind === 'HCPC_PROFILE')
+		? await getHcpcEvidence({ userId, today: londonToday(now) })
+		: null
 	const body = {
 		format: 'circle-reflective-records',
 		version: RECORDS_EXPORT_VERSION,
 		exportedAt: now.toISOString(),
 		learner,
 		records: records.map(exportable),
+		...(hcpc
+			? {
+					hcpcActivities: {
+						periodStart: hcpc.cycle.start,
+						periodEnd: hcpc.cycle.end,
+						activities: hcpc.activities.map(({ date, title, type, source, minutes, evidence }) => ({
+							date,
+							title,
+							type,
+							source,
+							minutes,
+							evidence,
+						})),
+						gaps: hcpc.gaps,
+						types: hcpc.types,
+						enoughTypes: hcpc.enoughTypes,
+					},
+				}
+			: {}),
 	}
 	return { filename: `reflective-records-${londonToday(now)}.json`, content: JSON.stringify(body, null, 2) }
 }
@@ -60,6 +85,9 @@ export async function exportRecordsJson({ userId, now = new Date() }: { userId: 
  */
 export async function exportRecordsCsv({ userId, now = new Date() }: { userId: string; now?: Date }) {
 	const records = await listRecords({ userId })
+	const hcpc = records.some((r) => r.kind === 'HCPC_PROFILE')
+		? await getHcpcEvidence({ userId, today: londonToday(now) })
+		: null
 	const rows: string[][] = [['Form', 'Title', 'Date', 'Confirmed by', 'Question', 'Answer']]
 	for (const record of records) {
 		const confirmedBy =
@@ -79,6 +107,19 @@ export async function exportRecordsCsv({ userId, now = new Date() }: { userId: s
 			])
 		}
 	}
+	// The HCPC profile's dated list of activities, one row each, under the profile's own form name.
+	if (hcpc) {
+		for (const activity of hcpc.activities) {
+			rows.push([
+				'HCPC dated list of CPD activities',
+				activity.title,
+				ukShortDate(activity.date),
+				'',
+				activity.type,
+				[activity.source, activity.evidence].filter(Boolean).join(' · '),
+			])
+		}
+	}
 	return { filename: `reflective-records-${londonToday(now)}.csv`, content: renderCsv(rows) }
 }
 
@@ -92,6 +133,7 @@ const FORM_TITLE: Record<ReflectiveRecordView['kind'], string> = {
 	NMC_FEEDBACK: 'Practice-related feedback log',
 	NMC_DISCUSSION: 'Reflective discussion form',
 	SWE_CPD: 'CPD record',
+	HCPC_PROFILE: 'CPD profile',
 }
 
 const FORM_NOTE: Record<ReflectiveRecordView['kind'], string> = {
@@ -103,6 +145,14 @@ const FORM_NOTE: Record<ReflectiveRecordView['kind'], string> = {
 		'My reflective discussion with another NMC registrant about my five written reflective accounts. My partner entered their own details below, from a single-use link Circle emailed to them.',
 	SWE_CPD:
 		'A piece of CPD for Social Work England’s annual renewal. At least two a year, one of them with a peer reflection.',
+	HCPC_PROFILE:
+		'My CPD profile for the HCPC, in the order the HCPC asks for it: a summary of my practice, a statement of how my CPD has met the HCPC’s standards, and a dated list of my CPD activities over the last two years, with any gap of three months or more explained.',
+}
+
+const REGULATOR_LINE: Record<'NMC' | 'SWE' | 'HCPC', string> = {
+	NMC: 'Nursing and Midwifery Council: revalidation',
+	SWE: 'Social Work England: CPD',
+	HCPC: 'Health and Care Professions Council: CPD audit',
 }
 
 /**
@@ -111,9 +161,19 @@ const FORM_NOTE: Record<ReflectiveRecordView['kind'], string> = {
  * Code's four themes as tick boxes on a reflective account), and for a discussion or peer reflection
  * the partner's confirmed details in a table. Another learner's record is RECORD_NOT_FOUND.
  */
-export async function renderRecordPdf({ userId, recordId }: { userId: string; recordId: string }) {
+export async function renderRecordPdf({
+	userId,
+	recordId,
+	today = londonToday(),
+}: {
+	userId: string
+	recordId: string
+	/** The day the HCPC profile's two-year list of activities runs up to. */
+	today?: string
+}) {
 	const [learner, record] = await Promise.all([learnerOf(userId), getRecord({ userId, recordId })])
 	const info = RECORD_KIND_INFO[record.kind]
+	const hcpc = record.kind === 'HCPC_PROFILE' ? await getHcpcEvidence({ userId, today }) : null
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: MARGIN,
@@ -142,15 +202,10 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 		.font('sans')
 		.fontSize(9.5)
 		.fillColor(PDF_COLOURS.muted)
-		.text(
-			info.regulator === 'NMC' ? 'Nursing and Midwifery Council: revalidation' : 'Social Work England: CPD',
-			MARGIN.left,
-			MARGIN.top + 2,
-			{
-				width: WIDTH,
-				align: 'right',
-			},
-		)
+		.text(REGULATOR_LINE[info.regulator], MARGIN.left, MARGIN.top + 2, {
+			width: WIDTH,
+			align: 'right',
+		})
 	doc
 		.font('serifBold')
 		.fontSize(20)
@@ -161,12 +216,24 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 	doc.moveDown(0.8)
 
 	// The registrant's details, as the templates ask at the top.
-	drawDetailsTable(doc, [
-		['Name', learner.name],
-		[info.regulator === 'NMC' ? 'NMC PIN' : 'Registration number', learner.registrationNumber ?? ''],
-		['Title', record.title],
-		['Date', formatIsoDate(record.date)],
-	])
+	drawDetailsTable(
+		doc,
+		hcpc
+			? [
+					['Name', learner.name],
+					['Profession', learner.profession ?? ''],
+					['Registration number', learner.registrationNumber ?? ''],
+					['Profile', record.title],
+					['Date of the profile', formatIsoDate(record.date)],
+					['CPD period', `${formatIsoDate(hcpc.cycle.start)} to ${formatIsoDate(hcpc.cycle.end)}`],
+				]
+			: [
+					['Name', learner.name],
+					[info.regulator === 'NMC' ? 'NMC PIN' : 'Registration number', learner.registrationNumber ?? ''],
+					['Title', record.title],
+					['Date', formatIsoDate(record.date)],
+				],
+	)
 	doc.moveDown(1)
 
 	for (const section of recordSections(record)) {
@@ -178,6 +245,8 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 			continue
 		}
 		if (section.key === 'partnerEmail' || section.key === 'partnerName') continue
+		// The HCPC profile's gaps are explained beside its dated list of activities, drawn below.
+		if (hcpc && section.key === 'gapExplanation') continue
 		drawQuestion(doc, section.heading)
 		doc
 			.font('serif')
@@ -186,6 +255,8 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 			.text(section.text, MARGIN.left + 6, doc.y, { width: WIDTH - 12, lineGap: 2 })
 		doc.moveDown(1)
 	}
+
+	if (hcpc) drawHcpcActivities(doc, hcpc, record.fields.gapExplanation)
 
 	if (info.partner) {
 		drawQuestion(doc, info.regulator === 'NMC' ? 'Reflective discussion partner’s details' : 'Peer’s confirmation')
@@ -315,4 +386,86 @@ function drawDetailsTable(doc: PdfDoc, rows: Array<[string, string]>) {
 		doc.y = y + height
 	}
 	doc.x = MARGIN.left
+}
+
+/**
+ * The HCPC profile's dated list of CPD activities as a table (date, activity, kind, evidence),
+ * then the kinds of activity it shows, then each gap of three months or more with the learner's explanation.
+ */
+function drawHcpcActivities(doc: PdfDoc, hcpc: HcpcEvidence, gapExplanation: string | string[] | undefined) {
+	drawQuestion(doc, 'Dated list of my CPD activities')
+	const columns = [
+		{ label: 'Date', width: 70 },
+		{ label: 'Activity', width: 195 },
+		{ label: 'Kind of activity', width: 100 },
+		{ label: 'Recorded as, evidence', width: WIDTH - 70 - 195 - 100 },
+	]
+	const drawRow = (cells: string[], header = false) => {
+		doc.font(header ? 'sansSemiBold' : 'sans').fontSize(9)
+		const height =
+			Math.max(...cells.map((cell, i) => doc.heightOfString(cell || ' ', { width: columns[i]!.width - 8 }))) + 8
+		if (doc.y + height > PAGE.height - MARGIN.bottom) {
+			doc.addPage()
+			if (!header)
+				drawRow(
+					columns.map((c) => c.label),
+					true,
+				)
+		}
+		const y = doc.y
+		if (header) doc.save().rect(MARGIN.left, y, WIDTH, height).fill('#f5f5f4').restore()
+		let x = MARGIN.left
+		cells.forEach((cell, i) => {
+			doc
+				.fillColor(header ? PDF_COLOURS.muted : PDF_COLOURS.ink)
+				.text(cell, x + 4, y + 4, { width: columns[i]!.width - 8 })
+			x += columns[i]!.width
+		})
+		drawRule(doc, { x1: MARGIN.left, x2: MARGIN.left + WIDTH, y: y + height, width: 0.5, colour: PDF_COLOURS.rule })
+		doc.y = y + height
+	}
+	if (hcpc.activities.length === 0) {
+		doc
+			.font('sans')
+			.fontSize(10)
+			.fillColor(PDF_COLOURS.muted)
+			.text('No activities recorded in this period.', MARGIN.left + 6, doc.y, { width: WIDTH - 12 })
+	} else {
+		drawRow(
+			columns.map((c) => c.label),
+			true,
+		)
+		for (const a of hcpc.activities) {
+			drawRow([ukShortDate(a.date), a.title, a.type, [a.source, a.evidence].filter(Boolean).join('. ')])
+		}
+	}
+	doc.x = MARGIN.left
+	doc.moveDown(0.6)
+	doc
+		.font('sans')
+		.fontSize(10)
+		.fillColor(PDF_COLOURS.ink)
+		.text(
+			`${hcpc.activities.length} ${hcpc.activities.length === 1 ? 'activity' : 'activities'} of ${hcpc.types.length} ${hcpc.types.length === 1 ? 'kind' : 'kinds'}${hcpc.types.length ? ` (${hcpc.types.join(', ').toLowerCase()})` : ''}.`,
+			MARGIN.left + 6,
+			doc.y,
+			{ width: WIDTH - 12 },
+		)
+	doc.moveDown(1)
+
+	drawQuestion(doc, 'Gaps of three months or more in my CPD record')
+	doc.font('sans').fontSize(10).fillColor(PDF_COLOURS.ink)
+	if (hcpc.gaps.length === 0) {
+		doc.text('There is no gap of three months or more.', MARGIN.left + 6, doc.y, { width: WIDTH - 12 })
+	} else {
+		for (const gap of hcpc.gaps) doc.text(`• ${gapSentence(gap)}`, MARGIN.left + 6, doc.y, { width: WIDTH - 12 })
+		doc.moveDown(0.5)
+		const text = typeof gapExplanation === 'string' ? gapExplanation : ''
+		doc
+			.font('serif')
+			.fontSize(10.5)
+			.fillColor(text ? PDF_COLOURS.ink : PDF_COLOURS.muted)
+			.text(text || 'Not explained yet.', MARGIN.left + 6, doc.y, { width: WIDTH - 12, lineGap: 2 })
+	}
+	doc.moveDown(1)
 }

@@ -67,5 +67,24 @@ export async function prefillFromReflection({
 			return { ...base, summary: row.text }
 		case 'NMC_DISCUSSION':
 			return { ...base, notes: row.text }
+		case 'HCPC_PROFILE':
+			return {
+				title: 'My HCPC CPD profile',
+				sourceReflectionId: row.id,
+				statement: hcpcActivityParagraph(activity, row.text),
+			}
 	}
+}
+
+/**
+ * One activity of an HCPC statement, in the four parts the HCPC asks about, with the learner's own
+ * words as what they learnt and the last two left for them to finish.
+ */
+export function hcpcActivityParagraph(activity: string, learnt: string) {
+	return [
+		`What the activity was: ${activity}`,
+		`What I learnt: ${learnt.trim()}`,
+		'How it improved my work: ',
+		'How it benefited the people I work with: ',
+	].join('\n')
 }

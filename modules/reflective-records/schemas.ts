@@ -13,12 +13,13 @@ export const RECORD_KINDS = [
 	'NMC_FEEDBACK',
 	'NMC_DISCUSSION',
 	'SWE_CPD',
+	'HCPC_PROFILE',
 ] as const satisfies readonly ReflectiveRecordKind[]
 
 /** Each form's name as the learner sees it, and the path segment of its page. */
 export const RECORD_KIND_INFO: Record<
 	ReflectiveRecordKind,
-	{ label: string; slug: string; regulator: 'NMC' | 'SWE'; partner: 'discussion partner' | 'peer' | null }
+	{ label: string; slug: string; regulator: 'NMC' | 'SWE' | 'HCPC'; partner: 'discussion partner' | 'peer' | null }
 > = {
 	NMC_REFLECTIVE_ACCOUNT: {
 		label: 'NMC reflective account',
@@ -34,6 +35,7 @@ export const RECORD_KIND_INFO: Record<
 		partner: 'discussion partner',
 	},
 	SWE_CPD: { label: 'Social Work England CPD record', slug: 'swe-cpd', regulator: 'SWE', partner: 'peer' },
+	HCPC_PROFILE: { label: 'HCPC CPD profile', slug: 'hcpc-profile', regulator: 'HCPC', partner: null },
 }
 
 export function kindFromSlug(slug: string | undefined): ReflectiveRecordKind | null {
@@ -181,11 +183,55 @@ export const SweCpdSchema = z.object({
 	peerEmail: optionalEmail('your peer’s email address'),
 })
 
+/**
+ * Words as a word processor counts them: runs of characters between spaces or line breaks. The
+ * browser's live counter and the server's limit both use this, so they never disagree.
+ */
+export function countWords(text: string | null | undefined) {
+	const trimmed = (text ?? '').trim()
+	return trimmed ? trimmed.split(/\s+/u).length : 0
+}
+
+/** The HCPC's word limits for a CPD profile. */
+export const HCPC_WORD_LIMITS = { summary: 500, statement: 1500 } as const
+
+const numberEn = (n: number) => n.toLocaleString('en-GB')
+
+/** Optional text of at most `maxWords` words (and a generous character cap, so a paste cannot flood the row). */
+const wordLimitedText = (label: string, maxWords: number) =>
+	multilineText()
+		.trim()
+		.max(maxWords * 12, `This is too long: the HCPC allows up to ${numberEn(maxWords)} words`)
+		.superRefine((value, ctx) => {
+			const words = countWords(value)
+			if (words > maxWords) {
+				ctx.addIssue({
+					code: 'custom',
+					message: `Your ${label} is ${numberEn(words)} words: the HCPC allows up to ${numberEn(maxWords)}. Cut ${numberEn(words - maxWords)} ${words - maxWords === 1 ? 'word' : 'words'}.`,
+				})
+			}
+		})
+		.optional()
+		.transform((value) => value || undefined)
+
+/**
+ * The HCPC CPD profile. Both parts may be saved half-written (a profile is built over weeks), but
+ * never over the HCPC's limits: a summary of practice of up to 500 words and a statement of up to
+ * 1,500. The gap explanation answers the warnings the builder shows for the dated list of activities.
+ */
+export const HcpcProfileSchema = z.object({
+	...Common,
+	summary: wordLimitedText('summary of practice', HCPC_WORD_LIMITS.summary),
+	statement: wordLimitedText('statement', HCPC_WORD_LIMITS.statement),
+	gapExplanation: optionalText(),
+})
+
 export const RECORD_SCHEMAS = {
 	NMC_REFLECTIVE_ACCOUNT: NmcReflectiveAccountSchema,
 	NMC_FEEDBACK: NmcFeedbackSchema,
 	NMC_DISCUSSION: NmcDiscussionSchema,
 	SWE_CPD: SweCpdSchema,
+	HCPC_PROFILE: HcpcProfileSchema,
 } as const satisfies Record<ReflectiveRecordKind, z.ZodType>
 
 export type RecordInput<K extends ReflectiveRecordKind = ReflectiveRecordKind> = z.input<(typeof RECORD_SCHEMAS)[K]>

@@ -33,6 +33,12 @@ const HEADINGS: Record<ReflectiveRecordKind, Array<[key: string, heading: string
 		['peerReflection', 'Peer reflection: what I learnt from discussing it with a peer'],
 		['peerName', 'Peer'],
 	],
+	// The HCPC's order: the summary, the statement, then (beside the dated list of activities) any gaps explained.
+	HCPC_PROFILE: [
+		['summary', 'Summary of practice'],
+		['statement', 'Statement of how I have met the HCPC’s standards for CPD'],
+		['gapExplanation', 'Gaps of three months or more in my CPD record'],
+	],
 }
 
 /** The record's answers under its form's questions, leaving out the ones not answered. */

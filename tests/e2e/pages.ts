@@ -37,6 +37,7 @@ export const PAGES: Record<string, string[]> = {
 		'/records/new/nmc-reflective-account',
 		'/records/new/nmc-reflective-discussion',
 		'/records/new/swe-cpd',
+		'/records/new/hcpc-profile',
 		'/cpd/revalidation',
 		'/account/themes',
 	],

@@ -3,11 +3,15 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import type { FieldMetadata, SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { type ReactNode, useState } from 'react'
 import { Form, Link, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import type { ReflectiveRecordKind } from '#modules/db/generated/enums.ts'
+import { gapSentence, type HcpcGap } from '#modules/reflective-records/hcpc-gaps.ts'
 import {
+	countWords,
 	FEEDBACK_SOURCES,
+	HCPC_WORD_LIMITS,
 	NMC_CODE_THEMES,
 	RECORD_SCHEMAS,
 	SWE_CPD_TYPES,
@@ -16,7 +20,16 @@ import {
 
 type Spec =
 	| { name: string; label: string; kind: 'text' | 'email' | 'date'; hint?: string; optional?: boolean }
-	| { name: string; label: string; kind: 'textarea'; hint?: string; rows?: number; optional?: boolean }
+	| {
+			name: string
+			label: string
+			kind: 'textarea'
+			hint?: string
+			rows?: number
+			optional?: boolean
+			/** A word limit, counted live as the learner types (the schema enforces it). */
+			maxWords?: number
+	  }
 	| { name: string; label: string; kind: 'select'; options: readonly string[]; hint?: string }
 	| { name: string; label: string; kind: 'checkboxes'; options: readonly string[]; hint?: string; optional?: boolean }
 
@@ -123,6 +136,105 @@ export const FORM_FIELDS: Record<ReflectiveRecordKind, Spec[]> = {
 			optional: true,
 		},
 	],
+	HCPC_PROFILE: [
+		{ name: 'title', label: 'A name for this profile', kind: 'text' },
+		{ name: 'date', label: 'Date of the profile', kind: 'date', hint: 'The day you last worked on it.' },
+		{
+			name: 'summary',
+			label: 'Summary of your practice',
+			kind: 'textarea',
+			hint: 'Your role, where and with whom you work, and what a typical week involves, so the assessors can see your CPD in context. Up to 500 words.',
+			rows: 8,
+			optional: true,
+			maxWords: HCPC_WORD_LIMITS.summary,
+		},
+		{
+			name: 'statement',
+			label: 'Your statement: how your CPD has met the HCPC’s standards',
+			kind: 'textarea',
+			hint:
+				'Usually four to six activities from your list. For each: what it was, what you learnt, how it improved your work, and how it benefited the people who use your service. Up to 1,500 words. ' +
+				PRIVACY,
+			rows: 16,
+			optional: true,
+			maxWords: HCPC_WORD_LIMITS.statement,
+		},
+		{
+			name: 'gapExplanation',
+			label: 'Explain any gap of three months or more in your list',
+			kind: 'textarea',
+			hint: 'For example a career break, parental leave or illness. A sentence or two is enough.',
+			rows: 4,
+			optional: true,
+		},
+	],
+}
+
+/** The id of the HCPC gap explanation's text area (Conform's `<form id>-<field name>`), for links to it. */
+export const HCPC_GAP_FIELD_ID = 'record-HCPC_PROFILE-gapExplanation'
+
+/** The gaps, said where they are, as the hint of the field that explains them. */
+export function HcpcGapNotes({ gaps }: { gaps: HcpcGap[] }) {
+	if (gaps.length === 0)
+		return <>You have no gap of three months or more in the last two years: you can leave this empty.</>
+	return (
+		<>
+			Say why there was no CPD in {gaps.length === 1 ? 'this stretch' : 'these stretches'} (a career break, parental
+			leave, illness…). A sentence or two is enough.
+			<span className="mt-1 block">
+				{gaps.map((gap) => (
+					<span key={`${gap.from}-${gap.to}`} className="block">
+						{gapSentence(gap)}
+					</span>
+				))}
+			</span>
+		</>
+	)
+}
+
+/** "312 of 1,500 words", announced politely as the learner types; over the limit it says by how much. */
+export function WordCount({ text, max, id }: { text: string; max: number; id: string }) {
+	const words = countWords(text)
+	const over = words - max
+	return (
+		<p
+			id={id}
+			aria-live="polite"
+			data-over={over > 0 || undefined}
+			className={over > 0 ? 'mt-1 text-sm font-semibold text-red-800' : 'mt-1 text-sm text-stone-600'}
+		>
+			{over > 0
+				? `${words.toLocaleString('en-GB')} words: ${over.toLocaleString('en-GB')} over the limit of ${max.toLocaleString('en-GB')}`
+				: `${words.toLocaleString('en-GB')} of ${max.toLocaleString('en-GB')} words`}
+		</p>
+	)
+}
+
+function CountedTextarea({
+	spec,
+	meta,
+	description,
+}: {
+	spec: Extract<Spec, { kind: 'textarea' }> & { maxWords: number }
+	meta: FieldMetadata<string>
+	description: ReactNode
+}) {
+	const [text, setText] = useState(typeof meta.initialValue === 'string' ? meta.initialValue : '')
+	const countId = `${meta.id}-count`
+	return (
+		<TextareaField
+			labelProps={{ children: spec.label }}
+			description={description}
+			textareaProps={{
+				...getTextareaProps(meta),
+				rows: spec.rows ?? 4,
+				required: !spec.optional,
+				onInput: (event) => setText(event.currentTarget.value),
+			}}
+			footer={<WordCount text={text} max={spec.maxWords} id={countId} />}
+			errors={meta.errors}
+		/>
+	)
 }
 
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
@@ -137,6 +249,7 @@ export function RecordForm({
 	today,
 	submitLabel,
 	cancelTo,
+	notes,
 }: {
 	kind: ReflectiveRecordKind
 	defaultValue: RecordFormDefaults
@@ -144,6 +257,8 @@ export function RecordForm({
 	today: string
 	submitLabel: string
 	cancelTo: string
+	/** Something to show beside a field, by name, in place of its usual hint (the HCPC gaps beside their explanation). */
+	notes?: Record<string, ReactNode>
 }) {
 	const navigation = useNavigation()
 	const [form, fields] = useForm<Record<string, string | string[] | undefined>>({
@@ -188,11 +303,21 @@ export function RecordForm({
 							/>
 						)
 					case 'textarea':
+						if (spec.maxWords) {
+							return (
+								<CountedTextarea
+									key={`${spec.name}-${meta.key ?? ''}`}
+									spec={{ ...spec, maxWords: spec.maxWords }}
+									meta={meta as FieldMetadata<string>}
+									description={notes?.[spec.name] ?? spec.hint}
+								/>
+							)
+						}
 						return (
 							<TextareaField
 								key={spec.name}
 								labelProps={{ children: spec.label }}
-								description={spec.hint ?? 'Up to 5,000 characters.'}
+								description={notes?.[spec.name] ?? spec.hint ?? 'Up to 5,000 characters.'}
 								textareaProps={{
 									...getTextareaProps(meta as FieldMetadata<string>),
 									rows: spec.rows ?? 4,

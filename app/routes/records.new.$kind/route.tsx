@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
+import { HcpcEvidence } from '#app/components/hcpc-evidence.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -8,10 +9,11 @@ import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
+import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
 import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
 import type { Route } from './+types/route'
-import { RecordForm } from './record-form.tsx'
+import { HcpcGapNotes, HCPC_GAP_FIELD_ID, RecordForm } from './record-form.tsx'
 
 export const meta: Route.MetaFunction = ({ data }) =>
 	pageMeta(
@@ -31,20 +33,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const kind = kindOr404(params.kind)
 	const reflectionId = new URL(request.url).searchParams.get('reflection')
-	const [prefill, reflections] = await Promise.all([
+	const [prefill, reflections, hcpc] = await Promise.all([
 		reflectionId
 			? withDomainErrors(() =>
 					prefillFromReflection({ userId: user.id, reflectionId: reflectionId.slice(0, 40), kind }),
 				)
 			: null,
 		listLessonReflections({ userId: user.id, limit: 20 }),
+		kind === 'HCPC_PROFILE' ? getHcpcEvidence({ userId: user.id }) : null,
 	])
 	return {
 		kind,
 		slug: params.kind,
 		label: RECORD_KIND_INFO[kind].label,
 		today: londonToday(),
-		defaults: (prefill ?? {}) as Record<string, string | string[] | undefined>,
+		defaults: (prefill ??
+			(kind === 'HCPC_PROFILE' ? { title: 'My HCPC CPD profile', date: londonToday() } : {})) as Record<
+			string,
+			string | string[] | undefined
+		>,
+		hcpc,
 		reflections: reflections.map((r) => ({
 			id: r.id,
 			prompt: r.prompt,
@@ -72,7 +80,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
 export default function NewRecordRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { kind, slug, label, today, defaults, reflections } = loaderData
+	const { kind, slug, label, today, defaults, reflections, hcpc } = loaderData
+	const regulator = RECORD_KIND_INFO[kind].regulator
 	return (
 		<Container className="py-10 sm:py-12">
 			<p>
@@ -83,17 +92,27 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 			<div className="mt-4 grid gap-10 lg:grid-cols-3">
 				<div className="lg:col-span-2">
 					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{label}</h1>
-					<p className="mt-3 max-w-prose text-lg text-stone-700">
-						The questions follow the {RECORD_KIND_INFO[kind].regulator === 'NMC' ? 'NMC’s' : 'Social Work England’s'}{' '}
-						own form, so you can print or export it as it is.
-					</p>
+					{regulator === 'HCPC' ? (
+						<p className="mt-3 max-w-prose text-lg text-stone-700">
+							If the HCPC selects you for audit, it asks for a profile in this order: a summary of your practice, a
+							statement of how your CPD has met its standards, and a dated list of your activities. Circle builds the
+							list from your portfolio; you write the rest, and can save it half-done.
+						</p>
+					) : (
+						<p className="mt-3 max-w-prose text-lg text-stone-700">
+							The questions follow the {regulator === 'NMC' ? 'NMC’s' : 'Social Work England’s'} own form, so you can
+							print or export it as it is.
+						</p>
+					)}
 					{defaults.sourceReflectionId ? (
 						<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
 							Your lesson reflection has been pulled in. Check it and add the rest.
 						</p>
 					) : null}
+					{hcpc ? <HcpcEvidence evidence={hcpc} explainHref={`#${HCPC_GAP_FIELD_ID}`} /> : null}
 					<RecordForm
 						key={String(defaults.sourceReflectionId ?? 'blank')}
+						notes={hcpc ? { gapExplanation: <HcpcGapNotes gaps={hcpc.gaps} /> } : undefined}
 						kind={kind}
 						defaultValue={defaults}
 						lastResult={actionData?.result}

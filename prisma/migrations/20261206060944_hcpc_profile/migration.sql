@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ReflectiveRecordKind" ADD VALUE 'HCPC_PROFILE';
