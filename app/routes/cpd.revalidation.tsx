@@ -3,25 +3,24 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
-import { Badge } from '#app/components/ui/badge.tsx'
+import { Requirements } from '#app/components/records/requirements.tsx'
+import { RjcLevelSchema, RjcPanel } from '#app/components/records/rjc-panel.tsx'
+import { TeacherPanel } from '#app/components/records/teacher-panel.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { formatIsoDate, isRealIsoDate } from '#modules/portfolio/cpd-dates.ts'
-import {
-	getNmcRevalidation,
-	getSweYearCheck,
-	type Requirement,
-	setRevalidationDate,
-} from '#modules/reflective-records/revalidation.ts'
+import { getNmcRevalidation, getSweYearCheck, setRevalidationDate } from '#modules/reflective-records/revalidation.ts'
+import { getRjcCheck, setRjcLevel } from '#modules/reflective-records/rjc.ts'
+import { getTeacherYear } from '#modules/reflective-records/teachers.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import type { Route } from './+types/cpd.revalidation'
 
 export const meta: Route.MetaFunction = () =>
 	pageMeta(
 		'Revalidation and renewal | Circle',
-		'How far you are with NMC revalidation or your Social Work England renewal, counted from your portfolio and records.',
+		'How far you are with NMC revalidation, Social Work England renewal, the RJC’s Code of Practice or the Teachers’ Standards, counted from your portfolio and records.',
 	)
 
 const RevalidationDateSchema = z.object({
@@ -34,7 +33,11 @@ const RevalidationDateSchema = z.object({
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const nmc = await getNmcRevalidation({ userId: user.id })
-	const swe = nmc.learner.registrationBody === 'SWE' ? await getSweYearCheck({ userId: user.id }) : null
+	const [swe, rjc, teacher] = await Promise.all([
+		nmc.learner.registrationBody === 'SWE' ? getSweYearCheck({ userId: user.id }) : null,
+		getRjcCheck({ userId: user.id }),
+		nmc.learner.registrationBody === 'TEACHER' ? getTeacherYear({ userId: user.id }) : null,
+	])
 	return {
 		registrationBody: nmc.learner.registrationBody,
 		revalidationDate: nmc.learner.revalidationDate,
@@ -56,64 +59,59 @@ export async function loader({ request }: Route.LoaderArgs) {
 					daysLeft: swe.daysLeft,
 				}
 			: null,
+		rjc: rjc
+			? {
+					level: rjc.level,
+					levelLabel: rjc.levelLabel,
+					periodLabel: rjc.year.periodLabel,
+					start: rjc.year.start,
+					end: rjc.year.end,
+					requirements: rjc.requirements,
+					sharePercent: Math.round(rjc.share * 100),
+					supervision: rjc.supervision,
+				}
+			: null,
+		teacher: teacher
+			? {
+					periodLabel: teacher.cycle.periodLabel,
+					start: teacher.cycle.start,
+					end: teacher.cycle.end,
+					hours: Math.round((teacher.minutes / 60) * 100) / 100,
+					entries: teacher.entries,
+					records: teacher.records,
+					signedOff: teacher.signedOff,
+					awaitingSignOff: teacher.awaitingSignOff,
+					standards: teacher.standards,
+				}
+			: null,
 	}
 }
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireUser(request)
-	const submission = parseWithZod(await request.formData(), { schema: RevalidationDateSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const formData = await request.formData()
+	if (formData.get('intent') === 'rjc-level') {
+		const submission = parseWithZod(formData, { schema: RjcLevelSchema })
+		if (submission.status !== 'success')
+			return data({ intent: 'rjc-level' as const, result: submission.reply() }, { status: 400 })
+		await setRjcLevel({ userId: user.id, level: submission.value.rjcLevel ?? null })
+		return { intent: 'rjc-level' as const, result: submission.reply() }
+	}
+	const submission = parseWithZod(formData, { schema: RevalidationDateSchema })
+	if (submission.status !== 'success')
+		return data({ intent: 'revalidation-date' as const, result: submission.reply() }, { status: 400 })
 	await setRevalidationDate({ userId: user.id, date: submission.value.revalidationDate || null })
-	return { result: submission.reply() }
+	return { intent: 'revalidation-date' as const, result: submission.reply() }
 }
 
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
-function amount(value: number, unit: Requirement['unit']) {
-	const n = Math.round(value * 100) / 100
-	return unit === 'hours' ? `${n} ${n === 1 ? 'hour' : 'hours'}` : String(n)
-}
-
-function Requirements({ items, id }: { items: Requirement[]; id: string }) {
-	return (
-		<ul className="mt-4 space-y-4" aria-labelledby={id}>
-			{items.map((r) => {
-				const share = r.target ? Math.min(1, r.done / r.target) : 1
-				return (
-					<li key={r.key} data-requirement={r.key}>
-						<div className="flex flex-wrap items-baseline justify-between gap-2">
-							<span className="font-medium text-stone-900">{r.label}</span>
-							<span className="text-stone-700">
-								<span className="font-semibold text-stone-900">{amount(r.done, r.unit)}</span> of{' '}
-								{amount(r.target, r.unit)} {r.met ? <Badge tone="success">Done</Badge> : null}
-							</span>
-						</div>
-						<div
-							className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200"
-							role="progressbar"
-							aria-label={r.label}
-							aria-valuemin={0}
-							aria-valuemax={r.target}
-							aria-valuenow={Math.min(r.done, r.target)}
-						>
-							<div
-								className={r.met ? 'h-full bg-green-700' : 'h-full bg-brand-700'}
-								style={{ width: `${share * 100}%` }}
-							/>
-						</div>
-					</li>
-				)
-			})}
-		</ul>
-	)
-}
-
 export default function RevalidationRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { registrationBody, revalidationDate, nmc, swe } = loaderData
+	const { registrationBody, revalidationDate, nmc, swe, rjc, teacher } = loaderData
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'revalidation-date',
-		lastResult: actionData?.result,
+		lastResult: actionData?.intent === 'revalidation-date' ? actionData.result : undefined,
 		defaultValue: { revalidationDate: revalidationDate ?? '' },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: RevalidationDateSchema }),
 		shouldValidate: 'onBlur',
@@ -133,6 +131,12 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 				</Link>
 				, so there is nothing to type twice.
 			</p>
+
+			{rjc ? (
+				<RjcPanel rjc={rjc} lastResult={actionData?.intent === 'rjc-level' ? actionData.result : undefined} />
+			) : null}
+
+			{teacher ? <TeacherPanel teacher={teacher} /> : null}
 
 			{swe ? (
 				<Card as="section" aria-labelledby="swe-heading" className="mt-8 p-6">
@@ -212,6 +216,10 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 					</SubmitButton>
 				</Form>
 			</Card>
+
+			{rjc ? null : (
+				<RjcPanel rjc={null} lastResult={actionData?.intent === 'rjc-level' ? actionData.result : undefined} />
+			)}
 		</Container>
 	)
 }

@@ -14,7 +14,7 @@ import type { Route } from './+types/records._index'
 export const meta: Route.MetaFunction = () =>
 	pageMeta(
 		'Reflective records | Circle',
-		'Reflective accounts, feedback, discussions and CPD records on the NMC’s and Social Work England’s own forms.',
+		'Reflective accounts, feedback, discussions, supervision logs and CPD records on the NMC’s, Social Work England’s and the RJC’s forms.',
 	)
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -39,6 +39,12 @@ const FORM_BLURB: Record<(typeof RECORD_KINDS)[number], string> = {
 	NMC_FEEDBACK: 'Practice-related feedback and what you did with it. The NMC asks for five pieces.',
 	NMC_DISCUSSION: 'Your reflective discussion with another registrant, who confirms it from an emailed link.',
 	SWE_CPD: 'A CPD record with the impact on your practice and, once a year, a peer reflection your peer confirms.',
+	RJC_SUPERVISION:
+		'One entry in your supervision log: cases discussed without naming anyone, what you learnt and agreed. The RJC asks for supervision at least every 12 weeks.',
+	RJC_OBSERVED_PRACTICE:
+		'A restorative process someone watched you run, and their feedback. The RJC asks for one a year.',
+	TEACHER_SIGN_OFF:
+		'Development tagged to the Teachers’ Standards, with the difference it made to pupils, signed off by your mentor or line manager.',
 }
 
 export default function RecordsRoute({ loaderData }: Route.ComponentProps) {

@@ -5,8 +5,11 @@ import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, collectPdf } from '
 import { formatIsoDate, londonToday, ukShortDate } from '#modules/portfolio/cpd-dates.ts'
 import { renderCsv } from '#modules/spreadsheets/csv.ts'
 import { getRecord, listRecords, type ReflectiveRecordView } from './records.ts'
-import { NMC_CODE_THEMES, RECORD_KIND_INFO } from './schemas.ts'
+import { isSignOff, NMC_CODE_THEMES, RECORD_KIND_INFO, REGULATOR_INFO } from './schemas.ts'
 import { recordSections } from './sections.ts'
+
+/** Answers that the partner's own table shows instead (the names and emails the learner typed). */
+const PARTNER_KEYS = new Set(['partnerEmail', 'partnerName', 'signerName', 'signerRole', 'signerEmail'])
 
 /** The version of the JSON export's shape; bump it when a field changes meaning. */
 export const RECORDS_EXPORT_VERSION = 1
@@ -78,6 +81,17 @@ export async function exportRecordsCsv({ userId, now = new Date() }: { userId: s
 				section.text,
 			])
 		}
+		const comment = record.partnerStatus === 'confirmed' ? record.partner?.attestation?.comment : undefined
+		if (comment) {
+			rows.push([
+				RECORD_KIND_INFO[record.kind].label,
+				record.title,
+				ukShortDate(record.date),
+				confirmedBy,
+				'Comment on signing off',
+				comment,
+			])
+		}
 	}
 	return { filename: `reflective-records-${londonToday(now)}.csv`, content: renderCsv(rows) }
 }
@@ -92,6 +106,9 @@ const FORM_TITLE: Record<ReflectiveRecordView['kind'], string> = {
 	NMC_FEEDBACK: 'Practice-related feedback log',
 	NMC_DISCUSSION: 'Reflective discussion form',
 	SWE_CPD: 'CPD record',
+	RJC_SUPERVISION: 'Supervision log',
+	RJC_OBSERVED_PRACTICE: 'Observed practice record',
+	TEACHER_SIGN_OFF: 'Professional development record',
 }
 
 const FORM_NOTE: Record<ReflectiveRecordView['kind'], string> = {
@@ -103,7 +120,20 @@ const FORM_NOTE: Record<ReflectiveRecordView['kind'], string> = {
 		'My reflective discussion with another NMC registrant about my five written reflective accounts. My partner entered their own details below, from a single-use link Circle emailed to them.',
 	SWE_CPD:
 		'A piece of CPD for Social Work England’s annual renewal. At least two a year, one of them with a peer reflection.',
+	RJC_SUPERVISION:
+		'One entry of my supervision log. The RJC’s Code of Practice asks for case supervision at least every 12 weeks. Cases are described so that no one can be identified.',
+	RJC_OBSERVED_PRACTICE:
+		'A restorative process of mine that someone observed, with their feedback. The RJC’s Code of Practice asks for at least one observed piece of practice a year.',
+	TEACHER_SIGN_OFF:
+		'A piece of professional development tagged to the Teachers’ Standards, with the difference it made to pupils. My mentor or line manager signed it off below, from a single-use link Circle emailed to them.',
 }
+
+/** The heading over the partner's confirmed details, for each kind of partner. */
+const PARTNER_HEADING = {
+	'discussion partner': 'Reflective discussion partner’s details',
+	peer: 'Peer’s confirmation',
+	'mentor or line manager': 'Signed off by',
+} as const
 
 /**
  * One record as an A4 PDF laid out like its regulator's template: the form's title and the
@@ -142,15 +172,10 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 		.font('sans')
 		.fontSize(9.5)
 		.fillColor(PDF_COLOURS.muted)
-		.text(
-			info.regulator === 'NMC' ? 'Nursing and Midwifery Council: revalidation' : 'Social Work England: CPD',
-			MARGIN.left,
-			MARGIN.top + 2,
-			{
-				width: WIDTH,
-				align: 'right',
-			},
-		)
+		.text(REGULATOR_INFO[info.regulator].pdfHeader, MARGIN.left, MARGIN.top + 2, {
+			width: WIDTH,
+			align: 'right',
+		})
 	doc
 		.font('serifBold')
 		.fontSize(20)
@@ -163,7 +188,7 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 	// The registrant's details, as the templates ask at the top.
 	drawDetailsTable(doc, [
 		['Name', learner.name],
-		[info.regulator === 'NMC' ? 'NMC PIN' : 'Registration number', learner.registrationNumber ?? ''],
+		[REGULATOR_INFO[info.regulator].numberLabel, learner.registrationNumber ?? ''],
 		['Title', record.title],
 		['Date', formatIsoDate(record.date)],
 	])
@@ -177,7 +202,7 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 			doc.moveDown(0.8)
 			continue
 		}
-		if (section.key === 'partnerEmail' || section.key === 'partnerName') continue
+		if (PARTNER_KEYS.has(section.key)) continue
 		drawQuestion(doc, section.heading)
 		doc
 			.font('serif')
@@ -188,7 +213,7 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 	}
 
 	if (info.partner) {
-		drawQuestion(doc, info.regulator === 'NMC' ? 'Reflective discussion partner’s details' : 'Peer’s confirmation')
+		drawQuestion(doc, PARTNER_HEADING[info.partner])
 		const attestation = record.partnerStatus === 'confirmed' ? record.partner?.attestation : null
 		if (attestation) {
 			drawDetailsTable(doc, [
@@ -196,7 +221,8 @@ export async function renderRecordPdf({ userId, recordId }: { userId: string; re
 				...(attestation.pin ? ([['NMC PIN', attestation.pin]] as Array<[string, string]>) : []),
 				...(attestation.role ? ([['Role', attestation.role]] as Array<[string, string]>) : []),
 				['Email address', attestation.email],
-				['Date of discussion', formatIsoDate(attestation.date)],
+				[isSignOff(record.kind) ? 'Date signed off' : 'Date of discussion', formatIsoDate(attestation.date)],
+				...(attestation.comment ? ([['Comment', attestation.comment]] as Array<[string, string]>) : []),
 				[
 					'Confirmed',
 					record.partner?.confirmedAt

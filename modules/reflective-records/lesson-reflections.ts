@@ -67,5 +67,10 @@ export async function prefillFromReflection({
 			return { ...base, summary: row.text }
 		case 'NMC_DISCUSSION':
 			return { ...base, notes: row.text }
+		case 'RJC_SUPERVISION':
+		case 'RJC_OBSERVED_PRACTICE':
+			return { ...base, learning: row.text }
+		case 'TEACHER_SIGN_OFF':
+			return { ...base, activity, evidence: `My reflection in the course: ${row.text}` }
 	}
 }

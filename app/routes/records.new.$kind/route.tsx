@@ -9,7 +9,7 @@ import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
-import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
+import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS, REGULATOR_INFO } from '#modules/reflective-records/schemas.ts'
 import type { Route } from './+types/route'
 import { RecordForm } from './record-form.tsx'
 
@@ -84,8 +84,7 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 				<div className="lg:col-span-2">
 					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{label}</h1>
 					<p className="mt-3 max-w-prose text-lg text-stone-700">
-						The questions follow the {RECORD_KIND_INFO[kind].regulator === 'NMC' ? 'NMC’s' : 'Social Work England’s'}{' '}
-						own form, so you can print or export it as it is.
+						{REGULATOR_INFO[RECORD_KIND_INFO[kind].regulator].intro}
 					</p>
 					{defaults.sourceReflectionId ? (
 						<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
