@@ -156,66 +156,69 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 				</Card>
 			) : null}
 
-			<Card as="section" aria-labelledby="nmc-heading" className="mt-8 p-6">
-				<h2 id="nmc-heading" className="text-2xl font-bold text-stone-900">
-					NMC revalidation
-				</h2>
-				<p className="mt-1 text-stone-700">
-					{nmc.periodLabel}: {formatIsoDate(nmc.start)} to {formatIsoDate(nmc.end)}
-					{nmc.daysLeft !== null && nmc.daysLeft >= 0
-						? ` · ${nmc.daysLeft} ${nmc.daysLeft === 1 ? 'day' : 'days'} to go`
-						: ''}
-					{nmc.complete ? ' · everything Circle can count is done' : ''}.
-				</p>
-				{registrationBody !== 'NMC' && registrationBody !== null ? (
-					<p className="mt-2 text-stone-600">
-						Your profile says you are not registered with the NMC; this is shown in case it helps.
+			{/* A teacher, or a restorative practitioner with no health regulator, has no use for the NMC's counts. */}
+			{registrationBody === 'TEACHER' || (registrationBody === 'OTHER' && rjc) ? null : (
+				<Card as="section" aria-labelledby="nmc-heading" className="mt-8 p-6">
+					<h2 id="nmc-heading" className="text-2xl font-bold text-stone-900">
+						NMC revalidation
+					</h2>
+					<p className="mt-1 text-stone-700">
+						{nmc.periodLabel}: {formatIsoDate(nmc.start)} to {formatIsoDate(nmc.end)}
+						{nmc.daysLeft !== null && nmc.daysLeft >= 0
+							? ` · ${nmc.daysLeft} ${nmc.daysLeft === 1 ? 'day' : 'days'} to go`
+							: ''}
+						{nmc.complete ? ' · everything Circle can count is done' : ''}.
 					</p>
-				) : null}
-				<Requirements items={nmc.requirements} id="nmc-heading" />
-				{nmc.awaitingConfirmation ? (
-					<p className="mt-4 text-stone-700">
-						{nmc.awaitingConfirmation === 1
-							? 'One reflective discussion is waiting for your partner to confirm it.'
-							: `${nmc.awaitingConfirmation} reflective discussions are waiting for confirmation.`}
+					{registrationBody !== 'NMC' && registrationBody !== null ? (
+						<p className="mt-2 text-stone-600">
+							Your profile says you are not registered with the NMC; this is shown in case it helps.
+						</p>
+					) : null}
+					<Requirements items={nmc.requirements} id="nmc-heading" />
+					{nmc.awaitingConfirmation ? (
+						<p className="mt-4 text-stone-700">
+							{nmc.awaitingConfirmation === 1
+								? 'One reflective discussion is waiting for your partner to confirm it.'
+								: `${nmc.awaitingConfirmation} reflective discussions are waiting for confirmation.`}
+						</p>
+					) : null}
+					<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+						<Link to="/records/new/nmc-reflective-account" className={LINK}>
+							Write a reflective account
+						</Link>
+						<Link to="/records/new/nmc-feedback" className={LINK}>
+							Record feedback
+						</Link>
+						<Link to="/records/new/nmc-reflective-discussion" className={LINK}>
+							Record your reflective discussion
+						</Link>
+						<Link to="/cpd/new" className={LINK}>
+							Add CPD hours
+						</Link>
 					</p>
-				) : null}
-				<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
-					<Link to="/records/new/nmc-reflective-account" className={LINK}>
-						Write a reflective account
-					</Link>
-					<Link to="/records/new/nmc-feedback" className={LINK}>
-						Record feedback
-					</Link>
-					<Link to="/records/new/nmc-reflective-discussion" className={LINK}>
-						Record your reflective discussion
-					</Link>
-					<Link to="/cpd/new" className={LINK}>
-						Add CPD hours
-					</Link>
-				</p>
-				<p className="mt-4 text-sm text-stone-600">
-					You also need 450 practice hours, a health and character declaration, indemnity and a confirmer: these are
-					outside what Circle records.
-				</p>
+					<p className="mt-4 text-sm text-stone-600">
+						You also need 450 practice hours, a health and character declaration, indemnity and a confirmer: these are
+						outside what Circle records.
+					</p>
 
-				<Form
-					method="post"
-					className="mt-6 flex flex-wrap items-end gap-4 border-t border-stone-200 pt-6"
-					{...getFormProps(form)}
-				>
-					<FormErrors id={form.errorId} errors={form.errors} />
-					<Field
-						labelProps={{ children: 'Your revalidation date' }}
-						description="From NMC Online. Circle counts the three years up to it."
-						inputProps={{ ...getInputProps(fields.revalidationDate, { type: 'date' }), className: 'sm:max-w-xs' }}
-						errors={fields.revalidationDate.errors}
-					/>
-					<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-						Save date
-					</SubmitButton>
-				</Form>
-			</Card>
+					<Form
+						method="post"
+						className="mt-6 flex flex-wrap items-end gap-4 border-t border-stone-200 pt-6"
+						{...getFormProps(form)}
+					>
+						<FormErrors id={form.errorId} errors={form.errors} />
+						<Field
+							labelProps={{ children: 'Your revalidation date' }}
+							description="From NMC Online. Circle counts the three years up to it."
+							inputProps={{ ...getInputProps(fields.revalidationDate, { type: 'date' }), className: 'sm:max-w-xs' }}
+							errors={fields.revalidationDate.errors}
+						/>
+						<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
+							Save date
+						</SubmitButton>
+					</Form>
+				</Card>
+			)}
 
 			{rjc ? null : (
 				<RjcPanel rjc={null} lastResult={actionData?.intent === 'rjc-level' ? actionData.result : undefined} />
