@@ -48,6 +48,9 @@ const PAGES: Record<string, string[]> = {
 		'/records/new/nmc-reflective-account',
 		'/records/new/nmc-reflective-discussion',
 		'/records/new/swe-cpd',
+		'/records/new/rjc-supervision',
+		'/records/new/rjc-observed-practice',
+		'/records/new/teacher-development',
 		'/cpd/revalidation',
 	],
 	// (/org itself redirects someone with one organisation to it.)
