@@ -324,7 +324,11 @@ function drawDetailsTable(doc: PdfDoc, rows: Array<[string, string]>) {
 	const labelWidth = 130
 	for (const [label, value] of rows) {
 		doc.font('sans').fontSize(10)
-		const height = Math.max(doc.heightOfString(value || ' ', { width: WIDTH - labelWidth - 12 }), 12) + 8
+		const valueHeight = doc.heightOfString(value || ' ', { width: WIDTH - labelWidth - 12 })
+		// A long label ("Teacher reference number") wraps too: the row is as tall as the taller of the two.
+		doc.font('sansSemiBold').fontSize(9.5)
+		const labelHeight = doc.heightOfString(label, { width: labelWidth - 12 })
+		const height = Math.max(valueHeight, labelHeight, 12) + 8
 		const y = doc.y
 		doc.save().lineWidth(0.5).strokeColor(PDF_COLOURS.rule).rect(MARGIN.left, y, WIDTH, height).stroke().restore()
 		doc.save().rect(MARGIN.left, y, labelWidth, height).fill('#f5f5f4').restore()
