@@ -1,7 +1,7 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, useNavigation } from 'react-router'
-import { ErrorList, Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
+import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
@@ -26,6 +26,8 @@ export async function loader({ params }: Route.LoaderArgs) {
 		learnerName: confirmation.learnerName,
 		invitedEmail: confirmation.invitedEmail,
 		asksForPin: confirmation.asksForPin,
+		signOff: confirmation.signOff,
+		sections: confirmation.sections,
 		today: londonToday(),
 	}
 }
@@ -33,7 +35,9 @@ export async function loader({ params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
 	const confirmation = await withDomainErrors(() => getConfirmation({ token: params.token }))
 	const formData = await request.formData()
-	const submission = parseWithZod(formData, { schema: confirmationSchema({ pin: confirmation.asksForPin }) })
+	const submission = parseWithZod(formData, {
+		schema: confirmationSchema({ pin: confirmation.asksForPin, signOff: confirmation.signOff }),
+	})
 	if (submission.status !== 'success') return data({ result: submission.reply(), done: false }, { status: 400 })
 	try {
 		await confirmRecord({
@@ -49,9 +53,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ConfirmRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { state, recordId, formLabel, title, date, learnerName, invitedEmail, asksForPin, today } = loaderData
+	const { state, recordId, formLabel, title, date, learnerName, invitedEmail, asksForPin, signOff, sections, today } =
+		loaderData
 	const navigation = useNavigation()
-	const schema = confirmationSchema({ pin: asksForPin })
+	const schema = confirmationSchema({ pin: asksForPin, signOff })
 	const [form, fields] = useForm({
 		id: 'confirm-record',
 		lastResult: actionData?.result,
@@ -65,9 +70,14 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 		return (
 			<Container width="prose" className="py-10 sm:py-12">
 				<h1 className="text-3xl font-bold tracking-tight text-stone-900">
-					{actionData?.done ? 'Thank you' : 'Already confirmed'}
+					{actionData?.done ? 'Thank you' : signOff ? 'Already signed off' : 'Already confirmed'}
 				</h1>
-				<Notice tone="success" role="status" className="mt-6" title={`${learnerName}’s ${formLabel} is confirmed.`}>
+				<Notice
+					tone="success"
+					role="status"
+					className="mt-6"
+					title={`${learnerName}’s ${formLabel} is ${signOff ? 'signed off' : 'confirmed'}.`}
+				>
 					{actionData?.done
 						? 'Your confirmation has been added to their record. You can close this page.'
 						: 'This link has been used. Nothing more is needed from you.'}
@@ -90,13 +100,38 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p className="text-stone-600">{formLabel}</p>
-			<h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900">Confirm {learnerName}’s record</h1>
-			<p className="mt-3 text-lg text-stone-700">
-				{learnerName} has named you as{' '}
-				{asksForPin ? 'their reflective discussion partner' : 'the peer they reflected with'} for “{title}” on{' '}
-				{formatIsoDate(date)}. If you took part, give your details below. You do not need an account, and the link works
-				once.
-			</p>
+			<h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900">
+				{signOff ? 'Sign off' : 'Confirm'} {learnerName}’s record
+			</h1>
+			{signOff ? (
+				<>
+					<p className="mt-3 text-lg text-stone-700">
+						{learnerName} has asked you, as their mentor or line manager, to sign off “{title}” ({formatIsoDate(date)}).
+						Read what they wrote below. If it is a fair account of their development, give your details. You do not need
+						an account, and the link works once.
+					</p>
+					<section aria-labelledby="record-heading" className="mt-6 rounded-2xl border border-stone-200 bg-white p-5">
+						<h2 id="record-heading" className="text-xl font-bold text-stone-900">
+							What {learnerName} wrote
+						</h2>
+						<dl className="mt-3 space-y-4">
+							{sections.map((section) => (
+								<div key={section.key}>
+									<dt className="font-semibold text-stone-900">{section.heading}</dt>
+									<dd className="mt-1 whitespace-pre-line text-stone-700">{section.text}</dd>
+								</div>
+							))}
+						</dl>
+					</section>
+				</>
+			) : (
+				<p className="mt-3 text-lg text-stone-700">
+					{learnerName} has named you as{' '}
+					{asksForPin ? 'their reflective discussion partner' : 'the peer they reflected with'} for “{title}” on{' '}
+					{formatIsoDate(date)}. If you took part, give your details below. You do not need an account, and the link
+					works once.
+				</p>
+			)}
 			<Form
 				method="post"
 				className="mt-8 space-y-6"
@@ -126,7 +161,9 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 				) : (
 					<Field
 						labelProps={{ children: 'Your role (optional)' }}
-						description="For example, “Senior social worker”."
+						description={
+							signOff ? 'For example, “Head of English” or “ECT mentor”.' : 'For example, “Senior social worker”.'
+						}
 						inputProps={{ ...getInputProps(fields.role, { type: 'text' }) }}
 						errors={fields.role.errors}
 					/>
@@ -137,7 +174,7 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 					errors={fields.email.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Date of the discussion' }}
+					labelProps={{ children: signOff ? 'Date you signed it off' : 'Date of the discussion' }}
 					inputProps={{
 						...getInputProps(fields.date, { type: 'date' }),
 						max: today,
@@ -147,6 +184,14 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 					}}
 					errors={fields.date.errors}
 				/>
+				{signOff ? (
+					<TextareaField
+						labelProps={{ children: 'Your comment (optional)' }}
+						description="What you have seen of this development in their teaching. Up to 2,000 characters."
+						textareaProps={{ ...getTextareaProps(fields.comment), rows: 4 }}
+						errors={fields.comment.errors}
+					/>
+				) : null}
 				<div>
 					<label className="flex min-h-11 items-start gap-3">
 						<input
@@ -160,14 +205,15 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 							aria-describedby={fields.agree.errors?.length ? fields.agree.errorId : undefined}
 						/>
 						<span className="text-stone-900">
-							I confirm that I {asksForPin ? 'had this reflective discussion' : 'discussed this piece of CPD'} with{' '}
-							{learnerName}.
+							{signOff
+								? `I have read this record and sign it off as a fair account of ${learnerName}’s development.`
+								: `I confirm that I ${asksForPin ? 'had this reflective discussion' : 'discussed this piece of CPD'} with ${learnerName}.`}
 						</span>
 					</label>
 					<ErrorList id={fields.agree.errors?.length ? fields.agree.errorId : undefined} errors={fields.agree.errors} />
 				</div>
 				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Confirming…">
-					Confirm
+					{signOff ? 'Sign off' : 'Confirm'}
 				</SubmitButton>
 			</Form>
 		</Container>

@@ -409,6 +409,7 @@ function EntryCard({ entry }: { entry: Entry }) {
 					<div className="flex flex-wrap gap-2">
 						{entry.certificate ? <Badge>Circle course</Badge> : null}
 						{entry.source === 'CIRCLE' ? <Badge>Reflective circle</Badge> : null}
+						{entry.rjcApproved ? <Badge tone="neutral">RJC-approved</Badge> : null}
 						{entry.certificate?.revokedAt ? <Badge tone="accent">Certificate revoked: not counted</Badge> : null}
 					</div>
 				</div>

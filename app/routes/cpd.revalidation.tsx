@@ -4,7 +4,9 @@ import { z } from 'zod'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { HcpcPanel } from '#app/components/hcpc-panel.tsx'
-import { Badge } from '#app/components/ui/badge.tsx'
+import { Requirements } from '#app/components/records/requirements.tsx'
+import { RjcLevelSchema, RjcPanel } from '#app/components/records/rjc-panel.tsx'
+import { TeacherPanel } from '#app/components/records/teacher-panel.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -13,19 +15,16 @@ import { formatIsoDate, isRealIsoDate } from '#modules/portfolio/cpd-dates.ts'
 import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
 import { listRecords } from '#modules/reflective-records/records.ts'
 import { countWords } from '#modules/reflective-records/schemas.ts'
-import {
-	getNmcRevalidation,
-	getSweYearCheck,
-	type Requirement,
-	setRevalidationDate,
-} from '#modules/reflective-records/revalidation.ts'
+import { getNmcRevalidation, getSweYearCheck, setRevalidationDate } from '#modules/reflective-records/revalidation.ts'
+import { getRjcCheck, setRjcLevel } from '#modules/reflective-records/rjc.ts'
+import { getTeacherYear } from '#modules/reflective-records/teachers.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import type { Route } from './+types/cpd.revalidation'
 
 export const meta: Route.MetaFunction = () =>
 	pageMeta(
 		'Revalidation and renewal | Circle',
-		'How far you are with NMC revalidation or your Social Work England renewal, counted from your portfolio and records.',
+		'How far you are with NMC revalidation, Social Work England renewal, the RJC’s Code of Practice or the Teachers’ Standards, counted from your portfolio and records.',
 	)
 
 const RevalidationDateSchema = z.object({
@@ -38,8 +37,12 @@ const RevalidationDateSchema = z.object({
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const nmc = await getNmcRevalidation({ userId: user.id })
-	const swe = nmc.learner.registrationBody === 'SWE' ? await getSweYearCheck({ userId: user.id }) : null
-	const hcpc = nmc.learner.registrationBody === 'HCPC' ? await hcpcPanel(user.id) : null
+	const [swe, rjc, teacher, hcpc] = await Promise.all([
+		nmc.learner.registrationBody === 'SWE' ? getSweYearCheck({ userId: user.id }) : null,
+		getRjcCheck({ userId: user.id }),
+		nmc.learner.registrationBody === 'TEACHER' ? getTeacherYear({ userId: user.id }) : null,
+		nmc.learner.registrationBody === 'HCPC' ? hcpcPanel(user.id) : null,
+	])
 	return {
 		registrationBody: nmc.learner.registrationBody,
 		revalidationDate: nmc.learner.revalidationDate,
@@ -62,6 +65,31 @@ export async function loader({ request }: Route.LoaderArgs) {
 				}
 			: null,
 		hcpc,
+		rjc: rjc
+			? {
+					level: rjc.level,
+					levelLabel: rjc.levelLabel,
+					periodLabel: rjc.year.periodLabel,
+					start: rjc.year.start,
+					end: rjc.year.end,
+					requirements: rjc.requirements,
+					sharePercent: Math.round(rjc.share * 100),
+					supervision: rjc.supervision,
+				}
+			: null,
+		teacher: teacher
+			? {
+					periodLabel: teacher.cycle.periodLabel,
+					start: teacher.cycle.start,
+					end: teacher.cycle.end,
+					hours: Math.round((teacher.minutes / 60) * 100) / 100,
+					entries: teacher.entries,
+					records: teacher.records,
+					signedOff: teacher.signedOff,
+					awaitingSignOff: teacher.awaitingSignOff,
+					standards: teacher.standards,
+				}
+			: null,
 	}
 }
 
@@ -92,59 +120,29 @@ async function hcpcPanel(userId: string) {
 
 export async function action({ request }: Route.ActionArgs) {
 	const user = await requireUser(request)
-	const submission = parseWithZod(await request.formData(), { schema: RevalidationDateSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+	const formData = await request.formData()
+	if (formData.get('intent') === 'rjc-level') {
+		const submission = parseWithZod(formData, { schema: RjcLevelSchema })
+		if (submission.status !== 'success')
+			return data({ intent: 'rjc-level' as const, result: submission.reply() }, { status: 400 })
+		await setRjcLevel({ userId: user.id, level: submission.value.rjcLevel ?? null })
+		return { intent: 'rjc-level' as const, result: submission.reply() }
+	}
+	const submission = parseWithZod(formData, { schema: RevalidationDateSchema })
+	if (submission.status !== 'success')
+		return data({ intent: 'revalidation-date' as const, result: submission.reply() }, { status: 400 })
 	await setRevalidationDate({ userId: user.id, date: submission.value.revalidationDate || null })
-	return { result: submission.reply() }
+	return { intent: 'revalidation-date' as const, result: submission.reply() }
 }
 
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
-function amount(value: number, unit: Requirement['unit']) {
-	const n = Math.round(value * 100) / 100
-	return unit === 'hours' ? `${n} ${n === 1 ? 'hour' : 'hours'}` : String(n)
-}
-
-function Requirements({ items, id }: { items: Requirement[]; id: string }) {
-	return (
-		<ul className="mt-4 space-y-4" aria-labelledby={id}>
-			{items.map((r) => {
-				const share = r.target ? Math.min(1, r.done / r.target) : 1
-				return (
-					<li key={r.key} data-requirement={r.key}>
-						<div className="flex flex-wrap items-baseline justify-between gap-2">
-							<span className="font-medium text-stone-900">{r.label}</span>
-							<span className="text-stone-700">
-								<span className="font-semibold text-stone-900">{amount(r.done, r.unit)}</span> of{' '}
-								{amount(r.target, r.unit)} {r.met ? <Badge tone="success">Done</Badge> : null}
-							</span>
-						</div>
-						<div
-							className="mt-1 h-3 overflow-hidden rounded-full bg-stone-200"
-							role="progressbar"
-							aria-label={r.label}
-							aria-valuemin={0}
-							aria-valuemax={r.target}
-							aria-valuenow={Math.min(r.done, r.target)}
-						>
-							<div
-								className={r.met ? 'h-full bg-green-700' : 'h-full bg-brand-700'}
-								style={{ width: `${share * 100}%` }}
-							/>
-						</div>
-					</li>
-				)
-			})}
-		</ul>
-	)
-}
-
 export default function RevalidationRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { registrationBody, revalidationDate, nmc, swe, hcpc } = loaderData
+	const { registrationBody, revalidationDate, nmc, swe, hcpc, rjc, teacher } = loaderData
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'revalidation-date',
-		lastResult: actionData?.result,
+		lastResult: actionData?.intent === 'revalidation-date' ? actionData.result : undefined,
 		defaultValue: { revalidationDate: revalidationDate ?? '' },
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: RevalidationDateSchema }),
 		shouldValidate: 'onBlur',
@@ -167,6 +165,12 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 
 			{hcpc ? <HcpcPanel hcpc={hcpc} /> : null}
 
+			{rjc ? (
+				<RjcPanel rjc={rjc} lastResult={actionData?.intent === 'rjc-level' ? actionData.result : undefined} />
+			) : null}
+
+			{teacher ? <TeacherPanel teacher={teacher} /> : null}
+
 			{swe ? (
 				<Card as="section" aria-labelledby="swe-heading" className="mt-8 p-6">
 					<h2 id="swe-heading" className="text-2xl font-bold text-stone-900">
@@ -185,66 +189,73 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 				</Card>
 			) : null}
 
-			<Card as="section" aria-labelledby="nmc-heading" className="mt-8 p-6">
-				<h2 id="nmc-heading" className="text-2xl font-bold text-stone-900">
-					NMC revalidation
-				</h2>
-				<p className="mt-1 text-stone-700">
-					{nmc.periodLabel}: {formatIsoDate(nmc.start)} to {formatIsoDate(nmc.end)}
-					{nmc.daysLeft !== null && nmc.daysLeft >= 0
-						? ` · ${nmc.daysLeft} ${nmc.daysLeft === 1 ? 'day' : 'days'} to go`
-						: ''}
-					{nmc.complete ? ' · everything Circle can count is done' : ''}.
-				</p>
-				{registrationBody !== 'NMC' && registrationBody !== null ? (
-					<p className="mt-2 text-stone-600">
-						Your profile says you are not registered with the NMC; this is shown in case it helps.
+			{/* A teacher, or a restorative practitioner with no health regulator, has no use for the NMC's counts. */}
+			{registrationBody === 'TEACHER' || (registrationBody === 'OTHER' && rjc) ? null : (
+				<Card as="section" aria-labelledby="nmc-heading" className="mt-8 p-6">
+					<h2 id="nmc-heading" className="text-2xl font-bold text-stone-900">
+						NMC revalidation
+					</h2>
+					<p className="mt-1 text-stone-700">
+						{nmc.periodLabel}: {formatIsoDate(nmc.start)} to {formatIsoDate(nmc.end)}
+						{nmc.daysLeft !== null && nmc.daysLeft >= 0
+							? ` · ${nmc.daysLeft} ${nmc.daysLeft === 1 ? 'day' : 'days'} to go`
+							: ''}
+						{nmc.complete ? ' · everything Circle can count is done' : ''}.
 					</p>
-				) : null}
-				<Requirements items={nmc.requirements} id="nmc-heading" />
-				{nmc.awaitingConfirmation ? (
-					<p className="mt-4 text-stone-700">
-						{nmc.awaitingConfirmation === 1
-							? 'One reflective discussion is waiting for your partner to confirm it.'
-							: `${nmc.awaitingConfirmation} reflective discussions are waiting for confirmation.`}
+					{registrationBody !== 'NMC' && registrationBody !== null ? (
+						<p className="mt-2 text-stone-600">
+							Your profile says you are not registered with the NMC; this is shown in case it helps.
+						</p>
+					) : null}
+					<Requirements items={nmc.requirements} id="nmc-heading" />
+					{nmc.awaitingConfirmation ? (
+						<p className="mt-4 text-stone-700">
+							{nmc.awaitingConfirmation === 1
+								? 'One reflective discussion is waiting for your partner to confirm it.'
+								: `${nmc.awaitingConfirmation} reflective discussions are waiting for confirmation.`}
+						</p>
+					) : null}
+					<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
+						<Link to="/records/new/nmc-reflective-account" className={LINK}>
+							Write a reflective account
+						</Link>
+						<Link to="/records/new/nmc-feedback" className={LINK}>
+							Record feedback
+						</Link>
+						<Link to="/records/new/nmc-reflective-discussion" className={LINK}>
+							Record your reflective discussion
+						</Link>
+						<Link to="/cpd/new" className={LINK}>
+							Add CPD hours
+						</Link>
 					</p>
-				) : null}
-				<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
-					<Link to="/records/new/nmc-reflective-account" className={LINK}>
-						Write a reflective account
-					</Link>
-					<Link to="/records/new/nmc-feedback" className={LINK}>
-						Record feedback
-					</Link>
-					<Link to="/records/new/nmc-reflective-discussion" className={LINK}>
-						Record your reflective discussion
-					</Link>
-					<Link to="/cpd/new" className={LINK}>
-						Add CPD hours
-					</Link>
-				</p>
-				<p className="mt-4 text-sm text-stone-600">
-					You also need 450 practice hours, a health and character declaration, indemnity and a confirmer: these are
-					outside what Circle records.
-				</p>
+					<p className="mt-4 text-sm text-stone-600">
+						You also need 450 practice hours, a health and character declaration, indemnity and a confirmer: these are
+						outside what Circle records.
+					</p>
 
-				<Form
-					method="post"
-					className="mt-6 flex flex-wrap items-end gap-4 border-t border-stone-200 pt-6"
-					{...getFormProps(form)}
-				>
-					<FormErrors id={form.errorId} errors={form.errors} />
-					<Field
-						labelProps={{ children: 'Your revalidation date' }}
-						description="From NMC Online. Circle counts the three years up to it."
-						inputProps={{ ...getInputProps(fields.revalidationDate, { type: 'date' }), className: 'sm:max-w-xs' }}
-						errors={fields.revalidationDate.errors}
-					/>
-					<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-						Save date
-					</SubmitButton>
-				</Form>
-			</Card>
+					<Form
+						method="post"
+						className="mt-6 flex flex-wrap items-end gap-4 border-t border-stone-200 pt-6"
+						{...getFormProps(form)}
+					>
+						<FormErrors id={form.errorId} errors={form.errors} />
+						<Field
+							labelProps={{ children: 'Your revalidation date' }}
+							description="From NMC Online. Circle counts the three years up to it."
+							inputProps={{ ...getInputProps(fields.revalidationDate, { type: 'date' }), className: 'sm:max-w-xs' }}
+							errors={fields.revalidationDate.errors}
+						/>
+						<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
+							Save date
+						</SubmitButton>
+					</Form>
+				</Card>
+			)}
+
+			{rjc ? null : (
+				<RjcPanel rjc={null} lastResult={actionData?.intent === 'rjc-level' ? actionData.result : undefined} />
+			)}
 		</Container>
 	)
 }

@@ -127,6 +127,12 @@ export default function RecordRoute({ loaderData, actionData }: Route.ComponentP
 								<dd>{formatIsoDate(record.partner.attestation.date)}</dd>
 								<dt className="font-medium">Confirmed on</dt>
 								<dd>{record.partner.confirmedAt ? formatDate(record.partner.confirmedAt) : ''}</dd>
+								{record.partner.attestation.comment ? (
+									<>
+										<dt className="font-medium">Comment</dt>
+										<dd className="whitespace-pre-line">{record.partner.attestation.comment}</dd>
+									</>
+								) : null}
 							</dl>
 						</>
 					) : record.partnerStatus === 'invited' && record.partner ? (

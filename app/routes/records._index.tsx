@@ -14,7 +14,7 @@ import type { Route } from './+types/records._index'
 export const meta: Route.MetaFunction = () =>
 	pageMeta(
 		'Reflective records | Circle',
-		'Reflective accounts, feedback, discussions, CPD records and HCPC profiles on the NMC’s, Social Work England’s and HCPC’s own structures.',
+		'Reflective accounts, feedback, discussions, supervision logs, CPD records and HCPC profiles on the NMC’s, Social Work England’s, the HCPC’s and the RJC’s structures.',
 	)
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -41,6 +41,12 @@ const FORM_BLURB: Record<(typeof RECORD_KINDS)[number], string> = {
 	SWE_CPD: 'A CPD record with the impact on your practice and, once a year, a peer reflection your peer confirms.',
 	HCPC_PROFILE:
 		'Your HCPC CPD profile, built from your portfolio: summary, statement, and a dated list of activities with any gaps flagged.',
+	RJC_SUPERVISION:
+		'One entry in your supervision log: cases discussed without naming anyone, what you learnt and agreed. The RJC asks for supervision at least every 12 weeks.',
+	RJC_OBSERVED_PRACTICE:
+		'A restorative process someone watched you run, and their feedback. The RJC asks for one a year.',
+	TEACHER_SIGN_OFF:
+		'Development tagged to the Teachers’ Standards, with the difference it made to pupils, signed off by your mentor or line manager.',
 }
 
 export default function RecordsRoute({ loaderData }: Route.ComponentProps) {

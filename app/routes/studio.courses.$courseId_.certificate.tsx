@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { z } from 'zod'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -10,6 +11,7 @@ import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/ut
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { getCertificateValidity, setCertificateValidity } from '#modules/authoring/certificate-validity.ts'
+import { setCourseRjcApproval } from '#modules/authoring/rjc-approval.ts'
 import { CertificateValiditySchema } from '#modules/authoring/schemas.ts'
 import { RENEWAL_LEAD_DAYS } from '#modules/certificates/validity.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -31,18 +33,36 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return withDomainErrors(() => getCertificateValidity({ courseId: params.courseId, actorId: user.id }))
 }
 
+const RjcApprovalSchema = z.object({ intent: z.literal('rjc-approval'), rjcApproved: z.boolean().optional() })
+
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireTrainer(request)
-	const submission = parseWithZod(await request.formData(), { schema: CertificateValiditySchema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), saved: false }, { status: 400 })
+	const formData = await request.formData()
+	if (formData.get('intent') === 'rjc-approval') {
+		const submission = parseWithZod(formData, { schema: RjcApprovalSchema })
+		if (submission.status !== 'success')
+			return data({ result: submission.reply(), saved: false, rjcSaved: false }, { status: 400 })
+		// Permission refusals are pages (403/404), as for the validity form.
+		await withDomainErrors(() =>
+			setCourseRjcApproval({
+				courseId: params.courseId,
+				actorId: user.id,
+				approved: submission.value.rjcApproved ?? false,
+			}),
+		)
+		return data({ result: undefined, saved: false, rjcSaved: true })
+	}
+	const submission = parseWithZod(formData, { schema: CertificateValiditySchema })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply(), saved: false, rjcSaved: false }, { status: 400 })
 	try {
 		await setCertificateValidity({ courseId: params.courseId, actorId: user.id, input: submission.value })
-		return data({ result: submission.reply(), saved: true })
+		return data({ result: submission.reply(), saved: true, rjcSaved: false })
 	} catch (error) {
 		// Permission refusals are pages (403/404), not form errors.
 		if (!isDomainError(error) || error.kind === 'forbidden' || error.kind === 'not_found') throwAsResponse(error)
 		const reply = replyWithDomainError(submission, error)
-		return data({ result: reply.data.result, saved: false }, { status: reply.init?.status ?? 422 })
+		return data({ result: reply.data.result, saved: false, rjcSaved: false }, { status: reply.init?.status ?? 422 })
 	}
 }
 
@@ -149,10 +169,61 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 					</p>
 					<ErrorList errors={fields.requiresCircle.errors} />
 				</div>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
+				<SubmitButton
+					pending={navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'rjc-approval'}
+					pendingText="Saving…"
+				>
 					Save certificate validity
 				</SubmitButton>
 			</Form>
+
+			<section aria-labelledby="rjc-heading" className="mt-12 border-t border-stone-200 pt-8">
+				<h2 id="rjc-heading" className="text-xl font-bold text-stone-900">
+					Restorative Justice Council approval
+				</h2>
+				<p className="mt-2 text-stone-700">
+					Restorative practitioners on the RJC’s register need at least half of their CPD hours to be RJC-approved. If
+					the RJC has approved this course, say so here: learners’ hours from its certificates, including ones already
+					issued, then count as approved on their dashboards.
+				</p>
+				<div aria-live="polite">
+					{actionData?.rjcSaved ? (
+						<Notice tone="success" role="status" className="mt-4" title="Saved">
+							{course.rjcApproved
+								? 'This course is marked as RJC-approved.'
+								: 'This course is no longer marked as RJC-approved.'}
+						</Notice>
+					) : null}
+				</div>
+				<Form method="post" className="mt-4 space-y-4">
+					<input type="hidden" name="intent" value="rjc-approval" />
+					<div>
+						<label className="flex min-h-11 items-center gap-3">
+							<input
+								type="checkbox"
+								id="rjc-approved"
+								name="rjcApproved"
+								value="on"
+								defaultChecked={course.rjcApproved}
+								key={String(course.rjcApproved)}
+								aria-describedby="rjc-approved-description"
+								className="size-5 accent-brand-700"
+							/>
+							<span className="font-semibold text-stone-900">The RJC has approved this course</span>
+						</label>
+						<p id="rjc-approved-description" className="mt-1 text-sm text-stone-600">
+							Tick this only if the RJC has approved the course. Circle shows your word to learners and cannot check it
+							with the RJC.
+						</p>
+					</div>
+					<SubmitButton
+						pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'rjc-approval'}
+						pendingText="Saving…"
+					>
+						Save RJC approval
+					</SubmitButton>
+				</Form>
+			</section>
 		</Container>
 	)
 }

@@ -23,6 +23,7 @@ export async function getCertificateValidity({ courseId, actorId }: { courseId: 
 				validityMonths: true,
 				refresherCourseId: true,
 				requiresCircle: true,
+				rjcApproved: true,
 				versions: { orderBy: { number: 'desc' }, take: 1, select: { title: true } },
 			},
 		}),
@@ -44,6 +45,7 @@ export async function getCertificateValidity({ courseId, actorId }: { courseId: 
 			validityMonths: course.validityMonths,
 			refresherCourseId: course.refresherCourseId,
 			requiresCircle: course.requiresCircle,
+			rjcApproved: course.rjcApproved,
 		},
 		refresherChoices: choices.map((c) => ({
 			id: c.id,

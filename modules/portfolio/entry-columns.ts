@@ -46,5 +46,6 @@ export function manualEntryColumns(input: unknown) {
 		impactOnPractice: entry.impactOnPractice,
 		evidence: entry.evidence,
 		standards: mergeStandards(entry),
+		rjcApproved: entry.rjcApproved ?? false,
 	}
 }

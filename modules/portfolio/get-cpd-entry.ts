@@ -22,6 +22,7 @@ export async function getCpdEntry({ userId, entryId }: { userId: string; entryId
 			impactOnPractice: true,
 			evidence: true,
 			standards: true,
+			rjcApproved: true,
 			certificate: { select: { code: true, revokedAt: true } },
 		},
 	})

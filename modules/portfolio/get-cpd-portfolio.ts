@@ -18,6 +18,11 @@ export type PortfolioEntry = {
 	impactOnPractice: string | null
 	evidence: string | null
 	standards: string[]
+	/**
+	 * Counts toward the Restorative Justice Council's "half RJC-approved": the learner said so on a
+	 * hand-made entry, or the certificate's course is one its trainer marked RJC-approved (ADR 0031).
+	 */
+	rjcApproved: boolean
 	certificate: {
 		code: string
 		courseTitle: string
@@ -90,9 +95,11 @@ export async function getCpdPortfolio({
 				impactOnPractice: true,
 				evidence: true,
 				standards: true,
+				rjcApproved: true,
 				certificate: {
 					select: {
 						code: true,
+						course: { select: { rjcApproved: true } },
 						courseId: true,
 						cycle: true,
 						courseTitle: true,
@@ -125,9 +132,10 @@ export async function getCpdPortfolio({
 		byCourseCycle.set(key, list)
 	}
 
-	const entries: PortfolioEntry[] = rows.map(({ certificate, date, ...row }) => ({
+	const entries: PortfolioEntry[] = rows.map(({ certificate, date, rjcApproved, ...row }) => ({
 		...row,
 		date: isoDay(date),
+		rjcApproved: rjcApproved || Boolean(certificate?.course.rjcApproved),
 		certificate: certificate
 			? {
 					code: certificate.code,

@@ -1,4 +1,4 @@
-import type { RegistrationBody } from '#modules/db/client.ts'
+import type { RegistrationBody, RjcLevel } from '#modules/db/client.ts'
 import { addToIsoDate, formatIsoDate } from './cpd-dates.ts'
 
 /**
@@ -109,5 +109,39 @@ export function regulatorCycle({
 						: 'Record what you did, what you learned and the difference it made, ready for your appraisal or supervision.',
 			}
 		}
+	}
+}
+
+/** The Restorative Justice Council's yearly CPD hours for each practitioner level (Code of Practice). */
+export const RJC_LEVEL_HOURS = { FOUNDATION: 6, INTERMEDIATE: 12, ADVANCED: 16 } as const satisfies Record<
+	RjcLevel,
+	number
+>
+
+/** Each RJC level's name as the learner sees it. */
+export const RJC_LEVEL_LABEL: Record<RjcLevel, string> = {
+	FOUNDATION: 'Foundation',
+	INTERMEDIATE: 'Intermediate',
+	ADVANCED: 'Advanced',
+}
+
+/** Case supervision is due at least every 12 weeks under the RJC's Code of Practice. */
+export const RJC_SUPERVISION_DAYS = 12 * 7
+
+/**
+ * The Restorative Justice Council's year on `today` (a UK ISO date): the 12 months up to and including
+ * today. The RJC is not a registration body (a restorative practitioner may also be a nurse or a
+ * teacher), so this sits beside regulatorCycle rather than in it. Targets: the level's hours, at
+ * least half of them RJC-approved, one observed practice; supervision is counted from the last one.
+ */
+export function rjcYear({ today, level }: { today: string; level: RjcLevel }) {
+	return {
+		name: 'Restorative Justice Council',
+		periodLabel: 'The last 12 months',
+		start: addToIsoDate(today, { years: -1, days: 1 }),
+		end: today,
+		targets: { minutes: RJC_LEVEL_HOURS[level] * 60, approvedShare: 0.5, observedPractice: 1 },
+		guidance:
+			'The RJC’s Code of Practice asks for CPD every year (6, 12 or 16 hours at Foundation, Intermediate or Advanced level), at least half of it RJC-approved, case supervision at least every 12 weeks and one observed piece of practice a year.',
 	}
 }

@@ -16,6 +16,44 @@ export const CPD_METHODS = [
 export type CpdMethod = (typeof CPD_METHODS)[number]
 
 /**
+ * The Teachers' Standards (DfE): Part One's eight standards for teaching, by number and name, and Part
+ * Two on personal and professional conduct. `tag` is what an entry or record stores (short, as the
+ * portfolio has always stored it); `name` is the standard's full heading.
+ */
+export const TEACHERS_STANDARDS = [
+	{
+		code: 'TS1',
+		tag: 'TS1 Set high expectations',
+		name: 'Set high expectations which inspire, motivate and challenge pupils',
+	},
+	{ code: 'TS2', tag: 'TS2 Promote good progress', name: 'Promote good progress and outcomes by pupils' },
+	{
+		code: 'TS3',
+		tag: 'TS3 Subject and curriculum knowledge',
+		name: 'Demonstrate good subject and curriculum knowledge',
+	},
+	{ code: 'TS4', tag: 'TS4 Plan and teach well-structured lessons', name: 'Plan and teach well structured lessons' },
+	{
+		code: 'TS5',
+		tag: 'TS5 Adapt teaching to pupils’ needs',
+		name: 'Adapt teaching to respond to the strengths and needs of all pupils',
+	},
+	{ code: 'TS6', tag: 'TS6 Use assessment well', name: 'Make accurate and productive use of assessment' },
+	{
+		code: 'TS7',
+		tag: 'TS7 Manage behaviour effectively',
+		name: 'Manage behaviour effectively to ensure a good and safe learning environment',
+	},
+	{ code: 'TS8', tag: 'TS8 Wider professional responsibilities', name: 'Fulfil wider professional responsibilities' },
+	{ code: 'Part Two', tag: 'Part Two Personal and professional conduct', name: 'Personal and professional conduct' },
+] as const
+
+export const TEACHERS_STANDARD_TAGS = TEACHERS_STANDARDS.map((s) => s.tag) as unknown as readonly [
+	(typeof TEACHERS_STANDARDS)[number]['tag'],
+	...Array<(typeof TEACHERS_STANDARDS)[number]['tag']>,
+]
+
+/**
  * Standards and themes a learner can tick against an entry, for their registration body. They are
  * suggestions: learners can add their own tags too.
  */
@@ -31,16 +69,7 @@ export const STANDARD_SUGGESTIONS: Record<RegistrationBody, readonly string[]> =
 		'Promote ethical practice and report concerns',
 		'Peer reflection',
 	],
-	TEACHER: [
-		'TS1 Set high expectations',
-		'TS2 Promote good progress',
-		'TS3 Subject and curriculum knowledge',
-		'TS4 Plan and teach well-structured lessons',
-		'TS5 Adapt teaching to pupils’ needs',
-		'TS6 Use assessment well',
-		'TS7 Manage behaviour effectively',
-		'TS8 Wider professional responsibilities',
-	],
+	TEACHER: TEACHERS_STANDARD_TAGS,
 	OTHER: [],
 }
 
@@ -111,6 +140,11 @@ export const CpdEntrySchema = z
 			.refine((value) => value >= 0, 'Participatory hours cannot be negative')
 			.optional(),
 		...ReflectiveFields,
+		/**
+		 * The learner says the Restorative Justice Council approved this CPD (ADR 0031). Only on a
+		 * hand-made entry: a certificate's entry is RJC-approved when its course is.
+		 */
+		rjcApproved: z.boolean().optional(),
 	})
 	.superRefine((entry, context) => {
 		if ((entry.participatoryHours ?? 0) > entry.hours) {

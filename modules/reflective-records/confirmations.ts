@@ -5,7 +5,15 @@ import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { isoDay } from '#modules/portfolio/cpd-dates.ts'
 import { ReflectiveRecordsError } from './errors.ts'
-import { type Attestation, confirmationSchema, type ConfirmationInput, RECORD_KIND_INFO } from './schemas.ts'
+import { recordSections } from './sections.ts'
+import {
+	type Attestation,
+	confirmationSchema,
+	type ConfirmationInput,
+	isSignOff,
+	partnerNameOf,
+	RECORD_KIND_INFO,
+} from './schemas.ts'
 
 /** How long a partner's link works. */
 export const CONFIRMATION_DAYS = 30
@@ -19,6 +27,13 @@ const ukDate = new Intl.DateTimeFormat('en-GB', {
 	year: 'numeric',
 	timeZone: 'Europe/London',
 })
+
+/** How the email to the partner names them, for each kind of partner. */
+const PARTNER_ROLE = {
+	peer: 'the peer you reflected with',
+	'discussion partner': 'their reflective discussion partner',
+	'mentor or line manager': 'their mentor or line manager',
+} as const
 
 /**
  * Inside the caller's transaction: stores a new confirmation for a record (only the token's hash) and
@@ -65,9 +80,10 @@ export async function invitePartnerIn(
 				learnerName: learner.name,
 				formLabel: info.label,
 				recordTitle: title,
-				partnerRole: info.partner === 'peer' ? 'the peer you reflected with' : 'their reflective discussion partner',
+				partnerRole: PARTNER_ROLE[info.partner],
 				confirmUrl: `${appUrl()}/confirm/${token}`,
 				expiresOn: ukDate.format(expiresAt),
+				signOff: isSignOff(kind),
 			},
 		},
 		tx,
@@ -110,13 +126,7 @@ export async function resendInvitation({
 				'Your partner has already confirmed this record',
 			)
 		}
-		const fields = record.fields as Record<string, unknown>
-		const partnerName =
-			typeof fields.partnerName === 'string'
-				? fields.partnerName
-				: typeof fields.peerName === 'string'
-					? fields.peerName
-					: null
+		const partnerName = partnerNameOf(record.fields as Record<string, unknown>)
 		await invitePartnerIn(tx, {
 			recordId,
 			kind: record.kind,
@@ -134,7 +144,9 @@ export type ConfirmationState = 'open' | 'confirmed' | 'expired' | 'replaced'
 
 /**
  * What the partner's page shows for a link: whose record, which form, its title and date, and whether
- * the link can still be used. A token that was never issued is CONFIRMATION_NOT_FOUND.
+ * the link can still be used. A mentor signing off a teacher's development record also sees its answers
+ * (the learner sent it to them to read); a discussion partner or peer sees no more than the title. A
+ * token that was never issued is CONFIRMATION_NOT_FOUND.
  */
 export async function getConfirmation({ token, now = new Date() }: { token: string; now?: Date }) {
 	if (!TOKEN_PATTERN.test(token)) throw unknownLink()
@@ -145,7 +157,9 @@ export async function getConfirmation({ token, now = new Date() }: { token: stri
 			expiresAt: true,
 			replacedAt: true,
 			confirmedAt: true,
-			record: { select: { id: true, kind: true, title: true, date: true, user: { select: { name: true } } } },
+			record: {
+				select: { id: true, kind: true, title: true, date: true, fields: true, user: { select: { name: true } } },
+			},
 		},
 	})
 	if (!confirmation) throw unknownLink()
@@ -165,8 +179,19 @@ export async function getConfirmation({ token, now = new Date() }: { token: stri
 		learnerName: confirmation.record.user.name,
 		invitedEmail: confirmation.email,
 		asksForPin: confirmation.record.kind === 'NMC_DISCUSSION',
+		signOff: isSignOff(confirmation.record.kind),
+		// Only for a sign-off, and only while the link can be used.
+		sections:
+			isSignOff(confirmation.record.kind) && state === 'open'
+				? recordSections({
+						kind: confirmation.record.kind,
+						fields: confirmation.record.fields as Record<string, string | string[] | undefined>,
+					}).filter((section) => !SIGNER_FIELDS.has(section.key))
+				: [],
 	}
 }
+
+const SIGNER_FIELDS = new Set(['signerName', 'signerRole', 'signerEmail'])
 
 /**
  * The partner confirms a record from their link: their name, email, the date and (on an NMC discussion)
@@ -194,7 +219,10 @@ export async function confirmRecord({
 			select: { id: true, recordId: true, record: { select: { kind: true, user: { select: { email: true } } } } },
 		})
 		if (!confirmation || confirmation.recordId !== recordId) throw unknownLink()
-		const parsed = confirmationSchema({ pin: confirmation.record.kind === 'NMC_DISCUSSION' }).safeParse(input)
+		const parsed = confirmationSchema({
+			pin: confirmation.record.kind === 'NMC_DISCUSSION',
+			signOff: isSignOff(confirmation.record.kind),
+		}).safeParse(input)
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0]
 			throw new ReflectiveRecordsError('invalid', 'INVALID_RECORD', issue?.message ?? 'Check your details', {

@@ -7,8 +7,11 @@ import { renderCsv } from '#modules/spreadsheets/csv.ts'
 import { gapSentence } from './hcpc-gaps.ts'
 import { getHcpcEvidence, type HcpcEvidence } from './hcpc.ts'
 import { getRecord, listRecords, type ReflectiveRecordView } from './records.ts'
-import { NMC_CODE_THEMES, RECORD_KIND_INFO } from './schemas.ts'
+import { isSignOff, NMC_CODE_THEMES, RECORD_KIND_INFO, REGULATOR_INFO } from './schemas.ts'
 import { recordSections } from './sections.ts'
+
+/** Answers that the partner's own table shows instead (the names and emails the learner typed). */
+const PARTNER_KEYS = new Set(['partnerEmail', 'partnerName', 'signerName', 'signerRole', 'signerEmail'])
 
 /** The version of the JSON export's shape; bump it when a field changes meaning. */
 export const RECORDS_EXPORT_VERSION = 1
@@ -106,6 +109,17 @@ export async function exportRecordsCsv({ userId, now = new Date() }: { userId: s
 				section.text,
 			])
 		}
+		const comment = record.partnerStatus === 'confirmed' ? record.partner?.attestation?.comment : undefined
+		if (comment) {
+			rows.push([
+				RECORD_KIND_INFO[record.kind].label,
+				record.title,
+				ukShortDate(record.date),
+				confirmedBy,
+				'Comment on signing off',
+				comment,
+			])
+		}
 	}
 	// The HCPC profile's dated list of activities, one row each, under the profile's own form name.
 	if (hcpc) {
@@ -134,6 +148,9 @@ const FORM_TITLE: Record<ReflectiveRecordView['kind'], string> = {
 	NMC_DISCUSSION: 'Reflective discussion form',
 	SWE_CPD: 'CPD record',
 	HCPC_PROFILE: 'CPD profile',
+	RJC_SUPERVISION: 'Supervision log',
+	RJC_OBSERVED_PRACTICE: 'Observed practice record',
+	TEACHER_SIGN_OFF: 'Professional development record',
 }
 
 const FORM_NOTE: Record<ReflectiveRecordView['kind'], string> = {
@@ -147,13 +164,20 @@ const FORM_NOTE: Record<ReflectiveRecordView['kind'], string> = {
 		'A piece of CPD for Social Work England’s annual renewal. At least two a year, one of them with a peer reflection.',
 	HCPC_PROFILE:
 		'My CPD profile for the HCPC, in the order the HCPC asks for it: a summary of my practice, a statement of how my CPD has met the HCPC’s standards, and a dated list of my CPD activities over the last two years, with any gap of three months or more explained.',
+	RJC_SUPERVISION:
+		'One entry of my supervision log. The RJC’s Code of Practice asks for case supervision at least every 12 weeks. Cases are described so that no one can be identified.',
+	RJC_OBSERVED_PRACTICE:
+		'A restorative process of mine that someone observed, with their feedback. The RJC’s Code of Practice asks for at least one observed piece of practice a year.',
+	TEACHER_SIGN_OFF:
+		'A piece of professional development tagged to the Teachers’ Standards, with the difference it made to pupils. My mentor or line manager signed it off below, from a single-use link Circle emailed to them.',
 }
 
-const REGULATOR_LINE: Record<'NMC' | 'SWE' | 'HCPC', string> = {
-	NMC: 'Nursing and Midwifery Council: revalidation',
-	SWE: 'Social Work England: CPD',
-	HCPC: 'Health and Care Professions Council: CPD audit',
-}
+/** The heading over the partner's confirmed details, for each kind of partner. */
+const PARTNER_HEADING = {
+	'discussion partner': 'Reflective discussion partner’s details',
+	peer: 'Peer’s confirmation',
+	'mentor or line manager': 'Signed off by',
+} as const
 
 /**
  * One record as an A4 PDF laid out like its regulator's template: the form's title and the
@@ -202,7 +226,7 @@ export async function renderRecordPdf({
 		.font('sans')
 		.fontSize(9.5)
 		.fillColor(PDF_COLOURS.muted)
-		.text(REGULATOR_LINE[info.regulator], MARGIN.left, MARGIN.top + 2, {
+		.text(REGULATOR_INFO[info.regulator].pdfHeader, MARGIN.left, MARGIN.top + 2, {
 			width: WIDTH,
 			align: 'right',
 		})
@@ -222,14 +246,14 @@ export async function renderRecordPdf({
 			? [
 					['Name', learner.name],
 					['Profession', learner.profession ?? ''],
-					['Registration number', learner.registrationNumber ?? ''],
+					[REGULATOR_INFO[info.regulator].numberLabel, learner.registrationNumber ?? ''],
 					['Profile', record.title],
 					['Date of the profile', formatIsoDate(record.date)],
 					['CPD period', `${formatIsoDate(hcpc.cycle.start)} to ${formatIsoDate(hcpc.cycle.end)}`],
 				]
 			: [
 					['Name', learner.name],
-					[info.regulator === 'NMC' ? 'NMC PIN' : 'Registration number', learner.registrationNumber ?? ''],
+					[REGULATOR_INFO[info.regulator].numberLabel, learner.registrationNumber ?? ''],
 					['Title', record.title],
 					['Date', formatIsoDate(record.date)],
 				],
@@ -244,7 +268,7 @@ export async function renderRecordPdf({
 			doc.moveDown(0.8)
 			continue
 		}
-		if (section.key === 'partnerEmail' || section.key === 'partnerName') continue
+		if (PARTNER_KEYS.has(section.key)) continue
 		// The HCPC profile's gaps are explained beside its dated list of activities, drawn below.
 		if (hcpc && section.key === 'gapExplanation') continue
 		drawQuestion(doc, section.heading)
@@ -259,7 +283,7 @@ export async function renderRecordPdf({
 	if (hcpc) drawHcpcActivities(doc, hcpc, record.fields.gapExplanation)
 
 	if (info.partner) {
-		drawQuestion(doc, info.regulator === 'NMC' ? 'Reflective discussion partner’s details' : 'Peer’s confirmation')
+		drawQuestion(doc, PARTNER_HEADING[info.partner])
 		const attestation = record.partnerStatus === 'confirmed' ? record.partner?.attestation : null
 		if (attestation) {
 			drawDetailsTable(doc, [
@@ -267,7 +291,8 @@ export async function renderRecordPdf({
 				...(attestation.pin ? ([['NMC PIN', attestation.pin]] as Array<[string, string]>) : []),
 				...(attestation.role ? ([['Role', attestation.role]] as Array<[string, string]>) : []),
 				['Email address', attestation.email],
-				['Date of discussion', formatIsoDate(attestation.date)],
+				[isSignOff(record.kind) ? 'Date signed off' : 'Date of discussion', formatIsoDate(attestation.date)],
+				...(attestation.comment ? ([['Comment', attestation.comment]] as Array<[string, string]>) : []),
 				[
 					'Confirmed',
 					record.partner?.confirmedAt
@@ -369,7 +394,11 @@ function drawDetailsTable(doc: PdfDoc, rows: Array<[string, string]>) {
 	const labelWidth = 130
 	for (const [label, value] of rows) {
 		doc.font('sans').fontSize(10)
-		const height = Math.max(doc.heightOfString(value || ' ', { width: WIDTH - labelWidth - 12 }), 12) + 8
+		const valueHeight = doc.heightOfString(value || ' ', { width: WIDTH - labelWidth - 12 })
+		// A long label ("Teacher reference number") wraps too: the row is as tall as the taller of the two.
+		doc.font('sansSemiBold').fontSize(9.5)
+		const labelHeight = doc.heightOfString(label, { width: labelWidth - 12 })
+		const height = Math.max(valueHeight, labelHeight, 12) + 8
 		const y = doc.y
 		doc.save().lineWidth(0.5).strokeColor(PDF_COLOURS.rule).rect(MARGIN.left, y, WIDTH, height).stroke().restore()
 		doc.save().rect(MARGIN.left, y, labelWidth, height).fill('#f5f5f4').restore()

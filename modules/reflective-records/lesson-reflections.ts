@@ -73,6 +73,11 @@ export async function prefillFromReflection({
 				sourceReflectionId: row.id,
 				statement: hcpcActivityParagraph(activity, row.text),
 			}
+		case 'RJC_SUPERVISION':
+		case 'RJC_OBSERVED_PRACTICE':
+			return { ...base, learning: row.text }
+		case 'TEACHER_SIGN_OFF':
+			return { ...base, activity, evidence: `My reflection in the course: ${row.text}` }
 	}
 }
 

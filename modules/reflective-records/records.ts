@@ -3,7 +3,14 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { dateColumn, isoDay } from '#modules/portfolio/cpd-dates.ts'
 import { invitePartnerIn } from './confirmations.ts'
 import { ReflectiveRecordsError } from './errors.ts'
-import { type Attestation, RECORD_KIND_INFO, RECORD_SCHEMAS, type RecordFields, type RecordInput } from './schemas.ts'
+import {
+	type Attestation,
+	partnerNameOf,
+	RECORD_KIND_INFO,
+	RECORD_SCHEMAS,
+	type RecordFields,
+	type RecordInput,
+} from './schemas.ts'
 
 /** Where a record stands with its partner: none asked for, invited (waiting) or confirmed. */
 export type PartnerStatus = 'none' | 'invited' | 'confirmed'
@@ -70,19 +77,22 @@ function toView(row: RecordRow) {
 	}
 }
 
-/** The partner's email a form carries (the discussion partner, or the SWE peer), if any. */
-function partnerEmailOf(kind: ReflectiveRecordKind, fields: RecordFields) {
-	const value = kind === 'NMC_DISCUSSION' ? fields.partnerEmail : kind === 'SWE_CPD' ? fields.peerEmail : undefined
-	return typeof value === 'string' && value ? value : null
+/** The field holding the email of the person who confirms a form, for the forms that have one. */
+const PARTNER_EMAIL_FIELD: Partial<Record<ReflectiveRecordKind, string>> = {
+	NMC_DISCUSSION: 'partnerEmail',
+	SWE_CPD: 'peerEmail',
+	TEACHER_SIGN_OFF: 'signerEmail',
 }
 
-function partnerNameOf(fields: RecordFields) {
-	const value = fields.partnerName ?? fields.peerName
+/** The partner's email a form carries (the discussion partner, the SWE peer, the teacher's mentor), if any. */
+function partnerEmailOf(kind: ReflectiveRecordKind, fields: RecordFields) {
+	const key = PARTNER_EMAIL_FIELD[kind]
+	const value = key ? fields[key] : undefined
 	return typeof value === 'string' && value ? value : null
 }
 
 function partnerField(kind: ReflectiveRecordKind) {
-	return kind === 'NMC_DISCUSSION' ? 'partnerEmail' : 'peerEmail'
+	return PARTNER_EMAIL_FIELD[kind] ?? 'partnerEmail'
 }
 
 /** Parses a form's input with its kind's schema; the first problem throws INVALID_RECORD naming its field. */

@@ -14,7 +14,13 @@ export type Requirement = {
 	unit: 'hours' | 'pieces'
 }
 
-function requirement(key: string, label: string, target: number, done: number, unit: Requirement['unit']): Requirement {
+export function requirement(
+	key: string,
+	label: string,
+	target: number,
+	done: number,
+	unit: Requirement['unit'],
+): Requirement {
 	return { key, label, target, done, met: done >= target, unit }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { ReflectiveRecordKind } from '#modules/db/client.ts'
 import { isRealIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
+import { TEACHERS_STANDARD_TAGS } from '#modules/portfolio/schemas.ts'
 import { multilineText, singleLineText } from '#modules/validation/text.ts'
 
 // One zod schema per regulator form. The browser checks a form with the same schema (Conform), the
@@ -14,12 +15,55 @@ export const RECORD_KINDS = [
 	'NMC_DISCUSSION',
 	'SWE_CPD',
 	'HCPC_PROFILE',
+	'RJC_SUPERVISION',
+	'RJC_OBSERVED_PRACTICE',
+	'TEACHER_SIGN_OFF',
 ] as const satisfies readonly ReflectiveRecordKind[]
+
+/** Who a form belongs to. */
+export type Regulator = 'NMC' | 'SWE' | 'HCPC' | 'RJC' | 'TEACHER'
+
+/** What a form's page says about where its questions come from, its PDF's header and the registrant's number. */
+export const REGULATOR_INFO: Record<Regulator, { intro: string; pdfHeader: string; numberLabel: string }> = {
+	NMC: {
+		intro: 'The questions follow the NMC’s own form, so you can print or export it as it is.',
+		pdfHeader: 'Nursing and Midwifery Council: revalidation',
+		numberLabel: 'NMC PIN',
+	},
+	SWE: {
+		intro: 'The questions follow Social Work England’s own form, so you can print or export it as it is.',
+		pdfHeader: 'Social Work England: CPD',
+		numberLabel: 'Registration number',
+	},
+	HCPC: {
+		intro:
+			'If the HCPC selects you for audit, it asks for a profile in this order: a summary of your practice, a statement of how your CPD has met its standards, and a dated list of your activities. Circle builds the list from your portfolio; you write the rest, and can save it half-done.',
+		pdfHeader: 'Health and Care Professions Council: CPD profile',
+		numberLabel: 'HCPC registration number',
+	},
+	RJC: {
+		intro:
+			'The questions follow what the Restorative Justice Council’s Code of Practice asks you to keep, so you can print or export it as it is.',
+		pdfHeader: 'Restorative Justice Council: Code of Practice',
+		numberLabel: 'RJC registration number',
+	},
+	TEACHER: {
+		intro:
+			'There is no set form for teachers: the questions follow the Teachers’ Standards and the DfE’s standard for professional development, which puts pupils’ outcomes first.',
+		pdfHeader: 'Teachers’ professional development',
+		numberLabel: 'Teacher reference number',
+	},
+}
 
 /** Each form's name as the learner sees it, and the path segment of its page. */
 export const RECORD_KIND_INFO: Record<
 	ReflectiveRecordKind,
-	{ label: string; slug: string; regulator: 'NMC' | 'SWE' | 'HCPC'; partner: 'discussion partner' | 'peer' | null }
+	{
+		label: string
+		slug: string
+		regulator: Regulator
+		partner: 'discussion partner' | 'peer' | 'mentor or line manager' | null
+	}
 > = {
 	NMC_REFLECTIVE_ACCOUNT: {
 		label: 'NMC reflective account',
@@ -36,6 +80,30 @@ export const RECORD_KIND_INFO: Record<
 	},
 	SWE_CPD: { label: 'Social Work England CPD record', slug: 'swe-cpd', regulator: 'SWE', partner: 'peer' },
 	HCPC_PROFILE: { label: 'HCPC CPD profile', slug: 'hcpc-profile', regulator: 'HCPC', partner: null },
+	RJC_SUPERVISION: { label: 'RJC supervision log', slug: 'rjc-supervision', regulator: 'RJC', partner: null },
+	RJC_OBSERVED_PRACTICE: {
+		label: 'RJC observed practice',
+		slug: 'rjc-observed-practice',
+		regulator: 'RJC',
+		partner: null,
+	},
+	TEACHER_SIGN_OFF: {
+		label: 'Teacher development record',
+		slug: 'teacher-development',
+		regulator: 'TEACHER',
+		partner: 'mentor or line manager',
+	},
+}
+
+/** Whether the partner signs off the whole record (a teacher's mentor), and so may read its answers. */
+export function isSignOff(kind: ReflectiveRecordKind) {
+	return kind === 'TEACHER_SIGN_OFF'
+}
+
+/** The name the learner gave for the person who confirms a record, if any. */
+export function partnerNameOf(fields: Record<string, unknown>) {
+	const value = fields.partnerName ?? fields.peerName ?? fields.signerName
+	return typeof value === 'string' && value ? value : null
 }
 
 export function kindFromSlug(slug: string | undefined): ReflectiveRecordKind | null {
@@ -84,6 +152,21 @@ export const SWE_STANDARDS = [
 	'4.7 Recording my learning',
 	'4.8 Values and ethics',
 ] as const
+
+/** The two kinds of supervision the RJC's Code of Practice names. */
+export const RJC_SUPERVISION_TYPES = ['Case supervision', 'Group supervision'] as const
+
+/** Restorative processes an observer might watch. */
+export const RJC_PROCESSES = [
+	'Restorative conference (face to face)',
+	'Restorative meeting',
+	'Shuttle (indirect) process',
+	'Circle',
+	'Other',
+] as const
+
+/** Who signs a teacher's development record. */
+export const TEACHER_SIGNER_ROLES = ['Mentor', 'Line manager', 'Induction tutor', 'Other'] as const
 
 const MAX_TEXT = 5000
 
@@ -226,12 +309,65 @@ export const HcpcProfileSchema = z.object({
 	gapExplanation: optionalText(),
 })
 
+const personName = (message: string) =>
+	singleLineText({ message }).min(1, message).max(200, 'The name must be 200 characters or fewer')
+
+/**
+ * One entry of the RJC supervision log: the Code of Practice asks for case supervision at least every
+ * 12 weeks. Cases are described without naming or identifying anyone.
+ */
+export const RjcSupervisionSchema = z.object({
+	...Common,
+	supervisor: personName('Enter your supervisor’s name'),
+	supervisionType: z.enum(RJC_SUPERVISION_TYPES, { message: 'Choose case or group supervision' }),
+	casesDiscussed: required('the cases you discussed, without identifying anyone'),
+	learning: required('what you learnt'),
+	actions: required('the actions you agreed'),
+})
+
+/** A restorative process of the learner's that someone observed: the RJC asks for one a year. */
+export const RjcObservedPracticeSchema = z.object({
+	...Common,
+	observer: personName('Enter the observer’s name'),
+	observerRole: singleLineText()
+		.max(200, 'The role must be 200 characters or fewer')
+		.optional()
+		.transform((v) => v || undefined),
+	process: z.enum(RJC_PROCESSES, { message: 'Choose the kind of process' }),
+	feedback: required('the observer’s feedback'),
+	learning: required('what you learnt'),
+	actions: optionalText(),
+})
+
+/**
+ * A teacher's development record, tagged to the Teachers' Standards, that a mentor or line manager
+ * signs off from an emailed single-use link.
+ */
+export const TeacherSignOffSchema = z.object({
+	...Common,
+	activity: required('what you did'),
+	standards: z
+		.array(z.enum(TEACHERS_STANDARD_TAGS, { message: 'Choose a standard from the list' }), {
+			message: 'Choose at least one of the Teachers’ Standards',
+		})
+		.min(1, 'Choose at least one of the Teachers’ Standards'),
+	pupilImpact: required('the difference it made to your pupils'),
+	evidence: optionalText(),
+	nextSteps: optionalText(),
+	signerName: personName('Enter your mentor’s or line manager’s name'),
+	signerRole: z.enum(TEACHER_SIGNER_ROLES, { message: 'Choose their role' }),
+	signerEmail: emailAddress('their email address'),
+})
+
 export const RECORD_SCHEMAS = {
 	NMC_REFLECTIVE_ACCOUNT: NmcReflectiveAccountSchema,
 	NMC_FEEDBACK: NmcFeedbackSchema,
 	NMC_DISCUSSION: NmcDiscussionSchema,
 	SWE_CPD: SweCpdSchema,
 	HCPC_PROFILE: HcpcProfileSchema,
+	RJC_SUPERVISION: RjcSupervisionSchema,
+	RJC_OBSERVED_PRACTICE: RjcObservedPracticeSchema,
+	TEACHER_SIGN_OFF: TeacherSignOffSchema,
 } as const satisfies Record<ReflectiveRecordKind, z.ZodType>
 
 export type RecordInput<K extends ReflectiveRecordKind = ReflectiveRecordKind> = z.input<(typeof RECORD_SCHEMAS)[K]>
@@ -247,13 +383,13 @@ export const NMC_PIN = /^\d{2}[A-Z]\d{4}[A-Z]$/
  * What a partner attests on the confirmation page. The NMC PIN is asked for only on an NMC
  * discussion (the `pin` option); a Social Work England peer gives their role instead, if they like.
  */
-export function confirmationSchema({ pin }: { pin: boolean }) {
+export function confirmationSchema({ pin, signOff = false }: { pin: boolean; signOff?: boolean }) {
 	return z.object({
 		name: singleLineText({ message: 'Enter your name' })
 			.min(1, 'Enter your name')
 			.max(200, 'Your name must be 200 characters or fewer'),
 		email: emailAddress('your email address'),
-		date: pastDate('the date of the discussion'),
+		date: pastDate(signOff ? 'the date you signed it off' : 'the date of the discussion'),
 		pin: pin
 			? singleLineText({ message: 'Enter your NMC PIN' })
 					.transform((value) => value.replace(/\s+/g, '').toUpperCase())
@@ -268,6 +404,8 @@ export function confirmationSchema({ pin }: { pin: boolean }) {
 			.max(200, 'Your role must be 200 characters or fewer')
 			.optional()
 			.transform((v) => v || undefined),
+		/** A mentor's or line manager's comment on a teacher's record (sign-off only). */
+		comment: signOff ? optionalText(2000) : z.undefined().optional(),
 		agree: z.literal('on', { message: 'Tick the box to confirm' }),
 	})
 }
@@ -279,6 +417,14 @@ export type ConfirmationInput = {
 	date: string
 	pin?: string
 	role?: string
+	comment?: string
 	agree?: string
 }
-export type Attestation = { name: string; email: string; date: string; pin?: string; role?: string }
+export type Attestation = {
+	name: string
+	email: string
+	date: string
+	pin?: string
+	role?: string
+	comment?: string
+}

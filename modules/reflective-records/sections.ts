@@ -39,6 +39,30 @@ const HEADINGS: Record<ReflectiveRecordKind, Array<[key: string, heading: string
 		['statement', 'Statement of how I have met the HCPC’s standards for CPD'],
 		['gapExplanation', 'Gaps of three months or more in my CPD record'],
 	],
+	RJC_SUPERVISION: [
+		['supervisor', 'Supervisor'],
+		['supervisionType', 'Type of supervision'],
+		['casesDiscussed', 'Cases discussed (no one identifiable)'],
+		['learning', 'What I learnt'],
+		['actions', 'Actions agreed'],
+	],
+	RJC_OBSERVED_PRACTICE: [
+		['process', 'The restorative process observed'],
+		['observer', 'Observer'],
+		['observerRole', 'Observer’s role'],
+		['feedback', 'The observer’s feedback'],
+		['learning', 'What I learnt'],
+		['actions', 'What I will do differently'],
+	],
+	TEACHER_SIGN_OFF: [
+		['activity', 'What I did'],
+		['standards', 'Teachers’ Standards'],
+		['pupilImpact', 'The difference it made to my pupils'],
+		['evidence', 'Evidence'],
+		['nextSteps', 'Next steps'],
+		['signerName', 'Signed off by'],
+		['signerRole', 'Their role'],
+	],
 }
 
 /** The record's answers under its form's questions, leaving out the ones not answered. */

@@ -25,7 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	// Someone else's entry is a 404: the same answer as an entry that does not exist.
 	const entry = await withDomainErrors(() => getCpdEntry({ userId: user.id, entryId: params.id }))
-	const { registrationBody, today } = await getPortfolioSettings({ userId: user.id })
+	const { registrationBody, rjcLevel, today } = await getPortfolioSettings({ userId: user.id })
 	return {
 		entry: {
 			id: entry.id,
@@ -37,6 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		defaults: entryFormDefaults({ entry, registrationBody }),
 		registrationBody,
+		askRjc: rjcLevel !== null || entry.rjcApproved,
 		today,
 	}
 }
@@ -92,6 +93,7 @@ export default function EditCpdEntryRoute({ loaderData, actionData }: Route.Comp
 				defaultValue={loaderData.defaults}
 				lastResult={actionData?.result}
 				registrationBody={loaderData.registrationBody}
+				askRjc={loaderData.askRjc}
 				today={loaderData.today}
 				submitLabel="Save changes"
 			/>

@@ -27,6 +27,7 @@ export type CpdEntryFormDefaults = {
 	evidence?: string
 	standards?: string[]
 	otherStandards?: string
+	rjcApproved?: string
 }
 
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
@@ -42,6 +43,7 @@ export function CpdEntryForm({
 	defaultValue,
 	lastResult,
 	registrationBody,
+	askRjc = false,
 	today,
 	submitLabel,
 }: {
@@ -50,6 +52,8 @@ export function CpdEntryForm({
 	defaultValue: CpdEntryFormDefaults
 	lastResult: SubmissionResult<string[]> | undefined
 	registrationBody: RegistrationBody | null
+	/** Ask whether the entry is RJC-approved (the learner has an RJC practitioner level). */
+	askRjc?: boolean
 	/** The UK date today, as the latest date the date field accepts. */
 	today: string
 	submitLabel: string
@@ -135,6 +139,23 @@ export function CpdEntryForm({
 							errors={fields.participatoryHours.errors}
 						/>
 					</div>
+					{askRjc ? (
+						<div>
+							<label className="flex min-h-11 items-center gap-3">
+								<input
+									{...getInputProps(fields.rjcApproved, { type: 'checkbox' })}
+									aria-describedby={`${fields.rjcApproved.id}-description`}
+									className="size-5 accent-brand-700"
+								/>
+								<span className="font-semibold text-stone-900">Approved by the Restorative Justice Council</span>
+							</label>
+							<p id={`${fields.rjcApproved.id}-description`} className="mt-1 text-sm text-stone-600">
+								Tick this if the training or event was RJC-approved. At least half of your RJC CPD hours each year need
+								to be.
+							</p>
+							<ErrorList errors={fields.rjcApproved.errors} />
+						</div>
+					) : null}
 				</>
 			) : null}
 			<TextareaField
@@ -222,6 +243,7 @@ export function entryFormDefaults({
 		impactOnPractice: string | null
 		evidence: string | null
 		standards: string[]
+		rjcApproved?: boolean
 	}
 	registrationBody: RegistrationBody | null
 }): CpdEntryFormDefaults {
@@ -238,5 +260,6 @@ export function entryFormDefaults({
 		evidence: entry.evidence ?? '',
 		standards: entry.standards.filter((s) => suggestions.has(s)),
 		otherStandards: entry.standards.filter((s) => !suggestions.has(s)).join(', '),
+		rjcApproved: entry.rjcApproved ? 'on' : '',
 	}
 }

@@ -18,8 +18,8 @@ export const meta: Route.MetaFunction = ({ data }) =>
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const { registrationBody, today } = await getPortfolioSettings({ userId: user.id })
-	return { registrationBody, today }
+	const { registrationBody, rjcLevel, today } = await getPortfolioSettings({ userId: user.id })
+	return { registrationBody, askRjc: rjcLevel !== null, today }
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -53,6 +53,7 @@ export default function NewCpdEntryRoute({ loaderData, actionData }: Route.Compo
 				defaultValue={{}}
 				lastResult={actionData?.result}
 				registrationBody={loaderData.registrationBody}
+				askRjc={loaderData.askRjc}
 				today={loaderData.today}
 				submitLabel="Add to portfolio"
 			/>

@@ -14,9 +14,13 @@ import {
 	HCPC_WORD_LIMITS,
 	NMC_CODE_THEMES,
 	RECORD_SCHEMAS,
+	RJC_PROCESSES,
+	RJC_SUPERVISION_TYPES,
 	SWE_CPD_TYPES,
 	SWE_STANDARDS,
+	TEACHER_SIGNER_ROLES,
 } from '#modules/reflective-records/schemas.ts'
+import { TEACHERS_STANDARD_TAGS } from '#modules/portfolio/schemas.ts'
 
 type Spec =
 	| { name: string; label: string; kind: 'text' | 'email' | 'date'; hint?: string; optional?: boolean }
@@ -34,6 +38,9 @@ type Spec =
 	| { name: string; label: string; kind: 'checkboxes'; options: readonly string[]; hint?: string; optional?: boolean }
 
 const PRIVACY = 'Make sure no one (patients, people you support or colleagues) can be identified from what you write.'
+const RJC_PRIVACY =
+	'Describe each case so that no one (the people harmed, the people responsible, their families or colleagues) can be identified: no names, places or dates of the incident.'
+const PUPIL_PRIVACY = 'Make sure no pupil, parent or colleague can be identified from what you write.'
 
 /** Each form's questions, in the regulator's order, worded for Circle. */
 export const FORM_FIELDS: Record<ReflectiveRecordKind, Spec[]> = {
@@ -166,6 +173,79 @@ export const FORM_FIELDS: Record<ReflectiveRecordKind, Spec[]> = {
 			hint: 'For example a career break, parental leave or illness. A sentence or two is enough.',
 			rows: 4,
 			optional: true,
+		},
+	],
+	RJC_SUPERVISION: [
+		{ name: 'title', label: 'A short title for this supervision', kind: 'text' },
+		{ name: 'date', label: 'Date of the supervision', kind: 'date' },
+		{ name: 'supervisor', label: 'Your supervisor’s name', kind: 'text' },
+		{ name: 'supervisionType', label: 'Case or group supervision?', kind: 'select', options: RJC_SUPERVISION_TYPES },
+		{ name: 'casesDiscussed', label: 'Which cases did you discuss?', kind: 'textarea', hint: RJC_PRIVACY, rows: 4 },
+		{ name: 'learning', label: 'What did you learn?', kind: 'textarea', rows: 4 },
+		{ name: 'actions', label: 'What actions did you agree?', kind: 'textarea', rows: 3 },
+	],
+	RJC_OBSERVED_PRACTICE: [
+		{ name: 'title', label: 'A short title for this observation', kind: 'text' },
+		{ name: 'date', label: 'Date of the process', kind: 'date' },
+		{ name: 'process', label: 'What kind of process was it?', kind: 'select', options: RJC_PROCESSES },
+		{ name: 'observer', label: 'Who observed you?', kind: 'text' },
+		{
+			name: 'observerRole',
+			label: 'Their role (optional)',
+			kind: 'text',
+			hint: 'For example, “RJC accredited practitioner” or “Case supervisor”.',
+			optional: true,
+		},
+		{ name: 'feedback', label: 'What feedback did they give you?', kind: 'textarea', hint: RJC_PRIVACY, rows: 4 },
+		{ name: 'learning', label: 'What did you learn?', kind: 'textarea', rows: 4 },
+		{
+			name: 'actions',
+			label: 'What will you do differently? (optional)',
+			kind: 'textarea',
+			rows: 3,
+			optional: true,
+		},
+	],
+	TEACHER_SIGN_OFF: [
+		{ name: 'title', label: 'A short title for this development', kind: 'text' },
+		{ name: 'date', label: 'Date (or the date it finished)', kind: 'date' },
+		{
+			name: 'activity',
+			label: 'What did you do?',
+			kind: 'textarea',
+			hint: `For example, a course, a coaching cycle, lesson study or an observation. ${PUPIL_PRIVACY}`,
+			rows: 4,
+		},
+		{
+			name: 'standards',
+			label: 'Which of the Teachers’ Standards does it relate to?',
+			kind: 'checkboxes',
+			options: TEACHERS_STANDARD_TAGS,
+			hint: 'Choose one or more: Part One’s eight standards for teaching, or Part Two on conduct.',
+		},
+		{
+			name: 'pupilImpact',
+			label: 'What difference did it make to your pupils?',
+			kind: 'textarea',
+			hint: 'What you saw change in their learning, behaviour or wellbeing, and how you know.',
+			rows: 5,
+		},
+		{
+			name: 'evidence',
+			label: 'Evidence (optional)',
+			kind: 'textarea',
+			hint: 'Where your evidence is, such as planning, pupils’ work or an observation note.',
+			rows: 3,
+			optional: true,
+		},
+		{ name: 'nextSteps', label: 'Next steps (optional)', kind: 'textarea', rows: 3, optional: true },
+		{ name: 'signerName', label: 'Your mentor’s or line manager’s name', kind: 'text' },
+		{ name: 'signerRole', label: 'Their role', kind: 'select', options: TEACHER_SIGNER_ROLES },
+		{
+			name: 'signerEmail',
+			label: 'Their email address',
+			kind: 'email',
+			hint: 'We email them a link to read this record and sign it off. They do not need an account, and the link works once.',
 		},
 	],
 }

@@ -11,7 +11,7 @@ import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
 import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
-import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
+import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS, REGULATOR_INFO } from '#modules/reflective-records/schemas.ts'
 import type { Route } from './+types/route'
 import { HcpcGapNotes, HCPC_GAP_FIELD_ID, RecordForm } from './record-form.tsx'
 
@@ -81,7 +81,6 @@ const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text
 
 export default function NewRecordRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { kind, slug, label, today, defaults, reflections, hcpc } = loaderData
-	const regulator = RECORD_KIND_INFO[kind].regulator
 	return (
 		<Container className="py-10 sm:py-12">
 			<p>
@@ -92,18 +91,9 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 			<div className="mt-4 grid gap-10 lg:grid-cols-3">
 				<div className="lg:col-span-2">
 					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{label}</h1>
-					{regulator === 'HCPC' ? (
-						<p className="mt-3 max-w-prose text-lg text-stone-700">
-							If the HCPC selects you for audit, it asks for a profile in this order: a summary of your practice, a
-							statement of how your CPD has met its standards, and a dated list of your activities. Circle builds the
-							list from your portfolio; you write the rest, and can save it half-done.
-						</p>
-					) : (
-						<p className="mt-3 max-w-prose text-lg text-stone-700">
-							The questions follow the {regulator === 'NMC' ? 'NMC’s' : 'Social Work England’s'} own form, so you can
-							print or export it as it is.
-						</p>
-					)}
+					<p className="mt-3 max-w-prose text-lg text-stone-700">
+						{REGULATOR_INFO[RECORD_KIND_INFO[kind].regulator].intro}
+					</p>
 					{defaults.sourceReflectionId ? (
 						<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
 							Your lesson reflection has been pulled in. Check it and add the rest.
