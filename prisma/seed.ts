@@ -22,6 +22,7 @@ import { seedValidityDemo } from './seed-validity.ts'
 import { certificateValidUntil } from '#modules/certificates/validity.ts'
 import { seedDemoProgrammes } from './seed-programmes.ts'
 import { seedDemoCircles } from './seed-circles.ts'
+import { seedDemoCirclesMore } from './seed-circles-more.ts'
 import { seedDemoRecords } from './seed-records.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
@@ -165,6 +166,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		ownerId: users['orgadmin@circle.example']!,
 		passwordHash,
 	})
+	await seedDemoCirclesMore({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
 	await seedDemoRecords({ userId: users['learner@circle.example']! })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
