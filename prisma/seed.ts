@@ -22,6 +22,7 @@ import { seedValidityDemo } from './seed-validity.ts'
 import { certificateValidUntil } from '#modules/certificates/validity.ts'
 import { seedDemoProgrammes } from './seed-programmes.ts'
 import { seedDemoCircles } from './seed-circles.ts'
+import { seedDemoCirclesMore } from './seed-circles-more.ts'
 import { seedDemoRecords } from './seed-records.ts'
 import { seedDemoThemes } from './seed-themes.ts'
 import { seedDemoHcpc } from './seed-hcpc.ts'
@@ -168,6 +169,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		ownerId: users['orgadmin@circle.example']!,
 		passwordHash,
 	})
+	await seedDemoCirclesMore({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
 	await seedDemoRecords({ userId: users['learner@circle.example']! })
 	await seedDemoThemes({ organisationId: org.id, ownerId: users['orgadmin@circle.example']! })
 	await seedDemoHcpc({ passwordHash })

@@ -1,4 +1,7 @@
-import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useEffect } from 'react'
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import { BookPeopleForm } from '#app/components/circles/book-people-form.tsx'
 import { CircleTime } from '#app/components/circles/circle-time.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ConfirmPanel } from '#app/components/org/org-ui.tsx'
@@ -7,13 +10,15 @@ import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
+import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
 import { pluralise } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { qrCodeDataUrl } from '#app/utils/qr-code.server.ts'
 import { appUrl } from '#modules/env/env.ts'
-import { markRegister } from '#modules/circles/attendance.ts'
-import { getRegister } from '#modules/circles/queries.ts'
+import { markRegister, unmarkAttendance } from '#modules/circles/attendance.ts'
+import { bookPeople } from '#modules/circles/book-circle.ts'
+import { getRegister, listBookablePeople } from '#modules/circles/queries.ts'
+import { BookPeopleSchema } from '#modules/circles/schemas.ts'
 import { cancelCircle } from '#modules/circles/schedule-circle.ts'
 import { z } from 'zod'
 import type { Route } from './+types/circles.$circleId_.register'
@@ -32,7 +37,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	)
 	// The QR code opens the circle's page with the code filled in; it is shown only while check-in is open.
 	const checkInUrl = `${appUrl()}/circles/${circle.id}?code=${circle.checkInCode}`
-	return { circle, qrCode: circle.checkInOpen ? await qrCodeDataUrl(checkInUrl) : null }
+	// An organisation's circle that has not ended can have its people booked into it by whoever runs it.
+	const bookable =
+		circle.organisationId && !circle.ended && !circle.cancelledAt
+			? await listBookablePeople({ circleId: circle.id, actorId: user.id })
+			: null
+	return { circle, bookable, qrCode: circle.checkInOpen ? await qrCodeDataUrl(checkInUrl) : null }
 }
 
 export function headers() {
@@ -44,12 +54,52 @@ const RegisterSchema = z.object({
 	userId: z.array(z.string().max(64)).max(500).default([]),
 })
 
+// "Take … off the register" buttons carry the person: intent=unmark:<userId>.
+const UnmarkSchema = z.object({ intent: z.string().regex(/^unmark:[\w-]{1,64}$/) })
+
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const formData = await request.formData()
+	const now = new Date()
+	if (formData.get('intent') === 'book-people') {
+		const submission = parseWithZod(formData, { schema: BookPeopleSchema })
+		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+		let outcome
+		try {
+			outcome = await bookPeople({
+				circleId: params.circleId,
+				actorId: user.id,
+				userIds: submission.value.userId,
+				teamId: submission.value.teamId ?? null,
+				now,
+			})
+		} catch (error) {
+			return replyWithDomainError(submission, error)
+		}
+		const query = new URLSearchParams({
+			booked: String(outcome.booked),
+			waiting: String(outcome.waiting),
+			already: String(outcome.already),
+		})
+		throw redirect(`/circles/${encodeURIComponent(params.circleId)}/register?${query}#people-heading`)
+	}
+	const unmark = UnmarkSchema.safeParse({ intent: formData.get('intent') })
+	if (unmark.success) {
+		const userId = unmark.data.intent.slice('unmark:'.length)
+		try {
+			const { reflectionKept } = await unmarkAttendance({ circleId: params.circleId, actorId: user.id, userId, now })
+			return {
+				ok: true as const,
+				message: reflectionKept
+					? 'Taken off the register. Its hours are no longer in their portfolio; what they wrote about it is kept. They have been emailed.'
+					: 'Taken off the register. Its hours are no longer in their portfolio, and they have been emailed.',
+			}
+		} catch (error) {
+			return replyWithProblem(error, {})
+		}
+	}
 	const parsed = RegisterSchema.safeParse({ intent: formData.get('intent'), userId: formData.getAll('userId') })
 	if (!parsed.success) return data({ ok: false as const, message: 'Choose who attended.' }, { status: 400 })
-	const now = new Date()
 	try {
 		if (parsed.data.intent === 'cancel-circle') {
 			await cancelCircle({ actorId: user.id, circleId: params.circleId, now })
@@ -68,12 +118,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function CircleRegisterRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { circle, qrCode } = loaderData
+	const { circle, qrCode, bookable } = loaderData
 	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
 	const scheduled = searchParams.get('scheduled') === '1'
 	const updated = searchParams.get('updated')
 	const confirmCancel = searchParams.get('cancel') === 'confirm' && !actionData
+	const bookedNow = searchParams.has('booked') ? bookedSummary(searchParams) : null
+	const notice = actionData && 'message' in actionData ? actionData : null
+	// The outcome of booking people or correcting the register is where keyboard users land.
+	useEffect(() => {
+		if (bookedNow || notice) document.getElementById('register-outcome')?.focus()
+	}, [bookedNow, notice])
 	return (
 		<Container className="py-10 sm:py-12">
 			<p>
@@ -97,13 +153,17 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 					className="mt-6"
 				/>
 			) : null}
-			{actionData ? (
+			{notice ? (
 				<Notice
-					tone={actionData.ok ? 'success' : 'error'}
-					role={actionData.ok ? 'status' : 'alert'}
-					title={actionData.message}
+					id="register-outcome"
+					tabIndex={-1}
+					tone={notice.ok ? 'success' : 'error'}
+					role={notice.ok ? 'status' : 'alert'}
+					title={notice.message}
 					className="mt-6"
 				/>
+			) : bookedNow ? (
+				<Notice id="register-outcome" tabIndex={-1} tone="success" role="status" title={bookedNow} className="mt-6" />
 			) : null}
 			{circle.cancelledAt ? <Notice tone="warning" title="This circle has been cancelled." className="mt-6" /> : null}
 
@@ -139,8 +199,8 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 				)}
 			</section>
 
-			<section aria-labelledby="register-heading" className="mt-8">
-				<h2 id="register-heading" className="text-xl font-bold text-stone-900">
+			<section aria-labelledby="people-heading" className="mt-8">
+				<h2 id="people-heading" className="text-xl font-bold text-stone-900">
 					People with a place
 				</h2>
 				{circle.people.length === 0 ? (
@@ -171,6 +231,18 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 										<label htmlFor={`attended-${person.id}`} className="text-stone-900">
 											{person.name} <span className="text-stone-700">({person.email})</span>
 										</label>
+										{person.attended && circle.canUnmark ? (
+											<Button
+												type="submit"
+												name="intent"
+												value={`unmark:${person.id}`}
+												variant="secondary"
+												className="ml-auto"
+												aria-disabled={navigation.state === 'submitting' || undefined}
+											>
+												Take off the register<span className="sr-only">: {person.name}</span>
+											</Button>
+										) : null}
 									</li>
 								))}
 							</ul>
@@ -189,6 +261,15 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 					</Form>
 				)}
 			</section>
+
+			{bookable ? (
+				<BookPeopleForm
+					lastResult={actionData && 'result' in actionData ? actionData.result : undefined}
+					people={bookable.people}
+					teams={bookable.teams}
+					placesLeft={Math.max(0, circle.capacity - circle.booked)}
+				/>
+			) : null}
 
 			{circle.waiting.length ? (
 				<section aria-labelledby="waiting-heading" className="mt-8">
@@ -232,6 +313,18 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 			) : null}
 		</Container>
 	)
+}
+
+function bookedSummary(params: URLSearchParams) {
+	const count = (name: string) => Number(params.get(name)) || 0
+	const parts = [
+		`${pluralise(count('booked'), 'person', 'people')} booked`,
+		count('waiting')
+			? `${pluralise(count('waiting'), 'person', 'people')} on the waiting list (the circle is full)`
+			: '',
+		count('already') ? `${pluralise(count('already'), 'person', 'people')} already had a booking` : '',
+	].filter(Boolean)
+	return `${parts.join(', ')}. Everyone booked has been emailed.`
 }
 
 export function ErrorBoundary() {

@@ -6,6 +6,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { pluralise } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
+import { listFacilitatedOrganisations } from '#modules/circles/facilitators.ts'
 import { listUpcomingCircles } from '#modules/circles/queries.ts'
 import type { Route } from './+types/circles._index'
 
@@ -14,7 +15,11 @@ export const meta: Route.MetaFunction = () =>
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	return { circles: await listUpcomingCircles({ userId: user.id, now: new Date() }) }
+	const [circles, facilitates] = await Promise.all([
+		listUpcomingCircles({ userId: user.id, now: new Date() }),
+		listFacilitatedOrganisations({ userId: user.id }),
+	])
+	return { circles, facilitates }
 }
 
 export function headers() {
@@ -28,7 +33,7 @@ const STATUS = {
 } as const
 
 export default function CirclesRoute({ loaderData }: Route.ComponentProps) {
-	const { circles } = loaderData
+	const { circles, facilitates } = loaderData
 	return (
 		<Container className="py-10 sm:py-12">
 			<h1 className="text-3xl font-bold tracking-tight text-stone-900">Reflective circles</h1>
@@ -36,6 +41,17 @@ export default function CirclesRoute({ loaderData }: Route.ComponentProps) {
 				Live, facilitated conversations with other practitioners. Check in with the facilitator’s code when the circle
 				starts, and the time goes into your CPD portfolio as participatory learning.
 			</p>
+			{facilitates.map((organisation) => (
+				<p key={organisation.slug} className="mt-4">
+					<Link
+						to={`/org/${organisation.slug}/circles`}
+						className="font-medium text-brand-700 underline underline-offset-2"
+					>
+						Schedule a circle for {organisation.name}
+					</Link>{' '}
+					<span className="text-stone-700">(you are one of its circle facilitators)</span>
+				</p>
+			))}
 			{circles.length === 0 ? (
 				<p className="mt-10 text-stone-700">There are no circles coming up just now. New ones appear here.</p>
 			) : (

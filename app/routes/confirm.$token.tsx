@@ -157,6 +157,9 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 							className: 'sm:max-w-xs uppercase',
 						}}
 						errors={fields.pin.errors}
+						// The PIN is checked as soon as they move on (often by reaching for the checkbox below):
+						// its error's line is kept free beforehand, so the message appearing moves nothing under it.
+						className={fields.pin.errors?.length ? undefined : 'pb-7'}
 					/>
 				) : (
 					<Field

@@ -1,5 +1,5 @@
 import { type Tx } from '#modules/db/client.ts'
-import { hasOrgRole } from '#modules/organisations/access.ts'
+import { assertOrganisationActor, hasOrgRole } from '#modules/organisations/access.ts'
 import { CirclesError } from './errors.ts'
 
 type CircleScope = { organisationId: string | null; teamId: string | null }
@@ -80,4 +80,29 @@ export async function assertRunsCircle(
 			'Only the circle’s facilitator or organiser can do that.',
 		)
 	}
+}
+
+/**
+ * Who may schedule an organisation's private circles: its owners and administrators (and platform
+ * admins), and a member an administrator made one of its circle facilitators (`facilitatesCircles`).
+ * Read inside the write's transaction, so a permission taken away a moment ago counts.
+ */
+export async function assertCircleScheduler(
+	tx: Tx,
+	{ organisationId, actorId }: { organisationId: string; actorId: string },
+) {
+	const actor = await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'MEMBER' })
+	if (hasOrgRole(actor.role, 'ADMIN')) return { ...actor, isOrgAdmin: true }
+	const membership = await tx.membership.findUnique({
+		where: { organisationId_userId: { organisationId, userId: actorId } },
+		select: { facilitatesCircles: true, deactivatedAt: true },
+	})
+	if (!membership?.facilitatesCircles || membership.deactivatedAt) {
+		throw new CirclesError(
+			'forbidden',
+			'NOT_A_SCHEDULER',
+			'Only the organisation’s administrators and circle facilitators can schedule its circles.',
+		)
+	}
+	return { ...actor, isOrgAdmin: false }
 }

@@ -1,11 +1,14 @@
 import crypto from 'node:crypto'
+import { recordAudit } from '#modules/audit/record.ts'
 import { issueCertificate } from '#modules/certificates/issue-certificate.ts'
-import { londonCalendarDate } from '#modules/certificates/certificate-text.ts'
+import { londonCalendarDate, londonIsoDate } from '#modules/certificates/certificate-text.ts'
+import { formatIsoDate } from '#modules/portfolio/cpd-dates.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { assertRunsCircle, circleNotFound } from './access.ts'
 import { CirclesError } from './errors.ts'
 import { circleEndsAt } from './london-time.ts'
 import { assertNotThrottled, consumeThrottle } from '#modules/security/throttle.ts'
+import { emailBooking } from './notify.ts'
 import { insertAttendance, lockCircle } from './sql.ts'
 
 /** How a circle's CPD entry describes the activity in the learner's log. */
@@ -193,5 +196,116 @@ export async function markRegister({
 			if (await recordAttendance(tx, { circleId, userId, method: 'REGISTER', markedById: actorId, now })) recorded += 1
 		}
 		return { recorded }
+	}, ATTENDANCE_TRANSACTION)
+}
+
+/** How long after a circle ends its register can still be corrected: after that, attendance is part of the record. */
+export const UNMARK_WINDOW_DAYS = 14
+
+/**
+ * Whoever runs a circle takes someone off its register who was marked (or checked in) in error, from
+ * the circle's start until UNMARK_WINDOW_DAYS after it ends. The attendance goes, and with it the
+ * participatory credit: the circle's CPD entry is deleted, unless the learner has written on it
+ * (reflection, impact on practice or evidence), in which case their words stay in their portfolio as
+ * an entry of their own (source MANUAL) with no hours, which they may edit if they did attend.
+ * Refused when the learner's certificate of the circle's course rests on this attendance (the course
+ * requires a circle and this is the only one of its circles they attended): a certificate is never
+ * left standing on a removed attendance, and never silently revoked either. Audited; the learner is
+ * emailed. The booking stays, so they can be marked again.
+ */
+export async function unmarkAttendance({
+	circleId,
+	actorId,
+	userId,
+	now,
+}: {
+	circleId: string
+	actorId: string
+	userId: string
+	now: Date
+}) {
+	return prisma.$transaction(async (tx) => {
+		const circle = await tx.circle.findUnique({
+			where: { id: circleId },
+			select: {
+				organisationId: true,
+				teamId: true,
+				facilitatorId: true,
+				createdById: true,
+				startsAt: true,
+				durationMinutes: true,
+				courseId: true,
+				course: { select: { requiresCircle: true } },
+			},
+		})
+		if (!circle) throw circleNotFound()
+		await assertRunsCircle(tx, circle, actorId)
+		await lockCircle(tx, { circleId })
+		const closesAt = circleEndsAt(circle).getTime() + UNMARK_WINDOW_DAYS * 24 * 3_600_000
+		if (now.getTime() > closesAt) {
+			throw new CirclesError(
+				'conflict',
+				'UNMARK_CLOSED',
+				`The register can be corrected for ${UNMARK_WINDOW_DAYS} days after the circle ends; this one is now part of the record.`,
+			)
+		}
+		const attendance = await tx.circleAttendance.findUnique({
+			where: { circleId_userId: { circleId, userId } },
+			select: {
+				id: true,
+				method: true,
+				user: { select: { name: true } },
+				cpdEntry: { select: { id: true, reflection: true, impactOnPractice: true, evidence: true } },
+			},
+		})
+		if (!attendance) throw new CirclesError('conflict', 'NOT_ATTENDED', 'That person is not marked as attended.')
+		if (circle.courseId && circle.course?.requiresCircle) {
+			const otherCircles = await tx.circleAttendance.count({
+				where: { userId, id: { not: attendance.id }, circle: { courseId: circle.courseId } },
+			})
+			const certificate = await tx.certificate.findFirst({
+				where: { userId, courseId: circle.courseId, revokedAt: null },
+				select: { id: true },
+			})
+			if (certificate && otherCircles === 0) {
+				throw new CirclesError(
+					'conflict',
+					'CERTIFICATE_RESTS_ON_CIRCLE',
+					`${attendance.user.name}’s certificate for this circle’s course was issued because they attended it, so they stay on the register. If the certificate was issued in error, a platform administrator can revoke it first.`,
+				)
+			}
+		}
+		const entry = attendance.cpdEntry
+		const wrote = Boolean(entry && [entry.reflection, entry.impactOnPractice, entry.evidence].some((t) => t?.trim()))
+		if (entry && wrote) {
+			await tx.cpdEntry.update({
+				where: { id: entry.id },
+				data: {
+					source: 'MANUAL',
+					circleAttendanceId: null,
+					minutes: 0,
+					participatoryMinutes: 0,
+					description: `The facilitator took this circle off the register on ${formatIsoDate(londonIsoDate(now))}, so its hours no longer count. Your reflection is kept; if you did attend, edit the entry to add the time.`,
+				},
+				select: { id: true },
+			})
+		} else if (entry) {
+			await tx.cpdEntry.delete({ where: { id: entry.id }, select: { id: true } })
+		}
+		await tx.circleAttendance.delete({ where: { id: attendance.id }, select: { id: true } })
+		await recordAudit(tx, {
+			actorId,
+			organisationId: circle.organisationId,
+			action: 'circle.attendance_unmarked',
+			targetType: 'Circle',
+			targetId: circleId,
+			details: { userId, method: attendance.method, reflectionKept: wrote },
+		})
+		const booking = await tx.circleBooking.findUnique({
+			where: { circleId_userId: { circleId, userId } },
+			select: { id: true },
+		})
+		if (booking) await emailBooking(tx, { bookingId: booking.id, kind: 'unmarked', hadPlace: false })
+		return { reflectionKept: wrote }
 	}, ATTENDANCE_TRANSACTION)
 }

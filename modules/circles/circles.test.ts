@@ -122,7 +122,7 @@ describe('scheduling a circle', () => {
 					scheduleCircle({ actorId: member.id, organisationId: org.id, input: detailsFor(member.email), now }),
 				)
 			).code,
-		).toBe('NOT_AN_ORGANISATION_ADMIN')
+		).toBe('NOT_A_SCHEDULER')
 		const { circleId } = await scheduleCircle({
 			actorId: org.owner.id,
 			organisationId: org.id,

@@ -23,6 +23,7 @@ export function startsLabel(startsAt: Date) {
 
 const INVITATION: Partial<Record<CircleBookingKind, 'REQUEST' | 'CANCEL'>> = {
 	booked: 'REQUEST',
+	'booked-for-you': 'REQUEST',
 	promoted: 'REQUEST',
 	updated: 'REQUEST',
 	cancelled: 'CANCEL',
@@ -37,7 +38,12 @@ const INVITATION: Partial<Record<CircleBookingKind, 'REQUEST' | 'CANCEL'>> = {
  */
 export async function emailBooking(
 	tx: Tx,
-	{ bookingId, kind, hadPlace = true }: { bookingId: string; kind: CircleBookingKind; hadPlace?: boolean },
+	{
+		bookingId,
+		kind,
+		hadPlace = true,
+		bookedByName,
+	}: { bookingId: string; kind: CircleBookingKind; hadPlace?: boolean; bookedByName?: string },
 ) {
 	const booking = await tx.circleBooking.findUniqueOrThrow({
 		where: { id: bookingId },
@@ -73,6 +79,7 @@ export async function emailBooking(
 				placeLabel: placeLabel(circle, method === 'REQUEST'),
 				facilitatorName: circle.facilitator.name,
 				circleUrl: `${appUrl()}/circles/${circle.id}`,
+				...(bookedByName ? { bookedByName } : {}),
 			},
 			attachments: method ? [{ kind: 'circle-invitation', bookingId, method, sequence: circle.sequence }] : undefined,
 		},

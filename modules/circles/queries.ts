@@ -1,6 +1,6 @@
 import { prisma } from '#modules/db/client.ts'
 import { canRunCircle, canSeeCircle, circleNotFound } from './access.ts'
-import { checkInIsOpen } from './attendance.ts'
+import { checkInIsOpen, UNMARK_WINDOW_DAYS } from './attendance.ts'
 import { circleEndsAt, toLondonLocal } from './london-time.ts'
 
 const CARD_FIELDS = {
@@ -137,6 +137,11 @@ export async function getRegister({ circleId, actorId, now }: { circleId: string
 		booked: _count.bookings,
 		checkInOpen: checkInIsOpen(circle, now),
 		started: circle.startsAt.getTime() <= now.getTime(),
+		ended: circleEndsAt(circle).getTime() <= now.getTime(),
+		// The register can be corrected from the start until UNMARK_WINDOW_DAYS after the end.
+		canUnmark:
+			circle.startsAt.getTime() <= now.getTime() &&
+			now.getTime() <= circleEndsAt(circle).getTime() + UNMARK_WINDOW_DAYS * 24 * 3_600_000,
 		people: bookings
 			.filter((b) => b.status === 'BOOKED')
 			.map((b) => ({ ...b.user, attended: attended.get(b.user.id) ?? null })),
@@ -155,10 +160,13 @@ export async function listStudioCircles({ actorId }: { actorId: string }) {
 	return circles.map(({ _count, ...c }) => ({ ...c, booked: _count.bookings }))
 }
 
-/** An organisation's private circles (the caller has checked the viewer is one of its admins). */
-export async function listOrganisationCircles({ organisationId }: { organisationId: string }) {
+/**
+ * An organisation's private circles (the caller has checked the viewer is one of its admins), or, with
+ * `runBy`, only those that person scheduled or facilitates (for one of its circle facilitators).
+ */
+export async function listOrganisationCircles({ organisationId, runBy }: { organisationId: string; runBy?: string }) {
 	const circles = await prisma.circle.findMany({
-		where: { organisationId },
+		where: { organisationId, ...(runBy ? { OR: [{ createdById: runBy }, { facilitatorId: runBy }] } : {}) },
 		select: CARD_FIELDS,
 		orderBy: [{ startsAt: 'desc' }, { id: 'asc' }],
 		take: 200,
@@ -251,5 +259,50 @@ export async function getCircleForEdit({ circleId, actorId }: { circleId: string
 		},
 		...targets,
 		teams,
+	}
+}
+
+/**
+ * Who whoever runs an organisation's circle can book into it (bookPeople): the active members who may
+ * see it (its team's members, or everyone in the organisation for a circle of the whole organisation)
+ * without a booking yet, and the teams they can book in one go. Empty for an open circle. The caller
+ * has checked that `actorId` runs the circle (getRegister); the query checks again.
+ */
+export async function listBookablePeople({ circleId, actorId }: { circleId: string; actorId: string }) {
+	const circle = await prisma.circle.findUnique({
+		where: { id: circleId },
+		select: {
+			organisationId: true,
+			teamId: true,
+			facilitatorId: true,
+			createdById: true,
+			bookings: { where: { status: { in: ['BOOKED', 'WAITING'] } }, select: { userId: true } },
+		},
+	})
+	if (!circle || !(await canRunCircle(prisma, circle, actorId))) throw circleNotFound()
+	if (!circle.organisationId) return { people: [], teams: [] }
+	const taken = circle.bookings.map((b) => b.userId)
+	const [members, teams] = await Promise.all([
+		prisma.membership.findMany({
+			where: {
+				organisationId: circle.organisationId,
+				deactivatedAt: null,
+				user: { disabledAt: null },
+				userId: { notIn: taken },
+				...(circle.teamId ? { teams: { some: { teamId: circle.teamId } } } : {}),
+			},
+			select: { user: { select: { id: true, name: true, email: true } } },
+			orderBy: { user: { name: 'asc' } },
+			take: 500,
+		}),
+		prisma.team.findMany({
+			where: { organisationId: circle.organisationId, ...(circle.teamId ? { id: circle.teamId } : {}) },
+			select: { id: true, name: true, _count: { select: { members: true } } },
+			orderBy: { name: 'asc' },
+		}),
+	])
+	return {
+		people: members.map((m) => m.user),
+		teams: teams.map((t) => ({ id: t.id, name: t.name, size: t._count.members })),
 	}
 }

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto'
 import { recordAudit } from '#modules/audit/record.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
-import { assertOrganisationActor } from '#modules/organisations/access.ts'
-import { assertRunsCircle, circleNotFound } from './access.ts'
+import { assertCircleScheduler, assertRunsCircle, circleNotFound } from './access.ts'
 import { fillFromWaitingList } from './book-circle.ts'
 import { CirclesError } from './errors.ts'
 import { emailBooking } from './notify.ts'
@@ -37,7 +36,8 @@ function parseDetails(input: unknown, now: Date): CircleDetails {
 
 /**
  * Checks who may schedule a circle for what and resolves the facilitator. An organisation's circle
- * (organisationId given) needs an administrator of it, and its team must be one of the organisation's;
+ * (organisationId given) needs an administrator of it or one of its circle facilitators
+ * (assertCircleScheduler), and its team must be one of the organisation's;
  * an open circle needs a trainer (or platform admin), and a course it belongs to must be one they
  * author (a programme one they made).
  */
@@ -48,7 +48,7 @@ async function resolveScope(
 	const actor = await tx.user.findUnique({ where: { id: actorId }, select: { role: true, disabledAt: true } })
 	if (!actor || actor.disabledAt) throw new CirclesError('forbidden', 'NOT_A_SCHEDULER', 'You cannot schedule circles.')
 	if (organisationId) {
-		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
+		await assertCircleScheduler(tx, { organisationId, actorId })
 		if (details.teamId) {
 			const team = await tx.team.findFirst({ where: { id: details.teamId, organisationId }, select: { id: true } })
 			if (!team)

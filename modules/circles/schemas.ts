@@ -104,3 +104,14 @@ export const CheckInSchema = z.object({
 		.transform((value) => value.replace(/[\s-]/g, '').toUpperCase())
 		.pipe(z.string().min(1, 'Enter the code the facilitator is showing').max(12, 'That is not a check-in code')),
 })
+
+/** Booking people into an organisation's circle: named people, a whole team, or both. */
+export const BookPeopleSchema = z
+	.object({
+		teamId: optionalId,
+		userId: z.array(singleLineText().max(64)).max(500, 'Choose at most 500 people at a time').default([]),
+	})
+	.refine((value) => value.teamId || value.userId.length > 0, {
+		path: ['userId'],
+		message: 'Choose at least one person, or a team',
+	})

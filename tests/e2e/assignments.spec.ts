@@ -82,14 +82,14 @@ test('an organisation admin creates a team, assigns it a course due in 14 days, 
 	await memberContext.close()
 })
 
-test('a team manager reaches Compliance, Teams and Assignments for their own teams only', async ({ page, a11y }) => {
+test('a team manager reaches Compliance, Teams, Assignments and Themes for their own teams only, and Circles as a facilitator', async ({ page, a11y }) => {
 	await logIn(page, TEAM_MANAGER)
 	await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Organisation' }).click()
 	// A manager's organisation page is the compliance matrix of their teams.
 	await expect(page).toHaveURL(new RegExp(`/org/${ORG}/compliance$`))
 	await expect(page.getByText('for the teams you manage')).toBeVisible()
 	const nav = page.getByRole('navigation', { name: 'Organisation' })
-	await expect(nav.getByRole('link')).toHaveText(['Compliance', 'Teams', 'Assignments', 'Themes'])
+	await expect(nav.getByRole('link')).toHaveText(['Compliance', 'Teams', 'Assignments', 'Themes', 'Circles'])
 	await nav.getByRole('link', { name: 'Teams' }).click()
 	const teams = page.getByRole('table', { name: /Teams of Riverside Academy Trust/ })
 	await expect(teams).toContainText('Primary schools')

@@ -10,9 +10,10 @@ test('a learner joins a full circle’s waiting list, gets the place someone giv
 	a11y,
 }) => {
 	test.setTimeout(180_000)
+	const email = uniqueEmail('circles')
 	await page.goto('/signup')
 	await page.getByLabel('Full name').fill('Nia Adebayo-Evans')
-	await page.getByLabel('Email address').fill(uniqueEmail('circles'))
+	await page.getByLabel('Email address').fill(email)
 	await page.getByLabel('Password').fill('circles of support every week')
 	await page.getByRole('button', { name: 'Create account' }).click()
 	await expect(page).toHaveURL(/\/dashboard/)
@@ -38,8 +39,27 @@ test('a learner joins a full circle’s waiting list, gets the place someone giv
 	await expect(holder.getByRole('status').filter({ hasText: 'Your booking is cancelled.' })).toBeVisible()
 	await holderContext.close()
 
+	// The promotion is emailed (from the queue) with the calendar invitation attached; the waiting
+	// list email before it had none.
+	await expect(async () => {
+		await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`)
+		await page
+			.getByRole('link', { name: /A place came up for you/ })
+			.first()
+			.click({ timeout: 1000 })
+	}).toPass({ timeout: 30_000 })
+	await expect(page.getByText(/"kind":"circle-invitation"/)).toBeVisible()
+	await expect(page.getByText(/"method":"REQUEST"/)).toBeVisible()
+	await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`)
+	await page
+		.getByRole('link', { name: /You are on the waiting list/ })
+		.first()
+		.click()
+	await expect(page.getByRole('heading', { level: 1, name: /You are on the waiting list/ })).toBeVisible()
+	await expect(page.getByText('circle-invitation')).toHaveCount(0)
+
 	// The place is the learner's now, with the meeting link.
-	await page.reload()
+	await page.goto(circleUrl)
 	await expect(page.getByText(/You have a place, and the circle is running/)).toBeVisible()
 	await expect(page.getByRole('link', { name: /Join online: https:\/\/meet\.example\.org/ })).toBeVisible()
 
@@ -110,6 +130,32 @@ test('an organisation admin books a team circle: a past start, no places and an 
 	await expect(page.getByRole('heading', { level: 1, name: `Register: ${title}` })).toBeVisible()
 	await expect(page.getByText(`Tuesday 12 January ${nextYear} at 16:00 (UK time)`)).toBeVisible()
 	await a11y()
+
+	// Booking people: nobody chosen is refused beside the list; then the whole team in one action.
+	await page.getByRole('button', { name: 'Book them' }).click()
+	await expect(page.getByText('Choose at least one person, or a team')).toBeVisible()
+	const teamSelect = page.getByLabel('Book everyone in a team (optional)')
+	const brookside = await teamSelect.locator('option', { hasText: /^Brookside Primary/ }).getAttribute('value')
+	await teamSelect.selectOption(brookside!)
+	await page.getByRole('button', { name: 'Book them' }).click()
+	await expect(
+		page.getByRole('status').filter({ hasText: /booked\. Everyone booked has been emailed\./ }),
+	).toBeFocused()
+	const people = page.getByRole('region', { name: 'People with a place' }).getByRole('listitem')
+	await expect(people.first()).toBeVisible()
+	const bookedEmail = /\(([^)]+@[^)]+)\)/.exec((await people.first().textContent()) ?? '')![1]!
+	await a11y()
+	const registerUrl = page.url()
+	await expect(async () => {
+		await page.goto(`/dev/outbox?to=${encodeURIComponent(bookedEmail)}`)
+		await page
+			.getByRole('link', { name: new RegExp(`You have been booked into a circle: ${title}`) })
+			.first()
+			.click({ timeout: 1000 })
+	}).toPass({ timeout: 30_000 })
+	await expect(page.getByText(/"kind":"circle-invitation"/)).toBeVisible()
+	await expect(page.getByText(/"method":"REQUEST"/)).toBeVisible()
+	await page.goto(registerUrl)
 
 	await page.getByRole('link', { name: 'Cancel this circle' }).click()
 	await expect(page.getByRole('region', { name: 'Cancel this circle?' })).toBeFocused()

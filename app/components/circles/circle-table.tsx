@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { formatCircleStart } from '#modules/circles/london-time.ts'
+import { CircleStart } from '#app/components/circles/circle-time.tsx'
 
 export type CircleRow = {
 	id: string
@@ -59,7 +59,9 @@ export function CircleTable({ circles, caption, now }: { circles: CircleRow[]; c
 										</Badge>
 									) : null}
 								</td>
-								<td className="px-4 py-3">{formatCircleStart(startsAt)}</td>
+								<td className="px-4 py-3">
+									<CircleStart startsAt={startsAt} />
+								</td>
 								<td className="px-4 py-3">
 									{circle.booked} of {circle.capacity}
 								</td>
