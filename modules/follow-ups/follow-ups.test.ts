@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
-import { createCompletedEnrolment, issueTestCertificate } from '#tests/factories/certificates.ts'
+import { createCompletedEnrolment } from '#tests/factories/certificates.ts'
 import { createUser } from '#tests/factories/learning.ts'
-import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
+import { createFollowUpCourse, createManagerOf, FOLLOW_UP_QUESTIONS } from '#tests/factories/follow-ups.ts'
 import {
 	getFollowUpForLearner,
 	listFollowUps,
@@ -32,54 +32,14 @@ async function refusal(promise: Promise<unknown>) {
 	throw new Error('Expected a refusal')
 }
 
-const QUESTIONS = [
-	{
-		prompt: 'Which question opens a restorative conversation?',
-		options: ['What happened?', 'Why did you do it?', 'Who started it?'],
-		correct: '0',
-	},
-	{
-		prompt: 'A circle’s talking piece is for…',
-		options: ['Speed', 'Taking turns to speak and listen'],
-		correct: '1',
-		explanation: 'Only the person holding it speaks.',
-	},
-]
+const QUESTIONS = FOLLOW_UP_QUESTIONS
 
 /** A completed enrolment whose course has a follow-up set by its author, with a certificate. */
 async function courseWithFollowUp() {
-	const made = await createCompletedEnrolment({ completedAt: COMPLETED })
-	const trainer = await createUser({ role: 'TRAINER' })
-	await prisma.courseAuthor.create({ data: { courseId: made.course.id, userId: trainer.id } })
-	await setFollowUp({
-		courseId: made.course.id,
-		actorId: trainer.id,
-		now: new Date('2026-01-01T00:00:00Z'),
-		input: {
-			enabled: 'on',
-			actionPlanPrompt: 'What will you do differently next week?',
-			reflectionPrompt: 'What has changed in your practice?',
-			questions: QUESTIONS,
-		},
-	})
-	await issueTestCertificate(made.enrolment.id)
-	return { ...made, trainer }
+	return createFollowUpCourse({ completedDaysAgo: 0, now: COMPLETED })
 }
 
-/** An organisation where `managerName` manages a team the learner is in. */
-async function managedBy(learnerId: string, managerName = 'Priya Manager') {
-	const org = await createOrganisation()
-	const learner = await addMember({ organisationId: org.id, userId: learnerId })
-	const manager = await addMember({ organisationId: org.id, name: managerName })
-	const team = await prisma.team.create({ data: { organisationId: org.id, name: 'Ward 7' }, select: { id: true } })
-	await prisma.teamMember.createMany({
-		data: [
-			{ teamId: team.id, membershipId: learner.membershipId },
-			{ teamId: team.id, membershipId: manager.membershipId, isManager: true },
-		],
-	})
-	return { org, manager, team }
-}
+const managedBy = createManagerOf
 
 describe('the studio form', () => {
 	test('a blank question block is dropped; a half-written one is refused beside its field', () => {
@@ -129,7 +89,7 @@ describe('the studio form', () => {
 			],
 			explanation: 'Only the person holding it speaks.',
 		})
-		expect(followUp!.startsFrom.toISOString()).toBe('2026-01-01T00:00:00.000Z')
+		expect(followUp!.startsFrom.toISOString()).toBe('2026-03-13T15:30:00.000Z')
 	})
 })
 

@@ -1,5 +1,7 @@
 import { recordAudit } from '#modules/audit/record.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
+import { appUrl } from '#modules/env/env.ts'
+import { sendEmail } from '#modules/mail/send-email.ts'
 import { FollowUpsError } from './errors.ts'
 import { readQuestions } from './settings.ts'
 import { type CheckAnswer, type CheckDay, markCheck } from './schemas.ts'
@@ -320,7 +322,8 @@ export async function saveFollowUpReflection({
  * Sends the action plan and the 30-day reflection, as they are now, to one of the learner's
  * managers (someone who manages a team they are in: checked here, in the write's transaction). The
  * manager sees these copies only. Sending again (to another manager, or after editing) replaces the
- * request and clears any earlier sign-off. Audited in the manager's organisation's log.
+ * request and clears any earlier sign-off. The manager's email (who sent it and for which course; the
+ * text is read signed in) is queued in the same transaction. Audited.
  */
 export async function sendToManager({
 	userId,
@@ -367,6 +370,30 @@ export async function sendToManager({
 			targetId: response.id,
 			details: { managerId },
 		})
+		await sendEmail(
+			{
+				to: manager.email,
+				template: 'follow-up-sign-off',
+				props: {
+					managerName: manager.name,
+					learnerName: (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } })).name,
+					courseTitle: loaded.enrolment.version.title,
+					signOffUrl: `${appUrl()}/sign-offs/${response.id}`,
+				},
+			},
+			tx,
+		)
 		return { managerName: manager.name, managerEmail: manager.email, responseId: response.id }
 	})
+}
+
+/** Whether the learner has a follow-up for this course (finished it, and it carries one). */
+export async function hasFollowUp({ userId, courseSlug }: { userId: string; courseSlug: string }) {
+	try {
+		await loadFollowUp(prisma, { userId, courseSlug })
+		return true
+	} catch (error) {
+		if (error instanceof FollowUpsError && error.code === 'FOLLOW_UP_NOT_FOUND') return false
+		throw error
+	}
 }
