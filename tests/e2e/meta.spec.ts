@@ -49,7 +49,9 @@ const PAGES: Record<string, string[]> = {
 		'/records/new/nmc-reflective-discussion',
 		'/records/new/swe-cpd',
 		'/cpd/revalidation',
+		'/learn/leading-a-restorative-organisation/follow-up',
 	],
+	'manager@circle.example': ['/sign-offs'],
 	// (/org itself redirects someone with one organisation to it.)
 	'orgadmin@circle.example': [
 		'/org/riverside-academy-trust',
