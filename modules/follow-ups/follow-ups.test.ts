@@ -6,7 +6,9 @@ import { createUser } from '#tests/factories/learning.ts'
 import { createFollowUpCourse, createManagerOf, FOLLOW_UP_QUESTIONS } from '#tests/factories/follow-ups.ts'
 import {
 	getFollowUpForLearner,
+	listFollowUpReflections,
 	listFollowUps,
+	prefillFromFollowUp,
 	saveActionPlan,
 	saveFollowUpReflection,
 	sendToManager,
@@ -306,5 +308,34 @@ describe('follow-up emails', () => {
 		expect(await emailsTo(user.email)).toHaveLength(0)
 		await runFollowUpReminders({ now: at(38) })
 		expect(await emailsTo(user.email)).toHaveLength(0)
+	})
+})
+
+describe('pulling a follow-up into a regulator form', () => {
+	test('the 30-day reflection becomes the impact on practice; another learner’s follow-up is not found', async () => {
+		const { user, course } = await courseWithFollowUp()
+		await saveActionPlan({ userId: user.id, courseSlug: course.slug, actionPlan: 'Check in first.', now: at(0) })
+		await saveFollowUpReflection({
+			userId: user.id,
+			courseSlug: course.slug,
+			reflection: 'Calmer handovers.',
+			now: at(30),
+		})
+		const [item] = await listFollowUpReflections({ userId: user.id })
+		const swe = await prefillFromFollowUp({ userId: user.id, responseId: item!.id, kind: 'SWE_CPD' })
+		expect(swe).toMatchObject({
+			impact: 'Calmer handovers.',
+			cpdType: 'Course or training',
+			learnt: expect.stringContaining('Check in first.'),
+		})
+		const nmc = await prefillFromFollowUp({ userId: user.id, responseId: item!.id, kind: 'NMC_REFLECTIVE_ACCOUNT' })
+		expect(nmc.changedPractice).toBe('Calmer handovers.')
+		const other = await createUser()
+		expect(
+			await refusal(prefillFromFollowUp({ userId: other.id, responseId: item!.id, kind: 'SWE_CPD' })),
+		).toMatchObject({
+			code: 'FOLLOW_UP_NOT_FOUND',
+		})
+		expect(await listFollowUpReflections({ userId: other.id })).toEqual([])
 	})
 })

@@ -397,3 +397,65 @@ export async function hasFollowUp({ userId, courseSlug }: { userId: string; cour
 		throw error
 	}
 }
+
+/**
+ * The learner's 30-day reflections (with their action plans), newest first: what a regulator form
+ * can pull in as the impact on practice, the way lesson reflections are.
+ */
+export async function listFollowUpReflections({ userId, limit = 20 }: { userId: string; limit?: number }) {
+	const rows = await prisma.followUpResponse.findMany({
+		where: { userId, reflection: { not: null } },
+		orderBy: [{ reflectionAt: 'desc' }, { id: 'desc' }],
+		take: limit,
+		select: {
+			id: true,
+			reflection: true,
+			reflectionAt: true,
+			enrolment: { select: { version: { select: { title: true } } } },
+		},
+	})
+	return rows.map((row) => ({
+		id: row.id,
+		courseTitle: row.enrolment.version.title,
+		reflection: row.reflection!,
+		reflectionAt: row.reflectionAt!,
+	}))
+}
+
+/**
+ * A regulator form's starting answers from one of the learner's follow-ups: the course as the
+ * activity, the action plan as what they learnt and planned, the 30-day reflection as the change in
+ * practice (the "impact on practice" Social Work England and the HCPC ask for). Another learner's
+ * follow-up is FOLLOW_UP_NOT_FOUND. Forms without such a question get the title only.
+ */
+export async function prefillFromFollowUp({
+	userId,
+	responseId,
+	kind,
+}: {
+	userId: string
+	responseId: string
+	kind: string
+}): Promise<Record<string, string>> {
+	const row = await prisma.followUpResponse.findFirst({
+		where: { id: responseId, userId, reflection: { not: null } },
+		select: { actionPlan: true, reflection: true, enrolment: { select: { version: { select: { title: true } } } } },
+	})
+	if (!row) throw notFound()
+	const courseTitle = row.enrolment.version.title
+	const activity = `The Circle course “${courseTitle}”, and putting it into practice over the month after`
+	const learnt = row.actionPlan ? `What I planned as I finished the course:\n${row.actionPlan}` : ''
+	const reflection = row.reflection!
+	switch (kind) {
+		case 'NMC_REFLECTIVE_ACCOUNT':
+			return { title: courseTitle, activity, learnt, changedPractice: reflection }
+		case 'SWE_CPD':
+			return { title: courseTitle, cpdType: 'Course or training', description: activity, learnt, impact: reflection }
+		case 'NMC_FEEDBACK':
+			return { title: courseTitle, response: reflection }
+		case 'NMC_DISCUSSION':
+			return { title: courseTitle, notes: reflection }
+		default:
+			return { title: courseTitle }
+	}
+}

@@ -8,6 +8,8 @@ import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
+import { FollowUpReflections } from '#app/components/follow-ups/follow-up-reflections.tsx'
+import { listFollowUpReflections, prefillFromFollowUp } from '#modules/follow-ups/learner.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
 import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
 import type { Route } from './+types/route'
@@ -31,13 +33,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const kind = kindOr404(params.kind)
 	const reflectionId = new URL(request.url).searchParams.get('reflection')
-	const [prefill, reflections] = await Promise.all([
+	// A course follow-up's 30-day reflection pulled in as the impact on practice (ADR 0032).
+	const followUpId = new URL(request.url).searchParams.get('followUp')?.slice(0, 40) ?? null
+	const [prefill, reflections, followUpReflections] = await Promise.all([
 		reflectionId
 			? withDomainErrors(() =>
 					prefillFromReflection({ userId: user.id, reflectionId: reflectionId.slice(0, 40), kind }),
 				)
-			: null,
+			: followUpId
+				? withDomainErrors(() => prefillFromFollowUp({ userId: user.id, responseId: followUpId, kind }))
+				: null,
 		listLessonReflections({ userId: user.id, limit: 20 }),
+		listFollowUpReflections({ userId: user.id }),
 	])
 	return {
 		kind,
@@ -45,6 +52,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		label: RECORD_KIND_INFO[kind].label,
 		today: londonToday(),
 		defaults: (prefill ?? {}) as Record<string, string | string[] | undefined>,
+		pulledFollowUp: prefill && followUpId && !reflectionId ? followUpId : null,
+		followUpReflections: followUpReflections.map((r) => ({ ...r, reflectionAt: r.reflectionAt.toISOString() })),
 		reflections: reflections.map((r) => ({
 			id: r.id,
 			prompt: r.prompt,
@@ -72,7 +81,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
 export default function NewRecordRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { kind, slug, label, today, defaults, reflections } = loaderData
+	const { kind, slug, label, today, defaults, reflections, pulledFollowUp, followUpReflections } = loaderData
 	return (
 		<Container className="py-10 sm:py-12">
 			<p>
@@ -92,8 +101,13 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 							Your lesson reflection has been pulled in. Check it and add the rest.
 						</p>
 					) : null}
+					{pulledFollowUp ? (
+						<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
+							Your follow-up reflection has been pulled in as the impact on your practice. Check it and add the rest.
+						</p>
+					) : null}
 					<RecordForm
-						key={String(defaults.sourceReflectionId ?? 'blank')}
+						key={String(defaults.sourceReflectionId ?? pulledFollowUp ?? 'blank')}
 						kind={kind}
 						defaultValue={defaults}
 						lastResult={actionData?.result}
@@ -126,6 +140,7 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 							))}
 						</ul>
 					)}
+					<FollowUpReflections items={followUpReflections} formSlug={slug} />
 				</aside>
 			</div>
 		</Container>
