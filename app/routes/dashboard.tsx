@@ -13,6 +13,8 @@ import { listAssignedToLearner } from '#modules/assignments/list-for-learner.ts'
 import { COMPLIANCE_STATUS_LABELS } from '#modules/compliance/status.ts'
 import { lockedProgrammeCourses } from '#modules/programmes/programme-gate.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
+import { listFollowUps } from '#modules/follow-ups/learner.ts'
+import { listSignOffRequests } from '#modules/follow-ups/manager.ts'
 import type { Route } from './+types/dashboard'
 
 export const meta: Route.MetaFunction = () =>
@@ -23,17 +25,27 @@ export const meta: Route.MetaFunction = () =>
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const [dashboard, assigned, gates] = await Promise.all([
+	const now = new Date()
+	const [dashboard, assigned, gates, followUps, signOffs] = await Promise.all([
 		getDashboard({ userId: user.id }),
-		listAssignedToLearner({ userId: user.id, now: new Date() }),
+		listAssignedToLearner({ userId: user.id, now }),
 		lockedProgrammeCourses({ userId: user.id }),
+		listFollowUps({ userId: user.id, now }),
+		listSignOffRequests({ managerId: user.id }),
 	])
 	// Courses a sequential programme has not opened yet, by slug: the dashboard says what comes first.
 	const locked: Record<string, { programmeTitle: string; waitingFor: string }> = {}
 	for (const gate of gates.values()) {
 		locked[gate.courseSlug] = { programmeTitle: gate.programmeTitle, waitingFor: gate.waitingFor.title }
 	}
-	return { firstName: user.name.split(/\s+/)[0] ?? user.name, ...dashboard, assigned, locked }
+	return {
+		firstName: user.name.split(/\s+/)[0] ?? user.name,
+		...dashboard,
+		assigned,
+		locked,
+		followUps,
+		signOffsWaiting: signOffs.filter((r) => !r.signedOffAt).length,
+	}
 }
 
 export function headers() {
@@ -43,7 +55,8 @@ export function headers() {
 type Course = Route.ComponentProps['loaderData']['inProgress'][number]
 
 export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
-	const { firstName, inProgress, completed, assigned, locked } = loaderData
+	const { firstName, inProgress, completed, assigned, locked, followUps, signOffsWaiting } = loaderData
+	const followUpSlugs = new Set(followUps.map((f) => f.courseSlug))
 	const empty = inProgress.length === 0 && completed.length === 0 && assigned.length === 0
 	return (
 		<Container className="py-10 sm:py-14">
@@ -62,6 +75,18 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 					</ButtonLink>
 				</section>
 			) : null}
+
+			{signOffsWaiting > 0 ? (
+				<p className="mt-8 rounded-xl border border-accent-200 bg-accent-50 p-4 text-accent-900">
+					{pluralise(signOffsWaiting, 'reflection')} from people you manage {signOffsWaiting === 1 ? 'is' : 'are'}{' '}
+					waiting for you to sign off.{' '}
+					<Link to="/sign-offs" className="font-semibold underline underline-offset-2">
+						Read and sign off
+					</Link>
+				</p>
+			) : null}
+
+			<FollowUpsDue followUps={followUps} />
 
 			{assigned.length > 0 ? <AssignedList assigned={assigned} locked={locked} /> : null}
 
@@ -117,6 +142,11 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 											</ButtonLink>
 										</>
 									) : null}
+									{followUpSlugs.has(course.courseSlug) ? (
+										<ButtonLink to={`/learn/${course.courseSlug}/follow-up`} variant="secondary" size="sm">
+											Follow-up<span className="sr-only"> for {course.title}</span>
+										</ButtonLink>
+									) : null}
 									<ButtonLink to={`/learn/${course.courseSlug}`} variant="secondary" size="sm">
 										Review<span className="sr-only"> {course.title}</span>
 									</ButtonLink>
@@ -136,6 +166,37 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 				</p>
 			) : null}
 		</Container>
+	)
+}
+
+type FollowUp = Route.ComponentProps['loaderData']['followUps'][number]
+
+/** Follow-up steps due now (action plan, 7- and 30-day checks, reflection), one row per course. */
+function FollowUpsDue({ followUps }: { followUps: FollowUp[] }) {
+	const due = followUps.filter((f) => f.due.length > 0)
+	if (due.length === 0) return null
+	return (
+		<section aria-labelledby="follow-ups-heading" className="mt-10">
+			<h2 id="follow-ups-heading" className="text-xl font-semibold text-stone-900">
+				Follow-ups due
+			</h2>
+			<p className="mt-1 text-stone-700">A few minutes each, to keep what you learnt and see what it changed.</p>
+			<ul className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+				{due.map((item) => (
+					<li key={item.courseSlug} className="flex flex-wrap items-center justify-between gap-3 p-5">
+						<div>
+							<h3 className="font-semibold text-stone-900">{item.courseTitle}</h3>
+							<p className="mt-1 text-sm text-stone-700">
+								Due now: {item.due.join(', ')} · finished {formatDate(item.completedAt)}
+							</p>
+						</div>
+						<ButtonLink to={`/learn/${item.courseSlug}/follow-up`} size="sm">
+							Open follow-up<span className="sr-only"> for {item.courseTitle}</span>
+						</ButtonLink>
+					</li>
+				))}
+			</ul>
+		</section>
 	)
 }
 

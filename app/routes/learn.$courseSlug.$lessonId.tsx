@@ -16,6 +16,7 @@ import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requireCourseOpenInProgrammes } from '#app/utils/programme-gate.server.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
+import { hasFollowUp } from '#modules/follow-ups/learner.ts'
 import { getLessonPage, type LessonPage } from '#modules/learning/get-lesson-page.ts'
 import { completeReading } from '#modules/progress/complete-reading.ts'
 import { submitQuizAttempt } from '#modules/quizzes/submit-quiz-attempt.ts'
@@ -25,7 +26,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	await requireCourseOpenInProgrammes({ userId: user.id, courseSlug: params.courseSlug })
 	try {
-		return await getLessonPage({ userId: user.id, courseSlug: params.courseSlug, lessonId: params.lessonId })
+		const page = await getLessonPage({ userId: user.id, courseSlug: params.courseSlug, lessonId: params.lessonId })
+		const followUp = page.course.completedAt
+			? await hasFollowUp({ userId: user.id, courseSlug: params.courseSlug })
+			: false
+		return { ...page, followUp }
 	} catch (error) {
 		// Not enrolled: the course page is where they can enrol (or buy a place).
 		if (isDomainError(error) && error.code === 'NOT_ENROLLED') {
@@ -170,6 +175,19 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 					{course.completedAt ? (
 						<Notice tone="success" title="You have completed this course" className="mt-6">
 							You finished it on {formatDate(course.completedAt)}. You can come back to any lesson whenever you like.
+							{loaderData.followUp ? (
+								<>
+									{' '}
+									Now, while it is fresh,{' '}
+									<Link
+										to={`/learn/${encodeURIComponent(course.slug)}/follow-up`}
+										className="font-semibold underline underline-offset-2"
+									>
+										write your action plan
+									</Link>
+									: what will you do differently?
+								</>
+							) : null}
 						</Notice>
 					) : null}
 

@@ -12,6 +12,7 @@ import type { CourseIoErrorCode } from '#modules/course-io/errors.ts'
 import type { DbErrorCode } from '#modules/db/errors.ts'
 import type { EnquiriesErrorCode } from '#modules/enquiries/errors.ts'
 import type { EnrolmentErrorCode } from '#modules/enrolment/errors.ts'
+import type { FollowUpsErrorCode } from '#modules/follow-ups/errors.ts'
 import type { LearningErrorCode } from '#modules/learning/errors.ts'
 import type { MailErrorCode } from '#modules/mail/errors.ts'
 import type { MfaErrorCode } from '#modules/mfa/errors.ts'
@@ -49,6 +50,7 @@ export type DomainErrorCode =
 	| DbErrorCode
 	| EnquiriesErrorCode
 	| EnrolmentErrorCode
+	| FollowUpsErrorCode
 	| LearningErrorCode
 	| MailErrorCode
 	| MfaErrorCode

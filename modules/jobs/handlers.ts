@@ -12,6 +12,7 @@ import {
 import '#modules/certificates/certificate-attachment.ts'
 import '#modules/circles/ics.ts'
 import { CIRCLE_REMINDERS_CRON, handleCircleRemindersJob } from '#modules/circles/reminders.ts'
+import { FOLLOW_UP_REMINDERS_CRON, handleFollowUpRemindersJob } from '#modules/follow-ups/reminders.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
@@ -24,6 +25,7 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	reminders: handleRemindersJob,
 	'reminders-digest': handleRemindersDigestJob,
 	'circle-reminders': handleCircleRemindersJob,
+	'follow-up-reminders': handleFollowUpRemindersJob,
 }
 
 /**
@@ -47,6 +49,8 @@ export const builtInSchedules: { name: JobName; cron: string }[] = [
 	{ name: 'reminders-digest', cron: REMINDERS_DIGEST_CRON },
 	// Reflective circles: a reminder a day and an hour before, to people with a place.
 	{ name: 'circle-reminders', cron: CIRCLE_REMINDERS_CRON },
+	// Course follow-ups: the 7- and 30-day checks, by email when they open.
+	{ name: 'follow-up-reminders', cron: FOLLOW_UP_REMINDERS_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */

@@ -17,6 +17,8 @@ export type JobDataMap = {
 	'reminders-digest': { now?: string }
 	/** Every five minutes: reflective circles' day-before and hour-before reminders (modules/circles/reminders.ts). */
 	'circle-reminders': { now?: string }
+	/** Daily: course follow-ups' 7- and 30-day emails (modules/follow-ups/reminders.ts). */
+	'follow-up-reminders': { now?: string }
 }
 
 export type JobName = keyof JobDataMap
@@ -29,6 +31,7 @@ const QUEUES = {
 	reminders: true,
 	'reminders-digest': true,
 	'circle-reminders': true,
+	'follow-up-reminders': true,
 } satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 

@@ -9,6 +9,8 @@ import ConfirmationRequest, { subject as confirmationRequestSubject } from '#ema
 import ComplianceDigest, { subject as complianceDigestSubject } from '#emails/compliance-digest.tsx'
 import DueDateReminder, { subject as dueDateReminderSubject } from '#emails/due-date-reminder.tsx'
 import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enquiry-received.tsx'
+import FollowUpDue, { subject as followUpDueSubject } from '#emails/follow-up-due.tsx'
+import FollowUpSignOff, { subject as followUpSignOffSubject } from '#emails/follow-up-sign-off.tsx'
 import Invitation, { subject as invitationSubject } from '#emails/invitation.tsx'
 import LearningNudge, { subject as learningNudgeSubject } from '#emails/learning-nudge.tsx'
 import MfaChanged, { subject as mfaChangedSubject } from '#emails/mfa-changed.tsx'
@@ -57,6 +59,8 @@ export const emailTemplates = {
 	'circle-booking': template(CircleBooking, circleBookingSubject),
 	'circle-reminder': template(CircleReminder, circleReminderSubject),
 	'confirmation-request': template(ConfirmationRequest, confirmationRequestSubject),
+	'follow-up-due': template(FollowUpDue, followUpDueSubject),
+	'follow-up-sign-off': template(FollowUpSignOff, followUpSignOffSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

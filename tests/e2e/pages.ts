@@ -43,6 +43,7 @@ export const PAGES: Record<string, string[]> = {
 		'/records/new/teacher-development',
 		'/cpd/revalidation',
 		'/account/themes',
+		'/learn/leading-a-restorative-organisation/follow-up',
 	],
 	// (/org itself redirects someone with one organisation to it.)
 	'orgadmin@circle.example': [
@@ -59,6 +60,7 @@ export const PAGES: Record<string, string[]> = {
 		'/org/riverside-academy-trust/themes',
 		'/org/new',
 	],
+	'manager@circle.example': ['/sign-offs'],
 	'trainer@circle.example': [
 		'/studio',
 		'/studio/new',

@@ -32,6 +32,7 @@ export function StudioCourseNav({ courseId }: { courseId: string }) {
 		{ to: `${base}/publish`, label: 'Publish', end: true },
 		{ to: `${base}/cover`, label: 'Cover image', end: true },
 		{ to: `${base}/certificate`, label: 'Certificate validity', end: true },
+		{ to: `${base}/follow-up`, label: 'Follow-up', end: true },
 		{ to: `${base}/authors`, label: 'Co-authors', end: true },
 		{ to: `${base}/analytics`, label: 'Analytics', end: true },
 	]

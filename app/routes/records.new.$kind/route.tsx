@@ -10,6 +10,8 @@ import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
 import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
+import { FollowUpReflections } from '#app/components/follow-ups/follow-up-reflections.tsx'
+import { listFollowUpReflections, prefillFromFollowUp } from '#modules/follow-ups/learner.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
 import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS, REGULATOR_INFO } from '#modules/reflective-records/schemas.ts'
 import type { Route } from './+types/route'
@@ -33,14 +35,19 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	const kind = kindOr404(params.kind)
 	const reflectionId = new URL(request.url).searchParams.get('reflection')
-	const [prefill, reflections, hcpc] = await Promise.all([
+	// A course follow-up's 30-day reflection pulled in as the impact on practice (ADR 0032).
+	const followUpId = new URL(request.url).searchParams.get('followUp')?.slice(0, 40) ?? null
+	const [prefill, reflections, hcpc, followUpReflections] = await Promise.all([
 		reflectionId
 			? withDomainErrors(() =>
 					prefillFromReflection({ userId: user.id, reflectionId: reflectionId.slice(0, 40), kind }),
 				)
-			: null,
+			: followUpId
+				? withDomainErrors(() => prefillFromFollowUp({ userId: user.id, responseId: followUpId, kind }))
+				: null,
 		listLessonReflections({ userId: user.id, limit: 20 }),
 		kind === 'HCPC_PROFILE' ? getHcpcEvidence({ userId: user.id }) : null,
+		listFollowUpReflections({ userId: user.id }),
 	])
 	return {
 		kind,
@@ -53,6 +60,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			string | string[] | undefined
 		>,
 		hcpc,
+		pulledFollowUp: prefill && followUpId && !reflectionId ? followUpId : null,
+		followUpReflections: followUpReflections.map((r) => ({ ...r, reflectionAt: r.reflectionAt.toISOString() })),
 		reflections: reflections.map((r) => ({
 			id: r.id,
 			prompt: r.prompt,
@@ -80,7 +89,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
 export default function NewRecordRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { kind, slug, label, today, defaults, reflections, hcpc } = loaderData
+	const { kind, slug, label, today, defaults, reflections, hcpc, pulledFollowUp, followUpReflections } = loaderData
 	return (
 		<Container className="py-10 sm:py-12">
 			<p>
@@ -100,8 +109,13 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 						</p>
 					) : null}
 					{hcpc ? <HcpcEvidence evidence={hcpc} explainHref={`#${HCPC_GAP_FIELD_ID}`} /> : null}
+					{pulledFollowUp ? (
+						<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
+							Your follow-up reflection has been pulled in as the impact on your practice. Check it and add the rest.
+						</p>
+					) : null}
 					<RecordForm
-						key={String(defaults.sourceReflectionId ?? 'blank')}
+						key={String(defaults.sourceReflectionId ?? pulledFollowUp ?? 'blank')}
 						notes={hcpc ? { gapExplanation: <HcpcGapNotes gaps={hcpc.gaps} /> } : undefined}
 						kind={kind}
 						defaultValue={defaults}
@@ -135,6 +149,7 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 							))}
 						</ul>
 					)}
+					<FollowUpReflections items={followUpReflections} formSlug={slug} />
 				</aside>
 			</div>
 		</Container>

@@ -1,0 +1,414 @@
+import { getFormProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useEffect } from 'react'
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { Badge } from '#app/components/ui/badge.tsx'
+import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { formatDate } from '#app/utils/format.ts'
+import { pageMeta } from '#app/utils/meta.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import {
+	getFollowUpForLearner,
+	saveActionPlan,
+	saveFollowUpReflection,
+	sendToManager,
+	submitCheck,
+} from '#modules/follow-ups/learner.ts'
+import {
+	ActionPlanSchema,
+	type CheckAnswer,
+	checkAnswersSchema,
+	FollowUpReflectionSchema,
+	SendToManagerSchema,
+} from '#modules/follow-ups/schemas.ts'
+import type { Route } from './+types/learn.$courseSlug.follow-up'
+
+export const meta: Route.MetaFunction = ({ data }) =>
+	pageMeta(
+		`Follow-up${data ? ` | ${data.course.title}` : ''} | Circle`,
+		'What? So what? Now what? Your action plan, the 7- and 30-day checks and your reflection on what changed in practice.',
+	)
+
+export function headers() {
+	return { 'Cache-Control': 'private, no-store' }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	return withDomainErrors(() =>
+		getFollowUpForLearner({ userId: user.id, courseSlug: params.courseSlug, now: new Date() }),
+	)
+}
+
+const DONE = {
+	'action-plan': 'Your action plan is saved, and it is in your CPD portfolio with this course.',
+	'check-7': 'Your 7-day check is done. Your answers are below.',
+	'check-30': 'Your 30-day check is done. Your answers are below.',
+	reflection: 'Your reflection is saved, and it is in your CPD portfolio as this course’s impact on practice.',
+	sent: 'Sent. Your manager has an email asking them to read it and sign it off.',
+} as const
+
+export async function action({ request, params }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	const formData = await request.formData()
+	const intent = String(formData.get('intent') ?? '')
+	const here = `/learn/${encodeURIComponent(params.courseSlug)}/follow-up`
+	const now = new Date()
+	const base = { userId: user.id, courseSlug: params.courseSlug, now }
+	const fail = (submission: Parameters<typeof replyWithDomainError>[0], error: unknown) => {
+		if (!isDomainError(error) || error.kind === 'forbidden' || error.kind === 'not_found') throwAsResponse(error)
+		const reply = replyWithDomainError(submission, error)
+		return data({ intent, result: reply.data.result }, { status: reply.init?.status ?? 422 })
+	}
+	switch (intent) {
+		case 'action-plan': {
+			const submission = parseWithZod(formData, { schema: ActionPlanSchema })
+			if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+			try {
+				await saveActionPlan({ ...base, actionPlan: submission.value.actionPlan })
+			} catch (error) {
+				return fail(submission, error)
+			}
+			return redirect(`${here}?done=action-plan`)
+		}
+		case 'check': {
+			const page = await withDomainErrors(() => getFollowUpForLearner(base))
+			const submission = parseWithZod(formData, { schema: checkAnswersSchema(page.questions.length) })
+			if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+			const day = submission.value.day === '7' ? 7 : 30
+			const values = submission.value as Record<string, string>
+			try {
+				await submitCheck({ ...base, day, chosen: page.questions.map((_, i) => Number(values[`q${i}`])) })
+			} catch (error) {
+				return fail(submission, error)
+			}
+			return redirect(`${here}?done=check-${day}#check-${day}`)
+		}
+		case 'reflection': {
+			const submission = parseWithZod(formData, { schema: FollowUpReflectionSchema })
+			if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+			try {
+				await saveFollowUpReflection({ ...base, reflection: submission.value.reflection })
+			} catch (error) {
+				return fail(submission, error)
+			}
+			return redirect(`${here}?done=reflection`)
+		}
+		case 'send': {
+			const submission = parseWithZod(formData, { schema: SendToManagerSchema })
+			if (submission.status !== 'success') return data({ intent, result: submission.reply() }, { status: 400 })
+			try {
+				await sendToManager({ ...base, managerId: submission.value.managerId })
+			} catch (error) {
+				return fail(submission, error)
+			}
+			return redirect(`${here}?done=sent`)
+		}
+		default:
+			return data({ intent, result: undefined }, { status: 400 })
+	}
+}
+
+type Page = Route.ComponentProps['loaderData']
+type ActionData = Route.ComponentProps['actionData']
+
+function resultFor(actionData: ActionData, intent: string) {
+	return actionData?.intent === intent ? actionData.result : undefined
+}
+
+export default function FollowUpRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const page = loaderData
+	const [searchParams] = useSearchParams()
+	const doneKey = searchParams.get('done') ?? ''
+	const done = doneKey in DONE ? DONE[doneKey as keyof typeof DONE] : null
+	// The outcome of what they just did is where keyboard and screen reader users land.
+	useEffect(() => {
+		if (done) document.getElementById('follow-up-outcome')?.focus()
+	}, [done])
+	return (
+		<Container width="prose" className="py-10 sm:py-12">
+			<p className="text-sm">
+				<Link to="/dashboard" className="font-medium text-brand-700 underline underline-offset-2">
+					My courses
+				</Link>
+			</p>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">After the course: what now?</h1>
+			<p className="mt-2 text-lg text-stone-700">
+				{page.course.title}, finished on {formatDate(page.completedAt)}
+			</p>
+			<div aria-live="polite">
+				{done ? (
+					<Notice id="follow-up-outcome" tabIndex={-1} tone="success" role="status" className="mt-6">
+						{done}
+					</Notice>
+				) : null}
+			</div>
+			<p className="mt-6 text-stone-700">
+				Three steps help what you learnt become what you do: a plan as you finish, a few questions a week and a month
+				later to bring it back to mind, and at a month a short reflection on what has changed. Your answers are yours:
+				they go into your CPD portfolio, and your manager sees only what you choose to send.
+			</p>
+
+			<ActionPlanSection page={page} lastResult={resultFor(actionData, 'action-plan')} />
+			<CheckSection page={page} day={7} lastResult={resultFor(actionData, 'check')} />
+			<CheckSection page={page} day={30} lastResult={resultFor(actionData, 'check')} />
+			<ReflectionSection page={page} lastResult={resultFor(actionData, 'reflection')} />
+			<SendSection page={page} lastResult={resultFor(actionData, 'send')} />
+		</Container>
+	)
+}
+
+type LastResult = ReturnType<typeof resultFor>
+
+function StepHeading({ id, step, children, status }: { id: string; step: string; children: string; status: string }) {
+	return (
+		<div className="flex flex-wrap items-center justify-between gap-2">
+			<h2 id={id} className="text-xl font-semibold text-stone-900">
+				<span className="block text-sm font-medium tracking-wide text-brand-800 uppercase">{step}</span>
+				{children}
+			</h2>
+			<Badge
+				tone={status === 'Done' || status === 'Signed off' ? 'success' : status === 'Due now' ? 'accent' : 'neutral'}
+			>
+				{status}
+			</Badge>
+		</div>
+	)
+}
+
+function ActionPlanSection({ page, lastResult }: { page: Page; lastResult: LastResult }) {
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'action-plan',
+		lastResult,
+		defaultValue: { actionPlan: page.actionPlan ?? '' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: ActionPlanSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	return (
+		<section aria-labelledby="action-plan-heading" className="mt-10 rounded-2xl border border-stone-200 bg-white p-6">
+			<StepHeading id="action-plan-heading" step="Now what?" status={page.actionPlan ? 'Done' : 'Due now'}>
+				Your action plan
+			</StepHeading>
+			<Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="action-plan" />
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<TextareaField
+					labelProps={{ children: page.actionPlanPrompt }}
+					description="A few concrete things, with who and when. You can change it later."
+					textareaProps={{ ...getTextareaProps(fields.actionPlan), rows: 6 }}
+					errors={fields.actionPlan.errors}
+				/>
+				<SubmitButton pending={navigation.formData?.get('intent') === 'action-plan'} pendingText="Saving…">
+					{page.actionPlan ? 'Save changes to my plan' : 'Save my action plan'}
+				</SubmitButton>
+			</Form>
+		</section>
+	)
+}
+
+function CheckSection({ page, day, lastResult }: { page: Page; day: 7 | 30; lastResult: LastResult }) {
+	const answers = page.answers[day] as CheckAnswer[] | null
+	const open = day === 7 ? page.due.day7Open : page.due.day30Open
+	const status = answers ? 'Done' : open ? 'Due now' : `Opens ${formatDate(page.opens[day])}`
+	return (
+		<section
+			id={`check-${day}`}
+			aria-labelledby={`check-${day}-heading`}
+			className="mt-8 rounded-2xl border border-stone-200 bg-white p-6"
+		>
+			<StepHeading id={`check-${day}-heading`} step="What do you remember?" status={status}>
+				{`The ${day}-day check`}
+			</StepHeading>
+			{answers ? (
+				<MarkedAnswers answers={answers} explanations={page.explanations} />
+			) : open ? (
+				<CheckForm page={page} day={day} lastResult={lastResult} />
+			) : (
+				<p className="mt-3 text-stone-700">
+					{page.questions.length} quick {page.questions.length === 1 ? 'question' : 'questions'} on{' '}
+					{formatDate(page.opens[day])}. We will email you when it opens.
+				</p>
+			)}
+		</section>
+	)
+}
+
+function MarkedAnswers({ answers, explanations }: { answers: CheckAnswer[]; explanations: (string | null)[] }) {
+	const right = answers.filter((a) => a.isCorrect).length
+	return (
+		<div className="mt-3">
+			<p className="font-medium text-stone-900">
+				You remembered {right} of {answers.length}.
+			</p>
+			<ol className="mt-3 space-y-3">
+				{answers.map((answer, i) => (
+					<li key={i} className="rounded-lg bg-stone-50 p-3">
+						<p className="font-medium text-stone-900">{answer.prompt}</p>
+						<p className="mt-1 text-sm text-stone-700">
+							{answer.isCorrect ? 'Right: ' : 'You chose: '}
+							{answer.chosen || 'no answer'}
+							{answer.isCorrect ? null : <> · The answer: {answer.correct}</>}
+						</p>
+						{explanations[i] ? <p className="mt-1 text-sm text-stone-700">{explanations[i]}</p> : null}
+					</li>
+				))}
+			</ol>
+		</div>
+	)
+}
+
+function CheckForm({ page, day, lastResult }: { page: Page; day: 7 | 30; lastResult: LastResult }) {
+	const navigation = useNavigation()
+	const schema = checkAnswersSchema(page.questions.length)
+	const [form, fields] = useForm({
+		id: `check-${day}-form`,
+		lastResult:
+			lastResult && (lastResult.initialValue?.day as string | undefined) === String(day) ? lastResult : undefined,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+	})
+	const named = fields as unknown as Record<
+		string,
+		{ name: string; errors?: string[]; errorId: string; initialValue?: unknown }
+	>
+	return (
+		<Form method="post" className="mt-4 space-y-5" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="check" />
+			<input type="hidden" name="day" value={String(day)} />
+			<FormErrors id={form.errorId} errors={form.errors} />
+			{page.questions.map((question, i) => {
+				const field = named[`q${i}`]!
+				return (
+					<fieldset key={i} aria-describedby={field.errors?.length ? field.errorId : undefined}>
+						<legend className="font-semibold text-stone-900">
+							{i + 1}. {question.prompt}
+						</legend>
+						<div className="mt-2 space-y-1">
+							{question.options.map((option, j) => (
+								<label key={j} className="flex min-h-11 items-center gap-3 text-stone-800">
+									<input
+										type="radio"
+										name={field.name}
+										value={String(j)}
+										defaultChecked={field.initialValue === String(j)}
+										aria-invalid={field.errors?.length ? true : undefined}
+										className="size-5 accent-brand-700"
+									/>
+									{option}
+								</label>
+							))}
+						</div>
+						<ErrorList id={field.errorId} errors={field.errors} />
+					</fieldset>
+				)
+			})}
+			<SubmitButton pending={navigation.formData?.get('intent') === 'check'} pendingText="Checking…">
+				Check my answers
+			</SubmitButton>
+		</Form>
+	)
+}
+
+function ReflectionSection({ page, lastResult }: { page: Page; lastResult: LastResult }) {
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'reflection',
+		lastResult,
+		defaultValue: { reflection: page.reflection ?? '' },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpReflectionSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
+	const status = page.reflection ? 'Done' : page.due.day30Open ? 'Due now' : `Opens ${formatDate(page.opens[30])}`
+	return (
+		<section aria-labelledby="reflection-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-6">
+			<StepHeading id="reflection-heading" step="So what?" status={status}>
+				What changed in your practice
+			</StepHeading>
+			{page.due.day30Open ? (
+				<Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="reflection" />
+					<FormErrors id={form.errorId} errors={form.errors} />
+					<TextareaField
+						labelProps={{ children: page.reflectionPrompt }}
+						description="Think of a moment at work where you did something differently, and what happened. It goes into your CPD portfolio as this course’s impact on practice, and you can pull it into an HCPC or Social Work England record."
+						textareaProps={{ ...getTextareaProps(fields.reflection), rows: 8 }}
+						errors={fields.reflection.errors}
+					/>
+					<SubmitButton pending={navigation.formData?.get('intent') === 'reflection'} pendingText="Saving…">
+						{page.reflection ? 'Save changes to my reflection' : 'Save my reflection'}
+					</SubmitButton>
+				</Form>
+			) : (
+				<p className="mt-3 text-stone-700">
+					A month after you finished, on {formatDate(page.opens[30])}, you will be asked: “{page.reflectionPrompt}”
+				</p>
+			)}
+		</section>
+	)
+}
+
+function SendSection({ page, lastResult }: { page: Page; lastResult: LastResult }) {
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'send',
+		lastResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: SendToManagerSchema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+	})
+	if (!page.reflection) return null
+	const status = page.signedOffAt ? 'Signed off' : page.sentAt ? 'Waiting for sign-off' : 'Optional'
+	return (
+		<section aria-labelledby="send-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-6">
+			<StepHeading id="send-heading" step="Optional" status={status}>
+				Ask your manager to sign it off
+			</StepHeading>
+			{page.signedOffAt ? (
+				<p className="mt-3 text-stone-700">
+					{page.managerName ?? 'Your manager'} signed it off on {formatDate(page.signedOffAt)}
+					{page.managerComment ? `: “${page.managerComment}”` : '.'}
+				</p>
+			) : page.sentAt ? (
+				<p className="mt-3 text-stone-700">
+					Sent to {page.managerName ?? 'your manager'} on {formatDate(page.sentAt)}. They see the plan and reflection as
+					they were when you sent them; send again if you change them.
+				</p>
+			) : null}
+			{page.managers.length === 0 ? (
+				<p className="mt-3 text-stone-700">
+					Nobody in your organisation is set up as your team manager in Circle, so there is no one to send it to. It is
+					still in your portfolio.
+				</p>
+			) : (
+				<Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="send" />
+					<FormErrors id={form.errorId} errors={form.errors} />
+					<SelectField
+						labelProps={{ children: 'Your manager' }}
+						description="They will see your action plan and this reflection, nothing else, and can sign it off with a comment."
+						selectProps={getSelectProps(fields.managerId)}
+						placeholder="Choose your manager"
+						options={page.managers.map((m) => ({ value: m.id, label: `${m.name} (${m.organisationName})` }))}
+						errors={fields.managerId.errors}
+					/>
+					<SubmitButton pending={navigation.formData?.get('intent') === 'send'} pendingText="Sending…">
+						{page.sentAt ? 'Send again' : 'Send for sign-off'}
+					</SubmitButton>
+				</Form>
+			)}
+		</section>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
