@@ -6,10 +6,10 @@ import { formatIsoDate, londonToday, ukShortDate } from '#modules/portfolio/cpd-
 import { renderCsv } from '#modules/spreadsheets/csv.ts'
 import { getRecord, listRecords, type ReflectiveRecordView } from './records.ts'
 import { NMC_CODE_THEMES, RECORD_KIND_INFO } from './schemas.ts'
+import { type ExportedRecord, RECORDS_EXPORT_VERSION, RecordsExportSchema } from './export-schema.ts'
 import { recordSections } from './sections.ts'
 
-/** The version of the JSON export's shape; bump it when a field changes meaning. */
-export const RECORDS_EXPORT_VERSION = 1
+export { RECORDS_EXPORT_VERSION } from './export-schema.ts'
 
 async function learnerOf(userId: string) {
 	return prisma.user.findUniqueOrThrow({
@@ -18,7 +18,8 @@ async function learnerOf(userId: string) {
 	})
 }
 
-function exportable(record: ReflectiveRecordView) {
+/** One record as the JSON exports give it (records.export.json, and the CPD passport's passport.json). */
+export function exportableRecord(record: ReflectiveRecordView): ExportedRecord {
 	return {
 		id: record.id,
 		kind: record.kind,
@@ -44,13 +45,14 @@ function exportable(record: ReflectiveRecordView) {
  */
 export async function exportRecordsJson({ userId, now = new Date() }: { userId: string; now?: Date }) {
 	const [learner, records] = await Promise.all([learnerOf(userId), listRecords({ userId })])
-	const body = {
+	// Parsed with the published schema's zod source, so the file always matches what docs/ promises.
+	const body = RecordsExportSchema.parse({
 		format: 'circle-reflective-records',
 		version: RECORDS_EXPORT_VERSION,
 		exportedAt: now.toISOString(),
 		learner,
-		records: records.map(exportable),
-	}
+		records: records.map(exportableRecord),
+	})
 	return { filename: `reflective-records-${londonToday(now)}.json`, content: JSON.stringify(body, null, 2) }
 }
 
