@@ -23,6 +23,7 @@ import { certificateValidUntil } from '#modules/certificates/validity.ts'
 import { seedDemoProgrammes } from './seed-programmes.ts'
 import { seedDemoCircles } from './seed-circles.ts'
 import { seedDemoRecords } from './seed-records.ts'
+import { seedDemoLeaver } from './seed-passport.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'circle-demo-2026'
@@ -166,6 +167,8 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		passwordHash,
 	})
 	await seedDemoRecords({ userId: users['learner@circle.example']! })
+	// The SCIM leaver keeps their record and signs in with a personal address (after seedDemoProvisioning).
+	await seedDemoLeaver({ passwordHash })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)

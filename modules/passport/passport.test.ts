@@ -11,7 +11,9 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { releaseTestResources } from '#tests/factories/auth.ts'
 import { createCertificate, createLearner, pdfInfo, pdfPagePng } from '#tests/factories/certificates.ts'
-import { seedDemo } from '#prisma/seed.ts'
+import { logIn } from '#modules/auth/log-in.ts'
+import { DEMO_LEAVER } from '#prisma/seed-passport.ts'
+import { DEMO_PASSWORD, seedDemo } from '#prisma/seed.ts'
 import { buildPassport } from './build-passport.ts'
 import { createPassportZip, writePassportZip } from './passport-zip.ts'
 import { PUBLISHED_SCHEMAS } from './published-schemas.ts'
@@ -100,6 +102,12 @@ describe('the CPD passport', () => {
 			expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
 			if (pngDir) await fs.writeFile(path.join(pngDir, `${name.replaceAll('/', '__')}.png`), png)
 		}
+
+		// The demo organisation's SCIM leaver still reaches their own record with their personal address.
+		const leaver = await logIn({ email: DEMO_LEAVER.personalEmail, password: DEMO_PASSWORD, ipAddress: '2001:db8::33' })
+		const kept = await buildPassport({ userId: leaver.userId, now: new Date() })
+		expect(kept.passport.person.email).toBe(DEMO_LEAVER.workEmail)
+		expect(kept.passport.cpdEntries.length).toBeGreaterThanOrEqual(2)
 	}, 240_000)
 
 	test('holds only the learner’s own certificates, and a verify address for each', async () => {

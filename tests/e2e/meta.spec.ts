@@ -38,6 +38,7 @@ const PAGES: Record<string, string[]> = {
 		'/cpd/new',
 		'/account',
 		'/account/password',
+		'/account/personal-email',
 		'/account/security',
 		'/account/purchases',
 		`/courses/${schools.slug}/buy`,
