@@ -12,6 +12,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 const tabs = [
 	{ to: '/account', label: 'Your details', end: true },
 	{ to: '/account/password', label: 'Password', end: false },
+	{ to: '/account/personal-email', label: 'Personal email', end: false },
 	{ to: '/account/security', label: 'Security', end: false },
 	{ to: '/account/purchases', label: 'Purchases', end: false },
 	{ to: '/account/reminders', label: 'Reminders', end: false },

@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from 'react-router'
+import { PassportCard } from '#app/components/cpd/passport-card.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { ButtonLink, buttonClasses } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
@@ -105,6 +106,7 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 				<CycleCard cycle={cycle} learner={learner} />
 				<ExportCard registrationBody={learner.registrationBody} />
 			</div>
+			<PassportCard className="mt-6" />
 
 			<div className="mt-12 grid gap-10 lg:grid-cols-3">
 				<section aria-labelledby="activities-heading" className="lg:col-span-2">

@@ -135,7 +135,7 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 					<p>
 						They will leave the organisation and lose access to every course they were given a seat on. Seats they had
 						not started go back to the pool; seats they had started stay used. Any invitations waiting for them are
-						withdrawn.
+						withdrawn. Their certificates, CPD and reflections stay theirs.
 					</p>
 					<Form method="post" action={pathname} className="flex flex-wrap items-center gap-4 pt-1">
 						<input type="hidden" name="intent" value="remove" />

@@ -1,15 +1,19 @@
-import { Link, redirect } from 'react-router'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { linkClasses } from '#app/components/org/org-ui.tsx'
+import { ConfirmPanel, linkClasses } from '#app/components/org/org-ui.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
-import { ButtonLink } from '#app/components/ui/button.tsx'
+import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { replyWithProblem } from '#app/utils/errors.server.ts'
 import { sectorLabel } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listMyOrganisations } from '#modules/organisations/create-organisation.ts'
 import { listOrganisationsWithManagedTeams } from '#modules/teams/list-teams.ts'
-import { ORG_ROLE_LABELS } from '#modules/organisations/schemas.ts'
+import { leaveOrganisation } from '#modules/organisations/members.ts'
+import { LeaveOrganisationSchema, ORG_ROLE_LABELS } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org._index'
 
 export const meta: Route.MetaFunction = () =>
@@ -29,18 +33,67 @@ export async function loader({ request }: Route.LoaderArgs) {
 		managesTeams: o.role === 'MEMBER' && managesTeamsIn.has(o.id),
 	}))
 	const managed = organisations.filter((o) => o.role !== 'MEMBER' || o.managesTeams)
-	if (organisations.length === 1 && managed.length === 1) throw redirect(`/org/${managed[0]!.slug}`)
-	return { organisations }
+	const leaveId = new URL(request.url).searchParams.get('leave')
+	if (!leaveId && organisations.length === 1 && managed.length === 1) throw redirect(`/org/${managed[0]!.slug}`)
+	return { organisations, leaving: organisations.find((o) => o.id === leaveId) ?? null }
 }
 
-export default function OrganisationsRoute({ loaderData }: Route.ComponentProps) {
-	const { organisations } = loaderData
+/**
+ * Leaves an organisation of one's own accord (the module refuses the last owner). The person keeps
+ * everything they learnt; the organisation's single sign-on will not add them back by itself.
+ */
+export async function action({ request, context }: Route.ActionArgs) {
+	const user = await requireUser(request)
+	const submission = parseWithZod(await request.formData(), { schema: LeaveOrganisationSchema })
+	if (submission.status !== 'success') {
+		return data({ ok: false as const, message: 'Choose the organisation to leave.' }, { status: 400 })
+	}
+	const left = (await listMyOrganisations({ userId: user.id })).find((o) => o.id === submission.value.organisationId)
+	try {
+		await leaveOrganisation({
+			organisationId: submission.value.organisationId,
+			userId: user.id,
+			origin: { ipAddress: context.clientIp, userAgent: request.headers.get('User-Agent') },
+		})
+	} catch (error) {
+		return replyWithProblem(error, {})
+	}
+	return { ok: true as const, message: `You have left ${left?.name ?? 'the organisation'}. Your certificates, CPD and reflections are still here, in your portfolio.` }
+}
+
+export default function OrganisationsRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { organisations, leaving } = loaderData
+	const busy = useNavigation().state !== 'idle'
+	const reply = actionData as { ok: boolean; message: string } | undefined
 	return (
 		<Container width="prose" className="py-10">
 			<h1 className="text-3xl font-bold text-stone-900">Your organisations</h1>
 			<p className="mt-2 text-stone-700">
 				Buy seats on a course for your staff, invite them, and follow who has started and finished.
 			</p>
+			{reply ? (
+				<Notice tone={reply.ok ? 'success' : 'error'} role={reply.ok ? 'status' : 'alert'} className="mt-6">
+					{reply.message}
+				</Notice>
+			) : null}
+			{leaving && !reply?.ok ? (
+				<ConfirmPanel title={`Leave ${leaving.name}?`} tone="danger">
+					<p>
+						You will stop having access to the courses {leaving.name} gave you. Everything you have learnt stays yours:
+						your certificates, CPD entries, reflections and reflective records remain in your portfolio.
+					</p>
+					<Form method="post" action="/org" className="flex flex-wrap items-center gap-4 pt-1">
+						<input type="hidden" name="intent" value="leave" />
+						<input type="hidden" name="organisationId" value={leaving.id} />
+						<Button type="submit" variant="danger" aria-disabled={busy || undefined}>
+							Yes, leave {leaving.name}
+						</Button>
+						<Link to="/org" className={linkClasses}>
+							Cancel
+						</Link>
+					</Form>
+				</ConfirmPanel>
+			) : null}
 			{organisations.length ? (
 				<ul className="mt-8 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
 					{organisations.map((org) => (
@@ -58,9 +111,14 @@ export default function OrganisationsRoute({ loaderData }: Route.ComponentProps)
 								)}
 								{org.sector ? <p className="text-sm text-stone-600">{sectorLabel(org.sector)}</p> : null}
 							</div>
-							<Badge tone={org.role === 'MEMBER' && !org.managesTeams ? 'neutral' : 'brand'}>
-								{org.managesTeams ? 'Team manager' : ORG_ROLE_LABELS[org.role]}
-							</Badge>
+							<div className="flex flex-wrap items-center gap-3">
+								<Badge tone={org.role === 'MEMBER' && !org.managesTeams ? 'neutral' : 'brand'}>
+									{org.managesTeams ? 'Team manager' : ORG_ROLE_LABELS[org.role]}
+								</Badge>
+								<Link to={`/org?${new URLSearchParams({ leave: org.id })}`} className={`${linkClasses} text-sm`}>
+									Leave<span className="sr-only"> {org.name}</span>
+								</Link>
+							</div>
 						</li>
 					))}
 				</ul>

@@ -1,8 +1,8 @@
-import { prisma } from '#modules/db/client.ts'
 import { AuthError } from '#modules/auth/errors.ts'
 import { assertNotThrottled, consumeThrottle, resetThrottle } from '#modules/security/throttle.ts'
-import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
+import { assertPasswordSignInAllowed, assertPersonalAddressSignInAllowed } from '#modules/sso/require-sso.ts'
 import { verifyDummyPassword, verifyPassword } from './password.ts'
+import { findAccountByAnyEmail } from './personal-email.ts'
 import { normaliseEmail } from './schemas.ts'
 import { beginSignIn, type SignInResult } from './sign-in.ts'
 
@@ -45,10 +45,9 @@ export async function logIn({
 	await assertNotThrottled('loginPerIp', ipAddress)
 	await assertNotThrottled('loginPerAccount', email)
 
-	const user = await prisma.user.findUnique({
-		where: { email },
-		select: { id: true, passwordHash: true, disabledAt: true },
-	})
+	// The account's own address, or a personal one its owner verified (docs/decisions/0033).
+	const found = await findAccountByAnyEmail(email, { passwordHash: true, disabledAt: true })
+	const user = found?.user
 	const valid = user?.passwordHash
 		? await verifyPassword({ hash: user.passwordHash, password })
 		: await verifyDummyPassword(password)
@@ -59,6 +58,9 @@ export async function logIn({
 		throw new AuthError('invalid', 'INVALID_CREDENTIALS', INVALID_CREDENTIALS_MESSAGE)
 	}
 	if (user.disabledAt) throw new AuthError('forbidden', 'ACCOUNT_DISABLED', ACCOUNT_DISABLED_MESSAGE)
+	if (found.via === 'personal') {
+		await assertPersonalAddressSignInAllowed({ userId: user.id, accountEmail: user.email, role: user.role })
+	}
 
 	await resetThrottle('loginPerAccount', email)
 	return beginSignIn({ userId: user.id, method: 'PASSWORD', redirectTo, ipAddress, userAgent, deviceId, now })

@@ -3,7 +3,8 @@ import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
-import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
+import { assertPasswordSignInAllowed, assertPersonalAddressSignInAllowed } from '#modules/sso/require-sso.ts'
+import { findAccountByAnyEmail } from './personal-email.ts'
 import { normaliseEmail } from './schemas.ts'
 import { generateEmailToken, hashToken } from './tokens.ts'
 
@@ -32,11 +33,17 @@ export async function requestPasswordReset({ email: rawEmail, ipAddress }: { ema
 }
 
 async function sendResetLink(email: string) {
-	const user = await prisma.user.findUnique({
-		where: { email },
-		select: { id: true, name: true, email: true, disabledAt: true },
-	})
+	// The account's own address, or a verified personal one: the link goes to the address typed.
+	const found = await findAccountByAnyEmail(email, { name: true, disabledAt: true })
+	const user = found?.user
 	if (!user || user.disabledAt) return
+	if (found.via === 'personal') {
+		// Said nowhere: the answer is the same whether or not the address has an account.
+		const allowed = await assertPersonalAddressSignInAllowed({ userId: user.id, accountEmail: user.email, role: user.role })
+			.then(() => true)
+			.catch(() => false)
+		if (!allowed) return
+	}
 
 	const token = generateEmailToken()
 	await prisma.$transaction(async (tx) => {
@@ -55,6 +62,6 @@ async function sendResetLink(email: string) {
 			select: { id: true },
 		})
 		const resetUrl = `${appUrl()}/reset-password?token=${encodeURIComponent(token)}`
-		await sendEmail({ to: user.email, template: 'reset-password', props: { name: user.name, resetUrl } }, tx)
+		await sendEmail({ to: email, template: 'reset-password', props: { name: user.name, resetUrl } }, tx)
 	})
 }

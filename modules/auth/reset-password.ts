@@ -1,7 +1,7 @@
 import { prisma } from '#modules/db/client.ts'
 import { AuthError } from '#modules/auth/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
-import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
+import { assertPasswordSignInAllowed, assertPersonalAddressSignInAllowed } from '#modules/sso/require-sso.ts'
 import { assertPasswordAllowed, hashPassword } from './password.ts'
 import { invalidateUserSessions } from './sessions.ts'
 import { beginSignIn, type SignInResult } from './sign-in.ts'
@@ -57,7 +57,9 @@ export async function resetPassword({
 			kind: true,
 			usedAt: true,
 			expiresAt: true,
-			user: { select: { id: true, email: true, name: true, disabledAt: true } },
+			user: {
+				select: { id: true, email: true, name: true, disabledAt: true, role: true, personalEmailVerifiedAt: true },
+			},
 		},
 	})
 	if (!row || row.kind !== 'PASSWORD_RESET' || row.user.disabledAt) {
@@ -66,7 +68,10 @@ export async function resetPassword({
 	if (row.usedAt) throw new AuthError('gone', 'TOKEN_USED', USED_LINK)
 	if (row.expiresAt.getTime() <= Date.now()) throw new AuthError('gone', 'TOKEN_EXPIRED', EXPIRED_LINK)
 	assertPasswordAllowed({ password, email: row.user.email, field: 'password' })
-	await assertPasswordSignInAllowed({ email: row.user.email, field: null })
+	// With a verified personal address, the organisation's rule holds only while it has them as a member.
+	if (row.user.personalEmailVerifiedAt) {
+		await assertPersonalAddressSignInAllowed({ userId: row.user.id, accountEmail: row.user.email, role: row.user.role, field: null })
+	} else await assertPasswordSignInAllowed({ email: row.user.email, field: null })
 
 	// Argon2 is slow and needs no lock, so hash before the transaction opens.
 	const passwordHash = await hashPassword(password)

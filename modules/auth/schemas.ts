@@ -130,3 +130,6 @@ export const ProfileSchema = z.object({
 		.regex(/^[A-Za-z0-9 /-]*$/, 'Registration number can only contain letters, numbers, spaces, hyphens and slashes')
 		.optional(),
 })
+
+/** Adding or changing the personal address on /account/personal-email. */
+export const PersonalEmailSchema = z.object({ personalEmail: EmailSchema })

@@ -24,6 +24,7 @@ import ResetPassword, { subject as resetPasswordSubject } from '#emails/reset-pa
 import SeatReminder, { subject as seatReminderSubject } from '#emails/seat-reminder.tsx'
 import SsoLink, { subject as ssoLinkSubject } from '#emails/sso-link.tsx'
 import VerifyEmail, { subject as verifyEmailSubject } from '#emails/verify-email.tsx'
+import PersonalEmail, { subject as personalEmailSubject } from '#emails/personal-email.tsx'
 
 export type EmailTemplate<Props> = {
 	component: ComponentType<Props>
@@ -41,6 +42,7 @@ function template<Props>(component: ComponentType<Props>, subject: (props: Props
  */
 export const emailTemplates = {
 	'verify-email': template(VerifyEmail, verifyEmailSubject),
+	'personal-email': template(PersonalEmail, personalEmailSubject),
 	'reset-password': template(ResetPassword, resetPasswordSubject),
 	'password-changed': template(PasswordChanged, passwordChangedSubject),
 	'enquiry-received': template(EnquiryReceived, enquiryReceivedSubject),

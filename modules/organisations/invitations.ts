@@ -15,6 +15,7 @@ import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
 import { claimSeat, SEAT_TRANSACTION_OPTIONS } from './claim-seat.ts'
 import { type InvitationRow, MAX_INVITATIONS_PER_REQUEST } from './parse-invitation-list.ts'
 import { lockSeatPool } from './sql.ts'
+import { clearMembershipRemoval } from './removals.ts'
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000
 /** Invitations one organisation may send in an hour (a whole trust at once, but not a spam cannon). */
@@ -398,6 +399,8 @@ async function acceptWith(tx: Tx, { token, userId, now = new Date() }: { token: 
 		data: [{ organisationId: invitation.organisationId, userId, role: 'MEMBER' }],
 		skipDuplicates: true,
 	})
+	// Invited back on purpose: the organisation's single sign-on may find them a member again.
+	await clearMembershipRemoval(tx, { organisationId: invitation.organisationId, userId })
 	let courseSlug: string | null = null
 	if (invitation.seatPoolId) {
 		const pool = await tx.seatPool.findUniqueOrThrow({

@@ -5,6 +5,7 @@ import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { assertOrganisationActor } from './access.ts'
 import { audit } from './audit.ts'
 import { endHeldSeat } from './end-seat.ts'
+import { markMembershipRemoved } from './removals.ts'
 import { lockMemberships } from './sql.ts'
 
 /**
@@ -129,39 +130,108 @@ export async function removeMember({
 			throw new OrganisationsError('forbidden', 'OWNER_ONLY', 'Only an owner can remove an owner.')
 		}
 		await assertOwnerRemains(tx, organisationId, member)
-		const seats = await tx.seatAssignment.findMany({
-			where: { userId: member.userId, status: 'ASSIGNED', pool: { organisationId } },
-			select: { id: true },
+		return endMembership(tx, {
+			organisationId,
+			member,
+			actorId,
+			action: 'member.remove',
+			reason: 'Removed from the organisation',
+			origin,
 		})
-		let seatsReturned = 0
-		for (const seat of seats) {
-			const { seatReturned } = await endHeldSeat(tx, {
-				assignmentId: seat.id,
-				mode: 'revoke',
-				actorId,
-				organisationId,
-				reason: 'Removed from the organisation',
-				origin,
-			})
-			if (seatReturned) seatsReturned += 1
-		}
-		const user = await tx.user.findUniqueOrThrow({ where: { id: member.userId }, select: { email: true } })
-		await tx.invitation.updateMany({
-			where: { organisationId, email: user.email, acceptedAt: null, revokedAt: null },
-			data: { revokedAt: new Date() },
+	})
+}
+
+/**
+ * Someone leaves an organisation of their own accord: their membership ends as an administrator's
+ * removal would end it (seats, invitations, requirements), and everything they learnt stays theirs.
+ * The last owner cannot leave (the organisation must keep one). Not a member: MEMBER_NOT_FOUND.
+ */
+export async function leaveOrganisation({
+	organisationId,
+	userId,
+	origin = {},
+}: {
+	organisationId: string
+	userId: string
+	origin?: RequestOrigin
+}) {
+	return prisma.$transaction(async (tx) => {
+		await lockMemberships(tx, organisationId)
+		const member = await tx.membership.findUnique({
+			where: { organisationId_userId: { organisationId, userId } },
+			select: { id: true, role: true, userId: true },
 		})
-		// Nothing assigned here is required of them any more.
-		const requirementsCancelled = await cancelRequirementsOfLeaver(tx, { organisationId, userId: member.userId, now: new Date() })
-		await tx.membership.delete({ where: { id: member.id } })
-		await audit(tx, {
+		if (!member) throw new OrganisationsError('not_found', 'MEMBER_NOT_FOUND', 'We could not find that member.')
+		await assertOwnerRemains(tx, organisationId, member)
+		return endMembership(tx, {
+			organisationId,
+			member,
+			actorId: userId,
+			action: 'member.leave',
+			reason: 'Left the organisation',
+			origin,
+		})
+	})
+}
+
+/**
+ * Ends one membership inside `tx`, whose caller has checked the actor: every seat the person holds
+ * in the organisation's pools is REVOKED with its enrolment (a seat they had not started goes back
+ * to its pool), their pending invitations and requirements are cancelled and the membership row is
+ * deleted. Nothing the person owns is touched: certificates, CPD entries, reflections, reflective
+ * records and circle attendance stay theirs (modules/organisations/leaver-keeps-record.test.ts).
+ */
+async function endMembership(
+	tx: Tx,
+	{
+		organisationId,
+		member,
+		actorId,
+		action,
+		reason,
+		origin,
+	}: {
+		organisationId: string
+		member: { id: string; userId: string }
+		actorId: string
+		action: 'member.remove' | 'member.leave'
+		reason: string
+		origin: RequestOrigin
+	},
+) {
+	const seats = await tx.seatAssignment.findMany({
+		where: { userId: member.userId, status: 'ASSIGNED', pool: { organisationId } },
+		select: { id: true },
+	})
+	let seatsReturned = 0
+	for (const seat of seats) {
+		const { seatReturned } = await endHeldSeat(tx, {
+			assignmentId: seat.id,
+			mode: 'revoke',
 			actorId,
 			organisationId,
-			action: 'member.remove',
-			targetType: 'Membership',
-			targetId: member.id,
-			details: { userId: member.userId, seatsEnded: seats.length, seatsReturned, requirementsCancelled },
-			...origin,
+			reason,
+			origin,
 		})
-		return { seatsEnded: seats.length, seatsReturned }
+		if (seatReturned) seatsReturned += 1
+	}
+	const user = await tx.user.findUniqueOrThrow({ where: { id: member.userId }, select: { email: true } })
+	await tx.invitation.updateMany({
+		where: { organisationId, email: user.email, acceptedAt: null, revokedAt: null },
+		data: { revokedAt: new Date() },
 	})
+	// Nothing assigned here is required of them any more.
+	const requirementsCancelled = await cancelRequirementsOfLeaver(tx, { organisationId, userId: member.userId, now: new Date() })
+	await tx.membership.delete({ where: { id: member.id } })
+	await markMembershipRemoved(tx, { organisationId, userId: member.userId, reason: action })
+	await audit(tx, {
+		actorId,
+		organisationId,
+		action,
+		targetType: 'Membership',
+		targetId: member.id,
+		details: { userId: member.userId, seatsEnded: seats.length, seatsReturned, requirementsCancelled },
+		...origin,
+	})
+	return { seatsEnded: seats.length, seatsReturned }
 }

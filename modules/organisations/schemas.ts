@@ -72,6 +72,12 @@ export const RemoveMemberSchema = z.object({
 	membershipId: singleLineText(required('Choose a member')).min(1),
 })
 
+/** Leaving an organisation of one's own accord (on /org). */
+export const LeaveOrganisationSchema = z.object({
+	intent: z.literal('leave'),
+	organisationId: singleLineText(required('Choose an organisation')).min(1),
+})
+
 export const InviteFormSchema = z.object({
 	poolId: singleLineText(required('Choose a course')).min(1, 'Choose a course'),
 	emails: multilineText().max(200_000, 'The list is too long: invite at most 1,000 people at a time').optional(),

@@ -8,13 +8,13 @@ import { gapSentence } from './hcpc-gaps.ts'
 import { getHcpcEvidence, type HcpcEvidence } from './hcpc.ts'
 import { getRecord, listRecords, type ReflectiveRecordView } from './records.ts'
 import { isSignOff, NMC_CODE_THEMES, RECORD_KIND_INFO, REGULATOR_INFO } from './schemas.ts'
+import { type ExportedRecord, RECORDS_EXPORT_VERSION, RecordsExportSchema } from './export-schema.ts'
 import { recordSections } from './sections.ts'
+
+export { RECORDS_EXPORT_VERSION } from './export-schema.ts'
 
 /** Answers that the partner's own table shows instead (the names and emails the learner typed). */
 const PARTNER_KEYS = new Set(['partnerEmail', 'partnerName', 'signerName', 'signerRole', 'signerEmail'])
-
-/** The version of the JSON export's shape; bump it when a field changes meaning. */
-export const RECORDS_EXPORT_VERSION = 1
 
 async function learnerOf(userId: string) {
 	return prisma.user.findUniqueOrThrow({
@@ -23,7 +23,8 @@ async function learnerOf(userId: string) {
 	})
 }
 
-function exportable(record: ReflectiveRecordView) {
+/** One record as the JSON exports give it (records.export.json, and the CPD passport's passport.json). */
+export function exportableRecord(record: ReflectiveRecordView): ExportedRecord {
 	return {
 		id: record.id,
 		kind: record.kind,
@@ -53,12 +54,13 @@ export async function exportRecordsJson({ userId, now = new Date() }: { userId: 
 	const hcpc = records.some((r) => r.kind === 'HCPC_PROFILE')
 		? await getHcpcEvidence({ userId, today: londonToday(now) })
 		: null
-	const body = {
+	// Parsed with the published schema's zod source, so the file always matches what docs/ promises.
+	const body = RecordsExportSchema.parse({
 		format: 'circle-reflective-records',
 		version: RECORDS_EXPORT_VERSION,
 		exportedAt: now.toISOString(),
 		learner,
-		records: records.map(exportable),
+		records: records.map(exportableRecord),
 		...(hcpc
 			? {
 					hcpcActivities: {
@@ -78,7 +80,7 @@ export async function exportRecordsJson({ userId, now = new Date() }: { userId: 
 					},
 				}
 			: {}),
-	}
+	})
 	return { filename: `reflective-records-${londonToday(now)}.json`, content: JSON.stringify(body, null, 2) }
 }
 

@@ -3,6 +3,7 @@ import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
 import { invalidateUserSessions } from '#modules/auth/sessions.ts'
 import { type Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { endHeldSeat } from '#modules/organisations/end-seat.ts'
+import { clearMembershipRemoval, markMembershipRemoved } from '#modules/organisations/removals.ts'
 import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import { ScimError } from './errors.ts'
@@ -248,6 +249,8 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 						data: { organisationId, userId: user.id, role: 'MEMBER', ...membershipData },
 						select: { id: true },
 					})
+			// The organisation's own directory lets them in again: single sign-on may find them a member.
+			await clearMembershipRemoval(tx, { organisationId, userId: user.id })
 			// A new starter (or a returner): the organisation's rules for joiners assign their courses now.
 			if (state.active) await onMemberJoined(tx, { organisationId, userId: user.id, now: call.now })
 			const { via, subject, ...entry } = auditBase(call, { id: membership.id, userId: user.id }, state.email)
@@ -521,5 +524,11 @@ export async function deleteScimUser({ id, ...call }: ScimCall & { id: string })
 			await recordAudit(tx, { ...entry, action: 'scim.user_deleted', details: { ...via, ...subject } })
 		}
 		await tx.membership.delete({ where: { id: m.id } })
+		await markMembershipRemoved(tx, {
+			organisationId: call.client.organisationId,
+			userId: m.userId,
+			reason: 'scim.user_deleted',
+			now: call.now,
+		})
 	}, SCIM_TRANSACTION)
 }

@@ -36,3 +36,46 @@ export async function assertPasswordSignInAllowed({
 		field ? { field } : {},
 	)
 }
+
+/**
+ * Password sign-in or reset through an account's verified personal address (docs/decisions/0033).
+ * The organisation's rule above still stands while it vouches for the person: if it requires single
+ * sign-on for the account's own address and they are an active member, they are refused. Once it
+ * has let them go (SCIM deactivated or deleted them, an administrator removed them, they left), the
+ * personal address opens their own record. Platform admins keep their password, as above.
+ */
+export async function assertPersonalAddressSignInAllowed({
+	userId,
+	accountEmail,
+	role,
+	field = 'email',
+}: {
+	userId: string
+	accountEmail: string
+	role: string
+	field?: string | null
+}) {
+	const domain = emailDomain(accountEmail)
+	if (!domain || role === 'ADMIN') return
+	const claim = await prisma.organisationDomain.findUnique({
+		where: { domain },
+		select: {
+			verifiedAt: true,
+			organisationId: true,
+			organisation: { select: { name: true, identityProvider: { select: { enabled: true, requireSso: true } } } },
+		},
+	})
+	const provider = claim?.organisation.identityProvider
+	if (!claim?.verifiedAt || !provider?.enabled || !provider.requireSso) return
+	const member = await prisma.membership.findFirst({
+		where: { organisationId: claim.organisationId, userId, deactivatedAt: null },
+		select: { id: true },
+	})
+	if (!member) return
+	throw new SsoError(
+		'forbidden',
+		'SSO_REQUIRED',
+		`While you are a member of ${claim.organisation.name}, sign in with its single sign-on ("Continue with single sign-on" with your work email). Your personal address works once you leave.`,
+		field ? { field } : {},
+	)
+}

@@ -7,6 +7,7 @@ import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { claimSeat, SEAT_TRANSACTION_OPTIONS } from '#modules/organisations/claim-seat.ts'
 import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
+import { hasMembershipRemoval } from '#modules/organisations/removals.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { decryptSecret, encryptSecret } from '#modules/security/encryption.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
@@ -408,6 +409,9 @@ async function provisionMembership(
 	})
 	if (membership?.deactivatedAt) throw accessRemoved()
 	if (membership || !provider.jitMembership) return
+	// Someone the organisation removed (or who left) is signed in to their own account, not silently
+	// made a member again: only an invitation or the organisation's provisioning brings them back.
+	if (await hasMembershipRemoval(tx, { organisationId: provider.organisationId, userId })) return
 	const created = await tx.membership.create({
 		data: { organisationId: provider.organisationId, userId, role: 'MEMBER' },
 		select: { id: true },

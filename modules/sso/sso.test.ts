@@ -7,6 +7,8 @@ import { resetPassword } from '#modules/auth/reset-password.ts'
 import { signUp } from '#modules/auth/sign-up.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
+import { removeMember } from '#modules/organisations/members.ts'
+import { clearMembershipRemoval } from '#modules/organisations/removals.ts'
 import { encryptSecret } from '#modules/security/encryption.ts'
 import { createTestUser, latestEmailLink, releaseTestResources } from '#tests/factories/auth.ts'
 import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
@@ -398,6 +400,27 @@ describe('signing in', () => {
 		})
 		await prisma.user.update({ where: { id: userId }, data: { disabledAt: new Date() } })
 		expect((await failure(signInThroughFake(providerId))).code).toBe('ACCESS_REMOVED')
+	})
+
+	test('someone an admin removed is signed in to their own account but not made a member again, until invited back', async () => {
+		const { organisation, providerId, domain } = await createSsoOrganisation({ fake })
+		fake.person = person(domain)
+		const first = await signInThroughFake(providerId)
+		const userId = first.kind === 'signed-in' ? first.result.userId : ''
+		const membership = await prisma.membership.findUniqueOrThrow({
+			where: { organisationId_userId: { organisationId: organisation.id, userId } },
+			select: { id: true },
+		})
+		await removeMember({ organisationId: organisation.id, membershipId: membership.id, actorId: organisation.owner.id })
+
+		const again = await signInThroughFake(providerId)
+		expect(again.kind === 'signed-in' && again.result.userId).toBe(userId)
+		expect(await prisma.membership.count({ where: { organisationId: organisation.id, userId } })).toBe(0)
+
+		// Invited back on purpose: the marker goes, and the next sign-in finds them a member.
+		await prisma.$transaction((tx) => clearMembershipRemoval(tx, { organisationId: organisation.id, userId }))
+		await signInThroughFake(providerId)
+		expect(await prisma.membership.count({ where: { organisationId: organisation.id, userId } })).toBe(1)
 	})
 
 	test('a secret the provider no longer accepts gives a clear message at sign-in, not a crash', async () => {

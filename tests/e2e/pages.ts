@@ -43,6 +43,7 @@ export const PAGES: Record<string, string[]> = {
 		'/records/new/teacher-development',
 		'/cpd/revalidation',
 		'/account/themes',
+		'/account/personal-email',
 		'/learn/leading-a-restorative-organisation/follow-up',
 	],
 	// (/org itself redirects someone with one organisation to it.)

@@ -1,0 +1,20 @@
+import { Readable } from 'node:stream'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { createPassportZip } from '#modules/passport/passport-zip.ts'
+import type { Route } from './+types/cpd.passport[.]zip'
+
+/**
+ * The signed-in learner's CPD passport, streamed as one ZIP: passport.json, every certificate and
+ * the regulator-format PDFs. Only ever their own record (the user comes from the session alone).
+ */
+export async function loader({ request }: Route.LoaderArgs) {
+	const user = await requireUser(request)
+	const { filename, stream } = await createPassportZip({ userId: user.id, now: new Date() })
+	return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+		headers: {
+			'Content-Type': 'application/zip',
+			'Content-Disposition': `attachment; filename="${filename}"`,
+			'Cache-Control': 'private, no-store',
+		},
+	})
+}
