@@ -29,6 +29,9 @@ export async function seedDemoCirclesMore({
 		select: { id: true, teamId: true },
 	})
 	if (!circle?.teamId) return
+	// Once booked, left alone: other demo parts add staff to the team later, and seeding again must
+	// not book a different three.
+	if (await prisma.circleBooking.count({ where: { circleId: circle.id, bookedById: ownerId } })) return
 	const staff = await prisma.membership.findMany({
 		where: { organisationId, deactivatedAt: null, role: 'MEMBER', teams: { some: { teamId: circle.teamId } } },
 		select: { userId: true },

@@ -84,7 +84,7 @@ export function HcpcEvidence({ evidence, explainHref }: { evidence: HcpcEvidence
 					{activities.length} {activities.length === 1 ? 'activity' : 'activities'}, oldest first
 				</summary>
 				{activities.length ? (
-					<div className="mt-3 overflow-x-auto">
+					<div className="relative mt-3 overflow-x-auto">
 						<table className="w-full text-left text-sm">
 							<caption className="sr-only">Your CPD activities in the two years, oldest first</caption>
 							<thead className="border-b border-stone-300 text-stone-700">

@@ -44,4 +44,16 @@ describe('/cpd/passport.zip', () => {
 		expect(zip.file(`certificates/${mine.certificate.code}.pdf`)).not.toBeNull()
 		expect(zip.file(`certificates/${theirs.certificate.code}.pdf`)).toBeNull()
 	})
+
+	test('an eleventh download in an hour is refused with 429 before anything is drawn', async () => {
+		const { user } = await createCertificate()
+		const cookie = await sessionCookie(user.id)
+		for (let i = 0; i < 10; i++) {
+			const response = (await get(cookie)) as Response
+			expect(response.status).toBe(200)
+			await response.body?.cancel()
+		}
+		const refused = await get(cookie)
+		expect(refused).toMatchObject({ init: { status: 429 } })
+	})
 })

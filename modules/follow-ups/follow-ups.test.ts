@@ -330,6 +330,13 @@ describe('pulling a follow-up into a regulator form', () => {
 		})
 		const nmc = await prefillFromFollowUp({ userId: user.id, responseId: item!.id, kind: 'NMC_REFLECTIVE_ACCOUNT' })
 		expect(nmc.changedPractice).toBe('Calmer handovers.')
+		const hcpc = await prefillFromFollowUp({ userId: user.id, responseId: item!.id, kind: 'HCPC_PROFILE' })
+		expect(hcpc.statement).toContain('How it improved my work: Calmer handovers.')
+		expect(hcpc.statement).toContain('What I learnt: Check in first.')
+		const teacher = await prefillFromFollowUp({ userId: user.id, responseId: item!.id, kind: 'TEACHER_SIGN_OFF' })
+		expect(teacher.pupilImpact).toBe('Calmer handovers.')
+		const rjc = await prefillFromFollowUp({ userId: user.id, responseId: item!.id, kind: 'RJC_SUPERVISION' })
+		expect(rjc.learning).toBe('Calmer handovers.')
 		const other = await createUser()
 		expect(
 			await refusal(prefillFromFollowUp({ userId: other.id, responseId: item!.id, kind: 'SWE_CPD' })),

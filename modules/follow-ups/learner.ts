@@ -2,6 +2,7 @@ import { recordAudit } from '#modules/audit/record.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
+import { hcpcActivityParagraph } from '#modules/reflective-records/lesson-reflections.ts'
 import { FollowUpsError } from './errors.ts'
 import { readQuestions } from './settings.ts'
 import { type CheckAnswer, type CheckDay, markCheck } from './schemas.ts'
@@ -426,7 +427,8 @@ export async function listFollowUpReflections({ userId, limit = 20 }: { userId: 
  * A regulator form's starting answers from one of the learner's follow-ups: the course as the
  * activity, the action plan as what they learnt and planned, the 30-day reflection as the change in
  * practice (the "impact on practice" Social Work England and the HCPC ask for). Another learner's
- * follow-up is FOLLOW_UP_NOT_FOUND. Forms without such a question get the title only.
+ * follow-up is FOLLOW_UP_NOT_FOUND. The HCPC profile gets it as one activity of its statement, the
+ * RJC forms as what was learnt, a teacher's record as the difference to pupils.
  */
 export async function prefillFromFollowUp({
 	userId,
@@ -455,6 +457,16 @@ export async function prefillFromFollowUp({
 			return { title: courseTitle, response: reflection }
 		case 'NMC_DISCUSSION':
 			return { title: courseTitle, notes: reflection }
+		case 'HCPC_PROFILE':
+			return {
+				title: 'My HCPC CPD profile',
+				statement: hcpcActivityParagraph(activity, row.actionPlan ?? '', reflection),
+			}
+		case 'RJC_SUPERVISION':
+		case 'RJC_OBSERVED_PRACTICE':
+			return { title: courseTitle, learning: reflection }
+		case 'TEACHER_SIGN_OFF':
+			return { title: courseTitle, activity, pupilImpact: reflection }
 		default:
 			return { title: courseTitle }
 	}

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream'
 import { ZipArchive } from 'archiver'
+import { consumeThrottle } from '#modules/security/throttle.ts'
 import { buildPassport, type PassportDocument } from './build-passport.ts'
 import type { Passport } from './schema.ts'
 
@@ -64,9 +65,15 @@ export function writePassportZip({
 /**
  * The learner's CPD passport: one ZIP with passport.json (see PassportSchema), every certificate PDF
  * and the regulator-format PDFs, read only from `userId`'s own rows. The data is read before the
- * stream starts, so a bad request fails before any byte is sent.
+ * stream starts, so a bad request fails before any byte is sent. Ten an hour per person
+ * (passportPerPerson): each one draws every PDF of the record.
  */
 export async function createPassportZip({ userId, now }: { userId: string; now: Date }) {
+	await consumeThrottle(
+		'passportPerPerson',
+		userId,
+		'You have downloaded your CPD passport ten times in the last hour. Please try again later.',
+	)
 	const { passport, documents, filename } = await buildPassport({ userId, now })
 	return { filename, stream: writePassportZip({ passport, documents }) }
 }

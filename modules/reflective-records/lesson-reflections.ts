@@ -83,13 +83,14 @@ export async function prefillFromReflection({
 
 /**
  * One activity of an HCPC statement, in the four parts the HCPC asks about, with the learner's own
- * words as what they learnt and the last two left for them to finish.
+ * words as what they learnt and (from a follow-up's 30-day reflection) how it improved their work;
+ * the rest is left for them to finish.
  */
-export function hcpcActivityParagraph(activity: string, learnt: string) {
+export function hcpcActivityParagraph(activity: string, learnt: string, improved = '') {
 	return [
 		`What the activity was: ${activity}`,
 		`What I learnt: ${learnt.trim()}`,
-		'How it improved my work: ',
+		`How it improved my work: ${improved.trim()}`,
 		'How it benefited the people I work with: ',
 	].join('\n')
 }

@@ -38,6 +38,11 @@ export const THROTTLES = {
 	 * minutes, so a code (about 30 bits) cannot be guessed from home to claim participatory hours.
 	 */
 	checkInPerPerson: { points: 10, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+	/**
+	 * CPD passports one person downloads: each draws every PDF of their record (seconds of CPU for a
+	 * long career), so ten an hour, which no one keeping their record needs more than.
+	 */
+	passportPerPerson: { points: 10, durationSeconds: 60 * 60, blockSeconds: 0 },
 	/** SCIM requests with a wrong or revoked token from one IP address: guessing tokens is pointless, but cheap to refuse. */
 	scimBadTokenPerIp: { points: 30, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const
