@@ -1,6 +1,6 @@
-import { Readable } from 'node:stream'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { toWebStream } from '#app/utils/web-stream.server.ts'
 import { createPassportZip } from '#modules/passport/passport-zip.ts'
 import type { Route } from './+types/cpd.passport[.]zip'
 
@@ -12,7 +12,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	// Too many downloads in an hour: 429 with Retry-After, before any PDF is drawn.
 	const { filename, stream } = await withDomainErrors(() => createPassportZip({ userId: user.id, now: new Date() }))
-	return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+	return new Response(toWebStream(stream), {
 		headers: {
 			'Content-Type': 'application/zip',
 			'Content-Disposition': `attachment; filename="${filename}"`,

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { authenticateScimToken } from '#modules/scim/tokens.ts'
+import { encryptSecret } from '#modules/security/encryption.ts'
+import { clientSecretContext } from '#modules/sso/providers.ts'
 import { patchScimUser } from '#modules/scim/users.ts'
 import { createTestUser, latestEmailLink, releaseTestResources, uniqueEmail, uniqueIp } from '#tests/factories/auth.ts'
 import { createOrganisation } from '#tests/factories/organisations.ts'
@@ -83,7 +85,8 @@ describe('a personal email address', () => {
 				displayName: 'Trust sign-in',
 				issuer: 'https://idp.example.org',
 				clientId: 'circle',
-				clientSecretEncrypted: 'unused',
+				// Sealed as every stored secret is (the key rotation test reads every row).
+				clientSecretEncrypted: encryptSecret('unused', clientSecretContext(org.id)),
 				requireSso: true,
 			},
 		})

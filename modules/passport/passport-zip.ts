@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream'
+import { PassThrough, pipeline, type Readable } from 'node:stream'
 import { ZipArchive } from 'archiver'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { buildPassport, type PassportDocument } from './build-passport.ts'
@@ -59,7 +59,15 @@ export function writePassportZip({
 		}
 		await archive.finalize()
 	})().catch(fail)
-	return archive
+	// Handed on through a core PassThrough: archiver's own stream (readable-stream) goes on emitting
+	// after it is destroyed, and a web stream made from it directly throws "Controller is already
+	// closed" (uncaught) when the browser cancels the download. pipeline() destroys both ends on an
+	// error or a cancel, and reports it once.
+	const output = new PassThrough()
+	pipeline(archive, output, (error) => {
+		if (error) fail(error)
+	})
+	return output
 }
 
 /**
