@@ -2,6 +2,8 @@
 // tab, called with real Requests and real session cookies. Each authorisation rule has a test here
 // that fails if the route's (or the domain's) check is removed.
 import { afterAll, describe, expect, test } from 'vitest'
+import { formRequest, getRequest } from '#tests/factories/auth.ts'
+import { runRoute, statusOf } from '#tests/factories/routes.ts'
 import { prisma } from '#modules/db/client.ts'
 import { saveFollowUpReflection, sendToManager } from '#modules/follow-ups/learner.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
@@ -21,30 +23,6 @@ afterAll(async () => {
 	await prisma.$disconnect()
 })
 
-function get(path: string, cookie?: string) {
-	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
-}
-
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-	return new Request(`http://localhost${path}`, {
-		method: 'POST',
-		body: new URLSearchParams(fields),
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-	})
-}
-
-const context = { clientIp: 'route-test', cspNonce: 'test' }
-
-async function run<T>(fn: (args: never) => Promise<T>, request: Request, params: Record<string, string> = {}) {
-	return fn({ request, params, context } as never).catch((thrown: unknown) => thrown)
-}
-
-function statusOf(result: unknown) {
-	if (result instanceof Response) return result.status
-	const init = (result as { init?: { status?: number } | null }).init
-	return init?.status ?? 200
-}
-
 type Reply = { data: { result: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } } }
 
 describe('the learner’s follow-up page', () => {
@@ -54,11 +32,17 @@ describe('the learner’s follow-up page', () => {
 		const path = `/learn/${course.slug}/follow-up`
 		const params = { courseSlug: course.slug }
 		const otherCookie = await sessionCookie(other.id)
-		expect(statusOf(await run(learnerLoader, get(path, otherCookie), params))).toBe(404)
+		expect(statusOf(await runRoute(learnerLoader, getRequest(path, { cookie: otherCookie }), params))).toBe(404)
 		expect(
-			statusOf(await run(learnerAction, post(path, { intent: 'action-plan', actionPlan: 'x' }, otherCookie), params)),
+			statusOf(
+				await runRoute(
+					learnerAction,
+					formRequest(path, { intent: 'action-plan', actionPlan: 'x' }, { cookie: otherCookie }),
+					params,
+				),
+			),
 		).toBe(404)
-		const page = await run(learnerLoader, get(path, await sessionCookie(user.id)), params)
+		const page = await runRoute(learnerLoader, getRequest(path, { cookie: await sessionCookie(user.id) }), params)
 		expect(page).toMatchObject({ course: { slug: course.slug }, due: { actionPlan: true, day7: true, day30: false } })
 		// The right answers never reach the browser before the check is answered.
 		expect(JSON.stringify(page)).not.toContain('isCorrect')
@@ -70,34 +54,38 @@ describe('the learner’s follow-up page', () => {
 		const path = `/learn/${course.slug}/follow-up`
 		const params = { courseSlug: course.slug }
 		const long = 'I will check in first. '.repeat(300)
-		const tooLong = (await run(
+		const tooLong = (await runRoute(
 			learnerAction,
-			post(path, { intent: 'action-plan', actionPlan: long }, cookie),
+			formRequest(path, { intent: 'action-plan', actionPlan: long }, { cookie: cookie }),
 			params,
 		)) as Reply
 		expect(statusOf(tooLong)).toBe(400)
 		expect(tooLong.data.result.error!.actionPlan).toEqual(['Keep this to 5,000 characters'])
 		expect(tooLong.data.result.initialValue!.actionPlan).toBe(long)
 
-		const unanswered = (await run(
+		const unanswered = (await runRoute(
 			learnerAction,
-			post(path, { intent: 'check', day: '7', q0: '0' }, cookie),
+			formRequest(path, { intent: 'check', day: '7', q0: '0' }, { cookie: cookie }),
 			params,
 		)) as Reply
 		expect(statusOf(unanswered)).toBe(400)
 		expect(unanswered.data.result.error!.q1).toEqual(['Choose an answer'])
 		expect(unanswered.data.result.initialValue!.q0).toBe('0')
 
-		const early = (await run(
+		const early = (await runRoute(
 			learnerAction,
-			post(path, { intent: 'reflection', reflection: 'Calmer handovers.' }, cookie),
+			formRequest(path, { intent: 'reflection', reflection: 'Calmer handovers.' }, { cookie: cookie }),
 			params,
 		)) as Reply
 		expect(statusOf(early)).toBe(409)
 		expect(early.data.result.error!.reflection).toEqual(['The 30-day reflection opens 30 days after you finished.'])
 		expect(early.data.result.initialValue!.reflection).toBe('Calmer handovers.')
 
-		const done = await run(learnerAction, post(path, { intent: 'check', day: '7', q0: '0', q1: '1' }, cookie), params)
+		const done = await runRoute(
+			learnerAction,
+			formRequest(path, { intent: 'check', day: '7', q0: '0', q1: '1' }, { cookie: cookie }),
+			params,
+		)
 		expect(statusOf(done)).toBe(302)
 		expect((done as Response).headers.get('Location')).toBe(`${path}?done=check-7#check-7`)
 	})
@@ -109,14 +97,22 @@ describe('the learner’s follow-up page', () => {
 		const cookie = await sessionCookie(user.id)
 		const path = `/learn/${course.slug}/follow-up`
 		const params = { courseSlug: course.slug }
-		await run(learnerAction, post(path, { intent: 'reflection', reflection: 'Calmer handovers.' }, cookie), params)
-		const refused = (await run(
+		await runRoute(
 			learnerAction,
-			post(path, { intent: 'send', managerId: stranger.id }, cookie),
+			formRequest(path, { intent: 'reflection', reflection: 'Calmer handovers.' }, { cookie: cookie }),
+			params,
+		)
+		const refused = (await runRoute(
+			learnerAction,
+			formRequest(path, { intent: 'send', managerId: stranger.id }, { cookie: cookie }),
 			params,
 		)) as Reply
 		expect(refused.data.result.error!.managerId).toEqual(['Choose one of your own managers from the list.'])
-		const sent = await run(learnerAction, post(path, { intent: 'send', managerId: manager.id }, cookie), params)
+		const sent = await runRoute(
+			learnerAction,
+			formRequest(path, { intent: 'send', managerId: manager.id }, { cookie: cookie }),
+			params,
+		)
 		expect(statusOf(sent)).toBe(302)
 		const email = await prisma.emailMessage.findFirstOrThrow({
 			where: { to: manager.email, template: 'follow-up-sign-off' },
@@ -150,15 +146,21 @@ describe('the manager’s sign-off page', () => {
 		const params = { responseId }
 		for (const outsider of [otherManager, user]) {
 			const cookie = await sessionCookie(outsider.id)
-			expect(statusOf(await run(signOffLoader, get(path, cookie), params))).toBe(404)
-			expect(statusOf(await run(signOffAction, post(path, { comment: '' }, cookie), params))).toBe(404)
-			expect(await run(signOffsLoader, get('/sign-offs', cookie))).toEqual({ requests: [] })
+			expect(statusOf(await runRoute(signOffLoader, getRequest(path, { cookie: cookie }), params))).toBe(404)
+			expect(
+				statusOf(await runRoute(signOffAction, formRequest(path, { comment: '' }, { cookie: cookie }), params)),
+			).toBe(404)
+			expect(await runRoute(signOffsLoader, getRequest('/sign-offs', { cookie: cookie }))).toEqual({ requests: [] })
 		}
 		const cookie = await sessionCookie(manager.id)
-		expect(await run(signOffLoader, get(path, cookie), params)).toMatchObject({
+		expect(await runRoute(signOffLoader, getRequest(path, { cookie: cookie }), params)).toMatchObject({
 			request: { reflection: 'What I sent.' },
 		})
-		const signed = await run(signOffAction, post(path, { comment: 'Well done.' }, cookie), params)
+		const signed = await runRoute(
+			signOffAction,
+			formRequest(path, { comment: 'Well done.' }, { cookie: cookie }),
+			params,
+		)
 		expect(statusOf(signed)).toBe(302)
 		const row = await prisma.followUpResponse.findUniqueOrThrow({
 			where: { id: responseId },
@@ -182,10 +184,12 @@ describe('the studio’s follow-up tab', () => {
 			'questions[0].options[0]': 'Listening',
 		}
 		const strangerCookie = await sessionCookie(stranger.id)
-		expect(statusOf(await run(studioLoader, get(path, strangerCookie), params))).toBe(403)
-		expect(statusOf(await run(studioAction, post(path, fields, strangerCookie), params))).toBe(403)
+		expect(statusOf(await runRoute(studioLoader, getRequest(path, { cookie: strangerCookie }), params))).toBe(403)
+		expect(statusOf(await runRoute(studioAction, formRequest(path, fields, { cookie: strangerCookie }), params))).toBe(
+			403,
+		)
 		const cookie = await sessionCookie(trainer.id)
-		const reply = (await run(studioAction, post(path, fields, cookie), params)) as Reply
+		const reply = (await runRoute(studioAction, formRequest(path, fields, { cookie: cookie }), params)) as Reply
 		expect(statusOf(reply)).toBe(400)
 		expect(reply.data.result.error!['questions[0].options']).toEqual(['Give at least two options'])
 		expect(reply.data.result.error!['questions[0].correct']).toEqual(['Choose which filled-in option is right'])

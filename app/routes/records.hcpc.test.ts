@@ -1,5 +1,7 @@
 // Route tests for the HCPC profile builder, called with real Requests and real session cookies.
 import { afterAll, describe, expect, test } from 'vitest'
+import { formRequest, getRequest } from '#tests/factories/auth.ts'
+import { runRoute, statusOf } from '#tests/factories/routes.ts'
 import { prisma } from '#modules/db/client.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
 import { addToIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
@@ -21,30 +23,6 @@ afterAll(async () => {
 const today = londonToday()
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ')
 
-function get(path: string, cookie?: string) {
-	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
-}
-
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-	return new Request(`http://localhost${path}`, {
-		method: 'POST',
-		body: new URLSearchParams(fields),
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-	})
-}
-
-const context = { clientIp: 'route-test', cspNonce: 'test' }
-
-async function run<T>(fn: (args: never) => Promise<T>, request: Request, params: Record<string, string> = {}) {
-	return fn({ request, params, context } as never).catch((thrown: unknown) => thrown)
-}
-
-function statusOf(result: unknown) {
-	if (result instanceof Response) return result.status
-	const init = (result as { init?: { status?: number } | null }).init
-	return init?.status ?? 200
-}
-
 type Reply = { data: { result: { error: Record<string, string[]>; initialValue: Record<string, string> } } }
 
 describe('HCPC profile builder routes', () => {
@@ -53,7 +31,9 @@ describe('HCPC profile builder routes', () => {
 		const cookie = await sessionCookie(learner.id)
 		const statement = words(1501)
 		const fields = { title: 'My profile', date: today, summary: 'I am an occupational therapist.', statement }
-		const created = await run(newAction, post('/records/new/hcpc-profile', fields, cookie), { kind: 'hcpc-profile' })
+		const created = await runRoute(newAction, formRequest('/records/new/hcpc-profile', fields, { cookie: cookie }), {
+			kind: 'hcpc-profile',
+		})
 		expect(statusOf(created)).toBe(400)
 		const reply = (created as Reply).data.result
 		expect(reply.error.statement).toEqual(['Your statement is 1,501 words: the HCPC allows up to 1,500. Cut 1 word.'])
@@ -66,7 +46,7 @@ describe('HCPC profile builder routes', () => {
 			kind: 'HCPC_PROFILE',
 			input: { ...fields, statement: 'Short.' },
 		})
-		const edited = await run(editAction, post(`/records/${id}/edit`, fields, cookie), { id })
+		const edited = await runRoute(editAction, formRequest(`/records/${id}/edit`, fields, { cookie: cookie }), { id })
 		expect(statusOf(edited)).toBe(400)
 		expect((edited as Reply).data.result.error.statement?.[0]).toMatch(/1,501 words/)
 		const saved = await prisma.reflectiveRecord.findUniqueOrThrow({ where: { id }, select: { fields: true } })
@@ -83,7 +63,9 @@ describe('HCPC profile builder routes', () => {
 			})
 		}
 		const cookie = await sessionCookie(learner.id)
-		const loaded = (await run(newLoader, get('/records/new/hcpc-profile', cookie), { kind: 'hcpc-profile' })) as {
+		const loaded = (await runRoute(newLoader, getRequest('/records/new/hcpc-profile', { cookie: cookie }), {
+			kind: 'hcpc-profile',
+		})) as {
 			hcpc: { gaps: Array<{ after: string | null; before: string | null; months: number }>; enoughTypes: boolean }
 		}
 		expect(loaded.hcpc.gaps).toContainEqual(
@@ -97,10 +79,16 @@ describe('HCPC profile builder routes', () => {
 			input: { title: 'My profile', date: today },
 		})
 		const other = await sessionCookie((await createLearner()).id)
-		expect(statusOf(await run(recordLoader, get(`/records/${id}`, other), { id }))).toBe(404)
-		expect(statusOf(await run(editLoader, get(`/records/${id}/edit`, other), { id }))).toBe(404)
+		expect(statusOf(await runRoute(recordLoader, getRequest(`/records/${id}`, { cookie: other }), { id }))).toBe(404)
+		expect(statusOf(await runRoute(editLoader, getRequest(`/records/${id}/edit`, { cookie: other }), { id }))).toBe(404)
 		expect(
-			statusOf(await run(editAction, post(`/records/${id}/edit`, { title: 'Taken', date: today }, other), { id })),
+			statusOf(
+				await runRoute(
+					editAction,
+					formRequest(`/records/${id}/edit`, { title: 'Taken', date: today }, { cookie: other }),
+					{ id },
+				),
+			),
 		).toBe(404)
 		expect((await prisma.reflectiveRecord.findUniqueOrThrow({ where: { id }, select: { title: true } })).title).toBe(
 			'My profile',
@@ -115,9 +103,9 @@ describe('HCPC profile builder routes', () => {
 			kind: 'HCPC_PROFILE',
 			input: { title: 'My profile', date: today, statement: 'My first activity.' },
 		})
-		const loaded = (await run(
+		const loaded = (await runRoute(
 			editLoader,
-			get(`/records/${id}/edit?reflection=${reflection.id}`, await sessionCookie(user.id)),
+			getRequest(`/records/${id}/edit?reflection=${reflection.id}`, { cookie: await sessionCookie(user.id) }),
 			{ id },
 		)) as { defaults: Record<string, string>; pulled: boolean }
 		expect(loaded.pulled).toBe(true)
@@ -131,9 +119,9 @@ describe('HCPC profile builder routes', () => {
 			kind: 'HCPC_PROFILE',
 			input: { title: 'Theirs', date: today },
 		})
-		const stolen = await run(
+		const stolen = await runRoute(
 			editLoader,
-			get(`/records/${otherId}/edit?reflection=${reflection.id}`, await sessionCookie(other.id)),
+			getRequest(`/records/${otherId}/edit?reflection=${reflection.id}`, { cookie: await sessionCookie(other.id) }),
 			{ id: otherId },
 		)
 		expect(statusOf(stolen)).toBe(404)

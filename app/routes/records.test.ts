@@ -1,6 +1,8 @@
 // Route tests for reflective records and the partner's confirmation page, called with real Requests
 // and real session cookies.
 import { afterAll, describe, expect, test } from 'vitest'
+import { formRequest, getRequest } from '#tests/factories/auth.ts'
+import { runRoute, statusOf } from '#tests/factories/routes.ts'
 import { prisma } from '#modules/db/client.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
@@ -19,34 +21,6 @@ afterAll(async () => {
 	await prisma.$disconnect()
 })
 
-function get(path: string, cookie?: string) {
-	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
-}
-
-function post(path: string, fields: Record<string, string | string[]>, cookie?: string) {
-	const body = new URLSearchParams()
-	for (const [name, value] of Object.entries(fields)) {
-		for (const v of Array.isArray(value) ? value : [value]) body.append(name, v)
-	}
-	return new Request(`http://localhost${path}`, {
-		method: 'POST',
-		body,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-	})
-}
-
-const context = { clientIp: 'route-test', cspNonce: 'test' }
-
-async function run<T>(fn: (args: never) => Promise<T>, request: Request, params: Record<string, string> = {}) {
-	return fn({ request, params, context } as never).catch((thrown: unknown) => thrown)
-}
-
-function statusOf(result: unknown) {
-	if (result instanceof Response) return result.status
-	const init = (result as { init?: { status?: number } | null }).init
-	return init?.status ?? 200
-}
-
 async function discussionWithLink(userId: string) {
 	const partnerEmail = `partner-${crypto.randomUUID()}@example.org`
 	const record = await createRecord({
@@ -64,30 +38,46 @@ describe('reflective records routes', () => {
 		const other = await createLearner()
 		const { record } = await discussionWithLink(owner.id)
 		const otherCookie = await sessionCookie(other.id)
-		expect(statusOf(await run(recordLoader, get(`/records/${record.id}`, otherCookie), { id: record.id }))).toBe(404)
-		expect(statusOf(await run(pdfLoader, get(`/records/${record.id}.pdf`, otherCookie), { id: record.id }))).toBe(404)
 		expect(
 			statusOf(
-				await run(recordAction, post(`/records/${record.id}`, { intent: 'delete' }, otherCookie), { id: record.id }),
+				await runRoute(recordLoader, getRequest(`/records/${record.id}`, { cookie: otherCookie }), { id: record.id }),
+			),
+		).toBe(404)
+		expect(
+			statusOf(
+				await runRoute(pdfLoader, getRequest(`/records/${record.id}.pdf`, { cookie: otherCookie }), { id: record.id }),
+			),
+		).toBe(404)
+		expect(
+			statusOf(
+				await runRoute(
+					recordAction,
+					formRequest(`/records/${record.id}`, { intent: 'delete' }, { cookie: otherCookie }),
+					{ id: record.id },
+				),
 			),
 		).toBe(404)
 		expect(await prisma.reflectiveRecord.count({ where: { id: record.id } })).toBe(1)
-		const signedOut = await run(recordLoader, get(`/records/${record.id}`), { id: record.id })
+		const signedOut = await runRoute(recordLoader, getRequest(`/records/${record.id}`), { id: record.id })
 		expect(signedOut).toBeInstanceOf(Response)
 		expect((signedOut as Response).headers.get('Location')).toMatch(/^\/login/)
 
-		const pdf = await run(pdfLoader, get(`/records/${record.id}.pdf`, await sessionCookie(owner.id)), { id: record.id })
+		const pdf = await runRoute(
+			pdfLoader,
+			getRequest(`/records/${record.id}.pdf`, { cookie: await sessionCookie(owner.id) }),
+			{ id: record.id },
+		)
 		expect((pdf as Response).headers.get('Content-Type')).toBe('application/pdf')
 	})
 
 	test('the learner’s own address as the partner’s comes back beside the field, with what they typed', async () => {
 		const learner = await createLearner({ registrationBody: 'NMC' })
-		const result = await run(
+		const result = await runRoute(
 			newAction,
-			post(
+			formRequest(
 				'/records/new/nmc-reflective-discussion',
 				{ title: 'Kept title', date: londonToday(), partnerName: 'Jo', partnerEmail: learner.email },
-				await sessionCookie(learner.id),
+				{ cookie: await sessionCookie(learner.id) },
 			),
 			{ kind: 'nmc-reflective-discussion' },
 		)
@@ -102,26 +92,34 @@ describe('reflective records routes', () => {
 	test('the confirmation page: a bad PIN is refused beside its field, then the link works once and is gone', async () => {
 		const learner = await createLearner({ name: 'Efa Rhys', registrationBody: 'NMC' })
 		const { record, token } = await discussionWithLink(learner.id)
-		const loaded = (await run(confirmLoader, get(`/confirm/${token}`), { token })) as {
+		const loaded = (await runRoute(confirmLoader, getRequest(`/confirm/${token}`), { token })) as {
 			state: string
 			recordId: string
 		}
 		expect(loaded).toMatchObject({ state: 'open', recordId: record.id })
 
 		const fields = { recordId: record.id, name: 'Jo Okafor', email: 'jo@example.org', date: londonToday(), agree: 'on' }
-		const badPin = await run(confirmAction, post(`/confirm/${token}`, { ...fields, pin: 'AB123' }), { token })
+		const badPin = await runRoute(confirmAction, formRequest(`/confirm/${token}`, { ...fields, pin: 'AB123' }), {
+			token,
+		})
 		expect(statusOf(badPin)).toBe(400)
 		expect((badPin as { data: { result: { error: Record<string, string[]> } } }).data.result.error.pin?.[0]).toMatch(
 			/two numbers, a letter, four numbers and a letter/,
 		)
 
-		const ok = await run(confirmAction, post(`/confirm/${token}`, { ...fields, pin: '12A3456E' }), { token })
+		const ok = await runRoute(confirmAction, formRequest(`/confirm/${token}`, { ...fields, pin: '12A3456E' }), {
+			token,
+		})
 		expect(ok).toMatchObject({ done: true })
-		const again = await run(confirmAction, post(`/confirm/${token}`, { ...fields, pin: '12A3456E' }), { token })
+		const again = await runRoute(confirmAction, formRequest(`/confirm/${token}`, { ...fields, pin: '12A3456E' }), {
+			token,
+		})
 		expect(statusOf(again)).toBe(410)
-		expect(((await run(confirmLoader, get(`/confirm/${token}`), { token })) as { state: string }).state).toBe(
-			'confirmed',
-		)
-		expect(statusOf(await run(confirmLoader, get(`/confirm/${'b'.repeat(52)}`), { token: 'b'.repeat(52) }))).toBe(404)
+		expect(
+			((await runRoute(confirmLoader, getRequest(`/confirm/${token}`), { token })) as { state: string }).state,
+		).toBe('confirmed')
+		expect(
+			statusOf(await runRoute(confirmLoader, getRequest(`/confirm/${'b'.repeat(52)}`), { token: 'b'.repeat(52) })),
+		).toBe(404)
 	})
 })

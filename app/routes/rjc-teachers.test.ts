@@ -7,7 +7,8 @@ import { addToIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
 import { closeThrottles } from '#modules/security/throttle.ts'
 import { createAuthoredCourse, createSignedInUser } from '#tests/factories/authoring.ts'
-import { formRequest } from '#tests/factories/auth.ts'
+import { formRequest, getRequest } from '#tests/factories/auth.ts'
+import { runRoute, statusOf } from '#tests/factories/routes.ts'
 import { createLearner } from '#tests/factories/certificates.ts'
 import { sessionCookie } from '#tests/factories/sessions.ts'
 import { action as confirmAction, loader as confirmLoader } from './confirm.$token.tsx'
@@ -25,43 +26,15 @@ afterAll(async () => {
 const today = londonToday()
 const daysAgo = (days: number) => addToIsoDate(today, { days: -days })
 
-function get(path: string, cookie?: string) {
-	return new Request(`http://localhost${path}`, { headers: cookie ? { Cookie: cookie } : {} })
-}
-
-function post(path: string, fields: Record<string, string | string[]>, cookie?: string) {
-	const body = new URLSearchParams()
-	for (const [name, value] of Object.entries(fields)) {
-		for (const v of Array.isArray(value) ? value : [value]) body.append(name, v)
-	}
-	return new Request(`http://localhost${path}`, {
-		method: 'POST',
-		body,
-		headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...(cookie ? { Cookie: cookie } : {}) },
-	})
-}
-
-const context = { clientIp: 'route-test', cspNonce: 'test' }
-
-async function run<T>(fn: (args: never) => Promise<T>, request: Request, params: Record<string, string> = {}) {
-	return fn({ request, params, context } as never).catch((thrown: unknown) => thrown)
-}
-
-function statusOf(result: unknown) {
-	if (result instanceof Response) return result.status
-	const init = (result as { init?: { status?: number } | null }).init
-	return init?.status ?? 200
-}
-
 type FormReply = {
 	data?: { result?: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> } }
 }
 
 describe('/cpd/revalidation: the RJC level and panels', () => {
 	test('a signed-out visitor is sent to log in; a learner sets and clears their level; a made-up level is refused beside the field', async () => {
-		const signedOut = await run(
+		const signedOut = await runRoute(
 			revalidationAction,
-			post('/cpd/revalidation', { intent: 'rjc-level', rjcLevel: 'ADVANCED' }),
+			formRequest('/cpd/revalidation', { intent: 'rjc-level', rjcLevel: 'ADVANCED' }),
 		)
 		expect(statusOf(signedOut)).toBe(302)
 
@@ -69,18 +42,24 @@ describe('/cpd/revalidation: the RJC level and panels', () => {
 		const cookie = await sessionCookie(learner.id)
 		const level = () => prisma.user.findUniqueOrThrow({ where: { id: learner.id }, select: { rjcLevel: true } })
 
-		const bad = (await run(
+		const bad = (await runRoute(
 			revalidationAction,
-			post('/cpd/revalidation', { intent: 'rjc-level', rjcLevel: 'EXPERT' }, cookie),
+			formRequest('/cpd/revalidation', { intent: 'rjc-level', rjcLevel: 'EXPERT' }, { cookie: cookie }),
 		)) as FormReply
 		expect(statusOf(bad)).toBe(400)
 		expect(bad.data?.result?.error?.rjcLevel?.[0]).toBe('Choose a level from the list')
 		expect((await level()).rjcLevel).toBeNull()
 
-		await run(revalidationAction, post('/cpd/revalidation', { intent: 'rjc-level', rjcLevel: 'INTERMEDIATE' }, cookie))
+		await runRoute(
+			revalidationAction,
+			formRequest('/cpd/revalidation', { intent: 'rjc-level', rjcLevel: 'INTERMEDIATE' }, { cookie: cookie }),
+		)
 		expect((await level()).rjcLevel).toBe('INTERMEDIATE')
 		// The revalidation date form beside it still works, and leaves the level alone.
-		await run(revalidationAction, post('/cpd/revalidation', { revalidationDate: '2027-03-31' }, cookie))
+		await runRoute(
+			revalidationAction,
+			formRequest('/cpd/revalidation', { revalidationDate: '2027-03-31' }, { cookie: cookie }),
+		)
 		expect((await level()).rjcLevel).toBe('INTERMEDIATE')
 
 		await createRecord({
@@ -96,20 +75,26 @@ describe('/cpd/revalidation: the RJC level and panels', () => {
 				actions: 'Book the next one.',
 			},
 		})
-		const page = (await run(revalidationLoader, get('/cpd/revalidation', cookie))) as {
+		const page = (await runRoute(revalidationLoader, getRequest('/cpd/revalidation', { cookie: cookie }))) as {
 			rjc: { levelLabel: string; supervision: { state: string } } | null
 			teacher: unknown
 		}
 		expect(page.rjc).toMatchObject({ levelLabel: 'Intermediate', supervision: { state: 'overdue' } })
 		expect(page.teacher).toBeNull()
 
-		await run(revalidationAction, post('/cpd/revalidation', { intent: 'rjc-level', rjcLevel: '' }, cookie))
+		await runRoute(
+			revalidationAction,
+			formRequest('/cpd/revalidation', { intent: 'rjc-level', rjcLevel: '' }, { cookie: cookie }),
+		)
 		expect((await level()).rjcLevel).toBeNull()
 	})
 
 	test('a teacher sees the Teachers’ Standards panel', async () => {
 		const teacher = await createLearner({ registrationBody: 'TEACHER' })
-		const page = (await run(revalidationLoader, get('/cpd/revalidation', await sessionCookie(teacher.id)))) as {
+		const page = (await runRoute(
+			revalidationLoader,
+			getRequest('/cpd/revalidation', { cookie: await sessionCookie(teacher.id) }),
+		)) as {
 			teacher: { standards: Array<{ code: string }> } | null
 			rjc: unknown
 		}
@@ -130,12 +115,12 @@ describe('/cpd/revalidation: the RJC level and panels', () => {
 	test('a hand-made CPD entry can be marked RJC-approved', async () => {
 		const learner = await createLearner()
 		const cookie = await sessionCookie(learner.id)
-		const result = await run(
+		const result = await runRoute(
 			newEntryAction,
-			post(
+			formRequest(
 				'/cpd/new',
 				{ method: 'Workshop', title: 'RJC-approved workshop', date: daysAgo(1), hours: '3', rjcApproved: 'on' },
-				cookie,
+				{ cookie: cookie },
 			),
 		)
 		expect(statusOf(result)).toBe(302)
@@ -150,9 +135,9 @@ describe('/cpd/revalidation: the RJC level and panels', () => {
 describe('a teacher’s development record, signed off by a mentor', () => {
 	test('a record without a standard is refused beside the field with what was typed kept', async () => {
 		const teacher = await createLearner({ registrationBody: 'TEACHER' })
-		const reply = (await run(
+		const reply = (await runRoute(
 			newRecordAction,
-			post(
+			formRequest(
 				'/records/new/teacher-development',
 				{
 					title: 'Coaching on questioning',
@@ -163,7 +148,7 @@ describe('a teacher’s development record, signed off by a mentor', () => {
 					signerRole: 'Mentor',
 					signerEmail: 'priya.shah@school.example',
 				},
-				await sessionCookie(teacher.id),
+				{ cookie: await sessionCookie(teacher.id) },
 			),
 			{ kind: 'teacher-development' },
 		)) as FormReply
@@ -193,7 +178,7 @@ describe('a teacher’s development record, signed off by a mentor', () => {
 		const message = await prisma.emailMessage.findFirstOrThrow({ where: { to: mentorEmail }, select: { text: true } })
 		const token = message.text.match(/\/confirm\/([a-z2-7]+)/)![1]!
 
-		const page = (await run(confirmLoader, get(`/confirm/${token}`), { token })) as {
+		const page = (await runRoute(confirmLoader, getRequest(`/confirm/${token}`), { token })) as {
 			signOff: boolean
 			sections: Array<{ heading: string; text: string }>
 		}
@@ -210,9 +195,11 @@ describe('a teacher’s development record, signed off by a mentor', () => {
 			comment: 'Seen it in practice twice.',
 			agree: 'on',
 		}
-		const done = (await run(confirmAction, post(`/confirm/${token}`, fields), { token })) as { done?: boolean }
+		const done = (await runRoute(confirmAction, formRequest(`/confirm/${token}`, fields), { token })) as {
+			done?: boolean
+		}
 		expect(done.done).toBe(true)
-		const again = await run(confirmAction, post(`/confirm/${token}`, fields), { token })
+		const again = await runRoute(confirmAction, formRequest(`/confirm/${token}`, fields), { token })
 		expect(statusOf(again)).toBe(410)
 		const stored = await prisma.confirmation.findFirstOrThrow({
 			where: { recordId: record.id },
@@ -230,7 +217,7 @@ describe('studio: RJC approval of a course', () => {
 		const send = (c: string, fields: Record<string, string>) => {
 			const request = formRequest(`/studio/courses/${course.id}/certificate`, fields, { cookie: c })
 			request.headers.set('Origin', 'http://localhost')
-			return run(certificateAction, request, { courseId: course.id })
+			return runRoute(certificateAction, request, { courseId: course.id })
 		}
 		const refused = await send(other.cookie, { intent: 'rjc-approval', rjcApproved: 'on' })
 		expect(statusOf(refused)).toBe(403)
