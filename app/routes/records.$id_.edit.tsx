@@ -1,11 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
 import { HcpcEvidence } from '#app/components/hcpc-evidence.tsx'
-import { Card } from '#app/components/ui/card.tsx'
+import { LessonReflectionCard } from '#app/components/records/lesson-reflection-card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
@@ -129,19 +128,12 @@ export default function EditRecordRoute({ loaderData, actionData }: Route.Compon
 					</p>
 					<ul className="mt-3 space-y-3">
 						{reflections.map((r) => (
-							<Card as="li" key={r.id} className="p-4">
-								<p className="text-sm text-stone-600">
-									{r.courseTitle} · {formatDate(r.updatedAt)}
-								</p>
-								<p className="mt-1 font-medium text-stone-900">{r.prompt}</p>
-								<p className="mt-1 text-stone-700">{r.text}</p>
-								<Link
-									to={`/records/${id}/edit?reflection=${r.id}`}
-									className="mt-2 inline-block font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
-								>
-									Add this to my statement<span className="sr-only">: {r.prompt}</span>
-								</Link>
-							</Card>
+							<LessonReflectionCard
+								key={r.id}
+								reflection={r}
+								to={`/records/${id}/edit?reflection=${r.id}`}
+								action="Add this to my statement"
+							/>
 						))}
 					</ul>
 				</section>

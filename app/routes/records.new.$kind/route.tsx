@@ -1,11 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Link, redirect } from 'react-router'
 import { HcpcEvidence } from '#app/components/hcpc-evidence.tsx'
-import { Card } from '#app/components/ui/card.tsx'
+import { LessonReflectionCard } from '#app/components/records/lesson-reflection-card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
@@ -136,16 +135,12 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 					) : (
 						<ul className="mt-3 space-y-3">
 							{reflections.map((r) => (
-								<Card as="li" key={r.id} className="p-4">
-									<p className="text-sm text-stone-600">
-										{r.courseTitle} · {formatDate(r.updatedAt)}
-									</p>
-									<p className="mt-1 font-medium text-stone-900">{r.prompt}</p>
-									<p className="mt-1 text-stone-700">{r.text}</p>
-									<Link to={`/records/new/${slug}?reflection=${r.id}`} className={`mt-2 inline-block ${LINK}`}>
-										Pull this into the form<span className="sr-only">: {r.prompt}</span>
-									</Link>
-								</Card>
+								<LessonReflectionCard
+									key={r.id}
+									reflection={r}
+									to={`/records/new/${slug}?reflection=${r.id}`}
+									action="Pull this into the form"
+								/>
 							))}
 						</ul>
 					)}
