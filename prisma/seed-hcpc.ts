@@ -2,12 +2,12 @@
 // years of CPD in their portfolio with one four-month gap left to explain, a lesson reflection to pull
 // into their statement, and a profile half-written (the summary done, two activities of the statement).
 // Everything goes through the real module code. Idempotent: skipped once they have a profile.
-import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { prisma } from '#modules/db/client.ts'
 import { addToIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { createCpdEntry } from '#modules/portfolio/create-cpd-entry.ts'
 import type { CpdEntryInput } from '#modules/portfolio/schemas.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
+import { seedFoundationsReflection } from './seed-records.ts'
 
 export const DEMO_HCPC_REGISTRANT = {
 	email: 'ot@circle.example',
@@ -106,7 +106,12 @@ export async function seedDemoHcpc({
 	]
 	for (const { daysAgo, ...input } of entries) await createCpdEntry({ userId, input: { ...input, date: ago(daysAgo) } })
 
-	await seedHcpcLessonReflection({ userId })
+	// Their place on the free foundations course and a reflection they wrote in it.
+	await seedFoundationsReflection({
+		userId,
+		enrol: true,
+		text: 'On home visits I notice I start suggesting changes before the person has finished telling me what their day is like. When I wait and ask what matters most to them, the plan we make is theirs, and they keep to it.',
+	})
 
 	await createRecord({
 		userId,
@@ -133,49 +138,6 @@ export async function seedDemoHcpc({
 				'How it improved my work: I now write each goal in the person’s words and check it with them before it goes into the plan.',
 				'How it benefited service users: goals are easier for people to remember and to own, and family members can support them.',
 			].join('\n'),
-		},
-	})
-}
-
-/**
- * The registrant's place on the free foundations course and a reflection they wrote in it, so the
- * profile's "Add this to my statement" has something to pull in. Only when the course is there.
- */
-async function seedHcpcLessonReflection({ userId }: { userId: string }) {
-	const question = await prisma.question.findFirst({
-		where: {
-			kind: 'REFLECTION',
-			lesson: { version: { course: { slug: 'restorative-practice-foundations' }, publishedFor: { isNot: null } } },
-		},
-		orderBy: { position: 'asc' },
-		select: { id: true, prompt: true, lessonId: true, lesson: { select: { version: { select: { courseId: true } } } } },
-	})
-	if (!question) return
-	const courseId = question.lesson.version.courseId
-	await enrolInCourse({ userId, courseId, source: 'FREE' })
-	const enrolment = await prisma.enrolment.findUniqueOrThrow({
-		where: { userId_courseId: { userId, courseId } },
-		select: { id: true, cycle: true },
-	})
-	await prisma.reflection.upsert({
-		where: {
-			userId_lessonId_questionId_cycle: {
-				userId,
-				lessonId: question.lessonId,
-				questionId: question.id,
-				cycle: enrolment.cycle,
-			},
-		},
-		update: {},
-		create: {
-			userId,
-			courseId,
-			enrolmentId: enrolment.id,
-			lessonId: question.lessonId,
-			questionId: question.id,
-			cycle: enrolment.cycle,
-			prompt: question.prompt,
-			text: 'On home visits I notice I start suggesting changes before the person has finished telling me what their day is like. When I wait and ask what matters most to them, the plan we make is theirs, and they keep to it.',
 		},
 	})
 }

@@ -4,6 +4,7 @@
 // and a reflective discussion waiting for their partner, whose link is in the dev outbox (/dev/outbox).
 // Everything goes through the real module code. Idempotent: skipped once the learner has any record.
 import { prisma } from '#modules/db/client.ts'
+import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { addToIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { createCpdEntry } from '#modules/portfolio/create-cpd-entry.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
@@ -92,7 +93,10 @@ export async function seedDemoRecords({ userId, today = londonToday() }: { userI
 	]
 	for (const input of feedback) await createRecord({ userId, kind: 'NMC_FEEDBACK', input })
 
-	await seedLessonReflection({ userId })
+	await seedFoundationsReflection({
+		userId,
+		text: 'On the ward I notice I jump in to fix a disagreement for people. Asking each of them what happened, and who was affected, lets them find the way forward themselves, and it holds.',
+	})
 
 	await createRecord({
 		userId,
@@ -108,10 +112,19 @@ export async function seedDemoRecords({ userId, today = londonToday() }: { userI
 }
 
 /**
- * A reflection the demo learner wrote in the foundations course they finished (when it is there), so
- * "Pull this into the form" on a record form has something to pull in.
+ * A reflection a demo person wrote in the free foundations course (when it is there), so a record
+ * form's "Pull this into the form" (or an HCPC profile's "Add this to my statement") has something
+ * to pull in. `enrol` gives them a place on the course first; otherwise someone without one gets none.
  */
-async function seedLessonReflection({ userId }: { userId: string }) {
+export async function seedFoundationsReflection({
+	userId,
+	text,
+	enrol = false,
+}: {
+	userId: string
+	text: string
+	enrol?: boolean
+}) {
 	const question = await prisma.question.findFirst({
 		where: {
 			kind: 'REFLECTION',
@@ -122,6 +135,7 @@ async function seedLessonReflection({ userId }: { userId: string }) {
 	})
 	if (!question) return
 	const courseId = question.lesson.version.courseId
+	if (enrol) await enrolInCourse({ userId, courseId, source: 'FREE' })
 	const enrolment = await prisma.enrolment.findUnique({
 		where: { userId_courseId: { userId, courseId } },
 		select: { id: true, cycle: true },
@@ -145,7 +159,7 @@ async function seedLessonReflection({ userId }: { userId: string }) {
 			questionId: question.id,
 			cycle: enrolment.cycle,
 			prompt: question.prompt,
-			text: 'On the ward I notice I jump in to fix a disagreement for people. Asking each of them what happened, and who was affected, lets them find the way forward themselves, and it holds.',
+			text,
 		},
 	})
 }
