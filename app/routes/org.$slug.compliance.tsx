@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { CELL_CLASSES, type CellView, rowHtml } from '#app/components/org/matrix-rows.ts'
 import { denseTdClasses, linkClasses, PageHeading, Section } from '#app/components/org/org-ui.tsx'
 import { ReportFilters } from '#app/components/org/report-filters.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
@@ -8,7 +9,7 @@ import { cx } from '#app/components/ui/cx.ts'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
-import { cellDetail, cellWords, formatCalendarDay } from '#modules/compliance/cell.ts'
+import { cellDetail, formatCalendarDay } from '#modules/compliance/cell.ts'
 import {
 	matrixSearch,
 	MATRIX_PAGE_SIZES,
@@ -18,7 +19,7 @@ import {
 	type MatrixStatusFilter,
 } from '#modules/compliance/matrix-filters.ts'
 import { getComplianceMatrix, getMatrixFrame } from '#modules/compliance/matrix.ts'
-import { COMPLIANCE_STATUS_LABELS, COMPLIANCE_STATUSES, type ComplianceStatus } from '#modules/compliance/status.ts'
+import { COMPLIANCE_STATUS_LABELS, COMPLIANCE_STATUSES } from '#modules/compliance/status.ts'
 import type { Route } from './+types/org.$slug.compliance'
 
 export const meta: Route.MetaFunction = ({ data }) =>
@@ -100,54 +101,9 @@ function teamsToShow<T extends { id: string; parentId: string | null; depth: num
 	return shown.map((t) => ({ ...t, depth: t.depth - top }))
 }
 
-// One short class per status (app.css), the same in the matrix's cells and the status links above
-// it: 500 cells a page, and the utilities spelt out in each made the page 7 KB larger.
-const CELL_CLASSES: Record<ComplianceStatus, string> = {
-	EXPIRED: 'cell-expired',
-	OVERDUE: 'cell-overdue',
-	DUE_SOON: 'cell-due-soon',
-	NOT_STARTED: 'cell-not-started',
-	IN_PROGRESS: 'cell-in-progress',
-	IN_DATE: 'cell-in-date',
-}
-
-/**
- * A cell as the page gets it: its status, a space, the date that explains it (cellDetail) and, after
- * a line break, a note if any, e.g. "OVERDUE since 1 February 2027" or "IN_PROGRESS due 6 March
- * 2027\nRenewal 2". The page puts the words together (cellWords, as the exports say them): the
- * status's label is not sent 500 times a page.
- */
-type CellView = string
-
 // The padding of every data cell is set once on the table body (denseTdClasses, written for its
 // cells): 500 cells a page, each with its own copy of the class list, made the HTML 20 KB larger.
 const DENSE_BODY_CLASSES = 'divide-y divide-stone-200 [&>tr>td]:px-3 [&>tr>td]:py-3 [&>tr>td]:align-top'
-const EMPTY_TD_CLASSES = 'text-stone-500'
-
-/**
- * One cell: the status in words (the colour only repeats it) with the date that explains it, as one
- * text. A plain function, not a component, and one element where it can be: 500 cells a page, and
- * each element costs server rendering time.
- */
-function cellTd(cell: CellView | null, key: number) {
-	if (!cell)
-		return (
-			<td key={key} className={EMPTY_TD_CLASSES}>
-				Not assigned
-			</td>
-		)
-	const space = cell.indexOf(' ')
-	const newline = cell.indexOf('\n', space)
-	const status = cell.slice(0, space) as ComplianceStatus
-	const words = cellWords(status, cell.slice(space + 1, newline === -1 ? undefined : newline))
-	const note = newline === -1 ? null : cell.slice(newline + 1)
-	return (
-		<td key={key} className={CELL_CLASSES[status]}>
-			{words}
-			{note ? <span className="block text-xs">{note}</span> : null}
-		</td>
-	)
-}
 
 export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 	const {
@@ -316,14 +272,7 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 							</thead>
 							<tbody className={DENSE_BODY_CLASSES}>
 								{rows.map((r) => (
-									<tr key={r.userId}>
-										<th scope="row" className={cx(denseTdClasses, 'font-normal')}>
-											<span className="block font-semibold text-stone-900">{r.name ?? r.email}</span>
-											{r.name ? <span className="block break-all text-stone-600">{r.email}</span> : null}
-											{r.teams ? <span className="block text-stone-600">{r.teams}</span> : null}
-										</th>
-										{r.cells.map(cellTd)}
-									</tr>
+									<tr key={r.userId} dangerouslySetInnerHTML={{ __html: rowHtml(r) }} />
 								))}
 							</tbody>
 						</table>
