@@ -166,7 +166,7 @@ export function scormFiles({
 }) {
 	const launch = playerHtml
 		// Functions as replacements: a string replacement would read "$&" or "$'" in the course's text.
-		.replace('{{TITLE}}', () => escapeHtml(course.title))
+		.replaceAll('{{TITLE}}', () => escapeHtml(course.title))
 		.replace('{{COURSE_JSON}}', () => scriptJson(course))
 	const files = new Map<string, string>([
 		[SCORM_LAUNCH, launch],
