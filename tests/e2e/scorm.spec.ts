@@ -30,7 +30,7 @@ const CONTENT_TYPES: Record<string, string> = {
 }
 
 /** The pretend LMS: scorm-again's API on the host window, and a log of the calls that matter. */
-function hostPage(flavour: Flavour) {
+function hostPage(flavour: Flavour, resume: Bookmark | null = null) {
 	const [constructor, global, events, setValue] =
 		flavour === 'scorm12'
 			? ['Scorm12API', 'API', ['LMSInitialize', 'LMSCommit', 'LMSFinish'], 'LMSSetValue']
@@ -48,6 +48,7 @@ window.${global} = new ${constructor}({ logLevel: 5 });
 ${JSON.stringify(events)}.forEach(function (name) {
 	window.${global}.on(name, function () { window.lmsLog.push(name); });
 });
+${resume ? `window.${global}.loadFromJSON(${JSON.stringify(resumeJson(flavour, resume))});` : ''}
 // Write-only elements (exit, session time) cannot be read back from cmi: keep what was set.
 window.${global}.on('${setValue}.cmi.*', function (element, value) { window.lmsSet[element] = value; });
 </script>
@@ -61,11 +62,20 @@ window.${global}.on('${setValue}.cmi.*', function (element, value) { window.lmsS
 </html>`
 }
 
+type Bookmark = { location: string; suspend: string }
+
+/** A previous, suspended attempt as scorm-again loads it before the SCO initialises. */
+function resumeJson(flavour: Flavour, { location, suspend }: Bookmark) {
+	return flavour === 'scorm12'
+		? { cmi: { core: { lesson_location: location, entry: 'resume' }, suspend_data: suspend } }
+		: { cmi: { location, entry: 'resume', suspend_data: suspend } }
+}
+
 /** Serves the host page, scorm-again and the unzipped package at http://lms.test/. */
-async function serveLms(page: Page, flavour: Flavour, packageDir: string) {
+async function serveLms(page: Page, flavour: Flavour, packageDir: string, resume: Bookmark | null = null) {
 	await page.route(`${LMS}/**`, async (route) => {
 		const { pathname } = new URL(route.request().url())
-		if (pathname === '/') return route.fulfill({ contentType: CONTENT_TYPES['.html'], body: hostPage(flavour) })
+		if (pathname === '/') return route.fulfill({ contentType: CONTENT_TYPES['.html'], body: hostPage(flavour, resume) })
 		if (pathname === '/scorm-again.js') {
 			return route.fulfill({ contentType: CONTENT_TYPES['.js'], body: await fs.readFile(SCORM_AGAIN) })
 		}
@@ -163,30 +173,30 @@ function lmsState(page: Page, flavour: Flavour) {
 	}, flavour)
 }
 
-/** Plays the whole course in the frame, as a learner would. Returns how many quiz attempts there were. */
-async function completeCourse(page: Page, frame: FrameLocator, flavour: Flavour) {
+/** Plays the whole course in the frame, as a learner would. Returns the bookmark held when it reached the first quiz. */
+async function completeCourse(page: Page, frame: FrameLocator, flavour: Flavour): Promise<Bookmark> {
 	const quizzes = SEED_LESSONS.filter((l): l is SeedQuiz => l.kind === 'QUIZ')
 	await frame.getByRole('button', { name: 'Start the course' }).click()
-	let checkedBookmark = false
+	let bookmark: Bookmark | null = null
 	for (let step = 0; step < 60; step++) {
 		// The lesson's own heading (a reading's Markdown may have headings of its own).
 		const heading = frame.locator('#lesson-heading')
 		await expect(heading).toBeFocused()
 		const title = (await heading.textContent())!
-		if (title === 'You have finished the course') return
+		if (title === 'You have finished the course') return bookmark!
 		const seed = SEED_LESSONS.find((l) => l.title === title)
 		expect(seed, `the demo course has a lesson called “${title}”`).toBeDefined()
 		if (seed!.kind !== 'QUIZ') {
 			await frame.getByRole('button', { name: /^Mark as (done|watched) and continue$/ }).click()
 			continue
 		}
-		if (!checkedBookmark) {
+		if (!bookmark) {
 			// Midway: the LMS holds a bookmark and an incomplete attempt.
 			const mid = await lmsState(page, flavour)
 			expect(mid.location).toBe(String(SEED_LESSONS.indexOf(seed!)))
 			expect(JSON.parse(String(mid.suspend))).toMatchObject({ v: 1 })
 			expect(flavour === 'scorm12' ? mid.status : mid.completion).toBe('incomplete')
-			checkedBookmark = true
+			bookmark = { location: String(mid.location), suspend: String(mid.suspend) }
 		}
 		const quiz = seed as SeedQuiz
 		const index = quizzes.indexOf(quiz)
@@ -247,6 +257,7 @@ test('the demo course’s SCORM 1.2 and 2004 packages complete with a passing sc
 			)
 			expect(parseError).toBeNull()
 
+			let midway: Bookmark | null = null
 			const learner = await browser.newPage()
 			try {
 				await serveLms(learner, flavour, dir)
@@ -257,7 +268,7 @@ test('the demo course’s SCORM 1.2 and 2004 packages complete with a passing sc
 				const launch = learner.frames().find((f) => f.url() === `${LMS}/package/index.html`)!
 				await expectAccessible(launch)
 
-				await completeCourse(learner, frame, flavour)
+				midway = await completeCourse(learner, frame, flavour)
 				await expectAccessible(launch)
 				await frame.getByRole('button', { name: 'Finish and save' }).click()
 				await expect(frame.getByRole('heading', { level: 2, name: 'Saved' })).toBeFocused()
@@ -299,6 +310,21 @@ test('the demo course’s SCORM 1.2 and 2004 packages complete with a passing sc
 				])
 			} finally {
 				await learner.close()
+			}
+
+			// Resumed from the bookmark of the first attempt: straight back to the first quiz, with
+			// the lessons before it done.
+			const returning = await browser.newPage()
+			try {
+				await serveLms(returning, flavour, dir, midway!)
+				await returning.goto(`${LMS}/`)
+				const frame = returning.frameLocator('iframe[title="Course"]')
+				const firstQuiz = SEED_LESSONS.find((l) => l.kind === 'QUIZ')!
+				await expect(frame.locator('#lesson-heading')).toHaveText(firstQuiz.title)
+				await expect(frame.getByText(`${SEED_LESSONS.indexOf(firstQuiz)} of `)).toBeVisible()
+				await expect(frame.getByRole('button', { name: 'Submit answers' })).toBeVisible()
+			} finally {
+				await returning.close()
 			}
 		} finally {
 			await fs.rm(dir, { recursive: true, force: true })
