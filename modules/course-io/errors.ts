@@ -7,6 +7,7 @@ export type CourseIoErrorCode =
 	| 'INVALID_COURSE_FOLDER'
 	| 'NOT_A_TRAINER'
 	| 'NOT_EMPTY'
+	| 'NOT_PUBLISHED'
 	| 'OWNER_REQUIRED'
 	| 'SLUG_TAKEN'
 	| 'VERSION_NOT_FOUND'

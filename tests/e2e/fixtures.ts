@@ -1,14 +1,14 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Frame, type Page } from '@playwright/test'
 
 const require = createRequire(import.meta.url)
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }
 
-/** The WCAG 2.2 A and AA failures axe-core finds on the page, with the elements each is found on. */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+/** The WCAG 2.2 A and AA failures axe-core finds on the page (or frame), with the elements each is found on. */
+export async function axeViolations(page: Page | Frame): Promise<AxeViolation[]> {
 	await page.addScriptTag({ content: axeSource })
 	return page.evaluate(async () => {
 		const axe = (
@@ -27,7 +27,7 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 /** Runs axe-core on the page for WCAG 2.2 A and AA and fails with a readable list of violations. */
-export async function expectAccessible(page: Page) {
+export async function expectAccessible(page: Page | Frame) {
 	const summary = (await axeViolations(page)).map(
 		(v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
 	)

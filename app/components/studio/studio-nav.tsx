@@ -21,8 +21,8 @@ export function VersionStateBadge({ state }: { state: VersionState }) {
 }
 
 /**
- * The studio's per-course navigation: builder, preview, publish, cover, co-authors and analytics
- * (the last two are built elsewhere; the links are stable URLs).
+ * The studio's per-course navigation: builder, preview, publish, cover, certificate, follow-up,
+ * co-authors, analytics and SCORM export (each a stable URL).
  */
 export function StudioCourseNav({ courseId }: { courseId: string }) {
 	const base = `/studio/courses/${encodeURIComponent(courseId)}`
@@ -35,6 +35,7 @@ export function StudioCourseNav({ courseId }: { courseId: string }) {
 		{ to: `${base}/follow-up`, label: 'Follow-up', end: true },
 		{ to: `${base}/authors`, label: 'Co-authors', end: true },
 		{ to: `${base}/analytics`, label: 'Analytics', end: true },
+		{ to: `${base}/scorm`, label: 'SCORM export', end: true },
 	]
 	return (
 		<nav aria-label="Course studio" className="mt-4 border-b border-stone-200">
