@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
 
 export type CertificateExpiryReminderProps = {
 	name: string
@@ -16,10 +18,10 @@ export type CertificateExpiryReminderProps = {
 	unsubscribeUrl?: string
 }
 
-export function subject({ courseTitle, daysLeft }: CertificateExpiryReminderProps) {
+export function subject({ courseTitle, daysLeft }: CertificateExpiryReminderProps, t: EmailT) {
 	return daysLeft < 0
-		? `Your ${courseTitle} certificate has expired`
-		: `Your ${courseTitle} certificate expires in ${daysLeft === 1 ? '1 day' : `${daysLeft} days`}`
+		? t('certificateExpiryReminder.subjectExpired', { courseTitle })
+		: t('certificateExpiryReminder.subject', { count: daysLeft, courseTitle })
 }
 
 /** Before (and the day after) a certificate expires: how to renew it. */
@@ -33,31 +35,41 @@ export default function CertificateExpiryReminder({
 	renewTitle,
 	unsubscribeUrl,
 }: CertificateExpiryReminderProps) {
+	const { t } = useTranslation('emails')
 	const expired = daysLeft < 0
 	const refresher = renewTitle !== courseTitle
 	return (
 		<EmailLayout
-			preview={expired ? `It was valid until ${validUntilText}.` : `It is valid until ${validUntilText}.`}
-			heading={expired ? 'Your certificate has expired' : 'Your certificate expires soon'}
+			preview={
+				expired
+					? t('certificateExpiryReminder.previewExpired', { validUntilText })
+					: t('certificateExpiryReminder.preview', { validUntilText })
+			}
+			heading={expired ? t('certificateExpiryReminder.headingExpired') : t('certificateExpiryReminder.heading')}
 		>
-			<Paragraph>Hello {name},</Paragraph>
+			<Greeting name={name} />
 			<Paragraph>
-				Your certificate for “{courseTitle}” {expired ? 'was' : 'is'} valid until {validUntilText}.{' '}
+				{expired
+					? t('certificateExpiryReminder.validExpired', { courseTitle, validUntilText })
+					: t('certificateExpiryReminder.valid', { courseTitle, validUntilText })}{' '}
 				{organisationName
-					? `${organisationName} requires it to be kept in date.`
-					: 'Renew it to keep your record in date.'}{' '}
-				{refresher
-					? `You can renew it by taking the shorter refresher, “${renewTitle}”.`
-					: 'Renew it by taking the course again.'}
+					? t('certificateExpiryReminder.required', { organisationName })
+					: t('certificateExpiryReminder.keepInDate')}{' '}
+				{refresher ? t('certificateExpiryReminder.refresher', { renewTitle }) : t('certificateExpiryReminder.again')}
 			</Paragraph>
-			<ActionButton href={renewUrl}>{refresher ? 'Take the refresher' : 'Renew your certificate'}</ActionButton>
+			<ActionButton href={renewUrl}>
+				{refresher ? t('certificateExpiryReminder.takeRefresher') : t('certificateExpiryReminder.renew')}
+			</ActionButton>
 			<SmallPrint>
-				Your earlier certificate stays in your portfolio and can still be verified, with its dates.
+				{t('certificateExpiryReminder.small')}
 				{unsubscribeUrl ? (
 					<>
 						{' '}
-						Do not want reminders about courses nobody asked you to take?{' '}
-						<TextLink href={unsubscribeUrl}>Switch them off</TextLink>.
+						<Trans
+							t={t}
+							i18nKey="certificateExpiryReminder.unsubscribe"
+							components={{ link: <TextLink href={unsubscribeUrl} /> }}
+						/>
 					</>
 				) : null}
 			</SmallPrint>

@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
 
 export type CertificateIssuedProps = {
 	name: string
@@ -14,8 +16,8 @@ export type CertificateIssuedProps = {
 	portfolioUrl: string
 }
 
-export function subject({ courseTitle }: CertificateIssuedProps) {
-	return `Your CPD certificate: ${courseTitle}`
+export function subject({ courseTitle }: CertificateIssuedProps, t: EmailT) {
+	return t('certificateIssued.subject', { courseTitle })
 }
 
 /** Sent when a learner completes a course, with the certificate PDF attached. */
@@ -29,32 +31,35 @@ export default function CertificateIssued({
 	verifyUrl,
 	portfolioUrl,
 }: CertificateIssuedProps) {
+	const { t } = useTranslation('emails')
+	const strong = <strong />
 	return (
-		<EmailLayout
-			preview={`Well done: your certificate for ${courseTitle} is attached.`}
-			heading="Your CPD certificate is ready"
-		>
-			<Paragraph>Hello {name},</Paragraph>
+		<EmailLayout preview={t('certificateIssued.preview', { courseTitle })} heading={t('certificateIssued.heading')}>
+			<Greeting name={name} />
 			<Paragraph>
-				Congratulations on completing <strong>{courseTitle}</strong> on {completedOn}. Your certificate for{' '}
-				{cpdHoursLabel} is attached to this email as a PDF.
+				<Trans
+					t={t}
+					i18nKey="certificateIssued.body"
+					values={{ courseTitle, completedOn, cpdHoursLabel }}
+					components={{ strong }}
+				/>
 			</Paragraph>
 			{validUntil ? (
 				<Paragraph>
-					It is valid until <strong>{validUntil}</strong>. You can renew it by taking the course again from 90 days
-					before then; if your organisation requires it, they will assign it to you again.
+					<Trans t={t} i18nKey="certificateIssued.validUntil" values={{ validUntil }} components={{ strong }} />
 				</Paragraph>
 			) : null}
+			<Paragraph>{t('certificateIssued.portfolio')}</Paragraph>
+			<ActionButton href={portfolioUrl}>{t('certificateIssued.action')}</ActionButton>
 			<Paragraph>
-				We have also added it to your CPD portfolio, with the reflections you wrote during the course, ready for your
-				revalidation, appraisal or supervision.
+				<Trans
+					t={t}
+					i18nKey="certificateIssued.code"
+					values={{ code, verifyUrl }}
+					components={{ strong, link: <TextLink href={verifyUrl} /> }}
+				/>
 			</Paragraph>
-			<ActionButton href={portfolioUrl}>Open my CPD portfolio</ActionButton>
-			<Paragraph>
-				Your certificate number is <strong>{code}</strong>. Anyone you share it with, such as an employer or regulator,
-				can check it at <TextLink href={verifyUrl}>{verifyUrl}</TextLink> or by scanning the QR code on the certificate.
-			</Paragraph>
-			<SmallPrint>You can download your certificate again at any time from your CPD portfolio.</SmallPrint>
+			<SmallPrint>{t('certificateIssued.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

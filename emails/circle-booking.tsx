@@ -1,5 +1,6 @@
-import { formatCircleLength } from '#modules/circles/london-time.ts'
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type CircleBookingKind =
 	'booked' | 'booked-for-you' | 'waiting' | 'promoted' | 'updated' | 'cancelled' | 'circle-cancelled' | 'unmarked'
@@ -19,63 +20,41 @@ export type CircleBookingProps = {
 	bookedByName?: string
 }
 
-const SUBJECTS: Record<CircleBookingKind, (title: string) => string> = {
-	booked: (title) => `Your place in the circle: ${title}`,
-	'booked-for-you': (title) => `You have been booked into a circle: ${title}`,
-	waiting: (title) => `You are on the waiting list: ${title}`,
-	promoted: (title) => `A place came up for you: ${title}`,
-	updated: (title) => `The circle has changed: ${title}`,
-	cancelled: (title) => `Your booking is cancelled: ${title}`,
-	'circle-cancelled': (title) => `This circle will not take place: ${title}`,
-	unmarked: (title) => `Your attendance was taken off the register: ${title}`,
+export function subject({ circleTitle, kind }: CircleBookingProps, t: EmailT) {
+	return t(`circleBooking.subject.${kind}`, { circleTitle })
 }
 
-export function subject({ circleTitle, kind }: CircleBookingProps) {
-	return SUBJECTS[kind](circleTitle)
-}
-
-function opening({ kind, bookedByName }: Pick<CircleBookingProps, 'kind' | 'bookedByName'>) {
-	if (kind === 'booked-for-you') {
-		return `${bookedByName ?? 'Your organisation'} has booked you a place in this reflective circle. The calendar invitation is attached. If you cannot come, please cancel from the circle’s page so someone else can have the place.`
-	}
-	return OPENINGS[kind]
-}
-
-const OPENINGS: Record<Exclude<CircleBookingKind, 'booked-for-you'>, string> = {
-	booked: 'You have a place in this reflective circle. The calendar invitation is attached.',
-	waiting:
-		'The circle is full for now, so you are on its waiting list. If someone cancels, the first person waiting gets their place automatically, and we will email you.',
-	promoted:
-		'Someone cancelled, and the place is yours: you were next on the waiting list. The calendar invitation is attached.',
-	updated: 'The facilitator has changed the details below. The attached invitation updates your calendar.',
-	cancelled:
-		'You cancelled your booking. If you had a place, it now goes to the next person waiting, and any attachment removes the circle from your calendar.',
-	'circle-cancelled':
-		'The facilitator has cancelled this circle. We are sorry for the change of plan; the attachment removes it from your calendar.',
-	unmarked:
-		'The facilitator has taken you off the register of this circle, as you were marked present in error, so its hours are no longer in your CPD portfolio. Anything you wrote about it is kept. If you did attend, please reply to your facilitator.',
+/** "1 hour 30 minutes" in the email's language. */
+export function circleLength(minutes: number, t: EmailT) {
+	const hours = Math.floor(minutes / 60)
+	const rest = minutes % 60
+	const parts = []
+	if (hours) parts.push(t('circle.hours', { count: hours }))
+	if (rest || !hours) parts.push(t('circle.minutes', { count: rest }))
+	return parts.join(' ')
 }
 
 /** Every email about one person's booking of a circle; the .ics invitation travels as an attachment. */
 export default function CircleBooking(props: CircleBookingProps) {
-	const { name, circleTitle, startsLabel, durationMinutes, placeLabel, facilitatorName, circleUrl } = props
-	const text = opening(props)
+	const { name, circleTitle, kind, startsLabel, durationMinutes, placeLabel, facilitatorName, circleUrl } = props
+	const { t } = useTranslation('emails')
+	const text = t(`circleBooking.opening.${kind}`, {
+		bookedByName: props.bookedByName ?? t('circleBooking.yourOrganisation'),
+	})
 	return (
-		<EmailLayout preview={text} heading={subject(props)}>
-			<Paragraph>Hello {name},</Paragraph>
+		<EmailLayout preview={text} heading={subject(props, t)}>
+			<Greeting name={name} />
 			<Paragraph>{text}</Paragraph>
 			<Paragraph>
-				“{circleTitle}”, facilitated by {facilitatorName}
+				{t('circle.details', { circleTitle, facilitatorName })}
 				<br />
-				{startsLabel}, for {formatCircleLength(durationMinutes)}
+				{t('circle.when', { startsLabel, length: circleLength(durationMinutes, t) })}
 				<br />
 				{placeLabel}
 			</Paragraph>
-			<ActionButton href={circleUrl}>See the circle</ActionButton>
+			<ActionButton href={circleUrl}>{t('circleBooking.action')}</ActionButton>
 			<SmallPrint>
-				{props.kind === 'booked-for-you'
-					? 'You are receiving this because your organisation booked you a place in a reflective circle on Circle.'
-					: 'You are receiving this because you booked a place in a reflective circle on Circle.'}
+				{kind === 'booked-for-you' ? t('circleBooking.smallBookedForYou') : t('circleBooking.small')}
 			</SmallPrint>
 		</EmailLayout>
 	)

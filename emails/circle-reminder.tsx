@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type CircleReminderProps = {
 	name: string
@@ -11,30 +13,27 @@ export type CircleReminderProps = {
 	circleUrl: string
 }
 
-export function subject({ circleTitle, lead }: CircleReminderProps) {
-	return lead === '24h' ? `Tomorrow: ${circleTitle}` : `Starting in an hour: ${circleTitle}`
+export function subject({ circleTitle, lead }: CircleReminderProps, t: EmailT) {
+	return lead === '24h'
+		? t('circleReminder.subject24h', { circleTitle })
+		: t('circleReminder.subject1h', { circleTitle })
 }
 
 /** A reminder to someone with a place in a circle, a day and an hour before it starts. */
 export default function CircleReminder(props: CircleReminderProps) {
 	const { name, circleTitle, lead, startsLabel, placeLabel, facilitatorName, circleUrl } = props
+	const { t } = useTranslation('emails')
+	const day = lead === '24h'
 	return (
 		<EmailLayout
-			preview={lead === '24h' ? 'Your circle is tomorrow.' : 'Your circle starts in an hour.'}
-			heading={lead === '24h' ? 'Your circle is tomorrow' : 'Your circle starts in an hour'}
+			preview={day ? t('circleReminder.preview24h') : t('circleReminder.preview1h')}
+			heading={day ? t('circleReminder.heading24h') : t('circleReminder.heading1h')}
 		>
-			<Paragraph>Hello {name},</Paragraph>
-			<Paragraph>
-				“{circleTitle}” with {facilitatorName} starts {startsLabel}. {placeLabel}
-			</Paragraph>
-			<Paragraph>
-				When it starts, {facilitatorName} will show a short check-in code: enter it on the circle’s page and the
-				participatory hours go into your CPD portfolio.
-			</Paragraph>
-			<ActionButton href={circleUrl}>Open the circle</ActionButton>
-			<SmallPrint>
-				If you can no longer come, cancel on the circle’s page so someone waiting can have your place.
-			</SmallPrint>
+			<Greeting name={name} />
+			<Paragraph>{t('circleReminder.body', { circleTitle, facilitatorName, startsLabel, placeLabel })}</Paragraph>
+			<Paragraph>{t('circleReminder.checkIn', { facilitatorName })}</Paragraph>
+			<ActionButton href={circleUrl}>{t('circleReminder.action')}</ActionButton>
+			<SmallPrint>{t('circleReminder.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

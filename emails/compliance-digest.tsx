@@ -1,5 +1,7 @@
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
 import { Section, Text } from '@react-email/components'
-import { ActionButton, EmailLayout, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
 
 export type ComplianceDigestRow = {
 	personName: string
@@ -26,11 +28,11 @@ export type ComplianceDigestProps = {
 	preferencesUrl?: string
 }
 
-export function subject({ organisationName, overdue, expired }: ComplianceDigestProps) {
+export function subject({ organisationName, overdue, expired }: ComplianceDigestProps, t: EmailT) {
 	const outOfDate = overdue + expired
 	return outOfDate > 0
-		? `${organisationName}: ${outOfDate} out of date this week`
-		: `${organisationName}: training due soon this week`
+		? t('complianceDigest.subjectOutOfDate', { organisationName, count: outOfDate })
+		: t('complianceDigest.subjectDueSoon', { organisationName })
 }
 
 /** The weekly digest of a manager's (or an administrator's) people who are overdue, expired or due soon. */
@@ -46,30 +48,33 @@ export default function ComplianceDigest({
 	matrixUrl,
 	preferencesUrl,
 }: ComplianceDigestProps) {
+	const { t } = useTranslation('emails')
 	return (
 		<EmailLayout
-			preview={`${overdue} overdue, ${expired} expired, ${dueSoon} due soon.`}
-			heading="This week’s training"
+			preview={t('complianceDigest.preview', { overdue, expired, dueSoon })}
+			heading={t('complianceDigest.heading')}
 		>
-			<Paragraph>Hello {name},</Paragraph>
-			<Paragraph>
-				For {scope}: {overdue} overdue, {expired} expired and {dueSoon} due soon or expiring.
-			</Paragraph>
+			<Greeting name={name} />
+			<Paragraph>{t('complianceDigest.body', { scope, overdue, expired, dueSoon })}</Paragraph>
 			<Section>
 				{rows.map((row, index) => (
 					<Text key={index} style={{ margin: '0 0 8px', fontSize: '15px', lineHeight: '22px' }}>
 						<strong>{row.personName}</strong> — {row.courseTitle}: {row.statusLabel} ({row.detail})
 					</Text>
 				))}
-				{more > 0 ? <Text style={{ margin: '0 0 8px' }}>…and {more} more.</Text> : null}
+				{more > 0 ? <Text style={{ margin: '0 0 8px' }}>{t('complianceDigest.more', { count: more })}</Text> : null}
 			</Section>
-			<ActionButton href={matrixUrl}>Open the compliance matrix</ActionButton>
+			<ActionButton href={matrixUrl}>{t('complianceDigest.action')}</ActionButton>
 			<SmallPrint>
-				You receive this each Monday because you manage training in {organisationName}.
+				{t('complianceDigest.small', { organisationName })}
 				{preferencesUrl ? (
 					<>
 						{' '}
-						<TextLink href={preferencesUrl}>Choose whether you get it</TextLink>.
+						<Trans
+							t={t}
+							i18nKey="complianceDigest.preferences"
+							components={{ link: <TextLink href={preferencesUrl} /> }}
+						/>
 					</>
 				) : null}
 			</SmallPrint>

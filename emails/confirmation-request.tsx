@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type ConfirmationRequestProps = {
 	/** The partner's name when the learner gave one. */
@@ -16,10 +18,10 @@ export type ConfirmationRequestProps = {
 	signOff?: boolean
 }
 
-export function subject({ learnerName, formLabel, signOff }: ConfirmationRequestProps) {
+export function subject({ learnerName, formLabel, signOff }: ConfirmationRequestProps, t: EmailT) {
 	return signOff
-		? `${learnerName} asks you to sign off their ${formLabel}`
-		: `${learnerName} asks you to confirm their ${formLabel}`
+		? t('confirmationRequest.subjectSignOff', { learnerName, formLabel })
+		: t('confirmationRequest.subject', { learnerName, formLabel })
 }
 
 /** Sent to a learner's discussion partner or peer, with the single-use link to confirm the record. */
@@ -33,29 +35,26 @@ export default function ConfirmationRequest({
 	expiresOn,
 	signOff = false,
 }: ConfirmationRequestProps) {
+	const { t } = useTranslation('emails')
 	return (
 		<EmailLayout
-			preview={`${learnerName} has named you as ${partnerRole} on their ${formLabel}.`}
-			heading={signOff ? `Sign off ${learnerName}’s ${formLabel}` : `Confirm ${learnerName}’s ${formLabel}`}
+			preview={t('confirmationRequest.preview', { learnerName, partnerRole, formLabel })}
+			heading={
+				signOff
+					? t('confirmationRequest.headingSignOff', { learnerName, formLabel })
+					: t('confirmationRequest.heading', { learnerName, formLabel })
+			}
 		>
-			<Paragraph>Hello{partnerName ? ` ${partnerName}` : ''},</Paragraph>
-			{signOff ? (
-				<Paragraph>
-					{learnerName} keeps their professional development records on Circle and has named you as {partnerRole} for “
-					{recordTitle}”. The link shows you what they wrote; if it matches what you know of their work, sign it off
-					with your details and, if you like, a comment. You do not need an account.
-				</Paragraph>
-			) : (
-				<Paragraph>
-					{learnerName} keeps their professional records on Circle and has named you as {partnerRole} for “{recordTitle}
-					”. If you took part, please confirm it with your details. It takes a minute and you do not need an account.
-				</Paragraph>
-			)}
-			<ActionButton href={confirmUrl}>{signOff ? 'Read and sign off the record' : 'Confirm the record'}</ActionButton>
-			<SmallPrint>
-				This link works once and expires on {expiresOn}. If you do not know {learnerName} or did not take part, ignore
-				this email and nothing will be confirmed.
-			</SmallPrint>
+			<Greeting name={partnerName} />
+			<Paragraph>
+				{signOff
+					? t('confirmationRequest.bodySignOff', { learnerName, partnerRole, recordTitle })
+					: t('confirmationRequest.body', { learnerName, partnerRole, recordTitle })}
+			</Paragraph>
+			<ActionButton href={confirmUrl}>
+				{signOff ? t('confirmationRequest.actionSignOff') : t('confirmationRequest.action')}
+			</ActionButton>
+			<SmallPrint>{t('confirmationRequest.small', { expiresOn, learnerName })}</SmallPrint>
 		</EmailLayout>
 	)
 }

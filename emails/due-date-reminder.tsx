@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type DueDateReminderProps = {
 	name: string
@@ -11,43 +13,38 @@ export type DueDateReminderProps = {
 	courseUrl: string
 }
 
-function when(daysLeft: number) {
-	if (daysLeft < 0) return 'overdue'
-	if (daysLeft === 0) return 'due today'
-	if (daysLeft === 1) return 'due tomorrow'
-	return `due in ${daysLeft} days`
+export function subject({ courseTitle, daysLeft }: DueDateReminderProps, t: EmailT) {
+	if (daysLeft < 0) return t('dueDateReminder.subjectOverdue', { courseTitle })
+	if (daysLeft === 0) return t('dueDateReminder.subjectToday', { courseTitle })
+	return t('dueDateReminder.subjectDays', { count: daysLeft, courseTitle })
 }
 
-export function subject({ courseTitle, daysLeft }: DueDateReminderProps) {
-	return daysLeft < 0 ? `Overdue: ${courseTitle}` : `${courseTitle} is ${when(daysLeft)}`
+function heading({ courseTitle, daysLeft }: DueDateReminderProps, t: EmailT) {
+	if (daysLeft < 0) return t('dueDateReminder.headingOverdue', { courseTitle })
+	if (daysLeft === 0) return t('dueDateReminder.headingToday', { courseTitle })
+	return t('dueDateReminder.headingDays', { count: daysLeft, courseTitle })
 }
 
 /** A learner's reminder of a course their organisation requires: before the due date, and on the day it is missed. */
-export default function DueDateReminder({
-	name,
-	organisationName,
-	courseTitle,
-	dueOnText,
-	daysLeft,
-	courseUrl,
-}: DueDateReminderProps) {
+export default function DueDateReminder(props: DueDateReminderProps) {
+	const { name, organisationName, courseTitle, dueOnText, daysLeft, courseUrl } = props
+	const { t } = useTranslation('emails')
 	const overdue = daysLeft < 0
 	return (
 		<EmailLayout
-			preview={overdue ? `This was due on ${dueOnText}.` : `Finish it by ${dueOnText}.`}
-			heading={overdue ? `“${courseTitle}” is overdue` : `“${courseTitle}” is ${when(daysLeft)}`}
+			preview={
+				overdue ? t('dueDateReminder.previewOverdue', { dueOnText }) : t('dueDateReminder.preview', { dueOnText })
+			}
+			heading={heading(props, t)}
 		>
-			<Paragraph>Hello {name},</Paragraph>
+			<Greeting name={name} />
 			<Paragraph>
 				{overdue
-					? `${organisationName} asked you to complete “${courseTitle}” by ${dueOnText}, and it is not finished yet. Please complete it as soon as you can: your organisation can see that it is overdue.`
-					: `${organisationName} has asked you to complete “${courseTitle}” by ${dueOnText}. Your progress is saved, so you can pick up where you left off.`}
+					? t('dueDateReminder.bodyOverdue', { organisationName, courseTitle, dueOnText })
+					: t('dueDateReminder.body', { organisationName, courseTitle, dueOnText })}
 			</Paragraph>
-			<ActionButton href={courseUrl}>{overdue ? 'Finish the course' : 'Go to the course'}</ActionButton>
-			<SmallPrint>
-				You are receiving this because {organisationName} requires this training. If you think it should not apply to
-				you, please speak to your manager.
-			</SmallPrint>
+			<ActionButton href={courseUrl}>{overdue ? t('dueDateReminder.finish') : t('dueDateReminder.goTo')}</ActionButton>
+			<SmallPrint>{t('dueDateReminder.small', { organisationName })}</SmallPrint>
 		</EmailLayout>
 	)
 }

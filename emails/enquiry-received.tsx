@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
 import { Section, Text } from '@react-email/components'
 import { Fragment, type ReactNode } from 'react'
 import { EmailLayout, Paragraph, TextLink } from './components/layout.tsx'
@@ -13,19 +15,13 @@ export type EnquiryReceivedProps = {
 	}
 }
 
-// The Sector enum's values, as people say them.
-const SECTOR_LABELS: Record<string, string> = {
-	FOUNDATIONS: 'Foundations',
-	SCHOOLS: 'Schools and education',
-	HEALTH_SOCIAL_CARE: 'Health and social care',
-	CRIMINAL_JUSTICE: 'Criminal justice',
-	PARENTS_CARERS: 'Parents and carers',
+export function subject({ enquiry }: EnquiryReceivedProps, t: EmailT) {
+	const from = enquiry.organisationName ? `${enquiry.name}, ${enquiry.organisationName}` : enquiry.name
+	return t('enquiryReceived.subject', { from })
 }
 
-export function subject({ enquiry }: EnquiryReceivedProps) {
-	const from = enquiry.organisationName ? `${enquiry.name}, ${enquiry.organisationName}` : enquiry.name
-	return `New enquiry from ${from}`
-}
+const SECTORS = ['FOUNDATIONS', 'SCHOOLS', 'HEALTH_SOCIAL_CARE', 'CRIMINAL_JUSTICE', 'PARENTS_CARERS'] as const
+const isSector = (value: string): value is (typeof SECTORS)[number] => (SECTORS as readonly string[]).includes(value)
 
 const label = { color: '#44403c', fontSize: '14px', fontWeight: 600, margin: '0' }
 const value = { color: '#1c1917', fontSize: '16px', lineHeight: '24px', margin: '0 0 12px' }
@@ -40,17 +36,23 @@ const quote = {
 
 /** Sent to each platform admin when someone uses the "Get in touch" form. */
 export default function EnquiryReceived({ enquiry }: EnquiryReceivedProps) {
+	const { t, i18n } = useTranslation('emails')
 	const rows: Array<[string, ReactNode]> = [
-		['Name', enquiry.name],
-		['Email', <TextLink href={`mailto:${enquiry.email}`}>{enquiry.email}</TextLink>],
+		[t('enquiryReceived.name'), enquiry.name],
+		[t('enquiryReceived.email'), <TextLink href={`mailto:${enquiry.email}`}>{enquiry.email}</TextLink>],
 	]
-	if (enquiry.organisationName) rows.push(['Organisation', enquiry.organisationName])
-	if (enquiry.sector) rows.push(['Sector', SECTOR_LABELS[enquiry.sector] ?? enquiry.sector])
-	if (enquiry.staffCount != null) rows.push(['Number of staff', enquiry.staffCount.toLocaleString('en-GB')])
+	if (enquiry.organisationName) rows.push([t('enquiryReceived.organisation'), enquiry.organisationName])
+	if (enquiry.sector) {
+		const sector = isSector(enquiry.sector) ? t(`enquiryReceived.sectors.${enquiry.sector}`) : enquiry.sector
+		rows.push([t('enquiryReceived.sector'), sector])
+	}
+	if (enquiry.staffCount != null) {
+		rows.push([t('enquiryReceived.staffCount'), enquiry.staffCount.toLocaleString(`${i18n.language}-GB`)])
+	}
 
 	return (
-		<EmailLayout preview={`${enquiry.name} has sent an enquiry through Circle.`} heading="A new enquiry">
-			<Paragraph>Someone has used the “Get in touch” form. Their details are below; reply to them directly.</Paragraph>
+		<EmailLayout preview={t('enquiryReceived.preview', { name: enquiry.name })} heading={t('enquiryReceived.heading')}>
+			<Paragraph>{t('enquiryReceived.body')}</Paragraph>
 			<Section>
 				{rows.map(([name, content]) => (
 					<div key={name}>
@@ -59,7 +61,7 @@ export default function EnquiryReceived({ enquiry }: EnquiryReceivedProps) {
 					</div>
 				))}
 			</Section>
-			<Text style={label}>Message</Text>
+			<Text style={label}>{t('enquiryReceived.message')}</Text>
 			<Text style={quote}>
 				{/* <br> rather than white-space alone, so that the plain-text version keeps the lines too */}
 				{enquiry.message.split(/\r?\n/).map((line, index) => (

@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type FollowUpDueProps = {
 	name: string
@@ -8,34 +10,23 @@ export type FollowUpDueProps = {
 	followUpUrl: string
 }
 
-export function subject({ courseTitle, day }: FollowUpDueProps) {
-	return day === 7
-		? `A week on from “${courseTitle}”: your 7-day check`
-		: `A month on from “${courseTitle}”: what changed?`
+export function subject({ courseTitle, day }: FollowUpDueProps, t: EmailT) {
+	return day === 7 ? t('followUpDue.subject7', { courseTitle }) : t('followUpDue.subject30', { courseTitle })
 }
 
 /** The follow-up's reminder, 7 and 30 days after a learner completed a course. */
 export default function FollowUpDue({ name, courseTitle, day, followUpUrl }: FollowUpDueProps) {
+	const { t } = useTranslation('emails')
+	const week = day === 7
 	return (
 		<EmailLayout
-			preview={day === 7 ? 'A few quick questions, a week on.' : 'A month on: a few questions and a reflection.'}
-			heading={day === 7 ? 'Your 7-day check is ready' : 'Your 30-day check and reflection are ready'}
+			preview={week ? t('followUpDue.preview7') : t('followUpDue.preview30')}
+			heading={week ? t('followUpDue.heading7') : t('followUpDue.heading30')}
 		>
-			<Paragraph>Hello {name},</Paragraph>
-			{day === 7 ? (
-				<Paragraph>
-					It is a week since you finished “{courseTitle}”. Recalling what you learnt, a little while after, is one of
-					the best ways to keep it: a few questions, about three minutes.
-				</Paragraph>
-			) : (
-				<Paragraph>
-					It is a month since you finished “{courseTitle}”. Answer the same few questions once more, then write a short
-					reflection on what has changed in your practice. If you like, send it to your manager to sign off; it also
-					goes into your CPD portfolio as the course’s impact on practice.
-				</Paragraph>
-			)}
-			<ActionButton href={followUpUrl}>Open your follow-up</ActionButton>
-			<SmallPrint>You can switch off optional reminders like this one in your account’s reminder settings.</SmallPrint>
+			<Greeting name={name} />
+			<Paragraph>{week ? t('followUpDue.body7', { courseTitle }) : t('followUpDue.body30', { courseTitle })}</Paragraph>
+			<ActionButton href={followUpUrl}>{t('followUpDue.action')}</ActionButton>
+			<SmallPrint>{t('followUpDue.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type FollowUpSignOffProps = {
 	managerName: string
@@ -7,21 +9,19 @@ export type FollowUpSignOffProps = {
 	signOffUrl: string
 }
 
-export function subject({ learnerName }: FollowUpSignOffProps) {
-	return `${learnerName} asked you to sign off their reflection`
+export function subject({ learnerName }: FollowUpSignOffProps, t: EmailT) {
+	return t('followUpSignOff.subject', { learnerName })
 }
 
 /** To a team manager, when a learner sends them a course follow-up's reflection for sign-off. */
 export default function FollowUpSignOff({ managerName, learnerName, courseTitle, signOffUrl }: FollowUpSignOffProps) {
+	const { t } = useTranslation('emails')
 	return (
-		<EmailLayout preview={`${learnerName} sent you a reflection to sign off.`} heading="A reflection to sign off">
-			<Paragraph>Hello {managerName},</Paragraph>
-			<Paragraph>
-				{learnerName} finished “{courseTitle}” a month ago and has written about what has changed in their practice
-				since. They chose to send it, with their action plan, to you to sign off.
-			</Paragraph>
-			<ActionButton href={signOffUrl}>Read and sign off</ActionButton>
-			<SmallPrint>You see only what {learnerName} chose to send. Sign in to Circle to read it.</SmallPrint>
+		<EmailLayout preview={t('followUpSignOff.preview', { learnerName })} heading={t('followUpSignOff.heading')}>
+			<Greeting name={managerName} />
+			<Paragraph>{t('followUpSignOff.body', { learnerName, courseTitle })}</Paragraph>
+			<ActionButton href={signOffUrl}>{t('followUpSignOff.action')}</ActionButton>
+			<SmallPrint>{t('followUpSignOff.small', { learnerName })}</SmallPrint>
 		</EmailLayout>
 	)
 }

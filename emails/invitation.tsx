@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type InvitationProps = {
 	/** The invitee's name when the admin gave one. */
@@ -11,10 +13,10 @@ export type InvitationProps = {
 	expiresOn: string
 }
 
-export function subject({ organisationName, courseTitle }: InvitationProps) {
+export function subject({ organisationName, courseTitle }: InvitationProps, t: EmailT) {
 	return courseTitle
-		? `${organisationName} has given you a place on ${courseTitle}`
-		: `You are invited to join ${organisationName} on Circle`
+		? t('invitation.subjectCourse', { organisationName, courseTitle })
+		: t('invitation.subject', { organisationName })
 }
 
 /** Sent when an organisation admin invites someone to take a seat on a course. */
@@ -26,22 +28,22 @@ export default function Invitation({
 	acceptUrl,
 	expiresOn,
 }: InvitationProps) {
+	const { t } = useTranslation('emails')
 	return (
 		<EmailLayout
-			preview={`${inviterName} has invited you to join ${organisationName} on Circle.`}
-			heading={courseTitle ? `A place on ${courseTitle}` : `Join ${organisationName}`}
+			preview={t('invitation.preview', { inviterName, organisationName })}
+			heading={
+				courseTitle ? t('invitation.headingCourse', { courseTitle }) : t('invitation.heading', { organisationName })
+			}
 		>
-			<Paragraph>Hello{name ? ` ${name}` : ''},</Paragraph>
+			<Greeting name={name} />
 			<Paragraph>
-				{inviterName} has invited you to join {organisationName} on Circle
-				{courseTitle ? `, with a place on the CPD course “${courseTitle}”` : ''}. You can take it at your own pace and
-				earn a CPD certificate when you finish.
+				{courseTitle
+					? t('invitation.bodyCourse', { inviterName, organisationName, courseTitle })
+					: t('invitation.body', { inviterName, organisationName })}
 			</Paragraph>
-			<ActionButton href={acceptUrl}>Accept the invitation</ActionButton>
-			<SmallPrint>
-				This link works once and expires on {expiresOn}. If you were not expecting it, you can ignore this email and
-				nothing will happen.
-			</SmallPrint>
+			<ActionButton href={acceptUrl}>{t('invitation.action')}</ActionButton>
+			<SmallPrint>{t('invitation.small', { expiresOn })}</SmallPrint>
 		</EmailLayout>
 	)
 }

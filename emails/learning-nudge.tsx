@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
 
 export type LearningNudgeProps = {
 	name: string
@@ -11,25 +13,25 @@ export type LearningNudgeProps = {
 	unsubscribeUrl: string
 }
 
-export function subject({ courseTitle }: LearningNudgeProps) {
-	return `Pick up where you left off: ${courseTitle}`
+export function subject({ courseTitle }: LearningNudgeProps, t: EmailT) {
+	return t('learningNudge.subject', { courseTitle })
 }
 
 /** A friendly nudge to a learner who has not been back to a course they started (14 and 30 days on). */
 export default function LearningNudge({ name, courseTitle, daysAway, resumeUrl, unsubscribeUrl }: LearningNudgeProps) {
+	const { t } = useTranslation('emails')
 	const weeks = Math.floor(daysAway / 7)
 	return (
-		<EmailLayout preview="Your progress is saved." heading="Pick up where you left off">
-			<Paragraph>Hello {name},</Paragraph>
+		<EmailLayout preview={t('learningNudge.preview')} heading={t('learningNudge.heading')}>
+			<Greeting name={name} />
 			<Paragraph>
-				It has been {weeks >= 4 ? 'about a month' : `${weeks} weeks`} since you were last in “{courseTitle}”. Your
-				progress is saved: the link below opens the lesson you were on.
+				{weeks >= 4
+					? t('learningNudge.bodyMonth', { courseTitle })
+					: t('learningNudge.bodyWeeks', { count: weeks, courseTitle })}
 			</Paragraph>
-			<ActionButton href={resumeUrl}>Carry on learning</ActionButton>
+			<ActionButton href={resumeUrl}>{t('learningNudge.action')}</ActionButton>
 			<SmallPrint>
-				We send at most two of these for a course you have paused.{' '}
-				<TextLink href={unsubscribeUrl}>Stop these emails</TextLink> (one click; reminders about training your
-				organisation requires still reach you).
+				<Trans t={t} i18nKey="learningNudge.small" components={{ link: <TextLink href={unsubscribeUrl} /> }} />
 			</SmallPrint>
 		</EmailLayout>
 	)

@@ -1,4 +1,6 @@
-import { EmailLayout, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
 
 export type NewDeviceSignInProps = {
 	name: string
@@ -11,27 +13,25 @@ export type NewDeviceSignInProps = {
 	securityUrl: string
 }
 
-export function subject(_props: NewDeviceSignInProps) {
-	return 'A new sign-in to your Circle account'
+export function subject(_props: NewDeviceSignInProps, t: EmailT) {
+	return t('newDeviceSignIn.subject')
 }
 
 /** Sent when someone signs in from a browser the account has not used before. */
 export default function NewDeviceSignIn({ name, device, when, network, securityUrl }: NewDeviceSignInProps) {
+	const { t } = useTranslation('emails')
 	return (
-		<EmailLayout preview={`Your Circle account was signed in to from ${device}.`} heading="A new sign-in">
-			<Paragraph>Hello {name},</Paragraph>
+		<EmailLayout preview={t('newDeviceSignIn.preview', { device })} heading={t('newDeviceSignIn.heading')}>
+			<Greeting name={name} />
 			<Paragraph>
-				Your Circle account was signed in to from a device we have not seen before: {device}, on {when}
-				{network ? ` (from ${network})` : ''}.
+				{network
+					? t('newDeviceSignIn.bodyWithNetwork', { device, when, network })
+					: t('newDeviceSignIn.body', { device, when })}
 			</Paragraph>
 			<Paragraph>
-				If this was you, there is nothing more to do. You can see and end your sessions on your{' '}
-				<TextLink href={securityUrl}>security page</TextLink>.
+				<Trans t={t} i18nKey="newDeviceSignIn.sessions" components={{ link: <TextLink href={securityUrl} /> }} />
 			</Paragraph>
-			<SmallPrint>
-				If it was not you, change your password straight away, sign out of the session on your security page, and let us
-				know by replying to this email.
-			</SmallPrint>
+			<SmallPrint>{t('newDeviceSignIn.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

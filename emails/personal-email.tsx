@@ -1,26 +1,22 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type PersonalEmailProps = { name: string; verifyUrl: string }
 
-export function subject(_props: PersonalEmailProps) {
-	return 'Confirm your personal email address for Circle'
+export function subject(_props: PersonalEmailProps, t: EmailT) {
+	return t('personalEmail.subject')
 }
 
 /** Sent to a personal address someone adds to their account, so it can sign them in for life. */
 export default function PersonalEmail({ name, verifyUrl }: PersonalEmailProps) {
+	const { t } = useTranslation('emails')
 	return (
-		<EmailLayout
-			preview="Confirm this address so your Circle record stays yours if you change jobs."
-			heading="Confirm your personal email address"
-		>
-			<Paragraph>Hello {name},</Paragraph>
-			<Paragraph>
-				You added this address to your Circle account. Once you confirm it, you can sign in with it and reset your
-				password with it, so your certificates, CPD and reflections stay with you if your work email or your
-				organisation’s sign-in goes away.
-			</Paragraph>
-			<ActionButton href={verifyUrl}>Confirm this address</ActionButton>
-			<SmallPrint>The link works for 48 hours. If you did not add this address, ignore this email: nothing changes.</SmallPrint>
+		<EmailLayout preview={t('personalEmail.preview')} heading={t('personalEmail.heading')}>
+			<Greeting name={name} />
+			<Paragraph>{t('personalEmail.body')}</Paragraph>
+			<ActionButton href={verifyUrl}>{t('personalEmail.action')}</ActionButton>
+			<SmallPrint>{t('personalEmail.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

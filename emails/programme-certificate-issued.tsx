@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
 
 export type ProgrammeCertificateIssuedProps = {
 	name: string
@@ -13,8 +15,8 @@ export type ProgrammeCertificateIssuedProps = {
 	programmeUrl: string
 }
 
-export function subject({ programmeTitle }: ProgrammeCertificateIssuedProps) {
-	return `Your programme certificate: ${programmeTitle}`
+export function subject({ programmeTitle }: ProgrammeCertificateIssuedProps, t: EmailT) {
+	return t('programmeCertificateIssued.subject', { programmeTitle })
 }
 
 /** Sent when a learner finishes the last course of a programme, with the programme certificate attached. */
@@ -28,25 +30,34 @@ export default function ProgrammeCertificateIssued({
 	verifyUrl,
 	programmeUrl,
 }: ProgrammeCertificateIssuedProps) {
+	const { t } = useTranslation('emails')
+	const strong = <strong />
 	return (
 		<EmailLayout
-			preview={`Well done: you have completed ${programmeTitle}. Your certificate is attached.`}
-			heading="You have completed the programme"
+			preview={t('programmeCertificateIssued.preview', { programmeTitle })}
+			heading={t('programmeCertificateIssued.heading')}
 		>
-			<Paragraph>Hello {name},</Paragraph>
+			<Greeting name={name} />
 			<Paragraph>
-				Congratulations on completing all {courseCount} courses of <strong>{programmeTitle}</strong> on {completedOn}.
-				Your programme certificate, listing each course and {cpdHoursLabel} in total, is attached as a PDF.
+				<Trans
+					t={t}
+					i18nKey="programmeCertificateIssued.body"
+					count={courseCount}
+					values={{ count: courseCount, programmeTitle, completedOn, cpdHoursLabel }}
+					components={{ strong }}
+				/>
 			</Paragraph>
+			<Paragraph>{t('programmeCertificateIssued.hours')}</Paragraph>
+			<ActionButton href={programmeUrl}>{t('programmeCertificateIssued.action')}</ActionButton>
 			<Paragraph>
-				Each course’s own certificate is already in your CPD portfolio, so the hours are counted once there.
+				<Trans
+					t={t}
+					i18nKey="programmeCertificateIssued.code"
+					values={{ code, verifyUrl }}
+					components={{ strong, link: <TextLink href={verifyUrl} /> }}
+				/>
 			</Paragraph>
-			<ActionButton href={programmeUrl}>See the programme</ActionButton>
-			<Paragraph>
-				Your certificate number is <strong>{code}</strong>. Anyone you share it with can check it at{' '}
-				<TextLink href={verifyUrl}>{verifyUrl}</TextLink> or by scanning the QR code on the certificate.
-			</Paragraph>
-			<SmallPrint>You can download your certificate again at any time from the programme’s page.</SmallPrint>
+			<SmallPrint>{t('programmeCertificateIssued.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

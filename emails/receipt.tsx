@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type ReceiptProps = {
 	name: string
@@ -18,8 +20,8 @@ export type ReceiptProps = {
 	demo: boolean
 }
 
-export function subject({ courseTitle, orderReference }: ReceiptProps) {
-	return `Your Circle receipt ${orderReference}: ${courseTitle}`
+export function subject({ courseTitle, orderReference }: ReceiptProps, t: EmailT) {
+	return t('receipt.subject', { orderReference, courseTitle })
 }
 
 /** Sent once when an order is fulfilled: what was bought, for how much, when, and its reference. */
@@ -34,34 +36,35 @@ export default function Receipt({
 	nextUrl,
 	demo,
 }: ReceiptProps) {
-	const what = organisationName
-		? `${quantity} ${quantity === 1 ? 'seat' : 'seats'} on ${courseTitle} for ${organisationName}`
-		: `a place on ${courseTitle}`
+	const { t } = useTranslation('emails')
+	const strong = <strong />
 	return (
 		<EmailLayout
-			preview={`Receipt ${orderReference}: ${amountLabel} for ${courseTitle}.`}
-			heading="Thank you for your order"
+			preview={t('receipt.preview', { orderReference, amountLabel, courseTitle })}
+			heading={t('receipt.heading')}
 		>
-			<Paragraph>Hello {name},</Paragraph>
+			<Greeting name={name} />
 			<Paragraph>
-				Thank you for buying {what}. {demo ? 'This was a demo checkout: no real payment was taken.' : null}
+				{organisationName
+					? t('receipt.seats', { count: quantity, courseTitle, organisationName })
+					: t('receipt.place', { courseTitle })}{' '}
+				{demo ? t('receipt.demo') : null}
 			</Paragraph>
 			<Paragraph>
-				Course: <strong>{courseTitle}</strong>
+				<Trans t={t} i18nKey="receipt.course" values={{ courseTitle }} components={{ strong }} />
 				<br />
-				Quantity: <strong>{quantity}</strong>
+				<Trans t={t} i18nKey="receipt.quantity" values={{ quantity }} components={{ strong }} />
 				<br />
-				Amount: <strong>{amountLabel}</strong>
+				<Trans t={t} i18nKey="receipt.amount" values={{ amountLabel }} components={{ strong }} />
 				<br />
-				Date: <strong>{paidOn}</strong>
+				<Trans t={t} i18nKey="receipt.date" values={{ paidOn }} components={{ strong }} />
 				<br />
-				Order reference: <strong>{orderReference}</strong>
+				<Trans t={t} i18nKey="receipt.reference" values={{ orderReference }} components={{ strong }} />
 			</Paragraph>
-			<ActionButton href={nextUrl}>{organisationName ? 'Assign your seats' : 'Start the course'}</ActionButton>
-			<SmallPrint>
-				Please quote the order reference if you contact us about this order. Amounts are in pounds sterling and include
-				any VAT charged at checkout.
-			</SmallPrint>
+			<ActionButton href={nextUrl}>
+				{organisationName ? t('receipt.assignSeats') : t('receipt.startCourse')}
+			</ActionButton>
+			<SmallPrint>{t('receipt.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

@@ -1,24 +1,22 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type ResetPasswordProps = { name: string; resetUrl: string }
 
-export function subject(_props: ResetPasswordProps) {
-	return 'Reset your Circle password'
+export function subject(_props: ResetPasswordProps, t: EmailT) {
+	return t('resetPassword.subject')
 }
 
 /** Sent when someone asks to reset the password of an account with this address. */
 export default function ResetPassword({ name, resetUrl }: ResetPasswordProps) {
+	const { t } = useTranslation('emails')
 	return (
-		<EmailLayout preview="Choose a new password for your Circle account." heading="Reset your password">
-			<Paragraph>Hello {name},</Paragraph>
-			<Paragraph>
-				We received a request to reset the password for your Circle account. Use the button below to choose a new one.
-				The link lasts for one hour and can be used once.
-			</Paragraph>
-			<ActionButton href={resetUrl}>Choose a new password</ActionButton>
-			<SmallPrint>
-				If you did not ask to reset your password, you can ignore this email: your password will stay as it is.
-			</SmallPrint>
+		<EmailLayout preview={t('resetPassword.preview')} heading={t('resetPassword.heading')}>
+			<Greeting name={name} />
+			<Paragraph>{t('resetPassword.body')}</Paragraph>
+			<ActionButton href={resetUrl}>{t('resetPassword.action')}</ActionButton>
+			<SmallPrint>{t('resetPassword.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

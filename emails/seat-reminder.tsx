@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type SeatReminderProps = {
 	name: string
@@ -9,8 +11,10 @@ export type SeatReminderProps = {
 	courseUrl: string
 }
 
-export function subject({ courseTitle, notStarted }: SeatReminderProps) {
-	return notStarted ? `Your place on ${courseTitle} is waiting` : `Pick up where you left off: ${courseTitle}`
+export function subject({ courseTitle, notStarted }: SeatReminderProps, t: EmailT) {
+	return notStarted
+		? t('seatReminder.subjectNotStarted', { courseTitle })
+		: t('seatReminder.subjectStalled', { courseTitle })
 }
 
 /** A gentle nudge to staff who hold a seat but have not started, or have stalled. */
@@ -21,20 +25,20 @@ export default function SeatReminder({
 	notStarted,
 	courseUrl,
 }: SeatReminderProps) {
+	const { t } = useTranslation('emails')
+	const heading = notStarted ? t('seatReminder.headingNotStarted') : t('seatReminder.headingStalled')
 	return (
-		<EmailLayout
-			preview={notStarted ? 'Your course is ready when you are.' : 'Pick up where you left off.'}
-			heading={notStarted ? 'Your course is ready when you are' : 'Pick up where you left off'}
-		>
-			<Paragraph>Hello {name},</Paragraph>
+		<EmailLayout preview={`${heading}.`} heading={heading}>
+			<Greeting name={name} />
 			<Paragraph>
-				{organisationName} has given you a place on “{courseTitle}”.{' '}
 				{notStarted
-					? 'You have not started it yet: the first lesson takes only a few minutes.'
-					: 'It has been a little while since your last lesson; your progress is saved, so you can carry on from where you stopped.'}
+					? t('seatReminder.bodyNotStarted', { organisationName, courseTitle })
+					: t('seatReminder.bodyStalled', { organisationName, courseTitle })}
 			</Paragraph>
-			<ActionButton href={courseUrl}>{notStarted ? 'Start the course' : 'Carry on learning'}</ActionButton>
-			<SmallPrint>You are receiving this because your organisation gave you a place on this course.</SmallPrint>
+			<ActionButton href={courseUrl}>
+				{notStarted ? t('seatReminder.startCourse') : t('seatReminder.carryOn')}
+			</ActionButton>
+			<SmallPrint>{t('seatReminder.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

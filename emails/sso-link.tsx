@@ -1,28 +1,22 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type SsoLinkProps = { name: string; organisationName: string; linkUrl: string }
 
-export function subject(_props: SsoLinkProps) {
-	return 'Link your work sign-in to your Circle account'
+export function subject(_props: SsoLinkProps, t: EmailT) {
+	return t('ssoLink.subject')
 }
 
 /** Sent when someone signs in with their organisation's identity provider and a Circle account already has their address. */
 export default function SsoLink({ name, organisationName, linkUrl }: SsoLinkProps) {
+	const { t } = useTranslation('emails')
 	return (
-		<EmailLayout
-			preview={`Confirm that ${organisationName}'s sign-in may open your Circle account.`}
-			heading="Link your work sign-in"
-		>
-			<Paragraph>Hello {name},</Paragraph>
-			<Paragraph>
-				Someone just signed in to Circle through {organisationName}&apos;s single sign-on with this email address, which
-				already has a Circle account. If that was you, use the button below to link the two: from then on you can sign
-				in with your work account. The link lasts for one hour and can be used once.
-			</Paragraph>
-			<ActionButton href={linkUrl}>Link my work sign-in</ActionButton>
-			<SmallPrint>
-				If this was not you, ignore this email: nothing is linked without it, and your password stays as it is.
-			</SmallPrint>
+		<EmailLayout preview={t('ssoLink.preview', { organisationName })} heading={t('ssoLink.heading')}>
+			<Greeting name={name} />
+			<Paragraph>{t('ssoLink.body', { organisationName })}</Paragraph>
+			<ActionButton href={linkUrl}>{t('ssoLink.action')}</ActionButton>
+			<SmallPrint>{t('ssoLink.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

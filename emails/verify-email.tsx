@@ -1,27 +1,22 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type VerifyEmailProps = { name: string; verifyUrl: string }
 
-export function subject(_props: VerifyEmailProps) {
-	return 'Confirm your email address for Circle'
+export function subject(_props: VerifyEmailProps, t: EmailT) {
+	return t('verifyEmail.subject')
 }
 
 /** Sent after sign-up (and on request) so that we know the address belongs to the learner. */
 export default function VerifyEmail({ name, verifyUrl }: VerifyEmailProps) {
+	const { t } = useTranslation('emails')
 	return (
-		<EmailLayout
-			preview="One click to confirm your email address and start learning."
-			heading="Confirm your email address"
-		>
-			<Paragraph>Hello {name},</Paragraph>
-			<Paragraph>
-				Thank you for joining Circle. Please confirm that this is your email address, so that we can send you your
-				certificates and keep your account safe.
-			</Paragraph>
-			<ActionButton href={verifyUrl}>Confirm my email address</ActionButton>
-			<SmallPrint>
-				If you did not create a Circle account, you can ignore this email and nothing will happen.
-			</SmallPrint>
+		<EmailLayout preview={t('verifyEmail.preview')} heading={t('verifyEmail.heading')}>
+			<Greeting name={name} />
+			<Paragraph>{t('verifyEmail.body')}</Paragraph>
+			<ActionButton href={verifyUrl}>{t('verifyEmail.action')}</ActionButton>
+			<SmallPrint>{t('verifyEmail.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

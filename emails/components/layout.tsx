@@ -1,5 +1,7 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from '@react-email/components'
 import type { CSSProperties, ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { isLanguage, languageTag } from '#modules/i18n/languages.ts'
 
 /*
  * Circle's email look. Inline styles only: many mail clients drop <style> blocks and external CSS.
@@ -50,8 +52,10 @@ export type EmailLayoutProps = {
 
 /** The frame every Circle email shares: teal header, one heading, the message, the footer. */
 export function EmailLayout({ preview, heading, children }: EmailLayoutProps) {
+	// The language renderEmail chose for the recipient (ADR 0041).
+	const { t, i18n } = useTranslation('emails')
 	return (
-		<Html lang="en-GB" dir="ltr">
+		<Html lang={languageTag(isLanguage(i18n.language) ? i18n.language : 'en')} dir="ltr">
 			<Head />
 			<Preview>{preview}</Preview>
 			<Body style={styles.body}>
@@ -67,12 +71,18 @@ export function EmailLayout({ preview, heading, children }: EmailLayoutProps) {
 					</Section>
 					<Hr style={styles.hr} />
 					<Section style={styles.footer}>
-						<Text style={styles.footerText}>Circle — CPD for relational and restorative practice</Text>
+						<Text style={styles.footerText}>{t('layout.tagline')}</Text>
 					</Section>
 				</Container>
 			</Body>
 		</Html>
 	)
+}
+
+/** "Hello Sam," (or "Hello," when there is no name) in the email's language. */
+export function Greeting({ name }: { name?: string | null }) {
+	const { t } = useTranslation('emails')
+	return <Text style={styles.paragraph}>{name ? t('layout.hello', { name }) : t('layout.helloNoName')}</Text>
 }
 
 export function Paragraph({ children }: { children: ReactNode }) {
@@ -89,6 +99,7 @@ export function SmallPrint({ children }: { children: ReactNode }) {
  * and some readers prefer to copy a link they can see.
  */
 export function ActionButton({ href, children }: { href: string; children: ReactNode }) {
+	const { t } = useTranslation('emails')
 	return (
 		<>
 			<Section style={styles.buttonSection}>
@@ -97,7 +108,7 @@ export function ActionButton({ href, children }: { href: string; children: React
 				</Button>
 			</Section>
 			<Text style={styles.small}>
-				If the button does not work, copy this address into your browser:{' '}
+				{t('layout.buttonFallback')}{' '}
 				<Link href={href} style={styles.link}>
 					{href}
 				</Link>
@@ -106,7 +117,7 @@ export function ActionButton({ href, children }: { href: string; children: React
 	)
 }
 
-export function TextLink({ href, children }: { href: string; children: ReactNode }) {
+export function TextLink({ href, children }: { href: string; children?: ReactNode }) {
 	return (
 		<Link href={href} style={styles.link}>
 			{children}

@@ -1,7 +1,9 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { MailError } from '#modules/mail/errors.ts'
 import { enqueueJob } from '#modules/jobs/enqueue-job.ts'
+import type { Language } from '#modules/i18n/languages.ts'
 import type { AttachmentDescriptor } from './attachments.ts'
+import { recipientLanguage } from './email-language.ts'
 import { renderEmail } from './render-email.ts'
 import type { EmailContent } from './templates.ts'
 
@@ -14,6 +16,11 @@ export type SendEmailOptions = EmailContent & {
 	attachments?: AttachmentDescriptor[]
 	/** Extra headers, e.g. RFC 8058's List-Unsubscribe and List-Unsubscribe-Post on a nudge. */
 	headers?: Record<string, string>
+	/**
+	 * The language for someone without an account who has not chosen (e.g. the inviter's choice for an
+	 * invitee). A recipient with an account and a saved language always gets that one.
+	 */
+	language?: Language | null
 }
 
 // Header names a caller may set: the ones nodemailer builds itself (From, To, Subject, …) are not among them.
@@ -27,7 +34,8 @@ const LOOKS_LIKE_AN_ADDRESS = /^[^\s@<>,;]+@[^\s@<>,;]+$/
  * delivers it, returning the message's id. Pass a transaction client as `tx` to store the message
  * with the rest of a transaction's writes; the job itself is queued on pg-boss's own connection, and
  * the job copes with a message that is not committed yet (it retries) or was rolled back (it gives
- * up). Throws INVALID_EMAIL_ADDRESS for a `to` that is plainly not an address.
+ * up). The email is written in the recipient's language (their saved choice, else `options.language`,
+ * else English). Throws INVALID_EMAIL_ADDRESS for a `to` that is plainly not an address.
  */
 export async function sendEmail(options: SendEmailOptions, tx?: Tx): Promise<{ id: string }> {
 	const to = options.to.trim()
@@ -41,7 +49,8 @@ export async function sendEmail(options: SendEmailOptions, tx?: Tx): Promise<{ i
 			throw new MailError('invalid', 'INVALID_EMAIL_HEADER', `Cannot set the header "${name}"`, { field: 'headers' })
 		}
 	}
-	const { subject, html, text } = await renderEmail(options)
+	const language = await recipientLanguage(to, options.language, tx)
+	const { subject, html, text } = await renderEmail(options, language)
 	const message = await (tx ?? prisma).emailMessage.create({
 		data: {
 			to,

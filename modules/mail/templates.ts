@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import type { EmailT } from './email-language.ts'
 import CertificateIssued, { subject as certificateIssuedSubject } from '#emails/certificate-issued.tsx'
 import CertificateExpiryReminder, {
 	subject as certificateExpiryReminderSubject,
@@ -28,10 +29,14 @@ import PersonalEmail, { subject as personalEmailSubject } from '#emails/personal
 
 export type EmailTemplate<Props> = {
 	component: ComponentType<Props>
-	subject: (props: Props) => string
+	/** The subject line in the email's language (`t` is fixed to it, in the `emails` namespace). */
+	subject: (props: Props, t: EmailT) => string
 }
 
-function template<Props>(component: ComponentType<Props>, subject: (props: Props) => string): EmailTemplate<Props> {
+function template<Props>(
+	component: ComponentType<Props>,
+	subject: (props: Props, t: EmailT) => string,
+): EmailTemplate<Props> {
 	return { component, subject }
 }
 
