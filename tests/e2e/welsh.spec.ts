@@ -68,7 +68,7 @@ test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a
 	await fieldset(page, 'Mae Joanne yn rheoli').getByRole('radio').nth(2).check()
 	await fieldset(page, 'Pa mor hyderus').getByRole('radio').nth(2).check()
 	await page
-		.getByLabel(/^Meddyliwch am sefyllfa ddiweddar/)
+		.getByLabel(/Meddyliwch am sefyllfa ddiweddar/)
 		.fill('Ddoe fe wnes i ddatrys problem ar ran cydweithiwr yn lle gofyn beth oedd ei angen arno.')
 	await page.getByRole('button', { name: "Cyflwyno'r atebion" }).click()
 	await expect(page.getByRole('heading', { name: 'Wedi llwyddo: cawsoch 100%' })).toBeVisible()
