@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useRevalidator, useSearchParams } from 'react-router'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseOutline } from '#app/components/learn/course-outline.tsx'
@@ -12,7 +13,8 @@ import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithProblem, throwAsResponse } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requireCourseOpenInProgrammes } from '#app/utils/programme-gate.server.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -26,7 +28,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
 	await requireCourseOpenInProgrammes({ userId: user.id, courseSlug: params.courseSlug })
 	try {
-		const page = await getLessonPage({ userId: user.id, courseSlug: params.courseSlug, lessonId: params.lessonId })
+		const page = await getLessonPage({
+			userId: user.id,
+			courseSlug: params.courseSlug,
+			lessonId: params.lessonId,
+			language: await getLanguage(request),
+		})
 		const followUp = page.course.completedAt
 			? await hasFollowUp({ userId: user.id, courseSlug: params.courseSlug })
 			: false
@@ -99,18 +106,27 @@ function answersFromForm(form: FormData) {
 	return [...answers.values()]
 }
 
-export const meta: Route.MetaFunction = ({ loaderData, error }) => {
-	if (!loaderData || error)
-		return pageMeta(errorTitle(error), 'This lesson could not be shown. Your other courses are on your dashboard.')
+export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
+	const t = metaT(matches)
+	if (!loaderData || error) return pageMeta(errorTitle(error), t('meta.lessonError', { ns: 'learn' }))
+	const { lesson, course } = loaderData
 	return pageMeta(
-		`${loaderData.lesson.title} | ${loaderData.course.title} | Circle`,
-		`Lesson ${loaderData.lesson.number} of ${loaderData.lesson.total} of ${loaderData.course.title}: ${loaderData.lesson.title}.`,
+		`${lesson.title} | ${course.title} | Circle`,
+		t('meta.lessonDescription', {
+			ns: 'learn',
+			number: lesson.number,
+			total: lesson.total,
+			course: course.title,
+			lesson: lesson.title,
+		}),
 	)
 }
 
 export default function LessonRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course, outline, lesson, previous, next, content } = loaderData
 	const revalidator = useRevalidator()
+	const { t } = useTranslation('learn')
+	const f = useFormat()
 	const [searchParams] = useSearchParams()
 
 	// A reflection may have been saved in another tab: refetch when this one comes back into view.
@@ -131,11 +147,12 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 	return (
 		<div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-10">
 			<div className="lg:grid lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10 xl:grid-cols-[20rem_minmax(0,1fr)]">
-				<aside className="mb-6 lg:mb-0" aria-label="Course navigation">
+				<aside className="mb-6 lg:mb-0" aria-label={t('lesson.courseNavigation')}>
 					<div className="lg:sticky lg:top-6 lg:max-h-[calc(100vh-3rem)] lg:overflow-y-auto lg:pr-2">
 						<CourseOutline
 							courseSlug={course.slug}
 							courseTitle={course.title}
+							courseTitleLang={course.titleLang === f.language ? undefined : course.titleLang}
 							outline={outline}
 							currentLessonId={lesson.id}
 							progressPercent={course.progressPercent}
@@ -149,17 +166,23 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 					<p className="text-sm text-stone-700">
 						<Link
 							to={`/courses/${course.slug}`}
+							lang={course.titleLang === f.language ? undefined : course.titleLang}
 							className="font-medium text-brand-700 underline underline-offset-2 lg:hidden"
 						>
 							{course.title}
 						</Link>
 						<span className="lg:hidden"> · </span>
-						{lesson.moduleTitle} · Lesson {lesson.number} of {lesson.total}
+						<span lang={lesson.moduleTitleLang === f.language ? undefined : lesson.moduleTitleLang}>
+							{lesson.moduleTitle}
+						</span>
+						{' · '}
+						{t('lesson.lessonOf', { number: lesson.number, total: lesson.total })}
 					</p>
 					<h1
 						id="lesson-title"
 						// Focused after moving to another lesson (RouteFocus in root.tsx), so it can take focus.
 						tabIndex={-1}
+						lang={lesson.titleLang === f.language ? undefined : lesson.titleLang}
 						className="mt-2 text-3xl font-semibold tracking-tight text-stone-900 focus:outline-none sm:text-4xl"
 					>
 						{lesson.title}
@@ -167,25 +190,25 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 					<LessonBadges kind={lesson.kind} estimatedMinutes={lesson.estimatedMinutes} required={lesson.required}>
 						{lesson.completed ? (
 							<Badge tone="success" className="gap-1">
-								<CheckIcon className="size-4" /> Completed
+								<CheckIcon className="size-4" /> {t('lesson.completed')}
 							</Badge>
 						) : null}
 					</LessonBadges>
 
 					{course.completedAt ? (
-						<Notice tone="success" title="You have completed this course" className="mt-6">
-							You finished it on {formatDate(course.completedAt)}. You can come back to any lesson whenever you like.
+						<Notice tone="success" title={t('lesson.courseDoneTitle')} className="mt-6">
+							{t('lesson.courseDone', { date: f.date(course.completedAt) })}
 							{loaderData.followUp ? (
 								<>
 									{' '}
-									Now, while it is fresh,{' '}
+									{t('lesson.followUpBefore')}{' '}
 									<Link
 										to={`/learn/${encodeURIComponent(course.slug)}/follow-up`}
 										className="font-semibold underline underline-offset-2"
 									>
-										write your action plan
+										{t('lesson.followUpLink')}
 									</Link>
-									: what will you do differently?
+									{t('lesson.followUpAfter')}
 								</>
 							) : null}
 						</Notice>
@@ -210,7 +233,7 @@ export default function LessonRoute({ loaderData, actionData }: Route.ComponentP
 						next={next}
 						end={
 							<ButtonLink to="/dashboard" variant="secondary">
-								Back to my courses
+								{t('lesson.backToCourses')}
 							</ButtonLink>
 						}
 					/>
@@ -233,11 +256,20 @@ function LessonBody({
 }) {
 	const { content, lesson, next, course } = page
 	const navigation = useNavigation()
+	const { t } = useTranslation('learn')
+	const language = useFormat().language
 	if (!content) return null
+	const englishOnly = (lang: string) =>
+		lang !== language ? (
+			<Notice tone="info" title={t('lesson.englishOnlyTitle')} className="mb-6">
+				{t('lesson.englishOnly')}
+			</Notice>
+		) : null
 	switch (content.kind) {
 		case 'VIDEO':
 			return (
 				<div className="space-y-6">
+					{content.transcript ? englishOnly(content.transcriptLang) : null}
 					{content.durationSeconds && (content.playbackId || content.sourceUrl) ? (
 						<VideoPlayer
 							key={lesson.id}
@@ -253,21 +285,22 @@ function LessonBody({
 							onCompleted={onCompleted}
 						/>
 					) : (
-						<Notice tone="warning" title="This video is not ready yet">
-							It is still being processed. Please come back to it a little later.
+						<Notice tone="warning" title={t('lesson.videoNotReadyTitle')}>
+							{t('lesson.videoNotReady')}
 						</Notice>
 					)}
-					<LessonTranscript transcript={content.transcript} />
+					<LessonTranscript transcript={content.transcript} lang={content.transcriptLang} />
 				</div>
 			)
 		case 'READING':
 			return (
 				<div>
-					<MarkdownContent html={content.html} />
+					{englishOnly(content.lang)}
+					<MarkdownContent html={content.html} lang={content.lang === language ? undefined : content.lang} />
 					<div className="mt-10 rounded-xl border border-stone-200 bg-white p-5 sm:p-6">
 						{lesson.completed ? (
 							<p className="flex items-center gap-2 font-semibold text-green-800">
-								<CheckIcon className="size-5" /> You have marked this reading as done.
+								<CheckIcon className="size-5" /> {t('lesson.readingDone')}
 							</p>
 						) : (
 							<Form method="post" className="flex flex-wrap items-center gap-4">
@@ -275,12 +308,16 @@ function LessonBody({
 								{next ? <input type="hidden" name="next" value={next.id} /> : null}
 								<Button type="submit" disabled={navigation.state === 'submitting'}>
 									<CheckIcon className="size-5" />
-									{navigation.state === 'submitting' ? 'Saving…' : next ? 'Mark as done and continue' : 'Mark as done'}
+									{navigation.state === 'submitting'
+										? t('lesson.saving')
+										: next
+											? t('lesson.markDoneContinue')
+											: t('lesson.markDone')}
 								</Button>
 								<p className="text-sm text-stone-700">
 									{course.sequential && next
-										? 'The next lesson unlocks when this one is done.'
-										: 'Finished reading? Mark it as done.'}
+										? t('lesson.unlocksNext')
+										: t('lesson.finishedReading')}
 								</p>
 							</Form>
 						)}
@@ -288,17 +325,28 @@ function LessonBody({
 				</div>
 			)
 		case 'QUIZ':
-			return <QuizSection quiz={content.quiz} retaking={retaking} error={error} />
+			return (
+				<div>
+					{englishOnly(content.quiz.lang)}
+					<QuizSection
+						quiz={content.quiz}
+						retaking={retaking}
+						error={error}
+						contentLang={content.quiz.lang === language ? undefined : content.quiz.lang}
+					/>
+				</div>
+			)
 	}
 }
 
 function LockedLesson({ courseSlug }: { courseSlug: string }) {
+	const { t } = useTranslation('learn')
 	return (
-		<Notice tone="info" title="This lesson is locked">
-			<p>This course is taken in order: this lesson opens when you have finished the lessons before it.</p>
+		<Notice tone="info" title={t('lesson.lockedTitle')}>
+			<p>{t('lesson.locked')}</p>
 			<p className="mt-3">
 				<Link to={`/learn/${courseSlug}`} className="font-semibold text-brand-800 underline underline-offset-2">
-					Go to your next lesson
+					{t('lesson.goToNext')}
 				</Link>
 			</p>
 		</Notice>

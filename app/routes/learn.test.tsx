@@ -1,4 +1,6 @@
 import { renderToString } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { serverI18n } from '#modules/i18n/translate.ts'
 import {
 	createStaticHandler,
 	createStaticRouter,
@@ -81,7 +83,12 @@ async function renderLessonPage(path: string, cookie: string) {
 	const context = await handler.query(getRequest(path, { cookie }))
 	if (context instanceof Response) throw new Error(`Expected a page, got a ${context.status} response`)
 	const router = createStaticRouter(handler.dataRoutes, context)
-	const html = renderToString(<StaticRouterProvider router={router} context={context} />)
+	// In English, as the server renders for a person who has not chosen Welsh (app/entry.server.tsx).
+	const html = renderToString(
+		<I18nextProvider i18n={serverI18n}>
+			<StaticRouterProvider router={router} context={context} />
+		</I18nextProvider>,
+	)
 	return { html, loaderData: context.loaderData.lesson as unknown }
 }
 

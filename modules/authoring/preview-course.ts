@@ -56,7 +56,7 @@ export async function getCoursePreview({
 
 	let content: LessonContent | null = null
 	if (lesson) {
-		if (lesson.kind === 'READING') content = { kind: 'READING', html: renderMarkdown(lesson.markdown ?? '') }
+		if (lesson.kind === 'READING') content = { kind: 'READING', html: renderMarkdown(lesson.markdown ?? ''), lang: 'en' }
 		if (lesson.kind === 'VIDEO')
 			content = {
 				kind: 'VIDEO',
@@ -65,6 +65,7 @@ export async function getCoursePreview({
 				durationSeconds: lesson.videoDurationSeconds,
 				captionsUrl: lesson.captionsUrl,
 				transcript: lesson.transcript,
+				transcriptLang: 'en',
 				positionSeconds: 0,
 				watchedPercent: 0,
 			}
@@ -91,7 +92,7 @@ export async function getCoursePreview({
 				attempts: [],
 				lastResult: answers ? gradeInMemory(lesson, answers, now) : null,
 			}
-			content = { kind: 'QUIZ', quiz }
+			content = { kind: 'QUIZ', quiz: { ...quiz, lang: 'en' } }
 		}
 	}
 
@@ -105,6 +106,7 @@ export async function getCoursePreview({
 			lessons: m.lessons.map((l): OutlineEntry => ({
 				id: l.id,
 				title: l.title,
+				lang: 'en',
 				kind: l.kind,
 				required: l.required,
 				estimatedMinutes: l.estimatedMinutes,

@@ -3,11 +3,15 @@ import { LearningError } from '#modules/learning/errors.ts'
 import { renderMarkdownCached } from '#modules/markdown/render-markdown-cached.ts'
 import { resumePosition } from '#modules/progress/watched-ranges.ts'
 import { getQuizForLearner, type LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
+import type { Language } from '#modules/i18n/languages.ts'
+import { loadTranslation, localise, localiseQuiz, type Translation, translationKey } from './course-translation.ts'
 import { computeLessonStates, pickResumeLesson, progressPercent } from './outline.ts'
 
 export type OutlineEntry = {
 	id: string
 	title: string
+	/** The language the title is in: English where the course has no Welsh for it. */
+	lang: Language
 	kind: LessonKind
 	required: boolean
 	estimatedMinutes: number
@@ -23,11 +27,12 @@ export type LessonContent =
 			durationSeconds: number | null
 			captionsUrl: string | null
 			transcript: string | null
+			transcriptLang: Language
 			positionSeconds: number
 			watchedPercent: number
 	  }
-	| { kind: 'READING'; html: string }
-	| { kind: 'QUIZ'; quiz: LearnerQuiz }
+	| { kind: 'READING'; html: string; lang: Language }
+	| { kind: 'QUIZ'; quiz: LearnerQuiz & { lang: Language } }
 
 /**
  * Loads the learner's view of their course: the outline (modules and lessons with ticks and locks),
@@ -45,12 +50,18 @@ export async function getLessonPage({
 	userId,
 	courseSlug,
 	lessonId,
+	language = 'en',
 }: {
 	userId: string
 	courseSlug: string
 	lessonId?: string
+	/** The reader's language: the version's texts in it where the trainer wrote them (ADR 0041). */
+	language?: Language
 }) {
 	const { enrolment, modules, progress } = await loadCourseForLearner({ userId, courseSlug })
+	const translation = await loadTranslation({ versionId: enrolment.versionId, language })
+	const title = (kind: 'module' | 'lesson', item: { id: string; title: string }) =>
+		localise(translation, translationKey(kind, item.id, 'title'), item.title)
 	const lessons = modules.flatMap((m) => m.lessons)
 	const completedIds = new Set(progress.filter((p) => p.status === 'COMPLETED').map((p) => p.lessonId))
 	const states = computeLessonStates({ lessons, completedIds, sequential: enrolment.version.sequential })
@@ -64,23 +75,33 @@ export async function getLessonPage({
 	const next = lessons[index + 1]
 	const row = progress.find((p) => p.lessonId === lesson.id)
 
-	const content = state.locked ? null : await loadContent({ userId, lesson, row, cycle: enrolment.cycle })
+	const content = state.locked
+		? null
+		: await loadContent({ userId, lesson, row, cycle: enrolment.cycle, translation })
+	const courseTitle = localise(translation, translationKey('course', null, 'title'), enrolment.version.title)
+	const lessonTitle = title('lesson', lesson)
+	const moduleTitle = title('module', moduleOfLesson)
 
 	return {
 		course: {
 			id: enrolment.courseId,
 			slug: courseSlug,
-			title: enrolment.version.title,
+			title: courseTitle.text,
+			titleLang: courseTitle.lang,
+			/** True when the version has a translation into the reader's language (not English). */
+			translated: translation.exists,
 			sequential: enrolment.version.sequential,
 			completedAt: enrolment.completedAt,
 			progressPercent: enrolment.completedAt ? 100 : progressPercent({ lessons, completedIds }),
 		},
 		outline: modules.map((m) => ({
 			id: m.id,
-			title: m.title,
+			title: title('module', m).text,
+			lang: title('module', m).lang,
 			lessons: m.lessons.map((l): OutlineEntry => ({
 				id: l.id,
-				title: l.title,
+				title: title('lesson', l).text,
+				lang: title('lesson', l).lang,
 				kind: l.kind,
 				required: l.required,
 				estimatedMinutes: l.estimatedMinutes,
@@ -89,19 +110,25 @@ export async function getLessonPage({
 		})),
 		lesson: {
 			id: lesson.id,
-			title: lesson.title,
+			title: lessonTitle.text,
+			titleLang: lessonTitle.lang,
 			kind: lesson.kind,
 			required: lesson.required,
 			estimatedMinutes: lesson.estimatedMinutes,
-			moduleTitle: moduleOfLesson.title,
+			moduleTitle: moduleTitle.text,
+			moduleTitleLang: moduleTitle.lang,
 			number: index + 1,
 			total: lessons.length,
 			...state,
 		},
-		previous: previous ? { id: previous.id, title: previous.title, locked: states.get(previous.id)!.locked } : null,
-		next: next ? { id: next.id, title: next.title, locked: states.get(next.id)!.locked } : null,
+		previous: previous ? { id: previous.id, ...withLang(title('lesson', previous)), locked: states.get(previous.id)!.locked } : null,
+		next: next ? { id: next.id, ...withLang(title('lesson', next)), locked: states.get(next.id)!.locked } : null,
 		content,
 	}
+}
+
+function withLang(localised: { text: string; lang: Language }) {
+	return { title: localised.text, lang: localised.lang }
 }
 
 export type LessonPage = Awaited<ReturnType<typeof getLessonPage>>
@@ -164,10 +191,12 @@ async function loadContent({
 	lesson,
 	row,
 	cycle,
+	translation,
 }: {
 	userId: string
 	lesson: { id: string; kind: LessonKind }
 	cycle: number
+	translation: Translation
 	row: { positionSeconds: number; secondsWatched: number } | undefined
 }): Promise<LessonContent> {
 	switch (lesson.kind) {
@@ -184,20 +213,25 @@ async function loadContent({
 			})
 			const duration = video.videoDurationSeconds
 			const watched = row?.secondsWatched ?? 0
+			const transcript = video.transcript
+				? localise(translation, translationKey('lesson', lesson.id, 'transcript'), video.transcript)
+				: null
 			return {
 				kind: 'VIDEO',
 				playbackId: video.videoPlaybackId,
 				sourceUrl: video.videoSourceUrl,
 				durationSeconds: duration,
 				captionsUrl: video.captionsUrl,
-				transcript: video.transcript,
+				transcript: transcript?.text ?? null,
+				transcriptLang: transcript?.lang ?? translation.language,
 				positionSeconds: resumePosition(row?.positionSeconds ?? 0, duration),
 				watchedPercent: duration ? Math.min(100, Math.floor((watched / duration) * 100)) : 0,
 			}
 		}
 		case 'READING': {
 			const reading = await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { markdown: true } })
-			return { kind: 'READING', html: renderMarkdownCached(reading.markdown ?? '') }
+			const markdown = localise(translation, translationKey('lesson', lesson.id, 'markdown'), reading.markdown ?? '')
+			return { kind: 'READING', html: renderMarkdownCached(markdown.text), lang: markdown.lang }
 		}
 		case 'QUIZ': {
 			const quiz = await prisma.lesson.findUniqueOrThrow({
@@ -206,7 +240,7 @@ async function loadContent({
 			})
 			return {
 				kind: 'QUIZ',
-				quiz: await getQuizForLearner({ userId, lessonId: lesson.id, cycle, ...quiz }),
+				quiz: localiseQuiz(translation, await getQuizForLearner({ userId, lessonId: lesson.id, cycle, ...quiz })),
 			}
 		}
 	}

@@ -1,7 +1,7 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { CheckIcon, ChevronDownIcon, LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { cx } from '#app/components/ui/cx.ts'
-import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
 import type { LessonPage } from '#modules/learning/get-lesson-page.ts'
 import { ProgressBar } from './progress-bar.tsx'
 
@@ -16,6 +16,7 @@ type Outline = LessonPage['outline']
 export function CourseOutline({
 	courseSlug,
 	courseTitle,
+	courseTitleLang,
 	outline,
 	currentLessonId,
 	progressPercent,
@@ -24,17 +25,20 @@ export function CourseOutline({
 }: {
 	courseSlug: string
 	courseTitle: string
+	/** The title's language when it differs from the page's (no Welsh title yet). */
+	courseTitleLang?: string
 	outline: Outline
 	currentLessonId: string
 	progressPercent: number
 	completedCount: number
 	totalCount: number
 }) {
+	const { t } = useTranslation('learn')
 	const progress = (
 		<ProgressBar
-			label="Course progress"
+			label={t('outline.progress')}
 			value={progressPercent}
-			valueText={`${progressPercent}% complete, ${completedCount} of ${totalCount} lessons done`}
+			valueText={t('outline.progressText', { percent: progressPercent, done: completedCount, total: totalCount })}
 		/>
 	)
 	return (
@@ -42,21 +46,21 @@ export function CourseOutline({
 			<details className="disclosure group rounded-xl border border-stone-200 bg-white lg:hidden">
 				<summary className="flex min-h-11 cursor-pointer items-center justify-between gap-3 rounded-xl px-4 py-3 font-semibold text-stone-900">
 					<span>
-						Course outline
+						{t('outline.title')}
 						<span className="block text-sm font-normal text-stone-700">
-							{completedCount} of {totalCount} lessons done
+							{t('outline.done', { done: completedCount, total: totalCount })}
 						</span>
 					</span>
 					<ChevronDownIcon className="size-5 shrink-0 transition-transform group-open:rotate-180" />
 				</summary>
-				<nav aria-label="Course outline" className="border-t border-stone-200 px-4 pt-4 pb-2">
+				<nav aria-label={t('outline.title')} className="border-t border-stone-200 px-4 pt-4 pb-2">
 					{progress}
 					<OutlineList courseSlug={courseSlug} outline={outline} currentLessonId={currentLessonId} />
 				</nav>
 			</details>
-			<nav aria-label="Course outline" className="hidden lg:block">
-				<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">Course</p>
-				<p className="mt-1 font-semibold text-stone-900">
+			<nav aria-label={t('outline.title')} className="hidden lg:block">
+				<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">{t('outline.course')}</p>
+				<p className="mt-1 font-semibold text-stone-900" lang={courseTitleLang}>
 					<Link to={`/courses/${courseSlug}`} className="hover:underline">
 						{courseTitle}
 					</Link>
@@ -77,17 +81,24 @@ function OutlineList({
 	outline: Outline
 	currentLessonId: string
 }) {
+	const { t, i18n } = useTranslation('learn')
+	const langOf = (lang: string) => (lang !== i18n.language ? lang : undefined)
 	return (
 		<ol className="mt-5 space-y-5">
 			{outline.map((module, moduleIndex) => (
 				<li key={module.id}>
 					<p className="text-sm font-semibold text-stone-900">
-						<span className="text-stone-600">Module {moduleIndex + 1}:</span> {module.title}
+						<span className="text-stone-600">{t('outline.module', { number: moduleIndex + 1 })}</span>{' '}
+						<span lang={langOf(module.lang)}>{module.title}</span>
 					</p>
 					<ol className="mt-2 space-y-1">
 						{module.lessons.map((lesson) => {
 							const current = lesson.id === currentLessonId
-							const status = lesson.completed ? 'Completed' : lesson.locked ? 'Locked' : null
+							const status = lesson.completed
+								? t('outline.completed')
+								: lesson.locked
+									? t('outline.locked')
+									: null
 							return (
 								<li key={lesson.id}>
 									<Link
@@ -116,11 +127,13 @@ function OutlineList({
 											{lesson.locked && !lesson.completed ? <LockGlyph /> : null}
 										</span>
 										<span className="min-w-0 flex-1">
-											<span className="block">{lesson.title}</span>
+											<span className="block" lang={langOf(lesson.lang)}>
+												{lesson.title}
+											</span>
 											<span className="mt-0.5 flex items-center gap-1 text-xs font-normal text-stone-600">
 												<LessonKindIcon kind={lesson.kind} className="size-3.5" />
-												{LESSON_KIND_LABELS[lesson.kind]} · {lesson.estimatedMinutes} min
-												{lesson.required ? null : ' · Optional'}
+												{t(`kind.${lesson.kind}`)} · {t('outline.minutes', { minutes: lesson.estimatedMinutes })}
+												{lesson.required ? null : t('outline.optional')}
 											</span>
 										</span>
 										{status ? <span className="sr-only">({status})</span> : null}

@@ -19,6 +19,6 @@ const proseClasses = [
  * Shows Markdown that modules/markdown/render-markdown.ts has already turned into sanitised HTML on
  * the server. Nothing else may be passed here: this is the one place Circle sets inner HTML.
  */
-export function MarkdownContent({ html, className }: { html: string; className?: string }) {
-	return <div className={cx(proseClasses, className)} dangerouslySetInnerHTML={{ __html: html }} />
+export function MarkdownContent({ html, className, lang }: { html: string; className?: string; lang?: string }) {
+	return <div lang={lang} className={cx(proseClasses, className)} dangerouslySetInnerHTML={{ __html: html }} />
 }

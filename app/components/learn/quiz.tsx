@@ -1,15 +1,18 @@
 import { type FormEvent, useContext, useEffect, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import { ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { formatDate } from '#app/utils/format.ts'
+import { useFormat } from '#app/utils/i18n.ts'
 import type { LearnerQuestion, LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
 import { ReflectionField, ReflectionPreviewContext } from './reflection-field.tsx'
 
 export type QuizActionError = { message: string; field?: string }
+
+type TFn = ReturnType<typeof useTranslation<'learn'>>['t']
 
 /**
  * A quiz lesson: the form (before the first attempt, or when retaking), or the result of the
@@ -20,22 +23,26 @@ export function QuizSection({
 	quiz,
 	retaking,
 	error,
+	contentLang,
 }: {
 	quiz: LearnerQuiz
 	retaking: boolean
 	error?: QuizActionError | null
+	/** The questions' language when it is not the page's (a quiz with no Welsh version yet). */
+	contentLang?: string
 }) {
+	const { t } = useTranslation('learn')
 	const showForm = quiz.canAttempt && (retaking || !quiz.lastResult || Boolean(error))
 	return (
 		<div className="space-y-8">
 			<QuizRules quiz={quiz} />
 			{showForm ? (
-				<QuizForm quiz={quiz} error={error} />
+				<QuizForm quiz={quiz} error={error} contentLang={contentLang} />
 			) : quiz.lastResult ? (
-				<QuizResult quiz={quiz} />
+				<QuizResult quiz={quiz} contentLang={contentLang} />
 			) : (
-				<Notice tone="warning" title="No attempts left">
-					You have used every attempt at this quiz. Contact your trainer if you need another.
+				<Notice tone="warning" title={t('quiz.noAttemptsTitle')}>
+					{t('quiz.noAttempts')}
 				</Notice>
 			)}
 			{quiz.attempts.length > 0 ? <AttemptHistory quiz={quiz} /> : null}
@@ -44,28 +51,43 @@ export function QuizSection({
 }
 
 function QuizRules({ quiz }: { quiz: LearnerQuiz }) {
+	const { t } = useTranslation('learn')
 	const marked = quiz.questions.filter((q) => q.kind === 'SINGLE' || q.kind === 'MULTIPLE').length
 	return (
 		<p className="text-stone-700">
 			{marked > 0 ? (
 				<>
-					Pass mark: <strong>{quiz.passMark}%</strong> of the {marked} marked {marked === 1 ? 'question' : 'questions'}
-					.{' '}
+					<Trans
+						t={t}
+						i18nKey="quiz.passMark"
+						count={marked}
+						values={{ passMark: quiz.passMark }}
+						components={{ strong: <strong /> }}
+					/>{' '}
 				</>
 			) : null}
 			{quiz.maxAttempts == null
-				? 'You can take it as many times as you need.'
-				: `You have ${quiz.maxAttempts} ${quiz.maxAttempts === 1 ? 'attempt' : 'attempts'} in all (${quiz.attemptsRemaining} left).`}{' '}
-			Reflection and self-rating questions are not marked: they are saved to your CPD record.
+				? t('quiz.unlimited')
+				: t('quiz.attemptsInAll', { count: quiz.maxAttempts, left: quiz.attemptsRemaining ?? 0 })}{' '}
+			{t('quiz.notMarked')}
 		</p>
 	)
 }
 
-function questionLabel(index: number, total: number) {
-	return `Question ${index + 1} of ${total}`
+function questionLabel(t: TFn, index: number, total: number) {
+	return t('quiz.questionOf', { number: index + 1, total })
 }
 
-function QuizForm({ quiz, error }: { quiz: LearnerQuiz; error?: QuizActionError | null }) {
+function QuizForm({
+	quiz,
+	error,
+	contentLang,
+}: {
+	quiz: LearnerQuiz
+	error?: QuizActionError | null
+	contentLang?: string
+}) {
+	const { t } = useTranslation('learn')
 	const navigation = useNavigation()
 	const submitting = navigation.state === 'submitting'
 	const [clientErrors, setClientErrors] = useState<Record<string, string>>({})
@@ -79,13 +101,13 @@ function QuizForm({ quiz, error }: { quiz: LearnerQuiz; error?: QuizActionError 
 		const data = new FormData(event.currentTarget)
 		const found: Record<string, string> = {}
 		quiz.questions.forEach((q, i) => {
-			const label = questionLabel(i, total)
-			if (q.kind === 'SINGLE' && !data.get(`option.${q.id}`)) found[q.id] = `${label}: choose an answer.`
+			const label = questionLabel(t, i, total)
+			if (q.kind === 'SINGLE' && !data.get(`option.${q.id}`)) found[q.id] = t('quiz.chooseAnswer', { label })
 			if (q.kind === 'MULTIPLE' && data.getAll(`option.${q.id}`).length === 0)
-				found[q.id] = `${label}: choose at least one answer.`
+				found[q.id] = t('quiz.chooseAtLeastOne', { label })
 			if (q.kind === 'REFLECTION' && !String(data.get(`text.${q.id}`) ?? '').trim())
-				found[q.id] = `${label}: write a reflection before you submit.`
-			if (q.kind === 'SCALE' && !data.get(`scale.${q.id}`)) found[q.id] = `${label}: choose a point on the scale.`
+				found[q.id] = t('quiz.writeReflection', { label })
+			if (q.kind === 'SCALE' && !data.get(`scale.${q.id}`)) found[q.id] = t('quiz.choosePoint', { label })
 		})
 		setClientErrors(found)
 		if (Object.keys(found).length > 0) {
@@ -125,37 +147,37 @@ function QuizForm({ quiz, error }: { quiz: LearnerQuiz; error?: QuizActionError 
 			onChange={onChange}
 			aria-describedby={summary.length ? 'quiz-errors' : undefined}
 			// "Try again" goes to #quiz-form, which then takes focus: named so that is announced.
-			aria-label="Your answers"
+			aria-label={t('quiz.yourAnswers')}
 			id="quiz-form"
 		>
 			<input type="hidden" name="intent" value="submit-quiz" />
 			<div ref={summaryRef} tabIndex={-1} className="mb-6 focus:outline-none">
-				<FormErrors id="quiz-errors" errors={summary} title="Your answers have not been submitted yet" />
+				<FormErrors id="quiz-errors" errors={summary} title={t('quiz.notSubmitted')} />
 			</div>
 			<ol className="space-y-8">
 				{quiz.questions.map((question, index) => (
 					<li key={question.id} className="rounded-xl border border-stone-200 bg-white p-5 sm:p-6">
 						<QuestionField
 							question={question}
-							number={questionLabel(index, total)}
+							number={questionLabel(t, index, total)}
 							errors={errorFor(question.id)}
 							saved={quiz.reflections[question.id] ?? null}
+							contentLang={contentLang}
 						/>
 					</li>
 				))}
 			</ol>
 			<div className="mt-8 flex flex-wrap items-center gap-4">
 				<Button type="submit" size="lg" disabled={submitting}>
-					{submitting ? 'Submitting…' : 'Submit answers'}
+					{submitting ? t('quiz.submitting') : t('quiz.submit')}
 				</Button>
-				<p className="text-sm text-stone-700">Your reflections are saved as you type.</p>
+				<p className="text-sm text-stone-700">{t('quiz.savedAsYouType')}</p>
 			</div>
 			{!preview && quiz.questions.some((q) => q.kind === 'REFLECTION') ? (
 				<p className="mt-4 text-sm text-stone-700">
-					Afterwards you can say how hard each reflection was to put into practice, and share one with your organisation
-					if you want to, in{' '}
+					{t('quiz.sharingBefore')}{' '}
 					<Link to="/account/themes" className="font-medium text-brand-700 underline underline-offset-2">
-						your account’s sharing choices
+						{t('quiz.sharingLink')}
 					</Link>
 					.
 				</p>
@@ -169,12 +191,15 @@ function QuestionField({
 	number,
 	errors,
 	saved,
+	contentLang,
 }: {
 	question: LearnerQuestion
 	number: string
 	errors: string[]
 	saved: { text: string; updatedAt: Date | string } | null
+	contentLang?: string
 }) {
+	const { t } = useTranslation('learn')
 	const errorId = `q-${question.id}-error`
 	const hintId = `q-${question.id}-hint`
 	const invalid = errors.length > 0
@@ -188,7 +213,8 @@ function QuestionField({
 				hint={question.guidance}
 				saved={saved}
 				errors={errors}
-				number={`${number} · Reflection`}
+				number={t('quiz.reflectionNumber', { number })}
+				contentLang={contentLang}
 			/>
 		)
 	}
@@ -196,7 +222,7 @@ function QuestionField({
 	const legend = (
 		<legend className="font-semibold text-stone-900">
 			<span className="block text-sm font-medium text-stone-600">{number}</span>
-			{question.prompt}
+			<span lang={contentLang}>{question.prompt}</span>
 		</legend>
 	)
 	const describedBy = [hintId, invalid ? errorId : null].filter(Boolean).join(' ')
@@ -209,7 +235,12 @@ function QuestionField({
 			<fieldset aria-describedby={describedBy} aria-invalid={invalid || undefined}>
 				{legend}
 				<p id={hintId} className="mt-1 text-sm text-stone-700">
-					{min} means {question.scaleMinLabel ?? 'least'}; {max} means {question.scaleMaxLabel ?? 'most'}. Not marked.
+					{t('quiz.scaleHint', {
+						min,
+						max,
+						minLabel: question.scaleMinLabel ?? t('quiz.least'),
+						maxLabel: question.scaleMaxLabel ?? t('quiz.most'),
+					})}
 				</p>
 				<div className="mt-4 flex flex-wrap gap-2">
 					{points.map((value) => (
@@ -240,8 +271,8 @@ function QuestionField({
 		<fieldset aria-describedby={describedBy} aria-invalid={invalid || undefined}>
 			{legend}
 			<p id={hintId} className="mt-1 text-sm text-stone-700">
-				{question.guidance ? `${question.guidance} ` : ''}
-				{multiple ? 'Select all that apply.' : 'Select one answer.'}
+				{question.guidance ? <span lang={contentLang}>{`${question.guidance} `}</span> : null}
+				{multiple ? t('quiz.selectAll') : t('quiz.selectOne')}
 			</p>
 			<div className="mt-4 space-y-2">
 				{question.options.map((option) => (
@@ -255,7 +286,7 @@ function QuestionField({
 							value={option.id}
 							className="mt-1 size-4 shrink-0 accent-brand-700"
 						/>
-						<span>{option.text}</span>
+						<span lang={contentLang}>{option.text}</span>
 					</label>
 				))}
 			</div>
@@ -264,7 +295,9 @@ function QuestionField({
 	)
 }
 
-function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
+function QuizResult({ quiz, contentLang }: { quiz: LearnerQuiz; contentLang?: string }) {
+	const { t } = useTranslation('learn')
+	const f = useFormat()
 	const result = quiz.lastResult!
 	const byId = new Map(quiz.questions.map((q) => [q.id, q]))
 	const total = quiz.questions.length
@@ -280,25 +313,30 @@ function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
 			>
 				{/* Submitting lands on #quiz-result, and RouteFocus (root.tsx) focuses it: the result is read out first. */}
 				<h2 id="quiz-result" tabIndex={-1} className="text-xl font-semibold focus:outline-none">
-					{result.passed ? 'Passed' : 'Not passed yet'}: you scored {result.scorePercent}%
+					{t('quiz.scored', {
+						result: result.passed ? t('quiz.passed') : t('quiz.notPassedYet'),
+						score: result.scorePercent,
+					})}
 				</h2>
 				<p className="mt-1">
-					Attempt {result.number}, submitted {formatDate(result.submittedAt)}. The pass mark is {quiz.passMark}%.
+					{t('quiz.attemptSubmitted', {
+						number: result.number,
+						date: f.date(result.submittedAt),
+						passMark: quiz.passMark,
+					})}
 				</p>
 				{!result.passed && quiz.canAttempt ? (
 					<p className="mt-1">
-						Read the feedback below, then try again.{' '}
-						{quiz.attemptsRemaining == null
-							? ''
-							: `You have ${quiz.attemptsRemaining} ${quiz.attemptsRemaining === 1 ? 'attempt' : 'attempts'} left.`}
+						{t('quiz.tryAgainHint')}{' '}
+						{quiz.attemptsRemaining == null ? '' : t('quiz.attemptsLeft', { count: quiz.attemptsRemaining })}
 					</p>
 				) : null}
 				{!result.passed && !quiz.canAttempt ? (
-					<p className="mt-1">You have used every attempt. Contact your trainer if you need another.</p>
+					<p className="mt-1">{t('quiz.usedEvery')}</p>
 				) : null}
 				{quiz.canAttempt ? (
 					<Link to="?retake=1#quiz-form" preventScrollReset className={buttonClasses({ className: 'mt-4' })}>
-						Try again
+						{t('quiz.tryAgain')}
 					</Link>
 				) : null}
 			</div>
@@ -310,12 +348,12 @@ function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
 					return (
 						<li key={answer.questionId} className="rounded-xl border border-stone-200 bg-white p-5 sm:p-6">
 							<h3 className="font-semibold text-stone-900">
-								<span className="block text-sm font-medium text-stone-600">{questionLabel(index, total)}</span>
-								{question.prompt}
+								<span className="block text-sm font-medium text-stone-600">{questionLabel(t, index, total)}</span>
+								<span lang={contentLang}>{question.prompt}</span>
 							</h3>
 							{answer.correct === null ? null : (
 								<p className={cx('mt-2 font-semibold', answer.correct ? 'text-green-800' : 'text-red-800')}>
-									{answer.correct ? 'Your answer was right.' : 'Your answer was not right.'}
+									{answer.correct ? t('quiz.right') : t('quiz.notRight')}
 								</p>
 							)}
 							{question.kind === 'REFLECTION' ? (
@@ -323,7 +361,11 @@ function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
 							) : null}
 							{question.kind === 'SCALE' ? (
 								<p className="mt-3 text-stone-800">
-									You chose {answer.scaleValue} (from {question.scaleMin ?? 1} to {question.scaleMax ?? 5}).
+									{t('quiz.youChose', {
+										value: answer.scaleValue,
+										min: question.scaleMin ?? 1,
+										max: question.scaleMax ?? 5,
+									})}
 								</p>
 							) : null}
 							{question.options.length > 0 ? (
@@ -339,17 +381,21 @@ function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
 												)}
 											>
 												<p className="flex flex-wrap items-center gap-2">
-													<span>{option.text}</span>
+													<span lang={contentLang}>{option.text}</span>
 													{marking?.selected ? (
-														<span className="text-sm font-semibold text-stone-700">(your answer)</span>
+														<span className="text-sm font-semibold text-stone-700">{t('quiz.yourAnswer')}</span>
 													) : null}
 													{marking?.correct ? (
 														<span className="inline-flex items-center gap-1 text-sm font-semibold text-green-800">
-															<CheckIcon className="size-4" /> Right answer
+															<CheckIcon className="size-4" /> {t('quiz.rightAnswer')}
 														</span>
 													) : null}
 												</p>
-												{marking?.feedback ? <p className="mt-1 text-sm text-stone-700">{marking.feedback}</p> : null}
+												{marking?.feedback ? (
+													<p lang={contentLang} className="mt-1 text-sm text-stone-700">
+														{marking.feedback}
+													</p>
+												) : null}
 											</li>
 										)
 									})}
@@ -357,8 +403,8 @@ function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
 							) : null}
 							{answer.explanation ? (
 								<p className="mt-3 rounded-lg bg-brand-50 px-4 py-3 text-brand-950">
-									<span className="font-semibold">Why: </span>
-									{answer.explanation}
+									<span className="font-semibold">{t('quiz.why')}</span>
+									<span lang={contentLang}>{answer.explanation}</span>
 								</p>
 							) : null}
 						</li>
@@ -366,33 +412,35 @@ function QuizResult({ quiz }: { quiz: LearnerQuiz }) {
 				})}
 			</ol>
 			{!result.revealed ? (
-				<p className="text-sm text-stone-700">The right answers are shown once you pass or have used every attempt.</p>
+				<p className="text-sm text-stone-700">{t('quiz.revealedLater')}</p>
 			) : null}
 		</section>
 	)
 }
 
 function AttemptHistory({ quiz }: { quiz: LearnerQuiz }) {
+	const { t } = useTranslation('learn')
+	const f = useFormat()
 	return (
 		<section aria-labelledby="attempts-heading">
 			<h2 id="attempts-heading" className="text-lg font-semibold text-stone-900">
-				Your attempts
+				{t('quiz.attemptsHeading')}
 			</h2>
 			<div className="mt-3 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 				<table className="w-full text-left text-sm">
 					<thead className="bg-stone-100 text-stone-800">
 						<tr>
 							<th scope="col" className="px-4 py-2 font-semibold">
-								Attempt
+								{t('quiz.attempt')}
 							</th>
 							<th scope="col" className="px-4 py-2 font-semibold">
-								Score
+								{t('quiz.score')}
 							</th>
 							<th scope="col" className="px-4 py-2 font-semibold">
-								Result
+								{t('quiz.result')}
 							</th>
 							<th scope="col" className="px-4 py-2 font-semibold">
-								Date
+								{t('quiz.date')}
 							</th>
 						</tr>
 					</thead>
@@ -402,9 +450,9 @@ function AttemptHistory({ quiz }: { quiz: LearnerQuiz }) {
 								<td className="px-4 py-2">{attempt.number}</td>
 								<td className="px-4 py-2">{attempt.scorePercent}%</td>
 								<td className={cx('px-4 py-2 font-medium', attempt.passed ? 'text-green-800' : 'text-stone-800')}>
-									{attempt.passed ? 'Passed' : 'Not passed'}
+									{attempt.passed ? t('quiz.passed') : t('quiz.notPassed')}
 								</td>
-								<td className="px-4 py-2">{formatDate(attempt.submittedAt)}</td>
+								<td className="px-4 py-2">{f.date(attempt.submittedAt)}</td>
 							</tr>
 						))}
 					</tbody>

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorList } from '#app/components/forms.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 
@@ -46,13 +47,12 @@ function writeLocal(questionId: string, draft: LocalDraft | null) {
 	}
 }
 
-const STATUS_TEXT: Record<SaveState, string> = {
-	idle: '',
-	saving: 'Saving…',
-	saved: 'Saved',
-	offline: 'Offline — saved on this device',
-	error: 'Not saved',
-}
+const STATUS_KEYS = {
+	saving: 'reflection.saving',
+	saved: 'reflection.saved',
+	offline: 'reflection.offline',
+	error: 'reflection.error',
+} as const
 
 /**
  * A reflection textarea that is never lost: it saves to the server a second after typing stops
@@ -69,6 +69,7 @@ export function ReflectionField({
 	saved,
 	errors,
 	number,
+	contentLang,
 }: {
 	questionId: string
 	name: string
@@ -77,7 +78,10 @@ export function ReflectionField({
 	saved?: { text: string; updatedAt: Date | string } | null
 	errors?: string[]
 	number: string
+	/** The question's language when it is not the page's. */
+	contentLang?: string
 }) {
+	const { t, i18n } = useTranslation('learn')
 	const id = useId()
 	const preview = useContext(ReflectionPreviewContext)
 	const serverUpdatedAt = saved ? new Date(saved.updatedAt).toISOString() : null
@@ -97,7 +101,7 @@ export function ReflectionField({
 		const body = latest.current
 		if (body.length > REFLECTION_MAX_LENGTH) {
 			setState('error')
-			setSaveError(`Your reflection is ${body.length.toLocaleString('en-GB')} characters; the limit is 5,000.`)
+			setSaveError(t('reflection.tooLong', { length: body.length.toLocaleString(i18n.language) }))
 			return
 		}
 		setState('saving')
@@ -111,7 +115,7 @@ export function ReflectionField({
 			const reply = (await response.json().catch(() => null)) as { updatedAt?: string; message?: string } | null
 			if (!response.ok) {
 				setState('error')
-				setSaveError(reply?.message ?? 'We could not save your reflection. It is kept on this device.')
+				setSaveError(reply?.message ?? t('reflection.notSaved'))
 				return
 			}
 			base.current = reply?.updatedAt ?? base.current
@@ -125,7 +129,7 @@ export function ReflectionField({
 		} catch {
 			setState('offline')
 		}
-	}, [questionId, preview])
+	}, [questionId, preview, t, i18n.language])
 
 	// On first render in the browser: recover a copy this device has not yet saved, unless the server
 	// has been written since (another tab or device saved something newer).
@@ -174,10 +178,10 @@ export function ReflectionField({
 		<div>
 			<label htmlFor={id} className="block font-semibold text-stone-900">
 				<span className="block text-sm font-medium text-stone-600">{number}</span>
-				{label}
+				<span lang={contentLang}>{label}</span>
 			</label>
 			{hint ? (
-				<p id={hintId} className="mt-1 text-sm text-stone-700">
+				<p id={hintId} lang={contentLang} className="mt-1 text-sm text-stone-700">
 					{hint}
 				</p>
 			) : null}
@@ -210,10 +214,10 @@ export function ReflectionField({
 			/>
 			<div className="mt-1 flex flex-wrap justify-between gap-2 text-sm text-stone-700">
 				<p id={statusId} role="status" aria-live="polite" className="min-h-5">
-					{preview ? 'Preview: reflections are not saved.' : STATUS_TEXT[state]}
+					{preview ? t('reflection.preview') : state === 'idle' ? '' : t(STATUS_KEYS[state])}
 				</p>
 				<p aria-hidden="true">
-					{text.length.toLocaleString('en-GB')} / {REFLECTION_MAX_LENGTH.toLocaleString('en-GB')}
+					{text.length.toLocaleString(i18n.language)} / {REFLECTION_MAX_LENGTH.toLocaleString(i18n.language)}
 				</p>
 			</div>
 			<ErrorList id={invalid ? errorId : undefined} errors={allErrors} />

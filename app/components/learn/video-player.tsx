@@ -1,5 +1,6 @@
 import type MuxPlayerElement from '@mux/mux-player'
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { PlaybackTracker, saveResumePoint, takeResumePoint } from './playback-tracker.ts'
 import { ProgressBar } from './progress-bar.tsx'
 
@@ -67,6 +68,7 @@ export function VideoPlayer({
 	completed: boolean
 	onCompleted?: () => void
 }) {
+	const { t } = useTranslation('learn')
 	// Null until hydrated: the player only runs in the browser, and only there is the tab's own
 	// resume point (a position newer than the server's, just after a reload) to be found.
 	const [resumeAt, setResumeAt] = useState<number | null>(null)
@@ -87,7 +89,7 @@ export function VideoPlayer({
 
 	const placeholder = (
 		<div className="flex aspect-video w-full items-center justify-center rounded-xl bg-stone-900 text-stone-200">
-			<p>Loading the video player…</p>
+			<p>{t('video.loading')}</p>
 		</div>
 	)
 
@@ -112,7 +114,7 @@ export function VideoPlayer({
 							className="block aspect-video w-full overflow-hidden rounded-xl"
 							{...handlers}
 						>
-							{captionsUrl ? <track kind="captions" srcLang="en" label="English" src={captionsUrl} /> : null}
+							{captionsUrl ? <track kind="captions" srcLang="en" label={t('video.captionsEnglish')} src={captionsUrl} /> : null}
 						</MuxPlayer>
 					</Suspense>
 				) : (
@@ -122,14 +124,14 @@ export function VideoPlayer({
 			<div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
 				<ProgressBar
 					className="min-w-48 flex-1"
-					label="Watched"
+					label={t('video.watched')}
 					value={watchedPercent}
-					valueText={`${watchedPercent}% watched`}
+					valueText={t('video.watchedPercent', { percent: watchedPercent })}
 				/>
 				<p className="text-sm text-stone-700">
 					{completed
-						? 'Watched: this lesson is complete.'
-						: 'A video counts as watched once you have played 90% of it.'}
+						? t('video.complete')
+						: t('video.rule')}
 				</p>
 			</div>
 			<p role="status" aria-live="polite" className="sr-only">
@@ -158,6 +160,9 @@ function useVideoProgress({
 	initiallyCompleted: boolean
 	onCompleted?: () => void
 }) {
+	const { t } = useTranslation('learn')
+	const announceText = useRef('')
+	announceText.current = t('video.announce')
 	const trackerRef = useRef<PlaybackTracker | null>(null)
 	trackerRef.current ??= new PlaybackTracker(durationSeconds, startTime)
 	// The player element, from its events: read once more when the page is left, since the last
@@ -221,7 +226,7 @@ function useVideoProgress({
 				setWatchedPercent(reply.watchedPercent)
 				if (reply.completed) setCompleted(true)
 				if (reply.lessonCompletedNow) {
-					setAnnouncement('Video watched: this lesson is complete.')
+					setAnnouncement(announceText.current)
 					onCompletedRef.current?.()
 				}
 			} catch {

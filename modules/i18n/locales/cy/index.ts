@@ -1,5 +1,6 @@
 // Every Welsh message file, one per namespace, matching ../en/index.ts (ADR 0041).
 import common from './common.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
+import learn from './learn.json' with { type: 'json' }
 
-export default { common, emails }
+export default { common, emails, learn }

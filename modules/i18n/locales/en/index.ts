@@ -2,5 +2,6 @@
 // in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
 import common from './common.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
+import learn from './learn.json' with { type: 'json' }
 
-export default { common, emails }
+export default { common, emails, learn }
