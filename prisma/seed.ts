@@ -29,6 +29,7 @@ import { seedDemoHcpc } from './seed-hcpc.ts'
 import { seedRjcAndTeachers } from './seed-rjc-teachers.ts'
 import { seedDemoFollowUps } from './seed-follow-ups.ts'
 import { seedDemoLeaver } from './seed-passport.ts'
+import { seedDemoDataExport } from './seed-data-export.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'circle-demo-2026'
@@ -179,6 +180,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	await seedDemoFollowUps({ trainerId, learnerId: users['learner@circle.example']! })
 	// The SCIM leaver keeps their record and signs in with a personal address (after seedDemoProvisioning).
 	await seedDemoLeaver({ passwordHash })
+	await seedDemoDataExport({ learnerId: users['learner@circle.example']! })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)
