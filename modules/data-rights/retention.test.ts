@@ -136,7 +136,7 @@ describe('inactive accounts', () => {
 	test('are warned once, then erased through the hook once the warning has had its time', async () => {
 		const now = new Date()
 		const user = await inactiveLearner(now, 1070)
-		const eraser = vi.fn(async () => undefined)
+		const eraser = vi.fn(async (_options: { userId: string }) => undefined)
 		setRetentionEraser(eraser)
 
 		const first = await runRetention({ now, periods })
@@ -164,13 +164,13 @@ describe('inactive accounts', () => {
 			now: due,
 		})
 		await runRetention({ now: later(now, 31), periods })
-		expect(eraser.mock.calls.filter(([o]) => (o as { userId: string }).userId === user.id)).toHaveLength(1)
+		expect(eraser.mock.calls.filter(([o]) => o.userId === user.id)).toHaveLength(1)
 	})
 
 	test('someone who signs in after the warning is not erased', async () => {
 		const now = new Date()
 		const user = await inactiveLearner(now, 1070)
-		const eraser = vi.fn(async () => undefined)
+		const eraser = vi.fn(async (_options: { userId: string }) => undefined)
 		setRetentionEraser(eraser)
 		await runRetention({ now, periods })
 		const back = later(now, 5)
@@ -194,7 +194,7 @@ describe('inactive accounts', () => {
 		expect(await prisma.retentionEvent.count({ where: { key: `inactive-erasure:${user.id}` } })).toBe(0)
 
 		// Once an eraser exists, the next run erases.
-		const eraser = vi.fn(async () => undefined)
+		const eraser = vi.fn(async (_options: { userId: string }) => undefined)
 		setRetentionEraser(eraser)
 		await runRetention({ now: later(now, 31), periods })
 		expect(eraser).toHaveBeenCalledWith(expect.objectContaining({ userId: user.id }))

@@ -99,9 +99,13 @@ export async function runRetention({ now, periods = retentionPeriods() }: { now:
 		})
 		return count
 	})
-	const audit = await dailyPurge('audit', now, (tx) =>
-		deleteAuditEntriesBefore(tx, { before: daysBefore(now, periods.auditDays) }),
-	)
+	const audit = await dailyPurge('audit', now, async (tx) => {
+		const before = daysBefore(now, periods.auditDays)
+		// Retention's own record goes with the audit log, except erasures: they keep an erased
+		// account out of the inactive scan for good.
+		await tx.retentionEvent.deleteMany({ where: { createdAt: { lt: before }, kind: { not: 'inactive-erasure' } } })
+		return deleteAuditEntriesBefore(tx, { before })
+	})
 	const dataExports = await purgeDataExports({ now, periods })
 	const inactive = await handleInactiveAccounts({ now, periods })
 	return { sessions, throttle, outbox, audit, dataExports, ...inactive }
