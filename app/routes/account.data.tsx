@@ -1,20 +1,25 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUserId } from '#app/utils/auth.server.ts'
-import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { domainErrorInit } from '#app/utils/errors.server.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { getLatestDataExport, requestDataExport } from '#modules/data-rights/export.ts'
 import { RequestDataExportSchema } from '#modules/data-rights/export-schemas.ts'
 import { retentionPeriods } from '#modules/data-rights/retention.ts'
-import { formatUkDateTime } from '#modules/security/user-agent.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/account.data'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Your data | Circle', 'Download a copy of everything Circle holds about you, and how long Circle keeps it.')
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('meta.title', { ns: 'data-export' }), t('meta.description', { ns: 'data-export' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const userId = await requireUserId(request)
@@ -25,13 +30,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 		latest: latest
 			? {
 					state: latest.state,
-					requestedAt: formatUkDateTime(latest.requestedAt),
-					expiresAt: latest.expiresAt ? formatUkDateTime(latest.expiresAt) : null,
-					downloadedAt: latest.downloadedAt ? formatUkDateTime(latest.downloadedAt) : null,
+					requestedAt: latest.requestedAt,
+					expiresAt: latest.expiresAt,
+					downloadedAt: latest.downloadedAt,
 				}
 			: null,
 		linkDays: periods.dataExportLinkDays,
-		inactiveYears: periods.inactiveAccountDays / 365,
 		inactiveDays: periods.inactiveAccountDays,
 	}
 }
@@ -48,23 +52,30 @@ export async function action({ request, context }: Route.ActionArgs) {
 			origin: { ipAddress: context.clientIp, userAgent: request.headers.get('User-Agent') },
 		})
 	} catch (error) {
-		return replyWithDomainError(submission, error)
+		if (!isDomainError(error)) throw error
+		// The message in the page's language, by the error's code.
+		const t = await getT(request)
+		const code = error.code in ERROR_KEYS ? (error.code as keyof typeof ERROR_KEYS) : null
+		return data(
+			{
+				result: submission.reply({ formErrors: [code ? t(ERROR_KEYS[code], { ns: 'data-export' }) : error.message] }),
+				requested: false,
+			},
+			domainErrorInit(error),
+		)
 	}
 	return { result: submission.reply(), requested: true }
 }
 
-const STATE_TEXT = {
-	preparing: (l: { requestedAt: string }) =>
-		`You asked for your data on ${l.requestedAt}. It is being prepared: we will email you a link when it is ready, usually within a few minutes.`,
-	ready: (l: { expiresAt: string | null }) =>
-		`Your data is ready. We emailed you a link that works once, when you are signed in, until ${l.expiresAt}.`,
-	downloaded: (l: { downloadedAt: string | null }) =>
-		`You downloaded your data on ${l.downloadedAt}. The link has been used; ask again for a fresh copy.`,
-	expired: () => 'The link to your last copy has expired and the copy has been deleted. Ask again for a fresh copy.',
-	failed: () => 'We could not prepare your last copy. Please ask again; if it fails again, contact us.',
+const ERROR_KEYS = {
+	DATA_EXPORT_ALREADY_PREPARING: 'errors.DATA_EXPORT_ALREADY_PREPARING',
+	TOO_MANY_ATTEMPTS: 'errors.TOO_MANY_ATTEMPTS',
+	DATA_EXPORT_NOT_YOURS: 'errors.DATA_EXPORT_NOT_YOURS',
 } as const
 
 export default function AccountDataRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation('data-export')
+	const f = useFormat()
 	const navigation = useNavigation()
 	const [form] = useForm({ id: 'data-export', lastResult: actionData?.result })
 	const requested = actionData && 'requested' in actionData && actionData.requested
@@ -74,31 +85,29 @@ export default function AccountDataRoute({ loaderData, actionData }: Route.Compo
 		if (requested) statusRef.current?.focus()
 	}, [requested])
 	const { latest } = loaderData
+	const when = (value: Date | string | null) => (value ? f.dateTime(value) : '')
 
 	return (
 		<>
-			<h2 className="text-2xl font-bold text-stone-900">Your data</h2>
+			<h2 className="text-2xl font-bold text-stone-900">{t('heading')}</h2>
 			<section aria-labelledby="download-heading" className="mt-4 max-w-xl">
 				<h3 id="download-heading" className="text-xl font-semibold text-stone-900">
-					Download your data
+					{t('download.heading')}
 				</h3>
-				<p className="mt-2 text-stone-700">
-					Get a copy of everything Circle holds about you: your details, sign-ins, organisations, learning, reflections,
-					CPD record, purchases and the emails we sent you, as JSON, with your certificates and CPD exports as PDFs, in
-					one ZIP file. We prepare it in the background and email you a link that works once, for {loaderData.linkDays}{' '}
-					days, only when you are signed in as you.
-				</p>
+				<p className="mt-2 text-stone-700">{t('download.intro', { days: loaderData.linkDays })}</p>
 				{latest ? (
 					<Notice
 						tone={latest.state === 'failed' ? 'warning' : 'info'}
 						className="mt-4"
 						role="status"
-						id="data-export-status"
-						tabIndex={-1}
-						title={requested ? 'We are preparing your data' : undefined}
+						title={requested ? t('download.requested') : undefined}
 					>
-						<div ref={statusRef} tabIndex={-1}>
-							{STATE_TEXT[latest.state](latest)}
+						<div ref={statusRef} tabIndex={-1} id="data-export-status">
+							{t(`state.${latest.state}`, {
+								requestedAt: when(latest.requestedAt),
+								expiresAt: when(latest.expiresAt),
+								downloadedAt: when(latest.downloadedAt),
+							})}
 						</div>
 					</Notice>
 				) : null}
@@ -108,24 +117,21 @@ export default function AccountDataRoute({ loaderData, actionData }: Route.Compo
 						name="intent"
 						value="request-export"
 						pending={navigation.state === 'submitting'}
-						pendingText="Asking…"
+						pendingText={t('download.pending')}
 					>
-						{latest ? 'Prepare a new copy of my data' : 'Prepare my data'}
+						{latest ? t('download.requestAgain') : t('download.request')}
 					</SubmitButton>
 				</Form>
 			</section>
 			<section aria-labelledby="retention-heading" className="mt-10 max-w-xl">
 				<h3 id="retention-heading" className="text-xl font-semibold text-stone-900">
-					How long we keep it
+					{t('retention.heading')}
 				</h3>
-				<p className="mt-2 text-stone-700">
-					Your learning record, certificates and CPD portfolio are yours: we keep them while you have an account.
-					{loaderData.inactiveDays > 0
-						? ` If nobody signs in to your account for ${loaderData.inactiveDays.toLocaleString('en-GB')} days (about ${Math.round(loaderData.inactiveYears)} years), we email you a warning and then erase it.`
-						: null}{' '}
-					Records of sign-ins, emails and account changes are deleted on a timetable; your organisation’s administrator
-					can give you Circle’s full record of processing.
-				</p>
+				<p className="mt-2 text-stone-700">{t('retention.yours')}</p>
+				{loaderData.inactiveDays > 0 ? (
+					<p className="mt-2 text-stone-700">{t('retention.inactive', { days: f.number(loaderData.inactiveDays) })}</p>
+				) : null}
+				<p className="mt-2 text-stone-700">{t('retention.timetable')}</p>
 			</section>
 		</>
 	)
