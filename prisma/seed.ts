@@ -30,6 +30,7 @@ import { seedRjcAndTeachers } from './seed-rjc-teachers.ts'
 import { seedDemoFollowUps } from './seed-follow-ups.ts'
 import { seedDemoLeaver } from './seed-passport.ts'
 import { seedWelsh } from './seed-welsh.ts'
+import { seedDemoDataExport } from './seed-data-export.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'circle-demo-2026'
@@ -181,6 +182,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	// The SCIM leaver keeps their record and signs in with a personal address (after seedDemoProvisioning).
 	await seedDemoLeaver({ passwordHash })
 	await seedWelsh({ passwordHash })
+	await seedDemoDataExport({ learnerId: users['learner@circle.example']! })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)

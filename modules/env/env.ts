@@ -23,6 +23,15 @@ const encryptionKey = z
 		message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
 	})
 
+/** A whole number of days, at least `min` (retention periods and link lifetimes). */
+const days = (fallback: number, min = 1) =>
+	z.coerce
+		.number({ message: `must be a whole number of days (at least ${min})` })
+		.int(`must be a whole number of days (at least ${min})`)
+		.min(min, `must be a whole number of days (at least ${min})`)
+		.max(36_500, 'must be at most 36500 days (100 years)')
+		.default(fallback)
+
 const bool = z
 	.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
 	.transform((v) => v === 'true' || v === '1' || v === 'yes')
@@ -107,6 +116,24 @@ export const EnvSchema = z.object({
 			'must be one or more base64 keys of 32 bytes, separated by commas',
 		)
 		.optional(),
+
+	/**
+	 * Data rights (docs/decisions/0037-data-export-and-retention.md, docs/record-of-processing.md).
+	 * How long the emailed "Download your data" link works.
+	 */
+	DATA_EXPORT_LINK_DAYS: days(7).refine((v) => v <= 30, 'must be at most 30 days'),
+	/** Sessions are deleted this many days after they expired (signed out or timed out). */
+	RETENTION_SESSION_DAYS: days(30),
+	/** Throttle counters are deleted this many days after they expired. */
+	RETENTION_THROTTLE_DAYS: days(1),
+	/** Sent or failed emails in the outbox are deleted this many days after they were queued. */
+	RETENTION_OUTBOX_DAYS: days(90),
+	/** Audit log entries are deleted this many days after they were written (6 years by default). */
+	RETENTION_AUDIT_DAYS: days(2190, 30),
+	/** An account nobody has signed in to for this many days is erased (0: never). */
+	RETENTION_INACTIVE_ACCOUNT_DAYS: days(1095, 0),
+	/** How many days before erasing an inactive account its owner is warned by email. */
+	RETENTION_INACTIVE_WARNING_DAYS: days(30),
 })
 
 export type Env = z.infer<typeof EnvSchema>

@@ -13,6 +13,8 @@ import '#modules/certificates/certificate-attachment.ts'
 import '#modules/circles/ics.ts'
 import { CIRCLE_REMINDERS_CRON, handleCircleRemindersJob } from '#modules/circles/reminders.ts'
 import { FOLLOW_UP_REMINDERS_CRON, handleFollowUpRemindersJob } from '#modules/follow-ups/reminders.ts'
+import { handleDataExportJob } from '#modules/data-rights/export.ts'
+import { handleRetentionJob, RETENTION_CRON } from '#modules/data-rights/retention.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
@@ -26,6 +28,8 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'reminders-digest': handleRemindersDigestJob,
 	'circle-reminders': handleCircleRemindersJob,
 	'follow-up-reminders': handleFollowUpRemindersJob,
+	'data-export': handleDataExportJob,
+	retention: handleRetentionJob,
 }
 
 /**
@@ -51,6 +55,8 @@ export const builtInSchedules: { name: JobName; cron: string }[] = [
 	{ name: 'circle-reminders', cron: CIRCLE_REMINDERS_CRON },
 	// Course follow-ups: the 7- and 30-day checks, by email when they open.
 	{ name: 'follow-up-reminders', cron: FOLLOW_UP_REMINDERS_CRON },
+	// Data retention: old sessions, throttle rows, outbox mail and audit entries; inactive accounts.
+	{ name: 'retention', cron: RETENTION_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */

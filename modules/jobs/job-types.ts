@@ -19,6 +19,10 @@ export type JobDataMap = {
 	'circle-reminders': { now?: string }
 	/** Daily: course follow-ups' 7- and 30-day emails (modules/follow-ups/reminders.ts). */
 	'follow-up-reminders': { now?: string }
+	/** Build one person's "Download your data" ZIP, store it and email the link (modules/data-rights/export.ts). */
+	'data-export': { exportId: string }
+	/** Daily: delete what is past its retention period, warn and erase inactive accounts (modules/data-rights/retention.ts). */
+	retention: { now?: string }
 }
 
 export type JobName = keyof JobDataMap
@@ -32,6 +36,8 @@ const QUEUES = {
 	'reminders-digest': true,
 	'circle-reminders': true,
 	'follow-up-reminders': true,
+	'data-export': true,
+	retention: true,
 } satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 

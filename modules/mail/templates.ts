@@ -26,6 +26,8 @@ import SeatReminder, { subject as seatReminderSubject } from '#emails/seat-remin
 import SsoLink, { subject as ssoLinkSubject } from '#emails/sso-link.tsx'
 import VerifyEmail, { subject as verifyEmailSubject } from '#emails/verify-email.tsx'
 import PersonalEmail, { subject as personalEmailSubject } from '#emails/personal-email.tsx'
+import DataExportReady, { subject as dataExportReadySubject } from '#emails/data-export-ready.tsx'
+import InactiveAccountWarning, { subject as inactiveAccountWarningSubject } from '#emails/inactive-account-warning.tsx'
 
 export type EmailTemplate<Props> = {
 	component: ComponentType<Props>
@@ -68,6 +70,8 @@ export const emailTemplates = {
 	'confirmation-request': template(ConfirmationRequest, confirmationRequestSubject),
 	'follow-up-due': template(FollowUpDue, followUpDueSubject),
 	'follow-up-sign-off': template(FollowUpSignOff, followUpSignOffSubject),
+	'data-export-ready': template(DataExportReady, dataExportReadySubject),
+	'inactive-account-warning': template(InactiveAccountWarning, inactiveAccountWarningSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

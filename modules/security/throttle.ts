@@ -43,6 +43,11 @@ export const THROTTLES = {
 	 * long career), so ten an hour, which no one keeping their record needs more than.
 	 */
 	passportPerPerson: { points: 10, durationSeconds: 60 * 60, blockSeconds: 0 },
+	/**
+	 * "Download your data" requests from one person: each builds a ZIP of their whole record with every
+	 * PDF, and one a day is plenty for a subject access request.
+	 */
+	dataExportPerPerson: { points: 3, durationSeconds: 24 * 60 * 60, blockSeconds: 0 },
 	/** SCIM requests with a wrong or revoked token from one IP address: guessing tokens is pointless, but cheap to refuse. */
 	scimBadTokenPerIp: { points: 30, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
 } as const

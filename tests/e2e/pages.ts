@@ -29,6 +29,7 @@ export const PAGES: Record<string, string[]> = {
 		'/account/password',
 		'/account/security',
 		'/account/purchases',
+		'/account/data',
 		`/courses/${schools.slug}/buy`,
 		'/account/reminders',
 		'/programmes',

@@ -1,6 +1,7 @@
 // Every Welsh message file, one per namespace, matching ../en/index.ts (ADR 0041).
 import common from './common.json' with { type: 'json' }
+import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
 
-export default { common, emails, learn }
+export default { common, 'data-export': dataExport, emails, learn }

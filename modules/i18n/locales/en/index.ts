@@ -1,7 +1,8 @@
 // Every English message file, one per namespace (ADR 0041). A new namespace is one JSON file here and
 // in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
 import common from './common.json' with { type: 'json' }
+import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
 
-export default { common, emails, learn }
+export default { common, 'data-export': dataExport, emails, learn }
