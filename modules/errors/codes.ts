@@ -9,6 +9,7 @@ import type { CertificatesErrorCode } from '#modules/certificates/errors.ts'
 import type { CirclesErrorCode } from '#modules/circles/errors.ts'
 import type { ComplianceErrorCode } from '#modules/compliance/errors.ts'
 import type { CourseIoErrorCode } from '#modules/course-io/errors.ts'
+import type { DataRightsErrorCode } from '#modules/data-rights/errors.ts'
 import type { DbErrorCode } from '#modules/db/errors.ts'
 import type { EnquiriesErrorCode } from '#modules/enquiries/errors.ts'
 import type { EnrolmentErrorCode } from '#modules/enrolment/errors.ts'
@@ -47,6 +48,7 @@ export type DomainErrorCode =
 	| CirclesErrorCode
 	| ComplianceErrorCode
 	| CourseIoErrorCode
+	| DataRightsErrorCode
 	| DbErrorCode
 	| EnquiriesErrorCode
 	| EnrolmentErrorCode
