@@ -1,17 +1,26 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { loader as verifyLoader } from '#app/routes/verify.$code.tsx'
-import { recordAudit } from '#modules/audit/record.ts'
-import { createSession } from '#modules/auth/sessions.ts'
-import { getComplianceMatrix } from '#modules/compliance/matrix.ts'
-import { Prisma, prisma } from '#modules/db/client.ts'
-import { getTeamReport } from '#modules/organisations/team-report.ts'
-import { consumeThrottle } from '#modules/security/throttle.ts'
-import { DEMO_ACCOUNTS, DEMO_ORGANISATION, seedDemo } from '#prisma/seed.ts'
-import { getRequest, releaseTestResources } from '#tests/factories/auth.ts'
-import { runRoute, statusOf } from '#tests/factories/routes.ts'
-import { ERASED_CERTIFICATE_NAME, eraseAccount } from '#modules/data-rights/erasure.ts'
+import { useFreshDatabase } from '#tests/factories/fresh-database.ts'
 
-afterAll(releaseTestResources)
+// The dump must hold this test's database only: other files' learners (the certificate factory's
+// default name is the demo learner's) would otherwise be found in a shared worker database.
+const fresh = await useFreshDatabase('erasure_demo')
+const { loader: verifyLoader } = await import('#app/routes/verify.$code.tsx')
+const { recordAudit } = await import('#modules/audit/record.ts')
+const { createSession } = await import('#modules/auth/sessions.ts')
+const { getComplianceMatrix } = await import('#modules/compliance/matrix.ts')
+const { ERASED_CERTIFICATE_NAME, eraseAccount } = await import('#modules/data-rights/erasure.ts')
+const { Prisma, prisma } = await import('#modules/db/client.ts')
+const { getTeamReport } = await import('#modules/organisations/team-report.ts')
+const { consumeThrottle } = await import('#modules/security/throttle.ts')
+const { DEMO_ACCOUNTS, DEMO_ORGANISATION, seedDemo } = await import('#prisma/seed.ts')
+const { getRequest, releaseTestResources } = await import('#tests/factories/auth.ts')
+const { runRoute, statusOf } = await import('#tests/factories/routes.ts')
+
+afterAll(async () => {
+	await releaseTestResources()
+	await prisma.$disconnect()
+	await fresh.drop()
+})
 
 const NOW = new Date('2026-12-06T12:00:00Z')
 
