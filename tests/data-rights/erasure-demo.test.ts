@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, test } from 'vitest'
-import { useFreshDatabase } from '#tests/factories/fresh-database.ts'
+import { ownFreshDatabase } from '#tests/factories/fresh-database.ts'
 
 // The dump must hold this test's database only: other files' learners (the certificate factory's
 // default name is the demo learner's) would otherwise be found in a shared worker database.
-const fresh = await useFreshDatabase('erasure_demo')
+const fresh = await ownFreshDatabase('erasure_demo')
 const { loader: verifyLoader } = await import('#app/routes/verify.$code.tsx')
 const { recordAudit } = await import('#modules/audit/record.ts')
 const { createSession } = await import('#modules/auth/sessions.ts')

@@ -6,7 +6,7 @@ import { createDatabaseFromTemplate, ensureTemplateDatabase, withAdminClient } f
  * worker database would spoil. Call it before anything imports the Prisma client (import the code
  * under test dynamically afterwards); `drop` removes the database once the client is disconnected.
  */
-export async function useFreshDatabase(label: string) {
+export async function ownFreshDatabase(label: string) {
 	const workerUrl = process.env.DATABASE_URL
 	if (!workerUrl) throw new Error('No DATABASE_URL: tests/setup/worker-database.ts sets it')
 	const serverUrl = new URL(workerUrl)
