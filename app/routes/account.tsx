@@ -17,6 +17,7 @@ const tabs = [
 	{ to: '/account/purchases', label: 'Purchases', end: false },
 	{ to: '/account/reminders', label: 'Reminders', end: false },
 	{ to: '/account/themes', label: 'Sharing', end: false },
+	{ to: '/account/erase', label: 'Erase account', end: false },
 ]
 
 /** The account area: a heading, a small section menu and the section (details or password). */

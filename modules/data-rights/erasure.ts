@@ -176,9 +176,9 @@ async function assertErasureActor(tx: Tx, actor: ErasureActor, userId: string) {
 	}
 }
 
-/** An organisation must never be left without an owner: its sole owner hands ownership over first. */
-async function assertNotSoleOwner(tx: Tx, userId: string) {
-	const owned = await tx.membership.findMany({
+/** The organisations (by name) of which the person is the only owner: they cannot be erased until another member owns each. */
+export async function soleOwnedOrganisations(db: Tx | typeof prisma, userId: string) {
+	const owned = await db.membership.findMany({
 		where: { userId, role: 'OWNER' },
 		select: {
 			organisation: {
@@ -189,12 +189,20 @@ async function assertNotSoleOwner(tx: Tx, userId: string) {
 			},
 		},
 	})
-	const sole = owned.filter((m) => m.organisation._count.memberships === 0).map((m) => m.organisation.name)
+	return owned
+		.filter((m) => m.organisation._count.memberships === 0)
+		.map((m) => m.organisation.name)
+		.sort()
+}
+
+/** An organisation must never be left without an owner: its sole owner hands ownership over first. */
+async function assertNotSoleOwner(tx: Tx, userId: string) {
+	const sole = await soleOwnedOrganisations(tx, userId)
 	if (sole.length > 0) {
 		throw new DataRightsError(
 			'conflict',
 			'ERASE_SOLE_OWNER',
-			`This account is the only owner of ${sole.sort().join(', ')}. Make another member an owner first (or ask Circle to close the organisation), then erase the account.`,
+			`This account is the only owner of ${sole.join(', ')}. Make another member an owner first (or ask Circle to close the organisation), then erase the account.`,
 		)
 	}
 }
