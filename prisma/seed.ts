@@ -179,6 +179,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	await seedDemoFollowUps({ trainerId, learnerId: users['learner@circle.example']! })
 	// The SCIM leaver keeps their record and signs in with a personal address (after seedDemoProvisioning).
 	await seedDemoLeaver({ passwordHash })
+	await (await import('./seed-erasure.ts')).seedDemoErasure({ passwordHash })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)

@@ -13,6 +13,7 @@ const { Prisma, prisma } = await import('#modules/db/client.ts')
 const { getTeamReport } = await import('#modules/organisations/team-report.ts')
 const { consumeThrottle } = await import('#modules/security/throttle.ts')
 const { DEMO_ACCOUNTS, DEMO_ORGANISATION, seedDemo } = await import('#prisma/seed.ts')
+const { DEMO_ERASABLE } = await import('#prisma/seed-erasure.ts')
 const { getRequest, releaseTestResources } = await import('#tests/factories/auth.ts')
 const { runRoute, statusOf } = await import('#tests/factories/routes.ts')
 
@@ -130,5 +131,19 @@ describe('erasing the demo learner (issue 16, must show)', () => {
 		// Signed out everywhere, and no way back in.
 		expect(await prisma.session.count({ where: { userId: learner.id } })).toBe(0)
 		expect(await prisma.user.findFirst({ where: { email: demo.email } })).toBeNull()
-	})
+
+		// The demo's throwaway learner, for visitors to erase themselves, is there and erasable.
+		const throwaway = await prisma.user.findUniqueOrThrow({
+			where: { email: DEMO_ERASABLE.email },
+			select: { id: true },
+		})
+		await eraseAccount({
+			actor: { kind: 'self', userId: throwaway.id },
+			userId: throwaway.id,
+			reason: 'Trying the demo',
+			now: NOW,
+		})
+		expect(await prisma.cpdEntry.count({ where: { userId: throwaway.id } })).toBe(0)
+		expect(await prisma.membership.count({ where: { userId: throwaway.id } })).toBe(1)
+	}, 240_000)
 })
