@@ -1,10 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, redirect, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { destroySessionCookie, requireAuthSession } from '#app/utils/auth.server.ts'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { confirmErasureIdentity, erasureReauthMethod } from '#modules/data-rights/confirm-identity.ts'
 import { eraseAccount, soleOwnedOrganisations } from '#modules/data-rights/erasure.ts'
@@ -12,11 +14,10 @@ import { EraseOwnAccountSchema } from '#modules/data-rights/schemas.ts'
 import { prisma } from '#modules/db/client.ts'
 import type { Route } from './+types/account.erase'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Erase your account | Circle',
-		'Erase your Circle account and the personal data it holds. Your certificates still verify, without your name.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('meta.title', { ns: 'erasure' }), t('meta.description', { ns: 'erasure' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const { user } = await requireAuthSession(request)
@@ -58,6 +59,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function EraseAccountRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('erasure')
 	const [form, fields] = useForm({
 		id: 'erase-account',
 		lastResult: actionData?.result,
@@ -69,46 +71,29 @@ export default function EraseAccountRoute({ loaderData, actionData }: Route.Comp
 
 	return (
 		<>
-			<h2 className="text-2xl font-bold text-stone-900">Erase your account</h2>
-			<p className="mt-2 text-stone-700">
-				You have the right to ask us to erase your personal data (UK GDPR, article 17). Here you can do it yourself, at
-				once. It cannot be undone.
-			</p>
-			<h3 className="mt-6 text-lg font-semibold text-stone-900">What happens</h3>
+			<h2 className="text-2xl font-bold text-stone-900">{t('heading')}</h2>
+			<p className="mt-2 text-stone-700">{t('intro')}</p>
+			<h3 className="mt-6 text-lg font-semibold text-stone-900">{t('whatHappens')}</h3>
 			<ul className="mt-2 list-disc space-y-1 pl-6 text-stone-700">
-				<li>Your name, email addresses (including a personal one), profession and registration details are removed.</li>
-				<li>
-					Your reflections, quiz answers in your own words, CPD record, reflective records, follow-ups and reminders are
-					deleted.
-				</li>
-				<li>
-					Your passkeys, authenticator app, recovery codes and single sign-on links are removed, and you are signed out
-					on every device. Nobody can sign in to the account again.
-				</li>
-				<li>
-					Emails to you, and the network addresses and browsers we recorded for you, are deleted from our records.
-				</li>
-				<li>
-					Your certificates still verify as issued, but show “Name removed at the holder’s request” instead of your name
-					(unless an organisation that paid for your place keeps names on its certificates by its retention policy).
-				</li>
-				<li>
-					Organisations you belonged to still count your place and completions in their totals, without your name.
-				</li>
+				<li>{t('happens.profile')}</li>
+				<li>{t('happens.words')}</li>
+				<li>{t('happens.signIn')}</li>
+				<li>{t('happens.mail')}</li>
+				<li>{t('happens.certificates')}</li>
+				<li>{t('happens.organisations')}</li>
 			</ul>
-			<Notice tone="warning" title="Download anything you want to keep first" className="mt-6">
-				Once your account is erased we cannot send you your certificates or CPD record again.
+			<Notice tone="warning" title={t('downloadFirstTitle')} className="mt-6">
+				{t('downloadFirst')}
 			</Notice>
 
 			{loaderData.isPlatformAdmin ? (
-				<Notice tone="warning" title="You are a platform administrator" className="mt-6" role="status">
-					Ask another platform administrator to change your role first, then come back here.
+				<Notice tone="warning" title={t('adminTitle')} className="mt-6" role="status">
+					{t('admin')}
 				</Notice>
 			) : null}
 			{loaderData.soleOwnerOf.length > 0 ? (
-				<Notice tone="warning" title="You are the only owner of an organisation" className="mt-6" role="status">
-					You own {loaderData.soleOwnerOf.join(', ')} alone. Make another member an owner first, so that the
-					organisation is not left without one, then come back here.
+				<Notice tone="warning" title={t('soleOwnerTitle')} className="mt-6" role="status">
+					{t('soleOwner', { organisations: loaderData.soleOwnerOf.join(', ') })}
 				</Notice>
 			) : null}
 
@@ -116,8 +101,8 @@ export default function EraseAccountRoute({ loaderData, actionData }: Route.Comp
 				<Form method="post" className="mt-8 max-w-xl space-y-5" {...getFormProps(form)}>
 					<FormErrors id={form.errorId} errors={form.errors} />
 					<Field
-						labelProps={{ children: 'Your email address' }}
-						description={`Type ${loaderData.email} to show this is the account you mean.`}
+						labelProps={{ children: t('emailLabel') }}
+						description={t('emailDescription', { email: loaderData.email })}
 						inputProps={{
 							...getInputProps(fields.confirmEmail, { type: 'email' }),
 							autoComplete: 'off',
@@ -128,8 +113,8 @@ export default function EraseAccountRoute({ loaderData, actionData }: Route.Comp
 					/>
 					{loaderData.reauth === 'password' ? (
 						<Field
-							labelProps={{ children: 'Your password' }}
-							description="To prove it is you."
+							labelProps={{ children: t('passwordLabel') }}
+							description={t('passwordDescription')}
 							inputProps={{
 								...getInputProps(fields.password, { type: 'password' }),
 								autoComplete: 'current-password',
@@ -138,10 +123,7 @@ export default function EraseAccountRoute({ loaderData, actionData }: Route.Comp
 							errors={fields.password.errors}
 						/>
 					) : (
-						<p className="text-stone-700">
-							Your account has no password, so you must have signed in (with your organisation’s single sign-on or a
-							passkey) in the last 15 minutes. If it has been longer, sign out and sign in again first.
-						</p>
+						<p className="text-stone-700">{t('noPassword')}</p>
 					)}
 					<div>
 						<label className="flex min-h-11 items-start gap-3">
@@ -154,9 +136,7 @@ export default function EraseAccountRoute({ loaderData, actionData }: Route.Comp
 								aria-describedby={fields.understand.errors?.length ? fields.understand.errorId : undefined}
 								className="mt-1 size-5 accent-brand-700"
 							/>
-							<span className="text-stone-900">
-								I understand that my account and personal data will be erased now and cannot be restored.
-							</span>
+							<span className="text-stone-900">{t('understand')}</span>
 						</label>
 						<ErrorList
 							id={fields.understand.errors?.length ? fields.understand.errorId : undefined}
@@ -165,10 +145,10 @@ export default function EraseAccountRoute({ loaderData, actionData }: Route.Comp
 					</div>
 					<SubmitButton
 						pending={navigation.state === 'submitting'}
-						pendingText="Erasing…"
+						pendingText={t('submitting')}
 						className="bg-red-700 hover:bg-red-800"
 					>
-						Erase my account
+						{t('submit')}
 					</SubmitButton>
 				</Form>
 			)}
