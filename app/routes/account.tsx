@@ -18,6 +18,7 @@ const tabs = [
 	{ to: '/account/reminders', label: 'Reminders', end: false },
 	{ to: '/account/themes', label: 'Sharing', end: false },
 	{ to: '/account/data', label: 'Your data', end: false },
+	{ to: '/account/erase', label: 'Erase account', end: false },
 ]
 
 /** The account area: a heading, a small section menu and the section (details or password). */

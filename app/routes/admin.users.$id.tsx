@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { ErrorList, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
@@ -14,6 +14,9 @@ import { changeUserRole } from '#modules/admin/change-user-role.ts'
 import { getUserForAdmin } from '#modules/admin/get-user-for-admin.ts'
 import { ChangeRoleSchema, DisableUserSchema, EnableUserSchema, ROLE_LABELS, ROLES } from '#modules/admin/schemas.ts'
 import { disableUser, enableUser } from '#modules/admin/set-user-disabled.ts'
+import { eraseAccount, soleOwnedOrganisations } from '#modules/data-rights/erasure.ts'
+import { AdminEraseUserSchema } from '#modules/data-rights/schemas.ts'
+import { prisma } from '#modules/db/client.ts'
 import {
 	AdminPage,
 	AuditList,
@@ -37,7 +40,13 @@ export const meta: Route.MetaFunction = ({ data }) =>
 const RoleFormSchema = ChangeRoleSchema.extend({ intent: z.literal('role') })
 const DisableFormSchema = DisableUserSchema.extend({ intent: z.literal('disable') })
 const EnableFormSchema = EnableUserSchema.extend({ intent: z.literal('enable') })
-const ActionSchema = z.discriminatedUnion('intent', [RoleFormSchema, DisableFormSchema, EnableFormSchema])
+const EraseFormSchema = AdminEraseUserSchema.extend({ intent: z.literal('erase') })
+const ActionSchema = z.discriminatedUnion('intent', [
+	RoleFormSchema,
+	DisableFormSchema,
+	EnableFormSchema,
+	EraseFormSchema,
+])
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -46,6 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	)
 	return {
 		isSelf: admin.id === user.id,
+		soleOwnerOf: await soleOwnedOrganisations(prisma, user.id),
 		user: {
 			id: user.id,
 			name: user.name,
@@ -55,6 +65,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			registrationBody: user.registrationBody,
 			verifiedAt: user.emailVerifiedAt?.toISOString() ?? null,
 			disabledAt: user.disabledAt?.toISOString() ?? null,
+			erasedAt: user.erasedAt?.toISOString() ?? null,
 			createdAt: user.createdAt.toISOString(),
 		},
 		activeSessions,
@@ -80,7 +91,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-/** Change role, disable or enable, each with a reason for the audit log. Platform admins only. */
+/** Change role, disable, enable or erase, each with a reason for the audit log. Platform admins only. */
 export async function action({ request, params }: Route.ActionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
 	const formData = await request.formData()
@@ -105,6 +116,19 @@ export async function action({ request, params }: Route.ActionArgs) {
 				intent,
 				result: submission.reply({ resetForm: true }),
 				done: `The account is disabled and ${sessionsEnded} signed-in ${sessionsEnded === 1 ? 'session was' : 'sessions were'} ended.`,
+			}
+		}
+		if (value.intent === 'erase') {
+			const summary = await eraseAccount({
+				actor: { kind: 'admin', userId: admin.id },
+				userId: params.id,
+				reason: value.reason,
+				now: new Date(),
+			})
+			return {
+				intent,
+				result: submission.reply({ resetForm: true }),
+				done: `The account is erased: its personal data is gone, ${summary.sessionsEnded} signed-in ${summary.sessionsEnded === 1 ? 'session was' : 'sessions were'} ended, and ${summary.certificatesWithoutName} ${summary.certificatesWithoutName === 1 ? 'certificate verifies' : 'certificates verify'} without the name.`,
 			}
 		}
 		await enableUser({ actorId: admin.id, userId: params.id, reason: value.reason })
@@ -145,7 +169,21 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
+	const [eraseForm, eraseFields] = useForm({
+		id: 'erase-user',
+		lastResult: resultFor('erase'),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: EraseFormSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
 	const done = actionData && 'done' in actionData ? actionData.done : null
+	const eraseRefusal = isSelf
+		? 'You cannot erase your own account from here: ask another platform admin.'
+		: user.role === 'ADMIN'
+			? 'A platform admin’s account cannot be erased. Change the role first.'
+			: loaderData.soleOwnerOf.length > 0
+				? `They are the only owner of ${loaderData.soleOwnerOf.join(', ')}. Another member must be made an owner first.`
+				: null
 
 	return (
 		<AdminPage
@@ -160,7 +198,9 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 		>
 			<p className="mt-2 flex flex-wrap gap-2">
 				<Badge tone="brand">{ROLE_LABELS[user.role]}</Badge>
-				{user.disabledAt ? (
+				{user.erasedAt ? (
+					<Badge tone="accent">Erased {formatDate(user.erasedAt)}</Badge>
+				) : user.disabledAt ? (
 					<Badge tone="accent">Disabled {formatDate(user.disabledAt)}</Badge>
 				) : (
 					<Badge tone="success">Active</Badge>
@@ -205,30 +245,80 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 				</Form>
 			</Section>
 
-			<Section id="status-heading" title={user.disabledAt ? 'Enable the account' : 'Disable the account'}>
-				<p className="mt-2 text-stone-700">
-					{user.disabledAt
-						? 'They will be able to sign in again. Their courses, progress and certificates are as they left them.'
-						: 'They are signed out everywhere at once and cannot sign in until the account is enabled again. Nothing is deleted, and their certificates stay valid.'}
-				</p>
-				{!user.disabledAt && isSelf ? (
-					<p className="mt-2 text-stone-700">You cannot disable your own account.</p>
-				) : (
-					<Form method="post" className="mt-4 space-y-4" {...getFormProps(statusForm)}>
-						<FormErrors id={statusForm.errorId} errors={statusForm.errors} />
-						<input type="hidden" name="intent" value={statusIntent} />
-						<TextareaField
-							labelProps={{ children: 'Reason' }}
-							description="Kept in the audit log. Between 5 and 500 characters."
-							textareaProps={{ ...getTextareaProps(statusFields.reason), rows: 2 }}
-							errors={statusFields.reason.errors}
-						/>
-						<SubmitButton pending={busy} className={user.disabledAt ? undefined : 'bg-red-700 hover:bg-red-800'}>
-							{user.disabledAt ? 'Enable account' : 'Disable account'}
-						</SubmitButton>
-					</Form>
-				)}
-			</Section>
+			{user.erasedAt ? null : (
+				<Section id="status-heading" title={user.disabledAt ? 'Enable the account' : 'Disable the account'}>
+					<p className="mt-2 text-stone-700">
+						{user.disabledAt
+							? 'They will be able to sign in again. Their courses, progress and certificates are as they left them.'
+							: 'They are signed out everywhere at once and cannot sign in until the account is enabled again. Nothing is deleted, and their certificates stay valid.'}
+					</p>
+					{!user.disabledAt && isSelf ? (
+						<p className="mt-2 text-stone-700">You cannot disable your own account.</p>
+					) : (
+						<Form method="post" className="mt-4 space-y-4" {...getFormProps(statusForm)}>
+							<FormErrors id={statusForm.errorId} errors={statusForm.errors} />
+							<input type="hidden" name="intent" value={statusIntent} />
+							<TextareaField
+								labelProps={{ children: 'Reason' }}
+								description="Kept in the audit log. Between 5 and 500 characters."
+								textareaProps={{ ...getTextareaProps(statusFields.reason), rows: 2 }}
+								errors={statusFields.reason.errors}
+							/>
+							<SubmitButton pending={busy} className={user.disabledAt ? undefined : 'bg-red-700 hover:bg-red-800'}>
+								{user.disabledAt ? 'Enable account' : 'Disable account'}
+							</SubmitButton>
+						</Form>
+					)}
+				</Section>
+			)}
+
+			{user.erasedAt ? null : (
+				<Section id="erase-heading" title="Erase the account">
+					<p className="mt-2 text-stone-700">
+						Only when the person has asked for it (UK GDPR right to erasure). Their name, email addresses, profession,
+						sign-in methods, reflections, CPD record, reflective records, emails and network details are removed at once
+						and for good; they are signed out everywhere and can never sign in again. Organisations keep their counts,
+						and certificates still verify, without the name unless the organisation’s retention policy keeps it.
+					</p>
+					{eraseRefusal ? (
+						<p className="mt-2 text-stone-700">{eraseRefusal}</p>
+					) : (
+						<Form method="post" className="mt-4 space-y-4" {...getFormProps(eraseForm)}>
+							<FormErrors id={eraseForm.errorId} errors={eraseForm.errors} />
+							<input type="hidden" name="intent" value="erase" />
+							<TextareaField
+								labelProps={{ children: 'Reason' }}
+								description="How and when they asked (e.g. “Email to the DPO on 1 December 2026”). Kept in the audit log, without their name."
+								textareaProps={{ ...getTextareaProps(eraseFields.reason), rows: 2 }}
+								errors={eraseFields.reason.errors}
+							/>
+							<div>
+								<label className="flex min-h-11 items-start gap-3">
+									<input
+										type="checkbox"
+										id={eraseFields.confirm.id}
+										name={eraseFields.confirm.name}
+										value="on"
+										aria-invalid={eraseFields.confirm.errors?.length ? true : undefined}
+										aria-describedby={eraseFields.confirm.errors?.length ? eraseFields.confirm.errorId : undefined}
+										className="mt-1 size-5 accent-brand-700"
+									/>
+									<span className="text-stone-900">
+										The person asked for their account to be erased, and I understand it cannot be undone.
+									</span>
+								</label>
+								<ErrorList
+									id={eraseFields.confirm.errors?.length ? eraseFields.confirm.errorId : undefined}
+									errors={eraseFields.confirm.errors}
+								/>
+							</div>
+							<SubmitButton pending={busy} className="bg-red-700 hover:bg-red-800">
+								Erase account
+							</SubmitButton>
+						</Form>
+					)}
+				</Section>
+			)}
 
 			<Section id="enrolments-heading" title="Enrolments">
 				{enrolments.length ? (

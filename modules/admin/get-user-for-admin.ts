@@ -18,6 +18,7 @@ export async function getUserForAdmin({ actorId, userId }: { actorId: string; us
 			role: true,
 			emailVerifiedAt: true,
 			disabledAt: true,
+			erasedAt: true,
 			profession: true,
 			registrationBody: true,
 			createdAt: true,

@@ -1,21 +1,20 @@
 // Retention: each daily purge deletes only what is past its period, exactly once a day; the audit log
 // gives up only rows older than the period, and only to the retention job; inactive accounts are warned
-// once, then erased through the hook once the warning has had its time, never when the person came back.
+// once, then erased once the warning has had its time, never when the person came back.
 // Periods are passed in (long ones for purges, so other test files' rows in this database are never
 // past them): the test's own rows are made old enough instead.
-import { afterAll, afterEach, describe, expect, test, vi } from 'vitest'
+import { afterAll, describe, expect, test, vi } from 'vitest'
 import { recordAudit } from '#modules/audit/record.ts'
 import { prisma } from '#modules/db/client.ts'
 import { releaseTestResources } from '#tests/factories/auth.ts'
 import { createLearner, unique } from '#tests/factories/certificates.ts'
-import { setRetentionEraser } from './retention-hook.ts'
+import { createOrganisation } from '#tests/factories/organisations.ts'
 import { type RetentionPeriods, retentionPeriods, runRetention } from './retention.ts'
 
 afterAll(async () => {
 	await releaseTestResources()
 	await prisma.$disconnect()
 })
-afterEach(() => setRetentionEraser(null))
 
 const DAY = 86_400_000
 const ago = (now: Date, days: number) => new Date(now.getTime() - days * DAY)
@@ -133,11 +132,12 @@ describe('inactive accounts', () => {
 		return user
 	}
 
-	test('are warned once, then erased through the hook once the warning has had its time', async () => {
+	const erasedAt = async (userId: string) =>
+		(await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { erasedAt: true } })).erasedAt
+
+	test('are warned once, then erased once the warning has had its time', async () => {
 		const now = new Date()
 		const user = await inactiveLearner(now, 1070)
-		const eraser = vi.fn(async (_options: { userId: string }) => undefined)
-		setRetentionEraser(eraser)
 
 		const first = await runRetention({ now, periods })
 		expect(first.warned).toBeGreaterThanOrEqual(1)
@@ -152,62 +152,55 @@ describe('inactive accounts', () => {
 		await runRetention({ now, periods })
 		await runRetention({ now: later(now, 1), periods })
 		expect(await prisma.emailMessage.count({ where: { to: user.email, template: 'inactive-account-warning' } })).toBe(1)
-		expect(eraser).not.toHaveBeenCalledWith(expect.objectContaining({ userId: user.id }))
+		expect(await erasedAt(user.id)).toBeNull()
 
 		// Thirty days on, the warning has had its time and the account is past 1,095 days.
 		const due = later(now, 30)
 		await runRetention({ now: due, periods })
-		expect(eraser).toHaveBeenCalledWith({
-			actor: { kind: 'system', name: 'retention' },
-			userId: user.id,
-			reason: expect.stringContaining('1095 days'),
-			now: due,
+		const erased = await prisma.user.findUniqueOrThrow({
+			where: { id: user.id },
+			select: { erasedAt: true, email: true },
 		})
+		expect(erased.erasedAt).toEqual(due)
+		expect(erased.email).not.toBe(user.email)
+		const audit = await prisma.auditLog.findMany({
+			where: { action: 'user.erased', targetId: user.id },
+			select: { details: true },
+		})
+		expect(audit).toHaveLength(1)
+		expect(JSON.stringify(audit[0]!.details)).toContain('1095 days')
+		// Erased once: a later run has nothing more to do for them.
 		await runRetention({ now: later(now, 31), periods })
-		expect(eraser.mock.calls.filter(([o]) => o.userId === user.id)).toHaveLength(1)
+		expect(await prisma.auditLog.count({ where: { action: 'user.erased', targetId: user.id } })).toBe(1)
 	})
 
 	test('someone who signs in after the warning is not erased', async () => {
 		const now = new Date()
 		const user = await inactiveLearner(now, 1070)
-		const eraser = vi.fn(async (_options: { userId: string }) => undefined)
-		setRetentionEraser(eraser)
 		await runRetention({ now, periods })
 		const back = later(now, 5)
 		await prisma.session.create({
 			data: { id: unique('back'), userId: user.id, createdAt: back, lastSeenAt: back, expiresAt: later(back, 30) },
 		})
 		await runRetention({ now: later(now, 30), periods })
-		expect(eraser).not.toHaveBeenCalledWith(expect.objectContaining({ userId: user.id }))
+		expect(await erasedAt(user.id)).toBeNull()
 	})
 
-	test('without an eraser (erasure not merged) nobody is erased, and the erasure is left for later', async () => {
+	test('an account that cannot be erased is skipped with a reason, its claim given back, and the others are erased', async () => {
 		const now = new Date()
-		const user = await inactiveLearner(now, 1070)
+		const owner = await inactiveLearner(now, 1070)
+		await createOrganisation({ ownerId: owner.id })
+		const other = await inactiveLearner(now, 1070)
 		await runRetention({ now, periods })
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-		const result = await runRetention({ now: later(now, 30), periods })
-		expect(result.erasureDue).toBeGreaterThanOrEqual(1)
-		expect(result.erased).toBe(0)
-		expect(warn).toHaveBeenCalledWith(expect.stringContaining('no eraser is set'))
-		warn.mockRestore()
-		expect(await prisma.retentionEvent.count({ where: { key: `inactive-erasure:${user.id}` } })).toBe(0)
-
-		// Once an eraser exists, the next run erases.
-		const eraser = vi.fn(async (_options: { userId: string }) => undefined)
-		setRetentionEraser(eraser)
-		await runRetention({ now: later(now, 31), periods })
-		expect(eraser).toHaveBeenCalledWith(expect.objectContaining({ userId: user.id }))
-	})
-
-	test('a failed erasure gives its claim back, to be tried again', async () => {
-		const now = new Date()
-		const user = await inactiveLearner(now, 1070)
-		await runRetention({ now, periods })
-		setRetentionEraser(async () => {
-			throw new Error('erasure failed')
-		})
-		await expect(runRetention({ now: later(now, 30), periods })).rejects.toThrow('erasure failed')
-		expect(await prisma.retentionEvent.count({ where: { key: `inactive-erasure:${user.id}` } })).toBe(0)
+		try {
+			await runRetention({ now: later(now, 30), periods })
+			expect(warn).toHaveBeenCalledWith(expect.stringContaining(`inactive account ${owner.id} could not be erased`))
+		} finally {
+			warn.mockRestore()
+		}
+		expect(await erasedAt(owner.id)).toBeNull()
+		expect(await prisma.retentionEvent.count({ where: { key: `inactive-erasure:${owner.id}` } })).toBe(0)
+		expect(await erasedAt(other.id)).not.toBeNull()
 	})
 })

@@ -4,7 +4,7 @@ import { appUrl, type Env, getEnv } from '#modules/env/env.ts'
 import type { JobHandler } from '#modules/jobs/job-types.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { getFileStorage } from '#modules/storage/file-storage.ts'
-import { getRetentionEraser } from './retention-hook.ts'
+import { eraseAccount } from './erasure.ts'
 import {
 	claimRetentionEvent,
 	deleteAuditEntriesBefore,
@@ -137,7 +137,6 @@ async function handleInactiveAccounts({ now, periods }: { now: Date; periods: Re
 	if (periods.inactiveAccountDays === 0) return result
 	const warnFrom = daysBefore(now, periods.inactiveAccountDays - periods.inactiveWarningDays)
 	const candidates = await selectInactiveAccounts(prisma, { activeBefore: warnFrom })
-	const eraser = getRetentionEraser()
 	for (const person of candidates) {
 		const basis = person.lastActiveAt.toISOString()
 		const warningKey = `inactive-warning:${person.id}:${basis}`
@@ -177,7 +176,6 @@ async function handleInactiveAccounts({ now, periods }: { now: Date; periods: Re
 		const inactiveLongEnough = person.lastActiveAt < daysBefore(now, periods.inactiveAccountDays)
 		if (!warnedLongEnough || !inactiveLongEnough) continue
 		result.erasureDue += 1
-		if (!eraser) continue
 		const erasureKey = `inactive-erasure:${person.id}`
 		// Claimed before erasing (erasure runs its own transaction): a second worker skips it; a
 		// failed erasure gives the claim back, so tomorrow's run tries again.
@@ -187,22 +185,21 @@ async function handleInactiveAccounts({ now, periods }: { now: Date; periods: Re
 			continue
 		}
 		try {
-			await eraser({
-				actor: { kind: 'system', name: 'retention' },
+			await eraseAccount({
+				actor: { kind: 'system', job: 'retention' },
 				userId: person.id,
 				reason: `No sign-in for ${periods.inactiveAccountDays} days (retention policy); warned on ${londonIsoDate(warning.createdAt)}`,
 				now,
 			})
 			result.erased += 1
 		} catch (error) {
+			// One account that cannot be erased (the sole owner of an organisation) must not stop the
+			// others: its claim is given back, so each day's run tries it again and says why it could not.
 			await prisma.retentionEvent.deleteMany({ where: { key: erasureKey } })
-			throw error
+			console.warn(
+				`[retention] inactive account ${person.id} could not be erased: ${error instanceof Error ? error.message : String(error)}`,
+			)
 		}
-	}
-	if (result.erasureDue > result.erased && !eraser) {
-		console.warn(
-			`[retention] ${result.erasureDue} inactive account(s) are due for erasure, but no eraser is set (modules/data-rights/retention-hook.ts): none erased`,
-		)
 	}
 	return result
 }

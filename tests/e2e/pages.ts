@@ -19,6 +19,7 @@ export const PAGES: Record<string, string[]> = {
 		'/verify',
 		'/contact',
 		'/accessibility',
+		'/account-erased',
 		'/no-such-page',
 	],
 	'learner@circle.example': [
@@ -45,6 +46,7 @@ export const PAGES: Record<string, string[]> = {
 		'/cpd/revalidation',
 		'/account/themes',
 		'/account/personal-email',
+		'/account/erase',
 		'/learn/leading-a-restorative-organisation/follow-up',
 	],
 	// (/org itself redirects someone with one organisation to it.)

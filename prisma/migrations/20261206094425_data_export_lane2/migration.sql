@@ -67,7 +67,7 @@ BEGIN
 		OR NEW.action IS DISTINCT FROM OLD.action
 		OR NEW."targetType" IS DISTINCT FROM OLD."targetType"
 		OR NEW."targetId" IS DISTINCT FROM OLD."targetId"
-		OR NEW.details IS DISTINCT FROM OLD.details
+		OR (NEW.details IS DISTINCT FROM OLD.details AND coalesce(current_setting(''circle.erasure'', true), '''') <> ''on'')
 		OR NEW."createdAt" IS DISTINCT FROM OLD."createdAt"
 		OR (NEW."actorId" IS DISTINCT FROM OLD."actorId" AND NEW."actorId" IS NOT NULL)
 		OR (NEW."organisationId" IS DISTINCT FROM OLD."organisationId" AND NEW."organisationId" IS NOT NULL)

@@ -3,6 +3,7 @@
 import common from './common.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
+import erasure from './erasure.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
 
-export default { common, 'data-export': dataExport, emails, learn }
+export default { common, 'data-export': dataExport, emails, erasure, learn }
