@@ -13,6 +13,8 @@ import '#modules/certificates/certificate-attachment.ts'
 import '#modules/circles/ics.ts'
 import { CIRCLE_REMINDERS_CRON, handleCircleRemindersJob } from '#modules/circles/reminders.ts'
 import { FOLLOW_UP_REMINDERS_CRON, handleFollowUpRemindersJob } from '#modules/follow-ups/reminders.ts'
+import '#modules/billing/invoice-attachment.ts'
+import { handleInvoiceChasersJob, INVOICE_CHASERS_CRON } from '#modules/billing/invoice-chasers.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
@@ -26,6 +28,7 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'reminders-digest': handleRemindersDigestJob,
 	'circle-reminders': handleCircleRemindersJob,
 	'follow-up-reminders': handleFollowUpRemindersJob,
+	'invoice-chasers': handleInvoiceChasersJob,
 }
 
 /**
@@ -51,6 +54,8 @@ export const builtInSchedules: { name: JobName; cron: string }[] = [
 	{ name: 'circle-reminders', cron: CIRCLE_REMINDERS_CRON },
 	// Course follow-ups: the 7- and 30-day checks, by email when they open.
 	{ name: 'follow-up-reminders', cron: FOLLOW_UP_REMINDERS_CRON },
+	// Invoices: overdue ones chased 1, 14 and 30 days after their due date, and flagged to admins.
+	{ name: 'invoice-chasers', cron: INVOICE_CHASERS_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */
