@@ -114,17 +114,6 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 	const grant = current.seatsGrantedAt
 		? { seatsGrantedAt: current.seatsGrantedAt.toISOString() }
 		: await grantOrder(tx, { orderId, now: fulfilledAt })
-	// Every paid order has its VAT invoice: issued now, or (invoice terms) marked paid now.
-	const invoice = await issueInvoice(tx, { orderId, now: fulfilledAt, paidAt: fulfilledAt })
-
-	await audit(tx, {
-		actorId: order.buyer.id,
-		organisationId: order.organisationId,
-		action: 'order.fulfilled',
-		orderId: order.id,
-		details: { paidVia, quantity: order.quantity, amountPence: order.amountPence, invoice: invoice.number, ...grant },
-	})
-
 	const courseTitle = product.title
 	await sendEmail(
 		{
@@ -144,6 +133,17 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 		},
 		tx,
 	)
+	// Every paid order has its VAT invoice: issued now, or (invoice terms) marked paid now. Last, as
+	// the invoice counter's row stays locked until this transaction ends.
+	const invoice = await issueInvoice(tx, { orderId, now: fulfilledAt, paidAt: fulfilledAt })
+	await audit(tx, {
+		actorId: order.buyer.id,
+		organisationId: order.organisationId,
+		action: 'order.fulfilled',
+		orderId: order.id,
+		details: { paidVia, quantity: order.quantity, amountPence: order.amountPence, invoice: invoice.number, ...grant },
+	})
+
 	if (charge && charge.refundedPence > 0) {
 		// Partly refunded before it was fulfilled: the same withdrawal a later refund would make.
 		const revoked = await revokePurchase(tx, revocationFor(orderId, charge))

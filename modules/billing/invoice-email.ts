@@ -12,7 +12,8 @@ const ukDate = new Intl.DateTimeFormat('en-GB', {
 
 /**
  * Queues the email that sends an invoice or credit note (its PDF attached, built when the email is
- * delivered) to the billing contact printed on it, inside the caller's transaction.
+ * delivered) to the billing contact printed on it, inside the caller's transaction: organisations
+ * only (null for a person's own purchase).
  */
 export async function sendInvoiceEmail(tx: Tx, { number }: { number: string }) {
 	const credit = number.startsWith('CRN-')
@@ -25,7 +26,8 @@ export async function sendInvoiceEmail(tx: Tx, { number }: { number: string }) {
 	const row =
 		invoice?.invoice ?? (await tx.invoice.findUniqueOrThrow({ where: { number }, select: INVOICE_EMAIL_SELECT }))
 	const buyer = PartySchema.parse(row.buyer)
-	if (!buyer.email) return null
+	// Finance teams get each document by email; a person buying for themselves downloads it from their purchases.
+	if (!buyer.email || !row.organisationId) return null
 	return sendEmail(
 		{
 			to: buyer.email,
@@ -52,4 +54,5 @@ const INVOICE_EMAIL_SELECT = {
 	dueAt: true,
 	paidAt: true,
 	purchaseOrderNumber: true,
+	organisationId: true,
 } as const

@@ -232,7 +232,7 @@ describe('invoice numbers', () => {
 		const counter = await prisma.documentCounter.findUniqueOrThrow({ where: { series_year: { series: 'CIR', year } } })
 		expect(all.length).toBe(counter.last)
 		expect(new Set(all.map((i) => i.sequence))).toEqual(new Set(Array.from({ length: counter.last }, (_, i) => i + 1)))
-	})
+	}, 90_000)
 
 	test('a transaction that rolls back gives its number back', async () => {
 		const year = 2099
@@ -314,7 +314,7 @@ describe('overdue invoices', () => {
 		await recordInvoicePayment({ orderId, actorId: platformAdmin.id, receivedAt: at(20), reference: null })
 		await runInvoiceChasers({ now: at(31) })
 		expect(await chases()).toBe(2)
-	})
+	}, 90_000)
 
 	test('a scan that was late sends only the latest step', async () => {
 		const { invoice } = await invoiceOrder()
