@@ -7,7 +7,10 @@ import { listMyOrders } from '#modules/billing/get-order-summary.ts'
 import type { Route } from './+types/account.purchases'
 
 export const meta: Route.MetaFunction = () =>
-	pageMeta('Your purchases | Circle', 'Courses and seats you have bought on Circle, with receipts and refunds.')
+	pageMeta(
+		'Your purchases | Circle',
+		'Courses and seats you have bought on Circle, with VAT invoices, credit notes and refunds.',
+	)
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const userId = await requireUserId(request)
@@ -24,6 +27,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 			date: (o.fulfilledAt ?? o.createdAt).toISOString(),
 			organisation: o.organisation,
 			courseTitle: o.courseTitle,
+			invoice: o.invoice
+				? {
+						number: o.invoice.number,
+						unpaidDue: o.invoice.paidAt ? null : o.invoice.dueAt.toISOString(),
+						creditNotes: o.invoice.creditNotes,
+					}
+				: null,
 		})),
 	}
 }
@@ -67,9 +77,36 @@ export default function AccountPurchasesRoute({ loaderData }: Route.ComponentPro
 											{' · '}
 											{formatDate(order.date)} · {order.reference}
 										</p>
+										{order.invoice ? (
+											<ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+												<li>
+													<a
+														href={`/account/purchases/${order.invoice.number}.pdf`}
+														className="font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900"
+													>
+														Invoice {order.invoice.number} (PDF)
+													</a>
+													{order.invoice.unpaidDue && order.status === 'PENDING'
+														? `, due ${formatDate(order.invoice.unpaidDue)}`
+														: null}
+												</li>
+												{order.invoice.creditNotes.map((note) => (
+													<li key={note.number}>
+														<a
+															href={`/account/purchases/${note.number}.pdf`}
+															className="font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900"
+														>
+															Credit note {note.number} (PDF)
+														</a>{' '}
+														for {formatPrice(note.totalPence)}
+													</li>
+												))}
+											</ul>
+										) : null}
 									</div>
 									<div className="text-right">
 										<p className="font-semibold text-stone-900 tabular-nums">{formatPrice(order.amountPence)}</p>
+										{order.invoice ? <p className="text-sm text-stone-600">including VAT</p> : null}
 										<Badge tone={status.tone}>
 											{order.paymentMethod === 'DEMO' ? `${status.label} (demo)` : status.label}
 										</Badge>

@@ -1,16 +1,17 @@
-import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
+import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
 import { formatDate, formatPrice, pluralise } from '#app/utils/format.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getOrderForAdmin } from '#modules/admin/list-orders.ts'
+import { approveInvoiceOrder, recordInvoicePayment } from '#modules/billing/invoice-orders.ts'
 import { refundOrder } from '#modules/billing/revoke-purchase.ts'
-import { RefundSchema } from '#modules/billing/schemas.ts'
+import { InvoiceOrderActionSchema, RefundSchema } from '#modules/billing/schemas.ts'
 import {
 	AdminPage,
 	AuditList,
@@ -38,6 +39,10 @@ const ORDER_AUDIT_LABELS: Record<string, string> = {
 	'order.fulfilled': 'Paid and fulfilled',
 	'order.refund_requested': 'Refund requested',
 	'order.refunded': 'Refund applied',
+	'order.seats_granted': 'Seats given on order (invoice terms)',
+	'order.approved': 'Approved: seats given before payment',
+	'order.payment_recorded': 'Invoice payment recorded',
+	'order.invoice_chased': 'Overdue invoice chased',
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -61,6 +66,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			fulfilledAt: order.fulfilledAt?.toISOString() ?? null,
 			refundedAt: order.refundedAt?.toISOString() ?? null,
 			disputedAt: order.disputedAt?.toISOString() ?? null,
+			seatsGrantedAt: order.seatsGrantedAt?.toISOString() ?? null,
+			invoice: order.invoice
+				? {
+						number: order.invoice.number,
+						dueAt: order.invoice.dueAt.toISOString(),
+						paidAt: order.invoice.paidAt?.toISOString() ?? null,
+						overdueAt: order.invoice.overdueAt?.toISOString() ?? null,
+						creditNotes: order.invoice.creditNotes,
+					}
+				: null,
 			buyer: order.buyer,
 			organisation: order.organisation,
 			course: order.course,
@@ -80,10 +95,26 @@ export async function loader({ request, params }: Route.LoaderArgs) {
  */
 export async function action({ request, params }: Route.ActionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
-	const submission = parseWithZod(await request.formData(), { schema: RefundSchema })
+	const submission = parseWithZod(await request.formData(), { schema: InvoiceOrderActionSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), done: null }, { status: 400 })
+	const value = submission.value
 	try {
-		const outcome = await refundOrder({ orderId: params.id, actorId: admin.id, reason: submission.value.reason })
+		if (value.intent === 'approve') {
+			await approveInvoiceOrder({ orderId: params.id, actorId: admin.id, now: new Date() })
+			return { result: submission.reply({ resetForm: true }), done: 'Approved: the seats are in the organisation now.' }
+		}
+		if (value.intent === 'record-payment') {
+			// A UK calendar day: noon avoids the day moving under British Summer Time.
+			const receivedAt = new Date(`${value.receivedOn}T12:00:00Z`)
+			await recordInvoicePayment({
+				orderId: params.id,
+				actorId: admin.id,
+				receivedAt,
+				reference: value.reference ?? null,
+			})
+			return { result: submission.reply({ resetForm: true }), done: 'Payment recorded: the order is paid.' }
+		}
+		const outcome = await refundOrder({ orderId: params.id, actorId: admin.id, reason: value.reason })
 		const done =
 			outcome.state === 'refunded'
 				? `Refunded. ${outcome.removed ? `${pluralise(outcome.removed, outcome.seatLicence ? 'seat' : 'place')} withdrawn.` : ''}${
@@ -147,6 +178,38 @@ export default function AdminOrderRoute({ loaderData, actionData }: Route.Compon
 					['Stripe payment', order.stripePaymentIntentId ?? order.stripeInvoiceId ?? 'None'],
 				]}
 			/>
+
+			{order.invoice ? (
+				<Section id="invoice-heading" title="Invoice">
+					<ul className="mt-2 space-y-1">
+						<li>
+							<a href={`/account/purchases/${order.invoice.number}.pdf`} className={linkClasses}>
+								VAT invoice {order.invoice.number} (PDF)
+							</a>
+							{order.invoice.paidAt
+								? `, paid ${formatDate(order.invoice.paidAt)}`
+								: `, due ${formatDate(order.invoice.dueAt)}`}
+						</li>
+						{order.invoice.creditNotes.map((note) => (
+							<li key={note.number}>
+								<a href={`/account/purchases/${note.number}.pdf`} className={linkClasses}>
+									Credit note {note.number} (PDF)
+								</a>{' '}
+								for {formatPrice(note.totalPence)}
+							</li>
+						))}
+					</ul>
+					{order.invoice.overdueAt && !order.invoice.paidAt && order.status === 'PENDING' ? (
+						<Notice tone="warning" title="This invoice is overdue" className="mt-4">
+							It was due on {formatDate(order.invoice.dueAt)}; the billing contact was first reminded on{' '}
+							{formatDate(order.invoice.overdueAt)}.
+						</Notice>
+					) : null}
+					{order.paymentMethod === 'INVOICE' && order.status === 'PENDING' ? (
+						<InvoiceActions seatsGiven={order.seatsGrantedAt !== null} lastResult={actionData?.result} />
+					) : null}
+				</Section>
+			) : null}
 
 			<Section id="refund-heading" title="Refund">
 				{order.status !== 'PAID' ? (
@@ -213,6 +276,58 @@ export default function AdminOrderRoute({ loaderData, actionData }: Route.Compon
 				<AuditList entries={audit} empty="Nothing recorded yet." />
 			</Section>
 		</AdminPage>
+	)
+}
+
+function InvoiceActions({
+	seatsGiven,
+	lastResult,
+}: {
+	seatsGiven: boolean
+	lastResult: SubmissionResult<string[]> | undefined
+}) {
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'record-payment',
+		lastResult: navigation.formData?.get('intent') === 'record-payment' ? undefined : lastResult,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: InvoiceOrderActionSchema }),
+		shouldValidate: 'onBlur',
+	})
+	const busy = navigation.state === 'submitting'
+	return (
+		<div className="mt-4 space-y-6">
+			{seatsGiven ? (
+				<p className="text-stone-700">The seats were given before payment.</p>
+			) : (
+				<Form method="post" className="space-y-2">
+					<input type="hidden" name="intent" value="approve" />
+					<p className="text-stone-700">The organisation gets its seats when you approve, or when it pays.</p>
+					<SubmitButton pending={busy && navigation.formData?.get('intent') === 'approve'} pendingText="Approving…">
+						Approve and give the seats now
+					</SubmitButton>
+				</Form>
+			)}
+			<Form method="post" {...getFormProps(form)} className="space-y-4 rounded-2xl border border-stone-200 p-5">
+				<FormErrors id={form.errorId} errors={form.errors} title="The payment was not recorded" />
+				<input type="hidden" name="intent" value="record-payment" />
+				<Field
+					labelProps={{ children: 'Date the payment arrived' }}
+					inputProps={{ ...getInputProps(fields.receivedOn, { type: 'date' }), className: 'max-w-48' }}
+					errors={fields.receivedOn.errors}
+				/>
+				<Field
+					labelProps={{ children: 'Bank reference (optional)' }}
+					inputProps={{ ...getInputProps(fields.reference, { type: 'text' }), autoComplete: 'off' }}
+					errors={fields.reference.errors}
+				/>
+				<SubmitButton
+					pending={busy && navigation.formData?.get('intent') === 'record-payment'}
+					pendingText="Recording…"
+				>
+					Record payment
+				</SubmitButton>
+			</Form>
+		</div>
 	)
 }
 

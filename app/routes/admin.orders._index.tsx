@@ -53,6 +53,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 			amountRefundedPence: o.amountRefundedPence,
 			paymentMethod: o.paymentMethod,
 			status: o.status,
+			// Flagged once the chaser has sent its first reminder, until the invoice is paid.
+			overdueInvoice: o.invoice && !o.invoice.paidAt && o.invoice.overdueAt ? o.invoice.number : null,
 		})),
 	}
 }
@@ -123,6 +125,9 @@ export default function AdminOrdersRoute({ loaderData }: Route.ComponentProps) {
 								<td className={tdClasses}>{PAYMENT_METHOD_LABELS[o.paymentMethod] ?? o.paymentMethod}</td>
 								<td className={tdClasses}>
 									<OrderStatusBadge status={o.status} />
+									{o.overdueInvoice ? (
+										<p className="mt-1 text-sm font-semibold text-red-800">Invoice {o.overdueInvoice} overdue</p>
+									) : null}
 								</td>
 							</tr>
 						))}

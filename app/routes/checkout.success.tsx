@@ -135,9 +135,19 @@ function OrderHeadline({
 				{heading('Your invoice is on its way')}
 				<p className="mt-4 text-lg leading-relaxed text-stone-700">
 					We have emailed an invoice for {pluralise(order.quantity, 'seat')} on {order.courseTitle} to{' '}
-					<strong className="font-semibold break-words">{order.invoiceEmail}</strong>. The seats are added to{' '}
-					{order.organisation?.name} as soon as it is paid, and we will email you then.
+					<strong className="font-semibold break-words">{order.invoiceEmail}</strong>.{' '}
+					{order.seatsGranted
+						? `The seats are already in ${order.organisation?.name}: invite your staff now.`
+						: `The seats are added to ${order.organisation?.name} when we approve the order or it is paid, and we will email you then.`}
 				</p>
+				{order.invoice ? (
+					<p className="mt-4">
+						<a href={`/account/purchases/${order.invoice.number}.pdf`} className={linkClasses}>
+							Download invoice {order.invoice.number} (PDF)
+						</a>
+						{order.invoice.paidAt ? null : `, due ${formatDate(order.invoice.dueAt)}`}
+					</p>
+				) : null}
 				{order.payUrl ? (
 					<p className="mt-4">
 						<a href={order.payUrl} className={linkClasses}>
@@ -236,6 +246,7 @@ function Receipt({ order }: { order: Order }) {
 		],
 	]
 	if (order.purchaseOrderNumber) rows.push(['Purchase order', order.purchaseOrderNumber])
+	if (order.invoice) rows.push(['VAT invoice', order.invoice.number])
 	return (
 		<section
 			aria-labelledby="receipt-heading"

@@ -304,7 +304,10 @@ describe('with Stripe configured', () => {
 		expect(invoice).toMatchObject({
 			days_until_due: 60,
 			amount_due: 15 * 2500,
-			custom_fields: [{ name: 'Purchase order', value: 'PO-7781' }],
+			custom_fields: [
+				{ name: 'Purchase order', value: 'PO-7781' },
+				{ name: 'VAT invoice', value: expect.stringMatching(/^CIR-\d{4}-\d{6}$/) },
+			],
 			customer_email: 'accounts@riverside.example',
 		})
 		expect((await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).billingEmail).toBe(

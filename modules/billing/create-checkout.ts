@@ -2,6 +2,9 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { audit } from './audit.ts'
+import { billingAddressOf, billingAddressRequired, issueInvoice } from './invoice-documents.ts'
+import { sendInvoiceEmail } from './invoice-email.ts'
+import { grantInvoiceSeats } from './invoice-orders.ts'
 import { assertQuantity, DEFAULT_PAYMENT_TERMS_DAYS, PAYMENT_TERMS_DAYS, unitPriceFor } from './pricing.ts'
 import { BillingConfigurationError, billingConfig, getStripe, type Stripe } from './stripe-client.ts'
 
@@ -118,6 +121,8 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 			name: string
 			billingEmail: string | null
 			stripeCustomerId: string | null
+			invoiceSeats: 'ON_ORDER' | 'ON_APPROVAL'
+			hasBillingAddress: boolean
 		} | null = null
 		if (organisationId) {
 			const membership = await tx.membership.findUnique({
@@ -125,7 +130,21 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				select: {
 					role: true,
 					deactivatedAt: true,
-					organisation: { select: { id: true, slug: true, name: true, billingEmail: true, stripeCustomerId: true } },
+					organisation: {
+						select: {
+							id: true,
+							slug: true,
+							name: true,
+							billingEmail: true,
+							stripeCustomerId: true,
+							invoiceSeats: true,
+							billingAddressLine1: true,
+							billingAddressLine2: true,
+							billingTown: true,
+							billingPostcode: true,
+							billingCountry: true,
+						},
+					},
 				},
 			})
 			if (
@@ -139,7 +158,18 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 					'Only owners and admins of an organisation can buy seats for it.',
 				)
 			}
-			organisation = membership.organisation
+			const { billingAddressLine1, billingAddressLine2, billingTown, billingPostcode, billingCountry, ...chosen } =
+				membership.organisation
+			const address = billingAddressOf({
+				billingAddressLine1,
+				billingAddressLine2,
+				billingTown,
+				billingPostcode,
+				billingCountry,
+			})
+			// An invoice goes to an address: refused before anything is written, so nothing is saved.
+			if (method === 'INVOICE' && !address) throw billingAddressRequired(chosen.name)
+			organisation = { ...chosen, hasBillingAddress: address !== null }
 			if (billingEmail && billingEmail !== organisation.billingEmail) {
 				await tx.organisation.update({ where: { id: organisation.id }, data: { billingEmail } })
 				organisation = { ...organisation, billingEmail }
@@ -173,7 +203,8 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 
 		const unitPricePence = unitPriceFor(course, quantity)
 		const amountPence = unitPricePence * quantity
-		const paymentMethod = stripe ? method : 'DEMO'
+		// Paying by invoice needs no card and no Stripe: the invoice is Circle's own (ADR 0036).
+		const paymentMethod = method === 'INVOICE' ? 'INVOICE' : stripe ? 'CARD' : 'DEMO'
 		const now = Date.now()
 
 		const open = await tx.order.findMany({
@@ -199,9 +230,9 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 					paymentMethod === 'INVOICE' &&
 					order.quantity === quantity &&
 					order.purchaseOrderNumber === (purchaseOrderNumber ?? null) &&
-					order.checkoutUrl
+					(order.checkoutUrl || !stripe)
 				) {
-					return { reuse: { url: order.checkoutUrl, orderId: order.id } }
+					return { reuse: { url: order.checkoutUrl ?? orderPageUrl(order.id), orderId: order.id } }
 				}
 				continue
 			}
@@ -257,8 +288,21 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				...(method === 'INVOICE' ? { paymentTermsDays, billingEmail: organisation?.billingEmail ?? buyer.email } : {}),
 			},
 		})
+		let invoiceNumber: string | null = null
+		if (paymentMethod === 'INVOICE' && organisation) {
+			const now = new Date()
+			// Seats at once for an organisation trusted to pay; otherwise when an admin approves (or it is paid).
+			if (organisation.invoiceSeats === 'ON_ORDER') {
+				await grantInvoiceSeats(tx, { orderId: created.id, actorId: buyerUserId, now, reason: 'on-order' })
+			}
+			const invoice = await issueInvoice(tx, { orderId: created.id, now, paymentTermsDays })
+			invoiceNumber = invoice.number
+			// Without Stripe, Circle emails its invoice; with Stripe, Stripe's hosted invoice goes instead (below).
+			if (!stripe) await sendInvoiceEmail(tx, { number: invoice.number })
+		}
 		return {
 			order: { id: created.id, quantity, unitPricePence, amountPence, currency: course.currency, paymentMethod },
+			invoiceNumber,
 			toExpire: await tx.order.findMany({
 				where: { id: { in: toExpire } },
 				select: { id: true, stripeCheckoutSessionId: true },
@@ -271,8 +315,13 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 
 	if ('reuse' in prepared && prepared.reuse) return prepared.reuse
 	if (!('order' in prepared)) throw new Error('unreachable')
-	const { order, toExpire, course, buyer, organisation } = prepared
+	const { order, toExpire, course, buyer, organisation, invoiceNumber } = prepared
 
+	if (!stripe && order.paymentMethod === 'INVOICE') {
+		const url = orderPageUrl(order.id)
+		await prisma.order.update({ where: { id: order.id }, data: { checkoutUrl: url } })
+		return { url, orderId: order.id }
+	}
 	if (!stripe) {
 		const url = `/checkout/demo/${order.id}`
 		await prisma.order.update({
@@ -306,6 +355,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 				buyer,
 				organisation,
 				purchaseOrderNumber,
+				invoiceNumber,
 				paymentTermsDays,
 				description,
 			})
@@ -366,6 +416,7 @@ async function createStripeInvoice({
 	buyer,
 	organisation,
 	purchaseOrderNumber,
+	invoiceNumber,
 	paymentTermsDays,
 	description,
 }: {
@@ -375,6 +426,7 @@ async function createStripeInvoice({
 	buyer: { email: string; name: string }
 	organisation: { id: string; name: string; billingEmail: string | null; stripeCustomerId: string | null }
 	purchaseOrderNumber: string | undefined
+	invoiceNumber: string | null
 	paymentTermsDays: number
 	description: string
 }) {
@@ -407,8 +459,11 @@ async function createStripeInvoice({
 			days_until_due: paymentTermsDays,
 			pending_invoice_items_behavior: 'exclude',
 			automatic_tax: { enabled: billingConfig().automaticTax },
-			custom_fields: purchaseOrderNumber ? [{ name: 'Purchase order', value: purchaseOrderNumber }] : undefined,
-			metadata: { orderId: order.id },
+			custom_fields: [
+				...(purchaseOrderNumber ? [{ name: 'Purchase order', value: purchaseOrderNumber }] : []),
+				...(invoiceNumber ? [{ name: 'VAT invoice', value: invoiceNumber }] : []),
+			],
+			metadata: { orderId: order.id, ...(invoiceNumber ? { invoiceNumber } : {}) },
 			description,
 		},
 		{ idempotencyKey: `order-${order.id}-invoice` },
@@ -431,6 +486,11 @@ async function createStripeInvoice({
 		data: { stripeInvoiceId: invoice.id, checkoutUrl: url },
 	})
 	return url
+}
+
+/** The buyer's page for one order (its invoice, status and what to do next). */
+function orderPageUrl(orderId: string) {
+	return `/checkout/success?order=${encodeURIComponent(orderId)}`
 }
 
 type ForSale = {

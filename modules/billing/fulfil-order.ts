@@ -8,6 +8,7 @@ import { sendEmail } from '#modules/mail/send-email.ts'
 import { grantPurchasedProgramme } from '#modules/programmes/grant-purchased-programme.ts'
 import { audit } from './audit.ts'
 import { ORDER_PRODUCT_SELECT, orderProduct } from './product.ts'
+import { issueInvoice } from './invoice-documents.ts'
 import { revokePurchase } from './revoke-purchase.ts'
 import { lockOrder } from './sql.ts'
 import { claimStripeEvent, type StripeEventRef } from './stripe-events.ts'
@@ -26,7 +27,7 @@ export type FulfilmentResult = {
 export type FulfilOrderOptions = {
 	orderId: string
 	/** How the payment was confirmed: re-read from Stripe, or the demo checkout. */
-	paidVia: 'stripe-checkout' | 'stripe-invoice' | 'demo'
+	paidVia: 'stripe-checkout' | 'stripe-invoice' | 'bank-transfer' | 'demo'
 	/** Facts read from Stripe (never from the browser). */
 	amountPence?: number | null
 	paymentIntentId?: string | null
@@ -34,6 +35,8 @@ export type FulfilOrderOptions = {
 	charge?: ChargeState | null
 	/** The webhook event being handled: recorded in the same transaction as the effect. */
 	stripeEvent?: StripeEventRef
+	/** When the payment arrived (a bank transfer recorded by an admin); now when not given. */
+	now?: Date
 	/** Run inside the caller's transaction. */
 	tx?: Tx
 }
@@ -85,7 +88,7 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 		return withholdFulfilment(tx, { orderId, paidPence, paymentIntentId, charge })
 	}
 
-	const fulfilledAt = new Date()
+	const fulfilledAt = options.now ?? new Date()
 	const order = await tx.order.update({
 		where: { id: orderId },
 		data: {
@@ -99,9 +102,6 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 			id: true,
 			quantity: true,
 			amountPence: true,
-			currency: true,
-			courseId: true,
-			programmeId: true,
 			organisationId: true,
 			buyer: { select: { id: true, email: true, name: true } },
 			organisation: { select: { id: true, slug: true, name: true } },
@@ -110,52 +110,10 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 	})
 	const product = orderProduct(order)
 
-	let grant: Record<string, unknown>
-	if (order.programmeId) {
-		// A programme is bought for the buyer only (createCheckout refuses organisations).
-		const granted = await grantPurchasedProgramme(tx, {
-			programmeId: order.programmeId,
-			userId: order.buyer.id,
-			orderId: order.id,
-			now: fulfilledAt,
-		})
-		grant = { programmeId: order.programmeId, enrolmentIds: granted.enrolmentIds }
-	} else if (order.organisation && order.courseId) {
-		// One statement: creates the pool or adds to it, safe against a concurrent purchase for the same course.
-		await tx.$executeRaw`
-			INSERT INTO "SeatPool" (id, "organisationId", "courseId", seats, used, "lastOrderId", "createdAt", "updatedAt")
-			VALUES (${randomUUID()}, ${order.organisation.id}, ${order.courseId}, ${order.quantity}, 0, ${order.id}, now(), now())
-			ON CONFLICT ("organisationId", "courseId") DO UPDATE
-			SET seats = "SeatPool".seats + EXCLUDED.seats, "lastOrderId" = EXCLUDED."lastOrderId", "updatedAt" = now()`
-		// People assigned the course who were waiting for a seat get one now, soonest due first.
-		const { filled } = await fillWaitingSeats(tx, { organisationId: order.organisation.id, courseId: order.courseId })
-		grant = { seatsAdded: order.quantity, ...(filled ? { waitingSeatsFilled: filled } : {}) }
-	} else {
-		const enrolment = await enrolInCourse({
-			userId: order.buyer.id,
-			courseId: order.courseId!,
-			source: 'PURCHASE',
-			orderId: order.id,
-			tx,
-		})
-		if (enrolment.status === 'REVOKED') {
-			// Bought again after a refund: the new purchase restores access, on the version they had.
-			await tx.enrolment.update({
-				where: { id: enrolment.id },
-				data: { status: 'ACTIVE', source: 'PURCHASE', orderId: order.id, revokedAt: null, revokedReason: null },
-			})
-		}
-		grant = { enrolmentId: enrolment.id }
-	}
-
-	await audit(tx, {
-		actorId: order.buyer.id,
-		organisationId: order.organisationId,
-		action: 'order.fulfilled',
-		orderId: order.id,
-		details: { paidVia, quantity: order.quantity, amountPence: order.amountPence, ...grant },
-	})
-
+	// An order on invoice terms may have had its seats already (on order, or on approval).
+	const grant = current.seatsGrantedAt
+		? { seatsGrantedAt: current.seatsGrantedAt.toISOString() }
+		: await grantOrder(tx, { orderId, now: fulfilledAt })
 	const courseTitle = product.title
 	await sendEmail(
 		{
@@ -175,12 +133,72 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 		},
 		tx,
 	)
+	// Every paid order has its VAT invoice: issued now, or (invoice terms) marked paid now. Last, as
+	// the invoice counter's row stays locked until this transaction ends.
+	const invoice = await issueInvoice(tx, { orderId, now: fulfilledAt, paidAt: fulfilledAt })
+	await audit(tx, {
+		actorId: order.buyer.id,
+		organisationId: order.organisationId,
+		action: 'order.fulfilled',
+		orderId: order.id,
+		details: { paidVia, quantity: order.quantity, amountPence: order.amountPence, invoice: invoice.number, ...grant },
+	})
+
 	if (charge && charge.refundedPence > 0) {
 		// Partly refunded before it was fulfilled: the same withdrawal a later refund would make.
 		const revoked = await revokePurchase(tx, revocationFor(orderId, charge))
 		return { orderId, status: revoked.status, fulfilledNow: true }
 	}
 	return { orderId, status: 'PAID', fulfilledNow: true }
+}
+
+/**
+ * Gives what an order bought, inside the caller's transaction (which holds the order's lock): an
+ * individual's enrolment, a programme's places, or an organisation's seats added to its pool (and
+ * people waiting for one given a seat). Called once per order: by fulfilOrder when it is paid, or
+ * earlier by grantInvoiceSeats for an organisation on invoice terms. Returns what it did, for the audit log.
+ */
+export async function grantOrder(tx: Tx, { orderId, now }: { orderId: string; now: Date }) {
+	const order = await tx.order.findUniqueOrThrow({
+		where: { id: orderId },
+		select: { id: true, quantity: true, courseId: true, programmeId: true, buyerUserId: true, organisationId: true },
+	})
+	if (order.programmeId) {
+		// A programme is bought for the buyer only (createCheckout refuses organisations).
+		const granted = await grantPurchasedProgramme(tx, {
+			programmeId: order.programmeId,
+			userId: order.buyerUserId,
+			orderId: order.id,
+			now,
+		})
+		return { programmeId: order.programmeId, enrolmentIds: granted.enrolmentIds }
+	}
+	if (order.organisationId && order.courseId) {
+		// One statement: creates the pool or adds to it, safe against a concurrent purchase for the same course.
+		await tx.$executeRaw`
+			INSERT INTO "SeatPool" (id, "organisationId", "courseId", seats, used, "lastOrderId", "createdAt", "updatedAt")
+			VALUES (${randomUUID()}, ${order.organisationId}, ${order.courseId}, ${order.quantity}, 0, ${order.id}, now(), now())
+			ON CONFLICT ("organisationId", "courseId") DO UPDATE
+			SET seats = "SeatPool".seats + EXCLUDED.seats, "lastOrderId" = EXCLUDED."lastOrderId", "updatedAt" = now()`
+		// People assigned the course who were waiting for a seat get one now, soonest due first.
+		const { filled } = await fillWaitingSeats(tx, { organisationId: order.organisationId, courseId: order.courseId })
+		return { seatsAdded: order.quantity, ...(filled ? { waitingSeatsFilled: filled } : {}) }
+	}
+	const enrolment = await enrolInCourse({
+		userId: order.buyerUserId,
+		courseId: order.courseId!,
+		source: 'PURCHASE',
+		orderId: order.id,
+		tx,
+	})
+	if (enrolment.status === 'REVOKED') {
+		// Bought again after a refund: the new purchase restores access, on the version they had.
+		await tx.enrolment.update({
+			where: { id: enrolment.id },
+			data: { status: 'ACTIVE', source: 'PURCHASE', orderId: order.id, revokedAt: null, revokedReason: null },
+		})
+	}
+	return { enrolmentId: enrolment.id }
 }
 
 function revocationFor(orderId: string, charge: ChargeState) {

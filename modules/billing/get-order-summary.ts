@@ -23,6 +23,8 @@ export async function getOrderSummary({ orderId, userId }: { orderId: string; us
 			createdAt: true,
 			fulfilledAt: true,
 			refundedAt: true,
+			seatsGrantedAt: true,
+			invoice: { select: { number: true, dueAt: true, paidAt: true } },
 			organisation: { select: { slug: true, name: true, billingEmail: true } },
 			buyer: { select: { email: true } },
 			...ORDER_PRODUCT_SELECT,
@@ -42,6 +44,9 @@ export async function getOrderSummary({ orderId, userId }: { orderId: string; us
 		createdAt: order.createdAt,
 		fulfilledAt: order.fulfilledAt,
 		refundedAt: order.refundedAt,
+		/** An invoice order whose seats were given before payment (on order or on approval). */
+		seatsGranted: order.seatsGrantedAt !== null,
+		invoice: order.invoice,
 		organisation: order.organisation ? { slug: order.organisation.slug, name: order.organisation.name } : null,
 		/** Where an invoice was sent: the organisation's billing contact, else the buyer. */
 		invoiceEmail: order.paymentMethod === 'INVOICE' ? (order.organisation?.billingEmail ?? order.buyer.email) : null,
@@ -70,6 +75,14 @@ export async function listMyOrders({ userId }: { userId: string }) {
 			createdAt: true,
 			fulfilledAt: true,
 			organisation: { select: { slug: true, name: true } },
+			invoice: {
+				select: {
+					number: true,
+					paidAt: true,
+					dueAt: true,
+					creditNotes: { orderBy: { sequence: 'asc' }, select: { number: true, totalPence: true } },
+				},
+			},
 			...ORDER_PRODUCT_SELECT,
 		},
 	})

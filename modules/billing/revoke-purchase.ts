@@ -4,6 +4,8 @@ import { BillingError } from '#modules/billing/errors.ts'
 import { enrolmentNotStartedWhere } from '#modules/enrolment/started.ts'
 import { revokeProgrammeCertificatesForRefund } from '#modules/programmes/revoke-programme-certificates.ts'
 import { audit } from './audit.ts'
+import { issueCreditNote } from './invoice-documents.ts'
+import { sendInvoiceEmail } from './invoice-email.ts'
 import { lockOrder, lockSeatPool } from './sql.ts'
 import { requireStripe } from './stripe-client.ts'
 
@@ -87,6 +89,13 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 		select: { status: true },
 	})
 
+	// Money returned is credited against the order's VAT invoice, for the amount refunded by this call.
+	const creditNote =
+		refunded > order.amountRefundedPence
+			? await issueCreditNote(tx, { orderId, amountPence: refunded - order.amountRefundedPence, reason, now })
+			: null
+	if (creditNote) await sendInvoiceEmail(tx, { number: creditNote.number })
+
 	let notRecovered = 0
 	let reclaimed: string[] = []
 	let revokedInvitations: string[] = []
@@ -135,6 +144,7 @@ export async function revokePurchase(tx: Tx, options: RevokeOptions): Promise<Re
 				reclaimedAssignments: reclaimed,
 				revokedInvitations,
 				notRecovered,
+				...(creditNote ? { creditNote: creditNote.number } : {}),
 				...(revokedProgrammeCertificates.length > 0 ? { revokedProgrammeCertificates } : {}),
 			},
 		})
@@ -213,7 +223,8 @@ async function reduceSeats(
  * Refunds an order in full, for a platform admin (anyone else: `forbidden`). A Stripe order is
  * refunded through Stripe (`refunds.create` with an idempotency key, so a double click refunds once);
  * the `charge.refunded` webhook then withdraws the places or seats. A demo order has no money to
- * return, so it is withdrawn at once. Only PAID orders can be refunded (`conflict` otherwise). The
+ * return, and an invoice paid by bank transfer is repaid by the finance team, so both are withdrawn
+ * (and credited with a credit note) at once. Only PAID orders can be refunded (`conflict` otherwise). The
  * admin's optional reason is kept in the audit log (and on the Stripe refund's metadata).
  */
 export async function refundOrder({
@@ -242,20 +253,28 @@ export async function refundOrder({
 	if (order.status !== 'PAID') {
 		throw new BillingError('conflict', 'ORDER_NOT_PAID', 'Only paid orders can be refunded.')
 	}
-	if (order.paymentMethod === 'DEMO') {
+	// A demo order took no money; an invoice paid by bank transfer is refunded by bank transfer, outside
+	// Circle: either way the refund is recorded (and credited) at once.
+	const recordedHere =
+		order.paymentMethod === 'DEMO' || (order.paymentMethod === 'INVOICE' && !order.stripePaymentIntentId)
+	if (recordedHere) {
 		const result = await prisma.$transaction(async (tx) => {
 			await audit(tx, {
 				actorId,
 				organisationId: order.organisationId,
 				action: 'order.refund_requested',
 				orderId,
-				details: { amountPence: order.amountPence, demo: true, reason: note },
+				details: {
+					amountPence: order.amountPence,
+					...(order.paymentMethod === 'DEMO' ? { demo: true } : { bankTransfer: true }),
+					reason: note,
+				},
 			})
 			return revokePurchase(tx, {
 				orderId,
 				refundedPence: order.amountPence,
 				actorId,
-				reason: 'Refunded by an administrator',
+				reason: note ? `Refunded: ${note}` : 'Refunded by an administrator',
 			})
 		})
 		return { state: 'refunded' as const, seatLicence: order.organisationId !== null, ...result }

@@ -27,8 +27,8 @@ describe('billing/sql.ts', () => {
 		})
 		await prisma.$transaction(async (tx) => {
 			const row = await lockOrder(tx, order.id)
-			expect(keys(row)).toEqual(['amountPence', 'status'])
-			expect(row).toEqual({ status: 'PAID', amountPence: 14700 })
+			expect(keys(row)).toEqual(['amountPence', 'seatsGrantedAt', 'status'])
+			expect(row).toEqual({ status: 'PAID', amountPence: 14700, seatsGrantedAt: null })
 			expect(await lockOrder(tx, 'no-such-order')).toBeNull()
 		})
 	})

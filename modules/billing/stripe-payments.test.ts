@@ -448,7 +448,10 @@ describe('invoices', () => {
 			collection_method: 'send_invoice',
 			days_until_due: 30,
 			amount_due: 12 * 2500,
-			custom_fields: [{ name: 'Purchase order', value: 'PO-2026-0042' }],
+			custom_fields: [
+				{ name: 'Purchase order', value: 'PO-2026-0042' },
+				{ name: 'VAT invoice', value: expect.stringMatching(/^CIR-\d{4}-\d{6}$/) },
+			],
 		})
 		expect((await prisma.organisation.findUniqueOrThrow({ where: { id: organisation.id } })).stripeCustomerId).toBe(
 			invoice.customer,

@@ -84,6 +84,38 @@ export const EnvSchema = z.object({
 	/** Override Stripe's API address (tests point the real client at a local fake). */
 	STRIPE_API_URL: z.url({ message: 'must be an absolute URL' }).optional(),
 
+	/**
+	 * The supplier on Circle's VAT invoices and credit notes (ADR 0036). Outside production a labelled
+	 * demo supplier stands in for any that are unset; in production an invoice cannot be issued
+	 * without the name, address and bank details (a BillingConfigurationError names what is missing).
+	 */
+	INVOICE_SUPPLIER_NAME: z.string().max(120).optional(),
+	/** Postal address, lines separated by `|`: `1 High Street|Leeds|LS1 1AA`. */
+	INVOICE_SUPPLIER_ADDRESS: z.string().max(400).optional(),
+	/** The supplier's UK VAT registration number (GB123456782). Unset: invoices say VAT is not charged. */
+	INVOICE_SUPPLIER_VAT_NUMBER: z
+		.string()
+		.regex(/^GB(\d{9}|\d{12}|GD\d{3}|HA\d{3})$/, 'must be a UK VAT number like GB123456782')
+		.optional(),
+	INVOICE_SUPPLIER_COMPANY_NUMBER: z.string().max(20).optional(),
+	/** Where buyers write about invoices (printed on them). */
+	INVOICE_SUPPLIER_EMAIL: z.email({ message: 'must be an email address' }).optional(),
+	INVOICE_BANK_ACCOUNT_NAME: z.string().max(120).optional(),
+	INVOICE_BANK_SORT_CODE: z
+		.string()
+		.regex(/^\d{2}-?\d{2}-?\d{2}$/, 'must be a sort code like 12-34-56')
+		.optional(),
+	INVOICE_BANK_ACCOUNT_NUMBER: z
+		.string()
+		.regex(/^\d{8}$/, 'must be an 8-digit account number')
+		.optional(),
+	/** VAT rate in percent charged on sales (prices include it); 20 is the UK standard rate. */
+	INVOICE_VAT_RATE: z.coerce
+		.number({ message: 'must be a percentage from 0 to 100' })
+		.min(0, 'must be a percentage from 0 to 100')
+		.max(100, 'must be a percentage from 0 to 100')
+		.default(20),
+
 	/** Mux API access token for direct uploads. Unset: trainers paste a playback id or video URL instead. */
 	MUX_TOKEN_ID: z.string().optional(),
 	MUX_TOKEN_SECRET: z.string().optional(),

@@ -15,6 +15,8 @@ import { CIRCLE_REMINDERS_CRON, handleCircleRemindersJob } from '#modules/circle
 import { FOLLOW_UP_REMINDERS_CRON, handleFollowUpRemindersJob } from '#modules/follow-ups/reminders.ts'
 import { handleDataExportJob } from '#modules/data-rights/export.ts'
 import { handleRetentionJob, RETENTION_CRON } from '#modules/data-rights/retention.ts'
+import '#modules/billing/invoice-attachment.ts'
+import { handleInvoiceChasersJob, INVOICE_CHASERS_CRON } from '#modules/billing/invoice-chasers.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
@@ -30,6 +32,7 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'follow-up-reminders': handleFollowUpRemindersJob,
 	'data-export': handleDataExportJob,
 	retention: handleRetentionJob,
+	'invoice-chasers': handleInvoiceChasersJob,
 }
 
 /**
@@ -57,6 +60,8 @@ export const builtInSchedules: { name: JobName; cron: string }[] = [
 	{ name: 'follow-up-reminders', cron: FOLLOW_UP_REMINDERS_CRON },
 	// Data retention: old sessions, throttle rows, outbox mail and audit entries; inactive accounts.
 	{ name: 'retention', cron: RETENTION_CRON },
+	// Invoices: overdue ones chased 1, 14 and 30 days after their due date, and flagged to admins.
+	{ name: 'invoice-chasers', cron: INVOICE_CHASERS_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */

@@ -23,6 +23,8 @@ export type JobDataMap = {
 	'data-export': { exportId: string }
 	/** Daily: delete what is past its retention period, warn and erase inactive accounts (modules/data-rights/retention.ts). */
 	retention: { now?: string }
+	/** Daily: overdue invoices chased by email, once per invoice per step (modules/billing/invoice-chasers.ts). */
+	'invoice-chasers': { now?: string }
 }
 
 export type JobName = keyof JobDataMap
@@ -38,6 +40,7 @@ const QUEUES = {
 	'follow-up-reminders': true,
 	'data-export': true,
 	retention: true,
+	'invoice-chasers': true,
 } satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 

@@ -16,6 +16,8 @@ export const AttachmentDescriptorSchema = z.discriminatedUnion('kind', [
 		method: z.enum(['REQUEST', 'CANCEL']),
 		sequence: z.number().int().min(0),
 	}),
+	// A VAT invoice (CIR-…) or credit note (CRN-…), drawn from the copy stored when it was issued.
+	z.object({ kind: z.literal('invoice-document'), number: z.string().min(1) }),
 ])
 
 export type AttachmentDescriptor = z.infer<typeof AttachmentDescriptorSchema>

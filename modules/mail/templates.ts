@@ -13,6 +13,8 @@ import EnquiryReceived, { subject as enquiryReceivedSubject } from '#emails/enqu
 import FollowUpDue, { subject as followUpDueSubject } from '#emails/follow-up-due.tsx'
 import FollowUpSignOff, { subject as followUpSignOffSubject } from '#emails/follow-up-sign-off.tsx'
 import Invitation, { subject as invitationSubject } from '#emails/invitation.tsx'
+import InvoiceIssued, { subject as invoiceIssuedSubject } from '#emails/invoice-issued.tsx'
+import InvoiceOverdue, { subject as invoiceOverdueSubject } from '#emails/invoice-overdue.tsx'
 import LearningNudge, { subject as learningNudgeSubject } from '#emails/learning-nudge.tsx'
 import MfaChanged, { subject as mfaChangedSubject } from '#emails/mfa-changed.tsx'
 import NewDeviceSignIn, { subject as newDeviceSignInSubject } from '#emails/new-device-sign-in.tsx'
@@ -55,6 +57,8 @@ export const emailTemplates = {
 	'enquiry-received': template(EnquiryReceived, enquiryReceivedSubject),
 	'certificate-issued': template(CertificateIssued, certificateIssuedSubject),
 	receipt: template(Receipt, receiptSubject),
+	'invoice-issued': template(InvoiceIssued, invoiceIssuedSubject),
+	'invoice-overdue': template(InvoiceOverdue, invoiceOverdueSubject),
 	invitation: template(Invitation, invitationSubject),
 	'seat-reminder': template(SeatReminder, seatReminderSubject),
 	'mfa-changed': template(MfaChanged, mfaChangedSubject),

@@ -66,14 +66,28 @@ export function deliver(event: { payload: string; signature: string }) {
 	return handleStripeWebhook({ payload: event.payload, signature: event.signature })
 }
 
-/** An organisation with `userId` as a member in `role`. */
-export async function createTestOrganisation({ userId, role = 'OWNER' }: { userId: string; role?: OrgRole }) {
+/** An organisation with `userId` as a member in `role`, with a billing address unless `billingAddress: false`. */
+export async function createTestOrganisation({
+	userId,
+	role = 'OWNER',
+	billingAddress = true,
+	invoiceSeats = 'ON_APPROVAL',
+}: {
+	userId: string
+	role?: OrgRole
+	billingAddress?: boolean
+	invoiceSeats?: 'ON_ORDER' | 'ON_APPROVAL'
+}) {
 	const slug = `org-${randomBytes(6).toString('hex')}`
 	return prisma.organisation.create({
 		data: {
 			slug,
 			name: `Riverside Academy ${slug}`,
 			billingEmail: 'finance@riverside.example',
+			invoiceSeats,
+			...(billingAddress
+				? { billingAddressLine1: '1 River Lane', billingTown: 'Leeds', billingPostcode: 'LS2 7AB' }
+				: {}),
 			memberships: { create: { userId, role } },
 		},
 		select: { id: true, slug: true, name: true },
