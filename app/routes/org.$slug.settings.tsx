@@ -18,6 +18,7 @@ export default function OrganisationSettingsLayout({ loaderData }: Route.Compone
 		{ to: `${base}/security`, label: 'Security' },
 		{ to: `${base}/provisioning`, label: 'Provisioning' },
 		{ to: `${base}/reminders`, label: 'Reminders' },
+		{ to: `${base}/learning-records`, label: 'Learning records' },
 	]
 	return (
 		<>

@@ -13,6 +13,7 @@ import '#modules/certificates/certificate-attachment.ts'
 import '#modules/circles/ics.ts'
 import { CIRCLE_REMINDERS_CRON, handleCircleRemindersJob } from '#modules/circles/reminders.ts'
 import { FOLLOW_UP_REMINDERS_CRON, handleFollowUpRemindersJob } from '#modules/follow-ups/reminders.ts'
+import { handleXapiSendJob } from '#modules/xapi/send-statement.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
@@ -26,6 +27,7 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'reminders-digest': handleRemindersDigestJob,
 	'circle-reminders': handleCircleRemindersJob,
 	'follow-up-reminders': handleFollowUpRemindersJob,
+	'xapi-send': handleXapiSendJob,
 }
 
 /**

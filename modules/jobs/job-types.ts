@@ -19,6 +19,8 @@ export type JobDataMap = {
 	'circle-reminders': { now?: string }
 	/** Daily: course follow-ups' 7- and 30-day emails (modules/follow-ups/reminders.ts). */
 	'follow-up-reminders': { now?: string }
+	/** Send one stored xAPI statement to its organisation's LRS (modules/xapi/send-statement.ts). */
+	'xapi-send': { statementId: string }
 }
 
 export type JobName = keyof JobDataMap
@@ -32,6 +34,7 @@ const QUEUES = {
 	'reminders-digest': true,
 	'circle-reminders': true,
 	'follow-up-reminders': true,
+	'xapi-send': true,
 } satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 
