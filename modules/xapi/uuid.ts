@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 
-/** Circle's namespace for xAPI statement ids (itself a version 5 UUID of "https://circle/xapi" in the URL namespace). */
+/** Circle's namespace for xAPI statement ids: a fixed UUID. Never change it: every statement id depends on it. */
 export const XAPI_NAMESPACE = '6f1c1d8e-2b7a-5c37-9a54-3d2f0b8e6a41'
 
 function bytesOf(uuid: string) {
