@@ -1,7 +1,9 @@
 import { Transform, type TransformCallback } from 'node:stream'
 import { createReadableStreamFromReadable } from '@react-router/node'
+import i18next from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
 import {
 	type ActionFunctionArgs,
 	type AppLoadContext,
@@ -11,6 +13,14 @@ import {
 	type Params,
 	ServerRouter,
 } from 'react-router'
+import { DEFAULT_LANGUAGE, isLanguage } from '#modules/i18n/languages.ts'
+import { i18nextOptions } from '#modules/i18n/options.ts'
+import { resources } from '#modules/i18n/resources.ts'
+
+// The server's global i18next holds both languages (the browser's holds only its own): each render
+// gets a clone fixed to the request's language, and route `meta` functions translate through it
+// (app/utils/i18n.ts).
+void i18next.init({ ...i18nextOptions, resources, lng: DEFAULT_LANGUAGE })
 
 export const streamTimeout = 5_000
 
@@ -69,9 +79,15 @@ export default function handleRequest(
 		// Crawlers and SPA-mode builds get the whole document at once; browsers get it streamed.
 		const readyOption = (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady'
 		const nonce = loadContext?.cspNonce
+		// The root loader decided the language (app/utils/i18n.server.ts); when it failed, English.
+		const rootData = routerContext.staticHandlerContext.loaderData.root as { language?: unknown } | undefined
+		const language = isLanguage(rootData?.language) ? rootData.language : DEFAULT_LANGUAGE
+		const i18n = i18next.cloneInstance({ lng: language })
 
 		const { pipe, abort } = renderToPipeableStream(
-			<ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
+			<I18nextProvider i18n={i18n}>
+				<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+			</I18nextProvider>,
 			{
 				nonce,
 				[readyOption]() {

@@ -6,6 +6,9 @@ import { SiteFooter } from '#app/components/layout/site-footer.tsx'
 import { RouteFocus } from '#app/components/layout/route-focus.tsx'
 import { SiteHeader } from '#app/components/layout/site-header.tsx'
 import { getOptionalUser, sessionCookieHeaders } from '#app/utils/auth.server.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
+import { useSyncLanguage } from '#app/utils/i18n.ts'
+import { languageTag } from '#modules/i18n/languages.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { managesAnOrganisation } from '#modules/organisations/access.ts'
 import { selectManagesATeam } from '#modules/teams/sql.ts'
@@ -32,6 +35,7 @@ export const meta: Route.MetaFunction = ({ error }) =>
 
 export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
+	const language = await getLanguage(request)
 	// Owners and administrators of an organisation, and team managers, get an "Organisation" link in the header.
 	const managesOrganisation = user
 		? (await managesAnOrganisation({ userId: user.id })) || (await selectManagesATeam({ userId: user.id }))
@@ -39,7 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	// Keeps the cookie's expiry in step with the sliding session, and clears a cookie whose session ended.
 	return data(
 		// requestId: the 500 page shows it, for a person to quote (see entry.server.tsx's handleError).
-		{ user, managesOrganisation, cspNonce: context.cspNonce, requestId: context.requestId },
+		{ user, managesOrganisation, language, cspNonce: context.cspNonce, requestId: context.requestId },
 		{ headers: await sessionCookieHeaders(request) },
 	)
 }
@@ -48,9 +52,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 	// Undefined when the root loader itself failed: the error page still gets a header, as a visitor.
 	const data = useRouteLoaderData<typeof loader>('root')
 	const user = data?.user ?? null
+	const language = data?.language ?? 'en'
 	useMarkDocumentHydrated()
+	useSyncLanguage(language)
 	return (
-		<html lang="en-GB">
+		<html lang={languageTag(language)}>
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -60,6 +66,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 			</head>
 			<body className="flex min-h-screen flex-col">
 				<SiteHeader
+					language={language}
 					user={
 						user
 							? { name: user.name, email: user.email, role: user.role, managesOrganisation: data?.managesOrganisation }

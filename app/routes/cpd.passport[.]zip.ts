@@ -1,6 +1,6 @@
 import { requireUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
-import { toWebStream } from '#app/utils/web-stream.server.ts'
+import { toWebStream } from '#modules/streams/web-stream.ts'
 import { createPassportZip } from '#modules/passport/passport-zip.ts'
 import type { Route } from './+types/cpd.passport[.]zip'
 

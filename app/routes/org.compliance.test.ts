@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { afterAll, describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test, vi } from 'vitest'
 import { assignCourseToPerson } from '#modules/assignments/assign-person.ts'
 import { prisma } from '#modules/db/client.ts'
 import { getRequest, releaseTestResources } from '#tests/factories/auth.ts'
@@ -144,5 +144,19 @@ describe('/org/:slug/compliance', () => {
 		const matrix = workbook.getWorksheet('Matrix')!
 		expect(matrix.rowCount).toBe(3) // the header, Ann and Carl
 		expect(matrix.getRow(2).getCell(4).value).toBe('Overdue since 1 February 2026')
+
+		// A download stopped part-way ends the writing quietly: no uncaught "Controller is already
+		// closed", and no "[export] … failed" for something that did not fail.
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+		try {
+			const stopped = (await call(xlsxLoader, getRequest(`${s.path}.xlsx`, { cookie }), s.params)) as Response
+			const reader = stopped.body!.getReader()
+			expect((await reader.read()).done).toBe(false)
+			await reader.cancel()
+			await new Promise((resolve) => setTimeout(resolve, 500))
+			expect(errors.mock.calls.filter((args) => String(args[0]).includes('[export]'))).toEqual([])
+		} finally {
+			errors.mockRestore()
+		}
 	})
 })

@@ -1,4 +1,4 @@
-import { prisma, type RegistrationBody } from '#modules/db/client.ts'
+import { type Language, prisma, type RegistrationBody } from '#modules/db/client.ts'
 import { AuthError } from '#modules/auth/errors.ts'
 
 /** What the account page shows and edits. */
@@ -54,4 +54,9 @@ export async function updateProfile({
 		},
 		select: { id: true },
 	})
+}
+
+/** Remembers the interface language a person chose (ADR 0041); their emails follow it too. */
+export async function setLanguage({ userId, language }: { userId: string; language: Language }) {
+	await prisma.user.update({ where: { id: userId }, data: { language }, select: { id: true } })
 }

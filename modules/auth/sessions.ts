@@ -1,4 +1,4 @@
-import { type AuthMethod, prisma, type Role, type Tx } from '#modules/db/client.ts'
+import { type AuthMethod, type Language, prisma, type Role, type Tx } from '#modules/db/client.ts'
 import { generateSessionToken, hashToken } from './tokens.ts'
 import { isMfaRequired } from '#modules/mfa/policy.ts'
 import { selectSessionWithUser } from './sql.ts'
@@ -25,6 +25,8 @@ export type SessionUser = {
 	mfaRequired: boolean
 	/** The person has a second factor (a confirmed authenticator app or a passkey). */
 	mfaEnrolled: boolean
+	/** The interface language they chose (ADR 0041), or null when they have not chosen. */
+	language: Language | null
 }
 
 export type ValidatedSession = {
@@ -145,6 +147,7 @@ export async function validateSessionToken(token: string): Promise<ValidatedSess
 			emailVerified: row.emailVerifiedAt !== null,
 			mfaRequired: isMfaRequired({ role: row.role, memberships: row.orgMfaPolicies }),
 			mfaEnrolled: row.mfaEnrolled,
+			language: row.language,
 		},
 	}
 }

@@ -6,7 +6,7 @@ export type SessionWithUserRow = Pick<
 	Session,
 	'id' | 'userId' | 'createdAt' | 'lastSeenAt' | 'expiresAt' | 'mfaVerifiedAt'
 > &
-	Pick<User, 'email' | 'name' | 'role' | 'emailVerifiedAt' | 'disabledAt'> & {
+	Pick<User, 'email' | 'name' | 'role' | 'emailVerifiedAt' | 'disabledAt' | 'language'> & {
 		/** True when the person has a confirmed authenticator app or a passkey. */
 		mfaEnrolled: boolean
 		/** The MFA policy and the person's role of each active membership whose organisation has a policy. */
@@ -21,7 +21,7 @@ export type SessionWithUserRow = Pick<
 export async function selectSessionWithUser(sessionId: string) {
 	const [row] = await prisma.$queryRaw<SessionWithUserRow[]>`
 		SELECT s.id, s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."mfaVerifiedAt",
-			u.email, u.name, u.role::text AS role, u."emailVerifiedAt", u."disabledAt",
+			u.email, u.name, u.role::text AS role, u."emailVerifiedAt", u."disabledAt", u.language::text AS language,
 			(EXISTS (SELECT 1 FROM "TotpCredential" t WHERE t."userId" = u.id AND t."confirmedAt" IS NOT NULL)
 				OR EXISTS (SELECT 1 FROM "Passkey" p WHERE p."userId" = u.id)) AS "mfaEnrolled",
 			COALESCE((

@@ -1,8 +1,9 @@
 import { once } from 'node:events'
-import { PassThrough, Readable, type Writable } from 'node:stream'
+import { PassThrough, type Readable, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { type TeamScope } from '#modules/teams/scope.ts'
 import { neutraliseFormula, streamCsv } from '#modules/spreadsheets/csv.ts'
+import { toWebStream } from '#modules/streams/web-stream.ts'
 import { describeCell, formatCalendarDay, type MatrixCell, outOfDateSince } from './cell.ts'
 import { type MatrixFilters, STATUS_FILTER_LABELS } from './matrix-filters.ts'
 import {
@@ -133,10 +134,13 @@ export class BackpressuredWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWri
 	}
 }
 
-/** Waits while a worksheet's part is full: the zip (and the client behind it) is behind. */
-export async function sheetDrained(sheet: ExcelJS.Worksheet) {
+/**
+ * Waits while a worksheet's part is full: the zip (and the client behind it) is behind. `signal`
+ * ends the wait when the download is cancelled, since the part will then never drain.
+ */
+export async function sheetDrained(sheet: ExcelJS.Worksheet, signal?: AbortSignal) {
 	const part = (sheet as unknown as { stream: Writable }).stream
-	if (part.writableNeedDrain) await once(part, 'drain')
+	if (part.writableNeedDrain) await once(part, 'drain', { signal })
 }
 
 /**
@@ -149,6 +153,11 @@ export function streamMatrixXlsx(
 	options: ExportOptions & { organisationName: string; now: Date },
 ): ReadableStream<Uint8Array> {
 	const output = new PassThrough()
+	// A cancelled download destroys `output` (toWebStream): the writing below stops at its next wait.
+	const cancelled = new AbortController()
+	output.on('close', () => {
+		if (!output.writableFinished) cancelled.abort(new Error('The download was cancelled'))
+	})
 	const workbook = new BackpressuredWorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
 	workbook.creator = 'Circle'
 	workbook.created = options.now
@@ -180,7 +189,7 @@ export function streamMatrixXlsx(
 						excelRow.getCell(4 + i).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILLS[cell.status] } }
 				})
 				excelRow.commit()
-				await sheetDrained(matrix)
+				await sheetDrained(matrix, cancelled.signal)
 			}
 		}
 		await matrix.commit()
@@ -197,7 +206,7 @@ export function streamMatrixXlsx(
 				requirements
 					.addRow(Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'string' ? text(v) : v])))
 					.commit()
-				await sheetDrained(requirements)
+				await sheetDrained(requirements, cancelled.signal)
 			}
 		}
 		await requirements.commit()
@@ -205,12 +214,14 @@ export function streamMatrixXlsx(
 	}
 
 	write().catch((error: unknown) => {
+		// The person stopped the download: nothing went wrong, and there is nobody left to tell.
+		if (cancelled.signal.aborted) return
 		console.error(
 			`[export] compliance matrix XLSX failed part-way; the response was ended: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
 		)
 		output.destroy(error instanceof Error ? error : new Error(String(error)))
 	})
-	return Readable.toWeb(output) as ReadableStream<Uint8Array>
+	return toWebStream(output)
 }
 
 function writeSummary(

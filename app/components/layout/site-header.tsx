@@ -1,4 +1,6 @@
-import { Form, Link, NavLink } from 'react-router'
+import { useTranslation } from 'react-i18next'
+import { Form, Link, NavLink, useLocation } from 'react-router'
+import { type Language, LANGUAGE_NAMES } from '#modules/i18n/languages.ts'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { cx } from '#app/components/ui/cx.ts'
@@ -15,25 +17,27 @@ export type HeaderUser = {
 	managesOrganisation?: boolean
 }
 
-type NavItem = { to: string; label: string }
+type NavItem = { to: string; label: NavLabel }
+type NavLabel =
+	'courses' | 'forOrganisations' | 'myLearning' | 'circles' | 'cpdPortfolio' | 'organisation' | 'studio' | 'admin'
 
 /** The main navigation follows the person's role; admins see every tool a trainer has. */
 export function navigationFor(user: HeaderUser | null): NavItem[] {
 	if (!user) {
 		return [
-			{ to: '/courses', label: 'Courses' },
-			{ to: '/contact', label: 'For organisations' },
+			{ to: '/courses', label: 'courses' },
+			{ to: '/contact', label: 'forOrganisations' },
 		]
 	}
 	const items: NavItem[] = [
-		{ to: '/courses', label: 'Courses' },
-		{ to: '/dashboard', label: 'My learning' },
-		{ to: '/circles', label: 'Circles' },
-		{ to: '/cpd', label: 'CPD portfolio' },
+		{ to: '/courses', label: 'courses' },
+		{ to: '/dashboard', label: 'myLearning' },
+		{ to: '/circles', label: 'circles' },
+		{ to: '/cpd', label: 'cpdPortfolio' },
 	]
-	if (user.managesOrganisation) items.push({ to: '/org', label: 'Organisation' })
-	if (user.role === 'TRAINER' || user.role === 'ADMIN') items.push({ to: '/studio', label: 'Studio' })
-	if (user.role === 'ADMIN') items.push({ to: '/admin', label: 'Admin' })
+	if (user.managesOrganisation) items.push({ to: '/org', label: 'organisation' })
+	if (user.role === 'TRAINER' || user.role === 'ADMIN') items.push({ to: '/studio', label: 'studio' })
+	if (user.role === 'ADMIN') items.push({ to: '/admin', label: 'admin' })
 	return items
 }
 
@@ -49,7 +53,8 @@ const mobileLink = ({ isActive }: { isActive: boolean }) =>
 		isActive ? 'bg-brand-50 text-brand-800' : 'text-stone-800 hover:bg-stone-100',
 	)
 
-export function SiteHeader({ user }: { user: HeaderUser | null }) {
+export function SiteHeader({ user, language }: { user: HeaderUser | null; language: Language }) {
+	const { t } = useTranslation()
 	const items = navigationFor(user)
 	return (
 		<header className="relative border-b border-stone-200 bg-white">
@@ -57,19 +62,19 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
 				href="#main"
 				className="sr-only z-50 rounded-md bg-brand-800 px-4 py-3 font-semibold text-white focus:not-sr-only focus:absolute focus:top-3 focus:left-3"
 			>
-				Skip to main content
+				{t('skipToContent')}
 			</a>
 			<Container className="flex min-h-16 items-center justify-between gap-4 py-2">
-				<Link to="/" className="-ml-1 rounded-md p-1" aria-label="Circle home">
+				<Link to="/" className="-ml-1 rounded-md p-1" aria-label={t('homeLink')}>
 					<Wordmark />
 				</Link>
 
-				<nav aria-label="Main" className="hidden flex-1 md:block">
+				<nav aria-label={t('nav.main')} className="hidden flex-1 md:block">
 					<ul className="flex items-center gap-1 lg:gap-2">
 						{items.map((item) => (
 							<li key={item.to}>
 								<NavLink to={item.to} className={desktopLink}>
-									{item.label}
+									{t(`nav.${item.label}`)}
 								</NavLink>
 							</li>
 						))}
@@ -77,27 +82,29 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
 				</nav>
 
 				<div className="hidden items-center gap-2 md:flex">
+					<LanguageSwitcher language={language} />
 					{user ? (
 						<AccountMenu user={user} />
 					) : (
 						<>
 							<NavLink to="/login" className={desktopLink}>
-								Log in
+								{t('nav.logIn')}
 							</NavLink>
 							<Link to="/signup" className={buttonClasses({ size: 'md' })}>
-								Sign up
+								{t('nav.signUp')}
 							</Link>
 						</>
 					)}
 				</div>
 
-				<MobileMenu user={user} items={items} />
+				<MobileMenu user={user} items={items} language={language} />
 			</Container>
 		</header>
 	)
 }
 
 function AccountMenu({ user }: { user: HeaderUser }) {
+	const { t } = useTranslation()
 	const ref = useDismissableDetails()
 	return (
 		<details ref={ref} className="disclosure relative">
@@ -110,17 +117,17 @@ function AccountMenu({ user }: { user: HeaderUser }) {
 				</span>
 				<span className="max-w-40 truncate">{user.name}</span>
 				{/* The visible name leads the accessible name, so voice control users can say what they see. */}
-				<span className="sr-only">, account menu</span>
+				<span className="sr-only">{t('nav.accountMenu')}</span>
 				<ChevronDownIcon className="size-4" />
 			</summary>
 			<div className="absolute right-0 z-40 mt-2 w-64 rounded-xl border border-stone-200 bg-white p-2 shadow-lg">
 				<p className="border-b border-stone-100 px-3 pt-1 pb-2 text-sm text-stone-600">
-					Signed in as <span className="block truncate font-medium text-stone-900">{user.email}</span>
+					{t('nav.signedInAs')} <span className="block truncate font-medium text-stone-900">{user.email}</span>
 				</p>
 				<ul className="mt-1">
 					<li>
 						<NavLink to="/account" className={mobileLink}>
-							Account
+							{t('nav.account')}
 						</NavLink>
 					</li>
 					<li>
@@ -132,35 +139,39 @@ function AccountMenu({ user }: { user: HeaderUser }) {
 	)
 }
 
-function MobileMenu({ user, items }: { user: HeaderUser | null; items: NavItem[] }) {
+function MobileMenu({ user, items, language }: { user: HeaderUser | null; items: NavItem[]; language: Language }) {
+	const { t } = useTranslation()
 	const ref = useDismissableDetails()
 	return (
 		<details ref={ref} className="disclosure group md:hidden">
 			<summary className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-stone-300 px-3 font-medium text-stone-800 hover:bg-stone-50">
 				<MenuIcon />
-				<span>Menu</span>
+				<span>{t('nav.menu')}</span>
 			</summary>
 			<div className="absolute inset-x-0 top-full z-40 border-b border-stone-200 bg-white shadow-lg">
-				<nav aria-label="Main" className="mx-auto max-w-6xl px-4 py-3 sm:px-6">
+				<nav aria-label={t('nav.main')} className="mx-auto max-w-6xl px-4 py-3 sm:px-6">
 					<ul className="space-y-1">
 						{items.map((item) => (
 							<li key={item.to}>
 								<NavLink to={item.to} className={mobileLink}>
-									{item.label}
+									{t(`nav.${item.label}`)}
 								</NavLink>
 							</li>
 						))}
 					</ul>
 					<div className="mt-3 border-t border-stone-200 pt-3">
+						<div className="px-1 pb-3">
+							<LanguageSwitcher language={language} />
+						</div>
 						{user ? (
 							<>
 								<p className="px-3 pb-2 text-sm text-stone-600">
-									Signed in as <span className="font-medium text-stone-900">{user.name}</span>
+									{t('nav.signedInAs')} <span className="font-medium text-stone-900">{user.name}</span>
 								</p>
 								<ul className="space-y-1">
 									<li>
 										<NavLink to="/account" className={mobileLink}>
-											Account
+											{t('nav.account')}
 										</NavLink>
 									</li>
 									<li>
@@ -171,10 +182,10 @@ function MobileMenu({ user, items }: { user: HeaderUser | null; items: NavItem[]
 						) : (
 							<div className="flex flex-wrap gap-2 px-1">
 								<Link to="/login" className={buttonClasses({ variant: 'secondary', className: 'flex-1' })}>
-									Log in
+									{t('nav.logIn')}
 								</Link>
 								<Link to="/signup" className={buttonClasses({ className: 'flex-1' })}>
-									Sign up
+									{t('nav.signUp')}
 								</Link>
 							</div>
 						)}
@@ -185,8 +196,33 @@ function MobileMenu({ user, items }: { user: HeaderUser | null; items: NavItem[]
 	)
 }
 
+/**
+ * Offers the other language, named in that language (as GOV.UK Wales does). A POST form, because it
+ * saves the choice; the page reloads in the new language (ADR 0041).
+ */
+function LanguageSwitcher({ language }: { language: Language }) {
+	const { t } = useTranslation()
+	const location = useLocation()
+	const other: Language = language === 'cy' ? 'en' : 'cy'
+	return (
+		<Form method="post" action="/language" reloadDocument>
+			<input type="hidden" name="language" value={other} />
+			<input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+			<button
+				type="submit"
+				lang={other}
+				className="inline-flex min-h-11 items-center rounded-md px-3 text-[0.95rem] font-medium text-brand-800 underline underline-offset-4 hover:bg-stone-100"
+			>
+				{LANGUAGE_NAMES[other]}
+				<span className="sr-only">{` – ${t('language.switchTo')}`}</span>
+			</button>
+		</Form>
+	)
+}
+
 /** Logging out changes state, so it is a POST form (a link could be prefetched or followed by a crawler). */
 function LogoutButton({ className }: { className?: string }) {
+	const { t } = useTranslation()
 	return (
 		<Form method="post" action="/logout">
 			<button
@@ -196,7 +232,7 @@ function LogoutButton({ className }: { className?: string }) {
 					className,
 				)}
 			>
-				Log out
+				{t('nav.logOut')}
 			</button>
 		</Form>
 	)

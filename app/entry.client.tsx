@@ -1,0 +1,28 @@
+import i18next from 'i18next'
+import { startTransition, StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { HydratedRouter } from 'react-router/dom'
+import { DEFAULT_LANGUAGE } from '#modules/i18n/languages.ts'
+import { i18nextOptions } from '#modules/i18n/options.ts'
+import { loadMessages } from '#app/utils/i18n.ts'
+
+// The browser loads only the messages of the language the server rendered the page in (its
+// `<html lang>`): switching language reloads the page (app/routes/language.ts), so one is enough.
+async function hydrate() {
+	const language = document.documentElement.lang.startsWith('cy') ? 'cy' : DEFAULT_LANGUAGE
+	const messages = await loadMessages(language)
+	await i18next.use(initReactI18next).init({ ...i18nextOptions, lng: language, resources: { [language]: messages } })
+	startTransition(() => {
+		hydrateRoot(
+			document,
+			<I18nextProvider i18n={i18next}>
+				<StrictMode>
+					<HydratedRouter />
+				</StrictMode>
+			</I18nextProvider>,
+		)
+	})
+}
+
+void hydrate()

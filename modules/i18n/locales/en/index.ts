@@ -1,0 +1,5 @@
+// Every English message file, one per namespace (ADR 0041). A new namespace is one JSON file here and
+// in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
+import common from './common.json' with { type: 'json' }
+
+export default { common }
