@@ -14,7 +14,9 @@ export const DEMO_LRS = {
 	authSecret: 'demo-secret-replace-me',
 } as const
 
-export async function seedDemoXapi({ organisationSlug = 'riverside-academy-trust' }: { organisationSlug?: string } = {}) {
+export async function seedDemoXapi({
+	organisationSlug = 'riverside-academy-trust',
+}: { organisationSlug?: string } = {}) {
 	const organisation = await prisma.organisation.findUnique({
 		where: { slug: organisationSlug },
 		select: { id: true, lrsConnection: { select: { id: true } } },

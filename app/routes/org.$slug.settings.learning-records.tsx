@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useLocation, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -7,7 +8,8 @@ import { PageHeading, Section } from '#app/components/org/org-ui.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { domainErrorInit } from '#app/utils/errors.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -17,15 +19,18 @@ import {
 	saveLrsConnection,
 	testLrsConnection,
 } from '#modules/xapi/connection.ts'
+import type { XapiErrorCode } from '#modules/xapi/errors.ts'
 import { LrsConnectionSchema, LrsIntentSchema } from '#modules/xapi/schemas.ts'
 import type { Route } from './+types/org.$slug.settings.learning-records'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Learning records (xAPI) | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'Send your people’s learning to your own Learning Record Store as xAPI statements.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('meta.title', { ns: 'xapi', organisation: data?.organisation.name ?? '' }),
+		t('meta.description', { ns: 'xapi' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
@@ -58,6 +63,7 @@ type Reply = {
 /** Every change checks the actor again inside its own write (assertOrganisationActor) and is audited. */
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const access = await requireOrgAccess(request, params.slug)
+	const t = await getT(request)
 	const organisationId = access.organisation.id
 	const origin = { ipAddress: context.clientIp, userAgent: request.headers.get('User-Agent') }
 	const formData = await request.formData()
@@ -65,7 +71,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const typed = Object.fromEntries(
 		[...formData].filter(([k, v]) => k !== 'authSecret' && typeof v === 'string').map(([k, v]) => [k, String(v)]),
 	)
-	const invalid = (fieldErrors: Record<string, string[]>, message = 'Check the highlighted fields.') =>
+	const invalid = (fieldErrors: Record<string, string[]>, message = t('reply.checkFields', { ns: 'xapi' })) =>
 		data({ intent, ok: false, message, fieldErrors, values: typed } satisfies Reply, { status: 400 })
 	try {
 		if (intent === 'save') {
@@ -85,16 +91,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			return {
 				intent,
 				ok: true,
-				message: v.enabled
-					? `Saved: statements go to ${saved.endpoint}.${saved.requeued ? ` ${saved.requeued} waiting statements are on their way.` : ''} Choose “Test connection” to check it.`
-					: 'Saved: sending is switched off. Statements are not made while it is off.',
+				message: !v.enabled
+					? t('reply.savedOff', { ns: 'xapi' })
+					: saved.requeued
+						? t('reply.savedRequeued', { ns: 'xapi', endpoint: saved.endpoint, count: saved.requeued })
+						: t('reply.saved', { ns: 'xapi', endpoint: saved.endpoint }),
 			} satisfies Reply
 		}
 		const submission = parseWithZod(formData, { schema: LrsIntentSchema })
-		if (submission.status !== 'success') return invalid({}, 'Something was wrong with that form: please try again.')
+		if (submission.status !== 'success') return invalid({}, t('reply.badForm', { ns: 'xapi' }))
 		if (submission.value.intent === 'test') {
 			const result = await testLrsConnection({ organisationId, actorId: access.actorId })
-			return data({ intent, ok: result.ok, message: result.message } satisfies Reply, {
+			const message =
+				result.kind === 'connected'
+					? t('test.connected', { ns: 'xapi', versions: result.versions })
+					: 'detail' in result
+						? t(`test.${result.kind}`, { ns: 'xapi', detail: result.detail })
+						: t(`test.${result.kind}`, { ns: 'xapi' })
+			return data({ intent, ok: result.ok, message } satisfies Reply, {
 				status: result.ok ? 200 : 502,
 			})
 		}
@@ -102,16 +116,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		return {
 			intent,
 			ok: true,
-			message: requeued ? `${requeued} failed statements are being sent again.` : 'No statements had failed.',
+			message: requeued ? t('reply.resent', { ns: 'xapi', count: requeued }) : t('reply.noneFailed', { ns: 'xapi' }),
 		} satisfies Reply
 	} catch (error) {
 		if (!isDomainError(error)) throw error
+		// The xAPI context's refusals in the page's language; any other context's in its own words.
+		const message = error.code.startsWith('LRS_')
+			? t(`errors.${error.code as XapiErrorCode}`, { ns: 'xapi' })
+			: error.message
 		return data(
 			{
 				intent,
 				ok: false,
-				message: error.message,
-				fieldErrors: error.field ? { [error.field]: [error.message] } : undefined,
+				message,
+				fieldErrors: error.field ? { [error.field]: [message] } : undefined,
 				values: typed,
 			} satisfies Reply,
 			domainErrorInit(error),
@@ -119,13 +137,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 }
 
-const ACTOR_FORMATS = [
-	{ value: 'MBOX', label: 'Email address (mbox: mailto:…)' },
-	{ value: 'ACCOUNT', label: 'Circle account (account: Circle’s address and the person’s Circle id)' },
-] as const
-
 export default function LearningRecordsSettingsRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation, connection, counts, recentErrors } = loaderData
+	const { t } = useTranslation('xapi')
+	const f = useFormat()
 	const reply = actionData as Reply | undefined
 	const navigation = useNavigation()
 	const { pathname } = useLocation()
@@ -139,20 +154,14 @@ export default function LearningRecordsSettingsRoute({ loaderData, actionData }:
 	useEffect(() => {
 		if (reply) noticeRef.current?.focus()
 	}, [reply])
+	const actorFormats = [
+		{ value: 'MBOX', label: t('form.mbox') },
+		{ value: 'ACCOUNT', label: t('form.account') },
+	]
 
 	return (
 		<Container className="py-10">
-			<PageHeading
-				title="Learning records (xAPI)"
-				intro={
-					<p>
-						Send {organisation.name}’s learning on Circle to your own Learning Record Store (LRS), such as the one
-						behind your LMS, as xAPI 1.0.3 statements: when someone starts a course, progresses, passes or fails a
-						quiz, completes a course and attends a reflective circle. Only active members of {organisation.name} are
-						reported, and never what they write in reflections.
-					</p>
-				}
-			/>
+			<PageHeading title={t('title')} intro={<p>{t('intro', { organisation: organisation.name })}</p>} />
 			{reply ? (
 				<div ref={noticeRef} tabIndex={-1} className="mt-6 outline-none">
 					<Notice tone={reply.ok ? 'success' : 'error'} role={reply.ok ? 'status' : 'alert'}>
@@ -161,38 +170,40 @@ export default function LearningRecordsSettingsRoute({ loaderData, actionData }:
 				</div>
 			) : null}
 
-			<Section id="status-heading" title="How sending is going">
+			<Section id="status-heading" title={t('status.title')}>
 				{connection ? (
 					<dl className="mt-4 grid max-w-2xl grid-cols-1 gap-x-6 gap-y-2 text-stone-800 sm:grid-cols-[auto_1fr]">
-						<dt className="font-semibold">Sending</dt>
-						<dd>{connection.enabled ? 'Switched on' : 'Switched off'}</dd>
-						<dt className="font-semibold">Last accepted</dt>
-						<dd>{connection.lastSuccessAt ? formatDateTime(connection.lastSuccessAt) : 'Nothing yet'}</dd>
-						<dt className="font-semibold">Last error</dt>
+						<dt className="font-semibold">{t('status.sending')}</dt>
+						<dd>{connection.enabled ? t('status.on') : t('status.off')}</dd>
+						<dt className="font-semibold">{t('status.lastAccepted')}</dt>
+						<dd>{connection.lastSuccessAt ? f.dateTime(connection.lastSuccessAt) : t('status.nothingYet')}</dd>
+						<dt className="font-semibold">{t('status.lastError')}</dt>
 						<dd className="break-words">
 							{connection.lastErrorAt
-								? `${formatDateTime(connection.lastErrorAt)}: ${connection.lastError ?? ''}`
-								: 'None'}
+								? `${f.dateTime(connection.lastErrorAt)}: ${connection.lastError ?? ''}`
+								: t('status.none')}
 						</dd>
-						<dt className="font-semibold">Statements</dt>
-						<dd>
-							{counts.sent} accepted, {counts.pending} waiting, {counts.failed} failed
-						</dd>
+						<dt className="font-semibold">{t('status.statements')}</dt>
+						<dd>{t('status.counts', counts)}</dd>
 					</dl>
 				) : (
-					<p className="mt-4 text-stone-700">No LRS is set up yet.</p>
+					<p className="mt-4 text-stone-700">{t('status.notSetUp')}</p>
 				)}
 				{recentErrors.length ? (
 					<>
-						<h3 className="mt-6 text-lg font-semibold text-stone-900">Statements not yet accepted</h3>
+						<h3 className="mt-6 text-lg font-semibold text-stone-900">{t('status.notAccepted')}</h3>
 						<ul className="mt-2 max-w-3xl space-y-2 text-sm text-stone-800">
 							{recentErrors.map((e) => (
 								<li key={e.id} className="rounded border border-stone-200 p-3 break-words">
 									<span className="font-semibold">
-										{e.verb} ({e.status === 'FAILED' ? 'failed' : 'retrying'}, {e.attempts} attempts
-										{e.lastAttemptAt ? `, last ${formatDateTime(e.lastAttemptAt)}` : ''})
+										{t('status.attempt', {
+											verb: e.verb,
+											state: e.status === 'FAILED' ? t('status.failedState') : t('status.retryingState'),
+											attempts: e.attempts,
+										})}
+										{e.lastAttemptAt ? `, ${t('status.lastTried', { when: f.dateTime(e.lastAttemptAt) })}` : ''}
 									</span>
-									: {e.lastError}
+									{`: ${e.lastError ?? ''}`}
 								</li>
 							))}
 						</ul>
@@ -202,15 +213,15 @@ export default function LearningRecordsSettingsRoute({ loaderData, actionData }:
 					<div className="mt-6 flex flex-wrap gap-3">
 						<Form method="post" action={pathname}>
 							<input type="hidden" name="intent" value="test" />
-							<SubmitButton pending={busy && submitting === 'test'} pendingText="Testing…">
-								Test connection
+							<SubmitButton pending={busy && submitting === 'test'} pendingText={t('status.testing')}>
+								{t('status.test')}
 							</SubmitButton>
 						</Form>
 						{counts.failed ? (
 							<Form method="post" action={pathname}>
 								<input type="hidden" name="intent" value="resend-failed" />
-								<SubmitButton pending={busy && submitting === 'resend-failed'} pendingText="Queueing…">
-									Send failed statements again
+								<SubmitButton pending={busy && submitting === 'resend-failed'} pendingText={t('status.queueing')}>
+									{t('status.resend')}
 								</SubmitButton>
 							</Form>
 						) : null}
@@ -218,12 +229,12 @@ export default function LearningRecordsSettingsRoute({ loaderData, actionData }:
 				) : null}
 			</Section>
 
-			<Section id="lrs-heading" title="Your LRS">
+			<Section id="lrs-heading" title={t('form.title')}>
 				<Form method="post" action={pathname} className="mt-6 max-w-xl space-y-5" noValidate>
 					<input type="hidden" name="intent" value="save" />
 					<Field
-						labelProps={{ children: 'LRS address (xAPI endpoint)' }}
-						description="Starts with https://, e.g. https://lrs.example.org/xapi/. Circle adds “statements” itself."
+						labelProps={{ children: t('form.endpoint') }}
+						description={t('form.endpointHint')}
 						inputProps={{
 							name: 'endpoint',
 							type: 'url',
@@ -234,8 +245,8 @@ export default function LearningRecordsSettingsRoute({ loaderData, actionData }:
 						errors={errors.endpoint}
 					/>
 					<Field
-						labelProps={{ children: 'Key' }}
-						description="The username of the Basic authentication credentials your LRS issued to Circle."
+						labelProps={{ children: t('form.key') }}
+						description={t('form.keyHint')}
 						inputProps={{
 							name: 'authKey',
 							defaultValue: value('authKey', connection?.authKey),
@@ -245,20 +256,16 @@ export default function LearningRecordsSettingsRoute({ loaderData, actionData }:
 						errors={errors.authKey}
 					/>
 					<Field
-						labelProps={{ children: 'Secret' }}
-						description={
-							connection?.hasSecret
-								? 'A secret is saved. Type a new one to replace it, or leave this empty to keep it.'
-								: 'Circle stores it encrypted and never shows it again.'
-						}
+						labelProps={{ children: t('form.secret') }}
+						description={connection?.hasSecret ? t('form.secretSaved') : t('form.secretNew')}
 						inputProps={{ name: 'authSecret', type: 'password', autoComplete: 'off', defaultValue: '' }}
 						errors={errors.authSecret}
 					/>
 					<SelectField
-						labelProps={{ children: 'Identify people by' }}
-						description="What your LRS matches people on. Choose the email address unless your LMS knows people by Circle account."
+						labelProps={{ children: t('form.actorFormat') }}
+						description={t('form.actorFormatHint')}
 						selectProps={{ name: 'actorFormat', defaultValue: value('actorFormat', connection?.actorFormat ?? 'MBOX') }}
-						options={ACTOR_FORMATS}
+						options={actorFormats}
 						errors={errors.actorFormat}
 					/>
 					<div className="flex items-start gap-3">
@@ -270,11 +277,11 @@ export default function LearningRecordsSettingsRoute({ loaderData, actionData }:
 							className="mt-1 size-5 rounded border-stone-500 text-brand-700"
 						/>
 						<label htmlFor="lrs-enabled" className="text-stone-900">
-							Send statements to this LRS
+							{t('form.enabled')}
 						</label>
 					</div>
-					<SubmitButton pending={busy && submitting === 'save'} pendingText="Saving…">
-						{connection ? 'Save changes' : 'Save LRS'}
+					<SubmitButton pending={busy && submitting === 'save'} pendingText={t('form.saving')}>
+						{connection ? t('form.saveChanges') : t('form.save')}
 					</SubmitButton>
 				</Form>
 			</Section>

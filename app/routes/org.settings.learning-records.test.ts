@@ -86,6 +86,8 @@ describe('/org/:slug/settings/learning-records', () => {
 		const stored = await prisma.lrsConnection.findUniqueOrThrow({ where: { organisationId: org.id } })
 		expect(JSON.stringify(page)).not.toContain(lrs.secret)
 		expect(JSON.stringify(page)).not.toContain(stored.authSecretEncrypted)
-		expect(await prisma.auditLog.count({ where: { organisationId: org.id, action: 'xapi.lrs_saved', actorId: admin.id } })).toBe(1)
+		expect(
+			await prisma.auditLog.count({ where: { organisationId: org.id, action: 'xapi.lrs_saved', actorId: admin.id } }),
+		).toBe(1)
 	})
 })

@@ -34,7 +34,7 @@ export async function saveLrsConnection(options: SaveLrsConnectionOptions) {
 	const checked = checkLrsEndpoint(options.endpoint, options.env ?? getEnv())
 	return prisma.$transaction(async (tx) => {
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
-		if (!checked.ok) throw new XapiError('invalid', 'LRS_ENDPOINT_INVALID', checked.problem, { field: 'endpoint' })
+		if (!checked.ok) throw new XapiError('invalid', checked.code, checked.problem, { field: 'endpoint' })
 		const existing = await tx.lrsConnection.findUnique({
 			where: { organisationId },
 			select: { id: true, enabled: true, authSecretEncrypted: true },
@@ -89,13 +89,25 @@ export async function saveLrsConnection(options: SaveLrsConnectionOptions) {
 	})
 }
 
+/** How a connection test went, for the page to put in words (`detail` is the LRS's own answer or the network error). */
+export type LrsTestResult =
+	| { ok: true; kind: 'connected'; versions: string }
+	| { ok: false; kind: 'not-found' | 'unexpected' | 'unreachable'; detail: string }
+	| { ok: false; kind: 'not-xapi' | 'credentials-refused' }
+
 /**
  * Tries the saved LRS without sending a statement: GET about (is it an xAPI 1.0.x LRS?), then an
  * authenticated GET statements?limit=1 (does it take the key and secret?). 403 there means the
- * credentials are good but may not read, which is enough for Circle, which only writes. Returns a
- * message that says plainly what worked or what did not; the secret never appears in it.
+ * credentials are good but may not read, which is enough for Circle, which only writes. The result
+ * says plainly what worked or what did not; the secret never appears in it.
  */
-export async function testLrsConnection({ organisationId, actorId }: { organisationId: string; actorId: string }) {
+export async function testLrsConnection({
+	organisationId,
+	actorId,
+}: {
+	organisationId: string
+	actorId: string
+}): Promise<LrsTestResult> {
 	// Checked before any request leaves Circle, so nobody else can use this to probe addresses.
 	const connection = await prisma.$transaction(async (tx) => {
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
@@ -109,32 +121,23 @@ export async function testLrsConnection({ organisationId, actorId }: { organisat
 	const credentials = { endpoint: connection.endpoint, key: connection.authKey, secret }
 	try {
 		const about = await lrsRequest(credentials, { method: 'GET', path: 'about' })
-		if (about.status !== 200) {
-			return { ok: false, message: `${describeResponse(about, secret)} to GET ${connection.endpoint}about: check the address.` }
-		}
+		if (about.status !== 200) return { ok: false, kind: 'not-found', detail: describeResponse(about, secret) }
 		let versions: unknown
 		try {
 			versions = (JSON.parse(about.body) as { version?: unknown }).version
 		} catch {
 			versions = undefined
 		}
-		if (!Array.isArray(versions) || !versions.some((v) => typeof v === 'string' && v.startsWith('1.0'))) {
-			return {
-				ok: false,
-				message: `The address answered, but not as an xAPI 1.0.3 LRS (its about resource lists no 1.0.x version): check the address.`,
-			}
-		}
+		const spoken = Array.isArray(versions) ? versions.filter((v): v is string => typeof v === 'string') : []
+		if (!spoken.some((v) => v.startsWith('1.0'))) return { ok: false, kind: 'not-xapi' }
 		const read = await lrsRequest(credentials, { method: 'GET', path: 'statements?limit=1' })
-		if (read.status === 401) return { ok: false, message: 'The LRS refused the key and secret (401): check them.' }
+		if (read.status === 401) return { ok: false, kind: 'credentials-refused' }
 		if (read.status !== 200 && read.status !== 403) {
-			return { ok: false, message: `${describeResponse(read, secret)}: the LRS is reachable but not working as expected.` }
+			return { ok: false, kind: 'unexpected', detail: describeResponse(read, secret) }
 		}
-		return {
-			ok: true,
-			message: `Connected: the LRS speaks xAPI ${versions.filter((v) => typeof v === 'string').join(', ')} and accepted the key and secret.`,
-		}
+		return { ok: true, kind: 'connected', versions: spoken.join(', ') }
 	} catch (error) {
-		return { ok: false, message: error instanceof Error ? error.message : String(error) }
+		return { ok: false, kind: 'unreachable', detail: error instanceof Error ? error.message : String(error) }
 	}
 }
 

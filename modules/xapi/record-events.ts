@@ -58,7 +58,10 @@ const enrolmentSelect = {
 async function factsOf(tx: Tx, event: XapiEvent, home: string): Promise<Fact[]> {
 	switch (event.kind) {
 		case 'launched': {
-			const e = await tx.enrolment.findFirst({ where: { id: event.enrolmentId, userId: event.userId }, select: enrolmentSelect })
+			const e = await tx.enrolment.findFirst({
+				where: { id: event.enrolmentId, userId: event.userId },
+				select: enrolmentSelect,
+			})
 			if (!e) return []
 			return [
 				{
@@ -120,7 +123,9 @@ async function factsOf(tx: Tx, event: XapiEvent, home: string): Promise<Fact[]> 
 				},
 			]
 			if (!a.passed && a.lesson.required && a.lesson.maxAttempts != null) {
-				const used = await tx.quizAttempt.count({ where: { userId: event.userId, lessonId: a.lessonId, cycle: a.cycle } })
+				const used = await tx.quizAttempt.count({
+					where: { userId: event.userId, lessonId: a.lessonId, cycle: a.cycle },
+				})
 				// The last attempt at a required quiz failed: the course cannot be passed in this cycle.
 				if (used >= a.lesson.maxAttempts) {
 					facts.push({

@@ -47,7 +47,14 @@ export async function sendXapiStatement({
 		select: {
 			statement: true,
 			connection: {
-				select: { id: true, organisationId: true, endpoint: true, authKey: true, authSecretEncrypted: true, enabled: true },
+				select: {
+					id: true,
+					organisationId: true,
+					endpoint: true,
+					authKey: true,
+					authSecretEncrypted: true,
+					enabled: true,
+				},
 			},
 		},
 	})
@@ -55,7 +62,11 @@ export async function sendXapiStatement({
 	if (!connection.enabled) {
 		await prisma.xapiStatement.update({
 			where: { id: statementId },
-			data: { leaseUntil: null, attempts: { decrement: 1 }, lastError: 'The LRS is switched off: sent when it is switched on again.' },
+			data: {
+				leaseUntil: null,
+				attempts: { decrement: 1 },
+				lastError: 'The LRS is switched off: sent when it is switched on again.',
+			},
 		})
 		return 'held'
 	}

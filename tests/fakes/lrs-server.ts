@@ -79,8 +79,10 @@ export async function startFakeLrs({
 		if (!version?.startsWith('1.0')) return send(response, 400, { error: 'X-Experience-API-Version 1.0.x is required' })
 		if (!authorised) return send(response, 401, { error: 'Unauthorised' })
 
-		if (request.method === 'GET') return send(response, 200, { statements: [...statements.values()].slice(0, 1), more: '' })
-		if (request.method !== 'PUT' && request.method !== 'POST') return send(response, 405, { error: 'Method not allowed' })
+		if (request.method === 'GET')
+			return send(response, 200, { statements: [...statements.values()].slice(0, 1), more: '' })
+		if (request.method !== 'PUT' && request.method !== 'POST')
+			return send(response, 405, { error: 'Method not allowed' })
 		if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs))
 		if (failures.count > 0) {
 			failures = { ...failures, count: failures.count - 1 }

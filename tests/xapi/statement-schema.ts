@@ -39,7 +39,8 @@ const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i
 // ISO 8601 date-time with a time zone (the spec: timestamps SHOULD carry one; Circle always sends Z).
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
 // ISO 8601 duration (the spec's "Duration" format), at least one component.
-const DURATION = /^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/
+const DURATION =
+	/^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/
 // RFC 5646 language tag (the keys of a language map), in the simple form: language[-script][-region].
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
@@ -69,12 +70,7 @@ const agent = {
 	},
 	additionalProperties: false,
 	// Exactly one Inverse Functional Identifier.
-	oneOf: [
-		{ required: ['mbox'] },
-		{ required: ['mbox_sha1sum'] },
-		{ required: ['openid'] },
-		{ required: ['account'] },
-	],
+	oneOf: [{ required: ['mbox'] }, { required: ['mbox_sha1sum'] }, { required: ['openid'] }, { required: ['account'] }],
 }
 
 const activity = {

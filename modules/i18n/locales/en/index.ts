@@ -1,5 +1,6 @@
 // Every English message file, one per namespace (ADR 0041). A new namespace is one JSON file here and
 // in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
 import common from './common.json' with { type: 'json' }
+import xapi from './xapi.json' with { type: 'json' }
 
-export default { common }
+export default { common, xapi }
