@@ -19,6 +19,7 @@ export default function OrganisationSettingsLayout({ loaderData }: Route.Compone
 		{ to: `${base}/provisioning`, label: 'Provisioning' },
 		{ to: `${base}/reminders`, label: 'Reminders' },
 		{ to: `${base}/billing`, label: 'Billing' },
+		{ to: `${base}/learning-records`, label: 'Learning records' },
 	]
 	return (
 		<>

@@ -10,6 +10,7 @@ import { circleEndsAt } from './london-time.ts'
 import { assertNotThrottled, consumeThrottle } from '#modules/security/throttle.ts'
 import { emailBooking } from './notify.ts'
 import { insertAttendance, lockCircle } from './sql.ts'
+import { queueXapiStatements } from '#modules/xapi/record-events.ts'
 
 /** How a circle's CPD entry describes the activity in the learner's log. */
 export const CIRCLE_CPD_METHOD = 'Reflective circle (participatory)'
@@ -58,6 +59,7 @@ async function recordAttendance(
 		attendedAt: now,
 	})
 	if (!attendanceId) return false
+	await queueXapiStatements(tx, { kind: 'attended', userId, attendanceId, at: now })
 	const circle = await tx.circle.findUniqueOrThrow({
 		where: { id: circleId },
 		select: {

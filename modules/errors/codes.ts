@@ -31,6 +31,7 @@ import type { StorageErrorCode } from '#modules/storage/errors.ts'
 import type { TeamsErrorCode } from '#modules/teams/errors.ts'
 import type { ThemesErrorCode } from '#modules/themes/errors.ts'
 import type { VideoErrorCode } from '#modules/video/errors.ts'
+import type { XapiErrorCode } from '#modules/xapi/errors.ts'
 
 /**
  * Every domain error code: the union of each context's own (its errors.ts). isDomainError narrows to
@@ -70,3 +71,4 @@ export type DomainErrorCode =
 	| TeamsErrorCode
 	| ThemesErrorCode
 	| VideoErrorCode
+	| XapiErrorCode

@@ -1,10 +1,12 @@
 import type PgBoss from 'pg-boss'
+import type { Tx } from '#modules/db/client.ts'
 import { getBoss } from './boss.ts'
+import { transactionDb } from './sql.ts'
 import { DEFAULT_RETRY, type JobDataMap, type JobName } from './job-types.ts'
 
 export type EnqueueJobOptions = Pick<
 	PgBoss.SendOptions,
-	'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'priority' | 'expireInSeconds'
+	'retryLimit' | 'retryDelay' | 'retryBackoff' | 'startAfter' | 'singletonKey' | 'priority' | 'expireInSeconds' | 'id'
 >
 
 /**
@@ -20,6 +22,22 @@ export async function enqueueJob<Name extends JobName>(
 ): Promise<string | null> {
 	const boss = await getBoss()
 	return boss.send(name, data, { ...DEFAULT_RETRY, ...options })
+}
+
+/**
+ * Puts one job on its queue inside the caller's Prisma transaction: the job row is written by the
+ * transaction's connection, so it appears when the transaction commits and vanishes if it rolls back
+ * (no job for an event that never happened, no event without its job). With `id` (a UUID) the job is
+ * keyed: a second enqueue with the same id is ignored (returns null) while the first is kept.
+ */
+export async function enqueueJobInTransaction<Name extends JobName>(
+	tx: Tx,
+	name: Name,
+	data: JobDataMap[Name],
+	options: EnqueueJobOptions = {},
+): Promise<string | null> {
+	const boss = await getBoss()
+	return boss.send(name, data, { ...DEFAULT_RETRY, ...options, db: transactionDb(tx) })
 }
 
 /**

@@ -17,6 +17,7 @@ import { handleDataExportJob } from '#modules/data-rights/export.ts'
 import { handleRetentionJob, RETENTION_CRON } from '#modules/data-rights/retention.ts'
 import '#modules/billing/invoice-attachment.ts'
 import { handleInvoiceChasersJob, INVOICE_CHASERS_CRON } from '#modules/billing/invoice-chasers.ts'
+import { handleXapiSendJob } from '#modules/xapi/send-statement.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
@@ -33,6 +34,7 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	'data-export': handleDataExportJob,
 	retention: handleRetentionJob,
 	'invoice-chasers': handleInvoiceChasersJob,
+	'xapi-send': handleXapiSendJob,
 }
 
 /**

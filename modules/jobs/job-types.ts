@@ -25,6 +25,8 @@ export type JobDataMap = {
 	retention: { now?: string }
 	/** Daily: overdue invoices chased by email, once per invoice per step (modules/billing/invoice-chasers.ts). */
 	'invoice-chasers': { now?: string }
+	/** Send one stored xAPI statement to its organisation's LRS (modules/xapi/send-statement.ts). */
+	'xapi-send': { statementId: string }
 }
 
 export type JobName = keyof JobDataMap
@@ -41,6 +43,7 @@ const QUEUES = {
 	'data-export': true,
 	retention: true,
 	'invoice-chasers': true,
+	'xapi-send': true,
 } satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 

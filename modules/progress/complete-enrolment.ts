@@ -1,6 +1,7 @@
 import { issueCertificate } from '#modules/certificates/issue-certificate.ts'
 import { type Tx } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
+import { queueXapiStatements } from '#modules/xapi/record-events.ts'
 import { countRequiredLessonsRemaining, lockActiveEnrolment } from './sql.ts'
 
 /**
@@ -55,6 +56,8 @@ export async function completeEnrolment({
 		},
 		select: { id: true },
 	})
+	// Organisations with an LRS hear of it in this same transaction (ADR 0040).
+	await queueXapiStatements(tx, { kind: 'course-completed', userId, enrolmentId, at: completedAt })
 	// The one certificate (and its CPD entry and email) is issued inside this same transaction, so
 	// completion and certificate commit or roll back together.
 	try {

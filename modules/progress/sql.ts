@@ -53,3 +53,21 @@ export async function countRequiredLessonsRemaining(
 			)`
 	return remaining?.n ?? 1
 }
+
+/**
+ * Stamps activity on an enrolment (last activity now, started now if never, plus seconds spent) and
+ * says whether this call started it, with the learner it belongs to; null when there is no such enrolment.
+ */
+export async function updateEnrolmentActivity(
+	tx: Tx,
+	{ enrolmentId, now, addSeconds }: { enrolmentId: string; now: Date; addSeconds: number },
+) {
+	const [row] = await tx.$queryRaw<Array<Pick<Enrolment, 'userId'> & { startedNow: boolean }>>`
+		UPDATE "Enrolment"
+		SET "lastActivityAt" = ${now},
+			"startedAt" = COALESCE("startedAt", ${now}),
+			"secondsSpent" = "secondsSpent" + ${addSeconds}
+		WHERE id = ${enrolmentId}
+		RETURNING "userId", "startedAt" = ${now} AS "startedNow"`
+	return row ?? null
+}

@@ -4,6 +4,7 @@ import { assertLessonUnlocked, findLessonForLearner } from '#modules/learning/le
 import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
 import { ensureProgressRow, markLessonCompleted, touchEnrolment } from '#modules/progress/progress-rows.ts'
 import { answerProblemError, markQuiz } from './mark-quiz.ts'
+import { queueXapiStatements } from '#modules/xapi/record-events.ts'
 import { saveReflectionRows } from './reflections.ts'
 
 /**
@@ -108,6 +109,7 @@ export async function submitQuizAttempt({
 			const { completedNow } = lessonCompletedNow
 				? await completeEnrolment({ tx, enrolmentId: lesson.enrolmentId, userId })
 				: { completedNow: false }
+			await queueXapiStatements(tx, { kind: 'quiz-attempted', userId, attemptId: attempt.id, at: attempt.submittedAt })
 			return {
 				attemptId: attempt.id,
 				number,

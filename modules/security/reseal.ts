@@ -8,12 +8,18 @@ import { decryptSecret, encryptSecret, needsResealing } from './encryption.ts'
  * sealed column must be added here, or a key rotation would leave it unreadable; the test in
  * reseal.test.ts checks the schema for columns named `*Encrypted` that this list does not cover.
  */
-export const SEALED_COLUMNS = ['TotpCredential.secretEncrypted', 'IdentityProvider.clientSecretEncrypted'] as const
+export const SEALED_COLUMNS = [
+	'TotpCredential.secretEncrypted',
+	'IdentityProvider.clientSecretEncrypted',
+	'LrsConnection.authSecretEncrypted',
+] as const
 
 /** The context a TOTP secret is sealed with. */
 export const totpContext = (userId: string) => `totp:${userId}`
 /** The context an organisation's identity provider client secret is sealed with (one provider per organisation). */
 export const ssoContext = (organisationId: string) => `sso:${organisationId}`
+/** The context an organisation's LRS Basic auth secret is sealed with (one LRS per organisation). */
+export const xapiContext = (organisationId: string) => `xapi:${organisationId}`
 
 /**
  * Re-seals every secret that is not under the current SECRETS_ENCRYPTION_KEY (step two of a
@@ -56,6 +62,19 @@ export async function resealSecrets(env?: Env) {
 		const { count } = await prisma.identityProvider.updateMany({
 			where: { id: row.id, clientSecretEncrypted: row.clientSecretEncrypted },
 			data: { clientSecretEncrypted: value },
+		})
+		resealed += count
+	}
+	const lrsConnections = await prisma.lrsConnection.findMany({
+		select: { id: true, organisationId: true, authSecretEncrypted: true },
+	})
+	for (const row of lrsConnections) {
+		if (!needsResealing(row.authSecretEncrypted, env)) continue
+		const value = reseal(row.authSecretEncrypted, xapiContext(row.organisationId))
+		if (!value) continue
+		const { count } = await prisma.lrsConnection.updateMany({
+			where: { id: row.id, authSecretEncrypted: row.authSecretEncrypted },
+			data: { authSecretEncrypted: value },
 		})
 		resealed += count
 	}

@@ -60,6 +60,7 @@ export const PAGES: Record<string, string[]> = {
 		'/org/riverside-academy-trust/teams',
 		'/org/riverside-academy-trust/assignments',
 		'/org/riverside-academy-trust/settings/reminders',
+		'/org/riverside-academy-trust/settings/learning-records',
 		'/org/riverside-academy-trust/circles',
 		'/org/riverside-academy-trust/themes',
 		'/org/new',

@@ -4,5 +4,6 @@ import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
+import xapi from './xapi.json' with { type: 'json' }
 
-export default { common, 'data-export': dataExport, emails, erasure, learn }
+export default { common, 'data-export': dataExport, emails, erasure, learn, xapi }
