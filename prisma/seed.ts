@@ -183,6 +183,10 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	await seedDemoLeaver({ passwordHash })
 	await seedWelsh({ passwordHash })
 	await seedDemoDataExport({ learnerId: users['learner@circle.example']! })
+	await (await import('./seed-invoices.ts')).seedDemoInvoices({
+		organisationId: org.id,
+		buyerUserId: users['orgadmin@circle.example']!,
+	})
 	await (await import('./seed-erasure.ts')).seedDemoErasure({ passwordHash })
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
