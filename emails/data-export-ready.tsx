@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type DataExportReadyProps = {
 	name: string
@@ -7,25 +9,20 @@ export type DataExportReadyProps = {
 	expiresOn: string
 }
 
-export function subject(_props: DataExportReadyProps) {
-	return 'Your Circle data is ready to download'
+export function subject(_props: DataExportReadyProps, t: EmailT) {
+	return t('dataExportReady.subject')
 }
 
 /** The link to a person's "Download your data" ZIP: works once, for them, until it expires. */
 export default function DataExportReady({ name, downloadUrl, expiresOn }: DataExportReadyProps) {
+	const { t } = useTranslation('emails')
 	return (
-		<EmailLayout preview="Everything Circle holds about you, in one ZIP file." heading="Your data is ready">
-			<Paragraph>Hello {name},</Paragraph>
-			<Paragraph>
-				You asked for a copy of everything Circle holds about you. It is ready: one ZIP file with your details,
-				learning, reflections, CPD record and account history as JSON, and your certificates and CPD exports as PDFs.
-			</Paragraph>
-			<ActionButton href={downloadUrl}>Download your data</ActionButton>
-			<Paragraph>
-				The link works once, only when you are signed in to your own account, until {expiresOn}. After that, ask for a
-				new copy from your account’s “Your data” page.
-			</Paragraph>
-			<SmallPrint>If you did not ask for this, sign in and change your password: someone may know it.</SmallPrint>
+		<EmailLayout preview={t('dataExportReady.preview')} heading={t('dataExportReady.heading')}>
+			<Greeting name={name} />
+			<Paragraph>{t('dataExportReady.body')}</Paragraph>
+			<ActionButton href={downloadUrl}>{t('dataExportReady.action')}</ActionButton>
+			<Paragraph>{t('dataExportReady.expires', { expiresOn })}</Paragraph>
+			<SmallPrint>{t('dataExportReady.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

@@ -1,4 +1,6 @@
-import { ActionButton, EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type InactiveAccountWarningProps = {
 	name: string
@@ -9,8 +11,8 @@ export type InactiveAccountWarningProps = {
 	inactiveFor: string
 }
 
-export function subject(_props: InactiveAccountWarningProps) {
-	return 'Your Circle account will be erased unless you sign in'
+export function subject(_props: InactiveAccountWarningProps, t: EmailT) {
+	return t('inactiveAccountWarning.subject')
 }
 
 /** The warning before the retention job erases an account nobody has used for the configured period. */
@@ -20,19 +22,17 @@ export default function InactiveAccountWarning({
 	erasedOn,
 	inactiveFor,
 }: InactiveAccountWarningProps) {
+	const { t } = useTranslation('emails')
 	return (
-		<EmailLayout preview={`Sign in before ${erasedOn} to keep your account.`} heading="Do you still want your account?">
-			<Paragraph>Hello {name},</Paragraph>
-			<Paragraph>
-				Nobody has signed in to your Circle account for {inactiveFor}. We do not keep personal data longer than we need
-				it, so on {erasedOn} we will erase your account: your details, learning, reflections and CPD record.
-			</Paragraph>
-			<Paragraph>
-				To keep it, just sign in before then. Before you decide, you can download a copy of your data from your
-				account’s “Your data” page.
-			</Paragraph>
-			<ActionButton href={signInUrl}>Sign in to keep your account</ActionButton>
-			<SmallPrint>Certificates you were issued can still be verified after erasure, without your name.</SmallPrint>
+		<EmailLayout
+			preview={t('inactiveAccountWarning.preview', { erasedOn })}
+			heading={t('inactiveAccountWarning.heading')}
+		>
+			<Greeting name={name} />
+			<Paragraph>{t('inactiveAccountWarning.body', { inactiveFor, erasedOn })}</Paragraph>
+			<Paragraph>{t('inactiveAccountWarning.keep')}</Paragraph>
+			<ActionButton href={signInUrl}>{t('inactiveAccountWarning.action')}</ActionButton>
+			<SmallPrint>{t('inactiveAccountWarning.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }

@@ -1,4 +1,6 @@
-import { EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type InvoiceIssuedProps = {
 	kind: 'invoice' | 'credit-note'
@@ -14,9 +16,15 @@ export type InvoiceIssuedProps = {
 	purchaseOrderNumber: string | null
 }
 
-export function subject({ kind, number, purchaseOrderNumber }: InvoiceIssuedProps) {
-	const po = purchaseOrderNumber ? ` (PO ${purchaseOrderNumber})` : ''
-	return kind === 'invoice' ? `Invoice ${number} from Circle${po}` : `Credit note ${number} from Circle${po}`
+export function subject({ kind, number, purchaseOrderNumber }: InvoiceIssuedProps, t: EmailT) {
+	if (kind === 'invoice') {
+		return purchaseOrderNumber
+			? t('invoiceIssued.subjectInvoicePo', { number, purchaseOrderNumber })
+			: t('invoiceIssued.subjectInvoice', { number })
+	}
+	return purchaseOrderNumber
+		? t('invoiceIssued.subjectCreditNotePo', { number, purchaseOrderNumber })
+		: t('invoiceIssued.subjectCreditNote', { number })
 }
 
 /** Sent to an organisation's billing contact with the invoice or credit note attached as a PDF. */
@@ -29,32 +37,43 @@ export default function InvoiceIssued({
 	dueOn,
 	purchaseOrderNumber,
 }: InvoiceIssuedProps) {
+	const { t } = useTranslation('emails')
+	const strong = <strong />
 	const invoice = kind === 'invoice'
+	const values = { number, invoiceNumber, buyerName, amountLabel, purchaseOrderNumber }
 	return (
 		<EmailLayout
-			preview={invoice ? `Invoice ${number}: ${amountLabel}.` : `Credit note ${number}: ${amountLabel} credited.`}
-			heading={invoice ? `Invoice ${number}` : `Credit note ${number}`}
+			preview={
+				invoice
+					? t('invoiceIssued.previewInvoice', { number, amountLabel })
+					: t('invoiceIssued.previewCreditNote', { number, amountLabel })
+			}
+			heading={
+				invoice ? t('invoiceIssued.headingInvoice', { number }) : t('invoiceIssued.headingCreditNote', { number })
+			}
 		>
-			<Paragraph>Hello,</Paragraph>
+			<Greeting />
 			{invoice ? (
 				<Paragraph>
-					Please find attached invoice <strong>{number}</strong> for {buyerName}, for <strong>{amountLabel}</strong>
-					{purchaseOrderNumber ? ` against purchase order ${purchaseOrderNumber}` : ''}.{' '}
-					{dueOn
-						? `Please pay by ${dueOn} by bank transfer to the account on the invoice, quoting ${number} as the reference.`
-						: 'It has been paid: nothing more is due.'}
+					<Trans
+						t={t}
+						i18nKey={purchaseOrderNumber ? 'invoiceIssued.invoiceBodyPo' : 'invoiceIssued.invoiceBody'}
+						values={values}
+						components={{ strong }}
+					/>{' '}
+					{dueOn ? t('invoiceIssued.payBy', { dueOn, number }) : t('invoiceIssued.paid')}
 				</Paragraph>
 			) : (
 				<Paragraph>
-					Please find attached credit note <strong>{number}</strong> for {buyerName}: <strong>{amountLabel}</strong>{' '}
-					credited against invoice {invoiceNumber}
-					{purchaseOrderNumber ? ` (purchase order ${purchaseOrderNumber})` : ''}.
+					<Trans
+						t={t}
+						i18nKey={purchaseOrderNumber ? 'invoiceIssued.creditNoteBodyPo' : 'invoiceIssued.creditNoteBody'}
+						values={values}
+						components={{ strong }}
+					/>
 				</Paragraph>
 			)}
-			<SmallPrint>
-				Amounts are in pounds sterling. Keep this {invoice ? 'invoice' : 'credit note'} for your VAT records; reply to
-				this email if anything on it is wrong.
-			</SmallPrint>
+			<SmallPrint>{invoice ? t('invoiceIssued.smallInvoice') : t('invoiceIssued.smallCreditNote')}</SmallPrint>
 		</EmailLayout>
 	)
 }

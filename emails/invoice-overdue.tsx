@@ -1,4 +1,6 @@
-import { EmailLayout, Paragraph, SmallPrint } from './components/layout.tsx'
+import { Trans, useTranslation } from 'react-i18next'
+import type { EmailT } from '#modules/mail/email-language.ts'
+import { EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
 
 export type InvoiceOverdueProps = {
 	number: string
@@ -12,8 +14,8 @@ export type InvoiceOverdueProps = {
 	bank: { accountName: string; sortCode: string; accountNumber: string }
 }
 
-export function subject({ number, daysOverdue }: InvoiceOverdueProps) {
-	return daysOverdue >= 30 ? `Final reminder: invoice ${number} is overdue` : `Invoice ${number} is overdue`
+export function subject({ number, daysOverdue }: InvoiceOverdueProps, t: EmailT) {
+	return daysOverdue >= 30 ? t('invoiceOverdue.subjectFinal', { number }) : t('invoiceOverdue.subject', { number })
 }
 
 /** Chases an unpaid invoice after its due date (once per step: 1, 14 and 30 days late). */
@@ -26,20 +28,27 @@ export default function InvoiceOverdue({
 	purchaseOrderNumber,
 	bank,
 }: InvoiceOverdueProps) {
+	const { t } = useTranslation('emails')
+	const strong = <strong />
 	return (
-		<EmailLayout preview={`${amountLabel} was due on ${dueOn}.`} heading={`Invoice ${number} is overdue`}>
-			<Paragraph>Hello,</Paragraph>
+		<EmailLayout
+			preview={t('invoiceOverdue.preview', { amountLabel, dueOn })}
+			heading={t('invoiceOverdue.heading', { number })}
+		>
+			<Greeting />
 			<Paragraph>
-				Our invoice <strong>{number}</strong> to {buyerName} for <strong>{amountLabel}</strong>
-				{purchaseOrderNumber ? ` (purchase order ${purchaseOrderNumber})` : ''} was due on {dueOn} and we have not
-				received payment yet. {daysOverdue >= 30 ? 'This is our final reminder before we contact you by phone.' : ''}
+				<Trans
+					t={t}
+					i18nKey={purchaseOrderNumber ? 'invoiceOverdue.bodyPo' : 'invoiceOverdue.body'}
+					values={{ number, buyerName, amountLabel, dueOn, purchaseOrderNumber }}
+					components={{ strong }}
+				/>
+				{daysOverdue >= 30 ? ` ${t('invoiceOverdue.final')}` : null}
 			</Paragraph>
 			<Paragraph>
-				Please pay by bank transfer to {bank.accountName}, sort code {bank.sortCode}, account {bank.accountNumber},
-				quoting <strong>{number}</strong> as the reference. If you have already paid, thank you: please ignore this
-				email.
+				<Trans t={t} i18nKey="invoiceOverdue.pay" values={{ ...bank, number }} components={{ strong }} />
 			</Paragraph>
-			<SmallPrint>Reply to this email if there is a problem with the invoice.</SmallPrint>
+			<SmallPrint>{t('invoiceOverdue.small')}</SmallPrint>
 		</EmailLayout>
 	)
 }
