@@ -83,6 +83,7 @@ describe('getOptionalUser', () => {
 			emailVerified: false,
 			mfaRequired: false,
 			mfaEnrolled: false,
+			language: null,
 		})
 		expect(await getOptionalUser(getRequest('/'))).toBeNull()
 		expect(await getOptionalUser(getRequest('/', { cookie: `circle_session=${'a'.repeat(32)}` }))).toBeNull()

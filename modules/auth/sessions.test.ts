@@ -62,6 +62,7 @@ describe('validateSessionToken', () => {
 			emailVerified: true,
 			mfaRequired: true,
 			mfaEnrolled: false,
+			language: null,
 		})
 		expect(result?.session.id).toBe(sha256Hex(token))
 		expect(result?.session.mfaVerified).toBe(false)

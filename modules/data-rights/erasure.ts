@@ -257,6 +257,13 @@ async function deletePersonalRows(tx: Tx, userId: string, emails: string[], now:
 	counts.reflections = (await tx.reflection.deleteMany(byUser)).count
 	counts.cpdEntries = (await tx.cpdEntry.deleteMany(byUser)).count
 	counts.reflectiveRecords = (await tx.reflectiveRecord.deleteMany(byUser)).count
+	// xAPI statements name the person (ADR 0040); any not yet sent are not sent now.
+	counts.xapiStatements = (await tx.xapiStatement.deleteMany(byUser)).count
+	// Their "Download your data" files: the links stop working now, and the next retention run deletes
+	// the files from storage (a file cannot be deleted inside this transaction).
+	counts.dataExports = (
+		await tx.dataExport.updateMany({ where: { ...byUser.where, storageKey: { not: null } }, data: { expiresAt: now } })
+	).count
 	counts.emails = emails.length ? (await tx.emailMessage.deleteMany({ where: mailTo })).count : 0
 	counts.enquiries = emails.length ? (await tx.enquiry.deleteMany({ where: enquiryFrom })).count : 0
 	// Pending invitations to them can never be accepted by an erased person: revoke them as well.

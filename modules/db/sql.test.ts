@@ -51,6 +51,7 @@ describe('shared, admin, auth, catalog and authoring statements', () => {
 			'emailVerifiedAt',
 			'expiresAt',
 			'id',
+			'language',
 			'lastSeenAt',
 			'mfaEnrolled',
 			'mfaVerifiedAt',
