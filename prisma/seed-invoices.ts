@@ -6,7 +6,13 @@ import { prisma } from '#modules/db/client.ts'
 
 export const DEMO_PURCHASE_ORDER = 'PO-44817'
 
-export async function seedDemoInvoices({ organisationId, buyerUserId }: { organisationId: string; buyerUserId: string }) {
+export async function seedDemoInvoices({
+	organisationId,
+	buyerUserId,
+}: {
+	organisationId: string
+	buyerUserId: string
+}) {
 	await prisma.organisation.update({
 		where: { id: organisationId },
 		data: {
