@@ -80,7 +80,7 @@ test('bad sign-up input shows errors beside the fields and keeps what was typed'
 	await page.getByLabel('Email address').fill('learner@circle.example')
 	await page.getByLabel('Password').fill('short')
 	// Submit without the browser's own validation so the server's messages are what we see.
-	await page.locator('form[method="post"]').evaluate((form) => form.setAttribute('novalidate', ''))
+	await page.getByRole('main').locator('form[method="post"]').evaluate((form) => form.setAttribute('novalidate', ''))
 	await page.getByRole('button', { name: 'Create account' }).click()
 	const password = page.getByLabel('Password')
 	await expect(password).toHaveAttribute('aria-invalid', 'true')
