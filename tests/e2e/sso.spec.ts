@@ -35,6 +35,8 @@ test('a new member of an SSO organisation signs in through its provider, lands w
 	browser,
 	a11y,
 }) => {
+	// A long journey (provider sign-in, seat, lesson, then the admin requiring SSO in a second browser).
+	test.setTimeout(120_000)
 	const email = `sso-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@riverside.example`
 
 	// Home-realm discovery: the work address with no password goes to the organisation's provider.
