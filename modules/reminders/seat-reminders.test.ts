@@ -43,4 +43,4 @@ test('a holder who never started gets the seat reminder; one who stalled gets a 
 	expect(await received(notStarted!.email)).toEqual(['seat-reminder'])
 	expect(await received(stalled!.email)).toEqual(['learning-nudge'])
 	expect(await received(assigned.email)).toEqual(['due-date-reminder'])
-})
+}, 120_000) // The two scans cover every organisation in the shared test database, so they grow with it.
