@@ -45,8 +45,8 @@ const ROW_HEADER_CLASSES = cx(denseTdClasses, 'font-normal')
 /**
  * A person's row as HTML: their name, address and teams, then one cell per course. The matrix has
  * 500 cells a page, and each React element costs rendering on the server and hydrating in the browser:
- * as one string per row the page cost as much as the team report (ADR 0027). Every piece of text is
- * escaped here (escapeHtml; matrix-rows.test.ts puts markup in every field).
+ * as one string per row the page's CPU per request went from 1.08 to 1.01 times the team report's in
+ * one comparison (docs/performance.md, session 9). Every piece of text is escaped here (escapeHtml; matrix-rows.test.ts puts markup in every field).
  */
 export function rowHtml(row: { name: string | null; email: string; teams: string | null; cells: (CellView | null)[] }) {
 	const name = `<span class="block font-semibold text-stone-900">${escapeHtml(row.name ?? row.email)}</span>`
