@@ -3,22 +3,11 @@ import { type RequestOrigin, recordAudit } from '#modules/audit/record.ts'
 import { type InvoiceSeats, prisma } from '#modules/db/client.ts'
 import { assertOrganisationActor } from '#modules/organisations/access.ts'
 import { BillingError } from './errors.ts'
-import { billingAddressOf } from './invoice-documents.ts'
+import { BILLING_PARTY_SELECT, billingAddressOf } from './invoice-documents.ts'
 import type { BillingDetails } from './schemas.ts'
 import { isUkVatNumber, normaliseVatNumber, VAT_NUMBER_MESSAGE } from './vat.ts'
 
-const DETAILS_SELECT = {
-	name: true,
-	billingName: true,
-	billingEmail: true,
-	billingAddressLine1: true,
-	billingAddressLine2: true,
-	billingTown: true,
-	billingPostcode: true,
-	billingCountry: true,
-	vatNumber: true,
-	invoiceSeats: true,
-} as const
+const DETAILS_SELECT = { ...BILLING_PARTY_SELECT, invoiceSeats: true } as const
 
 /**
  * An organisation's billing details and its invoices (newest first, with their credit notes), for

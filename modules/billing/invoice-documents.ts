@@ -46,6 +46,19 @@ export function documentNumber(series: 'CIR' | 'CRN', year: number, sequence: nu
 }
 
 /** An organisation's billing address as printed: null when line 1, town or postcode is missing. */
+/** What an invoice says about the organisation it is addressed to (and the billing page edits). */
+export const BILLING_PARTY_SELECT = {
+	name: true,
+	billingName: true,
+	billingEmail: true,
+	billingAddressLine1: true,
+	billingAddressLine2: true,
+	billingTown: true,
+	billingPostcode: true,
+	billingCountry: true,
+	vatNumber: true,
+} as const
+
 export function billingAddressOf(organisation: {
 	billingAddressLine1: string | null
 	billingAddressLine2: string | null
@@ -107,18 +120,7 @@ export async function issueInvoice(tx: Tx, { orderId, now, paidAt = null, paymen
 			purchaseOrderNumber: true,
 			buyer: { select: { name: true, email: true } },
 			organisation: {
-				select: {
-					id: true,
-					name: true,
-					billingName: true,
-					billingEmail: true,
-					billingAddressLine1: true,
-					billingAddressLine2: true,
-					billingTown: true,
-					billingPostcode: true,
-					billingCountry: true,
-					vatNumber: true,
-				},
+				select: { id: true, ...BILLING_PARTY_SELECT },
 			},
 			...ORDER_PRODUCT_SELECT,
 		},
