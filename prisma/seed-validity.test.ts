@@ -1,13 +1,20 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { listMyCertificates } from '#modules/certificates/list-my-certificates.ts'
-import { createCourse, createUser } from '#tests/factories/learning.ts'
+import { courses } from './seed-content/index.ts'
 import { seedCourse } from './seed.ts'
 import { REFRESHER_COURSE, seedValidityDemo } from './seed-validity.ts'
 
 describe('seedValidityDemo', () => {
 	test('a 12-month course with a refresher, and a demo learner with one expired and one expiring certificate; twice is once', async () => {
-		const trainer = await createUser({ role: 'TRAINER' })
+		// The demo trainer and the demo's own courses, as seedDemo lays them down: other seed tests share
+		// this database and expect the demo trainer to author the real foundations course.
+		const trainer = await prisma.user.upsert({
+			where: { email: 'trainer@circle.example' },
+			update: {},
+			create: { email: 'trainer@circle.example', name: 'Dr Maya Okafor', role: 'TRAINER' },
+			select: { id: true },
+		})
 		const learner = await prisma.user.upsert({
 			where: { email: 'learner@circle.example' },
 			update: {},
@@ -19,10 +26,7 @@ describe('seedValidityDemo', () => {
 			'restorative-conversations-in-health-and-social-care',
 			'relational-practice-in-schools',
 		]) {
-			if (!(await prisma.course.findUnique({ where: { slug } }))) {
-				const made = await createCourse({ modules: 1, lessonKinds: ['READING'] })
-				await prisma.course.update({ where: { id: made.id }, data: { slug } })
-			}
+			await seedCourse(courses.find((c) => c.slug === slug)!, trainer.id)
 		}
 		await seedValidityDemo({ trainerId: trainer.id, seedCourse })
 		await seedValidityDemo({ trainerId: trainer.id, seedCourse })
