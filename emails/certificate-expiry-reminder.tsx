@@ -1,12 +1,12 @@
 import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type CertificateExpiryReminderProps = {
 	name: string
 	courseTitle: string
-	/** The certificate's last valid day in words: "5 December 2027". */
-	validUntilText: string
+	validUntil: Date
 	/** Whole days until it expires: negative once it has expired. */
 	daysLeft: number
 	/** The organisation that requires it, or null for a course the learner took on their own. */
@@ -28,7 +28,7 @@ export function subject({ courseTitle, daysLeft }: CertificateExpiryReminderProp
 export default function CertificateExpiryReminder({
 	name,
 	courseTitle,
-	validUntilText,
+	validUntil,
 	daysLeft,
 	organisationName,
 	renewUrl,
@@ -36,6 +36,8 @@ export default function CertificateExpiryReminder({
 	unsubscribeUrl,
 }: CertificateExpiryReminderProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const validUntilText = format.day(validUntil)
 	const expired = daysLeft < 0
 	const refresher = renewTitle !== courseTitle
 	return (
@@ -80,7 +82,7 @@ export default function CertificateExpiryReminder({
 CertificateExpiryReminder.PreviewProps = {
 	name: 'Sam Taylor',
 	courseTitle: 'Safeguarding essentials',
-	validUntilText: '5 December 2027',
+	validUntil: new Date('2027-12-05T00:00:00Z'),
 	daysLeft: 30,
 	organisationName: 'Riverside Academy Trust',
 	renewUrl: 'http://localhost:3000/learn/safeguarding-refresher',

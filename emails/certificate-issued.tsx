@@ -1,16 +1,15 @@
 import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type CertificateIssuedProps = {
 	name: string
 	courseTitle: string
-	/** "2.5 CPD hours" */
-	cpdHoursLabel: string
-	/** "21 November 2026" */
-	completedOn: string
-	/** "20 November 2027": the last day it is valid; absent when the course's certificates do not expire. */
-	validUntil?: string | null
+	cpdMinutes: number
+	completedAt: Date
+	/** The last day it is valid (a calendar day); absent when the course's certificates do not expire. */
+	validUntil?: Date | null
 	code: string
 	verifyUrl: string
 	portfolioUrl: string
@@ -24,14 +23,18 @@ export function subject({ courseTitle }: CertificateIssuedProps, t: EmailT) {
 export default function CertificateIssued({
 	name,
 	courseTitle,
-	cpdHoursLabel,
-	completedOn,
-	validUntil,
+	cpdMinutes,
+	completedAt,
+	validUntil: validUntilDay,
 	code,
 	verifyUrl,
 	portfolioUrl,
 }: CertificateIssuedProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const cpdHoursLabel = format.cpdHours(cpdMinutes)
+	const completedOn = format.date(completedAt)
+	const validUntil = validUntilDay ? format.day(validUntilDay) : null
 	const strong = <strong />
 	return (
 		<EmailLayout preview={t('certificateIssued.preview', { courseTitle })} heading={t('certificateIssued.heading')}>
@@ -67,9 +70,9 @@ export default function CertificateIssued({
 CertificateIssued.PreviewProps = {
 	name: 'Siân Llewellyn-Nowak',
 	courseTitle: 'Restorative conversations in health and social care',
-	cpdHoursLabel: '2.5 CPD hours',
-	completedOn: '21 November 2026',
-	validUntil: '20 November 2027',
+	cpdMinutes: 150,
+	completedAt: new Date('2026-11-21T14:05:00Z'),
+	validUntil: new Date('2027-11-20T00:00:00Z'),
 	code: 'CIRC-7KQ2-M9XD-4TPA-Q3HZ',
 	verifyUrl: 'http://localhost:3000/verify/CIRC-7KQ2-M9XD-4TPA-Q3HZ',
 	portfolioUrl: 'http://localhost:3000/cpd',

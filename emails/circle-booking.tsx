@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useCirclePlace, type CirclePlace } from './components/circle-place.ts'
 
 export type CircleBookingKind =
 	'booked' | 'booked-for-you' | 'waiting' | 'promoted' | 'updated' | 'cancelled' | 'circle-cancelled' | 'unmarked'
@@ -9,11 +10,9 @@ export type CircleBookingProps = {
 	name: string
 	circleTitle: string
 	kind: CircleBookingKind
-	/** "Monday 14 December 2026 at 18:30 (UK time)" */
-	startsLabel: string
+	startsAt: Date
 	durationMinutes: number
-	/** "Online: https://…" for people with a place, "Online" otherwise, or the venue. */
-	placeLabel: string
+	place: CirclePlace
 	facilitatorName: string
 	circleUrl: string
 	/** Who booked the place, when someone else did (an administrator or the facilitator). */
@@ -36,8 +35,9 @@ export function circleLength(minutes: number, t: EmailT) {
 
 /** Every email about one person's booking of a circle; the .ics invitation travels as an attachment. */
 export default function CircleBooking(props: CircleBookingProps) {
-	const { name, circleTitle, kind, startsLabel, durationMinutes, placeLabel, facilitatorName, circleUrl } = props
+	const { name, circleTitle, kind, startsAt, durationMinutes, place, facilitatorName, circleUrl } = props
 	const { t } = useTranslation('emails')
+	const { startsLabel, placeLabel } = useCirclePlace({ startsAt, place })
 	const text = t(`circleBooking.opening.${kind}`, {
 		bookedByName: props.bookedByName ?? t('circleBooking.yourOrganisation'),
 	})
@@ -64,9 +64,9 @@ CircleBooking.PreviewProps = {
 	name: 'Sam Taylor',
 	circleTitle: 'After the incident: a reflective circle',
 	kind: 'promoted',
-	startsLabel: 'Monday 14 December 2026 at 18:30 (UK time)',
+	startsAt: new Date('2026-12-14T18:30:00Z'),
 	durationMinutes: 90,
-	placeLabel: 'Online: https://meet.example.org/circle',
+	place: { mode: 'ONLINE', venue: null, meetingUrl: 'https://meet.example.org/circle' },
 	facilitatorName: 'Dr Maya Okafor',
 	circleUrl: 'http://localhost:3000/circles/example',
 } satisfies CircleBookingProps

@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useCirclePlace, type CirclePlace } from './components/circle-place.ts'
 
 export type CircleReminderProps = {
 	name: string
 	circleTitle: string
 	/** '24h' the day before, '1h' an hour before. */
 	lead: '24h' | '1h'
-	startsLabel: string
-	placeLabel: string
+	startsAt: Date
+	place: CirclePlace
 	facilitatorName: string
 	circleUrl: string
 }
@@ -21,8 +22,9 @@ export function subject({ circleTitle, lead }: CircleReminderProps, t: EmailT) {
 
 /** A reminder to someone with a place in a circle, a day and an hour before it starts. */
 export default function CircleReminder(props: CircleReminderProps) {
-	const { name, circleTitle, lead, startsLabel, placeLabel, facilitatorName, circleUrl } = props
+	const { name, circleTitle, lead, startsAt, place, facilitatorName, circleUrl } = props
 	const { t } = useTranslation('emails')
+	const { startsLabel, placeLabel } = useCirclePlace({ startsAt, place })
 	const day = lead === '24h'
 	return (
 		<EmailLayout
@@ -42,8 +44,8 @@ CircleReminder.PreviewProps = {
 	name: 'Sam Taylor',
 	circleTitle: 'After the incident: a reflective circle',
 	lead: '24h',
-	startsLabel: 'Monday 14 December 2026 at 18:30 (UK time)',
-	placeLabel: 'Online: https://meet.example.org/circle',
+	startsAt: new Date('2026-12-14T18:30:00Z'),
+	place: { mode: 'ONLINE', venue: null, meetingUrl: 'https://meet.example.org/circle' },
 	facilitatorName: 'Dr Maya Okafor',
 	circleUrl: 'http://localhost:3000/circles/example',
 } satisfies CircleReminderProps

@@ -2,21 +2,21 @@ import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { Section, Text } from '@react-email/components'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type ComplianceDigestRow = {
 	personName: string
 	courseTitle: string
-	/** "Overdue", "Expired", "Due soon" (the compliance labels). */
-	statusLabel: string
-	/** Why, in words: "since 1 February 2027", "due 31 January 2027". */
-	detail: string
+	status: 'OVERDUE' | 'EXPIRED' | 'DUE_SOON'
+	/** Why: overdue or expired since a day, expiring after one, due on one (calendar days). */
+	detail: { kind: 'since' | 'expiresAfter' | 'due'; day: Date } | { kind: 'expired' }
 }
 
 export type ComplianceDigestProps = {
 	name: string
 	organisationName: string
-	/** "your teams" for a manager, "everyone in Riverside Academy Trust" for an administrator. */
-	scope: string
+	/** A manager's teams, or (for an administrator) everyone in the organisation. */
+	scope: 'teams' | 'organisation'
 	overdue: number
 	expired: number
 	dueSoon: number
@@ -49,17 +49,24 @@ export default function ComplianceDigest({
 	preferencesUrl,
 }: ComplianceDigestProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const scopeText =
+		scope === 'organisation' ? t('complianceDigest.scopeOrganisation', { organisationName }) : t('complianceDigest.scopeTeams')
+	const detailText = (detail: ComplianceDigestRow['detail']) =>
+		detail.kind === 'expired'
+			? t('complianceDigest.detail.expired')
+			: t(`complianceDigest.detail.${detail.kind}`, { day: format.day(detail.day) })
 	return (
 		<EmailLayout
 			preview={t('complianceDigest.preview', { overdue, expired, dueSoon })}
 			heading={t('complianceDigest.heading')}
 		>
 			<Greeting name={name} />
-			<Paragraph>{t('complianceDigest.body', { scope, overdue, expired, dueSoon })}</Paragraph>
+			<Paragraph>{t('complianceDigest.body', { scope: scopeText, overdue, expired, dueSoon })}</Paragraph>
 			<Section>
 				{rows.map((row, index) => (
 					<Text key={index} style={{ margin: '0 0 8px', fontSize: '15px', lineHeight: '22px' }}>
-						<strong>{row.personName}</strong> — {row.courseTitle}: {row.statusLabel} ({row.detail})
+						<strong>{row.personName}</strong> — {row.courseTitle}: {t(`complianceDigest.status.${row.status}`)} ({detailText(row.detail)})
 					</Text>
 				))}
 				{more > 0 ? <Text style={{ margin: '0 0 8px' }}>{t('complianceDigest.more', { count: more })}</Text> : null}
@@ -85,7 +92,7 @@ export default function ComplianceDigest({
 ComplianceDigest.PreviewProps = {
 	name: 'Priya Shah',
 	organisationName: 'Riverside Academy Trust',
-	scope: 'your teams',
+	scope: 'teams',
 	overdue: 1,
 	expired: 1,
 	dueSoon: 1,
@@ -93,15 +100,20 @@ ComplianceDigest.PreviewProps = {
 		{
 			personName: 'Sam Taylor',
 			courseTitle: 'Safeguarding essentials',
-			statusLabel: 'Overdue',
-			detail: 'since 1 February 2027',
+			status: 'OVERDUE',
+			detail: { kind: 'since', day: new Date('2027-02-01T00:00:00Z') },
 		},
-		{ personName: 'Alex Green', courseTitle: 'First aid', statusLabel: 'Expired', detail: 'since 6 December 2026' },
+		{
+			personName: 'Alex Green',
+			courseTitle: 'First aid',
+			status: 'EXPIRED',
+			detail: { kind: 'since', day: new Date('2026-12-06T00:00:00Z') },
+		},
 		{
 			personName: 'Jo Baker',
 			courseTitle: 'Safeguarding essentials',
-			statusLabel: 'Due soon',
-			detail: 'due 20 December 2026',
+			status: 'DUE_SOON',
+			detail: { kind: 'due', day: new Date('2026-12-20T00:00:00Z') },
 		},
 	],
 	more: 0,

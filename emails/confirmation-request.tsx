@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type ConfirmationRequestProps = {
 	/** The partner's name when the learner gave one. */
@@ -12,8 +13,7 @@ export type ConfirmationRequestProps = {
 	/** "the discussion partner" or "the peer" */
 	partnerRole: string
 	confirmUrl: string
-	/** "5 January 2027" */
-	expiresOn: string
+	expiresAt: Date
 	/** A mentor or line manager signing off a teacher's whole record, rather than confirming they took part. */
 	signOff?: boolean
 }
@@ -32,10 +32,12 @@ export default function ConfirmationRequest({
 	recordTitle,
 	partnerRole,
 	confirmUrl,
-	expiresOn,
+	expiresAt,
 	signOff = false,
 }: ConfirmationRequestProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const expiresOn = format.date(expiresAt)
 	return (
 		<EmailLayout
 			preview={t('confirmationRequest.preview', { learnerName, partnerRole, formLabel })}
@@ -66,5 +68,5 @@ ConfirmationRequest.PreviewProps = {
 	recordTitle: 'Discussion of my five reflective accounts',
 	partnerRole: 'the discussion partner',
 	confirmUrl: 'http://localhost:3000/confirm/preview',
-	expiresOn: '5 January 2027',
+	expiresAt: new Date('2027-01-05T12:00:00Z'),
 } satisfies ConfirmationRequestProps

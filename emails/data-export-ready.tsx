@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type DataExportReadyProps = {
 	name: string
 	downloadUrl: string
-	/** The last moment the link works, already written for a UK reader ("Sunday 13 December 2026, 09:42"). */
-	expiresOn: string
+	expiresAt: Date
 }
 
 export function subject(_props: DataExportReadyProps, t: EmailT) {
@@ -14,8 +14,10 @@ export function subject(_props: DataExportReadyProps, t: EmailT) {
 }
 
 /** The link to a person's "Download your data" ZIP: works once, for them, until it expires. */
-export default function DataExportReady({ name, downloadUrl, expiresOn }: DataExportReadyProps) {
+export default function DataExportReady({ name, downloadUrl, expiresAt }: DataExportReadyProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const expiresOn = format.dateAtTime(expiresAt)
 	return (
 		<EmailLayout preview={t('dataExportReady.preview')} heading={t('dataExportReady.heading')}>
 			<Greeting name={name} />
@@ -30,5 +32,5 @@ export default function DataExportReady({ name, downloadUrl, expiresOn }: DataEx
 DataExportReady.PreviewProps = {
 	name: 'Sam Taylor',
 	downloadUrl: 'http://localhost:3000/account/data/download/ck0example?token=example',
-	expiresOn: 'Sunday 13 December 2026, 09:42',
+	expiresAt: new Date('2026-12-13T09:42:00Z'),
 } satisfies DataExportReadyProps

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type DueDateReminderProps = {
 	name: string
 	organisationName: string
 	courseTitle: string
-	/** The due date in words: "31 January 2027". */
-	dueOnText: string
+	dueOn: Date
 	/** Whole days until the due date: 0 on the day itself, negative once it has passed. */
 	daysLeft: number
 	courseUrl: string
@@ -27,8 +27,10 @@ function heading({ courseTitle, daysLeft }: DueDateReminderProps, t: EmailT) {
 
 /** A learner's reminder of a course their organisation requires: before the due date, and on the day it is missed. */
 export default function DueDateReminder(props: DueDateReminderProps) {
-	const { name, organisationName, courseTitle, dueOnText, daysLeft, courseUrl } = props
+	const { name, organisationName, courseTitle, dueOn, daysLeft, courseUrl } = props
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const dueOnText = format.day(dueOn)
 	const overdue = daysLeft < 0
 	return (
 		<EmailLayout
@@ -53,7 +55,7 @@ DueDateReminder.PreviewProps = {
 	name: 'Sam Taylor',
 	organisationName: 'Riverside Academy Trust',
 	courseTitle: 'Safeguarding essentials',
-	dueOnText: '31 January 2027',
+	dueOn: new Date('2027-01-31T00:00:00Z'),
 	daysLeft: 7,
 	courseUrl: 'http://localhost:3000/learn/safeguarding-essentials',
 } satisfies DueDateReminderProps

@@ -1,14 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type InactiveAccountWarningProps = {
 	name: string
 	signInUrl: string
-	/** When the account will be erased unless someone signs in, for a UK reader ("Tuesday 5 January 2027"). */
-	erasedOn: string
-	/** How long nobody has signed in, in words ("three years" or "1,095 days"). */
-	inactiveFor: string
+	erasedAt: Date
+	inactiveDays: number
 }
 
 export function subject(_props: InactiveAccountWarningProps, t: EmailT) {
@@ -19,10 +18,13 @@ export function subject(_props: InactiveAccountWarningProps, t: EmailT) {
 export default function InactiveAccountWarning({
 	name,
 	signInUrl,
-	erasedOn,
-	inactiveFor,
+	erasedAt,
+	inactiveDays,
 }: InactiveAccountWarningProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const erasedOn = format.date(erasedAt)
+	const inactiveFor = t('inactiveAccountWarning.days', { count: inactiveDays, formatted: format.number(inactiveDays) })
 	return (
 		<EmailLayout
 			preview={t('inactiveAccountWarning.preview', { erasedOn })}
@@ -40,6 +42,6 @@ export default function InactiveAccountWarning({
 InactiveAccountWarning.PreviewProps = {
 	name: 'Sam Taylor',
 	signInUrl: 'http://localhost:3000/login',
-	erasedOn: 'Tuesday 5 January 2027',
-	inactiveFor: '1,065 days',
+	erasedAt: new Date('2027-01-05T03:00:00Z'),
+	inactiveDays: 1065,
 } satisfies InactiveAccountWarningProps

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type InvitationProps = {
 	/** The invitee's name when the admin gave one. */
@@ -9,8 +10,7 @@ export type InvitationProps = {
 	courseTitle: string | null
 	inviterName: string
 	acceptUrl: string
-	/** "5 December 2026" */
-	expiresOn: string
+	expiresAt: Date
 }
 
 export function subject({ organisationName, courseTitle }: InvitationProps, t: EmailT) {
@@ -26,9 +26,11 @@ export default function Invitation({
 	courseTitle,
 	inviterName,
 	acceptUrl,
-	expiresOn,
+	expiresAt,
 }: InvitationProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const expiresOn = format.date(expiresAt)
 	return (
 		<EmailLayout
 			preview={t('invitation.preview', { inviterName, organisationName })}
@@ -54,5 +56,5 @@ Invitation.PreviewProps = {
 	courseTitle: 'Restorative practice foundations',
 	inviterName: 'Priya Shah',
 	acceptUrl: 'http://localhost:3000/invitations/preview',
-	expiresOn: '5 December 2026',
+	expiresAt: new Date('2026-12-05T12:00:00Z'),
 } satisfies InvitationProps

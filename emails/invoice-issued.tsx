@@ -1,6 +1,7 @@
 import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type InvoiceIssuedProps = {
 	kind: 'invoice' | 'credit-note'
@@ -9,10 +10,8 @@ export type InvoiceIssuedProps = {
 	/** The invoice itself, or the one a credit note credits. */
 	invoiceNumber: string
 	buyerName: string
-	/** "£1,188.00" */
-	amountLabel: string
-	/** "5 January 2027" for an invoice still to pay; null when paid or for a credit note. */
-	dueOn: string | null
+	amountPence: number
+	dueAt: Date | null
 	purchaseOrderNumber: string | null
 }
 
@@ -33,11 +32,14 @@ export default function InvoiceIssued({
 	number,
 	invoiceNumber,
 	buyerName,
-	amountLabel,
-	dueOn,
+	amountPence,
+	dueAt,
 	purchaseOrderNumber,
 }: InvoiceIssuedProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const amountLabel = format.price(amountPence)
+	const dueOn = dueAt ? format.date(dueAt) : null
 	const strong = <strong />
 	const invoice = kind === 'invoice'
 	const values = { number, invoiceNumber, buyerName, amountLabel, purchaseOrderNumber }
@@ -83,7 +85,7 @@ InvoiceIssued.PreviewProps = {
 	number: 'CIR-2026-000123',
 	invoiceNumber: 'CIR-2026-000123',
 	buyerName: 'Riverside Academy Trust',
-	amountLabel: '£1,188.00',
-	dueOn: '5 January 2027',
+	amountPence: 118800,
+	dueAt: new Date('2027-01-05T12:00:00Z'),
 	purchaseOrderNumber: 'PO-44817',
 } satisfies InvoiceIssuedProps

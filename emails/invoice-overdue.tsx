@@ -1,13 +1,13 @@
 import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type InvoiceOverdueProps = {
 	number: string
 	buyerName: string
-	amountLabel: string
-	/** "5 January 2027" */
-	dueOn: string
+	amountPence: number
+	dueAt: Date
 	/** Days past the due date: 1, 14 or 30. */
 	daysOverdue: number
 	purchaseOrderNumber: string | null
@@ -22,13 +22,16 @@ export function subject({ number, daysOverdue }: InvoiceOverdueProps, t: EmailT)
 export default function InvoiceOverdue({
 	number,
 	buyerName,
-	amountLabel,
-	dueOn,
+	amountPence,
+	dueAt,
 	daysOverdue,
 	purchaseOrderNumber,
 	bank,
 }: InvoiceOverdueProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const amountLabel = format.price(amountPence)
+	const dueOn = format.date(dueAt)
 	const strong = <strong />
 	return (
 		<EmailLayout
@@ -56,8 +59,8 @@ export default function InvoiceOverdue({
 InvoiceOverdue.PreviewProps = {
 	number: 'CIR-2026-000123',
 	buyerName: 'Riverside Academy Trust',
-	amountLabel: '£1,188.00',
-	dueOn: '5 January 2027',
+	amountPence: 118800,
+	dueAt: new Date('2027-01-05T12:00:00Z'),
 	daysOverdue: 14,
 	purchaseOrderNumber: 'PO-44817',
 	bank: { accountName: 'Circle Learning Ltd', sortCode: '12-34-56', accountNumber: '12345678' },

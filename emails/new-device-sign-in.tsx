@@ -1,13 +1,13 @@
 import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type NewDeviceSignInProps = {
 	name: string
 	/** "Chrome on Windows". */
 	device: string
-	/** "5 December 2026 at 21:46" (UK time). */
-	when: string
+	at: Date
 	/** Part of the IP address ("81.2.x.x"), or null. */
 	network: string | null
 	securityUrl: string
@@ -18,8 +18,10 @@ export function subject(_props: NewDeviceSignInProps, t: EmailT) {
 }
 
 /** Sent when someone signs in from a browser the account has not used before. */
-export default function NewDeviceSignIn({ name, device, when, network, securityUrl }: NewDeviceSignInProps) {
+export default function NewDeviceSignIn({ name, device, at, network, securityUrl }: NewDeviceSignInProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const when = format.dateAtTime(at)
 	return (
 		<EmailLayout preview={t('newDeviceSignIn.preview', { device })} heading={t('newDeviceSignIn.heading')}>
 			<Greeting name={name} />
@@ -39,7 +41,7 @@ export default function NewDeviceSignIn({ name, device, when, network, securityU
 NewDeviceSignIn.PreviewProps = {
 	name: 'Sam Taylor',
 	device: 'Chrome on Windows',
-	when: '5 December 2026 at 21:46',
+	at: new Date('2026-12-05T21:46:00Z'),
 	network: '81.2.x.x',
 	securityUrl: 'https://circle.example/account/security',
 } satisfies NewDeviceSignInProps

@@ -1,15 +1,14 @@
 import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint, TextLink } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type ProgrammeCertificateIssuedProps = {
 	name: string
 	programmeTitle: string
 	courseCount: number
-	/** "6 CPD hours" */
-	cpdHoursLabel: string
-	/** "9 December 2026" */
-	completedOn: string
+	cpdMinutes: number
+	completedAt: Date
 	code: string
 	verifyUrl: string
 	programmeUrl: string
@@ -24,13 +23,16 @@ export default function ProgrammeCertificateIssued({
 	name,
 	programmeTitle,
 	courseCount,
-	cpdHoursLabel,
-	completedOn,
+	cpdMinutes,
+	completedAt,
 	code,
 	verifyUrl,
 	programmeUrl,
 }: ProgrammeCertificateIssuedProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const cpdHoursLabel = format.cpdHours(cpdMinutes)
+	const completedOn = format.date(completedAt)
 	const strong = <strong />
 	return (
 		<EmailLayout
@@ -66,8 +68,8 @@ ProgrammeCertificateIssued.PreviewProps = {
 	name: 'Siân Llewellyn-Nowak',
 	programmeTitle: 'Restorative schools pathway',
 	courseCount: 3,
-	cpdHoursLabel: '6 CPD hours',
-	completedOn: '9 December 2026',
+	cpdMinutes: 360,
+	completedAt: new Date('2026-12-09T10:00:00Z'),
 	code: 'PROG-7KQ2-M9XD-4TPA-Q3HZ',
 	verifyUrl: 'http://localhost:3000/verify/programmes/PROG-7KQ2-M9XD-4TPA-Q3HZ',
 	programmeUrl: 'http://localhost:3000/programmes/restorative-schools-pathway',

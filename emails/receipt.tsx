@@ -1,6 +1,7 @@
 import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { ActionButton, EmailLayout, Greeting, Paragraph, SmallPrint } from './components/layout.tsx'
+import { useEmailFormat } from './components/format.ts'
 
 export type ReceiptProps = {
 	name: string
@@ -8,10 +9,8 @@ export type ReceiptProps = {
 	quantity: number
 	/** Set for a seat licence bought for an organisation. */
 	organisationName: string | null
-	/** "£49.00" */
-	amountLabel: string
-	/** "21 November 2026" */
-	paidOn: string
+	amountPence: number
+	paidAt: Date
 	/** "CIR-7KQ2M9XD" */
 	orderReference: string
 	/** The course (for a learner) or the organisation's page (for seats). */
@@ -30,13 +29,16 @@ export default function Receipt({
 	courseTitle,
 	quantity,
 	organisationName,
-	amountLabel,
-	paidOn,
+	amountPence,
+	paidAt,
 	orderReference,
 	nextUrl,
 	demo,
 }: ReceiptProps) {
 	const { t } = useTranslation('emails')
+	const format = useEmailFormat()
+	const amountLabel = format.price(amountPence)
+	const paidOn = format.date(paidAt)
 	const strong = <strong />
 	return (
 		<EmailLayout
@@ -74,8 +76,8 @@ Receipt.PreviewProps = {
 	courseTitle: 'Restorative conversations in health and social care',
 	quantity: 1,
 	organisationName: null,
-	amountLabel: '£49.00',
-	paidOn: '21 November 2026',
+	amountPence: 4900,
+	paidAt: new Date('2026-11-21T10:00:00Z'),
 	orderReference: 'CIR-7KQ2M9XD',
 	nextUrl: 'http://localhost:3000/learn/restorative-conversations',
 	demo: false,

@@ -1,74 +1,18 @@
 // Formatting shared by server and browser code, so it imports only plain values (no Prisma client).
 import { Sector, type LessonKind } from '#modules/db/generated/enums.ts'
-import { languageTag, type Language } from '#modules/i18n/languages.ts'
+import { formatPrice } from '#modules/i18n/format.ts'
+import type { Language } from '#modules/i18n/languages.ts'
 
-// Each formatter is built once per language (building an Intl formatter costs far more than using it).
-function perLanguage<F>(build: (tag: string) => F) {
-	const cache = new Map<Language, F>()
-	return (language: Language = 'en') => {
-		let formatter = cache.get(language)
-		if (!formatter) cache.set(language, (formatter = build(languageTag(language))))
-		return formatter
-	}
-}
-
-const gbp = perLanguage((tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'GBP' }))
-const longDate = perLanguage(
-	(tag) =>
-		new Intl.DateTimeFormat(tag, {
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			// Dates are shown as a UK reader would see them, whatever time zone the server runs in.
-			timeZone: 'Europe/London',
-		}),
-)
-const shortDate = perLanguage(
-	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' }),
-)
-const dateTime = perLanguage(
-	(tag) =>
-		new Intl.DateTimeFormat(tag, {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-			hour12: false,
-			timeZone: 'Europe/London',
-		}),
-)
-
-const toDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value))
-
-/** "£49.00" from 4900 pence. Zero is "£0.00": use `formatCoursePrice` where free should read "Free". */
-export function formatPrice(pence: number, language?: Language) {
-	return gbp(language).format(pence / 100)
-}
+// Dates, times and prices in the reader's language: one implementation, shared with emails and documents.
+export { formatDate, formatDateTime, formatPrice, formatShortDate } from '#modules/i18n/format.ts'
 
 /** A course price as learners read it: "Free" or "£49.00". */
 export function formatCoursePrice(pence: number, language?: Language) {
 	return pence <= 0 ? (language === 'cy' ? 'Am ddim' : 'Free') : formatPrice(pence, language)
 }
 
-/** "21 November 2026" ("21 Tachwedd 2026" in Welsh). Accepts a Date or anything Date understands (loader data arrives as strings). */
-export function formatDate(value: Date | string | number, language?: Language) {
-	return longDate(language).format(toDate(value))
-}
-
-/** "21 Nov 2026": for tables with several date columns. */
-export function formatShortDate(value: Date | string | number, language?: Language) {
-	return shortDate(language).format(toDate(value))
-}
-
-/** "5 Dec 2026, 21:46:03", UK time: for logs, where the time of day matters. */
-export function formatDateTime(value: Date | string | number, language?: Language) {
-	return dateTime(language).format(toDate(value))
-}
-
 // One way to state CPD hours and lesson time everywhere (see modules/catalog/cpd-hours.ts).
-export { formatCpdHours, formatDuration } from '#modules/catalog/cpd-hours.ts'
+export { formatCpdHours, formatDuration } from '#modules/i18n/format.ts'
 
 /** "1 module", "3 lessons". */
 export function pluralise(count: number, singular: string, plural = `${singular}s`) {

@@ -1,7 +1,7 @@
 import type { Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
-import { describeUserAgent, formatUkDateTime, partialIpAddress } from '#modules/security/user-agent.ts'
+import { describeUserAgent, partialIpAddress } from '#modules/security/user-agent.ts'
 
 /**
  * Notes the browser a sign-in came from (its device cookie, hashed) inside the sign-in's
@@ -42,7 +42,7 @@ export async function recordSignInDevice(
 			props: {
 				name: user.name,
 				device: describeUserAgent(userAgent),
-				when: formatUkDateTime(now),
+				at: now,
 				network: partialIpAddress(ipAddress),
 				securityUrl: `${appUrl()}/account/security`,
 			},

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { fillWaitingSeats } from '#modules/assignments/fill-waiting-seats.ts'
 import { type OrderStatus, prisma, type Tx } from '#modules/db/client.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
+import { formatDate, formatPrice } from '#modules/i18n/format.ts'
+import type { Language } from '#modules/i18n/languages.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { BillingError } from '#modules/billing/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
@@ -124,8 +126,8 @@ async function fulfilWith(tx: Tx, options: Omit<FulfilOrderOptions, 'tx'>): Prom
 				courseTitle,
 				quantity: order.quantity,
 				organisationName: order.organisation?.name ?? null,
-				amountLabel: formatPounds(order.amountPence),
-				paidOn: formatUkDate(fulfilledAt),
+				amountPence: order.amountPence,
+				paidAt: fulfilledAt,
 				orderReference: orderReference(order.id),
 				nextUrl: order.organisation ? `${appUrl()}/org/${order.organisation.slug}` : `${appUrl()}${product.learnUrl}`,
 				demo: paidVia === 'demo',
@@ -450,20 +452,12 @@ function idOf(value: string | { id: string } | null | undefined) {
 	return typeof value === 'string' ? value : value.id
 }
 
-const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
-const ukDate = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'Europe/London',
-})
-
-export function formatPounds(pence: number) {
-	return gbp.format(pence / 100)
+export function formatPounds(pence: number, language?: Language) {
+	return formatPrice(pence, language)
 }
 
-export function formatUkDate(date: Date) {
-	return ukDate.format(date)
+export function formatUkDate(date: Date, language?: Language) {
+	return formatDate(date, language)
 }
 
 /** The reference printed on receipts and shown to buyers: short, upper case, from the order id. */

@@ -12,14 +12,6 @@ export const INVOICE_CHASERS_CRON = '20 9 * * *'
 export const CHASE_STEPS = [1, 14, 30] as const
 
 const DAY = 86_400_000
-const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
-const ukDate = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'Europe/London',
-})
-
 /**
  * Chases unpaid invoices at `now`: an invoice order still awaiting payment whose due date is at
  * least 1, 14 or 30 days past gets the email of the latest step it has reached, emailed to the
@@ -82,8 +74,8 @@ export async function runInvoiceChasers({ now }: { now: Date }) {
 					props: {
 						number: invoice.number,
 						buyerName: buyer.name,
-						amountLabel: gbp.format(invoice.totalPence / 100),
-						dueOn: ukDate.format(invoice.dueAt),
+						amountPence: invoice.totalPence,
+						dueAt: invoice.dueAt,
 						daysOverdue: step,
 						purchaseOrderNumber: invoice.purchaseOrderNumber,
 						bank: supplier.bank,

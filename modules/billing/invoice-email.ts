@@ -2,14 +2,6 @@ import type { Tx } from '#modules/db/client.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { PartySchema } from './invoice-documents.ts'
 
-const gbp = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' })
-const ukDate = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'Europe/London',
-})
-
 /**
  * Queues the email that sends an invoice or credit note (its PDF attached, built when the email is
  * delivered) to the billing contact printed on it, inside the caller's transaction: organisations
@@ -37,8 +29,8 @@ export async function sendInvoiceEmail(tx: Tx, { number }: { number: string }) {
 				number,
 				invoiceNumber: row.number,
 				buyerName: buyer.name,
-				amountLabel: gbp.format((invoice ? invoice.totalPence : row.totalPence) / 100),
-				dueOn: credit || row.paidAt ? null : ukDate.format(row.dueAt),
+				amountPence: invoice ? invoice.totalPence : row.totalPence,
+				dueAt: credit || row.paidAt ? null : row.dueAt,
 				purchaseOrderNumber: row.purchaseOrderNumber,
 			},
 			attachments: [{ kind: 'invoice-document', number }],

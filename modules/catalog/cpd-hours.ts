@@ -2,6 +2,7 @@
 // in quarter hours, and never less than its lessons' time rounded up to the quarter hour. The
 // course page, the catalogue, the studio's publish check and certificates all read it from here,
 // so a course can never claim less than it asks of a learner, and every page says it the same way.
+import { cpdHoursNumber, formatDuration } from '#modules/i18n/format.ts'
 
 /** CPD is recorded in quarter hours. */
 export const CPD_STEP_MINUTES = 15
@@ -31,27 +32,8 @@ export function cpdHoursProblem({ cpdMinutes, learning }: { cpdMinutes: number; 
 	return null
 }
 
-/** CPD hours as a number with at most two decimals: 105 minutes → 1.75. */
-export function cpdHoursNumber(minutes: number) {
-	return Math.round((minutes / 60) * 100) / 100
-}
-
-const hoursFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
-
-/** "1.75 CPD hours", "1 CPD hour": how every page, certificate and email states a CPD figure. */
-export function formatCpdHours(minutes: number) {
-	const hours = cpdHoursNumber(minutes)
-	return `${hoursFormat.format(hours)} CPD ${hours === 1 ? 'hour' : 'hours'}`
-}
-
-/** A learner-facing duration: "45 min", "1 hr", "1 hr 38 min". */
-export function formatDuration(minutes: number) {
-	const whole = Math.max(0, Math.round(minutes))
-	const h = Math.floor(whole / 60)
-	const m = whole % 60
-	if (h === 0) return `${m} min`
-	return m === 0 ? `${h} hr` : `${h} hr ${m} min`
-}
+// The figures themselves, in the reader's language, are written in one place.
+export { cpdHoursNumber, formatCpdHours, formatDuration } from '#modules/i18n/format.ts'
 
 /**
  * How the course page explains its CPD figure beside the lessons' time, so the two never seem to

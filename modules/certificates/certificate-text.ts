@@ -1,13 +1,7 @@
 // How a certificate's facts are written wherever they appear (the PDF, the verification page, the
 // JSON twin, the email, the CPD export), so that all of them say exactly the same thing.
-
-const ukLongDate = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	// A course finished at 00:30 on 1 April in Manchester was finished on 1 April, whatever the server's zone.
-	timeZone: 'Europe/London',
-})
+import { formatCalendarDay, formatDate } from '#modules/i18n/format.ts'
+import type { Language } from '#modules/i18n/languages.ts'
 
 const londonParts = new Intl.DateTimeFormat('en-GB', {
 	day: '2-digit',
@@ -16,24 +10,17 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
 	timeZone: 'Europe/London',
 })
 
-/** "21 November 2026": the UK calendar date of an instant. */
-export function formatUkDate(value: Date) {
-	return ukLongDate.format(value)
+/** "21 November 2026": the UK calendar date of an instant (a course finished at 00:30 on 1 April in Manchester was finished on 1 April). */
+export function formatUkDate(value: Date, language?: Language) {
+	return formatDate(value, language)
 }
-
-const calendarDay = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'UTC',
-})
 
 /**
  * "5 December 2027": a calendar day held in a PostgreSQL `date` column (a certificate's validUntil),
  * which Prisma reads as UTC midnight; formatting it in London time would be right only by luck.
  */
-export function formatUkDay(value: Date) {
-	return calendarDay.format(value)
+export function formatUkDay(value: Date, language?: Language) {
+	return formatCalendarDay(value, language)
 }
 
 /** "2026-11-21": the UK calendar date of an instant, as an ISO date. */

@@ -5,7 +5,7 @@ import { satisfyAssignments } from '#modules/assignments/satisfy.ts'
 import { onCourseCompleted } from '#modules/programmes/complete-programmes.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
-import { formatCpdHours, formatUkDate, formatUkDay, londonCalendarDate, verificationUrl } from './certificate-text.ts'
+import { londonCalendarDate, verificationUrl } from './certificate-text.ts'
 import { generateCertificateCode } from './code.ts'
 import { certificateValidUntil, courseValidityMonths } from './validity.ts'
 
@@ -207,9 +207,9 @@ export async function issueCertificate({
 			props: {
 				name: certificate.learnerName,
 				courseTitle: certificate.courseTitle,
-				cpdHoursLabel: formatCpdHours(certificate.cpdMinutes),
-				completedOn: formatUkDate(certificate.completedAt),
-				validUntil: certificate.validUntil ? formatUkDay(certificate.validUntil) : null,
+				cpdMinutes: certificate.cpdMinutes,
+				completedAt: certificate.completedAt,
+				validUntil: certificate.validUntil,
 				code: certificate.code,
 				verifyUrl: verificationUrl({ baseUrl, code: certificate.code }),
 				portfolioUrl: `${baseUrl}/cpd`,

@@ -3,7 +3,7 @@ import { appUrl } from '#modules/env/env.ts'
 import { CertificatesError } from '#modules/certificates/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import './certificate-attachment.ts'
-import { formatCpdHours, formatUkDate, verificationUrl } from './certificate-text.ts'
+import { verificationUrl } from './certificate-text.ts'
 import { normaliseCertificateCode } from './code.ts'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 
@@ -61,8 +61,8 @@ export async function reissueCertificate({ code: input, actorId }: { code: strin
 				props: {
 					name: learnerName,
 					courseTitle: certificate.courseTitle,
-					cpdHoursLabel: formatCpdHours(certificate.cpdMinutes),
-					completedOn: formatUkDate(certificate.completedAt),
+					cpdMinutes: certificate.cpdMinutes,
+					completedAt: certificate.completedAt,
 					code: certificate.code,
 					verifyUrl: verificationUrl({ baseUrl, code: certificate.code }),
 					portfolioUrl: `${baseUrl}/cpd`,

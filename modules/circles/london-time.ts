@@ -1,5 +1,7 @@
 // Circles are scheduled in UK time (a facilitator types "18:30" meaning 18:30 in London, whether it
 // is GMT or BST that day) and stored as instants. These two functions are the only conversions.
+import { formatHoursAndMinutes, formatWeekdayDateAtTime } from '#modules/i18n/format.ts'
+import type { Language } from '#modules/i18n/languages.ts'
 
 const LONDON = 'Europe/London'
 
@@ -39,21 +41,9 @@ export function fromLondonLocal(local: string): Date | null {
 	return new Date(asUtc)
 }
 
-const longFormat = new Intl.DateTimeFormat('en-GB', {
-	timeZone: LONDON,
-	weekday: 'long',
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	hour: '2-digit',
-	minute: '2-digit',
-	hourCycle: 'h23',
-})
-
 /** "Monday 14 December 2026 at 18:30": how every page and email states a circle's start (UK time). */
-export function formatCircleStart(instant: Date) {
-	const p = Object.fromEntries(longFormat.formatToParts(instant).map((part) => [part.type, part.value]))
-	return `${p.weekday} ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`
+export function formatCircleStart(instant: Date, language?: Language) {
+	return formatWeekdayDateAtTime(instant, language)
 }
 
 /** The instant a circle ends. */
@@ -62,11 +52,6 @@ export function circleEndsAt(circle: { startsAt: Date; durationMinutes: number }
 }
 
 /** "1 hour 30 minutes", "8 hours", "45 minutes": how long a circle lasts, as pages and emails say it. */
-export function formatCircleLength(minutes: number) {
-	const hours = Math.floor(minutes / 60)
-	const rest = minutes % 60
-	const parts = []
-	if (hours) parts.push(`${hours} ${hours === 1 ? 'hour' : 'hours'}`)
-	if (rest || !hours) parts.push(`${rest} ${rest === 1 ? 'minute' : 'minutes'}`)
-	return parts.join(' ')
+export function formatCircleLength(minutes: number, language?: Language) {
+	return formatHoursAndMinutes(minutes, language)
 }

@@ -1,24 +1,16 @@
 import type { CircleBookingKind } from '#emails/circle-booking.tsx'
+import type { CirclePlace } from '#emails/components/circle-place.ts'
 import { type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import './ics.ts'
-import { formatCircleStart } from './london-time.ts'
 
-/** What a person with a place (or without one) is told about where the circle is. */
-export function placeLabel(
+/** Where the circle is, as its emails say it: the meeting link only for a person with a place. */
+export function emailPlace(
 	circle: { mode: 'ONLINE' | 'IN_PERSON'; meetingUrl: string | null; venue: string | null },
 	withLink: boolean,
-) {
-	if (circle.mode === 'IN_PERSON') return `In person: ${circle.venue ?? ''}`
-	return withLink && circle.meetingUrl
-		? `Online: ${circle.meetingUrl}`
-		: 'Online (the link is shown to people with a place)'
-}
-
-/** The circle's start as emails state it: UK time, said so. */
-export function startsLabel(startsAt: Date) {
-	return `${formatCircleStart(startsAt)} (UK time)`
+): CirclePlace {
+	return { mode: circle.mode, venue: circle.venue, meetingUrl: withLink ? circle.meetingUrl : null }
 }
 
 const INVITATION: Partial<Record<CircleBookingKind, 'REQUEST' | 'CANCEL'>> = {
@@ -74,9 +66,9 @@ export async function emailBooking(
 				name: user.name,
 				circleTitle: circle.title,
 				kind,
-				startsLabel: startsLabel(circle.startsAt),
+				startsAt: circle.startsAt,
 				durationMinutes: circle.durationMinutes,
-				placeLabel: placeLabel(circle, method === 'REQUEST'),
+				place: emailPlace(circle, method === 'REQUEST'),
 				facilitatorName: circle.facilitator.name,
 				circleUrl: `${appUrl()}/circles/${circle.id}`,
 				...(bookedByName ? { bookedByName } : {}),

@@ -3,7 +3,7 @@ import { appUrl } from '#modules/env/env.ts'
 import type { JobHandler } from '#modules/jobs/job-types.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
 import { claimReminderEvent } from '#modules/reminders/sql.ts'
-import { placeLabel, startsLabel } from './notify.ts'
+import { emailPlace } from './notify.ts'
 
 /** Every five minutes: the hour-before reminder goes out between 60 and 55 minutes before the start. */
 export const CIRCLE_REMINDERS_CRON = '*/5 * * * *'
@@ -89,8 +89,8 @@ export async function runCircleReminders({ now }: { now: Date }) {
 						name: booking.user.name,
 						circleTitle: circle.title,
 						lead,
-						startsLabel: startsLabel(circle.startsAt),
-						placeLabel: placeLabel(circle, true),
+						startsAt: circle.startsAt,
+						place: emailPlace(circle, true),
 						facilitatorName: circle.facilitator.name,
 						circleUrl: `${appUrl()}/circles/${circle.id}`,
 					},

@@ -135,7 +135,7 @@ export async function prepareDataExport({ exportId, now }: { exportId: string; n
 				props: {
 					name: request.user.name,
 					downloadUrl: dataExportDownloadUrl({ exportId, token }),
-					expiresOn: formatUkDateTime(expiresAt),
+					expiresAt,
 				},
 			},
 			tx,

@@ -1,4 +1,4 @@
-import { formatUkDate, londonIsoDate } from '#modules/certificates/certificate-text.ts'
+import { londonIsoDate } from '#modules/certificates/certificate-text.ts'
 import { prisma } from '#modules/db/client.ts'
 import { appUrl, type Env, getEnv } from '#modules/env/env.ts'
 import type { JobHandler } from '#modules/jobs/job-types.ts'
@@ -161,8 +161,8 @@ async function handleInactiveAccounts({ now, periods }: { now: Date; periods: Re
 						props: {
 							name: person.name,
 							signInUrl: `${appUrl()}/login`,
-							erasedOn: formatUkDate(erasedOn),
-							inactiveFor: `${Math.floor((now.getTime() - person.lastActiveAt.getTime()) / DAY).toLocaleString('en-GB')} days`,
+							erasedAt: erasedOn,
+							inactiveDays: Math.floor((now.getTime() - person.lastActiveAt.getTime()) / DAY),
 						},
 					},
 					tx,

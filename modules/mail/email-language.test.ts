@@ -70,14 +70,18 @@ describe('sendEmail writes in the recipient’s language', () => {
 				courseTitle: null,
 				inviterName: 'Priya Shah',
 				acceptUrl: 'http://localhost:3000/invitations/x',
-				expiresOn: '5 December 2026',
+				expiresAt: new Date('2026-12-05T12:00:00Z'),
 			},
 		}
 		const welsh = await stored((await sendEmail({ to: uniqueEmail('invitee'), language: 'cy', ...invitation })).id)
 		expect(welsh.subject).toBe('Rydych wedi cael gwahoddiad i ymuno â Ysgol Gynradd Glan-yr-Afon ar Circle')
 		expect(welsh.text).toContain('Helo,')
+		// The template formats the date in the email's language: callers pass a Date, not English text.
+		expect(welsh.text).toContain('5 Rhagfyr 2026')
+		expect(welsh.text).not.toContain('December')
 		const english = await stored((await sendEmail({ to: uniqueEmail('invitee'), ...invitation })).id)
 		expect(english.subject).toBe('You are invited to join Ysgol Gynradd Glan-yr-Afon on Circle')
+		expect(english.text).toContain('5 December 2026')
 	})
 })
 
@@ -85,6 +89,13 @@ describe('sendEmail writes in the recipient’s language', () => {
 // supplied (names, titles, addresses), no English words may be left in the subject or the text.
 const ENGLISH_WORDS =
 	/\b(the|you|your|and|to|of|is|are|this|that|with|for|has|have|was|will|can|if|it|we|our|please|hello|from|by|not|on|in|or|be|as)\b/gi
+
+// Dates, prices and CPD figures reach a template as Dates and numbers, and the template writes them in
+// the email's language (emails/components/format.ts): text formatted in English by the caller would
+// leave these in a Welsh email.
+const ENGLISH_CALENDAR =
+	/\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|UK time|CPD hours?)\b/
+const FORMATTED_BY_CALLER = /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)\b|£\d|\bCPD hours?\b/
 
 type WithPreview = { PreviewProps?: Record<string, unknown> }
 
@@ -105,6 +116,10 @@ describe('every email template in both languages', () => {
 		for (const [template, content] of examples) expect(Object.keys(content.props), template).not.toEqual([])
 	})
 
+	test.each(examples)('%s: its example passes dates, prices and hours as values, not English text', (_, content) => {
+		expect(suppliedText(content.props).filter((value) => FORMATTED_BY_CALLER.test(value))).toEqual([])
+	})
+
 	test.each(examples)(
 		'%s: the Welsh version has no English left, the English none of the Welsh',
 		async (_, content) => {
@@ -112,6 +127,7 @@ describe('every email template in both languages', () => {
 			expect(english!.html).toContain('lang="en-GB"')
 			expect(welsh!.html).toContain('lang="cy-GB"')
 			expect(welsh!.subject).not.toBe(english!.subject)
+			expect(`${welsh!.subject}\n${welsh!.text}`).not.toMatch(ENGLISH_CALENDAR)
 			let rest = `${welsh!.subject}\n${welsh!.text}`
 			// Longest first, so that a title is taken out before a name inside it.
 			for (const value of suppliedText(content.props).sort((a, b) => b.length - a.length)) {

@@ -25,13 +25,6 @@ const EmailAddress = z.email()
 
 export type RowRejection = { row: number; email: string; reason: string }
 
-const ukDate = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'Europe/London',
-})
-
 /**
  * Invites staff by email to take a seat in one of the organisation's pools; the actor must be an
  * administrator or owner of the organisation (checked here, in the transaction). Each row is checked on
@@ -213,7 +206,7 @@ async function sendInvitationEmail(
 				courseTitle: options.courseTitle,
 				inviterName: options.inviterName,
 				acceptUrl: `${appUrl()}/invitations/${options.token}`,
-				expiresOn: ukDate.format(options.expiresAt),
+				expiresAt: options.expiresAt,
 			},
 		},
 		tx,

@@ -4,7 +4,6 @@
 // certificate commits with the course certificate that earned it, or not at all.
 import { type prisma, type Tx } from '#modules/db/client.ts'
 import { recordAudit } from '#modules/audit/record.ts'
-import { formatCpdHours, formatUkDate } from '#modules/certificates/certificate-text.ts'
 import { enrolInCourse } from '#modules/enrolment/enrol-in-course.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
@@ -201,8 +200,8 @@ export async function issueProgrammeCertificateIfComplete(
 					name: user.name,
 					programmeTitle: programme.title,
 					courseCount: courses.length,
-					cpdHoursLabel: formatCpdHours(courses.reduce((sum, course) => sum + course.cpdMinutes, 0)),
-					completedOn: formatUkDate(completedAt),
+					cpdMinutes: courses.reduce((sum, course) => sum + course.cpdMinutes, 0),
+					completedAt,
 					code: issued.code,
 					verifyUrl: programmeVerificationUrl({ baseUrl, code: issued.code }),
 					programmeUrl: `${baseUrl}/programmes/${programme.slug}`,

@@ -21,13 +21,6 @@ export const CONFIRMATION_DAYS = 30
 // generateEmailToken: 32 bytes as lower-case base32 without padding.
 const TOKEN_PATTERN = /^[a-z2-7]{52}$/
 
-const ukDate = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'Europe/London',
-})
-
 /** How the email to the partner names them, for each kind of partner. */
 const PARTNER_ROLE = {
 	peer: 'the peer you reflected with',
@@ -82,7 +75,7 @@ export async function invitePartnerIn(
 				recordTitle: title,
 				partnerRole: PARTNER_ROLE[info.partner],
 				confirmUrl: `${appUrl()}/confirm/${token}`,
-				expiresOn: ukDate.format(expiresAt),
+				expiresAt,
 				signOff: isSignOff(kind),
 			},
 		},

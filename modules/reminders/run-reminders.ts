@@ -1,6 +1,6 @@
 import { prisma } from '#modules/db/client.ts'
-import { formatUkDate } from '#modules/certificates/certificate-text.ts'
-import { COMPLIANCE_STATUS_LABELS, dateOnly, daysBetween, addDays, ukToday } from '#modules/compliance/status.ts'
+import type { ComplianceDigestRow } from '#emails/compliance-digest.tsx'
+import { dateOnly, daysBetween, addDays, ukToday } from '#modules/compliance/status.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { sendEmail, type SendEmailOptions } from '#modules/mail/send-email.ts'
 import { selectManagedTeamIds } from '#modules/teams/sql.ts'
@@ -34,7 +34,6 @@ type PlannedReminder = {
 
 const MAX_DAYS_AHEAD = 180
 const iso = (date: Date) => date.toISOString().slice(0, 10)
-const ukDate = (isoDate: string) => formatUkDate(dateOnly(isoDate))
 
 /** The address that switches a person's optional reminders off in one click (RFC 8058). */
 export function unsubscribeUrl(token: string) {
@@ -104,7 +103,7 @@ async function planDueReminders(today: string): Promise<PlannedReminder[]> {
 					name: row.name,
 					organisationName: row.organisationName,
 					courseTitle: row.courseTitle,
-					dueOnText: ukDate(dueOn),
+					dueOn: dateOnly(dueOn),
 					daysLeft: daysBetween(today, dueOn),
 					courseUrl: `${appUrl()}/learn/${row.courseSlug}`,
 				},
@@ -137,7 +136,7 @@ async function planExpiryReminders(today: string): Promise<PlannedReminder[]> {
 				props: {
 					name: row.name,
 					courseTitle: row.courseTitle,
-					validUntilText: ukDate(validUntil),
+					validUntil: dateOnly(validUntil),
 					daysLeft: daysBetween(today, validUntil),
 					organisationName: row.organisationName,
 					renewUrl: `${appUrl()}/learn/${row.renewSlug}`,
@@ -203,15 +202,22 @@ export async function runReminders({ now }: { now: Date }) {
 	return deliverAll(planned)
 }
 
-function digestDetail(row: DigestRow) {
+function digestDetail(row: DigestRow): ComplianceDigestRow['detail'] {
 	if (row.status === 'EXPIRED') {
 		const lastValid = row.validUntil ?? row.previousValidUntil
-		return lastValid ? `since ${ukDate(addDays(iso(lastValid), 1))}` : 'expired'
+		return lastValid ? { kind: 'since', day: dateOnly(addDays(iso(lastValid), 1)) } : { kind: 'expired' }
 	}
-	if (row.status === 'OVERDUE') return `since ${ukDate(addDays(iso(row.dueOn), 1))}`
+	if (row.status === 'OVERDUE') return { kind: 'since', day: dateOnly(addDays(iso(row.dueOn), 1)) }
 	return row.previousValidUntil
-		? `expires after ${ukDate(iso(row.previousValidUntil))}`
-		: `due ${ukDate(iso(row.dueOn))}`
+		? { kind: 'expiresAfter', day: dateOnly(iso(row.previousValidUntil)) }
+		: { kind: 'due', day: dateOnly(iso(row.dueOn)) }
+}
+
+const DIGEST_STATUSES: ReadonlySet<string> = new Set<ComplianceDigestRow['status']>(['OVERDUE', 'EXPIRED', 'DUE_SOON'])
+
+/** The statuses a digest lists (the query selects only these; the guard tells the types so). */
+function isDigestRow(row: DigestRow): row is DigestRow & { status: ComplianceDigestRow['status'] } {
+	return DIGEST_STATUSES.has(row.status)
 }
 
 /** How many people a digest lists before "…and N more". */
@@ -233,7 +239,9 @@ export async function runDigests({ now }: { now: Date }) {
 			? null
 			: await selectManagedTeamIds(prisma, { organisationId: recipient.organisationId, userId: recipient.userId })
 		if (teamIds && teamIds.length === 0) continue
-		const rows = await selectDigestRows(prisma, { organisationId: recipient.organisationId, teamIds, today })
+		const rows = (await selectDigestRows(prisma, { organisationId: recipient.organisationId, teamIds, today })).filter(
+			isDigestRow,
+		)
 		if (rows.length === 0) continue
 		const count = (status: DigestRow['status']) => rows.filter((r) => r.status === status).length
 		planned.push({
@@ -248,14 +256,14 @@ export async function runDigests({ now }: { now: Date }) {
 				props: {
 					name: recipient.name,
 					organisationName: recipient.organisationName,
-					scope: recipient.isAdmin ? `everyone in ${recipient.organisationName}` : 'your teams',
+					scope: recipient.isAdmin ? 'organisation' : 'teams',
 					overdue: count('OVERDUE'),
 					expired: count('EXPIRED'),
 					dueSoon: count('DUE_SOON'),
 					rows: rows.slice(0, DIGEST_ROW_LIMIT).map((row) => ({
 						personName: row.personName,
 						courseTitle: row.courseTitle,
-						statusLabel: COMPLIANCE_STATUS_LABELS[row.status],
+						status: row.status,
 						detail: digestDetail(row),
 					})),
 					more: Math.max(0, rows.length - DIGEST_ROW_LIMIT),

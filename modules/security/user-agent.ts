@@ -1,3 +1,6 @@
+import { formatDateAtTime } from '#modules/i18n/format.ts'
+import type { Language } from '#modules/i18n/languages.ts'
+
 /**
  * The browser and system a User-Agent names, or null for each it does not. Deliberately small: the
  * common browsers and systems. Order matters (Edge and Opera also say Chrome; Chrome says Safari).
@@ -58,16 +61,7 @@ export function partialIpAddress(ipAddress: string | null | undefined) {
 	return null
 }
 
-const ukDateTime = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	hour: '2-digit',
-	minute: '2-digit',
-	timeZone: 'Europe/London',
-})
-
 /** "5 December 2026 at 21:46" in UK time, whatever time zone the server runs in. */
-export function formatUkDateTime(value: Date) {
-	return ukDateTime.format(value).replace(', ', ' at ')
+export function formatUkDateTime(value: Date, language?: Language) {
+	return formatDateAtTime(value, language)
 }
