@@ -51,7 +51,9 @@ export default function ComplianceDigest({
 	const { t } = useTranslation('emails')
 	const format = useEmailFormat()
 	const scopeText =
-		scope === 'organisation' ? t('complianceDigest.scopeOrganisation', { organisationName }) : t('complianceDigest.scopeTeams')
+		scope === 'organisation'
+			? t('complianceDigest.scopeOrganisation', { organisationName })
+			: t('complianceDigest.scopeTeams')
 	const detailText = (detail: ComplianceDigestRow['detail']) =>
 		detail.kind === 'expired'
 			? t('complianceDigest.detail.expired')
@@ -66,7 +68,8 @@ export default function ComplianceDigest({
 			<Section>
 				{rows.map((row, index) => (
 					<Text key={index} style={{ margin: '0 0 8px', fontSize: '15px', lineHeight: '22px' }}>
-						<strong>{row.personName}</strong> — {row.courseTitle}: {t(`complianceDigest.status.${row.status}`)} ({detailText(row.detail)})
+						<strong>{row.personName}</strong> — {row.courseTitle}: {t(`complianceDigest.status.${row.status}`)} (
+						{detailText(row.detail)})
 					</Text>
 				))}
 				{more > 0 ? <Text style={{ margin: '0 0 8px' }}>{t('complianceDigest.more', { count: more })}</Text> : null}

@@ -48,7 +48,12 @@ describe('London time', () => {
 		expect(fromLondonLocal('2026-02-30T09:00')).toBeNull()
 		expect(toLondonLocal(new Date('2026-07-01T08:00:00Z'))).toBe('2026-07-01T09:00')
 		expect(formatCircleStart(new Date('2026-12-06T03:52:00Z'))).toBe('Sunday 6 December 2026 at 03:52')
-		expect([45, 60, 90, 480].map((m) => formatCircleLength(m))).toEqual(['45 minutes', '1 hour', '1 hour 30 minutes', '8 hours'])
+		expect([45, 60, 90, 480].map((m) => formatCircleLength(m))).toEqual([
+			'45 minutes',
+			'1 hour',
+			'1 hour 30 minutes',
+			'8 hours',
+		])
 	})
 })
 

@@ -95,7 +95,8 @@ const ENGLISH_WORDS =
 // leave these in a Welsh email.
 const ENGLISH_CALENDAR =
 	/\b(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|UK time|CPD hours?)\b/
-const FORMATTED_BY_CALLER = /\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)\b|£\d|\bCPD hours?\b/
+const FORMATTED_BY_CALLER =
+	/\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December)\b|£\d|\bCPD hours?\b/
 
 type WithPreview = { PreviewProps?: Record<string, unknown> }
 
