@@ -78,7 +78,9 @@ function DefaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname
 					title={t('errors.unauthorised.title')}
 					actions={
 						<>
-							<ButtonLink to={`/login?redirectTo=${encodeURIComponent(pathname)}`}>{t('errors.unauthorised.logIn')}</ButtonLink>
+							<ButtonLink to={`/login?redirectTo=${encodeURIComponent(pathname)}`}>
+								{t('errors.unauthorised.logIn')}
+							</ButtonLink>
 							<ButtonLink to="/signup" variant="secondary">
 								{t('errors.unauthorised.createAccount')}
 							</ButtonLink>
@@ -168,7 +170,8 @@ function UnexpectedErrorPage({ error }: { error: unknown }) {
 			</p>
 			{requestId ? (
 				<p>
-					{t('errors.unexpected.reference')} <code className="rounded bg-stone-100 px-1.5 py-0.5 text-base select-all">{requestId}</code>
+					{t('errors.unexpected.reference')}{' '}
+					<code className="rounded bg-stone-100 px-1.5 py-0.5 text-base select-all">{requestId}</code>
 				</p>
 			) : (
 				<p>{t('errors.unexpected.reload')}</p>

@@ -55,15 +55,7 @@ export function ErrorList({ id, errors, className }: { id?: string; errors?: Lis
  * fields in an alert so that they are announced when they appear. Give the form
  * `aria-describedby={id}` when there are errors.
  */
-export function FormErrors({
-	id,
-	errors,
-	title,
-}: {
-	id?: string
-	errors?: ListOfErrors
-	title?: string
-}) {
+export function FormErrors({ id, errors, title }: { id?: string; errors?: ListOfErrors; title?: string }) {
 	const { t } = useTranslation('ui')
 	const list = errors?.filter((error): error is string => Boolean(error))
 	if (!list?.length) return null

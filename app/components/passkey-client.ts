@@ -27,7 +27,8 @@ export async function postPasskey(url: string, body: object): Promise<PasskeyRep
 			ok: false,
 			code: typeof json.code === 'string' ? json.code : undefined,
 			field: typeof json.field === 'string' ? json.field : null,
-			message: typeof json.message === 'string' && json.message ? json.message : i18next.t('ui:passkeys.client.wentWrong'),
+			message:
+				typeof json.message === 'string' && json.message ? json.message : i18next.t('ui:passkeys.client.wentWrong'),
 		}
 	} catch {
 		return { ok: false, message: i18next.t('ui:passkeys.client.reload') }

@@ -60,7 +60,18 @@ export default function SsoCallbackRoute({ loaderData }: Route.ComponentProps) {
 					{t('ssoCallback.linkSent', { email: outcome.email, organisation: outcome.organisationName })}
 				</Notice>
 				<p className="mt-6 text-stone-700">
-					<Trans t={t} i18nKey="ssoCallback.orPassword" components={{ login: <Link to="/login" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900" /> }} />
+					<Trans
+						t={t}
+						i18nKey="ssoCallback.orPassword"
+						components={{
+							login: (
+								<Link
+									to="/login"
+									className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+								/>
+							),
+						}}
+					/>
 				</p>
 			</>
 		)

@@ -17,7 +17,10 @@ import type { Route } from './+types/account.personal-email'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('personalEmail.metaTitle', { ns: 'account' }), t('personalEmail.metaDescription', { ns: 'account' }))
+	return pageMeta(
+		t('personalEmail.metaTitle', { ns: 'account' }),
+		t('personalEmail.metaDescription', { ns: 'account' }),
+	)
 }
 
 /** The person's personal address and whether it is confirmed; `?token=` (the emailed link) confirms it. */
@@ -57,7 +60,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 		return { result: null, sent: false, removed: true }
 	}
 	const submission = parseWithZod(formData, { schema: PersonalEmailSchema })
-	if (submission.status !== 'success') return data({ result: submission.reply(), sent: false, removed: false }, { status: 400 })
+	if (submission.status !== 'success')
+		return data({ result: submission.reply(), sent: false, removed: false }, { status: 400 })
 	try {
 		const { sent } = await setPersonalEmail({
 			userId: user.id,
@@ -85,9 +89,7 @@ export default function PersonalEmailRoute({ loaderData, actionData }: Route.Com
 	return (
 		<>
 			<h2 className="text-2xl font-bold text-stone-900">{t('personalEmail.heading')}</h2>
-			<p className="mt-2 max-w-prose text-stone-700">
-				{t('personalEmail.intro')}
-			</p>
+			<p className="mt-2 max-w-prose text-stone-700">{t('personalEmail.intro')}</p>
 			<div className="mt-6 max-w-xl space-y-4">
 				{loaderData.confirmed ? (
 					<Notice tone="success" role="status" title={t('personalEmail.confirmedTitle')}>
@@ -123,7 +125,11 @@ export default function PersonalEmailRoute({ loaderData, actionData }: Route.Com
 				<Field
 					labelProps={{ children: loaderData.personalEmail ? t('personalEmail.change') : t('personalEmail.address') }}
 					description={t('personalEmail.notWork', { email: loaderData.email })}
-					inputProps={{ ...getInputProps(fields.personalEmail, { type: 'email' }), autoComplete: 'email', required: true }}
+					inputProps={{
+						...getInputProps(fields.personalEmail, { type: 'email' }),
+						autoComplete: 'email',
+						required: true,
+					}}
 					errors={fields.personalEmail.errors}
 				/>
 				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('personalEmail.submitting')}>

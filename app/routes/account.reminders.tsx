@@ -14,7 +14,11 @@ import type { Route } from './+types/account.reminders'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('reminders.metaTitle', { ns: 'account' }), t('reminders.metaDescription', { ns: 'account' }), NOINDEX)
+	return pageMeta(
+		t('reminders.metaTitle', { ns: 'account' }),
+		t('reminders.metaDescription', { ns: 'account' }),
+		NOINDEX,
+	)
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -78,9 +82,7 @@ export default function AccountRemindersRoute({ loaderData, actionData }: Route.
 				{loaderData.digests.length > 0 ? (
 					<fieldset>
 						<legend className="text-lg font-semibold text-stone-900">{t('reminders.digest')}</legend>
-						<p className="mt-1 text-sm text-stone-700">
-							{t('reminders.digestHint')}
-						</p>
+						<p className="mt-1 text-sm text-stone-700">{t('reminders.digestHint')}</p>
 						<div className="mt-3 space-y-3">
 							{loaderData.digests.map((digest) => (
 								<label key={digest.organisationId} className="flex items-center gap-3">

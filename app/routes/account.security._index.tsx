@@ -239,9 +239,7 @@ export default function SecurityRoute({ loaderData, actionData }: Route.Componen
 					<TotpEnrolment enrolment={enrolment} actionData={actionData} />
 				) : (
 					<>
-						<p className="mt-2 text-stone-700">
-							{t('security.twoStepIntro')}
-						</p>
+						<p className="mt-2 text-stone-700">{t('security.twoStepIntro')}</p>
 						<Form method="post" className="mt-4">
 							<input type="hidden" name="intent" value="start-totp" />
 							<Button type="submit">{t('security.setUpApp')}</Button>
@@ -358,9 +356,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 	return (
 		<div ref={ref} tabIndex={-1} className="mt-4 outline-none">
 			<Notice tone="success" role="status" title={t('security.saveCodes')}>
-				<p>
-					{t('security.codesIntro')}
-				</p>
+				<p>{t('security.codesIntro')}</p>
 				<ul className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-lg" data-testid="recovery-codes">
 					{codes.map((code) => (
 						<li key={code}>{code}</li>
@@ -399,9 +395,7 @@ function TotpEnabled({
 				<ReauthForm
 					intent="disable-totp"
 					title={t('security.turnOffTitle')}
-					explain={
-						mfaRequired ? t('security.turnOffRequired') : t('security.turnOffExplain')
-					}
+					explain={mfaRequired ? t('security.turnOffRequired') : t('security.turnOffExplain')}
 					button={t('security.turnOffButton')}
 					danger
 					withPassword={overview.reauthWithPassword}
@@ -466,7 +460,11 @@ function ReauthForm({
 					errors={fields.code.errors}
 				/>
 			)}
-			<SubmitButton pending={pending} pendingText={t('security.checking')} className={danger ? 'bg-red-700 hover:bg-red-800' : ''}>
+			<SubmitButton
+				pending={pending}
+				pendingText={t('security.checking')}
+				className={danger ? 'bg-red-700 hover:bg-red-800' : ''}
+			>
 				{button}
 			</SubmitButton>
 		</Form>
@@ -528,9 +526,7 @@ function Sessions({
 								{t('security.lastSeen', { date: s.lastSeen })}
 								{s.network ? t('security.from', { network: s.network }) : ''}
 							</p>
-							<p className="text-sm text-stone-700">
-								{t('security.signedInWhen', { date: s.signedIn, how: s.how })}
-							</p>
+							<p className="text-sm text-stone-700">{t('security.signedInWhen', { date: s.signedIn, how: s.how })}</p>
 						</div>
 						{s.current ? null : (
 							<Form method="post">

@@ -52,7 +52,13 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const t = await getT(request)
 	if (!parsed.success) {
 		return data(
-			{ ok: false as const, intent: null, passkeyId: null, field: null, message: t('passkeys.notUnderstood', { ns: 'account' }) },
+			{
+				ok: false as const,
+				intent: null,
+				passkeyId: null,
+				field: null,
+				message: t('passkeys.notUnderstood', { ns: 'account' }),
+			},
 			{ status: 400 },
 		)
 	}
@@ -104,9 +110,7 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 				<span aria-hidden="true">{BREADCRUMB_SEPARATOR}</span> {t('passkeys.heading')}
 			</p>
 			<h2 className="mt-2 text-2xl font-bold text-stone-900">{t('passkeys.heading')}</h2>
-			<p className="mt-2 text-stone-700">
-				{t('passkeys.intro')}
-			</p>
+			<p className="mt-2 text-stone-700">{t('passkeys.intro')}</p>
 
 			{removedNotice ? (
 				<Notice tone="success" role="status" className="mt-6" id="passkeys-status" tabIndex={-1}>
@@ -179,7 +183,9 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 														children: (
 															<>
 																{t('passkeys.password')}
-																<span className="sr-only">{t('passkeys.passwordToRemove', { name: passkey.name })}</span>
+																<span className="sr-only">
+																	{t('passkeys.passwordToRemove', { name: passkey.name })}
+																</span>
 															</>
 														),
 													}}
@@ -210,9 +216,7 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 				<h3 id="add-passkey" className="text-xl font-semibold text-stone-900">
 					{t('passkeys.add')}
 				</h3>
-				<p className="mt-2 mb-4 text-stone-700">
-					{t('passkeys.addIntro')}
-				</p>
+				<p className="mt-2 mb-4 text-stone-700">{t('passkeys.addIntro')}</p>
 				<PasskeyRegistration needsPassword={loaderData.needsPassword} />
 			</section>
 		</>

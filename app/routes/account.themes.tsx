@@ -274,9 +274,7 @@ function ReflectionForm({
 			<fieldset className="mt-4" aria-describedby={fields.share.errors ? fields.share.errorId : undefined}>
 				<legend className="font-medium text-stone-900">{t('themes.share')}</legend>
 				{organisations.length === 0 ? (
-					<p className="mt-1 text-sm text-stone-700">
-						{t('themes.shareFirst')}
-					</p>
+					<p className="mt-1 text-sm text-stone-700">{t('themes.shareFirst')}</p>
 				) : (
 					<div className="mt-2 space-y-2">
 						{organisations.map((org) => (

@@ -87,7 +87,10 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 					tone="success"
 					role="status"
 					className="mt-6"
-					title={t(signOff ? 'confirm.doneSignedOff' : 'confirm.doneConfirmed', { learner: learnerName, form: formLabel })}
+					title={t(signOff ? 'confirm.doneSignedOff' : 'confirm.doneConfirmed', {
+						learner: learnerName,
+						form: formLabel,
+					})}
 				>
 					{actionData?.done ? t('confirm.added') : t('confirm.used')}
 				</Notice>

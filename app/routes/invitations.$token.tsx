@@ -155,7 +155,9 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 	return (
 		<Container width="prose" className="py-12">
 			<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">{t('invitation.eyebrow')}</p>
-			<h1 className="mt-2 text-3xl font-bold text-stone-900">{t('invitation.heading', { organisation: invitation.organisationName })}</h1>
+			<h1 className="mt-2 text-3xl font-bold text-stone-900">
+				{t('invitation.heading', { organisation: invitation.organisationName })}
+			</h1>
 			<div className="mt-4 space-y-3 text-lg leading-relaxed text-stone-700">
 				<p>
 					<Trans
@@ -173,9 +175,7 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 						}}
 					/>
 				</p>
-				<p className="text-base text-stone-600">
-					{t('invitation.once', { date: formatDate(invitation.expiresAt) })}
-				</p>
+				<p className="text-base text-stone-600">{t('invitation.once', { date: formatDate(invitation.expiresAt) })}</p>
 			</div>
 
 			{acceptMessage ? (

@@ -17,7 +17,11 @@ import type { Route } from './+types/unsubscribe.$token'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('unsubscribe.metaTitle', { ns: 'public-pages' }), t('unsubscribe.metaDescription', { ns: 'public-pages' }), NOINDEX)
+	return pageMeta(
+		t('unsubscribe.metaTitle', { ns: 'public-pages' }),
+		t('unsubscribe.metaDescription', { ns: 'public-pages' }),
+		NOINDEX,
+	)
 }
 
 const notFound = async (request: Request) => {
@@ -63,9 +67,7 @@ export default function UnsubscribeRoute({ loaderData, actionData }: Route.Compo
 				</Notice>
 			) : (
 				<>
-					<p className="mt-4 text-stone-700">
-						{t('unsubscribe.question', { email: loaderData.email })}
-					</p>
+					<p className="mt-4 text-stone-700">{t('unsubscribe.question', { email: loaderData.email })}</p>
 					<Form method="post" className="mt-6">
 						<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('unsubscribe.submitting')}>
 							{t('unsubscribe.submit')}
@@ -78,7 +80,9 @@ export default function UnsubscribeRoute({ loaderData, actionData }: Route.Compo
 					t={t}
 					i18nKey="unsubscribe.settings"
 					components={{
-						settings: <Link to="/account/reminders" className="font-medium text-brand-700 underline underline-offset-2" />,
+						settings: (
+							<Link to="/account/reminders" className="font-medium text-brand-700 underline underline-offset-2" />
+						),
 					}}
 				/>
 			</p>

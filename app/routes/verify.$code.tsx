@@ -16,7 +16,9 @@ export const headers: Route.HeadersFunction = verifyPageHeaders
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
 	return pageMeta(
-		data ? `${t(`verify.titles.${data.status}`, { ns: 'public-pages' })} | Circle` : t('verify.metaTitle', { ns: 'public-pages' }),
+		data
+			? `${t(`verify.titles.${data.status}`, { ns: 'public-pages' })} | Circle`
+			: t('verify.metaTitle', { ns: 'public-pages' }),
 		t('verify.resultDescription', { ns: 'public-pages' }),
 		NOINDEX,
 	)
@@ -129,9 +131,7 @@ function Found({ result }: { result: CertificateVerification }) {
 				</div>
 			)}
 
-			<h2 className="mt-10 text-xl font-bold text-stone-900">
-				{revoked ? t('verify.saidRevoked') : t('verify.says')}
-			</h2>
+			<h2 className="mt-10 text-xl font-bold text-stone-900">{revoked ? t('verify.saidRevoked') : t('verify.says')}</h2>
 			<dl className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
 				<Row term={t('verify.issuedTo')} value={result.learnerName} large />
 				<Row term={t('verify.course')} value={result.courseTitle} />

@@ -33,7 +33,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const programmeCode = /^\s*prog/i.test(raw) ? normaliseProgrammeCertificateCode(raw) : null
 	if (programmeCode) throw redirect(`/verify/programmes/${programmeCode}`)
 	const code = normaliseCertificateCode(raw)
-	if (!code) return data({ code: raw.slice(0, 100), error: t('verify.malformed', { ns: 'public-pages' }) }, { status: 400 })
+	if (!code)
+		return data({ code: raw.slice(0, 100), error: t('verify.malformed', { ns: 'public-pages' }) }, { status: 400 })
 	throw redirect(`/verify/${code}`)
 }
 

@@ -98,16 +98,17 @@ function Found({ result }: { result: ProgrammeCertificateVerification }) {
 						</span>
 						{t('verifyProgramme.validHeading')}
 					</h1>
-					<p className="mt-3 text-lg text-green-900">
-						{t('verifyProgramme.validBody')}
-					</p>
+					<p className="mt-3 text-lg text-green-900">{t('verifyProgramme.validBody')}</p>
 				</div>
 			)}
 			<h2 className="mt-10 text-xl font-bold text-stone-900">{t('verify.says')}</h2>
 			<dl className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
 				<Row term={t('verify.issuedTo')} value={result.learnerName} large />
 				<Row term={t('verifyProgramme.programme')} value={result.programmeTitle} />
-				<Row term={t('verifyProgramme.cpdHoursTotal')} value={result.cpdHours === null ? null : hours(result.cpdHours)} />
+				<Row
+					term={t('verifyProgramme.cpdHoursTotal')}
+					value={result.cpdHours === null ? null : hours(result.cpdHours)}
+				/>
 				<Row term={t('verify.completedOn')} value={result.completedOn ? formatDate(result.completedOn) : null} />
 				<Row term={t('verify.issuedOn')} value={result.issuedAt ? formatDate(result.issuedAt) : null} />
 				<Row term={t('verify.number')} value={result.code} mono />

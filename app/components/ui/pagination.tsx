@@ -20,9 +20,7 @@ export function Pagination({ page, pageCount, label }: { page: number; pageCount
 					{t('pagination.previous')}
 				</Link>
 			) : null}
-			<span className="text-stone-700">
-				{t('pagination.pageOf', { page, pageCount })}
-			</span>
+			<span className="text-stone-700">{t('pagination.pageOf', { page, pageCount })}</span>
 			{page < pageCount ? (
 				<Link to={hrefFor(page + 1)} className={linkClasses} rel="next">
 					{t('pagination.next')}

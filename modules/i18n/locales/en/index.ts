@@ -13,4 +13,17 @@ import scorm from './scorm.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { account, auth, billing, common, 'data-export': dataExport, emails, erasure, learn, 'public-pages': publicPages, scorm, ui, xapi }
+export default {
+	account,
+	auth,
+	billing,
+	common,
+	'data-export': dataExport,
+	emails,
+	erasure,
+	learn,
+	'public-pages': publicPages,
+	scorm,
+	ui,
+	xapi,
+}
