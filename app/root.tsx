@@ -27,9 +27,9 @@ export const links: Route.LinksFunction = () => [
 	{ rel: 'icon', href: FAVICON, type: 'image/svg+xml' },
 ]
 
-export const meta: Route.MetaFunction = ({ error }) =>
+export const meta: Route.MetaFunction = ({ error, matches }) =>
 	pageMeta(
-		error ? errorTitle(error) : 'Circle | CPD in relational and restorative practice',
+		error ? errorTitle(error, matches) : 'Circle | CPD in relational and restorative practice',
 		'Online CPD courses in relational and restorative practice for schools, health and social care, criminal justice settings, and parents and carers.',
 	)
 

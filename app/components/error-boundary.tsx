@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import {
 	type ErrorResponse,
 	isRouteErrorResponse,
@@ -9,6 +10,7 @@ import {
 } from 'react-router'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { metaT } from '#app/utils/i18n.ts'
 
 type StatusHandler = (info: { error: ErrorResponse; pathname: string }) => ReactNode
 
@@ -37,17 +39,21 @@ export function GeneralErrorBoundary({
 	return <>{unexpectedErrorHandler(error)}</>
 }
 
-/** A page title for a route that is showing an error (for `meta` exports). */
-export function errorTitle(error: unknown) {
+/**
+ * A page title for a route that is showing an error (for `meta` exports). Pass the meta function's
+ * `matches` for the title in the page's language (English without them).
+ */
+export function errorTitle(error: unknown, matches: Parameters<typeof metaT>[0] = []) {
+	const t = metaT(matches)
 	const status = isRouteErrorResponse(error) ? error.status : 500
 	const titles: Record<number, string> = {
-		401: 'Please log in',
-		403: 'No access',
-		404: 'Page not found',
-		410: 'No longer available',
-		429: 'Too many requests',
+		401: t('errors.titles.unauthorised', { ns: 'ui' }),
+		403: t('errors.titles.forbidden', { ns: 'ui' }),
+		404: t('errors.titles.notFound', { ns: 'ui' }),
+		410: t('errors.titles.gone', { ns: 'ui' }),
+		429: t('errors.titles.tooMany', { ns: 'ui' }),
 	}
-	return `${titles[status] ?? 'Something went wrong'} | Circle`
+	return `${titles[status] ?? t('errors.titles.other', { ns: 'ui' })} | Circle`
 }
 
 /** The user-facing message a domain error carried (see app/utils/errors.server.ts), if any. */
@@ -59,63 +65,70 @@ function messageFrom(error: ErrorResponse): string | null {
 }
 
 function defaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname: string }) {
+	return <DefaultStatusPage error={error} pathname={pathname} />
+}
+
+function DefaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname: string }) {
+	const { t } = useTranslation('ui')
 	switch (error.status) {
 		case 401:
 			return (
 				<ErrorPage
 					code={401}
-					title="Please log in to continue"
+					title={t('errors.unauthorised.title')}
 					actions={
 						<>
-							<ButtonLink to={`/login?redirectTo=${encodeURIComponent(pathname)}`}>Log in</ButtonLink>
+							<ButtonLink to={`/login?redirectTo=${encodeURIComponent(pathname)}`}>
+								{t('errors.unauthorised.logIn')}
+							</ButtonLink>
 							<ButtonLink to="/signup" variant="secondary">
-								Create an account
+								{t('errors.unauthorised.createAccount')}
 							</ButtonLink>
 						</>
 					}
 				>
-					<p>You need to be signed in to see this page.</p>
+					<p>{t('errors.unauthorised.body')}</p>
 				</ErrorPage>
 			)
 		case 403:
 			return (
-				<ErrorPage code={403} title="You don't have access to this page">
-					<p>{messageFrom(error) ?? 'Your account is not allowed to see this page.'}</p>
+				<ErrorPage code={403} title={t('errors.forbidden.title')}>
+					<p>{messageFrom(error) ?? t('errors.forbidden.body')}</p>
 					<p>
-						If you think you should have access, ask your organisation&rsquo;s Circle administrator, or{' '}
-						<Link to="/contact">get in touch with us</Link>.
+						<Trans t={t} i18nKey="errors.forbidden.help" components={{ contact: <Link to="/contact" /> }} />
 					</p>
 				</ErrorPage>
 			)
 		case 404:
 			return (
-				<ErrorPage code={404} title="We can't find that page">
-					<p>The page may have moved, or the address may be mistyped. If you followed a link, it may be out of date.</p>
+				<ErrorPage code={404} title={t('errors.notFound.title')}>
+					<p>{t('errors.notFound.body')}</p>
 					<p>
-						You could browse <Link to="/courses">all our courses</Link> or{' '}
-						<Link to="/contact">tell us what you were looking for</Link>.
+						<Trans
+							t={t}
+							i18nKey="errors.notFound.help"
+							components={{ courses: <Link to="/courses" />, contact: <Link to="/contact" /> }}
+						/>
 					</p>
 				</ErrorPage>
 			)
 		case 410:
 			return (
-				<ErrorPage code={410} title="This link is no longer available">
-					<p>{messageFrom(error) ?? 'It may have expired or already been used.'}</p>
+				<ErrorPage code={410} title={t('errors.gone.title')}>
+					<p>{messageFrom(error) ?? t('errors.gone.body')}</p>
 				</ErrorPage>
 			)
 		case 429:
 			return (
-				<ErrorPage code={429} title="Please wait a moment">
-					<p>
-						{messageFrom(error) ?? 'We have had too many requests from you in a short time. Please try again shortly.'}
-					</p>
+				<ErrorPage code={429} title={t('errors.tooMany.title')}>
+					<p>{messageFrom(error) ?? t('errors.tooMany.body')}</p>
 				</ErrorPage>
 			)
 		default:
 			if (error.status >= 500) return <UnexpectedErrorPage error={error} />
 			return (
-				<ErrorPage code={error.status} title="We couldn't do that">
-					<p>{messageFrom(error) ?? 'Something about that request was not right. Please go back and try again.'}</p>
+				<ErrorPage code={error.status} title={t('errors.other.title')}>
+					<p>{messageFrom(error) ?? t('errors.other.body')}</p>
 				</ErrorPage>
 			)
 	}
@@ -142,28 +155,30 @@ function useDocumentRequestId() {
 
 function UnexpectedErrorPage({ error }: { error: unknown }) {
 	const requestId = useDocumentRequestId()
+	const { t } = useTranslation('ui')
 	// Only development builds show the stack; production shows a calm message and nothing internal.
 	const stack = import.meta.env.DEV && error instanceof Error ? (error.stack ?? error.message) : null
 	return (
-		<ErrorPage code={500} title="Sorry, something went wrong on our side">
+		<ErrorPage code={500} title={t('errors.unexpected.title')}>
+			<p>{t('errors.unexpected.body')}</p>
 			<p>
-				The problem has been logged. Please try again in a few minutes. Anything you had already saved, such as your
-				progress and reflections, is safe.
-			</p>
-			<p>
-				If it keeps happening, <Link to="/contact">let us know</Link>
-				{requestId ? ', quoting this reference so we can find what went wrong:' : '.'}
+				<Trans
+					t={t}
+					i18nKey={requestId ? 'errors.unexpected.tellUsWithReference' : 'errors.unexpected.tellUs'}
+					components={{ contact: <Link to="/contact" /> }}
+				/>
 			</p>
 			{requestId ? (
 				<p>
-					Reference: <code className="rounded bg-stone-100 px-1.5 py-0.5 text-base select-all">{requestId}</code>
+					{t('errors.unexpected.reference')}{' '}
+					<code className="rounded bg-stone-100 px-1.5 py-0.5 text-base select-all">{requestId}</code>
 				</p>
 			) : (
-				<p>Reload the page to get a reference you can quote.</p>
+				<p>{t('errors.unexpected.reload')}</p>
 			)}
 			{stack ? (
 				<details className="mt-6 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900">
-					<summary className="cursor-pointer font-semibold">Error details (development only)</summary>
+					<summary className="cursor-pointer font-semibold">{t('errors.unexpected.details')}</summary>
 					<pre className="mt-3 relative overflow-x-auto whitespace-pre-wrap">{stack}</pre>
 				</details>
 			) : null}
@@ -183,6 +198,7 @@ export function ErrorPage({
 	children?: ReactNode
 	actions?: ReactNode
 }) {
+	const { t } = useTranslation('ui')
 	return (
 		<Container width="prose" className="py-16 sm:py-24">
 			<div className="flex items-start gap-5">
@@ -198,15 +214,15 @@ export function ErrorPage({
 					<circle cx="9.6" cy="12" r="3.5" fill="var(--color-accent-500)" />
 				</svg>
 				<div>
-					<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">Error {code}</p>
+					<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">{t('errors.code', { code })}</p>
 					<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{title}</h1>
 					<div className="prose-circle mt-5 space-y-4 text-lg leading-relaxed text-stone-700">{children}</div>
 					<div className="mt-8 flex flex-wrap gap-3">
 						{actions ?? (
 							<>
-								<ButtonLink to="/">Go to the home page</ButtonLink>
+								<ButtonLink to="/">{t('errors.home')}</ButtonLink>
 								<ButtonLink to="/courses" variant="secondary">
-									Browse courses
+									{t('errors.browseCourses')}
 								</ButtonLink>
 							</>
 						)}

@@ -6,6 +6,7 @@ import {
 	type TextareaHTMLAttributes,
 	useId,
 } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Button } from './ui/button.tsx'
 import { cx } from './ui/cx.ts'
 
@@ -34,13 +35,14 @@ const controlClasses =
 
 /** The errors for one field (or for a form), each announced as an error to screen readers. */
 export function ErrorList({ id, errors, className }: { id?: string; errors?: ListOfErrors; className?: string }) {
+	const { t } = useTranslation('ui')
 	const list = errors?.filter((error): error is string => Boolean(error))
 	if (!list?.length) return null
 	return (
 		<ul id={id} className={cx('mt-2 space-y-1 text-sm font-semibold text-red-700', className)}>
 			{list.map((error) => (
 				<li key={error}>
-					<span className="sr-only">Error: </span>
+					<span className="sr-only">{t('forms.errorPrefix')}</span>
 					{error}
 				</li>
 			))}
@@ -53,20 +55,13 @@ export function ErrorList({ id, errors, className }: { id?: string; errors?: Lis
  * fields in an alert so that they are announced when they appear. Give the form
  * `aria-describedby={id}` when there are errors.
  */
-export function FormErrors({
-	id,
-	errors,
-	title = 'There is a problem',
-}: {
-	id?: string
-	errors?: ListOfErrors
-	title?: string
-}) {
+export function FormErrors({ id, errors, title }: { id?: string; errors?: ListOfErrors; title?: string }) {
+	const { t } = useTranslation('ui')
 	const list = errors?.filter((error): error is string => Boolean(error))
 	if (!list?.length) return null
 	return (
 		<div id={id} role="alert" className="rounded-xl border-2 border-red-700 bg-red-50 p-4 text-red-900">
-			<p className="font-semibold">{title}</p>
+			<p className="font-semibold">{title ?? t('forms.problem')}</p>
 			<ul className="mt-1 space-y-1">
 				{list.map((error) => (
 					<li key={error}>{error}</li>

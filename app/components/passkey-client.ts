@@ -1,6 +1,7 @@
 // Browser side of the passkey ceremonies, shared by the sign-in, second-factor and registration
 // components: one JSON round trip to Circle, and plain words for what the browser reports.
 import { type PublicKeyCredentialRequestOptionsJSON, startAuthentication, WebAuthnError } from '@simplewebauthn/browser'
+import i18next from 'i18next'
 
 export type PasskeyReply =
 	| { ok: true; options?: unknown; redirectTo?: string; passkey?: { id: string; name: string } }
@@ -17,7 +18,7 @@ export async function postPasskey(url: string, body: object): Promise<PasskeyRep
 			credentials: 'same-origin',
 		})
 	} catch {
-		return { ok: false, message: 'Circle could not be reached. Check your connection and try again.' }
+		return { ok: false, message: i18next.t('ui:passkeys.client.unreachable') }
 	}
 	try {
 		const json = (await response.json()) as Record<string, unknown>
@@ -26,10 +27,11 @@ export async function postPasskey(url: string, body: object): Promise<PasskeyRep
 			ok: false,
 			code: typeof json.code === 'string' ? json.code : undefined,
 			field: typeof json.field === 'string' ? json.field : null,
-			message: typeof json.message === 'string' && json.message ? json.message : 'Something went wrong.',
+			message:
+				typeof json.message === 'string' && json.message ? json.message : i18next.t('ui:passkeys.client.wentWrong'),
 		}
 	} catch {
-		return { ok: false, message: 'Something went wrong. Please reload the page and try again.' }
+		return { ok: false, message: i18next.t('ui:passkeys.client.reload') }
 	}
 }
 
@@ -55,13 +57,13 @@ export function describePasskeyError(error: unknown) {
 	const code = error instanceof WebAuthnError ? error.code : null
 	const name = error instanceof Error ? error.name : ''
 	if (code === 'ERROR_AUTHENTICATOR_PREVIOUSLY_REGISTERED') {
-		return 'This device already holds a passkey for your account.'
+		return i18next.t('ui:passkeys.client.alreadyRegistered')
 	}
 	if (code === 'ERROR_INVALID_DOMAIN' || code === 'ERROR_INVALID_RP_ID') {
-		return 'Passkeys need Circle to be opened at its own address (for example http://localhost rather than an IP address).'
+		return i18next.t('ui:passkeys.client.invalidDomain')
 	}
 	if (code === 'ERROR_CEREMONY_ABORTED' || name === 'NotAllowedError' || name === 'AbortError') {
-		return 'The passkey request was cancelled or timed out. Try again when you are ready.'
+		return i18next.t('ui:passkeys.client.cancelled')
 	}
-	return 'Your browser could not use a passkey just now. Try again, or use another way to sign in.'
+	return i18next.t('ui:passkeys.client.failed')
 }

@@ -4,6 +4,7 @@ import {
 	startRegistration,
 } from '@simplewebauthn/browser'
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useRevalidator } from 'react-router'
 import { Field } from './forms.tsx'
 import { describePasskeyError, postPasskey } from './passkey-client.ts'
@@ -27,6 +28,7 @@ export function PasskeyRegistration({ needsPassword }: { needsPassword: boolean 
 	const passwordId = useId()
 	const noticeRef = useRef<HTMLDivElement>(null)
 	const formErrorId = useId()
+	const { t } = useTranslation('ui')
 	const url = '/account/security/passkeys/register'
 
 	useEffect(() => {
@@ -37,7 +39,7 @@ export function PasskeyRegistration({ needsPassword }: { needsPassword: boolean 
 	async function add(event: React.FormEvent<HTMLFormElement>) {
 		event.preventDefault()
 		if (!browserSupportsWebAuthn()) {
-			return setState({ kind: 'error', field: null, message: 'This browser cannot make passkeys.' })
+			return setState({ kind: 'error', field: null, message: t('passkeys.cannotMake') })
 		}
 		const password = needsPassword ? String(new FormData(event.currentTarget).get('password') ?? '') : undefined
 		setState({ kind: 'working' })
@@ -57,7 +59,7 @@ export function PasskeyRegistration({ needsPassword }: { needsPassword: boolean 
 		}
 		const result = await postPasskey(url, { intent: 'verify', response })
 		if (!result.ok) return setState({ kind: 'error', field: null, message: result.message })
-		setState({ kind: 'added', name: result.passkey?.name ?? 'Passkey' })
+		setState({ kind: 'added', name: result.passkey?.name ?? t('passkeys.defaultName') })
 		await revalidator.revalidate()
 	}
 
@@ -68,21 +70,21 @@ export function PasskeyRegistration({ needsPassword }: { needsPassword: boolean 
 		<form onSubmit={add} className="space-y-4" aria-describedby={formError ? formErrorId : undefined}>
 			{state.kind === 'added' ? (
 				<div ref={noticeRef} tabIndex={-1}>
-					<Notice tone="success" role="status" title="Passkey added">
-						“{state.name}” is on your account. You can rename it below.
+					<Notice tone="success" role="status" title={t('passkeys.addedTitle')}>
+						{t('passkeys.added', { name: state.name })}
 					</Notice>
 				</div>
 			) : null}
 			{formError ? (
-				<Notice tone="error" role="alert" id={formErrorId} title="The passkey was not added">
+				<Notice tone="error" role="alert" id={formErrorId} title={t('passkeys.notAddedTitle')}>
 					{formError}
 				</Notice>
 			) : null}
 			{needsPassword ? (
 				<Field
 					className="max-w-sm"
-					labelProps={{ children: 'Your password' }}
-					description="You signed in a while ago, so confirm it is you first."
+					labelProps={{ children: t('passkeys.passwordLabel') }}
+					description={t('passkeys.passwordDescription')}
 					inputProps={{
 						id: passwordId,
 						name: 'password',
@@ -94,7 +96,7 @@ export function PasskeyRegistration({ needsPassword }: { needsPassword: boolean 
 				/>
 			) : null}
 			<Button type="submit" disabled={state.kind === 'working'}>
-				{state.kind === 'working' ? 'Waiting for your device…' : 'Add a passkey'}
+				{state.kind === 'working' ? t('passkeys.waitingDevice') : t('passkeys.add')}
 			</Button>
 		</form>
 	)

@@ -1,5 +1,6 @@
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser'
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { authenticateWithPasskey } from './passkey-client.ts'
 import { Button } from './ui/button.tsx'
@@ -16,10 +17,11 @@ export function PasskeySecondFactor() {
 		expired: false,
 	})
 	const errorId = useId()
+	const { t } = useTranslation('ui')
 
 	async function verify() {
 		if (!browserSupportsWebAuthn()) {
-			setStatus({ working: false, expired: false, error: 'This browser cannot use passkeys. Use another way below.' })
+			setStatus({ working: false, expired: false, error: t('passkeys.cannotUseOther') })
 			return
 		}
 		setStatus({ working: true, error: null, expired: false })
@@ -39,7 +41,7 @@ export function PasskeySecondFactor() {
 				disabled={status.working}
 				aria-describedby={status.error ? errorId : undefined}
 			>
-				{status.working ? 'Waiting for your passkey…' : 'Use a passkey'}
+				{status.working ? t('passkeys.waiting') : t('passkeys.use')}
 			</Button>
 			<div role="alert" id={errorId} className="mt-2 text-sm font-semibold text-red-700 empty:hidden">
 				{status.error}
@@ -47,7 +49,7 @@ export function PasskeySecondFactor() {
 					<>
 						{' '}
 						<Link to="/login" className="underline underline-offset-2">
-							Sign in again
+							{t('passkeys.signInAgain')}
 						</Link>
 					</>
 				) : null}

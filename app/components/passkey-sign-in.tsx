@@ -1,5 +1,6 @@
 import { browserSupportsWebAuthn } from '@simplewebauthn/browser'
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { authenticateWithPasskey } from './passkey-client.ts'
 import { Button } from './ui/button.tsx'
 
@@ -11,10 +12,11 @@ import { Button } from './ui/button.tsx'
 export function PasskeySignIn({ redirectTo }: { redirectTo?: string }) {
 	const [status, setStatus] = useState<{ working: boolean; error: string | null }>({ working: false, error: null })
 	const errorId = useId()
+	const { t } = useTranslation('ui')
 
 	async function signIn() {
 		if (!browserSupportsWebAuthn()) {
-			setStatus({ working: false, error: 'This browser cannot use passkeys. Log in with your email and password.' })
+			setStatus({ working: false, error: t('passkeys.cannotUsePassword') })
 			return
 		}
 		setStatus({ working: true, error: null })
@@ -27,7 +29,7 @@ export function PasskeySignIn({ redirectTo }: { redirectTo?: string }) {
 	return (
 		<div className="mt-6">
 			<p className="mb-4 flex items-center gap-3 text-sm text-stone-600 before:h-px before:flex-1 before:bg-stone-300 after:h-px after:flex-1 after:bg-stone-300">
-				or
+				{t('passkeys.or')}
 			</p>
 			<Button
 				variant="secondary"
@@ -36,7 +38,7 @@ export function PasskeySignIn({ redirectTo }: { redirectTo?: string }) {
 				disabled={status.working}
 				aria-describedby={status.error ? errorId : undefined}
 			>
-				{status.working ? 'Waiting for your passkey…' : 'Sign in with a passkey'}
+				{status.working ? t('passkeys.waiting') : t('passkeys.signIn')}
 			</Button>
 			<div role="alert" id={errorId} className="mt-2 text-sm font-semibold text-red-700 empty:hidden">
 				{status.error}

@@ -13,9 +13,9 @@ export async function action() {
 	throw data({ message: 'Not found' }, { status: 404 })
 }
 
-export const meta: Route.MetaFunction = ({ error }) =>
+export const meta: Route.MetaFunction = ({ error, matches }) =>
 	pageMeta(
-		errorTitle(error ?? data(null, { status: 404 })),
+		errorTitle(error ?? data(null, { status: 404 }), matches),
 		'The page you asked for is not on Circle. Find a course, your learning or your certificates from here.',
 	)
 

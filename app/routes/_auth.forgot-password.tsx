@@ -1,19 +1,20 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { requestPasswordReset } from '#modules/auth/request-password-reset.ts'
 import { ForgotPasswordSchema } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/_auth.forgot-password'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Reset your password | Circle',
-		'Forgotten your Circle password? Ask for a link to choose a new one, sent to your email address.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('forgot.metaTitle', { ns: 'auth' }), t('forgot.metaDescription', { ns: 'auth' }))
+}
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordSchema })
@@ -29,6 +30,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function ForgotPasswordRoute({ actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('auth')
 	const [form, fields] = useForm({
 		id: 'forgot-password',
 		lastResult: actionData?.result,
@@ -40,20 +42,18 @@ export default function ForgotPasswordRoute({ actionData }: Route.ComponentProps
 
 	return (
 		<>
-			<h1 className="text-3xl font-bold text-stone-900">Reset your password</h1>
+			<h1 className="text-3xl font-bold text-stone-900">{t('forgot.heading')}</h1>
 			{sentTo ? (
-				<Notice tone="success" role="status" title="Check your inbox" className="mt-6">
-					If an account exists for {sentTo}, we have sent a link to reset your password. The link lasts for one hour.
+				<Notice tone="success" role="status" title={t('forgot.sentTitle')} className="mt-6">
+					{t('forgot.sent', { email: sentTo })}
 				</Notice>
 			) : (
-				<p className="mt-2 text-stone-700">
-					Enter the email address you use for Circle and we will send you a link to choose a new password.
-				</p>
+				<p className="mt-2 text-stone-700">{t('forgot.intro')}</p>
 			)}
 			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field
-					labelProps={{ children: 'Email address' }}
+					labelProps={{ children: t('forgot.email') }}
 					inputProps={{
 						...getInputProps(fields.email, { type: 'email' }),
 						autoComplete: 'email',
@@ -62,14 +62,14 @@ export default function ForgotPasswordRoute({ actionData }: Route.ComponentProps
 					}}
 					errors={fields.email.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Sending…">
-					{sentTo ? 'Send another link' : 'Send me a link'}
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('forgot.submitting')}>
+					{sentTo ? t('forgot.sendAnother') : t('forgot.send')}
 				</SubmitButton>
 			</Form>
 			<p className="mt-8 border-t border-stone-200 pt-6 text-stone-700">
-				Remembered it?{' '}
+				{t('forgot.remembered')}{' '}
 				<Link to="/login" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-					Log in
+					{t('forgot.logIn')}
 				</Link>
 			</p>
 		</>

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
@@ -7,6 +8,7 @@ import { PasskeySignIn } from '#app/components/passkey-sign-in.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { logIn } from '#modules/auth/log-in.ts'
 import { LogInSchema } from '#modules/auth/schemas.ts'
@@ -14,11 +16,10 @@ import { LogInOrSsoSchema, SsoStartSchema } from '#modules/sso/schemas.ts'
 import { ssoRedirectFor } from '#app/utils/sso.server.ts'
 import type { Route } from './+types/_auth.login'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Log in | Circle',
-		'Log in to Circle to carry on with your courses, download your certificates and keep your CPD portfolio.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('login.metaTitle', { ns: 'auth' }), t('login.metaDescription', { ns: 'auth' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
@@ -55,22 +56,14 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 /** Why someone was sent back here (`?reason=`), in words. */
-const REASONS: Record<string, { title: string; body: string }> = {
-	expired: {
-		title: 'Please sign in again',
-		body: 'That sign-in was not finished within 10 minutes, so it has expired. Sign in again and then enter your code.',
-	},
-	'second-factor': {
-		title: 'Please sign in again with two-step sign-in',
-		body: 'Your account now uses two-step sign-in, and this browser has not yet been asked for it. Sign in again and enter the code from your authenticator app.',
-	},
-}
+const REASONS = { expired: 'expired', 'second-factor': 'secondFactor' } as const
 
 export default function LoginRoute({ actionData }: Route.ComponentProps) {
 	const [searchParams] = useSearchParams()
 	const redirectTo = searchParams.get('redirectTo') ?? ''
 	const reasonKey = searchParams.get('reason') ?? ''
-	const reason = Object.hasOwn(REASONS, reasonKey) ? REASONS[reasonKey] : undefined
+	const reason = Object.hasOwn(REASONS, reasonKey) ? REASONS[reasonKey as keyof typeof REASONS] : undefined
+	const { t } = useTranslation('auth')
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'login',
@@ -83,18 +76,18 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 
 	return (
 		<>
-			<h1 className="text-3xl font-bold text-stone-900">Log in</h1>
-			<p className="mt-2 text-stone-700">Welcome back. Log in to carry on with your courses and CPD record.</p>
+			<h1 className="text-3xl font-bold text-stone-900">{t('login.heading')}</h1>
+			<p className="mt-2 text-stone-700">{t('login.intro')}</p>
 			{reason ? (
-				<Notice tone="warning" role="status" title={reason.title} className="mt-6">
-					{reason.body}
+				<Notice tone="warning" role="status" title={t(`login.reasons.${reason}.title`)} className="mt-6">
+					{t(`login.reasons.${reason}.body`)}
 				</Notice>
 			) : null}
 			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input type="hidden" name="redirectTo" value={redirectTo} />
 				<Field
-					labelProps={{ children: 'Email address' }}
+					labelProps={{ children: t('login.email') }}
 					inputProps={{
 						...getInputProps(fields.email, { type: 'email' }),
 						autoComplete: 'email',
@@ -104,35 +97,35 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 					errors={fields.email.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Password' }}
+					labelProps={{ children: t('login.password') }}
 					inputProps={{
 						...getInputProps(fields.password, { type: 'password' }),
 						autoComplete: 'current-password',
 					}}
 					errors={fields.password.errors}
-					description="Organisation with single sign-on? Leave this empty and choose Log in."
+					description={t('login.passwordDescription')}
 				/>
 				<p>
 					<Link
 						to="/forgot-password"
 						className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 					>
-						Forgotten your password?
+						{t('login.forgotten')}
 					</Link>
 				</p>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Logging in…">
-					Log in
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('login.submitting')}>
+					{t('login.submit')}
 				</SubmitButton>
 			</Form>
 			<PasskeySignIn redirectTo={redirectTo} />
 			<SsoChoices linkSearch={linkSearch} />
 			<p className="mt-8 border-t border-stone-200 pt-6 text-stone-700">
-				New to Circle?{' '}
+				{t('login.newToCircle')}{' '}
 				<Link
 					to={`/signup${linkSearch}`}
 					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 				>
-					Create an account
+					{t('login.createAccount')}
 				</Link>
 			</p>
 		</>
@@ -141,32 +134,33 @@ export default function LoginRoute({ actionData }: Route.ComponentProps) {
 
 /** Sign-in with an organisation's own accounts: each asks for the work address, then goes to that organisation's provider. */
 function SsoChoices({ linkSearch }: { linkSearch: string }) {
+	const { t } = useTranslation('auth')
 	const choices = [
-		{ via: 'microsoft', label: 'Sign in with Microsoft' },
-		{ via: 'google', label: 'Sign in with Google' },
-		{ via: '', label: 'Continue with single sign-on' },
-	]
+		{ via: 'microsoft', label: t('login.microsoft') },
+		{ via: 'google', label: t('login.google') },
+		{ via: '', label: t('login.sso') },
+	].map(({ via, label }) => {
+		const params = new URLSearchParams(linkSearch)
+		if (via) params.set('via', via)
+		const query = params.toString()
+		return { label, to: `/sso/start${query ? `?${query}` : ''}` }
+	})
 	return (
 		<section aria-labelledby="work-account-heading" className="mt-8 border-t border-stone-200 pt-6">
 			<h2 id="work-account-heading" className="text-lg font-semibold text-stone-900">
-				Use your work account
+				{t('login.workAccount')}
 			</h2>
 			<ul className="mt-3 space-y-2">
-				{choices.map(({ via, label }) => {
-					const params = new URLSearchParams(linkSearch)
-					if (via) params.set('via', via)
-					const query = params.toString()
-					return (
-						<li key={label}>
-							<Link
-								to={`/sso/start${query ? `?${query}` : ''}`}
-								className="flex min-h-11 items-center justify-center rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-50"
-							>
-								{label}
-							</Link>
-						</li>
-					)
-				})}
+				{choices.map(({ to, label }) => (
+					<li key={label}>
+						<Link
+							to={to}
+							className="flex min-h-11 items-center justify-center rounded-lg border border-stone-400 bg-white px-4 py-2 font-medium text-stone-900 hover:bg-stone-50"
+						>
+							{label}
+						</Link>
+					</li>
+				))}
 			</ul>
 		</section>
 	)

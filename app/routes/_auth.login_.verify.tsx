@@ -1,10 +1,12 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { PasskeySecondFactor } from '#app/components/passkey-second-factor.tsx'
 import { redirectWithSession, requireAnonymous, safeRedirectTo } from '#app/utils/auth.server.ts'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { clearSignInChallengeCookie, readSignInChallengeToken, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { completeSignIn } from '#modules/auth/sign-in.ts'
@@ -16,8 +18,10 @@ import { SecondFactorSchema } from '#modules/mfa/schemas.ts'
 import { hasConfirmedTotp, verifyTotp } from '#modules/mfa/totp.ts'
 import type { Route } from './+types/_auth.login_.verify'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Two-step sign-in | Circle', 'Finish signing in to Circle with your second factor.')
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('twoStep.metaTitle', { ns: 'auth' }), t('twoStep.metaDescription', { ns: 'auth' }))
+}
 
 /** Back to the login page, without the challenge cookie, when the sign-in has expired or is missing. */
 function startAgain() {
@@ -81,6 +85,7 @@ export default function VerifyRoute({ loaderData, actionData }: Route.ComponentP
 	const [searchParams] = useSearchParams()
 	const useRecovery = searchParams.get('method') === 'recovery'
 	const navigation = useNavigation()
+	const { t } = useTranslation('auth')
 	const [form, fields] = useForm({
 		id: useRecovery ? 'verify-recovery' : 'verify-totp',
 		lastResult: navigation.state === 'idle' ? actionData?.result : undefined,
@@ -92,14 +97,19 @@ export default function VerifyRoute({ loaderData, actionData }: Route.ComponentP
 
 	return (
 		<>
-			<h1 className="text-3xl font-bold text-stone-900">Two-step sign-in</h1>
+			<h1 className="text-3xl font-bold text-stone-900">{t('twoStep.heading')}</h1>
 			<p className="mt-2 text-stone-700">
-				You are signing in as <strong className="font-semibold break-words">{loaderData.email}</strong>.{' '}
+				<Trans
+					t={t}
+					i18nKey="twoStep.signingInAs"
+					values={{ email: loaderData.email }}
+					components={{ strong: <strong className="font-semibold break-words" /> }}
+				/>{' '}
 				{!loaderData.showCodeForm
-					? 'Use your passkey to finish signing in.'
+					? t('twoStep.usePasskey')
 					: useRecovery
-						? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once.'
-						: 'Open your authenticator app and enter the 6-digit code it shows for Circle.'}
+						? t('twoStep.useRecovery')
+						: t('twoStep.useApp')}
 			</p>
 			{loaderData.hasPasskey ? (
 				<div className="mt-6">
@@ -113,8 +123,8 @@ export default function VerifyRoute({ loaderData, actionData }: Route.ComponentP
 						<>
 							<input type="hidden" name="method" value="recovery" />
 							<Field
-								labelProps={{ children: 'Recovery code' }}
-								description="10 letters and numbers, like abcde-fghij"
+								labelProps={{ children: t('twoStep.recoveryCode') }}
+								description={t('twoStep.recoveryDescription')}
 								inputProps={{
 									...getInputProps(fields.recoveryCode, { type: 'text' }),
 									autoComplete: 'off',
@@ -130,7 +140,7 @@ export default function VerifyRoute({ loaderData, actionData }: Route.ComponentP
 						<>
 							<input type="hidden" name="method" value="totp" />
 							<Field
-								labelProps={{ children: 'Code from your authenticator app' }}
+								labelProps={{ children: t('twoStep.appCode') }}
 								inputProps={{
 									...getInputProps(fields.code, { type: 'text' }),
 									autoComplete: 'one-time-code',
@@ -145,8 +155,8 @@ export default function VerifyRoute({ loaderData, actionData }: Route.ComponentP
 							/>
 						</>
 					)}
-					<SubmitButton pending={pending} pendingText="Checking…">
-						Continue
+					<SubmitButton pending={pending} pendingText={t('twoStep.submitting')}>
+						{t('twoStep.submit')}
 					</SubmitButton>
 				</Form>
 			) : null}
@@ -158,28 +168,37 @@ export default function VerifyRoute({ loaderData, actionData }: Route.ComponentP
 								to="/login/verify"
 								className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 							>
-								Use your authenticator app instead
+								{t('twoStep.appInstead')}
 							</Link>
 						) : (
 							<Link
 								to="/login/verify?method=recovery"
 								className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 							>
-								Use a recovery code instead
+								{t('twoStep.recoveryInstead')}
 							</Link>
 						)}
 					</p>
 				) : null}
 				<p>
-					Not you, or lost your phone and codes?{' '}
-					<Link to="/login" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-						Start again
-					</Link>{' '}
-					or{' '}
-					<Link to="/contact" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-						contact us
-					</Link>
-					.
+					<Trans
+						t={t}
+						i18nKey="twoStep.lost"
+						components={{
+							again: (
+								<Link
+									to="/login"
+									className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+								/>
+							),
+							contact: (
+								<Link
+									to="/contact"
+									className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+								/>
+							),
+						}}
+					/>
 				</p>
 			</div>
 		</>

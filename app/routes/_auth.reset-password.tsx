@@ -1,32 +1,32 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/auth.server.ts'
 import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { checkPasswordResetToken, resetPassword } from '#modules/auth/reset-password.ts'
 import { PASSWORD_MIN_LENGTH, ResetPasswordSchema } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/_auth.reset-password'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Choose a new password | Circle',
-		'Choose a new password for your Circle account, from the link in your email.',
-	)
-
-const PROBLEMS = {
-	invalid: 'This link is not valid. Please check you copied all of it from the email.',
-	used: 'This link has already been used. Each link works once.',
-	expired: 'This link has expired. Links last for one hour.',
-} as const
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('reset.metaTitle', { ns: 'auth' }), t('reset.metaDescription', { ns: 'auth' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const token = new URL(request.url).searchParams.get('token') ?? ''
 	const status = token ? await checkPasswordResetToken({ token }) : 'invalid'
-	return { token: status === 'valid' ? token : null, problem: status === 'valid' ? null : PROBLEMS[status] }
+	const t = await getT(request)
+	return {
+		token: status === 'valid' ? token : null,
+		problem: status === 'valid' ? null : t(`reset.problems.${status}`, { ns: 'auth' }),
+	}
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -54,6 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function ResetPasswordRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('auth')
 	const [form, fields] = useForm({
 		id: 'reset-password',
 		lastResult: actionData?.result,
@@ -65,11 +66,11 @@ export default function ResetPasswordRoute({ loaderData, actionData }: Route.Com
 	if (!loaderData.token) {
 		return (
 			<>
-				<h1 className="text-3xl font-bold text-stone-900">This link cannot be used</h1>
+				<h1 className="text-3xl font-bold text-stone-900">{t('reset.cannotUse')}</h1>
 				<p className="mt-3 text-stone-700">{loaderData.problem}</p>
 				<p className="mt-6">
 					<Link to="/forgot-password" className={buttonClasses()}>
-						Get a new link
+						{t('reset.newLink')}
 					</Link>
 				</p>
 			</>
@@ -78,16 +79,14 @@ export default function ResetPasswordRoute({ loaderData, actionData }: Route.Com
 
 	return (
 		<>
-			<h1 className="text-3xl font-bold text-stone-900">Choose a new password</h1>
-			<p className="mt-2 text-stone-700">
-				When you save it, you will be signed out everywhere else and signed in here.
-			</p>
+			<h1 className="text-3xl font-bold text-stone-900">{t('reset.heading')}</h1>
+			<p className="mt-2 text-stone-700">{t('reset.intro')}</p>
 			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input type="hidden" name="token" value={loaderData.token} />
 				<Field
-					labelProps={{ children: 'New password' }}
-					description={`At least ${PASSWORD_MIN_LENGTH} characters. Three or four random words make a strong password that is easy to remember.`}
+					labelProps={{ children: t('reset.password') }}
+					description={t('passwordRules', { min: PASSWORD_MIN_LENGTH })}
 					inputProps={{
 						...getInputProps(fields.password, { type: 'password' }),
 						autoComplete: 'new-password',
@@ -96,7 +95,7 @@ export default function ResetPasswordRoute({ loaderData, actionData }: Route.Com
 					errors={fields.password.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Confirm new password' }}
+					labelProps={{ children: t('reset.confirm') }}
 					inputProps={{
 						...getInputProps(fields.confirmPassword, { type: 'password' }),
 						autoComplete: 'new-password',
@@ -104,8 +103,8 @@ export default function ResetPasswordRoute({ loaderData, actionData }: Route.Com
 					}}
 					errors={fields.confirmPassword.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-					Save new password
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('reset.submitting')}>
+					{t('reset.submit')}
 				</SubmitButton>
 			</Form>
 		</>

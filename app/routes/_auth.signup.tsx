@@ -1,20 +1,21 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { PASSWORD_MIN_LENGTH, SignUpSchema } from '#modules/auth/schemas.ts'
 import { signUp } from '#modules/auth/sign-up.ts'
 import type { Route } from './+types/_auth.signup'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Create an account | Circle',
-		'Create a free Circle account to take CPD courses in relational and restorative practice and keep your CPD portfolio.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('signup.metaTitle', { ns: 'auth' }), t('signup.metaDescription', { ns: 'auth' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireAnonymous(request)
@@ -41,6 +42,7 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
 	const [searchParams] = useSearchParams()
 	const redirectTo = searchParams.get('redirectTo') ?? ''
 	const navigation = useNavigation()
+	const { t } = useTranslation('auth')
 	const [form, fields] = useForm({
 		id: 'signup',
 		lastResult: actionData?.result,
@@ -52,22 +54,20 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
 
 	return (
 		<>
-			<h1 className="text-3xl font-bold text-stone-900">Create an account</h1>
-			<p className="mt-2 text-stone-700">
-				Take courses at your own pace, earn CPD certificates and keep your reflections in one place.
-			</p>
+			<h1 className="text-3xl font-bold text-stone-900">{t('signup.heading')}</h1>
+			<p className="mt-2 text-stone-700">{t('signup.intro')}</p>
 			<Form method="post" className="mt-6 space-y-5" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input type="hidden" name="redirectTo" value={redirectTo} />
 				<Field
-					labelProps={{ children: 'Full name' }}
-					description="As you would like it to appear on your certificates."
+					labelProps={{ children: t('signup.name') }}
+					description={t('signup.nameDescription')}
 					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name', required: true }}
 					errors={fields.name.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Email address' }}
-					description="We will send a link to confirm it."
+					labelProps={{ children: t('signup.email') }}
+					description={t('signup.emailDescription')}
 					inputProps={{
 						...getInputProps(fields.email, { type: 'email' }),
 						autoComplete: 'email',
@@ -77,8 +77,8 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
 					errors={fields.email.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Password' }}
-					description={`At least ${PASSWORD_MIN_LENGTH} characters. Three or four random words make a strong password that is easy to remember.`}
+					labelProps={{ children: t('signup.password') }}
+					description={t('passwordRules', { min: PASSWORD_MIN_LENGTH })}
 					inputProps={{
 						...getInputProps(fields.password, { type: 'password' }),
 						autoComplete: 'new-password',
@@ -86,17 +86,17 @@ export default function SignupRoute({ actionData }: Route.ComponentProps) {
 					}}
 					errors={fields.password.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Creating your account…">
-					Create account
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('signup.submitting')}>
+					{t('signup.submit')}
 				</SubmitButton>
 			</Form>
 			<p className="mt-8 border-t border-stone-200 pt-6 text-stone-700">
-				Already have an account?{' '}
+				{t('signup.haveAccount')}{' '}
 				<Link
 					to={`/login${linkSearch}`}
 					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 				>
-					Log in
+					{t('signup.logIn')}
 				</Link>
 			</p>
 		</>

@@ -1,15 +1,19 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Link } from 'react-router'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { domainErrorInit } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { clearSsoStateCookie, readSsoState, ssoRedirectUri } from '#app/utils/sso.server.ts'
 import { completeSsoSignIn } from '#modules/sso/sign-in.ts'
 import type { Route } from './+types/_auth.sso.callback'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Signing in | Circle', 'Finishing a sign-in with your organisation’s account.', NOINDEX)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('ssoCallback.metaTitle', { ns: 'auth' }), t('ssoCallback.metaDescription', { ns: 'auth' }), NOINDEX)
+}
 
 type Outcome = { status: 'link-sent'; email: string; organisationName: string } | { status: 'error'; message: string }
 
@@ -47,33 +51,40 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function SsoCallbackRoute({ loaderData }: Route.ComponentProps) {
 	const outcome = loaderData as Outcome
+	const { t } = useTranslation('auth')
 	if (outcome.status === 'link-sent') {
 		return (
 			<>
-				<h1 className="text-3xl font-bold text-stone-900">Check your email</h1>
+				<h1 className="text-3xl font-bold text-stone-900">{t('ssoCallback.checkEmail')}</h1>
 				<Notice tone="info" role="status" className="mt-6">
-					{outcome.email} already has a Circle account. To keep it safe, we have sent a link to that address: follow it
-					to connect your {outcome.organisationName} sign-in to the account. The link lasts for one hour.
+					{t('ssoCallback.linkSent', { email: outcome.email, organisation: outcome.organisationName })}
 				</Notice>
 				<p className="mt-6 text-stone-700">
-					Or{' '}
-					<Link to="/login" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-						log in with your password
-					</Link>{' '}
-					as usual.
+					<Trans
+						t={t}
+						i18nKey="ssoCallback.orPassword"
+						components={{
+							login: (
+								<Link
+									to="/login"
+									className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
+								/>
+							),
+						}}
+					/>
 				</p>
 			</>
 		)
 	}
 	return (
 		<>
-			<h1 className="text-3xl font-bold text-stone-900">We could not sign you in</h1>
+			<h1 className="text-3xl font-bold text-stone-900">{t('ssoCallback.failed')}</h1>
 			<Notice tone="error" role="alert" className="mt-6">
 				{outcome.message}
 			</Notice>
 			<p className="mt-6 text-stone-700">
 				<Link to="/login" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-					Back to log in
+					{t('ssoCallback.backToLogIn')}
 				</Link>
 			</p>
 		</>

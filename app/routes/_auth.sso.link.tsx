@@ -1,14 +1,19 @@
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { checkIdentityLink, confirmIdentityLink } from '#modules/sso/sign-in.ts'
 import type { Route } from './+types/_auth.sso.link'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Link your work sign-in | Circle', 'Connect your organisation’s sign-in to your Circle account.', NOINDEX)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('ssoLink.metaTitle', { ns: 'auth' }), t('ssoLink.metaDescription', { ns: 'auth' }), NOINDEX)
+}
 
 function tokenOf(request: Request) {
 	const token = new URL(request.url).searchParams.get('token') ?? ''
@@ -25,10 +30,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
 	const token = tokenOf(request)
 	if (!token) {
-		return data(
-			{ ok: false as const, message: 'This link is not complete. Check you copied all of it.' },
-			{ status: 400 },
-		)
+		const t = await getT(request)
+		return data({ ok: false as const, message: t('ssoLink.incomplete', { ns: 'auth' }) }, { status: 400 })
 	}
 	try {
 		const { deviceCookie, ...origin } = signInOrigin(request, context)
@@ -43,16 +46,17 @@ export default function SsoLinkRoute({ loaderData, actionData }: Route.Component
 	const { link } = loaderData
 	const navigation = useNavigation()
 	const [searchParams] = useSearchParams()
+	const { t } = useTranslation('auth')
 	if (!link) {
 		return (
 			<>
-				<h1 className="text-3xl font-bold text-stone-900">This link cannot be used</h1>
+				<h1 className="text-3xl font-bold text-stone-900">{t('ssoLink.cannotUse')}</h1>
 				<Notice tone="error" role="alert" className="mt-6">
-					This link has expired or was already used. Sign in with your organisation again to get a new one.
+					{t('ssoLink.expired')}
 				</Notice>
 				<p className="mt-6">
 					<Link to="/login" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-						Back to log in
+						{t('ssoLink.backToLogIn')}
 					</Link>
 				</p>
 			</>
@@ -60,10 +64,9 @@ export default function SsoLinkRoute({ loaderData, actionData }: Route.Component
 	}
 	return (
 		<>
-			<h1 className="text-3xl font-bold text-stone-900">Link your work sign-in</h1>
+			<h1 className="text-3xl font-bold text-stone-900">{t('ssoLink.heading')}</h1>
 			<p className="mt-2 text-stone-700">
-				From now on, {link.email} will sign in to Circle through {link.organisationName}. Your courses, certificates and
-				CPD record stay as they are.
+				{t('ssoLink.intro', { email: link.email, organisation: link.organisationName })}
 			</p>
 			{actionData && !actionData.ok ? (
 				<Notice tone="error" role="alert" className="mt-6">
@@ -75,8 +78,8 @@ export default function SsoLinkRoute({ loaderData, actionData }: Route.Component
 				action={`/sso/link?${new URLSearchParams({ token: searchParams.get('token') ?? '' })}`}
 				className="mt-6"
 			>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Linking…">
-					Link and sign in
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('ssoLink.submitting')}>
+					{t('ssoLink.submit')}
 				</SubmitButton>
 			</Form>
 		</>

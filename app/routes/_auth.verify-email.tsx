@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
@@ -5,16 +6,16 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { resendVerificationEmail, verifyEmail } from '#modules/auth/email-verification.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/_auth.verify-email'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Confirm your email address | Circle',
-		'Confirm your email address so Circle can send you certificates, receipts and password links.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('verifyEmail.metaTitle', { ns: 'auth' }), t('verifyEmail.metaDescription', { ns: 'auth' }))
+}
 
 type LoaderResult =
 	| { state: 'verified'; signedIn: boolean }
@@ -59,22 +60,21 @@ const linkClasses = 'font-medium text-brand-700 underline underline-offset-2 hov
 export default function VerifyEmailRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
 	const pending = navigation.state === 'submitting'
+	const { t } = useTranslation('auth')
 
 	if (loaderData.state === 'verified') {
 		return (
 			<>
-				<h1 className="text-3xl font-bold text-stone-900">Email address confirmed</h1>
-				<p className="mt-3 text-stone-700">
-					Thank you. Your email address is confirmed, so your certificates can reach you.
-				</p>
+				<h1 className="text-3xl font-bold text-stone-900">{t('verifyEmail.confirmed')}</h1>
+				<p className="mt-3 text-stone-700">{t('verifyEmail.thanks')}</p>
 				<p className="mt-6">
 					{loaderData.signedIn ? (
 						<Link to={DEFAULT_SIGNED_IN_PATH} className={buttonClasses()}>
-							Go to my learning
+							{t('verifyEmail.myLearning')}
 						</Link>
 					) : (
 						<Link to="/login" className={buttonClasses()}>
-							Log in
+							{t('verifyEmail.logIn')}
 						</Link>
 					)}
 				</p>
@@ -84,14 +84,14 @@ export default function VerifyEmailRoute({ loaderData, actionData }: Route.Compo
 
 	const resendForm = (
 		<Form method="post" className="mt-6 space-y-4">
-			<FormErrors errors={[actionData?.error]} title="We could not send a new link" />
+			<FormErrors errors={[actionData?.error]} title={t('verifyEmail.sendFailed')} />
 			{actionData?.sent ? (
-				<Notice tone="success" role="status" title="We have sent a new link">
-					Check the inbox for {actionData.email}. The link lasts for 48 hours.
+				<Notice tone="success" role="status" title={t('verifyEmail.sentTitle')}>
+					{t('verifyEmail.sent', { email: actionData.email })}
 				</Notice>
 			) : null}
-			<SubmitButton pending={pending} pendingText="Sending…">
-				Send a new link
+			<SubmitButton pending={pending} pendingText={t('verifyEmail.submitting')}>
+				{t('verifyEmail.submit')}
 			</SubmitButton>
 		</Form>
 	)
@@ -99,22 +99,27 @@ export default function VerifyEmailRoute({ loaderData, actionData }: Route.Compo
 	if (loaderData.state === 'failed') {
 		return (
 			<>
-				<h1 className="text-3xl font-bold text-stone-900">We could not confirm your email address</h1>
+				<h1 className="text-3xl font-bold text-stone-900">{t('verifyEmail.failed')}</h1>
 				<p className="mt-3 text-stone-700">{loaderData.message}</p>
 				{loaderData.canResend ? (
 					resendForm
 				) : loaderData.signedIn ? (
 					<p className="mt-6">
 						<Link to={DEFAULT_SIGNED_IN_PATH} className={buttonClasses()}>
-							Go to my learning
+							{t('verifyEmail.myLearning')}
 						</Link>
 					</p>
 				) : (
 					<p className="mt-6 text-stone-700">
-						<Link to={`/login?${new URLSearchParams({ redirectTo: '/verify-email' })}`} className={linkClasses}>
-							Log in
-						</Link>{' '}
-						to ask for a new link.
+						<Trans
+							t={t}
+							i18nKey="verifyEmail.logInToResend"
+							components={{
+								login: (
+									<Link to={`/login?${new URLSearchParams({ redirectTo: '/verify-email' })}`} className={linkClasses} />
+								),
+							}}
+						/>
 					</p>
 				)}
 			</>
@@ -123,12 +128,16 @@ export default function VerifyEmailRoute({ loaderData, actionData }: Route.Compo
 
 	return (
 		<>
-			<h1 className="text-3xl font-bold text-stone-900">Check your inbox</h1>
+			<h1 className="text-3xl font-bold text-stone-900">{t('verifyEmail.checkInbox')}</h1>
 			<p className="mt-3 text-stone-700">
-				We sent a link to <strong className="font-semibold break-words">{loaderData.email}</strong>. Open it to confirm
-				your email address. It may take a few minutes to arrive, so check your junk or spam folder too.
+				<Trans
+					t={t}
+					i18nKey="verifyEmail.sentTo"
+					values={{ email: loaderData.email }}
+					components={{ strong: <strong className="font-semibold break-words" /> }}
+				/>
 			</p>
-			<p className="mt-3 text-stone-700">Did not get it? We can send a new one.</p>
+			<p className="mt-3 text-stone-700">{t('verifyEmail.notArrived')}</p>
 			{resendForm}
 		</>
 	)

@@ -1,20 +1,21 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireUserId } from '#app/utils/auth.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { getProfile, updateProfile } from '#modules/auth/profile.ts'
-import { ProfileSchema, REGISTRATION_BODIES, REGISTRATION_BODY_LABELS } from '#modules/auth/schemas.ts'
+import { ProfileSchema, REGISTRATION_BODIES } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/account._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Your details | Circle',
-		'Your name, profession and registration details, as they appear on your Circle certificates and CPD records.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('details.metaTitle', { ns: 'account' }), t('details.metaDescription', { ns: 'account' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const userId = await requireUserId(request)
@@ -39,10 +40,10 @@ export async function action({ request }: Route.ActionArgs) {
 	return { result: submission.reply(), saved: true }
 }
 
-const registrationOptions = REGISTRATION_BODIES.map((value) => ({ value, label: REGISTRATION_BODY_LABELS[value] }))
-
 export default function AccountDetailsRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('account')
+	const registrationOptions = REGISTRATION_BODIES.map((value) => ({ value, label: t(`details.bodies.${value}`) }))
 	const [form, fields] = useForm({
 		id: 'profile',
 		lastResult: actionData?.result,
@@ -55,35 +56,33 @@ export default function AccountDetailsRoute({ loaderData, actionData }: Route.Co
 
 	return (
 		<>
-			<h2 className="text-2xl font-bold text-stone-900">Your details</h2>
-			<p className="mt-2 text-stone-700">
-				Your certificates and CPD record use these details, so that your regulator or appraiser can match them to you.
-			</p>
+			<h2 className="text-2xl font-bold text-stone-900">{t('details.heading')}</h2>
+			<p className="mt-2 text-stone-700">{t('details.intro')}</p>
 			<Form method="post" className="mt-6 max-w-xl space-y-5" {...getFormProps(form)}>
-				{saved ? <Notice tone="success" role="status" title="Your details have been saved" /> : null}
+				{saved ? <Notice tone="success" role="status" title={t('details.saved')} /> : null}
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field
-					labelProps={{ children: 'Full name' }}
-					description="As you would like it to appear on your certificates."
+					labelProps={{ children: t('details.name') }}
+					description={t('details.nameDescription')}
 					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name', required: true }}
 					errors={fields.name.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Profession or role (optional)' }}
-					description="For example, mental health nurse, head of year or youth justice worker."
+					labelProps={{ children: t('details.profession') }}
+					description={t('details.professionDescription')}
 					inputProps={{ ...getInputProps(fields.profession, { type: 'text' }), autoComplete: 'organization-title' }}
 					errors={fields.profession.errors}
 				/>
 				<SelectField
-					labelProps={{ children: 'Registration body (optional)' }}
-					placeholder="None"
+					labelProps={{ children: t('details.registrationBody') }}
+					placeholder={t('details.none')}
 					options={registrationOptions}
 					selectProps={getSelectProps(fields.registrationBody)}
 					errors={fields.registrationBody.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Registration number (optional)' }}
-					description="Your PIN, registration number or teacher reference number, as your regulator shows it."
+					labelProps={{ children: t('details.registrationNumber') }}
+					description={t('details.registrationNumberDescription')}
 					inputProps={{
 						...getInputProps(fields.registrationNumber, { type: 'text' }),
 						autoComplete: 'off',
@@ -91,8 +90,8 @@ export default function AccountDetailsRoute({ loaderData, actionData }: Route.Co
 					}}
 					errors={fields.registrationNumber.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-					Save details
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('details.submitting')}>
+					{t('details.submit')}
 				</SubmitButton>
 			</Form>
 		</>

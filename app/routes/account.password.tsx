@@ -1,20 +1,21 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireAuthSession, requireUser } from '#app/utils/auth.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { changePassword } from '#modules/auth/change-password.ts'
 import { ChangePasswordSchema, PASSWORD_MIN_LENGTH } from '#modules/auth/schemas.ts'
 import type { Route } from './+types/account.password'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Change your password | Circle',
-		'Change the password of your Circle account. Your other sessions are signed out.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('password.metaTitle', { ns: 'account' }), t('password.metaDescription', { ns: 'account' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -44,6 +45,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function ChangePasswordRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('account')
 	const [form, fields] = useForm({
 		id: 'change-password',
 		lastResult: actionData?.result,
@@ -55,23 +57,19 @@ export default function ChangePasswordRoute({ loaderData, actionData }: Route.Co
 
 	return (
 		<>
-			<h2 className="text-2xl font-bold text-stone-900">Change your password</h2>
-			<p className="mt-2 text-stone-700">
-				When you change your password, you stay signed in here and are signed out on every other device.
-			</p>
+			<h2 className="text-2xl font-bold text-stone-900">{t('password.heading')}</h2>
+			<p className="mt-2 text-stone-700">{t('password.intro')}</p>
 			<Form method="post" className="mt-6 max-w-xl space-y-5" {...getFormProps(form)}>
 				{endedSessions !== null ? (
-					<Notice tone="success" role="status" title="Your password has been changed">
-						{endedSessions === 0
-							? 'We have emailed you to confirm the change.'
-							: `We have signed you out on ${endedSessions === 1 ? '1 other device' : `${endedSessions} other devices`} and emailed you to confirm the change.`}
+					<Notice tone="success" role="status" title={t('password.changed')}>
+						{endedSessions === 0 ? t('password.emailed') : t('password.signedOut', { count: endedSessions })}
 					</Notice>
 				) : null}
 				<FormErrors id={form.errorId} errors={form.errors} />
 				{/* Lets password managers file the new password under the right account. */}
 				<input type="email" name="username" autoComplete="username" value={loaderData.email} readOnly hidden />
 				<Field
-					labelProps={{ children: 'Current password' }}
+					labelProps={{ children: t('password.current') }}
 					inputProps={{
 						...getInputProps(fields.currentPassword, { type: 'password' }),
 						autoComplete: 'current-password',
@@ -80,8 +78,8 @@ export default function ChangePasswordRoute({ loaderData, actionData }: Route.Co
 					errors={fields.currentPassword.errors}
 				/>
 				<Field
-					labelProps={{ children: 'New password' }}
-					description={`At least ${PASSWORD_MIN_LENGTH} characters. Three or four random words make a strong password that is easy to remember.`}
+					labelProps={{ children: t('password.new') }}
+					description={t('password.rules', { min: PASSWORD_MIN_LENGTH })}
 					inputProps={{
 						...getInputProps(fields.newPassword, { type: 'password' }),
 						autoComplete: 'new-password',
@@ -90,7 +88,7 @@ export default function ChangePasswordRoute({ loaderData, actionData }: Route.Co
 					errors={fields.newPassword.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Confirm new password' }}
+					labelProps={{ children: t('password.confirm') }}
 					inputProps={{
 						...getInputProps(fields.confirmPassword, { type: 'password' }),
 						autoComplete: 'new-password',
@@ -98,8 +96,8 @@ export default function ChangePasswordRoute({ loaderData, actionData }: Route.Co
 					}}
 					errors={fields.confirmPassword.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Changing your password…">
-					Change password
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('password.submitting')}>
+					{t('password.submit')}
 				</SubmitButton>
 			</Form>
 		</>

@@ -1,16 +1,16 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { requireUserId } from '#app/utils/auth.server.ts'
-import { formatDate, formatPrice, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { listMyOrders } from '#modules/billing/get-order-summary.ts'
 import type { Route } from './+types/account.purchases'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Your purchases | Circle',
-		'Courses and seats you have bought on Circle, with VAT invoices, credit notes and refunds.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('purchases.metaTitle', { ns: 'account' }), t('purchases.metaDescription', { ns: 'account' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const userId = await requireUserId(request)
@@ -39,25 +39,28 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const STATUS = {
-	PAID: { label: 'Paid', tone: 'success' },
-	PENDING: { label: 'Awaiting payment', tone: 'neutral' },
-	REFUNDED: { label: 'Refunded', tone: 'accent' },
-	EXPIRED: { label: 'Expired', tone: 'neutral' },
-	FAILED: { label: 'Failed', tone: 'accent' },
+	PAID: 'success',
+	PENDING: 'neutral',
+	REFUNDED: 'accent',
+	EXPIRED: 'neutral',
+	FAILED: 'accent',
 } as const
 
 /** The buyer's own orders (places and seat licences), each linking to its receipt. */
 export default function AccountPurchasesRoute({ loaderData }: Route.ComponentProps) {
 	const { orders } = loaderData
+	const { t } = useTranslation('account')
+	const { date: formatDate, price: formatPrice } = useFormat()
 	return (
 		<section aria-labelledby="purchases-heading">
 			<h2 id="purchases-heading" className="text-2xl font-semibold text-stone-900">
-				Your purchases
+				{t('purchases.heading')}
 			</h2>
 			{orders.length ? (
 				<ul className="mt-5 space-y-3">
 					{orders.map((order) => {
-						const status = STATUS[order.status]
+						const tone = STATUS[order.status]
+						const status = t(`purchases.status.${order.status}`)
 						return (
 							<li key={order.id} className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
 								<div className="flex flex-wrap items-start justify-between gap-3">
@@ -72,8 +75,8 @@ export default function AccountPurchasesRoute({ loaderData }: Route.ComponentPro
 										</p>
 										<p className="mt-1 text-stone-700">
 											{order.organisation
-												? `${pluralise(order.quantity, 'seat')} for ${order.organisation.name}`
-												: '1 place for you'}
+												? t('purchases.seats', { count: order.quantity, organisation: order.organisation.name })
+												: t('purchases.place')}
 											{' · '}
 											{formatDate(order.date)} · {order.reference}
 										</p>
@@ -84,10 +87,10 @@ export default function AccountPurchasesRoute({ loaderData }: Route.ComponentPro
 														href={`/account/purchases/${order.invoice.number}.pdf`}
 														className="font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900"
 													>
-														Invoice {order.invoice.number} (PDF)
+														{t('purchases.invoice', { number: order.invoice.number })}
 													</a>
 													{order.invoice.unpaidDue && order.status === 'PENDING'
-														? `, due ${formatDate(order.invoice.unpaidDue)}`
+														? t('purchases.due', { date: formatDate(order.invoice.unpaidDue) })
 														: null}
 												</li>
 												{order.invoice.creditNotes.map((note) => (
@@ -96,9 +99,9 @@ export default function AccountPurchasesRoute({ loaderData }: Route.ComponentPro
 															href={`/account/purchases/${note.number}.pdf`}
 															className="font-semibold text-brand-700 underline underline-offset-2 hover:text-brand-900"
 														>
-															Credit note {note.number} (PDF)
+															{t('purchases.creditNote', { number: note.number })}
 														</a>{' '}
-														for {formatPrice(note.totalPence)}
+														{t('purchases.creditNoteFor', { amount: formatPrice(note.totalPence) })}
 													</li>
 												))}
 											</ul>
@@ -106,9 +109,9 @@ export default function AccountPurchasesRoute({ loaderData }: Route.ComponentPro
 									</div>
 									<div className="text-right">
 										<p className="font-semibold text-stone-900 tabular-nums">{formatPrice(order.amountPence)}</p>
-										{order.invoice ? <p className="text-sm text-stone-600">including VAT</p> : null}
-										<Badge tone={status.tone}>
-											{order.paymentMethod === 'DEMO' ? `${status.label} (demo)` : status.label}
+										{order.invoice ? <p className="text-sm text-stone-600">{t('purchases.includingVat')}</p> : null}
+										<Badge tone={tone}>
+											{order.paymentMethod === 'DEMO' ? t('purchases.demo', { status }) : status}
 										</Badge>
 									</div>
 								</div>
@@ -118,9 +121,9 @@ export default function AccountPurchasesRoute({ loaderData }: Route.ComponentPro
 				</ul>
 			) : (
 				<p className="mt-4 text-stone-700">
-					You have not bought anything yet.{' '}
+					{t('purchases.none')}{' '}
 					<Link to="/courses" className="font-semibold text-brand-700 underline underline-offset-2">
-						Browse courses
+						{t('purchases.browse')}
 					</Link>
 				</p>
 			)}

@@ -1,17 +1,25 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getReminderPreferences, setReminderPreferences } from '#modules/reminders/preferences.ts'
 import { ReminderPreferencesSchema } from '#modules/reminders/schemas.ts'
 import type { Route } from './+types/account.reminders'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Reminder emails | Circle', 'Choose which reminder emails Circle sends you.', NOINDEX)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('reminders.metaTitle', { ns: 'account' }),
+		t('reminders.metaDescription', { ns: 'account' }),
+		NOINDEX,
+	)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -37,6 +45,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function AccountRemindersRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('account')
 	const [form, fields] = useForm({
 		id: 'reminder-preferences',
 		lastResult: actionData?.result,
@@ -45,15 +54,12 @@ export default function AccountRemindersRoute({ loaderData, actionData }: Route.
 	const saved = actionData && 'saved' in actionData && actionData.saved
 	return (
 		<>
-			<h2 className="text-2xl font-bold text-stone-900">Reminder emails</h2>
-			<p className="mt-2 text-stone-700">
-				Reminders about training an organisation requires of you (due dates, overdue training and certificates about to
-				expire) always reach you. You can choose the rest.
-			</p>
+			<h2 className="text-2xl font-bold text-stone-900">{t('reminders.heading')}</h2>
+			<p className="mt-2 text-stone-700">{t('reminders.intro')}</p>
 			<Form method="post" className="mt-6 space-y-6" {...getFormProps(form)}>
 				{saved ? (
-					<Notice tone="success" role="status" title="Saved">
-						Your reminder choices are saved.
+					<Notice tone="success" role="status" title={t('reminders.savedTitle')}>
+						{t('reminders.saved')}
 					</Notice>
 				) : null}
 				<FormErrors id={form.errorId} errors={form.errors} />
@@ -66,21 +72,17 @@ export default function AccountRemindersRoute({ loaderData, actionData }: Route.
 						aria-describedby="optional-hint"
 					/>
 					<span>
-						<span className="font-medium text-stone-900">Nudges and optional reminders</span>
+						<span className="font-medium text-stone-900">{t('reminders.optional')}</span>
 						<span id="optional-hint" className="block text-sm text-stone-700">
-							A friendly email when you have not been back to a course for two weeks (and a month), and reminders before
-							a certificate expires for a course nobody asked you to take.
+							{t('reminders.optionalHint')}
 						</span>
 					</span>
 				</label>
 				<ErrorList errors={fields.optional.errors} />
 				{loaderData.digests.length > 0 ? (
 					<fieldset>
-						<legend className="text-lg font-semibold text-stone-900">Weekly training digest</legend>
-						<p className="mt-1 text-sm text-stone-700">
-							Each Monday: who is overdue, expired or due soon in the organisations you administer. (Team managers
-							always get their teams’ digest.)
-						</p>
+						<legend className="text-lg font-semibold text-stone-900">{t('reminders.digest')}</legend>
+						<p className="mt-1 text-sm text-stone-700">{t('reminders.digestHint')}</p>
 						<div className="mt-3 space-y-3">
 							{loaderData.digests.map((digest) => (
 								<label key={digest.organisationId} className="flex items-center gap-3">
@@ -98,8 +100,8 @@ export default function AccountRemindersRoute({ loaderData, actionData }: Route.
 						<ErrorList errors={fields.digestOrganisationIds.errors} />
 					</fieldset>
 				) : null}
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-					Save
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('reminders.submitting')}>
+					{t('reminders.submit')}
 				</SubmitButton>
 			</Form>
 		</>

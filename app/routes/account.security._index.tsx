@@ -1,12 +1,16 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireAuthSession } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
+import { formatDateTime } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { qrCodeDataUrl } from '#app/utils/qr-code.server.ts'
 import {
@@ -27,43 +31,46 @@ import {
 	pendingTotpSecret,
 	startTotpEnrolment,
 } from '#modules/mfa/totp.ts'
+import { translator } from '#modules/i18n/translate.ts'
 import { formatUkDateTime } from '#modules/security/user-agent.ts'
 import type { Route } from './+types/account.security._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Sign-in and security | Circle',
-		'Two-step sign-in with an authenticator app, recovery codes, the devices signed in to your account and recent security events.',
-	)
-
-const METHOD_WORDS: Record<AuthMethod, string> = {
-	PASSWORD: 'by password',
-	SSO: 'by single sign-on',
-	PASSKEY: 'by passkey',
-	SIGN_UP: 'when the account was created',
-	PASSWORD_RESET: 'by a password reset link',
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('security.metaTitle', { ns: 'account' }), t('security.metaDescription', { ns: 'account' }))
 }
 
-const EVENT_WORDS: Record<string, string> = {
-	'auth.signed_in': 'Signed in',
-	'auth.session_signed_out': 'Signed out of another session',
-	'auth.other_sessions_signed_out': 'Signed out everywhere else',
-	'user.password_changed': 'Password changed',
-	'user.password_reset': 'Password reset by email link',
-	'mfa.totp_enabled': 'Authenticator app set up',
-	'mfa.totp_disabled': 'Authenticator app turned off',
-	'mfa.recovery_codes_regenerated': 'New recovery codes made',
-	'mfa.recovery_code_used': 'Recovery code used to sign in',
-	'mfa.passkey_added': 'Passkey added',
-	'mfa.passkey_removed': 'Passkey removed',
+const METHODS: readonly AuthMethod[] = ['PASSWORD', 'SSO', 'PASSKEY', 'SIGN_UP', 'PASSWORD_RESET']
+
+/** The security events the page names, by audit action (others are shown as their action). */
+const EVENT_KEYS = {
+	'auth.signed_in': 'signedIn',
+	'auth.session_signed_out': 'sessionSignedOut',
+	'auth.other_sessions_signed_out': 'otherSessionsSignedOut',
+	'user.password_changed': 'passwordChanged',
+	'user.password_reset': 'passwordReset',
+	'mfa.totp_enabled': 'totpEnabled',
+	'mfa.totp_disabled': 'totpDisabled',
+	'mfa.recovery_codes_regenerated': 'codesRegenerated',
+	'mfa.recovery_code_used': 'codeUsed',
+	'mfa.passkey_added': 'passkeyAdded',
+	'mfa.passkey_removed': 'passkeyRemoved',
+} as const
+
+type T = ReturnType<typeof translator>
+
+function methodWords(t: T, method: AuthMethod) {
+	return t(`security.methods.${method}`, { ns: 'account' })
 }
 
-function describeEvent(action: string, details: unknown) {
-	const base = EVENT_WORDS[action] ?? action
+function describeEvent(t: T, action: string, details: unknown) {
+	const base = Object.hasOwn(EVENT_KEYS, action)
+		? t(`security.events.${EVENT_KEYS[action as keyof typeof EVENT_KEYS]}`, { ns: 'account' })
+		: action
 	if (action !== 'auth.signed_in' || !details || typeof details !== 'object') return base
 	const { method, mfa } = details as { method?: AuthMethod; mfa?: boolean }
-	const how = method && METHOD_WORDS[method] ? ` ${METHOD_WORDS[method]}` : ''
-	return `${base}${how}${mfa ? ', with two-step sign-in' : ''}`
+	const how = method && METHODS.includes(method) ? ` ${methodWords(t, method)}` : ''
+	return `${base}${how}${mfa ? t('security.withTwoStep', { ns: 'account' }) : ''}`
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -74,10 +81,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 		listSecurityEvents({ userId: user.id }),
 	])
 	const pending = overview.totpPending ? await pendingTotpSecret(user.id, user.email) : null
+	const language = await getLanguage(request)
+	const t = translator(language)
+	// English keeps the UK wording ("6 December 2026 at 14:05"); Welsh dates come from Intl in cy-GB.
+	const when = (value: Date) => (language === 'en' ? formatUkDateTime(value) : formatDateTime(value, language))
 	return {
 		mfaRequired: user.mfaRequired,
 		mfaEnrolled: user.mfaEnrolled,
-		overview: { ...overview, totpEnabledAt: overview.totpEnabledAt ? formatUkDateTime(overview.totpEnabledAt) : null },
+		overview: { ...overview, totpEnabledAt: overview.totpEnabledAt ? when(overview.totpEnabledAt) : null },
 		enrolment: pending
 			? {
 					secret: formatSecretForPeople(pending.secret),
@@ -89,14 +100,14 @@ export async function loader({ request }: Route.LoaderArgs) {
 			current: s.current,
 			device: s.device,
 			network: s.network,
-			how: `${METHOD_WORDS[s.method]}${s.mfa ? ', with two-step sign-in' : ''}`,
-			lastSeen: formatUkDateTime(s.lastSeenAt),
-			signedIn: formatUkDateTime(s.createdAt),
+			how: `${methodWords(t, s.method)}${s.mfa ? t('security.withTwoStep', { ns: 'account' }) : ''}`,
+			lastSeen: when(s.lastSeenAt),
+			signedIn: when(s.createdAt),
 		})),
 		events: events.map((e) => ({
 			id: e.id,
-			what: describeEvent(e.action, e.details),
-			when: formatUkDateTime(e.createdAt),
+			what: describeEvent(t, e.action, e.details),
+			when: when(e.createdAt),
 			device: e.device,
 			network: e.network,
 		})),
@@ -157,7 +168,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 	const parsed = SignOutSessionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) {
-		return data({ intent: 'unknown', ok: false as const, message: 'That request was not understood.' }, { status: 400 })
+		const t = translator(await getLanguage(request))
+		return data(
+			{ intent: 'unknown', ok: false as const, message: t('security.notUnderstood', { ns: 'account' }) },
+			{ status: 400 },
+		)
 	}
 	try {
 		if (parsed.data.intent === 'sign-out-others') {
@@ -165,8 +180,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 			return { intent: parsed.data.intent, ok: true as const, ended }
 		}
 		if (parsed.data.sessionId === session.id) {
+			const t = translator(await getLanguage(request))
 			return data(
-				{ intent: parsed.data.intent, ok: false as const, message: 'To sign out here, use Log out.' },
+				{ intent: parsed.data.intent, ok: false as const, message: t('security.useLogOut', { ns: 'account' }) },
 				{ status: 400 },
 			)
 		}
@@ -194,28 +210,27 @@ export default function SecurityRoute({ loaderData, actionData }: Route.Componen
 	const recoveryCodes = actionData && 'recoveryCodes' in actionData ? actionData.recoveryCodes : null
 	const setupRequired = loaderData.mfaRequired && !loaderData.mfaEnrolled
 	const askedToSetUp = searchParams.get('setup') === 'required'
+	const { t } = useTranslation('account')
 
 	return (
 		<>
-			<h2 className="text-2xl font-bold text-stone-900">Sign-in and security</h2>
+			<h2 className="text-2xl font-bold text-stone-900">{t('security.heading')}</h2>
 			{setupRequired ? (
 				<Notice
 					tone="warning"
 					role={askedToSetUp ? 'alert' : undefined}
-					title="Set up two-step sign-in to carry on"
+					title={t('security.setupTitle')}
 					className="mt-4"
 				>
 					<p>
-						{overview.requirementReason ?? 'Your account must use two-step sign-in.'} Until you set it up, this is the
-						only page of Circle you can use. It takes a minute: you need an authenticator app on your phone, such as
-						Microsoft Authenticator, Google Authenticator or 1Password.
+						{overview.requirementReason ?? t('security.mustUse')} {t('security.setupBody')}
 					</p>
 				</Notice>
 			) : null}
 
 			<section aria-labelledby="two-step-heading" className="mt-8">
 				<h3 id="two-step-heading" className="text-xl font-bold text-stone-900">
-					Two-step sign-in
+					{t('security.twoStep')}
 				</h3>
 				{recoveryCodes ? <RecoveryCodes codes={recoveryCodes} /> : null}
 				{overview.totpEnabledAt ? (
@@ -224,22 +239,19 @@ export default function SecurityRoute({ loaderData, actionData }: Route.Componen
 					<TotpEnrolment enrolment={enrolment} actionData={actionData} />
 				) : (
 					<>
-						<p className="mt-2 text-stone-700">
-							Two-step sign-in asks for a code from an app on your phone as well as your password, so nobody else can
-							sign in as you even if they learn your password.
-						</p>
+						<p className="mt-2 text-stone-700">{t('security.twoStepIntro')}</p>
 						<Form method="post" className="mt-4">
 							<input type="hidden" name="intent" value="start-totp" />
-							<Button type="submit">Set up an authenticator app</Button>
+							<Button type="submit">{t('security.setUpApp')}</Button>
 						</Form>
 					</>
 				)}
 				<p className="mt-6 text-stone-700">
-					You can also sign in with a passkey (your fingerprint, face or device PIN).{' '}
+					{t('security.passkeysIntro')}{' '}
 					<Link to="/account/security/passkeys" className={linkClasses}>
-						Passkeys
+						{t('security.passkeysLink')}
 					</Link>
-					{overview.passkeys ? ` (${overview.passkeys} set up)` : ''}
+					{overview.passkeys ? t('security.passkeysCount', { number: overview.passkeys }) : ''}
 				</p>
 			</section>
 
@@ -247,10 +259,10 @@ export default function SecurityRoute({ loaderData, actionData }: Route.Componen
 
 			<section aria-labelledby="events-heading" className="mt-10">
 				<h3 id="events-heading" className="text-xl font-bold text-stone-900">
-					Recent security events
+					{t('security.events_heading')}
 				</h3>
 				{loaderData.events.length === 0 ? (
-					<p className="mt-2 text-stone-700">Nothing yet.</p>
+					<p className="mt-2 text-stone-700">{t('security.nothingYet')}</p>
 				) : (
 					<ul className="mt-3 divide-y divide-stone-200 border-y border-stone-200">
 						{loaderData.events.map((event) => (
@@ -259,7 +271,7 @@ export default function SecurityRoute({ loaderData, actionData }: Route.Componen
 								<p className="text-sm text-stone-700">
 									{event.when}
 									{event.device ? ` · ${event.device}` : ''}
-									{event.network ? ` · from ${event.network}` : ''}
+									{event.network ? t('security.from', { network: event.network }) : ''}
 								</p>
 							</li>
 						))}
@@ -278,6 +290,7 @@ function TotpEnrolment({
 	actionData: ActionData
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('account')
 	const [form, fields] = useForm({
 		id: 'confirm-totp',
 		lastResult: resultFor(actionData, 'confirm-totp'),
@@ -289,35 +302,35 @@ function TotpEnrolment({
 		<div className="mt-4 space-y-4">
 			<ol className="list-decimal space-y-4 pl-6 text-stone-700">
 				<li>
-					<p>Open your authenticator app and add an account. Scan this QR code with it:</p>
+					<p>{t('security.scan')}</p>
 					<img
 						src={enrolment.qrCode}
-						alt="QR code for setting up Circle in your authenticator app. If you cannot scan it, type in the key below."
+						alt={t('security.qrAlt')}
 						width={200}
 						height={200}
 						className="mt-3 rounded border border-stone-200 bg-white"
 					/>
-					<p className="mt-3">Or, if you cannot scan it, choose to enter a key and type this one:</p>
+					<p className="mt-3">{t('security.orKey')}</p>
 					<p className="mt-2">
 						<code
-							aria-label={`Setup key: ${enrolment.secret.split('').join(' ')}`}
+							aria-label={t('security.keyLabel', { key: enrolment.secret.split('').join(' ') })}
 							className="inline-block rounded bg-stone-100 px-3 py-2 font-mono text-lg tracking-wider break-all text-stone-900"
 							data-testid="totp-secret"
 						>
 							{enrolment.secret}
 						</code>
 					</p>
-					<p className="mt-1 text-sm">Time-based, 6 digits, every 30 seconds (the usual settings).</p>
+					<p className="mt-1 text-sm">{t('security.keySettings')}</p>
 				</li>
 				<li>
-					<p>Enter the 6-digit code your app now shows for Circle.</p>
+					<p>{t('security.enterCode')}</p>
 				</li>
 			</ol>
 			<Form method="post" className="max-w-xl space-y-4" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="confirm-totp" />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field
-					labelProps={{ children: 'Code from your authenticator app' }}
+					labelProps={{ children: t('security.appCode') }}
 					inputProps={{
 						...getInputProps(fields.code, { type: 'text' }),
 						autoComplete: 'one-time-code',
@@ -328,8 +341,8 @@ function TotpEnrolment({
 					}}
 					errors={fields.code.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Checking…">
-					Turn on two-step sign-in
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('security.checking')}>
+					{t('security.turnOn')}
 				</SubmitButton>
 			</Form>
 		</div>
@@ -338,14 +351,12 @@ function TotpEnrolment({
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
 	const ref = useRef<HTMLDivElement>(null)
+	const { t } = useTranslation('account')
 	useEffect(() => ref.current?.focus(), [codes])
 	return (
 		<div ref={ref} tabIndex={-1} className="mt-4 outline-none">
-			<Notice tone="success" role="status" title="Save your recovery codes now">
-				<p>
-					If you lose your phone, each of these codes lets you sign in once instead of a code from the app. Print them
-					or keep them in your password manager: this is the only time they are shown.
-				</p>
+			<Notice tone="success" role="status" title={t('security.saveCodes')}>
+				<p>{t('security.codesIntro')}</p>
 				<ul className="mt-3 grid grid-cols-2 gap-x-6 gap-y-1 font-mono text-lg" data-testid="recovery-codes">
 					{codes.map((code) => (
 						<li key={code}>{code}</li>
@@ -365,31 +376,27 @@ function TotpEnabled({
 	actionData: ActionData
 	mfaRequired: boolean
 }) {
+	const { t } = useTranslation('account')
 	return (
 		<>
 			<p className="mt-2 text-stone-700">
-				<strong className="font-semibold text-stone-900">On.</strong> An authenticator app has been asking for a code
-				since {overview.totpEnabledAt}. You have {overview.unusedRecoveryCodes} unused recovery code
-				{overview.unusedRecoveryCodes === 1 ? '' : 's'}.
+				<strong className="font-semibold text-stone-900">{t('security.on')}</strong>{' '}
+				{t('security.enabled', { date: overview.totpEnabledAt, count: overview.unusedRecoveryCodes })}
 			</p>
 			<div className="mt-4 grid gap-6 sm:grid-cols-2">
 				<ReauthForm
 					intent="regenerate-codes"
-					title="Make new recovery codes"
-					explain="The old codes stop working."
-					button="Make new codes"
+					title={t('security.newCodesTitle')}
+					explain={t('security.newCodesExplain')}
+					button={t('security.newCodesButton')}
 					withPassword={overview.reauthWithPassword}
 					actionData={actionData}
 				/>
 				<ReauthForm
 					intent="disable-totp"
-					title="Turn off two-step sign-in"
-					explain={
-						mfaRequired
-							? 'Your account must use two-step sign-in, so you will be asked to set it up again straight away.'
-							: 'Signing in will ask for your password only.'
-					}
-					button="Turn off"
+					title={t('security.turnOffTitle')}
+					explain={mfaRequired ? t('security.turnOffRequired') : t('security.turnOffExplain')}
+					button={t('security.turnOffButton')}
 					danger
 					withPassword={overview.reauthWithPassword}
 					actionData={actionData}
@@ -424,6 +431,7 @@ function ReauthForm({
 		shouldValidate: 'onSubmit',
 	})
 	const pending = navigation.state === 'submitting' && navigation.formData?.get('intent') === intent
+	const { t } = useTranslation('account')
 	return (
 		<Form method="post" className="space-y-3 rounded border border-stone-200 p-4" {...getFormProps(form)}>
 			<h4 className="font-semibold text-stone-900">{title}</h4>
@@ -432,7 +440,7 @@ function ReauthForm({
 			<FormErrors id={form.errorId} errors={form.errors} />
 			{withPassword ? (
 				<Field
-					labelProps={{ children: 'Your password' }}
+					labelProps={{ children: t('security.password') }}
 					inputProps={{
 						...getInputProps(fields.password, { type: 'password' }),
 						autoComplete: 'current-password',
@@ -442,7 +450,7 @@ function ReauthForm({
 				/>
 			) : (
 				<Field
-					labelProps={{ children: 'A current code from your app' }}
+					labelProps={{ children: t('security.currentCode') }}
 					inputProps={{
 						...getInputProps(fields.code, { type: 'text' }),
 						autoComplete: 'one-time-code',
@@ -452,7 +460,11 @@ function ReauthForm({
 					errors={fields.code.errors}
 				/>
 			)}
-			<SubmitButton pending={pending} pendingText="Checking…" className={danger ? 'bg-red-700 hover:bg-red-800' : ''}>
+			<SubmitButton
+				pending={pending}
+				pendingText={t('security.checking')}
+				className={danger ? 'bg-red-700 hover:bg-red-800' : ''}
+			>
 				{button}
 			</SubmitButton>
 		</Form>
@@ -475,6 +487,7 @@ function Sessions({
 	actionData: ActionData
 }) {
 	const others = sessions.filter((s) => !s.current).length
+	const { t } = useTranslation('account')
 	const ended =
 		actionData &&
 		'ended' in actionData &&
@@ -485,13 +498,11 @@ function Sessions({
 	return (
 		<section aria-labelledby="sessions-heading" className="mt-10">
 			<h3 id="sessions-heading" className="text-xl font-bold text-stone-900">
-				Where you are signed in
+				{t('security.sessions')}
 			</h3>
 			{ended !== null ? (
 				<Notice tone="success" role="status" className="mt-3">
-					{ended === 0
-						? 'There were no other sessions to sign out.'
-						: `Signed out of ${ended === 1 ? '1 session' : `${ended} sessions`}.`}
+					{ended === 0 ? t('security.noOthers') : t('security.signedOut', { count: ended })}
 				</Notice>
 			) : null}
 			{problem ? (
@@ -507,26 +518,24 @@ function Sessions({
 								{s.device}
 								{s.current ? (
 									<span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-sm font-semibold text-green-900">
-										This device
+										{t('security.thisDevice')}
 									</span>
 								) : null}
 							</p>
 							<p className="text-sm text-stone-700">
-								Last seen {s.lastSeen}
-								{s.network ? ` · from ${s.network}` : ''}
+								{t('security.lastSeen', { date: s.lastSeen })}
+								{s.network ? t('security.from', { network: s.network }) : ''}
 							</p>
-							<p className="text-sm text-stone-700">
-								Signed in {s.signedIn} {s.how}
-							</p>
+							<p className="text-sm text-stone-700">{t('security.signedInWhen', { date: s.signedIn, how: s.how })}</p>
 						</div>
 						{s.current ? null : (
 							<Form method="post">
 								<input type="hidden" name="intent" value="sign-out-session" />
 								<input type="hidden" name="sessionId" value={s.id} />
 								<Button type="submit" variant="secondary" size="sm">
-									Sign out of this one
+									{t('security.signOutThis')}
 									<span className="sr-only">
-										: {s.device}, last seen {s.lastSeen}
+										{t('security.signOutThisDetail', { device: s.device, date: s.lastSeen })}
 									</span>
 								</Button>
 							</Form>
@@ -538,7 +547,7 @@ function Sessions({
 				<Form method="post" className="mt-4">
 					<input type="hidden" name="intent" value="sign-out-others" />
 					<Button type="submit" variant="secondary">
-						Sign out everywhere else
+						{t('security.signOutOthers')}
 					</Button>
 				</Form>
 			) : null}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { ErrorList, Field } from '#app/components/forms.tsx'
@@ -6,14 +7,17 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireAuthSession } from '#app/utils/auth.server.ts'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { PASSKEY_NAME_MAX } from '#modules/mfa/passkey-schemas.ts'
 import { listPasskeys, passwordNeededForPasskeyChanges, removePasskey, renamePasskey } from '#modules/mfa/passkeys.ts'
 import type { Route } from './+types/account.security_.passkeys'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Passkeys | Circle', 'Sign in to Circle with your fingerprint, face or device PIN instead of a password.')
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('passkeys.metaTitle', { ns: 'account' }), t('passkeys.metaDescription', { ns: 'account' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const auth = await requireAuthSession(request)
@@ -45,9 +49,16 @@ const ActionSchema = z.discriminatedUnion('intent', [
 export async function action({ request, context }: Route.ActionArgs) {
 	const auth = await requireAuthSession(request)
 	const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()))
+	const t = await getT(request)
 	if (!parsed.success) {
 		return data(
-			{ ok: false as const, intent: null, passkeyId: null, field: null, message: 'That request was not understood.' },
+			{
+				ok: false as const,
+				intent: null,
+				passkeyId: null,
+				field: null,
+				message: t('passkeys.notUnderstood', { ns: 'account' }),
+			},
 			{ status: 400 },
 		)
 	}
@@ -59,7 +70,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 				ok: true as const,
 				intent: input.intent,
 				passkeyId: input.passkeyId,
-				message: `Renamed to “${renamed.name}”.`,
+				message: t('passkeys.renamed', { ns: 'account', name: renamed.name }),
 			}
 		}
 		const removed = await removePasskey({
@@ -73,31 +84,33 @@ export async function action({ request, context }: Route.ActionArgs) {
 			ok: true as const,
 			intent: input.intent,
 			passkeyId: input.passkeyId,
-			message: `“${removed.name}” was removed.`,
+			message: t('passkeys.removed', { ns: 'account', name: removed.name }),
 		}
 	} catch (error) {
 		return replyWithProblem(error, { intent: input.intent, passkeyId: input.passkeyId })
 	}
 }
 
+/** Between the breadcrumb's links; hidden from screen readers, so the same in every language. */
+const BREADCRUMB_SEPARATOR = '›'
+
 export default function PasskeysRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
 	const busy = navigation.state !== 'idle'
+	const { t } = useTranslation('account')
+	const { date: formatDate } = useFormat()
 	const removedNotice = actionData?.ok && actionData.intent === 'remove' ? actionData.message : null
 
 	return (
 		<>
 			<p className="text-sm">
 				<Link to="/account/security" className="font-medium text-brand-700 underline underline-offset-2">
-					Security
+					{t('passkeys.security')}
 				</Link>{' '}
-				<span aria-hidden="true">›</span> Passkeys
+				<span aria-hidden="true">{BREADCRUMB_SEPARATOR}</span> {t('passkeys.heading')}
 			</p>
-			<h2 className="mt-2 text-2xl font-bold text-stone-900">Passkeys</h2>
-			<p className="mt-2 text-stone-700">
-				A passkey lets you sign in with your fingerprint, face or device PIN instead of your password. It stays on your
-				device (or in your password manager), cannot be guessed or phished, and also counts as a second factor.
-			</p>
+			<h2 className="mt-2 text-2xl font-bold text-stone-900">{t('passkeys.heading')}</h2>
+			<p className="mt-2 text-stone-700">{t('passkeys.intro')}</p>
 
 			{removedNotice ? (
 				<Notice tone="success" role="status" className="mt-6" id="passkeys-status" tabIndex={-1}>
@@ -107,10 +120,10 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 
 			<section aria-labelledby="your-passkeys" className="mt-8">
 				<h3 id="your-passkeys" className="text-xl font-semibold text-stone-900">
-					Your passkeys
+					{t('passkeys.yours')}
 				</h3>
 				{loaderData.passkeys.length === 0 ? (
-					<p className="mt-2 text-stone-700">You have no passkeys yet.</p>
+					<p className="mt-2 text-stone-700">{t('passkeys.none')}</p>
 				) : (
 					<ul className="mt-4 space-y-4">
 						{loaderData.passkeys.map((passkey) => {
@@ -122,14 +135,14 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 								<li key={passkey.id} className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
 									<h4 className="text-lg font-semibold break-words text-stone-900">{passkey.name}</h4>
 									<dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm text-stone-700">
-										<dt>Added</dt>
+										<dt>{t('passkeys.added')}</dt>
 										<dd>{formatDate(passkey.createdAt)}</dd>
-										<dt>Last used</dt>
-										<dd>{passkey.lastUsedAt ? formatDate(passkey.lastUsedAt) : 'Not used yet'}</dd>
+										<dt>{t('passkeys.lastUsed')}</dt>
+										<dd>{passkey.lastUsedAt ? formatDate(passkey.lastUsedAt) : t('passkeys.notUsed')}</dd>
 										{passkey.synced ? (
 											<>
-												<dt>Backed up</dt>
-												<dd>Yes, synced by your device or password manager</dd>
+												<dt>{t('passkeys.backedUp')}</dt>
+												<dd>{t('passkeys.synced')}</dd>
 											</>
 										) : null}
 									</dl>
@@ -142,7 +155,8 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 												labelProps={{
 													children: (
 														<>
-															Name<span className="sr-only"> of passkey {passkey.name}</span>
+															{t('passkeys.name')}
+															<span className="sr-only">{t('passkeys.nameOf', { name: passkey.name })}</span>
 														</>
 													),
 												}}
@@ -156,7 +170,7 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 												errors={renameError ? [renameError] : undefined}
 											/>
 											<Button type="submit" variant="secondary" disabled={busy}>
-												Rename
+												{t('passkeys.rename')}
 											</Button>
 										</Form>
 										<Form method="post" className="flex flex-wrap items-end gap-3">
@@ -168,7 +182,10 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 													labelProps={{
 														children: (
 															<>
-																Your password<span className="sr-only">, to remove {passkey.name}</span>
+																{t('passkeys.password')}
+																<span className="sr-only">
+																	{t('passkeys.passwordToRemove', { name: passkey.name })}
+																</span>
 															</>
 														),
 													}}
@@ -177,7 +194,8 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 												/>
 											) : null}
 											<Button type="submit" variant="danger" disabled={busy}>
-												Remove<span className="sr-only"> {passkey.name}</span>
+												{t('passkeys.remove')}
+												<span className="sr-only"> {passkey.name}</span>
 											</Button>
 										</Form>
 									</div>
@@ -196,12 +214,9 @@ export default function PasskeysRoute({ loaderData, actionData }: Route.Componen
 
 			<section aria-labelledby="add-passkey" className="mt-10 border-t border-stone-200 pt-8">
 				<h3 id="add-passkey" className="text-xl font-semibold text-stone-900">
-					Add a passkey
+					{t('passkeys.add')}
 				</h3>
-				<p className="mt-2 mb-4 text-stone-700">
-					Your browser will ask you to use your fingerprint, face, device PIN or a security key. Add one on each device
-					you use.
-				</p>
+				<p className="mt-2 mb-4 text-stone-700">{t('passkeys.addIntro')}</p>
 				<PasskeyRegistration needsPassword={loaderData.needsPassword} />
 			</section>
 		</>

@@ -1,24 +1,23 @@
 import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { DIFFICULTY_LABELS, ReflectionChoicesSchema, ThemesSettingsSchema } from '#modules/themes/schemas.ts'
 import { getThemesSettings, saveReflectionChoices, setThemesOptIn } from '#modules/themes/settings.ts'
 import type { Route } from './+types/account.themes'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Team themes and sharing | Circle',
-		'Choose whether your organisations may count your reflections in their team themes, and share a reflection if you want to.',
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('themes.metaTitle', { ns: 'account' }), t('themes.metaDescription', { ns: 'account' }), NOINDEX)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -69,40 +68,26 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function AccountThemesRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisations, reflections } = loaderData
 	const optedIn = organisations.filter((o) => o.optedInAt)
+	const { t } = useTranslation('account')
 	return (
 		<>
-			<h2 className="text-2xl font-bold text-stone-900">Team themes and sharing</h2>
+			<h2 className="text-2xl font-bold text-stone-900">{t('themes.heading')}</h2>
 			<div className="mt-2 space-y-3 text-stone-700">
-				<p>
-					Team themes help an organisation see what its staff are learning from, without reading anyone’s reflections.
-					If you say yes for an organisation:
-				</p>
+				<p>{t('themes.intro')}</p>
 				<ul className="list-disc space-y-1 pl-6">
-					<li>
-						it counts choices you made, not words you wrote: the Code themes you tick on NMC reflective accounts, how
-						hard you said it was to put a lesson reflection into practice, and your answers to rating questions in
-						quizzes;
-					</li>
-					<li>it sees totals only, for groups of five or more people who said yes, and never your name beside them;</li>
-					<li>
-						none of your words are shown, unless you share a particular reflection below (and then without your name).
-					</li>
+					<li>{t('themes.counts')}</li>
+					<li>{t('themes.totals')}</li>
+					<li>{t('themes.noWords')}</li>
 				</ul>
-				<p>
-					It is off until you turn it on, and you can turn it off at any time: your answers stop counting straight away
-					and anything you shared with that organisation is withdrawn. Saying no changes nothing else about your
-					training or your record.
-				</p>
+				<p>{t('themes.off')}</p>
 			</div>
 
 			<section aria-labelledby="organisations-heading" className="mt-8">
 				<h3 id="organisations-heading" className="text-xl font-bold text-stone-900">
-					Your organisations
+					{t('themes.organisations')}
 				</h3>
 				{organisations.length === 0 ? (
-					<p className="mt-2 text-stone-700">
-						You are not a member of any organisation, so there is nothing to choose.
-					</p>
+					<p className="mt-2 text-stone-700">{t('themes.noOrganisations')}</p>
 				) : (
 					<ul className="mt-3 space-y-3">
 						{organisations.map((org) => (
@@ -124,14 +109,11 @@ export default function AccountThemesRoute({ loaderData, actionData }: Route.Com
 
 			<section aria-labelledby="reflections-heading" className="mt-10">
 				<h3 id="reflections-heading" className="text-xl font-bold text-stone-900">
-					Your lesson reflections
+					{t('themes.reflections')}
 				</h3>
-				<p className="mt-2 text-stone-700">
-					For each reflection you wrote in a lesson, you can say how hard it was to put into practice, and share its
-					words with an organisation whose team themes you said yes to.
-				</p>
+				<p className="mt-2 text-stone-700">{t('themes.reflectionsIntro')}</p>
 				{reflections.length === 0 ? (
-					<p className="mt-3 text-stone-700">You have not written a lesson reflection yet.</p>
+					<p className="mt-3 text-stone-700">{t('themes.noReflections')}</p>
 				) : (
 					<ul className="mt-4 space-y-6">
 						{reflections.map((reflection) => (
@@ -171,6 +153,8 @@ function OptInForm({
 	lastResult: Outcome | null
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('account')
+	const { date: formatDate } = useFormat()
 	const [form] = useForm({ id: `opt-in-${organisation.organisationId}`, lastResult: lastResult?.result })
 	const focusRef = useFocusOnChange(lastResult)
 	const on = organisation.optedInAt !== null
@@ -182,8 +166,8 @@ function OptInForm({
 				<p className="font-semibold text-stone-900">{organisation.name}</p>
 				<p className="mt-1 text-stone-700" role={lastResult?.saved ? 'status' : undefined}>
 					{on
-						? `Yes: your choices count in ${organisation.name}’s team themes (since ${formatDate(organisation.optedInAt!)}).`
-						: `No: nothing of yours counts in ${organisation.name}’s team themes.`}
+						? t('themes.yes', { organisation: organisation.name, date: formatDate(organisation.optedInAt!) })
+						: t('themes.no', { organisation: organisation.name })}
 				</p>
 				<FormErrors id={form.errorId} errors={form.errors} />
 			</div>
@@ -196,11 +180,11 @@ function OptInForm({
 						variant="secondary"
 						aria-disabled={navigation.state === 'submitting' || undefined}
 					>
-						Turn off for {organisation.name}
+						{t('themes.turnOff', { organisation: organisation.name })}
 					</Button>
 				) : (
 					<Button type="submit" name="optIn" value="yes" aria-disabled={navigation.state === 'submitting' || undefined}>
-						Say yes for {organisation.name}
+						{t('themes.sayYes', { organisation: organisation.name })}
 					</Button>
 				)}
 			</div>
@@ -227,6 +211,8 @@ function ReflectionForm({
 	lastResult: Outcome | null
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('account')
+	const { date: formatDate } = useFormat()
 	const [form, fields] = useForm({
 		id: `reflection-${reflection.id}`,
 		lastResult: lastResult?.result,
@@ -261,14 +247,14 @@ function ReflectionForm({
 			<p className="mt-2 line-clamp-4 whitespace-pre-line text-stone-800">{reflection.text}</p>
 			{lastResult?.saved ? (
 				<div ref={focusRef} tabIndex={-1} className="mt-3 outline-none">
-					<Notice tone="success" role="status" title="Saved">
-						Your choices for this reflection are saved.
+					<Notice tone="success" role="status" title={t('themes.savedTitle')}>
+						{t('themes.saved')}
 					</Notice>
 				</div>
 			) : null}
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<fieldset className="mt-4" aria-describedby={fields.difficulty.errors ? fields.difficulty.errorId : undefined}>
-				<legend className="font-medium text-stone-900">How hard was this to put into practice?</legend>
+				<legend className="font-medium text-stone-900">{t('themes.howHard')}</legend>
 				<div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
 					{DIFFICULTY_LABELS.map((label, index) => (
 						<label key={label} className="inline-flex min-h-11 items-center gap-2">
@@ -279,20 +265,16 @@ function ReflectionForm({
 								defaultChecked={fields.difficulty.initialValue === String(index + 1)}
 								className="size-5"
 							/>
-							<span>
-								{index + 1} {label.toLowerCase()}
-							</span>
+							<span>{t(`themes.difficulty.${(index + 1) as 1 | 2 | 3 | 4 | 5}`)}</span>
 						</label>
 					))}
 				</div>
 				<ErrorList id={fields.difficulty.errorId} errors={fields.difficulty.errors} />
 			</fieldset>
 			<fieldset className="mt-4" aria-describedby={fields.share.errors ? fields.share.errorId : undefined}>
-				<legend className="font-medium text-stone-900">Share these words, without your name, with</legend>
+				<legend className="font-medium text-stone-900">{t('themes.share')}</legend>
 				{organisations.length === 0 ? (
-					<p className="mt-1 text-sm text-stone-700">
-						To share a reflection, first say yes to team themes for one of your organisations above.
-					</p>
+					<p className="mt-1 text-sm text-stone-700">{t('themes.shareFirst')}</p>
 				) : (
 					<div className="mt-2 space-y-2">
 						{organisations.map((org) => (
@@ -312,8 +294,8 @@ function ReflectionForm({
 				<ErrorList id={fields.share.errorId} errors={fields.share.errors} />
 			</fieldset>
 			<div className="mt-4">
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-					Save choices for this reflection
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('themes.submitting')}>
+					{t('themes.submit')}
 				</SubmitButton>
 			</div>
 		</Form>

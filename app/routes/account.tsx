@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
 import { Container } from '#app/components/ui/container.tsx'
 import { cx } from '#app/components/ui/cx.ts'
@@ -10,36 +11,46 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 const tabs = [
-	{ to: '/account', label: 'Your details', end: true },
-	{ to: '/account/password', label: 'Password', end: false },
-	{ to: '/account/personal-email', label: 'Personal email', end: false },
-	{ to: '/account/security', label: 'Security', end: false },
-	{ to: '/account/purchases', label: 'Purchases', end: false },
-	{ to: '/account/reminders', label: 'Reminders', end: false },
-	{ to: '/account/themes', label: 'Sharing', end: false },
-	{ to: '/account/data', label: 'Your data', end: false },
-	{ to: '/account/erase', label: 'Erase account', end: false },
-]
+	{ to: '/account', label: 'details', end: true },
+	{ to: '/account/password', label: 'password', end: false },
+	{ to: '/account/personal-email', label: 'personalEmail', end: false },
+	{ to: '/account/security', label: 'security', end: false },
+	{ to: '/account/purchases', label: 'purchases', end: false },
+	{ to: '/account/reminders', label: 'reminders', end: false },
+	{ to: '/account/themes', label: 'themes', end: false },
+	{ to: '/account/data', label: 'data', end: false },
+	{ to: '/account/erase', label: 'erase', end: false },
+] as const
 
 /** The account area: a heading, a small section menu and the section (details or password). */
 export default function AccountLayout({ loaderData }: Route.ComponentProps) {
+	const { t } = useTranslation('account')
 	return (
 		<Container width="prose" className="py-10 sm:py-14">
-			<h1 className="text-3xl font-bold text-stone-900">Your account</h1>
+			<h1 className="text-3xl font-bold text-stone-900">{t('layout.heading')}</h1>
 			<p className="mt-2 text-stone-700">
-				Signed in as <strong className="font-semibold break-words">{loaderData.email}</strong>
+				<Trans
+					t={t}
+					i18nKey="layout.signedInAs"
+					values={{ email: loaderData.email }}
+					components={{ strong: <strong className="font-semibold break-words" /> }}
+				/>
 				{loaderData.emailVerified ? null : (
 					<>
 						{' '}
-						(not yet confirmed:{' '}
-						<NavLink to="/verify-email" className="font-medium text-brand-700 underline underline-offset-2">
-							confirm your email address
-						</NavLink>
-						)
+						<Trans
+							t={t}
+							i18nKey="layout.notConfirmed"
+							components={{
+								confirm: (
+									<NavLink to="/verify-email" className="font-medium text-brand-700 underline underline-offset-2" />
+								),
+							}}
+						/>
 					</>
 				)}
 			</p>
-			<nav aria-label="Account" className="mt-6 border-b border-stone-200">
+			<nav aria-label={t('layout.nav')} className="mt-6 border-b border-stone-200">
 				<ul className="flex gap-2">
 					{tabs.map((tab) => (
 						<li key={tab.to}>
@@ -55,7 +66,7 @@ export default function AccountLayout({ loaderData }: Route.ComponentProps) {
 									)
 								}
 							>
-								{tab.label}
+								{t(`layout.tabs.${tab.label}`)}
 							</NavLink>
 						</li>
 					))}

@@ -1,18 +1,22 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { formatIsoDate, londonToday } from '#modules/portfolio/cpd-dates.ts'
+import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { confirmRecord, getConfirmation } from '#modules/reflective-records/confirmations.ts'
-import { confirmationSchema, RECORD_KIND_INFO } from '#modules/reflective-records/schemas.ts'
+import { confirmationSchema } from '#modules/reflective-records/schemas.ts'
 import type { Route } from './+types/confirm.$token'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Confirm a reflective record | Circle', 'Confirm that you took part in a colleague’s reflective discussion.')
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('confirm.metaTitle', { ns: 'public-pages' }), t('confirm.metaDescription', { ns: 'public-pages' }))
+}
 
 // The partner has no account: the token in the link is the only key, and it works once.
 export async function loader({ params }: Route.LoaderArgs) {
@@ -20,7 +24,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 	return {
 		state: confirmation.state,
 		recordId: confirmation.recordId,
-		formLabel: RECORD_KIND_INFO[confirmation.kind].label,
+		kind: confirmation.kind,
 		title: confirmation.title,
 		date: confirmation.date,
 		learnerName: confirmation.learnerName,
@@ -53,9 +57,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ConfirmRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { state, recordId, formLabel, title, date, learnerName, invitedEmail, asksForPin, signOff, sections, today } =
+	const { state, recordId, kind, title, date, learnerName, invitedEmail, asksForPin, signOff, sections, today } =
 		loaderData
 	const navigation = useNavigation()
+	const { t } = useTranslation('public-pages')
+	const { date: formatDate } = useFormat()
+	const formLabel = t(`confirm.kinds.${kind}`)
 	const schema = confirmationSchema({ pin: asksForPin, signOff })
 	const [form, fields] = useForm({
 		id: 'confirm-record',
@@ -70,17 +77,22 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 		return (
 			<Container width="prose" className="py-10 sm:py-12">
 				<h1 className="text-3xl font-bold tracking-tight text-stone-900">
-					{actionData?.done ? 'Thank you' : signOff ? 'Already signed off' : 'Already confirmed'}
+					{actionData?.done
+						? t('confirm.thanks')
+						: signOff
+							? t('confirm.alreadySignedOff')
+							: t('confirm.alreadyConfirmed')}
 				</h1>
 				<Notice
 					tone="success"
 					role="status"
 					className="mt-6"
-					title={`${learnerName}’s ${formLabel} is ${signOff ? 'signed off' : 'confirmed'}.`}
+					title={t(signOff ? 'confirm.doneSignedOff' : 'confirm.doneConfirmed', {
+						learner: learnerName,
+						form: formLabel,
+					})}
 				>
-					{actionData?.done
-						? 'Your confirmation has been added to their record. You can close this page.'
-						: 'This link has been used. Nothing more is needed from you.'}
+					{actionData?.done ? t('confirm.added') : t('confirm.used')}
 				</Notice>
 			</Container>
 		)
@@ -88,11 +100,11 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 	if (state !== 'open') {
 		return (
 			<Container width="prose" className="py-10 sm:py-12">
-				<h1 className="text-3xl font-bold tracking-tight text-stone-900">This link no longer works</h1>
+				<h1 className="text-3xl font-bold tracking-tight text-stone-900">{t('confirm.noLonger')}</h1>
 				<p className="mt-4 text-lg text-stone-700">
 					{state === 'expired'
-						? `The link has expired. Ask ${learnerName} to send you a new one from Circle.`
-						: `${learnerName} has sent a newer link. Please use the most recent email.`}
+						? t('confirm.expired', { learner: learnerName })
+						: t('confirm.superseded', { learner: learnerName })}
 				</p>
 			</Container>
 		)
@@ -101,18 +113,16 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 		<Container width="prose" className="py-10 sm:py-12">
 			<p className="text-stone-600">{formLabel}</p>
 			<h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900">
-				{signOff ? 'Sign off' : 'Confirm'} {learnerName}’s record
+				{t(signOff ? 'confirm.headingSignOff' : 'confirm.headingConfirm', { learner: learnerName })}
 			</h1>
 			{signOff ? (
 				<>
 					<p className="mt-3 text-lg text-stone-700">
-						{learnerName} has asked you, as their mentor or line manager, to sign off “{title}” ({formatIsoDate(date)}).
-						Read what they wrote below. If it is a fair account of their development, give your details. You do not need
-						an account, and the link works once.
+						{t('confirm.signOffIntro', { learner: learnerName, title, date: formatDate(date) })}
 					</p>
 					<section aria-labelledby="record-heading" className="mt-6 rounded-2xl border border-stone-200 bg-white p-5">
 						<h2 id="record-heading" className="text-xl font-bold text-stone-900">
-							What {learnerName} wrote
+							{t('confirm.wrote', { learner: learnerName })}
 						</h2>
 						<dl className="mt-3 space-y-4">
 							{sections.map((section) => (
@@ -126,10 +136,11 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 				</>
 			) : (
 				<p className="mt-3 text-lg text-stone-700">
-					{learnerName} has named you as{' '}
-					{asksForPin ? 'their reflective discussion partner' : 'the peer they reflected with'} for “{title}” on{' '}
-					{formatIsoDate(date)}. If you took part, give your details below. You do not need an account, and the link
-					works once.
+					{t(asksForPin ? 'confirm.partnerIntro' : 'confirm.peerIntro', {
+						learner: learnerName,
+						title,
+						date: formatDate(date),
+					})}
 				</p>
 			)}
 			<Form
@@ -141,14 +152,14 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input type="hidden" name="recordId" value={recordId} />
 				<Field
-					labelProps={{ children: 'Your full name' }}
+					labelProps={{ children: t('confirm.name') }}
 					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name', required: true }}
 					errors={fields.name.errors}
 				/>
 				{asksForPin ? (
 					<Field
-						labelProps={{ children: 'Your NMC PIN' }}
-						description="Two numbers, a letter, four numbers and a letter, like 12A3456E."
+						labelProps={{ children: t('confirm.pin') }}
+						description={t('confirm.pinDescription')}
 						inputProps={{
 							...getInputProps(fields.pin, { type: 'text' }),
 							autoComplete: 'off',
@@ -163,21 +174,19 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 					/>
 				) : (
 					<Field
-						labelProps={{ children: 'Your role (optional)' }}
-						description={
-							signOff ? 'For example, “Head of English” or “ECT mentor”.' : 'For example, “Senior social worker”.'
-						}
+						labelProps={{ children: t('confirm.role') }}
+						description={signOff ? t('confirm.roleSignOff') : t('confirm.rolePeer')}
 						inputProps={{ ...getInputProps(fields.role, { type: 'text' }) }}
 						errors={fields.role.errors}
 					/>
 				)}
 				<Field
-					labelProps={{ children: 'Your email address' }}
+					labelProps={{ children: t('confirm.email') }}
 					inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', required: true }}
 					errors={fields.email.errors}
 				/>
 				<Field
-					labelProps={{ children: signOff ? 'Date you signed it off' : 'Date of the discussion' }}
+					labelProps={{ children: signOff ? t('confirm.dateSignOff') : t('confirm.dateDiscussion') }}
 					inputProps={{
 						...getInputProps(fields.date, { type: 'date' }),
 						max: today,
@@ -189,8 +198,8 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 				/>
 				{signOff ? (
 					<TextareaField
-						labelProps={{ children: 'Your comment (optional)' }}
-						description="What you have seen of this development in their teaching. Up to 2,000 characters."
+						labelProps={{ children: t('confirm.comment') }}
+						description={t('confirm.commentDescription')}
 						textareaProps={{ ...getTextareaProps(fields.comment), rows: 4 }}
 						errors={fields.comment.errors}
 					/>
@@ -208,15 +217,15 @@ export default function ConfirmRoute({ loaderData, actionData }: Route.Component
 							aria-describedby={fields.agree.errors?.length ? fields.agree.errorId : undefined}
 						/>
 						<span className="text-stone-900">
-							{signOff
-								? `I have read this record and sign it off as a fair account of ${learnerName}’s development.`
-								: `I confirm that I ${asksForPin ? 'had this reflective discussion' : 'discussed this piece of CPD'} with ${learnerName}.`}
+							{t(signOff ? 'confirm.agreeSignOff' : asksForPin ? 'confirm.agreeDiscussion' : 'confirm.agreePeer', {
+								learner: learnerName,
+							})}
 						</span>
 					</label>
 					<ErrorList id={fields.agree.errors?.length ? fields.agree.errorId : undefined} errors={fields.agree.errors} />
 				</div>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Confirming…">
-					{signOff ? 'Sign off' : 'Confirm'}
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('confirm.submitting')}>
+					{signOff ? t('confirm.signOff') : t('confirm.confirm')}
 				</SubmitButton>
 			</Form>
 		</Container>

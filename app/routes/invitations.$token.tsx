@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
@@ -10,7 +11,8 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
 import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { PASSWORD_MIN_LENGTH } from '#modules/auth/schemas.ts'
@@ -19,16 +21,18 @@ import { acceptInvitation, getInvitation, signUpAndAcceptInvitation } from '#mod
 import { InvitationSignUpSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/invitations.$token'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
 		data && 'invitation' in data && data.invitation
-			? `Join ${data.invitation.organisationName} | Circle`
-			: 'Invitation | Circle',
-		'An invitation to join an organisation on Circle and take the course it has given you a place on.',
+			? t('invitation.metaTitleJoin', { ns: 'public-pages', organisation: data.invitation.organisationName })
+			: t('invitation.metaTitle', { ns: 'public-pages' }),
+		t('invitation.metaDescription', { ns: 'public-pages' }),
 		NOINDEX,
 		// The address carries a single-use secret: never send it to another site as a referrer.
 		{ name: 'referrer', content: 'no-referrer' },
 	)
+}
 
 function problemReply(error: unknown) {
 	if (!isDomainError(error) || (error.kind !== 'not_found' && error.kind !== 'gone')) throw error
@@ -84,12 +88,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		)
 	}
 	if (await getOptionalUser(request)) {
+		const t = await getT(request)
 		return data(
 			{
 				intent: 'signup',
 				message: null,
 				result: submission.reply({
-					formErrors: ['You are already signed in: accept the invitation with the button above.'],
+					formErrors: [t('invitation.alreadySignedIn', { ns: 'public-pages' })],
 					hideFields: ['password'],
 				}),
 			},
@@ -113,27 +118,29 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function InvitationRoute({ loaderData, actionData, params }: Route.ComponentProps) {
 	const { invitation, problem, user } = loaderData
+	const { t } = useTranslation('public-pages')
+	const { date: formatDate } = useFormat()
 	if (!invitation) {
 		return (
 			<Container width="prose" className="py-12">
 				<h1 className="text-3xl font-bold text-stone-900">
 					{problem?.code === 'INVITATION_USED'
-						? 'This invitation has already been used'
+						? t('invitation.used')
 						: problem?.code === 'INVITATION_REVOKED'
-							? 'This invitation has been withdrawn'
+							? t('invitation.revoked')
 							: problem?.code === 'INVITATION_EXPIRED'
-								? 'This invitation has expired'
-								: 'We could not find this invitation'}
+								? t('invitation.expired')
+								: t('invitation.notFound')}
 				</h1>
 				<p className="mt-4 text-lg leading-relaxed text-stone-700">{problem?.message}</p>
 				<p className="mt-8 flex flex-wrap gap-4">
 					{user ? (
-						<ButtonLink to={DEFAULT_SIGNED_IN_PATH}>Go to my learning</ButtonLink>
+						<ButtonLink to={DEFAULT_SIGNED_IN_PATH}>{t('invitation.myLearning')}</ButtonLink>
 					) : (
-						<ButtonLink to="/login">Log in</ButtonLink>
+						<ButtonLink to="/login">{t('invitation.logIn')}</ButtonLink>
 					)}
 					<ButtonLink to="/courses" variant="secondary">
-						Browse courses
+						{t('invitation.browse')}
 					</ButtonLink>
 				</p>
 			</Container>
@@ -147,25 +154,28 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 
 	return (
 		<Container width="prose" className="py-12">
-			<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">Invitation</p>
-			<h1 className="mt-2 text-3xl font-bold text-stone-900">Join {invitation.organisationName} on Circle</h1>
+			<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">{t('invitation.eyebrow')}</p>
+			<h1 className="mt-2 text-3xl font-bold text-stone-900">
+				{t('invitation.heading', { organisation: invitation.organisationName })}
+			</h1>
 			<div className="mt-4 space-y-3 text-lg leading-relaxed text-stone-700">
 				<p>
-					{invitation.inviterName ? `${invitation.inviterName} has` : `${invitation.organisationName} has`} invited{' '}
-					<strong className="break-all text-stone-900">{invitation.email}</strong>
-					{invitation.course ? (
-						<>
-							{' '}
-							to take <strong className="text-stone-900">{invitation.course.title}</strong>, paid for by{' '}
-							{invitation.organisationName}.
-						</>
-					) : (
-						<> to join {invitation.organisationName}.</>
-					)}
+					<Trans
+						t={t}
+						i18nKey={invitation.course ? 'invitation.invitedCourse' : 'invitation.invitedJoin'}
+						values={{
+							inviter: invitation.inviterName ?? invitation.organisationName,
+							email: invitation.email,
+							course: invitation.course?.title,
+							organisation: invitation.organisationName,
+						}}
+						components={{
+							strong: <strong className="break-all text-stone-900" />,
+							course: <strong className="text-stone-900" />,
+						}}
+					/>
 				</p>
-				<p className="text-base text-stone-600">
-					This invitation can be used once, until {formatDate(invitation.expiresAt)}.
-				</p>
+				<p className="text-base text-stone-600">{t('invitation.once', { date: formatDate(invitation.expiresAt) })}</p>
 			</div>
 
 			{acceptMessage ? (
@@ -179,26 +189,33 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 					<AcceptForm name={user.name} courseTitle={invitation.course?.title ?? null} />
 				) : user ? (
 					<div className="space-y-3 text-stone-800">
-						<h2 className="text-xl font-semibold text-stone-900">This invitation is for another address</h2>
+						<h2 className="text-xl font-semibold text-stone-900">{t('invitation.otherAddress')}</h2>
 						<p>
-							You are signed in as <strong className="break-all">{user.email}</strong>, but the invitation was sent to{' '}
-							<strong className="break-all">{invitation.email}</strong>. Log out, then open the link in the email again
-							and log in (or sign up) with that address.
+							<Trans
+								t={t}
+								i18nKey="invitation.otherAddressBody"
+								values={{ user: user.email, email: invitation.email }}
+								components={{ strong: <strong className="break-all" /> }}
+							/>
 						</p>
 						<Form method="post" action="/logout">
 							<button type="submit" className={`${linkClasses} min-h-11`}>
-								Log out
+								{t('invitation.logOut')}
 							</button>
 						</Form>
 					</div>
 				) : invitation.hasAccount ? (
 					<div className="space-y-4 text-stone-800">
-						<h2 className="text-xl font-semibold text-stone-900">Log in to accept</h2>
+						<h2 className="text-xl font-semibold text-stone-900">{t('invitation.logInToAccept')}</h2>
 						<p>
-							There is already a Circle account for <strong className="break-all">{invitation.email}</strong>. Log in,
-							and you will come straight back here to accept.
+							<Trans
+								t={t}
+								i18nKey="invitation.hasAccount"
+								values={{ email: invitation.email }}
+								components={{ strong: <strong className="break-all" /> }}
+							/>
 						</p>
-						<ButtonLink to={loginHref}>Log in to accept</ButtonLink>
+						<ButtonLink to={loginHref}>{t('invitation.logInToAccept')}</ButtonLink>
 					</div>
 				) : (
 					<SignUpForm
@@ -214,17 +231,16 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 
 function AcceptForm({ name, courseTitle }: { name: string; courseTitle: string | null }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('public-pages')
 	return (
 		<Form method="post" className="space-y-4">
-			<h2 className="text-xl font-semibold text-stone-900">Welcome, {name}</h2>
+			<h2 className="text-xl font-semibold text-stone-900">{t('invitation.welcome', { name })}</h2>
 			<p className="text-stone-700">
-				{courseTitle
-					? `Accept to join the organisation and start ${courseTitle} straight away.`
-					: 'Accept to join the organisation.'}
+				{courseTitle ? t('invitation.acceptCourse', { course: courseTitle }) : t('invitation.acceptJoin')}
 			</p>
 			<input type="hidden" name="intent" value="accept" />
-			<SubmitButton pending={navigation.state === 'submitting'} pendingText="Accepting…">
-				Accept invitation
+			<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('invitation.accepting')}>
+				{t('invitation.accept')}
 			</SubmitButton>
 		</Form>
 	)
@@ -240,6 +256,7 @@ function SignUpForm({
 	lastResult: SubmissionResult<string[]> | null | undefined
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('public-pages')
 	const [form, fields] = useForm({
 		id: 'invitation-signup',
 		lastResult,
@@ -249,31 +266,31 @@ function SignUpForm({
 	})
 	return (
 		<>
-			<h2 className="text-xl font-semibold text-stone-900">Create your account to accept</h2>
-			<p className="mt-1 text-stone-700">Your account uses the address the invitation was sent to.</p>
+			<h2 className="text-xl font-semibold text-stone-900">{t('invitation.createHeading')}</h2>
+			<p className="mt-1 text-stone-700">{t('invitation.createIntro')}</p>
 			<Form
 				method="post"
 				{...getFormProps(form)}
 				aria-describedby={form.errors?.length ? form.errorId : undefined}
 				className="mt-6 space-y-5"
 			>
-				<FormErrors id={form.errorId} errors={form.errors} title="Your account has not been created" />
+				<FormErrors id={form.errorId} errors={form.errors} title={t('invitation.notCreated')} />
 				<input type="hidden" name="intent" value="signup" />
 				<Field
-					labelProps={{ children: 'Email address' }}
-					description="Set by the invitation."
+					labelProps={{ children: t('invitation.email') }}
+					description={t('invitation.emailDescription')}
 					// Read-only, and not submitted: the server uses the invited address. It is here for password managers.
 					inputProps={{ id: 'invitation-email', type: 'email', value: email, readOnly: true, autoComplete: 'username' }}
 				/>
 				<Field
-					labelProps={{ children: 'Full name' }}
-					description="As you would like it to appear on your certificates."
+					labelProps={{ children: t('invitation.name') }}
+					description={t('invitation.nameDescription')}
 					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name', required: true }}
 					errors={fields.name.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Password' }}
-					description={`At least ${PASSWORD_MIN_LENGTH} characters. Three or four random words make a strong password that is easy to remember.`}
+					labelProps={{ children: t('invitation.password') }}
+					description={t('invitation.passwordRules', { min: PASSWORD_MIN_LENGTH })}
 					inputProps={{
 						...getInputProps(fields.password, { type: 'password' }),
 						autoComplete: 'new-password',
@@ -281,14 +298,14 @@ function SignUpForm({
 					}}
 					errors={fields.password.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Creating your account…">
-					Create account and accept
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('invitation.creating')}>
+					{t('invitation.create')}
 				</SubmitButton>
 			</Form>
 			<p className="mt-6 border-t border-stone-200 pt-4 text-stone-700">
-				Already have a Circle account with this address?{' '}
+				{t('invitation.haveAccount')}{' '}
 				<Link to={loginHref} className={linkClasses}>
-					Log in to accept
+					{t('invitation.logInToAccept')}
 				</Link>
 			</p>
 		</>

@@ -1,27 +1,25 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, SubmitButton } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { verificationPage, verifyPageHeaders } from '#app/utils/verify.server.ts'
-import { formatCpdHours } from '#modules/certificates/certificate-text.ts'
+import { cpdHours } from '#modules/certificates/certificate-text.ts'
 import { type CertificateVerification, verifyCertificate } from '#modules/certificates/verify-certificate.ts'
 import type { Route } from './+types/verify.$code'
 
 export const headers: Route.HeadersFunction = verifyPageHeaders
 
-export const meta: Route.MetaFunction = ({ data }) => {
-	const titles = {
-		valid: 'Valid certificate',
-		expired: 'Expired certificate',
-		revoked: 'Revoked certificate',
-		not_found: 'Certificate not found',
-	}
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
 	return pageMeta(
-		`${data ? titles[data.status] : 'Check a certificate'} | Circle`,
-		'Whether a Circle CPD certificate is genuine: who it was issued to, for which course, and whether it is still valid.',
+		data
+			? `${t(`verify.titles.${data.status}`, { ns: 'public-pages' })} | Circle`
+			: t('verify.metaTitle', { ns: 'public-pages' }),
+		t('verify.resultDescription', { ns: 'public-pages' }),
 		NOINDEX,
 	)
 }
@@ -35,20 +33,21 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export default function VerifyCertificateRoute({ loaderData: result }: Route.ComponentProps) {
+	const { t } = useTranslation('public-pages')
 	return (
 		<Container width="prose" className="py-12 sm:py-16">
-			<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">Certificate check</p>
+			<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">{t('verify.eyebrow')}</p>
 			{result.status === 'not_found' ? <NotFound code={result.code} /> : <Found result={result} />}
 			<p className="mt-10 flex flex-wrap gap-x-6 gap-y-2 text-stone-700">
 				<Link to="/verify" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-					Check another certificate
+					{t('verify.another')}
 				</Link>
 				{result.status !== 'not_found' ? (
 					<a
 						href={`/verify/${result.code}.json`}
 						className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 					>
-						This result as JSON
+						{t('verify.asJson')}
 					</a>
 				) : null}
 			</p>
@@ -58,6 +57,12 @@ export default function VerifyCertificateRoute({ loaderData: result }: Route.Com
 
 function Found({ result }: { result: CertificateVerification }) {
 	const revoked = result.status === 'revoked'
+	const { t } = useTranslation('public-pages')
+	const { date: formatDate, number } = useFormat()
+	const hours = (value: number) => {
+		const rounded = cpdHours(Math.round(value * 60))
+		return t('verify.hours', { count: rounded, hours: number(rounded, { maximumFractionDigits: 2 }) })
+	}
 	return (
 		<>
 			{result.status === 'expired' ? (
@@ -67,12 +72,15 @@ function Found({ result }: { result: CertificateVerification }) {
 							<circle cx="12" cy="12" r="10" fill="#b45309" />
 							<path d="M12 6.5V12l3.5 2.5" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" fill="none" />
 						</svg>
-						This certificate has expired
+						{t('verify.expiredHeading')}
 					</h1>
 					<p className="mt-3 text-lg text-amber-950">
-						Circle issued this certificate and it has not been revoked, but it was valid only until{' '}
-						<strong>{formatDate(result.validUntil!)}</strong>. It shows the training was completed then; it is not
-						evidence that it is in date now.
+						<Trans
+							t={t}
+							i18nKey="verify.expiredBody"
+							values={{ date: formatDate(result.validUntil!) }}
+							components={{ strong: <strong /> }}
+						/>
 					</p>
 				</div>
 			) : revoked ? (
@@ -82,14 +90,19 @@ function Found({ result }: { result: CertificateVerification }) {
 							<circle cx="12" cy="12" r="10" fill="#b91c1c" />
 							<path d="M8 8l8 8M16 8l-8 8" stroke="#fff" strokeWidth="2.5" strokeLinecap="round" />
 						</svg>
-						This certificate has been revoked
+						{t('verify.revokedHeading')}
 					</h1>
 					<p className="mt-3 text-lg text-red-900">
-						It was revoked on <strong>{formatDate(result.revokedAt!)}</strong> and is no longer valid evidence of CPD.
+						<Trans
+							t={t}
+							i18nKey="verify.revokedBody"
+							values={{ date: formatDate(result.revokedAt!) }}
+							components={{ strong: <strong /> }}
+						/>
 					</p>
 					{result.revokedReason ? (
 						<p className="mt-2 text-red-900">
-							<span className="font-semibold">Reason:</span> {result.revokedReason}
+							<span className="font-semibold">{t('verify.reason')}</span> {result.revokedReason}
 						</p>
 					) : null}
 				</div>
@@ -99,39 +112,42 @@ function Found({ result }: { result: CertificateVerification }) {
 						<span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-green-700 text-white">
 							<CheckIcon className="size-5" />
 						</span>
-						This certificate is valid
+						{t('verify.validHeading')}
 					</h1>
 					<p className="mt-3 text-lg text-green-900">
-						Circle issued this certificate, and it has not been revoked.{' '}
+						{t('verify.validBody')}{' '}
 						{result.validUntil ? (
 							<>
-								It is valid until <strong>{formatDate(result.validUntil)}</strong>.{' '}
+								<Trans
+									t={t}
+									i18nKey="verify.validUntil"
+									values={{ date: formatDate(result.validUntil) }}
+									components={{ strong: <strong /> }}
+								/>{' '}
 							</>
 						) : null}
-						The details below are exactly what it says.
+						{t('verify.exactly')}
 					</p>
 				</div>
 			)}
 
-			<h2 className="mt-10 text-xl font-bold text-stone-900">
-				{revoked ? 'What the certificate said' : 'What the certificate says'}
-			</h2>
+			<h2 className="mt-10 text-xl font-bold text-stone-900">{revoked ? t('verify.saidRevoked') : t('verify.says')}</h2>
 			<dl className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
-				<Row term="Issued to" value={result.learnerName} large />
-				<Row term="Course" value={result.courseTitle} />
-				<Row term="Course version" value={`Version ${result.versionNumber}`} />
+				<Row term={t('verify.issuedTo')} value={result.learnerName} large />
+				<Row term={t('verify.course')} value={result.courseTitle} />
+				<Row term={t('verify.courseVersion')} value={t('verify.version', { number: result.versionNumber })} />
+				<Row term={t('verify.cpdHours')} value={result.cpdHours === null ? null : hours(result.cpdHours)} />
+				<Row term={t('verify.completedOn')} value={result.completedOn ? formatDate(result.completedOn) : null} />
+				<Row term={t('verify.issuedOn')} value={result.issuedOn ? formatDate(result.issuedOn) : null} />
 				<Row
-					term="CPD hours"
-					value={result.cpdHours === null ? null : formatCpdHours(Math.round(result.cpdHours * 60))}
+					term={t('verify.validUntilTerm')}
+					value={result.validUntil ? formatDate(result.validUntil) : t('verify.noExpiry')}
 				/>
-				<Row term="Completed on" value={result.completedOn ? formatDate(result.completedOn) : null} />
-				<Row term="Issued on" value={result.issuedOn ? formatDate(result.issuedOn) : null} />
-				<Row term="Valid until" value={result.validUntil ? formatDate(result.validUntil) : 'Does not expire'} />
-				<Row term="Certificate number" value={result.code} mono />
+				<Row term={t('verify.number')} value={result.code} mono />
 			</dl>
 			{result.outcomes.length ? (
 				<>
-					<h2 className="mt-8 text-xl font-bold text-stone-900">Learning outcomes</h2>
+					<h2 className="mt-8 text-xl font-bold text-stone-900">{t('verify.outcomes')}</h2>
 					<ul className="mt-3 list-disc space-y-1.5 pl-6 text-stone-800">
 						{result.outcomes.map((outcome) => (
 							<li key={outcome}>{outcome}</li>
@@ -157,24 +173,29 @@ function Row({ term, value, large, mono }: { term: string; value: string | null;
 }
 
 function NotFound({ code }: { code: string }) {
+	const { t } = useTranslation('public-pages')
 	return (
 		<>
 			<div role="status" className="mt-3 rounded-2xl border-2 border-stone-400 bg-white p-5 sm:p-6">
-				<h1 className="text-2xl font-bold text-stone-900 sm:text-3xl">We could not find this certificate</h1>
+				<h1 className="text-2xl font-bold text-stone-900 sm:text-3xl">{t('verify.notFoundHeading')}</h1>
 				<p className="mt-3 text-lg text-stone-700">
-					No Circle certificate has the number <span className="font-mono font-semibold break-all">{code}</span>.
+					<Trans
+						t={t}
+						i18nKey="verify.notFoundBody"
+						values={{ code }}
+						components={{ code: <span className="font-mono font-semibold break-all" /> }}
+					/>
 				</p>
 			</div>
 			<div className="prose-circle mt-6 space-y-3 text-stone-700">
-				<p>Check the number against the certificate: it is at the top right, and starts with CIRC.</p>
+				<p>{t('verify.checkNumber')}</p>
 				<p>
-					If it still cannot be found, the certificate may not be genuine. You can <Link to="/contact">contact us</Link>{' '}
-					and we will look into it.
+					<Trans t={t} i18nKey="verify.notGenuine" components={{ contact: <Link to="/contact" /> }} />
 				</p>
 			</div>
 			<Form method="get" action="/verify" className="mt-8 max-w-lg space-y-5">
 				<Field
-					labelProps={{ children: 'Try another certificate number' }}
+					labelProps={{ children: t('verify.tryAnother') }}
 					inputProps={{
 						name: 'code',
 						autoComplete: 'off',
@@ -184,7 +205,7 @@ function NotFound({ code }: { code: string }) {
 						className: 'font-mono tracking-wide uppercase',
 					}}
 				/>
-				<SubmitButton>Check certificate</SubmitButton>
+				<SubmitButton>{t('verify.submit')}</SubmitButton>
 			</Form>
 		</>
 	)

@@ -1,11 +1,12 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { verificationPage, verifyPageHeaders } from '#app/utils/verify.server.ts'
-import { formatCpdHours } from '#modules/certificates/certificate-text.ts'
+import { cpdHours } from '#modules/certificates/certificate-text.ts'
 import {
 	type ProgrammeCertificateVerification,
 	verifyProgrammeCertificate,
@@ -14,15 +15,13 @@ import type { Route } from './+types/verify.programmes.$code'
 
 export const headers: Route.HeadersFunction = verifyPageHeaders
 
-export const meta: Route.MetaFunction = ({ data }) => {
-	const titles = {
-		valid: 'Valid programme certificate',
-		revoked: 'Revoked programme certificate',
-		not_found: 'Certificate not found',
-	}
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
 	return pageMeta(
-		`${data ? titles[data.status] : 'Check a certificate'} | Circle`,
-		'Whether a Circle programme certificate is genuine: who it was issued to, for which programme and courses.',
+		data
+			? `${t(`verifyProgramme.titles.${data.status}`, { ns: 'public-pages' })} | Circle`
+			: t('verify.metaTitle', { ns: 'public-pages' }),
+		t('verifyProgramme.metaDescription', { ns: 'public-pages' }),
 		NOINDEX,
 	)
 }
@@ -33,15 +32,20 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export default function VerifyProgrammeCertificateRoute({ loaderData: result }: Route.ComponentProps) {
+	const { t } = useTranslation('public-pages')
 	return (
 		<Container width="prose" className="py-12 sm:py-16">
-			<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">Certificate check</p>
+			<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">{t('verify.eyebrow')}</p>
 			{result.status === 'not_found' ? (
 				<>
-					<h1 className="mt-3 text-2xl font-bold text-stone-900 sm:text-3xl">We could not find that certificate</h1>
+					<h1 className="mt-3 text-2xl font-bold text-stone-900 sm:text-3xl">{t('verifyProgramme.notFoundHeading')}</h1>
 					<p className="mt-3 text-lg text-stone-700">
-						No Circle programme certificate has the number <span className="font-mono">{result.code}</span>. Check it
-						against the certificate and try again.
+						<Trans
+							t={t}
+							i18nKey="verifyProgramme.notFoundBody"
+							values={{ code: result.code }}
+							components={{ code: <span className="font-mono" /> }}
+						/>
 					</p>
 				</>
 			) : (
@@ -49,14 +53,14 @@ export default function VerifyProgrammeCertificateRoute({ loaderData: result }: 
 			)}
 			<p className="mt-10 flex flex-wrap gap-x-6 gap-y-2 text-stone-700">
 				<Link to="/verify" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-					Check another certificate
+					{t('verify.another')}
 				</Link>
 				{result.status !== 'not_found' ? (
 					<a
 						href={`/verify/programmes/${result.code}.json`}
 						className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 					>
-						This result as JSON
+						{t('verify.asJson')}
 					</a>
 				) : null}
 			</p>
@@ -66,13 +70,24 @@ export default function VerifyProgrammeCertificateRoute({ loaderData: result }: 
 
 function Found({ result }: { result: ProgrammeCertificateVerification }) {
 	const revoked = result.status === 'revoked'
+	const { t } = useTranslation('public-pages')
+	const { date: formatDate, number } = useFormat()
+	const hours = (value: number) => {
+		const rounded = cpdHours(Math.round(value * 60))
+		return t('verify.hours', { count: rounded, hours: number(rounded, { maximumFractionDigits: 2 }) })
+	}
 	return (
 		<>
 			{revoked ? (
 				<div role="status" className="mt-3 rounded-2xl border-2 border-red-700 bg-red-50 p-5 sm:p-6">
-					<h1 className="text-2xl font-bold text-red-900 sm:text-3xl">This certificate has been revoked</h1>
+					<h1 className="text-2xl font-bold text-red-900 sm:text-3xl">{t('verify.revokedHeading')}</h1>
 					<p className="mt-3 text-lg text-red-900">
-						It was revoked on <strong>{formatDate(result.revokedAt!)}</strong> and is no longer valid evidence of CPD.
+						<Trans
+							t={t}
+							i18nKey="verify.revokedBody"
+							values={{ date: formatDate(result.revokedAt!) }}
+							components={{ strong: <strong /> }}
+						/>
 					</p>
 				</div>
 			) : (
@@ -81,37 +96,48 @@ function Found({ result }: { result: ProgrammeCertificateVerification }) {
 						<span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-green-700 text-white">
 							<CheckIcon className="size-5" />
 						</span>
-						This programme certificate is valid
+						{t('verifyProgramme.validHeading')}
 					</h1>
-					<p className="mt-3 text-lg text-green-900">
-						Circle issued this certificate for completing every course of a learning programme, and it has not been
-						revoked.
-					</p>
+					<p className="mt-3 text-lg text-green-900">{t('verifyProgramme.validBody')}</p>
 				</div>
 			)}
-			<h2 className="mt-10 text-xl font-bold text-stone-900">What the certificate says</h2>
+			<h2 className="mt-10 text-xl font-bold text-stone-900">{t('verify.says')}</h2>
 			<dl className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
-				<Row term="Issued to" value={result.learnerName} large />
-				<Row term="Programme" value={result.programmeTitle} />
+				<Row term={t('verify.issuedTo')} value={result.learnerName} large />
+				<Row term={t('verifyProgramme.programme')} value={result.programmeTitle} />
 				<Row
-					term="CPD hours in total"
-					value={result.cpdHours === null ? null : formatCpdHours(Math.round(result.cpdHours * 60))}
+					term={t('verifyProgramme.cpdHoursTotal')}
+					value={result.cpdHours === null ? null : hours(result.cpdHours)}
 				/>
-				<Row term="Completed on" value={result.completedOn ? formatDate(result.completedOn) : null} />
-				<Row term="Issued on" value={result.issuedAt ? formatDate(result.issuedAt) : null} />
-				<Row term="Certificate number" value={result.code} mono />
+				<Row term={t('verify.completedOn')} value={result.completedOn ? formatDate(result.completedOn) : null} />
+				<Row term={t('verify.issuedOn')} value={result.issuedAt ? formatDate(result.issuedAt) : null} />
+				<Row term={t('verify.number')} value={result.code} mono />
 			</dl>
-			<h2 className="mt-8 text-xl font-bold text-stone-900">Courses in the programme</h2>
+			<h2 className="mt-8 text-xl font-bold text-stone-900">{t('verifyProgramme.courses')}</h2>
 			<ol className="mt-3 list-decimal space-y-3 pl-6 text-stone-800">
 				{result.courses.map((course) => (
 					<li key={course.code}>
-						<span className="font-semibold">{course.title}</span> (version {course.versionNumber}):{' '}
-						{formatCpdHours(Math.round(course.cpdHours * 60))}, completed on {formatDate(course.completedOn)}.{' '}
+						<Trans
+							t={t}
+							i18nKey="verifyProgramme.course"
+							values={{
+								title: course.title,
+								version: course.versionNumber,
+								hours: hours(course.cpdHours),
+								date: formatDate(course.completedOn),
+							}}
+							components={{ strong: <span className="font-semibold" /> }}
+						/>{' '}
 						<Link
 							to={`/verify/${course.code}`}
 							className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 						>
-							Check its certificate, <span className="font-mono">{course.code}</span>
+							<Trans
+								t={t}
+								i18nKey="verifyProgramme.checkIts"
+								values={{ code: course.code }}
+								components={{ code: <span className="font-mono" /> }}
+							/>
 						</Link>
 					</li>
 				))}

@@ -1,12 +1,29 @@
 // Every English message file, one per namespace (ADR 0041). A new namespace is one JSON file here and
 // in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
+import account from './account.json' with { type: 'json' }
+import auth from './auth.json' with { type: 'json' }
 import billing from './billing.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
+import publicPages from './public-pages.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
+import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
+export default {
+	account,
+	auth,
+	billing,
+	common,
+	'data-export': dataExport,
+	emails,
+	erasure,
+	learn,
+	'public-pages': publicPages,
+	scorm,
+	ui,
+	xapi,
+}
