@@ -1,12 +1,14 @@
 // Every Welsh message file, one per namespace, matching ../en/index.ts (ADR 0041).
 import billing from './billing.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
+import cpd from './cpd.json' with { type: 'json' }
 import dashboard from './dashboard.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
+import records from './records.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, dashboard, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
+export default { billing, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, records, scorm, xapi }
