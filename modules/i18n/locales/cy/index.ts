@@ -1,5 +1,6 @@
 // Every Welsh message file, one per namespace, matching ../en/index.ts (ADR 0041).
 import billing from './billing.json' with { type: 'json' }
+import circles from './circles.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
 import cpd from './cpd.json' with { type: 'json' }
 import dashboard from './dashboard.json' with { type: 'json' }
@@ -11,4 +12,4 @@ import records from './records.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, records, scorm, xapi }
+export default { billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, records, scorm, xapi }

@@ -1,6 +1,7 @@
 // Every English message file, one per namespace (ADR 0041). A new namespace is one JSON file here and
 // in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
 import billing from './billing.json' with { type: 'json' }
+import circles from './circles.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
 import cpd from './cpd.json' with { type: 'json' }
 import dashboard from './dashboard.json' with { type: 'json' }
@@ -12,4 +13,4 @@ import records from './records.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, records, scorm, xapi }
+export default { billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, records, scorm, xapi }
