@@ -30,6 +30,7 @@ export type CpdEntryFormDefaults = {
 	rjcApproved?: string
 }
 
+const CHECKBOX = 'checkbox'
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
 /**
@@ -143,7 +144,7 @@ export function CpdEntryForm({
 						<div>
 							<label className="flex min-h-11 items-center gap-3">
 								<input
-									{...getInputProps(fields.rjcApproved, { type: 'checkbox' })}
+									{...getInputProps(fields.rjcApproved, { type: CHECKBOX })}
 									aria-describedby={`${fields.rjcApproved.id}-description`}
 									className="size-5 accent-brand-700"
 								/>
