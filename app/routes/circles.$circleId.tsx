@@ -214,7 +214,7 @@ function BookingPanel({ circle }: { circle: CircleView }) {
 				<Trans
 					t={t}
 					i18nKey="circle.attendedText"
-					components={{ link: <Link to="/cpd" className="font-medium text-brand-700 underline underline-offset-2" /> }}
+					components={{ a: <Link to="/cpd" className="font-medium text-brand-700 underline underline-offset-2" /> }}
 				/>
 			</p>
 		)

@@ -111,11 +111,7 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 					</h2>
 					{entries.length === 0 ? (
 						<p className="mt-4 text-stone-700">
-							<Trans
-								t={t}
-								i18nKey="emptyActivities"
-								components={{ link: <Link to="/cpd/new" className={LINK} /> }}
-							/>
+							<Trans t={t} i18nKey="emptyActivities" components={{ a: <Link to="/cpd/new" className={LINK} /> }} />
 						</p>
 					) : (
 						years.map(({ year, entries: yearEntries }) => {

@@ -159,7 +159,7 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 			</p>
 			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t('revalidation.heading')}</h1>
 			<p className="mt-2 max-w-prose text-lg text-stone-700">
-				<Trans t={t} i18nKey="revalidation.intro" components={{ link: <Link to="/records" className={LINK} /> }} />
+				<Trans t={t} i18nKey="revalidation.intro" components={{ a: <Link to="/records" className={LINK} /> }} />
 			</p>
 
 			{hcpc ? <HcpcPanel hcpc={hcpc} /> : null}
@@ -205,9 +205,7 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 					) : null}
 					<Requirements items={nmc.requirements} id="nmc-heading" />
 					{nmc.awaitingConfirmation ? (
-						<p className="mt-4 text-stone-700">
-							{t('revalidation.awaiting', { count: nmc.awaitingConfirmation })}
-						</p>
+						<p className="mt-4 text-stone-700">{t('revalidation.awaiting', { count: nmc.awaitingConfirmation })}</p>
 					) : null}
 					<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
 						<Link to="/records/new/nmc-reflective-account" className={LINK}>

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { course } from '../../prisma/seed-content/foundations.ts'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, logIn, test, uniqueEmail } from './fixtures.ts'
 
 // Welsh for learners (ADR 0041): a learner switches to Welsh and takes the foundations course's first
 // module, whose Welsh version the demo seeds (prisma/seed-welsh.ts): the interface and the content
@@ -82,5 +82,21 @@ test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a
 	await expect(page.getByText("Mae'r wers hon yn Saesneg")).toBeVisible()
 	await expect(page.locator('[lang="en"]').filter({ hasText: 'Why process matters as much as outcome' })).toBeVisible()
 	await expect(page.locator('html')).toHaveAttribute('lang', 'cy-GB')
+	await a11y()
+})
+
+test('a Welsh learner sees their dashboard and CPD portfolio in Welsh', async ({ page, a11y }) => {
+	test.setTimeout(180_000)
+	// The demo's Welsh learner (prisma/seed-welsh.ts) chose Welsh on their account: it follows them in.
+	await logIn(page, { email: 'dysgwr@circle.example', password: 'circle-demo-2026' })
+	await expect(page.locator('html')).toHaveAttribute('lang', 'cy-GB')
+	await expect(page.getByRole('heading', { level: 1, name: 'Fy nghyrsiau' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Ar y gweill' })).toBeVisible()
+	await a11y()
+
+	await page.goto('/cpd')
+	await expect(page.getByRole('heading', { level: 1, name: 'Portffolio DPP' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Lawrlwytho eich portffolio' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Eich pasbort DPP' })).toBeVisible()
 	await a11y()
 })

@@ -51,7 +51,7 @@ function SupervisionNotice({ supervision }: { supervision: RjcPanelData['supervi
 	if (supervision.state === 'none' || !supervision.lastDate || supervision.daysSince === null || !supervision.dueBy) {
 		return (
 			<Notice tone="warning" className="mt-4" title={t('rjcPanel.noneTitle')}>
-				<Trans t={t} i18nKey="rjcPanel.none" components={{ link: logLink }} />
+				<Trans t={t} i18nKey="rjcPanel.none" components={{ a: logLink }} />
 			</Notice>
 		)
 	}
@@ -62,7 +62,7 @@ function SupervisionNotice({ supervision }: { supervision: RjcPanelData['supervi
 	if (supervision.state === 'overdue') {
 		return (
 			<Notice tone="warning" className="mt-4" title={t('rjcPanel.overdueTitle')}>
-				{since} <Trans t={t} i18nKey="rjcPanel.overdue" components={{ link: logLink }} />
+				{since} <Trans t={t} i18nKey="rjcPanel.overdue" components={{ a: logLink }} />
 			</Notice>
 		)
 	}
