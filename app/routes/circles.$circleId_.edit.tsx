@@ -60,7 +60,7 @@ export default function EditCircleRoute({ loaderData, actionData }: Route.Compon
 			</p>
 			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{t('edit.heading')}</h1>
 			{circle.cancelled ? (
-				<Notice tone="warning"  title={t('edit.cancelled')} className="mt-6" />
+				<Notice tone="warning" title={t('edit.cancelled')} className="mt-6" />
 			) : (
 				<>
 					<p className="mt-3 text-lg text-stone-700">{t('edit.intro')}</p>

@@ -107,7 +107,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 	}
 	const parsed = RegisterSchema.safeParse({ intent: formData.get('intent'), userId: formData.getAll('userId') })
-	if (!parsed.success) return data({ ok: false as const, message: t('register.chooseWho', { ns: 'circles' }) }, { status: 400 })
+	if (!parsed.success)
+		return data({ ok: false as const, message: t('register.chooseWho', { ns: 'circles' }) }, { status: 400 })
 	try {
 		if (parsed.data.intent === 'cancel-circle') {
 			await cancelCircle({ actorId: user.id, circleId: params.circleId, now })
@@ -195,14 +196,7 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 						>
 							{circle.checkInCode}
 						</p>
-						{qrCode ? (
-							<img
-								src={qrCode}
-								width={160}
-								height={160}
-								alt={t('register.qrAlt')}
-							/>
-						) : null}
+						{qrCode ? <img src={qrCode} width={160} height={160} alt={t('register.qrAlt')} /> : null}
 						<p className="max-w-sm text-stone-800">{t('register.showCode')}</p>
 					</div>
 				) : (
@@ -219,9 +213,7 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 				) : (
 					<Form method="post" className="mt-3">
 						<fieldset>
-							<legend className="text-stone-800">
-								{circle.started ? t('register.tick') : t('register.later')}
-							</legend>
+							<legend className="text-stone-800">{circle.started ? t('register.tick') : t('register.later')}</legend>
 							<ul className="mt-3 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
 								{circle.people.map((person) => (
 									<li key={person.id} className="flex items-center gap-3 px-4 py-3">

@@ -67,9 +67,7 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 			{empty ? (
 				<section className="mt-10 rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center sm:p-12">
 					<h2 className="text-xl font-semibold text-stone-900">{t('empty.heading')}</h2>
-					<p className="mx-auto mt-2 max-w-prose text-stone-700">
-						{t('empty.text')}
-					</p>
+					<p className="mx-auto mt-2 max-w-prose text-stone-700">{t('empty.text')}</p>
 					<ButtonLink to="/courses" className="mt-6">
 						{t('empty.browse')}
 						<ArrowRightIcon className="size-5" />

@@ -108,9 +108,7 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 					{t('course.yourLearning')}
 				</Link>
 			</p>
-			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">
-				{t('course.offerHeading')}
-			</h1>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{t('course.offerHeading')}</h1>
 			<p className="mt-3 text-lg text-stone-700">
 				<Trans
 					t={t}
@@ -162,9 +160,7 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 						</ul>
 					</Notice>
 				) : null}
-				<p className="mt-4 text-stone-700">
-					{t('course.answersStay', { number: preview.fromNumber })}
-				</p>
+				<p className="mt-4 text-stone-700">{t('course.answersStay', { number: preview.fromNumber })}</p>
 			</section>
 
 			<div className="mt-8 flex flex-wrap items-center gap-3">
@@ -191,14 +187,19 @@ type Changes = Extract<Route.ComponentProps['loaderData'], { view: 'offer' }>['p
 /** "3 lessons changed, 1 added, 1 removed, 2 modules renamed" in the page's language (as summariseChanges words it). */
 function changeHeadline(t: TFunction<'dashboard'>, changes: Changes) {
 	const parts: string[] = []
-	const lessons = (count: number, full: 'lessonsChanged' | 'lessonsAdded' | 'lessonsRemoved', short: 'changed' | 'added' | 'removed') =>
-		parts.push(parts.length === 0 ? t(`course.changes.${full}`, { count }) : t(`course.changes.${short}`, { count }))
+	const lessons = (
+		count: number,
+		full: 'lessonsChanged' | 'lessonsAdded' | 'lessonsRemoved',
+		short: 'changed' | 'added' | 'removed',
+	) => parts.push(parts.length === 0 ? t(`course.changes.${full}`, { count }) : t(`course.changes.${short}`, { count }))
 	if (changes.changed.length) lessons(changes.changed.length, 'lessonsChanged', 'changed')
 	if (changes.added.length) lessons(changes.added.length, 'lessonsAdded', 'added')
 	if (changes.removed.length) lessons(changes.removed.length, 'lessonsRemoved', 'removed')
-	if (changes.renamedModules.length) parts.push(t('course.changes.modulesRenamed', { count: changes.renamedModules.length }))
+	if (changes.renamedModules.length)
+		parts.push(t('course.changes.modulesRenamed', { count: changes.renamedModules.length }))
 	if (changes.addedModules.length) parts.push(t('course.changes.modulesAdded', { count: changes.addedModules.length }))
-	if (changes.removedModules.length) parts.push(t('course.changes.modulesRemoved', { count: changes.removedModules.length }))
+	if (changes.removedModules.length)
+		parts.push(t('course.changes.modulesRemoved', { count: changes.removedModules.length }))
 	return parts.length ? parts.join(', ') : t('course.changes.none')
 }
 

@@ -176,7 +176,11 @@ function StepHeading({ id, step, children, status }: { id: string; step: string;
 			</h2>
 			<Badge
 				tone={
-					status.kind === 'done' || status.kind === 'signedOff' ? 'success' : status.kind === 'due' ? 'accent' : 'neutral'
+					status.kind === 'done' || status.kind === 'signedOff'
+						? 'success'
+						: status.kind === 'due'
+							? 'accent'
+							: 'neutral'
 				}
 			>
 				{status.kind === 'opens'
@@ -260,9 +264,7 @@ function MarkedAnswers({ answers, explanations }: { answers: CheckAnswer[]; expl
 	const right = answers.filter((a) => a.isCorrect).length
 	return (
 		<div className="mt-3">
-			<p className="font-medium text-stone-900">
-				{t('followUpPage.remembered', { right, total: answers.length })}
-			</p>
+			<p className="font-medium text-stone-900">{t('followUpPage.remembered', { right, total: answers.length })}</p>
 			<ol className="mt-3 space-y-3">
 				{answers.map((answer, i) => (
 					<li key={i} className="rounded-lg bg-stone-50 p-3">

@@ -42,11 +42,13 @@ test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a
 	// The video, watched: its messages are Welsh too.
 	const player = page.locator('mux-player')
 	await expect(player).toBeVisible({ timeout: 20_000 })
-	await player.evaluate(async (el: HTMLElement & { muted: boolean; playbackRate: number; play: () => Promise<void> }) => {
-		el.muted = true
-		el.playbackRate = 2
-		await el.play()
-	})
+	await player.evaluate(
+		async (el: HTMLElement & { muted: boolean; playbackRate: number; play: () => Promise<void> }) => {
+			el.muted = true
+			el.playbackRate = 2
+			await el.play()
+		},
+	)
 	await expect(page.getByText("Wedi gwylio: mae'r wers hon wedi'i chwblhau.")).toBeVisible({
 		timeout: 60_000,
 	})
@@ -72,7 +74,9 @@ test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a
 		.fill('Ddoe fe wnes i ddatrys problem ar ran cydweithiwr yn lle gofyn beth oedd ei angen arno.')
 	await page.getByRole('button', { name: "Cyflwyno'r atebion" }).click()
 	await expect(page.getByRole('heading', { name: 'Wedi llwyddo: cawsoch 100%' })).toBeVisible()
-	await expect(page.getByText('Cywir. Her uchel a chefnogaeth uchel gyda’i gilydd sy’n diffinio ffenestr GYDA.')).toBeVisible()
+	await expect(
+		page.getByText('Cywir. Her uchel a chefnogaeth uchel gyda’i gilydd sy’n diffinio ffenestr GYDA.'),
+	).toBeVisible()
 	await expect(page.getByRole('heading', { name: 'Eich cynigion' })).toBeVisible()
 	await a11y()
 

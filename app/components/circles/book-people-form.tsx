@@ -66,17 +66,19 @@ export function BookPeopleForm({
 					<fieldset aria-describedby={invalid ? errorId : undefined} aria-invalid={invalid || undefined}>
 						<legend className="font-semibold text-stone-900">{t('book.without')}</legend>
 						<ul className="mt-2 max-h-80 divide-y divide-stone-200 overflow-y-auto rounded-xl border border-stone-200 bg-white">
-							{getCollectionProps(fields.userId, { type: CHECKBOX, options: people.map((p) => p.id) }).map(({ key, ...props }) => {
-								const person = people.find((p) => p.id === props.value)!
-								return (
-									<li key={key} className="flex items-center gap-3 px-4 py-2">
-										<input {...props} className="size-5 rounded border-stone-500" />
-										<label htmlFor={props.id} className="text-stone-900">
-											{person.name} <span className="text-stone-700">({person.email})</span>
-										</label>
-									</li>
-								)
-							})}
+							{getCollectionProps(fields.userId, { type: CHECKBOX, options: people.map((p) => p.id) }).map(
+								({ key, ...props }) => {
+									const person = people.find((p) => p.id === props.value)!
+									return (
+										<li key={key} className="flex items-center gap-3 px-4 py-2">
+											<input {...props} className="size-5 rounded border-stone-500" />
+											<label htmlFor={props.id} className="text-stone-900">
+												{person.name} <span className="text-stone-700">({person.email})</span>
+											</label>
+										</li>
+									)
+								},
+							)}
 						</ul>
 						<ErrorList id={invalid ? errorId : undefined} errors={fields.userId.errors} />
 					</fieldset>

@@ -50,7 +50,9 @@ export function CircleTable({ circles, caption, now }: { circles: CircleRow[]; c
 									>
 										{circle.title}
 									</Link>
-									{circle.team ? <span className="block text-sm text-stone-700">{t('table.team', { name: circle.team.name })}</span> : null}
+									{circle.team ? (
+										<span className="block text-sm text-stone-700">{t('table.team', { name: circle.team.name })}</span>
+									) : null}
 									{circle.cancelledAt ? (
 										<Badge tone="neutral" className="ml-2">
 											{t('table.cancelled')}

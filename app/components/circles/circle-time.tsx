@@ -90,8 +90,7 @@ export function CircleTime({ startsAt, durationMinutes }: { startsAt: Date | str
 	const text = useCircleText()
 	return (
 		<span>
-			<time dateTime={instant.toISOString()}>{text.start(instant)}</time> {t('time.uk')},{' '}
-			{text.length(durationMinutes)}
+			<time dateTime={instant.toISOString()}>{text.start(instant)}</time> {t('time.uk')}, {text.length(durationMinutes)}
 			{own ? <span className="text-stone-700"> · {t('time.whereYouAre', { time: own })}</span> : null}
 		</span>
 	)

@@ -185,7 +185,9 @@ export function CpdEntryForm({
 				errors={fields.evidence.errors}
 			/>
 			<fieldset className="space-y-3">
-				<legend className="font-semibold text-stone-900">{t('form.standardsOptional', { label: standardsLabel })}</legend>
+				<legend className="font-semibold text-stone-900">
+					{t('form.standardsOptional', { label: standardsLabel })}
+				</legend>
 				{suggestions.length ? (
 					<div className="grid gap-2 sm:grid-cols-2">
 						{suggestions.map((suggestion, i) => (
