@@ -13,17 +13,4 @@ import records from './records.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default {
-	billing,
-	circles,
-	common,
-	cpd,
-	dashboard,
-	'data-export': dataExport,
-	emails,
-	erasure,
-	learn,
-	records,
-	scorm,
-	xapi,
-}
+export default { billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, records, scorm, xapi }
