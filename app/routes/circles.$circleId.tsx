@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, isRouteErrorResponse, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { CircleTime } from '#app/components/circles/circle-time.tsx'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -11,7 +12,9 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatCpdHours, pluralise } from '#app/utils/format.ts'
+import { useCpdFormat } from '#app/components/cpd/use-cpd-format.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { checkIn } from '#modules/circles/attendance.ts'
 import { bookCircle, cancelBooking } from '#modules/circles/book-circle.ts'
@@ -33,17 +36,18 @@ export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
 }
 
-export const meta: Route.MetaFunction = ({ loaderData, error }) => {
+export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
+	const t = metaT(matches)
 	if (!loaderData || error) {
 		return pageMeta(
-			isRouteErrorResponse(error) && error.status === 404 ? 'Circle not found | Circle' : errorTitle(error),
-			'This circle could not be shown.',
+			isRouteErrorResponse(error) && error.status === 404 ? t('circle.notFound', { ns: 'circles' }) : errorTitle(error),
+			t('circle.couldNotShow', { ns: 'circles' }),
 			NOINDEX,
 		)
 	}
 	return pageMeta(
-		`${loaderData.circle.title} | Reflective circles | Circle`,
-		'A facilitated reflective circle.',
+		t('circle.metaTitle', { ns: 'circles', title: loaderData.circle.title }),
+		t('circle.metaDescription', { ns: 'circles' }),
 		NOINDEX,
 	)
 }
@@ -64,8 +68,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 		}
 		throw redirect(`${here}?done=checked-in`)
 	}
-	if (intent !== 'book' && intent !== 'cancel')
-		return data({ ok: false as const, message: 'Unknown action' }, { status: 400 })
+	if (intent !== 'book' && intent !== 'cancel') {
+		const t = await getT(request)
+		return data({ ok: false as const, message: t('circle.unknownAction', { ns: 'circles' }) }, { status: 400 })
+	}
 	try {
 		if (intent === 'book') {
 			const { status } = await bookCircle({ circleId: params.circleId, userId: user.id, now })
@@ -79,35 +85,34 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-const DONE: Record<string, { title: string; tone: 'success' | 'info' }> = {
-	booked: { title: 'You have a place. We have emailed you a calendar invitation.', tone: 'success' },
-	waiting: {
-		title:
-			'The circle is full, so you are on the waiting list. If a place comes up it is yours automatically, and we will email you.',
-		tone: 'info',
-	},
-	cancelled: { title: 'Your booking is cancelled.', tone: 'info' },
-	'checked-in': {
-		title: 'You are checked in. The circle is in your CPD portfolio as participatory learning.',
-		tone: 'success',
-	},
-}
+const DONE = {
+	booked: 'success',
+	waiting: 'info',
+	cancelled: 'info',
+	'checked-in': 'success',
+} as const satisfies Record<string, 'success' | 'info'>
 
 export default function CircleRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { circle, code } = loaderData
 	const [searchParams] = useSearchParams()
-	const done = DONE[searchParams.get('done') ?? '']
+	const { t } = useTranslation('circles')
+	const f = useCpdFormat()
+	const doneKey = searchParams.get('done') ?? ''
+	const done =
+		doneKey in DONE
+			? { tone: DONE[doneKey as keyof typeof DONE], title: t(`circle.done.${doneKey as keyof typeof DONE}`) }
+			: null
 	// The outcome of what they just did is where keyboard and screen reader users land.
 	useEffect(() => {
-		if (done) document.getElementById('circle-outcome')?.focus()
-	}, [done])
+		if (doneKey in DONE) document.getElementById('circle-outcome')?.focus()
+	}, [doneKey])
 	const problem = actionData && 'message' in actionData ? actionData.message : null
 	const about = circle.course?.publishedVersion?.title ?? circle.programme?.title ?? null
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>
 				<Link to="/circles" className="font-medium text-brand-700 underline underline-offset-2">
-					Reflective circles
+					{t('circle.back')}
 				</Link>
 			</p>
 			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{circle.title}</h1>
@@ -117,13 +122,13 @@ export default function CircleRoute({ loaderData, actionData }: Route.ComponentP
 			{problem ? <Notice tone="error" role="alert" title={problem} className="mt-6" /> : null}
 			<dl className="mt-6 space-y-3 text-stone-800">
 				<div>
-					<dt className="font-semibold">When</dt>
+					<dt className="font-semibold">{t('circle.when')}</dt>
 					<dd>
 						<CircleTime startsAt={circle.startsAt} durationMinutes={circle.durationMinutes} />
 					</dd>
 				</div>
 				<div>
-					<dt className="font-semibold">Where</dt>
+					<dt className="font-semibold">{t('circle.where')}</dt>
 					<dd>
 						{circle.mode === 'IN_PERSON' ? (
 							circle.venue
@@ -133,40 +138,40 @@ export default function CircleRoute({ loaderData, actionData }: Route.ComponentP
 								className="font-medium text-brand-700 underline underline-offset-2"
 								rel="noopener noreferrer"
 							>
-								Join online: {circle.meetingUrl}
+								{t('circle.joinOnline', { url: circle.meetingUrl })}
 							</a>
 						) : (
-							'Online. The link is shown here to people with a place.'
+							t('circle.onlineHidden')
 						)}
 					</dd>
 				</div>
 				<div>
-					<dt className="font-semibold">Facilitator</dt>
+					<dt className="font-semibold">{t('circle.facilitator')}</dt>
 					<dd>{circle.facilitator.name}</dd>
 				</div>
 				{about ? (
 					<div>
-						<dt className="font-semibold">Part of</dt>
+						<dt className="font-semibold">{t('circle.partOf')}</dt>
 						<dd>{about}</dd>
 					</div>
 				) : null}
 				<div>
-					<dt className="font-semibold">Places</dt>
+					<dt className="font-semibold">{t('circle.places')}</dt>
 					<dd>
-						{circle.booked} of {circle.capacity} taken
-						{circle.placesLeft === 0 ? ' (full: new bookings join the waiting list)' : ''}
+						{t('circle.taken', { booked: circle.booked, capacity: circle.capacity })}
+						{circle.placesLeft === 0 ? t('circle.full') : ''}
 					</dd>
 				</div>
 				<div>
-					<dt className="font-semibold">CPD</dt>
-					<dd>{formatCpdHours(circle.durationMinutes)} of participatory learning when you attend</dd>
+					<dt className="font-semibold">{t('circle.cpd')}</dt>
+					<dd>{t('circle.cpdText', { hours: f.cpdHours(circle.durationMinutes) })}</dd>
 				</div>
 			</dl>
 			{circle.description ? <p className="mt-6 whitespace-pre-line text-stone-800">{circle.description}</p> : null}
 			{circle.questions.length ? (
 				<section aria-labelledby="questions-heading" className="mt-8">
 					<h2 id="questions-heading" className="text-xl font-bold text-stone-900">
-						The circle’s questions
+						{t('circle.questions')}
 					</h2>
 					<ol className="mt-3 list-decimal space-y-1 pl-6 text-stone-800">
 						{circle.questions.map((question) => (
@@ -177,7 +182,7 @@ export default function CircleRoute({ loaderData, actionData }: Route.ComponentP
 			) : null}
 			<section aria-labelledby="booking-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-5">
 				<h2 id="booking-heading" className="text-xl font-bold text-stone-900">
-					Your booking
+					{t('circle.yourBooking')}
 				</h2>
 				<BookingPanel circle={circle} />
 			</section>
@@ -187,7 +192,7 @@ export default function CircleRoute({ loaderData, actionData }: Route.ComponentP
 			{circle.runs ? (
 				<p className="mt-8">
 					<ButtonLink to={`/circles/${circle.id}/register`} variant="secondary">
-						Register and check-in code
+						{t('circle.register')}
 					</ButtonLink>
 				</p>
 			) : null}
@@ -200,40 +205,42 @@ type CircleView = Route.ComponentProps['loaderData']['circle']
 function BookingPanel({ circle }: { circle: CircleView }) {
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
-	if (circle.cancelledAt) return <p className="mt-3 text-stone-800">This circle has been cancelled.</p>
+	const { t } = useTranslation('circles')
+	if (circle.cancelledAt) return <p className="mt-3 text-stone-800">{t('circle.cancelledCircle')}</p>
 	if (circle.attendedAt) {
 		return (
 			<p className="mt-3 text-stone-800">
-				<Badge tone="success">Attended</Badge> Its hours are in your{' '}
-				<Link to="/cpd" className="font-medium text-brand-700 underline underline-offset-2">
-					CPD portfolio
-				</Link>
-				.
+				<Badge tone="success">{t('circle.attended')}</Badge>{' '}
+				<Trans
+					t={t}
+					i18nKey="circle.attendedText"
+					components={{ a: <Link to="/cpd" className="font-medium text-brand-700 underline underline-offset-2" /> }}
+				/>
 			</p>
 		)
 	}
-	if (circle.ended) return <p className="mt-3 text-stone-800">This circle has ended.</p>
+	if (circle.ended) return <p className="mt-3 text-stone-800">{t('circle.ended')}</p>
 	return (
 		<div className="mt-3 space-y-3 text-stone-800">
 			<p>
 				{circle.myStatus === 'BOOKED'
 					? circle.checkInOpen
-						? 'You have a place, and the circle is running: check in below with the code the facilitator shows.'
-						: 'You have a place.'
+						? t('circle.placeRunning')
+						: t('circle.place')
 					: circle.myStatus === 'WAITING'
-						? `You are on the waiting list: number ${circle.waitingPosition}. If someone cancels, the first person waiting gets the place automatically.`
+						? t('circle.waitingNumber', { position: circle.waitingPosition })
 						: circle.placesLeft > 0
-							? `${pluralise(circle.placesLeft, 'place')} left.`
-							: 'The circle is full. You can join the waiting list.'}
+							? t('circle.placesLeft', { count: circle.placesLeft })
+							: t('circle.isFull')}
 			</p>
 			<Form method="post">
 				{circle.myStatus === 'BOOKED' || circle.myStatus === 'WAITING' ? (
 					<Button type="submit" name="intent" value="cancel" variant="secondary" aria-disabled={busy || undefined}>
-						{circle.myStatus === 'BOOKED' ? 'Cancel my place' : 'Leave the waiting list'}
+						{circle.myStatus === 'BOOKED' ? t('circle.cancelPlace') : t('circle.leaveWaiting')}
 					</Button>
 				) : (
 					<Button type="submit" name="intent" value="book" aria-disabled={busy || undefined}>
-						{circle.placesLeft > 0 ? 'Book a place' : 'Join the waiting list'}
+						{circle.placesLeft > 0 ? t('circle.book') : t('circle.joinWaiting')}
 					</Button>
 				)}
 			</Form>
@@ -243,6 +250,7 @@ function BookingPanel({ circle }: { circle: CircleView }) {
 
 function CheckInForm({ code, lastResult }: { code: string; lastResult: SubmissionResult<string[]> | undefined }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('circles')
 	const [form, fields] = useForm({
 		id: 'check-in',
 		lastResult,
@@ -253,14 +261,14 @@ function CheckInForm({ code, lastResult }: { code: string; lastResult: Submissio
 	return (
 		<section aria-labelledby="check-in-heading" className="mt-8 rounded-2xl border-2 border-brand-700 bg-brand-50 p-5">
 			<h2 id="check-in-heading" className="text-xl font-bold text-stone-900">
-				Check in
+				{t('circle.checkIn')}
 			</h2>
 			<Form method="post" className="mt-3 space-y-4" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="check-in" />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field
-					labelProps={{ children: 'Check-in code' }}
-					description="The six characters the facilitator is showing."
+					labelProps={{ children: t('circle.code') }}
+					description={t('circle.codeHint')}
 					inputProps={{
 						...getInputProps(fields.code, { type: 'text' }),
 						autoComplete: 'off',
@@ -268,8 +276,8 @@ function CheckInForm({ code, lastResult }: { code: string; lastResult: Submissio
 					}}
 					errors={fields.code.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Checking in…">
-					Check in
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('circle.checkingIn')}>
+					{t('circle.checkIn')}
 				</SubmitButton>
 			</Form>
 		</section>

@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Link, redirect } from 'react-router'
 import { CircleForm } from '#app/components/circles/circle-form.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -6,14 +7,23 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getCircleForEdit } from '#modules/circles/queries.ts'
 import { updateCircle } from '#modules/circles/schedule-circle.ts'
 import { circleDetailsSchema } from '#modules/circles/schemas.ts'
 import type { Route } from './+types/circles.$circleId_.edit'
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-	pageMeta(`Change${loaderData ? `: ${loaderData.circle.title}` : ''} | Circle`, 'Change a reflective circle.', NOINDEX)
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		loaderData
+			? t('edit.metaTitleCircle', { ns: 'circles', title: loaderData.circle.title })
+			: t('edit.metaTitle', { ns: 'circles' }),
+		t('edit.metaDescription', { ns: 'circles' }),
+		NOINDEX,
+	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -40,29 +50,28 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function EditCircleRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { circle } = loaderData
+	const { t } = useTranslation('circles')
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>
 				<Link to={`/circles/${circle.id}/register`} className="font-medium text-brand-700 underline underline-offset-2">
-					Register: {circle.title}
+					{t('edit.back', { title: circle.title })}
 				</Link>
 			</p>
-			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">Change the circle</h1>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{t('edit.heading')}</h1>
 			{circle.cancelled ? (
-				<Notice tone="warning" title="This circle has been cancelled, so it cannot be changed." className="mt-6" />
+				<Notice tone="warning" title={t('edit.cancelled')} className="mt-6" />
 			) : (
 				<>
-					<p className="mt-3 text-lg text-stone-700">
-						If you change its time or place, everyone with a place is emailed an updated calendar invitation.
-					</p>
+					<p className="mt-3 text-lg text-stone-700">{t('edit.intro')}</p>
 					<CircleForm
 						id="edit-circle"
 						lastResult={actionData?.result}
 						defaultValue={circle.defaultValue}
 						courses={circle.courses.map((c) => ({ value: c.id, label: c.title }))}
 						programmes={circle.programmes.map((p) => ({ value: p.id, label: p.title }))}
-						teams={circle.teams?.map((t) => ({ value: t.id, label: t.name }))}
-						submitLabel="Save changes"
+						teams={circle.teams?.map((team) => ({ value: team.id, label: team.name }))}
+						submitLabel={t('edit.save')}
 					/>
 				</>
 			)}

@@ -1,5 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
+import type { TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { BookPeopleForm } from '#app/components/circles/book-people-form.tsx'
 import { CircleTime } from '#app/components/circles/circle-time.tsx'
@@ -11,7 +13,8 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
-import { pluralise } from '#app/utils/format.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { qrCodeDataUrl } from '#app/utils/qr-code.server.ts'
 import { appUrl } from '#modules/env/env.ts'
@@ -23,12 +26,16 @@ import { cancelCircle } from '#modules/circles/schedule-circle.ts'
 import { z } from 'zod'
 import type { Route } from './+types/circles.$circleId_.register'
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-	pageMeta(
-		`Register${loaderData ? `: ${loaderData.circle.title}` : ''} | Circle`,
-		'A circle’s register and check-in code.',
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		loaderData
+			? t('register.metaTitleCircle', { ns: 'circles', title: loaderData.circle.title })
+			: t('register.metaTitle', { ns: 'circles' }),
+		t('register.metaDescription', { ns: 'circles' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -61,6 +68,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
 	const formData = await request.formData()
 	const now = new Date()
+	const t = await getT(request)
 	if (formData.get('intent') === 'book-people') {
 		const submission = parseWithZod(formData, { schema: BookPeopleSchema })
 		if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
@@ -91,19 +99,20 @@ export async function action({ request, params }: Route.ActionArgs) {
 			return {
 				ok: true as const,
 				message: reflectionKept
-					? 'Taken off the register. Its hours are no longer in their portfolio; what they wrote about it is kept. They have been emailed.'
-					: 'Taken off the register. Its hours are no longer in their portfolio, and they have been emailed.',
+					? t('register.unmarkedKept', { ns: 'circles' })
+					: t('register.unmarked', { ns: 'circles' }),
 			}
 		} catch (error) {
 			return replyWithProblem(error, {})
 		}
 	}
 	const parsed = RegisterSchema.safeParse({ intent: formData.get('intent'), userId: formData.getAll('userId') })
-	if (!parsed.success) return data({ ok: false as const, message: 'Choose who attended.' }, { status: 400 })
+	if (!parsed.success)
+		return data({ ok: false as const, message: t('register.chooseWho', { ns: 'circles' }) }, { status: 400 })
 	try {
 		if (parsed.data.intent === 'cancel-circle') {
 			await cancelCircle({ actorId: user.id, circleId: params.circleId, now })
-			return { ok: true as const, message: 'The circle is cancelled. Everyone booked or waiting has been emailed.' }
+			return { ok: true as const, message: t('register.cancelledDone', { ns: 'circles' }) }
 		}
 		const { recorded } = await markRegister({
 			circleId: params.circleId,
@@ -111,7 +120,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 			userIds: parsed.data.userId,
 			now,
 		})
-		return { ok: true as const, message: `${pluralise(recorded, 'person', 'people')} marked as attended.` }
+		return {
+			ok: true as const,
+			message: t('register.marked', { ns: 'circles', people: t('people', { ns: 'circles', count: recorded }) }),
+		}
 	} catch (error) {
 		return replyWithProblem(error, {})
 	}
@@ -120,11 +132,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function CircleRegisterRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { circle, qrCode, bookable } = loaderData
 	const navigation = useNavigation()
+	const { t } = useTranslation('circles')
 	const [searchParams] = useSearchParams()
 	const scheduled = searchParams.get('scheduled') === '1'
 	const updated = searchParams.get('updated')
 	const confirmCancel = searchParams.get('cancel') === 'confirm' && !actionData
-	const bookedNow = searchParams.has('booked') ? bookedSummary(searchParams) : null
+	const bookedNow = searchParams.has('booked') ? bookedSummary(t, searchParams) : null
 	const notice = actionData && 'message' in actionData ? actionData : null
 	// The outcome of booking people or correcting the register is where keyboard users land.
 	useEffect(() => {
@@ -134,22 +147,26 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 		<Container className="py-10 sm:py-12">
 			<p>
 				<Link to={`/circles/${circle.id}`} className="font-medium text-brand-700 underline underline-offset-2">
-					The circle’s page
+					{t('register.back')}
 				</Link>
 			</p>
-			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">Register: {circle.title}</h1>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">
+				{t('register.heading', { title: circle.title })}
+			</h1>
 			<p className="mt-2 text-stone-800">
-				<CircleTime startsAt={circle.startsAt} durationMinutes={circle.durationMinutes} /> · {circle.booked} of{' '}
-				{circle.capacity} places taken · {pluralise(circle.waiting.length, 'person', 'people')} waiting
+				<CircleTime startsAt={circle.startsAt} durationMinutes={circle.durationMinutes} />
+				{t('register.summary', {
+					booked: circle.booked,
+					capacity: circle.capacity,
+					waiting: t('people', { count: circle.waiting.length }),
+				})}
 			</p>
-			{scheduled ? <Notice tone="success" role="status" title="The circle is scheduled." className="mt-6" /> : null}
+			{scheduled ? <Notice tone="success" role="status" title={t('register.scheduled')} className="mt-6" /> : null}
 			{updated ? (
 				<Notice
 					tone="success"
 					role="status"
-					title={
-						updated === 'moved' ? 'Saved. Everyone with a place has been emailed an updated invitation.' : 'Saved.'
-					}
+					title={updated === 'moved' ? t('register.savedMoved') : t('register.saved')}
 					className="mt-6"
 				/>
 			) : null}
@@ -165,58 +182,44 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 			) : bookedNow ? (
 				<Notice id="register-outcome" tabIndex={-1} tone="success" role="status" title={bookedNow} className="mt-6" />
 			) : null}
-			{circle.cancelledAt ? <Notice tone="warning" title="This circle has been cancelled." className="mt-6" /> : null}
+			{circle.cancelledAt ? <Notice tone="warning" title={t('register.cancelled')} className="mt-6" /> : null}
 
 			<section aria-labelledby="code-heading" className="mt-8 rounded-2xl border-2 border-brand-700 bg-brand-50 p-5">
 				<h2 id="code-heading" className="text-xl font-bold text-stone-900">
-					Check-in code
+					{t('register.code')}
 				</h2>
 				{circle.checkInOpen ? (
 					<div className="mt-3 flex flex-wrap items-center gap-6">
 						<p
 							className="font-mono text-5xl font-bold tracking-[0.3em] text-brand-900"
-							aria-label={`Check-in code: ${circle.checkInCode.split('').join(' ')}`}
+							aria-label={t('register.codeLabel', { code: circle.checkInCode.split('').join(' ') })}
 						>
 							{circle.checkInCode}
 						</p>
-						{qrCode ? (
-							<img
-								src={qrCode}
-								width={160}
-								height={160}
-								alt="QR code that opens the circle’s page with this code filled in"
-							/>
-						) : null}
-						<p className="max-w-sm text-stone-800">
-							Show this to the circle. People with a place enter it on the circle’s page (or scan the QR code) until the
-							circle ends.
-						</p>
+						{qrCode ? <img src={qrCode} width={160} height={160} alt={t('register.qrAlt')} /> : null}
+						<p className="max-w-sm text-stone-800">{t('register.showCode')}</p>
 					</div>
 				) : (
-					<p className="mt-3 text-stone-800">
-						The code appears here when the circle starts, and works only until it ends.
-					</p>
+					<p className="mt-3 text-stone-800">{t('register.codeLater')}</p>
 				)}
 			</section>
 
 			<section aria-labelledby="people-heading" className="mt-8">
 				<h2 id="people-heading" className="text-xl font-bold text-stone-900">
-					People with a place
+					{t('register.withPlace')}
 				</h2>
 				{circle.people.length === 0 ? (
-					<p className="mt-3 text-stone-700">Nobody has booked yet.</p>
+					<p className="mt-3 text-stone-700">{t('register.nobody')}</p>
 				) : (
 					<Form method="post" className="mt-3">
 						<fieldset>
-							<legend className="text-stone-800">
-								{circle.started ? 'Tick everyone who attended.' : 'You can mark the register once the circle starts.'}
-							</legend>
+							<legend className="text-stone-800">{circle.started ? t('register.tick') : t('register.later')}</legend>
 							<ul className="mt-3 divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
 								{circle.people.map((person) => (
 									<li key={person.id} className="flex items-center gap-3 px-4 py-3">
 										{person.attended ? (
 											<Badge tone="success">
-												{person.attended.method === 'CODE' ? 'Checked in' : 'Marked present'}
+												{person.attended.method === 'CODE' ? t('register.checkedIn') : t('register.markedPresent')}
 											</Badge>
 										) : (
 											<input
@@ -240,7 +243,8 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 												className="ml-auto"
 												aria-disabled={navigation.state === 'submitting' || undefined}
 											>
-												Take off the register<span className="sr-only">: {person.name}</span>
+												{t('register.takeOff')}
+												<span className="sr-only">: {person.name}</span>
 											</Button>
 										) : null}
 									</li>
@@ -255,7 +259,7 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 								className="mt-4"
 								aria-disabled={navigation.state === 'submitting' || undefined}
 							>
-								Save the register
+								{t('register.save')}
 							</Button>
 						) : null}
 					</Form>
@@ -274,7 +278,7 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 			{circle.waiting.length ? (
 				<section aria-labelledby="waiting-heading" className="mt-8">
 					<h2 id="waiting-heading" className="text-xl font-bold text-stone-900">
-						Waiting list
+						{t('register.waitingList')}
 					</h2>
 					<ol className="mt-3 list-decimal space-y-1 pl-6 text-stone-800">
 						{circle.waiting.map((person) => (
@@ -286,27 +290,24 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 
 			{!circle.started && !circle.cancelledAt ? (
 				confirmCancel ? (
-					<ConfirmPanel title="Cancel this circle?" tone="danger">
-						<p>
-							Everyone with a place or on the waiting list is emailed, and the event is removed from the calendars of
-							people with a place. This cannot be undone.
-						</p>
+					<ConfirmPanel title={t('register.cancelTitle')} tone="danger">
+						<p>{t('register.cancelText')}</p>
 						<Form method="post" className="flex flex-wrap gap-3">
 							<Button type="submit" name="intent" value="cancel-circle" variant="danger">
-								Yes, cancel the circle
+								{t('register.yesCancel')}
 							</Button>
 							<ButtonLink to={`/circles/${circle.id}/register`} variant="secondary">
-								Keep it
+								{t('register.keep')}
 							</ButtonLink>
 						</Form>
 					</ConfirmPanel>
 				) : (
 					<p className="mt-10 flex flex-wrap gap-3">
 						<ButtonLink to={`/circles/${circle.id}/edit`} variant="secondary">
-							Change the circle
+							{t('register.change')}
 						</ButtonLink>
 						<ButtonLink to={`/circles/${circle.id}/register?cancel=confirm`} variant="secondary">
-							Cancel this circle
+							{t('register.cancel')}
 						</ButtonLink>
 					</p>
 				)
@@ -315,16 +316,15 @@ export default function CircleRegisterRoute({ loaderData, actionData }: Route.Co
 	)
 }
 
-function bookedSummary(params: URLSearchParams) {
+function bookedSummary(t: TFunction<'circles'>, params: URLSearchParams) {
 	const count = (name: string) => Number(params.get(name)) || 0
+	const people = (name: string) => t('people', { count: count(name) })
 	const parts = [
-		`${pluralise(count('booked'), 'person', 'people')} booked`,
-		count('waiting')
-			? `${pluralise(count('waiting'), 'person', 'people')} on the waiting list (the circle is full)`
-			: '',
-		count('already') ? `${pluralise(count('already'), 'person', 'people')} already had a booking` : '',
+		t('register.booked', { people: people('booked') }),
+		count('waiting') ? t('register.bookedWaiting', { people: people('waiting') }) : '',
+		count('already') ? t('register.already', { people: people('already') }) : '',
 	].filter(Boolean)
-	return `${parts.join(', ')}. Everyone booked has been emailed.`
+	return t('register.bookedEnd', { parts: parts.join(', ') })
 }
 
 export function ErrorBoundary() {

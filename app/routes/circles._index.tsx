@@ -1,17 +1,20 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { CircleTime } from '#app/components/circles/circle-time.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { pluralise } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listFacilitatedOrganisations } from '#modules/circles/facilitators.ts'
 import { listUpcomingCircles } from '#modules/circles/queries.ts'
 import type { Route } from './+types/circles._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Reflective circles | Circle', 'Book a place in a facilitated reflective circle.', NOINDEX)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('list.metaTitle', { ns: 'circles' }), t('list.metaDescription', { ns: 'circles' }), NOINDEX)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -27,33 +30,31 @@ export function headers() {
 }
 
 const STATUS = {
-	BOOKED: { label: 'You have a place', tone: 'success' },
-	WAITING: { label: 'On the waiting list', tone: 'accent' },
+	BOOKED: { label: 'list.booked', tone: 'success' },
+	WAITING: { label: 'list.waiting', tone: 'accent' },
 	CANCELLED: null,
 } as const
 
 export default function CirclesRoute({ loaderData }: Route.ComponentProps) {
 	const { circles, facilitates } = loaderData
+	const { t } = useTranslation('circles')
 	return (
 		<Container className="py-10 sm:py-12">
-			<h1 className="text-3xl font-bold tracking-tight text-stone-900">Reflective circles</h1>
-			<p className="mt-3 max-w-3xl text-lg text-stone-700">
-				Live, facilitated conversations with other practitioners. Check in with the facilitator’s code when the circle
-				starts, and the time goes into your CPD portfolio as participatory learning.
-			</p>
+			<h1 className="text-3xl font-bold tracking-tight text-stone-900">{t('list.heading')}</h1>
+			<p className="mt-3 max-w-3xl text-lg text-stone-700">{t('list.intro')}</p>
 			{facilitates.map((organisation) => (
 				<p key={organisation.slug} className="mt-4">
 					<Link
 						to={`/org/${organisation.slug}/circles`}
 						className="font-medium text-brand-700 underline underline-offset-2"
 					>
-						Schedule a circle for {organisation.name}
+						{t('list.scheduleFor', { name: organisation.name })}
 					</Link>{' '}
-					<span className="text-stone-700">(you are one of its circle facilitators)</span>
+					<span className="text-stone-700">{t('list.youFacilitate')}</span>
 				</p>
 			))}
 			{circles.length === 0 ? (
-				<p className="mt-10 text-stone-700">There are no circles coming up just now. New ones appear here.</p>
+				<p className="mt-10 text-stone-700">{t('list.none')}</p>
 			) : (
 				<ul className="mt-8 space-y-4">
 					{circles.map((circle) => {
@@ -72,22 +73,20 @@ export default function CirclesRoute({ loaderData }: Route.ComponentProps) {
 											<CircleTime startsAt={circle.startsAt} durationMinutes={circle.durationMinutes} />
 										</p>
 										<p className="mt-1 text-sm text-stone-700">
-											With {circle.facilitator.name} ·{' '}
-											{circle.mode === 'ONLINE' ? 'Online' : `In person: ${circle.venue}`}
+											{t('list.with', { name: circle.facilitator.name })} ·{' '}
+											{circle.mode === 'ONLINE' ? t('list.online') : t('list.inPerson', { venue: circle.venue })}
 											{about ? ` · ${about}` : ''}
 											{circle.team
-												? ` · for ${circle.team.name}`
+												? ` · ${t('list.forTeam', { name: circle.team.name })}`
 												: circle.organisation
-													? ` · ${circle.organisation.name} only`
+													? ` · ${t('list.orgOnly', { name: circle.organisation.name })}`
 													: ''}
 										</p>
 									</div>
 									<div className="text-right">
-										{status ? <Badge tone={status.tone}>{status.label}</Badge> : null}
+										{status ? <Badge tone={status.tone}>{t(status.label)}</Badge> : null}
 										<p className="mt-2 text-sm text-stone-700">
-											{circle.placesLeft > 0
-												? `${pluralise(circle.placesLeft, 'place')} left`
-												: 'Full: join the waiting list'}
+											{circle.placesLeft > 0 ? t('list.placesLeft', { count: circle.placesLeft }) : t('list.full')}
 										</p>
 									</div>
 								</div>

@@ -1,27 +1,26 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Form, Link, useSearchParams } from 'react-router'
 import { PassportCard } from '#app/components/cpd/passport-card.tsx'
+import { useCycleText } from '#app/components/cpd/use-cycle-text.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { ButtonLink, buttonClasses } from '#app/components/ui/button.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { REGISTRATION_BODY_LABELS } from '#modules/auth/schemas.ts'
-import { formatUkDay } from '#modules/certificates/certificate-text.ts'
 import { listMyCertificates } from '#modules/certificates/list-my-certificates.ts'
-import { formatHours } from '#modules/portfolio/cpd-dates.ts'
-import { defaultExportFormat, EXPORT_FORMAT_LABELS, EXPORT_FORMATS } from '#modules/portfolio/export-formats.ts'
+import { defaultExportFormat, EXPORT_FORMATS } from '#modules/portfolio/export-formats.ts'
+import type { CpdMethod } from '#modules/portfolio/schemas.ts'
 import { getCpdPortfolio } from '#modules/portfolio/get-cpd-portfolio.ts'
 import { listMyProgrammeCertificates } from '#modules/programmes/programme-certificates.ts'
 import type { Route } from './+types/cpd._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'CPD portfolio | Circle',
-		'Your CPD portfolio: certificates and your own activities, hours per year and per revalidation cycle, and exports for your regulator.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('meta.title', { ns: 'cpd' }), t('meta.description', { ns: 'cpd' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -49,7 +48,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			cpdMinutes: c.cpdMinutes,
 			completedAt: c.completedAt.toISOString(),
 			revokedAt: c.revokedAt?.toISOString() ?? null,
-			validUntil: c.validUntil ? formatUkDay(c.validUntil) : null,
+			validUntil: c.validUntil?.toISOString() ?? null,
 			standing: c.standing,
 			canRetake: c.canRetake,
 			courseSlug: c.courseSlug,
@@ -70,37 +69,34 @@ type Entry = LoaderData['entries'][number]
 
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
-const DONE: Record<string, string> = {
-	added: 'The activity has been added to your portfolio.',
-	saved: 'Your changes have been saved.',
-	deleted: 'The activity has been deleted.',
-}
+const DONE = ['added', 'saved', 'deleted'] as const
 
 export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) {
 	const { learner, cycle, entries, certificates, programmeCertificates } = loaderData
 	const [searchParams] = useSearchParams()
-	const done = DONE[searchParams.get('done') ?? '']
+	const { t, date, hours } = useCycleText()
+	const doneKey = searchParams.get('done') ?? ''
+	const done = DONE.find((key) => key === doneKey)
 	const years = groupByYear(entries)
 
 	return (
 		<Container className="py-10 sm:py-12">
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
-					<h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">CPD portfolio</h1>
+					<h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t('heading')}</h1>
 					<p className="mt-2 max-w-prose text-lg text-stone-700">
-						Your Circle courses and any other CPD you record, with your reflections, ready for{' '}
-						{learner.registrationBody === 'NMC' ? 'revalidation' : 'your regulator or appraiser'}.
+						{learner.registrationBody === 'NMC' ? t('introRevalidation') : t('introRegulator')}
 					</p>
 				</div>
 				<div className="flex flex-wrap gap-3">
 					<ButtonLink to="/records" variant="secondary">
-						Reflective records and revalidation
+						{t('recordsLink')}
 					</ButtonLink>
-					<ButtonLink to="/cpd/new">Add CPD activity</ButtonLink>
+					<ButtonLink to="/cpd/new">{t('addActivity')}</ButtonLink>
 				</div>
 			</div>
 
-			{done ? <Notice tone="success" role="status" title={done} className="mt-6" /> : null}
+			{done ? <Notice tone="success" role="status" title={t(`done.${done}`)} className="mt-6" /> : null}
 
 			<div className="mt-8 grid items-start gap-6 lg:grid-cols-3">
 				<CycleCard cycle={cycle} learner={learner} />
@@ -111,15 +107,11 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 			<div className="mt-12 grid gap-10 lg:grid-cols-3">
 				<section aria-labelledby="activities-heading" className="lg:col-span-2">
 					<h2 id="activities-heading" className="text-2xl font-bold text-stone-900">
-						Activities
+						{t('activities')}
 					</h2>
 					{entries.length === 0 ? (
 						<p className="mt-4 text-stone-700">
-							Nothing here yet. When you finish a Circle course, it appears here with your reflections; you can also{' '}
-							<Link to="/cpd/new" className={LINK}>
-								add CPD you did elsewhere
-							</Link>
-							.
+							<Trans t={t} i18nKey="emptyActivities" components={{ a: <Link to="/cpd/new" className={LINK} /> }} />
 						</p>
 					) : (
 						years.map(({ year, entries: yearEntries }) => {
@@ -132,10 +124,12 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 									>
 										<span className="text-xl font-bold text-stone-900">{year}</span>
 										<span className="text-stone-600">
-											{formatHours(totals?.minutes ?? 0)}
 											{totals?.participatoryMinutes
-												? `, ${formatHours(totals.participatoryMinutes)} participatory`
-												: ''}
+												? t('yearTotalParticipatory', {
+														hours: hours(totals.minutes),
+														participatory: hours(totals.participatoryMinutes),
+													})
+												: hours(totals?.minutes ?? 0)}
 										</span>
 									</h3>
 									<ol className="mt-4 space-y-4">
@@ -151,46 +145,52 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 
 				<aside aria-labelledby="certificates-heading">
 					<h2 id="certificates-heading" className="text-2xl font-bold text-stone-900">
-						Certificates
+						{t('certificates')}
 					</h2>
 					{certificates.length === 0 ? (
-						<p className="mt-4 text-stone-700">Your Circle certificates will appear here when you complete a course.</p>
+						<p className="mt-4 text-stone-700">{t('noCertificates')}</p>
 					) : (
 						<ul className="mt-4 space-y-3">
 							{certificates.map((c) => (
 								<li key={c.code} className="rounded-xl border border-stone-200 bg-white p-4">
 									<p className="font-semibold text-stone-900">{c.courseTitle}</p>
 									<p className="mt-1 text-sm text-stone-600">
-										Version {c.versionNumber} · {formatHours(c.cpdMinutes)} · {formatDate(c.completedAt)}
+										{t('certificateLine', {
+											number: c.versionNumber,
+											hours: hours(c.cpdMinutes),
+											date: date(c.completedAt),
+										})}
 									</p>
 									<p className="mt-1 font-mono text-sm text-stone-700">{c.code}</p>
 									{c.revokedAt ? (
 										<Badge tone="accent" className="mt-2">
-											Revoked {formatDate(c.revokedAt)}
+											{t('revoked', { date: date(c.revokedAt) })}
 										</Badge>
 									) : c.validUntil ? (
 										<p className="mt-1 text-sm text-stone-700">
 											{c.standing === 'expired' ? (
-												<Badge tone="accent">Expired: was valid until {c.validUntil}</Badge>
+												<Badge tone="accent">{t('expiredValidUntil', { date: date(c.validUntil) })}</Badge>
 											) : (
-												<>Valid until {c.validUntil}</>
+												t('validUntil', { date: date(c.validUntil) })
 											)}
 										</p>
 									) : null}
 									{c.canRetake ? (
 										<Form method="post" action={`/learn/${c.courseSlug}/retake`} className="mt-2">
 											<button type="submit" className={buttonClasses({ variant: 'secondary', size: 'sm' })}>
-												{c.standing === 'expired' ? 'Retake to renew' : 'Renew early: retake'}
+												{c.standing === 'expired' ? t('retakeToRenew') : t('renewEarly')}
 												<span className="sr-only"> {c.courseTitle}</span>
 											</button>
 										</Form>
 									) : null}
 									<p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
 										<a href={`/certificates/${c.code}.pdf`} className={LINK}>
-											Download PDF<span className="sr-only">: {c.courseTitle}</span>
+											{t('downloadPdf')}
+											<span className="sr-only">: {c.courseTitle}</span>
 										</a>
 										<Link to={`/verify/${c.code}`} className={LINK}>
-											Verification page<span className="sr-only">: {c.courseTitle}</span>
+											{t('verificationPage')}
+											<span className="sr-only">: {c.courseTitle}</span>
 										</Link>
 									</p>
 								</li>
@@ -200,30 +200,34 @@ export default function CpdPortfolioRoute({ loaderData }: Route.ComponentProps) 
 					{programmeCertificates.length > 0 ? (
 						<section aria-labelledby="programme-certificates-heading" className="mt-10">
 							<h2 id="programme-certificates-heading" className="text-2xl font-bold text-stone-900">
-								Programme certificates
+								{t('programmeCertificates')}
 							</h2>
-							<p className="mt-2 text-sm text-stone-700">
-								Each lists the course certificates above; its hours are already counted once through them.
-							</p>
+							<p className="mt-2 text-sm text-stone-700">{t('programmeCertificatesIntro')}</p>
 							<ul className="mt-4 space-y-3">
 								{programmeCertificates.map((c) => (
 									<li key={c.code} className="rounded-xl border border-stone-200 bg-white p-4">
 										<p className="font-semibold text-stone-900">{c.programmeTitle}</p>
 										<p className="mt-1 text-sm text-stone-600">
-											{c.courseCount} courses · {formatHours(c.cpdMinutes)} in them · {formatDate(c.completedAt)}
+											{t('programmeLine', {
+												count: c.courseCount,
+												hours: hours(c.cpdMinutes),
+												date: date(c.completedAt),
+											})}
 										</p>
 										<p className="mt-1 font-mono text-sm text-stone-700">{c.code}</p>
 										{c.revokedAt ? (
 											<Badge tone="accent" className="mt-2">
-												Revoked {formatDate(c.revokedAt)}
+												{t('revoked', { date: date(c.revokedAt) })}
 											</Badge>
 										) : null}
 										<p className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
 											<a href={`/programme-certificates/${c.code}.pdf`} className={LINK}>
-												Download PDF<span className="sr-only">: {c.programmeTitle}</span>
+												{t('downloadPdf')}
+												<span className="sr-only">: {c.programmeTitle}</span>
 											</a>
 											<Link to={`/verify/programmes/${c.code}`} className={LINK}>
-												Verification page<span className="sr-only">: {c.programmeTitle}</span>
+												{t('verificationPage')}
+												<span className="sr-only">: {c.programmeTitle}</span>
 											</Link>
 										</p>
 									</li>
@@ -259,11 +263,12 @@ function Progress({
 	target: number
 	unit: 'hours' | 'records'
 }) {
+	const { t, hours } = useCycleText()
 	const percent = Math.min(100, Math.round((value / target) * 100))
 	const text =
 		unit === 'hours'
-			? `${formatHours(value)} of ${formatHours(target)}`
-			: `${value} of ${target} ${target === 1 ? 'record' : 'records'}`
+			? t('progressHours', { value: hours(value), target: hours(target) })
+			: t('progressRecords', { value, count: target })
 	return (
 		<div className="mt-4">
 			<div className="flex flex-wrap justify-between gap-2 text-sm">
@@ -283,52 +288,54 @@ function Progress({
 
 function CycleCard({ cycle, learner }: { cycle: LoaderData['cycle']; learner: LoaderData['learner'] }) {
 	const { progress, targets } = cycle
+	const { t, date, hours, cycleName, cycleGuidance, period, bodyLabel } = useCycleText()
 	return (
 		<Card as="section" aria-labelledby="cycle-heading" className="p-6 lg:col-span-2">
 			<h2 id="cycle-heading" className="text-xl font-bold text-stone-900">
-				{cycle.name}
+				{cycleName(cycle.body)}
 			</h2>
 			<p className="mt-1 text-stone-600">
-				{cycle.periodLabel}: {formatDate(cycle.start)} to {formatDate(cycle.end)}
+				{t('cycle.dates', { period: period(cycle.period), start: date(cycle.start), end: date(cycle.end) })}
 			</p>
 			{targets.minutes ? (
-				<Progress label="CPD hours" value={progress.minutes} target={targets.minutes} unit="hours" />
+				<Progress label={t('cycle.cpdHours')} value={progress.minutes} target={targets.minutes} unit="hours" />
 			) : null}
 			{targets.participatoryMinutes ? (
 				<Progress
-					label="Participatory hours"
+					label={t('cycle.participatoryHours')}
 					value={progress.participatoryMinutes}
 					target={targets.participatoryMinutes}
 					unit="hours"
 				/>
 			) : null}
 			{targets.records ? (
-				<Progress label="CPD records" value={progress.records} target={targets.records} unit="records" />
+				<Progress label={t('cycle.cpdRecords')} value={progress.records} target={targets.records} unit="records" />
 			) : null}
 			{!targets.minutes && !targets.records ? (
 				<p className="mt-4 text-2xl font-bold text-stone-900">
-					{formatHours(progress.minutes)}
+					{hours(progress.minutes)}
 					<span className="ml-2 text-base font-normal text-stone-600">
-						in {progress.records} {progress.records === 1 ? 'activity' : 'activities'}
-						{progress.participatoryMinutes ? `, ${formatHours(progress.participatoryMinutes)} participatory` : ''}
+						{t('cycle.inActivities', { count: progress.records })}
+						{progress.participatoryMinutes
+							? `, ${t('participatory', { hours: hours(progress.participatoryMinutes) })}`
+							: ''}
 					</span>
 				</p>
 			) : null}
-			<p className="mt-4 text-sm leading-relaxed text-stone-700">{cycle.guidance}</p>
+			<p className="mt-4 text-sm leading-relaxed text-stone-700">{cycleGuidance(cycle.body)}</p>
 			<p className="mt-3 text-sm text-stone-700">
 				{learner.registrationBody ? (
 					<>
-						Registered with: {REGISTRATION_BODY_LABELS[learner.registrationBody]}.{' '}
+						{t('cycle.registeredWith', { body: bodyLabel(learner.registrationBody) })}{' '}
 						<Link to="/account" className={LINK}>
-							Change your details
+							{t('cycle.changeDetails')}
 						</Link>
 					</>
 				) : (
 					<>
-						Tell us who you are registered with (NMC, HCPC, Social Work England or teaching) to see progress for your
-						regulator.{' '}
+						{t('cycle.tellUs')}{' '}
 						<Link to="/account" className={LINK}>
-							Add your registration details
+							{t('cycle.addDetails')}
 						</Link>
 					</>
 				)}
@@ -339,17 +346,18 @@ function CycleCard({ cycle, learner }: { cycle: LoaderData['cycle']; learner: Lo
 
 function ExportCard({ registrationBody }: { registrationBody: LoaderData['learner']['registrationBody'] }) {
 	const suggested = defaultExportFormat(registrationBody)
+	const { t } = useTranslation('cpd')
 	return (
 		<Card as="section" aria-labelledby="export-heading" className="p-6">
 			<h2 id="export-heading" className="text-xl font-bold text-stone-900">
-				Download your portfolio
+				{t('export.heading')}
 			</h2>
-			<p className="mt-1 text-sm text-stone-700">As a PDF to print or upload, or a spreadsheet (CSV).</p>
+			<p className="mt-1 text-sm text-stone-700">{t('export.intro')}</p>
 			{/* A plain form (not React Router's): the browser downloads the file itself. */}
 			<form method="get" action="/cpd/export.pdf" className="mt-4 space-y-4">
 				<div>
 					<label htmlFor="export-format" className="block font-semibold text-stone-900">
-						Layout
+						{t('export.layout')}
 					</label>
 					<select
 						id="export-format"
@@ -359,30 +367,30 @@ function ExportCard({ registrationBody }: { registrationBody: LoaderData['learne
 					>
 						{EXPORT_FORMATS.map((format) => (
 							<option key={format} value={format}>
-								{EXPORT_FORMAT_LABELS[format].short}
+								{t(`export.formats.${format}`)}
 							</option>
 						))}
 					</select>
 				</div>
 				<fieldset>
-					<legend className="font-semibold text-stone-900">Activities</legend>
+					<legend className="font-semibold text-stone-900">{t('export.activities')}</legend>
 					<div className="mt-2 space-y-2">
 						<label className="flex min-h-11 items-center gap-3">
 							<input type="radio" name="period" value="cycle" defaultChecked className="size-5 accent-brand-700" />
-							<span>This cycle only</span>
+							<span>{t('export.cycleOnly')}</span>
 						</label>
 						<label className="flex min-h-11 items-center gap-3">
 							<input type="radio" name="period" value="all" className="size-5 accent-brand-700" />
-							<span>Everything</span>
+							<span>{t('export.everything')}</span>
 						</label>
 					</div>
 				</fieldset>
 				<div className="flex flex-wrap gap-3">
 					<button type="submit" className={buttonClasses()}>
-						Download PDF
+						{t('export.downloadPdf')}
 					</button>
 					<button type="submit" formAction="/cpd/export.csv" className={buttonClasses({ variant: 'secondary' })}>
-						Download CSV
+						{t('export.downloadCsv')}
 					</button>
 				</div>
 			</form>
@@ -391,8 +399,9 @@ function ExportCard({ registrationBody }: { registrationBody: LoaderData['learne
 }
 
 function EntryCard({ entry }: { entry: Entry }) {
+	const { t, date, hours } = useCycleText()
 	const reflections = [
-		...(entry.reflection ? [{ prompt: 'Your reflection', text: entry.reflection }] : []),
+		...(entry.reflection ? [{ prompt: t('entry.yourReflection'), text: entry.reflection }] : []),
 		...entry.courseReflections,
 	]
 	return (
@@ -404,21 +413,31 @@ function EntryCard({ entry }: { entry: Entry }) {
 							{entry.title}
 						</h4>
 						<p className="mt-1 text-stone-600">
-							{formatDate(entry.date)} · {entry.method} · {formatHours(entry.minutes)}
-							{entry.participatoryMinutes ? ` (${formatHours(entry.participatoryMinutes)} participatory)` : ''}
+							{entry.participatoryMinutes
+								? t('entry.lineParticipatory', {
+										date: date(entry.date),
+										method: t(`methods.${entry.method as CpdMethod}`, { defaultValue: entry.method }),
+										hours: hours(entry.minutes),
+										participatory: hours(entry.participatoryMinutes),
+									})
+								: [
+										date(entry.date),
+										t(`methods.${entry.method as CpdMethod}`, { defaultValue: entry.method }),
+										hours(entry.minutes),
+									].join(' · ')}
 						</p>
 					</div>
 					<div className="flex flex-wrap gap-2">
-						{entry.certificate ? <Badge>Circle course</Badge> : null}
-						{entry.source === 'CIRCLE' ? <Badge>Reflective circle</Badge> : null}
-						{entry.rjcApproved ? <Badge tone="neutral">RJC-approved</Badge> : null}
-						{entry.certificate?.revokedAt ? <Badge tone="accent">Certificate revoked: not counted</Badge> : null}
+						{entry.certificate ? <Badge>{t('entry.circleCourse')}</Badge> : null}
+						{entry.source === 'CIRCLE' ? <Badge>{t('entry.reflectiveCircle')}</Badge> : null}
+						{entry.rjcApproved ? <Badge tone="neutral">{t('entry.rjcApproved')}</Badge> : null}
+						{entry.certificate?.revokedAt ? <Badge tone="accent">{t('entry.revokedNotCounted')}</Badge> : null}
 					</div>
 				</div>
 				{entry.description ? <p className="mt-3 whitespace-pre-line text-stone-800">{entry.description}</p> : null}
 				{entry.certificate?.outcomes.length ? (
 					<details className="mt-3">
-						<summary className="cursor-pointer font-medium text-brand-700">Learning outcomes</summary>
+						<summary className="cursor-pointer font-medium text-brand-700">{t('entry.outcomes')}</summary>
 						<ul className="mt-2 list-disc space-y-1 pl-6 text-stone-800">
 							{entry.certificate.outcomes.map((outcome) => (
 								<li key={outcome}>{outcome}</li>
@@ -428,7 +447,9 @@ function EntryCard({ entry }: { entry: Entry }) {
 				) : null}
 				{reflections.length ? (
 					<details className="mt-3" open={reflections.length <= 2}>
-						<summary className="cursor-pointer font-medium text-brand-700">Reflections ({reflections.length})</summary>
+						<summary className="cursor-pointer font-medium text-brand-700">
+							{t('entry.reflections', { count: reflections.length })}
+						</summary>
 						<div className="mt-2 space-y-3">
 							{reflections.map((r, i) => (
 								<blockquote key={i} className="border-l-4 border-brand-200 pl-4">
@@ -441,12 +462,12 @@ function EntryCard({ entry }: { entry: Entry }) {
 				) : null}
 				{entry.impactOnPractice ? (
 					<div className="mt-3">
-						<p className="text-sm font-semibold text-stone-600">Impact on practice</p>
+						<p className="text-sm font-semibold text-stone-600">{t('entry.impact')}</p>
 						<p className="mt-1 whitespace-pre-line text-stone-800">{entry.impactOnPractice}</p>
 					</div>
 				) : null}
 				{entry.standards.length ? (
-					<ul className="mt-3 flex flex-wrap gap-2" aria-label="Standards">
+					<ul className="mt-3 flex flex-wrap gap-2" aria-label={t('entry.standards')}>
 						{entry.standards.map((s) => (
 							<li key={s}>
 								<Badge tone="neutral">{s}</Badge>
@@ -456,12 +477,13 @@ function EntryCard({ entry }: { entry: Entry }) {
 				) : null}
 				<p className="mt-4 flex flex-wrap gap-x-5 gap-y-2 text-sm">
 					<Link to={`/cpd/${entry.id}/edit`} className={LINK}>
-						{entry.certificate ? 'Add or edit your reflection' : 'Edit'}
+						{entry.certificate ? t('entry.addReflection') : t('entry.edit')}
 						<span className="sr-only">: {entry.title}</span>
 					</Link>
 					{entry.certificate ? (
 						<a href={`/certificates/${entry.certificate.code}.pdf`} className={LINK}>
-							Download certificate<span className="sr-only">: {entry.title}</span>
+							{t('entry.downloadCertificate')}
+							<span className="sr-only">: {entry.title}</span>
 						</a>
 					) : null}
 				</p>

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
+import { Trans } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { HcpcPanel } from '#app/components/hcpc-panel.tsx'
@@ -10,8 +11,10 @@ import { TeacherPanel } from '#app/components/records/teacher-panel.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { useCycleText } from '#app/components/cpd/use-cycle-text.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { formatIsoDate, isRealIsoDate } from '#modules/portfolio/cpd-dates.ts'
+import { isRealIsoDate } from '#modules/portfolio/cpd-dates.ts'
 import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
 import { listRecords } from '#modules/reflective-records/records.ts'
 import { countWords } from '#modules/reflective-records/schemas.ts'
@@ -21,11 +24,10 @@ import { getTeacherYear } from '#modules/reflective-records/teachers.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import type { Route } from './+types/cpd.revalidation'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Revalidation and renewal | Circle',
-		'How far you are with NMC revalidation, Social Work England renewal, the RJC’s Code of Practice or the Teachers’ Standards, counted from your portfolio and records.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('revalidation.metaTitle', { ns: 'cpd' }), t('revalidation.metaDescription', { ns: 'cpd' }))
+}
 
 const RevalidationDateSchema = z.object({
 	revalidationDate: singleLineText()
@@ -47,7 +49,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		registrationBody: nmc.learner.registrationBody,
 		revalidationDate: nmc.learner.revalidationDate,
 		nmc: {
-			periodLabel: nmc.cycle.periodLabel,
+			period: nmc.cycle.period,
 			start: nmc.cycle.start,
 			end: nmc.cycle.end,
 			requirements: nmc.requirements,
@@ -57,7 +59,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		},
 		swe: swe
 			? {
-					periodLabel: swe.cycle.periodLabel,
+					period: swe.cycle.period,
 					end: swe.cycle.end,
 					requirements: swe.requirements,
 					complete: swe.complete,
@@ -79,7 +81,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 			: null,
 		teacher: teacher
 			? {
-					periodLabel: teacher.cycle.periodLabel,
+					years: teacher.cycle.period.kind === 'academicYear' ? teacher.cycle.period.years : '',
 					start: teacher.cycle.start,
 					end: teacher.cycle.end,
 					hours: Math.round((teacher.minutes / 60) * 100) / 100,
@@ -140,6 +142,7 @@ const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text
 export default function RevalidationRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { registrationBody, revalidationDate, nmc, swe, hcpc, rjc, teacher } = loaderData
 	const navigation = useNavigation()
+	const { t, date, period } = useCycleText()
 	const [form, fields] = useForm({
 		id: 'revalidation-date',
 		lastResult: actionData?.intent === 'revalidation-date' ? actionData.result : undefined,
@@ -151,16 +154,12 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 		<Container className="py-10 sm:py-12">
 			<p>
 				<Link to="/cpd" className={LINK}>
-					CPD portfolio
+					{t('new.backLink')}
 				</Link>
 			</p>
-			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Revalidation and renewal</h1>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t('revalidation.heading')}</h1>
 			<p className="mt-2 max-w-prose text-lg text-stone-700">
-				Counted from your CPD portfolio and your{' '}
-				<Link to="/records" className={LINK}>
-					reflective records
-				</Link>
-				, so there is nothing to type twice.
+				<Trans t={t} i18nKey="revalidation.intro" components={{ a: <Link to="/records" className={LINK} /> }} />
 			</p>
 
 			{hcpc ? <HcpcPanel hcpc={hcpc} /> : null}
@@ -174,16 +173,17 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 			{swe ? (
 				<Card as="section" aria-labelledby="swe-heading" className="mt-8 p-6">
 					<h2 id="swe-heading" className="text-2xl font-bold text-stone-900">
-						Social Work England: {swe.periodLabel}
+						{t('revalidation.sweHeading', { period: period(swe.period) })}
 					</h2>
 					<p className="mt-1 text-stone-700">
-						Record these by {formatIsoDate(swe.end)}
-						{swe.daysLeft >= 0 ? ` (${swe.daysLeft} ${swe.daysLeft === 1 ? 'day' : 'days'} left)` : ''}.
+						{swe.daysLeft >= 0
+							? t('revalidation.recordByLeft', { date: date(swe.end), count: swe.daysLeft })
+							: t('revalidation.recordBy', { date: date(swe.end) })}
 					</p>
 					<Requirements items={swe.requirements} id="swe-heading" />
 					<p className="mt-4">
 						<Link to="/records/new/swe-cpd" className={LINK}>
-							Write a CPD record
+							{t('revalidation.writeCpdRecord')}
 						</Link>
 					</p>
 				</Card>
@@ -193,46 +193,35 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 			{registrationBody === 'TEACHER' || (registrationBody === 'OTHER' && rjc) ? null : (
 				<Card as="section" aria-labelledby="nmc-heading" className="mt-8 p-6">
 					<h2 id="nmc-heading" className="text-2xl font-bold text-stone-900">
-						NMC revalidation
+						{t('revalidation.nmcHeading')}
 					</h2>
 					<p className="mt-1 text-stone-700">
-						{nmc.periodLabel}: {formatIsoDate(nmc.start)} to {formatIsoDate(nmc.end)}
-						{nmc.daysLeft !== null && nmc.daysLeft >= 0
-							? ` · ${nmc.daysLeft} ${nmc.daysLeft === 1 ? 'day' : 'days'} to go`
-							: ''}
-						{nmc.complete ? ' · everything Circle can count is done' : ''}.
+						{t('revalidation.nmcPeriod', { period: period(nmc.period), start: date(nmc.start), end: date(nmc.end) })}
+						{nmc.daysLeft !== null && nmc.daysLeft >= 0 ? t('revalidation.daysToGo', { count: nmc.daysLeft }) : ''}
+						{nmc.complete ? t('revalidation.allDone') : ''}.
 					</p>
 					{registrationBody !== 'NMC' && registrationBody !== null ? (
-						<p className="mt-2 text-stone-600">
-							Your profile says you are not registered with the NMC; this is shown in case it helps.
-						</p>
+						<p className="mt-2 text-stone-600">{t('revalidation.notNmc')}</p>
 					) : null}
 					<Requirements items={nmc.requirements} id="nmc-heading" />
 					{nmc.awaitingConfirmation ? (
-						<p className="mt-4 text-stone-700">
-							{nmc.awaitingConfirmation === 1
-								? 'One reflective discussion is waiting for your partner to confirm it.'
-								: `${nmc.awaitingConfirmation} reflective discussions are waiting for confirmation.`}
-						</p>
+						<p className="mt-4 text-stone-700">{t('revalidation.awaiting', { count: nmc.awaitingConfirmation })}</p>
 					) : null}
 					<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
 						<Link to="/records/new/nmc-reflective-account" className={LINK}>
-							Write a reflective account
+							{t('revalidation.writeAccount')}
 						</Link>
 						<Link to="/records/new/nmc-feedback" className={LINK}>
-							Record feedback
+							{t('revalidation.recordFeedback')}
 						</Link>
 						<Link to="/records/new/nmc-reflective-discussion" className={LINK}>
-							Record your reflective discussion
+							{t('revalidation.recordDiscussion')}
 						</Link>
 						<Link to="/cpd/new" className={LINK}>
-							Add CPD hours
+							{t('revalidation.addHours')}
 						</Link>
 					</p>
-					<p className="mt-4 text-sm text-stone-600">
-						You also need 450 practice hours, a health and character declaration, indemnity and a confirmer: these are
-						outside what Circle records.
-					</p>
+					<p className="mt-4 text-sm text-stone-600">{t('revalidation.outside')}</p>
 
 					<Form
 						method="post"
@@ -241,13 +230,13 @@ export default function RevalidationRoute({ loaderData, actionData }: Route.Comp
 					>
 						<FormErrors id={form.errorId} errors={form.errors} />
 						<Field
-							labelProps={{ children: 'Your revalidation date' }}
-							description="From NMC Online. Circle counts the three years up to it."
+							labelProps={{ children: t('revalidation.date') }}
+							description={t('revalidation.dateHint')}
 							inputProps={{ ...getInputProps(fields.revalidationDate, { type: 'date' }), className: 'sm:max-w-xs' }}
 							errors={fields.revalidationDate.errors}
 						/>
-						<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-							Save date
+						<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('revalidation.saving')}>
+							{t('revalidation.saveDate')}
 						</SubmitButton>
 					</Form>
 				</Card>

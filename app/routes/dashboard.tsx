@@ -1,27 +1,26 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { formatTimeSpent } from '#app/components/learn/format.ts'
+import { useCpdFormat } from '#app/components/cpd/use-cpd-format.ts'
 import { ProgressBar } from '#app/components/learn/progress-bar.tsx'
 import { ButtonLink, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { ArrowRightIcon, AwardIcon, ClockIcon } from '#app/components/ui/icons.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { formatCpdHours, formatDate, pluralise } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { getDashboard } from '#modules/learning/get-dashboard.ts'
 import { listAssignedToLearner } from '#modules/assignments/list-for-learner.ts'
-import { COMPLIANCE_STATUS_LABELS } from '#modules/compliance/status.ts'
 import { lockedProgrammeCourses } from '#modules/programmes/programme-gate.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { listFollowUps } from '#modules/follow-ups/learner.ts'
 import { listSignOffRequests } from '#modules/follow-ups/manager.ts'
 import type { Route } from './+types/dashboard'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'My courses | Circle',
-		'Your Circle courses: carry on where you left off, and download the certificates of the ones you have finished.',
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('meta.title', { ns: 'dashboard' }), t('meta.description', { ns: 'dashboard' }))
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -56,21 +55,21 @@ type Course = Route.ComponentProps['loaderData']['inProgress'][number]
 
 export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 	const { firstName, inProgress, completed, assigned, locked, followUps, signOffsWaiting } = loaderData
+	const { t } = useTranslation('dashboard')
+	const f = useCpdFormat()
 	const followUpSlugs = new Set(followUps.map((f) => f.courseSlug))
 	const empty = inProgress.length === 0 && completed.length === 0 && assigned.length === 0
 	return (
 		<Container className="py-10 sm:py-14">
-			<h1 className="text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">My courses</h1>
-			<p className="mt-2 text-lg text-stone-700">Welcome back, {firstName}.</p>
+			<h1 className="text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">{t('heading')}</h1>
+			<p className="mt-2 text-lg text-stone-700">{t('welcome', { name: firstName })}</p>
 
 			{empty ? (
 				<section className="mt-10 rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center sm:p-12">
-					<h2 className="text-xl font-semibold text-stone-900">You have not started a course yet</h2>
-					<p className="mx-auto mt-2 max-w-prose text-stone-700">
-						Every course is self-paced: start with the free foundations course, or find one for your sector.
-					</p>
+					<h2 className="text-xl font-semibold text-stone-900">{t('empty.heading')}</h2>
+					<p className="mx-auto mt-2 max-w-prose text-stone-700">{t('empty.text')}</p>
 					<ButtonLink to="/courses" className="mt-6">
-						Browse courses
+						{t('empty.browse')}
 						<ArrowRightIcon className="size-5" />
 					</ButtonLink>
 				</section>
@@ -78,10 +77,9 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 
 			{signOffsWaiting > 0 ? (
 				<p className="mt-8 rounded-xl border border-accent-200 bg-accent-50 p-4 text-accent-900">
-					{pluralise(signOffsWaiting, 'reflection')} from people you manage {signOffsWaiting === 1 ? 'is' : 'are'}{' '}
-					waiting for you to sign off.{' '}
+					{t('signOffs', { count: signOffsWaiting })}{' '}
 					<Link to="/sign-offs" className="font-semibold underline underline-offset-2">
-						Read and sign off
+						{t('readAndSignOff')}
 					</Link>
 				</p>
 			) : null}
@@ -93,7 +91,7 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 			{inProgress.length > 0 ? (
 				<section aria-labelledby="in-progress-heading" className="mt-10">
 					<h2 id="in-progress-heading" className="text-xl font-semibold text-stone-900">
-						In progress
+						{t('inProgress')}
 					</h2>
 					<ul className="mt-4 grid gap-5 md:grid-cols-2">
 						{inProgress.map((course) => (
@@ -108,7 +106,7 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 			{completed.length > 0 ? (
 				<section aria-labelledby="completed-heading" className="mt-12">
 					<h2 id="completed-heading" className="text-xl font-semibold text-stone-900">
-						Completed
+						{t('completed')}
 					</h2>
 					<ul className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
 						{completed.map((course) => (
@@ -122,9 +120,9 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 									<p className="mt-1 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-stone-700">
 										<span className="inline-flex items-center gap-1">
 											<AwardIcon className="size-4" />
-											Completed on {formatDate(course.completedAt!)}
+											{t('completedOn', { date: f.date(course.completedAt!) })}
 										</span>
-										<span>{formatCpdHours(course.cpdMinutes)}</span>
+										<span>{f.cpdHours(course.cpdMinutes)}</span>
 									</p>
 								</div>
 								<div className="flex flex-wrap gap-2">
@@ -135,20 +133,24 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 												download
 												className={buttonClasses({ size: 'sm' })}
 											>
-												Download certificate<span className="sr-only"> for {course.title} (PDF)</span>
+												{t('downloadCertificate')}
+												<span className="sr-only">{t('forCoursePdf', { title: course.title })}</span>
 											</a>
 											<ButtonLink to={`/verify/${course.certificate.code}`} variant="secondary" size="sm">
-												Verification page<span className="sr-only"> for {course.title}</span>
+												{t('verificationPage')}
+												<span className="sr-only">{t('forCourse', { title: course.title })}</span>
 											</ButtonLink>
 										</>
 									) : null}
 									{followUpSlugs.has(course.courseSlug) ? (
 										<ButtonLink to={`/learn/${course.courseSlug}/follow-up`} variant="secondary" size="sm">
-											Follow-up<span className="sr-only"> for {course.title}</span>
+											{t('followUp')}
+											<span className="sr-only">{t('forCourse', { title: course.title })}</span>
 										</ButtonLink>
 									) : null}
 									<ButtonLink to={`/learn/${course.courseSlug}`} variant="secondary" size="sm">
-										Review<span className="sr-only"> {course.title}</span>
+										{t('review')}
+										<span className="sr-only"> {course.title}</span>
 									</ButtonLink>
 								</div>
 							</li>
@@ -159,9 +161,9 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 
 			{!empty ? (
 				<p className="mt-12 text-stone-700">
-					Looking for something else?{' '}
+					{t('lookingElse')}{' '}
 					<Link to="/courses" className="font-medium text-brand-700 underline underline-offset-2">
-						Browse all courses
+						{t('browseAll')}
 					</Link>
 				</p>
 			) : null}
@@ -173,25 +175,31 @@ type FollowUp = Route.ComponentProps['loaderData']['followUps'][number]
 
 /** Follow-up steps due now (action plan, 7- and 30-day checks, reflection), one row per course. */
 function FollowUpsDue({ followUps }: { followUps: FollowUp[] }) {
-	const due = followUps.filter((f) => f.due.length > 0)
+	const { t } = useTranslation('dashboard')
+	const f = useCpdFormat()
+	const due = followUps.filter((item) => item.dueSteps.length > 0)
 	if (due.length === 0) return null
 	return (
 		<section aria-labelledby="follow-ups-heading" className="mt-10">
 			<h2 id="follow-ups-heading" className="text-xl font-semibold text-stone-900">
-				Follow-ups due
+				{t('followUps.heading')}
 			</h2>
-			<p className="mt-1 text-stone-700">A few minutes each, to keep what you learnt and see what it changed.</p>
+			<p className="mt-1 text-stone-700">{t('followUps.intro')}</p>
 			<ul className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
 				{due.map((item) => (
 					<li key={item.courseSlug} className="flex flex-wrap items-center justify-between gap-3 p-5">
 						<div>
 							<h3 className="font-semibold text-stone-900">{item.courseTitle}</h3>
 							<p className="mt-1 text-sm text-stone-700">
-								Due now: {item.due.join(', ')} · finished {formatDate(item.completedAt)}
+								{t('followUps.dueNow', {
+									steps: item.dueSteps.map((step) => t(`followUps.steps.${step}`)).join(', '),
+									date: f.date(item.completedAt),
+								})}
 							</p>
 						</div>
 						<ButtonLink to={`/learn/${item.courseSlug}/follow-up`} size="sm">
-							Open follow-up<span className="sr-only"> for {item.courseTitle}</span>
+							{t('followUps.open')}
+							<span className="sr-only">{t('forCourse', { title: item.courseTitle })}</span>
 						</ButtonLink>
 					</li>
 				))}
@@ -201,6 +209,8 @@ function FollowUpsDue({ followUps }: { followUps: FollowUp[] }) {
 }
 
 function InProgressCard({ course }: { course: Course }) {
+	const { t } = useTranslation('dashboard')
+	const f = useCpdFormat()
 	const continueTo = course.resumeLesson
 		? `/learn/${course.courseSlug}/${course.resumeLesson.id}`
 		: `/learn/${course.courseSlug}`
@@ -209,42 +219,47 @@ function InProgressCard({ course }: { course: Course }) {
 			<h3 className="text-lg font-semibold text-stone-900">{course.title}</h3>
 			<ProgressBar
 				className="mt-4"
-				label="Progress"
+				label={t('progress')}
 				value={course.progressPercent}
-				valueText={`${course.progressPercent}% complete, ${course.completedLessons} of ${pluralise(course.totalLessons, 'lesson')} done`}
+				valueText={t('progressText', {
+					percent: course.progressPercent,
+					done: course.completedLessons,
+					count: course.totalLessons,
+				})}
 			/>
 			<dl className="mt-4 grid grid-cols-2 gap-3 text-sm">
 				<div>
-					<dt className="text-stone-600">Lessons done</dt>
+					<dt className="text-stone-600">{t('lessonsDone')}</dt>
 					<dd className="font-medium text-stone-900">
-						{course.completedLessons} of {course.totalLessons}
+						{t('doneOf', { done: course.completedLessons, total: course.totalLessons })}
 					</dd>
 				</div>
 				<div>
-					<dt className="text-stone-600">Time spent</dt>
+					<dt className="text-stone-600">{t('timeSpent')}</dt>
 					<dd className="inline-flex items-center gap-1 font-medium text-stone-900">
 						<ClockIcon className="size-4" />
-						{formatTimeSpent(course.secondsSpent)}
+						{f.timeSpent(course.secondsSpent)}
 					</dd>
 				</div>
 			</dl>
 			{course.resumeLesson ? (
 				<p className="mt-4 text-sm text-stone-700">
-					{course.started ? 'Up next: ' : 'Start with: '}
+					{course.started ? t('upNext') : t('startWith')}
 					<span className="font-medium text-stone-900">{course.resumeLesson.title}</span>
 				</p>
 			) : null}
 			{course.newerVersionAvailable ? (
 				<p className="mt-4 rounded-lg bg-brand-50 p-3 text-sm text-brand-900">
-					A new version of this course is out.{' '}
+					{t('newVersion')}{' '}
 					<Link to={`/learn/${course.courseSlug}`} className="font-semibold underline underline-offset-2">
-						See what changed<span className="sr-only"> in {course.title}</span>
+						{t('seeChanged')}
+						<span className="sr-only">{t('inCourse', { title: course.title })}</span>
 					</Link>
 				</p>
 			) : null}
 			<div className="mt-auto pt-5">
 				<ButtonLink to={continueTo}>
-					{course.started ? 'Continue' : 'Start'}
+					{course.started ? t('continue') : t('start')}
 					<span className="sr-only"> {course.title}</span>
 					<ArrowRightIcon className="size-5" />
 				</ButtonLink>
@@ -269,10 +284,12 @@ function AssignedList({
 	assigned: Assigned[]
 	locked: Route.ComponentProps['loaderData']['locked']
 }) {
+	const { t } = useTranslation('dashboard')
+	const f = useCpdFormat()
 	return (
 		<section aria-labelledby="assigned-heading" className="mt-10">
 			<h2 id="assigned-heading" className="text-xl font-semibold text-stone-900">
-				Assigned to you
+				{t('assigned.heading')}
 			</h2>
 			<ul className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
 				{assigned.map((item) => (
@@ -280,23 +297,25 @@ function AssignedList({
 						<div>
 							<h3 className="font-semibold text-stone-900">
 								{item.title}
-								{item.isRenewal ? ' (renewal)' : ''}
+								{item.isRenewal ? t('assigned.renewal') : ''}
 							</h3>
 							<p className="mt-1 text-sm text-stone-700">
-								Assigned by {item.organisationName} · due {formatDate(item.dueOn)}
+								{t('assigned.by', { organisation: item.organisationName, date: f.date(item.dueOn) })}
 							</p>
 							{item.isRenewal && item.takeTitle !== item.title ? (
-								<p className="mt-1 text-sm text-stone-700">Renew it by taking {item.takeTitle}.</p>
+								<p className="mt-1 text-sm text-stone-700">{t('assigned.renewBy', { title: item.takeTitle })}</p>
 							) : null}
 							{item.waitingForSeat ? (
 								<p className="mt-1 text-sm font-medium text-stone-900">
-									Waiting for a seat: you can start as soon as {item.organisationName} has one for you.
+									{t('assigned.waitingSeat', { organisation: item.organisationName })}
 								</p>
 							) : null}
 							{locked[item.takeSlug] ? (
 								<p className="mt-1 text-sm font-medium text-stone-900">
-									Opens when you have finished {locked[item.takeSlug]!.waitingFor}: the programme{' '}
-									{locked[item.takeSlug]!.programmeTitle} is taken in order.
+									{t('assigned.locked', {
+										waitingFor: locked[item.takeSlug]!.waitingFor,
+										programme: locked[item.takeSlug]!.programmeTitle,
+									})}
 								</p>
 							) : null}
 						</div>
@@ -304,11 +323,11 @@ function AssignedList({
 							<Badge
 								tone={item.status in STATUS_TONE ? STATUS_TONE[item.status as keyof typeof STATUS_TONE] : 'neutral'}
 							>
-								{COMPLIANCE_STATUS_LABELS[item.status]}
+								{t(`status.${item.status}`)}
 							</Badge>
 							{item.waitingForSeat || locked[item.takeSlug] ? null : (
 								<ButtonLink to={`/learn/${item.takeSlug}`} variant="secondary" size="sm">
-									{item.status === 'IN_PROGRESS' ? 'Continue' : 'Start'}
+									{item.status === 'IN_PROGRESS' ? t('continue') : t('start')}
 									<span className="sr-only"> {item.takeTitle}</span>
 								</ButtonLink>
 							)}

@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
@@ -5,7 +7,8 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { throwAsResponse } from '#app/utils/errors.server.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
+import { getT } from '#app/utils/i18n.server.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { getEnrolmentVersionStatus, previewMoveToVersion } from '#modules/authoring/move-enrolment-to-version.ts'
 import { requireCourseOpenInProgrammes } from '#app/utils/programme-gate.server.ts'
@@ -13,15 +16,17 @@ import { isDomainError } from '#modules/errors/domain-error.ts'
 import { findResumeLesson } from '#modules/learning/get-lesson-page.ts'
 import type { Route } from './+types/learn.$courseSlug._index'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
 		data?.view === 'offer'
-			? 'A new version of this course is available | Circle'
+			? t('course.meta.offer', { ns: 'dashboard' })
 			: data?.view === 'moved'
-				? `You are now on version ${data.versionNumber} | Circle`
-				: 'Your course | Circle',
-		'Where you are in your course, and the lesson to carry on with.',
+				? t('course.meta.moved', { ns: 'dashboard', number: data.versionNumber })
+				: t('course.meta.title', { ns: 'dashboard' }),
+		t('course.meta.description', { ns: 'dashboard' }),
 	)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -41,7 +46,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		const status = await getEnrolmentVersionStatus({ userId: user.id, courseSlug: params.courseSlug })
 		if (!status) throw redirect(`/courses/${slug}`)
 		const { lessonId } = await findResumeLesson({ userId: user.id, courseSlug: params.courseSlug })
-		if (!lessonId) throw new Response('This course has no lessons yet.', { status: 404 })
+		if (!lessonId) {
+			const t = await getT(request)
+			throw new Response(t('course.noLessons', { ns: 'dashboard' }), { status: 404 })
+		}
 		const continueTo = `/learn/${slug}/${lessonId}`
 		if (status.newerNumber != null) {
 			const preview = await previewMoveToVersion({ userId: user.id, courseId: status.courseId })
@@ -60,19 +68,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function LearnCourseRoute({ loaderData }: Route.ComponentProps) {
+	const { t } = useTranslation('dashboard')
 	if (loaderData.view === 'moved') {
 		return (
 			<Container width="prose" className="py-10 sm:py-12">
 				<div role="status">
 					<h1 className="text-3xl font-bold tracking-tight text-stone-900">
-						You are now following version {loaderData.versionNumber}
+						{t('course.movedHeading', { number: loaderData.versionNumber })}
 					</h1>
-					<p className="mt-3 text-lg text-stone-700">
-						Lessons that did not change kept your progress. Pick up where you left off.
-					</p>
+					<p className="mt-3 text-lg text-stone-700">{t('course.movedText')}</p>
 				</div>
 				<ButtonLink to={loaderData.continueTo} className="mt-6">
-					Continue the course
+					{t('course.continueCourse')}
 				</ButtonLink>
 			</Container>
 		)
@@ -85,52 +92,67 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 	const moving = navigation.state !== 'idle' && navigation.formAction?.endsWith('/move-version')
 	const { changes, to } = preview
 	const lostCount = preview.lostLessons.length
+	const { t } = useTranslation('dashboard')
+	const f = useFormat()
+	const headline = changeHeadline(t, changes)
+	const textValues = {
+		from: preview.fromNumber,
+		title: to.title,
+		to: to.number,
+		date: to.publishedAt ? f.date(to.publishedAt) : '',
+	}
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p className="text-sm">
 				<Link to="/dashboard" className="text-brand-700 underline underline-offset-2">
-					Your learning
+					{t('course.yourLearning')}
 				</Link>
 			</p>
-			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">
-				A new version of this course is available
-			</h1>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{t('course.offerHeading')}</h1>
 			<p className="mt-3 text-lg text-stone-700">
-				You are following version {preview.fromNumber} of <span className="font-semibold">{to.title}</span>. Version{' '}
-				{to.number} was published{to.publishedAt ? ` on ${formatDate(to.publishedAt)}` : ''}. You can move to it now or
-				carry on with the version you started: both count for your certificate.
+				<Trans
+					t={t}
+					i18nKey={to.publishedAt ? 'course.offerTextOn' : 'course.offerText'}
+					values={textValues}
+					components={{ strong: <span className="font-semibold" /> }}
+				/>
 			</p>
 
 			<section aria-labelledby="changed-heading" className="mt-8">
 				<h2 id="changed-heading" className="text-xl font-semibold text-stone-900">
-					What changed
+					{t('course.whatChanged')}
 				</h2>
-				{to.changeSummary && to.changeSummary !== changes.headline ? (
+				{to.changeSummary && to.changeSummary !== changes.headline && to.changeSummary !== headline ? (
 					<p className="mt-2 whitespace-pre-line text-stone-800">{to.changeSummary}</p>
 				) : null}
-				<p className="mt-2 text-stone-800">{changes.headline}.</p>
-				<ChangeList title="Changed lessons" items={changes.changed.map((l) => l.title)} />
-				<ChangeList title="New lessons" items={changes.added.map((l) => l.title)} />
-				<ChangeList title="Lessons taken out" items={changes.removed.map((l) => l.title)} />
+				<p className="mt-2 text-stone-800">{headline}.</p>
+				<ChangeList title={t('course.changedLessons')} items={changes.changed.map((l) => l.title)} />
+				<ChangeList title={t('course.newLessons')} items={changes.added.map((l) => l.title)} />
+				<ChangeList title={t('course.lessonsTakenOut')} items={changes.removed.map((l) => l.title)} />
 			</section>
 
 			<section aria-labelledby="progress-heading" className="mt-8">
 				<h2 id="progress-heading" className="text-xl font-semibold text-stone-900">
-					Your progress
+					{t('course.yourProgress')}
 				</h2>
 				{preview.startedLessons === 0 ? (
-					<p className="mt-2 text-stone-800">You have not started any lessons yet, so there is nothing to lose.</p>
+					<p className="mt-2 text-stone-800">{t('course.nothingToLose')}</p>
 				) : (
 					<p className="mt-2 text-stone-800">
-						{preview.keptLessons} of the {pluralise(preview.startedLessons, 'lesson')} you have started{' '}
-						{preview.keptLessons === 1 ? 'keeps its' : 'keep their'} progress
-						{preview.keptCompleted ? ` (${preview.keptCompleted} of them finished)` : ''}, because{' '}
-						{preview.keptLessons === 1 ? 'it has' : 'they have'} not changed. {preview.unchangedLessons} of version{' '}
-						{to.number}’s {preview.totalLessons} lessons are the same as before.
+						{t(preview.keptCompleted ? 'course.keptFinished' : 'course.kept', {
+							kept: preview.keptLessons,
+							started: preview.startedLessons,
+							finished: preview.keptCompleted,
+						})}{' '}
+						{t('course.unchanged', {
+							unchanged: preview.unchangedLessons,
+							number: to.number,
+							total: preview.totalLessons,
+						})}
 					</p>
 				)}
 				{lostCount > 0 ? (
-					<Notice tone="warning" className="mt-4" title={`${pluralise(lostCount, 'lesson')} would start afresh`}>
+					<Notice tone="warning" className="mt-4" title={t('course.startAfresh', { count: lostCount })}>
 						<ul className="list-disc pl-5">
 							{preview.lostLessons.map((l) => (
 								<li key={l.key}>{l.title}</li>
@@ -138,9 +160,7 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 						</ul>
 					</Notice>
 				) : null}
-				<p className="mt-4 text-stone-700">
-					Your answers and reflections on version {preview.fromNumber} stay in your portfolio either way.
-				</p>
+				<p className="mt-4 text-stone-700">{t('course.answersStay', { number: preview.fromNumber })}</p>
 			</section>
 
 			<div className="mt-8 flex flex-wrap items-center gap-3">
@@ -151,15 +171,36 @@ function VersionOffer({ slug, continueTo, preview }: Extract<Route.ComponentProp
 						aria-disabled={moving || undefined}
 						onClick={moving ? (e) => e.preventDefault() : undefined}
 					>
-						{moving ? 'Moving…' : `Move to version ${to.number}`}
+						{moving ? t('course.moving') : t('course.moveTo', { number: to.number })}
 					</Button>
 				</Form>
 				<ButtonLink to={continueTo} variant="secondary">
-					Stay on version {preview.fromNumber} and continue
+					{t('course.stayOn', { number: preview.fromNumber })}
 				</ButtonLink>
 			</div>
 		</Container>
 	)
+}
+
+type Changes = Extract<Route.ComponentProps['loaderData'], { view: 'offer' }>['preview']['changes']
+
+/** "3 lessons changed, 1 added, 1 removed, 2 modules renamed" in the page's language (as summariseChanges words it). */
+function changeHeadline(t: TFunction<'dashboard'>, changes: Changes) {
+	const parts: string[] = []
+	const lessons = (
+		count: number,
+		full: 'lessonsChanged' | 'lessonsAdded' | 'lessonsRemoved',
+		short: 'changed' | 'added' | 'removed',
+	) => parts.push(parts.length === 0 ? t(`course.changes.${full}`, { count }) : t(`course.changes.${short}`, { count }))
+	if (changes.changed.length) lessons(changes.changed.length, 'lessonsChanged', 'changed')
+	if (changes.added.length) lessons(changes.added.length, 'lessonsAdded', 'added')
+	if (changes.removed.length) lessons(changes.removed.length, 'lessonsRemoved', 'removed')
+	if (changes.renamedModules.length)
+		parts.push(t('course.changes.modulesRenamed', { count: changes.renamedModules.length }))
+	if (changes.addedModules.length) parts.push(t('course.changes.modulesAdded', { count: changes.addedModules.length }))
+	if (changes.removedModules.length)
+		parts.push(t('course.changes.modulesRemoved', { count: changes.removedModules.length }))
+	return parts.length ? parts.join(', ') : t('course.changes.none')
 }
 
 function ChangeList({ title, items }: { title: string; items: string[] }) {

@@ -1,6 +1,7 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -9,7 +10,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import {
@@ -28,11 +29,15 @@ import {
 } from '#modules/follow-ups/schemas.ts'
 import type { Route } from './+types/learn.$courseSlug.follow-up'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Follow-up${data ? ` | ${data.course.title}` : ''} | Circle`,
-		'What? So what? Now what? Your action plan, the 7- and 30-day checks and your reflection on what changed in practice.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('followUpPage.metaTitleCourse', { ns: 'dashboard', title: data.course.title })
+			: t('followUpPage.metaTitle', { ns: 'dashboard' }),
+		t('followUpPage.metaDescription', { ns: 'dashboard' }),
 	)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -45,13 +50,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	)
 }
 
-const DONE = {
-	'action-plan': 'Your action plan is saved, and it is in your CPD portfolio with this course.',
-	'check-7': 'Your 7-day check is done. Your answers are below.',
-	'check-30': 'Your 30-day check is done. Your answers are below.',
-	reflection: 'Your reflection is saved, and it is in your CPD portfolio as this course’s impact on practice.',
-	sent: 'Sent. Your manager has an email asking them to read it and sign it off.',
-} as const
+const DONE = ['action-plan', 'check-7', 'check-30', 'reflection', 'sent'] as const
+type Done = (typeof DONE)[number]
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
@@ -125,7 +125,9 @@ export default function FollowUpRoute({ loaderData, actionData }: Route.Componen
 	const page = loaderData
 	const [searchParams] = useSearchParams()
 	const doneKey = searchParams.get('done') ?? ''
-	const done = doneKey in DONE ? DONE[doneKey as keyof typeof DONE] : null
+	const { t } = useTranslation('dashboard')
+	const f = useFormat()
+	const done = (DONE as readonly string[]).includes(doneKey) ? t(`followUpPage.done.${doneKey as Done}`) : null
 	// The outcome of what they just did is where keyboard and screen reader users land.
 	useEffect(() => {
 		if (done) document.getElementById('follow-up-outcome')?.focus()
@@ -134,12 +136,12 @@ export default function FollowUpRoute({ loaderData, actionData }: Route.Componen
 		<Container width="prose" className="py-10 sm:py-12">
 			<p className="text-sm">
 				<Link to="/dashboard" className="font-medium text-brand-700 underline underline-offset-2">
-					My courses
+					{t('followUpPage.myCourses')}
 				</Link>
 			</p>
-			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">After the course: what now?</h1>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">{t('followUpPage.heading')}</h1>
 			<p className="mt-2 text-lg text-stone-700">
-				{page.course.title}, finished on {formatDate(page.completedAt)}
+				{t('followUpPage.finishedOn', { title: page.course.title, date: f.date(page.completedAt) })}
 			</p>
 			<div aria-live="polite">
 				{done ? (
@@ -148,11 +150,7 @@ export default function FollowUpRoute({ loaderData, actionData }: Route.Componen
 					</Notice>
 				) : null}
 			</div>
-			<p className="mt-6 text-stone-700">
-				Three steps help what you learnt become what you do: a plan as you finish, a few questions a week and a month
-				later to bring it back to mind, and at a month a short reflection on what has changed. Your answers are yours:
-				they go into your CPD portfolio, and your manager sees only what you choose to send.
-			</p>
+			<p className="mt-6 text-stone-700">{t('followUpPage.intro')}</p>
 
 			<ActionPlanSection page={page} lastResult={resultFor(actionData, 'action-plan')} />
 			<CheckSection page={page} day={7} lastResult={resultFor(actionData, 'check')} />
@@ -165,7 +163,11 @@ export default function FollowUpRoute({ loaderData, actionData }: Route.Componen
 
 type LastResult = ReturnType<typeof resultFor>
 
-function StepHeading({ id, step, children, status }: { id: string; step: string; children: string; status: string }) {
+type Status = { kind: 'done' | 'due' | 'signedOff' | 'waiting' | 'optional' } | { kind: 'opens'; date: Date | string }
+
+function StepHeading({ id, step, children, status }: { id: string; step: string; children: string; status: Status }) {
+	const { t } = useTranslation('dashboard')
+	const f = useFormat()
 	return (
 		<div className="flex flex-wrap items-center justify-between gap-2">
 			<h2 id={id} className="text-xl font-semibold text-stone-900">
@@ -173,9 +175,17 @@ function StepHeading({ id, step, children, status }: { id: string; step: string;
 				{children}
 			</h2>
 			<Badge
-				tone={status === 'Done' || status === 'Signed off' ? 'success' : status === 'Due now' ? 'accent' : 'neutral'}
+				tone={
+					status.kind === 'done' || status.kind === 'signedOff'
+						? 'success'
+						: status.kind === 'due'
+							? 'accent'
+							: 'neutral'
+				}
 			>
-				{status}
+				{status.kind === 'opens'
+					? t('followUpPage.status.opens', { date: f.date(status.date) })
+					: t(`followUpPage.status.${status.kind}`)}
 			</Badge>
 		</div>
 	)
@@ -183,6 +193,7 @@ function StepHeading({ id, step, children, status }: { id: string; step: string;
 
 function ActionPlanSection({ page, lastResult }: { page: Page; lastResult: LastResult }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('dashboard')
 	const [form, fields] = useForm({
 		id: 'action-plan',
 		lastResult,
@@ -193,20 +204,27 @@ function ActionPlanSection({ page, lastResult }: { page: Page; lastResult: LastR
 	})
 	return (
 		<section aria-labelledby="action-plan-heading" className="mt-10 rounded-2xl border border-stone-200 bg-white p-6">
-			<StepHeading id="action-plan-heading" step="Now what?" status={page.actionPlan ? 'Done' : 'Due now'}>
-				Your action plan
+			<StepHeading
+				id="action-plan-heading"
+				step={t('followUpPage.nowWhat')}
+				status={{ kind: page.actionPlan ? 'done' : 'due' }}
+			>
+				{t('followUpPage.actionPlan')}
 			</StepHeading>
 			<Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="action-plan" />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<TextareaField
 					labelProps={{ children: page.actionPlanPrompt }}
-					description="A few concrete things, with who and when. You can change it later."
+					description={t('followUpPage.actionPlanHint')}
 					textareaProps={{ ...getTextareaProps(fields.actionPlan), rows: 6 }}
 					errors={fields.actionPlan.errors}
 				/>
-				<SubmitButton pending={navigation.formData?.get('intent') === 'action-plan'} pendingText="Saving…">
-					{page.actionPlan ? 'Save changes to my plan' : 'Save my action plan'}
+				<SubmitButton
+					pending={navigation.formData?.get('intent') === 'action-plan'}
+					pendingText={t('followUpPage.saving')}
+				>
+					{page.actionPlan ? t('followUpPage.savePlanChanges') : t('followUpPage.savePlan')}
 				</SubmitButton>
 			</Form>
 		</section>
@@ -216,15 +234,17 @@ function ActionPlanSection({ page, lastResult }: { page: Page; lastResult: LastR
 function CheckSection({ page, day, lastResult }: { page: Page; day: 7 | 30; lastResult: LastResult }) {
 	const answers = page.answers[day] as CheckAnswer[] | null
 	const open = day === 7 ? page.due.day7Open : page.due.day30Open
-	const status = answers ? 'Done' : open ? 'Due now' : `Opens ${formatDate(page.opens[day])}`
+	const { t } = useTranslation('dashboard')
+	const f = useFormat()
+	const status: Status = answers ? { kind: 'done' } : open ? { kind: 'due' } : { kind: 'opens', date: page.opens[day] }
 	return (
 		<section
 			id={`check-${day}`}
 			aria-labelledby={`check-${day}-heading`}
 			className="mt-8 rounded-2xl border border-stone-200 bg-white p-6"
 		>
-			<StepHeading id={`check-${day}-heading`} step="What do you remember?" status={status}>
-				{`The ${day}-day check`}
+			<StepHeading id={`check-${day}-heading`} step={t('followUpPage.remember')} status={status}>
+				{t('followUpPage.checkHeading', { day })}
 			</StepHeading>
 			{answers ? (
 				<MarkedAnswers answers={answers} explanations={page.explanations} />
@@ -232,8 +252,7 @@ function CheckSection({ page, day, lastResult }: { page: Page; day: 7 | 30; last
 				<CheckForm page={page} day={day} lastResult={lastResult} />
 			) : (
 				<p className="mt-3 text-stone-700">
-					{page.questions.length} quick {page.questions.length === 1 ? 'question' : 'questions'} on{' '}
-					{formatDate(page.opens[day])}. We will email you when it opens.
+					{t('followUpPage.questionsOn', { count: page.questions.length, date: f.date(page.opens[day]) })}
 				</p>
 			)}
 		</section>
@@ -241,20 +260,19 @@ function CheckSection({ page, day, lastResult }: { page: Page; day: 7 | 30; last
 }
 
 function MarkedAnswers({ answers, explanations }: { answers: CheckAnswer[]; explanations: (string | null)[] }) {
+	const { t } = useTranslation('dashboard')
 	const right = answers.filter((a) => a.isCorrect).length
 	return (
 		<div className="mt-3">
-			<p className="font-medium text-stone-900">
-				You remembered {right} of {answers.length}.
-			</p>
+			<p className="font-medium text-stone-900">{t('followUpPage.remembered', { right, total: answers.length })}</p>
 			<ol className="mt-3 space-y-3">
 				{answers.map((answer, i) => (
 					<li key={i} className="rounded-lg bg-stone-50 p-3">
 						<p className="font-medium text-stone-900">{answer.prompt}</p>
 						<p className="mt-1 text-sm text-stone-700">
-							{answer.isCorrect ? 'Right: ' : 'You chose: '}
-							{answer.chosen || 'no answer'}
-							{answer.isCorrect ? null : <> · The answer: {answer.correct}</>}
+							{answer.isCorrect ? t('followUpPage.right') : t('followUpPage.youChose')}
+							{answer.chosen || t('followUpPage.noAnswer')}
+							{answer.isCorrect ? null : t('followUpPage.theAnswer', { answer: answer.correct })}
 						</p>
 						{explanations[i] ? <p className="mt-1 text-sm text-stone-700">{explanations[i]}</p> : null}
 					</li>
@@ -266,6 +284,7 @@ function MarkedAnswers({ answers, explanations }: { answers: CheckAnswer[]; expl
 
 function CheckForm({ page, day, lastResult }: { page: Page; day: 7 | 30; lastResult: LastResult }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('dashboard')
 	const schema = checkAnswersSchema(page.questions.length)
 	const [form, fields] = useForm({
 		id: `check-${day}-form`,
@@ -310,8 +329,8 @@ function CheckForm({ page, day, lastResult }: { page: Page; day: 7 | 30; lastRes
 					</fieldset>
 				)
 			})}
-			<SubmitButton pending={navigation.formData?.get('intent') === 'check'} pendingText="Checking…">
-				Check my answers
+			<SubmitButton pending={navigation.formData?.get('intent') === 'check'} pendingText={t('followUpPage.checking')}>
+				{t('followUpPage.checkAnswers')}
 			</SubmitButton>
 		</Form>
 	)
@@ -327,11 +346,17 @@ function ReflectionSection({ page, lastResult }: { page: Page; lastResult: LastR
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
-	const status = page.reflection ? 'Done' : page.due.day30Open ? 'Due now' : `Opens ${formatDate(page.opens[30])}`
+	const { t } = useTranslation('dashboard')
+	const f = useFormat()
+	const status: Status = page.reflection
+		? { kind: 'done' }
+		: page.due.day30Open
+			? { kind: 'due' }
+			: { kind: 'opens', date: page.opens[30] }
 	return (
 		<section aria-labelledby="reflection-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-6">
-			<StepHeading id="reflection-heading" step="So what?" status={status}>
-				What changed in your practice
+			<StepHeading id="reflection-heading" step={t('followUpPage.soWhat')} status={status}>
+				{t('followUpPage.changedHeading')}
 			</StepHeading>
 			{page.due.day30Open ? (
 				<Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
@@ -339,17 +364,20 @@ function ReflectionSection({ page, lastResult }: { page: Page; lastResult: LastR
 					<FormErrors id={form.errorId} errors={form.errors} />
 					<TextareaField
 						labelProps={{ children: page.reflectionPrompt }}
-						description="Think of a moment at work where you did something differently, and what happened. It goes into your CPD portfolio as this course’s impact on practice, and you can pull it into an HCPC or Social Work England record."
+						description={t('followUpPage.reflectionHint')}
 						textareaProps={{ ...getTextareaProps(fields.reflection), rows: 8 }}
 						errors={fields.reflection.errors}
 					/>
-					<SubmitButton pending={navigation.formData?.get('intent') === 'reflection'} pendingText="Saving…">
-						{page.reflection ? 'Save changes to my reflection' : 'Save my reflection'}
+					<SubmitButton
+						pending={navigation.formData?.get('intent') === 'reflection'}
+						pendingText={t('followUpPage.saving')}
+					>
+						{page.reflection ? t('followUpPage.saveReflectionChanges') : t('followUpPage.saveReflection')}
 					</SubmitButton>
 				</Form>
 			) : (
 				<p className="mt-3 text-stone-700">
-					A month after you finished, on {formatDate(page.opens[30])}, you will be asked: “{page.reflectionPrompt}”
+					{t('followUpPage.reflectionLater', { date: f.date(page.opens[30]), prompt: page.reflectionPrompt })}
 				</p>
 			)}
 		</section>
@@ -365,43 +393,47 @@ function SendSection({ page, lastResult }: { page: Page; lastResult: LastResult 
 		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 	})
+	const { t } = useTranslation('dashboard')
+	const f = useFormat()
 	if (!page.reflection) return null
-	const status = page.signedOffAt ? 'Signed off' : page.sentAt ? 'Waiting for sign-off' : 'Optional'
+	const status: Status = { kind: page.signedOffAt ? 'signedOff' : page.sentAt ? 'waiting' : 'optional' }
 	return (
 		<section aria-labelledby="send-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-6">
-			<StepHeading id="send-heading" step="Optional" status={status}>
-				Ask your manager to sign it off
+			<StepHeading id="send-heading" step={t('followUpPage.status.optional')} status={status}>
+				{t('followUpPage.askManager')}
 			</StepHeading>
 			{page.signedOffAt ? (
 				<p className="mt-3 text-stone-700">
-					{page.managerName ?? 'Your manager'} signed it off on {formatDate(page.signedOffAt)}
-					{page.managerComment ? `: “${page.managerComment}”` : '.'}
+					{t(page.managerComment ? 'followUpPage.signedOffOnComment' : 'followUpPage.signedOffOn', {
+						name: page.managerName ?? t('followUpPage.yourManager'),
+						date: f.date(page.signedOffAt),
+						comment: page.managerComment,
+					})}
 				</p>
 			) : page.sentAt ? (
 				<p className="mt-3 text-stone-700">
-					Sent to {page.managerName ?? 'your manager'} on {formatDate(page.sentAt)}. They see the plan and reflection as
-					they were when you sent them; send again if you change them.
+					{t('followUpPage.sentTo', {
+						name: page.managerName ?? t('followUpPage.yourManagerLower'),
+						date: f.date(page.sentAt),
+					})}
 				</p>
 			) : null}
 			{page.managers.length === 0 ? (
-				<p className="mt-3 text-stone-700">
-					Nobody in your organisation is set up as your team manager in Circle, so there is no one to send it to. It is
-					still in your portfolio.
-				</p>
+				<p className="mt-3 text-stone-700">{t('followUpPage.noManager')}</p>
 			) : (
 				<Form method="post" className="mt-4 space-y-4" {...getFormProps(form)}>
 					<input type="hidden" name="intent" value="send" />
 					<FormErrors id={form.errorId} errors={form.errors} />
 					<SelectField
-						labelProps={{ children: 'Your manager' }}
-						description="They will see your action plan and this reflection, nothing else, and can sign it off with a comment."
+						labelProps={{ children: t('followUpPage.yourManager') }}
+						description={t('followUpPage.managerHint')}
 						selectProps={getSelectProps(fields.managerId)}
-						placeholder="Choose your manager"
+						placeholder={t('followUpPage.chooseManager')}
 						options={page.managers.map((m) => ({ value: m.id, label: `${m.name} (${m.organisationName})` }))}
 						errors={fields.managerId.errors}
 					/>
-					<SubmitButton pending={navigation.formData?.get('intent') === 'send'} pendingText="Sending…">
-						{page.sentAt ? 'Send again' : 'Send for sign-off'}
+					<SubmitButton pending={navigation.formData?.get('intent') === 'send'} pendingText={t('followUpPage.sending')}>
+						{page.sentAt ? t('followUpPage.sendAgain') : t('followUpPage.send')}
 					</SubmitButton>
 				</Form>
 			)}

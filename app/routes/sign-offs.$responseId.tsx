@@ -1,6 +1,7 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -8,19 +9,23 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getSignOffRequest, signOffFollowUp } from '#modules/follow-ups/manager.ts'
 import { SignOffSchema } from '#modules/follow-ups/schemas.ts'
 import type { Route } from './+types/sign-offs.$responseId'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data ? `${data.request.learnerName}’s reflection` : 'A reflection'} to sign off | Circle`,
-		'Read what someone you manage sent you about what changed in their practice after a course, and sign it off.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('signOff.metaTitle', { ns: 'circles', name: data.request.learnerName })
+			: t('signOff.metaTitleNone', { ns: 'circles' }),
+		t('signOff.metaDescription', { ns: 'circles' }),
 		NOINDEX,
 	)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -54,6 +59,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function SignOffRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { request } = loaderData
 	const navigation = useNavigation()
+	const { t } = useTranslation('circles')
+	const f = useFormat()
 	const [searchParams] = useSearchParams()
 	const done = searchParams.get('done') === 'signed'
 	useEffect(() => {
@@ -70,51 +77,57 @@ export default function SignOffRoute({ loaderData, actionData }: Route.Component
 		<Container width="prose" className="py-10 sm:py-12">
 			<p className="text-sm">
 				<Link to="/sign-offs" className="font-medium text-brand-700 underline underline-offset-2">
-					Reflections to sign off
+					{t('signOff.back')}
 				</Link>
 			</p>
-			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">{request.learnerName}’s reflection</h1>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">
+				{t('signOff.heading', { name: request.learnerName })}
+			</h1>
 			<p className="mt-2 text-stone-700">
-				After “{request.courseTitle}”, finished on {formatDate(request.completedAt)}. Sent to you on{' '}
-				{formatDate(request.sentAt)}.
+				{t('signOff.after', {
+					course: request.courseTitle,
+					finished: f.date(request.completedAt),
+					sent: f.date(request.sentAt),
+				})}
 			</p>
 			<div aria-live="polite">
 				{done ? (
 					<Notice id="sign-off-outcome" tabIndex={-1} tone="success" role="status" className="mt-6">
-						Signed off. {request.learnerName} will see it, with your comment, on their follow-up page.
+						{t('signOff.done', { name: request.learnerName })}
 					</Notice>
 				) : null}
 			</div>
 			{request.actionPlan ? (
 				<section aria-labelledby="plan-heading" className="mt-8">
 					<h2 id="plan-heading" className="text-xl font-semibold text-stone-900">
-						Their action plan, written as they finished
+						{t('signOff.plan')}
 					</h2>
 					<p className="mt-2 whitespace-pre-line text-stone-800">{request.actionPlan}</p>
 				</section>
 			) : null}
 			<section aria-labelledby="reflection-heading" className="mt-8">
 				<h2 id="reflection-heading" className="text-xl font-semibold text-stone-900">
-					What changed in their practice, a month on
+					{t('signOff.changed')}
 				</h2>
 				<p className="mt-2 whitespace-pre-line text-stone-800">{request.reflection}</p>
 			</section>
 			{request.signedOffAt ? (
 				<p className="mt-8 rounded-xl bg-stone-50 p-4 text-stone-800">
-					You signed this off on {formatDate(request.signedOffAt)}
-					{request.comment ? `, saying: “${request.comment}”` : '.'}
+					{request.comment
+						? t('signOff.signedOnComment', { date: f.date(request.signedOffAt), comment: request.comment })
+						: t('signOff.signedOn', { date: f.date(request.signedOffAt) })}
 				</p>
 			) : (
 				<Form method="post" className="mt-8 space-y-4" {...getFormProps(form)}>
 					<FormErrors id={form.errorId} errors={form.errors} />
 					<TextareaField
-						labelProps={{ children: 'A comment back (optional)' }}
-						description="What you noticed, or what could come next. They will see it."
+						labelProps={{ children: t('signOff.comment') }}
+						description={t('signOff.commentHint')}
 						textareaProps={{ ...getTextareaProps(fields.comment), rows: 4 }}
 						errors={fields.comment.errors}
 					/>
-					<SubmitButton pending={navigation.state === 'submitting'} pendingText="Signing off…">
-						Sign off
+					<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('signOff.signing')}>
+						{t('signOff.signOff')}
 					</SubmitButton>
 				</Form>
 			)}

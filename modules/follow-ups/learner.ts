@@ -6,7 +6,7 @@ import { hcpcActivityParagraph } from '#modules/reflective-records/lesson-reflec
 import { FollowUpsError } from './errors.ts'
 import { readQuestions } from './settings.ts'
 import { type CheckAnswer, type CheckDay, markCheck } from './schemas.ts'
-import { dueLabels, dueSteps, opensAt } from './stages.ts'
+import { dueLabels, dueStepNames, dueSteps, opensAt } from './stages.ts'
 import { selectManagersOf } from './sql.ts'
 
 const notFound = () =>
@@ -146,6 +146,7 @@ export async function listFollowUps({ userId, now }: { userId: string; now: Date
 				courseTitle: e.version.title,
 				completedAt: progress.completedAt,
 				due: dueLabels(progress, now),
+				dueSteps: dueStepNames(progress, now),
 				next: now < opensAt(progress.completedAt, 7) ? opensAt(progress.completedAt, 7) : now < day30 ? day30 : null,
 				signedOff: Boolean(response?.signedOffAt),
 			}

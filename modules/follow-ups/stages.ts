@@ -34,13 +34,22 @@ export function dueSteps(progress: ResponseProgress, now: Date) {
 	}
 }
 
-/** The steps due at `now` as labels, in order, for the dashboard. */
-export function dueLabels(progress: ResponseProgress, now: Date) {
+export type DueStep = 'actionPlan' | 'day7' | 'day30' | 'reflection'
+
+const DUE_LABELS: Record<DueStep, string> = {
+	actionPlan: 'Write your action plan',
+	day7: '7-day check',
+	day30: '30-day check',
+	reflection: '30-day reflection',
+}
+
+/** The steps due at `now`, in order, by name: the dashboard words them in the reader's language. */
+export function dueStepNames(progress: ResponseProgress, now: Date) {
 	const due = dueSteps(progress, now)
-	const labels: string[] = []
-	if (due.actionPlan) labels.push('Write your action plan')
-	if (due.day7) labels.push('7-day check')
-	if (due.day30) labels.push('30-day check')
-	if (due.reflection) labels.push('30-day reflection')
-	return labels
+	return (['actionPlan', 'day7', 'day30', 'reflection'] as const).filter((step) => due[step])
+}
+
+/** The steps due at `now` as English labels, in order (reminders and logs). */
+export function dueLabels(progress: ResponseProgress, now: Date) {
+	return dueStepNames(progress, now).map((step) => DUE_LABELS[step])
 }

@@ -12,6 +12,8 @@ export type RegulatorCycle = {
 	name: string
 	/** "The last 3 years", "Registration year 2025–26", … */
 	periodLabel: string
+	/** The period by kind, for pages that word it in the reader's language. */
+	period: CyclePeriod
 	/** First and last day of the period, inclusive, as ISO dates. */
 	start: string
 	end: string
@@ -27,6 +29,13 @@ export type RegulatorCycle = {
 	}
 	guidance: string
 }
+
+export type CyclePeriod =
+	| { kind: 'yearsTo'; date: string }
+	| { kind: 'last3' }
+	| { kind: 'last2' }
+	| { kind: 'registrationYear'; years: string }
+	| { kind: 'academicYear'; years: string }
 
 /**
  * The cycle for a learner's registration body on `today` (a UK ISO date):
@@ -57,6 +66,7 @@ export function regulatorCycle({
 				body,
 				name: 'NMC revalidation',
 				periodLabel: revalidationDate ? `The 3 years to ${formatIsoDate(revalidationDate)}` : 'The last 3 years',
+				period: revalidationDate ? { kind: 'yearsTo', date: revalidationDate } : { kind: 'last3' },
 				start: addToIsoDate(end, { years: -3, days: 1 }),
 				end,
 				targets: {
@@ -75,6 +85,7 @@ export function regulatorCycle({
 				body,
 				name: 'HCPC CPD',
 				periodLabel: 'The last 2 years',
+				period: { kind: 'last2' },
 				start: addToIsoDate(today, { years: -2, days: 1 }),
 				end: today,
 				targets: {},
@@ -87,6 +98,7 @@ export function regulatorCycle({
 				body,
 				name: 'Social Work England CPD',
 				periodLabel: `Registration year ${startYear}–${String(startYear + 1).slice(2)}`,
+				period: { kind: 'registrationYear', years: `${startYear}–${String(startYear + 1).slice(2)}` },
 				start: `${startYear}-12-01`,
 				end: `${startYear + 1}-11-30`,
 				targets: { records: 2, peerReflections: 1 },
@@ -100,6 +112,7 @@ export function regulatorCycle({
 				body,
 				name: body === 'TEACHER' ? 'Professional development' : 'CPD this year',
 				periodLabel: `Academic year ${startYear}–${String(startYear + 1).slice(2)}`,
+				period: { kind: 'academicYear', years: `${startYear}–${String(startYear + 1).slice(2)}` },
 				start: `${startYear}-09-01`,
 				end: `${startYear + 1}-08-31`,
 				targets: {},

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { course } from '../../prisma/seed-content/foundations.ts'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, logIn, test, uniqueEmail } from './fixtures.ts'
 
 // Welsh for learners (ADR 0041): a learner switches to Welsh and takes the foundations course's first
 // module, whose Welsh version the demo seeds (prisma/seed-welsh.ts): the interface and the content
@@ -42,11 +42,13 @@ test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a
 	// The video, watched: its messages are Welsh too.
 	const player = page.locator('mux-player')
 	await expect(player).toBeVisible({ timeout: 20_000 })
-	await player.evaluate(async (el: HTMLElement & { muted: boolean; playbackRate: number; play: () => Promise<void> }) => {
-		el.muted = true
-		el.playbackRate = 2
-		await el.play()
-	})
+	await player.evaluate(
+		async (el: HTMLElement & { muted: boolean; playbackRate: number; play: () => Promise<void> }) => {
+			el.muted = true
+			el.playbackRate = 2
+			await el.play()
+		},
+	)
 	await expect(page.getByText("Wedi gwylio: mae'r wers hon wedi'i chwblhau.")).toBeVisible({
 		timeout: 60_000,
 	})
@@ -72,7 +74,9 @@ test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a
 		.fill('Ddoe fe wnes i ddatrys problem ar ran cydweithiwr yn lle gofyn beth oedd ei angen arno.')
 	await page.getByRole('button', { name: "Cyflwyno'r atebion" }).click()
 	await expect(page.getByRole('heading', { name: 'Wedi llwyddo: cawsoch 100%' })).toBeVisible()
-	await expect(page.getByText('Cywir. Her uchel a chefnogaeth uchel gyda’i gilydd sy’n diffinio ffenestr GYDA.')).toBeVisible()
+	await expect(
+		page.getByText('Cywir. Her uchel a chefnogaeth uchel gyda’i gilydd sy’n diffinio ffenestr GYDA.'),
+	).toBeVisible()
 	await expect(page.getByRole('heading', { name: 'Eich cynigion' })).toBeVisible()
 	await a11y()
 
@@ -82,5 +86,21 @@ test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a
 	await expect(page.getByText("Mae'r wers hon yn Saesneg")).toBeVisible()
 	await expect(page.locator('[lang="en"]').filter({ hasText: 'Why process matters as much as outcome' })).toBeVisible()
 	await expect(page.locator('html')).toHaveAttribute('lang', 'cy-GB')
+	await a11y()
+})
+
+test('a Welsh learner sees their dashboard and CPD portfolio in Welsh', async ({ page, a11y }) => {
+	test.setTimeout(180_000)
+	// The demo's Welsh learner (prisma/seed-welsh.ts) chose Welsh on their account: it follows them in.
+	await logIn(page, { email: 'dysgwr@circle.example', password: 'circle-demo-2026' })
+	await expect(page.locator('html')).toHaveAttribute('lang', 'cy-GB')
+	await expect(page.getByRole('heading', { level: 1, name: 'Fy nghyrsiau' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Ar y gweill' })).toBeVisible()
+	await a11y()
+
+	await page.goto('/cpd')
+	await expect(page.getByRole('heading', { level: 1, name: 'Portffolio DPP' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Lawrlwytho eich portffolio' })).toBeVisible()
+	await expect(page.getByRole('heading', { name: 'Eich pasbort DPP' })).toBeVisible()
 	await a11y()
 })

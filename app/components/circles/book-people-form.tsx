@@ -1,9 +1,11 @@
 import { getCollectionProps, getFormProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { ErrorList, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
-import { pluralise } from '#app/utils/format.ts'
 import { BookPeopleSchema } from '#modules/circles/schemas.ts'
+
+const CHECKBOX = 'checkbox'
 
 /**
  * On the register of an organisation's circle: book named people of the organisation, a whole team,
@@ -22,6 +24,7 @@ export function BookPeopleForm({
 	placesLeft: number
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('circles')
 	const [form, fields] = useForm({
 		id: 'book-people',
 		lastResult,
@@ -33,13 +36,11 @@ export function BookPeopleForm({
 	return (
 		<section aria-labelledby="book-people-heading" className="mt-8">
 			<h2 id="book-people-heading" className="text-xl font-bold text-stone-900">
-				Book people into this circle
+				{t('book.heading')}
 			</h2>
 			<p className="mt-2 max-w-2xl text-stone-800">
-				{placesLeft > 0
-					? `${pluralise(placesLeft, 'place')} left. `
-					: 'The circle is full: anyone you book joins the waiting list. '}
-				Each person is emailed a calendar invitation saying you booked them, and can cancel if they cannot come.
+				{placesLeft > 0 ? t('book.placesLeft', { count: placesLeft }) : t('book.full')}
+				{t('book.emailed')}
 			</p>
 			<Form
 				method="post"
@@ -51,42 +52,44 @@ export function BookPeopleForm({
 				<FormErrors id={form.errorId} errors={form.errors} />
 				{teams.length ? (
 					<SelectField
-						labelProps={{ children: 'Book everyone in a team (optional)' }}
+						labelProps={{ children: t('book.team') }}
 						selectProps={getSelectProps(fields.teamId)}
-						options={teams.map((t) => ({ value: t.id, label: `${t.name} (${pluralise(t.size, 'person', 'people')})` }))}
-						placeholder="No team"
+						options={teams.map((team) => ({
+							value: team.id,
+							label: `${team.name} (${t('people', { count: team.size })})`,
+						}))}
+						placeholder={t('book.noTeam')}
 						errors={fields.teamId.errors}
 					/>
 				) : null}
 				{people.length ? (
 					<fieldset aria-describedby={invalid ? errorId : undefined} aria-invalid={invalid || undefined}>
-						<legend className="font-semibold text-stone-900">People without a booking</legend>
+						<legend className="font-semibold text-stone-900">{t('book.without')}</legend>
 						<ul className="mt-2 max-h-80 divide-y divide-stone-200 overflow-y-auto rounded-xl border border-stone-200 bg-white">
-							{getCollectionProps(fields.userId, {
-								type: 'checkbox',
-								options: people.map((p) => p.id),
-							}).map(({ key, ...props }) => {
-								const person = people.find((p) => p.id === props.value)!
-								return (
-									<li key={key} className="flex items-center gap-3 px-4 py-2">
-										<input {...props} className="size-5 rounded border-stone-500" />
-										<label htmlFor={props.id} className="text-stone-900">
-											{person.name} <span className="text-stone-700">({person.email})</span>
-										</label>
-									</li>
-								)
-							})}
+							{getCollectionProps(fields.userId, { type: CHECKBOX, options: people.map((p) => p.id) }).map(
+								({ key, ...props }) => {
+									const person = people.find((p) => p.id === props.value)!
+									return (
+										<li key={key} className="flex items-center gap-3 px-4 py-2">
+											<input {...props} className="size-5 rounded border-stone-500" />
+											<label htmlFor={props.id} className="text-stone-900">
+												{person.name} <span className="text-stone-700">({person.email})</span>
+											</label>
+										</li>
+									)
+								},
+							)}
 						</ul>
 						<ErrorList id={invalid ? errorId : undefined} errors={fields.userId.errors} />
 					</fieldset>
 				) : (
 					<>
-						<p className="text-stone-800">Everyone who can come already has a booking.</p>
+						<p className="text-stone-800">{t('book.everyone')}</p>
 						<ErrorList id={invalid ? errorId : undefined} errors={fields.userId.errors} />
 					</>
 				)}
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Booking…">
-					Book them
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('book.booking')}>
+					{t('book.bookThem')}
 				</SubmitButton>
 			</Form>
 		</section>

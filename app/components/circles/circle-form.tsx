@@ -7,6 +7,7 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { circleDetailsSchema } from '#modules/circles/schemas.ts'
@@ -54,6 +55,7 @@ export function CircleForm({
 	submitLabel: string
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('circles')
 	const [form, fields] = useForm({
 		id,
 		lastResult,
@@ -71,48 +73,48 @@ export function CircleForm({
 		>
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<Field
-				labelProps={{ children: 'Title' }}
+				labelProps={{ children: t('form.title') }}
 				inputProps={{ ...getInputProps(fields.title, { type: 'text' }), required: true }}
 				errors={fields.title.errors}
 			/>
 			<TextareaField
-				labelProps={{ children: 'What the circle is for (optional)' }}
+				labelProps={{ children: t('form.purpose') }}
 				textareaProps={{ ...getTextareaProps(fields.description), rows: 3 }}
 				errors={fields.description.errors}
 			/>
 			{teams ? (
 				<SelectField
-					labelProps={{ children: 'Team' }}
-					description="Only this team’s members see and book the circle. Leave it as the whole organisation to open it to everyone in it."
+					labelProps={{ children: t('form.team') }}
+					description={t('form.teamHint')}
 					selectProps={getSelectProps(fields.teamId)}
 					options={teams}
-					placeholder="The whole organisation"
+					placeholder={t('form.wholeOrganisation')}
 					errors={fields.teamId.errors}
 				/>
 			) : null}
 			<SelectField
-				labelProps={{ children: 'Course it belongs to (optional)' }}
+				labelProps={{ children: t('form.course') }}
 				selectProps={getSelectProps(fields.courseId)}
 				options={courses}
-				placeholder="No course"
+				placeholder={t('form.noCourse')}
 				errors={fields.courseId.errors}
 			/>
 			<SelectField
-				labelProps={{ children: 'Programme it belongs to (optional)' }}
+				labelProps={{ children: t('form.programme') }}
 				selectProps={getSelectProps(fields.programmeId)}
 				options={programmes}
-				placeholder="No programme"
+				placeholder={t('form.noProgramme')}
 				errors={fields.programmeId.errors}
 			/>
 			<Field
-				labelProps={{ children: 'Starts (UK time)' }}
-				description="The date and time in the UK, e.g. 14/12/2026 18:30. People elsewhere also see it in their own time zone."
+				labelProps={{ children: t('form.starts') }}
+				description={t('form.startsHint')}
 				inputProps={{ ...getInputProps(fields.startsAt, { type: 'datetime-local' }), required: true }}
 				errors={fields.startsAt.errors}
 			/>
 			<div className="grid gap-6 sm:grid-cols-2">
 				<Field
-					labelProps={{ children: 'Length (minutes)' }}
+					labelProps={{ children: t('form.length') }}
 					inputProps={{
 						...getInputProps(fields.durationMinutes, { type: 'number' }),
 						min: 15,
@@ -122,45 +124,45 @@ export function CircleForm({
 					errors={fields.durationMinutes.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Places' }}
-					description="When it is full, people join a waiting list."
+					labelProps={{ children: t('form.places') }}
+					description={t('form.placesHint')}
 					inputProps={{ ...getInputProps(fields.capacity, { type: 'number' }), min: 1, max: 500, required: true }}
 					errors={fields.capacity.errors}
 				/>
 			</div>
 			<SelectField
-				labelProps={{ children: 'Where' }}
+				labelProps={{ children: t('form.where') }}
 				selectProps={getSelectProps(fields.mode)}
 				options={[
-					{ value: 'ONLINE', label: 'Online (Teams, Zoom or Meet)' },
-					{ value: 'IN_PERSON', label: 'In person' },
+					{ value: 'ONLINE', label: t('form.online') },
+					{ value: 'IN_PERSON', label: t('form.inPerson') },
 				]}
 				errors={fields.mode.errors}
 			/>
 			<Field
-				labelProps={{ children: 'Meeting link (online circles)' }}
-				description="An https link. Only people with a place see it."
+				labelProps={{ children: t('form.meetingLink') }}
+				description={t('form.meetingLinkHint')}
 				inputProps={{ ...getInputProps(fields.meetingUrl, { type: 'url' }) }}
 				errors={fields.meetingUrl.errors}
 			/>
 			<Field
-				labelProps={{ children: 'Venue (in-person circles)' }}
+				labelProps={{ children: t('form.venue') }}
 				inputProps={{ ...getInputProps(fields.venue, { type: 'text' }) }}
 				errors={fields.venue.errors}
 			/>
 			<Field
-				labelProps={{ children: 'Facilitator’s email address' }}
-				description="The person who leads the circle and keeps its register. They need a Circle account."
+				labelProps={{ children: t('form.facilitatorEmail') }}
+				description={t('form.facilitatorHint')}
 				inputProps={{ ...getInputProps(fields.facilitatorEmail, { type: 'email' }), required: true }}
 				errors={fields.facilitatorEmail.errors}
 			/>
 			<TextareaField
-				labelProps={{ children: 'The circle’s questions' }}
-				description="One a line, in the order you will ask them. People with a place see them beforehand."
+				labelProps={{ children: t('form.questions') }}
+				description={t('form.questionsHint')}
 				textareaProps={{ ...getTextareaProps(fields.questions), rows: 5 }}
 				errors={fields.questions.errors}
 			/>
-			<SubmitButton pending={navigation.state === 'submitting'} pendingText="Scheduling…">
+			<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('form.scheduling')}>
 				{submitLabel}
 			</SubmitButton>
 		</Form>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { CircleStart } from '#app/components/circles/circle-time.tsx'
@@ -16,6 +17,7 @@ export type CircleRow = {
 
 /** The circles someone runs (studio, organisation), with places taken and a link to each register. */
 export function CircleTable({ circles, caption, now }: { circles: CircleRow[]; caption: string; now: Date }) {
+	const { t } = useTranslation('circles')
 	return (
 		<div className="relative mt-8 overflow-x-auto rounded-xl border border-stone-200 bg-white">
 			<table className="w-full text-left">
@@ -23,16 +25,16 @@ export function CircleTable({ circles, caption, now }: { circles: CircleRow[]; c
 				<thead className="bg-stone-100 text-sm text-stone-800">
 					<tr>
 						<th scope="col" className="px-4 py-3">
-							Circle
+							{t('table.circle')}
 						</th>
 						<th scope="col" className="px-4 py-3">
-							Starts (UK time)
+							{t('table.starts')}
 						</th>
 						<th scope="col" className="px-4 py-3">
-							Places taken
+							{t('table.placesTaken')}
 						</th>
 						<th scope="col" className="px-4 py-3">
-							Facilitator
+							{t('table.facilitator')}
 						</th>
 					</tr>
 				</thead>
@@ -48,14 +50,16 @@ export function CircleTable({ circles, caption, now }: { circles: CircleRow[]; c
 									>
 										{circle.title}
 									</Link>
-									{circle.team ? <span className="block text-sm text-stone-700">Team: {circle.team.name}</span> : null}
+									{circle.team ? (
+										<span className="block text-sm text-stone-700">{t('table.team', { name: circle.team.name })}</span>
+									) : null}
 									{circle.cancelledAt ? (
 										<Badge tone="neutral" className="ml-2">
-											Cancelled
+											{t('table.cancelled')}
 										</Badge>
 									) : startsAt < now ? (
 										<Badge tone="neutral" className="ml-2">
-											Past
+											{t('table.past')}
 										</Badge>
 									) : null}
 								</td>
@@ -63,7 +67,7 @@ export function CircleTable({ circles, caption, now }: { circles: CircleRow[]; c
 									<CircleStart startsAt={startsAt} />
 								</td>
 								<td className="px-4 py-3">
-									{circle.booked} of {circle.capacity}
+									{t('table.ofCapacity', { booked: circle.booked, capacity: circle.capacity })}
 								</td>
 								<td className="px-4 py-3">{circle.facilitator.name}</td>
 							</tr>

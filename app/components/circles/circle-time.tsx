@@ -1,5 +1,46 @@
 import { useEffect, useState } from 'react'
-import { formatCircleLength, formatCircleStart } from '#modules/circles/london-time.ts'
+import { useTranslation } from 'react-i18next'
+import { useLanguage } from '#app/utils/i18n.ts'
+import { languageTag, type Language } from '#modules/i18n/languages.ts'
+
+const startFormats = new Map<Language, Intl.DateTimeFormat>()
+
+/** "Monday 14 December 2026", "18:30" in UK time, in the page's language ("Dydd Llun 14 Rhagfyr 2026"). */
+function startParts(instant: Date, language: Language) {
+	let format = startFormats.get(language)
+	if (!format) {
+		format = new Intl.DateTimeFormat(languageTag(language), {
+			timeZone: 'Europe/London',
+			weekday: 'long',
+			day: 'numeric',
+			month: 'long',
+			year: 'numeric',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+		})
+		startFormats.set(language, format)
+	}
+	const p = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]))
+	return { date: `${p.weekday} ${p.day} ${p.month} ${p.year}`, time: `${p.hour}:${p.minute}` }
+}
+
+/** A circle's start and length as pages say them ("Monday 14 December 2026 at 18:30", "1 hour 30 minutes"). */
+export function useCircleText() {
+	const { t } = useTranslation('circles')
+	const language = useLanguage()
+	return {
+		start: (instant: Date) => t('time.at', startParts(instant, language)),
+		length(minutes: number) {
+			const hours = Math.floor(minutes / 60)
+			const rest = minutes % 60
+			const parts = []
+			if (hours) parts.push(t('time.hours', { count: hours }))
+			if (rest || !hours) parts.push(t('time.minutes', { count: rest }))
+			return parts.join(' ')
+		},
+	}
+}
 
 /**
  * The same moment in the viewer's own zone ("Mon 14 Dec, 19:30 CET"), once the page is in a browser
@@ -8,10 +49,11 @@ import { formatCircleLength, formatCircleStart } from '#modules/circles/london-t
  */
 function useViewerTime(instant: Date) {
 	const [own, setOwn] = useState<string | null>(null)
+	const language = useLanguage()
 	useEffect(() => {
 		const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
 		if (!zone || zone === 'Europe/London') return
-		const local = new Intl.DateTimeFormat('en-GB', {
+		const local = new Intl.DateTimeFormat(languageTag(language), {
 			weekday: 'short',
 			day: 'numeric',
 			month: 'short',
@@ -33,7 +75,7 @@ function useViewerTime(instant: Date) {
 			timeZone: 'Europe/London',
 		}).format(instant)
 		if (hereOffset !== ukClock) setOwn(local)
-	}, [instant.getTime()]) // eslint-disable-line react-hooks/exhaustive-deps
+	}, [instant.getTime(), language]) // eslint-disable-line react-hooks/exhaustive-deps
 	return own
 }
 
@@ -44,11 +86,12 @@ function useViewerTime(instant: Date) {
 export function CircleTime({ startsAt, durationMinutes }: { startsAt: Date | string; durationMinutes: number }) {
 	const instant = new Date(startsAt)
 	const own = useViewerTime(instant)
+	const { t } = useTranslation('circles')
+	const text = useCircleText()
 	return (
 		<span>
-			<time dateTime={instant.toISOString()}>{formatCircleStart(instant)}</time> (UK time),{' '}
-			{formatCircleLength(durationMinutes)}
-			{own ? <span className="text-stone-700"> · {own} where you are</span> : null}
+			<time dateTime={instant.toISOString()}>{text.start(instant)}</time> {t('time.uk')}, {text.length(durationMinutes)}
+			{own ? <span className="text-stone-700"> · {t('time.whereYouAre', { time: own })}</span> : null}
 		</span>
 	)
 }
@@ -57,10 +100,12 @@ export function CircleTime({ startsAt, durationMinutes }: { startsAt: Date | str
 export function CircleStart({ startsAt }: { startsAt: Date | string }) {
 	const instant = new Date(startsAt)
 	const own = useViewerTime(instant)
+	const { t } = useTranslation('circles')
+	const text = useCircleText()
 	return (
 		<>
-			<time dateTime={instant.toISOString()}>{formatCircleStart(instant)}</time> (UK time)
-			{own ? <span className="block text-sm text-stone-700">{own} where you are</span> : null}
+			<time dateTime={instant.toISOString()}>{text.start(instant)}</time> {t('time.uk')}
+			{own ? <span className="block text-sm text-stone-700">{t('time.whereYouAre', { time: own })}</span> : null}
 		</>
 	)
 }

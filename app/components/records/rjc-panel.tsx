@@ -2,13 +2,15 @@ import { getFormProps, getSelectProps, useForm } from '@conform-to/react'
 import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
+import type { TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import { FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { Card } from '#app/components/ui/card.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import type { RjcLevel } from '#modules/db/generated/enums.ts'
-import { formatIsoDate } from '#modules/portfolio/cpd-dates.ts'
-import { RJC_LEVEL_HOURS, RJC_LEVEL_LABEL } from '#modules/portfolio/regulator-cycles.ts'
+import { useFormat } from '#app/utils/i18n.ts'
+import { RJC_LEVEL_HOURS } from '#modules/portfolio/regulator-cycles.ts'
 import type { Requirement } from '#modules/reflective-records/revalidation.ts'
 import type { SupervisionState } from '#modules/reflective-records/rjc.ts'
 import { Requirements } from './requirements.tsx'
@@ -35,42 +37,44 @@ export type RjcPanelData = {
 
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
-function weeksAndDays(days: number) {
+function weeksAndDays(t: TFunction<'records'>, days: number) {
 	const weeks = Math.floor(days / 7)
 	const rest = days % 7
-	const w = `${weeks} ${weeks === 1 ? 'week' : 'weeks'}`
-	return rest ? `${w} and ${rest} ${rest === 1 ? 'day' : 'days'}` : w
+	const w = t('rjcPanel.weeks', { count: weeks })
+	return rest ? t('rjcPanel.weeksAndDays', { weeks: w, days: t('rjcPanel.days', { count: rest }) }) : w
 }
 
 function SupervisionNotice({ supervision }: { supervision: RjcPanelData['supervision'] }) {
+	const { t } = useTranslation('records')
+	const f = useFormat()
+	const logLink = <Link to="/records/new/rjc-supervision" className={LINK} />
 	if (supervision.state === 'none' || !supervision.lastDate || supervision.daysSince === null || !supervision.dueBy) {
 		return (
-			<Notice tone="warning" className="mt-4" title="No supervision in your log yet">
-				The Code of Practice asks for case supervision at least every 12 weeks.{' '}
-				<Link to="/records/new/rjc-supervision" className={LINK}>
-					Log your last supervision
-				</Link>{' '}
-				and Circle will tell you when the next is due.
+			<Notice tone="warning" className="mt-4" title={t('rjcPanel.noneTitle')}>
+				<Trans t={t} i18nKey="rjcPanel.none" components={{ a: logLink }} />
 			</Notice>
 		)
 	}
-	const since = `Your last supervision was on ${formatIsoDate(supervision.lastDate)}, ${weeksAndDays(supervision.daysSince)} ago.`
+	const since = t('rjcPanel.since', {
+		date: f.date(supervision.lastDate),
+		ago: weeksAndDays(t, supervision.daysSince),
+	})
 	if (supervision.state === 'overdue') {
 		return (
-			<Notice tone="warning" className="mt-4" title="Supervision is overdue">
-				{since} The Code of Practice asks for case supervision at least every 12 weeks: arrange a session with your
-				supervisor, then{' '}
-				<Link to="/records/new/rjc-supervision" className={LINK}>
-					log it
-				</Link>
-				.
+			<Notice tone="warning" className="mt-4" title={t('rjcPanel.overdueTitle')}>
+				{since} <Trans t={t} i18nKey="rjcPanel.overdue" components={{ a: logLink }} />
 			</Notice>
 		)
 	}
 	return (
 		<p className="mt-4 text-stone-700" data-supervision={supervision.state}>
-			{since} Your next supervision is due by <strong>{formatIsoDate(supervision.dueBy)}</strong>
-			{supervision.state === 'due-soon' ? ', so it is worth booking now.' : '.'}
+			{since}{' '}
+			<Trans
+				t={t}
+				i18nKey={supervision.state === 'due-soon' ? 'rjcPanel.dueBySoon' : 'rjcPanel.dueBy'}
+				values={{ date: f.date(supervision.dueBy) }}
+				components={{ strong: <strong /> }}
+			/>
 		</p>
 	)
 }
@@ -88,6 +92,8 @@ export function RjcPanel({
 	lastResult: SubmissionResult<string[]> | undefined
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('records')
+	const f = useFormat()
 	const [form, fields] = useForm({
 		id: 'rjc-level',
 		lastResult,
@@ -104,21 +110,21 @@ export function RjcPanel({
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<input type="hidden" name="intent" value="rjc-level" />
 			<SelectField
-				labelProps={{ children: 'Your RJC practitioner level' }}
-				description="From your entry on the RJC’s Practitioner Register."
+				labelProps={{ children: t('rjcPanel.level') }}
+				description={t('rjcPanel.levelHint')}
 				selectProps={{ ...getSelectProps(fields.rjcLevel), className: 'sm:max-w-xs' }}
-				placeholder="Not on the register"
+				placeholder={t('rjcPanel.notOnRegister')}
 				options={LEVELS.map((level) => ({
 					value: level,
-					label: `${RJC_LEVEL_LABEL[level]} (${RJC_LEVEL_HOURS[level]} hours a year)`,
+					label: t('rjcPanel.levelOption', { level: t(`rjcLevel.${level}`), hours: RJC_LEVEL_HOURS[level] }),
 				}))}
 				errors={fields.rjcLevel.errors}
 			/>
 			<SubmitButton
 				pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'rjc-level'}
-				pendingText="Saving…"
+				pendingText={t('rjcPanel.saving')}
 			>
-				Save level
+				{t('rjcPanel.saveLevel')}
 			</SubmitButton>
 		</Form>
 	)
@@ -126,12 +132,9 @@ export function RjcPanel({
 		return (
 			<Card as="section" aria-labelledby="rjc-heading" className="mt-8 p-6">
 				<h2 id="rjc-heading" className="text-2xl font-bold text-stone-900">
-					Restorative Justice Council
+					{t('rjcPanel.heading')}
 				</h2>
-				<p className="mt-1 text-stone-700">
-					If you are on the RJC’s Practitioner Register, give your level: Circle will count your CPD hours, the share
-					that is RJC-approved, your supervision and observed practice.
-				</p>
+				<p className="mt-1 text-stone-700">{t('rjcPanel.intro')}</p>
 				{levelForm}
 			</Card>
 		)
@@ -139,29 +142,25 @@ export function RjcPanel({
 	return (
 		<Card as="section" aria-labelledby="rjc-heading" className="mt-8 p-6">
 			<h2 id="rjc-heading" className="text-2xl font-bold text-stone-900">
-				Restorative Justice Council: {rjc.levelLabel} practitioner
+				{t('rjcPanel.headingLevel', { level: t(`rjcLevel.${rjc.level}`) })}
 			</h2>
 			<p className="mt-1 text-stone-700">
-				{rjc.periodLabel}: {formatIsoDate(rjc.start)} to {formatIsoDate(rjc.end)}. {rjc.sharePercent}% of your hours are
-				RJC-approved.
+				{t('rjcPanel.period', { start: f.date(rjc.start), end: f.date(rjc.end), percent: rjc.sharePercent })}
 			</p>
 			<SupervisionNotice supervision={rjc.supervision} />
-			<Requirements items={rjc.requirements} id="rjc-heading" />
+			<Requirements items={rjc.requirements} id="rjc-heading" level={rjc.level} />
 			<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
 				<Link to="/records/new/rjc-supervision" className={LINK}>
-					Log a supervision
+					{t('rjcPanel.logSupervision')}
 				</Link>
 				<Link to="/records/new/rjc-observed-practice" className={LINK}>
-					Record observed practice
+					{t('rjcPanel.recordObserved')}
 				</Link>
 				<Link to="/cpd/new" className={LINK}>
-					Add CPD hours
+					{t('rjcPanel.addHours')}
 				</Link>
 			</p>
-			<p className="mt-4 text-sm text-stone-600">
-				Hours from Circle courses their trainers mark RJC-approved count as approved; for your own entries, tick
-				“Approved by the Restorative Justice Council”.
-			</p>
+			<p className="mt-4 text-sm text-stone-600">{t('rjcPanel.approvedNote')}</p>
 			{levelForm}
 		</Card>
 	)

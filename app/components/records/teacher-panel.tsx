@@ -1,10 +1,12 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Card } from '#app/components/ui/card.tsx'
-import { formatIsoDate } from '#modules/portfolio/cpd-dates.ts'
+import { useFormat } from '#app/utils/i18n.ts'
 
 /** What the revalidation page's loader sends for the teachers' panel. */
 export type TeacherPanelData = {
-	periodLabel: string
+	/** The academic year, as "2026–27". */
+	years: string
 	start: string
 	end: string
 	hours: number
@@ -17,10 +19,6 @@ export type TeacherPanelData = {
 
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
-function plural(n: number, one: string, many: string) {
-	return `${n} ${n === 1 ? one : many}`
-}
-
 /**
  * The teachers' panel of /cpd/revalidation: the academic year's development against each of the
  * Teachers' Standards (entries and records tagged to it), and the records a mentor or line manager has
@@ -28,29 +26,36 @@ function plural(n: number, one: string, many: string) {
  */
 export function TeacherPanel({ teacher }: { teacher: TeacherPanelData }) {
 	const untouched = teacher.standards.filter((s) => s.entries + s.records === 0)
+	const { t } = useTranslation('records')
+	const { t: tc } = useTranslation('cpd')
+	const f = useFormat()
 	return (
 		<Card as="section" aria-labelledby="teacher-heading" className="mt-8 p-6">
 			<h2 id="teacher-heading" className="text-2xl font-bold text-stone-900">
-				Teachers’ Standards: {teacher.periodLabel}
+				{t('teacherPanel.heading', { period: tc('cycle.period.academicYear', { years: teacher.years }) })}
 			</h2>
 			<p className="mt-1 text-stone-700">
-				{formatIsoDate(teacher.start)} to {formatIsoDate(teacher.end)} ·{' '}
-				{plural(teacher.entries, 'CPD entry', 'CPD entries')}, {plural(teacher.hours, 'hour', 'hours')} ·{' '}
-				{plural(teacher.signedOff, 'record signed off', 'records signed off')}
-				{teacher.awaitingSignOff ? `, ${teacher.awaitingSignOff} waiting for sign-off` : ''}.
+				{t('teacherPanel.summary', {
+					start: f.date(teacher.start),
+					end: f.date(teacher.end),
+					entries: t('teacherPanel.entries', { count: teacher.entries }),
+					hours: t('teacherPanel.hours', { count: teacher.hours }),
+					signedOff: t('teacherPanel.signedOff', { count: teacher.signedOff }),
+					awaiting: teacher.awaitingSignOff ? t('teacherPanel.awaiting', { count: teacher.awaitingSignOff }) : '',
+				})}
 			</p>
 			<table className="mt-4 w-full text-left">
-				<caption className="sr-only">Your development this year against each of the Teachers’ Standards</caption>
+				<caption className="sr-only">{t('teacherPanel.caption')}</caption>
 				<thead>
 					<tr className="border-b border-stone-300 text-sm text-stone-600">
 						<th scope="col" className="py-2 pr-4 font-semibold">
-							Standard
+							{t('teacherPanel.standard')}
 						</th>
 						<th scope="col" className="py-2 pr-4 text-right font-semibold">
-							CPD entries
+							{t('teacherPanel.cpdEntries')}
 						</th>
 						<th scope="col" className="py-2 text-right font-semibold">
-							Records
+							{t('teacherPanel.records')}
 						</th>
 					</tr>
 				</thead>
@@ -58,7 +63,7 @@ export function TeacherPanel({ teacher }: { teacher: TeacherPanelData }) {
 					{teacher.standards.map((s) => (
 						<tr key={s.code} className="border-b border-stone-200" data-standard={s.code}>
 							<th scope="row" className="py-2 pr-4 font-normal text-stone-900">
-								<span className="font-semibold">{s.code}</span> {s.name}
+								<span className="font-semibold">{s.code}</span> <span lang="en">{s.name}</span>
 							</th>
 							<td className="py-2 pr-4 text-right text-stone-900">{s.entries}</td>
 							<td className="py-2 text-right text-stone-900">{s.records}</td>
@@ -68,23 +73,18 @@ export function TeacherPanel({ teacher }: { teacher: TeacherPanelData }) {
 			</table>
 			{untouched.length && untouched.length < teacher.standards.length ? (
 				<p className="mt-4 text-stone-700">
-					Nothing this year is tagged to {untouched.map((s) => s.code).join(', ')}. That may be fine: it is worth a word
-					with your mentor if any of them is in your development plan.
+					{t('teacherPanel.untouched', { codes: untouched.map((s) => s.code).join(', ') })}
 				</p>
 			) : null}
 			<p className="mt-4 flex flex-wrap gap-x-6 gap-y-2">
 				<Link to="/records/new/teacher-development" className={LINK}>
-					Write a record for sign-off
+					{t('teacherPanel.writeRecord')}
 				</Link>
 				<Link to="/cpd/new" className={LINK}>
-					Add CPD
+					{t('teacherPanel.addCpd')}
 				</Link>
 			</p>
-			<p className="mt-4 text-sm text-stone-600">
-				There is no set number of hours for teachers. The DfE’s standard for professional development asks that it
-				improves pupils’ outcomes, draws on evidence and expertise, includes collaboration and expert challenge, and is
-				sustained over time.
-			</p>
+			<p className="mt-4 text-sm text-stone-600">{t('teacherPanel.note')}</p>
 		</Card>
 	)
 }

@@ -1,9 +1,11 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
-import { formatCpdHours, formatDate } from '#app/utils/format.ts'
+import { useCpdFormat } from '#app/components/cpd/use-cpd-format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -15,11 +17,15 @@ import { updateCpdEntry } from '#modules/portfolio/update-cpd-entry.ts'
 import { CpdEntryForm, entryFormDefaults } from '../cpd.new/cpd-entry-form.tsx'
 import type { Route } from './+types/route'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data?.entry.title ? `Edit: ${data.entry.title}` : 'Edit CPD activity'} | Circle`,
-		'Change a CPD activity in your portfolio: what you did, when, for how long and what you learned.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data?.entry.title
+			? t('edit.metaTitleEntry', { ns: 'cpd', title: data.entry.title })
+			: t('edit.metaTitle', { ns: 'cpd' }),
+		t('edit.metaDescription', { ns: 'cpd' }),
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -64,27 +70,26 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function EditCpdEntryRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { entry } = loaderData
 	const fromCertificate = entry.source !== 'MANUAL'
+	const { t } = useTranslation('cpd')
+	const f = useCpdFormat()
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>
 				<Link to="/cpd" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-					CPD portfolio
+					{t('new.backLink')}
 				</Link>
 			</p>
 			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">
-				{fromCertificate ? 'Your reflection on this course' : 'Edit CPD activity'}
+				{fromCertificate ? t('edit.headingCertificate') : t('edit.heading')}
 			</h1>
 			{fromCertificate ? (
 				<div className="mt-4 rounded-xl border border-stone-200 bg-white p-4">
 					<p className="font-semibold text-stone-900">{entry.title}</p>
 					<p className="mt-1 text-stone-700">
-						Completed {formatDate(entry.date)} · {formatCpdHours(entry.minutes)} · certificate{' '}
+						{t('edit.completedLine', { date: f.date(entry.date), hours: f.cpdHours(entry.minutes) })}
 						<span className="font-mono">{entry.certificateCode}</span>
 					</p>
-					<p className="mt-2 text-sm text-stone-600">
-						The course, date and hours come from your certificate and cannot be changed. Add what you learned and how it
-						has changed your practice.
-					</p>
+					<p className="mt-2 text-sm text-stone-600">{t('edit.fromCertificate')}</p>
 				</div>
 			) : null}
 			<CpdEntryForm
@@ -95,20 +100,18 @@ export default function EditCpdEntryRoute({ loaderData, actionData }: Route.Comp
 				registrationBody={loaderData.registrationBody}
 				askRjc={loaderData.askRjc}
 				today={loaderData.today}
-				submitLabel="Save changes"
+				submitLabel={t('edit.submit')}
 			/>
 			{fromCertificate ? null : (
 				<section aria-labelledby="delete-heading" className="mt-12 rounded-xl border border-red-200 bg-red-50 p-5">
 					<h2 id="delete-heading" className="text-lg font-bold text-red-900">
-						Delete this activity
+						{t('edit.deleteHeading')}
 					</h2>
-					<p className="mt-1 text-red-900">
-						It will be removed from your portfolio and exports. This cannot be undone.
-					</p>
+					<p className="mt-1 text-red-900">{t('edit.deleteText')}</p>
 					<Form method="post" className="mt-4">
 						<input type="hidden" name="intent" value="delete" />
 						<Button type="submit" variant="danger">
-							Delete activity
+							{t('edit.delete')}
 						</Button>
 					</Form>
 				</section>

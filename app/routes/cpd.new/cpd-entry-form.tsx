@@ -3,6 +3,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { SubmissionResult } from '@conform-to/react'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import type { RegistrationBody } from '#modules/db/generated/enums.ts'
@@ -12,7 +13,6 @@ import {
 	CpdEntrySchema,
 	CpdReflectionSchema,
 	STANDARD_SUGGESTIONS,
-	STANDARDS_LABEL,
 } from '#modules/portfolio/schemas.ts'
 
 export type CpdEntryFormDefaults = {
@@ -30,8 +30,8 @@ export type CpdEntryFormDefaults = {
 	rjcApproved?: string
 }
 
+const CHECKBOX = 'checkbox'
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
-const LONG_TEXT_HINT = 'Up to 5,000 characters.'
 
 /**
  * The fields of a CPD entry. `kind: 'certificate'` shows only what a learner may change on an entry
@@ -59,6 +59,7 @@ export function CpdEntryForm({
 	submitLabel: string
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('cpd')
 	const [form, fields] = useForm<CpdEntryInput>({
 		id,
 		lastResult,
@@ -73,7 +74,7 @@ export function CpdEntryForm({
 		shouldRevalidate: 'onInput',
 	})
 	const suggestions = STANDARD_SUGGESTIONS[registrationBody ?? 'OTHER']
-	const standardsLabel = STANDARDS_LABEL[registrationBody ?? 'OTHER']
+	const standardsLabel = t(`form.standardsLabel.${registrationBody ?? 'OTHER'}`)
 	// Ticked values not among the suggestions go back into the free-text box.
 	const ticked = new Set(defaultValue.standards ?? [])
 
@@ -88,21 +89,21 @@ export function CpdEntryForm({
 			{kind === 'manual' ? (
 				<>
 					<SelectField
-						labelProps={{ children: 'How did you do this CPD?' }}
+						labelProps={{ children: t('form.method') }}
 						selectProps={{ ...getSelectProps(fields.method), required: true }}
-						placeholder="Choose one"
-						options={CPD_METHODS.map((method) => ({ value: method, label: method }))}
+						placeholder={t('form.chooseOne')}
+						options={CPD_METHODS.map((method) => ({ value: method, label: t(`methods.${method}`) }))}
 						errors={fields.method.errors}
 					/>
 					<Field
-						labelProps={{ children: 'Title' }}
-						description="For example, “Trust conference on trauma-informed care” or “Group supervision”."
+						labelProps={{ children: t('form.title') }}
+						description={t('form.titleHint')}
 						inputProps={{ ...getInputProps(fields.title, { type: 'text' }), required: true }}
 						errors={fields.title.errors}
 					/>
 					<Field
-						labelProps={{ children: 'Date' }}
-						description="When you did it (or finished it). Not in the future."
+						labelProps={{ children: t('form.date') }}
+						description={t('form.dateHint')}
 						inputProps={{
 							...getInputProps(fields.date, { type: 'date' }),
 							min: '1900-01-01',
@@ -114,8 +115,8 @@ export function CpdEntryForm({
 					/>
 					<div className="grid gap-6 sm:grid-cols-2">
 						<Field
-							labelProps={{ children: 'Hours' }}
-							description="In quarter hours: 0.25 is 15 minutes."
+							labelProps={{ children: t('form.hours') }}
+							description={t('form.hoursHint')}
 							inputProps={{
 								...getInputProps(fields.hours, { type: 'number' }),
 								min: 0.25,
@@ -127,8 +128,8 @@ export function CpdEntryForm({
 							errors={fields.hours.errors}
 						/>
 						<Field
-							labelProps={{ children: 'Participatory hours (optional)' }}
-							description="Time spent learning with other people, such as a workshop or discussion."
+							labelProps={{ children: t('form.participatoryHours') }}
+							description={t('form.participatoryHint')}
 							inputProps={{
 								...getInputProps(fields.participatoryHours, { type: 'number' }),
 								min: 0,
@@ -143,15 +144,14 @@ export function CpdEntryForm({
 						<div>
 							<label className="flex min-h-11 items-center gap-3">
 								<input
-									{...getInputProps(fields.rjcApproved, { type: 'checkbox' })}
+									{...getInputProps(fields.rjcApproved, { type: CHECKBOX })}
 									aria-describedby={`${fields.rjcApproved.id}-description`}
 									className="size-5 accent-brand-700"
 								/>
-								<span className="font-semibold text-stone-900">Approved by the Restorative Justice Council</span>
+								<span className="font-semibold text-stone-900">{t('form.rjcApproved')}</span>
 							</label>
 							<p id={`${fields.rjcApproved.id}-description`} className="mt-1 text-sm text-stone-600">
-								Tick this if the training or event was RJC-approved. At least half of your RJC CPD hours each year need
-								to be.
+								{t('form.rjcHint')}
 							</p>
 							<ErrorList errors={fields.rjcApproved.errors} />
 						</div>
@@ -160,32 +160,34 @@ export function CpdEntryForm({
 			) : null}
 			<TextareaField
 				labelProps={{
-					children: kind === 'manual' ? 'What did you do? (optional)' : 'Notes about the course (optional)',
+					children: kind === 'manual' ? t('form.whatDidYouDo') : t('form.courseNotes'),
 				}}
-				description={LONG_TEXT_HINT}
+				description={t('form.longText')}
 				textareaProps={{ ...getTextareaProps(fields.description), rows: 3 }}
 				errors={fields.description.errors}
 			/>
 			<TextareaField
-				labelProps={{ children: 'What did you learn? (optional)' }}
-				description={`Your reflection. Make sure no one can be identified from it. ${LONG_TEXT_HINT}`}
+				labelProps={{ children: t('form.whatLearned') }}
+				description={t('form.whatLearnedHint')}
 				textareaProps={{ ...getTextareaProps(fields.reflection), rows: 6 }}
 				errors={fields.reflection.errors}
 			/>
 			<TextareaField
-				labelProps={{ children: 'How has it changed your practice? (optional)' }}
-				description={`The difference it made to your work and to the people you work with. ${LONG_TEXT_HINT}`}
+				labelProps={{ children: t('form.practice') }}
+				description={t('form.practiceHint')}
 				textareaProps={{ ...getTextareaProps(fields.impactOnPractice), rows: 4 }}
 				errors={fields.impactOnPractice.errors}
 			/>
 			<TextareaField
-				labelProps={{ children: 'Evidence (optional)' }}
-				description={`Where your evidence is kept, such as notes, a certificate or a record of attendance. ${LONG_TEXT_HINT}`}
+				labelProps={{ children: t('form.evidence') }}
+				description={t('form.evidenceHint')}
 				textareaProps={{ ...getTextareaProps(fields.evidence), rows: 2 }}
 				errors={fields.evidence.errors}
 			/>
 			<fieldset className="space-y-3">
-				<legend className="font-semibold text-stone-900">{standardsLabel} (optional)</legend>
+				<legend className="font-semibold text-stone-900">
+					{t('form.standardsOptional', { label: standardsLabel })}
+				</legend>
 				{suggestions.length ? (
 					<div className="grid gap-2 sm:grid-cols-2">
 						{suggestions.map((suggestion, i) => (
@@ -202,25 +204,28 @@ export function CpdEntryForm({
 									defaultChecked={ticked.has(suggestion)}
 									className="size-5 accent-brand-700"
 								/>
-								<span className="text-stone-900">{suggestion}</span>
+								{/* The regulator's own words for its standards, kept in English. */}
+								<span className="text-stone-900" lang="en">
+									{suggestion}
+								</span>
 							</label>
 						))}
 					</div>
 				) : null}
 				<Field
-					labelProps={{ children: suggestions.length ? 'Others' : 'Standards or themes' }}
-					description="Separate them with commas."
+					labelProps={{ children: suggestions.length ? t('form.others') : t('form.standardsOrThemes') }}
+					description={t('form.commas')}
 					inputProps={{ ...getInputProps(fields.otherStandards, { type: 'text' }) }}
 					errors={fields.otherStandards.errors}
 				/>
 				<ErrorList errors={fields.standards.errors} />
 			</fieldset>
 			<div className="flex flex-wrap items-center gap-4 border-t border-stone-200 pt-6">
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('form.saving')}>
 					{submitLabel}
 				</SubmitButton>
 				<Link to="/cpd" className={LINK}>
-					Cancel
+					{t('form.cancel')}
 				</Link>
 			</div>
 		</Form>

@@ -1,8 +1,10 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Link, redirect } from 'react-router'
 import { Container } from '#app/components/ui/container.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { createCpdEntry } from '#modules/portfolio/create-cpd-entry.ts'
 import { getPortfolioSettings } from '#modules/portfolio/get-portfolio-settings.ts'
@@ -10,11 +12,13 @@ import { CpdEntrySchema } from '#modules/portfolio/schemas.ts'
 import type { Route } from './+types/route'
 import { CpdEntryForm } from './cpd-entry-form.tsx'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data && 'error' in data ? 'Error: ' : ''}Add CPD activity | Circle`,
-		'Add a CPD activity to your portfolio: what you did, when, for how long and what you learned.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data && 'error' in data ? t('new.metaTitleError', { ns: 'cpd' }) : t('new.metaTitle', { ns: 'cpd' }),
+		t('new.metaDescription', { ns: 'cpd' }),
 	)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -35,18 +39,16 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function NewCpdEntryRoute({ loaderData, actionData }: Route.ComponentProps) {
+	const { t } = useTranslation('cpd')
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>
 				<Link to="/cpd" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-					CPD portfolio
+					{t('new.backLink')}
 				</Link>
 			</p>
-			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">Add CPD activity</h1>
-			<p className="mt-3 text-lg text-stone-700">
-				Record learning you did outside Circle, such as a conference, supervision or reading, so that your portfolio has
-				everything in one place.
-			</p>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{t('new.heading')}</h1>
+			<p className="mt-3 text-lg text-stone-700">{t('new.intro')}</p>
 			<CpdEntryForm
 				id="cpd-entry"
 				kind="manual"
@@ -55,7 +57,7 @@ export default function NewCpdEntryRoute({ loaderData, actionData }: Route.Compo
 				registrationBody={loaderData.registrationBody}
 				askRjc={loaderData.askRjc}
 				today={loaderData.today}
-				submitLabel="Add to portfolio"
+				submitLabel={t('new.submit')}
 			/>
 		</Container>
 	)

@@ -2,27 +2,18 @@
 import account from './account.json' with { type: 'json' }
 import auth from './auth.json' with { type: 'json' }
 import billing from './billing.json' with { type: 'json' }
+import circles from './circles.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
+import cpd from './cpd.json' with { type: 'json' }
+import dashboard from './dashboard.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
 import publicPages from './public-pages.json' with { type: 'json' }
+import records from './records.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default {
-	account,
-	auth,
-	billing,
-	common,
-	'data-export': dataExport,
-	emails,
-	erasure,
-	learn,
-	'public-pages': publicPages,
-	scorm,
-	ui,
-	xapi,
-}
+export default { account, auth, billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, 'public-pages': publicPages, records, scorm, ui, xapi }
