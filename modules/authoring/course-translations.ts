@@ -30,6 +30,10 @@ export type TranslatableText = {
 	ownerId: string | null
 	/** The lesson it belongs to (lesson, question and option texts), for one page per lesson. */
 	lessonId: string | null
+	/** The module's, question's or option's number (from 1), for its label; null for others. */
+	number: number | null
+	/** An option's question's number (from 1); null for others. */
+	questionNumber: number | null
 	english: string
 	welsh: string
 }
@@ -45,21 +49,23 @@ function versionTexts(version: VersionRow, tree: VersionTree): Omit<Translatable
 		lessonId: string | null,
 		field: string,
 		english: string | null,
+		number: number | null = null,
+		questionNumber: number | null = null,
 	) => {
 		if (english == null || english.trim() === '') return
 		// translationKey's field type depends on the kind; the field lists below are its own.
 		const key = translationKey(kind as 'module', ownerId, field as 'title')
-		texts.push({ key, kind, field, ownerId, lessonId, english })
+		texts.push({ key, kind, field, ownerId, lessonId, number, questionNumber, english })
 	}
 	for (const field of COURSE_FIELDS) add('course', null, null, field, version[field])
-	for (const mod of tree) {
-		for (const field of MODULE_FIELDS) add('module', mod.id, null, field, mod[field])
+	for (const [m, mod] of tree.entries()) {
+		for (const field of MODULE_FIELDS) add('module', mod.id, null, field, mod[field], m + 1)
 		for (const lesson of mod.lessons) {
 			for (const field of LESSON_FIELDS) add('lesson', lesson.id, lesson.id, field, lesson[field])
-			for (const question of lesson.questions) {
-				for (const field of QUESTION_FIELDS) add('question', question.id, lesson.id, field, question[field])
-				for (const option of question.options) {
-					for (const field of OPTION_FIELDS) add('option', option.id, lesson.id, field, option[field])
+			for (const [q, question] of lesson.questions.entries()) {
+				for (const field of QUESTION_FIELDS) add('question', question.id, lesson.id, field, question[field], q + 1)
+				for (const [o, option] of question.options.entries()) {
+					for (const field of OPTION_FIELDS) add('option', option.id, lesson.id, field, option[field], o + 1, q + 1)
 				}
 			}
 		}

@@ -6,6 +6,7 @@ import emails from './emails.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
+import studio from './studio.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
+export default { billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, studio, xapi }
