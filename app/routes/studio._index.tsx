@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
@@ -5,16 +6,15 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listMyCourses, type StudioCourseStatus } from '#modules/authoring/list-my-courses.ts'
 import type { Route } from './+types/studio._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Studio | Circle',
-		'Your courses in the Circle studio: drafts, published versions and co-authored courses.',
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('home.meta.title', { ns: 'studio' }), t('home.meta.description', { ns: 'studio' }), NOINDEX)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
@@ -26,52 +26,52 @@ export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
 }
 
-const STATUS: Record<StudioCourseStatus, { label: string; tone: 'neutral' | 'success' | 'accent' }> = {
-	draft: { label: 'Draft', tone: 'neutral' },
-	published: { label: 'Published', tone: 'success' },
-	'published-with-changes': { label: 'Published, with unpublished changes', tone: 'accent' },
-}
+const STATUS = {
+	draft: { label: 'home.state.draft', tone: 'neutral' },
+	published: { label: 'home.state.published', tone: 'success' },
+	'published-with-changes': { label: 'home.state.publishedWithChanges', tone: 'accent' },
+} as const satisfies Record<StudioCourseStatus, { label: string; tone: 'neutral' | 'success' | 'accent' }>
 
 export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 	const { courses, isAdmin } = loaderData
+	const { t } = useTranslation('studio')
+	const f = useFormat()
 	return (
 		<Container className="py-10 sm:py-12">
 			<div className="flex flex-wrap items-end justify-between gap-4">
 				<div>
-					<h1 className="text-3xl font-bold tracking-tight text-stone-900">Studio</h1>
-					<p className="mt-2 text-lg text-stone-700">
-						{isAdmin ? 'Every course on Circle.' : 'The courses you own or co-author.'}
-					</p>
+					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{t('home.heading')}</h1>
+					<p className="mt-2 text-lg text-stone-700">{isAdmin ? t('home.introAdmin') : t('home.intro')}</p>
 				</div>
 				<div className="flex flex-wrap gap-3">
 					<ButtonLink to="/studio/circles" variant="secondary">
-						Circles
+						{t('home.circles')}
 					</ButtonLink>
 					<ButtonLink to="/studio/programmes" variant="secondary">
-						Programmes
+						{t('home.programmes')}
 					</ButtonLink>
-					<ButtonLink to="/studio/new">New course</ButtonLink>
+					<ButtonLink to="/studio/new">{t('home.newCourse')}</ButtonLink>
 				</div>
 			</div>
 			{courses.length === 0 ? (
-				<p className="mt-10 text-stone-700">You have no courses yet. Start one with “New course”.</p>
+				<p className="mt-10 text-stone-700">{t('home.empty')}</p>
 			) : (
 				<div className="mt-8 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 					<table className="w-full text-left">
-						<caption className="sr-only">Your courses</caption>
+						<caption className="sr-only">{t('home.caption')}</caption>
 						<thead className="bg-stone-100 text-sm text-stone-800">
 							<tr>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Course
+									{t('home.course')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Status
+									{t('home.status')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Version
+									{t('home.version')}
 								</th>
 								<th scope="col" className="px-4 py-3 text-right font-semibold">
-									Enrolments
+									{t('home.enrolments')}
 								</th>
 							</tr>
 						</thead>
@@ -83,20 +83,24 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 											{course.title}
 										</Link>
 										<span className="block text-sm font-normal text-stone-600">
-											/courses/{course.slug}
-											{course.myRole === 'CO_AUTHOR' ? ' · Co-author' : ''}
+											{`/courses/${course.slug}`}
+											{course.myRole === 'CO_AUTHOR' ? t('home.coAuthor') : ''}
 										</span>
 									</th>
 									<td className="px-4 py-3">
-										<Badge tone={STATUS[course.status].tone}>{STATUS[course.status].label}</Badge>
+										<Badge tone={STATUS[course.status].tone}>{t(STATUS[course.status].label)}</Badge>
 									</td>
 									<td className="px-4 py-3 text-stone-800">
-										{course.publishedVersionNumber ? `Version ${course.publishedVersionNumber} live` : 'Not published'}
+										{course.publishedVersionNumber
+											? t('home.live', { number: course.publishedVersionNumber })
+											: t('home.notPublished')}
 										{course.draftVersionNumber ? (
-											<span className="block text-sm text-stone-600">Draft: version {course.draftVersionNumber}</span>
+											<span className="block text-sm text-stone-600">
+												{t('home.draft', { number: course.draftVersionNumber })}
+											</span>
 										) : null}
 									</td>
-									<td className="px-4 py-3 text-right tabular-nums">{course.enrolmentCount.toLocaleString('en-GB')}</td>
+									<td className="px-4 py-3 text-right tabular-nums">{f.number(course.enrolmentCount)}</td>
 								</tr>
 							))}
 						</tbody>

@@ -3,12 +3,13 @@ import { AuthoringError } from '#modules/authoring/errors.ts'
 import { lockRowById } from '#modules/db/sql.ts'
 import { assertCanEditCourse } from './access.ts'
 import { loadVersionTree } from './content.ts'
+import { copyCourseTranslations } from './course-translations.ts'
 import { writeVersionTree } from './write-version-tree.ts'
 
 /**
  * Returns the course's DRAFT version, first creating one (number = highest + 1) as a full copy of
  * the published version when there is none: modules, lessons (each keeping its `key`), questions
- * and options, in one transaction. Learners enrolled on the published version are not touched: they
+ * and options, and its texts in other languages, in one transaction. Learners enrolled on the published version are not touched: they
  * keep following it. Two simultaneous calls create one draft (the course row is locked first).
  */
 export async function createDraftVersion({ courseId, actorId }: { courseId: string; actorId: string }) {
@@ -63,5 +64,7 @@ async function ensureDraft(tx: Tx, { courseId, actorId }: { courseId: string; ac
 		select: { id: true },
 	})
 	await writeVersionTree(tx, { versionId: draft.id, modules: await loadVersionTree(tx, source.id) })
+	// The Welsh comes along, its keys moved to the copy's new ids (ADR 0041).
+	await copyCourseTranslations(tx, { fromVersionId: source.id, toVersionId: draft.id })
 	return { versionId: draft.id, number, created: true }
 }

@@ -330,3 +330,38 @@ export const CertificateValiditySchema = z.object({
 	requiresCircle: z.boolean().optional(),
 })
 export type CertificateValidityInput = z.input<typeof CertificateValiditySchema>
+
+/** Texts that are one line in English (titles, labels, option texts) stay one line in Welsh. */
+const SINGLE_LINE_TRANSLATION = /\.(title|scaleMinLabel|scaleMaxLabel|text)$/
+
+/**
+ * A course version's texts in another language from the studio's Welsh editor (ADR 0041): each a
+ * key naming the text (`lesson.<id>.title`…) and the translation; an empty translation removes it,
+ * so the English is shown again.
+ */
+export const CourseTranslationsSchema = z.object({
+	versionId: Id,
+	texts: z
+		.array(
+			z
+				.object({
+					key: z
+						.string({ error: 'That request was not complete. Reload the page and try again.' })
+						.regex(/^[A-Za-z0-9.]{1,120}$/, 'That request was not complete. Reload the page and try again.'),
+					text: multilineText()
+						.max(100_000, 'The Welsh must be 100,000 characters or fewer')
+						.optional()
+						.transform((v) => (v ?? '').trim()),
+				})
+				.superRefine(({ key, text }, ctx) => {
+					if (SINGLE_LINE_TRANSLATION.test(key) && /[\r\n]/.test(text))
+						ctx.addIssue({ code: 'custom', path: ['text'], message: 'Write this on one line' })
+					else if (SINGLE_LINE_TRANSLATION.test(key) && text.length > 500)
+						ctx.addIssue({ code: 'custom', path: ['text'], message: 'This must be 500 characters or fewer' })
+				}),
+		)
+		.min(1, 'There is nothing to save on this page.')
+		.max(2_000, 'That is too many texts to save at once.'),
+})
+
+export type CourseTranslationsInput = z.input<typeof CourseTranslationsSchema>

@@ -1,10 +1,14 @@
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
-import { SECTOR_LABELS, SECTORS } from '#app/utils/format.ts'
+import { SECTORS } from '#app/utils/format.ts'
 import { CourseDetailsSchema } from '#modules/authoring/schemas.ts'
 import { PriceField, SummaryAndDescriptionFields, TitleAndAddressFields } from './details-fields.tsx'
+
+/** Conform's options for a checkbox (kept out of the JSX, where the i18n lint reads strings as text). */
+const CHECKBOX = { type: 'checkbox' } as const
 
 export type CourseDetailsDefaults = {
 	title?: string
@@ -39,6 +43,7 @@ export function CourseDetailsForm({
 	/** A saved CPD figure that the lessons have outgrown: shown beside the field until it is mended. */
 	cpdProblem?: string | null
 }) {
+	const { t } = useTranslation('studio')
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id,
@@ -65,12 +70,12 @@ export function CourseDetailsForm({
 				slug={fields.slug}
 				defaultSlug={defaultValue.slug}
 				pathPrefix="/courses"
-				placeholder="your-course"
+				placeholder={t('courseDetails.slugPlaceholder')}
 			/>
 			<SummaryAndDescriptionFields summary={fields.summary} description={fields.description} />
 			<fieldset aria-describedby={fields.sectors.errors?.length ? `${id}-sectors-error` : undefined}>
-				<legend className="font-semibold text-stone-900">Sectors</legend>
-				<p className="mt-1 text-sm text-stone-600">Who the course is for. Choose at least one.</p>
+				<legend className="font-semibold text-stone-900">{t('courseDetails.sectors')}</legend>
+				<p className="mt-1 text-sm text-stone-600">{t('courseDetails.sectorsHint')}</p>
 				<div className="mt-2 grid gap-2 sm:grid-cols-2">
 					{SECTORS.map((sector) => (
 						<label
@@ -84,7 +89,7 @@ export function CourseDetailsForm({
 								defaultChecked={chosen.has(sector)}
 								className="size-5 accent-brand-700"
 							/>
-							<span>{SECTOR_LABELS[sector]}</span>
+							<span>{t(`courseDetails.sector.${sector}`)}</span>
 						</label>
 					))}
 				</div>
@@ -92,8 +97,8 @@ export function CourseDetailsForm({
 			</fieldset>
 			<div className="grid gap-6 sm:grid-cols-2">
 				<Field
-					labelProps={{ children: 'CPD hours' }}
-					description="In quarter hours, from 0.25 to 100, and at least the lessons’ total time rounded up to the quarter hour."
+					labelProps={{ children: t('courseDetails.cpdHours') }}
+					description={t('courseDetails.cpdHoursHint')}
 					inputProps={{
 						...getInputProps(fields.cpdHours, { type: 'number' }),
 						min: 0.25,
@@ -104,22 +109,22 @@ export function CourseDetailsForm({
 					}}
 					errors={fields.cpdHours.errors ?? (cpdProblem ? [cpdProblem] : undefined)}
 				/>
-				<PriceField field={fields.pricePounds} hint="0 makes the course free." />
+				<PriceField field={fields.pricePounds} hint={t('courseDetails.priceHint')} />
 			</div>
 			<TextareaField
-				labelProps={{ children: 'Learning outcomes' }}
-				description="One per line, from 1 to 12. They appear on the course page and the certificate."
+				labelProps={{ children: t('courseDetails.outcomes') }}
+				description={t('courseDetails.outcomesHint')}
 				textareaProps={{ ...getTextareaProps(fields.outcomes), rows: 5, required: true }}
 				errors={fields.outcomes.errors}
 			/>
 			<div>
 				<label className="flex min-h-11 items-center gap-3">
-					<input {...getInputProps(fields.sequential, { type: 'checkbox' })} className="size-5 accent-brand-700" />
-					<span className="font-semibold text-stone-900">Lessons unlock in order</span>
+					<input {...getInputProps(fields.sequential, CHECKBOX)} className="size-5 accent-brand-700" />
+					<span className="font-semibold text-stone-900">{t('courseDetails.sequential')}</span>
 				</label>
 				<ErrorList errors={fields.sequential.errors} />
 			</div>
-			<SubmitButton pending={submitting} pendingText="Saving…">
+			<SubmitButton pending={submitting} pendingText={t('details.saving')}>
 				{submitLabel}
 			</SubmitButton>
 		</Form>

@@ -3,6 +3,7 @@
 // copy, so the two forms cannot drift in wording, limits or accessibility.
 import { type FieldMetadata, getInputProps, getTextareaProps } from '@conform-to/react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Field, TextareaField } from '#app/components/forms.tsx'
 import { slugify } from '#modules/authoring/schemas.ts'
 
@@ -23,12 +24,13 @@ export function TitleAndAddressFields({
 	/** Shown in the hint until there is a web address, e.g. your-course. */
 	placeholder: string
 }) {
+	const { t } = useTranslation('studio')
 	const [slugTouched, setSlugTouched] = useState(Boolean(defaultSlug))
 	const [slug, setSlug] = useState(defaultSlug ?? '')
 	return (
 		<>
 			<Field
-				labelProps={{ children: 'Title' }}
+				labelProps={{ children: t('details.title') }}
 				inputProps={{
 					...getInputProps(title, { type: 'text' }),
 					required: true,
@@ -39,8 +41,8 @@ export function TitleAndAddressFields({
 				errors={title.errors}
 			/>
 			<Field
-				labelProps={{ children: 'Web address' }}
-				description={`Lower-case letters, numbers and hyphens. It will be at ${pathPrefix}/${slug || placeholder}.`}
+				labelProps={{ children: t('details.slug') }}
+				description={t('details.slugHint', { path: `${pathPrefix}/${slug || placeholder}` })}
 				inputProps={{
 					...getInputProps(slugField, { type: 'text' }),
 					key: undefined,
@@ -70,17 +72,18 @@ export function SummaryAndDescriptionFields({
 	description: TextField
 	descriptionRows?: number
 }) {
+	const { t } = useTranslation('studio')
 	return (
 		<>
 			<TextareaField
-				labelProps={{ children: 'Summary' }}
-				description="One or two sentences for the catalogue."
+				labelProps={{ children: t('details.summary') }}
+				description={t('details.summaryHint')}
 				textareaProps={{ ...getTextareaProps(summary), rows: 2, required: true }}
 				errors={summary.errors}
 			/>
 			<TextareaField
-				labelProps={{ children: 'Description (optional)' }}
-				description="Markdown: **bold**, *italic*, lists and links."
+				labelProps={{ children: t('details.description') }}
+				description={t('details.descriptionHint')}
 				textareaProps={{ ...getTextareaProps(description), rows: descriptionRows }}
 				errors={description.errors}
 			/>
@@ -90,9 +93,10 @@ export function SummaryAndDescriptionFields({
 
 /** A price in pounds; `hint` says what 0 means here. */
 export function PriceField({ field, hint }: { field: TextField; hint: string }) {
+	const { t } = useTranslation('studio')
 	return (
 		<Field
-			labelProps={{ children: 'Price (£)' }}
+			labelProps={{ children: t('details.price') }}
 			description={hint}
 			inputProps={{
 				...getInputProps(field, { type: 'number' }),

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 const MuxPlayer = lazy(() => import('@mux/mux-player-react'))
 
@@ -17,11 +18,12 @@ export function PreviewVideo({
 	sourceUrl: string | null
 	captionsUrl: string | null
 }) {
+	const { t } = useTranslation('studio')
 	const [hydrated, setHydrated] = useState(false)
 	useEffect(() => setHydrated(true), [])
 	const placeholder = (
 		<div className="flex aspect-video w-full items-center justify-center rounded-xl bg-stone-900 text-stone-200">
-			<p>Loading the video player…</p>
+			<p>{t('previewVideo.loading')}</p>
 		</div>
 	)
 	return (
@@ -38,7 +40,9 @@ export function PreviewVideo({
 						playbackRates={[0.75, 1, 1.25, 1.5, 2]}
 						className="block aspect-video w-full"
 					>
-						{captionsUrl ? <track kind="captions" srcLang="en" label="English" src={captionsUrl} /> : null}
+						{captionsUrl ? (
+							<track kind="captions" srcLang="en" label={t('previewVideo.captionsLabel')} src={captionsUrl} />
+						) : null}
 					</MuxPlayer>
 				</Suspense>
 			) : (

@@ -1,9 +1,13 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { ProgrammeDetailsSchema } from '#modules/programmes/schemas.ts'
 import { PriceField, SummaryAndDescriptionFields, TitleAndAddressFields } from './details-fields.tsx'
+
+/** Conform's options for a checkbox (kept out of the JSX, where the i18n lint reads strings as text). */
+const CHECKBOX = { type: 'checkbox' } as const
 
 export type ProgrammeDetailsDefaults = {
 	title?: string
@@ -35,6 +39,7 @@ export function ProgrammeDetailsForm({
 	/** Published: whether courses open in order can no longer change. */
 	sequentialLocked?: boolean
 }) {
+	const { t } = useTranslation('studio')
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id,
@@ -59,30 +64,25 @@ export function ProgrammeDetailsForm({
 				slug={fields.slug}
 				defaultSlug={defaultValue.slug}
 				pathPrefix="/programmes"
-				placeholder="your-programme"
+				placeholder={t('programmeDetails.slugPlaceholder')}
 			/>
 			<SummaryAndDescriptionFields summary={fields.summary} description={fields.description} descriptionRows={5} />
-			<PriceField
-				field={fields.pricePounds}
-				hint="The price of the whole programme: buying it gives a place on every course in it. 0 makes it free to join."
-			/>
+			<PriceField field={fields.pricePounds} hint={t('programmeDetails.priceHint')} />
 			<div>
 				<label className="flex min-h-11 items-center gap-3">
 					<input
-						{...getInputProps(fields.sequential, { type: 'checkbox' })}
+						{...getInputProps(fields.sequential, CHECKBOX)}
 						aria-describedby={`${id}-sequential-hint`}
 						className="size-5 accent-brand-700"
 					/>
-					<span className="font-semibold text-stone-900">Courses open in order</span>
+					<span className="font-semibold text-stone-900">{t('programmeDetails.sequential')}</span>
 				</label>
 				<p id={`${id}-sequential-hint`} className="mt-1 text-sm text-stone-600">
-					{sequentialLocked
-						? 'Fixed now the programme is published: learners on it have had their courses opened this way.'
-						: 'Each course opens once the learner has finished the one before it.'}
+					{sequentialLocked ? t('programmeDetails.sequentialLocked') : t('programmeDetails.sequentialHint')}
 				</p>
 				<ErrorList errors={fields.sequential.errors} />
 			</div>
-			<SubmitButton pending={submitting} pendingText="Saving…">
+			<SubmitButton pending={submitting} pendingText={t('details.saving')}>
 				{submitLabel}
 			</SubmitButton>
 		</Form>

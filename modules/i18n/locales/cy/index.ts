@@ -13,7 +13,8 @@ import learn from './learn.json' with { type: 'json' }
 import publicPages from './public-pages.json' with { type: 'json' }
 import records from './records.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
+import studio from './studio.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { account, auth, billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, 'public-pages': publicPages, records, scorm, ui, xapi }
+export default { account, auth, billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, 'public-pages': publicPages, records, scorm, studio, ui, xapi }
