@@ -70,7 +70,7 @@ export default function CertificateExpiryReminder({
 						<Trans
 							t={t}
 							i18nKey="certificateExpiryReminder.unsubscribe"
-							components={{ link: <TextLink href={unsubscribeUrl} /> }}
+							components={{ a: <TextLink href={unsubscribeUrl} /> }}
 						/>
 					</>
 				) : null}

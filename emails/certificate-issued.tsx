@@ -59,7 +59,7 @@ export default function CertificateIssued({
 					t={t}
 					i18nKey="certificateIssued.code"
 					values={{ code, verifyUrl }}
-					components={{ strong, link: <TextLink href={verifyUrl} /> }}
+					components={{ strong, a: <TextLink href={verifyUrl} /> }}
 				/>
 			</Paragraph>
 			<SmallPrint>{t('certificateIssued.small')}</SmallPrint>

@@ -83,7 +83,7 @@ export default function ComplianceDigest({
 						<Trans
 							t={t}
 							i18nKey="complianceDigest.preferences"
-							components={{ link: <TextLink href={preferencesUrl} /> }}
+							components={{ a: <TextLink href={preferencesUrl} /> }}
 						/>
 					</>
 				) : null}

@@ -31,7 +31,7 @@ export default function LearningNudge({ name, courseTitle, daysAway, resumeUrl, 
 			</Paragraph>
 			<ActionButton href={resumeUrl}>{t('learningNudge.action')}</ActionButton>
 			<SmallPrint>
-				<Trans t={t} i18nKey="learningNudge.small" components={{ link: <TextLink href={unsubscribeUrl} /> }} />
+				<Trans t={t} i18nKey="learningNudge.small" components={{ a: <TextLink href={unsubscribeUrl} /> }} />
 			</SmallPrint>
 		</EmailLayout>
 	)

@@ -31,7 +31,7 @@ export default function NewDeviceSignIn({ name, device, at, network, securityUrl
 					: t('newDeviceSignIn.body', { device, when })}
 			</Paragraph>
 			<Paragraph>
-				<Trans t={t} i18nKey="newDeviceSignIn.sessions" components={{ link: <TextLink href={securityUrl} /> }} />
+				<Trans t={t} i18nKey="newDeviceSignIn.sessions" components={{ a: <TextLink href={securityUrl} /> }} />
 			</Paragraph>
 			<SmallPrint>{t('newDeviceSignIn.small')}</SmallPrint>
 		</EmailLayout>

@@ -56,7 +56,7 @@ export default function ProgrammeCertificateIssued({
 					t={t}
 					i18nKey="programmeCertificateIssued.code"
 					values={{ code, verifyUrl }}
-					components={{ strong, link: <TextLink href={verifyUrl} /> }}
+					components={{ strong, a: <TextLink href={verifyUrl} /> }}
 				/>
 			</Paragraph>
 			<SmallPrint>{t('programmeCertificateIssued.small')}</SmallPrint>

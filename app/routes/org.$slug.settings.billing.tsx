@@ -237,7 +237,7 @@ export default function OrganisationBillingRoute({ loaderData, actionData }: Rou
 												i18nKey="invoices.creditNote"
 												values={{ number: note.number, amount: f.price(note.totalPence) }}
 												components={{
-													link: <a href={`/account/purchases/${note.number}.pdf`} className={linkClasses} />,
+													a: <a href={`/account/purchases/${note.number}.pdf`} className={linkClasses} />,
 												}}
 											/>
 										</p>

@@ -99,7 +99,7 @@ export default function CourseScormRoute({ loaderData }: Route.ComponentProps) {
 										t={t}
 										i18nKey="draft"
 										components={{
-											link: (
+											a: (
 												<Link
 													to={`/studio/courses/${encodeURIComponent(course.id)}/publish`}
 													className="font-medium text-brand-700 underline underline-offset-2"
