@@ -113,7 +113,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 			if (value.mode === 'single') rows = [{ row: 1, email: value.email, name: null }]
 			else if (value.mode === 'list') rows = parsePastedList(value.emails)
 			else rows = parseInvitationCsv(await value.file.text())
-			const outcome = await inviteStaff({ organisationId, poolId: pool.id, actorId, rows })
+			const outcome = await inviteStaff({
+				organisationId,
+				poolId: pool.id,
+				actorId,
+				rows,
+				language: value.language,
+			})
 			const sentAny = outcome.invited.length > 0
 			return data(
 				{

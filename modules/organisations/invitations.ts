@@ -8,6 +8,8 @@ import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
+import { recipientLanguage } from '#modules/mail/email-language.ts'
+import { type Language, languageTag } from '#modules/i18n/languages.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { assertOrganisationActor } from './access.ts'
 import { audit } from './audit.ts'
@@ -25,12 +27,15 @@ const EmailAddress = z.email()
 
 export type RowRejection = { row: number; email: string; reason: string }
 
-const ukDate = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'long',
-	year: 'numeric',
-	timeZone: 'Europe/London',
-})
+/** A date as the invitation email writes it, in that email's language (UK dates, Europe/London). */
+function invitationDate(value: Date, language: Language) {
+	return new Intl.DateTimeFormat(languageTag(language), {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'Europe/London',
+	}).format(value)
+}
 
 /**
  * Invites staff by email to take a seat in one of the organisation's pools; the actor must be an
@@ -41,18 +46,22 @@ const ukDate = new Intl.DateTimeFormat('en-GB', {
  * is counted twice, but the pending invitations of a pool may never outnumber its free seats: a
  * request that would exceed them invites no one and says how many seats are free. Each invitation is
  * a single-use link (32 random bytes; only its SHA-256 is stored) valid for 14 days, emailed with
- * the `invitation` template. Throttled per invited address and per organisation.
+ * the `invitation` template, in `language` (the inviter's choice, English unless told) for anyone
+ * without an account who has not chosen a language of their own (ADR 0041). Throttled per invited
+ * address and per organisation.
  */
 export async function inviteStaff({
 	organisationId,
 	poolId,
 	actorId,
 	rows,
+	language,
 }: {
 	organisationId: string
 	poolId: string
 	actorId: string
 	rows: InvitationRow[]
+	language?: Language | null
 }) {
 	if (rows.length === 0) {
 		throw new OrganisationsError('invalid', 'NO_ROWS', 'Enter at least one email address', { field: 'emails' })
@@ -155,7 +164,7 @@ export async function inviteStaff({
 				},
 				select: { id: true },
 			})
-			await sendInvitationEmail(tx, { ...context, to: c.email, name: c.name, token, expiresAt })
+			await sendInvitationEmail(tx, { ...context, to: c.email, name: c.name, token, expiresAt, language })
 			await audit(tx, {
 				actorId,
 				organisationId,
@@ -201,8 +210,13 @@ async function sendInvitationEmail(
 		organisationName: string
 		courseTitle: string | null
 		inviterName: string
+		/** The inviter's choice for someone who has no account (or no saved language); English if none. */
+		language?: Language | null
 	},
 ) {
+	// The email's language is settled here (the recipient's own choice wins), so that the expiry date
+	// inside it is written in the same language as the words around it.
+	const language = await recipientLanguage(options.to, options.language, tx)
 	await sendEmail(
 		{
 			to: options.to,
@@ -213,8 +227,9 @@ async function sendInvitationEmail(
 				courseTitle: options.courseTitle,
 				inviterName: options.inviterName,
 				acceptUrl: `${appUrl()}/invitations/${options.token}`,
-				expiresOn: ukDate.format(options.expiresAt),
+				expiresOn: invitationDate(options.expiresAt, language),
 			},
+			language,
 		},
 		tx,
 	)
