@@ -15,8 +15,8 @@ import type { Route } from './+types/org.$slug._index'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
-	return pageMeta(`${organisation} | Circle`, t('org:overview.meta.description', { organisation }), NOINDEX)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(`${organisation} | Circle`, t('overview.meta.description', { ns: 'org', organisation }), NOINDEX)
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -41,7 +41,12 @@ export default function OrganisationOverviewRoute({ loaderData }: Route.Componen
 	return (
 		<Container className="py-10">
 			{justCreated ? (
-				<Notice tone="success" role="status" title={t('overview.created', { organisation: organisation.name })} className="mb-6">
+				<Notice
+					tone="success"
+					role="status"
+					title={t('overview.created', { organisation: organisation.name })}
+					className="mb-6"
+				>
 					{t('overview.createdBody')}
 				</Notice>
 			) : null}
@@ -53,10 +58,10 @@ export default function OrganisationOverviewRoute({ loaderData }: Route.Componen
 						<p>
 							{describeOrganisation(
 								{
-								memberCount: organisation.memberCount,
-								seats: totals.seats,
-								used: totals.used,
-								pendingInvitations: totals.pending,
+									memberCount: organisation.memberCount,
+									seats: totals.seats,
+									used: totals.used,
+									pendingInvitations: totals.pending,
 								},
 								t,
 							)}
@@ -65,11 +70,7 @@ export default function OrganisationOverviewRoute({ loaderData }: Route.Componen
 				}
 			/>
 
-			<Section
-				id="seats-heading"
-				title={t('overview.seats')}
-				intro={<p>{t('overview.seatsIntro')}</p>}
-			>
+			<Section id="seats-heading" title={t('overview.seats')} intro={<p>{t('overview.seatsIntro')}</p>}>
 				{pools.length ? (
 					<DataTable
 						caption={t('overview.caption', { organisation: organisation.name })}

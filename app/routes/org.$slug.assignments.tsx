@@ -24,8 +24,12 @@ import type { Route } from './+types/org.$slug.assignments'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
-	return pageMeta(t('org:assignments.meta.title', { organisation }), t('org:assignments.meta.description'), NOINDEX)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('assignments.meta.title', { ns: 'org', organisation }),
+		t('assignments.meta.description', { ns: 'org' }),
+		NOINDEX,
+	)
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -65,7 +69,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
 	const t = await getT(request)
-	const people = (count: number) => t('org:assignments.people', { count })
+	const people = (count: number) => t('assignments.people', { ns: 'org', count })
 	const submission = parseWithZod(formData, { schema: ActionSchema })
 	if (submission.status !== 'success')
 		return data({ intent, result: submission.reply() } satisfies Reply, { status: 400 })
@@ -83,8 +87,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				intent,
 				ok: true,
 				message: withdrawn
-					? t('org:assignments.withdrawn', { cancelled: t('org:assignments.unfinished', { count: cancelled }) })
-					: t('org:assignments.alreadyWithdrawn'),
+					? t('assignments.withdrawn', {
+							ns: 'org',
+							cancelled: t('assignments.unfinished', { ns: 'org', count: cancelled }),
+						})
+					: t('assignments.alreadyWithdrawn', { ns: 'org' }),
 			} satisfies Reply
 		} catch (error) {
 			return replyWithProblem(error, { intent })
@@ -110,10 +117,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 					intent,
 					result: submission.reply(),
 					ok: false,
-					message: t('org:assignments.seatsMissing', {
-						missing: t('org:assignments.seats', { count: result.seatsMissing }),
-						needed: t('org:assignments.seats', { count: result.seatsNeeded }),
-						left: t('org:assignments.seatsLeft', { count: result.seatsLeft }),
+					message: t('assignments.seatsMissing', {
+						ns: 'org',
+						missing: t('assignments.seats', { ns: 'org', count: result.seatsMissing }),
+						needed: t('assignments.seats', { ns: 'org', count: result.seatsNeeded }),
+						left: t('assignments.seatsLeft', { ns: 'org', count: result.seatsLeft }),
 					}),
 					seatsMissing: { count: result.seatsMissing, needed: result.seatsNeeded, left: result.seatsLeft, buyHref },
 				} satisfies Reply,
@@ -121,8 +129,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			)
 		}
 		const extra = [
-			result.alreadyAssigned ? t('org:assignments.alreadyAssigned', { people: people(result.alreadyAssigned) }) : '',
-			result.alreadyInDate ? t('org:assignments.alreadyInDate', { people: people(result.alreadyInDate) }) : '',
+			result.alreadyAssigned
+				? t('assignments.alreadyAssigned', { ns: 'org', people: people(result.alreadyAssigned) })
+				: '',
+			result.alreadyInDate ? t('assignments.alreadyInDate', { ns: 'org', people: people(result.alreadyInDate) }) : '',
 		]
 			.filter(Boolean)
 			.join('; ')
@@ -130,7 +140,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			intent,
 			ok: true,
 			message: [
-				t('org:assignments.assigned', { people: people(result.assigned) }),
+				t('assignments.assigned', { ns: 'org', people: people(result.assigned) }),
 				extra ? `${extra.charAt(0).toUpperCase()}${extra.slice(1)}.` : null,
 			]
 				.filter(Boolean)

@@ -12,8 +12,12 @@ import type { Route } from './+types/org.$slug.audit'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
-	return pageMeta(t('org:audit.meta.title', { organisation }), t('org:audit.meta.description'), NOINDEX)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('audit.meta.title', { ns: 'org', organisation }),
+		t('audit.meta.description', { ns: 'org' }),
+		NOINDEX,
+	)
 }
 
 /** The organisation's own audit entries (organisationId = it), for its owners and administrators. */
@@ -39,10 +43,7 @@ export default function OrganisationAuditRoute({ loaderData }: Route.ComponentPr
 	const { t } = useTranslation('org')
 	return (
 		<Container className="py-10">
-			<PageHeading
-				title={t('audit.title')}
-				intro={<p>{t('audit.intro', { organisation: organisation.name })}</p>}
-			/>
+			<PageHeading title={t('audit.title')} intro={<p>{t('audit.intro', { organisation: organisation.name })}</p>} />
 			<AuditFilters query={query} actions={actions} csvHref={`/org/${organisation.slug}/audit.csv`} />
 			<AuditTable
 				entries={entries}

@@ -22,7 +22,7 @@ import type { Route } from './+types/org.$slug.circles'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('org:circles.meta.title'), t('org:circles.meta.description'), NOINDEX)
+	return pageMeta(t('circles.meta.title', { ns: 'org' }), t('circles.meta.description', { ns: 'org' }), NOINDEX)
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -64,7 +64,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const parsed = FacilitatorSchema.safeParse({ intent, userId: formData.get('userId') ?? undefined })
 		if (!parsed.success) {
 			const t = await getT(request)
-			return data({ ok: false as const, intent, message: t('org:circles.chooseSomeone') }, { status: 400 })
+			return data({ ok: false as const, intent, message: t('circles.chooseSomeone', { ns: 'org' }) }, { status: 400 })
 		}
 		try {
 			await setCircleFacilitator({
@@ -171,9 +171,7 @@ function FacilitatorsSection({
 				<Notice
 					tone="success"
 					role="status"
-					title={
-						done === ADDED ? t('circles.added') : t('circles.removed')
-					}
+					title={done === ADDED ? t('circles.added') : t('circles.removed')}
 					className="mt-4"
 				/>
 			) : null}

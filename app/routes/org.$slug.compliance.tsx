@@ -27,15 +27,19 @@ import type { Route } from './+types/org.$slug.compliance'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
-	return pageMeta(t('org:compliance.meta.title', { organisation }), t('org:compliance.meta.description'), NOINDEX)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('compliance.meta.title', { ns: 'org', organisation }),
+		t('compliance.meta.description', { ns: 'org' }),
+		NOINDEX,
+	)
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
 	const organisationId = access.organisation.id
 	const t = await getT(request)
-	const waitingForSeat = t('org:compliance.waitingForSeat')
+	const waitingForSeat = t('compliance.waitingForSeat', { ns: 'org' })
 	const now = new Date()
 	const frame = await getMatrixFrame({ organisationId, scope: access.scope, now })
 	const { filters, page, perPage, query } = readMatrixFilters(new URL(request.url).searchParams, frame)
@@ -70,7 +74,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				const cell = r.cells[c.id]
 				if (!cell) return null
 				const note = [
-					cell.cycle > 1 ? t('org:compliance.renewal', { cycle: cell.cycle }) : null,
+					cell.cycle > 1 ? t('compliance.renewal', { ns: 'org', cycle: cell.cycle }) : null,
 					cell.waitingForSeat ? waitingForSeat : null,
 				]
 					.filter(Boolean)
@@ -146,7 +150,9 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 		<Container width="wide" className="py-10">
 			<PageHeading
 				title={t('compliance.title')}
-				intro={<p>{isManager ? t('compliance.introManager', { date: asOf }) : t('compliance.intro', { date: asOf })}</p>}
+				intro={
+					<p>{isManager ? t('compliance.introManager', { date: asOf }) : t('compliance.intro', { date: asOf })}</p>
+				}
 			>
 				<div className="flex flex-wrap gap-3">
 					{/* Plain links: the exports are file downloads, not pages. */}

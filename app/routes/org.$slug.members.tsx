@@ -19,10 +19,10 @@ import type { Route } from './+types/org.$slug.members'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
 	return pageMeta(
-		t('org:members.meta.title', { organisation }),
-		t('org:members.meta.description', { organisation }),
+		t('members.meta.title', { ns: 'org', organisation }),
+		t('members.meta.description', { ns: 'org', organisation }),
 		NOINDEX,
 	)
 }
@@ -62,7 +62,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				intent: String(formData.get('intent') ?? ''),
 				membershipId,
 				ok: false,
-				message: t('org:members.chooseRole'),
+				message: t('members.chooseRole', { ns: 'org' }),
 			} satisfies ActionReply,
 			{ status: 400 },
 		)
@@ -83,8 +83,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				membershipId,
 				ok: true,
 				message: changed
-					? t('org:members.roleNow', { role: t(`org:roles.${value.role}`) })
-					: t('org:members.roleSame'),
+					? t('members.roleNow', { ns: 'org', role: t(`roles.${value.role}`, { ns: 'org' }) })
+					: t('members.roleSame', { ns: 'org' }),
 			} satisfies ActionReply
 		}
 		const target = await listMembers({ organisationId }).then((all) => all.find((m) => m.id === value.membershipId))
@@ -101,11 +101,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			membershipId: null,
 			ok: true,
 			message: [
-				target ? t('org:members.removed', { name: target.name }) : t('org:members.removedSomeone'),
+				target ? t('members.removed', { ns: 'org', name: target.name }) : t('members.removedSomeone', { ns: 'org' }),
 				seatsEnded
-					? t('org:members.seatsEnded', {
+					? t('members.seatsEnded', {
+							ns: 'org',
 							count: seatsEnded,
-							returned: t('org:members.seatCount', { count: seatsReturned }),
+							returned: t('members.seatCount', { ns: 'org', count: seatsReturned }),
 						})
 					: null,
 			]
@@ -255,9 +256,7 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 						)
 					})}
 				</DataTable>
-				{actorRole !== 'OWNER' ? (
-					<p className="mt-3 text-sm text-stone-600">{t('members.adminNote')}</p>
-				) : null}
+				{actorRole !== 'OWNER' ? <p className="mt-3 text-sm text-stone-600">{t('members.adminNote')}</p> : null}
 				<p className="mt-4 max-w-prose text-stone-700">{t('members.howToJoin')}</p>
 			</Section>
 		</Container>

@@ -25,10 +25,10 @@ import type { Route } from './+types/org.$slug.report'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
 	return pageMeta(
-		t('org:report.meta.title', { organisation }),
-		t('org:report.meta.description', { organisation }),
+		t('report.meta.title', { ns: 'org', organisation }),
+		t('report.meta.description', { ns: 'org', organisation }),
 		NOINDEX,
 	)
 }
@@ -86,10 +86,7 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 	return (
 		// Wide: nine columns fit a 1280 px screen without scrolling.
 		<Container width="wide" className="py-10">
-			<PageHeading
-				title={t('report.title')}
-				intro={<p>{t('report.intro')}</p>}
-			>
+			<PageHeading title={t('report.title')} intro={<p>{t('report.intro')}</p>}>
 				{/* A plain link: the CSV is a file download, not a page. */}
 				<a
 					href={`${base}/report.csv${filterSearch ? `?${filterSearch}` : ''}`}

@@ -42,16 +42,20 @@ import type { Route } from './+types/org.$slug.seats.$courseSlug'
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
 	const values = {
-		organisation: data?.organisation.name ?? t('org:organisation'),
-		course: data?.pool.courseTitle ?? t('org:seats.course'),
+		organisation: data?.organisation.name ?? t('organisation', { ns: 'org' }),
+		course: data?.pool.courseTitle ?? t('seats.course', { ns: 'org' }),
 	}
-	return pageMeta(t('org:seats.meta.title', values), t('org:seats.meta.description', values), NOINDEX)
+	return pageMeta(
+		t('seats.meta.title', { ns: 'org', ...values }),
+		t('seats.meta.description', { ns: 'org', ...values }),
+		NOINDEX,
+	)
 }
 
 async function requirePool(request: Request, params: { slug: string; courseSlug: string }) {
 	const access = await requireOrgAccess(request, params.slug)
 	const pool = await getSeatPoolByCourse({ organisationId: access.organisation.id, courseSlug: params.courseSlug })
-	if (!pool) throw data({ message: (await getT(request))('org:seats.noPool') }, { status: 404 })
+	if (!pool) throw data({ message: (await getT(request))('seats.noPool', { ns: 'org' }) }, { status: 404 })
 	return { access, pool }
 }
 
@@ -157,7 +161,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			{
 				intent,
 				ok: false,
-				message: t('org:seats.incomplete'),
+				message: t('seats.incomplete', { ns: 'org' }),
 			} satisfies ActionReply,
 			{
 				status: 400,
@@ -172,14 +176,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return {
 					intent,
 					ok: true,
-					message: t('org:seats.resent'),
+					message: t('seats.resent', { ns: 'org' }),
 				}
 			case 'revoke':
 				await revokeInvitation({ organisationId, invitationId: value.invitationId, actorId })
-				return { intent, ok: true, message: t('org:seats.revoked') }
+				return { intent, ok: true, message: t('seats.revoked', { ns: 'org' }) }
 			case 'reclaim':
 				await reclaimSeat({ organisationId, poolId: pool.id, assignmentId: value.assignmentId, actorId })
-				return { intent, ok: true, message: t('org:seats.reclaimed') }
+				return { intent, ok: true, message: t('seats.reclaimed', { ns: 'org' }) }
 			case 'remove-access': {
 				const { seatReturned } = await removeSeatAccess({
 					organisationId,
@@ -190,20 +194,20 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return {
 					intent,
 					ok: true,
-					message: seatReturned ? t('org:seats.endedReturned') : t('org:seats.endedUsed'),
+					message: seatReturned ? t('seats.endedReturned', { ns: 'org' }) : t('seats.endedUsed', { ns: 'org' }),
 				}
 			}
 			case 'remind':
 				await sendSeatReminder({ organisationId, poolId: pool.id, assignmentId: value.assignmentId, actorId })
-				return { intent, ok: true, message: t('org:seats.reminded') }
+				return { intent, ok: true, message: t('seats.reminded', { ns: 'org' }) }
 			case 'remind-all': {
 				const { sent, skipped } = await sendPoolReminders({ organisationId, poolId: pool.id, actorId })
 				return {
 					intent,
 					ok: true,
 					message: [
-						sent ? t('org:seats.remindersSent', { count: sent }) : t('org:seats.nobodyNeeded'),
-						skipped ? t('org:seats.skipped', { count: skipped }) : null,
+						sent ? t('seats.remindersSent', { ns: 'org', count: sent }) : t('seats.nobodyNeeded', { ns: 'org' }),
+						skipped ? t('seats.skipped', { ns: 'org', count: skipped }) : null,
 					]
 						.filter(Boolean)
 						.join(' '),

@@ -22,8 +22,12 @@ import type { Route } from './+types/org.$slug.settings.provisioning'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
-	return pageMeta(t('org:provisioning.meta.title', { organisation }), t('org:provisioning.meta.description'), NOINDEX)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('provisioning.meta.title', { ns: 'org', organisation }),
+		t('provisioning.meta.description', { ns: 'org' }),
+		NOINDEX,
+	)
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {

@@ -18,8 +18,12 @@ import type { Route } from './+types/org.$slug.settings.reminders'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
-	return pageMeta(t('org:reminders.meta.title', { organisation }), t('org:reminders.meta.description'), NOINDEX)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('reminders.meta.title', { ns: 'org', organisation }),
+		t('reminders.meta.description', { ns: 'org' }),
+		NOINDEX,
+	)
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -96,10 +100,7 @@ export default function OrganisationRemindersRoute({ loaderData, actionData }: R
 	const { settings } = loaderData
 	return (
 		<Container className="py-10">
-			<PageHeading
-				title={t('reminders.title')}
-				intro={t('reminders.intro')}
-			/>
+			<PageHeading title={t('reminders.title')} intro={t('reminders.intro')} />
 			<Form method="post" className="mt-8 max-w-2xl space-y-8" {...getFormProps(form)}>
 				{actionData && 'saved' in actionData && actionData.saved ? (
 					<Notice tone="success" role="status" title={t('reminders.saved')}>

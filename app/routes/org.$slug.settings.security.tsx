@@ -22,10 +22,10 @@ import type { Route } from './+types/org.$slug.settings.security'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
 	return pageMeta(
-		t('org:security.meta.title', { organisation }),
-		t('org:security.meta.description', { organisation }),
+		t('security.meta.title', { ns: 'org', organisation }),
+		t('security.meta.description', { ns: 'org', organisation }),
 		NOINDEX,
 	)
 }
@@ -98,7 +98,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function OrganisationSecurityRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation('org')
 	const navigation = useNavigation()
-	const submittingIntent = navigation.state === 'submitting' ? String(navigation.formData?.get('intent') ?? 'mfa') : null
+	const submittingIntent =
+		navigation.state === 'submitting' ? String(navigation.formData?.get('intent') ?? 'mfa') : null
 	const reply = actionData
 	const [form, fields] = useForm({
 		id: 'mfa-policy',
@@ -193,10 +194,7 @@ export default function OrganisationSecurityRoute({ loaderData, actionData }: Ro
 									</label>
 								))}
 							</div>
-							<ErrorList
-								id={`${namesFields.certificateNames.id}-error`}
-								errors={namesFields.certificateNames.errors}
-							/>
+							<ErrorList id={`${namesFields.certificateNames.id}-error`} errors={namesFields.certificateNames.errors} />
 						</fieldset>
 						<p className="text-sm text-stone-700">{t('security.names.only')}</p>
 						<SubmitButton pending={submittingIntent === 'certificate-names'} pendingText={t('security.saving')}>

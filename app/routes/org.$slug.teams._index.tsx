@@ -18,8 +18,12 @@ import type { Route } from './+types/org.$slug.teams._index'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
-	return pageMeta(t('org:teams.meta.title', { organisation }), t('org:teams.meta.description'), NOINDEX)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('teams.meta.title', { ns: 'org', organisation }),
+		t('teams.meta.description', { ns: 'org' }),
+		NOINDEX,
+	)
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -85,7 +89,9 @@ export default function TeamsRoute({ loaderData, actionData }: Route.ComponentPr
 										<Link to={`${base}/teams/${team.id}`} className={linkClasses}>
 											{team.name}
 										</Link>
-										{team.path.length ? <span className="sr-only">{t('teams.inPath', { path: team.path.join(' › ') })}</span> : null}
+										{team.path.length ? (
+											<span className="sr-only">{t('teams.inPath', { path: team.path.join(' › ') })}</span>
+										) : null}
 										{team.managedByDirectory ? (
 											<Badge tone="neutral" className="ms-2">
 												{t('teams.fromDirectory')}

@@ -18,8 +18,12 @@ import type { Route } from './+types/org.$slug.themes'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
-	const organisation = data?.organisation.name ?? t('org:organisation')
-	return pageMeta(t('org:themes.meta.title', { organisation }), t('org:themes.meta.description'), NOINDEX)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('themes.meta.title', { ns: 'org', organisation }),
+		t('themes.meta.description', { ns: 'org' }),
+		NOINDEX,
+	)
 }
 
 export function headers() {
@@ -116,11 +120,7 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 						{t('themes.summary', { group: groupName, people: people(themes.people), date: format.date(themes.since) })}
 					</p>
 
-					<Section
-						id="code-themes"
-						title={t('themes.code')}
-						intro={t('themes.codeIntro')}
-					>
+					<Section id="code-themes" title={t('themes.code')} intro={t('themes.codeIntro')}>
 						<div className="mt-4">
 							{themes.codeThemes.themes.length ? (
 								<ThemeBars
@@ -141,11 +141,7 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 						</div>
 					</Section>
 
-					<Section
-						id="hardest"
-						title={t('themes.hardest')}
-						intro={t('themes.hardestIntro')}
-					>
+					<Section id="hardest" title={t('themes.hardest')} intro={t('themes.hardestIntro')}>
 						<div className="mt-4">
 							{themes.hardestPrompts.length ? (
 								<ol className="space-y-4">
@@ -170,11 +166,7 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 						</div>
 					</Section>
 
-					<Section
-						id="ratings"
-						title={t('themes.ratings')}
-						intro={t('themes.ratingsIntro')}
-					>
+					<Section id="ratings" title={t('themes.ratings')} intro={t('themes.ratingsIntro')}>
 						{themes.ratings.length ? (
 							<div className="mt-4 space-y-8">
 								{themes.ratings.map((question) => (
@@ -227,9 +219,7 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 								))}
 							</ul>
 						) : (
-							<p className="mt-4 text-stone-700">
-								{t('themes.sharedNone', { organisation: organisation.name })}
-							</p>
+							<p className="mt-4 text-stone-700">{t('themes.sharedNone', { organisation: organisation.name })}</p>
 						)}
 					</Section>
 				</>

@@ -20,7 +20,7 @@ import type { Route } from './+types/org._index'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('org:list.meta.title'), t('org:list.meta.description'), NOINDEX)
+	return pageMeta(t('list.meta.title', { ns: 'org' }), t('list.meta.description', { ns: 'org' }), NOINDEX)
 }
 
 /** The signed-in user's organisations; someone who manages exactly one goes straight to it. */
@@ -47,7 +47,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	const t = await getT(request)
 	const submission = parseWithZod(await request.formData(), { schema: LeaveOrganisationSchema })
 	if (submission.status !== 'success') {
-		return data({ ok: false as const, message: t('org:list.chooseToLeave') }, { status: 400 })
+		return data({ ok: false as const, message: t('list.chooseToLeave', { ns: 'org' }) }, { status: 400 })
 	}
 	const left = (await listMyOrganisations({ userId: user.id })).find((o) => o.id === submission.value.organisationId)
 	try {
@@ -61,7 +61,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 	}
 	return {
 		ok: true as const,
-		message: t('org:list.left', { organisation: left?.name ?? t('org:list.theOrganisation') }),
+		message: t('list.left', { ns: 'org', organisation: left?.name ?? t('list.theOrganisation', { ns: 'org' }) }),
 	}
 }
 
@@ -128,13 +128,15 @@ export default function OrganisationsRoute({ loaderData, actionData }: Route.Com
 					))}
 				</ul>
 			) : (
-				<p className="mt-8 rounded-2xl border border-stone-200 bg-white p-5 text-stone-700">
-					{t('list.none')}
-				</p>
+				<p className="mt-8 rounded-2xl border border-stone-200 bg-white p-5 text-stone-700">{t('list.none')}</p>
 			)}
 			{organisations.some((o) => o.role === 'MEMBER') ? (
 				<p className="mt-4 text-sm text-stone-600">
-					<Trans t={t} i18nKey="list.members" components={[<Link key="dashboard" to="/dashboard" className={linkClasses} />]} />
+					<Trans
+						t={t}
+						i18nKey="list.members"
+						components={[<Link key="dashboard" to="/dashboard" className={linkClasses} />]}
+					/>
 				</p>
 			) : null}
 			<p className="mt-8">

@@ -17,7 +17,7 @@ import type { Route } from './+types/org.new'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('org:new.meta.title'), t('org:new.meta.description'), NOINDEX)
+	return pageMeta(t('new.meta.title', { ns: 'org' }), t('new.meta.description', { ns: 'org' }), NOINDEX)
 }
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -235,11 +235,13 @@ describe('inviting staff', () => {
 
 		expect(statusOf(await invite(welsh, 'cy'))).toBe(200)
 		expect(statusOf(await invite(english, 'en'))).toBe(200)
-		const [cy, en] = await Promise.all(
-			[welsh, english].map((to) =>
-				prisma.emailMessage.findFirstOrThrow({ where: { to, template: 'invitation' }, select: { subject: true, text: true } }),
-			),
-		)
+		const stored = (to: string) =>
+			prisma.emailMessage.findFirstOrThrow({
+				where: { to, template: 'invitation' },
+				select: { subject: true, text: true },
+			})
+		const cy = await stored(welsh)
+		const en = await stored(english)
 		expect(cy.subject).toMatch(/wedi rhoi lle i chi ar/)
 		expect(cy.text).toContain('Derbyn y gwahoddiad')
 		expect(cy.text).not.toContain('Accept the invitation')
