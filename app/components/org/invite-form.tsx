@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
-import { Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { LANGUAGE_NAMES, LANGUAGES, languageTag } from '#modules/i18n/languages.ts'
@@ -107,7 +107,9 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 				) : (
 					<CsvField name={fields.file.name} id={fields.file.id} errors={fields.file.errors} />
 				)}
-				<fieldset aria-describedby="invite-language-hint">
+				<fieldset
+					aria-describedby={`invite-language-hint${fields.language.errors ? ` ${fields.language.id}-error` : ''}`}
+				>
 					<legend className="font-semibold text-stone-900">{t('invite.language')}</legend>
 					<p id="invite-language-hint" className="mt-1 text-sm text-stone-700">
 						{t('invite.languageHint')}
@@ -129,6 +131,7 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 							</label>
 						))}
 					</div>
+					<ErrorList id={`${fields.language.id}-error`} errors={fields.language.errors} />
 				</fieldset>
 				<SubmitButton pending={submitting} pendingText={t('invite.sending')}>
 					{t('invite.send')}
@@ -179,11 +182,7 @@ function InviteSummary({ outcome }: { outcome: InviteOutcome }) {
 					})}
 				</Notice>
 			) : invited.length ? (
-				<Notice
-					tone="success"
-					role="status"
-					title={t('invite.sent', { count: invited.length })}
-				>
+				<Notice tone="success" role="status" title={t('invite.sent', { count: invited.length })}>
 					<ul className="mt-1 list-disc pl-5">
 						{invited.slice(0, 20).map((email) => (
 							<li key={email} className="break-all">
@@ -200,9 +199,7 @@ function InviteSummary({ outcome }: { outcome: InviteOutcome }) {
 			) : null}
 			{rejected.length ? (
 				<div>
-					<h3 className="text-lg font-semibold text-stone-900">
-						{t('invite.notInvited', { count: rejected.length })}
-					</h3>
+					<h3 className="text-lg font-semibold text-stone-900">{t('invite.notInvited', { count: rejected.length })}</h3>
 					<DataTable
 						caption={t('invite.notInvitedCaption')}
 						columns={[rowLabel, t('invite.address'), t('invite.reason')]}
