@@ -94,9 +94,7 @@ export function CompletionsChart({ weeks }: { weeks: Week[] }) {
 				})}
 			</svg>
 			<details className="mt-4">
-				<summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-700">
-					{t('chart.showTable')}
-				</summary>
+				<summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-700">{t('chart.showTable')}</summary>
 				<table className="mt-2 w-full max-w-md text-left text-sm">
 					<caption className="sr-only">{t('chart.title')}</caption>
 					<thead className="bg-stone-50">

@@ -9,12 +9,15 @@ const welsh = matrixLabels(serverI18n.getFixedT('cy', 'org'), 'cy')
 // comes from people and trainers, so every text must be escaped here, as React would.
 describe('rowHtml', () => {
 	test('markup in a name, address, team or note is shown as text, never run', () => {
-		const html = rowHtml({
-			name: '<img src=x onerror=alert(1)>',
-			email: '"onmouseover="alert(2)@example.org',
-			teams: "Ward <b>7</b> & 'Day' unit",
-			cells: ['OVERDUE since 2026-02-01\n<script>alert(3)</script>', null],
-		}, english)
+		const html = rowHtml(
+			{
+				name: '<img src=x onerror=alert(1)>',
+				email: '"onmouseover="alert(2)@example.org',
+				teams: "Ward <b>7</b> & 'Day' unit",
+				cells: ['OVERDUE since 2026-02-01\n<script>alert(3)</script>', null],
+			},
+			english,
+		)
 		expect(html).not.toMatch(/<img|<script|<b>|"onmouseover/)
 		expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
 		expect(html).toContain('&quot;onmouseover=&quot;alert(2)@example.org')
