@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Link, redirect, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
@@ -7,17 +8,16 @@ import { buySeatsHref, DataTable, linkClasses, PageHeading, Section, tdClasses }
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { sectorLabel } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getOrganisationOverview } from '#modules/organisations/create-organisation.ts'
 import type { Route } from './+types/org.$slug._index'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data?.organisation.name ?? 'Organisation'} | Circle`,
-		`${data?.organisation.name ?? 'Your organisation'} on Circle: seats by course, staff and invitations.`,
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(`${organisation} | Circle`, t('overview.meta.description', { ns: 'org', organisation }), NOINDEX)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	// A team manager's part of the organisation is its Compliance, Teams and Assignments pages: they start at the matrix.
@@ -31,6 +31,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function OrganisationOverviewRoute({ loaderData }: Route.ComponentProps) {
 	const { organisation, pools } = loaderData
 	const [searchParams] = useSearchParams()
+	const { t } = useTranslation('org')
+	const justCreated = Boolean(searchParams.get('created'))
 	const base = `/org/${organisation.slug}`
 	const totals = pools.reduce(
 		(t, p) => ({ seats: t.seats + p.seats, used: t.used + p.used, pending: t.pending + p.pendingInvitations }),
@@ -38,42 +40,48 @@ export default function OrganisationOverviewRoute({ loaderData }: Route.Componen
 	)
 	return (
 		<Container className="py-10">
-			{searchParams.get('created') ? (
-				<Notice tone="success" role="status" title={`${organisation.name} is set up`} className="mb-6">
-					You are its owner. Buy seats on a course below, then invite your staff.
+			{justCreated ? (
+				<Notice
+					tone="success"
+					role="status"
+					title={t('overview.created', { organisation: organisation.name })}
+					className="mb-6"
+				>
+					{t('overview.createdBody')}
 				</Notice>
 			) : null}
 			<PageHeading
 				title={organisation.name}
 				intro={
 					<>
-						{organisation.sector ? <p>{sectorLabel(organisation.sector)}</p> : null}
+						{organisation.sector ? <p>{t(`sectors.${organisation.sector}`)}</p> : null}
 						<p>
-							{describeOrganisation({
-								memberCount: organisation.memberCount,
-								seats: totals.seats,
-								used: totals.used,
-								pendingInvitations: totals.pending,
-							})}
+							{describeOrganisation(
+								{
+									memberCount: organisation.memberCount,
+									seats: totals.seats,
+									used: totals.used,
+									pendingInvitations: totals.pending,
+								},
+								t,
+							)}
 						</p>
 					</>
 				}
 			/>
 
-			<Section
-				id="seats-heading"
-				title="Seats by course"
-				intro={
-					<p>
-						A seat is taken when someone accepts an invitation. Seats of people who have not started can be given back
-						to the pool; once someone has started, their seat is spent.
-					</p>
-				}
-			>
+			<Section id="seats-heading" title={t('overview.seats')} intro={<p>{t('overview.seatsIntro')}</p>}>
 				{pools.length ? (
 					<DataTable
-						caption={`Seats of ${organisation.name} by course`}
-						columns={['Course', 'Seats bought', 'In use', 'Free', 'Invitations waiting', 'Actions']}
+						caption={t('overview.caption', { organisation: organisation.name })}
+						columns={[
+							t('overview.columns.course'),
+							t('overview.columns.bought'),
+							t('overview.columns.inUse'),
+							t('overview.columns.free'),
+							t('overview.columns.waiting'),
+							t('overview.columns.actions'),
+						]}
 						minWidth="48rem"
 					>
 						{pools.map((pool) => (
@@ -89,10 +97,20 @@ export default function OrganisationOverviewRoute({ loaderData }: Route.Componen
 								<td className={tdClasses}>{pool.pendingInvitations}</td>
 								<td className={`${tdClasses} space-x-4 whitespace-nowrap`}>
 									<Link to={`${base}/seats/${pool.courseSlug}`} className={linkClasses}>
-										Manage seats<span className="sr-only"> for {pool.courseTitle}</span>
+										<Trans
+											t={t}
+											i18nKey="overview.manage"
+											values={{ course: pool.courseTitle }}
+											components={[<span key="for" className="sr-only" />]}
+										/>
 									</Link>
 									<Link to={buySeatsHref(pool.courseSlug, organisation.slug)} className={linkClasses}>
-										Buy more seats<span className="sr-only"> for {pool.courseTitle}</span>
+										<Trans
+											t={t}
+											i18nKey="overview.buyMore"
+											values={{ course: pool.courseTitle }}
+											components={[<span key="for" className="sr-only" />]}
+										/>
 									</Link>
 								</td>
 							</tr>
@@ -100,30 +118,27 @@ export default function OrganisationOverviewRoute({ loaderData }: Route.Componen
 					</DataTable>
 				) : (
 					<div className="mt-4 rounded-2xl border border-stone-200 bg-white p-6">
-						<p className="text-stone-700">
-							Your organisation has no seats yet. Choose a course, then &ldquo;Buy seats for my organisation&rdquo; on
-							its page.
-						</p>
+						<p className="text-stone-700">{t('overview.noSeats')}</p>
 						<p className="mt-4">
-							<ButtonLink to="/courses">Browse courses</ButtonLink>
+							<ButtonLink to="/courses">{t('overview.browse')}</ButtonLink>
 						</p>
 					</div>
 				)}
 			</Section>
 
-			<Section id="next-heading" title="Also here">
+			<Section id="next-heading" title={t('overview.also')}>
 				<ul className="mt-3 space-y-2">
 					<li>
 						<Link to={`${base}/members`} className={linkClasses}>
-							Members and roles
+							{t('overview.membersLink')}
 						</Link>
-						<span className="text-stone-700"> — who can manage seats, and removing people who have left</span>
+						<span className="text-stone-700">{t('overview.membersText')}</span>
 					</li>
 					<li>
 						<Link to={`${base}/report`} className={linkClasses}>
-							Team report
+							{t('overview.reportLink')}
 						</Link>
-						<span className="text-stone-700"> — progress, completions and certificates, with a CSV export</span>
+						<span className="text-stone-700">{t('overview.reportText')}</span>
 					</li>
 				</ul>
 			</Section>

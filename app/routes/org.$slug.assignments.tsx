@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, useLocation, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -12,25 +13,24 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createAssignment } from '#modules/assignments/create-assignment.ts'
 import { getAssignmentChoices, listAssignments } from '#modules/assignments/list-assignments.ts'
-import {
-	ASSIGNMENT_TARGET_LABELS,
-	ASSIGNMENT_TARGETS,
-	CreateAssignmentSchema,
-	WithdrawAssignmentSchema,
-} from '#modules/assignments/schemas.ts'
+import { ASSIGNMENT_TARGETS, CreateAssignmentSchema, WithdrawAssignmentSchema } from '#modules/assignments/schemas.ts'
 import { withdrawAssignment } from '#modules/assignments/withdraw-assignment.ts'
 import type { Route } from './+types/org.$slug.assignments'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Assignments | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'Assign courses to people, teams or everyone, due by a date or within days of joining.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('assignments.meta.title', { ns: 'org', organisation }),
+		t('assignments.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
@@ -68,6 +68,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
+	const t = await getT(request)
+	const people = (count: number) => t('assignments.people', { ns: 'org', count })
 	const submission = parseWithZod(formData, { schema: ActionSchema })
 	if (submission.status !== 'success')
 		return data({ intent, result: submission.reply() } satisfies Reply, { status: 400 })
@@ -85,8 +87,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				intent,
 				ok: true,
 				message: withdrawn
-					? `The assignment has been withdrawn; ${pluralise(cancelled, 'unfinished requirement')} cancelled.`
-					: 'That assignment was already withdrawn.',
+					? t('assignments.withdrawn', {
+							ns: 'org',
+							cancelled: t('assignments.unfinished', { ns: 'org', count: cancelled }),
+						})
+					: t('assignments.alreadyWithdrawn', { ns: 'org' }),
 			} satisfies Reply
 		} catch (error) {
 			return replyWithProblem(error, { intent })
@@ -112,7 +117,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 					intent,
 					result: submission.reply(),
 					ok: false,
-					message: `${pluralise(result.seatsMissing, 'seat')} missing: this needs ${pluralise(result.seatsNeeded, 'seat')} and ${result.seatsLeft === 1 ? '1 is' : `${result.seatsLeft} are`} left. Nothing has been assigned.`,
+					message: t('assignments.seatsMissing', {
+						ns: 'org',
+						missing: t('assignments.seats', { ns: 'org', count: result.seatsMissing }),
+						needed: t('assignments.seats', { ns: 'org', count: result.seatsNeeded }),
+						left: t('assignments.seatsLeft', { ns: 'org', count: result.seatsLeft }),
+					}),
 					seatsMissing: { count: result.seatsMissing, needed: result.seatsNeeded, left: result.seatsLeft, buyHref },
 				} satisfies Reply,
 				{ status: 409 },
@@ -120,16 +130,21 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 		}
 		const extra = [
 			result.alreadyAssigned
-				? `${pluralise(result.alreadyAssigned, 'person', 'people')} already had it to do (the earlier due date stands)`
+				? t('assignments.alreadyAssigned', { ns: 'org', people: people(result.alreadyAssigned) })
 				: '',
-			result.alreadyInDate
-				? `${pluralise(result.alreadyInDate, 'person', 'people')} already hold a certificate in date`
-				: '',
-		].filter(Boolean)
+			result.alreadyInDate ? t('assignments.alreadyInDate', { ns: 'org', people: people(result.alreadyInDate) }) : '',
+		]
+			.filter(Boolean)
+			.join('; ')
 		return {
 			intent,
 			ok: true,
-			message: `Assigned to ${pluralise(result.assigned, 'person', 'people')}.${extra.length ? ` ${extra.join('; ')}.` : ''}`,
+			message: [
+				t('assignments.assigned', { ns: 'org', people: people(result.assigned) }),
+				extra ? `${extra.charAt(0).toUpperCase()}${extra.slice(1)}.` : null,
+			]
+				.filter(Boolean)
+				.join(' '),
 			result: submission.reply({ resetForm: true }),
 		} satisfies Reply
 	} catch (error) {
@@ -144,6 +159,8 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 	const navigation = useNavigation()
 	const { pathname } = useLocation()
 	const busy = navigation.state !== 'idle'
+	const { t } = useTranslation('org')
+	const format = useFormat()
 	const noticeRef = useRef<HTMLDivElement>(null)
 	// Take keyboard and screen-reader users to the outcome (a missing-seats message has a link to act on).
 	useEffect(() => {
@@ -152,12 +169,10 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 	return (
 		<Container className="py-10">
 			<PageHeading
-				title="Assignments"
+				title={t('assignments.title')}
 				intro={
 					<p>
-						{isAdmin
-							? `Courses ${organisation.name}’s people must complete, and by when. Assigning a paid course takes a seat for each person from the organisation’s licence.`
-							: 'Courses the people in your teams must complete, and by when.'}
+						{isAdmin ? t('assignments.introAdmin', { organisation: organisation.name }) : t('assignments.introManager')}
 					</p>
 				}
 			/>
@@ -167,10 +182,12 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 						<p>{reply.message}</p>
 						{reply.seatsMissing ? (
 							<p className="mt-2">
-								<Link to={reply.seatsMissing.buyHref} className={linkClasses}>
-									Buy {pluralise(reply.seatsMissing.count, 'seat')}
-								</Link>{' '}
-								then assign it again.
+								<Trans
+									t={t}
+									i18nKey="assignments.buy"
+									values={{ seats: t('assignments.seats', { count: reply.seatsMissing.count }) }}
+									components={[<Link key="buy" to={reply.seatsMissing.buyHref} className={linkClasses} />]}
+								/>
 							</p>
 						) : null}
 					</Notice>
@@ -184,61 +201,74 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 				busy={busy}
 			/>
 
-			<Section id="rules-heading" title={pluralise(rules.filter((r) => !r.withdrawnAt).length, 'assignment')}>
+			<Section id="rules-heading" title={t('assignments.count', { count: rules.filter((r) => !r.withdrawnAt).length })}>
 				{rules.length ? (
 					<DataTable
-						caption={`Courses assigned in ${organisation.name}`}
-						columns={['Course', 'For', 'Due', 'Done', 'Withdraw']}
+						caption={t('assignments.caption', { organisation: organisation.name })}
+						columns={[
+							t('assignments.columns.course'),
+							t('assignments.columns.for'),
+							t('assignments.columns.due'),
+							t('assignments.columns.done'),
+							t('assignments.columns.withdraw'),
+						]}
 						minWidth="52rem"
 					>
-						{rules.map((rule) => (
-							<tr key={rule.id}>
-								<td className={tdClasses}>
-									<span className="block font-semibold text-stone-900">{rule.courseTitle}</span>
-									<span className="block text-sm text-stone-600">
-										Assigned {formatDate(rule.createdAt)}
-										{rule.createdBy ? ` by ${rule.createdBy}` : ''}
-									</span>
-								</td>
-								<td className={tdClasses}>{rule.targetLabel}</td>
-								<td className={tdClasses}>
-									{rule.dueOn ? <span className="block">By {formatDate(rule.dueOn)}</span> : null}
-									{rule.newStarterDays ? (
-										<span className="block">
-											{rule.dueOn ? 'New starters: ' : ''}within {pluralise(rule.newStarterDays, 'day')} of joining
+						{rules.map((rule) => {
+							const targetLabel = rule.target === 'EVERYONE' ? t('assignments.everyone') : rule.targetLabel
+							const days = rule.newStarterDays ? t('assignments.days', { count: rule.newStarterDays }) : ''
+							return (
+								<tr key={rule.id}>
+									<td className={tdClasses}>
+										<span className="block font-semibold text-stone-900">{rule.courseTitle}</span>
+										<span className="block text-sm text-stone-600">
+											{rule.createdBy
+												? t('assignments.assignedOnBy', { date: format.date(rule.createdAt), name: rule.createdBy })
+												: t('assignments.assignedOn', { date: format.date(rule.createdAt) })}
 										</span>
-									) : null}
-								</td>
-								<td className={tdClasses}>
-									{rule.completed} of {rule.assigned}
-								</td>
-								<td className={tdClasses}>
-									{rule.withdrawnAt ? (
-										<Badge tone="neutral">Withdrawn {formatDate(rule.withdrawnAt)}</Badge>
-									) : (
-										<Form method="post" action={pathname}>
-											<input type="hidden" name="intent" value="withdraw" />
-											<input type="hidden" name="assignmentId" value={rule.id} />
-											<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
-												Withdraw
-												<span className="sr-only">
-													{' '}
-													{rule.courseTitle} for {rule.targetLabel}
-												</span>
-											</Button>
-										</Form>
-									)}
-								</td>
-							</tr>
-						))}
+									</td>
+									<td className={tdClasses}>{targetLabel}</td>
+									<td className={tdClasses}>
+										{rule.dueOn ? (
+											<span className="block">{t('assignments.by', { date: format.date(rule.dueOn) })}</span>
+										) : null}
+										{rule.newStarterDays ? (
+											<span className="block">
+												{rule.dueOn ? t('assignments.newStartersWithin', { days }) : t('assignments.within', { days })}
+											</span>
+										) : null}
+									</td>
+									<td className={tdClasses}>
+										{t('assignments.done', { completed: rule.completed, assigned: rule.assigned })}
+									</td>
+									<td className={tdClasses}>
+										{rule.withdrawnAt ? (
+											<Badge tone="neutral">
+												{t('assignments.withdrawnOn', { date: format.date(rule.withdrawnAt) })}
+											</Badge>
+										) : (
+											<Form method="post" action={pathname}>
+												<input type="hidden" name="intent" value="withdraw" />
+												<input type="hidden" name="assignmentId" value={rule.id} />
+												<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
+													<Trans
+														t={t}
+														i18nKey="assignments.withdraw"
+														values={{ course: rule.courseTitle, target: targetLabel }}
+														components={[<span key="what" className="sr-only" />]}
+													/>
+												</Button>
+											</Form>
+										)}
+									</td>
+								</tr>
+							)
+						})}
 					</DataTable>
 				) : (
-					<p className="mt-3 text-stone-700">Nothing has been assigned yet.</p>
+					<p className="mt-3 text-stone-700">{t('assignments.none')}</p>
 				)}
-				<p className="mt-4 max-w-prose text-sm text-stone-700">
-					Withdrawing cancels the requirements nobody has finished yet; completed ones stay on record, and people keep
-					their place on the course.
-				</p>
+				<p className="mt-4 max-w-prose text-sm text-stone-700">{t('assignments.withdrawNote')}</p>
 			</Section>
 		</Container>
 	)
@@ -257,6 +287,7 @@ function AssignForm({
 	lastResult: SubmissionResult<string[]> | undefined
 	busy: boolean
 }) {
+	const { t } = useTranslation('org')
 	const [form, fields] = useForm({
 		id: 'assign-course',
 		lastResult,
@@ -266,63 +297,68 @@ function AssignForm({
 		shouldRevalidate: 'onInput',
 	})
 	const [target, setTarget] = useState(String(fields.target.initialValue ?? 'TEAM'))
-	const targets = ASSIGNMENT_TARGETS.filter((t) => isAdmin || t !== 'EVERYONE')
+	const targets = ASSIGNMENT_TARGETS.filter((value) => isAdmin || value !== 'EVERYONE')
 	return (
-		<Section id="assign-heading" title="Assign a course">
+		<Section id="assign-heading" title={t('assignments.assign')}>
 			<Form method="post" className="mt-4 grid max-w-2xl gap-5" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="create" />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<SelectField
-					labelProps={{ children: 'Course' }}
+					labelProps={{ children: t('assignments.course') }}
 					selectProps={getSelectProps(fields.courseId)}
-					placeholder="Choose a course"
+					placeholder={t('assignments.chooseCourse')}
 					options={[
 						...choices.courses.map((c) => ({
 							value: c.id,
-							label: `${c.title} (${c.free ? 'free' : `${pluralise(c.seatsLeft, 'seat')} left`})`,
+							label: c.free
+								? t('assignments.free', { title: c.title })
+								: t('assignments.left', { title: c.title, seats: t('assignments.seats', { count: c.seatsLeft }) }),
 						})),
 						...choices.programmes.map((p) => ({
 							value: `${PROGRAMME_PREFIX}${p.id}`,
-							label: `Programme: ${p.title} (${pluralise(p.courseCount, 'course')})`,
+							label: t('assignments.programme', {
+								title: p.title,
+								courses: t('assignments.courses', { count: p.courseCount }),
+							}),
 						})),
 					]}
 					errors={fields.courseId.errors}
 				/>
 				<SelectField
-					labelProps={{ children: 'Assign to' }}
+					labelProps={{ children: t('assignments.assignTo') }}
 					selectProps={{ ...getSelectProps(fields.target), onChange: (event) => setTarget(event.currentTarget.value) }}
-					options={targets.map((t) => ({ value: t, label: ASSIGNMENT_TARGET_LABELS[t] }))}
+					options={targets.map((value) => ({ value, label: t(`assignments.targets.${value}`) }))}
 					errors={fields.target.errors}
 				/>
 				{target === 'TEAM' ? (
 					<SelectField
-						labelProps={{ children: 'Team' }}
+						labelProps={{ children: t('assignments.team') }}
 						selectProps={getSelectProps(fields.teamId)}
-						placeholder="Choose a team"
-						options={choices.teams.map((t) => ({ value: t.id, label: t.name }))}
+						placeholder={t('assignments.chooseTeam')}
+						options={choices.teams.map((team) => ({ value: team.id, label: team.name }))}
 						errors={fields.teamId.errors}
 					/>
 				) : null}
 				{target === 'PERSON' ? (
 					<SelectField
-						labelProps={{ children: 'Person' }}
+						labelProps={{ children: t('assignments.person') }}
 						selectProps={getSelectProps(fields.userId)}
-						placeholder="Choose a person"
+						placeholder={t('assignments.choosePerson')}
 						options={choices.people.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` }))}
 						errors={fields.userId.errors}
 					/>
 				) : null}
 				<fieldset className="grid gap-5 rounded-xl border border-stone-300 p-4">
-					<legend className="px-1 font-semibold text-stone-900">Due</legend>
+					<legend className="px-1 font-semibold text-stone-900">{t('assignments.due')}</legend>
 					<Field
-						labelProps={{ children: 'Due date' }}
-						description="The last day to finish by (UK time). Leave empty to use only the days after joining."
+						labelProps={{ children: t('assignments.dueDate') }}
+						description={t('assignments.dueDateHint')}
 						inputProps={getInputProps(fields.dueOn, { type: 'date' })}
 						errors={fields.dueOn.errors}
 					/>
 					<Field
-						labelProps={{ children: 'Days after joining (new starters)' }}
-						description="People who join later are assigned automatically and have this many days. Leave empty for none."
+						labelProps={{ children: t('assignments.newStarterDays') }}
+						description={t('assignments.newStarterDaysHint')}
 						inputProps={{
 							...getInputProps(fields.newStarterDays, { type: 'number' }),
 							min: 1,
@@ -333,8 +369,8 @@ function AssignForm({
 					/>
 				</fieldset>
 				<div>
-					<SubmitButton pending={busy} pendingText="Assigning…">
-						Assign course
+					<SubmitButton pending={busy} pendingText={t('assignments.assigning')}>
+						{t('assignments.submit')}
 					</SubmitButton>
 				</div>
 			</Form>

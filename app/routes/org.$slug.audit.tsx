@@ -1,19 +1,24 @@
+import { useTranslation } from 'react-i18next'
 import { AuditFilters, AuditTable } from '#app/components/audit-log.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PageHeading } from '#app/components/org/org-ui.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { listAuditEntries, readAuditQuery } from '#modules/audit/read.ts'
 import type { Route } from './+types/org.$slug.audit'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Audit log | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'Who did what in your organisation on Circle: sign-ins, role changes, provisioning, seats.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('audit.meta.title', { ns: 'org', organisation }),
+		t('audit.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 /** The organisation's own audit entries (organisationId = it), for its owners and administrators. */
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -35,18 +40,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export default function OrganisationAuditRoute({ loaderData }: Route.ComponentProps) {
 	const { organisation, query, entries, total, pageCount, actions } = loaderData
+	const { t } = useTranslation('org')
 	return (
 		<Container className="py-10">
-			<PageHeading
-				title="Audit log"
-				intro={
-					<p>
-						Everything recorded for {organisation.name}: your members’ sign-ins and changes to their passwords and
-						two-step sign-in, role changes and removals, provisioning (SCIM) changes and tokens, seats and invitations.
-						Times are UK time. Entries cannot be changed or deleted.
-					</p>
-				}
-			/>
+			<PageHeading title={t('audit.title')} intro={<p>{t('audit.intro', { organisation: organisation.name })}</p>} />
 			<AuditFilters query={query} actions={actions} csvHref={`/org/${organisation.slug}/audit.csv`} />
 			<AuditTable
 				entries={entries}
@@ -54,7 +51,7 @@ export default function OrganisationAuditRoute({ loaderData }: Route.ComponentPr
 				page={query.page}
 				pageSize={query.pageSize}
 				pageCount={pageCount}
-				caption={`Audit log of ${organisation.name}`}
+				caption={t('audit.caption', { organisation: organisation.name })}
 			/>
 		</Container>
 	)

@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import { CircleForm } from '#app/components/circles/circle-form.tsx'
@@ -10,6 +11,8 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { requireCircleSchedulerAccess } from '#app/utils/circles-access.server.ts'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listCircleFacilitators, setCircleFacilitator } from '#modules/circles/facilitators.ts'
 import { listCircleTargets, listCircleTeams, listOrganisationCircles } from '#modules/circles/queries.ts'
@@ -17,8 +20,10 @@ import { scheduleCircle } from '#modules/circles/schedule-circle.ts'
 import { circleDetailsSchema } from '#modules/circles/schemas.ts'
 import type { Route } from './+types/org.$slug.circles'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Team circles | Organisation | Circle', 'Private reflective circles for your organisation’s teams.', NOINDEX)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('circles.meta.title', { ns: 'org' }), t('circles.meta.description', { ns: 'org' }), NOINDEX)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireCircleSchedulerAccess(request, params.slug)
@@ -58,7 +63,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	if (intent === 'add-facilitator' || intent === 'remove-facilitator') {
 		const parsed = FacilitatorSchema.safeParse({ intent, userId: formData.get('userId') ?? undefined })
 		if (!parsed.success) {
-			return data({ ok: false as const, intent, message: 'Choose someone from the list.' }, { status: 400 })
+			const t = await getT(request)
+			return data({ ok: false as const, intent, message: t('circles.chooseSomeone', { ns: 'org' }) }, { status: 400 })
 		}
 		try {
 			await setCircleFacilitator({
@@ -94,30 +100,26 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function OrganisationCirclesRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation, isOrgAdmin, circles, teams, courses, programmes, facilitators, facilitatorEmail, now } =
 		loaderData
+	const { t } = useTranslation('org')
 	return (
 		<Container className="py-10 sm:py-12">
-			<h1 className="text-3xl font-bold tracking-tight text-stone-900">Team circles</h1>
+			<h1 className="text-3xl font-bold tracking-tight text-stone-900">{t('circles.title')}</h1>
 			<p className="mt-2 max-w-3xl text-lg text-stone-700">
-				Private reflective circles: only the team you choose (or your whole organisation) sees and books them. Attending
-				earns participatory CPD hours.
-				{isOrgAdmin
-					? ''
-					: ` You are one of ${organisation.name}’s circle facilitators, so you can schedule its circles and run the ones you hold.`}
+				{t('circles.intro')}
+				{isOrgAdmin ? null : ` ${t('circles.introFacilitator', { organisation: organisation.name })}`}
 			</p>
 			{circles.length ? (
 				<CircleTable
 					circles={circles}
-					caption={isOrgAdmin ? 'Your organisation’s circles' : 'Circles you scheduled or facilitate'}
+					caption={isOrgAdmin ? t('circles.captionAdmin') : t('circles.captionFacilitator')}
 					now={new Date(now)}
 				/>
 			) : null}
 			<section aria-labelledby="schedule-heading" className="mt-10 max-w-2xl">
 				<h2 id="schedule-heading" className="text-2xl font-bold text-stone-900">
-					Book a circle for a team
+					{t('circles.book')}
 				</h2>
-				<p className="mt-2 text-stone-700">
-					Once it is booked, its register page lets you book named people or a whole team into it.
-				</p>
+				<p className="mt-2 text-stone-700">{t('circles.bookIntro')}</p>
 				<CircleForm
 					id="team-circle"
 					lastResult={actionData && 'result' in actionData ? actionData.result : undefined}
@@ -125,7 +127,7 @@ export default function OrganisationCirclesRoute({ loaderData, actionData }: Rou
 					courses={courses.map((c) => ({ value: c.id, label: c.title }))}
 					programmes={programmes.map((p) => ({ value: p.id, label: p.title }))}
 					teams={teams.map((t) => ({ value: t.id, label: t.name }))}
-					submitLabel="Book the circle"
+					submitLabel={t('circles.bookSubmit')}
 				/>
 			</section>
 			{facilitators ? (
@@ -141,6 +143,9 @@ export default function OrganisationCirclesRoute({ loaderData, actionData }: Rou
 
 type Person = { id: string; name: string; email: string }
 
+const FACILITATORS_PARAM = 'facilitators'
+const ADDED = 'added'
+
 function FacilitatorsSection({
 	facilitators,
 	candidates,
@@ -151,29 +156,22 @@ function FacilitatorsSection({
 	problem: { intent: unknown; message: string } | null
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('org')
 	const [searchParams] = useSearchParams()
-	const done = searchParams.get('facilitators')
+	const done = searchParams.get(FACILITATORS_PARAM)
 	const busy = navigation.state === 'submitting'
 	const addError = problem?.intent === 'add-facilitator' ? problem.message : null
 	return (
 		<section aria-labelledby="facilitators-heading" className="mt-12 max-w-2xl">
 			<h2 id="facilitators-heading" className="text-2xl font-bold text-stone-900">
-				Circle facilitators
+				{t('circles.facilitators')}
 			</h2>
-			<p className="mt-2 text-stone-700">
-				People in your organisation who hold circles (a practice lead, a restorative coordinator) can schedule them here
-				and run their registers without being administrators. Only members are listed: administrators can do this
-				already.
-			</p>
+			<p className="mt-2 text-stone-700">{t('circles.facilitatorsIntro')}</p>
 			{done ? (
 				<Notice
 					tone="success"
 					role="status"
-					title={
-						done === 'added'
-							? 'They can now schedule your organisation’s circles.'
-							: 'They can no longer schedule your organisation’s circles.'
-					}
+					title={done === ADDED ? t('circles.added') : t('circles.removed')}
 					className="mt-4"
 				/>
 			) : null}
@@ -196,20 +194,25 @@ function FacilitatorsSection({
 									variant="secondary"
 									aria-disabled={busy || undefined}
 								>
-									Stop<span className="sr-only"> {person.name}</span> scheduling circles
+									<Trans
+										t={t}
+										i18nKey="circles.stop"
+										values={{ name: person.name }}
+										components={[<span key="name" className="sr-only" />]}
+									/>
 								</Button>
 							</Form>
 						</li>
 					))}
 				</ul>
 			) : (
-				<p className="mt-4 text-stone-800">No members are circle facilitators yet.</p>
+				<p className="mt-4 text-stone-800">{t('circles.none')}</p>
 			)}
 			{candidates.length ? (
 				<Form method="post" className="mt-4 flex flex-wrap items-end gap-3">
 					<div>
 						<label htmlFor="new-facilitator" className="block font-semibold text-stone-900">
-							Make a member a circle facilitator
+							{t('circles.make')}
 						</label>
 						<select
 							id="new-facilitator"
@@ -219,7 +222,7 @@ function FacilitatorsSection({
 							aria-describedby={addError ? 'new-facilitator-error' : undefined}
 							className="mt-1 block rounded-lg border border-stone-400 bg-white px-3 py-2 text-stone-900"
 						>
-							<option value="">Choose someone</option>
+							<option value="">{t('circles.choose')}</option>
 							{candidates.map((person) => (
 								<option key={person.id} value={person.id}>
 									{person.name} ({person.email})
@@ -228,13 +231,13 @@ function FacilitatorsSection({
 						</select>
 						{addError ? (
 							<p id="new-facilitator-error" className="mt-2 text-sm font-semibold text-red-700">
-								<span className="sr-only">Error: </span>
+								<span className="sr-only">{t('members.error')}</span>
 								{addError}
 							</p>
 						) : null}
 					</div>
 					<Button type="submit" name="intent" value="add-facilitator" aria-disabled={busy || undefined}>
-						Add
+						{t('circles.add')}
 					</Button>
 				</Form>
 			) : null}

@@ -1,6 +1,8 @@
+import { useMemo } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { CELL_CLASSES, type CellView, rowHtml } from '#app/components/org/matrix-rows.ts'
+import { CELL_CLASSES, type CellView, matrixLabels, rowHtml } from '#app/components/org/matrix-rows.ts'
 import { denseTdClasses, linkClasses, PageHeading, Section } from '#app/components/org/org-ui.tsx'
 import { ReportFilters } from '#app/components/org/report-filters.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
@@ -8,30 +10,36 @@ import { Container } from '#app/components/ui/container.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
+import { metaT, useLanguage } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
-import { cellDetail, formatCalendarDay } from '#modules/compliance/cell.ts'
+import { cellDetailParts, formatCalendarDay } from '#modules/compliance/cell.ts'
 import {
 	matrixSearch,
 	MATRIX_PAGE_SIZES,
 	readMatrixFilters,
-	STATUS_FILTER_LABELS,
 	statusFilterParam,
 	type MatrixStatusFilter,
 } from '#modules/compliance/matrix-filters.ts'
 import { getComplianceMatrix, getMatrixFrame } from '#modules/compliance/matrix.ts'
-import { COMPLIANCE_STATUS_LABELS, COMPLIANCE_STATUSES } from '#modules/compliance/status.ts'
+import { COMPLIANCE_STATUSES } from '#modules/compliance/status.ts'
 import type { Route } from './+types/org.$slug.compliance'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Compliance | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'Who is in date on each assigned course, who is due soon, and who is overdue or expired and since when.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('compliance.meta.title', { ns: 'org', organisation }),
+		t('compliance.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
 	const organisationId = access.organisation.id
+	const t = await getT(request)
+	const waitingForSeat = t('compliance.waitingForSeat', { ns: 'org' })
 	const now = new Date()
 	const frame = await getMatrixFrame({ organisationId, scope: access.scope, now })
 	const { filters, page, perPage, query } = readMatrixFilters(new URL(request.url).searchParams, frame)
@@ -66,12 +74,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 				const cell = r.cells[c.id]
 				if (!cell) return null
 				const note = [
-					cell.cycle > 1 ? `Renewal ${cell.cycle}` : null,
-					cell.waitingForSeat ? 'Waiting for a seat' : null,
+					cell.cycle > 1 ? t('compliance.renewal', { ns: 'org', cycle: cell.cycle }) : null,
+					cell.waitingForSeat ? waitingForSeat : null,
 				]
 					.filter(Boolean)
 					.join(', ')
-				return `${cell.status} ${cellDetail(cell)}${note ? `\n${note}` : ''}`
+				const detail = cellDetailParts(cell)
+				return `${cell.status} ${detail.kind} ${detail.date ?? '-'}${note ? `\n${note}` : ''}`
 			}),
 		})),
 		// Per team, its counts in COMPLIANCE_STATUSES order: one level at a time (the chosen team and
@@ -124,6 +133,10 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 		outOfDatePeople,
 		teams,
 	} = loaderData
+	const { t } = useTranslation('org')
+	const language = useLanguage()
+	// The matrix's words, once per render (not per cell: a page has 500).
+	const labels = useMemo(() => matrixLabels(t, language), [t, language])
 	const base = `/org/${organisation.slug}/compliance`
 	const search = matrixSearch(query)
 	const withFilters = (changes: Partial<typeof query>) => {
@@ -132,16 +145,13 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 	}
 	const statusLink = (status: MatrixStatusFilter) => withFilters({ status: statusFilterParam(status) })
 	const first = (page - 1) * perPage + 1
-	const asOf = formatCalendarDay(today)
+	const asOf = formatCalendarDay(today, language)
 	return (
 		<Container width="wide" className="py-10">
 			<PageHeading
-				title="Compliance"
+				title={t('compliance.title')}
 				intro={
-					<p>
-						Who is in date on each assigned course as of {asOf}, who is due soon, and who is overdue or expired and
-						since when{isManager ? ', for the teams you manage' : ''}.
-					</p>
+					<p>{isManager ? t('compliance.introManager', { date: asOf }) : t('compliance.intro', { date: asOf })}</p>
 				}
 			>
 				<div className="flex flex-wrap gap-3">
@@ -151,32 +161,37 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 						className={buttonClasses({ variant: 'secondary' })}
 						download
 					>
-						Download CSV{search ? ' (these filters)' : ''}
+						{search ? t('compliance.csvFiltered') : t('compliance.csv')}
 					</a>
 					<a
 						href={`${base}.xlsx${search ? `?${search}` : ''}`}
 						className={buttonClasses({ variant: 'secondary' })}
 						download
 					>
-						Download spreadsheet{search ? ' (these filters)' : ''}
+						{search ? t('compliance.xlsxFiltered') : t('compliance.xlsx')}
 					</a>
 				</div>
 			</PageHeading>
 
 			<section aria-labelledby="summary-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-5">
 				<h2 id="summary-heading" className="text-xl font-bold text-stone-900">
-					Out of date today
+					{t('compliance.outOfDate')}
 				</h2>
 				<p className="mt-2 text-stone-800">
-					<span className="text-2xl font-bold">{outOfDatePeople}</span> of {people}{' '}
-					{people === 1 ? 'person has' : 'people have'} a requirement overdue or expired on {asOf}.{' '}
+					<Trans
+						t={t}
+						i18nKey="compliance.outOfDateCount"
+						count={people}
+						values={{ outOfDate: outOfDatePeople, date: asOf }}
+						components={[<span key="n" className="text-2xl font-bold" />]}
+					/>{' '}
 					{outOfDatePeople > 0 && query.status !== 'out-of-date' ? (
 						<Link to={statusLink('OUT_OF_DATE')} className={linkClasses}>
-							Show who, and since when
+							{t('compliance.showWho')}
 						</Link>
 					) : null}
 				</p>
-				<ul className="mt-4 flex flex-wrap gap-3" aria-label="Requirements by status">
+				<ul className="mt-4 flex flex-wrap gap-3" aria-label={t('compliance.byStatus')}>
 					{COMPLIANCE_STATUSES.map((status) => (
 						<li key={status}>
 							<Link
@@ -187,7 +202,7 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 								)}
 								aria-current={query.status === statusFilterParam(status) ? 'true' : undefined}
 							>
-								<span className="font-semibold">{COMPLIANCE_STATUS_LABELS[status]}</span>: {counts[status]}
+								<span className="font-semibold">{t(`compliance.statuses.${status}`)}</span>: {counts[status]}
 							</Link>
 						</li>
 					))}
@@ -196,15 +211,15 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 
 			<ReportFilters
 				idPrefix="matrix"
-				label="Filter the compliance matrix"
+				label={t('compliance.filterLabel')}
 				choices={[
 					...(teamOptions.length
 						? [
 								{
 									name: 'team',
-									label: 'Team',
+									label: t('filters.team'),
 									value: query.team,
-									anyLabel: isManager ? 'All my teams' : 'All teams',
+									anyLabel: isManager ? t('filters.allMyTeams') : t('filters.allTeams'),
 									options: teamOptions.map((t) => ({
 										value: t.id,
 										label: `${'\u00a0\u00a0'.repeat(t.depth)}${t.name}`,
@@ -214,54 +229,54 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 						: []),
 					{
 						name: 'course',
-						label: 'Course',
+						label: t('filters.course'),
 						value: query.course,
-						anyLabel: 'All assigned courses',
+						anyLabel: t('filters.allAssignedCourses'),
 						options: courses.map((c) => ({ value: c.slug, label: c.title })),
 					},
 					{
 						name: 'status',
-						label: 'Status',
+						label: t('filters.status'),
 						value: query.status,
-						anyLabel: 'Any status',
+						anyLabel: t('filters.anyStatus'),
 						options: (['OUT_OF_DATE', ...COMPLIANCE_STATUSES] as const).map((s) => ({
 							value: statusFilterParam(s),
-							label: STATUS_FILTER_LABELS[s],
+							label: t(`compliance.statuses.${s}`),
 						})),
 					},
 				]}
 				q={query.q}
 				perPage={perPage}
-				perPageLabel="People per page"
+				perPageLabel={t('filters.peoplePerPage')}
 				pageSizes={MATRIX_PAGE_SIZES}
 				clearHref={search ? base : null}
 			/>
 
-			<Section id="matrix-heading" title="People">
+			<Section id="matrix-heading" title={t('compliance.people')}>
 				<p role="status" className="mt-2 text-stone-700">
 					{columns.length === 0
-						? 'No course is assigned to anyone here yet.'
+						? t('compliance.noCourses')
 						: total === 0
-							? 'Nobody matches these filters.'
+							? t('compliance.noMatch')
 							: rows.length === 0
-								? `There are ${total} people, but none on this page.`
-								: `Showing ${first}–${first + rows.length - 1} of ${total} ${total === 1 ? 'person' : 'people'}.`}
+								? t('compliance.noneOnPage', { total })
+								: t('compliance.showing', { from: first, to: first + rows.length - 1, count: total })}
 				</p>
 				{rows.length && columns.length ? (
 					<div
 						className="relative mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white"
 						tabIndex={0}
 						role="region"
-						aria-label={`Compliance matrix for ${organisation.name}`}
+						aria-label={t('compliance.matrixLabel', { organisation: organisation.name })}
 					>
 						<table className="w-full text-left text-sm" style={{ minWidth: `${16 + columns.length * 12}rem` }}>
 							<caption className="sr-only">
-								Compliance matrix for {organisation.name} as of {asOf}: people in rows, assigned courses in columns
+								{t('compliance.matrixCaption', { organisation: organisation.name, date: asOf })}
 							</caption>
 							<thead className="bg-stone-50 text-stone-700">
 								<tr>
 									<th scope="col" className="px-3 py-3 font-semibold">
-										Person
+										{t('compliance.person')}
 									</th>
 									{columns.map((c) => (
 										<th key={c.id} scope="col" className="px-3 py-3 font-semibold">
@@ -272,23 +287,22 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 							</thead>
 							<tbody className={DENSE_BODY_CLASSES}>
 								{rows.map((r) => (
-									<tr key={r.userId} dangerouslySetInnerHTML={{ __html: rowHtml(r) }} />
+									<tr key={r.userId} dangerouslySetInnerHTML={{ __html: rowHtml(r, labels) }} />
 								))}
 							</tbody>
 						</table>
 					</div>
 				) : null}
-				<Pagination page={page} pageCount={pageCount} label="Pages of the matrix" />
+				<Pagination page={page} pageCount={pageCount} label={t('compliance.pages')} />
 			</Section>
 
 			{teams.length ? (
 				<Section
 					id="teams-heading"
-					title="By team"
+					title={t('compliance.byTeam')}
 					intro={
 						<p>
-							Requirements per status in each team, counting the teams beneath it
-							{query.course ? ', for the chosen course' : ''}. Choose a team to see the teams beneath it.
+							{query.course ? t('compliance.byTeamIntroCourse') : t('compliance.byTeamIntro')}
 							{query.team ? (
 								<>
 									{' '}
@@ -300,7 +314,7 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 										})}
 										className={linkClasses}
 									>
-										Up one level
+										{t('compliance.upOneLevel')}
 									</a>
 								</>
 							) : null}
@@ -311,24 +325,24 @@ export default function ComplianceRoute({ loaderData }: Route.ComponentProps) {
 						className="relative mt-3 overflow-x-auto rounded-2xl border border-stone-200 bg-white"
 						tabIndex={0}
 						role="region"
-						aria-label="Compliance by team"
+						aria-label={t('compliance.byTeamLabel')}
 					>
 						<table className="w-full text-left text-sm" style={{ minWidth: '56rem' }}>
-							<caption className="sr-only">Requirements per status in each team as of {asOf}</caption>
+							<caption className="sr-only">{t('compliance.byTeamCaption', { date: asOf })}</caption>
 							<thead className="bg-stone-50 text-stone-700">
 								<tr>
 									<th scope="col" className="px-3 py-3 font-semibold">
-										Team
+										{t('compliance.team')}
 									</th>
 									<th scope="col" className="px-3 py-3 font-semibold">
-										People
+										{t('compliance.people')}
 									</th>
 									<th scope="col" className="px-3 py-3 font-semibold">
-										People out of date
+										{t('compliance.peopleOutOfDate')}
 									</th>
 									{COMPLIANCE_STATUSES.map((s) => (
 										<th key={s} scope="col" className="px-3 py-3 font-semibold">
-											{COMPLIANCE_STATUS_LABELS[s]}
+											{t(`compliance.statuses.${s}`)}
 										</th>
 									))}
 								</tr>

@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useLocation, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -9,18 +10,22 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { changeMemberRole, listMembers, removeMember } from '#modules/organisations/members.ts'
-import { ChangeRoleSchema, ORG_ROLE_LABELS, ORG_ROLES, RemoveMemberSchema } from '#modules/organisations/schemas.ts'
+import { ChangeRoleSchema, ORG_ROLES, RemoveMemberSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org.$slug.members'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Members | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		`Who belongs to ${data?.organisation.name ?? 'your organisation'} on Circle, their roles, and removing people who have left.`,
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('members.meta.title', { ns: 'org', organisation }),
+		t('members.meta.description', { ns: 'org', organisation }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
@@ -46,6 +51,7 @@ type ActionReply = { intent: string; membershipId: string | null; ok: boolean; m
 /** Change a member's role or remove them; the rules (owners only for owners, never the last owner) are the module's. */
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const access = await requireOrgAccess(request, params.slug)
+	const t = await getT(request)
 	const organisationId = access.organisation.id
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: MemberActionSchema })
@@ -56,7 +62,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				intent: String(formData.get('intent') ?? ''),
 				membershipId,
 				ok: false,
-				message: 'Choose a role from the list.',
+				message: t('members.chooseRole', { ns: 'org' }),
 			} satisfies ActionReply,
 			{ status: 400 },
 		)
@@ -76,7 +82,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				intent: value.intent,
 				membershipId,
 				ok: true,
-				message: changed ? `Their role is now ${ORG_ROLE_LABELS[value.role]}.` : 'Their role was already that.',
+				message: changed
+					? t('members.roleNow', { ns: 'org', role: t(`roles.${value.role}`, { ns: 'org' }) })
+					: t('members.roleSame', { ns: 'org' }),
 			} satisfies ActionReply
 		}
 		const target = await listMembers({ organisationId }).then((all) => all.find((m) => m.id === value.membershipId))
@@ -92,11 +100,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 			intent: value.intent,
 			membershipId: null,
 			ok: true,
-			message: `${target?.name ?? 'They'} ${target ? 'has' : 'have'} been removed.${
+			message: [
+				target ? t('members.removed', { ns: 'org', name: target.name }) : t('members.removedSomeone', { ns: 'org' }),
 				seatsEnded
-					? ` Their ${seatsEnded === 1 ? 'seat has' : `${seatsEnded} seats have`} ended; ${pluralise(seatsReturned, 'seat')} went back to the pool.`
-					: ''
-			}`,
+					? t('members.seatsEnded', {
+							ns: 'org',
+							count: seatsEnded,
+							returned: t('members.seatCount', { ns: 'org', count: seatsReturned }),
+						})
+					: null,
+			]
+				.filter(Boolean)
+				.join(' '),
 		} satisfies ActionReply
 	} catch (error) {
 		return replyWithProblem(error, { intent: value.intent, membershipId })
@@ -108,6 +123,8 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 	const navigation = useNavigation()
 	const { pathname } = useLocation()
 	const busy = navigation.state !== 'idle'
+	const { t } = useTranslation('org')
+	const format = useFormat()
 	const reply = actionData as ActionReply | undefined
 	// Errors about one member are shown in that member's row; everything else above the table.
 	const rowError = reply && !reply.ok && reply.membershipId ? reply : null
@@ -115,14 +132,8 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 	return (
 		<Container className="py-10">
 			<PageHeading
-				title="Members"
-				intro={
-					<p>
-						Everyone who has joined {organisation.name}. Owners and administrators manage seats and see the team report;
-						members take the courses they are given. Only owners can make someone an owner, and an organisation always
-						keeps at least one owner.
-					</p>
-				}
+				title={t('members.title')}
+				intro={<p>{t('members.intro', { organisation: organisation.name })}</p>}
 			/>
 			{pageNotice ? (
 				<Notice tone={pageNotice.ok ? 'success' : 'error'} role={pageNotice.ok ? 'status' : 'alert'} className="mt-6">
@@ -131,20 +142,21 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 			) : null}
 
 			{removing ? (
-				<ConfirmPanel title={`Remove ${removing.name} from ${organisation.name}?`} tone="danger">
-					<p>
-						They will leave the organisation and lose access to every course they were given a seat on. Seats they had
-						not started go back to the pool; seats they had started stay used. Any invitations waiting for them are
-						withdrawn. Their certificates, CPD and reflections stay theirs.
-					</p>
+				<ConfirmPanel
+					title={t('members.removeTitle', { name: removing.name, organisation: organisation.name })}
+					tone="danger"
+				>
+					<p>{t('members.removeBody')}</p>
 					<Form method="post" action={pathname} className="flex flex-wrap items-center gap-4 pt-1">
 						<input type="hidden" name="intent" value="remove" />
 						<input type="hidden" name="membershipId" value={removing.id} />
 						<Button type="submit" variant="danger" aria-disabled={busy || undefined}>
-							Yes, remove {removing.userId === actorId ? 'me' : removing.name}
+							{removing.userId === actorId
+								? t('members.removeMe')
+								: t('members.removeConfirm', { name: removing.name })}
 						</Button>
 						<Link to={pathname} className={linkClasses}>
-							Cancel
+							{t('cancel')}
 						</Link>
 					</Form>
 				</ConfirmPanel>
@@ -152,13 +164,24 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 
 			<Section
 				id="members-heading"
-				title={`${pluralise(members.filter((m) => !m.deactivatedAt).length, 'member')}${
-					members.some((m) => m.deactivatedAt) ? `, ${members.filter((m) => m.deactivatedAt).length} deactivated` : ''
-				}`}
+				title={
+					members.some((m) => m.deactivatedAt)
+						? t('members.countDeactivated', {
+								members: t('members.count', { count: members.filter((m) => !m.deactivatedAt).length }),
+								count: members.filter((m) => m.deactivatedAt).length,
+							})
+						: t('members.count', { count: members.length })
+				}
 			>
 				<DataTable
-					caption={`Members of ${organisation.name}`}
-					columns={['Person', 'Role', 'Joined', 'Change role', 'Remove']}
+					caption={t('members.caption', { organisation: organisation.name })}
+					columns={[
+						t('members.columns.person'),
+						t('members.columns.role'),
+						t('members.columns.joined'),
+						t('members.columns.changeRole'),
+						t('members.columns.remove'),
+					]}
 					minWidth="56rem"
 				>
 					{members.map((m) => {
@@ -169,25 +192,25 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 								<td className={tdClasses}>
 									<span className="block font-semibold text-stone-900">
 										{m.name}
-										{m.userId === actorId ? ' (you)' : ''}
+										{m.userId === actorId ? t('members.you') : null}
 									</span>
 									<span className="block break-all text-stone-600">{m.email}</span>
 								</td>
 								<td className={tdClasses}>
-									<Badge tone={m.role === 'MEMBER' ? 'neutral' : 'brand'}>{ORG_ROLE_LABELS[m.role]}</Badge>
+									<Badge tone={m.role === 'MEMBER' ? 'neutral' : 'brand'}>{t(`roles.${m.role}`)}</Badge>
 									{m.deactivatedAt ? (
 										<span className="mt-1 block text-sm text-stone-700">
-											Deactivated by provisioning on {formatDate(m.deactivatedAt)}
+											{t('members.deactivated', { date: format.date(m.deactivatedAt) })}
 										</span>
 									) : null}
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(m.joinedAt)}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{format.date(m.joinedAt)}</td>
 								<td className={tdClasses}>
 									<Form method="post" action={pathname} className="flex flex-wrap items-center gap-2">
 										<input type="hidden" name="intent" value="change-role" />
 										<input type="hidden" name="membershipId" value={m.id} />
 										<label htmlFor={`role-${m.id}`} className="sr-only">
-											Role for {m.name}
+											{t('members.roleFor', { name: m.name })}
 										</label>
 										<select
 											id={`role-${m.id}`}
@@ -199,37 +222,42 @@ export default function MembersRoute({ loaderData, actionData }: Route.Component
 										>
 											{ORG_ROLES.map((role) => (
 												<option key={role} value={role}>
-													{ORG_ROLE_LABELS[role]}
+													{t(`roles.${role}`)}
 												</option>
 											))}
 										</select>
 										<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
-											Save<span className="sr-only"> role for {m.name}</span>
+											<Trans
+												t={t}
+												i18nKey="members.save"
+												values={{ name: m.name }}
+												components={[<span key="for" className="sr-only" />]}
+											/>
 										</Button>
 									</Form>
 									{error ? (
 										<p id={errorId} role="alert" className="mt-2 text-sm font-semibold text-red-700">
-											<span className="sr-only">Error: </span>
+											<span className="sr-only">{t('members.error')}</span>
 											{error}
 										</p>
 									) : null}
 								</td>
 								<td className={tdClasses}>
 									<Link to={`?${new URLSearchParams({ remove: m.id })}`} className={linkClasses}>
-										Remove<span className="sr-only"> {m.name}</span>
+										<Trans
+											t={t}
+											i18nKey="members.remove"
+											values={{ name: m.name }}
+											components={[<span key="name" className="sr-only" />]}
+										/>
 									</Link>
 								</td>
 							</tr>
 						)
 					})}
 				</DataTable>
-				{actorRole !== 'OWNER' ? (
-					<p className="mt-3 text-sm text-stone-600">As an administrator you cannot change or remove owners.</p>
-				) : null}
-				<p className="mt-4 max-w-prose text-stone-700">
-					People join when they accept an invitation to a course. To add another administrator, invite them from a
-					course&rsquo;s seats page, then change their role here.
-				</p>
+				{actorRole !== 'OWNER' ? <p className="mt-3 text-sm text-stone-600">{t('members.adminNote')}</p> : null}
+				<p className="mt-4 max-w-prose text-stone-700">{t('members.howToJoin')}</p>
 			</Section>
 		</Container>
 	)

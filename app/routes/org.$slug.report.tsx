@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CompletionsChart } from '#app/components/org/completions-chart.tsx'
@@ -14,20 +15,23 @@ import {
 import { buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { formatShortDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
-import { REPORT_STATUS_LABELS, REPORT_STATUSES } from '#modules/organisations/report-status.ts'
+import { REPORT_STATUSES } from '#modules/organisations/report-status.ts'
 import { readReportFilters, REPORT_PAGE_SIZES } from '#modules/organisations/report-filters.ts'
 import { getTeamReportPage } from '#modules/organisations/team-report.ts'
 import type { Route } from './+types/org.$slug.report'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Team report | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		`Progress of ${data?.organisation.name ?? 'your organisation'}’s staff on every course: who has started, how far they have got, completions and certificates.`,
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('report.meta.title', { ns: 'org', organisation }),
+		t('report.meta.description', { ns: 'org', organisation }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
@@ -65,10 +69,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
-const dateOrDash = (value: string | null) => (value ? formatShortDate(value) : '—')
+const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 1 }
 
 export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 	const { organisation, courses, query, page, perPage, pageCount, total, rows, weeks } = loaderData
+	const { t } = useTranslation('org')
+	const format = useFormat()
+	const dateOrDash = (value: string | null) => (value ? format.shortDate(value) : '—')
 	const base = `/org/${organisation.slug}`
 	const filterSearch = new URLSearchParams(
 		Object.entries({ course: query.course, status: query.status, q: query.q }).filter(([, v]) => v) as Array<
@@ -79,69 +86,64 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 	return (
 		// Wide: nine columns fit a 1280 px screen without scrolling.
 		<Container width="wide" className="py-10">
-			<PageHeading
-				title="Team report"
-				intro={
-					<p>Who has been invited, who has started, how far they have got and who has finished, for every course.</p>
-				}
-			>
+			<PageHeading title={t('report.title')} intro={<p>{t('report.intro')}</p>}>
 				{/* A plain link: the CSV is a file download, not a page. */}
 				<a
 					href={`${base}/report.csv${filterSearch ? `?${filterSearch}` : ''}`}
 					className={buttonClasses({ variant: 'secondary' })}
 					download
 				>
-					Download CSV{filterSearch ? ' (these filters)' : ''}
+					{filterSearch ? t('compliance.csvFiltered') : t('compliance.csv')}
 				</a>
 			</PageHeading>
 
 			<ReportFilters
 				idPrefix="report"
-				label="Filter the team report"
+				label={t('report.filterLabel')}
 				choices={[
 					{
 						name: 'course',
-						label: 'Course',
+						label: t('filters.course'),
 						value: query.course,
-						anyLabel: 'All courses',
+						anyLabel: t('filters.allCourses'),
 						options: courses.map((c) => ({ value: c.slug, label: c.title })),
 					},
 					{
 						name: 'status',
-						label: 'Status',
+						label: t('filters.status'),
 						value: query.status,
-						anyLabel: 'Any status',
-						options: REPORT_STATUSES.map((s) => ({ value: s, label: REPORT_STATUS_LABELS[s] })),
+						anyLabel: t('filters.anyStatus'),
+						options: REPORT_STATUSES.map((s) => ({ value: s, label: t(`reportStatuses.${s}`) })),
 					},
 				]}
 				q={query.q}
 				perPage={perPage}
-				perPageLabel="Rows per page"
+				perPageLabel={t('report.rowsPerPage')}
 				pageSizes={REPORT_PAGE_SIZES}
 				clearHref={filterSearch ? `${base}/report` : null}
 			/>
 
-			<Section id="people-heading" title="People">
+			<Section id="people-heading" title={t('compliance.people')}>
 				<p role="status" className="mt-2 text-stone-700">
 					{total === 0
-						? 'Nobody matches these filters.'
+						? t('compliance.noMatch')
 						: rows.length === 0
-							? `There are ${total} people, but none on this page.`
-							: `Showing ${first}–${first + rows.length - 1} of ${total}.`}
+							? t('compliance.noneOnPage', { total })
+							: t('report.showing', { from: first, to: first + rows.length - 1, total })}
 				</p>
 				{rows.length ? (
 					<DataTable
-						caption={`Team report for ${organisation.name}`}
+						caption={t('report.caption', { organisation: organisation.name })}
 						columns={[
-							'Person',
-							'Course',
-							'Status',
-							'Invited',
-							'Started',
-							'Progress',
-							'Completed',
-							'Certificate',
-							'Last active',
+							t('report.columns.person'),
+							t('report.columns.course'),
+							t('report.columns.status'),
+							t('report.columns.invited'),
+							t('report.columns.started'),
+							t('report.columns.progress'),
+							t('report.columns.completed'),
+							t('report.columns.certificate'),
+							t('report.columns.lastActive'),
 						]}
 						minWidth="64rem"
 						dense
@@ -159,7 +161,7 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.invitedAt)}</td>
 								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.startedAt)}</td>
 								<td className={`${denseTdClasses} whitespace-nowrap`}>
-									{r.progressPercent === null ? '—' : `${r.progressPercent}%`}
+									{r.progressPercent === null ? '—' : format.number(r.progressPercent / 100, PERCENT)}
 								</td>
 								<td className={`${denseTdClasses} whitespace-nowrap`}>{dateOrDash(r.completedAt)}</td>
 								{/* Codes wrap at their hyphens rather than widen the table. */}
@@ -177,10 +179,10 @@ export default function TeamReportRoute({ loaderData }: Route.ComponentProps) {
 						))}
 					</DataTable>
 				) : null}
-				<Pagination page={page} pageCount={pageCount} label="Pages of the report" />
+				<Pagination page={page} pageCount={pageCount} label={t('report.pages')} />
 			</Section>
 
-			<Section id="chart-heading" title="Completions over time">
+			<Section id="chart-heading" title={t('report.chart')}>
 				<CompletionsChart weeks={weeks} />
 			</Section>
 		</Container>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, useLocation, useNavigation } from 'react-router'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -17,7 +18,8 @@ import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getSeatPoolByCourse } from '#modules/organisations/create-organisation.ts'
 import { reclaimSeat, removeSeatAccess } from '#modules/organisations/end-seat.ts'
@@ -37,17 +39,23 @@ import { sendPoolReminders, sendSeatReminder } from '#modules/organisations/seat
 import { getTeamReport } from '#modules/organisations/team-report.ts'
 import type { Route } from './+types/org.$slug.seats.$courseSlug'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Seats: ${data?.pool.courseTitle ?? 'Course'} | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		`Seats of ${data?.organisation.name ?? 'your organisation'} on ${data?.pool.courseTitle ?? 'this course'}: invite staff, see who has a seat, reclaim or remove seats.`,
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const values = {
+		organisation: data?.organisation.name ?? t('organisation', { ns: 'org' }),
+		course: data?.pool.courseTitle ?? t('seats.course', { ns: 'org' }),
+	}
+	return pageMeta(
+		t('seats.meta.title', { ns: 'org', ...values }),
+		t('seats.meta.description', { ns: 'org', ...values }),
 		NOINDEX,
 	)
+}
 
 async function requirePool(request: Request, params: { slug: string; courseSlug: string }) {
 	const access = await requireOrgAccess(request, params.slug)
 	const pool = await getSeatPoolByCourse({ organisationId: access.organisation.id, courseSlug: params.courseSlug })
-	if (!pool) throw data({ message: 'Your organisation has no seats on that course.' }, { status: 404 })
+	if (!pool) throw data({ message: (await getT(request))('seats.noPool', { ns: 'org' }) }, { status: 404 })
 	return { access, pool }
 }
 
@@ -99,6 +107,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const actorId = access.actorId
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
+	const t = await getT(request)
 
 	if (intent === 'invite') {
 		const submission = parseWithZod(formData, { schema: InviteStaffFormSchema })
@@ -113,7 +122,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 			if (value.mode === 'single') rows = [{ row: 1, email: value.email, name: null }]
 			else if (value.mode === 'list') rows = parsePastedList(value.emails)
 			else rows = parseInvitationCsv(await value.file.text())
-			const outcome = await inviteStaff({ organisationId, poolId: pool.id, actorId, rows })
+			const outcome = await inviteStaff({
+				organisationId,
+				poolId: pool.id,
+				actorId,
+				rows,
+				language: value.language,
+			})
 			const sentAny = outcome.invited.length > 0
 			return data(
 				{
@@ -146,7 +161,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			{
 				intent,
 				ok: false,
-				message: 'That request was not complete. Reload the page and try again.',
+				message: t('seats.incomplete', { ns: 'org' }),
 			} satisfies ActionReply,
 			{
 				status: 400,
@@ -161,14 +176,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return {
 					intent,
 					ok: true,
-					message: 'The invitation has been sent again with a new link. The old link no longer works.',
+					message: t('seats.resent', { ns: 'org' }),
 				}
 			case 'revoke':
 				await revokeInvitation({ organisationId, invitationId: value.invitationId, actorId })
-				return { intent, ok: true, message: 'The invitation has been withdrawn: its link no longer works.' }
+				return { intent, ok: true, message: t('seats.revoked', { ns: 'org' }) }
 			case 'reclaim':
 				await reclaimSeat({ organisationId, poolId: pool.id, assignmentId: value.assignmentId, actorId })
-				return { intent, ok: true, message: 'The seat is back in the pool, ready for someone else.' }
+				return { intent, ok: true, message: t('seats.reclaimed', { ns: 'org' }) }
 			case 'remove-access': {
 				const { seatReturned } = await removeSeatAccess({
 					organisationId,
@@ -179,25 +194,23 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return {
 					intent,
 					ok: true,
-					message: seatReturned
-						? 'Their access has ended. They had not started, so the seat is back in the pool.'
-						: 'Their access has ended. They had started the course, so the seat stays used.',
+					message: seatReturned ? t('seats.endedReturned', { ns: 'org' }) : t('seats.endedUsed', { ns: 'org' }),
 				}
 			}
 			case 'remind':
 				await sendSeatReminder({ organisationId, poolId: pool.id, assignmentId: value.assignmentId, actorId })
-				return { intent, ok: true, message: 'A reminder is on its way.' }
+				return { intent, ok: true, message: t('seats.reminded', { ns: 'org' }) }
 			case 'remind-all': {
 				const { sent, skipped } = await sendPoolReminders({ organisationId, poolId: pool.id, actorId })
-				const skippedNote = skipped
-					? ` ${pluralise(skipped, 'person was', 'people were')} reminded in the last 24 hours, so not again.`
-					: ''
 				return {
 					intent,
 					ok: true,
-					message: sent
-						? `Reminders are on their way to ${pluralise(sent, 'person', 'people')}.${skippedNote}`
-						: `Nobody needed a reminder.${skippedNote}`,
+					message: [
+						sent ? t('seats.remindersSent', { ns: 'org', count: sent }) : t('seats.nobodyNeeded', { ns: 'org' }),
+						skipped ? t('seats.skipped', { ns: 'org', count: skipped }) : null,
+					]
+						.filter(Boolean)
+						.join(' '),
 				}
 			}
 		}
@@ -206,11 +219,15 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
+const PERCENT: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 1 }
+
 export default function SeatsRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation, pool, holders, holdersTruncated, pending, ending } = loaderData
 	const navigation = useNavigation()
 	const { pathname } = useLocation()
 	const busy = navigation.state !== 'idle'
+	const { t } = useTranslation('org')
+	const format = useFormat()
 	const reply = actionData as ActionReply | undefined
 	const notice = reply && reply.intent !== 'invite' && reply.message ? reply : null
 	const base = `/org/${organisation.slug}`
@@ -220,20 +237,20 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 		<Container className="py-10">
 			<p className="mb-4">
 				<Link to={base} className={linkClasses}>
-					Back to the overview
+					{t('seats.back')}
 				</Link>
 			</p>
 			<PageHeading
 				title={pool.courseTitle}
 				intro={
 					<p>
-						{pool.used} of {pool.seats} seats in use · {pool.free} free
-						{pool.waiting ? ` (${pluralise(pool.waiting, 'invitation')} waiting to be accepted)` : ''}
+						{t('seats.inUse', { used: pool.used, seats: pool.seats, free: pool.free })}
+						{pool.waiting ? t('seats.waiting', { count: pool.waiting }) : null}
 					</p>
 				}
 			>
 				<ButtonLink to={buySeatsHref(pool.courseSlug, organisation.slug)} variant="secondary">
-					Buy more seats
+					{t('seats.buyMore')}
 				</ButtonLink>
 			</PageHeading>
 
@@ -247,27 +264,21 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 
 			<Section
 				id="invite-heading"
-				title="Invite staff"
-				intro={
-					<p>
-						Each person gets an email with a link that works once and lasts 14 days. Accepting it takes a seat and
-						enrols them. You can invite up to {pluralise(pool.invitable, 'more person', 'more people')} with the seats
-						you have free.
-					</p>
-				}
+				title={t('seats.invite')}
+				intro={<p>{t('seats.inviteIntro', { count: pool.invitable })}</p>}
 			>
 				<InviteForm action={pathname} outcome={reply?.intent === 'invite' ? reply.invite : undefined} />
 			</Section>
 
 			<Section
 				id="holders-heading"
-				title="People with a seat"
+				title={t('seats.holders')}
 				actions={
 					remindable ? (
 						<Form method="post" action={pathname}>
 							<input type="hidden" name="intent" value="remind-all" />
 							<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
-								Remind everyone not started or stalled
+								{t('seats.remindAll')}
 							</Button>
 						</Form>
 					) : null
@@ -276,8 +287,14 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 			>
 				{holders.length ? (
 					<DataTable
-						caption={`People with a seat on ${pool.courseTitle}`}
-						columns={['Person', 'Status', 'Progress', 'Last active', 'Actions']}
+						caption={t('seats.holdersCaption', { course: pool.courseTitle })}
+						columns={[
+							t('seats.columns.person'),
+							t('seats.columns.status'),
+							t('seats.columns.progress'),
+							t('seats.columns.lastActive'),
+							t('seats.columns.actions'),
+						]}
 						minWidth="52rem"
 					>
 						{holders.map((h) => (
@@ -289,9 +306,9 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 								<td className={tdClasses}>
 									<StatusBadge status={h.status} />
 								</td>
-								<td className={tdClasses}>{h.progressPercent}%</td>
+								<td className={tdClasses}>{format.number(h.progressPercent / 100, PERCENT)}</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>
-									{h.lastActiveAt ? formatDate(h.lastActiveAt) : 'Not yet'}
+									{h.lastActiveAt ? format.date(h.lastActiveAt) : t('seats.notYet')}
 								</td>
 								<td className={tdClasses}>
 									<div className="flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -300,13 +317,22 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 												<input type="hidden" name="intent" value="remind" />
 												<input type="hidden" name="assignmentId" value={h.assignmentId} />
 												<Button type="submit" variant="ghost" size="sm" aria-disabled={busy || undefined}>
-													Send reminder<span className="sr-only"> to {h.name ?? h.email}</span>
+													<Trans
+														t={t}
+														i18nKey="seats.sendReminder"
+														values={{ name: h.name ?? h.email }}
+														components={[<span key="to" className="sr-only" />]}
+													/>
 												</Button>
 											</Form>
 										) : null}
 										<Link to={`?${new URLSearchParams({ end: h.assignmentId })}`} className={linkClasses}>
-											{h.status === 'not_started' ? 'Reclaim seat' : 'Remove access'}
-											<span className="sr-only"> of {h.name ?? h.email}</span>
+											<Trans
+												t={t}
+												i18nKey={h.status === 'not_started' ? 'seats.reclaim' : 'seats.removeAccess'}
+												values={{ name: h.name ?? h.email }}
+												components={[<span key="of" className="sr-only" />]}
+											/>
 										</Link>
 									</div>
 								</td>
@@ -314,35 +340,53 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 						))}
 					</DataTable>
 				) : (
-					<p className="mt-3 text-stone-700">Nobody has taken a seat yet.</p>
+					<p className="mt-3 text-stone-700">{t('seats.noHolders')}</p>
 				)}
 				{holdersTruncated ? (
 					<p className="mt-2 text-stone-700">
-						Showing the first {holders.length}. The{' '}
-						<Link to={`${base}/report?${new URLSearchParams({ course: pool.courseSlug })}`} className={linkClasses}>
-							team report
-						</Link>{' '}
-						lists everyone.
+						<Trans
+							t={t}
+							i18nKey="seats.truncated"
+							values={{ count: holders.length }}
+							components={[
+								<Link
+									key="report"
+									to={`${base}/report?${new URLSearchParams({ course: pool.courseSlug })}`}
+									className={linkClasses}
+								/>,
+							]}
+						/>
 					</p>
 				) : null}
 			</Section>
 
-			<Section id="pending-heading" title="Invitations waiting">
+			<Section id="pending-heading" title={t('seats.pending')}>
 				{pending.length ? (
 					<DataTable
-						caption={`Invitations to ${pool.courseTitle} not yet accepted`}
-						columns={['Email', 'Invited', 'Link expires', 'Actions']}
+						caption={t('seats.pendingCaption', { course: pool.courseTitle })}
+						columns={[
+							t('seats.columns.email'),
+							t('seats.columns.invited'),
+							t('seats.columns.expires'),
+							t('seats.columns.actions'),
+						]}
 						minWidth="44rem"
 					>
 						{pending.map((i) => (
 							<tr key={i.id}>
 								<td className={`${tdClasses} break-all`}>{i.email}</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>
-									{formatDate(i.invitedAt)}
-									{i.invitedBy ? <span className="block text-stone-600">by {i.invitedBy}</span> : null}
+									{format.date(i.invitedAt)}
+									{i.invitedBy ? (
+										<span className="block text-stone-600">{t('seats.invitedBy', { name: i.invitedBy })}</span>
+									) : null}
 								</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>
-									{i.expired ? <span className="font-semibold text-red-800">Expired</span> : formatDate(i.expiresAt)}
+									{i.expired ? (
+										<span className="font-semibold text-red-800">{t('seats.expired')}</span>
+									) : (
+										format.date(i.expiresAt)
+									)}
 								</td>
 								<td className={tdClasses}>
 									<div className="flex flex-wrap gap-x-4 gap-y-2">
@@ -350,14 +394,24 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 											<input type="hidden" name="intent" value="resend" />
 											<input type="hidden" name="invitationId" value={i.id} />
 											<Button type="submit" variant="ghost" size="sm" aria-disabled={busy || undefined}>
-												Resend<span className="sr-only"> the invitation to {i.email}</span>
+												<Trans
+													t={t}
+													i18nKey="seats.resend"
+													values={{ email: i.email }}
+													components={[<span key="to" className="sr-only" />]}
+												/>
 											</Button>
 										</Form>
 										<Form method="post" action={pathname}>
 											<input type="hidden" name="intent" value="revoke" />
 											<input type="hidden" name="invitationId" value={i.id} />
 											<Button type="submit" variant="ghost" size="sm" aria-disabled={busy || undefined}>
-												Withdraw<span className="sr-only"> the invitation to {i.email}</span>
+												<Trans
+													t={t}
+													i18nKey="seats.withdraw"
+													values={{ email: i.email }}
+													components={[<span key="to" className="sr-only" />]}
+												/>
 											</Button>
 										</Form>
 									</div>
@@ -366,7 +420,7 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 						))}
 					</DataTable>
 				) : (
-					<p className="mt-3 text-stone-700">No invitations are waiting.</p>
+					<p className="mt-3 text-stone-700">{t('seats.noPending')}</p>
 				)}
 			</Section>
 		</Container>
@@ -375,11 +429,10 @@ export default function SeatsRoute({ loaderData, actionData }: Route.ComponentPr
 
 /** The rule, in plain words, next to the buttons it governs. */
 function SeatRule() {
+	const { t } = useTranslation('org')
 	return (
 		<p>
-			<strong>Reclaim or remove?</strong> If someone has not started the course, you can reclaim their seat: it goes
-			back to the pool for a colleague. Once they have started, the seat has been used: you can remove their access, but
-			the seat does not come back.
+			<Trans t={t} i18nKey="seats.rule" components={[<strong key="rule" />]} />
 		</p>
 	)
 }
@@ -395,35 +448,32 @@ function EndSeatConfirmation({
 	cancelTo: string
 	busy: boolean
 }) {
+	const { t } = useTranslation('org')
 	const who = holder.name ?? holder.email
 	const reclaim = holder.status === 'not_started'
 	return (
 		<ConfirmPanel
-			title={reclaim ? `Reclaim the seat from ${who}?` : `Remove ${who}’s access to the course?`}
+			title={reclaim ? t('seats.reclaimTitle', { name: who }) : t('seats.removeTitle', { name: who })}
 			tone={reclaim ? 'warning' : 'danger'}
 		>
 			{reclaim ? (
-				<p>
-					{who} has not started the course, so their seat goes back to the pool and you can invite someone else. They
-					will no longer see the course.
-				</p>
+				<p>{t('seats.reclaimBody', { name: who })}</p>
 			) : (
 				<>
 					<p>
-						{who} has started the course, so <strong>the seat has been used and does not go back to the pool</strong>.
-						They will no longer be able to open the course.
+						<Trans t={t} i18nKey="seats.removeBody" values={{ name: who }} components={[<strong key="used" />]} />
 					</p>
-					<p>Their progress is kept: if you give them a seat again, they carry on where they left off.</p>
+					<p>{t('seats.progressKept')}</p>
 				</>
 			)}
 			<Form method="post" action={action} className="flex flex-wrap items-center gap-4 pt-1">
 				<input type="hidden" name="intent" value={reclaim ? 'reclaim' : 'remove-access'} />
 				<input type="hidden" name="assignmentId" value={holder.assignmentId} />
 				<Button type="submit" variant={reclaim ? 'primary' : 'danger'} aria-disabled={busy || undefined}>
-					{reclaim ? 'Yes, reclaim the seat' : 'Yes, remove their access'}
+					{reclaim ? t('seats.reclaimConfirm') : t('seats.removeConfirm')}
 				</Button>
 				<Link to={cancelTo} className={linkClasses}>
-					Cancel
+					{t('cancel')}
 				</Link>
 			</Form>
 		</ConfirmPanel>

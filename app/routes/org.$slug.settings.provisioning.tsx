@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, useLocation, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -11,7 +12,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { scimBaseUrl } from '#app/utils/scim.server.ts'
@@ -19,12 +20,15 @@ import { CreateScimTokenSchema, RevokeScimTokenSchema } from '#modules/scim/toke
 import { createScimToken, listScimTokens, revokeScimToken } from '#modules/scim/tokens.ts'
 import type { Route } from './+types/org.$slug.settings.provisioning'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Provisioning (SCIM) | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'Connect your identity provider so starters and leavers reach Circle automatically.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('provisioning.meta.title', { ns: 'org', organisation }),
+		t('provisioning.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
@@ -89,6 +93,8 @@ export default function ProvisioningRoute({ loaderData, actionData }: Route.Comp
 	const navigation = useNavigation()
 	const { pathname } = useLocation()
 	const busy = navigation.state !== 'idle'
+	const { t } = useTranslation('org')
+	const format = useFormat()
 	const reply = actionData as
 		{ created?: { name: string; token: string } | null; revoked?: boolean; result?: unknown } | undefined
 	const [form, fields] = useForm({
@@ -102,62 +108,60 @@ export default function ProvisioningRoute({ loaderData, actionData }: Route.Comp
 	return (
 		<Container className="py-10">
 			<PageHeading
-				title="Provisioning (SCIM)"
-				intro={
-					<p>
-						Connect {organisation.name}&rsquo;s identity provider (Microsoft Entra ID, Okta or any SCIM 2.0 client) so
-						that starters get an account and a membership, and leavers lose access the moment they are deactivated.
-						Deactivation ends their seats (a seat they had not started goes back to the pool) and, for addresses at a
-						domain you have verified, signs them out everywhere. Their own certificates and progress stay theirs.
-					</p>
-				}
+				title={t('provisioning.title')}
+				intro={<p>{t('provisioning.intro', { organisation: organisation.name })}</p>}
 			/>
 			{reply?.created ? <NewToken name={reply.created.name} token={reply.created.token} /> : null}
 			{reply?.revoked ? (
 				<Notice tone="success" role="status" className="mt-6">
-					The token has been revoked. Requests that use it are refused from now on.
+					{t('provisioning.revoked')}
 				</Notice>
 			) : null}
 
 			{revoking ? (
-				<ConfirmPanel title={`Revoke the token “${revoking.name}”?`} tone="danger">
-					<p>Your identity provider will no longer be able to provision people with it. This cannot be undone.</p>
+				<ConfirmPanel title={t('provisioning.revokeTitle', { name: revoking.name })} tone="danger">
+					<p>{t('provisioning.revokeBody')}</p>
 					<Form method="post" action={pathname} className="flex flex-wrap items-center gap-4 pt-1">
 						<input type="hidden" name="intent" value="revoke" />
 						<input type="hidden" name="tokenId" value={revoking.id} />
 						<Button type="submit" variant="danger" aria-disabled={busy || undefined}>
-							Yes, revoke it
+							{t('provisioning.revokeConfirm')}
 						</Button>
 						<Link to={pathname} className={linkClasses}>
-							Cancel
+							{t('cancel')}
 						</Link>
 					</Form>
 				</ConfirmPanel>
 			) : null}
 
-			<Section id="connection-heading" title="Connection details">
+			<Section id="connection-heading" title={t('provisioning.connection')}>
 				<dl className="mt-3 grid max-w-prose gap-2 text-stone-800">
-					<dt className="font-semibold">Tenant URL (SCIM base URL)</dt>
+					<dt className="font-semibold">{t('provisioning.tenantUrl')}</dt>
 					<dd>
 						<code className="rounded bg-stone-100 px-2 py-1 break-all">{scimUrl}</code>
 					</dd>
-					<dt className="font-semibold">Secret token</dt>
-					<dd>Create one below; it is shown once.</dd>
+					<dt className="font-semibold">{t('provisioning.secret')}</dt>
+					<dd>{t('provisioning.secretHint')}</dd>
 				</dl>
 				<p className="mt-3 max-w-prose text-stone-700">
-					In Entra ID: Enterprise applications → your Circle app → Provisioning → Automatic, paste the tenant URL and
-					secret token, then <em>Test connection</em>. Map <code>userPrincipalName</code> to <code>userName</code>,{' '}
-					<code>mail</code> to <code>emails[type eq &quot;work&quot;].value</code>, and the switch{' '}
-					<code>IsSoftDeleted</code> to <code>active</code> (Entra&rsquo;s defaults).
+					<Trans
+						t={t}
+						i18nKey="provisioning.entra"
+						components={[
+							<em key="0" />,
+							<code key="1" />,
+							<code key="2" />,
+							<code key="3" />,
+							<code key="4" />,
+							<code key="5" />,
+							<code key="6" />,
+						]}
+					/>
 				</p>
-				<p className="mt-3 max-w-prose text-stone-700">
-					Groups you provision become teams kept by your directory: their people come from the group, and in Circle you
-					can still place them in your team tree and choose their managers. A group named like one of your top-level
-					teams takes that team over.
-				</p>
+				<p className="mt-3 max-w-prose text-stone-700">{t('provisioning.groups')}</p>
 			</Section>
 
-			<Section id="create-heading" title="Create a token">
+			<Section id="create-heading" title={t('provisioning.create')}>
 				<Form
 					method="post"
 					action={pathname}
@@ -165,48 +169,63 @@ export default function ProvisioningRoute({ loaderData, actionData }: Route.Comp
 					aria-describedby={form.errors?.length ? form.errorId : undefined}
 					className="mt-3 max-w-xl space-y-4 rounded-2xl border border-stone-200 bg-white p-6"
 				>
-					<FormErrors id={form.errorId} errors={form.errors} title="The token has not been created" />
+					<FormErrors id={form.errorId} errors={form.errors} title={t('provisioning.notCreated')} />
 					<input type="hidden" name="intent" value="create" />
 					<Field
-						labelProps={{ children: 'Token name' }}
-						description="So you can tell tokens apart later, for example “Entra ID production”."
+						labelProps={{ children: t('provisioning.name') }}
+						description={t('provisioning.nameHint')}
 						inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'off' }}
 						errors={fields.name.errors}
 					/>
-					<SubmitButton pending={navigation.state === 'submitting'} pendingText="Creating…">
-						Create token
+					<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('provisioning.creating')}>
+						{t('provisioning.createSubmit')}
 					</SubmitButton>
 				</Form>
 			</Section>
 
-			<Section id="tokens-heading" title="Tokens">
+			<Section id="tokens-heading" title={t('provisioning.tokens')}>
 				{tokens.length ? (
 					<DataTable
-						caption={`SCIM tokens of ${organisation.name}`}
-						columns={['Name', 'Starts with', 'Created', 'Last used', 'Status']}
+						caption={t('provisioning.caption', { organisation: organisation.name })}
+						columns={[
+							t('provisioning.columns.name'),
+							t('provisioning.columns.prefix'),
+							t('provisioning.columns.created'),
+							t('provisioning.columns.lastUsed'),
+							t('provisioning.columns.status'),
+						]}
 						minWidth="48rem"
 					>
-						{tokens.map((t) => (
-							<tr key={t.id}>
+						{tokens.map((token) => (
+							<tr key={token.id}>
 								<td className={tdClasses}>
-									<span className="block font-semibold text-stone-900">{t.name}</span>
-									{t.createdBy ? <span className="block text-stone-600">by {t.createdBy}</span> : null}
+									<span className="block font-semibold text-stone-900">{token.name}</span>
+									{token.createdBy ? (
+										<span className="block text-stone-600">{t('provisioning.by', { name: token.createdBy })}</span>
+									) : null}
 								</td>
 								<td className={tdClasses}>
-									<code>{t.prefix}…</code>
+									<code>{token.prefix}…</code>
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{formatDateTime(t.createdAt)}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{format.dateTime(token.createdAt)}</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>
-									{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'Never'}
+									{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('provisioning.never')}
 								</td>
 								<td className={tdClasses}>
-									{t.revokedAt ? (
-										<Badge tone="neutral">Revoked {formatDateTime(t.revokedAt)}</Badge>
+									{token.revokedAt ? (
+										<Badge tone="neutral">
+											{t('provisioning.revokedOn', { date: format.dateTime(token.revokedAt) })}
+										</Badge>
 									) : (
 										<span className="flex flex-wrap items-center gap-3">
-											<Badge tone="success">Active</Badge>
-											<Link to={`?${new URLSearchParams({ revoke: t.id })}`} className={linkClasses}>
-												Revoke<span className="sr-only"> {t.name}</span>
+											<Badge tone="success">{t('provisioning.active')}</Badge>
+											<Link to={`?${new URLSearchParams({ revoke: token.id })}`} className={linkClasses}>
+												<Trans
+													t={t}
+													i18nKey="provisioning.revoke"
+													values={{ name: token.name }}
+													components={[<span key="name" className="sr-only" />]}
+												/>
 											</Link>
 										</span>
 									)}
@@ -215,7 +234,7 @@ export default function ProvisioningRoute({ loaderData, actionData }: Route.Comp
 						))}
 					</DataTable>
 				) : (
-					<p className="mt-3 text-stone-700">No tokens yet.</p>
+					<p className="mt-3 text-stone-700">{t('provisioning.none')}</p>
 				)}
 			</Section>
 		</Container>
@@ -225,22 +244,20 @@ export default function ProvisioningRoute({ loaderData, actionData }: Route.Comp
 /** The new token, once: focused when it appears so keyboard and screen reader users land on it. */
 function NewToken({ name, token }: { name: string; token: string }) {
 	const ref = useRef<HTMLDivElement>(null)
+	const { t } = useTranslation('org')
 	useEffect(() => ref.current?.focus(), [token])
 	return (
 		<div
 			ref={ref}
 			tabIndex={-1}
 			role="region"
-			aria-label="Your new token"
+			aria-label={t('provisioning.newLabel')}
 			className="mt-6 rounded-2xl border-2 border-green-700 bg-green-50 p-5 text-green-950"
 		>
-			<h2 className="text-lg font-bold">Token “{name}” created</h2>
-			<p className="mt-1">
-				Copy it now and paste it into your identity provider: Circle keeps only a fingerprint of it and cannot show it
-				again.
-			</p>
+			<h2 className="text-lg font-bold">{t('provisioning.newTitle', { name })}</h2>
+			<p className="mt-1">{t('provisioning.newBody')}</p>
 			<label htmlFor="new-scim-token" className="mt-3 block font-semibold">
-				Secret token
+				{t('provisioning.secret')}
 			</label>
 			<input
 				id="new-scim-token"

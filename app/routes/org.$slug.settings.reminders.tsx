@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
@@ -7,6 +8,7 @@ import { PageHeading } from '#app/components/org/org-ui.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { getOrganisationReminderSettings, setOrganisationReminderSettings } from '#modules/reminders/preferences.ts'
@@ -14,12 +16,15 @@ import { DUE_DAY_CHOICES, EXPIRY_DAY_CHOICES } from '#modules/reminders/schedule
 import { OrganisationReminderSettingsSchema } from '#modules/reminders/schemas.ts'
 import type { Route } from './+types/org.$slug.settings.reminders'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Reminders | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'When Circle reminds your people about training you require.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('reminders.meta.title', { ns: 'org', organisation }),
+		t('reminders.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
@@ -47,10 +52,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 }
 
-function days(n: number) {
-	return n === 1 ? '1 day' : `${n} days`
-}
-
 function DayChoices({
 	legend,
 	hint,
@@ -68,6 +69,7 @@ function DayChoices({
 	checked: number[]
 	errors?: string[]
 }) {
+	const { t } = useTranslation('org')
 	return (
 		<fieldset aria-describedby={`${id}-hint${errors ? ` ${id}-error` : ''}`}>
 			<legend className="text-lg font-semibold text-stone-900">{legend}</legend>
@@ -78,7 +80,7 @@ function DayChoices({
 				{choices.map((n) => (
 					<label key={n} className="flex min-h-11 items-center gap-2 rounded border border-stone-200 px-3">
 						<input type="checkbox" name={name} value={n} defaultChecked={checked.includes(n)} className="size-5" />
-						<span className="text-stone-900">{days(n)} before</span>
+						<span className="text-stone-900">{t('reminders.daysBefore', { count: n })}</span>
 					</label>
 				))}
 			</div>
@@ -89,6 +91,7 @@ function DayChoices({
 
 export default function OrganisationRemindersRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('org')
 	const [form, fields] = useForm({
 		id: 'reminder-settings',
 		lastResult: actionData?.result,
@@ -97,20 +100,17 @@ export default function OrganisationRemindersRoute({ loaderData, actionData }: R
 	const { settings } = loaderData
 	return (
 		<Container className="py-10">
-			<PageHeading
-				title="Reminders"
-				intro="When Circle emails your people about training you require. Each reminder is sent once; the day after a due date is missed, the person is told it is overdue. Team managers get a weekly digest of their teams, and administrators of everyone."
-			/>
+			<PageHeading title={t('reminders.title')} intro={t('reminders.intro')} />
 			<Form method="post" className="mt-8 max-w-2xl space-y-8" {...getFormProps(form)}>
 				{actionData && 'saved' in actionData && actionData.saved ? (
-					<Notice tone="success" role="status" title="Saved">
-						New reminders follow these days. Reminders already sent are not sent again.
+					<Notice tone="success" role="status" title={t('reminders.saved')}>
+						{t('reminders.savedBody')}
 					</Notice>
 				) : null}
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<DayChoices
-					legend="Before a due date"
-					hint="Leave all empty to send only the overdue email."
+					legend={t('reminders.due')}
+					hint={t('reminders.dueHint')}
 					name={fields.dueDays.name}
 					id={fields.dueDays.id}
 					choices={DUE_DAY_CHOICES}
@@ -118,16 +118,16 @@ export default function OrganisationRemindersRoute({ loaderData, actionData }: R
 					errors={fields.dueDays.errors}
 				/>
 				<DayChoices
-					legend="Before a certificate expires"
-					hint="For certificates that meet a requirement of yours; the person is also told the day after it expires."
+					legend={t('reminders.expiry')}
+					hint={t('reminders.expiryHint')}
 					name={fields.expiryDays.name}
 					id={fields.expiryDays.id}
 					choices={EXPIRY_DAY_CHOICES}
 					checked={settings.expiryDays}
 					errors={fields.expiryDays.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-					Save
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('security.saving')}>
+					{t('security.save')}
 				</SubmitButton>
 			</Form>
 		</Container>

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, useLocation, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -10,7 +11,8 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { domainErrorInit } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
 import { ssoRedirectUri } from '#app/utils/sso.server.ts'
@@ -21,12 +23,15 @@ import { SSO_SCOPES } from '#modules/sso/sign-in.ts'
 import { ClaimDomainSchema, DomainActionSchema, ProviderSchema, RequireSsoSchema } from '#modules/sso/schemas.ts'
 import type { Route } from './+types/org.$slug.settings.sign-in'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Sign-in | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'Single sign-on for your organisation: your identity provider, your email domains and whether passwords are allowed.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('signIn.meta.title', { ns: 'org', organisation }),
+		t('signIn.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireOrgAccess(request, params.slug)
@@ -62,10 +67,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const origin = { ipAddress: context.clientIp, userAgent: request.headers.get('User-Agent') }
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
+	const t = await getT(request)
 	const typed = Object.fromEntries(
 		[...formData].filter(([k, v]) => k !== 'clientSecret' && typeof v === 'string').map(([k, v]) => [k, String(v)]),
 	)
-	const invalid = (fieldErrors: Record<string, string[]>, message = 'Check the highlighted fields.') =>
+	const invalid = (fieldErrors: Record<string, string[]>, message = t('signIn.checkFields', { ns: 'org' })) =>
 		data({ intent, ok: false, message, fieldErrors, values: typed } satisfies Reply, { status: 400 })
 	try {
 		if (intent === 'save-provider') {
@@ -95,7 +101,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				redirectUri: ssoRedirectUri(),
 				...origin,
 			})
-			return { intent, ok: true, message: 'Your identity provider is connected and saved.' } satisfies Reply
+			return { intent, ok: true, message: t('signIn.connected', { ns: 'org' }) } satisfies Reply
 		}
 		if (intent === 'claim-domain') {
 			const submission = parseWithZod(formData, { schema: ClaimDomainSchema })
@@ -110,35 +116,33 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				intent,
 				ok: true,
 				message: claim.created
-					? `${claim.domain} is claimed. Add the TXT record shown below, then choose "Check now".`
-					: `${claim.domain} was already claimed by ${access.organisation.name}.`,
+					? t('signIn.claimed', { ns: 'org', domain: claim.domain })
+					: t('signIn.alreadyClaimed', { ns: 'org', domain: claim.domain, organisation: access.organisation.name }),
 			} satisfies Reply
 		}
 		if (intent === 'check-domain' || intent === 'remove-domain') {
 			const submission = parseWithZod(formData, { schema: DomainActionSchema })
-			if (submission.status !== 'success') return invalid({}, 'Choose a domain from the list.')
+			if (submission.status !== 'success') return invalid({}, t('signIn.chooseDomain', { ns: 'org' }))
 			const { domainId } = submission.value
 			if (intent === 'check-domain') {
 				const { domain } = await checkDomainDns({ organisationId, actorId: access.actorId, domainId, ...origin })
-				return { intent, ok: true, message: `${domain} is verified.` } satisfies Reply
+				return { intent, ok: true, message: t('signIn.verified', { ns: 'org', domain }) } satisfies Reply
 			}
 			const { domain } = await removeDomain({ organisationId, actorId: access.actorId, domainId, ...origin })
-			return { intent, ok: true, message: `${domain} is no longer claimed.` } satisfies Reply
+			return { intent, ok: true, message: t('signIn.removed', { ns: 'org', domain }) } satisfies Reply
 		}
 		if (intent === 'require-sso') {
 			const submission = parseWithZod(formData, { schema: RequireSsoSchema })
-			if (submission.status !== 'success') return invalid({}, 'Something was wrong with that form: please try again.')
+			if (submission.status !== 'success') return invalid({}, t('signIn.wrongForm', { ns: 'org' }))
 			const { requireSso } = submission.value
 			await setRequireSso({ organisationId, actorId: access.actorId, requireSso, ...origin })
 			return {
 				intent,
 				ok: true,
-				message: requireSso
-					? 'Single sign-on is now required: passwords no longer work for addresses at your verified domains.'
-					: 'Single sign-on is no longer required: people at your domains may use passwords again.',
+				message: requireSso ? t('signIn.required', { ns: 'org' }) : t('signIn.notRequired', { ns: 'org' }),
 			} satisfies Reply
 		}
-		return invalid({}, 'Something was wrong with that form: please try again.')
+		return invalid({}, t('signIn.wrongForm', { ns: 'org' }))
 	} catch (error) {
 		if (!isDomainError(error)) throw error
 		return data(
@@ -148,11 +152,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 }
 
-const KINDS = [
-	{ value: 'ENTRA', label: 'Microsoft Entra ID (Microsoft 365, NHSmail)' },
-	{ value: 'GOOGLE', label: 'Google Workspace' },
-	{ value: 'OIDC', label: 'Another OpenID Connect provider' },
-] as const
+// The providers' own names, the same in every language; "another provider" is translated where it is shown.
+const ENTRA_LABEL = 'Microsoft Entra ID (Microsoft 365, NHSmail)'
+const GOOGLE_LABEL = 'Google Workspace'
 
 export default function SignInSettingsRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation, provider, domains, pools, redirectUri, scopes } = loaderData
@@ -160,6 +162,13 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 	const navigation = useNavigation()
 	const { pathname } = useLocation()
 	const busy = navigation.state !== 'idle'
+	const { t } = useTranslation('org')
+	const format = useFormat()
+	const kinds = [
+		{ value: 'ENTRA', label: ENTRA_LABEL },
+		{ value: 'GOOGLE', label: GOOGLE_LABEL },
+		{ value: 'OIDC', label: t('signIn.kinds.OIDC') },
+	]
 	const submittingIntent = navigation.formData?.get('intent')
 	const values = reply && !reply.ok && reply.intent === 'save-provider' ? (reply.values ?? {}) : null
 	const errors = reply && !reply.ok ? (reply.fieldErrors ?? {}) : {}
@@ -170,15 +179,7 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 
 	return (
 		<Container className="py-10">
-			<PageHeading
-				title="Sign-in"
-				intro={
-					<p>
-						Let staff at {organisation.name} sign in with the accounts they already have (single sign-on), decide which
-						email domains are yours, and whether passwords may still be used for them.
-					</p>
-				}
-			/>
+			<PageHeading title={t('signIn.title')} intro={<p>{t('signIn.intro', { organisation: organisation.name })}</p>} />
 			{reply ? (
 				<Notice tone={reply.ok ? 'success' : 'error'} role={reply.ok ? 'status' : 'alert'} className="mt-6">
 					{reply.message}
@@ -187,40 +188,45 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 
 			<Section
 				id="provider-heading"
-				title="Identity provider"
+				title={t('signIn.provider')}
 				intro={
 					<p>
-						Register Circle with your provider as a web application with the redirect URI{' '}
-						<code className="rounded bg-stone-100 px-1 break-all">{redirectUri}</code> and the scopes{' '}
-						<code className="rounded bg-stone-100 px-1">{scopes}</code>, then enter what it gives you. Circle checks the
-						provider and the credentials before saving.
+						<Trans
+							t={t}
+							i18nKey="signIn.providerIntro"
+							values={{ redirectUri, scopes }}
+							components={[
+								<code key="uri" className="rounded bg-stone-100 px-1 break-all" />,
+								<code key="scopes" className="rounded bg-stone-100 px-1" />,
+							]}
+						/>
 					</p>
 				}
 			>
 				<Form method="post" action={pathname} className="mt-6 max-w-xl space-y-5" noValidate>
 					<input type="hidden" name="intent" value="save-provider" />
 					<SelectField
-						labelProps={{ children: 'Provider' }}
+						labelProps={{ children: t('signIn.providerLabel') }}
 						selectProps={{
 							name: 'kind',
 							value: kind,
 							onChange: (event) => setKind(event.currentTarget.value),
 						}}
-						options={KINDS}
+						options={kinds}
 						errors={errors.kind}
 					/>
 					{kind === 'ENTRA' ? (
 						<Field
-							labelProps={{ children: 'Directory (tenant) ID' }}
-							description="In the Entra admin centre: Identity › Overview › Tenant ID."
+							labelProps={{ children: t('signIn.tenantId') }}
+							description={t('signIn.tenantIdHint')}
 							inputProps={{ name: 'tenantId', defaultValue: value('tenantId', provider?.tenantId), spellCheck: false }}
 							errors={errors.tenantId}
 						/>
 					) : null}
 					{kind === 'GOOGLE' ? (
 						<Field
-							labelProps={{ children: 'Google Workspace domain' }}
-							description="Only accounts in this Workspace (the hd claim) may sign in."
+							labelProps={{ children: t('signIn.hostedDomain') }}
+							description={t('signIn.hostedDomainHint')}
 							inputProps={{
 								name: 'hostedDomain',
 								defaultValue: value('hostedDomain', provider?.hostedDomain),
@@ -231,8 +237,8 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 					) : null}
 					{kind === 'OIDC' ? (
 						<Field
-							labelProps={{ children: 'Issuer address' }}
-							description="Circle reads its /.well-known/openid-configuration."
+							labelProps={{ children: t('signIn.issuer') }}
+							description={t('signIn.issuerHint')}
 							inputProps={{
 								name: 'issuer',
 								type: 'url',
@@ -243,59 +249,45 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 						/>
 					) : null}
 					<Field
-						labelProps={{ children: 'Client ID' }}
+						labelProps={{ children: t('signIn.clientId') }}
 						inputProps={{ name: 'clientId', defaultValue: value('clientId', provider?.clientId), spellCheck: false }}
 						errors={errors.clientId}
 					/>
 					<Field
-						labelProps={{ children: 'Client secret' }}
-						description={
-							provider?.hasSecret
-								? 'A secret is saved. Type a new one to replace it, or leave this empty to keep it.'
-								: 'Shown once by your provider. Circle stores it encrypted and never shows it again.'
-						}
+						labelProps={{ children: t('signIn.clientSecret') }}
+						description={provider?.hasSecret ? t('signIn.secretSaved') : t('signIn.secretOnce')}
 						inputProps={{ name: 'clientSecret', type: 'password', autoComplete: 'off', defaultValue: '' }}
 						errors={errors.clientSecret}
 					/>
 					<Checkbox
 						name="enabled"
-						label="Let people sign in with this provider"
+						label={t('signIn.enabled')}
 						defaultChecked={checked('enabled', provider?.enabled ?? true)}
 					/>
 					<Checkbox
 						name="jitMembership"
-						label={`Make people who sign in this way members of ${organisation.name}`}
+						label={t('signIn.jit', { organisation: organisation.name })}
 						defaultChecked={checked('jitMembership', provider?.jitMembership ?? true)}
 					/>
 					<SelectField
-						labelProps={{ children: 'Give new members a seat from' }}
-						description="Taken while seats are left; people still join when the licence is full."
+						labelProps={{ children: t('signIn.jitSeat') }}
+						description={t('signIn.jitSeatHint')}
 						selectProps={{ name: 'jitSeatPoolId', defaultValue: value('jitSeatPoolId', provider?.jitSeatPoolId) }}
 						options={pools.map((p) => ({ value: p.id, label: p.label }))}
-						placeholder="No seat"
+						placeholder={t('signIn.noSeat')}
 						errors={errors.jitSeatPoolId}
 					/>
-					<SubmitButton pending={busy && submittingIntent === 'save-provider'} pendingText="Checking the provider…">
-						{provider ? 'Save changes' : 'Connect provider'}
+					<SubmitButton pending={busy && submittingIntent === 'save-provider'} pendingText={t('signIn.checking')}>
+						{provider ? t('signIn.saveChanges') : t('signIn.connect')}
 					</SubmitButton>
 				</Form>
 			</Section>
 
-			<Section
-				id="domains-heading"
-				title="Email domains"
-				intro={
-					<p>
-						Sign-ins are sent to your provider only for addresses at domains you have verified, and only those let it
-						open existing Circle accounts. To verify a domain, add the TXT record shown at the domain itself or at the
-						name shown, then choose “Check now”. No DNS access? Ask Circle’s support to verify it for you.
-					</p>
-				}
-			>
+			<Section id="domains-heading" title={t('signIn.domains')} intro={<p>{t('signIn.domainsIntro')}</p>}>
 				{domains.length > 0 ? (
 					<DataTable
-						caption={`Email domains of ${organisation.name}`}
-						columns={['Domain', 'Status', 'Actions']}
+						caption={t('signIn.domainsCaption', { organisation: organisation.name })}
+						columns={[t('signIn.columns.domain'), t('signIn.columns.status'), t('signIn.columns.actions')]}
 						minWidth="40rem"
 					>
 						{domains.map((d) => {
@@ -307,17 +299,24 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 									<td className={tdClasses}>
 										{d.verifiedAt ? (
 											<Badge tone="success">
-												Verified {d.verifiedBy === 'ADMIN' ? 'by Circle' : 'by DNS'} on {formatDate(d.verifiedAt)}
+												{d.verifiedBy === 'ADMIN'
+													? t('signIn.verifiedByCircle', { date: format.date(d.verifiedAt) })
+													: t('signIn.verifiedByDns', { date: format.date(d.verifiedAt) })}
 											</Badge>
 										) : (
 											<>
-												<Badge tone="neutral">Waiting for DNS record</Badge>
+												<Badge tone="neutral">{t('signIn.waiting')}</Badge>
 												<dl className="mt-2 text-sm text-stone-700">
-													<dt className="font-semibold">TXT record name</dt>
+													<dt className="font-semibold">{t('signIn.txtName')}</dt>
 													<dd className="break-all">
-														<code>{d.domain}</code> or <code>{d.txtName}</code>
+														<Trans
+															t={t}
+															i18nKey="signIn.txtNames"
+															values={{ domain: d.domain, txtName: d.txtName }}
+															components={[<code key="domain" />, <code key="name" />]}
+														/>
 													</dd>
-													<dt className="mt-1 font-semibold">Value</dt>
+													<dt className="mt-1 font-semibold">{t('signIn.value')}</dt>
 													<dd className="break-all">
 														<code>{d.txtValue}</code>
 													</dd>
@@ -326,7 +325,7 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 										)}
 										{error ? (
 											<p id={errorId} role="alert" className="mt-2 text-sm font-semibold text-red-700">
-												<span className="sr-only">Error: </span>
+												<span className="sr-only">{t('signIn.error')}</span>
 												{error}
 											</p>
 										) : null}
@@ -338,7 +337,12 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 													<input type="hidden" name="intent" value="check-domain" />
 													<input type="hidden" name="domainId" value={d.id} />
 													<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
-														Check now<span className="sr-only"> for {d.domain}</span>
+														<Trans
+															t={t}
+															i18nKey="signIn.checkNow"
+															values={{ domain: d.domain }}
+															components={[<span key="for" className="sr-only" />]}
+														/>
 													</Button>
 												</Form>
 											)}
@@ -346,7 +350,12 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 												<input type="hidden" name="intent" value="remove-domain" />
 												<input type="hidden" name="domainId" value={d.id} />
 												<Button type="submit" variant="ghost" size="sm" aria-disabled={busy || undefined}>
-													Remove<span className="sr-only"> {d.domain}</span>
+													<Trans
+														t={t}
+														i18nKey="signIn.remove"
+														values={{ domain: d.domain }}
+														components={[<span key="which" className="sr-only" />]}
+													/>
 												</Button>
 											</Form>
 										</div>
@@ -367,7 +376,7 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 					<input type="hidden" name="intent" value="claim-domain" />
 					<Field
 						className="min-w-64 flex-1"
-						labelProps={{ children: 'Add a domain' }}
+						labelProps={{ children: t('signIn.addDomain') }}
 						inputProps={{
 							name: 'domain',
 							placeholder: 'riverside.sch.uk',
@@ -376,21 +385,20 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 						}}
 						errors={errors.domain}
 					/>
-					<SubmitButton pending={busy && submittingIntent === 'claim-domain'} pendingText="Adding…">
-						Add domain
+					<SubmitButton pending={busy && submittingIntent === 'claim-domain'} pendingText={t('signIn.adding')}>
+						{t('signIn.addDomainSubmit')}
 					</SubmitButton>
 				</Form>
 			</Section>
 
 			<Section
 				id="require-heading"
-				title="Require single sign-on"
+				title={t('signIn.require')}
 				intro={
 					<p>
-						When required, people with addresses at your verified domains
-						{verifiedDomains.length ? ` (${verifiedDomains.map((d) => d.domain).join(', ')})` : ''} can no longer log
-						in, reset a password or sign up with a password: Circle sends them to your provider. Circle’s own platform
-						administrators keep a password for emergencies.
+						{t('signIn.requireIntro', {
+							domains: verifiedDomains.length ? ` (${verifiedDomains.map((d) => d.domain).join(', ')})` : '',
+						})}
 					</p>
 				}
 			>
@@ -398,7 +406,7 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 					<input type="hidden" name="intent" value="require-sso" />
 					<Checkbox
 						name="requireSso"
-						label="Require single sign-on for our verified domains"
+						label={t('signIn.requireLabel')}
 						defaultChecked={provider?.requireSso ?? false}
 						key={String(provider?.requireSso)}
 					/>
@@ -407,8 +415,8 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 							{errors.requireSso[0]}
 						</p>
 					) : null}
-					<SubmitButton pending={busy && submittingIntent === 'require-sso'} pendingText="Saving…">
-						Save
+					<SubmitButton pending={busy && submittingIntent === 'require-sso'} pendingText={t('signIn.saving')}>
+						{t('signIn.save')}
 					</SubmitButton>
 				</Form>
 			</Section>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
 import { Container } from '#app/components/ui/container.tsx'
 import { cx } from '#app/components/ui/cx.ts'
@@ -12,19 +13,20 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 export default function OrganisationSettingsLayout({ loaderData }: Route.ComponentProps) {
+	const { t } = useTranslation('org')
 	const base = `/org/${loaderData.slug}/settings`
 	const pages = [
-		{ to: `${base}/sign-in`, label: 'Sign-in' },
-		{ to: `${base}/security`, label: 'Security' },
-		{ to: `${base}/provisioning`, label: 'Provisioning' },
-		{ to: `${base}/reminders`, label: 'Reminders' },
-		{ to: `${base}/billing`, label: 'Billing' },
-		{ to: `${base}/learning-records`, label: 'Learning records' },
+		{ to: `${base}/sign-in`, label: t('settingsNav.signIn') },
+		{ to: `${base}/security`, label: t('settingsNav.security') },
+		{ to: `${base}/provisioning`, label: t('settingsNav.provisioning') },
+		{ to: `${base}/reminders`, label: t('settingsNav.reminders') },
+		{ to: `${base}/billing`, label: t('settingsNav.billing') },
+		{ to: `${base}/learning-records`, label: t('settingsNav.learningRecords') },
 	]
 	return (
 		<>
 			<Container className="pt-6">
-				<nav aria-label="Settings">
+				<nav aria-label={t('settingsNav.label')}>
 					<ul className="flex flex-wrap gap-2">
 						{pages.map((page) => (
 							<li key={page.to}>

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useLocation, useNavigation, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -11,7 +12,8 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getTeam, listTeams } from '#modules/teams/list-teams.ts'
 import { deleteTeam, moveTeam, renameTeam } from '#modules/teams/manage-teams.ts'
@@ -27,12 +29,14 @@ import {
 import { addTeamMember, removeTeamMember, setTeamManager } from '#modules/teams/team-members.ts'
 import type { Route } from './+types/org.$slug.teams.$teamId'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data?.team.name ?? 'Team'} | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'A team: its members and managers, its sub-teams, and where it sits in the organisation.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		`${data?.team.name ?? t('team.team', { ns: 'org' })} | ${data?.organisation.name ?? t('organisation', { ns: 'org' })} | Circle`,
+		t('team.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
@@ -79,6 +83,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
 	const formData = await request.formData()
 	const intent = String(formData.get('intent') ?? '')
+	const t = await getT(request)
 	const submission = parseWithZod(formData, { schema: TeamActionSchema })
 	if (submission.status !== 'success')
 		return data({ intent, result: submission.reply() } satisfies Reply, { status: 400 })
@@ -97,13 +102,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				return {
 					intent,
 					ok: true,
-					message: `The team is now called ${value.name}.`,
+					message: t('team.renamed', { ns: 'org', name: value.name }),
 					result: submission.reply(),
 				} satisfies Reply
 			}
 			case 'move': {
 				await moveTeam({ ...actor, teamId, parentId: value.parentId ?? null })
-				return { intent, ok: true, message: 'The team has moved.', result: submission.reply() } satisfies Reply
+				return { intent, ok: true, message: t('team.moved', { ns: 'org' }), result: submission.reply() } satisfies Reply
 			}
 			case 'delete': {
 				await deleteTeam({ ...actor, teamId, now })
@@ -117,13 +122,23 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 					asManager: value.asManager,
 					now,
 				})
-				const assigned = added.assigned
-					? ` ${added.name} was assigned ${pluralise(added.assigned, 'course')} for new starters.`
-					: ''
 				return {
 					intent,
 					ok: true,
-					message: `${added.name} ${added.added ? 'has been added' : 'is now a manager of the team'}.${assigned}`,
+					message: [
+						added.added
+							? t('team.added', { ns: 'org', name: added.name })
+							: t('team.nowManager', { ns: 'org', name: added.name }),
+						added.assigned
+							? t('team.assignedNewStarter', {
+									ns: 'org',
+									name: added.name,
+									courses: t('team.courses', { ns: 'org', count: added.assigned }),
+								})
+							: null,
+					]
+						.filter(Boolean)
+						.join(' '),
 					result: submission.reply({ resetForm: true }),
 				} satisfies Reply
 			}
@@ -132,7 +147,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				return {
 					intent,
 					ok: true,
-					message: 'They have been taken out of the team.',
+					message: t('team.takenOut', { ns: 'org' }),
 					membershipId: null,
 				} satisfies Reply
 			}
@@ -141,7 +156,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 				return {
 					intent,
 					ok: true,
-					message: value.isManager ? 'They now manage this team.' : 'They no longer manage this team.',
+					message: value.isManager ? t('team.nowManages', { ns: 'org' }) : t('team.noLongerManages', { ns: 'org' }),
 					membershipId: null,
 				} satisfies Reply
 			}
@@ -155,6 +170,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 }
 
+// Between the steps of the breadcrumb (hidden from screen readers: the list says the order).
+const CRUMB = '› '
+const DELETE_SEARCH = '?delete=1'
+const CHECKBOX = { type: 'checkbox' } as const
+
 export default function TeamRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation, isAdmin, team, moveTargets } = loaderData
 	// Administrators and the team's managers change its people, unless the directory keeps them.
@@ -164,28 +184,32 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 	const { pathname } = useLocation()
 	const [searchParams] = useSearchParams()
 	const busy = navigation.state !== 'idle'
+	const { t } = useTranslation('org')
+	const format = useFormat()
+	const justCreated = Boolean(searchParams.get('created'))
+	const confirmingDelete = Boolean(searchParams.get('delete'))
 	const base = `/org/${organisation.slug}`
 	const resultFor = (intent: string) => (reply?.intent === intent ? reply.result : undefined)
 	const notice = reply?.message ? reply : null
 	return (
 		<Container className="py-10">
-			<nav aria-label="Breadcrumb" className="mb-4 text-sm">
+			<nav aria-label={t('team.breadcrumb')} className="mb-4 text-sm">
 				<ol className="flex flex-wrap gap-1 text-stone-700">
 					<li>
 						<Link to={`${base}/teams`} className={linkClasses}>
-							Teams
+							{t('team.teams')}
 						</Link>
 					</li>
-					{team.path.map((t) => (
-						<li key={t.id}>
-							<span aria-hidden="true">› </span>
-							<Link to={`${base}/teams/${t.id}`} className={linkClasses}>
-								{t.name}
+					{team.path.map((step) => (
+						<li key={step.id}>
+							<span aria-hidden="true">{CRUMB}</span>
+							<Link to={`${base}/teams/${step.id}`} className={linkClasses}>
+								{step.name}
 							</Link>
 						</li>
 					))}
 					<li aria-current="page">
-						<span aria-hidden="true">› </span>
+						<span aria-hidden="true">{CRUMB}</span>
 						{team.name}
 					</li>
 				</ol>
@@ -194,15 +218,18 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 				title={team.name}
 				intro={
 					<p>
-						{pluralise(team.members.length, 'member')}
-						{team.children.length ? `, ${pluralise(team.children.length, 'sub-team')}` : ''}. Its managers see it and
-						every team beneath it, add and remove its people, and assign them training.
+						{team.children.length
+							? t('team.introSub', {
+									members: t('team.members', { count: team.members.length }),
+									subTeams: t('team.subTeams', { count: team.children.length }),
+								})
+							: t('team.intro', { members: t('team.members', { count: team.members.length }) })}
 					</p>
 				}
 			/>
-			{searchParams.get('created') && !notice ? (
+			{justCreated && !notice ? (
 				<Notice tone="success" role="status" className="mt-6">
-					The team has been created. Add its people below.
+					{t('team.created')}
 				</Notice>
 			) : null}
 			{notice ? (
@@ -213,39 +240,35 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 
 			{team.managedByDirectory ? (
 				<Notice tone="info" className="mt-6">
-					{organisation.name}’s directory keeps this team’s people up to date (SCIM provisioning): add or remove people
-					in your identity provider, and they appear here at its next cycle.
+					{t('team.directory', { organisation: organisation.name })}
 				</Notice>
 			) : null}
 
-			{isAdmin && searchParams.get('delete') ? (
-				<ConfirmPanel title={`Delete ${team.name}?`} tone="danger">
-					<p>
-						Its people stay in {organisation.name}. Courses assigned to this team are withdrawn: requirements nobody has
-						completed are cancelled, completed ones are kept.
-					</p>
+			{isAdmin && confirmingDelete ? (
+				<ConfirmPanel title={t('team.deleteTitle', { name: team.name })} tone="danger">
+					<p>{t('team.deleteBody', { organisation: organisation.name })}</p>
 					<Form method="post" action={pathname} className="flex flex-wrap items-center gap-4 pt-1">
 						<input type="hidden" name="intent" value="delete" />
 						<Button type="submit" variant="danger" aria-disabled={busy || undefined}>
-							Yes, delete {team.name}
+							{t('team.deleteConfirm', { name: team.name })}
 						</Button>
 						<Link to={pathname} className={linkClasses}>
-							Cancel
+							{t('cancel')}
 						</Link>
 					</Form>
 				</ConfirmPanel>
 			) : null}
 
-			<Section id="members-heading" title="Members">
+			<Section id="members-heading" title={t('team.membersHeading')}>
 				{team.members.length ? (
 					<DataTable
-						caption={`Members of ${team.name}`}
+						caption={t('team.caption', { name: team.name })}
 						columns={[
-							'Person',
-							'In the team',
-							'Added',
-							...(isAdmin ? ['Manager'] : []),
-							...(canChangePeople ? ['Remove'] : []),
+							t('team.columns.person'),
+							t('team.columns.inTeam'),
+							t('team.columns.added'),
+							...(isAdmin ? [t('team.columns.manager')] : []),
+							...(canChangePeople ? [t('team.columns.remove')] : []),
 						]}
 						minWidth={isAdmin ? '52rem' : '36rem'}
 					>
@@ -256,10 +279,14 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 									<span className="block break-all text-stone-600">{m.email}</span>
 								</td>
 								<td className={tdClasses}>
-									<Badge tone={m.isManager ? 'brand' : 'neutral'}>{m.isManager ? 'Manager' : 'Member'}</Badge>
-									{m.deactivated ? <span className="mt-1 block text-sm text-stone-700">Deactivated</span> : null}
+									<Badge tone={m.isManager ? 'brand' : 'neutral'}>
+										{m.isManager ? t('team.manager') : t('team.member')}
+									</Badge>
+									{m.deactivated ? (
+										<span className="mt-1 block text-sm text-stone-700">{t('team.deactivated')}</span>
+									) : null}
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(m.addedAt)}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{format.date(m.addedAt)}</td>
 								{isAdmin ? (
 									<td className={tdClasses}>
 										<Form method="post" action={pathname}>
@@ -267,8 +294,12 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 											<input type="hidden" name="membershipId" value={m.membershipId} />
 											<input type="hidden" name="isManager" value={m.isManager ? 'false' : 'true'} />
 											<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
-												{m.isManager ? 'Stop managing' : 'Make manager'}
-												<span className="sr-only"> ({m.name})</span>
+												<Trans
+													t={t}
+													i18nKey={m.isManager ? 'team.stopManaging' : 'team.makeManager'}
+													values={{ name: m.name }}
+													components={[<span key="who" className="sr-only" />]}
+												/>
 											</Button>
 										</Form>
 									</td>
@@ -280,11 +311,16 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 												<input type="hidden" name="intent" value="remove-member" />
 												<input type="hidden" name="membershipId" value={m.membershipId} />
 												<Button type="submit" variant="secondary" size="sm" aria-disabled={busy || undefined}>
-													Remove<span className="sr-only"> {m.name} from the team</span>
+													<Trans
+														t={t}
+														i18nKey="team.remove"
+														values={{ name: m.name }}
+														components={[<span key="who" className="sr-only" />]}
+													/>
 												</Button>
 											</Form>
 										) : (
-											<span className="text-sm text-stone-700">An administrator can</span>
+											<span className="text-sm text-stone-700">{t('team.adminCan')}</span>
 										)}
 									</td>
 								) : null}
@@ -292,7 +328,7 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 						))}
 					</DataTable>
 				) : (
-					<p className="mt-3 text-stone-700">Nobody is in this team yet.</p>
+					<p className="mt-3 text-stone-700">{t('team.nobody')}</p>
 				)}
 			</Section>
 
@@ -305,7 +341,7 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 				/>
 			) : null}
 
-			<Section id="sub-teams-heading" title="Sub-teams">
+			<Section id="sub-teams-heading" title={t('team.subTeamsHeading')}>
 				{team.children.length ? (
 					<ul className="mt-3 list-disc space-y-1 pl-6">
 						{team.children.map((child) => (
@@ -317,7 +353,7 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 						))}
 					</ul>
 				) : (
-					<p className="mt-3 text-stone-700">None.</p>
+					<p className="mt-3 text-stone-700">{t('team.none')}</p>
 				)}
 			</Section>
 
@@ -328,16 +364,14 @@ export default function TeamRoute({ loaderData, actionData }: Route.ComponentPro
 					)}
 					<MoveForm parentId={team.parentId} options={moveTargets} lastResult={resultFor('move')} busy={busy} />
 					{team.managedByDirectory ? null : (
-						<Section id="delete-heading" title="Delete the team">
+						<Section id="delete-heading" title={t('team.deleteHeading')}>
 							<p className="mt-2 max-w-prose text-stone-700">
-								{team.children.length
-									? 'Move or delete its sub-teams first.'
-									: 'Its people stay in the organisation; courses assigned to the team are withdrawn.'}
+								{team.children.length ? t('team.deleteSubFirst') : t('team.deleteNote')}
 							</p>
 							{team.children.length ? null : (
 								<p className="mt-3">
-									<Link to="?delete=1" className={linkClasses}>
-										Delete {team.name}
+									<Link to={DELETE_SEARCH} className={linkClasses}>
+										{t('team.deleteLink', { name: team.name })}
 									</Link>
 								</p>
 							)}
@@ -360,6 +394,7 @@ function AddMemberForm({
 	lastResult: SubmissionResult<string[]> | undefined
 	busy: boolean
 }) {
+	const { t } = useTranslation('org')
 	const [form, fields] = useForm({
 		id: 'add-team-member',
 		lastResult,
@@ -368,35 +403,32 @@ function AddMemberForm({
 		shouldRevalidate: 'onInput',
 	})
 	return (
-		<Section id="add-member-heading" title="Add someone">
+		<Section id="add-member-heading" title={t('team.add')}>
 			{candidates.length ? (
 				<Form method="post" className="mt-4 grid max-w-2xl gap-5" {...getFormProps(form)}>
 					<input type="hidden" name="intent" value="add-member" />
 					<FormErrors id={form.errorId} errors={form.errors} />
 					<SelectField
-						labelProps={{ children: 'Person' }}
+						labelProps={{ children: t('team.person') }}
 						selectProps={getSelectProps(fields.membershipId)}
-						placeholder="Choose someone"
+						placeholder={t('team.chooseSomeone')}
 						options={candidates.map((c) => ({ value: c.membershipId, label: `${c.name} (${c.email})` }))}
 						errors={fields.membershipId.errors}
 					/>
 					{canMakeManager ? (
 						<div className="flex items-center gap-3">
-							<input
-								{...getInputProps(fields.asManager, { type: 'checkbox' })}
-								className="size-5 rounded border-stone-500"
-							/>
+							<input {...getInputProps(fields.asManager, CHECKBOX)} className="size-5 rounded border-stone-500" />
 							<label htmlFor={fields.asManager.id} className="text-stone-900">
-								Make them a manager of this team
+								{t('team.asManager')}
 							</label>
 						</div>
 					) : null}
 					<div>
-						<SubmitButton pending={busy}>Add to team</SubmitButton>
+						<SubmitButton pending={busy}>{t('team.addSubmit')}</SubmitButton>
 					</div>
 				</Form>
 			) : (
-				<p className="mt-3 max-w-prose text-stone-700">Everyone in the organisation is already in this team.</p>
+				<p className="mt-3 max-w-prose text-stone-700">{t('team.everyoneIn')}</p>
 			)}
 		</Section>
 	)
@@ -411,6 +443,7 @@ function RenameForm({
 	lastResult: SubmissionResult<string[]> | undefined
 	busy: boolean
 }) {
+	const { t } = useTranslation('org')
 	const [form, fields] = useForm({
 		id: 'rename-team',
 		lastResult,
@@ -420,17 +453,17 @@ function RenameForm({
 		shouldRevalidate: 'onInput',
 	})
 	return (
-		<Section id="rename-heading" title="Rename">
+		<Section id="rename-heading" title={t('team.rename')}>
 			<Form method="post" className="mt-4 grid max-w-2xl gap-5" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="rename" />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field
-					labelProps={{ children: 'Team name' }}
+					labelProps={{ children: t('team.name') }}
 					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'off' }}
 					errors={fields.name.errors}
 				/>
 				<div>
-					<SubmitButton pending={busy}>Save name</SubmitButton>
+					<SubmitButton pending={busy}>{t('team.saveName')}</SubmitButton>
 				</div>
 			</Form>
 		</Section>
@@ -448,6 +481,7 @@ function MoveForm({
 	lastResult: SubmissionResult<string[]> | undefined
 	busy: boolean
 }) {
+	const { t } = useTranslation('org')
 	const [form, fields] = useForm({
 		id: 'move-team',
 		lastResult,
@@ -457,20 +491,20 @@ function MoveForm({
 		shouldRevalidate: 'onInput',
 	})
 	return (
-		<Section id="move-heading" title="Move">
+		<Section id="move-heading" title={t('team.move')}>
 			<Form method="post" className="mt-4 grid max-w-2xl gap-5" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="move" />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<SelectField
-					labelProps={{ children: 'Inside' }}
-					description={`The team moves with its sub-teams. Teams nest at most ${MAX_TEAM_DEPTH} levels deep.`}
+					labelProps={{ children: t('team.inside') }}
+					description={t('team.moveHint', { depth: MAX_TEAM_DEPTH })}
 					selectProps={getSelectProps(fields.parentId)}
-					placeholder="Top level"
+					placeholder={t('team.topLevel')}
 					options={options}
 					errors={fields.parentId.errors}
 				/>
 				<div>
-					<SubmitButton pending={busy}>Move team</SubmitButton>
+					<SubmitButton pending={busy}>{t('team.moveSubmit')}</SubmitButton>
 				</div>
 			</Form>
 		</Section>

@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -8,19 +9,22 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
-import { pluralise } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listTeams } from '#modules/teams/list-teams.ts'
 import { createTeam } from '#modules/teams/manage-teams.ts'
 import { CreateTeamSchema, MAX_TEAM_DEPTH } from '#modules/teams/schemas.ts'
 import type { Route } from './+types/org.$slug.teams._index'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Teams | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'The teams of your organisation, nested as your schools, departments or wings are, with their managers.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('teams.meta.title', { ns: 'org', organisation }),
+		t('teams.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
@@ -47,53 +51,62 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 	}
 }
 
+// Drawn before a team inside another (hidden from screen readers, which hear the path instead).
+const BRANCH = '└ '
+
 export default function TeamsRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation, isAdmin, teams } = loaderData
+	const { t } = useTranslation('org')
 	const base = `/org/${organisation.slug}`
 	return (
 		<Container className="py-10">
 			<PageHeading
-				title="Teams"
+				title={t('teams.title')}
 				intro={
 					<p>
 						{isAdmin
-							? `Group ${organisation.name}’s people as you run it: schools within a trust, departments, wings. Teams can hold other teams, up to ${MAX_TEAM_DEPTH} levels deep. A team’s managers see it and every team beneath it, and can assign it training.`
-							: 'The teams you manage, and the teams beneath them: open one to add or remove its people.'}
+							? t('teams.introAdmin', { organisation: organisation.name, depth: MAX_TEAM_DEPTH })
+							: t('teams.introManager')}
 					</p>
 				}
 			/>
 			{isAdmin ? <CreateTeamForm teams={teams} lastResult={actionData?.result} /> : null}
-			<Section id="teams-heading" title={pluralise(teams.length, 'team')}>
+			<Section id="teams-heading" title={t('teams.count', { count: teams.length })}>
 				{teams.length ? (
-					<DataTable caption={`Teams of ${organisation.name}`} columns={['Team', 'Members', 'Managers']}>
+					<DataTable
+						caption={t('teams.caption', { organisation: organisation.name })}
+						columns={[t('teams.columns.team'), t('teams.columns.members'), t('teams.columns.managers')]}
+					>
 						{teams.map((team) => (
 							<tr key={team.id}>
 								<td className={tdClasses}>
 									<span style={{ paddingInlineStart: `${team.depth * 1.5}rem` }} className="block">
 										{team.depth > 0 ? (
 											<span aria-hidden="true" className="text-stone-500">
-												└{' '}
+												{BRANCH}
 											</span>
 										) : null}
 										<Link to={`${base}/teams/${team.id}`} className={linkClasses}>
 											{team.name}
 										</Link>
-										{team.path.length ? <span className="sr-only">, in {team.path.join(' › ')}</span> : null}
+										{team.path.length ? (
+											<span className="sr-only">{t('teams.inPath', { path: team.path.join(' › ') })}</span>
+										) : null}
 										{team.managedByDirectory ? (
 											<Badge tone="neutral" className="ms-2">
-												From your directory
+												{t('teams.fromDirectory')}
 											</Badge>
 										) : null}
 									</span>
 								</td>
 								<td className={tdClasses}>{team.memberCount}</td>
-								<td className={tdClasses}>{team.managers.length ? team.managers.join(', ') : 'None'}</td>
+								<td className={tdClasses}>{team.managers.length ? team.managers.join(', ') : t('teams.none')}</td>
 							</tr>
 						))}
 					</DataTable>
 				) : (
 					<p className="mt-3 max-w-prose text-stone-700">
-						{isAdmin ? 'No teams yet: create the first one above.' : 'You do not manage a team here any more.'}
+						{isAdmin ? t('teams.noTeamsAdmin') : t('teams.noTeamsManager')}
 					</p>
 				)}
 			</Section>
@@ -113,6 +126,7 @@ function CreateTeamForm({
 		: undefined
 }) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('org')
 	const [form, fields] = useForm({
 		id: 'create-team',
 		lastResult,
@@ -121,28 +135,28 @@ function CreateTeamForm({
 		shouldRevalidate: 'onInput',
 	})
 	return (
-		<Section id="create-team-heading" title="Create a team">
+		<Section id="create-team-heading" title={t('teams.create')}>
 			<Form method="post" className="mt-4 grid max-w-2xl gap-5" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="create" />
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field
-					labelProps={{ children: 'Team name' }}
+					labelProps={{ children: t('teams.name') }}
 					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'off' }}
 					errors={fields.name.errors}
 				/>
 				<SelectField
-					labelProps={{ children: 'Inside' }}
-					description="Leave as “Top level” for a team that is not part of another."
+					labelProps={{ children: t('teams.inside') }}
+					description={t('teams.insideHint')}
 					selectProps={getSelectProps(fields.parentId)}
-					placeholder="Top level"
+					placeholder={t('teams.topLevel')}
 					options={teams
-						.filter((t) => t.depth < MAX_TEAM_DEPTH - 1)
-						.map((t) => ({ value: t.id, label: [...t.path, t.name].join(' › ') }))}
+						.filter((team) => team.depth < MAX_TEAM_DEPTH - 1)
+						.map((team) => ({ value: team.id, label: [...team.path, team.name].join(' › ') }))}
 					errors={fields.parentId.errors}
 				/>
 				<div>
-					<SubmitButton pending={navigation.state === 'submitting'} pendingText="Creating the team…">
-						Create team
+					<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('teams.creating')}>
+						{t('teams.createSubmit')}
 					</SubmitButton>
 				</div>
 			</Form>

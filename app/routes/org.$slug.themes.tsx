@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Form } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { controlClasses, PageHeading, Section } from '#app/components/org/org-ui.tsx'
@@ -7,19 +8,23 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listTeams } from '#modules/teams/list-teams.ts'
 import { getTeamThemes } from '#modules/themes/get-team-themes.ts'
-import { DIFFICULTY_LABELS, ThemesQuerySchema } from '#modules/themes/schemas.ts'
+import { NMC_CODE_THEMES } from '#modules/reflective-records/schemas.ts'
+import { ThemesQuerySchema } from '#modules/themes/schemas.ts'
 import type { Route } from './+types/org.$slug.themes'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Team themes | ${data?.organisation.name ?? 'Organisation'} | Circle`,
-		'What your staff reflect on, counted only from people who said yes and only for groups of five or more.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const organisation = data?.organisation.name ?? t('organisation', { ns: 'org' })
+	return pageMeta(
+		t('themes.meta.title', { ns: 'org', organisation }),
+		t('themes.meta.description', { ns: 'org' }),
 		NOINDEX,
 	)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -45,23 +50,30 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	}
 }
 
+const ONE_DECIMAL: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 }
+
 export default function OrganisationThemesRoute({ loaderData }: Route.ComponentProps) {
 	const { organisation, wholeOrganisation, teams, teamId, groupName, themes } = loaderData
+	const { t } = useTranslation('org')
+	const format = useFormat()
+	const people = (count: number) => t('themes.people', { count })
+	// The NMC Code's four themes are stored in English; each is shown in the reader's language.
+	const codeTheme = (theme: string) => {
+		const index = (NMC_CODE_THEMES as readonly string[]).indexOf(theme)
+		return index === -1 ? theme : t(`themes.codeThemes.${index as 0 | 1 | 2 | 3}`)
+	}
+	const difficulty = (average: number) => {
+		const level = Math.min(5, Math.max(1, Math.round(average))) as 1 | 2 | 3 | 4 | 5
+		return t(`themes.difficulty.${level}`)
+	}
 	return (
 		<Container className="py-10 sm:py-12">
 			<PageHeading
-				title="Team themes"
+				title={t('themes.title')}
 				intro={
 					<>
-						<p>
-							What people in {organisation.name} are reflecting on: the themes they choose, the prompts they find
-							hardest to put into practice and how they answer rating questions. Only people who said yes to team themes
-							in their own account are counted, and only in groups of five or more.
-						</p>
-						<p className="mt-2">
-							You see counts, never anyone’s words, unless a person chose to share a particular reflection with{' '}
-							{organisation.name}. Names are never shown.
-						</p>
+						<p>{t('themes.intro1', { organisation: organisation.name })}</p>
+						<p className="mt-2">{t('themes.intro2', { organisation: organisation.name })}</p>
 					</>
 				}
 			/>
@@ -69,10 +81,10 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 				<Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
 					<div>
 						<label htmlFor="team" className="block font-medium text-stone-900">
-							Group
+							{t('themes.group')}
 						</label>
 						<p id="team-hint" className="text-sm text-stone-700">
-							A team includes the teams beneath it.
+							{t('themes.groupHint')}
 						</p>
 						<select
 							id="team"
@@ -81,7 +93,9 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 							aria-describedby="team-hint"
 							className={controlClasses}
 						>
-							{wholeOrganisation ? <option value="">Everyone in {organisation.name}</option> : null}
+							{wholeOrganisation ? (
+								<option value="">{t('themes.everyone', { organisation: organisation.name })}</option>
+							) : null}
 							{teams.map((team) => (
 								<option key={team.id} value={team.id}>
 									{'\u00a0\u00a0'.repeat(team.depth)}
@@ -91,54 +105,43 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 						</select>
 					</div>
 					<button type="submit" className={buttonClasses({ variant: 'secondary' })}>
-						Show
+						{t('themes.show')}
 					</button>
 				</Form>
 			) : null}
 
 			{!themes.enough ? (
-				<Notice tone="info" title="Fewer than five people, so nothing is shown" className="mt-8 max-w-3xl">
-					<p>
-						Themes for {groupName} appear once at least {themes.minimum} people in it have said yes to team themes in
-						their account. We do not say how many have so far, so that nobody can be picked out.
-					</p>
+				<Notice tone="info" title={t('themes.tooFew')} className="mt-8 max-w-3xl">
+					<p>{t('themes.tooFewBody', { group: groupName, minimum: themes.minimum })}</p>
 				</Notice>
 			) : (
 				<>
 					<p className="mt-8 max-w-3xl text-stone-700">
-						{groupName}: from {pluralise(themes.people, 'person', 'people')} who said yes, over the twelve months since{' '}
-						{formatDate(themes.since)}. A figure needs five people behind it before it appears.
+						{t('themes.summary', { group: groupName, people: people(themes.people), date: format.date(themes.since) })}
 					</p>
 
-					<Section
-						id="code-themes"
-						title="The Code themes people chose"
-						intro="From NMC reflective accounts: how often each of the Code’s four themes was chosen."
-					>
+					<Section id="code-themes" title={t('themes.code')} intro={t('themes.codeIntro')}>
 						<div className="mt-4">
 							{themes.codeThemes.themes.length ? (
 								<ThemeBars
-									caption={`Code themes on the reflective accounts of ${pluralise(themes.codeThemes.writers, 'person', 'people')}`}
-									valueLabel="Accounts"
-									rows={themes.codeThemes.themes.map((t) => ({
-										label: t.theme,
-										value: t.accounts,
-										note: `${pluralise(t.accounts, 'account')} by ${pluralise(t.people, 'person', 'people')}`,
+									caption={t('themes.codeCaption', { people: people(themes.codeThemes.writers) })}
+									valueLabel={t('themes.accountsLabel')}
+									rows={themes.codeThemes.themes.map((row) => ({
+										label: codeTheme(row.theme),
+										value: row.accounts,
+										note: t('themes.codeNote', {
+											accounts: t('themes.accounts', { count: row.accounts }),
+											people: people(row.people),
+										}),
 									}))}
 								/>
 							) : (
-								<p className="text-stone-700">
-									Fewer than five people have written an NMC reflective account, so nothing is shown.
-								</p>
+								<p className="text-stone-700">{t('themes.codeNone')}</p>
 							)}
 						</div>
 					</Section>
 
-					<Section
-						id="hardest"
-						title="Hardest to put into practice"
-						intro="Lesson reflection prompts, by how hard people said it was to put what they wrote into practice (1 easy, 5 very hard)."
-					>
+					<Section id="hardest" title={t('themes.hardest')} intro={t('themes.hardestIntro')}>
 						<div className="mt-4">
 							{themes.hardestPrompts.length ? (
 								<ol className="space-y-4">
@@ -147,24 +150,23 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 											<p className="font-semibold text-stone-900">{row.prompt}</p>
 											<p className="mt-1 text-sm text-stone-700">{row.courseTitle}</p>
 											<p className="mt-2 text-stone-800">
-												Average {row.averageDifficulty.toFixed(1)} out of 5 (
-												{DIFFICULTY_LABELS[Math.round(row.averageDifficulty) - 1]?.toLowerCase()}); hard or very hard
-												for {row.hardFor} of {row.people} people.
+												{t('themes.average', {
+													average: format.number(row.averageDifficulty, ONE_DECIMAL),
+													difficulty: difficulty(row.averageDifficulty),
+													hardFor: row.hardFor,
+													people: row.people,
+												})}
 											</p>
 										</li>
 									))}
 								</ol>
 							) : (
-								<p className="text-stone-700">No prompt has been rated by five people yet, so nothing is shown.</p>
+								<p className="text-stone-700">{t('themes.hardestNone')}</p>
 							)}
 						</div>
 					</Section>
 
-					<Section
-						id="ratings"
-						title="Answers to rating questions"
-						intro="Each person’s latest answer to the rating questions in course quizzes."
-					>
+					<Section id="ratings" title={t('themes.ratings')} intro={t('themes.ratingsIntro')}>
 						{themes.ratings.length ? (
 							<div className="mt-4 space-y-8">
 								{themes.ratings.map((question) => (
@@ -174,11 +176,11 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 											<>
 												<span className="block font-semibold text-stone-900">{question.prompt}</span>
 												<span className="block text-sm font-normal text-stone-700">
-													{question.courseTitle}: {pluralise(question.people, 'person', 'people')} answered
+													{t('themes.answered', { course: question.courseTitle, people: people(question.people) })}
 												</span>
 											</>
 										}
-										valueLabel="People"
+										valueLabel={t('themes.peopleLabel')}
 										rows={question.counts.map((c, index) => ({
 											label:
 												index === 0 && question.scaleMinLabel
@@ -187,29 +189,27 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 														? `${c.value} (${question.scaleMaxLabel})`
 														: String(c.value),
 											value: c.people,
-											note: pluralise(c.people, 'person', 'people'),
+											note: people(c.people),
 										}))}
 									/>
 								))}
 							</div>
 						) : (
-							<p className="mt-4 text-stone-700">
-								No rating question has been answered by five people yet, so nothing is shown.
-							</p>
+							<p className="mt-4 text-stone-700">{t('themes.ratingsNone')}</p>
 						)}
 					</Section>
 
 					<Section
 						id="shared"
-						title={`Reflections shared with ${organisation.name}`}
-						intro="Each of these was shared on purpose by the person who wrote it. Names are left off."
+						title={t('themes.shared', { organisation: organisation.name })}
+						intro={t('themes.sharedIntro')}
 					>
 						{themes.shared.length ? (
 							<ul className="mt-4 space-y-4">
 								{themes.shared.map((row) => (
 									<li key={row.id} className="rounded-xl border border-stone-200 bg-white p-4">
 										<p className="text-sm text-stone-700">
-											{row.courseTitle} · {formatDate(row.updatedAt)}
+											{row.courseTitle} · {format.date(row.updatedAt)}
 										</p>
 										<p className="mt-1 font-semibold text-stone-900">{row.prompt}</p>
 										<blockquote className="mt-2 border-l-4 border-brand-200 pl-3 whitespace-pre-line text-stone-800">
@@ -219,9 +219,7 @@ export default function OrganisationThemesRoute({ loaderData }: Route.ComponentP
 								))}
 							</ul>
 						) : (
-							<p className="mt-4 text-stone-700">
-								Nobody in this group has shared a reflection with {organisation.name} yet.
-							</p>
+							<p className="mt-4 text-stone-700">{t('themes.sharedNone', { organisation: organisation.name })}</p>
 						)}
 					</Section>
 				</>

@@ -1,8 +1,8 @@
+import { useTranslation } from 'react-i18next'
 import { Outlet, useLocation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireOrgLayoutAccess } from '#app/utils/circles-access.server.ts'
 import { type Section, SectionNav } from '#app/components/ui/section-nav.tsx'
-import { pluralise } from '#app/utils/format.ts'
 import type { Route } from './+types/org.$slug'
 
 // The organisation admin area: its name and a section menu above each page. Owners and
@@ -24,31 +24,32 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export default function OrganisationLayout({ loaderData }: Route.ComponentProps) {
 	const { organisation, role, isPlatformAdmin, managedTeams, facilitatesCircles, circlesOnly } = loaderData
 	const { pathname } = useLocation()
+	const { t } = useTranslation('org')
 	const base = `/org/${organisation.slug}`
-	const teams: Section = { to: `${base}/teams`, label: 'Teams', end: false, alsoActive: false }
-	const assignments: Section = { to: `${base}/assignments`, label: 'Assignments', end: false, alsoActive: false }
-	const compliance: Section = { to: `${base}/compliance`, label: 'Compliance', end: false, alsoActive: false }
-	const themes: Section = { to: `${base}/themes`, label: 'Themes', end: false, alsoActive: false }
-	const circles: Section = { to: `${base}/circles`, label: 'Circles', end: false, alsoActive: false }
+	const teams: Section = { to: `${base}/teams`, label: t('nav.teams'), end: false, alsoActive: false }
+	const assignments: Section = { to: `${base}/assignments`, label: t('nav.assignments'), end: false, alsoActive: false }
+	const compliance: Section = { to: `${base}/compliance`, label: t('nav.compliance'), end: false, alsoActive: false }
+	const themes: Section = { to: `${base}/themes`, label: t('nav.themes'), end: false, alsoActive: false }
+	const circles: Section = { to: `${base}/circles`, label: t('nav.circles'), end: false, alsoActive: false }
 	const sections: Section[] = circlesOnly
 		? [circles]
 		: managedTeams !== null
 			? [compliance, teams, assignments, themes, ...(facilitatesCircles ? [circles] : [])]
 			: [
 					// A course's seats page belongs under the overview, which lists the courses.
-					{ to: base, label: 'Overview', end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
-					{ to: `${base}/members`, label: 'Members', end: false, alsoActive: false },
-					{ to: `${base}/report`, label: 'Team report', end: false, alsoActive: false },
+					{ to: base, label: t('nav.overview'), end: true, alsoActive: pathname.startsWith(`${base}/seats/`) },
+					{ to: `${base}/members`, label: t('nav.members'), end: false, alsoActive: false },
+					{ to: `${base}/report`, label: t('nav.report'), end: false, alsoActive: false },
 					compliance,
 					teams,
 					assignments,
 					circles,
 					themes,
-					{ to: `${base}/audit`, label: 'Audit log', end: false, alsoActive: false },
+					{ to: `${base}/audit`, label: t('nav.audit'), end: false, alsoActive: false },
 					// Sign-in (SSO), Security (two-step sign-in) and Provisioning (SCIM), with their own menu.
 					{
 						to: `${base}/settings/sign-in`,
-						label: 'Settings',
+						label: t('nav.settings'),
 						end: false,
 						alsoActive: pathname.startsWith(`${base}/settings/`),
 					},
@@ -56,19 +57,21 @@ export default function OrganisationLayout({ loaderData }: Route.ComponentProps)
 	return (
 		<>
 			<SectionNav
-				label="Organisation"
+				label={t('nav.label')}
 				heading={
 					<p className="text-sm text-stone-700">
 						<span className="font-semibold text-stone-900">{organisation.name}</span>
 						<span aria-hidden="true"> · </span>
 						<span>
 							{circlesOnly
-								? 'You are a circle facilitator'
+								? t('nav.facilitator')
 								: managedTeams !== null
-									? `You manage ${pluralise(managedTeams, 'team')}`
+									? t('nav.managesTeams', { count: managedTeams })
 									: isPlatformAdmin
-										? 'Platform admin'
-										: `You are ${role === 'OWNER' ? 'an owner' : 'an administrator'}`}
+										? t('nav.platformAdmin')
+										: role === 'OWNER'
+											? t('nav.owner')
+											: t('nav.admin')}
 						</span>
 					</p>
 				}

@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ConfirmPanel, linkClasses } from '#app/components/org/org-ui.tsx'
@@ -8,20 +9,19 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
-import { sectorLabel } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listMyOrganisations } from '#modules/organisations/create-organisation.ts'
 import { listOrganisationsWithManagedTeams } from '#modules/teams/list-teams.ts'
 import { leaveOrganisation } from '#modules/organisations/members.ts'
-import { LeaveOrganisationSchema, ORG_ROLE_LABELS } from '#modules/organisations/schemas.ts'
+import { LeaveOrganisationSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Your organisations | Circle',
-		'The organisations you manage on Circle: seats, staff and team progress.',
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('list.meta.title', { ns: 'org' }), t('list.meta.description', { ns: 'org' }), NOINDEX)
+}
 
 /** The signed-in user's organisations; someone who manages exactly one goes straight to it. */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -44,9 +44,10 @@ export async function loader({ request }: Route.LoaderArgs) {
  */
 export async function action({ request, context }: Route.ActionArgs) {
 	const user = await requireUser(request)
+	const t = await getT(request)
 	const submission = parseWithZod(await request.formData(), { schema: LeaveOrganisationSchema })
 	if (submission.status !== 'success') {
-		return data({ ok: false as const, message: 'Choose the organisation to leave.' }, { status: 400 })
+		return data({ ok: false as const, message: t('list.chooseToLeave', { ns: 'org' }) }, { status: 400 })
 	}
 	const left = (await listMyOrganisations({ userId: user.id })).find((o) => o.id === submission.value.organisationId)
 	try {
@@ -58,38 +59,37 @@ export async function action({ request, context }: Route.ActionArgs) {
 	} catch (error) {
 		return replyWithProblem(error, {})
 	}
-	return { ok: true as const, message: `You have left ${left?.name ?? 'the organisation'}. Your certificates, CPD and reflections are still here, in your portfolio.` }
+	return {
+		ok: true as const,
+		message: t('list.left', { ns: 'org', organisation: left?.name ?? t('list.theOrganisation', { ns: 'org' }) }),
+	}
 }
 
 export default function OrganisationsRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisations, leaving } = loaderData
 	const busy = useNavigation().state !== 'idle'
+	const { t } = useTranslation('org')
 	const reply = actionData as { ok: boolean; message: string } | undefined
 	return (
 		<Container width="prose" className="py-10">
-			<h1 className="text-3xl font-bold text-stone-900">Your organisations</h1>
-			<p className="mt-2 text-stone-700">
-				Buy seats on a course for your staff, invite them, and follow who has started and finished.
-			</p>
+			<h1 className="text-3xl font-bold text-stone-900">{t('list.title')}</h1>
+			<p className="mt-2 text-stone-700">{t('list.intro')}</p>
 			{reply ? (
 				<Notice tone={reply.ok ? 'success' : 'error'} role={reply.ok ? 'status' : 'alert'} className="mt-6">
 					{reply.message}
 				</Notice>
 			) : null}
 			{leaving && !reply?.ok ? (
-				<ConfirmPanel title={`Leave ${leaving.name}?`} tone="danger">
-					<p>
-						You will stop having access to the courses {leaving.name} gave you. Everything you have learnt stays yours:
-						your certificates, CPD entries, reflections and reflective records remain in your portfolio.
-					</p>
+				<ConfirmPanel title={t('list.leaveTitle', { organisation: leaving.name })} tone="danger">
+					<p>{t('list.leaveBody', { organisation: leaving.name })}</p>
 					<Form method="post" action="/org" className="flex flex-wrap items-center gap-4 pt-1">
 						<input type="hidden" name="intent" value="leave" />
 						<input type="hidden" name="organisationId" value={leaving.id} />
 						<Button type="submit" variant="danger" aria-disabled={busy || undefined}>
-							Yes, leave {leaving.name}
+							{t('list.leaveConfirm', { organisation: leaving.name })}
 						</Button>
 						<Link to="/org" className={linkClasses}>
-							Cancel
+							{t('cancel')}
 						</Link>
 					</Form>
 				</ConfirmPanel>
@@ -109,35 +109,38 @@ export default function OrganisationsRoute({ loaderData, actionData }: Route.Com
 										{org.name}
 									</Link>
 								)}
-								{org.sector ? <p className="text-sm text-stone-600">{sectorLabel(org.sector)}</p> : null}
+								{org.sector ? <p className="text-sm text-stone-600">{t(`sectors.${org.sector}`)}</p> : null}
 							</div>
 							<div className="flex flex-wrap items-center gap-3">
 								<Badge tone={org.role === 'MEMBER' && !org.managesTeams ? 'neutral' : 'brand'}>
-									{org.managesTeams ? 'Team manager' : ORG_ROLE_LABELS[org.role]}
+									{org.managesTeams ? t('roles.teamManager') : t(`roles.${org.role}`)}
 								</Badge>
 								<Link to={`/org?${new URLSearchParams({ leave: org.id })}`} className={`${linkClasses} text-sm`}>
-									Leave<span className="sr-only"> {org.name}</span>
+									<Trans
+										t={t}
+										i18nKey="list.leave"
+										values={{ organisation: org.name }}
+										components={[<span key="name" className="sr-only" />]}
+									/>
 								</Link>
 							</div>
 						</li>
 					))}
 				</ul>
 			) : (
-				<p className="mt-8 rounded-2xl border border-stone-200 bg-white p-5 text-stone-700">
-					You are not part of an organisation yet. Set one up to buy seats for your team.
-				</p>
+				<p className="mt-8 rounded-2xl border border-stone-200 bg-white p-5 text-stone-700">{t('list.none')}</p>
 			)}
 			{organisations.some((o) => o.role === 'MEMBER') ? (
 				<p className="mt-4 text-sm text-stone-600">
-					Members take the courses their organisation gives them from{' '}
-					<Link to="/dashboard" className={linkClasses}>
-						My learning
-					</Link>
-					; only owners and administrators manage seats.
+					<Trans
+						t={t}
+						i18nKey="list.members"
+						components={[<Link key="dashboard" to="/dashboard" className={linkClasses} />]}
+					/>
 				</p>
 			) : null}
 			<p className="mt-8">
-				<ButtonLink to="/org/new">Set up an organisation</ButtonLink>
+				<ButtonLink to="/org/new">{t('list.setUp')}</ButtonLink>
 			</p>
 		</Container>
 	)

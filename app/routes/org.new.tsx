@@ -1,24 +1,24 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { data, Form, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { SECTOR_LABELS, SECTORS } from '#app/utils/format.ts'
+import { SECTORS } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createOrganisation } from '#modules/organisations/create-organisation.ts'
 import { CreateOrganisationSchema, slugify } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org.new'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Set up an organisation | Circle',
-		'Set up your school, trust, council or service on Circle to buy seats and follow your staff’s CPD.',
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('new.meta.title', { ns: 'org' }), t('new.meta.description', { ns: 'org' }), NOINDEX)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	await requireUser(request)
@@ -40,6 +40,7 @@ export async function action({ request }: Route.ActionArgs) {
 
 export default function NewOrganisationRoute({ actionData }: Route.ComponentProps) {
 	const navigation = useNavigation()
+	const { t } = useTranslation('org')
 	const slugEdited = useRef(false)
 	const [form, fields] = useForm({
 		id: 'new-organisation',
@@ -51,21 +52,18 @@ export default function NewOrganisationRoute({ actionData }: Route.ComponentProp
 	})
 	return (
 		<Container width="prose" className="py-10">
-			<h1 className="text-3xl font-bold text-stone-900">Set up an organisation</h1>
-			<p className="mt-2 text-stone-700">
-				An organisation holds the seats you buy for your staff. You will be its owner, and can add other administrators
-				later.
-			</p>
+			<h1 className="text-3xl font-bold text-stone-900">{t('new.title')}</h1>
+			<p className="mt-2 text-stone-700">{t('new.intro')}</p>
 			<Form
 				method="post"
 				{...getFormProps(form)}
 				aria-describedby={form.errors?.length ? form.errorId : undefined}
 				className="mt-8 space-y-6 rounded-2xl border border-stone-200 bg-white p-6 shadow-xs sm:p-8"
 			>
-				<FormErrors id={form.errorId} errors={form.errors} title="The organisation has not been set up" />
+				<FormErrors id={form.errorId} errors={form.errors} title={t('new.errorsTitle')} />
 				<Field
-					labelProps={{ children: 'Organisation name' }}
-					description="As your staff know it, for example Riverside Academy Trust."
+					labelProps={{ children: t('new.name') }}
+					description={t('new.nameHint')}
 					inputProps={{
 						...getInputProps(fields.name, { type: 'text' }),
 						autoComplete: 'organization',
@@ -80,8 +78,8 @@ export default function NewOrganisationRoute({ actionData }: Route.ComponentProp
 					errors={fields.name.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Web address (optional)' }}
-					description="Your organisation's pages will be at /org/ followed by this. Lower-case letters, numbers and hyphens; we make one from the name if you leave it empty."
+					labelProps={{ children: t('new.slug') }}
+					description={t('new.slugHint')}
 					inputProps={{
 						...getInputProps(fields.slug, { type: 'text' }),
 						spellCheck: false,
@@ -91,15 +89,15 @@ export default function NewOrganisationRoute({ actionData }: Route.ComponentProp
 					errors={fields.slug.errors}
 				/>
 				<SelectField
-					labelProps={{ children: 'Sector (optional)' }}
+					labelProps={{ children: t('new.sector') }}
 					selectProps={getSelectProps(fields.sector)}
-					placeholder="Choose a sector"
-					options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+					placeholder={t('new.chooseSector')}
+					options={SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))}
 					errors={fields.sector.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Billing email (optional)' }}
-					description="Where invoices and receipts for seats should go, if not to you."
+					labelProps={{ children: t('new.billingEmail') }}
+					description={t('new.billingEmailHint')}
 					inputProps={{
 						...getInputProps(fields.billingEmail, { type: 'email' }),
 						autoComplete: 'email',
@@ -107,8 +105,8 @@ export default function NewOrganisationRoute({ actionData }: Route.ComponentProp
 					}}
 					errors={fields.billingEmail.errors}
 				/>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Setting up…">
-					Set up organisation
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('new.submitting')}>
+					{t('new.submit')}
 				</SubmitButton>
 			</Form>
 		</Container>

@@ -54,4 +54,59 @@ describe('/org/:slug/settings/security', () => {
 		const gated = (await call(loader, getRequest(path, { cookie: ownerCookie }), params)) as Response
 		expect(gated.headers.get('Location')).toBe('/account/security?setup=required')
 	})
+
+	test('only owners choose whether an erased person’s certificates keep their name (audited); admins and members cannot', async () => {
+		const org = await createOrganisation()
+		const admin = await addMember({ organisationId: org.id, role: 'ADMIN' })
+		const member = await addMember({ organisationId: org.id })
+		const params = { slug: org.slug }
+		const path = `/org/${org.slug}/settings/security`
+		const keep = { intent: 'certificate-names', certificateNames: 'keep' }
+		const setting = async () =>
+			(
+				await prisma.organisation.findUniqueOrThrow({
+					where: { id: org.id },
+					select: { erasureKeepsCertificateNames: true },
+				})
+			).erasureKeepsCertificateNames
+
+		const memberCookie = await sessionCookie(member.id)
+		expect(statusOf(await call(action, formRequest(path, keep, { cookie: memberCookie }), params))).toBe(403)
+		const adminCookie = await sessionCookie(admin.id)
+		expect(statusOf(await call(action, formRequest(path, keep, { cookie: adminCookie }), params))).toBe(403)
+		const adminView = (await call(loader, getRequest(path, { cookie: adminCookie }), params)) as {
+			certificateNames: string
+			canChangeNames: boolean
+		}
+		expect(adminView).toMatchObject({ certificateNames: 'remove', canChangeNames: false })
+		expect(await setting()).toBe(false)
+
+		const ownerCookie = await sessionCookie(org.owner.id)
+		expect(
+			statusOf(
+				await call(
+					action,
+					formRequest(path, { intent: 'certificate-names', certificateNames: 'maybe' }, { cookie: ownerCookie }),
+					params,
+				),
+			),
+		).toBe(400)
+		expect(await setting()).toBe(false)
+
+		expect(statusOf(await call(action, formRequest(path, keep, { cookie: ownerCookie }), params))).toBe(200)
+		expect(await setting()).toBe(true)
+		const entry = await prisma.auditLog.findFirstOrThrow({
+			where: { organisationId: org.id, action: 'organisation.erasure_certificate_names_changed' },
+		})
+		expect(entry).toMatchObject({ actorId: org.owner.id, details: { from: false, to: true } })
+		const ownerView = (await call(loader, getRequest(path, { cookie: ownerCookie }), params)) as {
+			certificateNames: string
+			canChangeNames: boolean
+		}
+		expect(ownerView).toMatchObject({ certificateNames: 'keep', canChangeNames: true })
+
+		const remove = { intent: 'certificate-names', certificateNames: 'remove' }
+		expect(statusOf(await call(action, formRequest(path, remove, { cookie: ownerCookie }), params))).toBe(200)
+		expect(await setting()).toBe(false)
+	})
 })

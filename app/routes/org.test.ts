@@ -222,6 +222,32 @@ describe('inviting staff', () => {
 		expect(emails).toEqual([{ template: 'invitation' }, { template: 'invitation' }])
 	})
 
+	test('the invitation email goes in the language the inviter chose for someone without an account; a bad choice is refused', async () => {
+		const { org, pool, cookie, seatsPath } = await orgWithPool(10)
+		const params = { slug: org.slug, courseSlug: pool.course.slug }
+		const welsh = address('cymraeg')
+		const english = address('english')
+		const invite = (email: string, language: string) =>
+			call(seatsAction, multipart(seatsPath, { intent: 'invite', mode: 'single', email, language }, cookie), params)
+
+		expect(statusOf(await invite(address('klingon'), 'tlh'))).toBe(400)
+		expect(await prisma.invitation.count({ where: { seatPoolId: pool.id } })).toBe(0)
+
+		expect(statusOf(await invite(welsh, 'cy'))).toBe(200)
+		expect(statusOf(await invite(english, 'en'))).toBe(200)
+		const stored = (to: string) =>
+			prisma.emailMessage.findFirstOrThrow({
+				where: { to, template: 'invitation' },
+				select: { subject: true, text: true },
+			})
+		const cy = await stored(welsh)
+		const en = await stored(english)
+		expect(cy.subject).toMatch(/wedi rhoi lle i chi ar/)
+		expect(cy.text).toContain('Derbyn y gwahoddiad')
+		expect(cy.text).not.toContain('Accept the invitation')
+		expect(en.text).not.toContain('Derbyn y gwahoddiad')
+	})
+
 	test('a CSV without an email column is an error on the file field and invites no one', async () => {
 		const { org, pool, cookie, seatsPath } = await orgWithPool()
 		const outcome = await call(

@@ -42,21 +42,42 @@ export function inDateUntil(cell: Pick<MatrixCell, 'status' | 'completedOn' | 'v
 	return cell.completedOn ? cell.validUntil : cell.previousValidUntil
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+const longDates = {
+	en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+	cy: new Intl.DateTimeFormat('cy-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+}
 
 // A matrix page formats about a thousand dates, mostly the same few dozen: each is formatted once.
-const formattedDays = new Map<string, string>()
+const formattedDays = { en: new Map<string, string>(), cy: new Map<string, string>() }
 
-/** "31 January 2027" from an ISO calendar day (read as that day, whatever the time zone). */
-export function formatCalendarDay(isoDate: string) {
-	let formatted = formattedDays.get(isoDate)
+/**
+ * "31 January 2027" (or "31 Ionawr 2027" in Welsh) from an ISO calendar day (read as that day,
+ * whatever the time zone).
+ */
+export function formatCalendarDay(isoDate: string, language: 'en' | 'cy' = 'en') {
+	const cache = formattedDays[language] ?? formattedDays.en
+	let formatted = cache.get(isoDate)
 	if (formatted === undefined) {
-		formatted = longDate.format(new Date(`${isoDate}T00:00:00Z`))
+		formatted = (longDates[language] ?? longDates.en).format(new Date(`${isoDate}T00:00:00Z`))
 		// Bounded: a long-running process sees a new day each day.
-		if (formattedDays.size >= 5_000) formattedDays.clear()
-		formattedDays.set(isoDate, formatted)
+		if (cache.size >= 5_000) cache.clear()
+		cache.set(isoDate, formatted)
 	}
 	return formatted
+}
+
+/** What explains a cell, without words: which date it is and the date (ISO), for the page to put into words. */
+export type CellDetailKind = 'since' | 'until' | 'none' | 'due'
+
+/** The kind of date that explains a cell and that date (null for an in-date cell that does not expire). */
+export function cellDetailParts(cell: MatrixCell): { kind: CellDetailKind; date: string | null } {
+	const since = outOfDateSince(cell)
+	if (since) return { kind: 'since', date: since }
+	if (cell.status === 'IN_DATE') {
+		const until = inDateUntil(cell)
+		return until ? { kind: 'until', date: until } : { kind: 'none', date: null }
+	}
+	return { kind: 'due', date: cell.dueOn }
 }
 
 /**

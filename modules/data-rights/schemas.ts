@@ -18,3 +18,9 @@ export const AdminEraseUserSchema = z.object({
 	reason: ReasonSchema,
 	confirm: z.literal('on', { error: 'Tick the box to confirm that the person asked for this and it cannot be undone' }),
 })
+
+/** /org/:slug/settings/security: whether an erased person's certificates from this organisation keep their name (ADR 0038). */
+export const OrgCertificateNamesSchema = z.object({
+	intent: z.literal('certificate-names'),
+	certificateNames: z.enum(['remove', 'keep'], { error: 'Choose whether certificates keep the name' }),
+})

@@ -8,6 +8,7 @@ import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { sendEmail } from '#modules/mail/send-email.ts'
+import type { Language } from '#modules/i18n/languages.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { assertOrganisationActor } from './access.ts'
 import { audit } from './audit.ts'
@@ -34,18 +35,22 @@ export type RowRejection = { row: number; email: string; reason: string }
  * is counted twice, but the pending invitations of a pool may never outnumber its free seats: a
  * request that would exceed them invites no one and says how many seats are free. Each invitation is
  * a single-use link (32 random bytes; only its SHA-256 is stored) valid for 14 days, emailed with
- * the `invitation` template. Throttled per invited address and per organisation.
+ * the `invitation` template, in `language` (the inviter's choice, English unless told) for anyone
+ * without an account who has not chosen a language of their own (ADR 0041). Throttled per invited
+ * address and per organisation.
  */
 export async function inviteStaff({
 	organisationId,
 	poolId,
 	actorId,
 	rows,
+	language,
 }: {
 	organisationId: string
 	poolId: string
 	actorId: string
 	rows: InvitationRow[]
+	language?: Language | null
 }) {
 	if (rows.length === 0) {
 		throw new OrganisationsError('invalid', 'NO_ROWS', 'Enter at least one email address', { field: 'emails' })
@@ -148,7 +153,7 @@ export async function inviteStaff({
 				},
 				select: { id: true },
 			})
-			await sendInvitationEmail(tx, { ...context, to: c.email, name: c.name, token, expiresAt })
+			await sendInvitationEmail(tx, { ...context, to: c.email, name: c.name, token, expiresAt, language })
 			await audit(tx, {
 				actorId,
 				organisationId,
@@ -194,8 +199,12 @@ async function sendInvitationEmail(
 		organisationName: string
 		courseTitle: string | null
 		inviterName: string
+		/** The inviter's choice for someone who has no account (or no saved language); English if none. */
+		language?: Language | null
 	},
 ) {
+	// The inviter's choice of language is used unless the invitee's own account says otherwise
+	// (sendEmail settles it; the template writes the expiry date in the same language).
 	await sendEmail(
 		{
 			to: options.to,
@@ -208,6 +217,7 @@ async function sendInvitationEmail(
 				acceptUrl: `${appUrl()}/invitations/${options.token}`,
 				expiresAt: options.expiresAt,
 			},
+			language: options.language,
 		},
 		tx,
 	)

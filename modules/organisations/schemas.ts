@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { NameSchema, NewPasswordSchema } from '#modules/auth/schemas.ts'
 import type { OrgRole, Sector } from '#modules/db/generated/enums.ts'
+import { LANGUAGES } from '#modules/i18n/languages.ts'
 import { multilineText, singleLineText } from '#modules/validation/text.ts'
 import { parseAddress } from './address-list.ts'
 
@@ -91,6 +92,8 @@ export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
 	z.object({
 		intent: z.literal('invite'),
 		mode: z.literal('single'),
+		// The language of the invitation email for people without an account of their own (ADR 0041).
+		language: z.enum(LANGUAGES, { error: 'Choose English or Cymraeg for the invitation email' }).default('en'),
 		// An address copied from Outlook (`Carys Hughes <carys.hughes@…>`) is read for its address.
 		email: singleLineText(required('Enter an email address'))
 			.transform((value) => parseAddress(value).email)
@@ -104,6 +107,8 @@ export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
 	z.object({
 		intent: z.literal('invite'),
 		mode: z.literal('list'),
+		// The language of the invitation email for people without an account of their own (ADR 0041).
+		language: z.enum(LANGUAGES, { error: 'Choose English or Cymraeg for the invitation email' }).default('en'),
 		emails: multilineText(required('Enter at least one email address')).max(
 			200_000,
 			'The list is too long: invite at most 1,000 people at a time',
@@ -112,6 +117,8 @@ export const InviteStaffFormSchema = z.discriminatedUnion('mode', [
 	z.object({
 		intent: z.literal('invite'),
 		mode: z.literal('csv'),
+		// The language of the invitation email for people without an account of their own (ADR 0041).
+		language: z.enum(LANGUAGES, { error: 'Choose English or Cymraeg for the invitation email' }).default('en'),
 		file: z
 			.instanceof(File, { message: 'Choose a CSV file' })
 			.refine((file) => file.size > 0, 'Choose a CSV file')

@@ -1,9 +1,14 @@
 import { useId } from 'react'
-import { formatDate } from '#app/utils/format.ts'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '#app/utils/i18n.ts'
+import { languageTag } from '#modules/i18n/languages.ts'
 
 type Week = { weekStart: string; completions: number }
 
-const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })
+const shortDates = {
+	en: new Intl.DateTimeFormat(languageTag('en'), { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+	cy: new Intl.DateTimeFormat(languageTag('cy'), { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+}
 
 /**
  * Completions per week as a server-rendered SVG bar chart, with the same numbers in a table (the
@@ -11,6 +16,9 @@ const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'sho
  */
 export function CompletionsChart({ weeks }: { weeks: Week[] }) {
 	const id = useId()
+	const { t } = useTranslation('org')
+	const { date: formatDate, language } = useFormat()
+	const shortDate = shortDates[language]
 	const max = Math.max(1, ...weeks.map((w) => w.completions))
 	const total = weeks.reduce((sum, w) => sum + w.completions, 0)
 	const width = 720
@@ -31,21 +39,23 @@ export function CompletionsChart({ weeks }: { weeks: Week[] }) {
 	if (total === 0) {
 		return (
 			<div className="mt-4 rounded-2xl border border-stone-200 bg-white p-4 sm:p-6">
-				<p className="font-semibold text-stone-900">Completions per week</p>
-				<p className="mt-1 text-stone-700">
-					Nobody has completed a course in the last {weeks.length} weeks. When someone does, it shows here, week by
-					week.
-				</p>
+				<p className="font-semibold text-stone-900">{t('chart.title')}</p>
+				<p className="mt-1 text-stone-700">{t('chart.none', { weeks: weeks.length })}</p>
 			</div>
 		)
 	}
 	const summary = first
-		? `${total} ${total === 1 ? 'completion' : 'completions'} in the ${weeks.length} weeks from ${formatDate(first.weekStart)}; the busiest week had ${Math.max(0, ...weeks.map((w) => w.completions))}.`
-		: 'No data.'
+		? t('chart.summary', {
+				count: total,
+				weeks: weeks.length,
+				date: formatDate(first.weekStart),
+				busiest: Math.max(0, ...weeks.map((w) => w.completions)),
+			})
+		: t('chart.noData')
 	return (
 		<figure className="mt-4 rounded-2xl border border-stone-200 bg-white p-4 sm:p-6">
 			<figcaption id={`${id}-caption`} className="font-semibold text-stone-900">
-				Completions per week
+				{t('chart.title')}
 				<span className="block text-sm font-normal text-stone-600">{summary}</span>
 			</figcaption>
 			<svg
@@ -69,7 +79,7 @@ export function CompletionsChart({ weeks }: { weeks: Week[] }) {
 					return (
 						<g key={w.weekStart}>
 							<rect x={x} y={barTop} width={barWidth} height={top + plotHeight - barTop} rx="3" fill="#0f5257">
-								<title>{`Week of ${formatDate(w.weekStart)}: ${w.completions}`}</title>
+								<title>{t('chart.weekOf', { date: formatDate(w.weekStart), count: w.completions })}</title>
 							</rect>
 							{w.completions > 0 ? (
 								<text x={x + barWidth / 2} y={barTop - 4} textAnchor="middle" fontSize="12" fill="#1c1917">
@@ -84,18 +94,16 @@ export function CompletionsChart({ weeks }: { weeks: Week[] }) {
 				})}
 			</svg>
 			<details className="mt-4">
-				<summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-700">
-					Show the numbers as a table
-				</summary>
+				<summary className="min-h-11 cursor-pointer py-2 font-semibold text-brand-700">{t('chart.showTable')}</summary>
 				<table className="mt-2 w-full max-w-md text-left text-sm">
-					<caption className="sr-only">Completions per week</caption>
+					<caption className="sr-only">{t('chart.title')}</caption>
 					<thead className="bg-stone-50">
 						<tr>
 							<th scope="col" className="px-3 py-2 font-semibold">
-								Week beginning
+								{t('chart.weekBeginning')}
 							</th>
 							<th scope="col" className="px-3 py-2 font-semibold">
-								Completions
+								{t('chart.completions')}
 							</th>
 						</tr>
 					</thead>

@@ -1,10 +1,12 @@
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
-import { Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
+import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { cx } from '#app/components/ui/cx.ts'
+import { LANGUAGE_NAMES, LANGUAGES, languageTag } from '#modules/i18n/languages.ts'
 import { InviteStaffFormSchema, MAX_INVITATION_CSV_BYTES } from '#modules/organisations/schemas.ts'
 import { DataTable, tdClasses } from './org-ui.tsx'
 
@@ -19,21 +21,19 @@ export type InviteOutcome = {
 	notEnoughSeats?: { free: number; requested: number } | null
 }
 
-const MODES: Array<{ value: Mode; label: string }> = [
-	{ value: 'single', label: 'One person' },
-	{ value: 'list', label: 'A list of addresses' },
-	{ value: 'csv', label: 'A CSV file' },
-]
+const MODES: Mode[] = ['single', 'list', 'csv']
 
 /**
  * Invite by one address, a pasted list or a CSV upload. Each row is checked on the server; valid
  * rows are sent and the others come back with their row number and reason, shown in a table.
  */
 export function InviteForm({ action, outcome }: { action: string; outcome?: InviteOutcome }) {
+	const { t } = useTranslation('org')
 	const navigation = useNavigation()
 	const submitting = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'invite'
 	const initialMode = (outcome?.result.initialValue?.mode as Mode | undefined) ?? outcome?.mode ?? 'single'
 	const [mode, setMode] = useState<Mode>(initialMode)
+	const initialLanguage = outcome?.result.initialValue?.language === 'cy' ? 'cy' : 'en'
 	const [form, fields] = useForm({
 		id: 'invite-staff',
 		lastResult: outcome?.result,
@@ -62,17 +62,17 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 				aria-describedby={form.errors?.length ? form.errorId : undefined}
 				className="space-y-6 rounded-2xl border border-stone-200 bg-white p-6 shadow-xs"
 			>
-				<FormErrors id={form.errorId} errors={form.errors} title="No one has been invited" />
+				<FormErrors id={form.errorId} errors={form.errors} title={t('invite.errorsTitle')} />
 				<input type="hidden" name="intent" value="invite" />
 				<fieldset>
-					<legend className="font-semibold text-stone-900">Who are you inviting?</legend>
+					<legend className="font-semibold text-stone-900">{t('invite.who')}</legend>
 					<div className="mt-2 flex flex-wrap gap-3">
 						{MODES.map((m) => (
 							<label
-								key={m.value}
+								key={m}
 								className={cx(
 									'flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border px-4',
-									mode === m.value
+									mode === m
 										? 'border-brand-700 bg-brand-50 font-semibold text-brand-900'
 										: 'border-stone-400 text-stone-800',
 								)}
@@ -80,12 +80,12 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 								<input
 									type="radio"
 									name="mode"
-									value={m.value}
-									checked={mode === m.value}
-									onChange={() => setMode(m.value)}
+									value={m}
+									checked={mode === m}
+									onChange={() => setMode(m)}
 									className="size-4 accent-brand-700"
 								/>
-								{m.label}
+								{t(`invite.modes.${m}`)}
 							</label>
 						))}
 					</div>
@@ -93,22 +93,48 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 
 				{mode === 'single' ? (
 					<Field
-						labelProps={{ children: 'Email address' }}
+						labelProps={{ children: t('invite.email') }}
 						inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off', spellCheck: false }}
 						errors={fields.email.errors}
 					/>
 				) : mode === 'list' ? (
 					<TextareaField
-						labelProps={{ children: 'Email addresses' }}
-						description="One per line, or separated by commas or semicolons; addresses copied from Outlook, like Carys Hughes <carys.hughes@example.org>, are fine. Up to 1,000 at a time."
+						labelProps={{ children: t('invite.emails') }}
+						description={t('invite.emailsHint')}
 						textareaProps={{ ...getTextareaProps(fields.emails), rows: 8, spellCheck: false }}
 						errors={fields.emails.errors}
 					/>
 				) : (
 					<CsvField name={fields.file.name} id={fields.file.id} errors={fields.file.errors} />
 				)}
-				<SubmitButton pending={submitting} pendingText="Sending invitations…">
-					Send invitations
+				<fieldset
+					aria-describedby={`invite-language-hint${fields.language.errors ? ` ${fields.language.id}-error` : ''}`}
+				>
+					<legend className="font-semibold text-stone-900">{t('invite.language')}</legend>
+					<p id="invite-language-hint" className="mt-1 text-sm text-stone-700">
+						{t('invite.languageHint')}
+					</p>
+					<div className="mt-2 flex flex-wrap gap-3">
+						{LANGUAGES.map((language) => (
+							<label
+								key={language}
+								className="flex min-h-11 cursor-pointer items-center gap-2 rounded-lg border border-stone-400 px-4 text-stone-800"
+							>
+								<input
+									type="radio"
+									name={fields.language.name}
+									value={language}
+									defaultChecked={initialLanguage === language}
+									className="size-4 accent-brand-700"
+								/>
+								<span lang={languageTag(language)}>{LANGUAGE_NAMES[language]}</span>
+							</label>
+						))}
+					</div>
+					<ErrorList id={`${fields.language.id}-error`} errors={fields.language.errors} />
+				</fieldset>
+				<SubmitButton pending={submitting} pendingText={t('invite.sending')}>
+					{t('invite.send')}
 				</SubmitButton>
 			</Form>
 		</div>
@@ -116,14 +142,17 @@ export function InviteForm({ action, outcome }: { action: string; outcome?: Invi
 }
 
 function CsvField({ name, id, errors }: { name: string; id: string; errors?: string[] }) {
+	const { t } = useTranslation('org')
 	return (
 		<Field
-			labelProps={{ children: 'CSV file' }}
+			labelProps={{ children: t('invite.csv') }}
 			description={
-				<>
-					A header row with an <code>email</code> column, and optionally a <code>name</code> column, as a spreadsheet
-					saves it with &ldquo;Save as CSV&rdquo;. At most {MAX_INVITATION_CSV_BYTES / 1024 / 1024} MB and 1,000 rows.
-				</>
+				<Trans
+					t={t}
+					i18nKey="invite.csvHint"
+					values={{ megabytes: MAX_INVITATION_CSV_BYTES / 1024 / 1024 }}
+					components={[<code key="email" />, <code key="name" />]}
+				/>
 			}
 			inputProps={{
 				id,
@@ -139,52 +168,48 @@ function CsvField({ name, id, errors }: { name: string; id: string; errors?: str
 }
 
 function InviteSummary({ outcome }: { outcome: InviteOutcome }) {
+	const { t } = useTranslation('org')
 	const invited = outcome.invited ?? []
 	const rejected = outcome.rejected ?? []
-	const rowLabel = outcome.mode === 'csv' ? 'Row (not counting the header)' : 'Entry'
+	const rowLabel = outcome.mode === 'csv' ? t('invite.rowCsv') : t('invite.rowEntry')
 	return (
 		<>
 			{outcome.notEnoughSeats ? (
-				<Notice tone="error" role="alert" title="No one has been invited: there are not enough free seats">
-					You have {outcome.notEnoughSeats.free} free {outcome.notEnoughSeats.free === 1 ? 'seat' : 'seats'} (after the
-					invitations already waiting) but the list has {outcome.notEnoughSeats.requested} people to invite. Buy more
-					seats, withdraw invitations that are no longer needed, or shorten the list.
+				<Notice tone="error" role="alert" title={t('invite.notEnoughTitle')}>
+					{t('invite.notEnough', {
+						seats: t('invite.freeSeats', { count: outcome.notEnoughSeats.free }),
+						requested: outcome.notEnoughSeats.requested,
+					})}
 				</Notice>
 			) : invited.length ? (
-				<Notice
-					tone="success"
-					role="status"
-					title={`Invitations sent to ${invited.length} ${invited.length === 1 ? 'person' : 'people'}`}
-				>
+				<Notice tone="success" role="status" title={t('invite.sent', { count: invited.length })}>
 					<ul className="mt-1 list-disc pl-5">
 						{invited.slice(0, 20).map((email) => (
 							<li key={email} className="break-all">
 								{email}
 							</li>
 						))}
-						{invited.length > 20 ? <li>and {invited.length - 20} more</li> : null}
+						{invited.length > 20 ? <li>{t('invite.andMore', { count: invited.length - 20 })}</li> : null}
 					</ul>
 				</Notice>
 			) : rejected.length ? (
-				<Notice tone="error" role="alert" title="No one has been invited">
-					None of the addresses could be invited. The reasons are below.
+				<Notice tone="error" role="alert" title={t('invite.errorsTitle')}>
+					{t('invite.noneInvited')}
 				</Notice>
 			) : null}
 			{rejected.length ? (
 				<div>
-					<h3 className="text-lg font-semibold text-stone-900">
-						{rejected.length} {rejected.length === 1 ? 'address was' : 'addresses were'} not invited
-					</h3>
+					<h3 className="text-lg font-semibold text-stone-900">{t('invite.notInvited', { count: rejected.length })}</h3>
 					<DataTable
-						caption="Addresses that were not invited, with the reason"
-						columns={[rowLabel, 'Address', 'Reason']}
+						caption={t('invite.notInvitedCaption')}
+						columns={[rowLabel, t('invite.address'), t('invite.reason')]}
 						minWidth="32rem"
 					>
 						{rejected.map((r) => (
 							<tr key={`${r.row}-${r.email}`}>
 								<td className={tdClasses}>{r.row}</td>
 								<td className={`${tdClasses} break-all`}>
-									{r.email || <span className="text-stone-600">(empty)</span>}
+									{r.email || <span className="text-stone-600">{t('invite.empty')}</span>}
 								</td>
 								<td className={tdClasses}>{r.reason}</td>
 							</tr>

@@ -1,10 +1,20 @@
 import { describe, expect, test } from 'vitest'
+import { serverI18n } from '#modules/i18n/translate.ts'
 import { describeOrganisation } from './org-summary.ts'
+
+const en = serverI18n.getFixedT('en', 'org')
+const cy = serverI18n.getFixedT('cy', 'org')
 
 describe('describeOrganisation', () => {
 	test('says who is in it and how many seats are taken and free, in sentences', () => {
-		expect(describeOrganisation({ memberCount: 1, seats: 20, used: 3, pendingInvitations: 1 })).toBe(
+		expect(describeOrganisation({ memberCount: 1, seats: 20, used: 3, pendingInvitations: 1 }, en)).toBe(
 			'1 person in your organisation. 3 of your 20 seats are taken, 17 free. 1 invitation is waiting to be accepted.',
+		)
+	})
+
+	test('in Welsh, with the mutations after numbers', () => {
+		expect(describeOrganisation({ memberCount: 2, seats: 20, used: 3, pendingInvitations: 2 }, cy)).toBe(
+			'2 berson yn eich sefydliad. Mae 3 o’ch 20 lle wedi’u cymryd, 17 yn rhydd. Mae 2 wahoddiad yn aros i gael eu derbyn.',
 		)
 	})
 
@@ -35,6 +45,6 @@ describe('describeOrganisation', () => {
 				'4 people in your organisation. All 5 of your seats are taken.',
 			],
 		]
-		for (const [input, text] of cases) expect(describeOrganisation(input)).toBe(text)
+		for (const [input, text] of cases) expect(describeOrganisation(input, en)).toBe(text)
 	})
 })

@@ -1,9 +1,10 @@
 // Pieces shared by the organisation admin pages, so that every list looks and behaves the same:
 // a heading block, a table with a caption, status badges and confirmation panels.
 import { type ReactNode, useEffect, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { cx } from '#app/components/ui/cx.ts'
-import { REPORT_STATUS_LABELS, type ReportStatus } from '#modules/organisations/report-status.ts'
+import { type ReportStatus } from '#modules/organisations/report-status.ts'
 
 export const linkClasses = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 export const thClasses = 'px-4 py-3 font-semibold'
@@ -108,9 +109,10 @@ const STATUS_TONES: Record<ReportStatus, 'neutral' | 'accent' | 'brand' | 'succe
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
 	// "Not started" and "In progress" must not break in two inside a narrow table column.
+	const { t } = useTranslation('org')
 	return (
 		<Badge tone={STATUS_TONES[status]} className="whitespace-nowrap">
-			{REPORT_STATUS_LABELS[status]}
+			{t(`reportStatuses.${status}`)}
 		</Badge>
 	)
 }

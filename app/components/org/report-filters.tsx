@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { controlClasses, linkClasses } from '#app/components/org/org-ui.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -39,6 +40,7 @@ export function ReportFilters({
 	/** The report without filters; null when no filter is applied (no link then). */
 	clearHref: string | null
 }) {
+	const { t } = useTranslation('org')
 	return (
 		<Form method="get" role="search" aria-label={label} className="mt-6 flex flex-wrap items-end gap-3">
 			{choices.map((choice) => (
@@ -63,7 +65,7 @@ export function ReportFilters({
 			))}
 			<div className="w-full max-w-xs">
 				<label htmlFor={`${idPrefix}-search`} className="block font-semibold text-stone-900">
-					Name or email
+					{t('filters.search')}
 				</label>
 				<input
 					id={`${idPrefix}-search`}
@@ -87,10 +89,10 @@ export function ReportFilters({
 					))}
 				</select>
 			</div>
-			<Button type="submit">Apply filters</Button>
+			<Button type="submit">{t('filters.apply')}</Button>
 			{clearHref ? (
 				<Link to={clearHref} className={`${linkClasses} inline-flex min-h-11 items-center`}>
-					Clear filters
+					{t('filters.clear')}
 				</Link>
 			) : null}
 		</Form>

@@ -1,4 +1,5 @@
 import { type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /**
  * A small table of counts with a bar beside each, for the team themes page: the numbers are in the
@@ -13,13 +14,14 @@ export function ThemeBars({
 	valueLabel: string
 	rows: Array<{ label: string; value: number; note: string }>
 }) {
+	const { t } = useTranslation('org')
 	const max = Math.max(1, ...rows.map((row) => row.value))
 	return (
 		<table className="w-full max-w-3xl border-collapse text-left">
 			<caption className="mb-2 text-left text-stone-900">{caption}</caption>
 			<thead className="sr-only">
 				<tr>
-					<th scope="col">Answer</th>
+					<th scope="col">{t('themeBars.answer')}</th>
 					<th scope="col">{valueLabel}</th>
 				</tr>
 			</thead>
