@@ -16,6 +16,7 @@ const tabs = [
 	{ to: '/account/security', label: 'Security', end: false },
 	{ to: '/account/purchases', label: 'Purchases', end: false },
 	{ to: '/account/reminders', label: 'Reminders', end: false },
+	{ to: '/account/newsletter', label: 'Newsletter', end: false },
 	{ to: '/account/themes', label: 'Sharing', end: false },
 	{ to: '/account/data', label: 'Your data', end: false },
 	{ to: '/account/erase', label: 'Erase account', end: false },
