@@ -1,4 +1,3 @@
-import { Section } from '@react-email/components'
 import { Trans, useTranslation } from 'react-i18next'
 import type { EmailT } from '#modules/mail/email-language.ts'
 import { EmailLayout, SmallPrint, TextLink } from './components/layout.tsx'
@@ -22,7 +21,7 @@ export default function NewsletterIssue({ subject, html, unsubscribeUrl, prefere
 	return (
 		<EmailLayout preview={t('newsletterIssue.preview')} heading={subject}>
 			{/* Sanitised by renderMarkdown: no script, no event handlers, only http(s) links. */}
-			<Section dangerouslySetInnerHTML={{ __html: html }} style={{ color: '#1c1917', fontSize: '16px', lineHeight: '26px' }} />
+			<div dangerouslySetInnerHTML={{ __html: html }} style={{ color: '#1c1917', fontSize: '16px', lineHeight: '26px' }} />
 			{unsubscribeUrl && preferencesUrl ? (
 				<SmallPrint>
 					<Trans
@@ -40,7 +39,7 @@ export default function NewsletterIssue({ subject, html, unsubscribeUrl, prefere
 
 NewsletterIssue.PreviewProps = {
 	subject: 'Working with, not to: a term in three schools',
-	html: '<p>What changed when three schools put circles at the start of every day.</p>',
+	html: '<p>Morning circles: three schools, one term.</p>',
 	unsubscribeUrl: 'http://localhost:3000/newsletter/unsubscribe/preview-token',
 	preferencesUrl: 'http://localhost:3000/newsletter/preferences/preview-token',
 } satisfies NewsletterIssueProps
