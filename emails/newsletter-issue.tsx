@@ -21,13 +21,19 @@ export default function NewsletterIssue({ subject, html, unsubscribeUrl, prefere
 	return (
 		<EmailLayout preview={t('newsletterIssue.preview')} heading={subject}>
 			{/* Sanitised by renderMarkdown: no script, no event handlers, only http(s) links. */}
-			<div dangerouslySetInnerHTML={{ __html: html }} style={{ color: '#1c1917', fontSize: '16px', lineHeight: '26px' }} />
+			<div
+				dangerouslySetInnerHTML={{ __html: html }}
+				style={{ color: '#1c1917', fontSize: '16px', lineHeight: '26px' }}
+			/>
 			{unsubscribeUrl && preferencesUrl ? (
 				<SmallPrint>
 					<Trans
 						t={t}
 						i18nKey="newsletterIssue.small"
-						components={{ unsubscribe: <TextLink href={unsubscribeUrl} />, preferences: <TextLink href={preferencesUrl} /> }}
+						components={{
+							unsubscribe: <TextLink href={unsubscribeUrl} />,
+							preferences: <TextLink href={preferencesUrl} />,
+						}}
 					/>
 				</SmallPrint>
 			) : (

@@ -10,7 +10,10 @@ describe('demo newsletter', () => {
 	test('confirmed, pending and unsubscribed subscribers and one sent issue with its deliveries; seeding again changes nothing', async () => {
 		await seedDemo({ log: () => {} })
 		const emails = DEMO_SUBSCRIBERS.map((s) => s.email)
-		const subscribers = await prisma.newsletterSubscriber.findMany({ where: { email: { in: emails } }, select: { status: true } })
+		const subscribers = await prisma.newsletterSubscriber.findMany({
+			where: { email: { in: emails } },
+			select: { status: true },
+		})
 		expect(subscribers.filter((s) => s.status === 'CONFIRMED').length).toBeGreaterThanOrEqual(3)
 		expect(subscribers.filter((s) => s.status === 'PENDING')).toHaveLength(1)
 		expect(subscribers.filter((s) => s.status === 'UNSUBSCRIBED')).toHaveLength(1)
@@ -20,7 +23,10 @@ describe('demo newsletter', () => {
 		})
 		expect(issue.status).toBe('SENT')
 		expect(issue._count.deliveries).toBe(DEMO_SUBSCRIBERS.filter((s) => s.status !== 'PENDING').length)
-		const pending = await prisma.newsletterSubscriber.findUniqueOrThrow({ where: { email: 'not.yet@example.org' }, select: { id: true } })
+		const pending = await prisma.newsletterSubscriber.findUniqueOrThrow({
+			where: { email: 'not.yet@example.org' },
+			select: { id: true },
+		})
 		expect(await prisma.newsletterDelivery.count({ where: { subscriberId: pending.id } })).toBe(0)
 
 		const counts = async () => [
@@ -29,7 +35,10 @@ describe('demo newsletter', () => {
 			await prisma.newsletterDelivery.count({ where: { issueId: DEMO_NEWSLETTER_ISSUE_ID } }),
 		]
 		const before = await counts()
-		const trainer = await prisma.user.findUniqueOrThrow({ where: { email: 'trainer@circle.example' }, select: { id: true } })
+		const trainer = await prisma.user.findUniqueOrThrow({
+			where: { email: 'trainer@circle.example' },
+			select: { id: true },
+		})
 		await seedDemoNewsletter({ trainerId: trainer.id })
 		expect(await counts()).toEqual(before)
 	})

@@ -11,8 +11,15 @@ const WORDING =
 	'By subscribing you agree to receive Circle’s newsletter about relational and restorative practice by email. We will send you a link to confirm first, and you can unsubscribe at any time from any email.'
 
 export const DEMO_NEWSLETTER_ISSUE_ID = 'demo-newsletter-issue-1'
+/** The foster carer's preferences and unsubscribe token, fixed so tests/e2e/pages.ts can open those pages. */
+export const DEMO_NEWSLETTER_TOKEN = 'demonewslettertokenfostercarer'
 
-export const DEMO_SUBSCRIBERS: { email: string; name: string | null; sectors: Sector[]; status: NewsletterSubscriberStatus }[] = [
+export const DEMO_SUBSCRIBERS: {
+	email: string
+	name: string | null
+	sectors: Sector[]
+	status: NewsletterSubscriberStatus
+}[] = [
 	{ email: 'learner@circle.example', name: 'Sam Taylor', sectors: ['HEALTH_SOCIAL_CARE'], status: 'CONFIRMED' },
 	{ email: 'head@ysgol-glan-yr-afon.example', name: 'Eleri Hughes', sectors: ['SCHOOLS'], status: 'CONFIRMED' },
 	{ email: 'probation.lead@example.org', name: 'Marcus Bell', sectors: ['CRIMINAL_JUSTICE'], status: 'CONFIRMED' },
@@ -53,7 +60,7 @@ export async function seedDemoNewsletter({ trainerId, now = new Date() }: { trai
 				name: s.name,
 				sectors: s.sectors,
 				status: s.status,
-				unsubscribeToken: generateEmailToken(),
+				unsubscribeToken: s.email === 'foster.carer@example.org' ? DEMO_NEWSLETTER_TOKEN : generateEmailToken(),
 				userId: account?.id ?? null,
 				confirmSentAt: signedUpAt,
 				// The pending one's link is not in any inbox: it cannot be confirmed, only signed up again.
@@ -65,10 +72,24 @@ export async function seedDemoNewsletter({ trainerId, now = new Date() }: { trai
 					create: [
 						{ event: 'signed-up', source: 'footer', wording: WORDING, createdAt: signedUpAt },
 						...(confirmed
-							? [{ event: 'confirmed', source: 'footer', wording: WORDING, createdAt: new Date(signedUpAt.getTime() + 60 * 60 * 1000) }]
+							? [
+									{
+										event: 'confirmed',
+										source: 'footer',
+										wording: WORDING,
+										createdAt: new Date(signedUpAt.getTime() + 60 * 60 * 1000),
+									},
+								]
 							: []),
 						...(s.status === 'UNSUBSCRIBED'
-							? [{ event: 'unsubscribed', source: 'one-click', wording: '', createdAt: new Date(now.getTime() - 5 * DAY) }]
+							? [
+									{
+										event: 'unsubscribed',
+										source: 'one-click',
+										wording: '',
+										createdAt: new Date(now.getTime() - 5 * DAY),
+									},
+								]
 							: []),
 					],
 				},
@@ -98,7 +119,12 @@ export async function seedDemoNewsletter({ trainerId, now = new Date() }: { trai
 	// Everyone confirmed then got it (the one who unsubscribed did so after this issue).
 	const recipients = DEMO_SUBSCRIBERS.filter((s) => s.status !== 'PENDING').map((s) => ids[s.email]!)
 	await prisma.newsletterDelivery.createMany({
-		data: recipients.map((subscriberId) => ({ issueId: issue.id, subscriberId, status: 'SENT' as const, createdAt: sentAt })),
+		data: recipients.map((subscriberId) => ({
+			issueId: issue.id,
+			subscriberId,
+			status: 'SENT' as const,
+			createdAt: sentAt,
+		})),
 		skipDuplicates: true,
 	})
 }

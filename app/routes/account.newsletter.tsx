@@ -19,7 +19,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const subscription = await findSubscriptionForUser({ userId: user.id })
 	return {
 		email: user.email,
-		subscription: subscription ? { email: subscription.email, status: subscription.status, sectors: subscription.sectors } : null,
+		subscription: subscription
+			? { email: subscription.email, status: subscription.status, sectors: subscription.sectors }
+			: null,
 	}
 }
 

@@ -15,7 +15,11 @@ import type { Route } from './+types/newsletter.preferences.$token'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('preferences.title', { ns: 'newsletter' }), t('preferences.description', { ns: 'newsletter' }), NOINDEX)
+	return pageMeta(
+		t('preferences.title', { ns: 'newsletter' }),
+		t('preferences.description', { ns: 'newsletter' }),
+		NOINDEX,
+	)
 }
 
 async function subscriptionOr404(request: Request, token: string) {

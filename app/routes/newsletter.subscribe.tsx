@@ -42,7 +42,13 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function NewsletterSubscribeRoute({ actionData }: Route.ComponentProps) {
 	return (
 		<Container width="prose" className="py-12 sm:py-16">
-			<NewsletterSignupForm source="footer" instance="page" headingLevel={1} lastResult={actionData ?? null} className="border border-stone-200" />
+			<NewsletterSignupForm
+				source="footer"
+				instance="page"
+				headingLevel={1}
+				lastResult={actionData ?? null}
+				className="border border-stone-200"
+			/>
 		</Container>
 	)
 }

@@ -17,7 +17,11 @@ import type { Route } from './+types/newsletter.unsubscribe.$token'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('unsubscribe.title', { ns: 'newsletter' }), t('unsubscribe.description', { ns: 'newsletter' }), NOINDEX)
+	return pageMeta(
+		t('unsubscribe.title', { ns: 'newsletter' }),
+		t('unsubscribe.description', { ns: 'newsletter' }),
+		NOINDEX,
+	)
 }
 
 /** "s•••@example.org": enough for the person to recognise the address, not to learn someone else's. */
@@ -40,7 +44,12 @@ export async function loader({ params, request }: Route.LoaderArgs) {
 export async function action({ params, request, context }: Route.ActionArgs) {
 	if (!(await findSubscriptionByToken({ token: params.token }))) throw await notFound(request)
 	await withDomainErrors(() =>
-		unsubscribeFromNewsletter({ token: params.token, source: 'one-click', ipAddress: context.clientIp, now: new Date() }),
+		unsubscribeFromNewsletter({
+			token: params.token,
+			source: 'one-click',
+			ipAddress: context.clientIp,
+			now: new Date(),
+		}),
 	)
 	return { done: true }
 }

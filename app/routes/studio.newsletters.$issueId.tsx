@@ -44,6 +44,8 @@ export function headers() {
 
 type Done = 'saved' | 'test' | 'started' | 'scheduled'
 
+const PROGRESS_KEYS = ['sent', 'toSend', 'failed'] as const
+
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireTrainer(request)
 	const formData = await request.formData()
@@ -52,7 +54,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const now = new Date()
 	if (intent === 'save') {
 		const submission = parseWithZod(formData, { schema: NewsletterIssueSchema })
-		if (submission.status !== 'success') return data({ intent, result: submission.reply(), done: null }, { status: 400 })
+		if (submission.status !== 'success')
+			return data({ intent, result: submission.reply(), done: null }, { status: 400 })
 		try {
 			await updateNewsletterIssue({ actorId: user.id, issueId, input: submission.value })
 		} catch (error) {
@@ -62,7 +65,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 	if (intent === 'schedule') {
 		const submission = parseWithZod(formData, { schema: newsletterScheduleSchema(now) })
-		if (submission.status !== 'success') return data({ intent, result: submission.reply(), done: null }, { status: 400 })
+		if (submission.status !== 'success')
+			return data({ intent, result: submission.reply(), done: null }, { status: 400 })
 		try {
 			await scheduleNewsletterIssue({ actorId: user.id, issueId, sendAt: submission.value.sendAt, now })
 		} catch (error) {
@@ -118,7 +122,9 @@ export default function StudioNewsletterIssueRoute({ loaderData, actionData }: R
 			{issue.scheduledFor && issue.status === 'SCHEDULED' ? (
 				<p className="mt-2 text-stone-700">{t('studio.scheduledFor', { when: format.dateTime(issue.scheduledFor) })}</p>
 			) : null}
-			{issue.sentAt ? <p className="mt-2 text-stone-700">{t('studio.sentAt', { when: format.dateTime(issue.sentAt) })}</p> : null}
+			{issue.sentAt ? (
+				<p className="mt-2 text-stone-700">{t('studio.sentAt', { when: format.dateTime(issue.sentAt) })}</p>
+			) : null}
 			{done ? (
 				<div ref={doneRef} tabIndex={-1} className="mt-6 outline-none">
 					<Notice tone="success" role="status">
@@ -132,7 +138,7 @@ export default function StudioNewsletterIssueRoute({ loaderData, actionData }: R
 					{t('studio.progressHeading')}
 				</h2>
 				<dl className="mt-3 grid max-w-xl grid-cols-3 gap-4">
-					{(['sent', 'toSend', 'failed'] as const).map((key) => (
+					{PROGRESS_KEYS.map((key) => (
 						<div key={key} className="rounded-xl border border-stone-200 bg-white p-4">
 							<dt className="text-sm text-stone-700">{t(`studio.${key}`)}</dt>
 							<dd className="text-2xl font-bold text-stone-900 tabular-nums" data-testid={`progress-${key}`}>

@@ -13,7 +13,11 @@ import type { Route } from './+types/studio.newsletters._index'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('studio.listTitle', { ns: 'newsletter' }), t('studio.listDescription', { ns: 'newsletter' }), NOINDEX)
+	return pageMeta(
+		t('studio.listTitle', { ns: 'newsletter' }),
+		t('studio.listDescription', { ns: 'newsletter' }),
+		NOINDEX,
+	)
 }
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -70,7 +74,10 @@ export default function StudioNewslettersRoute({ loaderData }: Route.ComponentPr
 							{issues.map((issue) => (
 								<tr key={issue.id}>
 									<th scope="row" className="px-4 py-3 font-medium">
-										<Link to={`/studio/newsletters/${issue.id}`} className="text-brand-700 underline underline-offset-2">
+										<Link
+											to={`/studio/newsletters/${issue.id}`}
+											className="text-brand-700 underline underline-offset-2"
+										>
 											{issue.subject}
 										</Link>
 									</th>
@@ -78,7 +85,9 @@ export default function StudioNewslettersRoute({ loaderData }: Route.ComponentPr
 										<Badge tone={TONES[issue.status]}>{t(`studio.status_${issue.status}`)}</Badge>
 									</td>
 									<td className="px-4 py-3">
-										{issue.sectors.length ? issue.sectors.map((s) => t(`sectors.${s}`)).join(', ') : t('studio.everyone')}
+										{issue.sectors.length
+											? issue.sectors.map((s) => t(`sectors.${s}`)).join(', ')
+											: t('studio.everyone')}
 									</td>
 									<td className="px-4 py-3 tabular-nums">
 										{[issue.progress.sent, issue.progress.toSend, issue.progress.failed].join(' / ')}

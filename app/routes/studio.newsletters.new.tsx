@@ -14,7 +14,11 @@ import type { Route } from './+types/studio.newsletters.new'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
-	return pageMeta(t('studio.newTitle', { ns: 'newsletter' }), t('studio.listDescription', { ns: 'newsletter' }), NOINDEX)
+	return pageMeta(
+		t('studio.newTitle', { ns: 'newsletter' }),
+		t('studio.listDescription', { ns: 'newsletter' }),
+		NOINDEX,
+	)
 }
 
 export async function loader({ request }: Route.LoaderArgs) {

@@ -26,6 +26,8 @@ export async function handleNewsletterPreferences({
 	}
 	const parsed = NewsletterPreferencesSchema.safeParse({ sectors: formData.getAll('sectors') })
 	if (!parsed.success) return data({ errors: parsed.error.issues.map((i) => i.message) }, { status: 400 })
-	await withDomainErrors(() => updateNewsletterInterests({ token, sectors: parsed.data.sectors, source, ipAddress, now }))
+	await withDomainErrors(() =>
+		updateNewsletterInterests({ token, sectors: parsed.data.sectors, source, ipAddress, now }),
+	)
 	return { saved: 'interests' as const }
 }

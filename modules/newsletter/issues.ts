@@ -11,9 +11,16 @@ import { selectIssueProgress } from './sql.ts'
 
 /** Trainers and platform admins write and send the newsletter; anyone else is refused. */
 export async function assertNewsletterWriter(actorId: string, db: Tx | typeof prisma = prisma) {
-	const actor = await db.user.findUnique({ where: { id: actorId }, select: { id: true, email: true, name: true, role: true, disabledAt: true } })
+	const actor = await db.user.findUnique({
+		where: { id: actorId },
+		select: { id: true, email: true, name: true, role: true, disabledAt: true },
+	})
 	if (!actor || actor.disabledAt || (actor.role !== 'TRAINER' && actor.role !== 'ADMIN')) {
-		throw new NewsletterError('forbidden', 'NOT_A_NEWSLETTER_WRITER', 'Only trainers and administrators can write the newsletter.')
+		throw new NewsletterError(
+			'forbidden',
+			'NOT_A_NEWSLETTER_WRITER',
+			'Only trainers and administrators can write the newsletter.',
+		)
 	}
 	return actor
 }
@@ -48,7 +55,12 @@ export async function createNewsletterIssue({
 	return prisma.$transaction(async (tx) => {
 		await assertNewsletterWriter(actorId, tx)
 		const issue = await tx.newsletterIssue.create({ data: { ...content, authorId: actorId }, select: { id: true } })
-		await recordAudit(tx, { actorId, action: 'newsletter.issue_created', targetType: 'NewsletterIssue', targetId: issue.id })
+		await recordAudit(tx, {
+			actorId,
+			action: 'newsletter.issue_created',
+			targetType: 'NewsletterIssue',
+			targetId: issue.id,
+		})
 		return { issueId: issue.id }
 	})
 }
@@ -77,7 +89,12 @@ export async function updateNewsletterIssue({
 		await assertNewsletterWriter(actorId, tx)
 		await editableIssue(tx, issueId)
 		await tx.newsletterIssue.update({ where: { id: issueId }, data: content, select: { id: true } })
-		await recordAudit(tx, { actorId, action: 'newsletter.issue_updated', targetType: 'NewsletterIssue', targetId: issueId })
+		await recordAudit(tx, {
+			actorId,
+			action: 'newsletter.issue_updated',
+			targetType: 'NewsletterIssue',
+			targetId: issueId,
+		})
 	})
 }
 
@@ -90,7 +107,10 @@ export async function listNewsletterIssues({ actorId }: { actorId: string }) {
 		take: 200,
 	})
 	return Promise.all(
-		issues.map(async (issue) => ({ ...issue, progress: await selectIssueProgress(prisma, { issueId: issue.id, sectors: issue.sectors }) })),
+		issues.map(async (issue) => ({
+			...issue,
+			progress: await selectIssueProgress(prisma, { issueId: issue.id, sectors: issue.sectors }),
+		})),
 	)
 }
 
@@ -123,7 +143,10 @@ export async function getNewsletterIssue({ actorId, issueId }: { actorId: string
  */
 export async function sendTestNewsletter({ actorId, issueId }: { actorId: string; issueId: string }) {
 	const actor = await assertNewsletterWriter(actorId)
-	const issue = await prisma.newsletterIssue.findUnique({ where: { id: issueId }, select: { subject: true, markdown: true } })
+	const issue = await prisma.newsletterIssue.findUnique({
+		where: { id: issueId },
+		select: { subject: true, markdown: true },
+	})
 	if (!issue) throw new NewsletterError('not_found', 'NEWSLETTER_ISSUE_NOT_FOUND', 'There is no such newsletter.')
 	await sendEmail({
 		to: actor.email,
@@ -137,7 +160,15 @@ export async function sendTestNewsletter({ actorId, issueId }: { actorId: string
  * Starts sending an issue now: it becomes SENDING (one conditional UPDATE, so two clicks start it
  * once) and the first `newsletter-send` batch is queued. The batches do the rest.
  */
-export async function sendNewsletterIssueNow({ actorId, issueId, now }: { actorId: string; issueId: string; now: Date }) {
+export async function sendNewsletterIssueNow({
+	actorId,
+	issueId,
+	now,
+}: {
+	actorId: string
+	issueId: string
+	now: Date
+}) {
 	await prisma.$transaction(async (tx) => {
 		await assertNewsletterWriter(actorId, tx)
 		await editableIssue(tx, issueId)
@@ -145,8 +176,14 @@ export async function sendNewsletterIssueNow({ actorId, issueId, now }: { actorI
 			where: { id: issueId, status: { in: ['DRAFT', 'SCHEDULED'] } },
 			data: { status: 'SENDING', sendStartedAt: now, scheduledFor: null },
 		})
-		if (count === 0) throw new NewsletterError('conflict', 'NEWSLETTER_ISSUE_ALREADY_SENT', 'This newsletter has already been sent.')
-		await recordAudit(tx, { actorId, action: 'newsletter.issue_sent', targetType: 'NewsletterIssue', targetId: issueId })
+		if (count === 0)
+			throw new NewsletterError('conflict', 'NEWSLETTER_ISSUE_ALREADY_SENT', 'This newsletter has already been sent.')
+		await recordAudit(tx, {
+			actorId,
+			action: 'newsletter.issue_sent',
+			targetType: 'NewsletterIssue',
+			targetId: issueId,
+		})
 	})
 	await enqueueJob('newsletter-send', { issueId })
 }
@@ -166,15 +203,24 @@ export async function scheduleNewsletterIssue({
 }) {
 	const parsed = newsletterScheduleSchema(now).safeParse({ sendAt })
 	if (!parsed.success) {
-		throw new NewsletterError('invalid', 'SEND_TIME_NOT_IN_FUTURE', parsed.error.issues[0]?.message ?? 'Choose a time in the future', {
-			field: 'sendAt',
-		})
+		throw new NewsletterError(
+			'invalid',
+			'SEND_TIME_NOT_IN_FUTURE',
+			parsed.error.issues[0]?.message ?? 'Choose a time in the future',
+			{
+				field: 'sendAt',
+			},
+		)
 	}
 	const scheduledFor = fromLondonLocal(parsed.data.sendAt)!
 	await prisma.$transaction(async (tx) => {
 		await assertNewsletterWriter(actorId, tx)
 		await editableIssue(tx, issueId)
-		await tx.newsletterIssue.update({ where: { id: issueId }, data: { status: 'SCHEDULED', scheduledFor }, select: { id: true } })
+		await tx.newsletterIssue.update({
+			where: { id: issueId },
+			data: { status: 'SCHEDULED', scheduledFor },
+			select: { id: true },
+		})
 		await recordAudit(tx, {
 			actorId,
 			action: 'newsletter.issue_scheduled',

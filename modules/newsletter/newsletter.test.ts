@@ -11,11 +11,7 @@ import { createTestUser, releaseTestResources, uniqueEmail, uniqueIp } from '#te
 import { decodeQuotedPrintable, type FakeSmtpServer, startFakeSmtpServer } from '#tests/fakes/smtp-server.ts'
 import { createNewsletterIssue, scheduleNewsletterIssue, sendNewsletterIssueNow } from './issues.ts'
 import { sendNewsletterBatch, startScheduledNewsletters } from './send.ts'
-import {
-	confirmNewsletterSubscription,
-	subscribeToNewsletter,
-	unsubscribeFromNewsletter,
-} from './subscribe.ts'
+import { confirmNewsletterSubscription, subscribeToNewsletter, unsubscribeFromNewsletter } from './subscribe.ts'
 
 const WORDING = 'By subscribing you agree to receive Circle’s newsletter by email.'
 const DAY = 24 * 60 * 60 * 1000
@@ -37,7 +33,12 @@ afterAll(releaseTestResources)
 
 /** Signs an address up and returns the token from the confirmation email it was sent. */
 async function signUp(email: string, { sectors = [] as Sector[], now = new Date(), ipAddress = uniqueIp() } = {}) {
-	const result = await subscribeToNewsletter({ input: { email, sectors, source: 'footer' }, wording: WORDING, ipAddress, now })
+	const result = await subscribeToNewsletter({
+		input: { email, sectors, source: 'footer' },
+		wording: WORDING,
+		ipAddress,
+		now,
+	})
 	const message = await prisma.emailMessage.findFirst({
 		where: { to: email, template: 'newsletter-confirm' },
 		orderBy: { createdAt: 'desc' },
@@ -51,7 +52,10 @@ async function confirmedSubscriber(label: string, sectors: Sector[] = []) {
 	const email = uniqueEmail(label)
 	const { token } = await signUp(email, { sectors })
 	await confirmNewsletterSubscription({ token: token!, now: new Date() })
-	return prisma.newsletterSubscriber.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, unsubscribeToken: true } })
+	return prisma.newsletterSubscriber.findUniqueOrThrow({
+		where: { email },
+		select: { id: true, email: true, unsubscribeToken: true },
+	})
 }
 
 async function trainer() {
@@ -84,7 +88,13 @@ describe('double opt-in', () => {
 		expect(token).toBeTruthy()
 		const subscriber = await prisma.newsletterSubscriber.findUniqueOrThrow({
 			where: { email },
-			select: { id: true, status: true, sectors: true, confirmTokenHash: true, consents: { select: { event: true, source: true, wording: true } } },
+			select: {
+				id: true,
+				status: true,
+				sectors: true,
+				confirmTokenHash: true,
+				consents: { select: { event: true, source: true, wording: true } },
+			},
 		})
 		expect(subscriber).toMatchObject({ status: 'PENDING', sectors: ['SCHOOLS'] })
 		expect(subscriber.confirmTokenHash).not.toBe(token)
@@ -153,8 +163,17 @@ describe('double opt-in', () => {
 describe('bad input saves nothing', () => {
 	test('an invalid email address', async () => {
 		await expect(
-			subscribeToNewsletter({ input: { email: 'not-an-address', source: 'footer' }, wording: WORDING, ipAddress: uniqueIp(), now: new Date() }),
-		).rejects.toMatchObject({ code: 'INVALID_SIGNUP', field: 'email', message: expect.stringContaining('correct format') })
+			subscribeToNewsletter({
+				input: { email: 'not-an-address', source: 'footer' },
+				wording: WORDING,
+				ipAddress: uniqueIp(),
+				now: new Date(),
+			}),
+		).rejects.toMatchObject({
+			code: 'INVALID_SIGNUP',
+			field: 'email',
+			message: expect.stringContaining('correct format'),
+		})
 		expect(await prisma.newsletterSubscriber.count({ where: { email: 'not-an-address' } })).toBe(0)
 	})
 
@@ -172,35 +191,55 @@ describe('bad input saves nothing', () => {
 			}
 		}
 		expect(outcomes.filter((o) => o === 'ok')).toHaveLength(THROTTLES.newsletterSignupPerIp.points)
-		expect(await prisma.newsletterSubscriber.count({ where: { email: { in: emails } } })).toBe(THROTTLES.newsletterSignupPerIp.points)
+		expect(await prisma.newsletterSubscriber.count({ where: { email: { in: emails } } })).toBe(
+			THROTTLES.newsletterSignupPerIp.points,
+		)
 	})
 
 	test('one address signed up from many IP addresses gets at most three confirmation emails an hour', async () => {
 		const email = uniqueEmail('inbox-flood')
 		const start = new Date()
 		for (let i = 0; i < 3; i++) await signUp(email, { now: new Date(start.getTime() + i * 61 * 60 * 1000) })
-		await expect(signUp(email, { now: new Date(start.getTime() + 4 * 61 * 60 * 1000) })).rejects.toMatchObject({ kind: 'throttled' })
+		await expect(signUp(email, { now: new Date(start.getTime() + 4 * 61 * 60 * 1000) })).rejects.toMatchObject({
+			kind: 'throttled',
+		})
 		expect(await prisma.emailMessage.count({ where: { to: email } })).toBe(3)
 	})
 
 	test('an issue with no subject, and a send time in the past', async () => {
 		const author = await trainer()
-		await expect(createNewsletterIssue({ actorId: author.id, subject: '  ', markdown: 'Hello', sectors: [] })).rejects.toMatchObject({
+		await expect(
+			createNewsletterIssue({ actorId: author.id, subject: '  ', markdown: 'Hello', sectors: [] }),
+		).rejects.toMatchObject({
 			code: 'INVALID_NEWSLETTER_ISSUE',
 			field: 'subject',
 			message: 'Enter a subject',
 		})
 		expect(await prisma.newsletterIssue.count({ where: { authorId: author.id } })).toBe(0)
-		const { issueId } = await createNewsletterIssue({ actorId: author.id, subject: 'Later', markdown: 'Hello', sectors: [] })
+		const { issueId } = await createNewsletterIssue({
+			actorId: author.id,
+			subject: 'Later',
+			markdown: 'Hello',
+			sectors: [],
+		})
 		await expect(
 			scheduleNewsletterIssue({ actorId: author.id, issueId, sendAt: '2020-01-01T09:00', now: new Date() }),
-		).rejects.toMatchObject({ code: 'SEND_TIME_NOT_IN_FUTURE', field: 'sendAt', message: 'Choose a time in the future' })
-		expect(await prisma.newsletterIssue.findUniqueOrThrow({ where: { id: issueId } })).toMatchObject({ status: 'DRAFT', scheduledFor: null })
+		).rejects.toMatchObject({
+			code: 'SEND_TIME_NOT_IN_FUTURE',
+			field: 'sendAt',
+			message: 'Choose a time in the future',
+		})
+		expect(await prisma.newsletterIssue.findUniqueOrThrow({ where: { id: issueId } })).toMatchObject({
+			status: 'DRAFT',
+			scheduledFor: null,
+		})
 	})
 
 	test('a learner cannot write an issue', async () => {
 		const learner = await createTestUser()
-		await expect(createNewsletterIssue({ actorId: learner.id, subject: 'Hi', markdown: 'Hello', sectors: [] })).rejects.toMatchObject({
+		await expect(
+			createNewsletterIssue({ actorId: learner.id, subject: 'Hi', markdown: 'Hello', sectors: [] }),
+		).rejects.toMatchObject({
 			kind: 'forbidden',
 		})
 	})
@@ -208,7 +247,9 @@ describe('bad input saves nothing', () => {
 
 describe('sending', () => {
 	test('two workers sending the same issue deliver it once per subscriber, each with both List-Unsubscribe headers; unsubscribed addresses are skipped', async () => {
-		const subscribers = await Promise.all(Array.from({ length: 6 }, (_, i) => confirmedSubscriber(`two-workers-${i}`, ['HEALTH_SOCIAL_CARE'])))
+		const subscribers = await Promise.all(
+			Array.from({ length: 6 }, (_, i) => confirmedSubscriber(`two-workers-${i}`, ['HEALTH_SOCIAL_CARE'])),
+		)
 		const gone = await confirmedSubscriber('gone', ['HEALTH_SOCIAL_CARE'])
 		await unsubscribeFromNewsletter({ token: gone.unsubscribeToken, source: 'one-click', now: new Date() })
 		const otherSector = await confirmedSubscriber('other-sector', ['CRIMINAL_JUSTICE'])
@@ -220,7 +261,9 @@ describe('sending', () => {
 			expect(await prisma.newsletterDelivery.count({ where: { issueId, subscriberId: s.id } })).toBe(1)
 			expect(await prisma.emailMessage.count({ where: { to: s.email, template: 'newsletter-issue' } })).toBe(1)
 		}
-		expect(await prisma.newsletterDelivery.count({ where: { issueId, subscriberId: { in: [gone.id, otherSector.id] } } })).toBe(0)
+		expect(
+			await prisma.newsletterDelivery.count({ where: { issueId, subscriberId: { in: [gone.id, otherSector.id] } } }),
+		).toBe(0)
 		expect((await prisma.newsletterIssue.findUniqueOrThrow({ where: { id: issueId } })).status).toBe('SENT')
 
 		smtp = await startFakeSmtpServer()
@@ -230,11 +273,15 @@ describe('sending', () => {
 		}
 		for (const s of subscribers) {
 			// Their confirmation email went out in this run too; the issue is the one with its subject.
-			const received = smtp.messages.filter((m) => m.to.includes(s.email) && /^Subject: The inner circle: /m.test(m.raw))
+			const received = smtp.messages.filter(
+				(m) => m.to.includes(s.email) && /^Subject: The inner circle: /m.test(m.raw),
+			)
 			expect(received).toHaveLength(1)
 			const raw = received[0]!.raw
 			const unfolded = raw.replace(/\r?\n[ \t]+/g, ' ')
-			expect(unfolded).toMatch(new RegExp(`^List-Unsubscribe: <http[^>]+/newsletter/unsubscribe/${s.unsubscribeToken}>`, 'im'))
+			expect(unfolded).toMatch(
+				new RegExp(`^List-Unsubscribe: <http[^>]+/newsletter/unsubscribe/${s.unsubscribeToken}>`, 'im'),
+			)
 			expect(unfolded).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im)
 			const body = decodeQuotedPrintable(raw)
 			expect(body).toContain(`/newsletter/unsubscribe/${s.unsubscribeToken}`)
@@ -254,9 +301,14 @@ describe('sending', () => {
 		})
 		expect(deliveries.length).toBeGreaterThan(0)
 		for (const d of deliveries) {
-			const message = await prisma.emailMessage.findUniqueOrThrow({ where: { id: d.emailMessageId! }, select: { headers: true } })
+			const message = await prisma.emailMessage.findUniqueOrThrow({
+				where: { id: d.emailMessageId! },
+				select: { headers: true },
+			})
 			expect(message.headers).toEqual({
-				'List-Unsubscribe': expect.stringMatching(new RegExp(`^<http.+/newsletter/unsubscribe/${d.subscriber.unsubscribeToken}>$`)),
+				'List-Unsubscribe': expect.stringMatching(
+					new RegExp(`^<http.+/newsletter/unsubscribe/${d.subscriber.unsubscribeToken}>$`),
+				),
 				'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
 			})
 		}
@@ -264,9 +316,19 @@ describe('sending', () => {
 
 	test('a scheduled issue starts when the scheduled job runs at or after its time, not before', async () => {
 		const author = await trainer()
-		const { issueId } = await createNewsletterIssue({ actorId: author.id, subject: 'Scheduled', markdown: 'Soon', sectors: [] })
+		const { issueId } = await createNewsletterIssue({
+			actorId: author.id,
+			subject: 'Scheduled',
+			markdown: 'Soon',
+			sectors: [],
+		})
 		const now = new Date('2026-12-06T10:00:00Z')
-		const { scheduledFor } = await scheduleNewsletterIssue({ actorId: author.id, issueId, sendAt: '2026-12-07T09:00', now })
+		const { scheduledFor } = await scheduleNewsletterIssue({
+			actorId: author.id,
+			issueId,
+			sendAt: '2026-12-07T09:00',
+			now,
+		})
 		expect(scheduledFor.toISOString()).toBe('2026-12-07T09:00:00.000Z')
 		expect((await startScheduledNewsletters({ now: new Date('2026-12-07T08:59:00Z') })).started).not.toContain(issueId)
 		expect((await startScheduledNewsletters({ now: new Date('2026-12-07T09:00:00Z') })).started).toContain(issueId)

@@ -19,7 +19,15 @@ export const NEWSLETTER_SCHEDULED_CRON = '*/5 * * * *'
  * queue one email is recorded on its delivery (FAILED, with the error) and the batch goes on. When
  * nobody is left the issue becomes SENT. Returns the counts and whether more remain.
  */
-export async function sendNewsletterBatch({ issueId, limit = NEWSLETTER_BATCH_SIZE, now = new Date() }: { issueId: string; limit?: number; now?: Date }) {
+export async function sendNewsletterBatch({
+	issueId,
+	limit = NEWSLETTER_BATCH_SIZE,
+	now = new Date(),
+}: {
+	issueId: string
+	limit?: number
+	now?: Date
+}) {
 	const issue = await prisma.newsletterIssue.findUnique({
 		where: { id: issueId },
 		select: { id: true, subject: true, markdown: true, sectors: true, status: true },
@@ -68,7 +76,10 @@ export async function sendNewsletterBatch({ issueId, limit = NEWSLETTER_BATCH_SI
 	}
 	const more = (await countUndeliveredRecipients(prisma, { issueId, sectors: issue.sectors })) > 0
 	if (!more) {
-		await prisma.newsletterIssue.updateMany({ where: { id: issueId, status: 'SENDING' }, data: { status: 'SENT', sentAt: now } })
+		await prisma.newsletterIssue.updateMany({
+			where: { id: issueId, status: 'SENDING' },
+			data: { status: 'SENT', sentAt: now },
+		})
 	}
 	return { sent, failed, more }
 }

@@ -13,7 +13,13 @@ function recipientsWhereSql(issueSectors: Sector[]) {
 	return Prisma.sql`s.status = 'CONFIRMED' ${sectorRule}`
 }
 
-export type RecipientRow = { id: string; email: string; name: string | null; language: string | null; unsubscribeToken: string }
+export type RecipientRow = {
+	id: string
+	email: string
+	name: string | null
+	language: string | null
+	unsubscribeToken: string
+}
 
 /** Up to `limit` recipients of an issue who have no delivery row for it yet, in a stable order. */
 export async function selectUndeliveredRecipients(

@@ -136,7 +136,13 @@ export async function confirmNewsletterSubscription({
 		// The token is the guard: only one transaction can clear it.
 		const { count } = await tx.newsletterSubscriber.updateMany({
 			where: { id: subscriber.id, confirmTokenHash: tokenHash },
-			data: { status: 'CONFIRMED', confirmedAt: now, confirmTokenHash: null, confirmExpiresAt: null, unsubscribedAt: null },
+			data: {
+				status: 'CONFIRMED',
+				confirmedAt: now,
+				confirmTokenHash: null,
+				confirmExpiresAt: null,
+				unsubscribedAt: null,
+			},
 		})
 		if (count === 0) {
 			throw new NewsletterError('gone', 'CONFIRMATION_LINK_NOT_VALID', 'This confirmation link has already been used.')

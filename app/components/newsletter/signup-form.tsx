@@ -52,7 +52,10 @@ export function NewsletterSignupForm({
 	const Heading = headingLevel === 1 ? 'h1' : 'h2'
 
 	return (
-		<section aria-labelledby={`${id}-heading`} className={cx('on-light rounded-2xl bg-white p-6 text-stone-900 shadow-sm', className)}>
+		<section
+			aria-labelledby={`${id}-heading`}
+			className={cx('on-light rounded-2xl bg-white p-6 text-stone-900 shadow-sm', className)}
+		>
 			<Heading id={`${id}-heading`} className="text-xl font-bold text-stone-900">
 				{t('signup.heading')}
 			</Heading>
@@ -69,7 +72,12 @@ export function NewsletterSignupForm({
 					<input type="hidden" name="source" value={source} />
 					<Field
 						labelProps={{ children: t('signup.emailLabel') }}
-						inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', spellCheck: false, required: true }}
+						inputProps={{
+							...getInputProps(fields.email, { type: 'email' }),
+							autoComplete: 'email',
+							spellCheck: false,
+							required: true,
+						}}
 						errors={fields.email.errors}
 					/>
 					<Field
