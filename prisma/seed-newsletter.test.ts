@@ -41,5 +41,5 @@ describe('demo newsletter', () => {
 		})
 		await seedDemoNewsletter({ trainerId: trainer.id })
 		expect(await counts()).toEqual(before)
-	})
+	}, 300_000)
 })
