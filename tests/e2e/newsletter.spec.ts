@@ -9,10 +9,13 @@ test.describe.configure({ timeout: 240_000 })
 
 /** Opens the newest email to `to` whose subject matches, and returns the first link matching `href`. */
 async function linkInEmail(page: Page, to: string, subject: RegExp, href: RegExp) {
+	let message: string | null = null
 	await expect(async () => {
 		await page.goto(`/dev/outbox?to=${encodeURIComponent(to)}`)
-		await page.getByRole('link', { name: subject }).first().click({ timeout: 1000 })
-	}).toPass({ timeout: 60_000 })
+		message = await page.getByRole('link', { name: subject }).first().getAttribute('href', { timeout: 2000 })
+		expect(message).toBeTruthy()
+	}).toPass({ timeout: 90_000 })
+	await page.goto(message!)
 	const url = await page.getByRole('link', { name: href }).first().getAttribute('href')
 	expect(url).toBeTruthy()
 	return new URL(url!)
