@@ -62,6 +62,7 @@ test('a visitor joins the inner circle, gets an issue for their sector, unsubscr
 	await expect(page.getByText('already been used or is not valid')).toBeVisible()
 
 	const trainer = await (await browser.newContext()).newPage()
+	await trainer.goto('/login')
 	await logInWithDemoTotp(trainer, 'trainer@circle.example')
 	const first = `Justice circles ${Date.now()}`
 	await sendIssue(trainer, first)
