@@ -191,6 +191,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	await (await import('./seed-xapi.ts')).seedDemoXapi({ organisationSlug: DEMO_ORGANISATION.slug }) // LRS set up, switched off (ADR 0040)
+	await (await import('./seed-newsletter.ts')).seedDemoNewsletter({ trainerId }) // the inner circle (ADR 0042)
 	log(`Demo content: ${created} new course${created === 1 ? '' : 's'}, ${DEMO_ACCOUNTS.length} demo accounts`)
 }
 

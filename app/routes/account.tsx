@@ -17,6 +17,7 @@ const tabs = [
 	{ to: '/account/security', label: 'security', end: false },
 	{ to: '/account/purchases', label: 'purchases', end: false },
 	{ to: '/account/reminders', label: 'reminders', end: false },
+	{ to: '/account/newsletter', label: 'newsletter', end: false },
 	{ to: '/account/themes', label: 'themes', end: false },
 	{ to: '/account/data', label: 'data', end: false },
 	{ to: '/account/erase', label: 'erase', end: false },

@@ -50,6 +50,9 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 					<ButtonLink to="/studio/programmes" variant="secondary">
 						{t('home.programmes')}
 					</ButtonLink>
+					<ButtonLink to="/studio/newsletters" variant="secondary">
+						{t('home.newsletters')}
+					</ButtonLink>
 					<ButtonLink to="/studio/new">{t('home.newCourse')}</ButtonLink>
 				</div>
 			</div>

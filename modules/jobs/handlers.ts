@@ -18,6 +18,11 @@ import { handleRetentionJob, RETENTION_CRON } from '#modules/data-rights/retenti
 import '#modules/billing/invoice-attachment.ts'
 import { handleInvoiceChasersJob, INVOICE_CHASERS_CRON } from '#modules/billing/invoice-chasers.ts'
 import { handleXapiSendJob } from '#modules/xapi/send-statement.ts'
+import {
+	handleNewsletterScheduledJob,
+	handleNewsletterSendJob,
+	NEWSLETTER_SCHEDULED_CRON,
+} from '#modules/newsletter/send.ts'
 import type { JobHandler, JobName } from './job-types.ts'
 import { scheduleJob } from './enqueue-job.ts'
 import { getJobHandler, registerJob } from './registry.ts'
@@ -35,6 +40,8 @@ const builtInHandlers: { [Name in JobName]: JobHandler<Name> } = {
 	retention: handleRetentionJob,
 	'invoice-chasers': handleInvoiceChasersJob,
 	'xapi-send': handleXapiSendJob,
+	'newsletter-send': handleNewsletterSendJob,
+	'newsletter-scheduled': handleNewsletterScheduledJob,
 }
 
 /**
@@ -64,6 +71,8 @@ export const builtInSchedules: { name: JobName; cron: string }[] = [
 	{ name: 'retention', cron: RETENTION_CRON },
 	// Invoices: overdue ones chased 1, 14 and 30 days after their due date, and flagged to admins.
 	{ name: 'invoice-chasers', cron: INVOICE_CHASERS_CRON },
+	// Newsletter issues scheduled in the studio start sending when their time comes.
+	{ name: 'newsletter-scheduled', cron: NEWSLETTER_SCHEDULED_CRON },
 ]
 
 /** Stores every built-in schedule (idempotent: pg-boss keeps one schedule per job name). */

@@ -27,6 +27,10 @@ export type JobDataMap = {
 	'invoice-chasers': { now?: string }
 	/** Send one stored xAPI statement to its organisation's LRS (modules/xapi/send-statement.ts). */
 	'xapi-send': { statementId: string }
+	/** One batch of a newsletter issue that is sending (modules/newsletter/send.ts). */
+	'newsletter-send': { issueId: string }
+	/** Every five minutes: scheduled newsletter issues whose time has come start sending. */
+	'newsletter-scheduled': { now?: string }
 }
 
 export type JobName = keyof JobDataMap
@@ -44,6 +48,8 @@ const QUEUES = {
 	retention: true,
 	'invoice-chasers': true,
 	'xapi-send': true,
+	'newsletter-send': true,
+	'newsletter-scheduled': true,
 } satisfies Record<JobName, true>
 export const JOB_NAMES = Object.keys(QUEUES) as JobName[]
 

@@ -29,6 +29,8 @@ import SsoLink, { subject as ssoLinkSubject } from '#emails/sso-link.tsx'
 import VerifyEmail, { subject as verifyEmailSubject } from '#emails/verify-email.tsx'
 import PersonalEmail, { subject as personalEmailSubject } from '#emails/personal-email.tsx'
 import DataExportReady, { subject as dataExportReadySubject } from '#emails/data-export-ready.tsx'
+import NewsletterConfirm, { subject as newsletterConfirmSubject } from '#emails/newsletter-confirm.tsx'
+import NewsletterIssue, { subject as newsletterIssueSubject } from '#emails/newsletter-issue.tsx'
 import InactiveAccountWarning, { subject as inactiveAccountWarningSubject } from '#emails/inactive-account-warning.tsx'
 
 export type EmailTemplate<Props> = {
@@ -76,6 +78,8 @@ export const emailTemplates = {
 	'follow-up-sign-off': template(FollowUpSignOff, followUpSignOffSubject),
 	'data-export-ready': template(DataExportReady, dataExportReadySubject),
 	'inactive-account-warning': template(InactiveAccountWarning, inactiveAccountWarningSubject),
+	'newsletter-confirm': template(NewsletterConfirm, newsletterConfirmSubject),
+	'newsletter-issue': template(NewsletterIssue, newsletterIssueSubject),
 }
 
 export type EmailTemplateName = keyof typeof emailTemplates

@@ -50,6 +50,13 @@ export const THROTTLES = {
 	dataExportPerPerson: { points: 3, durationSeconds: 24 * 60 * 60, blockSeconds: 0 },
 	/** SCIM requests with a wrong or revoked token from one IP address: guessing tokens is pointless, but cheap to refuse. */
 	scimBadTokenPerIp: { points: 30, durationSeconds: 15 * 60, blockSeconds: 15 * 60 },
+	/**
+	 * Newsletter sign-ups from one IP address: ten a minute, so the form cannot be scripted to fill
+	 * inboxes, while a staff room signing up together on one network still gets through.
+	 */
+	newsletterSignupPerIp: { points: 10, durationSeconds: 60, blockSeconds: 5 * 60 },
+	/** Newsletter sign-ups for one address: three an hour (each may send a confirmation email). */
+	newsletterSignupPerAddress: { points: 3, durationSeconds: 60 * 60, blockSeconds: 0 },
 } as const
 
 export type ThrottleName = keyof typeof THROTTLES

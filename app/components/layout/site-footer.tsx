@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { NewsletterSignupForm } from '#app/components/newsletter/signup-form.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Wordmark } from './wordmark.tsx'
 
@@ -9,6 +10,9 @@ export function SiteFooter() {
 	const { t } = useTranslation()
 	return (
 		<footer className="on-dark mt-auto bg-brand-900 text-brand-100">
+			<Container className="pt-12">
+				<NewsletterSignupForm source="footer" className="max-w-3xl" />
+			</Container>
 			<Container className="grid gap-10 py-12 md:grid-cols-[2fr_1fr_1fr]">
 				<div className="max-w-md">
 					<Wordmark tone="dark" />
