@@ -17,6 +17,7 @@ import type { FollowUpsErrorCode } from '#modules/follow-ups/errors.ts'
 import type { LearningErrorCode } from '#modules/learning/errors.ts'
 import type { MailErrorCode } from '#modules/mail/errors.ts'
 import type { MfaErrorCode } from '#modules/mfa/errors.ts'
+import type { NewsErrorCode } from '#modules/news/errors.ts'
 import type { OrganisationsErrorCode } from '#modules/organisations/errors.ts'
 import type { PortfolioErrorCode } from '#modules/portfolio/errors.ts'
 import type { ProgrammesErrorCode } from '#modules/programmes/errors.ts'
@@ -57,6 +58,7 @@ export type DomainErrorCode =
 	| LearningErrorCode
 	| MailErrorCode
 	| MfaErrorCode
+	| NewsErrorCode
 	| OrganisationsErrorCode
 	| PortfolioErrorCode
 	| ProgrammesErrorCode
