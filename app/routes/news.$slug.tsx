@@ -55,7 +55,10 @@ export const meta: Route.MetaFunction = ({ data, matches }) => {
 			: []),
 		{ property: 'article:published_time', content: new Date(post.publishedAt).toISOString() },
 		{ property: 'article:modified_time', content: new Date(post.updatedAt).toISOString() },
-		...post.sectors.map((sector) => ({ property: 'article:tag', content: t(`sectors.${sector}`, { ns: 'news', lng: 'en' }) })),
+		...post.sectors.map((sector) => ({
+			property: 'article:tag',
+			content: t(`sectors.${sector}`, { ns: 'news', lng: 'en' }),
+		})),
 		{ name: 'twitter:card', content: image ? 'summary_large_image' : 'summary' },
 		{ name: 'twitter:title', content: post.title },
 		{ name: 'twitter:description', content: post.summary },

@@ -50,9 +50,13 @@ describe('the studio', () => {
 			input: { title: 'A draft', summary: 'Not public yet, still a draft.', body: 'Words.' },
 			now: NOW,
 		})
-		const publish = await runRoute(editAction, formRequest(`/studio/news/${postId}`, { intent: 'publish' }, { cookie }), {
-			postId,
-		})
+		const publish = await runRoute(
+			editAction,
+			formRequest(`/studio/news/${postId}`, { intent: 'publish' }, { cookie }),
+			{
+				postId,
+			},
+		)
 		expect(statusOf(publish)).toBe(403)
 		expect((await prisma.newsPost.findUniqueOrThrow({ where: { id: postId } })).status).toBe('DRAFT')
 	})
@@ -79,7 +83,10 @@ describe('the studio', () => {
 	test('bad input: each message beside its field, what was typed kept, nothing saved', async () => {
 		const { cookie } = await createSignedInUser({ role: 'TRAINER' })
 		const before = await prisma.newsPost.count()
-		const noTitle = (await runRoute(newAction, formRequest('/studio/news/new', fields({ title: '' }), { cookie }))) as Reply
+		const noTitle = (await runRoute(
+			newAction,
+			formRequest('/studio/news/new', fields({ title: '' }), { cookie }),
+		)) as Reply
 		expect(statusOf(noTitle)).toBe(400)
 		expect(noTitle.data.result?.error?.title).toEqual(['Enter a title'])
 
@@ -108,12 +115,24 @@ describe('the public pages', () => {
 		const { user } = await createSignedInUser({ role: 'TRAINER' })
 		const draft = await createPost({
 			actorId: user.id,
-			input: { title: 'A private draft', slug: uniqueSlug(), summary: 'Nobody outside the studio sees this.', body: 'Draft.', sectors: ['PARENTS_CARERS'] },
+			input: {
+				title: 'A private draft',
+				slug: uniqueSlug(),
+				summary: 'Nobody outside the studio sees this.',
+				body: 'Draft.',
+				sectors: ['PARENTS_CARERS'],
+			},
 			now: NOW,
 		})
 		const live = await createPost({
 			actorId: user.id,
-			input: { title: 'Holding the line at home', slug: uniqueSlug(), summary: 'High warmth and high expectations, at the tea table.', body: 'Live.', sectors: ['PARENTS_CARERS'] },
+			input: {
+				title: 'Holding the line at home',
+				slug: uniqueSlug(),
+				summary: 'High warmth and high expectations, at the tea table.',
+				body: 'Live.',
+				sectors: ['PARENTS_CARERS'],
+			},
 			now: NOW,
 		})
 		await setPostStatus({ actorId: user.id, postId: live.postId, status: 'PUBLISHED', now: NOW })
@@ -142,7 +161,10 @@ describe('the public pages', () => {
 		expect(slugs).not.toContain(draft.slug)
 		expect(list.posts.every((p) => p.sectors.includes('PARENTS_CARERS'))).toBe(true)
 		// An unknown sector or page shows everything from the first page, never an error.
-		const odd = (await runRoute(listLoader, getRequest('/news?sector=nonsense&page=-4'))) as { sector: null; page: number }
+		const odd = (await runRoute(listLoader, getRequest('/news?sector=nonsense&page=-4'))) as {
+			sector: null
+			page: number
+		}
 		expect(odd).toMatchObject({ sector: null, page: 1 })
 		expect(live.slug).toBeTruthy()
 	})

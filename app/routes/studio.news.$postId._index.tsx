@@ -79,7 +79,8 @@ export default function EditNewsPostRoute({ loaderData, actionData }: Route.Comp
 	const [searchParams] = useSearchParams()
 	const { post, defaults } = loaderData
 	const notice: 'saved' | 'published' | 'unpublished' | 'created' | null =
-		(actionData && 'notice' in actionData ? actionData.notice : null) ?? (searchParams.get('created') ? 'created' : null)
+		(actionData && 'notice' in actionData ? actionData.notice : null) ??
+		(searchParams.get('created') ? 'created' : null)
 	const busy = navigation.state === 'submitting'
 	const published = post.status === 'PUBLISHED'
 	return (

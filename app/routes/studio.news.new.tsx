@@ -46,12 +46,7 @@ export default function NewNewsPostRoute({ actionData }: Route.ComponentProps) {
 			</p>
 			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{t('studio.newHeading')}</h1>
 			<p className="mt-3 text-lg text-stone-700">{t('studio.newLead')}</p>
-			<NewsPostForm
-				id="new-post"
-				defaultValue={{}}
-				lastResult={actionData?.result}
-				submitLabel={t('studio.create')}
-			/>
+			<NewsPostForm id="new-post" defaultValue={{}} lastResult={actionData?.result} submitLabel={t('studio.create')} />
 		</Container>
 	)
 }

@@ -20,7 +20,10 @@ export function buildAtomFeed({
 	title: string
 	subtitle: string
 }) {
-	const updated = posts.reduce((latest, post) => (post.updatedAt > latest ? post.updatedAt : latest), posts[0]?.updatedAt ?? now)
+	const updated = posts.reduce(
+		(latest, post) => (post.updatedAt > latest ? post.updatedAt : latest),
+		posts[0]?.updatedAt ?? now,
+	)
 	const entries = posts.map((post) => {
 		const url = `${origin}/news/${post.slug}`
 		const categories = post.sectors.map((sector) => `    <category term="${escapeXml(sector.toLowerCase())}"/>`)

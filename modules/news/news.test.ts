@@ -113,7 +113,11 @@ describe('drafts are private', () => {
 		const trainer = await createTestUser({ role: 'TRAINER' })
 		const ids: string[] = []
 		for (const day of ['2030-01-01', '2030-01-03', '2030-01-02']) {
-			const { postId } = await createPost({ actorId: trainer.id, input: postInput({ sectors: ['FOUNDATIONS'] }), now: NOW })
+			const { postId } = await createPost({
+				actorId: trainer.id,
+				input: postInput({ sectors: ['FOUNDATIONS'] }),
+				now: NOW,
+			})
 			await setPostStatus({ actorId: trainer.id, postId, status: 'PUBLISHED', now: new Date(`${day}T08:00:00Z`) })
 			ids.push(postId)
 		}
@@ -146,7 +150,9 @@ describe('bad input is refused with a clear message and nothing saved', () => {
 		expect(longSummary.message).toBe('The summary must be 300 characters or fewer')
 
 		const first = await createPost({ actorId: trainer.id, input: postInput(), now: NOW })
-		const duplicate = await refusal(createPost({ actorId: trainer.id, input: postInput({ slug: first.slug }), now: NOW }))
+		const duplicate = await refusal(
+			createPost({ actorId: trainer.id, input: postInput({ slug: first.slug }), now: NOW }),
+		)
 		expect(duplicate).toMatchObject({ kind: 'conflict', field: 'slug' })
 		expect(duplicate.message).toMatch(/already uses that web address/)
 		expect(await prisma.newsPost.count()).toBe(before + 1)
@@ -174,8 +180,13 @@ describe('bad input is refused with a clear message and nothing saved', () => {
 		const trainer = await createTestUser({ role: 'TRAINER' })
 		const input = postInput()
 		const { postId } = await createPost({ actorId: trainer.id, input, now: NOW })
-		await prisma.newsPost.update({ where: { id: postId }, data: { coverImagePath: 'covers/x.png', coverAlt: 'A circle' } })
-		const refused = await refusal(updatePost({ actorId: trainer.id, postId, input: { ...input, coverAlt: '' }, now: NOW }))
+		await prisma.newsPost.update({
+			where: { id: postId },
+			data: { coverImagePath: 'covers/x.png', coverAlt: 'A circle' },
+		})
+		const refused = await refusal(
+			updatePost({ actorId: trainer.id, postId, input: { ...input, coverAlt: '' }, now: NOW }),
+		)
 		expect(refused).toMatchObject({ kind: 'invalid', field: 'coverAlt' })
 	})
 })
@@ -247,11 +258,22 @@ describe('the Atom feed', () => {
 			input: postInput({ title, summary: 'Less talk, more listening & fewer <surprises>.' }),
 			now: NOW,
 		})
-		await setPostStatus({ actorId: trainer.id, postId: live.postId, status: 'PUBLISHED', now: new Date('2031-01-01T00:00:00Z') })
+		await setPostStatus({
+			actorId: trainer.id,
+			postId: live.postId,
+			status: 'PUBLISHED',
+			now: new Date('2031-01-01T00:00:00Z'),
+		})
 		const draft = await createPost({ actorId: trainer.id, input: postInput(), now: NOW })
 
 		const { posts } = await listPublishedPosts({ limit: 20 })
-		const xml = buildAtomFeed({ posts, origin: 'https://circle.example.org', now: NOW, title: 'Circle', subtitle: 'News' })
+		const xml = buildAtomFeed({
+			posts,
+			origin: 'https://circle.example.org',
+			now: NOW,
+			title: 'Circle',
+			subtitle: 'News',
+		})
 		const tags = parseXml(xml)
 
 		const entries = tags.filter((t) => t.local === 'entry')

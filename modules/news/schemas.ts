@@ -56,7 +56,10 @@ export const NewsPostSchema = z.object({
 		.array(z.enum(SECTOR_VALUES, { error: 'Choose sectors from the list' }))
 		.max(SECTOR_VALUES.length)
 		.default([]),
-	coverAlt: singleLineText().trim().max(250, 'The description of the image must be 250 characters or fewer').default(''),
+	coverAlt: singleLineText()
+		.trim()
+		.max(250, 'The description of the image must be 250 characters or fewer')
+		.default(''),
 	/** The published date (UK day); only used once the post is published. */
 	publishedOn: publishedOnField,
 })
@@ -65,7 +68,9 @@ export type NewsPostDetails = z.output<typeof NewsPostSchema>
 
 /** The studio's other buttons on a post. */
 export const NewsPostActionSchema = z.object({
-	intent: z.enum(['publish', 'unpublish', 'remove-cover'], { error: 'That request was not complete. Reload the page.' }),
+	intent: z.enum(['publish', 'unpublish', 'remove-cover'], {
+		error: 'That request was not complete. Reload the page.',
+	}),
 })
 
 /** A cover's description, sent with the upload. */

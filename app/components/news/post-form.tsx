@@ -1,10 +1,19 @@
-import { getCollectionProps, getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+	getCollectionProps,
+	getFormProps,
+	getInputProps,
+	getTextareaProps,
+	type SubmissionResult,
+	useForm,
+} from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { SECTORS } from '#app/utils/format.ts'
 import { NEWS_SUMMARY_MAX, NewsPostSchema } from '#modules/news/schemas.ts'
+
+const SECTOR_CHECKBOXES = { type: 'checkbox' as const, options: [...SECTORS] as string[] }
 
 export type NewsPostDefaults = {
 	title?: string
@@ -86,7 +95,7 @@ export function NewsPostForm({
 					{t('studio.fields.sectorsHint')}
 				</p>
 				<ul className="mt-2 grid gap-1 sm:grid-cols-2">
-					{getCollectionProps(fields.sectors, { type: 'checkbox', options: [...SECTORS] }).map((props) => {
+					{getCollectionProps(fields.sectors, SECTOR_CHECKBOXES).map((props) => {
 						const { key, ...rest } = props
 						return (
 							<li key={key}>

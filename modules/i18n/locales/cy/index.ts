@@ -4,9 +4,10 @@ import common from './common.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
+import home from './home.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
 import news from './news.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, 'data-export': dataExport, emails, erasure, learn, news, scorm, xapi }
+export default { billing, common, 'data-export': dataExport, emails, erasure, home, learn, news, scorm, xapi }
