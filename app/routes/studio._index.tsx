@@ -50,6 +50,9 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 					<ButtonLink to="/studio/programmes" variant="secondary">
 						Programmes
 					</ButtonLink>
+					<ButtonLink to="/studio/news" variant="secondary">
+						News
+					</ButtonLink>
 					<ButtonLink to="/studio/new">New course</ButtonLink>
 				</div>
 			</div>

@@ -20,6 +20,9 @@ export const PAGES: Record<string, string[]> = {
 		'/contact',
 		'/accessibility',
 		'/account-erased',
+		'/news',
+		'/news?sector=schools',
+		'/news/a-first-term-of-restorative-conversations',
 		'/no-such-page',
 	],
 	'learner@circle.example': [
@@ -73,6 +76,8 @@ export const PAGES: Record<string, string[]> = {
 		'/studio/programmes/new',
 		'/studio/circles',
 		'/studio/circles/new',
+		'/studio/news',
+		'/studio/news/new',
 	],
 	'admin@circle.example': [
 		'/admin',
