@@ -4,7 +4,16 @@ import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { releaseTestResources, createTestUser } from '#tests/factories/auth.ts'
 import { buildAtomFeed } from './feed.ts'
-import { createPost, getPublishedPost, listPublishedPosts, setPostStatus, updatePost } from './posts.ts'
+import { png } from '#tests/factories/images.ts'
+import {
+	createPost,
+	getPublishedPost,
+	listPublishedPosts,
+	removePostCover,
+	setPostCover,
+	setPostStatus,
+	updatePost,
+} from './posts.ts'
 
 afterAll(releaseTestResources)
 
@@ -292,5 +301,42 @@ describe('the Atom feed', () => {
 		const feedUpdated = tags.find((t) => t.local === 'updated')!.text
 		const newest = Math.max(...posts.map((p) => p.updatedAt.getTime()))
 		expect(new Date(feedUpdated).getTime()).toBe(newest)
+	})
+})
+
+describe('a post’s cover', () => {
+	test('needs a description; checked as course covers are; stored under /media/covers/', async () => {
+		const trainer = await createTestUser({ role: 'TRAINER' })
+		const { postId } = await createPost({ actorId: trainer.id, input: postInput(), now: NOW })
+		const image = new Blob([png(1200, 630)], { type: 'image/png' })
+
+		const noAlt = await refusal(setPostCover({ actorId: trainer.id, postId, file: image, coverAlt: ' ', now: NOW }))
+		expect(noAlt).toMatchObject({ kind: 'invalid', field: 'coverAlt' })
+		const tooSmall = await refusal(
+			setPostCover({ actorId: trainer.id, postId, file: new Blob([png(100, 100)]), coverAlt: 'A circle', now: NOW }),
+		)
+		expect(tooSmall).toMatchObject({ kind: 'invalid', field: 'cover' })
+		const learner = await createTestUser({ role: 'LEARNER' })
+		const forbidden = await refusal(
+			setPostCover({ actorId: learner.id, postId, file: image, coverAlt: 'A circle of chairs', now: NOW }),
+		)
+		expect(forbidden.kind).toBe('forbidden')
+		expect((await prisma.newsPost.findUniqueOrThrow({ where: { id: postId } })).coverImagePath).toBeNull()
+
+		const { url } = await setPostCover({
+			actorId: trainer.id,
+			postId,
+			file: image,
+			coverAlt: 'Eight chairs in a circle in a school hall',
+			now: NOW,
+		})
+		expect(url).toMatch(/^\/media\/covers\/news-[a-z0-9]+-[0-9a-f]{16}\.png$/)
+		const row = await prisma.newsPost.findUniqueOrThrow({ where: { id: postId } })
+		expect(row.coverAlt).toBe('Eight chairs in a circle in a school hall')
+		await removePostCover({ actorId: trainer.id, postId, now: NOW })
+		expect(await prisma.newsPost.findUniqueOrThrow({ where: { id: postId } })).toMatchObject({
+			coverImagePath: null,
+			coverAlt: '',
+		})
 	})
 })
