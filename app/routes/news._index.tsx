@@ -47,7 +47,9 @@ export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const origin = data?.origin ?? ''
 	return pageMeta(
 		title,
-		t('public.meta.description', { ns: 'news' }),
+		data?.sector
+			? t('public.meta.descriptionFiltered', { ns: 'news', sector: t(`sectors.${data.sector}`, { ns: 'news' }) })
+			: t('public.meta.description', { ns: 'news' }),
 		{ tagName: 'link', rel: 'canonical', href: `${origin}${listHref(data?.sector ?? null, data?.page ?? 1)}` },
 		{
 			tagName: 'link',

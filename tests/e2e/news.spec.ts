@@ -58,6 +58,7 @@ test('a trainer writes and publishes a post; a visitor finds it under its sector
 	await visitorPage.getByRole('link', { name: 'Criminal justice settings', exact: true }).click()
 	await expect(visitorPage).toHaveURL(/\/news\?sector=criminal-justice$/)
 	await expect(visitorPage.getByRole('link', { name: title })).toBeVisible()
+	await a11y(visitorPage)
 	await visitorPage.getByRole('link', { name: title }).click()
 	await expect(visitorPage).toHaveURL(new RegExp(`/news/${slug}$`))
 	await expect(visitorPage.getByRole('heading', { level: 1, name: title })).toBeVisible()
