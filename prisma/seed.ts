@@ -31,6 +31,7 @@ import { seedDemoFollowUps } from './seed-follow-ups.ts'
 import { seedDemoLeaver } from './seed-passport.ts'
 import { seedWelsh } from './seed-welsh.ts'
 import { seedDemoDataExport } from './seed-data-export.ts'
+import { seedDemoNews } from './seed-news.ts'
 
 /** The password of every demo account; printed by `npm start`. Never used outside demo data. */
 export const DEMO_PASSWORD = 'circle-demo-2026'
@@ -183,6 +184,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	await seedDemoLeaver({ passwordHash })
 	await seedWelsh({ passwordHash })
 	await seedDemoDataExport({ learnerId: users['learner@circle.example']! })
+	await seedDemoNews({ authorId: trainerId })
 	await (await import('./seed-invoices.ts')).seedDemoInvoices({
 		organisationId: org.id,
 		buyerUserId: users['orgadmin@circle.example']!,

@@ -1,7 +1,9 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { PostCard } from '#app/components/news/post-card.tsx'
 import { CourseCard } from '#app/components/ui/course-card.tsx'
 import {
 	ArrowRightIcon,
@@ -14,41 +16,30 @@ import {
 	SectorIcon,
 	UsersIcon,
 } from '#app/components/ui/icons.tsx'
-import { pluralise, SECTOR_LABELS, SECTORS, sectorSlug } from '#app/utils/format.ts'
+import { SECTORS, sectorSlug } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { countCoursesBySector, listCourses } from '#modules/catalog/list-courses.ts'
-import type { Sector } from '#modules/db/generated/enums.ts'
+import { listPublishedPosts } from '#modules/news/posts.ts'
 import type { Route } from './+types/_index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Circle | CPD in relational and restorative practice',
-		'Self-paced CPD courses in relational and restorative practice for schools, health and social care, criminal justice settings, and parents and carers, with certificates anyone can verify.',
-	)
-
-export async function loader() {
-	const [featured, sectorCounts] = await Promise.all([
-		listCourses({ order: 'newest', take: 3 }),
-		countCoursesBySector(),
-	])
-	return { featured, sectorCounts }
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('meta.title', { ns: 'home' }), t('meta.description', { ns: 'home' }))
 }
 
-const SECTOR_BLURBS: Record<Sector, string> = {
-	FOUNDATIONS:
-		'Start here. The ideas every other course builds on: the difference between doing things to, for and with people, and the questions that open up a restorative conversation.',
-	SCHOOLS:
-		'For teachers, support staff and leaders: relational approaches to behaviour, attendance and belonging that keep children in the room and in the community.',
-	HEALTH_SOCIAL_CARE:
-		'For NHS and care teams: steadier conversations with patients, families and colleagues, and a fairer way through complaints, incidents and conflict.',
-	CRIMINAL_JUSTICE:
-		'For prison, probation and youth justice staff: the everyday relationships that make rehabilitation, safer wings and desistance more likely.',
-	PARENTS_CARERS:
-		'Make sense of what sits behind your child’s behaviour, and respond in ways that hold the line without losing the connection.',
+export async function loader() {
+	const [featured, sectorCounts, news] = await Promise.all([
+		listCourses({ order: 'newest', take: 3 }),
+		countCoursesBySector(),
+		listPublishedPosts({ limit: 3 }),
+	])
+	return { featured, sectorCounts, latestPosts: news.posts }
 }
 
 export default function HomeRoute({ loaderData }: Route.ComponentProps) {
-	const { featured, sectorCounts } = loaderData
+	const { featured, sectorCounts, latestPosts } = loaderData
+	const { t } = useTranslation('home')
 	return (
 		<>
 			<Hero />
@@ -57,9 +48,9 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 				<Container>
 					<SectionIntro
 						id="sectors-heading"
-						eyebrow="Find your course"
-						title="Courses shaped around where you work"
-						lead="The principles are shared; the situations are not. Each pathway uses examples, dilemmas and language from its own setting."
+						eyebrow={t('sectors.eyebrow')}
+						title={t('sectors.title')}
+						lead={t('sectors.lead')}
 					/>
 					<ul className="mt-10 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
 						{SECTORS.map((sector) => {
@@ -75,12 +66,12 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 												to={`/courses?sector=${sectorSlug(sector)}`}
 												className="rounded-sm after:absolute after:inset-0 after:rounded-2xl after:content-['']"
 											>
-												{SECTOR_LABELS[sector]}
+												{t(`sectors.labels.${sector}`)}
 											</Link>
 										</h3>
-										<p className="mt-2 flex-1 leading-relaxed text-stone-700">{SECTOR_BLURBS[sector]}</p>
+										<p className="mt-2 flex-1 leading-relaxed text-stone-700">{t(`sectors.blurbs.${sector}`)}</p>
 										<p className="mt-4 inline-flex items-center gap-1.5 text-sm font-semibold text-brand-700">
-											{count > 0 ? `See ${pluralise(count, 'course')}` : 'See courses'}
+											{count > 0 ? t('sectors.seeCourses', { count }) : t('sectors.seeAny')}
 											<ArrowRightIcon className="size-4 transition-transform group-hover:translate-x-0.5" />
 										</p>
 									</article>
@@ -89,13 +80,11 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 						})}
 						<li className="flex">
 							<div className="flex w-full flex-col justify-center rounded-2xl border border-dashed border-brand-300 p-6">
-								<h3 className="text-lg font-semibold text-stone-900">Something more specific?</h3>
-								<p className="mt-2 leading-relaxed text-stone-700">
-									We design programmes for particular teams, services and settings.
-								</p>
+								<h3 className="text-lg font-semibold text-stone-900">{t('sectors.specific.title')}</h3>
+								<p className="mt-2 leading-relaxed text-stone-700">{t('sectors.specific.body')}</p>
 								<p className="mt-4">
 									<Link to="/contact" className="font-semibold text-brand-700 underline underline-offset-2">
-										Tell us what you need
+										{t('sectors.specific.link')}
 									</Link>
 								</p>
 							</div>
@@ -108,9 +97,9 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 				<section aria-labelledby="featured-heading" className="py-16 sm:py-20">
 					<Container>
 						<div className="flex flex-wrap items-end justify-between gap-4">
-							<SectionIntro id="featured-heading" eyebrow="Recently published" title="Courses to start with" />
+							<SectionIntro id="featured-heading" eyebrow={t('featured.eyebrow')} title={t('featured.title')} />
 							<ButtonLink to="/courses" variant="secondary">
-								See all courses
+								{t('featured.all')}
 								<ArrowRightIcon className="size-4" />
 							</ButtonLink>
 						</div>
@@ -125,6 +114,37 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 				</section>
 			) : null}
 
+			{latestPosts.length > 0 ? (
+				<section aria-labelledby="news-heading" className="border-t border-stone-200 bg-white py-16 sm:py-20">
+					<Container>
+						<div className="flex flex-wrap items-end justify-between gap-4">
+							<SectionIntro
+								id="news-heading"
+								eyebrow={t('news.eyebrow')}
+								title={t('news.title')}
+								lead={t('news.lead')}
+							/>
+							<ButtonLink to="/news" variant="secondary">
+								{t('news.all')}
+								<ArrowRightIcon className="size-4" />
+							</ButtonLink>
+						</div>
+						<ul className="mt-10 grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+							{latestPosts.map((post) => (
+								<li key={post.id}>
+									<PostCard post={post} headingLevel="h3" />
+								</li>
+							))}
+						</ul>
+					</Container>
+				</section>
+			) : null}
+
+			{/*
+			 * Lead, after merging: the newsletter sign-up ("join the inner circle", lane 6) and the free
+			 * taster videos' "watch" section (lane 8) go here, between the news and how Circle works.
+			 */}
+
 			<HowItWorks />
 			<ForOrganisations />
 		</>
@@ -132,45 +152,42 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 }
 
 function Hero() {
+	const { t } = useTranslation('home')
 	return (
 		<section aria-labelledby="hero-heading" className="overflow-hidden border-b border-brand-100 bg-brand-50">
 			<Container className="grid items-center gap-12 py-16 sm:py-20 lg:grid-cols-[1.15fr_1fr] lg:py-24">
 				<div>
-					<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">
-						CPD in relational and restorative practice
-					</p>
+					<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">{t('hero.eyebrow')}</p>
 					<h1
 						id="hero-heading"
 						className="mt-4 text-4xl leading-tight font-bold tracking-tight text-brand-900 sm:text-5xl"
 					>
-						Work{' '}
-						<em className="text-brand-700 not-italic underline decoration-accent-400 decoration-4 underline-offset-8">
-							with
-						</em>{' '}
-						people, not to them or for them
+						<Trans
+							t={t}
+							i18nKey="hero.heading"
+							components={{
+								em: (
+									<em className="text-brand-700 not-italic underline decoration-accent-400 decoration-4 underline-offset-8" />
+								),
+							}}
+						/>
 					</h1>
-					<p className="mt-6 max-w-2xl text-lg leading-relaxed text-stone-700">
-						Circle is online professional development for the people who hold relationships together: in classrooms, on
-						wards, in care homes, on the wing and at home. Practical courses help you pair high expectations with high
-						support, have the conversations that matter, and put things right when harm has been done.
-					</p>
+					<p className="mt-6 max-w-2xl text-lg leading-relaxed text-stone-700">{t('hero.lead')}</p>
 					<div className="mt-8 flex flex-wrap gap-3">
 						<ButtonLink to="/courses" size="lg">
-							Browse courses
+							{t('hero.browse')}
 						</ButtonLink>
 						<ButtonLink to="/contact" size="lg" variant="secondary">
-							Training for your team
+							{t('hero.team')}
 						</ButtonLink>
 					</div>
 					<ul className="mt-8 flex flex-wrap gap-x-6 gap-y-2 text-stone-700">
-						{['Learn at your own pace', 'Certificates anyone can verify', 'Reflections saved to your portfolio'].map(
-							(point) => (
-								<li key={point} className="inline-flex items-center gap-2">
-									<CheckIcon className="size-5 text-brand-600" />
-									{point}
-								</li>
-							),
-						)}
+						{[t('hero.points.pace'), t('hero.points.certificates'), t('hero.points.portfolio')].map((point) => (
+							<li key={point} className="inline-flex items-center gap-2">
+								<CheckIcon className="size-5 text-brand-600" />
+								{point}
+							</li>
+						))}
 					</ul>
 				</div>
 				<CircleIllustration />
@@ -244,28 +261,19 @@ function CircleIllustration() {
 }
 
 function Approach() {
-	const pillars = [
-		{
-			title: 'Working with',
-			body: 'Decisions made alongside people, not about them. Children, patients, residents and colleagues are far more likely to own a plan they helped to shape.',
-		},
-		{
-			title: 'High challenge, high support',
-			body: 'Clear expectations and real accountability, held together with warmth and help to meet them. Neither punishment nor rescue on its own.',
-		},
-		{
-			title: 'Repairing harm',
-			body: 'When something goes wrong, the questions are who has been affected and what needs to happen to put it right, so that everyone can move on.',
-		},
-	]
+	const { t } = useTranslation('home')
+	const pillars = (['with', 'challenge', 'repair'] as const).map((key) => ({
+		title: t(`approach.${key}.title`),
+		body: t(`approach.${key}.body`),
+	}))
 	return (
 		<section aria-labelledby="approach-heading" className="py-16 sm:py-20">
 			<Container>
 				<SectionIntro
 					id="approach-heading"
-					eyebrow="The approach"
-					title="Relationships first, in every setting"
-					lead="Relational and restorative practice is a way of building, keeping and mending relationships. It gives teams a shared language for the hard conversations, and a way back when things break down."
+					eyebrow={t('approach.eyebrow')}
+					title={t('approach.title')}
+					lead={t('approach.lead')}
 				/>
 				<ol className="mt-10 grid gap-6 md:grid-cols-3">
 					{pillars.map((pillar, index) => (
@@ -287,32 +295,19 @@ function Approach() {
 }
 
 function HowItWorks() {
-	const steps = [
-		{
-			icon: PlayIcon,
-			title: 'Learn at your own pace',
-			body: 'Short videos, readings and quizzes that fit around shifts and timetables. Circle remembers where you stopped, on any device.',
-		},
-		{
-			icon: ReflectIcon,
-			title: 'Reflect as you go',
-			body: 'Reflective prompts ask how the ideas land in your own work. Your answers are saved as you type and are yours to keep.',
-		},
-		{
-			icon: AwardIcon,
-			title: 'Earn a CPD certificate',
-			body: 'Finish a course and download a certificate showing your CPD hours, with a code and QR link anyone can use to check it.',
-		},
-		{
-			icon: PortfolioIcon,
-			title: 'Keep a CPD portfolio',
-			body: 'Completed courses and reflections collect in one place, alongside other CPD you add, ready for appraisal or revalidation.',
-		},
-	]
+	const { t } = useTranslation('home')
+	const steps = (
+		[
+			['pace', PlayIcon],
+			['reflect', ReflectIcon],
+			['certificate', AwardIcon],
+			['portfolio', PortfolioIcon],
+		] as const
+	).map(([key, icon]) => ({ icon, title: t(`how.${key}.title`), body: t(`how.${key}.body`) }))
 	return (
 		<section aria-labelledby="how-heading" className="border-y border-stone-200 bg-white py-16 sm:py-20">
 			<Container>
-				<SectionIntro id="how-heading" eyebrow="How it works" title="From first lesson to evidence of learning" />
+				<SectionIntro id="how-heading" eyebrow={t('how.eyebrow')} title={t('how.title')} />
 				<ol className="mt-10 grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
 					{steps.map(({ icon: Icon, title, body }, index) => (
 						<li key={title} className="relative">
@@ -320,7 +315,7 @@ function HowItWorks() {
 								<span className="grid size-12 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700 ring-1 ring-brand-200">
 									<Icon className="size-6" />
 								</span>
-								<span className="text-sm font-semibold text-stone-600">Step {index + 1}</span>
+								<span className="text-sm font-semibold text-stone-600">{t('how.step', { number: index + 1 })}</span>
 							</div>
 							<h3 className="mt-4 text-lg font-semibold text-stone-900">{title}</h3>
 							<p className="mt-2 leading-relaxed text-stone-700">{body}</p>
@@ -333,38 +328,27 @@ function HowItWorks() {
 }
 
 function ForOrganisations() {
+	const { t } = useTranslation('home')
 	const points = [
-		{
-			icon: UsersIcon,
-			text: 'Buy seats for a course and invite staff by email; reassign a seat when someone moves on.',
-		},
-		{
-			icon: ChartIcon,
-			text: 'See who has started and who has finished, and export the evidence for inspections and audits.',
-		},
-		{
-			icon: ReflectIcon,
-			text: 'Talk to us about a programme built around your setting, priorities and existing training.',
-		},
+		{ icon: UsersIcon, text: t('organisations.seats') },
+		{ icon: ChartIcon, text: t('organisations.evidence') },
+		{ icon: ReflectIcon, text: t('organisations.programmes') },
 	]
 	return (
 		<section aria-labelledby="organisations-heading" className="on-dark bg-brand-800 py-16 text-white sm:py-20">
 			<Container className="grid gap-10 lg:grid-cols-[1.1fr_1fr] lg:items-center">
 				<div>
-					<p className="text-sm font-semibold tracking-wide text-accent-300 uppercase">For organisations</p>
+					<p className="text-sm font-semibold tracking-wide text-accent-300 uppercase">{t('organisations.eyebrow')}</p>
 					<h2 id="organisations-heading" className="mt-3 text-3xl font-bold tracking-tight sm:text-4xl">
-						Bring your whole team with you
+						{t('organisations.title')}
 					</h2>
-					<p className="mt-4 max-w-xl text-lg leading-relaxed text-brand-100">
-						Relational practice works best when everyone shares it. Schools, trusts, NHS teams, councils and prisons use
-						Circle to give staff a common language and a common approach.
-					</p>
+					<p className="mt-4 max-w-xl text-lg leading-relaxed text-brand-100">{t('organisations.lead')}</p>
 					<div className="mt-8 flex flex-wrap gap-3">
 						<ButtonLink to="/contact" variant="on-dark" size="lg">
-							Get in touch
+							{t('organisations.contact')}
 						</ButtonLink>
 						<ButtonLink to="/courses" variant="on-dark-outline" size="lg">
-							See the courses
+							{t('organisations.courses')}
 						</ButtonLink>
 					</div>
 				</div>

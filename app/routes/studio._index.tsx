@@ -53,6 +53,9 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 					<ButtonLink to="/studio/newsletters" variant="secondary">
 						{t('home.newsletters')}
 					</ButtonLink>
+					<ButtonLink to="/studio/news" variant="secondary">
+						{t('home.news')}
+					</ButtonLink>
 					<ButtonLink to="/studio/new">{t('home.newCourse')}</ButtonLink>
 				</div>
 			</div>

@@ -4,6 +4,7 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
+import { BodyTooLargeError, limitBody } from '#app/utils/upload.server.ts'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -20,39 +21,6 @@ export const meta: Route.MetaFunction = ({ data }) =>
 
 /** Room for the multipart boundaries and the other fields around a file of the maximum size. */
 const MAX_BODY_BYTES = COVER_MAX_BYTES + 64 * 1024
-
-class BodyTooLargeError extends Error {}
-
-/**
- * The request with a body that errors as soon as more than `maxBytes` arrive, so a client that
- * under-declares its Content-Length still cannot make us hold more than the limit in memory.
- */
-function limitBody(request: Request, maxBytes: number) {
-	const reader = request.body!.getReader()
-	let seen = 0
-	const body = new ReadableStream<Uint8Array>({
-		async pull(controller) {
-			const { done, value } = await reader.read()
-			if (done) return controller.close()
-			seen += value.byteLength
-			if (seen > maxBytes) {
-				await reader.cancel()
-				controller.error(new BodyTooLargeError())
-				return
-			}
-			controller.enqueue(value)
-		},
-		cancel(reason) {
-			return reader.cancel(reason)
-		},
-	})
-	return new Request(request.url, {
-		method: request.method,
-		headers: request.headers,
-		body,
-		duplex: 'half',
-	} as RequestInit)
-}
 
 function formError(message: string, status: number) {
 	return data({ ok: false as const, error: message }, { status })

@@ -18,6 +18,7 @@ import type { LearningErrorCode } from '#modules/learning/errors.ts'
 import type { MailErrorCode } from '#modules/mail/errors.ts'
 import type { MfaErrorCode } from '#modules/mfa/errors.ts'
 import type { NewsletterErrorCode } from '#modules/newsletter/errors.ts'
+import type { NewsErrorCode } from '#modules/news/errors.ts'
 import type { OrganisationsErrorCode } from '#modules/organisations/errors.ts'
 import type { PortfolioErrorCode } from '#modules/portfolio/errors.ts'
 import type { ProgrammesErrorCode } from '#modules/programmes/errors.ts'
@@ -59,6 +60,7 @@ export type DomainErrorCode =
 	| MailErrorCode
 	| MfaErrorCode
 	| NewsletterErrorCode
+	| NewsErrorCode
 	| OrganisationsErrorCode
 	| PortfolioErrorCode
 	| ProgrammesErrorCode

@@ -28,6 +28,33 @@ export async function saveCoverImage({
 	storage?: FileStorage
 }) {
 	await assertCanEditCourse({ actorId, courseId })
+	const { bytes, info } = await readCoverFile(file)
+	const key = `covers/${courseId}-${randomBytes(8).toString('hex')}.${info.extension}`
+	await storage.put(key, bytes, info.contentType)
+	let previous: string | null
+	try {
+		previous = await prisma.$transaction(async (tx) => {
+			const course = await tx.course.findUniqueOrThrow({ where: { id: courseId }, select: { coverImagePath: true } })
+			await tx.course.update({ where: { id: courseId }, data: { coverImagePath: key } })
+			await tx.auditLog.create({
+				data: { actorId, action: 'course.cover.updated', targetType: 'Course', targetId: courseId, details: { key } },
+			})
+			return course.coverImagePath
+		})
+	} catch (error) {
+		await storage.delete(key)
+		throw error
+	}
+	if (previous && previous !== key) await deleteQuietly(storage, previous)
+	return { coverImagePath: key, url: coverImageUrl(key)!, width: info.width, height: info.height }
+}
+
+/**
+ * Reads an uploaded cover and checks it: its type comes from its bytes (PNG, JPEG or WebP only), at
+ * most 5 MB, between 600×315 and 4000×4000 pixels. Refusals are `invalid` on the `cover` field. Used
+ * by course covers and news posts' covers alike, so the two can never accept different images.
+ */
+export async function readCoverFile(file: Blob) {
 	if (file.size === 0)
 		throw new StorageError('invalid', 'COVER_EMPTY', 'Choose an image file to upload.', { field: 'cover' })
 	if (file.size > COVER_MAX_BYTES) {
@@ -56,24 +83,7 @@ export async function saveCoverImage({
 			{ field: 'cover' },
 		)
 	}
-	const key = `covers/${courseId}-${randomBytes(8).toString('hex')}.${info.extension}`
-	await storage.put(key, bytes, info.contentType)
-	let previous: string | null
-	try {
-		previous = await prisma.$transaction(async (tx) => {
-			const course = await tx.course.findUniqueOrThrow({ where: { id: courseId }, select: { coverImagePath: true } })
-			await tx.course.update({ where: { id: courseId }, data: { coverImagePath: key } })
-			await tx.auditLog.create({
-				data: { actorId, action: 'course.cover.updated', targetType: 'Course', targetId: courseId, details: { key } },
-			})
-			return course.coverImagePath
-		})
-	} catch (error) {
-		await storage.delete(key)
-		throw error
-	}
-	if (previous && previous !== key) await deleteQuietly(storage, previous)
-	return { coverImagePath: key, url: coverImageUrl(key)!, width: info.width, height: info.height }
+	return { bytes, info }
 }
 
 /** Removes a course's cover image (the course falls back to its plain card). */
@@ -105,7 +115,8 @@ export async function getCoverImage({ file, storage = getFileStorage() }: { file
 	return storage.get(`covers/${file}`)
 }
 
-async function deleteQuietly(storage: FileStorage, key: string) {
+/** Deletes a stored file, logging rather than failing (an orphaned file is harmless). */
+export async function deleteQuietly(storage: FileStorage, key: string) {
 	try {
 		await storage.delete(key)
 	} catch (error) {

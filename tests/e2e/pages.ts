@@ -20,6 +20,9 @@ export const PAGES: Record<string, string[]> = {
 		'/contact',
 		'/accessibility',
 		'/account-erased',
+		'/news',
+		'/news?sector=schools',
+		'/news/a-first-term-of-restorative-conversations',
 		'/no-such-page',
 		'/newsletter/subscribe',
 		// A link that was never issued shows its "not valid" state; the token is DEMO_NEWSLETTER_TOKEN (prisma/seed-newsletter.ts).
@@ -82,6 +85,8 @@ export const PAGES: Record<string, string[]> = {
 		'/studio/newsletters/demo-newsletter-issue-1',
 		'/studio/circles',
 		'/studio/circles/new',
+		'/studio/news',
+		'/studio/news/new',
 	],
 	'admin@circle.example': [
 		'/admin',

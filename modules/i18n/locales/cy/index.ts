@@ -9,7 +9,9 @@ import dashboard from './dashboard.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
+import home from './home.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
+import news from './news.json' with { type: 'json' }
 import newsletter from './newsletter.json' with { type: 'json' }
 import org from './org.json' with { type: 'json' }
 import publicPages from './public-pages.json' with { type: 'json' }
@@ -19,4 +21,4 @@ import studio from './studio.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { account, auth, billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, learn, newsletter, org, 'public-pages': publicPages, records, scorm, studio, ui, xapi }
+export default { account, auth, billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, home, learn, news, newsletter, org, 'public-pages': publicPages, records, scorm, studio, ui, xapi }
