@@ -40,7 +40,12 @@ export async function getCoursePreviewSettings({ courseId, actorId }: { courseId
 		: []
 	const marked = new Set(course.previews.map((p) => p.lessonKey))
 	return {
-		course: { id: course.id, slug: course.slug, title: version?.title ?? course.slug, published: Boolean(course.publishedVersion) },
+		course: {
+			id: course.id,
+			slug: course.slug,
+			title: version?.title ?? course.slug,
+			published: Boolean(course.publishedVersion),
+		},
 		lessons: lessons.map((lesson) => ({
 			id: lesson.id,
 			key: lesson.key,
@@ -80,9 +85,14 @@ export async function setCoursePreviews({
 			select: { key: true },
 		})
 		if (found.length !== keys.length) {
-			throw new PreviewsError('invalid', 'NOT_A_VIDEO_LESSON', 'Only this course’s video lessons can be free previews.', {
-				field: 'lessonKey',
-			})
+			throw new PreviewsError(
+				'invalid',
+				'NOT_A_VIDEO_LESSON',
+				'Only this course’s video lessons can be free previews.',
+				{
+					field: 'lessonKey',
+				},
+			)
 		}
 		const existing = (await tx.coursePreview.findMany({ where: { courseId }, select: { lessonKey: true } })).map(
 			(p) => p.lessonKey,
@@ -91,7 +101,10 @@ export async function setCoursePreviews({
 		const removed = existing.filter((key) => !keys.includes(key))
 		if (removed.length > 0) await tx.coursePreview.deleteMany({ where: { courseId, lessonKey: { in: removed } } })
 		if (added.length > 0) {
-			await tx.coursePreview.createMany({ data: added.map((lessonKey) => ({ courseId, lessonKey })), skipDuplicates: true })
+			await tx.coursePreview.createMany({
+				data: added.map((lessonKey) => ({ courseId, lessonKey })),
+				skipDuplicates: true,
+			})
 		}
 		if (added.length > 0 || removed.length > 0) {
 			await recordAudit(tx, {

@@ -74,12 +74,26 @@ export async function createPublicVideo({
 }
 
 /** Removes a public video (trainers and admins). Unknown ids are `not_found`. Audited. */
-export async function deletePublicVideo({ actorId, id, origin }: { actorId: string; id: string; origin?: RequestOrigin }) {
+export async function deletePublicVideo({
+	actorId,
+	id,
+	origin,
+}: {
+	actorId: string
+	id: string
+	origin?: RequestOrigin
+}) {
 	return prisma.$transaction(async (tx) => {
 		await assertVideoEditor(tx, actorId)
 		const { count } = await tx.publicVideo.deleteMany({ where: { id } })
 		if (count === 0) throw new PreviewsError('not_found', 'VIDEO_NOT_FOUND', 'We could not find that video.')
-		await recordAudit(tx, { actorId, action: 'public_video.deleted', targetType: 'PublicVideo', targetId: id, ...origin })
+		await recordAudit(tx, {
+			actorId,
+			action: 'public_video.deleted',
+			targetType: 'PublicVideo',
+			targetId: id,
+			...origin,
+		})
 	})
 }
 

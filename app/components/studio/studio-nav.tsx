@@ -31,6 +31,7 @@ export function StudioCourseNav({ courseId }: { courseId: string }) {
 		{ to: `${base}/preview`, label: 'Preview', end: false },
 		{ to: `${base}/publish`, label: 'Publish', end: true },
 		{ to: `${base}/cover`, label: 'Cover image', end: true },
+		{ to: `${base}/previews`, label: 'Free previews', end: true },
 		{ to: `${base}/certificate`, label: 'Certificate validity', end: true },
 		{ to: `${base}/follow-up`, label: 'Follow-up', end: true },
 		{ to: `${base}/authors`, label: 'Co-authors', end: true },

@@ -1,11 +1,14 @@
 // Every Welsh message file, one per namespace, matching ../en/index.ts (ADR 0041).
 import billing from './billing.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
+import coursePage from './course-page.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
+import previews from './previews.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
+import sectors from './sectors.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
+export default { billing, common, 'course-page': coursePage, 'data-export': dataExport, emails, erasure, learn, previews, scorm, sectors, xapi }
