@@ -20,12 +20,12 @@ describe('demo free previews', () => {
 		await seedDemoPreviews({ courseSlugs: slugs })
 
 		const firstVideo = plain.lessons.find((l) => l.kind === 'VIDEO')!
-		expect(await prisma.coursePreview.findMany({ where: { courseId: plain.id }, select: { lessonKey: true } })).toEqual([
-			{ lessonKey: firstVideo.key },
-		])
-		expect(await prisma.coursePreview.findMany({ where: { courseId: chosen.id }, select: { lessonKey: true } })).toEqual([
-			{ lessonKey: secondVideo.key },
-		])
+		expect(await prisma.coursePreview.findMany({ where: { courseId: plain.id }, select: { lessonKey: true } })).toEqual(
+			[{ lessonKey: firstVideo.key }],
+		)
+		expect(
+			await prisma.coursePreview.findMany({ where: { courseId: chosen.id }, select: { lessonKey: true } }),
+		).toEqual([{ lessonKey: secondVideo.key }])
 		expect(await prisma.coursePreview.count({ where: { courseId: draft.id } })).toBe(0)
 
 		const videos = await prisma.publicVideo.findMany({

@@ -10,6 +10,7 @@ import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { openGraph } from '#app/utils/open-graph.ts'
 import { markdownToTextBlocks, sectorSlug } from '#app/utils/format.ts'
 import { cpdHoursNumber, minimumCpdMinutes } from '#modules/catalog/cpd-hours.ts'
 import { getCoursePage } from '#modules/catalog/get-course-page.ts'
@@ -41,7 +42,9 @@ export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
 			t('meta.errorDescription', { ns: 'course-page' }),
 		)
 	}
-	return pageMeta(t('meta.title', { ns: 'course-page', title: loaderData.course.title }), loaderData.course.summary)
+	// The course's own title, then the brand: the same in both languages.
+	const title = `${loaderData.course.title} | Circle`
+	return pageMeta(title, loaderData.course.summary, ...openGraph({ title, description: loaderData.course.summary }))
 }
 
 /**
