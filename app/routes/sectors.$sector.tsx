@@ -8,7 +8,8 @@ import { sectorSlug } from '#app/utils/format.ts'
 import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { openGraph } from '#app/utils/open-graph.ts'
-import { getSectorPage, isSectorPageSlug, SECTOR_PAGES } from '#modules/sectors/sector-pages.ts'
+import { getSectorPage } from '#modules/sectors/get-sector-page.ts'
+import { isSectorPageSlug, SECTOR_PAGES } from '#modules/sectors/sectors.ts'
 import type { Route } from './+types/sectors.$sector'
 
 export async function loader({ params }: Route.LoaderArgs) {

@@ -6,7 +6,7 @@ import { SectorIcon } from '#app/components/ui/icons.tsx'
 import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { openGraph } from '#app/utils/open-graph.ts'
-import { SECTOR_PAGE_SLUGS, SECTOR_PAGES } from '#modules/sectors/sector-pages.ts'
+import { SECTOR_PAGE_SLUGS, SECTOR_PAGES } from '#modules/sectors/sectors.ts'
 import type { Route } from './+types/sectors._index'
 
 export const meta: Route.MetaFunction = ({ matches }) => {

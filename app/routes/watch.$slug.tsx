@@ -7,7 +7,7 @@ import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { openGraph } from '#app/utils/open-graph.ts'
-import { sectorPageSlug } from '#modules/sectors/sector-pages.ts'
+import { sectorPageSlug } from '#modules/sectors/sectors.ts'
 import { getPublicVideo } from '#modules/previews/public-videos.ts'
 import type { Route } from './+types/watch.$slug'
 
