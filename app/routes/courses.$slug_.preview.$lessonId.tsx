@@ -45,20 +45,14 @@ export default function CoursePreviewRoute({ loaderData }: Route.ComponentProps)
 				{lesson.title}
 			</h1>
 			<p className="mt-3 text-lg text-stone-700">
-				<Trans
-					t={t}
-					i18nKey="preview.fromCourse"
-					values={{ course: course.title }}
-					components={{
-						link: (
-							<Link
-								to={`/courses/${course.slug}`}
-								lang={contentLang}
-								className="font-semibold text-brand-700 underline underline-offset-2"
-							/>
-						),
-					}}
-				/>
+				{t('preview.fromCourse')}{' '}
+				<Link
+					to={`/courses/${course.slug}`}
+					lang={contentLang}
+					className="font-semibold text-brand-700 underline underline-offset-2"
+				>
+					{course.title}
+				</Link>
 			</p>
 			<div className="mt-8 space-y-8">
 				<PublicPlayer

@@ -53,6 +53,7 @@ test('a standalone free video plays with its transcript, for anyone', async ({ p
 
 test('a trainer chooses a course’s free previews in the studio', async ({ page, a11y }) => {
 	test.setTimeout(180_000)
+	await page.goto('/login')
 	await logInWithDemoTotp(page, 'trainer@circle.example')
 	await page.goto('/studio')
 	await page.getByRole('link', { name: course.title }).first().click()
