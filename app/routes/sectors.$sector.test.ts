@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest'
+import { prisma, type Sector } from '#modules/db/client.ts'
 import { getRequest, releaseTestResources } from '#tests/factories/auth.ts'
-import { createTestCourse } from '#tests/factories/catalog.ts'
+import { createTestCourse, uniqueSlug } from '#tests/factories/catalog.ts'
 import { createCircle } from '#tests/factories/circles.ts'
 import { createOrganisation } from '#tests/factories/organisations.ts'
 import { runRoute, statusOf } from '#tests/factories/routes.ts'
@@ -30,6 +31,20 @@ describe('/sectors/:sector', () => {
 		const privateCircle = await createCircle({ courseId: schools.courseId, organisationId })
 		const past = await createCircle({ courseId: schools.courseId, startsAt: new Date(Date.now() - day) })
 		const healthCircle = await createCircle({ courseId: health.courseId })
+		const video = (sectors: Sector[]) =>
+			prisma.publicVideo.create({
+				data: {
+					slug: uniqueSlug('video'),
+					title: 'A short film',
+					summary: 'A short film for a sector page.',
+					sourceUrl: '/media/demo-lesson.mp4',
+					transcript: 'Everything the short film says, written out.',
+					sectors,
+				},
+				select: { slug: true },
+			})
+		const schoolsVideo = await video(['SCHOOLS'])
+		const healthVideo = await video(['HEALTH_SOCIAL_CARE'])
 
 		const page = (await load('schools')) as Page
 		expect(page.sector).toBe('SCHOOLS')
@@ -46,6 +61,9 @@ describe('/sectors/:sector', () => {
 		expect(circleIds).not.toContain(past.id)
 		expect(circleIds).not.toContain(healthCircle.id)
 		expect(page.news).toEqual([])
+		// The three newest videos for the sector: ours was made last.
+		expect(page.videos.map((v) => v.slug)).toContain(schoolsVideo.slug)
+		expect(page.videos.map((v) => v.slug)).not.toContain(healthVideo.slug)
 
 		const parents = (await load('parents-and-carers')) as Page
 		expect(parents.courses.map((c) => c.slug)).toContain(both.slug)

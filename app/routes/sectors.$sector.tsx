@@ -8,6 +8,7 @@ import { sectorSlug } from '#app/utils/format.ts'
 import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { openGraph } from '#app/utils/open-graph.ts'
+import { listPublicVideos } from '#modules/previews/public-videos.ts'
 import { getSectorPage } from '#modules/sectors/get-sector-page.ts'
 import { isSectorPageSlug, SECTOR_PAGES } from '#modules/sectors/sectors.ts'
 import type { Route } from './+types/sectors.$sector'
@@ -16,10 +17,13 @@ export async function loader({ params }: Route.LoaderArgs) {
 	if (!isSectorPageSlug(params.sector)) throw data({ message: 'No such sector' }, { status: 404 })
 	const slug = params.sector
 	const sector = SECTOR_PAGES[slug]
-	const page = await getSectorPage({ sector, now: new Date() })
+	const [page, videos] = await Promise.all([
+		getSectorPage({ sector, now: new Date() }),
+		listPublicVideos({ sector, limit: 3 }),
+	])
 	// News for the sector comes from the news context once it is merged (listPublishedPosts({ sector })).
 	const news: Array<{ id: string; slug: string; title: string; summary: string }> = []
-	return { slug, sector, ...page, news }
+	return { slug, sector, ...page, videos, news }
 }
 
 export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
@@ -38,7 +42,7 @@ export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
 export default function SectorRoute({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation('sectors')
 	const f = useFormat()
-	const { slug, sector, courses, circles, news } = loaderData
+	const { slug, sector, courses, circles, videos, news } = loaderData
 	const label = t(`label.${sector}`)
 	const paragraphs = (['p1', 'p2', 'p3', 'p4'] as const).map((key) => t(`content.${slug}.${key}`))
 	return (
@@ -152,6 +156,27 @@ export default function SectorRoute({ loaderData }: Route.ComponentProps) {
 												</Link>
 											</p>
 										) : null}
+									</li>
+								))}
+							</ul>
+						</section>
+					) : null}
+
+					{videos.length > 0 ? (
+						<section aria-labelledby="videos-heading">
+							<h2 id="videos-heading" className="text-2xl font-bold tracking-tight text-stone-900">
+								{t('page.videosHeading')}
+							</h2>
+							<ul className="mt-5 space-y-4">
+								{videos.map((video) => (
+									<li key={video.id}>
+										<Link
+											to={`/watch/${video.slug}`}
+											className="font-semibold text-brand-700 underline underline-offset-2"
+										>
+											{video.title}
+										</Link>
+										<p className="text-stone-700">{video.summary}</p>
 									</li>
 								))}
 							</ul>
