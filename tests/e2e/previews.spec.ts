@@ -65,3 +65,16 @@ test('a trainer chooses a course’s free previews in the studio', async ({ page
 	await page.getByRole('button', { name: 'Save free previews' }).click()
 	await expect(page.getByRole('status').filter({ hasText: 'The free previews are saved.' })).toBeVisible()
 })
+
+test('every sector page, the video list and the studio’s video page pass axe', async ({ page, a11y }) => {
+	test.setTimeout(180_000)
+	for (const path of ['/sectors', '/sectors/criminal-justice', '/sectors/parents-and-carers', '/watch']) {
+		await page.goto(path)
+		await a11y()
+	}
+	await page.goto('/login')
+	await logInWithDemoTotp(page, 'trainer@circle.example')
+	await page.goto('/studio/videos')
+	await expect(page.getByRole('heading', { level: 1, name: 'Public videos' })).toBeVisible()
+	await a11y()
+})
