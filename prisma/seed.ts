@@ -190,6 +190,7 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 		buyerUserId: users['orgadmin@circle.example']!,
 	})
 	await (await import('./seed-erasure.ts')).seedDemoErasure({ passwordHash })
+	await (await import('./seed-previews.ts')).seedDemoPreviews() // a free preview on every course, two public videos (ADR 0044)
 	// Single sign-on against the development identity provider that `npm start` runs (scripts/dev-idp.ts).
 	await configureDemoSso({ issuer: devIdpIssuer(devIdpPort()), organisationSlug: DEMO_ORGANISATION.slug })
 	await (await import('./seed-xapi.ts')).seedDemoXapi({ organisationSlug: DEMO_ORGANISATION.slug }) // LRS set up, switched off (ADR 0040)

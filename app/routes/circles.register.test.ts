@@ -166,7 +166,9 @@ describe('an organisation’s circle facilitators', () => {
 		const member = await addMember({ organisationId: org.id, name: 'Uma Facilitator' })
 		const memberCookie = await sessionCookie(member.id)
 		expect((await outcome(orgCirclesPage(org.slug, memberCookie))).status).toBe(403)
-		expect((await outcome(orgCircles(org.slug, memberCookie, { ...input(member.email), mode: 'IN_PERSON' }))).status).toBe(403)
+		expect(
+			(await outcome(orgCircles(org.slug, memberCookie, { ...input(member.email), mode: 'IN_PERSON' }))).status,
+		).toBe(403)
 
 		// A member cannot make themselves one.
 		const self = await outcome(orgCircles(org.slug, memberCookie, { intent: 'add-facilitator', userId: member.id }))

@@ -14,7 +14,7 @@ import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '#ap
 import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
-import { SECTOR_LABELS } from '#app/utils/format.ts'
+import { parseSector, SECTOR_LABELS } from '#app/utils/format.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { ENQUIRY_LIMITS, ENQUIRY_SECTORS, EnquirySchema } from '#modules/enquiries/schemas.ts'
 import { submitEnquiry } from '#modules/enquiries/submit-enquiry.ts'
@@ -137,12 +137,19 @@ function EnquiryForm({ lastResult }: { lastResult: SubmissionResult<string[]> | 
 	const root = useRouteLoaderData<typeof rootLoader>('root')
 	const navigation = useNavigation()
 	const pending = navigation.state === 'submitting' && navigation.formAction === '/contact'
+	// A sector page's "Talk to us" link names its sector: /contact?sector=schools.
+	const [searchParams] = useSearchParams()
+	const sector = parseSector(searchParams.get('sector'))
 	const [form, fields] = useForm({
 		id: 'enquiry',
 		lastResult,
 		constraint: getZodConstraint(EnquirySchema),
 		// Signed-in people should not have to type what we already know.
-		defaultValue: { name: root?.user?.name ?? '', email: root?.user?.email ?? '' },
+		defaultValue: {
+			name: root?.user?.name ?? '',
+			email: root?.user?.email ?? '',
+			sector: sector && (ENQUIRY_SECTORS as readonly string[]).includes(sector) ? sector : undefined,
+		},
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: EnquirySchema }),

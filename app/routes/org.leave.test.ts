@@ -30,7 +30,11 @@ describe('leaving an organisation', () => {
 		const member = await addMember({ organisationId: org.id })
 		expect(statusOf(await leave(member.id, org.id))).toBe(200)
 		expect(await prisma.membership.count({ where: { organisationId: org.id, userId: member.id } })).toBe(0)
-		expect(await prisma.membershipRemoval.findUnique({ where: { organisationId_userId: { organisationId: org.id, userId: member.id } } })).toMatchObject({ reason: 'member.leave' })
+		expect(
+			await prisma.membershipRemoval.findUnique({
+				where: { organisationId_userId: { organisationId: org.id, userId: member.id } },
+			}),
+		).toMatchObject({ reason: 'member.leave' })
 	})
 
 	test('the last owner cannot leave, and leaving is only ever for oneself', async () => {

@@ -119,10 +119,10 @@ export const ReadingContentSchema = z.object({
 })
 
 /** A Mux playback id: letters and digits. */
-const PLAYBACK_ID = /^[A-Za-z0-9]{10,80}$/
+export const PLAYBACK_ID = /^[A-Za-z0-9]{10,80}$/
 
 /** https only, or a path on this site under /media/ (demo and locally hosted files). */
-function isAllowedMediaUrl(value: string) {
+export function isAllowedMediaUrl(value: string) {
 	if (/^\/media\/[A-Za-z0-9._\-/]+$/.test(value) && !value.includes('..')) return true
 	try {
 		const url = new URL(value)

@@ -22,6 +22,7 @@ import type { NewsErrorCode } from '#modules/news/errors.ts'
 import type { OrganisationsErrorCode } from '#modules/organisations/errors.ts'
 import type { PortfolioErrorCode } from '#modules/portfolio/errors.ts'
 import type { ProgrammesErrorCode } from '#modules/programmes/errors.ts'
+import type { PreviewsErrorCode } from '#modules/previews/errors.ts'
 import type { ProgressErrorCode } from '#modules/progress/errors.ts'
 import type { QuizzesErrorCode } from '#modules/quizzes/errors.ts'
 import type { ReflectiveRecordsErrorCode } from '#modules/reflective-records/errors.ts'
@@ -64,6 +65,7 @@ export type DomainErrorCode =
 	| OrganisationsErrorCode
 	| PortfolioErrorCode
 	| ProgrammesErrorCode
+	| PreviewsErrorCode
 	| ProgressErrorCode
 	| QuizzesErrorCode
 	| ReflectiveRecordsErrorCode

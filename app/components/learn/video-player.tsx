@@ -6,7 +6,7 @@ import { ProgressBar } from './progress-bar.tsx'
 
 // Loaded only when a video lesson is on screen (and only in the browser), so pages without video
 // never download the player.
-const MuxPlayer = lazy(async () => {
+export const MuxPlayer = lazy(async () => {
 	const player = await import('@mux/mux-player-react')
 	disableCasting()
 	return player

@@ -34,6 +34,7 @@ export function StudioCourseNav({ courseId }: { courseId: string }) {
 		{ to: `${base}/preview`, label: t('nav.preview'), end: false },
 		{ to: `${base}/publish`, label: t('nav.publish'), end: true },
 		{ to: `${base}/cover`, label: t('nav.cover'), end: true },
+		{ to: `${base}/previews`, label: t('nav.previews'), end: true },
 		{ to: `${base}/certificate`, label: t('nav.certificate'), end: true },
 		{ to: `${base}/follow-up`, label: t('nav.followUp'), end: true },
 		{ to: `${base}/authors`, label: t('nav.authors'), end: true },

@@ -4,6 +4,7 @@ import auth from './auth.json' with { type: 'json' }
 import billing from './billing.json' with { type: 'json' }
 import circles from './circles.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
+import coursePage from './course-page.json' with { type: 'json' }
 import cpd from './cpd.json' with { type: 'json' }
 import dashboard from './dashboard.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
@@ -14,11 +15,13 @@ import learn from './learn.json' with { type: 'json' }
 import news from './news.json' with { type: 'json' }
 import newsletter from './newsletter.json' with { type: 'json' }
 import org from './org.json' with { type: 'json' }
+import previews from './previews.json' with { type: 'json' }
 import publicPages from './public-pages.json' with { type: 'json' }
 import records from './records.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
+import sectors from './sectors.json' with { type: 'json' }
 import studio from './studio.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { account, auth, billing, circles, common, cpd, dashboard, 'data-export': dataExport, emails, erasure, home, learn, news, newsletter, org, 'public-pages': publicPages, records, scorm, studio, ui, xapi }
+export default { account, auth, billing, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, home, learn, news, newsletter, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }
