@@ -3,7 +3,9 @@ import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { NewsletterSignupForm } from '#app/components/newsletter/signup-form.tsx'
 import { PostCard } from '#app/components/news/post-card.tsx'
+import { WatchSection } from '#app/components/watch/watch-section.tsx'
 import { CourseCard } from '#app/components/ui/course-card.tsx'
 import {
 	ArrowRightIcon,
@@ -21,6 +23,7 @@ import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { countCoursesBySector, listCourses } from '#modules/catalog/list-courses.ts'
 import { listPublishedPosts } from '#modules/news/posts.ts'
+import { listPublicVideos } from '#modules/previews/public-videos.ts'
 import type { Route } from './+types/_index'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
@@ -29,12 +32,13 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 }
 
 export async function loader() {
-	const [featured, sectorCounts, news] = await Promise.all([
+	const [featured, sectorCounts, news, videos] = await Promise.all([
 		listCourses({ order: 'newest', take: 3 }),
 		countCoursesBySector(),
 		listPublishedPosts({ limit: 3 }),
+		listPublicVideos({ limit: 3 }),
 	])
-	return { featured, sectorCounts, latestPosts: news.posts }
+	return { featured, sectorCounts, latestPosts: news.posts, videos }
 }
 
 export default function HomeRoute({ loaderData }: Route.ComponentProps) {
@@ -140,10 +144,13 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 				</section>
 			) : null}
 
-			{/*
-			 * Lead, after merging: the newsletter sign-up ("join the inner circle", lane 6) and the free
-			 * taster videos' "watch" section (lane 8) go here, between the news and how Circle works.
-			 */}
+			<WatchSection videos={loaderData.videos} />
+			{/* The form is its own labelled section ("Join the inner circle"). */}
+			<div className="border-y border-brand-100 bg-brand-50 py-12 sm:py-16">
+				<Container>
+					<NewsletterSignupForm source="home" className="mx-auto max-w-3xl" />
+				</Container>
+			</div>
 
 			<HowItWorks />
 			<ForOrganisations />

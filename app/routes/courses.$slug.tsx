@@ -430,7 +430,7 @@ function EnrolCard({ course, enrolment }: { course: CourseData; enrolment: Enrol
 						t={t}
 						i18nKey="card.seats"
 						components={{
-							link: (
+							a: (
 								<Link
 									to={`/courses/${course.slug}/buy#seats-heading`}
 									className="font-semibold underline underline-offset-2"
@@ -450,7 +450,7 @@ function CourseNotFound() {
 		<ErrorPage code={404} title={t('notFound.title')}>
 			<p>{t('notFound.moved')}</p>
 			<p>
-				<Trans t={t} i18nKey="notFound.all" components={{ link: <Link to="/courses" /> }} />
+				<Trans t={t} i18nKey="notFound.all" components={{ a: <Link to="/courses" /> }} />
 			</p>
 		</ErrorPage>
 	)

@@ -81,7 +81,7 @@ function PreviewNotFound() {
 	return (
 		<ErrorPage code={404} title={t('preview.notFoundTitle')}>
 			<p>
-				<Trans t={t} i18nKey="preview.notFoundText" components={{ link: <Link to="/courses" /> }} />
+				<Trans t={t} i18nKey="preview.notFoundText" components={{ a: <Link to="/courses" /> }} />
 			</p>
 		</ErrorPage>
 	)

@@ -8,6 +8,7 @@ import { sectorSlug } from '#app/utils/format.ts'
 import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { openGraph } from '#app/utils/open-graph.ts'
+import { listPublishedPosts } from '#modules/news/posts.ts'
 import { listPublicVideos } from '#modules/previews/public-videos.ts'
 import { getSectorPage } from '#modules/sectors/get-sector-page.ts'
 import { isSectorPageSlug, SECTOR_PAGES } from '#modules/sectors/sectors.ts'
@@ -17,13 +18,12 @@ export async function loader({ params }: Route.LoaderArgs) {
 	if (!isSectorPageSlug(params.sector)) throw data({ message: 'No such sector' }, { status: 404 })
 	const slug = params.sector
 	const sector = SECTOR_PAGES[slug]
-	const [page, videos] = await Promise.all([
+	const [page, videos, news] = await Promise.all([
 		getSectorPage({ sector, now: new Date() }),
 		listPublicVideos({ sector, limit: 3 }),
+		listPublishedPosts({ sector, limit: 3 }),
 	])
-	// News for the sector comes from the news context once it is merged (listPublishedPosts({ sector })).
-	const news: Array<{ id: string; slug: string; title: string; summary: string }> = []
-	return { slug, sector, ...page, videos, news }
+	return { slug, sector, ...page, videos, news: news.posts }
 }
 
 export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
@@ -94,7 +94,7 @@ export default function SectorRoute({ loaderData }: Route.ComponentProps) {
 								<Trans
 									t={t}
 									i18nKey="page.noCourses"
-									components={{ link: <Link to="/courses" className="font-semibold text-brand-700 underline" /> }}
+									components={{ a: <Link to="/courses" className="font-semibold text-brand-700 underline" /> }}
 								/>
 							</p>
 						) : (
@@ -226,7 +226,7 @@ function SectorNotFound() {
 	return (
 		<ErrorPage code={404} title={t('notFound.title')}>
 			<p>
-				<Trans t={t} i18nKey="notFound.text" components={{ link: <Link to="/sectors" /> }} />
+				<Trans t={t} i18nKey="notFound.text" components={{ a: <Link to="/sectors" /> }} />
 			</p>
 		</ErrorPage>
 	)

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
+import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { NewsPostForm } from '#app/components/news/post-form.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -12,6 +12,7 @@ import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { getStudioPost, setPostStatus, ukDay, updatePost } from '#modules/news/posts.ts'
+import { createNewsletterIssueFromPost } from '#modules/news/to-newsletter.ts'
 import { NewsPostActionSchema, NewsPostSchema } from '#modules/news/schemas.ts'
 import type { Route } from './+types/studio.news.$postId._index'
 
@@ -52,6 +53,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireTrainer(request)
 	const formData = await request.formData()
 	const now = new Date()
+	if (formData.get('intent') === 'newsletter') {
+		const { issueId } = await withDomainErrors(() =>
+			createNewsletterIssueFromPost({ actorId: user.id, postId: params.postId }),
+		)
+		return redirect(`/studio/newsletters/${encodeURIComponent(issueId)}`)
+	}
 	if (formData.get('intent') === 'save') {
 		const submission = parseWithZod(formData, { schema: NewsPostSchema })
 		if (submission.status !== 'success') return data({ result: submission.reply(), notice: null }, { status: 400 })
@@ -114,6 +121,12 @@ export default function EditNewsPostRoute({ loaderData, actionData }: Route.Comp
 				<ButtonLink to={`/studio/news/${post.id}/cover`} variant="secondary">
 					{t('studio.coverLink')}
 				</ButtonLink>
+				<Form method="post">
+					<input type="hidden" name="intent" value="newsletter" />
+					<Button type="submit" variant="secondary" aria-disabled={busy || undefined}>
+						{t('studio.toNewsletter')}
+					</Button>
+				</Form>
 				{published ? (
 					<ButtonLink to={`/news/${post.slug}`} variant="secondary">
 						{t('studio.view')}

@@ -81,7 +81,7 @@ function VideoNotFound() {
 	return (
 		<ErrorPage code={404} title={t('watch.notFoundTitle')}>
 			<p>
-				<Trans t={t} i18nKey="watch.notFoundText" components={{ link: <Link to="/watch" /> }} />
+				<Trans t={t} i18nKey="watch.notFoundText" components={{ a: <Link to="/watch" /> }} />
 			</p>
 		</ErrorPage>
 	)

@@ -4,6 +4,7 @@ import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { releaseTestResources, createTestUser } from '#tests/factories/auth.ts'
 import { buildAtomFeed } from './feed.ts'
+import { createNewsletterIssueFromPost } from './to-newsletter.ts'
 import { png } from '#tests/factories/images.ts'
 import {
 	createPost,
@@ -338,5 +339,25 @@ describe('a post’s cover', () => {
 			coverImagePath: null,
 			coverAlt: '',
 		})
+	})
+})
+
+describe('a newsletter issue from a post', () => {
+	test('a trainer makes a draft issue with the post’s title, words, link and sectors; a learner cannot', async () => {
+		const trainer = await createTestUser({ role: 'TRAINER' })
+		const input = postInput({ sectors: ['SCHOOLS', 'PARENTS_CARERS'] })
+		const { postId, slug } = await createPost({ actorId: trainer.id, input, now: NOW })
+		const { issueId } = await createNewsletterIssueFromPost({ actorId: trainer.id, postId })
+		const issue = await prisma.newsletterIssue.findUniqueOrThrow({ where: { id: issueId } })
+		expect(issue).toMatchObject({ subject: input.title, authorId: trainer.id, status: 'DRAFT' })
+		expect([...issue.sectors].sort()).toEqual(['PARENTS_CARERS', 'SCHOOLS'])
+		expect(issue.markdown).toContain(input.summary)
+		expect(issue.markdown).toContain(input.body)
+		expect(issue.markdown).toContain(`/news/${slug})`)
+
+		const learner = await createTestUser()
+		const error = await refusal(createNewsletterIssueFromPost({ actorId: learner.id, postId }))
+		expect(error.kind).toBe('forbidden')
+		expect(await prisma.newsletterIssue.count({ where: { authorId: learner.id } })).toBe(0)
 	})
 })

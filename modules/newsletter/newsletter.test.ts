@@ -164,7 +164,7 @@ describe('bad input saves nothing', () => {
 	test('an invalid email address', async () => {
 		await expect(
 			subscribeToNewsletter({
-				input: { email: 'not-an-address', source: 'footer' },
+				input: { email: 'not-an-address', sectors: [], source: 'footer' },
 				wording: WORDING,
 				ipAddress: uniqueIp(),
 				now: new Date(),
