@@ -1,4 +1,5 @@
 // Every Welsh message file, one per namespace, matching ../en/index.ts (ADR 0041).
+import admin from './admin.json' with { type: 'json' }
 import billing from './billing.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
@@ -8,4 +9,4 @@ import learn from './learn.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
+export default { admin, billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }

@@ -1,5 +1,6 @@
 // Every English message file, one per namespace (ADR 0041). A new namespace is one JSON file here and
 // in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
+import admin from './admin.json' with { type: 'json' }
 import billing from './billing.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
@@ -9,4 +10,4 @@ import learn from './learn.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
+export default { admin, billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
