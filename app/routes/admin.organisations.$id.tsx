@@ -153,7 +153,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 const INVOICE_SEATS = ['ON_APPROVAL', 'ON_ORDER'] as const
-const TERMS_CHOICE = { type: 'radio', options: [...INVOICE_SEATS] } as const
+const TERMS_CHOICE: { type: 'radio'; options: string[] } = { type: 'radio', options: [...INVOICE_SEATS] }
 
 export default function AdminOrganisationRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation: org, members, pools, orders, domains } = loaderData

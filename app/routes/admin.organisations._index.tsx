@@ -49,7 +49,7 @@ export default function AdminOrganisationsRoute({ loaderData }: Route.ComponentP
 			intro="Schools, trusts, councils and prisons that buy seat licences for their staff."
 		>
 			<ListFilters label="Organisations" searchLabel="Name, web address or billing email" q={q} pageSize={pageSize} />
-			<ResultSummary page={page} pageSize={pageSize} total={total} noun="organisation" rows={organisations.length} />
+			<ResultSummary page={page} pageSize={pageSize} total={total} kind="organisations" rows={organisations.length} />
 			{organisations.length ? (
 				<TableFrame minWidth="48rem">
 					<caption className="sr-only">Organisations{q ? ` matching “${q}”` : ''}</caption>

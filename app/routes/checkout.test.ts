@@ -423,9 +423,12 @@ describe('with Stripe configured', () => {
 			metadata: { orderId: order.id, note: 'Booked the wrong course' },
 		})
 		const page = (await adminOrderLoader(args<typeof adminOrderLoader>(get(path, admin.cookie), { id: order.id }))) as {
-			audit: Array<{ action: string; details: string | null }>
+			audit: Array<{ action: string; details: { reason?: string } }>
 		}
-		expect(page.audit[0]).toMatchObject({ action: 'Refund requested', details: 'Reason: Booked the wrong course' })
+		expect(page.audit[0]).toMatchObject({
+			action: 'order.refund_requested',
+			details: { reason: 'Booked the wrong course' },
+		})
 	})
 })
 
