@@ -507,12 +507,12 @@ describe('without Stripe (the demo checkout)', () => {
 		expect(await cancelLoader(args<typeof cancelLoader>(get(`/checkout/cancel?course=${course.slug}`)))).toEqual({
 			buyUrl: `/courses/${course.slug}/buy`,
 			pageUrl: `/courses/${course.slug}`,
-			backLabel: 'Back to the course',
+			back: 'course',
 		})
 		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?programme=calm-schools')))).toEqual({
 			buyUrl: '/programmes/calm-schools',
 			pageUrl: '/programmes/calm-schools',
-			backLabel: 'Back to the programme',
+			back: 'programme',
 		})
 		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?course=//evil.example')))).toBeNull()
 		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?programme=//evil.example')))).toBeNull()

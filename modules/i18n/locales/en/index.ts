@@ -2,6 +2,7 @@
 // in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
 import admin from './admin.json' with { type: 'json' }
 import billing from './billing.json' with { type: 'json' }
+import catalogue from './catalogue.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
@@ -10,4 +11,4 @@ import learn from './learn.json' with { type: 'json' }
 import scorm from './scorm.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { admin, billing, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
+export default { admin, billing, catalogue, common, 'data-export': dataExport, emails, erasure, learn, scorm, xapi }
