@@ -1,76 +1,87 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { formatPrice } from '#app/utils/format.ts'
+import { languageTag } from '#modules/i18n/languages.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getAdminOverview } from '#modules/admin/get-admin-overview.ts'
 import { AdminPage, linkClasses } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Overview | Admin | Circle',
-		'Circle platform administration: users, organisations, orders, certificates and enquiries at a glance.',
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('overview.meta.title', { ns: 'admin' }), t('overview.meta.description', { ns: 'admin' }), NOINDEX)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
 	const o = await getAdminOverview({ actorId: admin.id })
-	return {
-		month: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(
-			o.monthStart,
-		),
-		figures: o,
-	}
+	return { monthStart: o.monthStart.toISOString(), figures: o }
 }
 
-const number = new Intl.NumberFormat('en-GB')
-
 export default function AdminOverviewRoute({ loaderData }: Route.ComponentProps) {
-	const { month, figures: f } = loaderData
+	const { monthStart, figures: f } = loaderData
+	const { t } = useTranslation('admin')
+	const format = useFormat()
+	const month = new Intl.DateTimeFormat(languageTag(format.language), {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'Europe/London',
+	}).format(new Date(monthStart))
+	const number = { format: (value: number) => format.number(value) }
 	const cards: Array<{ label: string; value: string; note?: string; to: string; linkText: string }> = [
-		{ label: 'Users', value: number.format(f.users), to: '/admin/users', linkText: 'Manage users' },
 		{
-			label: 'Learners active in the last 30 days',
+			label: t('overview.users'),
+			value: number.format(f.users),
+			to: '/admin/users',
+			linkText: t('overview.manageUsers'),
+		},
+		{
+			label: t('overview.activeLearners'),
 			value: number.format(f.activeLearners),
 			to: '/admin/users',
-			linkText: 'See users',
+			linkText: t('overview.seeUsers'),
 		},
 		{
-			label: 'Organisations',
+			label: t('overview.organisations'),
 			value: number.format(f.organisations),
 			to: '/admin/organisations',
-			linkText: 'See organisations',
+			linkText: t('overview.seeOrganisations'),
 		},
 		{
-			label: 'Courses published',
+			label: t('overview.coursesPublished'),
 			value: number.format(f.coursesPublished),
 			to: '/courses',
-			linkText: 'See the catalogue',
+			linkText: t('overview.seeCatalogue'),
 		},
-		{ label: 'Enrolments', value: number.format(f.enrolments), to: '/admin/users', linkText: 'See users' },
 		{
-			label: `Completions in ${month}`,
+			label: t('overview.enrolments'),
+			value: number.format(f.enrolments),
+			to: '/admin/users',
+			linkText: t('overview.seeUsers'),
+		},
+		{
+			label: t('overview.completions', { month }),
 			value: number.format(f.completionsThisMonth),
 			to: '/admin/certificates',
-			linkText: 'See certificates',
+			linkText: t('overview.seeCertificates'),
 		},
 		{
-			label: `Orders paid in ${month}`,
+			label: t('overview.ordersPaid', { month }),
 			value: number.format(f.ordersPaidThisMonth),
-			note: `${formatPrice(f.revenueThisMonthPence)} taken, less refunds`,
+			note: t('overview.revenue', { amount: format.price(f.revenueThisMonthPence) }),
 			to: '/admin/orders?status=PAID',
-			linkText: 'See paid orders',
+			linkText: t('overview.seePaidOrders'),
 		},
 		{
-			label: 'Open enquiries',
+			label: t('overview.openEnquiries'),
 			value: number.format(f.openEnquiries),
 			to: '/admin/enquiries',
-			linkText: 'Answer enquiries',
+			linkText: t('overview.answerEnquiries'),
 		},
 	]
 	return (
-		<AdminPage title="Admin overview" intro="Circle at a glance. Months are UK calendar months.">
+		<AdminPage title={t('overview.title')} intro={t('overview.intro')}>
 			<ul className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
 				{cards.map((card) => (
 					<li key={card.label} className="flex flex-col rounded-2xl border border-stone-200 bg-white p-5 shadow-xs">

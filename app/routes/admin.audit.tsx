@@ -1,13 +1,17 @@
+import { useTranslation } from 'react-i18next'
 import { AuditFilters, AuditTable } from '#app/components/audit-log.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listAuditEntries, readAuditQuery } from '#modules/audit/read.ts'
 import { AdminPage } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.audit'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Audit log | Admin | Circle', 'Every entry of Circle’s audit log, for platform admins.', NOINDEX)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('auditLog.meta.title', { ns: 'admin' }), t('auditLog.meta.description', { ns: 'admin' }), NOINDEX)
+}
 
 /** The whole audit log, for platform admins (checked here and in the module). */
 export async function loader({ request }: Route.LoaderArgs) {
@@ -26,12 +30,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function AdminAuditRoute({ loaderData }: Route.ComponentProps) {
 	const { query, entries, total, pageCount, actions } = loaderData
+	const { t } = useTranslation('admin')
 	return (
-		<AdminPage
-			width="wide"
-			title="Audit log"
-			intro="Every entry, from every organisation and none: sign-ins, security changes, provisioning, roles, seats and admin actions. Times are UK time."
-		>
+		<AdminPage width="wide" title={t('auditLog.title')} intro={t('auditLog.intro')}>
 			<AuditFilters query={query} actions={actions} csvHref="/admin/audit.csv" />
 			<AuditTable
 				entries={entries}
@@ -39,7 +40,7 @@ export default function AdminAuditRoute({ loaderData }: Route.ComponentProps) {
 				page={query.page}
 				pageSize={query.pageSize}
 				pageCount={pageCount}
-				caption="Audit log"
+				caption={t('auditLog.title')}
 				showOrganisation
 			/>
 		</AdminPage>

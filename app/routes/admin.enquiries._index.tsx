@@ -107,8 +107,7 @@ export default function AdminEnquiriesRoute({ loaderData, actionData }: Route.Co
 				page={page}
 				pageSize={pageSize}
 				total={total}
-				noun={show === 'all' ? 'enquiry' : `${show} enquiry`}
-				plural={show === 'all' ? 'enquiries' : `${show} enquiries`}
+				kind={show === 'open' ? 'openEnquiries' : show === 'handled' ? 'handledEnquiries' : 'enquiries'}
 				rows={enquiries.length}
 			/>
 			<ol className="mt-4 space-y-4">

@@ -1,12 +1,14 @@
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate, formatPrice, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getOrderForAdmin } from '#modules/admin/list-orders.ts'
 import { approveInvoiceOrder, recordInvoicePayment } from '#modules/billing/invoice-orders.ts'
@@ -19,30 +21,20 @@ import {
 	Facts,
 	linkClasses,
 	OrderStatusBadge,
-	PAYMENT_METHOD_LABELS,
 	Section,
+	usePaymentMethodLabel,
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.orders.$id'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data ? `Order ${data.order.reference}` : 'Order'} | Orders | Admin | Circle`,
-		'One order: what was bought, by whom, the payment and any refunds.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('order.meta.title', { ns: 'admin', reference: data.order.reference })
+			: t('order.meta.fallback', { ns: 'admin' }),
+		t('order.meta.description', { ns: 'admin' }),
 		NOINDEX,
 	)
-
-const ORDER_AUDIT_LABELS: Record<string, string> = {
-	'order.created': 'Checkout started',
-	'order.cancelled': 'Checkout cancelled',
-	'order.expired': 'Checkout expired',
-	'order.payment_failed': 'Payment failed',
-	'order.fulfilled': 'Paid and fulfilled',
-	'order.refund_requested': 'Refund requested',
-	'order.refunded': 'Refund applied',
-	'order.seats_granted': 'Seats given on order (invoice terms)',
-	'order.approved': 'Approved: seats given before payment',
-	'order.payment_recorded': 'Invoice payment recorded',
-	'order.invoice_chased': 'Overdue invoice chased',
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
@@ -81,10 +73,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			course: order.course,
 		},
 		enrolmentCount,
-		audit: audit.map((entry) => {
-			const line = describeAudit(entry)
-			return { ...line, action: ORDER_AUDIT_LABELS[entry.action] ?? line.action }
-		}),
+		audit: audit.map(describeAudit),
 	}
 }
 
@@ -95,13 +84,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
  */
 export async function action({ request, params }: Route.ActionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
+	const t = await getT(request)
 	const submission = parseWithZod(await request.formData(), { schema: InvoiceOrderActionSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), done: null }, { status: 400 })
 	const value = submission.value
 	try {
 		if (value.intent === 'approve') {
 			await approveInvoiceOrder({ orderId: params.id, actorId: admin.id, now: new Date() })
-			return { result: submission.reply({ resetForm: true }), done: 'Approved: the seats are in the organisation now.' }
+			return { result: submission.reply({ resetForm: true }), done: t('order.done.approved', { ns: 'admin' }) }
 		}
 		if (value.intent === 'record-payment') {
 			// A UK calendar day: noon avoids the day moving under British Summer Time.
@@ -112,17 +102,23 @@ export async function action({ request, params }: Route.ActionArgs) {
 				receivedAt,
 				reference: value.reference ?? null,
 			})
-			return { result: submission.reply({ resetForm: true }), done: 'Payment recorded: the order is paid.' }
+			return { result: submission.reply({ resetForm: true }), done: t('order.done.paymentRecorded', { ns: 'admin' }) }
 		}
 		const outcome = await refundOrder({ orderId: params.id, actorId: admin.id, reason: value.reason })
 		const done =
 			outcome.state === 'refunded'
-				? `Refunded. ${outcome.removed ? `${pluralise(outcome.removed, outcome.seatLicence ? 'seat' : 'place')} withdrawn.` : ''}${
-						outcome.notRecovered
-							? ` ${pluralise(outcome.notRecovered, 'seat')} could not be withdrawn because learners have started.`
-							: ''
-					}`.trim()
-				: 'Refund sent to Stripe. Access is withdrawn as soon as Stripe confirms it, usually within a minute.'
+				? [
+						t('order.done.refunded', { ns: 'admin' }),
+						outcome.removed
+							? outcome.seatLicence
+								? t('order.done.seatsWithdrawn', { ns: 'admin', count: outcome.removed })
+								: t('order.done.placesWithdrawn', { ns: 'admin', count: outcome.removed })
+							: null,
+						outcome.notRecovered ? t('order.done.notRecovered', { ns: 'admin', count: outcome.notRecovered }) : null,
+					]
+						.filter(Boolean)
+						.join(' ')
+				: t('order.done.refundSent', { ns: 'admin' })
 		return { result: submission.reply({ resetForm: true }), done }
 	} catch (error) {
 		const reply = replyWithDomainError(submission, error)
@@ -132,6 +128,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function AdminOrderRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { order, enrolmentCount, audit } = loaderData
+	const { t } = useTranslation('admin')
+	const format = useFormat()
+	const methodLabel = usePaymentMethodLabel()
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
 	const confirming = searchParams.get('refund') === 'confirm'
@@ -144,10 +143,15 @@ export default function AdminOrderRoute({ loaderData, actionData }: Route.Compon
 	})
 	const done = actionData?.done ?? null
 	const what = order.organisation
-		? `${pluralise(order.quantity, 'seat')} for ${order.organisation.name}`
-		: `1 place for ${order.buyer.name}`
+		? t('order.seatsFor', { count: order.quantity, name: order.organisation.name })
+		: t('order.placeFor', { name: order.buyer.name })
+	const refundable = format.price(order.amountPence - order.amountRefundedPence)
 	return (
-		<AdminPage width="prose" back={{ to: '/admin/orders', label: 'All orders' }} title={`Order ${order.reference}`}>
+		<AdminPage
+			width="prose"
+			back={{ to: '/admin/orders', label: t('order.back') }}
+			title={t('order.title', { reference: order.reference })}
+		>
 			<p className="mt-2">
 				<OrderStatusBadge status={order.status} />
 			</p>
@@ -155,54 +159,59 @@ export default function AdminOrderRoute({ loaderData, actionData }: Route.Compon
 			<Facts
 				items={[
 					[
-						order.course.kind === 'programme' ? 'Programme' : 'Course',
+						order.course.kind === 'programme' ? t('order.facts.programme') : t('order.facts.course'),
 						<Link key="c" to={order.course.pageUrl} className={linkClasses}>
 							{order.course.title}
 						</Link>,
 					],
-					['Bought', what],
+					[t('order.facts.bought'), what],
 					[
-						'Buyer',
+						t('order.facts.buyer'),
 						<Link key="b" to={`/admin/users/${order.buyer.id}`} className={linkClasses}>
 							{order.buyer.name} ({order.buyer.email})
 						</Link>,
 					],
-					['Amount', formatPrice(order.amountPence)],
-					['Refunded', order.amountRefundedPence ? formatPrice(order.amountRefundedPence) : 'Nothing'],
-					['Payment', PAYMENT_METHOD_LABELS[order.paymentMethod] ?? order.paymentMethod],
-					['Purchase order', order.purchaseOrderNumber ?? 'None'],
-					['Ordered', formatDate(order.createdAt)],
-					['Paid', order.fulfilledAt ? formatDate(order.fulfilledAt) : 'Not paid'],
-					['Disputed', order.disputedAt ? formatDate(order.disputedAt) : 'No'],
-					['Enrolments from this order', String(enrolmentCount)],
-					['Stripe payment', order.stripePaymentIntentId ?? order.stripeInvoiceId ?? 'None'],
+					[t('order.facts.amount'), format.price(order.amountPence)],
+					[
+						t('order.facts.refunded'),
+						order.amountRefundedPence ? format.price(order.amountRefundedPence) : t('order.nothing'),
+					],
+					[t('order.facts.payment'), methodLabel(order.paymentMethod)],
+					[t('order.facts.purchaseOrder'), order.purchaseOrderNumber ?? t('order.none')],
+					[t('order.facts.ordered'), format.date(order.createdAt)],
+					[t('order.facts.paid'), order.fulfilledAt ? format.date(order.fulfilledAt) : t('order.notPaid')],
+					[t('order.facts.disputed'), order.disputedAt ? format.date(order.disputedAt) : t('order.no')],
+					[t('order.facts.enrolments'), format.number(enrolmentCount)],
+					[t('order.facts.stripe'), order.stripePaymentIntentId ?? order.stripeInvoiceId ?? t('order.none')],
 				]}
 			/>
 
 			{order.invoice ? (
-				<Section id="invoice-heading" title="Invoice">
+				<Section id="invoice-heading" title={t('order.invoice.heading')}>
 					<ul className="mt-2 space-y-1">
 						<li>
 							<a href={`/account/purchases/${order.invoice.number}.pdf`} className={linkClasses}>
-								VAT invoice {order.invoice.number} (PDF)
+								{t('order.invoice.pdf', { number: order.invoice.number })}
 							</a>
 							{order.invoice.paidAt
-								? `, paid ${formatDate(order.invoice.paidAt)}`
-								: `, due ${formatDate(order.invoice.dueAt)}`}
+								? t('order.invoice.paidOn', { date: format.date(order.invoice.paidAt) })
+								: t('order.invoice.dueOn', { date: format.date(order.invoice.dueAt) })}
 						</li>
 						{order.invoice.creditNotes.map((note) => (
 							<li key={note.number}>
 								<a href={`/account/purchases/${note.number}.pdf`} className={linkClasses}>
-									Credit note {note.number} (PDF)
+									{t('order.invoice.creditNote', { number: note.number })}
 								</a>{' '}
-								for {formatPrice(note.totalPence)}
+								{t('order.invoice.creditNoteFor', { amount: format.price(note.totalPence) })}
 							</li>
 						))}
 					</ul>
 					{order.invoice.overdueAt && !order.invoice.paidAt && order.status === 'PENDING' ? (
-						<Notice tone="warning" title="This invoice is overdue" className="mt-4">
-							It was due on {formatDate(order.invoice.dueAt)}; the billing contact was first reminded on{' '}
-							{formatDate(order.invoice.overdueAt)}.
+						<Notice tone="warning" title={t('order.invoice.overdueTitle')} className="mt-4">
+							{t('order.invoice.overdueBody', {
+								due: format.date(order.invoice.dueAt),
+								reminded: format.date(order.invoice.overdueAt),
+							})}
 						</Notice>
 					) : null}
 					{order.paymentMethod === 'INVOICE' && order.status === 'PENDING' ? (
@@ -211,10 +220,10 @@ export default function AdminOrderRoute({ loaderData, actionData }: Route.Compon
 				</Section>
 			) : null}
 
-			<Section id="refund-heading" title="Refund">
+			<Section id="refund-heading" title={t('order.refund.heading')}>
 				{order.status !== 'PAID' ? (
 					<p className="mt-2 text-stone-700">
-						Only paid orders can be refunded. This order is {order.status.toLowerCase()}.
+						{t('order.refund.onlyPaid', { status: t(`orderStatus.${order.status}`).toLowerCase() })}
 					</p>
 				) : confirming && !done ? (
 					<Form
@@ -222,58 +231,54 @@ export default function AdminOrderRoute({ loaderData, actionData }: Route.Compon
 						{...getFormProps(form)}
 						className="mt-4 space-y-4 rounded-2xl border-2 border-red-700 bg-red-50 p-5"
 					>
-						<FormErrors id={form.errorId} errors={form.errors} title="The order was not refunded" />
+						<FormErrors id={form.errorId} errors={form.errors} title={t('order.refund.notRefunded')} />
 						<p className="font-semibold text-red-950">
-							Refund {formatPrice(order.amountPence - order.amountRefundedPence)} to {order.buyer.name}?
+							{t('order.refund.confirm', { amount: refundable, name: order.buyer.name })}
 						</p>
 						<p className="text-stone-800">
-							{order.organisation
-								? 'Unused seats are withdrawn first, then pending invitations, then seats whose learner has not started. Learners who have started keep their seats.'
-								: 'The buyer loses access to the course. Their certificates stay valid.'}{' '}
-							This cannot be undone.
+							{order.organisation ? t('order.refund.seatsOrder') : t('order.refund.placeOrder')}{' '}
+							{t('order.refund.cannotUndo')}
 						</p>
 						<input type="hidden" name="intent" value="refund" />
 						<TextareaField
-							labelProps={{ children: 'Reason (optional)' }}
-							description="Kept in the audit log. Up to 500 characters."
+							labelProps={{ children: t('order.refund.reason') }}
+							description={t('order.refund.reasonHint')}
 							textareaProps={{ ...getTextareaProps(fields.reason), rows: 2 }}
 							errors={fields.reason.errors}
 						/>
 						<div className="flex flex-wrap items-center gap-4">
 							<SubmitButton
 								pending={navigation.state === 'submitting'}
-								pendingText="Refunding…"
+								pendingText={t('order.refund.refunding')}
 								className="bg-red-700 hover:bg-red-800"
 							>
-								Yes, refund this order
+								{t('order.refund.yes')}
 							</SubmitButton>
 							<Link to="." replace className={linkClasses}>
-								Cancel
+								{t('order.refund.cancel')}
 							</Link>
 						</div>
 					</Form>
 				) : (
 					<div className="mt-2 space-y-4">
 						<p className="text-stone-700">
-							Refund the whole order.{' '}
-							{order.paymentMethod === 'DEMO'
-								? 'This demo order took no money, so access is withdrawn at once.'
-								: 'The money goes back through Stripe.'}
+							{t('order.refund.whole')}{' '}
+							{order.paymentMethod === 'DEMO' ? t('order.refund.demo') : t('order.refund.stripe')}
 						</p>
 						<p>
 							<Link
 								to="?refund=confirm"
 								className="inline-flex min-h-11 items-center rounded-lg border border-red-700 bg-white px-4 font-semibold text-red-800 hover:bg-red-50"
 							>
-								Refund {formatPrice(order.amountPence - order.amountRefundedPence)}…
+								{t('order.refund.start', { amount: refundable })}
 							</Link>
 						</p>
 					</div>
 				)}
 			</Section>
 
-			<Section id="history-heading" title="History">
-				<AuditList entries={audit} empty="Nothing recorded yet." />
+			<Section id="history-heading" title={t('order.history.heading')}>
+				<AuditList entries={audit} empty={t('order.history.empty')} />
 			</Section>
 		</AdminPage>
 	)
@@ -286,45 +291,52 @@ function InvoiceActions({
 	seatsGiven: boolean
 	lastResult: SubmissionResult<string[]> | undefined
 }) {
+	const { t } = useTranslation('admin')
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'record-payment',
 		lastResult: navigation.formData?.get('intent') === 'record-payment' ? undefined : lastResult,
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: InvoiceOrderActionSchema }),
 		shouldValidate: 'onBlur',
+		// An error clears as soon as it is put right, not on blur: clearing it on blur moved the
+		// button out from under the click that caused the blur.
+		shouldRevalidate: 'onInput',
 	})
 	const busy = navigation.state === 'submitting'
 	return (
 		<div className="mt-4 space-y-6">
 			{seatsGiven ? (
-				<p className="text-stone-700">The seats were given before payment.</p>
+				<p className="text-stone-700">{t('order.invoice.seatsGiven')}</p>
 			) : (
 				<Form method="post" className="space-y-2">
 					<input type="hidden" name="intent" value="approve" />
-					<p className="text-stone-700">The organisation gets its seats when you approve, or when it pays.</p>
-					<SubmitButton pending={busy && navigation.formData?.get('intent') === 'approve'} pendingText="Approving…">
-						Approve and give the seats now
+					<p className="text-stone-700">{t('order.invoice.approveHint')}</p>
+					<SubmitButton
+						pending={busy && navigation.formData?.get('intent') === 'approve'}
+						pendingText={t('order.invoice.approving')}
+					>
+						{t('order.invoice.approve')}
 					</SubmitButton>
 				</Form>
 			)}
 			<Form method="post" {...getFormProps(form)} className="space-y-4 rounded-2xl border border-stone-200 p-5">
-				<FormErrors id={form.errorId} errors={form.errors} title="The payment was not recorded" />
+				<FormErrors id={form.errorId} errors={form.errors} title={t('order.invoice.notRecorded')} />
 				<input type="hidden" name="intent" value="record-payment" />
 				<Field
-					labelProps={{ children: 'Date the payment arrived' }}
+					labelProps={{ children: t('order.invoice.receivedOn') }}
 					inputProps={{ ...getInputProps(fields.receivedOn, { type: 'date' }), className: 'max-w-48' }}
 					errors={fields.receivedOn.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Bank reference (optional)' }}
+					labelProps={{ children: t('order.invoice.reference') }}
 					inputProps={{ ...getInputProps(fields.reference, { type: 'text' }), autoComplete: 'off' }}
 					errors={fields.reference.errors}
 				/>
 				<SubmitButton
 					pending={busy && navigation.formData?.get('intent') === 'record-payment'}
-					pendingText="Recording…"
+					pendingText={t('order.invoice.recording')}
 				>
-					Record payment
+					{t('order.invoice.record')}
 				</SubmitButton>
 			</Form>
 		</div>

@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { formatDate, formatPrice } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listOrders } from '#modules/admin/list-orders.ts'
 import { ORDER_STATUSES } from '#modules/admin/schemas.ts'
@@ -10,24 +11,21 @@ import {
 	FilterSelect,
 	linkClasses,
 	ListFilters,
-	ORDER_STATUS_LABELS,
 	OrderStatusBadge,
 	Pagination,
-	PAYMENT_METHOD_LABELS,
 	readListParams,
 	ResultSummary,
 	TableFrame,
 	TableHead,
 	tdClasses,
+	usePaymentMethodLabel,
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.orders._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Orders | Admin | Circle',
-		'Every order on Circle: course purchases and seat licences, with their payment status and refunds.',
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('orders.meta.title', { ns: 'admin' }), t('orders.meta.description', { ns: 'admin' }), NOINDEX)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -61,40 +59,46 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function AdminOrdersRoute({ loaderData }: Route.ComponentProps) {
 	const { q, status, orders, page, pageSize, pageCount, total } = loaderData
+	const { t } = useTranslation('admin')
+	const format = useFormat()
+	const methodLabel = usePaymentMethodLabel()
 	return (
-		<AdminPage
-			title="Orders"
-			intro="Every purchase of a course, by a learner or for an organisation. Amounts include VAT where it applies."
-		>
-			<ListFilters
-				label="Orders"
-				searchLabel="Order number, buyer’s email, organisation or course"
-				q={q}
-				pageSize={pageSize}
-			>
+		<AdminPage title={t('orders.title')} intro={t('orders.intro')}>
+			<ListFilters label={t('orders.title')} searchLabel={t('orders.searchLabel')} q={q} pageSize={pageSize}>
 				<FilterSelect
 					id="order-status"
 					name="status"
-					label="Status"
+					label={t('orders.status')}
 					value={status}
 					options={[
-						{ value: '', label: 'Any status' },
-						...ORDER_STATUSES.map((s) => ({ value: s, label: ORDER_STATUS_LABELS[s] })),
+						{ value: '', label: t('orders.anyStatus') },
+						...ORDER_STATUSES.map((s) => ({ value: s, label: t(`orderStatus.${s}`) })),
 					]}
 				/>
 			</ListFilters>
-			<ResultSummary page={page} pageSize={pageSize} total={total} noun="order" rows={orders.length} />
+			<ResultSummary page={page} pageSize={pageSize} total={total} kind="orders" rows={orders.length} />
 			{orders.length ? (
 				<TableFrame minWidth="60rem">
-					<caption className="sr-only">Orders{q ? ` matching “${q}”` : ''}</caption>
-					<TableHead columns={['Date', 'Buyer', 'Organisation', 'Course', 'Places', 'Amount', 'Method', 'Status']} />
+					<caption className="sr-only">{q ? t('orders.captionMatching', { q }) : t('orders.title')}</caption>
+					<TableHead
+						columns={[
+							t('orders.columns.date'),
+							t('orders.columns.buyer'),
+							t('orders.columns.organisation'),
+							t('orders.columns.course'),
+							t('orders.columns.places'),
+							t('orders.columns.amount'),
+							t('orders.columns.method'),
+							t('orders.columns.status'),
+						]}
+					/>
 					<tbody className="divide-y divide-stone-200">
 						{orders.map((o) => (
 							<tr key={o.id}>
 								<td className={`${tdClasses} whitespace-nowrap`}>
 									<Link to={`/admin/orders/${o.id}`} className={linkClasses}>
-										{formatDate(o.createdAt)}
-										<span className="sr-only">, order {o.id}</span>
+										{format.date(o.createdAt)}
+										<span className="sr-only">{t('orders.orderId', { id: o.id })}</span>
 									</Link>
 								</td>
 								<td className={tdClasses}>
@@ -108,25 +112,29 @@ export default function AdminOrdersRoute({ loaderData }: Route.ComponentProps) {
 											{o.organisation.name}
 										</Link>
 									) : (
-										<span className="text-stone-600">None</span>
+										<span className="text-stone-600">{t('orders.none')}</span>
 									)}
 								</td>
 								<td className={tdClasses}>{o.courseTitle}</td>
-								<td className={tdClasses}>{o.quantity}</td>
+								<td className={tdClasses}>{format.number(o.quantity)}</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>
-									{formatPrice(o.amountPence)}
+									{format.price(o.amountPence)}
 									{o.amountRefundedPence > 0 ? (
 										<>
 											<br />
-											<span className="text-stone-600">{formatPrice(o.amountRefundedPence)} refunded</span>
+											<span className="text-stone-600">
+												{t('orders.refunded', { amount: format.price(o.amountRefundedPence) })}
+											</span>
 										</>
 									) : null}
 								</td>
-								<td className={tdClasses}>{PAYMENT_METHOD_LABELS[o.paymentMethod] ?? o.paymentMethod}</td>
+								<td className={tdClasses}>{methodLabel(o.paymentMethod)}</td>
 								<td className={tdClasses}>
 									<OrderStatusBadge status={o.status} />
 									{o.overdueInvoice ? (
-										<p className="mt-1 text-sm font-semibold text-red-800">Invoice {o.overdueInvoice} overdue</p>
+										<p className="mt-1 text-sm font-semibold text-red-800">
+											{t('orders.overdue', { number: o.overdueInvoice })}
+										</p>
 									) : null}
 								</td>
 							</tr>

@@ -1,15 +1,22 @@
-import { data, Form, Link } from 'react-router'
-import { orderProduct } from '#modules/billing/product.ts'
+import { getCollectionProps, getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
+import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
-import { listDomains, verifyDomainAsAdmin } from '#modules/sso/domains.ts'
-import { formatDate, formatPrice, sectorLabel } from '#app/utils/format.ts'
+import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { courseName, getOrganisationForAdmin } from '#modules/admin/list-organisations.ts'
+import { setInvoiceSeats } from '#modules/billing/billing-details.ts'
+import { orderProduct } from '#modules/billing/product.ts'
+import { InvoiceSeatsSchema } from '#modules/billing/schemas.ts'
+import { listDomains, verifyDomainAsAdmin } from '#modules/sso/domains.ts'
 import {
 	AdminPage,
 	Facts,
@@ -22,12 +29,17 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.organisations.$id'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data?.organisation.name ?? 'Organisation'} | Organisations | Admin | Circle`,
-		'One organisation: its members, seat pools and orders.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('organisation.meta.title', {
+			ns: 'admin',
+			name: data?.organisation.name ?? t('organisation.meta.fallback', { ns: 'admin' }),
+		}),
+		t('organisation.meta.description', { ns: 'admin' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -46,6 +58,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			slug: org.slug,
 			sector: org.sector,
 			billingEmail: org.billingEmail,
+			invoiceSeats: org.invoiceSeats,
 			createdAt: org.createdAt.toISOString(),
 			memberCount: org._count.memberships,
 		},
@@ -71,43 +84,92 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 const VerifyDomainSchema = z.object({ intent: z.literal('verify-domain'), domainId: z.string().min(1).max(100) })
 
-/** Break-glass for organisations without DNS access: a platform admin verifies a domain claim (audited). */
+/**
+ * Two forms: break-glass verification of a domain claim for organisations without DNS access, and
+ * the organisation's invoice terms (when an order paid by invoice gives its seats). Both audited;
+ * the module functions check again that the actor is a platform admin.
+ */
 export async function action({ request, params, context }: Route.ActionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
-	const parsed = VerifyDomainSchema.safeParse(Object.fromEntries(await request.formData()))
-	if (!parsed.success) return data({ ok: false as const, message: 'Choose a domain from the list.' }, { status: 400 })
+	const t = await getT(request)
+	const formData = await request.formData()
+	const origin = { ipAddress: context.clientIp, userAgent: request.headers.get('User-Agent') }
+
+	if (formData.get('intent') === 'invoice-seats') {
+		const submission = parseWithZod(formData, { schema: InvoiceSeatsSchema })
+		if (submission.status !== 'success') {
+			return data({ intent: 'invoice-seats' as const, result: submission.reply(), saved: false }, { status: 400 })
+		}
+		try {
+			await setInvoiceSeats({
+				organisationId: params.id,
+				actorId: admin.id,
+				invoiceSeats: submission.value.invoiceSeats,
+				...origin,
+			})
+		} catch (error) {
+			const reply = replyWithDomainError(submission, error)
+			return data(
+				{ intent: 'invoice-seats' as const, result: reply.data.result, saved: false },
+				reply.init ?? undefined,
+			)
+		}
+		return { intent: 'invoice-seats' as const, result: submission.reply(), saved: true }
+	}
+
+	const parsed = VerifyDomainSchema.safeParse(Object.fromEntries(formData))
+	if (!parsed.success) {
+		return data(
+			{
+				intent: 'verify-domain' as const,
+				ok: false as const,
+				message: t('organisation.domains.choose', { ns: 'admin' }),
+			},
+			{ status: 400 },
+		)
+	}
 	// Only a claim of this organisation, so a form from one page cannot verify another's.
 	const domains = await listDomains({ organisationId: params.id })
 	if (!domains.some((d) => d.id === parsed.data.domainId)) {
-		return data({ ok: false as const, message: 'That domain is not claimed by this organisation.' }, { status: 404 })
+		return data(
+			{
+				intent: 'verify-domain' as const,
+				ok: false as const,
+				message: t('organisation.domains.notClaimed', { ns: 'admin' }),
+			},
+			{ status: 404 },
+		)
 	}
 	try {
-		const { domain } = await verifyDomainAsAdmin({
-			domainId: parsed.data.domainId,
-			adminId: admin.id,
-			ipAddress: context.clientIp,
-			userAgent: request.headers.get('User-Agent'),
-		})
-		return { ok: true as const, message: `${domain} is verified.` }
+		const { domain } = await verifyDomainAsAdmin({ domainId: parsed.data.domainId, adminId: admin.id, ...origin })
+		return {
+			intent: 'verify-domain' as const,
+			ok: true as const,
+			message: t('organisation.domains.verified', { ns: 'admin', domain }),
+		}
 	} catch (error) {
-		return replyWithProblem(error, {})
+		return replyWithProblem(error, { intent: 'verify-domain' as const })
 	}
 }
 
-const ORG_ROLE_LABELS = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' } as const
+const INVOICE_SEATS = ['ON_APPROVAL', 'ON_ORDER'] as const
+const TERMS_CHOICE: { type: 'radio'; options: string[] } = { type: 'radio', options: [...INVOICE_SEATS] }
 
 export default function AdminOrganisationRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { organisation: org, members, pools, orders, domains } = loaderData
+	const { t } = useTranslation('admin')
+	const format = useFormat()
+	const domainResult = actionData?.intent === 'verify-domain' ? actionData : null
 	return (
-		<AdminPage title={org.name} back={{ to: '/admin/organisations', label: 'All organisations' }}>
+		<AdminPage title={org.name} back={{ to: '/admin/organisations', label: t('organisation.back') }}>
 			<Facts
 				items={[
-					['Sector', org.sector ? sectorLabel(org.sector) : 'Not given'],
-					['Billing email', org.billingEmail ?? 'Not given'],
-					['Created', formatDate(org.createdAt)],
-					['Members', String(org.memberCount)],
+					[t('organisation.facts.sector'), org.sector ? t(`sectors.${org.sector}`) : t('organisation.notGiven')],
+					[t('organisation.facts.billingEmail'), org.billingEmail ?? t('organisation.notGiven')],
+					[t('organisation.facts.created'), format.date(org.createdAt)],
+					[t('organisation.facts.members'), format.number(org.memberCount)],
 					[
-						'Their area',
+						t('organisation.facts.area'),
 						<Link key="area" to={`/org/${org.slug}`} className={linkClasses}>
 							/org/{org.slug}
 						</Link>,
@@ -115,24 +177,45 @@ export default function AdminOrganisationRoute({ loaderData, actionData }: Route
 				]}
 			/>
 
-			{actionData ? (
-				<Notice tone={actionData.ok ? 'success' : 'error'} role={actionData.ok ? 'status' : 'alert'} className="mt-6">
-					{actionData.message}
+			{domainResult && 'message' in domainResult ? (
+				<Notice
+					tone={domainResult.ok ? 'success' : 'error'}
+					role={domainResult.ok ? 'status' : 'alert'}
+					className="mt-6"
+				>
+					{domainResult.message}
 				</Notice>
 			) : null}
-			<Section id="domains-heading" title="Email domains">
+
+			<Section id="invoice-terms-heading" title={t('organisation.invoiceTerms.heading')}>
+				<InvoiceTermsForm
+					current={org.invoiceSeats}
+					lastResult={actionData?.intent === 'invoice-seats' ? actionData.result : undefined}
+					saved={actionData?.intent === 'invoice-seats' && actionData.saved}
+				/>
+			</Section>
+
+			<Section id="domains-heading" title={t('organisation.domains.heading')}>
 				{domains.length ? (
 					<TableFrame minWidth="32rem">
-						<caption className="sr-only">Email domains claimed by {org.name}</caption>
-						<TableHead columns={['Domain', 'Status', 'Verify']} />
+						<caption className="sr-only">{t('organisation.domains.caption', { name: org.name })}</caption>
+						<TableHead
+							columns={[
+								t('organisation.domains.domain'),
+								t('organisation.domains.status'),
+								t('organisation.domains.verify'),
+							]}
+						/>
 						<tbody className="divide-y divide-stone-200">
 							{domains.map((d) => (
 								<tr key={d.id}>
 									<td className={`${tdClasses} break-all`}>{d.domain}</td>
 									<td className={tdClasses}>
 										{d.verifiedAt
-											? `Verified ${d.verifiedBy === 'ADMIN' ? 'by a platform admin' : 'by DNS'} on ${formatDate(d.verifiedAt)}`
-											: 'Not verified'}
+											? d.verifiedBy === 'ADMIN'
+												? t('organisation.domains.verifiedByAdmin', { date: format.date(d.verifiedAt) })
+												: t('organisation.domains.verifiedByDns', { date: format.date(d.verifiedAt) })
+											: t('organisation.domains.notVerified')}
 									</td>
 									<td className={tdClasses}>
 										{d.verifiedAt ? null : (
@@ -140,7 +223,12 @@ export default function AdminOrganisationRoute({ loaderData, actionData }: Route
 												<input type="hidden" name="intent" value="verify-domain" />
 												<input type="hidden" name="domainId" value={d.id} />
 												<Button type="submit" variant="secondary" size="sm">
-													Verify<span className="sr-only"> {d.domain}</span> without DNS
+													<Trans
+														t={t}
+														i18nKey="organisation.domains.verifyButton"
+														values={{ domain: d.domain }}
+														components={[<span key="sr" className="sr-only" />]}
+													/>
 												</Button>
 											</Form>
 										)}
@@ -150,36 +238,50 @@ export default function AdminOrganisationRoute({ loaderData, actionData }: Route
 						</tbody>
 					</TableFrame>
 				) : (
-					<p className="mt-3 text-stone-700">No email domains claimed.</p>
+					<p className="mt-3 text-stone-700">{t('organisation.domains.none')}</p>
 				)}
 			</Section>
 
-			<Section id="pools-heading" title="Seat licences">
+			<Section id="pools-heading" title={t('organisation.pools.heading')}>
 				{pools.length ? (
 					<TableFrame minWidth="32rem">
-						<caption className="sr-only">Seat licences of {org.name}</caption>
-						<TableHead columns={['Course', 'Seats used', 'Seats bought', 'Since']} />
+						<caption className="sr-only">{t('organisation.pools.caption', { name: org.name })}</caption>
+						<TableHead
+							columns={[
+								t('organisation.pools.course'),
+								t('organisation.pools.used'),
+								t('organisation.pools.bought'),
+								t('organisation.pools.since'),
+							]}
+						/>
 						<tbody className="divide-y divide-stone-200">
 							{pools.map((p) => (
 								<tr key={p.id}>
 									<td className={tdClasses}>{p.courseTitle}</td>
-									<td className={tdClasses}>{p.used}</td>
-									<td className={tdClasses}>{p.seats}</td>
-									<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(p.createdAt)}</td>
+									<td className={tdClasses}>{format.number(p.used)}</td>
+									<td className={tdClasses}>{format.number(p.seats)}</td>
+									<td className={`${tdClasses} whitespace-nowrap`}>{format.date(p.createdAt)}</td>
 								</tr>
 							))}
 						</tbody>
 					</TableFrame>
 				) : (
-					<p className="mt-3 text-stone-700">No seat licences yet.</p>
+					<p className="mt-3 text-stone-700">{t('organisation.pools.none')}</p>
 				)}
 			</Section>
 
-			<Section id="members-heading" title="Members">
+			<Section id="members-heading" title={t('organisation.members.heading')}>
 				{members.length ? (
 					<TableFrame minWidth="36rem">
-						<caption className="sr-only">Members of {org.name}</caption>
-						<TableHead columns={['Name', 'Email', 'Role', 'Joined']} />
+						<caption className="sr-only">{t('organisation.members.caption', { name: org.name })}</caption>
+						<TableHead
+							columns={[
+								t('organisation.members.name'),
+								t('organisation.members.email'),
+								t('organisation.members.role'),
+								t('organisation.members.joined'),
+							]}
+						/>
 						<tbody className="divide-y divide-stone-200">
 							{members.map((m) => (
 								<tr key={m.id}>
@@ -189,38 +291,47 @@ export default function AdminOrganisationRoute({ loaderData, actionData }: Route
 										</Link>
 									</td>
 									<td className={`${tdClasses} break-all`}>{m.email}</td>
-									<td className={tdClasses}>{ORG_ROLE_LABELS[m.role]}</td>
-									<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(m.joinedAt)}</td>
+									<td className={tdClasses}>{t(`organisation.roles.${m.role}`)}</td>
+									<td className={`${tdClasses} whitespace-nowrap`}>{format.date(m.joinedAt)}</td>
 								</tr>
 							))}
 						</tbody>
 					</TableFrame>
 				) : (
-					<p className="mt-3 text-stone-700">No members.</p>
+					<p className="mt-3 text-stone-700">{t('organisation.members.none')}</p>
 				)}
 				{members.length < org.memberCount ? (
 					<p className="mt-2 text-stone-700">
-						Showing the first {members.length} of {org.memberCount} members.
+						{t('organisation.members.showing', { shown: members.length, total: org.memberCount })}
 					</p>
 				) : null}
 			</Section>
 
-			<Section id="orders-heading" title="Orders">
+			<Section id="orders-heading" title={t('organisation.orders.heading')}>
 				{orders.length ? (
 					<TableFrame minWidth="40rem">
-						<caption className="sr-only">Orders by {org.name}</caption>
-						<TableHead columns={['Date', 'Course', 'Places', 'Amount', 'Buyer', 'Status']} />
+						<caption className="sr-only">{t('organisation.orders.caption', { name: org.name })}</caption>
+						<TableHead
+							columns={[
+								t('organisation.orders.date'),
+								t('organisation.orders.course'),
+								t('organisation.orders.places'),
+								t('organisation.orders.amount'),
+								t('organisation.orders.buyer'),
+								t('organisation.orders.status'),
+							]}
+						/>
 						<tbody className="divide-y divide-stone-200">
 							{orders.map((o) => (
 								<tr key={o.id}>
 									<td className={`${tdClasses} whitespace-nowrap`}>
 										<Link to={`/admin/orders/${o.id}`} className={linkClasses}>
-											{formatDate(o.createdAt)}
+											{format.date(o.createdAt)}
 										</Link>
 									</td>
 									<td className={tdClasses}>{o.courseTitle}</td>
-									<td className={tdClasses}>{o.quantity}</td>
-									<td className={tdClasses}>{formatPrice(o.amountPence)}</td>
+									<td className={tdClasses}>{format.number(o.quantity)}</td>
+									<td className={tdClasses}>{format.price(o.amountPence)}</td>
 									<td className={tdClasses}>{o.buyer}</td>
 									<td className={tdClasses}>
 										<OrderStatusBadge status={o.status} />
@@ -230,10 +341,74 @@ export default function AdminOrganisationRoute({ loaderData, actionData }: Route
 						</tbody>
 					</TableFrame>
 				) : (
-					<p className="mt-3 text-stone-700">No orders.</p>
+					<p className="mt-3 text-stone-700">{t('organisation.orders.none')}</p>
 				)}
 			</Section>
 		</AdminPage>
+	)
+}
+
+/** When the organisation's orders paid by invoice give their seats: at once, or on an admin's approval. */
+function InvoiceTermsForm({
+	current,
+	lastResult,
+	saved,
+}: {
+	current: (typeof INVOICE_SEATS)[number]
+	lastResult: SubmissionResult<string[]> | undefined
+	saved: boolean
+}) {
+	const { t } = useTranslation('admin')
+	const navigation = useNavigation()
+	const [form, fields] = useForm({
+		id: 'invoice-terms',
+		lastResult: navigation.state === 'idle' ? lastResult : undefined,
+		defaultValue: { invoiceSeats: current },
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: InvoiceSeatsSchema }),
+		shouldValidate: 'onSubmit',
+	})
+	const errorId = `${fields.invoiceSeats.id}-error`
+	const invalid = Boolean(fields.invoiceSeats.errors?.length)
+	return (
+		<Form method="post" {...getFormProps(form)} className="mt-3 max-w-2xl space-y-4">
+			<p className="text-stone-700">{t('organisation.invoiceTerms.intro')}</p>
+			{saved ? (
+				<Notice tone="success" role="status" title={t('organisation.invoiceTerms.saved')}>
+					{t('organisation.invoiceTerms.savedBody')}
+				</Notice>
+			) : null}
+			<FormErrors id={form.errorId} errors={form.errors} title={t('organisation.invoiceTerms.notSaved')} />
+			<input type="hidden" name="intent" value="invoice-seats" />
+			<fieldset aria-describedby={invalid ? errorId : undefined} aria-invalid={invalid || undefined}>
+				<legend className="font-semibold text-stone-900">{t('organisation.invoiceTerms.legend')}</legend>
+				<div className="mt-3 space-y-3">
+					{getCollectionProps(fields.invoiceSeats, TERMS_CHOICE).map(({ key, ...props }) => (
+						<label key={key} className="flex items-start gap-3 rounded border border-stone-200 bg-white p-3">
+							<input
+								{...props}
+								className="mt-1 size-5 accent-brand-700"
+								aria-describedby={`invoice-seats-${props.value}-hint`}
+							/>
+							<span>
+								<span className="font-medium text-stone-900">
+									{t(`organisation.invoiceTerms.options.${props.value as (typeof INVOICE_SEATS)[number]}.label`)}
+								</span>
+								<span id={`invoice-seats-${props.value}-hint`} className="block text-sm text-stone-700">
+									{t(`organisation.invoiceTerms.options.${props.value as (typeof INVOICE_SEATS)[number]}.hint`)}
+								</span>
+							</span>
+						</label>
+					))}
+				</div>
+				<ErrorList id={invalid ? errorId : undefined} errors={fields.invoiceSeats.errors} />
+			</fieldset>
+			<SubmitButton
+				pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'invoice-seats'}
+				pendingText={t('organisation.invoiceTerms.saving')}
+			>
+				{t('organisation.invoiceTerms.save')}
+			</SubmitButton>
+		</Form>
 	)
 }
 

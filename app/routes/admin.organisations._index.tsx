@@ -1,6 +1,7 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { formatDate, sectorLabel } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listOrganisations } from '#modules/admin/list-organisations.ts'
 import {
@@ -16,8 +17,14 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.organisations._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta('Organisations | Admin | Circle', 'Every organisation on Circle, with its members and seats.', NOINDEX)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('organisations.meta.title', { ns: 'admin' }),
+		t('organisations.meta.description', { ns: 'admin' }),
+		NOINDEX,
+	)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -43,17 +50,31 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function AdminOrganisationsRoute({ loaderData }: Route.ComponentProps) {
 	const { q, organisations, page, pageSize, pageCount, total } = loaderData
+	const { t } = useTranslation('admin')
+	const format = useFormat()
 	return (
-		<AdminPage
-			title="Organisations"
-			intro="Schools, trusts, councils and prisons that buy seat licences for their staff."
-		>
-			<ListFilters label="Organisations" searchLabel="Name, web address or billing email" q={q} pageSize={pageSize} />
-			<ResultSummary page={page} pageSize={pageSize} total={total} noun="organisation" rows={organisations.length} />
+		<AdminPage title={t('organisations.title')} intro={t('organisations.intro')}>
+			<ListFilters
+				label={t('organisations.title')}
+				searchLabel={t('organisations.searchLabel')}
+				q={q}
+				pageSize={pageSize}
+			/>
+			<ResultSummary page={page} pageSize={pageSize} total={total} kind="organisations" rows={organisations.length} />
 			{organisations.length ? (
 				<TableFrame minWidth="48rem">
-					<caption className="sr-only">Organisations{q ? ` matching “${q}”` : ''}</caption>
-					<TableHead columns={['Name', 'Sector', 'Members', 'Seats (used of bought)', 'Created']} />
+					<caption className="sr-only">
+						{q ? t('organisations.captionMatching', { q }) : t('organisations.title')}
+					</caption>
+					<TableHead
+						columns={[
+							t('organisations.columns.name'),
+							t('organisations.columns.sector'),
+							t('organisations.columns.members'),
+							t('organisations.columns.seats'),
+							t('organisations.columns.created'),
+						]}
+					/>
 					<tbody className="divide-y divide-stone-200">
 						{organisations.map((o) => (
 							<tr key={o.id}>
@@ -62,24 +83,28 @@ export default function AdminOrganisationsRoute({ loaderData }: Route.ComponentP
 										{o.name}
 									</Link>
 									<br />
-									<span className="text-stone-600">/org/{o.slug}</span>
+									<span className="text-stone-600">{`/org/${o.slug}`}</span>
 								</td>
-								<td className={tdClasses}>{o.sector ? sectorLabel(o.sector) : 'Not given'}</td>
-								<td className={tdClasses}>{o.memberCount}</td>
+								<td className={tdClasses}>{o.sector ? t(`sectors.${o.sector}`) : t('organisation.notGiven')}</td>
+								<td className={tdClasses}>{format.number(o.memberCount)}</td>
 								<td className={tdClasses}>
 									{o.seatPools.length ? (
 										<ul className="space-y-1">
 											{o.seatPools.map((pool) => (
 												<li key={pool.id}>
-													{pool.courseTitle}: {pool.used} of {pool.seats}
+													{t('organisations.pool', {
+														course: pool.courseTitle,
+														used: format.number(pool.used),
+														seats: format.number(pool.seats),
+													})}
 												</li>
 											))}
 										</ul>
 									) : (
-										'None'
+										t('organisations.none')
 									)}
 								</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(o.createdAt)}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{format.date(o.createdAt)}</td>
 							</tr>
 						))}
 					</tbody>

@@ -9,7 +9,7 @@ import { loader as certificatesLoader } from './admin.certificates._index.tsx'
 import { loader as enquiriesLoader, action as enquiriesAction } from './admin.enquiries._index.tsx'
 import { loader as overviewLoader } from './admin._index.tsx'
 import { loader as ordersLoader } from './admin.orders._index.tsx'
-import { loader as organisationLoader } from './admin.organisations.$id.tsx'
+import { loader as organisationLoader, action as organisationAction } from './admin.organisations.$id.tsx'
 import { loader as organisationsLoader } from './admin.organisations._index.tsx'
 import { loader as userLoader, action as userAction } from './admin.users.$id.tsx'
 import { loader as usersLoader } from './admin.users._index.tsx'
@@ -81,6 +81,17 @@ function adminEndpoints(f: Awaited<ReturnType<typeof fixtures>>) {
 			name: 'organisation page',
 			handler: organisationLoader,
 			request: (c: string) => getRequest(`/admin/organisations/${f.organisation.id}`, { cookie: c }),
+			params: { id: f.organisation.id },
+		},
+		{
+			name: 'organisation action (invoice terms)',
+			handler: organisationAction,
+			request: (c: string) =>
+				formRequest(
+					`/admin/organisations/${f.organisation.id}`,
+					{ intent: 'invoice-seats', invoiceSeats: 'ON_ORDER' },
+					{ cookie: c },
+				),
 			params: { id: f.organisation.id },
 		},
 		{ name: 'orders', handler: ordersLoader, request: (c: string) => getRequest('/admin/orders', { cookie: c }) },

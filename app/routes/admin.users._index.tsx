@@ -90,7 +90,7 @@ export default function AdminUsersRoute({ loaderData }: Route.ComponentProps) {
 					]}
 				/>
 			</ListFilters>
-			<ResultSummary page={page} pageSize={pageSize} total={total} noun="user" rows={users.length} />
+			<ResultSummary page={page} pageSize={pageSize} total={total} kind="users" rows={users.length} />
 			{users.length ? (
 				<TableFrame minWidth="56rem">
 					<caption className="sr-only">Users{q ? ` matching “${q}”` : ''}</caption>

@@ -423,9 +423,12 @@ describe('with Stripe configured', () => {
 			metadata: { orderId: order.id, note: 'Booked the wrong course' },
 		})
 		const page = (await adminOrderLoader(args<typeof adminOrderLoader>(get(path, admin.cookie), { id: order.id }))) as {
-			audit: Array<{ action: string; details: string | null }>
+			audit: Array<{ action: string; details: { reason?: string } }>
 		}
-		expect(page.audit[0]).toMatchObject({ action: 'Refund requested', details: 'Reason: Booked the wrong course' })
+		expect(page.audit[0]).toMatchObject({
+			action: 'order.refund_requested',
+			details: { reason: 'Booked the wrong course' },
+		})
 	})
 })
 
@@ -504,12 +507,12 @@ describe('without Stripe (the demo checkout)', () => {
 		expect(await cancelLoader(args<typeof cancelLoader>(get(`/checkout/cancel?course=${course.slug}`)))).toEqual({
 			buyUrl: `/courses/${course.slug}/buy`,
 			pageUrl: `/courses/${course.slug}`,
-			backLabel: 'Back to the course',
+			back: 'course',
 		})
 		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?programme=calm-schools')))).toEqual({
 			buyUrl: '/programmes/calm-schools',
 			pageUrl: '/programmes/calm-schools',
-			backLabel: 'Back to the programme',
+			back: 'programme',
 		})
 		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?course=//evil.example')))).toBeNull()
 		expect(await cancelLoader(args<typeof cancelLoader>(get('/checkout/cancel?programme=//evil.example')))).toBeNull()

@@ -88,6 +88,7 @@ export async function getOrganisationForAdmin({
 			slug: true,
 			sector: true,
 			billingEmail: true,
+			invoiceSeats: true,
 			createdAt: true,
 			memberships: {
 				orderBy: [{ role: 'asc' }, { createdAt: 'asc' }],

@@ -84,19 +84,28 @@ export async function updateBillingDetails({
 
 /**
  * A platform admin sets when an organisation's invoice orders give their seats: ON_ORDER (trusted
- * to pay) or ON_APPROVAL. Audited; orders already placed keep what they had.
+ * to pay) or ON_APPROVAL. Checked and written in one transaction; audited with the old and new
+ * terms. Orders already placed keep what they had. Returns whether anything changed.
  */
 export async function setInvoiceSeats({
 	organisationId,
 	actorId,
 	invoiceSeats,
+	ipAddress,
+	userAgent,
 }: {
 	organisationId: string
 	actorId: string
 	invoiceSeats: InvoiceSeats
-}) {
-	await prisma.$transaction(async (tx) => {
+} & RequestOrigin) {
+	return prisma.$transaction(async (tx) => {
 		await assertPlatformAdmin({ actorId, tx })
+		const current = await tx.organisation.findUnique({
+			where: { id: organisationId },
+			select: { invoiceSeats: true },
+		})
+		if (!current) throw new BillingError('not_found', 'NOT_FOUND', 'We could not find that organisation.')
+		if (current.invoiceSeats === invoiceSeats) return { changed: false }
 		await tx.organisation.update({ where: { id: organisationId }, data: { invoiceSeats }, select: { id: true } })
 		await recordAudit(tx, {
 			actorId,
@@ -104,7 +113,10 @@ export async function setInvoiceSeats({
 			action: 'organisation.invoice_terms_set',
 			targetType: 'Organisation',
 			targetId: organisationId,
-			details: { invoiceSeats },
+			details: { from: current.invoiceSeats, to: invoiceSeats },
+			ipAddress,
+			userAgent,
 		})
+		return { changed: true }
 	})
 }

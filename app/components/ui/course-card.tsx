@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatCpdHours, pluralise, sectorLabel } from '#app/utils/format.ts'
+import { useFormat } from '#app/utils/i18n.ts'
 import type { Sector } from '#modules/db/generated/enums.ts'
 import { Badge } from './badge.tsx'
 import { AwardIcon, LayersIcon } from './icons.tsx'
@@ -22,12 +23,15 @@ export type CourseCardCourse = {
  */
 export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardCourse; headingLevel?: 2 | 3 }) {
 	const Heading = headingLevel === 2 ? 'h2' : 'h3'
+	const { t } = useTranslation('catalogue')
+	const format = useFormat()
+	const hours = course.cpdMinutes / 60
 	return (
 		<article className="group relative flex h-full flex-col rounded-2xl border border-stone-200 bg-white p-6 shadow-xs transition-shadow focus-within:shadow-md hover:border-brand-300 hover:shadow-md">
-			<ul className="flex flex-wrap gap-2" aria-label="Sectors">
+			<ul className="flex flex-wrap gap-2" aria-label={t('card.sectors')}>
 				{course.sectors.map((sector) => (
 					<li key={sector}>
-						<Badge tone={sector === 'FOUNDATIONS' ? 'accent' : 'brand'}>{sectorLabel(sector)}</Badge>
+						<Badge tone={sector === 'FOUNDATIONS' ? 'accent' : 'brand'}>{t(`sectors.${sector}`)}</Badge>
 					</li>
 				))}
 			</ul>
@@ -44,11 +48,12 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardCou
 				<ul className="flex flex-wrap gap-x-4 gap-y-1">
 					<li className="inline-flex items-center gap-1.5">
 						<AwardIcon className="size-4 text-brand-600" />
-						{formatCpdHours(course.cpdMinutes)}
+						{t('card.cpdHours', { count: hours, hours: format.number(hours) })}
 					</li>
 					<li className="inline-flex items-center gap-1.5">
 						<LayersIcon className="size-4 text-brand-600" />
-						{pluralise(course.moduleCount, 'module')}, {pluralise(course.lessonCount, 'lesson')}
+						{t('card.moduleCount', { count: course.moduleCount })},{' '}
+						{t('lessonCount', { ns: 'common', count: course.lessonCount })}
 					</li>
 				</ul>
 				<Price pence={course.pricePence} className="text-base" />

@@ -2,12 +2,13 @@
 // is not a route itself). They keep every admin list looking and behaving the same: a labelled
 // search form, a table with a caption, and pagination that keeps the filters.
 import { type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { cx } from '#app/components/ui/cx.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { useFormat } from '#app/utils/i18n.ts'
 
 export const linkClasses = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 export const thClasses = 'px-4 py-3 font-semibold'
@@ -71,6 +72,7 @@ export function ListFilters({
 	pageSize: number
 	children?: ReactNode
 }) {
+	const { t } = useTranslation('admin')
 	return (
 		<Form method="get" role="search" aria-label={label} className="mt-6 flex flex-wrap items-end gap-3">
 			<div className="w-full max-w-md">
@@ -91,14 +93,14 @@ export function ListFilters({
 			<FilterSelect
 				id="admin-page-size"
 				name="pageSize"
-				label="Per page"
+				label={t('list.perPage')}
 				value={String(pageSize)}
 				options={[
 					{ value: '25', label: '25' },
 					{ value: '50', label: '50' },
 				]}
 			/>
-			<Button type="submit">Search</Button>
+			<Button type="submit">{t('list.search')}</Button>
 		</Form>
 	)
 }
@@ -133,30 +135,37 @@ export function FilterSelect({
 	)
 }
 
+/** The things an admin list counts, each with its own messages (Welsh nouns mutate after numbers). */
+export type ListKind = 'users' | 'organisations' | 'orders' | 'enquiries' | 'openEnquiries' | 'handledEnquiries'
+
 /** "Showing 26–50 of 120 users" as a status message, so a new search is announced. */
 export function ResultSummary({
 	page,
 	pageSize,
 	total,
-	noun,
-	plural = `${noun}s`,
+	kind,
 	rows,
 }: {
 	page: number
 	pageSize: number
 	total: number
-	noun: string
-	plural?: string
+	kind: ListKind
 	rows: number
 }) {
+	const { t } = useTranslation('admin')
+	const format = useFormat()
 	const first = (page - 1) * pageSize + 1
 	return (
 		<p role="status" className="mt-6 text-stone-700">
 			{total === 0
-				? `No ${plural} match.`
+				? t(`list.results.${kind}.none`)
 				: rows === 0
-					? `There are ${total} ${total === 1 ? noun : plural}, but none on this page.`
-					: `Showing ${first}–${first + rows - 1} of ${total} ${total === 1 ? noun : plural}.`}
+					? t(`list.results.${kind}.offPage`, { count: total })
+					: t(`list.results.${kind}.showing`, {
+							count: total,
+							first: format.number(first),
+							last: format.number(first + rows - 1),
+						})}
 		</p>
 	)
 }
@@ -222,31 +231,27 @@ const ORDER_STATUS_TONES = {
 	REFUNDED: 'accent',
 } as const
 
-export const ORDER_STATUS_LABELS: Record<keyof typeof ORDER_STATUS_TONES, string> = {
-	PENDING: 'Pending',
-	PAID: 'Paid',
-	FAILED: 'Failed',
-	EXPIRED: 'Expired',
-	REFUNDED: 'Refunded',
-}
-
-export const PAYMENT_METHOD_LABELS: Record<string, string> = { CARD: 'Card', INVOICE: 'Invoice', DEMO: 'Demo' }
-
 export function OrderStatusBadge({ status }: { status: keyof typeof ORDER_STATUS_TONES }) {
-	return <Badge tone={ORDER_STATUS_TONES[status]}>{ORDER_STATUS_LABELS[status]}</Badge>
+	const { t } = useTranslation('admin')
+	return <Badge tone={ORDER_STATUS_TONES[status]}>{t(`orderStatus.${status}`)}</Badge>
 }
 
-const AUDIT_LABELS: Record<string, string> = {
-	'user.role_changed': 'Role changed',
-	'user.disabled': 'Account disabled',
-	'user.enabled': 'Account enabled',
-	'enquiry.handled': 'Marked as handled',
-	'enquiry.reopened': 'Reopened',
+/** "Card", "Invoice", "Demo" in the page's language (an unknown method is shown as it is stored). */
+export function usePaymentMethodLabel() {
+	const { t } = useTranslation('admin')
+	return (method: string) =>
+		method === 'CARD' || method === 'INVOICE' || method === 'DEMO' ? t(`paymentMethod.${method}`) : method
 }
 
-export type AuditEntry = { id: string; action: string; actor: string | null; at: string; details: string | null }
+export type AuditEntry = {
+	id: string
+	action: string
+	actor: string | null
+	at: string
+	details: { from?: string; to?: string; reason?: string; sessionsEnded?: number }
+}
 
-/** Turns audit rows into plain lines for the page (details as readable text, not JSON). */
+/** Audit rows as plain data for the page (the list words them in the page's language). */
 export function describeAudit(entry: {
 	id: string
 	action: string
@@ -255,32 +260,66 @@ export function describeAudit(entry: {
 	actor: { name: string } | null
 }): AuditEntry {
 	const d = entry.details && typeof entry.details === 'object' ? (entry.details as Record<string, unknown>) : {}
-	const parts: string[] = []
-	if (typeof d.from === 'string' && typeof d.to === 'string') parts.push(`From ${d.from} to ${d.to}.`)
-	if (typeof d.reason === 'string') parts.push(`Reason: ${d.reason}`)
-	if (typeof d.sessionsEnded === 'number') parts.push(`${d.sessionsEnded} signed-in session(s) ended.`)
+	const details: AuditEntry['details'] = {}
+	if (typeof d.from === 'string' && typeof d.to === 'string') Object.assign(details, { from: d.from, to: d.to })
+	if (typeof d.reason === 'string') details.reason = d.reason
+	if (typeof d.sessionsEnded === 'number') details.sessionsEnded = d.sessionsEnded
 	return {
 		id: entry.id,
-		action: AUDIT_LABELS[entry.action] ?? entry.action,
+		action: entry.action,
 		actor: entry.actor?.name ?? null,
 		at: entry.createdAt.toISOString(),
-		details: parts.join(' ') || null,
+		details,
 	}
 }
 
+const AUDIT_ACTIONS = [
+	'user.role_changed',
+	'user.disabled',
+	'user.enabled',
+	'enquiry.handled',
+	'enquiry.reopened',
+	'order.created',
+	'order.cancelled',
+	'order.expired',
+	'order.payment_failed',
+	'order.fulfilled',
+	'order.refund_requested',
+	'order.refunded',
+	'order.seats_granted',
+	'order.approved',
+	'order.payment_recorded',
+	'order.invoice_chased',
+] as const
+type AuditAction = (typeof AUDIT_ACTIONS)[number]
+const isAuditAction = (action: string): action is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(action)
+
 export function AuditList({ entries, empty }: { entries: AuditEntry[]; empty: string }) {
+	const { t } = useTranslation('admin')
+	const format = useFormat()
 	if (!entries.length) return <p className="mt-3 text-stone-700">{empty}</p>
 	return (
 		<ol className="mt-4 space-y-3">
-			{entries.map((entry) => (
-				<li key={entry.id} className="rounded-xl border border-stone-200 bg-white px-4 py-3">
-					<p className="font-semibold text-stone-900">
-						{entry.action}
-						{entry.actor ? ` by ${entry.actor}` : ''} on {formatDate(entry.at)}
-					</p>
-					{entry.details ? <p className="mt-1 text-stone-700">{entry.details}</p> : null}
-				</li>
-			))}
+			{entries.map((entry) => {
+				const action = isAuditAction(entry.action) ? t(`audit.actions.${entry.action}`) : entry.action
+				const date = format.date(entry.at)
+				const { from, to, reason, sessionsEnded } = entry.details
+				const details = [
+					from !== undefined && to !== undefined ? t('audit.fromTo', { from, to }) : null,
+					reason !== undefined ? t('audit.reason', { reason }) : null,
+					sessionsEnded !== undefined ? t('audit.sessionsEnded', { count: sessionsEnded }) : null,
+				].filter(Boolean)
+				return (
+					<li key={entry.id} className="rounded-xl border border-stone-200 bg-white px-4 py-3">
+						<p className="font-semibold text-stone-900">
+							{entry.actor
+								? t('audit.lineBy', { action, actor: entry.actor, date })
+								: t('audit.line', { action, date })}
+						</p>
+						{details.length ? <p className="mt-1 text-stone-700">{details.join(' ')}</p> : null}
+					</li>
+				)
+			})}
 		</ol>
 	)
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Outlet } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { type Section, SectionNav } from '#app/components/ui/section-nav.tsx'
@@ -12,23 +13,25 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return null
 }
 
-const sections: Section[] = [
-	{ to: '/admin', label: 'Overview', end: true },
-	{ to: '/admin/users', label: 'Users', end: false },
-	{ to: '/admin/organisations', label: 'Organisations', end: false },
-	{ to: '/admin/orders', label: 'Orders', end: false },
-	{ to: '/admin/certificates', label: 'Certificates', end: false },
-	{ to: '/admin/enquiries', label: 'Enquiries', end: false },
-	{ to: '/admin/audit', label: 'Audit log', end: false },
-]
+const SECTIONS = [
+	{ to: '/admin', key: 'overview', end: true },
+	{ to: '/admin/users', key: 'users', end: false },
+	{ to: '/admin/organisations', key: 'organisations', end: false },
+	{ to: '/admin/orders', key: 'orders', end: false },
+	{ to: '/admin/certificates', key: 'certificates', end: false },
+	{ to: '/admin/enquiries', key: 'enquiries', end: false },
+	{ to: '/admin/audit', key: 'audit', end: false },
+] as const
 
 /** The admin area: a section menu above each admin page (which brings its own heading). */
 export default function AdminLayout() {
+	const { t } = useTranslation('admin')
+	const sections: Section[] = SECTIONS.map(({ to, key, end }) => ({ to, end, label: t(`nav.${key}`) }))
 	return (
 		<>
 			<SectionNav
-				label="Admin"
-				heading={<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">Platform admin</p>}
+				label={t('nav.label')}
+				heading={<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">{t('nav.heading')}</p>}
 				sections={sections}
 			/>
 			<Outlet />

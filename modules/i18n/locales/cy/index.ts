@@ -1,7 +1,9 @@
 // Every Welsh message file, one per namespace, matching ../en/index.ts (ADR 0041).
 import account from './account.json' with { type: 'json' }
+import admin from './admin.json' with { type: 'json' }
 import auth from './auth.json' with { type: 'json' }
 import billing from './billing.json' with { type: 'json' }
+import catalogue from './catalogue.json' with { type: 'json' }
 import circles from './circles.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
 import coursePage from './course-page.json' with { type: 'json' }
@@ -24,4 +26,4 @@ import studio from './studio.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { account, auth, billing, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, home, learn, news, newsletter, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }
+export default { account, admin, auth, billing, catalogue, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, home, learn, news, newsletter, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }

@@ -1,8 +1,10 @@
 // Every English message file, one per namespace (ADR 0041). A new namespace is one JSON file here and
 // in ../cy, and one line in each index; modules/i18n/parity.test.ts fails if the two differ.
 import account from './account.json' with { type: 'json' }
+import admin from './admin.json' with { type: 'json' }
 import auth from './auth.json' with { type: 'json' }
 import billing from './billing.json' with { type: 'json' }
+import catalogue from './catalogue.json' with { type: 'json' }
 import circles from './circles.json' with { type: 'json' }
 import common from './common.json' with { type: 'json' }
 import coursePage from './course-page.json' with { type: 'json' }
@@ -25,4 +27,4 @@ import studio from './studio.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { account, auth, billing, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, home, learn, news, newsletter, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }
+export default { account, admin, auth, billing, catalogue, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, home, learn, news, newsletter, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }
