@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -6,10 +7,13 @@ import { Container } from '#app/components/ui/container.tsx'
 import { CourseCard } from '#app/components/ui/course-card.tsx'
 import { SearchIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { parseSector, pluralise, SECTOR_LABELS, SECTORS, sectorSlug } from '#app/utils/format.ts'
+import { parseSector, SECTORS, sectorSlug } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { listCourses } from '#modules/catalog/list-courses.ts'
 import { listProgrammes } from '#modules/programmes/list-programmes.ts'
+import type { TFunction } from 'i18next'
+import type { Sector } from '#modules/db/generated/enums.ts'
 import type { Route } from './+types/courses._index'
 import { searchTerm } from '#modules/validation/text.ts'
 
@@ -44,35 +48,42 @@ export async function loader({ request }: Route.LoaderArgs) {
 		courses,
 		programmes,
 		filters: { q, sector: sector ? sectorSlug(sector) : null },
-		sectorLabel: sector ? SECTOR_LABELS[sector] : null,
+		sector,
 		// "all" is what the select sends for every sector, so it is not unknown.
 		unknownSector: search.sector.raw && !sector && search.sector.raw !== 'all' ? search.sector.raw.slice(0, 60) : null,
 	}
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-	pageMeta(
-		loaderData?.sectorLabel ? `${loaderData.sectorLabel} courses | Circle` : 'Courses | Circle',
-		loaderData?.sectorLabel
-			? `Circle’s CPD courses in relational and restorative practice for ${loaderData.sectorLabel.toLowerCase()}, self-paced, with certificates anyone can verify.`
-			: 'Browse Circle’s CPD courses in relational and restorative practice, by sector: schools, health and social care, criminal justice settings, and parents and carers.',
-	)
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+	const t = metaT(matches)
+	const sector = loaderData?.sector
+	return sector
+		? pageMeta(
+				t('courses.meta.titleSector', {
+					ns: 'catalogue',
+					sector: t(`courses.sectorOption.${sector}`, { ns: 'catalogue' }),
+				}),
+				t('courses.meta.descriptionSector', {
+					ns: 'catalogue',
+					sector: t(`courses.sectorInSentence.${sector}`, { ns: 'catalogue' }),
+				}),
+			)
+		: pageMeta(t('courses.meta.title', { ns: 'catalogue' }), t('courses.meta.description', { ns: 'catalogue' }))
+}
 
 export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
-	const { courses, programmes, filters, sectorLabel, unknownSector } = loaderData
+	const { courses, programmes, filters, sector, unknownSector } = loaderData
+	const { t } = useTranslation('catalogue')
 	const filtered = Boolean(filters.q || filters.sector)
 	return (
 		<>
 			<div className="border-b border-stone-200 bg-white">
 				<Container className="py-12 sm:py-14">
-					<h1 className="text-4xl font-bold tracking-tight text-stone-900">Courses</h1>
-					<p className="mt-4 max-w-3xl text-lg leading-relaxed text-stone-700">
-						Self-paced CPD in relational and restorative practice. Every course ends with a certificate of your CPD
-						hours, and your reflections go straight into your portfolio.
-					</p>
+					<h1 className="text-4xl font-bold tracking-tight text-stone-900">{t('courses.heading')}</h1>
+					<p className="mt-4 max-w-3xl text-lg leading-relaxed text-stone-700">{t('courses.intro')}</p>
 					{programmes.length ? (
 						<p className="mt-3 max-w-3xl text-stone-700">
-							Or follow a programme, a path through several courses with a certificate for the whole:{' '}
+							{t('courses.programmesIntro')}{' '}
 							{programmes.map((programme, index) => (
 								<span key={programme.slug}>
 									{index ? ', ' : ''}
@@ -86,7 +97,7 @@ export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 							))}{' '}
 							(
 							<Link to="/programmes" className="font-medium text-brand-700 underline underline-offset-2">
-								all programmes
+								{t('courses.allProgrammes')}
 							</Link>
 							).
 						</p>
@@ -99,13 +110,13 @@ export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 						method="get"
 						action="/courses"
 						role="search"
-						aria-label="Filter courses"
+						aria-label={t('courses.filterLabel')}
 						className="mt-8"
 					>
 						<div className="grid gap-4 rounded-2xl border border-stone-200 bg-stone-50 p-4 sm:p-5 md:grid-cols-[2fr_1.3fr_auto] md:items-end">
 							<div>
 								<label htmlFor="course-search" className="block font-semibold text-stone-900">
-									Search
+									{t('courses.search')}
 								</label>
 								<div className="relative mt-2">
 									<SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-5 -translate-y-1/2 text-stone-500" />
@@ -115,14 +126,14 @@ export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 										name="q"
 										defaultValue={filters.q ?? ''}
 										maxLength={100}
-										placeholder="For example, restorative conversations"
+										placeholder={t('courses.searchPlaceholder')}
 										className="block min-h-11 w-full rounded-lg border border-stone-500 bg-white py-2 pr-3 pl-10 text-base text-stone-900 placeholder:text-stone-500"
 									/>
 								</div>
 							</div>
 							<div>
 								<label htmlFor="course-sector" className="block font-semibold text-stone-900">
-									Sector
+									{t('courses.sector')}
 								</label>
 								<select
 									id="course-sector"
@@ -130,16 +141,16 @@ export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 									defaultValue={filters.sector ?? 'all'}
 									className="mt-2 block min-h-11 w-full rounded-lg border border-stone-500 bg-white px-3 py-2 text-base text-stone-900"
 								>
-									<option value="all">All sectors</option>
+									<option value="all">{t('courses.allSectors')}</option>
 									{SECTORS.map((s) => (
 										<option key={s} value={sectorSlug(s)}>
-											{SECTOR_LABELS[s]}
+											{t(`courses.sectorOption.${s}`)}
 										</option>
 									))}
 								</select>
 							</div>
 							<Button type="submit" className="w-full md:w-auto">
-								Show courses
+								{t('courses.show')}
 							</Button>
 						</div>
 					</Form>
@@ -148,18 +159,18 @@ export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 
 			<Container className="py-10 sm:py-12">
 				{unknownSector ? (
-					<Notice tone="warning" className="mb-6" title="We don’t recognise that sector">
-						There is no sector called “{unknownSector}”, so we are showing courses for every sector.
+					<Notice tone="warning" className="mb-6" title={t('courses.unknownTitle')}>
+						{t('courses.unknownBody', { sector: unknownSector })}
 					</Notice>
 				) : null}
 
 				<div className="flex flex-wrap items-baseline justify-between gap-3">
 					<h2 className="text-xl font-semibold text-stone-900">
-						{resultsHeading({ count: courses.length, sectorLabel, q: filters.q })}
+						{resultsHeading({ count: courses.length, sector, q: filters.q }, t)}
 					</h2>
 					{filtered ? (
 						<Link to="/courses" className="font-semibold text-brand-700 underline underline-offset-2">
-							Clear filters
+							{t('courses.clear')}
 						</Link>
 					) : null}
 				</div>
@@ -174,19 +185,18 @@ export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 					</ul>
 				) : (
 					<div className="mt-6 rounded-2xl border border-dashed border-stone-300 bg-white px-6 py-12 text-center">
-						<p className="text-lg font-semibold text-stone-900">No courses match your search</p>
+						<p className="text-lg font-semibold text-stone-900">{t('courses.noneTitle')}</p>
 						<p className="mx-auto mt-2 max-w-xl leading-relaxed text-stone-700">
-							{filtered ? 'Try a different word, or look across every sector. ' : 'New courses are on their way. '}
-							If you need training on a particular theme, we would like to hear about it.
+							{filtered ? t('courses.noneFiltered') : t('courses.noneYet')} {t('courses.noneAsk')}
 						</p>
 						<div className="mt-6 flex flex-wrap justify-center gap-x-8 gap-y-3">
 							{filtered ? (
 								<Link to="/courses" className="font-semibold text-brand-700 underline underline-offset-2">
-									Show all courses
+									{t('courses.showAll')}
 								</Link>
 							) : null}
 							<Link to="/contact" className="font-semibold text-brand-700 underline underline-offset-2">
-								Get in touch
+								{t('courses.getInTouch')}
 							</Link>
 						</div>
 					</div>
@@ -196,10 +206,13 @@ export default function CoursesRoute({ loaderData }: Route.ComponentProps) {
 	)
 }
 
-function resultsHeading({ count, sectorLabel, q }: { count: number; sectorLabel: string | null; q: string | null }) {
-	let text = count === 0 ? 'No courses' : pluralise(count, 'course')
-	if (q) text += ` matching “${q}”`
-	if (sectorLabel) text = `${sectorLabel}: ${text}`
+function resultsHeading(
+	{ count, sector, q }: { count: number; sector: Sector | null; q: string | null },
+	t: TFunction<'catalogue'>,
+) {
+	let text = count === 0 ? t('courses.results.none') : t('courses.results.count', { count })
+	if (q) text = t('courses.results.matching', { results: text, q })
+	if (sector) text = t('courses.results.inSector', { sector: t(`courses.sectorOption.${sector}`), results: text })
 	return text
 }
 

@@ -41,7 +41,8 @@ function split(keys: Iterable<string>) {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).sort()
 
 // Words that are the same in both languages: names and acronyms Circle keeps as they are.
-const SAME_IN_BOTH = /^(Circle|CPD|NMC|HCPC|RJC|SCORM|xAPI|VAT|PDF|CSV|XLSX|JSON|ZIP|URL|ID|OK|[\d\s.,:;/()£%+–-]*)$/i
+// "Sector" is the Welsh word as well.
+const SAME_IN_BOTH = /^(Circle|CPD|NMC|HCPC|RJC|SCORM|xAPI|VAT|PDF|CSV|XLSX|JSON|ZIP|URL|ID|OK|Sector|[\d\s.,:;/()£%+–-]*)$/i
 
 describe('messages', () => {
 	test('every language has the same message files, and each is in its index', () => {
