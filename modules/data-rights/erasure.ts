@@ -266,6 +266,18 @@ async function deletePersonalRows(tx: Tx, userId: string, emails: string[], now:
 	).count
 	counts.emails = emails.length ? (await tx.emailMessage.deleteMany({ where: mailTo })).count : 0
 	counts.enquiries = emails.length ? (await tx.enquiry.deleteMany({ where: enquiryFrom })).count : 0
+	// Their newsletter subscription, with its consent records and deliveries (ADR 0042): an erased
+	// person is not mailed again, and no row keeps their address.
+	counts.newsletterSubscriptions = (
+		await tx.newsletterSubscriber.deleteMany({
+			where: {
+				OR: [
+					{ userId },
+					...emails.map((email) => ({ email: { equals: email, mode: 'insensitive' as const } })),
+				],
+			},
+		})
+	).count
 	// Pending invitations to them can never be accepted by an erased person: revoke them as well.
 	counts.invitationsRevoked = emails.length
 		? (
