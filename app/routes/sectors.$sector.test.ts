@@ -60,7 +60,9 @@ describe('/sectors/:sector', () => {
 		expect(circleIds).not.toContain(privateCircle.id)
 		expect(circleIds).not.toContain(past.id)
 		expect(circleIds).not.toContain(healthCircle.id)
-		expect(page.news).toEqual([])
+		// The sector's three newest published posts (other test files publish posts too).
+		expect(page.news.length).toBeLessThanOrEqual(3)
+		expect(page.news.every((post) => post.sectors.includes('SCHOOLS'))).toBe(true)
 		// The three newest videos for the sector: ours was made last.
 		expect(page.videos.map((v) => v.slug)).toContain(schoolsVideo.slug)
 		expect(page.videos.map((v) => v.slug)).not.toContain(healthVideo.slug)
