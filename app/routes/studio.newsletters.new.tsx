@@ -16,7 +16,7 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
 	return pageMeta(
 		t('studio.newTitle', { ns: 'newsletter' }),
-		t('studio.listDescription', { ns: 'newsletter' }),
+		t('studio.newDescription', { ns: 'newsletter' }),
 		NOINDEX,
 	)
 }
