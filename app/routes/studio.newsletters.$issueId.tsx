@@ -27,7 +27,7 @@ export const meta: Route.MetaFunction = ({ matches, data: loaderData }) => {
 	const t = metaT(matches)
 	return pageMeta(
 		t('studio.editTitle', { ns: 'newsletter', subject: loaderData?.issue.subject ?? '' }),
-		t('studio.listDescription', { ns: 'newsletter' }),
+		t('studio.editDescription', { ns: 'newsletter', subject: loaderData?.issue.subject ?? '' }),
 		NOINDEX,
 	)
 }
