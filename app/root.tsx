@@ -1,5 +1,5 @@
 // First: configures zod before any module builds a schema (see the file).
-import '#app/utils/zod-jitless.ts'
+import '#modules/validation/zod-jitless.ts'
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import { errorTitle, GeneralErrorBoundary, useMarkDocumentHydrated } from '#app/components/error-boundary.tsx'
 import { SiteFooter } from '#app/components/layout/site-footer.tsx'

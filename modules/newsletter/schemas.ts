@@ -1,3 +1,5 @@
+// First: configures zod in the browser before this module builds its schemas (see the file).
+import '#modules/validation/zod-jitless.ts'
 import { z } from 'zod'
 import { fromLondonLocal } from '#modules/circles/london-time.ts'
 import { Sector } from '#modules/db/generated/enums.ts'
