@@ -17,3 +17,14 @@ export async function lockRowById(tx: Tx, model: Prisma.ModelName, id: string) {
 export async function pingDatabase() {
 	await prisma.$queryRaw<Array<{ one: number }>>`SELECT 1 AS one`
 }
+
+/**
+ * Who a scheduled scan covers: everyone, or only `userIds` (an operator re-running the scan for some
+ * people, and tests, which share their database with every other test and must not wait on its rows).
+ */
+export type ScanScope = { userIds?: readonly string[] }
+
+/** `AND <column> = ANY(userIds)` for a scoped scan; nothing for everyone. */
+export function scanScopeSql(column: Prisma.Sql, scope: ScanScope = {}) {
+	return scope.userIds ? Prisma.sql`AND ${column} = ANY(${[...scope.userIds]})` : Prisma.empty
+}

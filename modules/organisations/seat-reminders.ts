@@ -1,4 +1,5 @@
 import { prisma } from '#modules/db/client.ts'
+import type { ScanScope } from '#modules/db/sql.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
 import { scheduleJob } from '#modules/jobs/enqueue-job.ts'
@@ -88,10 +89,10 @@ export async function sendSeatReminder({
  * who started and stalled get the reminders module's nudges; a seat that meets an organisation's
  * requirement gets its due-date reminders.) One query finds them; returns how many were emailed.
  */
-export async function sendDueSeatReminders({ now = new Date() }: { now?: Date } = {}) {
+export async function sendDueSeatReminders({ now = new Date(), scope }: { now?: Date; scope?: ScanScope } = {}) {
 	const stalledBefore = new Date(now.getTime() - STALLED_AFTER_DAYS * DAY_MS)
 	const remindedSince = new Date(now.getTime() - SCHEDULED_REMINDER_INTERVAL_DAYS * DAY_MS)
-	const holders = await selectStalledHolders({ stalledBefore, remindedSince })
+	const holders = await selectStalledHolders({ stalledBefore, remindedSince, scope })
 	for (const holder of holders) await sendEmail(reminderEmail(holder))
 	return { sent: holders.length }
 }

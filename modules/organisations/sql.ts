@@ -18,6 +18,7 @@ import {
 	type Tx,
 	type User,
 } from '#modules/db/client.ts'
+import { type ScanScope, scanScopeSql } from '#modules/db/sql.ts'
 import { enrolmentStartedSql } from '#modules/enrolment/started.ts'
 import { type ReportStatus } from './report-status.ts'
 
@@ -164,16 +165,18 @@ export async function selectReminderHolder(
 export async function selectStalledHolders({
 	stalledBefore,
 	remindedSince,
+	scope,
 }: {
 	stalledBefore: Date
 	remindedSince: Date
+	scope?: ScanScope
 }) {
 	return prisma.$queryRaw<ReminderHolderRow[]>`
 		SELECT ${holderColumns}
 		${holderJoins}
 		JOIN "User" u ON u.id = sa."userId" AND u."disabledAt" IS NULL
 		JOIN "Enrolment" e ON e."seatAssignmentId" = sa.id AND e.status = 'ACTIVE' AND e."completedAt" IS NULL
-		WHERE sa.status = 'ASSIGNED'
+		WHERE sa.status = 'ASSIGNED' ${scanScopeSql(Prisma.sql`u.id`, scope)}
 			AND COALESCE(e."lastActivityAt", e."startedAt", sa."assignedAt") < ${stalledBefore}
 			-- One email stream per event (modules/reminders): someone who started and stalled gets the
 			-- learner nudges, and a seat that meets an open requirement gets its due-date reminders.

@@ -2,6 +2,7 @@ import { prisma } from '#modules/db/client.ts'
 import type { ComplianceDigestRow } from '#emails/compliance-digest.tsx'
 import { dateOnly, daysBetween, addDays, ukToday } from '#modules/compliance/status.ts'
 import { appUrl } from '#modules/env/env.ts'
+import type { ScanScope } from '#modules/db/sql.ts'
 import { sendEmail, type SendEmailOptions } from '#modules/mail/send-email.ts'
 import { selectManagedTeamIds } from '#modules/teams/sql.ts'
 import { DEFAULT_EXPIRY_DAYS, isoWeek, NUDGE_DAYS, reachedInterval, reachedNudge } from './schedule.ts'
@@ -80,8 +81,8 @@ async function deliverAll(planned: PlannedReminder[]) {
 }
 
 /** Due-date reminders and the first-overdue-day email, at each organisation's intervals. */
-async function planDueReminders(today: string): Promise<PlannedReminder[]> {
-	const rows = await selectDueCandidates(prisma, { today, aheadDays: MAX_DAYS_AHEAD })
+async function planDueReminders(today: string, scope?: ScanScope): Promise<PlannedReminder[]> {
+	const rows = await selectDueCandidates(prisma, { today, aheadDays: MAX_DAYS_AHEAD, scope })
 	const planned: PlannedReminder[] = []
 	for (const row of rows) {
 		const dueOn = iso(row.dueOn)
@@ -114,8 +115,8 @@ async function planDueReminders(today: string): Promise<PlannedReminder[]> {
 }
 
 /** Reminders before a certificate expires, and the day after it has. */
-async function planExpiryReminders(today: string): Promise<PlannedReminder[]> {
-	const rows = await selectExpiryCandidates(prisma, { today, aheadDays: MAX_DAYS_AHEAD })
+async function planExpiryReminders(today: string, scope?: ScanScope): Promise<PlannedReminder[]> {
+	const rows = await selectExpiryCandidates(prisma, { today, aheadDays: MAX_DAYS_AHEAD, scope })
 	const planned: PlannedReminder[] = []
 	for (const row of rows) {
 		const validUntil = iso(row.validUntil)
@@ -150,9 +151,10 @@ async function planExpiryReminders(today: string): Promise<PlannedReminder[]> {
 }
 
 /** Nudges 14 and 30 days after a learner was last in a course they started. */
-async function planNudges(today: string): Promise<PlannedReminder[]> {
+async function planNudges(today: string, scope?: ScanScope): Promise<PlannedReminder[]> {
 	const rows = await selectNudgeCandidates(prisma, {
 		today,
+		scope,
 		fromDays: NUDGE_DAYS[0],
 		toDays: Math.max(...NUDGE_DAYS) + CATCH_UP_DAYS,
 	})
@@ -190,14 +192,15 @@ async function planNudges(today: string): Promise<PlannedReminder[]> {
  * email belongs to an event key that is claimed in the transaction that queues it, so any number of
  * processes may run this at once, or run it again after a crash, and each event is emailed once.
  * A scan that runs late still sends what fell due in the last CATCH_UP_DAYS days (the nearest
- * interval only). Returns how many emails were queued and how many were switched off.
+ * interval only). `scope` limits the scan to some people (ScanScope). Returns how many emails were
+ * queued and how many were switched off.
  */
-export async function runReminders({ now }: { now: Date }) {
+export async function runReminders({ now, scope }: { now: Date; scope?: ScanScope }) {
 	const today = ukToday(now)
 	const planned = [
-		...(await planDueReminders(today)),
-		...(await planExpiryReminders(today)),
-		...(await planNudges(today)),
+		...(await planDueReminders(today, scope)),
+		...(await planExpiryReminders(today, scope)),
+		...(await planNudges(today, scope)),
 	]
 	return deliverAll(planned)
 }

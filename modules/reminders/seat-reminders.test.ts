@@ -14,8 +14,12 @@ test('a holder who never started gets the seat reminder; one who stalled gets a 
 	const longAgo = new Date(now.getTime() - 20 * DAY)
 	const org = await createOrganisation()
 	const pool = await createSeatPool({ organisationId: org.id, seats: 5 })
-	const [notStarted, stalled] = await Promise.all(['Never Started', 'Stalled'].map((name) => createUser({ name })))
-	for (const user of [notStarted!, stalled!]) await claimSeat({ poolId: pool.id, userId: user.id })
+	const [notStarted, stalled, outsideNotStarted, outsideStalled] = await Promise.all(
+		['Never Started', 'Stalled', 'Outside Never Started', 'Outside Stalled'].map((name) => createUser({ name })),
+	)
+	for (const user of [notStarted!, stalled!, outsideNotStarted!, outsideStalled!]) {
+		await claimSeat({ poolId: pool.id, userId: user.id })
+	}
 	const assigned = await addMember({ organisationId: org.id, name: 'Assigned' })
 	await prisma.$transaction((tx) =>
 		assignCourseToPerson(tx, {
@@ -30,17 +34,24 @@ test('a holder who never started gets the seat reminder; one who stalled gets a 
 	await prisma.seatAssignment.updateMany({ where: { poolId: pool.id }, data: { assignedAt: longAgo } })
 	await prisma.enrolment.updateMany({ where: { courseId: pool.course.id }, data: { lastActivityAt: longAgo } })
 	const enrolmentOf = (userId: string) => ({ userId_courseId: { userId, courseId: pool.course.id } })
-	await prisma.enrolment.update({
-		where: enrolmentOf(stalled!.id),
-		data: { startedAt: longAgo, lastActivityAt: longAgo },
-	})
+	for (const user of [stalled!, outsideStalled!]) {
+		await prisma.enrolment.update({
+			where: enrolmentOf(user.id),
+			data: { startedAt: longAgo, lastActivityAt: longAgo },
+		})
+	}
 
-	await sendDueSeatReminders({ now })
-	await runReminders({ now })
+	// Scoped to this test's people: the shared test database holds every other test's rows too.
+	const scope = { userIds: [notStarted!.id, stalled!.id, assigned.id] }
+	await sendDueSeatReminders({ now, scope })
+	await runReminders({ now, scope })
 
 	const received = async (to: string) =>
 		(await prisma.emailMessage.findMany({ where: { to }, select: { template: true } })).map((m) => m.template)
 	expect(await received(notStarted!.email)).toEqual(['seat-reminder'])
 	expect(await received(stalled!.email)).toEqual(['learning-nudge'])
 	expect(await received(assigned.email)).toEqual(['due-date-reminder'])
-}, 120_000) // The two scans cover every organisation in the shared test database, so they grow with it.
+	// Both scans keep to their scope: the same situations outside it are left for another scan.
+	expect(await received(outsideNotStarted!.email)).toEqual([])
+	expect(await received(outsideStalled!.email)).toEqual([])
+})

@@ -2,6 +2,7 @@
 // expired is never decided here: the candidates' statuses come from complianceStatusSql, the one rule.
 import crypto from 'node:crypto'
 import { Prisma, type prisma, type Tx } from '#modules/db/client.ts'
+import { type ScanScope, scanScopeSql } from '#modules/db/sql.ts'
 import { complianceJoinsSql, complianceStatusSql } from '#modules/compliance/sql.ts'
 import type { ComplianceStatus } from '#modules/compliance/status.ts'
 import { enrolmentStartedSql } from '#modules/enrolment/started.ts'
@@ -43,7 +44,10 @@ export type DueCandidateRow = {
  * open, whose person has a place to learn (not waiting for a seat) and is still an active member,
  * due within `aheadDays` of `today` or missed at most CATCH_UP_DAYS ago.
  */
-export async function selectDueCandidates(db: Db, { today, aheadDays }: { today: string; aheadDays: number }) {
+export async function selectDueCandidates(
+	db: Db,
+	{ today, aheadDays, scope }: { today: string; aheadDays: number; scope?: ScanScope },
+) {
 	return db.$queryRaw<DueCandidateRow[]>`
 		SELECT la.id AS "learnerAssignmentId", u.id AS "userId", u.email, u.name,
 			o.id AS "organisationId", o.name AS "organisationName", o."reminderDueDays",
@@ -55,7 +59,7 @@ export async function selectDueCandidates(db: Db, { today, aheadDays }: { today:
 		JOIN "Membership" m ON m."organisationId" = la."organisationId" AND m."userId" = la."userId" AND m."deactivatedAt" IS NULL
 		JOIN "Course" c ON c.id = COALESCE(la."refresherCourseId", la."courseId")
 		WHERE la."completedAt" IS NULL AND la."cancelledAt" IS NULL AND la."renewsCertificateId" IS NULL
-			AND la."enrolmentId" IS NOT NULL
+			AND la."enrolmentId" IS NOT NULL ${scanScopeSql(Prisma.sql`u.id`, scope)}
 			AND la."dueOn" BETWEEN ${today}::date - ${CATCH_UP_DAYS}::int AND ${today}::date + ${aheadDays}::int
 			-- Only rows inside the organisation's first interval (or missed): the rest have nothing due yet.
 			AND la."dueOn" - ${today}::date <= COALESCE((SELECT max(d) FROM unnest(o."reminderDueDays") d), 0)
@@ -83,7 +87,10 @@ export type ExpiryCandidateRow = {
  * are not revoked, and have not been renewed: no later certificate on the same enrolment and no
  * completed renewal of them. Each comes with the organisation that requires it, when one does.
  */
-export async function selectExpiryCandidates(db: Db, { today, aheadDays }: { today: string; aheadDays: number }) {
+export async function selectExpiryCandidates(
+	db: Db,
+	{ today, aheadDays, scope }: { today: string; aheadDays: number; scope?: ScanScope },
+) {
 	return db.$queryRaw<ExpiryCandidateRow[]>`
 		SELECT cert.id AS "certificateId", u.id AS "userId", u.email, u.name, cert."courseTitle",
 			cert."validUntil", req."organisationId", req."organisationName", req."reminderExpiryDays",
@@ -106,7 +113,7 @@ export async function selectExpiryCandidates(db: Db, { today, aheadDays }: { tod
 			WHERE renewal."renewsCertificateId" = cert.id AND renewal."cancelledAt" IS NULL
 			ORDER BY renewal."createdAt" LIMIT 1
 		) renew_course ON true
-		WHERE cert."revokedAt" IS NULL AND cert."validUntil" IS NOT NULL
+		WHERE cert."revokedAt" IS NULL AND cert."validUntil" IS NOT NULL ${scanScopeSql(Prisma.sql`u.id`, scope)}
 			AND cert."validUntil" BETWEEN ${today}::date - ${CATCH_UP_DAYS}::int AND ${today}::date + ${aheadDays}::int
 			AND NOT EXISTS (SELECT 1 FROM "Certificate" later
 				WHERE later."enrolmentId" = cert."enrolmentId" AND later.cycle > cert.cycle AND later."revokedAt" IS NULL)
@@ -133,7 +140,7 @@ export type NudgeCandidateRow = {
  */
 export async function selectNudgeCandidates(
 	db: Db,
-	{ today, fromDays, toDays }: { today: string; fromDays: number; toDays: number },
+	{ today, fromDays, toDays, scope }: { today: string; fromDays: number; toDays: number; scope?: ScanScope },
 ) {
 	const lastActiveOn = ukDateSql(Prisma.sql`COALESCE(e."lastActivityAt", e."startedAt", e."createdAt")`)
 	return db.$queryRaw<NudgeCandidateRow[]>`
@@ -144,6 +151,7 @@ export async function selectNudgeCandidates(
 		JOIN "Course" c ON c.id = e."courseId"
 		JOIN "CourseVersion" ev ON ev.id = e."versionId"
 		WHERE e.status = 'ACTIVE' AND e."completedAt" IS NULL AND ${enrolmentStartedSql('e')}
+			${scanScopeSql(Prisma.sql`u.id`, scope)}
 			AND ${lastActiveOn} BETWEEN ${today}::date - ${toDays}::int AND ${today}::date - ${fromDays}::int
 			AND NOT EXISTS (SELECT 1 FROM "LearnerAssignment" la
 				WHERE la."enrolmentId" = e.id AND la."completedAt" IS NULL AND la."cancelledAt" IS NULL)
