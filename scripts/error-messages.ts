@@ -118,16 +118,6 @@ function textOf(node: ts.Node): { text: string; interpolated: boolean } | null {
 	return null
 }
 
-/** The texts an expression can evaluate to: both sides of a conditional, each literal. */
-function textsOf(node: ts.Node): Array<{ text: string; interpolated: boolean }> {
-	if (ts.isConditionalExpression(node)) return [...textsOf(node.whenTrue), ...textsOf(node.whenFalse)]
-	if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken)
-		return textsOf(node.right)
-	if (ts.isParenthesizedExpression(node)) return textsOf(node.expression)
-	const one = textOf(node)
-	return one ? [one] : []
-}
-
 function calleeName(call: ts.CallExpression | ts.NewExpression) {
 	const callee = call.expression
 	if (ts.isIdentifier(callee)) return callee.text
@@ -168,36 +158,10 @@ export function findErrorMessages(root = process.cwd()): FoundMessage[] {
 			true,
 			file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
 		)
-		const add = (node: ts.Node, kind: FoundMessage['kind'], code?: string) => {
-			for (const { text, interpolated } of textsOf(node)) {
-				if (!text.trim()) continue
-				const line = sf.getLineAndCharacterOfPosition(node.getStart()).line + 1
-				found.push({ text, interpolated, file: rel, line, kind, ...(code ? { code } : {}) })
-			}
-		}
-		// Messages kept in a module-level constant, and helpers that pass their `message` parameter on.
+		// Messages kept in a module-level constant, and helpers that pass a `message` parameter on
+		// (`function invalid(message: string) { return new XError(…, message) }`, zod's `required(message)`):
+		// the literals their callers in the same file pass are the messages.
 		const constants = new Map<string, ts.Expression>()
-		const relays = new Map<string, number>()
-		const addDomainMessage = (arg: ts.Expression, code?: string) => {
-			if (ts.isIdentifier(arg) && constants.has(arg.text)) return add(constants.get(arg.text)!, 'domain', code)
-			if (ts.isIdentifier(arg)) {
-				// `function invalid(message: string, field: string) { return new XError(…, message, …) }`
-				let scope: ts.Node | undefined = arg.parent
-				while (scope && !ts.isFunctionLike(scope)) scope = scope.parent
-				if (scope && ts.isFunctionLike(scope)) {
-					const index = scope.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === arg.text)
-					const name =
-						scope.name && ts.isIdentifier(scope.name)
-							? scope.name.text
-							: ts.isVariableDeclaration(scope.parent) && ts.isIdentifier(scope.parent.name)
-								? scope.parent.name.text
-								: null
-					if (index >= 0 && name) relays.set(name, index)
-				}
-				return
-			}
-			add(arg, 'domain', code)
-		}
 		for (const statement of sf.statements) {
 			if (!ts.isVariableStatement(statement)) continue
 			for (const declaration of statement.declarationList.declarations) {
@@ -205,18 +169,60 @@ export function findErrorMessages(root = process.cwd()): FoundMessage[] {
 					constants.set(declaration.name.text, declaration.initializer)
 			}
 		}
+		const relays = new Map<string, { index: number; kind: FoundMessage['kind'] }>()
+		const relay = (identifier: ts.Identifier, kind: FoundMessage['kind']) => {
+			for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+				if (!ts.isFunctionLike(scope)) continue
+				const index = scope.parameters.findIndex((p) => ts.isIdentifier(p.name) && p.name.text === identifier.text)
+				if (index < 0) continue
+				const name =
+					scope.name && ts.isIdentifier(scope.name)
+						? scope.name.text
+						: ts.isVariableDeclaration(scope.parent) && ts.isIdentifier(scope.parent.name)
+							? scope.parent.name.text
+							: null
+				if (name) relays.set(name, { index, kind })
+				return
+			}
+		}
+		const add = (node: ts.Node, kind: FoundMessage['kind'], code?: string): void => {
+			if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) return add(node.body, kind, code)
+			if (ts.isParenthesizedExpression(node)) return add(node.expression, kind, code)
+			if (ts.isConditionalExpression(node)) {
+				add(node.whenTrue, kind, code)
+				return add(node.whenFalse, kind, code)
+			}
+			if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) {
+				add(node.left, kind, code)
+				return add(node.right, kind, code)
+			}
+			if (ts.isIdentifier(node)) {
+				const constant = constants.get(node.text)
+				return constant ? add(constant, kind, code) : relay(node, kind)
+			}
+			const one = textOf(node)
+			if (!one || !one.text.trim()) return
+			const line = sf.getLineAndCharacterOfPosition(node.getStart()).line + 1
+			found.push({ ...one, file: rel, line, kind, ...(code ? { code } : {}) })
+		}
 		const relayCalls: ts.CallExpression[] = []
 		const visit = (node: ts.Node) => {
 			if (inModules && ts.isNewExpression(node) && errorClasses.has(calleeName(node)) && node.arguments?.[2]) {
 				const arg = node.arguments[2]
 				const codeArg = node.arguments[1]
 				const code = codeArg && ts.isStringLiteral(codeArg) ? codeArg.text : undefined
-				if (ts.isBinaryExpression(arg) && arg.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) {
-					addDomainMessage(arg.left, code)
-					addDomainMessage(arg.right, code)
-				} else addDomainMessage(arg, code)
+				add(arg, 'domain', code)
 			}
-			if (inModules && ts.isCallExpression(node)) relayCalls.push(node)
+			if (ts.isCallExpression(node)) relayCalls.push(node)
+			// zod's `error` option as a function (`{ error: (issue) => (issue.input === undefined ? '…' : undefined) }`).
+			if (
+				usesZod &&
+				ts.isPropertyAssignment(node) &&
+				ts.isIdentifier(node.name) &&
+				node.name.text === 'error' &&
+				ts.isArrowFunction(node.initializer)
+			)
+				add(node.initializer, 'validation')
 			if (usesZod && ts.isCallExpression(node)) {
 				const name = calleeName(node)
 				node.arguments.forEach((arg, index) => {
@@ -248,9 +254,9 @@ export function findErrorMessages(root = process.cwd()): FoundMessage[] {
 		}
 		visit(sf)
 		for (const call of relayCalls) {
-			const index = relays.get(calleeName(call))
-			const arg = index === undefined ? undefined : call.arguments[index]
-			if (arg) add(arg, 'domain')
+			const found = relays.get(calleeName(call))
+			const arg = found && call.arguments[found.index]
+			if (found && arg && !ts.isIdentifier(arg)) add(arg, found.kind)
 		}
 	}
 	return found
