@@ -10,7 +10,7 @@ import {
 } from 'react-router'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
-import { metaT } from '#app/utils/i18n.ts'
+import { metaT, useTranslateError } from '#app/utils/i18n.ts'
 
 type StatusHandler = (info: { error: ErrorResponse; pathname: string }) => ReactNode
 
@@ -57,7 +57,7 @@ export function errorTitle(error: unknown, matches: Parameters<typeof metaT>[0] 
 }
 
 /** The user-facing message a domain error carried (see app/utils/errors.server.ts), if any. */
-function messageFrom(error: ErrorResponse): string | null {
+function englishMessageFrom(error: ErrorResponse): string | null {
 	const data: unknown = error.data
 	if (typeof data === 'string' && data.trim() && !data.startsWith('<')) return data
 	if (data && typeof data === 'object' && 'message' in data && typeof data.message === 'string') return data.message
@@ -70,6 +70,12 @@ function defaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname
 
 function DefaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname: string }) {
 	const { t } = useTranslation('ui')
+	const translateError = useTranslateError()
+	// The domain error's English, in the page's language (ADR 0048).
+	const messageFrom = (response: ErrorResponse) => {
+		const message = englishMessageFrom(response)
+		return message === null ? null : translateError(message)
+	}
 	switch (error.status) {
 		case 401:
 			return (

@@ -7,6 +7,7 @@ import {
 	useId,
 } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useTranslateError } from '#app/utils/i18n.ts'
 import { Button } from './ui/button.tsx'
 import { cx } from './ui/cx.ts'
 
@@ -14,6 +15,8 @@ import { cx } from './ui/cx.ts'
 // linked with aria-describedby, and aria-invalid marks it while it has errors. Error ids follow
 // Conform's convention (`${id}-error`, `${id}-description`), so these fields work with
 // getInputProps() or with plain props. Focus styles come from the global :focus-visible rule.
+// Errors arrive in English (zod's and the domain's messages) and are shown in the page's language
+// (ADR 0048).
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 
@@ -36,6 +39,7 @@ const controlClasses =
 /** The errors for one field (or for a form), each announced as an error to screen readers. */
 export function ErrorList({ id, errors, className }: { id?: string; errors?: ListOfErrors; className?: string }) {
 	const { t } = useTranslation('ui')
+	const translateError = useTranslateError()
 	const list = errors?.filter((error): error is string => Boolean(error))
 	if (!list?.length) return null
 	return (
@@ -43,7 +47,7 @@ export function ErrorList({ id, errors, className }: { id?: string; errors?: Lis
 			{list.map((error) => (
 				<li key={error}>
 					<span className="sr-only">{t('forms.errorPrefix')}</span>
-					{error}
+					{translateError(error)}
 				</li>
 			))}
 		</ul>
@@ -57,6 +61,7 @@ export function ErrorList({ id, errors, className }: { id?: string; errors?: Lis
  */
 export function FormErrors({ id, errors, title }: { id?: string; errors?: ListOfErrors; title?: string }) {
 	const { t } = useTranslation('ui')
+	const translateError = useTranslateError()
 	const list = errors?.filter((error): error is string => Boolean(error))
 	if (!list?.length) return null
 	return (
@@ -64,7 +69,7 @@ export function FormErrors({ id, errors, title }: { id?: string; errors?: ListOf
 			<p className="font-semibold">{title ?? t('forms.problem')}</p>
 			<ul className="mt-1 space-y-1">
 				{list.map((error) => (
-					<li key={error}>{error}</li>
+					<li key={error}>{translateError(error)}</li>
 				))}
 			</ul>
 		</div>

@@ -2,6 +2,7 @@
 import i18next, { type TFunction } from 'i18next'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { translateErrorMessage } from '#modules/i18n/error-messages.ts'
 import { DEFAULT_LANGUAGE, isLanguage, type Language, languageTag } from '#modules/i18n/languages.ts'
 import { formatCoursePrice, formatDate, formatDateTime, formatPrice, formatShortDate } from './format.ts'
 
@@ -28,6 +29,17 @@ export function useLanguage(): Language {
 	return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE
 }
 
+/**
+ * Error messages in the page's language (ADR 0048): `translateError(message)` for the English a
+ * domain error, a zod schema or zod itself wrote. ErrorList, FormErrors and the error boundary use it
+ * already; a page that shows an action's `message` its own way calls it too. English comes back as is.
+ */
+export function useTranslateError() {
+	const { i18n } = useTranslation()
+	const language = useLanguage()
+	return (message: string) => translateErrorMessage(message, language, i18n)
+}
+
 /** Dates, times and prices in the page's language ("6 Rhagfyr 2026" in Welsh), UK time and GBP. */
 export function useFormat() {
 	const language = useLanguage()
@@ -51,6 +63,14 @@ export async function loadMessages(language: Language) {
 }
 
 /**
+ * The English error catalogue, which a page in another language needs to recognise the English
+ * messages that zod and the server write (ADR 0048); an English page has it in its own messages.
+ */
+export async function loadEnglishErrors() {
+	return (await import('#modules/i18n/locales/en/errors.json')).default
+}
+
+/**
  * Keeps the browser's i18next on the language the server chose. The switcher reloads the page, but
  * signing in or out changes the language without a reload (the account's choice takes over from the
  * cookie): the other language's messages are loaded, and the page re-renders in it.
@@ -60,11 +80,12 @@ export function useSyncLanguage(language: Language) {
 	useEffect(() => {
 		if (i18n.language === language) return
 		let cancelled = false
-		void loadMessages(language).then((messages) => {
+		void Promise.all([loadMessages(language), loadEnglishErrors()]).then(([messages, englishErrors]) => {
 			if (cancelled) return
 			for (const [namespace, bundle] of Object.entries(messages)) {
 				i18n.addResourceBundle(language, namespace, bundle, true, true)
 			}
+			if (!i18n.hasResourceBundle('en', 'errors')) i18n.addResourceBundle('en', 'errors', englishErrors)
 			void i18n.changeLanguage(language)
 		})
 		return () => {

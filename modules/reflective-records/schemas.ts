@@ -290,7 +290,11 @@ const wordLimitedText = (label: string, maxWords: number) =>
 			if (words > maxWords) {
 				ctx.addIssue({
 					code: 'custom',
-					message: `Your ${label} is ${numberEn(words)} words: the HCPC allows up to ${numberEn(maxWords)}. Cut ${numberEn(words - maxWords)} ${words - maxWords === 1 ? 'word' : 'words'}.`,
+					// Whole sentences, one per plural form, as the error catalogue has them (ADR 0048).
+					message:
+						words - maxWords === 1
+							? `Your ${label} is ${numberEn(words)} words: the HCPC allows up to ${numberEn(maxWords)}. Cut ${numberEn(words - maxWords)} word.`
+							: `Your ${label} is ${numberEn(words)} words: the HCPC allows up to ${numberEn(maxWords)}. Cut ${numberEn(words - maxWords)} words.`,
 				})
 			}
 		})

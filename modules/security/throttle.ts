@@ -125,7 +125,11 @@ function throttledError(res: RateLimiterRes, message?: string) {
 	return new SecurityError(
 		'throttled',
 		'TOO_MANY_ATTEMPTS',
-		message ?? `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+		// Two whole sentences, so each is in the error catalogue as its plural form (ADR 0048).
+		message ??
+			(minutes === 1
+				? `Too many attempts. Please wait ${minutes} minute and try again.`
+				: `Too many attempts. Please wait ${minutes} minutes and try again.`),
 		{ retryAfterSeconds },
 	)
 }

@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures.ts'
 
 // Welsh for signing in and the account (ADR 0041): a visitor switches the sign-in page to Welsh, the
-// demo Welsh learner signs in with it, and their account pages answer in Welsh; axe passes in Welsh.
+// demo Welsh learner signs in with it, and their account pages answer in Welsh, errors included; axe
+// passes in Welsh.
 
 // The demo learner who reads Welsh (prisma/seed-welsh.ts) and the demo accounts' password (prisma/seed.ts).
 const WELSH_LEARNER = { email: 'dysgwr@circle.example', name: 'Elin Pritchard' }
@@ -45,6 +46,20 @@ test('the sign-in page and the account pages in Welsh', async ({ page, a11y }) =
 	await tabs.getByRole('link', { name: 'Cyfrinair' }).click()
 	await expect(page.getByRole('heading', { level: 2, name: 'Newid eich cyfrinair' })).toBeVisible()
 	await expect(page.getByLabel('Cyfrinair presennol')).toBeVisible()
+	await a11y()
+
+	// Errors in Welsh (ADR 0048): the schema's, from the browser's own check as the person types, and the
+	// server's domain error beside its field. Nothing is changed by a wrong current password.
+	const newPassword = page.getByLabel('Cyfrinair newydd', { exact: true })
+	await newPassword.fill('byr')
+	await newPassword.blur()
+	await expect(page.getByText(/Rhaid i['’]r cyfrinair fod yn 10 nod neu fwy/)).toBeVisible()
+	await page.getByLabel('Cyfrinair presennol').fill('nid fy nghyfrinair')
+	await newPassword.fill('cyfrinair newydd sbon')
+	await page.getByLabel('Cadarnhau’r cyfrinair newydd').fill('cyfrinair newydd sbon')
+	await page.getByRole('button', { name: 'Newid y cyfrinair' }).click()
+	await expect(page.getByText('Mae eich cyfrinair presennol yn anghywir')).toBeVisible()
+	await expect(page.getByText('Your current password is incorrect')).toHaveCount(0)
 	await a11y()
 
 	await tabs.getByRole('link', { name: 'Nodiadau atgoffa' }).click()

@@ -1,4 +1,5 @@
 import { type ReactNode } from 'react'
+import { useTranslateError } from '#app/utils/i18n.ts'
 import { cx } from './cx.ts'
 
 const tones = {
@@ -10,7 +11,9 @@ const tones = {
 
 /**
  * A message box. `role` is up to the caller: "status" for confirmations that should be announced
- * politely, "alert" for errors that need attention now, nothing for static notes.
+ * politely, "alert" for errors that need attention now, nothing for static notes. An error or
+ * warning given as plain text (a domain error's message, say) is shown in the page's language
+ * (ADR 0048).
  */
 export function Notice({
 	tone = 'info',
@@ -29,6 +32,11 @@ export function Notice({
 	id?: string
 	tabIndex?: number
 }) {
+	const translateError = useTranslateError()
+	if (tone === 'error' || tone === 'warning') {
+		if (typeof title === 'string') title = translateError(title)
+		if (typeof children === 'string') children = translateError(children)
+	}
 	return (
 		<div role={role} id={id} tabIndex={tabIndex} className={cx('rounded-xl border p-4 sm:p-5', tones[tone], className)}>
 			{title ? <p className="font-semibold">{title}</p> : null}

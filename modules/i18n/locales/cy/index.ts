@@ -11,6 +11,7 @@ import cpd from './cpd.json' with { type: 'json' }
 import dashboard from './dashboard.json' with { type: 'json' }
 import dataExport from './data-export.json' with { type: 'json' }
 import emails from './emails.json' with { type: 'json' }
+import errors from './errors.json' with { type: 'json' }
 import erasure from './erasure.json' with { type: 'json' }
 import home from './home.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
@@ -26,4 +27,4 @@ import studio from './studio.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { account, admin, auth, billing, catalogue, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, home, learn, news, newsletter, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }
+export default { account, admin, auth, billing, catalogue, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, errors, home, learn, news, newsletter, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }
