@@ -31,7 +31,7 @@ export type ReadDb = { readonly [M in ModelKey]: Pick<Client[M], ReadMethod & ke
 export const WRITE_FENCE_COOKIE = 'circle-wal'
 /** How often, at most, each process asks the replica how far it has replayed. */
 export const REPLICA_CHECK_INTERVAL_MS = 1000
-const CHECK_TIMEOUT_MS = 2000
+const CHECK_TIMEOUT_MS = 3000
 const SAFE_METHODS = new Set(['GET', 'HEAD'])
 const READ_METHODS: ReadonlySet<string> = new Set<ReadMethod>([
 	'findMany',
@@ -126,10 +126,11 @@ function timeout<T>(promise: Promise<T>, ms: number) {
 async function check(state: Replica) {
 	const at = Date.now()
 	try {
-		const [primaryLsn, standby] = await timeout(
-			Promise.all([selectWalLsn(prisma), selectReplayState(state.client)]),
-			CHECK_TIMEOUT_MS,
-		)
+		// Only the replica's answer has a time limit: a slow primary slows every request anyway.
+		const [primaryLsn, standby] = await Promise.all([
+			selectWalLsn(prisma),
+			timeout(selectReplayState(state.client), CHECK_TIMEOUT_MS),
+		])
 		if (!standby.inRecovery || standby.replayLsn === null) {
 			state.replayLsn = null
 			return transition(state, 'down', 'the replica is not a standby (promoted, or not a replica at all)')
