@@ -13,6 +13,7 @@ import {
 	type Params,
 	ServerRouter,
 } from 'react-router'
+import { writeFenceCookie } from '#modules/db/replica.ts'
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES } from '#modules/i18n/languages.ts'
 import { i18nextOptions } from '#modules/i18n/options.ts'
 import { resources } from '#modules/i18n/resources.ts'
@@ -69,13 +70,30 @@ function redactedPath(request: Request, params: Params) {
 		.join('/')
 }
 
-export default function handleRequest(
+/**
+ * Read-your-writes with a read replica (ADR 0052): the answer to a submission carries the primary's
+ * WAL position after it, so that the person's next heavy reads (readDb) wait for the replica to
+ * have replayed their change, or go to the primary. Data requests are JavaScript's submissions and
+ * the loads after them; a form posted without JavaScript comes through handleRequest below.
+ */
+export async function handleDataRequest(response: Response, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
+	const fence = await writeFenceCookie(request)
+	if (!fence) return response
+	const headers = new Headers(response.headers)
+	headers.append('Set-Cookie', fence)
+	return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+}
+
+export default async function handleRequest(
 	request: Request,
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	routerContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
+	// A form posted without JavaScript that renders a page (a redirect after one does not reach here).
+	const fence = await writeFenceCookie(request)
+	if (fence) responseHeaders.append('Set-Cookie', fence)
 	return new Promise<Response>((resolve, reject) => {
 		let shellRendered = false
 		const userAgent = request.headers.get('user-agent')

@@ -23,6 +23,7 @@ import {
 } from '#modules/compliance/matrix-filters.ts'
 import { getComplianceMatrix, getMatrixFrame } from '#modules/compliance/matrix.ts'
 import { COMPLIANCE_STATUSES } from '#modules/compliance/status.ts'
+import { readDb } from '#modules/db/replica.ts'
 import type { Route } from './+types/org.$slug.compliance'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
@@ -41,7 +42,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const t = await getT(request)
 	const waitingForSeat = t('compliance.waitingForSeat', { ns: 'org' })
 	const now = new Date()
-	const frame = await getMatrixFrame({ organisationId, scope: access.scope, now })
+	const db = await readDb(request)
+	const frame = await getMatrixFrame({ organisationId, scope: access.scope, now, db })
 	const { filters, page, perPage, query } = readMatrixFilters(new URL(request.url).searchParams, frame)
 	const matrix = await getComplianceMatrix({
 		organisationId,
@@ -51,6 +53,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		frame,
 		limit: perPage,
 		offset: (page - 1) * perPage,
+		db,
 	})
 	return {
 		organisation: access.organisation,

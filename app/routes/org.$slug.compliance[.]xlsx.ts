@@ -3,6 +3,7 @@ import { streamMatrixXlsx } from '#modules/compliance/export.ts'
 import { readMatrixFilters } from '#modules/compliance/matrix-filters.ts'
 import { getMatrixFrame } from '#modules/compliance/matrix.ts'
 import { ukToday } from '#modules/compliance/status.ts'
+import { readDb } from '#modules/db/replica.ts'
 import type { Route } from './+types/org.$slug.compliance[.]xlsx'
 
 /**
@@ -13,7 +14,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const access = await requireComplianceOrgAccess(request, params.slug)
 	const organisationId = access.organisation.id
 	const now = new Date()
-	const frame = await getMatrixFrame({ organisationId, scope: access.scope, now })
+	const db = await readDb(request)
+	const frame = await getMatrixFrame({ organisationId, scope: access.scope, now, db })
 	const { filters } = readMatrixFilters(new URL(request.url).searchParams, frame)
 	const filename = `${access.organisation.slug}-compliance-${ukToday(now)}.xlsx`
 	const body = streamMatrixXlsx({
@@ -23,6 +25,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		filters,
 		frame,
 		now,
+		db,
 	})
 	return new Response(body, {
 		headers: {

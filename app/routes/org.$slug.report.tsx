@@ -17,6 +17,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
 import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
+import { readDb } from '#modules/db/replica.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
 import { REPORT_STATUSES } from '#modules/organisations/report-status.ts'
 import { readReportFilters, REPORT_PAGE_SIZES } from '#modules/organisations/report-filters.ts'
@@ -43,6 +44,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		filters,
 		limit: perPage,
 		offset: (page - 1) * perPage,
+		db: await readDb(request),
 	})
 	return {
 		organisation: access.organisation,

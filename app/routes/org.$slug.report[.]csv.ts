@@ -1,4 +1,5 @@
 import { requireOrgAccess } from '#app/utils/org-access.server.ts'
+import { readDb } from '#modules/db/replica.ts'
 import { listSeatPools } from '#modules/organisations/create-organisation.ts'
 import { readReportFilters } from '#modules/organisations/report-filters.ts'
 import { streamTeamReportCsv } from '#modules/organisations/team-report.ts'
@@ -15,7 +16,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	const { filters } = readReportFilters(new URL(request.url).searchParams, pools)
 	const today = new Date().toISOString().slice(0, 10)
 	const filename = `${access.organisation.slug}-team-report-${today}.csv`
-	return new Response(streamTeamReportCsv({ organisationId, filters }), {
+	const db = await readDb(request)
+	return new Response(streamTeamReportCsv({ organisationId, filters, db }), {
 		headers: {
 			'Content-Type': 'text/csv; charset=utf-8',
 			'Content-Disposition': `attachment; filename="${filename}"`,

@@ -10,6 +10,7 @@ import { formatRate, formatTimeToComplete } from '#modules/analytics/format.ts'
 import type { FunnelStep, QuizStat } from '#modules/analytics/get-course-analytics.ts'
 import { getCourseAnalytics } from '#modules/analytics/get-course-analytics.ts'
 import { versionFromUrl } from '#modules/analytics/params.ts'
+import { readDb } from '#modules/db/replica.ts'
 import type { Route } from './+types/studio.courses.$courseId_.analytics'
 
 export const meta: Route.MetaFunction = ({ data }) =>
@@ -26,8 +27,9 @@ export function headers() {
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
 	const versionNumber = versionFromUrl(request.url)
+	const db = await readDb(request)
 	const analytics = await withDomainErrors(() =>
-		getCourseAnalytics({ actorId: user.id, courseId: params.courseId, versionNumber }),
+		getCourseAnalytics({ actorId: user.id, courseId: params.courseId, versionNumber, db }),
 	)
 	return { analytics }
 }

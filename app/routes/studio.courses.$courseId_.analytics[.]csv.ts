@@ -2,6 +2,7 @@ import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { exportCourseAnalyticsCsv } from '#modules/analytics/analytics-csv.ts'
 import { versionFromUrl } from '#modules/analytics/params.ts'
+import { readDb } from '#modules/db/replica.ts'
 import type { Route } from './+types/studio.courses.$courseId_.analytics[.]csv'
 
 /**
@@ -11,11 +12,13 @@ import type { Route } from './+types/studio.courses.$courseId_.analytics[.]csv'
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
+	const db = await readDb(request)
 	const { filename, content } = await withDomainErrors(() =>
 		exportCourseAnalyticsCsv({
 			actorId: user.id,
 			courseId: params.courseId,
 			versionNumber: versionFromUrl(request.url),
+			db,
 		}),
 	)
 	return new Response(content, {

@@ -1,4 +1,5 @@
 import { renderCsv } from '#modules/spreadsheets/csv.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { formatTimeToComplete } from './format.ts'
 import { type CourseAnalytics, getCourseAnalytics } from './get-course-analytics.ts'
 
@@ -57,6 +58,8 @@ export async function exportCourseAnalyticsCsv(options: {
 	actorId: string
 	courseId: string
 	versionNumber?: number | null
+	/** As for getCourseAnalytics. */
+	db?: ReadDb
 }) {
 	const analytics = await getCourseAnalytics(options)
 	return {

@@ -2,6 +2,8 @@
 // rows and quiz answers (about 150 ms of database time for a version with 8,000 learners and
 // 5 million progress rows). getCourseAnalytics caches their result, checked against
 // readFiguresStamp on every call, so the figures stay exact while repeated views cost one cheap query.
+import { prisma } from '#modules/db/client.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { selectCompletedLessonCounts, selectFiguresStamp, selectQuizCounts, selectVersionTotals } from './sql.ts'
 
 /** A version's learner figures, as plain numbers keyed by lesson key, lesson id, question id and option id. */
@@ -29,8 +31,8 @@ export type VersionFigures = {
  * It covers the whole course, not just the version, because an enrolment that has moved to a
  * newer version keeps its attempts at this version's quizzes, and revoking it later changes them.
  */
-export async function readFiguresStamp({ courseId }: { courseId: string }) {
-	return selectFiguresStamp({ courseId })
+export async function readFiguresStamp({ courseId, db = prisma }: { courseId: string; db?: ReadDb }) {
+	return selectFiguresStamp({ courseId, db })
 }
 
 /**
@@ -42,21 +44,23 @@ export async function readFiguresStamp({ courseId }: { courseId: string }) {
 export async function countVersionFigures({
 	versionId,
 	lessonIds,
+	db = prisma,
 }: {
 	versionId: string
 	lessonIds: string[]
+	db?: ReadDb
 }): Promise<VersionFigures> {
-	const totalsRow = await selectVersionTotals({ versionId })
+	const totalsRow = await selectVersionTotals({ versionId, db })
 
 	// Completions per lesson: the version's enrolments (Enrolment(versionId)), then each one's
 	// progress rows (LessonProgress(enrolmentId)); distinct (lesson, learner) pairs hashed, then counted.
-	const lessonRows = await selectCompletedLessonCounts({ versionId })
+	const lessonRows = await selectCompletedLessonCounts({ versionId, db })
 
 	// The quiz figures in one pass: the attempts at this version's lessons, found by their lesson ids
 	// (QuizAttempt(lessonId); a subquery on Enrolment's primary key keeps active enrolments only, so
 	// the 600,000 enrolments are never scanned), then their answers (Answer(attemptId, questionId)),
 	// counted per lesson, per question and per option.
-	const quizRows = await selectQuizCounts({ lessonIds })
+	const quizRows = await selectQuizCounts({ lessonIds, db })
 
 	const rowsOf = (kind: 'lesson' | 'question' | 'option') => quizRows.filter((r) => r.kind === kind)
 	return {

@@ -1,5 +1,7 @@
 import { createMemoCache } from '#modules/cache/memo-cache.ts'
 import { createSharedRead } from '#modules/cache/shared-read.ts'
+import { prisma } from '#modules/db/client.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { AnalyticsError } from '#modules/analytics/errors.ts'
 import { assertCanEditCourse } from './access.ts'
 import { countVersionFigures, readFiguresStamp, type VersionFigures } from './count-version-figures.ts'
@@ -55,7 +57,13 @@ const figuresCache = createMemoCache<VersionFigures>({ ttlMs: 5 * 60_000, maxEnt
  * The stamp is read afresh for every view, but views of one course arriving together share a read
  * (one that started after they arrived), so a burst of trainers costs two scans, not one each.
  */
-const readStamp = createSharedRead((courseId) => readFiguresStamp({ courseId }))
+const stampReaders = new WeakMap<ReadDb, (courseId: string) => Promise<string>>()
+// One shared read per client: a reader of the primary never shares a stamp the replica read.
+function readStamp(courseId: string, db: ReadDb) {
+	let read = stampReaders.get(db)
+	if (!read) stampReaders.set(db, (read = createSharedRead((id) => readFiguresStamp({ courseId: id, db }))))
+	return read(courseId)
+}
 
 function ratio(part: number, whole: number) {
 	return whole > 0 ? part / whole : null
@@ -75,16 +83,22 @@ export async function getCourseAnalytics({
 	actorId,
 	courseId,
 	versionNumber,
+	db = prisma,
 }: {
 	actorId: string
 	courseId: string
 	versionNumber?: number | null
+	/**
+	 * Where the figures are read: readDb(request) (the replica when it is safe), else the primary.
+	 * The access check always reads the primary, so a trainer who loses access is refused at once.
+	 */
+	db?: ReadDb
 }): Promise<CourseAnalytics> {
 	await assertCanEditCourse({ actorId, courseId })
 	const [versionRows, stamp] = await Promise.all([
 		// The course (it exists: the access check said so) and its versions, newest first.
-		selectCourseVersions({ courseId }),
-		readStamp(courseId),
+		selectCourseVersions({ courseId, db }),
+		readStamp(courseId, db),
 	])
 	const [first] = versionRows
 	if (!first) throw new AnalyticsError('not_found', 'COURSE_NOT_FOUND', 'We could not find that course.')
@@ -102,14 +116,14 @@ export async function getCourseAnalytics({
 			: (course.versions.find((v) => v.id === course.publishedVersionId) ?? course.versions[0])
 	if (!version) throw new AnalyticsError('not_found', 'VERSION_NOT_FOUND', 'This course has no such version.')
 
-	const lessons = await readVersionOutline(version.id)
+	const lessons = await readVersionOutline(version.id, db)
 
 	// Only the aggregates are cached: the access check above and the course, version and lesson
 	// queries run on every view, so a trainer who loses access is refused and a renamed lesson shows
 	// at once. The stamp is read before the aggregates, so a change committed in between at worst
 	// makes the next view count again; the lesson ids are part of it because the quiz query uses them.
 	const lessonIds = lessons.map((l) => l.id)
-	const figures = await figuresCache.get(version.id, () => countVersionFigures({ versionId: version.id, lessonIds }), {
+	const figures = await figuresCache.get(version.id, () => countVersionFigures({ versionId: version.id, lessonIds, db }), {
 		stamp: `${stamp}|${lessonIds.join(',')}`,
 	})
 	const { enrolments, completions } = figures.totals
@@ -173,10 +187,10 @@ type OutlineQuestion = {
  * multiple choice) questions of each with their options in order. Two raw statements: Prisma's
  * nested select sends four, and compiles the query in JavaScript on every call.
  */
-async function readVersionOutline(versionId: string) {
+async function readVersionOutline(versionId: string, db: ReadDb) {
 	const [lessons, options] = await Promise.all([
-		selectVersionLessons({ versionId }),
-		selectVersionMarkedOptions({ versionId }),
+		selectVersionLessons({ versionId, db }),
+		selectVersionMarkedOptions({ versionId, db }),
 	])
 	const questionsByLesson = new Map<string, OutlineQuestion[]>()
 	const questionById = new Map<string, OutlineQuestion>()

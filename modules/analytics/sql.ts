@@ -10,11 +10,12 @@ import {
 	prisma,
 	type Question,
 } from '#modules/db/client.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { enrolmentStartedSql } from '#modules/enrolment/started.ts'
 
 /** The course's Enrolment rows' count and xmin sum (see readFiguresStamp). */
-export async function selectFiguresStamp({ courseId }: { courseId: string }) {
-	const [row] = await prisma.$queryRaw<Array<{ stamp: string }>>`
+export async function selectFiguresStamp({ courseId, db = prisma }: { courseId: string; db?: ReadDb }) {
+	const [row] = await db.$queryRaw<Array<{ stamp: string }>>`
 		SELECT count(*) || ':' || coalesce(sum(xmin::text::bigint), 0) AS stamp
 		FROM "Enrolment"
 		WHERE "courseId" = ${courseId}`
@@ -22,8 +23,8 @@ export async function selectFiguresStamp({ courseId }: { courseId: string }) {
 }
 
 /** A version's active enrolments, starts (the one "started" rule), completions and median time. */
-export async function selectVersionTotals({ versionId }: { versionId: string }) {
-	const [row] = await prisma.$queryRaw<
+export async function selectVersionTotals({ versionId, db = prisma }: { versionId: string; db?: ReadDb }) {
+	const [row] = await db.$queryRaw<
 		Array<{ enrolments: bigint; starts: bigint; completions: bigint; median_seconds: number | null }>
 	>`
 		SELECT count(*) AS enrolments,
@@ -37,8 +38,8 @@ export async function selectVersionTotals({ versionId }: { versionId: string }) 
 }
 
 /** Learners (active, on this version) who completed each lesson, by lesson key. */
-export async function selectCompletedLessonCounts({ versionId }: { versionId: string }) {
-	return prisma.$queryRaw<Array<{ key: Lesson['key']; completed: bigint }>>`
+export async function selectCompletedLessonCounts({ versionId, db = prisma }: { versionId: string; db?: ReadDb }) {
+	return db.$queryRaw<Array<{ key: Lesson['key']; completed: bigint }>>`
 		SELECT key, count(*) AS completed
 		FROM (
 			SELECT DISTINCT lp."lessonKey" AS key, lp."userId"
@@ -50,8 +51,8 @@ export async function selectCompletedLessonCounts({ versionId }: { versionId: st
 }
 
 /** Attempts per quiz lesson, answers (and correct ones) per question, choices per option. */
-export async function selectQuizCounts({ lessonIds }: { lessonIds: string[] }) {
-	return prisma.$queryRaw<
+export async function selectQuizCounts({ lessonIds, db = prisma }: { lessonIds: string[]; db?: ReadDb }) {
+	return db.$queryRaw<
 		Array<{
 			kind: 'lesson' | 'question' | 'option'
 			id: Lesson['id'] | Question['id'] | Option['id']
@@ -85,8 +86,8 @@ export type CourseVersionRow = Pick<Course, 'id' | 'slug' | 'publishedVersionId'
 }
 
 /** The course and its versions, newest first (no rows when there is no such course). */
-export async function selectCourseVersions({ courseId }: { courseId: string }) {
-	return prisma.$queryRaw<CourseVersionRow[]>`
+export async function selectCourseVersions({ courseId, db = prisma }: { courseId: string; db?: ReadDb }) {
+	return db.$queryRaw<CourseVersionRow[]>`
 			SELECT c.id, c.slug, c."publishedVersionId", v.id AS "versionId", v.number, v.status::text AS status, v.title
 			FROM "Course" c LEFT JOIN "CourseVersion" v ON v."courseId" = c.id
 			WHERE c.id = ${courseId}
@@ -94,8 +95,8 @@ export async function selectCourseVersions({ courseId }: { courseId: string }) {
 }
 
 /** The version's lessons in course order with their module titles. */
-export async function selectVersionLessons({ versionId }: { versionId: string }) {
-	return prisma.$queryRaw<Array<Pick<Lesson, 'id' | 'key' | 'title' | 'kind'> & { moduleTitle: Module['title'] }>>`
+export async function selectVersionLessons({ versionId, db = prisma }: { versionId: string; db?: ReadDb }) {
+	return db.$queryRaw<Array<Pick<Lesson, 'id' | 'key' | 'title' | 'kind'> & { moduleTitle: Module['title'] }>>`
 			SELECT l.id, l.key, l.title, l.kind::text AS kind, m.title AS "moduleTitle"
 			FROM "Lesson" l JOIN "Module" m ON m.id = l."moduleId"
 			WHERE l."versionId" = ${versionId}
@@ -113,8 +114,8 @@ export type MarkedOptionRow = {
 }
 
 /** The version's single and multiple choice questions with their options, in order. */
-export async function selectVersionMarkedOptions({ versionId }: { versionId: string }) {
-	return prisma.$queryRaw<MarkedOptionRow[]>`
+export async function selectVersionMarkedOptions({ versionId, db = prisma }: { versionId: string; db?: ReadDb }) {
+	return db.$queryRaw<MarkedOptionRow[]>`
 			SELECT q."lessonId", q.id AS "questionId", q.prompt, q.kind::text AS "questionKind",
 				o.id AS "optionId", o.text, o."isCorrect"
 			FROM "Question" q

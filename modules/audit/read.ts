@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { assertPlatformAdmin } from '#modules/admin/assert-admin.ts'
 import { type Prisma, prisma } from '#modules/db/client.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { assertOrganisationActor } from '#modules/organisations/access.ts'
 import { streamCsv } from '#modules/spreadsheets/csv.ts'
 import { searchTerm } from '#modules/validation/text.ts'
@@ -248,17 +249,20 @@ export async function streamAuditCsv({
 	actorId,
 	organisationId,
 	filters,
+	db = prisma,
 }: {
 	actorId: string
 	organisationId: string | null
 	filters: AuditFilters
+	/** Where the entries are read: readDb(request) (the replica when it is safe). The reader is checked on the primary. */
+	db?: ReadDb
 }) {
 	await assertAuditReader({ actorId, organisationId })
 	const where = await whereFor(organisationId, filters)
 	async function* batches() {
 		let cursor: string | null = null
 		for (;;) {
-			const rows: EntryRow[] = await prisma.auditLog.findMany({
+			const rows: EntryRow[] = await db.auditLog.findMany({
 				where,
 				select: ENTRY_SELECT,
 				orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -1,6 +1,7 @@
 import { once } from 'node:events'
 import { PassThrough, type Readable, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { type TeamScope } from '#modules/teams/scope.ts'
 import { neutraliseFormula, streamCsv } from '#modules/spreadsheets/csv.ts'
 import { toWebStream } from '#modules/streams/web-stream.ts'
@@ -21,6 +22,8 @@ type ExportOptions = {
 	filters: MatrixFilters
 	frame: MatrixFrame
 	batchSize?: number
+	/** Where to read: readDb(request) (the replica when it is safe); the primary when absent. */
+	db?: ReadDb
 }
 
 export const REQUIREMENT_COLUMNS = [

@@ -1,5 +1,6 @@
 import { createMemoCache } from '#modules/cache/memo-cache.ts'
 import { prisma } from '#modules/db/client.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { type TeamScope } from '#modules/teams/scope.ts'
 import { type MatrixCell } from './cell.ts'
 import { type MatrixFilters, statusesOf } from './matrix-filters.ts'
@@ -60,24 +61,27 @@ export async function getMatrixFrame({
 	organisationId,
 	scope,
 	now,
+	db = prisma,
 }: {
 	organisationId: string
 	scope: TeamScope
 	now: Date
+	/** Where to read: readDb(request) for a page or an export (the replica when it is safe), else the primary. */
+	db?: ReadDb
 }): Promise<MatrixFrame> {
 	const today = ukToday(now)
-	const stamp = `${await selectMatrixVersion(organisationId)}:${today}`
+	const stamp = `${await selectMatrixVersion(organisationId, db)}:${today}`
 	return frameCache.get(
 		[organisationId, scopeKey(scope)].join('\n'),
 		async () => {
 			const [courseIds, teams] = await Promise.all([
-				selectMatrixCourseIds({ organisationId, scopeTeamIds: scopeTeamIds(scope) }),
-				prisma.team.findMany({
+				selectMatrixCourseIds({ organisationId, scopeTeamIds: scopeTeamIds(scope) }, db),
+				db.team.findMany({
 					where: { organisationId, ...(scope.kind === 'teams' ? { id: { in: scope.teamIds } } : {}) },
 					select: { id: true, name: true, parentId: true },
 				}),
 			])
-			const courses = await prisma.course.findMany({
+			const courses = await db.course.findMany({
 				where: { id: { in: courseIds } },
 				select: { id: true, slug: true, publishedVersion: { select: { title: true } } },
 			})
@@ -169,7 +173,13 @@ function matrixQuery(
 }
 
 /** The people matching a view's filters, in row order, with its counts (cached per stamp). */
-async function matrixView(organisationId: string, scope: TeamScope, frame: MatrixFrame, filters: MatrixFilters) {
+async function matrixView(
+	organisationId: string,
+	scope: TeamScope,
+	frame: MatrixFrame,
+	filters: MatrixFilters,
+	db: ReadDb,
+) {
 	const q = matrixQuery(organisationId, scope, frame, filters)
 	const statuses = statusesOf(filters.status)
 	const key = [
@@ -184,7 +194,7 @@ async function matrixView(organisationId: string, scope: TeamScope, frame: Matri
 	const { view, userIds } = await viewCache.get(
 		key,
 		async () => {
-			const row = await selectMatrixView({ ...q, statuses })
+			const row = await selectMatrixView({ ...q, statuses }, db)
 			return { view: row, userIds: row.userIds ? row.userIds.split(',') : [] }
 		},
 		{ stamp: frame.stamp },
@@ -221,7 +231,8 @@ async function readRows(
 	q: MatrixQuery,
 	frame: MatrixFrame,
 	userIds: string[],
-	onlyStatuses: ComplianceStatus[] | null = null,
+	onlyStatuses: ComplianceStatus[] | null,
+	db: ReadDb,
 ): Promise<MatrixRow[]> {
 	if (userIds.length === 0) return []
 	const teamNames = new Map(frame.teams.map((t) => [t.id, t.name]))
@@ -230,6 +241,7 @@ async function readRows(
 		userIds,
 		courseId: q.courseId,
 		today: q.today,
+		db,
 	})
 	const byUser = new Map<string, MatrixRow>()
 	for (const [userId, name, email, teamIds] of people) {
@@ -273,6 +285,7 @@ export async function getComplianceMatrix({
 	limit = 25,
 	offset = 0,
 	frame: knownFrame,
+	db = prisma,
 }: {
 	organisationId: string
 	scope: TeamScope
@@ -282,19 +295,21 @@ export async function getComplianceMatrix({
 	offset?: number
 	/** The frame when the caller has just read it (to validate the filters). */
 	frame?: MatrixFrame
+	/** As for getMatrixFrame. */
+	db?: ReadDb
 }): Promise<ComplianceMatrix> {
-	const frame = knownFrame ?? (await getMatrixFrame({ organisationId, scope, now }))
+	const frame = knownFrame ?? (await getMatrixFrame({ organisationId, scope, now, db }))
 	const q = matrixQuery(organisationId, scope, frame, filters)
 	// Started together: after a change both work out every cell, on two cores at once.
 	const teamCountsPromise = teamCountsCache.get(
 		[organisationId, scopeKey(scope), q.courseId ?? ''].join('\n'),
-		() => selectMatrixTeamCounts(q),
+		() => selectMatrixTeamCounts(q, db),
 		{ stamp: frame.stamp },
 	)
-	const { view, userIds } = await matrixView(organisationId, scope, frame, filters)
+	const { view, userIds } = await matrixView(organisationId, scope, frame, filters, db)
 	const start = Math.max(0, Math.floor(offset))
 	const [rows, teamCounts] = await Promise.all([
-		readRows(q, frame, userIds.slice(start, start + limit)),
+		readRows(q, frame, userIds.slice(start, start + limit), null, db),
 		teamCountsPromise,
 	])
 	const countsByTeam = new Map(teamCounts.map((t) => [t.teamId, t]))
@@ -332,6 +347,7 @@ export async function* matrixRowBatches({
 	frame,
 	batchSize = EXPORT_BATCH_SIZE,
 	onlyMatchingCells = false,
+	db = prisma,
 }: {
 	organisationId: string
 	scope: TeamScope
@@ -339,11 +355,13 @@ export async function* matrixRowBatches({
 	frame: MatrixFrame
 	batchSize?: number
 	onlyMatchingCells?: boolean
+	/** As for getMatrixFrame. */
+	db?: ReadDb
 }): AsyncGenerator<MatrixRow[]> {
-	const { q, userIds } = await matrixView(organisationId, scope, frame, filters)
+	const { q, userIds } = await matrixView(organisationId, scope, frame, filters, db)
 	const only = onlyMatchingCells ? statusesOf(filters.status) : null
 	for (let start = 0; start < userIds.length; start += batchSize) {
-		yield await readRows(q, frame, userIds.slice(start, start + batchSize), only)
+		yield await readRows(q, frame, userIds.slice(start, start + batchSize), only, db)
 	}
 }
 

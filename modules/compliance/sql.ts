@@ -9,6 +9,7 @@ import {
 	prisma as prismaClient,
 	type Tx,
 } from '#modules/db/client.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { membershipInTeamsSql } from '#modules/teams/sql.ts'
 import { COMPLIANCE_STATUSES, type ComplianceStatus, DUE_SOON_DAYS } from './status.ts'
 
@@ -159,12 +160,13 @@ export type MatrixViewRow = {
  */
 export async function selectMatrixView(
 	q: MatrixQuery & { statuses: ComplianceStatus[] | null },
+	db: ReadDb = prismaClient,
 ): Promise<MatrixViewRow> {
 	const people = Prisma.sql`people`
 	const statusFilter = q.statuses
 		? Prisma.sql`WHERE EXISTS (SELECT 1 FROM cells c WHERE c."userId" = p."userId" AND c.status = ANY(${q.statuses}::text[]))`
 		: Prisma.empty
-	const [row] = await prismaClient.$queryRaw<MatrixViewRow[]>`
+	const [row] = await db.$queryRaw<MatrixViewRow[]>`
 		WITH people AS MATERIALIZED (${matrixPeopleSql(q)}),
 		cells AS MATERIALIZED (${matrixCellsSql(q, people)}),
 		matched AS (SELECT p."userId", p.sort_name FROM people p ${statusFilter})
@@ -189,10 +191,11 @@ export type MatrixTeamCountsRow = { teamId: string; people: number; outOfDatePeo
  */
 export async function selectMatrixTeamCounts(
 	q: Pick<MatrixQuery, 'organisationId' | 'scopeTeamIds' | 'courseId' | 'today'>,
+	db: ReadDb = prismaClient,
 ): Promise<MatrixTeamCountsRow[]> {
 	const count = (status: ComplianceStatus) =>
 		Prisma.sql`(count(c.status) FILTER (WHERE c.status = ${status}))::int AS ${Prisma.raw(`"${status}"`)}`
-	return prismaClient.$queryRaw<MatrixTeamCountsRow[]>`
+	return db.$queryRaw<MatrixTeamCountsRow[]>`
 		WITH RECURSIVE tree AS (
 			SELECT id AS root, id FROM "Team"
 			WHERE "organisationId" = ${q.organisationId}
@@ -218,8 +221,9 @@ export async function selectMatrixTeamCounts(
 /** The courses assigned (and not cancelled) to anyone in the scope: the matrix's columns. */
 export async function selectMatrixCourseIds(
 	q: Pick<MatrixQuery, 'organisationId' | 'scopeTeamIds'>,
+	db: ReadDb = prismaClient,
 ): Promise<string[]> {
-	const rows = await prismaClient.$queryRaw<Array<Pick<LearnerAssignment, 'courseId'>>>`
+	const rows = await db.$queryRaw<Array<Pick<LearnerAssignment, 'courseId'>>>`
 		SELECT DISTINCT la."courseId" FROM "LearnerAssignment" la
 		${q.scopeTeamIds ? Prisma.sql`JOIN "Membership" m ON m."organisationId" = la."organisationId" AND m."userId" = la."userId" AND m."deactivatedAt" IS NULL` : Prisma.empty}
 		WHERE la."organisationId" = ${q.organisationId} AND la."cancelledAt" IS NULL
@@ -259,14 +263,16 @@ export async function selectMatrixPage({
 	userIds,
 	courseId,
 	today,
+	db = prismaClient,
 }: {
 	organisationId: string
 	userIds: string[]
 	courseId: string | null
 	today: string
+	db?: ReadDb
 }): Promise<{ people: MatrixPersonTuple[]; cells: MatrixCellTuple[] }> {
 	if (userIds.length === 0) return { people: [], cells: [] }
-	const [row] = await prismaClient.$queryRaw<Array<{ people: MatrixPersonTuple[]; cells: MatrixCellTuple[] }>>`
+	const [row] = await db.$queryRaw<Array<{ people: MatrixPersonTuple[]; cells: MatrixCellTuple[] }>>`
 		WITH latest AS MATERIALIZED (
 			-- The latest requirement per person and course first, by the (organisationId, userId,
 			-- courseId, cycle) index; joined after, on these few hundred rows only. (In one query the
@@ -300,8 +306,8 @@ export async function selectMatrixPage({
 }
 
 /** The organisation's matrix version: bumped by triggers on every change the matrix shows. */
-export async function selectMatrixVersion(organisationId: string) {
-	const [row] = await prismaClient.$queryRaw<Array<{ version: Organisation['matrixVersion'] }>>`
+export async function selectMatrixVersion(organisationId: string, db: ReadDb = prismaClient) {
+	const [row] = await db.$queryRaw<Array<{ version: Organisation['matrixVersion'] }>>`
 		SELECT "matrixVersion" AS version FROM "Organisation" WHERE id = ${organisationId}`
 	return row?.version ?? -1
 }

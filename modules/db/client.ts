@@ -12,14 +12,31 @@ const listeners = new Set<QueryListener>()
 
 function createClient() {
 	const env = parseEnv()
-	const pool = new pg.Pool({
-		connectionString: requireDatabaseUrl(env),
-		max: env.DATABASE_POOL_SIZE,
-		Client: SerialClient,
-	})
+	return createPrismaClient({ url: requireDatabaseUrl(env), poolSize: env.DATABASE_POOL_SIZE })
+}
+
+/**
+ * A Prisma client on its own pg pool: the primary's (`prisma` below) and the read replica's
+ * (./replica.ts) are built the same way, so both serialise a connection's queries, count their
+ * statements for onQuery and answer "busy" instead of a 500.
+ */
+export function createPrismaClient({
+	url,
+	poolSize,
+	connectionTimeoutMillis,
+	label = 'db',
+}: {
+	url: string
+	poolSize: number
+	/** How long to wait for a new connection (unset: pg's default, no limit). */
+	connectionTimeoutMillis?: number
+	/** The log prefix. */
+	label?: string
+}) {
+	const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: SerialClient, connectionTimeoutMillis })
 	// An idle connection ended by the server (restart, failover, Ctrl-C reaching PostgreSQL first)
 	// must not crash the process; the pool opens a fresh one for the next query.
-	pool.on('error', (error) => console.error(`[db] idle connection closed: ${error.message}`))
+	pool.on('error', (error) => console.error(`[${label}] idle connection closed: ${error.message}`))
 	const client = new PrismaClient({
 		adapter: new PrismaPg(pool),
 		log: [{ emit: 'event', level: 'query' }],

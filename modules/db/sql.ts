@@ -28,3 +28,19 @@ export type ScanScope = { userIds?: readonly string[] }
 export function scanScopeSql(column: Prisma.Sql, scope: ScanScope = {}) {
 	return scope.userIds ? Prisma.sql`AND ${column} = ANY(${[...scope.userIds]})` : Prisma.empty
 }
+
+/**
+ * The primary's WAL write position (pg_lsn as text, `16/B374D848`): everything committed so far is
+ * at or before it. A read replica that has replayed up to it shows those commits (ADR 0052).
+ */
+export async function selectWalLsn(db: { $queryRaw: typeof prisma.$queryRaw } = prisma) {
+	const [row] = await db.$queryRaw<Array<{ lsn: string }>>`SELECT pg_current_wal_lsn()::text AS lsn`
+	return row!.lsn
+}
+
+/** Whether a server is a standby, and how far it has replayed the primary's WAL (null on a primary). */
+export async function selectReplayState(db: { $queryRaw: typeof prisma.$queryRaw }) {
+	const [row] = await db.$queryRaw<Array<{ inRecovery: boolean; replayLsn: string | null }>>`
+		SELECT pg_is_in_recovery() AS "inRecovery", pg_last_wal_replay_lsn()::text AS "replayLsn"`
+	return row!
+}

@@ -26,6 +26,8 @@ describe('parseEnv', () => {
 		['DATABASE_URL', 'not a url', /DATABASE_URL must be a URL like postgresql/],
 		['SMTP_URL', 'http://mail', /SMTP_URL must start with smtp:\/\//],
 		['DATABASE_POOL_SIZE', '0', /DATABASE_POOL_SIZE must be a whole number between 1 and 100/],
+		['DATABASE_REPLICA_URL', 'replica.internal:5432', /DATABASE_REPLICA_URL must be a URL like postgresql/],
+		['REPLICA_MAX_LAG_SECONDS', '0', /REPLICA_MAX_LAG_SECONDS must be a whole number of seconds between 1 and 3600/],
 	])('%s=%s is refused with a line naming the variable', (name, value, message) => {
 		expect(() => parseEnv({ [name]: value })).toThrow(EnvError)
 		expect(() => parseEnv({ [name]: value })).toThrow(message)
@@ -34,6 +36,7 @@ describe('parseEnv', () => {
 		['STRIPE_SECRET_KEY', 'pk_live_51SuperSecretValue', 'SuperSecretValue'],
 		['STRIPE_WEBHOOK_SECRET', 'wh_SuperSecretValue', 'SuperSecretValue'],
 		['DATABASE_URL', 'mysql://circle:hunter2@db.internal/circle', 'hunter2'],
+		['DATABASE_REPLICA_URL', 'mysql://circle:hunter2@replica.internal/circle', 'hunter2'],
 		['SMTP_URL', 'http://mailer:hunter2@mail.internal', 'hunter2'],
 	])('a malformed secret (%s) is named but its value is never repeated', (name, value, secret) => {
 		// The pairs are completed, so the only complaint is the malformed value itself.

@@ -52,6 +52,18 @@ export const EnvSchema = z.object({
 		.min(1, 'must be a whole number between 1 and 100')
 		.max(100, 'must be a whole number between 1 and 100')
 		.default(10),
+	/**
+	 * A streaming replica of DATABASE_URL's PostgreSQL for heavy reads (reports, the compliance
+	 * matrix, analytics, CSV exports; ADR 0052). Unset: every read goes to the primary.
+	 */
+	DATABASE_REPLICA_URL: postgresUrl.optional(),
+	/** Heavy reads leave the replica for the primary while it is further behind than this. */
+	REPLICA_MAX_LAG_SECONDS: z.coerce
+		.number({ message: 'must be a whole number of seconds between 1 and 3600' })
+		.int('must be a whole number of seconds between 1 and 3600')
+		.min(1, 'must be a whole number of seconds between 1 and 3600')
+		.max(3600, 'must be a whole number of seconds between 1 and 3600')
+		.default(10),
 	EMBEDDED_PG_PORT: port.default(54329),
 	EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
 	/** Public origin used in links inside emails and certificates. Defaults to http://localhost:PORT. */
@@ -183,6 +195,7 @@ export class EnvError extends Error {
  */
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
 	'DATABASE_URL',
+	'DATABASE_REPLICA_URL',
 	'SMTP_URL',
 	'STRIPE_SECRET_KEY',
 	'STRIPE_WEBHOOK_SECRET',

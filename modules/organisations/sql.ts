@@ -19,6 +19,7 @@ import {
 	type User,
 } from '#modules/db/client.ts'
 import { type ScanScope, scanScopeSql } from '#modules/db/sql.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { enrolmentStartedSql } from '#modules/enrolment/started.ts'
 import { type ReportStatus } from './report-status.ts'
 
@@ -355,8 +356,8 @@ function reportPageSql(
 }
 
 /** The organisation's report version (ADR 0016); -1 when there is no such organisation. */
-export async function selectReportVersion(organisationId: string) {
-	const [row] = await prisma.$queryRaw<Array<{ version: Organisation['reportVersion'] }>>`
+export async function selectReportVersion(organisationId: string, db: ReadDb = prisma) {
+	const [row] = await db.$queryRaw<Array<{ version: Organisation['reportVersion'] }>>`
 		SELECT "reportVersion" AS version FROM "Organisation" WHERE id = ${organisationId}`
 	return row?.version ?? -1
 }
@@ -365,12 +366,14 @@ export async function selectReportVersion(organisationId: string) {
 export async function selectReportOrder({
 	organisationId,
 	filters,
+	db = prisma,
 }: {
 	organisationId: string
 	filters: ReportFilters
+	db?: ReadDb
 }) {
 	// One string rather than 100,000 rows: the driver and Prisma handle one value far faster.
-	const [row] = await prisma.$queryRaw<Array<{ keys: string | null }>>(
+	const [row] = await db.$queryRaw<Array<{ keys: string | null }>>(
 		Prisma.sql`SELECT string_agg(key, ',' ORDER BY "courseTitle", lower(COALESCE(name, email)), key) AS keys
 			FROM (${filteredRowsSql(organisationId, filters)}) report_rows`,
 	)
@@ -378,8 +381,16 @@ export async function selectReportOrder({
 }
 
 /** The report rows with these keys (a page's), in key order. */
-export async function selectReportRowsByKey({ organisationId, keys }: { organisationId: string; keys: string[] }) {
-	return prisma.$queryRaw<ReportRawRow[]>(
+export async function selectReportRowsByKey({
+	organisationId,
+	keys,
+	db = prisma,
+}: {
+	organisationId: string
+	keys: string[]
+	db?: ReadDb
+}) {
+	return db.$queryRaw<ReportRawRow[]>(
 		reportPageSql(organisationId, {}, (t) => Prisma.sql`${t}.key`, Prisma.empty, { keys }),
 	)
 }
@@ -390,13 +401,15 @@ export async function selectReportBatch({
 	filters,
 	afterKey,
 	limit,
+	db = prisma,
 }: {
 	organisationId: string
 	filters: ReportFilters
 	afterKey: string | null
 	limit: number
+	db?: ReadDb
 }) {
-	return prisma.$queryRaw<ReportRawRow[]>(
+	return db.$queryRaw<ReportRawRow[]>(
 		reportPageSql(organisationId, filters, (t) => Prisma.sql`${t}.key COLLATE "C"`, Prisma.sql`LIMIT ${limit}`, {
 			afterKey,
 		}),
@@ -408,12 +421,14 @@ export async function selectCompletionsByWeek({
 	organisationId,
 	courseId,
 	since,
+	db = prisma,
 }: {
 	organisationId: string
 	courseId?: string | null
 	since: Date
+	db?: ReadDb
 }) {
-	return prisma.$queryRaw<Array<{ week: Date; completions: number }>>`
+	return db.$queryRaw<Array<{ week: Date; completions: number }>>`
 		SELECT date_trunc('week', e."completedAt") AS week, count(*)::int AS completions
 		FROM "Enrolment" e
 		JOIN "SeatAssignment" sa ON sa.id = e."seatAssignmentId"

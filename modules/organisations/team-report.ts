@@ -1,4 +1,6 @@
 import { createMemoCache } from '#modules/cache/memo-cache.ts'
+import { prisma } from '#modules/db/client.ts'
+import { type ReadDb } from '#modules/db/replica.ts'
 import { streamCsv } from '#modules/spreadsheets/csv.ts'
 import { REPORT_STATUS_LABELS } from './report-status.ts'
 import {
@@ -46,15 +48,15 @@ const chartCache = createMemoCache<Array<{ weekStart: string; completions: numbe
 const reportVersion = selectReportVersion
 
 /** Every report row's key with these filters, in report order (course title, person, key). */
-async function reportOrder(organisationId: string, filters: ReportFilters, knownVersion?: number) {
-	const version = knownVersion ?? (await reportVersion(organisationId))
+async function reportOrder(organisationId: string, filters: ReportFilters, knownVersion: number | undefined, db: ReadDb) {
+	const version = knownVersion ?? (await reportVersion(organisationId, db))
 	const cacheKey = [
 		organisationId,
 		filters.courseId ?? '',
 		filters.status ?? '',
 		filters.search?.trim().toLowerCase() ?? '',
 	].join('\n')
-	return orderCache.get(cacheKey, () => selectReportOrder({ organisationId, filters }), { stamp: version })
+	return orderCache.get(cacheKey, () => selectReportOrder({ organisationId, filters, db }), { stamp: version })
 }
 
 /**
@@ -68,21 +70,24 @@ export async function getTeamReport({
 	limit = REPORT_PAGE_LIMIT,
 	offset = 0,
 	reportVersion: knownVersion,
+	db = prisma,
 }: {
 	organisationId: string
 	filters?: ReportFilters
+	/** Where to read: readDb(request) for a page (the replica when it is safe), else the primary. */
+	db?: ReadDb
 	limit?: number
 	/** Rows to skip, for pages after the first. */
 	offset?: number
 	/** The organisation's report version when the caller has just read it (getTeamReportPage). */
 	reportVersion?: number
 }) {
-	const keys = await reportOrder(organisationId, filters, knownVersion)
+	const keys = await reportOrder(organisationId, filters, knownVersion, db)
 	const start = Math.max(0, Math.floor(offset))
 	const window = keys.slice(start, start + limit)
 	const truncated = keys.length > start + limit
 	if (window.length === 0) return { rows: [], truncated, total: keys.length }
-	const rows = await selectReportRowsByKey({ organisationId, keys: window })
+	const rows = await selectReportRowsByKey({ organisationId, keys: window, db })
 	const position = new Map(window.map((key, i) => [key, i]))
 	rows.sort((a, b) => position.get(a.key)! - position.get(b.key)!)
 	return { rows: rows.map(toRow), truncated, total: keys.length }
@@ -97,16 +102,19 @@ export async function getTeamReportPage({
 	filters = {},
 	limit,
 	offset,
+	db = prisma,
 }: {
 	organisationId: string
 	filters?: ReportFilters
 	limit: number
 	offset: number
+	/** As for getTeamReport. */
+	db?: ReadDb
 }) {
-	const version = await reportVersion(organisationId)
+	const version = await reportVersion(organisationId, db)
 	const [report, weeks] = await Promise.all([
-		getTeamReport({ organisationId, filters, limit, offset, reportVersion: version }),
-		getCompletionsByWeek({ organisationId, courseId: filters.courseId, reportVersion: version }),
+		getTeamReport({ organisationId, filters, limit, offset, reportVersion: version, db }),
+		getCompletionsByWeek({ organisationId, courseId: filters.courseId, reportVersion: version, db }),
 	])
 	return { ...report, weeks }
 }
@@ -115,11 +123,13 @@ export async function getTeamReportPage({
 export async function countTeamReport({
 	organisationId,
 	filters = {},
+	db = prisma,
 }: {
 	organisationId: string
 	filters?: ReportFilters
+	db?: ReadDb
 }) {
-	return (await reportOrder(organisationId, filters)).length
+	return (await reportOrder(organisationId, filters, undefined, db)).length
 }
 
 /** One batch of report rows after `afterKey`, in key order (for the CSV export). */
@@ -128,13 +138,15 @@ export async function getTeamReportBatch({
 	filters = {},
 	afterKey,
 	limit,
+	db = prisma,
 }: {
 	organisationId: string
 	filters?: ReportFilters
 	afterKey: string | null
 	limit: number
+	db?: ReadDb
 }) {
-	const rows = await selectReportBatch({ organisationId, filters, afterKey, limit })
+	const rows = await selectReportBatch({ organisationId, filters, afterKey, limit, db })
 	return rows.map(toRow)
 }
 
@@ -180,15 +192,18 @@ export function streamTeamReportCsv({
 	organisationId,
 	filters = {},
 	batchSize = CSV_BATCH_SIZE,
+	db = prisma,
 }: {
 	organisationId: string
 	filters?: ReportFilters
 	batchSize?: number
+	/** As for getTeamReport. */
+	db?: ReadDb
 }): ReadableStream<Uint8Array> {
 	async function* batches() {
 		let afterKey: string | null = null
 		for (;;) {
-			const batch = await getTeamReportBatch({ organisationId, filters, afterKey, limit: batchSize })
+			const batch = await getTeamReportBatch({ organisationId, filters, afterKey, limit: batchSize, db })
 			yield batch.map(csvRecord)
 			if (batch.length < batchSize) return
 			afterKey = batch.at(-1)!.key
@@ -208,9 +223,11 @@ export async function getCompletionsByWeek({
 	courseId,
 	now = new Date(),
 	reportVersion: knownVersion,
+	db = prisma,
 }: {
 	organisationId: string
 	courseId?: string | null
+	db?: ReadDb
 	now?: Date
 	/** As for getTeamReport. */
 	reportVersion?: number
@@ -219,21 +236,25 @@ export async function getCompletionsByWeek({
 	thisMonday.setUTCDate(thisMonday.getUTCDate() - ((thisMonday.getUTCDay() + 6) % 7))
 	const since = new Date(thisMonday)
 	since.setUTCDate(since.getUTCDate() - 7 * (CHART_WEEKS - 1))
-	const version = knownVersion ?? (await reportVersion(organisationId))
+	const version = knownVersion ?? (await reportVersion(organisationId, db))
 	const cacheKey = [organisationId, courseId ?? '', since.toISOString()].join('\n')
-	return chartCache.get(cacheKey, () => countCompletionsByWeek({ organisationId, courseId, since }), { stamp: version })
+	return chartCache.get(cacheKey, () => countCompletionsByWeek({ organisationId, courseId, since, db }), {
+		stamp: version,
+	})
 }
 
 async function countCompletionsByWeek({
 	organisationId,
 	courseId,
 	since,
+	db,
 }: {
 	organisationId: string
 	courseId?: string | null
 	since: Date
+	db: ReadDb
 }) {
-	const counts = await selectCompletionsByWeek({ organisationId, courseId, since })
+	const counts = await selectCompletionsByWeek({ organisationId, courseId, since, db })
 	const byWeek = new Map(counts.map((c) => [c.week.toISOString().slice(0, 10), c.completions]))
 	return Array.from({ length: CHART_WEEKS }, (_, i) => {
 		const start = new Date(since)
