@@ -16,8 +16,8 @@ export type PgBouncerOptions = {
 	maxClientConn?: number
 	/** Server connections per database and user. */
 	defaultPoolSize?: number
-	/** Print PgBouncer's log lines (prefixed) instead of keeping the last few for errors. */
-	log?: boolean
+	/** Called with each line PgBouncer logs (the last few are kept for errors either way). */
+	log?: (line: string) => void
 }
 
 export type RunningPgBouncer = {
@@ -43,11 +43,13 @@ export async function startPgBouncer({
 	poolMode = 'transaction',
 	maxClientConn = 500,
 	defaultPoolSize = 20,
-	log = false,
+	log,
 }: PgBouncerOptions): Promise<RunningPgBouncer> {
 	const binary = findBinary('pgbouncer')
 	if (!binary) {
-		throw new Error(`PgBouncer is not installed (no pgbouncer binary on PATH or in /usr/sbin). Install it: ${PGBOUNCER_INSTALL}`)
+		throw new Error(
+			`PgBouncer is not installed (no pgbouncer binary on PATH or in /usr/sbin). Install it: ${PGBOUNCER_INSTALL}`,
+		)
 	}
 	const user = upstream.user ?? 'postgres'
 	fs.mkdirSync(dir, { recursive: true })
@@ -76,6 +78,9 @@ export async function startPgBouncer({
 			`default_pool_size = ${defaultPoolSize}`,
 			// JDBC-style clients send it; harmless to accept and ignore.
 			'ignore_startup_parameters = extra_float_digits',
+			// One line per connection would drown everything else: pooled clients come and go all the time.
+			'log_connections = 0',
+			'log_disconnections = 0',
 			// After a failed login to the server (it restarting, a failover), try again after 1 s, not 15.
 			'server_login_retry = 1',
 			'',
@@ -86,7 +91,7 @@ export async function startPgBouncer({
 	const recent: string[] = []
 	const onData = (data: Buffer) => {
 		for (const line of data.toString().split('\n').filter(Boolean)) {
-			if (log) console.log(`[pgbouncer] ${line}`)
+			log?.(line)
 			recent.push(line)
 			recent.splice(0, Math.max(0, recent.length - 20))
 		}

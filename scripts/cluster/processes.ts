@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn, type SpawnOptions } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
 
 /**
  * PostgreSQL (initdb, pg_ctl) and PgBouncer refuse to run as root. When this process is root (a
@@ -21,17 +22,49 @@ export function unprivilegedUser(): { uid: number; gid: number; name: string } |
 	}
 }
 
-/** Makes `dir` (and what is in it) belong to the user the servers run as, when that is not us. */
-export function handOver(dir: string) {
+/**
+ * Makes `target` (and what is in it) belong to the user the servers run as, when that is not us, and
+ * lets that user pass through the directories above it (search permission only, nothing listed).
+ */
+export function handOver(target: string) {
 	const user = unprivilegedUser()
 	if (!user) return
-	execFileSync('chown', ['-R', `${user.uid}:${user.gid}`, dir])
+	execFileSync('chown', ['-R', `${user.uid}:${user.gid}`, target])
+	for (let dir = path.dirname(path.resolve(target)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		const { mode } = fs.statSync(dir)
+		if (!(mode & 0o001)) fs.chmodSync(dir, mode | 0o001)
+	}
+}
+
+const own = { groups: false, children: new Set<ChildProcess>() }
+
+/**
+ * From now on, servers started here get their own process group, so Ctrl-C in the terminal reaches
+ * only this process, which then stops them in order (load balancer, apps, workers, pooler, databases)
+ * instead of all at once. Should this process end any other way, they are sent SIGTERM as it exits.
+ */
+export function ownProcessGroups() {
+	if (own.groups) return
+	own.groups = true
+	process.on('exit', () => {
+		for (const child of own.children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+	})
+}
+
+/** spawn(), in its own process group after ownProcessGroups(). */
+export function spawnChild(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+	const child = spawn(command, args, { ...options, detached: own.groups })
+	if (own.groups) {
+		own.children.add(child)
+		child.once('exit', () => own.children.delete(child))
+	}
+	return child
 }
 
 /** Runs `command` as the unprivileged user when we are root (see unprivilegedUser). */
 export function spawnAsServer(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
 	const user = unprivilegedUser()
-	return spawn(command, args, { ...options, ...(user ? { uid: user.uid, gid: user.gid } : {}) })
+	return spawnChild(command, args, { ...options, ...(user ? { uid: user.uid, gid: user.gid } : {}) })
 }
 
 /** Finds `name` in the usual places (PATH, /usr/sbin for daemons), or null. */

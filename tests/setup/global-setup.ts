@@ -32,7 +32,10 @@ export default async function setup(project: TestProject) {
 	let bouncer: Awaited<ReturnType<typeof startTestPgBouncer>> | null = null
 	if (process.env.TEST_VIA_PGBOUNCER === '1') bouncer = await startTestPgBouncer(server.serverUrl)
 	project.provide('testDirectDatabaseUrls', direct)
-	project.provide('testDatabaseUrls', bouncer ? direct.map((url) => bouncer.url(new URL(url).pathname.slice(1))) : direct)
+	project.provide(
+		'testDatabaseUrls',
+		bouncer ? direct.map((url) => bouncer.url(new URL(url).pathname.slice(1))) : direct,
+	)
 	project.provide('testPgBouncer', bouncer && { port: bouncer.port, adminUrl: bouncer.adminUrl })
 	return async () => {
 		await bouncer?.stop()
