@@ -47,7 +47,7 @@ let stopping = false
 const shutdown = async (signal: string) => {
 	if (stopping) return
 	stopping = true
-	console.log(`\n${signal}: stopping the cluster (load balancer, apps, workers, PgBouncer, replica, primary)…`)
+	console.log(`\n${signal}: stopping the cluster (load balancer, workers, apps, PgBouncer, replica, primary)…`)
 	await cluster.stop()
 	console.log('Stopped.')
 	process.exit(0)

@@ -21,7 +21,7 @@ export type RunningCluster = {
 	/** The app and worker processes, for drills that kill one. */
 	apps: ChildProcess[]
 	workers: ChildProcess[]
-	/** Stops everything, outermost first: HAProxy, apps, workers, PgBouncer, replica, primary. */
+	/** Stops everything, outermost first: HAProxy, workers, apps, PgBouncer, replica, primary. */
 	stop: () => Promise<void>
 }
 
@@ -115,6 +115,8 @@ export async function startCluster({
 
 		const appProcesses: ChildProcess[] = []
 		const appPorts: number[] = []
+		// One after another: scripts/start.ts still checks for pending migrations as it starts (none
+		// are left by now), and three at once would queue on Prisma's migration lock and time out.
 		for (let i = 1; i <= apps; i++) {
 			const port = await freePort()
 			const child = startNode(
@@ -126,16 +128,9 @@ export async function startCluster({
 			stops.push(() => stopChild(child, { signal: 'SIGTERM', graceMs: 30_000 }))
 			appProcesses.push(child)
 			appPorts.push(port)
+			await waitForPort(port, { child, what: `App process ${i}`, timeoutMs: 300_000 })
+			components.push({ name: `App process ${i}`, url: `http://127.0.0.1:${port}`, pid: child.pid })
 		}
-		// Started together, waited for together: each one's start-up is mostly waiting on the database.
-		await Promise.all(
-			appProcesses.map((child, i) =>
-				waitForPort(appPorts[i]!, { child, what: `App process ${i + 1}`, timeoutMs: 300_000 }),
-			),
-		)
-		appProcesses.forEach((child, i) =>
-			components.push({ name: `App process ${i + 1}`, url: `http://127.0.0.1:${appPorts[i]}`, pid: child.pid }),
-		)
 
 		const workerProcesses: ChildProcess[] = []
 		for (let i = 1; i <= workers; i++) {

@@ -51,7 +51,10 @@ export async function startHaproxy({
 			'  default_backend app',
 			'backend app',
 			'  balance roundrobin',
-			`  option httpchk GET ${healthPath}`,
+			// HTTP/1.1 with a Host header: the app answers a bare HTTP/1.0 check without one with a 500.
+			'  option httpchk',
+			`  http-check send meth GET uri ${healthPath} ver HTTP/1.1 hdr Host localhost`,
+			'  http-check expect status 200',
 			...backends.map((p, i) => `  server app${i + 1} 127.0.0.1:${p} check inter 1s fall 2 rise 1`),
 			'',
 		].join('\n'),

@@ -40,7 +40,7 @@ const own = { groups: false, children: new Set<ChildProcess>() }
 
 /**
  * From now on, servers started here get their own process group, so Ctrl-C in the terminal reaches
- * only this process, which then stops them in order (load balancer, apps, workers, pooler, databases)
+ * only this process, which then stops them in order (load balancer, workers, apps, pooler, databases)
  * instead of all at once. Should this process end any other way, they are sent SIGTERM as it exits.
  */
 export function ownProcessGroups() {
