@@ -63,7 +63,8 @@ describe.skipIf(missing.length > 0)(`npm run cluster${reason}`, () => {
 		for (const component of cluster.components.filter((c) => c.name.startsWith('App process'))) {
 			expect((await fetch(`${component.url}/resources/healthcheck`)).status).toBe(200)
 		}
-	})
+		// Each app process renders its first page cold: seconds each on a busy machine.
+	}, 300_000)
 
 	test('the replica streams from the primary and holds the seeded data', async () => {
 		const rows = await replicationStatus(cluster.databaseUrls.direct)
@@ -86,7 +87,7 @@ describe.skipIf(missing.length > 0)(`npm run cluster${reason}`, () => {
 			if (onReplica !== onPrimary) await new Promise((r) => setTimeout(r, 200))
 		}
 		expect(onReplica).toBe(onPrimary)
-	})
+	}, 60_000)
 
 	test('the app reaches PostgreSQL through PgBouncer in transaction mode', async () => {
 		const pooled = new URL(cluster.databaseUrls.pooled)

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { createDatabaseFromTemplate, ensureTemplateDatabase, startTestDatabaseServer } from './database-server.ts'
@@ -39,6 +40,7 @@ export default async function setup(project: TestProject) {
 	project.provide('testPgBouncer', bouncer && { port: bouncer.port, adminUrl: bouncer.adminUrl })
 	return async () => {
 		await bouncer?.stop()
+		if (bouncer) fs.rmSync(bouncer.dir, { recursive: true, force: true })
 		const { withAdminClient } = await import('./database-server.ts')
 		await withAdminClient(server.serverUrl, async (c) => {
 			for (let id = 1; id <= workers; id++) {
@@ -53,8 +55,9 @@ async function startTestPgBouncer(serverUrl: string) {
 	const { startPgBouncer } = await import('../../scripts/cluster/pgbouncer.ts')
 	const { freePort } = await import('../../scripts/cluster/processes.ts')
 	const upstream = new URL(serverUrl)
-	return startPgBouncer({
-		dir: path.resolve(import.meta.dirname, `../.tmp/pgbouncer-${process.pid}`),
+	const dir = path.resolve(import.meta.dirname, `../.tmp/pgbouncer-${process.pid}`)
+	const bouncer = await startPgBouncer({
+		dir,
 		port: await freePort(),
 		upstream: {
 			host: upstream.hostname,
@@ -64,4 +67,5 @@ async function startTestPgBouncer(serverUrl: string) {
 		},
 		poolMode: 'transaction',
 	})
+	return { ...bouncer, dir }
 }
