@@ -9,7 +9,7 @@
  */
 import path from 'node:path'
 import type { Server } from 'node:http'
-import { EnvError, parseEnv, requireDatabaseUrl } from '#modules/env/env.ts'
+import { EnvError, parseEnv, requireDirectDatabaseUrl } from '#modules/env/env.ts'
 
 const dev = process.argv.includes('--dev')
 const root = path.resolve(import.meta.dirname, '..')
@@ -61,11 +61,10 @@ async function main() {
 		// eslint-disable-next-line no-restricted-properties -- setting it, not reading it
 		process.env.DATABASE_URL = db.url
 	}
-	const databaseUrl = requireDatabaseUrl()
-
 	const { migrateDeploy } = await import('#modules/db/migrate.ts')
 	console.log('Applying database migrations…')
-	await migrateDeploy(databaseUrl)
+	// Straight to PostgreSQL, past any PgBouncer: migrate holds a session-level lock (ADR 0051).
+	await migrateDeploy(requireDirectDatabaseUrl())
 
 	// Imported only now: the Prisma client reads DATABASE_URL when it is created.
 	const { prisma } = await import('#modules/db/client.ts')

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { EnvError, parseEnv } from '#modules/env/env.ts'
+import { EnvError, parseEnv, requireDirectDatabaseUrl } from '#modules/env/env.ts'
 
 /**
  * The database a command-line script works on: DATABASE_URL when set, otherwise the embedded
@@ -31,7 +31,8 @@ export async function openScriptDatabase({ quiet = true }: { quiet?: boolean } =
 	}
 	try {
 		const { migrateDeploy } = await import('./migrate.ts')
-		await migrateDeploy(url, { quiet })
+		// Migrations hold a session-level lock, so they bypass any pooler (ADR 0051).
+		await migrateDeploy(requireDirectDatabaseUrl(), { quiet })
 	} catch (error) {
 		await stop()
 		throw error

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import { EnvError, parseEnv } from './env.ts'
+import { EnvError, parseEnv, requireDirectDatabaseUrl } from './env.ts'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -37,6 +37,7 @@ describe('parseEnv', () => {
 		['STRIPE_WEBHOOK_SECRET', 'wh_SuperSecretValue', 'SuperSecretValue'],
 		['DATABASE_URL', 'mysql://circle:hunter2@db.internal/circle', 'hunter2'],
 		['DATABASE_REPLICA_URL', 'mysql://circle:hunter2@replica.internal/circle', 'hunter2'],
+		['DATABASE_DIRECT_URL', 'mysql://circle:hunter2@db.internal/circle', 'hunter2'],
 		['SMTP_URL', 'http://mailer:hunter2@mail.internal', 'hunter2'],
 	])('a malformed secret (%s) is named but its value is never repeated', (name, value, secret) => {
 		// The pairs are completed, so the only complaint is the malformed value itself.
@@ -50,6 +51,16 @@ describe('parseEnv', () => {
 
 	test('a value that is not a secret is repeated, so the mistake is easy to see', () => {
 		expect(catchEnvError(() => parseEnv({ TRUST_PROXY: 'lots' })).message).toContain('(got "lots")')
+	})
+})
+
+describe('requireDirectDatabaseUrl', () => {
+	test('is DATABASE_DIRECT_URL when a pooler sits in DATABASE_URL, else DATABASE_URL itself', () => {
+		const pooled = 'postgresql://circle:circle@pgbouncer:6432/circle'
+		const direct = 'postgresql://circle:circle@primary:5432/circle'
+		expect(requireDirectDatabaseUrl(parseEnv({ DATABASE_URL: pooled, DATABASE_DIRECT_URL: direct }))).toBe(direct)
+		expect(requireDirectDatabaseUrl(parseEnv({ DATABASE_URL: direct }))).toBe(direct)
+		expect(() => requireDirectDatabaseUrl(parseEnv({}))).toThrow(/DATABASE_URL is not set/)
 	})
 })
 

@@ -43,8 +43,13 @@ const bool = z
 export const EnvSchema = z.object({
 	NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 	PORT: port.default(3000),
-	/** When unset, Circle runs an embedded PostgreSQL (scripts/start.ts). */
+	/** When unset, Circle runs an embedded PostgreSQL (scripts/start.ts). May point at PgBouncer (transaction mode). */
 	DATABASE_URL: postgresUrl.optional(),
+	/**
+	 * The same database without a pooler in between, for what needs a whole session: `prisma migrate
+	 * deploy` holds a session-level advisory lock while it migrates (ADR 0051). Defaults to DATABASE_URL.
+	 */
+	DATABASE_DIRECT_URL: postgresUrl.optional(),
 	/** Connections in the app's database pool (read by modules/db/client.ts). */
 	DATABASE_POOL_SIZE: z.coerce
 		.number({ message: 'must be a whole number between 1 and 100' })
@@ -196,6 +201,7 @@ export class EnvError extends Error {
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
 	'DATABASE_URL',
 	'DATABASE_REPLICA_URL',
+	'DATABASE_DIRECT_URL',
 	'SMTP_URL',
 	'STRIPE_SECRET_KEY',
 	'STRIPE_WEBHOOK_SECRET',
@@ -248,6 +254,14 @@ export function requireDatabaseUrl(env: Env = parseEnv()): string {
 		throw new EnvError('DATABASE_URL is not set: start Circle with `npm start`, which provides one')
 	}
 	return env.DATABASE_URL
+}
+
+/**
+ * The database address for work that needs one PostgreSQL session from start to end (migrations):
+ * DATABASE_DIRECT_URL, or DATABASE_URL when there is no pooler in front of the database.
+ */
+export function requireDirectDatabaseUrl(env: Env = parseEnv()): string {
+	return env.DATABASE_DIRECT_URL ?? requireDatabaseUrl(env)
 }
 
 let cached: Env | undefined

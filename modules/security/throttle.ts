@@ -74,8 +74,13 @@ function limiter(name: ThrottleName) {
 			pool.on('error', (error) => console.error(`[throttle] idle connection closed: ${error.message}`))
 		}
 		const rule = THROTTLES[name]
+		const shared = pool
 		l = new RateLimiterPostgres({
-			storeClient: pool,
+			// rate-limiter-flexible names its statements ('rlflx-upsert'), and pg then prepares each once
+			// per connection and only binds it afterwards. Behind PgBouncer in transaction mode the next
+			// query may land on another server connection, where that statement does not exist (ADR
+			// 0051), so the names are dropped: every statement goes unnamed, parsed where it runs.
+			storeClient: { query: (q: pg.QueryConfig) => shared.query({ text: q.text, values: q.values }) },
 			storeType: 'pool',
 			tableName: 'throttle',
 			// The table is created by our migrations (prisma/schema.prisma, model Throttle).
