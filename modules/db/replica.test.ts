@@ -24,7 +24,9 @@ let replica: TestReplica
 const env = { url: process.env.DATABASE_REPLICA_URL, lag: process.env.REPLICA_MAX_LAG_SECONDS }
 
 beforeAll(async () => {
-	replica = await startTestReplica({ primaryUrl: process.env.DATABASE_URL! })
+	// Straight to PostgreSQL: a base backup needs one session throughout, which PgBouncer (when the
+	// suite runs through it) does not promise.
+	replica = await startTestReplica({ primaryUrl: process.env.DATABASE_DIRECT_URL ?? process.env.DATABASE_URL! })
 	process.env.DATABASE_REPLICA_URL = replica.url
 	// The primary's client connects before the first health check, so that check is not timed on a cold start.
 	await prisma.user.count()
