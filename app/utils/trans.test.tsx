@@ -22,9 +22,9 @@ describe('<Trans> on the server', () => {
 				</p>
 				<p>
 					<Trans
-						t={serverI18n.getFixedT('en', 'public-pages')}
-						i18nKey="verify.notGenuine"
-						components={{ contact: <a href="/contact" className="underline" /> }}
+						t={t}
+						i18nKey="rjcPanel.overdue"
+						components={{ a: <a href="/records/new/rjc-supervision" className="underline" /> }}
 					/>
 				</p>
 			</I18nextProvider>,
