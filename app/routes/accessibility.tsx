@@ -1,145 +1,151 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Container } from '#app/components/ui/container.tsx'
-import { complianceStatus, KNOWN_ISSUES, STATEMENT_REVIEWED_ON } from '#app/utils/accessibility-statement.ts'
-import { formatDate } from '#app/utils/format.ts'
+import {
+	complianceStatus,
+	KNOWN_ISSUES,
+	type KnownIssue,
+	STATEMENT_REVIEWED_ON,
+} from '#app/utils/accessibility-statement.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import type { Route } from './+types/accessibility'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Accessibility statement | Circle',
-		'How accessible Circle is against WCAG 2.2 AA, what does not work yet and what we are doing about it, and how to ask for another format or report a problem.',
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('accessibility.metaTitle', { ns: 'public-pages' }),
+		t('accessibility.metaDescription', { ns: 'public-pages' }),
 	)
+}
 
 const h2 = 'mt-10 text-2xl font-bold text-brand-900'
 const p = 'mt-3 leading-relaxed text-stone-800'
 const list = 'mt-3 list-disc space-y-2 pl-6 leading-relaxed text-stone-800'
+const contactLink = (
+	<Link to="/contact" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900" />
+)
+
+type IssueText = { text: string; lang: 'en' | undefined }
+const PARTS = ['summary', 'workaround', 'plan'] as const
+
+/** Each known issue's words in the page's language, or its English (marked) when it has no messages. */
+function useIssueTexts(): Array<{ issue: KnownIssue } & Record<(typeof PARTS)[number], IssueText>> {
+	const { t } = useTranslation('public-pages')
+	return KNOWN_ISSUES.map((issue) => {
+		const [summary, workaround, plan] = PARTS.map(
+			(part): IssueText =>
+				issue.messageKey
+					? { text: t(`accessibility.issues.${issue.messageKey}.${part}`), lang: undefined }
+					: { text: issue[part], lang: 'en' },
+		) as [IssueText, IssueText, IssueText]
+		return { issue, summary, workaround, plan }
+	})
+}
 
 /** The statement in the shape the Public Sector Bodies Accessibility Regulations 2018 ask for. */
 export default function AccessibilityRoute() {
+	const { t } = useTranslation('public-pages')
+	const f = useFormat()
+	const issues = useIssueTexts()
 	const status = complianceStatus()
-	const reviewed = formatDate(`${STATEMENT_REVIEWED_ON}T12:00:00Z`)
+	const reviewed = f.date(`${STATEMENT_REVIEWED_ON}T12:00:00Z`)
 	return (
 		<>
 			<div className="border-b border-brand-100 bg-brand-50">
 				<Container className="py-12 sm:py-14">
-					<h1 className="text-4xl font-bold tracking-tight text-brand-900">Accessibility statement for Circle</h1>
-					<p className="mt-4 max-w-3xl text-lg leading-relaxed text-stone-700">
-						Circle is for everyone who works with people, including people who use a screen reader, magnification, voice
-						control or a keyboard alone. This statement says how well it works for them today.
-					</p>
+					<h1 className="text-4xl font-bold tracking-tight text-brand-900">{t('accessibility.heading')}</h1>
+					<p className="mt-4 max-w-3xl text-lg leading-relaxed text-stone-700">{t('accessibility.lead')}</p>
 				</Container>
 			</div>
 			<Container className="max-w-3xl py-10">
-				<p className={p}>
-					This statement covers the Circle website and app: course pages, learning, the CPD portfolio and regulator
-					records, certificates, and the pages for organisations, trainers and administrators.
-				</p>
+				<p className={p}>{t('accessibility.scope')}</p>
 
-				<h2 className={h2}>Using Circle</h2>
-				<p className={p}>You should be able to:</p>
+				<h2 className={h2}>{t('accessibility.usingHeading')}</h2>
+				<p className={p}>{t('accessibility.youShould')}</p>
 				<ul className={list}>
-					<li>zoom in up to 400% without text spilling off the screen or needing to scroll sideways to read it</li>
-					<li>use every page and form with a keyboard alone, with a visible focus outline</li>
-					<li>use Circle with a screen reader: pages have headings, landmarks, labelled form fields and tables</li>
-					<li>change colours, fonts and spacing in your browser without losing content</li>
-					<li>hear about errors in a form beside the field, with what you typed kept</li>
+					<li>{t('accessibility.zoom')}</li>
+					<li>{t('accessibility.keyboard')}</li>
+					<li>{t('accessibility.screenReader')}</li>
+					<li>{t('accessibility.colours')}</li>
+					<li>{t('accessibility.errors')}</li>
+					<li>{t('accessibility.welsh')}</li>
 				</ul>
 
-				<h2 className={h2}>How accessible this website is</h2>
+				<h2 className={h2}>{t('accessibility.howAccessibleHeading')}</h2>
 				{status === 'full' ? (
-					<p className={p}>We know of no part of Circle that does not meet WCAG 2.2 at level AA.</p>
+					<p className={p}>{t('accessibility.noneKnown')}</p>
 				) : (
 					<>
-						<p className={p}>We know some parts do not work as well as they should:</p>
+						<p className={p}>{t('accessibility.someKnown')}</p>
 						<ul className={list}>
-							{KNOWN_ISSUES.map((issue) => (
-								<li key={issue.summary}>{issue.summary}</li>
+							{issues.map(({ issue, summary }) => (
+								<li key={issue.summary} lang={summary.lang}>
+									{summary.text}
+								</li>
 							))}
 						</ul>
 					</>
 				)}
 
-				<h2 className={h2}>Asking for another format</h2>
+				<h2 className={h2}>{t('accessibility.formatHeading')}</h2>
 				<p className={p}>
-					If you need something from Circle in a different format, such as accessible PDF, large print, easy read, an
-					audio recording or braille,{' '}
-					<Link to="/contact" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-						send us a message
-					</Link>{' '}
-					and say what you need and which page or document it is. We will reply within 5 working days.
+					<Trans t={t} i18nKey="accessibility.format" components={{ a: contactLink }} />
 				</p>
 
-				<h2 className={h2}>Reporting accessibility problems</h2>
+				<h2 className={h2}>{t('accessibility.reportingHeading')}</h2>
 				<p className={p}>
-					We are always looking to improve. If you find a problem that is not listed here, or think we are not meeting
-					the requirements, please{' '}
-					<Link to="/contact" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900">
-						tell us
-					</Link>
-					. Say what you were trying to do, on which page, and what you use to browse (for example, a screen reader and
-					its version). We will reply within 5 working days.
+					<Trans t={t} i18nKey="accessibility.reporting" components={{ a: contactLink }} />
 				</p>
 
-				<h2 className={h2}>Enforcement procedure</h2>
-				<p className={p}>
-					The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies
-					(Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the accessibility regulations). If
-					you are not happy with how we respond to your complaint, contact the Equality Advisory and Support Service
-					(EASS). In Northern Ireland, contact the Equality Commission for Northern Ireland (ECNI).
-				</p>
+				<h2 className={h2}>{t('accessibility.enforcementHeading')}</h2>
+				<p className={p}>{t('accessibility.enforcement')}</p>
 
-				<h2 className={h2}>Technical information about this website’s accessibility</h2>
-				<p className={p}>
-					Circle is committed to making its website accessible, in accordance with the Public Sector Bodies (Websites
-					and Mobile Applications) (No. 2) Accessibility Regulations 2018.
-				</p>
-				<h3 className="mt-6 text-xl font-semibold text-brand-900">Compliance status</h3>
-				<p className={p}>
-					{status === 'full'
-						? 'This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.'
-						: 'This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances listed below.'}
-				</p>
+				<h2 className={h2}>{t('accessibility.technicalHeading')}</h2>
+				<p className={p}>{t('accessibility.committed')}</p>
+				<h3 className="mt-6 text-xl font-semibold text-brand-900">{t('accessibility.complianceHeading')}</h3>
+				<p className={p}>{status === 'full' ? t('accessibility.full') : t('accessibility.partial')}</p>
 
 				{status === 'partial' ? (
 					<>
-						<h3 className="mt-6 text-xl font-semibold text-brand-900">Non-accessible content</h3>
-						<p className={p}>The content listed below is non-accessible for the following reasons.</p>
-						<h4 className="mt-4 text-lg font-semibold text-stone-900">
-							Non-compliance with the accessibility regulations
-						</h4>
-						{KNOWN_ISSUES.map((issue) => (
-							<div key={issue.summary} className="mt-4 rounded-xl border border-stone-200 bg-white p-4">
-								<p className="leading-relaxed text-stone-900">{issue.summary}</p>
-								<p className="mt-2 text-stone-700">
-									<span className="font-semibold">Fails WCAG 2.2 success criteria:</span> {issue.criteria.join('; ')}.
-								</p>
-								<p className="mt-2 text-stone-700">
-									<span className="font-semibold">Meanwhile:</span> {issue.workaround}
-								</p>
-								<p className="mt-2 text-stone-700">
-									<span className="font-semibold">What we are doing:</span> {issue.plan}
-								</p>
-							</div>
-						))}
-						<h4 className="mt-6 text-lg font-semibold text-stone-900">Disproportionate burden</h4>
-						<p className={p}>We are not claiming disproportionate burden for anything.</p>
+						<h3 className="mt-6 text-xl font-semibold text-brand-900">{t('accessibility.nonAccessibleHeading')}</h3>
+						<p className={p}>{t('accessibility.nonAccessible')}</p>
+						<h4 className="mt-4 text-lg font-semibold text-stone-900">{t('accessibility.nonComplianceHeading')}</h4>
+						{issues.map(({ issue, summary, workaround, plan }) => {
+							return (
+								<div key={issue.summary} className="mt-4 rounded-xl border border-stone-200 bg-white p-4">
+									<p lang={summary.lang} className="leading-relaxed text-stone-900">
+										{summary.text}
+									</p>
+									<p className="mt-2 text-stone-700">
+										<span className="font-semibold">{t('accessibility.fails')}</span>{' '}
+										{/* The success criteria's own names, as W3C publishes them. */}
+										<span lang="en">{issue.criteria.join('; ')}</span>.
+									</p>
+									<p className="mt-2 text-stone-700">
+										<span className="font-semibold">{t('accessibility.meanwhile')}</span>{' '}
+										<span lang={workaround.lang}>{workaround.text}</span>
+									</p>
+									<p className="mt-2 text-stone-700">
+										<span className="font-semibold">{t('accessibility.doing')}</span>{' '}
+										<span lang={plan.lang}>{plan.text}</span>
+									</p>
+								</div>
+							)
+						})}
+						<h4 className="mt-6 text-lg font-semibold text-stone-900">{t('accessibility.burdenHeading')}</h4>
+						<p className={p}>{t('accessibility.burden')}</p>
 					</>
 				) : null}
 
-				<h2 className={h2}>How we tested this website</h2>
-				<p className={p}>
-					Every change to Circle runs browser tests that open each page as a visitor, a learner, an organisation
-					administrator, a trainer and a platform administrator, and check it with axe against WCAG 2.0, 2.1 and 2.2 at
-					levels A and AA. A page that fails is either fixed or listed above: the tests fail if this statement claims
-					more than they find. They also check that focus moves to what has changed after each action, that pages work
-					at 320 pixels wide, and that every form keeps what was typed when it shows an error. Circle has not yet been
-					audited by an independent accessibility specialist; we will publish what that finds.
-				</p>
+				<h2 className={h2}>{t('accessibility.testingHeading')}</h2>
+				<p className={p}>{t('accessibility.testing')}</p>
 
-				<h2 className={h2}>Preparation of this accessibility statement</h2>
-				<p className={p}>This statement was prepared on 6 December 2026. It was last reviewed on {reviewed}.</p>
+				<h2 className={h2}>{t('accessibility.preparationHeading')}</h2>
+				<p className={p}>
+					{t('accessibility.preparation', { prepared: f.date('2026-12-06T12:00:00Z'), reviewed })}
+				</p>
 			</Container>
 		</>
 	)

@@ -1,18 +1,22 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
-import { formatCpdHours, formatDate, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
+import { formatCpdHours } from '#modules/i18n/format.ts'
 import { listLearnerProgrammes, listProgrammes } from '#modules/programmes/list-programmes.ts'
 import type { Route } from './+types/programmes._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Programmes | Circle',
-		'Learning programmes: several Circle courses in order, with a certificate for the whole path and its total CPD hours.',
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('programmes.meta.title', { ns: 'catalogue' }),
+		t('programmes.meta.description', { ns: 'catalogue' }),
 	)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
@@ -31,21 +35,22 @@ export default function ProgrammesRoute({ loaderData }: Route.ComponentProps) {
 	const { programmes, mine } = loaderData
 	// Under "All programmes" when the learner's own are listed first, so headings stay in order.
 	const CardHeading = mine.length ? 'h3' : 'h2'
+	const { t } = useTranslation('catalogue')
+	const f = useFormat()
 	return (
 		<Container className="py-10 sm:py-12">
-			<h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Programmes</h1>
+			<h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{t('programmes.heading')}</h1>
 			<p className="mt-3 max-w-3xl text-lg text-stone-700">
-				A programme is a path through several courses. Finish them all and you get a certificate for the whole
-				programme, listing each course and the total CPD hours.{' '}
-				<Link to="/courses" className="font-medium text-brand-700 underline underline-offset-2">
-					Browse single courses
-				</Link>
-				.
+				<Trans
+					t={t}
+					i18nKey="programmes.intro"
+					components={{ a: <Link to="/courses" className="font-medium text-brand-700 underline underline-offset-2" /> }}
+				/>
 			</p>
 			{mine.length ? (
 				<section aria-labelledby="mine-heading" className="mt-8">
 					<h2 id="mine-heading" className="text-2xl font-bold text-stone-900">
-						Your programmes
+						{t('programmes.yours')}
 					</h2>
 					<ul className="mt-4 space-y-3">
 						{mine.map((programme) => (
@@ -58,8 +63,11 @@ export default function ProgrammesRoute({ loaderData }: Route.ComponentProps) {
 								</Link>
 								<p className="mt-1 text-stone-700">
 									{programme.completedAt
-										? `Completed on ${formatDate(programme.completedAt)}`
-										: `${programme.completedCount} of ${pluralise(programme.courseCount, 'course')} finished`}
+										? t('programmes.completedOn', { date: f.date(programme.completedAt) })
+										: t('programmes.finished', {
+												count: programme.courseCount,
+												done: f.number(programme.completedCount),
+											})}
 									{programme.certificateCode ? (
 										<>
 											{' · '}
@@ -67,7 +75,7 @@ export default function ProgrammesRoute({ loaderData }: Route.ComponentProps) {
 												href={`/programme-certificates/${programme.certificateCode}.pdf`}
 												className="font-medium text-brand-700 underline underline-offset-2"
 											>
-												Download your certificate (PDF)
+												{t('programmes.certificate')}
 											</a>
 										</>
 									) : null}
@@ -77,14 +85,14 @@ export default function ProgrammesRoute({ loaderData }: Route.ComponentProps) {
 					</ul>
 				</section>
 			) : null}
-			{mine.length ? <h2 className="mt-10 text-2xl font-bold text-stone-900">All programmes</h2> : null}
+			{mine.length ? <h2 className="mt-10 text-2xl font-bold text-stone-900">{t('programmes.all')}</h2> : null}
 			{programmes.length === 0 ? (
-				<p className="mt-10 text-stone-700">There are no programmes yet.</p>
+				<p className="mt-10 text-stone-700">{t('programmes.none')}</p>
 			) : (
 				<ul className="mt-8 grid gap-6 md:grid-cols-2">
 					{programmes.map((programme) => (
 						<li key={programme.slug} className="rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
-							<Badge tone="accent">Learning programme</Badge>
+							<Badge tone="accent">{t('programmes.badge')}</Badge>
 							<CardHeading className="mt-3 text-xl font-semibold text-stone-900">
 								<Link to={`/programmes/${programme.slug}`} className="underline-offset-2 hover:underline">
 									{programme.title}
@@ -92,8 +100,9 @@ export default function ProgrammesRoute({ loaderData }: Route.ComponentProps) {
 							</CardHeading>
 							<p className="mt-2 text-stone-700">{programme.summary}</p>
 							<p className="mt-3 text-sm text-stone-700">
-								{pluralise(programme.courseCount, 'course')} · {formatCpdHours(programme.cpdMinutes)} in total
-								{programme.sequential ? ' · taken in order' : ''}
+								{t('programmes.courses', { count: programme.courseCount })} ·{' '}
+								{t('programmes.inTotal', { hours: formatCpdHours(programme.cpdMinutes, f.language) })}
+								{programme.sequential ? ` · ${t('programmes.inOrder')}` : null}
 							</p>
 							<ol className="mt-3 list-decimal space-y-1 pl-5 text-sm text-stone-800">
 								{programme.courseTitles.map((title) => (

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { HcpcEvidence } from '#app/components/hcpc-evidence.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -6,9 +7,9 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getLanguage, getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { formatIsoDate } from '#modules/portfolio/cpd-dates.ts'
 import { resendInvitation } from '#modules/reflective-records/confirmations.ts'
 import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
 import { deleteRecord, getRecord } from '#modules/reflective-records/records.ts'
@@ -16,8 +17,15 @@ import { RECORD_KIND_INFO } from '#modules/reflective-records/schemas.ts'
 import { recordSections } from '#modules/reflective-records/sections.ts'
 import type { Route } from './+types/records.$id'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(`${data && 'record' in data ? data.record.title : 'Record'} | Circle`, 'One of your reflective records.')
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data && 'record' in data
+			? `${data.record.title} | Circle`
+			: t('record.metaTitleDefault', { ns: 'records' }),
+		t('record.metaDescription', { ns: 'records' }),
+	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -38,7 +46,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 					}
 				: null,
 		},
-		sections: recordSections(record),
+		// The questions in the reader's language; the PDF keeps the regulators' English (sections.ts).
+		sections: recordSections(record, await getLanguage(request)),
 		hcpc: record.kind === 'HCPC_PROFILE' ? await getHcpcEvidence({ userId: user.id }) : null,
 	}
 }
@@ -60,7 +69,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return replyWithProblem(error, { intent: String(intent) })
 	}
 	return data(
-		{ ok: false as const, code: 'UNKNOWN_INTENT', message: 'Unknown action', intent: String(intent) },
+		{
+			ok: false as const,
+			code: 'UNKNOWN_INTENT',
+			message: (await getT(request))('record.unknownAction', { ns: 'records' }),
+			intent: String(intent),
+		},
 		{ status: 400 },
 	)
 }
@@ -71,65 +85,65 @@ export default function RecordRoute({ loaderData, actionData }: Route.ComponentP
 	const { record, sections, hcpc } = loaderData
 	const [searchParams] = useSearchParams()
 	const navigation = useNavigation()
+	const { t } = useTranslation('records')
+	const f = useFormat()
 	const info = RECORD_KIND_INFO[record.kind]
 	const problem = actionData && !actionData.ok ? actionData.message : null
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>
 				<Link to="/records" className={LINK}>
-					Reflective records
+					{t('index.heading')}
 				</Link>
 			</p>
-			<p className="mt-4 text-stone-600">{info.label}</p>
+			<p className="mt-4 text-stone-600">{t(`kinds.${record.kind}`)}</p>
 			<h1 className="mt-1 text-3xl font-bold tracking-tight text-stone-900">{record.title}</h1>
-			<p className="mt-2 text-stone-700">{formatIsoDate(record.date)}</p>
+			<p className="mt-2 text-stone-700">{f.date(record.date)}</p>
 
 			{searchParams.get('done') === 'created' ? (
-				<Notice tone="success" role="status" className="mt-6" title="Your record has been saved.">
-					{record.partnerStatus === 'invited'
-						? `We have emailed ${record.partner?.invitedEmail} a link to confirm it.`
-						: null}
+				<Notice tone="success" role="status" className="mt-6" title={t('record.saved')}>
+					{record.partnerStatus === 'invited' ? t('record.emailed', { email: record.partner?.invitedEmail }) : null}
 				</Notice>
 			) : null}
 			{actionData?.ok ? (
-				<Notice tone="success" role="status" className="mt-6" title="A new link is on its way." />
+				<Notice tone="success" role="status" className="mt-6" title={t('record.resent')} />
 			) : null}
 			{problem ? <Notice tone="error" role="alert" className="mt-6" title={problem} /> : null}
 
 			{info.partner ? (
 				<section aria-labelledby="partner-heading" className="mt-8 rounded-2xl border border-stone-200 bg-white p-5">
 					<h2 id="partner-heading" className="text-xl font-bold text-stone-900">
-						Confirmation by your {info.partner}
+						{t(`record.partnerHeading.${info.partner}`)}
 					</h2>
 					{record.partnerStatus === 'confirmed' && record.partner?.attestation ? (
 						<>
 							<p className="mt-2">
-								<Badge tone="success">Confirmed</Badge>
+								<Badge tone="success">{t('record.confirmed')}</Badge>
 							</p>
 							<dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-stone-800">
-								<dt className="font-medium">Name</dt>
+								<dt className="font-medium">{t('record.name')}</dt>
 								<dd>{record.partner.attestation.name}</dd>
 								{record.partner.attestation.pin ? (
 									<>
-										<dt className="font-medium">NMC PIN</dt>
+										<dt className="font-medium">{t('record.nmcPin')}</dt>
 										<dd>{record.partner.attestation.pin}</dd>
 									</>
 								) : null}
 								{record.partner.attestation.role ? (
 									<>
-										<dt className="font-medium">Role</dt>
+										<dt className="font-medium">{t('record.role')}</dt>
 										<dd>{record.partner.attestation.role}</dd>
 									</>
 								) : null}
-								<dt className="font-medium">Email</dt>
+								<dt className="font-medium">{t('record.email')}</dt>
 								<dd>{record.partner.attestation.email}</dd>
-								<dt className="font-medium">Date</dt>
-								<dd>{formatIsoDate(record.partner.attestation.date)}</dd>
-								<dt className="font-medium">Confirmed on</dt>
-								<dd>{record.partner.confirmedAt ? formatDate(record.partner.confirmedAt) : ''}</dd>
+								<dt className="font-medium">{t('record.date')}</dt>
+								<dd>{f.date(record.partner.attestation.date)}</dd>
+								<dt className="font-medium">{t('record.confirmedOn')}</dt>
+								<dd>{record.partner.confirmedAt ? f.date(record.partner.confirmedAt) : ''}</dd>
 								{record.partner.attestation.comment ? (
 									<>
-										<dt className="font-medium">Comment</dt>
+										<dt className="font-medium">{t('record.comment')}</dt>
 										<dd className="whitespace-pre-line">{record.partner.attestation.comment}</dd>
 									</>
 								) : null}
@@ -138,10 +152,13 @@ export default function RecordRoute({ loaderData, actionData }: Route.ComponentP
 					) : record.partnerStatus === 'invited' && record.partner ? (
 						<>
 							<p className="mt-2">
-								<Badge tone="accent">Waiting for confirmation</Badge>
+								<Badge tone="accent">{t('record.waiting')}</Badge>
 							</p>
 							<p className="mt-2 text-stone-700">
-								We emailed {record.partner.invitedEmail} on {formatDate(record.partner.invitedAt)}. The link works once.
+								{t('record.emailedOn', {
+									email: record.partner.invitedEmail,
+									date: f.date(record.partner.invitedAt),
+								})}
 							</p>
 							<Form method="post" className="mt-3">
 								<Button
@@ -151,13 +168,13 @@ export default function RecordRoute({ loaderData, actionData }: Route.ComponentP
 									variant="secondary"
 									aria-disabled={navigation.state !== 'idle' || undefined}
 								>
-									Send the link again
+									{t('record.resend')}
 								</Button>
 							</Form>
 						</>
 					) : (
 						<p className="mt-2 text-stone-700">
-							No one has been asked to confirm this record. Add their email address to ask them.
+							{t('record.noPartner')}
 						</p>
 					)}
 				</section>
@@ -165,13 +182,13 @@ export default function RecordRoute({ loaderData, actionData }: Route.ComponentP
 
 			<div className="mt-8 space-y-6">
 				{sections.map((section) => (
-					<section key={section.heading}>
+					<section key={section.key}>
 						<h2 className="text-lg font-semibold text-stone-900">{section.heading}</h2>
 						<p className="mt-1 whitespace-pre-line text-stone-800">{section.text}</p>
 					</section>
 				))}
 				{hcpc && sections.length === 0 ? (
-					<p className="text-stone-700">Nothing written yet: edit the profile to add your summary and statement.</p>
+					<p className="text-stone-700">{t('record.nothingYet')}</p>
 				) : null}
 			</div>
 			{hcpc ? (
@@ -183,19 +200,19 @@ export default function RecordRoute({ loaderData, actionData }: Route.ComponentP
 
 			<div className="mt-10 flex flex-wrap items-center gap-4 border-t border-stone-200 pt-6">
 				<a href={`/records/${record.id}.pdf`} className={LINK}>
-					Download as PDF
+					{t('record.pdf')}
 				</a>
 				<Link to={`/records/${record.id}/edit`} className={LINK}>
-					Edit
+					{t('record.edit')}
 				</Link>
 				<Form
 					method="post"
 					onSubmit={(event) => {
-						if (!confirm('Delete this record? This cannot be undone.')) event.preventDefault()
+						if (!confirm(t('record.confirmDelete'))) event.preventDefault()
 					}}
 				>
 					<Button type="submit" name="intent" value="delete" variant="danger" size="sm">
-						Delete
+						{t('record.delete')}
 					</Button>
 				</Form>
 			</div>

@@ -1,20 +1,25 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Link, redirect } from 'react-router'
 import { HcpcEvidence } from '#app/components/hcpc-evidence.tsx'
 import { LessonReflectionCard } from '#app/components/records/lesson-reflection-card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
 import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
 import { getRecord, updateRecord } from '#modules/reflective-records/records.ts'
-import { RECORD_KIND_INFO, RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
+import { RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
 import { HCPC_GAP_FIELD_ID, HcpcGapNotes, RecordForm } from './records.new.$kind/record-form.tsx'
 import type { Route } from './+types/records.$id_.edit'
 
-export const meta: Route.MetaFunction = () => pageMeta('Edit record | Circle', 'Change one of your reflective records.')
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('edit.metaTitle', { ns: 'records' }), t('edit.metaDescription', { ns: 'records' }))
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -75,6 +80,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function EditRecordRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { id, kind, today, defaults, pulled, hcpc, reflections } = loaderData
+	const { t } = useTranslation('records')
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>
@@ -82,29 +88,24 @@ export default function EditRecordRoute({ loaderData, actionData }: Route.Compon
 					to={`/records/${id}`}
 					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 				>
-					Back to the record
+					{t('edit.back')}
 				</Link>
 			</p>
 			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">
-				Edit{' '}
-				{RECORD_KIND_INFO[kind].label
-					.toLowerCase()
-					.replace(/^nmc/, 'NMC')
-					.replace(/^social work england/, 'Social Work England')
-					.replace(/^hcpc cpd/, 'HCPC CPD')}
+				{t('edit.heading', { label: t(`kinds.${kind}`) })}
 			</h1>
 			{hcpc ? (
 				<p className="mt-3 text-stone-700">
-					Save as often as you like: the HCPC asks for the profile only if you are selected for audit.
+					{t('edit.hcpcNote')}
 				</p>
 			) : (
 				<p className="mt-3 text-stone-700">
-					If you change your partner’s email address, the old link stops working and we email a new one.
+					{t('edit.partnerNote')}
 				</p>
 			)}
 			{pulled ? (
 				<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
-					Your lesson reflection has been added to the end of your statement. Finish the last two parts, then save.
+					{t('edit.pulled')}
 				</p>
 			) : null}
 			{hcpc ? <HcpcEvidence evidence={hcpc} explainHref={`#${HCPC_GAP_FIELD_ID}`} /> : null}
@@ -115,16 +116,16 @@ export default function EditRecordRoute({ loaderData, actionData }: Route.Compon
 				defaultValue={defaults}
 				lastResult={actionData?.result}
 				today={today}
-				submitLabel="Save changes"
+				submitLabel={t('edit.save')}
 				cancelTo={`/records/${id}`}
 			/>
 			{hcpc && reflections.length ? (
 				<section aria-labelledby="reflections-heading" className="mt-10 border-t border-stone-200 pt-6">
 					<h2 id="reflections-heading" className="text-xl font-bold text-stone-900">
-						Add an activity from your lesson reflections
+						{t('edit.addHeading')}
 					</h2>
 					<p className="mt-2 text-stone-700">
-						Save your changes first: pulling a reflection in reloads the form from your saved profile.
+						{t('edit.addNote')}
 					</p>
 					<ul className="mt-3 space-y-3">
 						{reflections.map((r) => (
@@ -132,7 +133,7 @@ export default function EditRecordRoute({ loaderData, actionData }: Route.Compon
 								key={r.id}
 								reflection={r}
 								to={`/records/${id}/edit?reflection=${r.id}`}
-								action="Add this to my statement"
+								action={t('edit.add')}
 							/>
 						))}
 					</ul>

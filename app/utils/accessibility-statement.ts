@@ -4,7 +4,17 @@
 // still fail, or the test fails; the compliance status is worked out from the list, so Circle
 // cannot claim full compliance while anything is known not to meet WCAG 2.2 AA.
 
+import en from '#modules/i18n/locales/en/public-pages.json' with { type: 'json' }
+
+const ISSUES = en.accessibility.issues
+
 export type KnownIssue = {
+	/**
+	 * Where the issue's words live in the `public-pages` namespace (`accessibility.issues.<key>`), so
+	 * the Welsh statement says it in Welsh; the English below is read from there. An issue without
+	 * one is shown in English, marked as such.
+	 */
+	messageKey?: keyof typeof ISSUES
 	/** What does not work, for whom, in plain words. */
 	summary: string
 	/** The WCAG 2.2 success criteria it fails, e.g. "1.2.2 Captions (Prerecorded)". */
@@ -26,20 +36,14 @@ export const STATEMENT_REVIEWED_ON = '2026-12-06'
 /** Found by hand: axe does not test PDFs or video. */
 export const KNOWN_ISSUES: KnownIssue[] = [
 	{
-		summary:
-			'Certificates, CPD portfolio exports and regulator records downloaded as PDFs are not tagged, so a screen reader may read them without headings or in the wrong order.',
+		messageKey: 'untaggedPdfs',
+		...ISSUES.untaggedPdfs,
 		criteria: ['1.3.1 Info and Relationships', '1.3.2 Meaningful Sequence'],
-		workaround:
-			'Everything in each PDF is also on an accessible web page: the certificate’s verification page, your CPD portfolio and each record’s own page. Ask us for another format and we will send it.',
-		plan: 'We are moving our PDFs to tagged PDF (PDF/UA) with a reading order and headings.',
 	},
 	{
-		summary:
-			'Course videos do not have captions yet. Where the trainer has written one, a transcript is shown with the video.',
+		messageKey: 'captions',
+		...ISSUES.captions,
 		criteria: ['1.2.2 Captions (Prerecorded)'],
-		workaround:
-			'Read the transcript below the video. If a video has no transcript, tell us and we will ask the trainer for one.',
-		plan: 'We are adding captions to the studio, so that trainers upload or check a caption file for every video they publish.',
 	},
 ]
 

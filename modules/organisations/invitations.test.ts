@@ -338,6 +338,29 @@ describe('accepting an invitation', () => {
 		expect((await snapshot(pool.id)).used).toBe(1)
 	})
 
+	test('a resent invitation is in the language the inviter chose for the first one', async () => {
+		const org = await createOrganisation()
+		const pool = await createSeatPool({ organisationId: org.id })
+		const email = uniqueAddress('cymraeg')
+		await inviteStaff({
+			organisationId: org.id,
+			poolId: pool.id,
+			actorId: org.owner.id,
+			rows: [{ row: 1, email, name: null }],
+			language: 'cy',
+		})
+		const invitation = await prisma.invitation.findFirstOrThrow({ where: { email }, select: { id: true, language: true } })
+		expect(invitation.language).toBe('cy')
+		await resendInvitation({ organisationId: org.id, invitationId: invitation.id, actorId: org.owner.id })
+		const mails = await prisma.emailMessage.findMany({
+			where: { to: email, template: 'invitation' },
+			select: { subject: true },
+			orderBy: { createdAt: 'asc' },
+		})
+		expect(mails).toHaveLength(2)
+		for (const mail of mails) expect(mail.subject).toMatch(/wedi rhoi lle i chi ar/)
+	})
+
 	test('members who are already members keep their role', async () => {
 		const org = await createOrganisation()
 		const pool = await createSeatPool({ organisationId: org.id })

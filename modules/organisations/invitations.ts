@@ -150,6 +150,7 @@ export async function inviteStaff({
 					tokenHash: hashToken(token),
 					invitedById: actorId,
 					expiresAt,
+					language: language ?? null,
 				},
 				select: { id: true },
 			})
@@ -256,7 +257,8 @@ export async function revokeInvitation({
 
 /**
  * Sends a pending (or expired, unaccepted, unrevoked) invitation again with a new link valid for 14
- * days; the old link stops working because only the new token's hash is kept. The actor must be an
+ * days, in the language the inviter chose when it was first sent (ADR 0041); the old link stops
+ * working because only the new token's hash is kept. The actor must be an
  * administrator or owner of the organisation (checked here, before anything is sent or counted).
  */
 export async function resendInvitation({
@@ -272,7 +274,7 @@ export async function resendInvitation({
 		await assertOrganisationActor(tx, { organisationId, actorId, minRole: 'ADMIN' })
 		const invitation = await tx.invitation.findFirst({
 			where: { id: invitationId, organisationId, acceptedAt: null, revokedAt: null },
-			select: { id: true, email: true, seatPoolId: true },
+			select: { id: true, email: true, seatPoolId: true, language: true },
 		})
 		if (!invitation)
 			throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
@@ -290,7 +292,14 @@ export async function resendInvitation({
 		if (count === 0)
 			throw new OrganisationsError('not_found', 'INVITATION_NOT_FOUND', 'That invitation is no longer pending.')
 		const context = await invitationContext(tx, { organisationId, poolId: invitation.seatPoolId, actorId })
-		await sendInvitationEmail(tx, { ...context, to: invitation.email, name: null, token, expiresAt })
+		await sendInvitationEmail(tx, {
+			...context,
+			to: invitation.email,
+			name: null,
+			token,
+			expiresAt,
+			language: invitation.language,
+		})
 		await audit(tx, {
 			actorId,
 			organisationId,

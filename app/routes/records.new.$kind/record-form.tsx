@@ -3,11 +3,15 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import type { FieldMetadata, SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import type { ParseKeys } from 'i18next'
 import { type ReactNode, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import type { ReflectiveRecordKind } from '#modules/db/generated/enums.ts'
-import { gapSentence, type HcpcGap } from '#modules/reflective-records/hcpc-gaps.ts'
+import { useGapSentence } from '#app/components/hcpc-evidence.tsx'
+import { useFormat } from '#app/utils/i18n.ts'
+import type { HcpcGap } from '#modules/reflective-records/hcpc-gaps.ts'
 import {
 	countWords,
 	FEEDBACK_SOURCES,
@@ -22,230 +26,226 @@ import {
 } from '#modules/reflective-records/schemas.ts'
 import { TEACHERS_STANDARD_TAGS } from '#modules/portfolio/schemas.ts'
 
+/** A message of the `records` namespace: each field's label and hint are keys, shown in the page's language. */
+type Text = ParseKeys<'records'>
+
 type Spec =
-	| { name: string; label: string; kind: 'text' | 'email' | 'date'; hint?: string; optional?: boolean }
+	| { name: string; label: Text; kind: 'text' | 'email' | 'date'; hint?: Text; optional?: boolean }
 	| {
 			name: string
-			label: string
+			label: Text
 			kind: 'textarea'
-			hint?: string
+			hint?: Text
 			rows?: number
 			optional?: boolean
 			/** A word limit, counted live as the learner types (the schema enforces it). */
 			maxWords?: number
 	  }
-	| { name: string; label: string; kind: 'select'; options: readonly string[]; hint?: string }
-	| { name: string; label: string; kind: 'checkboxes'; options: readonly string[]; hint?: string; optional?: boolean }
+	| { name: string; label: Text; kind: 'select'; options: readonly string[]; hint?: Text }
+	| { name: string; label: Text; kind: 'checkboxes'; options: readonly string[]; hint?: Text; optional?: boolean }
 
-const PRIVACY = 'Make sure no one (patients, people you support or colleagues) can be identified from what you write.'
-const RJC_PRIVACY =
-	'Describe each case so that no one (the people harmed, the people responsible, their families or colleagues) can be identified: no names, places or dates of the incident.'
-const PUPIL_PRIVACY = 'Make sure no pupil, parent or colleague can be identified from what you write.'
-
-/** Each form's questions, in the regulator's order, worded for Circle. */
+/** Each form's questions, in the regulator's order, worded for Circle (keys of the `records` namespace). */
 export const FORM_FIELDS: Record<ReflectiveRecordKind, Spec[]> = {
 	NMC_REFLECTIVE_ACCOUNT: [
-		{ name: 'title', label: 'A short title for this account', kind: 'text' },
-		{ name: 'date', label: 'Date of the activity, feedback or event', kind: 'date' },
+		{ name: 'title', label: 'form.nmcAccount.title', kind: 'text' },
+		{ name: 'date', label: 'form.nmcAccount.date', kind: 'date' },
 		{
 			name: 'activity',
-			label: 'What was the nature of the CPD activity, practice-related feedback or event?',
+			label: 'form.nmcAccount.activity',
 			kind: 'textarea',
-			hint: PRIVACY,
+			hint: 'form.privacy',
 			rows: 4,
 		},
-		{ name: 'learnt', label: 'What did you learn from it?', kind: 'textarea', rows: 5 },
+		{ name: 'learnt', label: 'form.nmcAccount.learnt', kind: 'textarea', rows: 5 },
 		{
 			name: 'changedPractice',
-			label: 'How did you change or improve your practice as a result?',
+			label: 'form.nmcAccount.changedPractice',
 			kind: 'textarea',
 			rows: 5,
 		},
 		{
 			name: 'codeThemes',
-			label: 'Which themes of the Code does it relate to?',
+			label: 'form.nmcAccount.codeThemes',
 			kind: 'checkboxes',
 			options: NMC_CODE_THEMES,
-			hint: 'Choose one or more.',
+			hint: 'form.chooseOneOrMore',
 		},
-		{ name: 'codeRelevance', label: 'How is this relevant to the Code?', kind: 'textarea', rows: 4 },
+		{ name: 'codeRelevance', label: 'form.nmcAccount.codeRelevance', kind: 'textarea', rows: 4 },
 	],
 	NMC_FEEDBACK: [
-		{ name: 'title', label: 'A short title for this feedback', kind: 'text' },
-		{ name: 'date', label: 'Date you received it', kind: 'date' },
-		{ name: 'source', label: 'Who was it from?', kind: 'select', options: FEEDBACK_SOURCES },
-		{ name: 'summary', label: 'What did the feedback say?', kind: 'textarea', hint: PRIVACY, rows: 4 },
-		{ name: 'response', label: 'How did you use it to improve your practice?', kind: 'textarea', rows: 4 },
+		{ name: 'title', label: 'form.nmcFeedback.title', kind: 'text' },
+		{ name: 'date', label: 'form.nmcFeedback.date', kind: 'date' },
+		{ name: 'source', label: 'form.nmcFeedback.source', kind: 'select', options: FEEDBACK_SOURCES },
+		{ name: 'summary', label: 'form.nmcFeedback.summary', kind: 'textarea', hint: 'form.privacy', rows: 4 },
+		{ name: 'response', label: 'form.nmcFeedback.response', kind: 'textarea', rows: 4 },
 	],
 	NMC_DISCUSSION: [
-		{ name: 'title', label: 'A short title for the discussion', kind: 'text' },
-		{ name: 'date', label: 'Date of the discussion', kind: 'date' },
+		{ name: 'title', label: 'form.nmcDiscussion.title', kind: 'text' },
+		{ name: 'date', label: 'form.nmcDiscussion.date', kind: 'date' },
 		{
 			name: 'partnerName',
-			label: 'Your discussion partner’s name',
+			label: 'form.nmcDiscussion.partnerName',
 			kind: 'text',
-			hint: 'Another NMC registrant you talked your five reflective accounts through with, face to face or by video.',
+			hint: 'form.nmcDiscussion.partnerNameHint',
 		},
 		{
 			name: 'partnerEmail',
-			label: 'Your discussion partner’s email address',
+			label: 'form.nmcDiscussion.partnerEmail',
 			kind: 'email',
-			hint: 'We email them a link to confirm the discussion with their NMC PIN. They do not need an account.',
+			hint: 'form.nmcDiscussion.partnerEmailHint',
 		},
 		{
 			name: 'notes',
-			label: 'Notes on what you discussed (optional)',
+			label: 'form.nmcDiscussion.notes',
 			kind: 'textarea',
-			hint: PRIVACY,
+			hint: 'form.privacy',
 			rows: 4,
 			optional: true,
 		},
 	],
 	SWE_CPD: [
-		{ name: 'title', label: 'A short title for this CPD', kind: 'text' },
-		{ name: 'date', label: 'Date of the activity', kind: 'date' },
-		{ name: 'cpdType', label: 'Type of CPD', kind: 'select', options: SWE_CPD_TYPES },
+		{ name: 'title', label: 'form.sweCpd.title', kind: 'text' },
+		{ name: 'date', label: 'form.sweCpd.date', kind: 'date' },
+		{ name: 'cpdType', label: 'form.sweCpd.cpdType', kind: 'select', options: SWE_CPD_TYPES },
 		{
 			name: 'description',
-			label: 'Describe the activity briefly, and why it is relevant to your practice',
+			label: 'form.sweCpd.description',
 			kind: 'textarea',
-			hint: PRIVACY,
+			hint: 'form.privacy',
 			rows: 4,
 		},
-		{ name: 'learnt', label: 'What did you learn?', kind: 'textarea', rows: 5 },
+		{ name: 'learnt', label: 'form.sweCpd.learnt', kind: 'textarea', rows: 5 },
 		{
 			name: 'impact',
-			label: 'What impact has it had on your practice and on the people you work with?',
+			label: 'form.sweCpd.impact',
 			kind: 'textarea',
 			rows: 5,
 		},
 		{
 			name: 'standards',
-			label: 'Professional standard 4 (optional)',
+			label: 'form.sweCpd.standards',
 			kind: 'checkboxes',
 			options: SWE_STANDARDS,
 			optional: true,
 		},
 		{
 			name: 'peerReflection',
-			label: 'Peer reflection: what did you learn from discussing this with a peer? (optional)',
+			label: 'form.sweCpd.peerReflection',
 			kind: 'textarea',
-			hint: 'At least one of your records each year needs a peer reflection.',
+			hint: 'form.sweCpd.peerReflectionHint',
 			rows: 4,
 			optional: true,
 		},
-		{ name: 'peerName', label: 'Your peer’s name (optional)', kind: 'text', optional: true },
+		{ name: 'peerName', label: 'form.sweCpd.peerName', kind: 'text', optional: true },
 		{
 			name: 'peerEmail',
-			label: 'Your peer’s email address (optional)',
+			label: 'form.sweCpd.peerEmail',
 			kind: 'email',
-			hint: 'We email them a link to confirm the peer reflection. They do not need an account.',
+			hint: 'form.sweCpd.peerEmailHint',
 			optional: true,
 		},
 	],
 	HCPC_PROFILE: [
-		{ name: 'title', label: 'A name for this profile', kind: 'text' },
-		{ name: 'date', label: 'Date of the profile', kind: 'date', hint: 'The day you last worked on it.' },
+		{ name: 'title', label: 'form.hcpc.title', kind: 'text' },
+		{ name: 'date', label: 'form.hcpc.date', kind: 'date', hint: 'form.hcpc.dateHint' },
 		{
 			name: 'summary',
-			label: 'Summary of your practice',
+			label: 'form.hcpc.summary',
 			kind: 'textarea',
-			hint: 'Your role, where and with whom you work, and what a typical week involves, so the assessors can see your CPD in context. Up to 500 words.',
+			hint: 'form.hcpc.summaryHint',
 			rows: 8,
 			optional: true,
 			maxWords: HCPC_WORD_LIMITS.summary,
 		},
 		{
 			name: 'statement',
-			label: 'Your statement: how your CPD has met the HCPC’s standards',
+			label: 'form.hcpc.statement',
 			kind: 'textarea',
-			hint:
-				'Usually four to six activities from your list. For each: what it was, what you learnt, how it improved your work, and how it benefited the people who use your service. Up to 1,500 words. ' +
-				PRIVACY,
+			hint: 'form.hcpc.statementHint',
 			rows: 16,
 			optional: true,
 			maxWords: HCPC_WORD_LIMITS.statement,
 		},
 		{
 			name: 'gapExplanation',
-			label: 'Explain any gap of three months or more in your list',
+			label: 'form.hcpc.gapExplanation',
 			kind: 'textarea',
-			hint: 'For example a career break, parental leave or illness. A sentence or two is enough.',
+			hint: 'form.hcpc.gapExplanationHint',
 			rows: 4,
 			optional: true,
 		},
 	],
 	RJC_SUPERVISION: [
-		{ name: 'title', label: 'A short title for this supervision', kind: 'text' },
-		{ name: 'date', label: 'Date of the supervision', kind: 'date' },
-		{ name: 'supervisor', label: 'Your supervisor’s name', kind: 'text' },
-		{ name: 'supervisionType', label: 'Case or group supervision?', kind: 'select', options: RJC_SUPERVISION_TYPES },
-		{ name: 'casesDiscussed', label: 'Which cases did you discuss?', kind: 'textarea', hint: RJC_PRIVACY, rows: 4 },
-		{ name: 'learning', label: 'What did you learn?', kind: 'textarea', rows: 4 },
-		{ name: 'actions', label: 'What actions did you agree?', kind: 'textarea', rows: 3 },
+		{ name: 'title', label: 'form.rjcSupervision.title', kind: 'text' },
+		{ name: 'date', label: 'form.rjcSupervision.date', kind: 'date' },
+		{ name: 'supervisor', label: 'form.rjcSupervision.supervisor', kind: 'text' },
+		{ name: 'supervisionType', label: 'form.rjcSupervision.supervisionType', kind: 'select', options: RJC_SUPERVISION_TYPES },
+		{ name: 'casesDiscussed', label: 'form.rjcSupervision.casesDiscussed', kind: 'textarea', hint: 'form.rjcPrivacy', rows: 4 },
+		{ name: 'learning', label: 'form.rjcSupervision.learning', kind: 'textarea', rows: 4 },
+		{ name: 'actions', label: 'form.rjcSupervision.actions', kind: 'textarea', rows: 3 },
 	],
 	RJC_OBSERVED_PRACTICE: [
-		{ name: 'title', label: 'A short title for this observation', kind: 'text' },
-		{ name: 'date', label: 'Date of the process', kind: 'date' },
-		{ name: 'process', label: 'What kind of process was it?', kind: 'select', options: RJC_PROCESSES },
-		{ name: 'observer', label: 'Who observed you?', kind: 'text' },
+		{ name: 'title', label: 'form.rjcObserved.title', kind: 'text' },
+		{ name: 'date', label: 'form.rjcObserved.date', kind: 'date' },
+		{ name: 'process', label: 'form.rjcObserved.process', kind: 'select', options: RJC_PROCESSES },
+		{ name: 'observer', label: 'form.rjcObserved.observer', kind: 'text' },
 		{
 			name: 'observerRole',
-			label: 'Their role (optional)',
+			label: 'form.rjcObserved.observerRole',
 			kind: 'text',
-			hint: 'For example, “RJC accredited practitioner” or “Case supervisor”.',
+			hint: 'form.rjcObserved.observerRoleHint',
 			optional: true,
 		},
-		{ name: 'feedback', label: 'What feedback did they give you?', kind: 'textarea', hint: RJC_PRIVACY, rows: 4 },
-		{ name: 'learning', label: 'What did you learn?', kind: 'textarea', rows: 4 },
+		{ name: 'feedback', label: 'form.rjcObserved.feedback', kind: 'textarea', hint: 'form.rjcPrivacy', rows: 4 },
+		{ name: 'learning', label: 'form.rjcObserved.learning', kind: 'textarea', rows: 4 },
 		{
 			name: 'actions',
-			label: 'What will you do differently? (optional)',
+			label: 'form.rjcObserved.actions',
 			kind: 'textarea',
 			rows: 3,
 			optional: true,
 		},
 	],
 	TEACHER_SIGN_OFF: [
-		{ name: 'title', label: 'A short title for this development', kind: 'text' },
-		{ name: 'date', label: 'Date (or the date it finished)', kind: 'date' },
+		{ name: 'title', label: 'form.teacher.title', kind: 'text' },
+		{ name: 'date', label: 'form.teacher.date', kind: 'date' },
 		{
 			name: 'activity',
-			label: 'What did you do?',
+			label: 'form.teacher.activity',
 			kind: 'textarea',
-			hint: `For example, a course, a coaching cycle, lesson study or an observation. ${PUPIL_PRIVACY}`,
+			hint: 'form.teacher.activityHint',
 			rows: 4,
 		},
 		{
 			name: 'standards',
-			label: 'Which of the Teachers’ Standards does it relate to?',
+			label: 'form.teacher.standards',
 			kind: 'checkboxes',
 			options: TEACHERS_STANDARD_TAGS,
-			hint: 'Choose one or more: Part One’s eight standards for teaching, or Part Two on conduct.',
+			hint: 'form.teacher.standardsHint',
 		},
 		{
 			name: 'pupilImpact',
-			label: 'What difference did it make to your pupils?',
+			label: 'form.teacher.pupilImpact',
 			kind: 'textarea',
-			hint: 'What you saw change in their learning, behaviour or wellbeing, and how you know.',
+			hint: 'form.teacher.pupilImpactHint',
 			rows: 5,
 		},
 		{
 			name: 'evidence',
-			label: 'Evidence (optional)',
+			label: 'form.teacher.evidence',
 			kind: 'textarea',
-			hint: 'Where your evidence is, such as planning, pupils’ work or an observation note.',
+			hint: 'form.teacher.evidenceHint',
 			rows: 3,
 			optional: true,
 		},
-		{ name: 'nextSteps', label: 'Next steps (optional)', kind: 'textarea', rows: 3, optional: true },
-		{ name: 'signerName', label: 'Your mentor’s or line manager’s name', kind: 'text' },
-		{ name: 'signerRole', label: 'Their role', kind: 'select', options: TEACHER_SIGNER_ROLES },
+		{ name: 'nextSteps', label: 'form.teacher.nextSteps', kind: 'textarea', rows: 3, optional: true },
+		{ name: 'signerName', label: 'form.teacher.signerName', kind: 'text' },
+		{ name: 'signerRole', label: 'form.teacher.signerRole', kind: 'select', options: TEACHER_SIGNER_ROLES },
 		{
 			name: 'signerEmail',
-			label: 'Their email address',
+			label: 'form.teacher.signerEmail',
 			kind: 'email',
-			hint: 'We email them a link to read this record and sign it off. They do not need an account, and the link works once.',
+			hint: 'form.teacher.signerEmailHint',
 		},
 	],
 }
@@ -255,12 +255,12 @@ export const HCPC_GAP_FIELD_ID = 'record-HCPC_PROFILE-gapExplanation'
 
 /** The gaps, said where they are, as the hint of the field that explains them. */
 export function HcpcGapNotes({ gaps }: { gaps: HcpcGap[] }) {
-	if (gaps.length === 0)
-		return <>You have no gap of three months or more in the last two years: you can leave this empty.</>
+	const { t } = useTranslation('records')
+	const gapSentence = useGapSentence()
+	if (gaps.length === 0) return <>{t('form.noGaps')}</>
 	return (
 		<>
-			Say why there was no CPD in {gaps.length === 1 ? 'this stretch' : 'these stretches'} (a career break, parental
-			leave, illness…). A sentence or two is enough.
+			{t('form.explainGaps', { count: gaps.length })}
 			<span className="mt-1 block">
 				{gaps.map((gap) => (
 					<span key={`${gap.from}-${gap.to}`} className="block">
@@ -274,6 +274,8 @@ export function HcpcGapNotes({ gaps }: { gaps: HcpcGap[] }) {
 
 /** "312 of 1,500 words", announced politely as the learner types; over the limit it says by how much. */
 export function WordCount({ text, max, id }: { text: string; max: number; id: string }) {
+	const { t } = useTranslation('records')
+	const f = useFormat()
 	const words = countWords(text)
 	const over = words - max
 	return (
@@ -284,8 +286,8 @@ export function WordCount({ text, max, id }: { text: string; max: number; id: st
 			className={over > 0 ? 'mt-1 text-sm font-semibold text-red-800' : 'mt-1 text-sm text-stone-600'}
 		>
 			{over > 0
-				? `${words.toLocaleString('en-GB')} words: ${over.toLocaleString('en-GB')} over the limit of ${max.toLocaleString('en-GB')}`
-				: `${words.toLocaleString('en-GB')} of ${max.toLocaleString('en-GB')} words`}
+				? t('form.wordsOver', { words: f.number(words), over: f.number(over), max: f.number(max) })
+				: t('form.words', { words: f.number(words), max: f.number(max) })}
 		</p>
 	)
 }
@@ -299,11 +301,12 @@ function CountedTextarea({
 	meta: FieldMetadata<string>
 	description: ReactNode
 }) {
+	const { t } = useTranslation('records')
 	const [text, setText] = useState(typeof meta.initialValue === 'string' ? meta.initialValue : '')
 	const countId = `${meta.id}-count`
 	return (
 		<TextareaField
-			labelProps={{ children: spec.label }}
+			labelProps={{ children: t(spec.label) }}
 			description={description}
 			textareaProps={{
 				...getTextareaProps(meta),
@@ -340,7 +343,9 @@ export function RecordForm({
 	/** Something to show beside a field, by name, in place of its usual hint (the HCPC gaps beside their explanation). */
 	notes?: Record<string, ReactNode>
 }) {
+	const { t } = useTranslation('records')
 	const navigation = useNavigation()
+	const hint = (spec: Spec) => (spec.hint ? t(spec.hint) : undefined)
 	const [form, fields] = useForm<Record<string, string | string[] | undefined>>({
 		id: `record-${kind}`,
 		lastResult,
@@ -371,8 +376,8 @@ export function RecordForm({
 						return (
 							<Field
 								key={spec.name}
-								labelProps={{ children: spec.label }}
-								description={spec.hint}
+								labelProps={{ children: t(spec.label) }}
+								description={hint(spec)}
 								inputProps={{
 									...getInputProps(meta as FieldMetadata<string>, { type: spec.kind }),
 									required: !spec.optional,
@@ -389,15 +394,15 @@ export function RecordForm({
 									key={`${spec.name}-${meta.key ?? ''}`}
 									spec={{ ...spec, maxWords: spec.maxWords }}
 									meta={meta as FieldMetadata<string>}
-									description={notes?.[spec.name] ?? spec.hint}
+									description={notes?.[spec.name] ?? hint(spec)}
 								/>
 							)
 						}
 						return (
 							<TextareaField
 								key={spec.name}
-								labelProps={{ children: spec.label }}
-								description={notes?.[spec.name] ?? spec.hint ?? 'Up to 5,000 characters.'}
+								labelProps={{ children: t(spec.label) }}
+								description={notes?.[spec.name] ?? hint(spec) ?? t('form.upTo5000')}
 								textareaProps={{
 									...getTextareaProps(meta as FieldMetadata<string>),
 									rows: spec.rows ?? 4,
@@ -410,10 +415,10 @@ export function RecordForm({
 						return (
 							<SelectField
 								key={spec.name}
-								labelProps={{ children: spec.label }}
-								description={spec.hint}
+								labelProps={{ children: t(spec.label) }}
+								description={hint(spec)}
 								selectProps={{ ...getSelectProps(meta as FieldMetadata<string>), required: true }}
-								placeholder="Choose one"
+								placeholder={t('form.chooseOne')}
 								options={spec.options.map((option) => ({ value: option, label: option }))}
 								errors={meta.errors}
 							/>
@@ -427,8 +432,8 @@ export function RecordForm({
 								className="space-y-3"
 								aria-describedby={meta.errors?.length ? errorId : undefined}
 							>
-								<legend className="font-semibold text-stone-900">{spec.label}</legend>
-								{spec.hint ? <p className="text-sm text-stone-600">{spec.hint}</p> : null}
+								<legend className="font-semibold text-stone-900">{t(spec.label)}</legend>
+								{spec.hint ? <p className="text-sm text-stone-600">{t(spec.hint)}</p> : null}
 								<div className="grid gap-2 sm:grid-cols-2">
 									{spec.options.map((option, i) => (
 										<label
@@ -445,7 +450,10 @@ export function RecordForm({
 												aria-invalid={meta.errors?.length ? true : undefined}
 												className="size-5 accent-brand-700"
 											/>
-											<span className="text-stone-900">{option}</span>
+											{/* The regulator's own English terms, stored as they are (the PDF prints them). */}
+											<span lang="en" className="text-stone-900">
+												{option}
+											</span>
 										</label>
 									))}
 								</div>
@@ -456,11 +464,11 @@ export function RecordForm({
 				}
 			})}
 			<div className="flex flex-wrap items-center gap-4 border-t border-stone-200 pt-6">
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('form.saving')}>
 					{submitLabel}
 				</SubmitButton>
 				<Link to={cancelTo} className={LINK}>
-					Cancel
+					{t('form.cancel')}
 				</Link>
 			</div>
 		</Form>

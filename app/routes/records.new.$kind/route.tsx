@@ -1,10 +1,13 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Link, redirect } from 'react-router'
 import { HcpcEvidence } from '#app/components/hcpc-evidence.tsx'
 import { LessonReflectionCard } from '#app/components/records/lesson-reflection-card.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { londonToday } from '#modules/portfolio/cpd-dates.ts'
 import { listLessonReflections, prefillFromReflection } from '#modules/reflective-records/lesson-reflections.ts'
@@ -12,27 +15,31 @@ import { getHcpcEvidence } from '#modules/reflective-records/hcpc.ts'
 import { FollowUpReflections } from '#app/components/follow-ups/follow-up-reflections.tsx'
 import { listFollowUpReflections, prefillFromFollowUp } from '#modules/follow-ups/learner.ts'
 import { createRecord } from '#modules/reflective-records/records.ts'
-import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS, REGULATOR_INFO } from '#modules/reflective-records/schemas.ts'
+import { kindFromSlug, RECORD_KIND_INFO, RECORD_SCHEMAS } from '#modules/reflective-records/schemas.ts'
 import type { Route } from './+types/route'
 import { HcpcGapNotes, HCPC_GAP_FIELD_ID, RecordForm } from './record-form.tsx'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data && 'error' in data ? 'Error: ' : ''}${data && 'label' in data ? data.label : 'New record'} | Circle`,
-		data && 'label' in data
-			? `Write your ${data.label} on the regulator’s own form, ready for revalidation or renewal.`
-			: 'Write a reflective record on your regulator’s own form, ready for revalidation or renewal.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	if (!data || !('kind' in data))
+		return pageMeta(t('new.metaTitleDefault', { ns: 'records' }), t('new.metaDescriptionDefault', { ns: 'records' }))
+	const label = t(`kinds.${data.kind}`, { ns: 'records' })
+	return pageMeta(
+		'error' in data ? t('new.metaTitleError', { ns: 'records', label }) : `${label} | Circle`,
+		t('new.metaDescription', { ns: 'records', label }),
 	)
+}
 
-function kindOr404(slug: string) {
+async function kindOr404(request: Request, slug: string) {
 	const kind = kindFromSlug(slug)
-	if (!kind) throw data({ message: 'There is no such form' }, { status: 404 })
+	if (!kind) throw data({ message: (await getT(request))('new.noSuchForm', { ns: 'records' }) }, { status: 404 })
 	return kind
 }
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
-	const kind = kindOr404(params.kind)
+	const kind = await kindOr404(request, params.kind)
+	const t = await getT(request)
 	const reflectionId = new URL(request.url).searchParams.get('reflection')
 	// A course follow-up's 30-day reflection pulled in as the impact on practice (ADR 0032).
 	const followUpId = new URL(request.url).searchParams.get('followUp')?.slice(0, 40) ?? null
@@ -51,10 +58,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return {
 		kind,
 		slug: params.kind,
-		label: RECORD_KIND_INFO[kind].label,
 		today: londonToday(),
 		defaults: (prefill ??
-			(kind === 'HCPC_PROFILE' ? { title: 'My HCPC CPD profile', date: londonToday() } : {})) as Record<
+			(kind === 'HCPC_PROFILE' ? { title: t('new.defaultHcpcTitle', { ns: 'records' }), date: londonToday() } : {})) as Record<
 			string,
 			string | string[] | undefined
 		>,
@@ -73,7 +79,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request)
-	const kind = kindOr404(params.kind)
+	const kind = await kindOr404(request, params.kind)
 	const submission = parseWithZod(await request.formData(), { schema: RECORD_SCHEMAS[kind] })
 	if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
 	let id: string
@@ -88,29 +94,30 @@ export async function action({ request, params }: Route.ActionArgs) {
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
 export default function NewRecordRoute({ loaderData, actionData }: Route.ComponentProps) {
-	const { kind, slug, label, today, defaults, reflections, hcpc, pulledFollowUp, followUpReflections } = loaderData
+	const { kind, slug, today, defaults, reflections, hcpc, pulledFollowUp, followUpReflections } = loaderData
+	const { t } = useTranslation('records')
 	return (
 		<Container className="py-10 sm:py-12">
 			<p>
 				<Link to="/records" className={LINK}>
-					Reflective records
+					{t('index.heading')}
 				</Link>
 			</p>
 			<div className="mt-4 grid gap-10 lg:grid-cols-3">
 				<div className="lg:col-span-2">
-					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{label}</h1>
+					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{t(`kinds.${kind}`)}</h1>
 					<p className="mt-3 max-w-prose text-lg text-stone-700">
-						{REGULATOR_INFO[RECORD_KIND_INFO[kind].regulator].intro}
+						{t(`regulatorIntro.${RECORD_KIND_INFO[kind].regulator}`)}
 					</p>
 					{defaults.sourceReflectionId ? (
 						<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
-							Your lesson reflection has been pulled in. Check it and add the rest.
+							{t('new.pulledReflection')}
 						</p>
 					) : null}
 					{hcpc ? <HcpcEvidence evidence={hcpc} explainHref={`#${HCPC_GAP_FIELD_ID}`} /> : null}
 					{pulledFollowUp ? (
 						<p role="status" className="mt-4 rounded-lg bg-brand-50 p-3 text-brand-900">
-							Your follow-up reflection has been pulled in as the impact on your practice. Check it and add the rest.
+							{t('new.pulledFollowUp')}
 						</p>
 					) : null}
 					<RecordForm
@@ -120,17 +127,17 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 						defaultValue={defaults}
 						lastResult={actionData?.result}
 						today={today}
-						submitLabel="Save record"
+						submitLabel={t('new.save')}
 						cancelTo="/records"
 					/>
 				</div>
 				<aside aria-labelledby="reflections-heading">
 					<h2 id="reflections-heading" className="text-xl font-bold text-stone-900">
-						Your lesson reflections
+						{t('new.reflectionsHeading')}
 					</h2>
 					{reflections.length === 0 ? (
 						<p className="mt-3 text-stone-700">
-							Reflections you write inside Circle lessons appear here, ready to pull into a form.
+							{t('new.noReflections')}
 						</p>
 					) : (
 						<ul className="mt-3 space-y-3">
@@ -139,7 +146,7 @@ export default function NewRecordRoute({ loaderData, actionData }: Route.Compone
 									key={r.id}
 									reflection={r}
 									to={`/records/new/${slug}?reflection=${r.id}`}
-									action="Pull this into the form"
+									action={t('new.pull')}
 								/>
 							))}
 						</ul>
