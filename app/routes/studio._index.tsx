@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
-import { Container } from '#app/components/ui/container.tsx'
+import { StudioListPage, StudioTable } from '#app/components/studio/studio-list.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
@@ -37,12 +37,10 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 	const { t } = useTranslation('studio')
 	const f = useFormat()
 	return (
-		<Container className="py-10 sm:py-12">
-			<div className="flex flex-wrap items-end justify-between gap-4">
-				<div>
-					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{t('home.heading')}</h1>
-					<p className="mt-2 text-lg text-stone-700">{isAdmin ? t('home.introAdmin') : t('home.intro')}</p>
-				</div>
+		<StudioListPage
+			heading={t('home.heading')}
+			intro={isAdmin ? t('home.introAdmin') : t('home.intro')}
+			actions={
 				<div className="flex flex-wrap gap-3">
 					<ButtonLink to="/studio/circles" variant="secondary">
 						{t('home.circles')}
@@ -58,62 +56,48 @@ export default function StudioRoute({ loaderData }: Route.ComponentProps) {
 					</ButtonLink>
 					<ButtonLink to="/studio/new">{t('home.newCourse')}</ButtonLink>
 				</div>
-			</div>
-			{courses.length === 0 ? (
-				<p className="mt-10 text-stone-700">{t('home.empty')}</p>
-			) : (
-				<div className="mt-8 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
-					<table className="w-full text-left">
-						<caption className="sr-only">{t('home.caption')}</caption>
-						<thead className="bg-stone-100 text-sm text-stone-800">
-							<tr>
-								<th scope="col" className="px-4 py-3 font-semibold">
-									{t('home.course')}
-								</th>
-								<th scope="col" className="px-4 py-3 font-semibold">
-									{t('home.status')}
-								</th>
-								<th scope="col" className="px-4 py-3 font-semibold">
-									{t('home.version')}
-								</th>
-								<th scope="col" className="px-4 py-3 text-right font-semibold">
-									{t('home.enrolments')}
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{courses.map((course) => (
-								<tr key={course.id} className="border-t border-stone-200">
-									<th scope="row" className="px-4 py-3 font-semibold">
-										<Link to={`/studio/courses/${course.id}`} className="text-brand-800 underline underline-offset-2">
-											{course.title}
-										</Link>
-										<span className="block text-sm font-normal text-stone-600">
-											{`/courses/${course.slug}`}
-											{course.myRole === 'CO_AUTHOR' ? t('home.coAuthor') : ''}
-										</span>
-									</th>
-									<td className="px-4 py-3">
-										<Badge tone={STATUS[course.status].tone}>{t(STATUS[course.status].label)}</Badge>
-									</td>
-									<td className="px-4 py-3 text-stone-800">
-										{course.publishedVersionNumber
-											? t('home.live', { number: course.publishedVersionNumber })
-											: t('home.notPublished')}
-										{course.draftVersionNumber ? (
-											<span className="block text-sm text-stone-600">
-												{t('home.draft', { number: course.draftVersionNumber })}
-											</span>
-										) : null}
-									</td>
-									<td className="px-4 py-3 text-right tabular-nums">{f.number(course.enrolmentCount)}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
-		</Container>
+			}
+			isEmpty={courses.length === 0}
+			empty={t('home.empty')}
+		>
+			<StudioTable
+				caption={t('home.caption')}
+				columns={[
+					{ label: t('home.course') },
+					{ label: t('home.status') },
+					{ label: t('home.version') },
+					{ label: t('home.enrolments'), align: 'right' },
+				]}
+			>
+				{courses.map((course) => (
+					<tr key={course.id} className="border-t border-stone-200">
+						<th scope="row" className="px-4 py-3 font-semibold">
+							<Link to={`/studio/courses/${course.id}`} className="text-brand-800 underline underline-offset-2">
+								{course.title}
+							</Link>
+							<span className="block text-sm font-normal text-stone-600">
+								{`/courses/${course.slug}`}
+								{course.myRole === 'CO_AUTHOR' ? t('home.coAuthor') : ''}
+							</span>
+						</th>
+						<td className="px-4 py-3">
+							<Badge tone={STATUS[course.status].tone}>{t(STATUS[course.status].label)}</Badge>
+						</td>
+						<td className="px-4 py-3 text-stone-800">
+							{course.publishedVersionNumber
+								? t('home.live', { number: course.publishedVersionNumber })
+								: t('home.notPublished')}
+							{course.draftVersionNumber ? (
+								<span className="block text-sm text-stone-600">
+									{t('home.draft', { number: course.draftVersionNumber })}
+								</span>
+							) : null}
+						</td>
+						<td className="px-4 py-3 text-right tabular-nums">{f.number(course.enrolmentCount)}</td>
+					</tr>
+				))}
+			</StudioTable>
+		</StudioListPage>
 	)
 }
 

@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseDetailsForm } from '#app/components/studio/course-details-form.tsx'
@@ -9,7 +10,8 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createDraftVersion } from '#modules/authoring/create-draft-version.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
@@ -30,12 +32,16 @@ import {
 import { updateCourseDetails } from '#modules/authoring/update-course-details.ts'
 import type { Route } from './+types/studio.courses.$courseId._index'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data ? `${data.version.title} | ` : ''}Studio | Circle`,
-		'Build a course in the studio: its details, modules and lessons, drafts and versions.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('builder.meta.title', { ns: 'studio', course: data.version.title })
+			: t('home.meta.title', { ns: 'studio' }),
+		t('builder.meta.description', { ns: 'studio' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
@@ -57,6 +63,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const base = { courseId, actorId: user.id }
 	const form = await request.formData()
 	const intent = text(form, 'intent')
+	const t = await getT(request)
 
 	if (intent === 'update-details') {
 		const submission = parseWithZod(form, { schema: CourseDetailsSchema })
@@ -71,7 +78,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 				ok: true as const,
 				intent,
 				target: null,
-				message: 'Course details saved.',
+				message: t('builder.message.detailsSaved', { ns: 'studio' }),
 			})
 		} catch (error) {
 			return replyWithDomainError(submission, error)
@@ -87,7 +94,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 				ok: false as const,
 				intent,
 				target,
-				message: messages?.[0] ?? 'That action is not recognised.',
+				message: messages?.[0] ?? t('builder.message.unrecognised', { ns: 'studio' }),
 				field: field === 'intent' ? null : field.replace(/\[\d+\]$/, ''),
 			},
 			{ status: 400 },
@@ -103,55 +110,55 @@ export async function action({ request, params }: Route.ActionArgs) {
 				const draft = await createDraftVersion(base)
 				return ok(
 					draft.created
-						? `Draft version ${draft.number} started. Learners keep the published version until you publish this one.`
-						: `You are editing draft version ${draft.number}.`,
+						? t('builder.message.draftStarted', { ns: 'studio', number: draft.number })
+						: t('builder.message.editingDraft', { ns: 'studio', number: draft.number }),
 				)
 			}
 			case 'add-module': {
 				const mod = await addModule({ ...base, title: change.title })
-				return ok(`Module “${mod.title}” added.`)
+				return ok(t('builder.message.moduleAdded', { ns: 'studio', title: mod.title }))
 			}
 			case 'rename-module':
 				await renameModule({ ...base, moduleId: change.moduleId, title: change.title })
-				return ok('Module renamed.')
+				return ok(t('builder.message.moduleRenamed', { ns: 'studio' }))
 			case 'delete-module':
 				await deleteModule({ ...base, moduleId: change.moduleId })
-				return ok('Module deleted from the draft.')
+				return ok(t('builder.message.moduleDeleted', { ns: 'studio' }))
 			case 'move-module': {
 				const { position, total } = await moveModule({
 					...base,
 					moduleId: change.moduleId,
 					direction: change.direction,
 				})
-				return ok(`Module moved to position ${position} of ${total}.`)
+				return ok(t('builder.message.moduleMoved', { ns: 'studio', position, total }))
 			}
 			case 'reorder-modules':
 				await reorderModules({ ...base, moduleIds: change.order })
-				return ok('Module order saved.')
+				return ok(t('builder.message.moduleOrderSaved', { ns: 'studio' }))
 			case 'add-lesson': {
 				const lesson = await addLesson({ ...base, moduleId: change.moduleId, kind: change.kind, title: change.title })
-				return ok(`Lesson “${lesson.title}” added.`)
+				return ok(t('builder.message.lessonAdded', { ns: 'studio', title: lesson.title }))
 			}
 			case 'rename-lesson':
 				await renameLesson({ ...base, lessonId: change.lessonId, title: change.title })
-				return ok('Lesson renamed.')
+				return ok(t('builder.message.lessonRenamed', { ns: 'studio' }))
 			case 'delete-lesson':
 				await deleteLesson({ ...base, lessonId: change.lessonId })
-				return ok('Lesson deleted from the draft.')
+				return ok(t('builder.message.lessonDeleted', { ns: 'studio' }))
 			case 'move-lesson': {
 				const { position, total } = await moveLesson({
 					...base,
 					lessonId: change.lessonId,
 					direction: change.direction,
 				})
-				return ok(`Lesson moved to position ${position} of ${total} in its module.`)
+				return ok(t('builder.message.lessonMoved', { ns: 'studio', position, total }))
 			}
 			case 'move-lesson-to-module':
 				await moveLessonToModule({ ...base, lessonId: change.lessonId, moduleId: change.toModuleId })
-				return ok('Lesson moved to the end of the other module.')
+				return ok(t('builder.message.lessonMovedToModule', { ns: 'studio' }))
 			case 'reorder-lessons':
 				await reorderLessons({ ...base, moduleId: change.moduleId, lessonIds: change.order })
-				return ok('Lesson order saved.')
+				return ok(t('builder.message.lessonOrderSaved', { ns: 'studio' }))
 		}
 	} catch (error) {
 		return replyWithProblem(error, { intent, target })
@@ -160,6 +167,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function CourseBuilderRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course, version, modules } = loaderData
+	const { t } = useTranslation('studio')
+	const f = useFormat()
 	const navigation = useNavigation()
 	const state = versionState({
 		hasDraft: version.status === 'DRAFT',
@@ -169,13 +178,14 @@ export default function CourseBuilderRoute({ loaderData, actionData }: Route.Com
 	const reply = actionData && !('result' in actionData) ? (actionData as StructureReply) : null
 	const [searchParams] = useSearchParams()
 	const publishedNow = searchParams.get('published')
+	const created = searchParams.has('created')
 	const startingDraft = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'create-draft'
 
 	return (
 		<Container className="py-10 sm:py-12">
 			<p className="text-sm">
 				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
-					Studio
+					{t('nav.studio')}
 				</Link>
 			</p>
 			<div className="mt-2 flex flex-wrap items-center gap-3">
@@ -183,47 +193,47 @@ export default function CourseBuilderRoute({ loaderData, actionData }: Route.Com
 				<VersionStateBadge state={state} />
 			</div>
 			<p className="mt-2 text-stone-700">
-				/courses/{course.slug} · {course.enrolmentCount.toLocaleString('en-GB')}{' '}
-				{course.enrolmentCount === 1 ? 'learner' : 'learners'} enrolled
+				{`/courses/${course.slug} · `}
+				{t('builder.enrolled', { count: course.enrolmentCount, number: f.number(course.enrolmentCount) })}
 			</p>
 			<StudioCourseNav courseId={course.id} />
 
 			<div className="mt-6 space-y-4">
 				{publishedNow && !reply ? (
-					<Notice tone="success" role="status" title={`Version ${publishedNow} is published`}>
-						New enrolments get it from now on; learners already enrolled keep the version they started.{' '}
+					<Notice tone="success" role="status" title={t('builder.published.title', { number: publishedNow })}>
+						{t('builder.published.body')}{' '}
 						<Link to={`/courses/${course.slug}`} className="font-semibold underline underline-offset-2">
-							See the course page
+							{t('builder.published.link')}
 						</Link>
 					</Notice>
 				) : null}
-				{searchParams.has('created') && !reply ? (
-					<Notice tone="success" role="status" title="Course created">
-						Now add modules and lessons. Nothing is public until you publish.
+				{created && !reply ? (
+					<Notice tone="success" role="status" title={t('builder.created.title')}>
+						{t('builder.created.body')}
 					</Notice>
 				) : null}
 				{version.editable ? (
 					course.publishedVersionNumber ? (
-						<Notice tone="info" title={`You are editing draft version ${version.number}`}>
-							Learners keep following version {course.publishedVersionNumber}, unchanged, until you publish this draft.
-							Their progress and certificates are never affected by your edits.
+						<Notice tone="info" title={t('builder.editingDraft.title', { number: version.number })}>
+							{t('builder.editingDraft.body', { published: course.publishedVersionNumber })}
 						</Notice>
 					) : (
-						<Notice tone="info" title={`Draft version ${version.number}: not published yet`}>
-							Nothing here is visible to learners until you publish.
+						<Notice tone="info" title={t('builder.newDraft.title', { number: version.number })}>
+							{t('builder.newDraft.body')}
 						</Notice>
 					)
 				) : (
-					<Notice tone="warning" title={`Version ${version.number} is live`}>
+					<Notice tone="warning" title={t('builder.live.title', { number: version.number })}>
 						<p>
-							Published {version.updatedAt ? formatDate(version.updatedAt) : ''}. Published versions are never changed,
-							because learners are following them. To make changes, start a new draft: it begins as a copy of version{' '}
-							{version.number}, and learners see it only once you publish it.
+							{t('builder.live.body', {
+								number: version.number,
+								date: version.updatedAt ? f.date(version.updatedAt) : '',
+							})}
 						</p>
 						<Form method="post" className="mt-3">
 							<input type="hidden" name="intent" value="create-draft" />
 							<Button type="submit" disabled={startingDraft}>
-								{startingDraft ? 'Starting the draft…' : 'Start a new draft'}
+								{startingDraft ? t('builder.startingDraft') : t('builder.startDraft')}
 							</Button>
 						</Form>
 					</Notice>
@@ -241,18 +251,18 @@ export default function CourseBuilderRoute({ loaderData, actionData }: Route.Com
 
 			<section aria-labelledby="details-heading" className="mt-12 border-t border-stone-200 pt-8">
 				<h2 id="details-heading" className="text-2xl font-semibold text-stone-900">
-					Course details
+					{t('builder.detailsHeading')}
 				</h2>
 				{version.editable ? (
 					<>
 						{detailsResult?.status === 'success' ? (
-							<Notice tone="success" role="status" title="Course details saved" className="mt-4" />
+							<Notice tone="success" role="status" title={t('builder.detailsSaved')} className="mt-4" />
 						) : null}
 						<div className="max-w-3xl">
 							<CourseDetailsForm
 								id="course-details"
 								intent="update-details"
-								submitLabel="Save details"
+								submitLabel={t('builder.saveDetails')}
 								lastResult={detailsResult}
 								cpdProblem={version.cpdProblem}
 								defaultValue={{
@@ -270,7 +280,7 @@ export default function CourseBuilderRoute({ loaderData, actionData }: Route.Com
 						</div>
 					</>
 				) : (
-					<p className="mt-3 text-stone-700">Start a new draft to change the details.</p>
+					<p className="mt-3 text-stone-700">{t('builder.startDraftToChange')}</p>
 				)}
 			</section>
 		</Container>

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -6,18 +7,24 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { BodyTooLargeError, limitBody } from '#app/utils/upload.server.ts'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getCourseCover, removeCoverImage, saveCoverImage } from '#modules/storage/cover-images.ts'
 import { COVER_MAX, COVER_MAX_BYTES, COVER_MIN } from '#modules/storage/cover-rules.ts'
 import type { Route } from './+types/studio.courses.$courseId.cover'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Cover image${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
-		'The course’s cover image, shown in the catalogue and on its page.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('cover.meta.title', { ns: 'studio', course: data.course.title })
+			: t('cover.meta.titleFallback', { ns: 'studio' }),
+		t('cover.meta.description', { ns: 'studio' }),
 		NOINDEX,
 	)
+}
 
 /** Room for the multipart boundaries and the other fields around a file of the maximum size. */
 const MAX_BODY_BYTES = COVER_MAX_BYTES + 64 * 1024
@@ -36,32 +43,33 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireRole(request, 'TRAINER')
 	const courseId = params.courseId
 	const contentType = request.headers.get('Content-Type') ?? ''
+	const t = await getT(request)
 	try {
 		if (!contentType.startsWith('multipart/form-data')) {
 			const form = await request.formData()
-			if (form.get('intent') !== 'remove') return formError('Choose an image to upload.', 400)
+			if (form.get('intent') !== 'remove') return formError(t('cover.chooseImage', { ns: 'studio' }), 400)
 			await removeCoverImage({ actorId: user.id, courseId })
-			return data({ ok: true as const, message: 'The cover image was removed.' })
+			return data({ ok: true as const, message: t('cover.removed', { ns: 'studio' }) })
 		}
 		// Refuse oversized uploads before reading a byte of them.
 		const declared = request.headers.get('Content-Length')
-		if (declared === null) return formError('Upload refused: the request did not say how large it is.', 411)
+		if (declared === null) return formError(t('cover.noLength', { ns: 'studio' }), 411)
 		if (!/^\d+$/.test(declared) || Number(declared) > MAX_BODY_BYTES) {
-			return formError('The image must be 5 MB or smaller.', 413)
+			return formError(t('cover.tooLarge', { ns: 'studio' }), 413)
 		}
 		let form: FormData
 		try {
 			form = await limitBody(request, MAX_BODY_BYTES).formData()
 		} catch (error) {
 			if (error instanceof BodyTooLargeError || (error as Error)?.cause instanceof BodyTooLargeError) {
-				return formError('The image must be 5 MB or smaller.', 413)
+				return formError(t('cover.tooLarge', { ns: 'studio' }), 413)
 			}
-			return formError('The upload could not be read. Please try again.', 400)
+			return formError(t('cover.unreadable', { ns: 'studio' }), 400)
 		}
 		const file = form.get('cover')
-		if (!(file instanceof Blob) || file.size === 0) return formError('Choose an image to upload.', 400)
+		if (!(file instanceof Blob) || file.size === 0) return formError(t('cover.chooseImage', { ns: 'studio' }), 400)
 		await saveCoverImage({ actorId: user.id, courseId, file })
-		return data({ ok: true as const, message: 'The new cover image is saved.' })
+		return data({ ok: true as const, message: t('cover.saved', { ns: 'studio' }) })
 	} catch (error) {
 		if (isDomainError(error) && error.kind === 'invalid') return replyWithProblem(error, (e) => ({ error: e.message }))
 		throwAsResponse(error)
@@ -70,57 +78,60 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function CoverImageRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course } = loaderData
+	const { t } = useTranslation('studio')
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
 	return (
 		<Container width="prose" className="py-10">
 			<p className="text-sm">
 				<Link to="/studio" className="text-brand-700 underline underline-offset-2 hover:text-brand-900">
-					Studio
+					{t('nav.studio')}
 				</Link>
 			</p>
-			<h1 className="mt-2 text-3xl font-bold text-stone-900">Cover image</h1>
+			<h1 className="mt-2 text-3xl font-bold text-stone-900">{t('cover.heading')}</h1>
 			<p className="mt-2 text-stone-700">
-				For <span className="font-semibold">{course.title}</span>. The cover appears on the course card and the course
-				page.
+				<Trans
+					t={t}
+					i18nKey="cover.intro"
+					values={{ course: course.title }}
+					components={{ strong: <span className="font-semibold" /> }}
+				/>
 			</p>
 
 			<div aria-live="polite" className="mt-6">
 				{actionData?.ok ? <Notice tone="success" role="status" title={actionData.message} /> : null}
 			</div>
 			{actionData && !actionData.ok ? (
-				<Notice tone="error" role="alert" title="The cover image was not changed" className="mt-2">
+				<Notice tone="error" role="alert" title={t('cover.notChanged')} className="mt-2">
 					{actionData.error}
 				</Notice>
 			) : null}
 
 			<section aria-labelledby="current-cover" className="mt-6">
 				<h2 id="current-cover" className="text-xl font-semibold text-stone-900">
-					Current cover
+					{t('cover.current')}
 				</h2>
 				{course.coverUrl ? (
 					<img
 						src={course.coverUrl}
-						alt={`Current cover image for ${course.title}`}
+						alt={t('cover.currentAlt', { course: course.title })}
 						className="mt-3 aspect-[1.91/1] w-full rounded-2xl border border-stone-200 object-cover"
 					/>
 				) : (
-					<p className="mt-2 text-stone-700">This course has no cover image yet.</p>
+					<p className="mt-2 text-stone-700">{t('cover.none')}</p>
 				)}
 			</section>
 
 			<Form method="post" encType="multipart/form-data" className="mt-8 space-y-4" aria-labelledby="upload-cover">
 				<h2 id="upload-cover" className="text-xl font-semibold text-stone-900">
-					Upload a new cover
+					{t('cover.uploadHeading')}
 				</h2>
 				<Field
-					labelProps={{ children: 'Image file' }}
-					description={
-						<>
-							PNG, JPEG or WebP, up to 5 MB, between {COVER_MIN.width}×{COVER_MIN.height} and {COVER_MAX.width}×
-							{COVER_MAX.height} pixels. A wide image (about 1.91:1, for example 1200×630) looks best.
-						</>
-					}
+					labelProps={{ children: t('cover.file') }}
+					description={t('cover.fileHint', {
+						min: `${COVER_MIN.width}×${COVER_MIN.height}`,
+						max: `${COVER_MAX.width}×${COVER_MAX.height}`,
+					})}
 					inputProps={{
 						id: 'cover',
 						name: 'cover',
@@ -132,7 +143,7 @@ export default function CoverImageRoute({ loaderData, actionData }: Route.Compon
 					}}
 				/>
 				<Button type="submit" disabled={busy}>
-					{busy ? 'Uploading…' : 'Upload cover'}
+					{busy ? t('cover.uploading') : t('cover.upload')}
 				</Button>
 			</Form>
 
@@ -140,7 +151,7 @@ export default function CoverImageRoute({ loaderData, actionData }: Route.Compon
 				<Form method="post" className="mt-8">
 					<input type="hidden" name="intent" value="remove" />
 					<Button type="submit" variant="secondary" disabled={busy}>
-						Remove cover image
+						{t('cover.remove')}
 					</Button>
 				</Form>
 			) : null}

@@ -1,8 +1,8 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Link, type ShouldRevalidateFunctionArgs } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { LessonEditor } from '#app/components/studio/lesson-editor.tsx'
 import {
-	CONFLICT_TEXT,
 	contentFromForm,
 	fieldErrors,
 	type LessonKindName,
@@ -14,18 +14,23 @@ import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
-import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getLessonForEditor, LessonConflictError, saveLessonContent } from '#modules/authoring/lesson-content.ts'
 import { renderMarkdown } from '#modules/markdown/render-markdown.ts'
 import type { Route } from './+types/studio.courses.$courseId.lessons.$lessonId'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data ? `${data.lesson.title} | ` : ''}Edit lesson | Studio | Circle`,
-		'Edit a lesson: its text, video or quiz questions, saved as you type.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('lessonPage.meta.title', { ns: 'studio', lesson: data.lesson.title })
+			: t('lessonPage.meta.titleFallback', { ns: 'studio' }),
+		t('lessonPage.meta.description', { ns: 'studio' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
@@ -51,13 +56,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 	// Checks access first (403/404 before anything about the content is said).
 	const lesson = await withDomainErrors(() => getLessonForEditor(base))
 	const form = await request.formData()
+	const t = await getT(request)
 	const kind = lesson.kind as LessonKindName
 	const revision = Number(form.get('revision'))
 	const content = contentFromForm(kind, form)
 	const errors = fieldErrors(kind, content)
 	if (Object.keys(errors).length) {
 		return data<SaveReply>(
-			{ status: 'invalid', errors, message: 'Not saved yet: put right the problems marked below.' },
+			{ status: 'invalid', errors, message: t('lessonEditor.status.invalid', { ns: 'studio' }) },
 			{ status: 422 },
 		)
 	}
@@ -67,7 +73,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	} catch (error) {
 		if (error instanceof LessonConflictError) {
 			return data<SaveReply>(
-				{ status: 'conflict', message: CONFLICT_TEXT, revision: error.current.revision },
+				{ status: 'conflict', message: t('lessonEditor.conflict', { ns: 'studio' }), revision: error.current.revision },
 				{ status: 409 },
 			)
 		}
@@ -82,11 +88,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function LessonEditorRoute({ loaderData, actionData, params }: Route.ComponentProps) {
 	const { lesson, html } = loaderData
 	const courseId = params.courseId
+	const { t } = useTranslation('studio')
 	return (
 		<Container className="py-10 sm:py-12">
 			<p className="text-sm">
 				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
-					Studio
+					{t('nav.studio')}
 				</Link>
 				<span aria-hidden="true"> / </span>
 				<Link to={`/studio/courses/${courseId}`} className="font-medium text-brand-700 underline underline-offset-2">
@@ -95,7 +102,7 @@ export default function LessonEditorRoute({ loaderData, actionData, params }: Ro
 			</p>
 			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">
 				<span className="block text-base font-medium text-stone-600">
-					{LESSON_KIND_LABELS[lesson.kind]} lesson in “{lesson.module.title}”
+					{t(`lessonPage.kindIn.${lesson.kind}`, { module: lesson.module.title })}
 				</span>
 				{lesson.title}
 			</h1>
@@ -106,14 +113,16 @@ export default function LessonEditorRoute({ loaderData, actionData, params }: Ro
 				<>
 					<Notice
 						tone="warning"
-						title={`This lesson is part of published version ${lesson.version.number}`}
+						title={t('lessonPage.publishedTitle', { number: lesson.version.number })}
 						className="mt-6"
 					>
-						Published versions are never changed, because learners are following them.{' '}
-						<Link to={`/studio/courses/${courseId}`} className="font-semibold underline underline-offset-2">
-							Start a new draft in the builder
-						</Link>{' '}
-						to edit it. Here it is as it stands.
+						<Trans
+							t={t}
+							i18nKey="lessonPage.publishedBody"
+							components={{
+								a: <Link to={`/studio/courses/${courseId}`} className="font-semibold underline underline-offset-2" />,
+							}}
+						/>
 					</Notice>
 					<LessonReadOnly lesson={lesson} html={html} />
 				</>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { data, Link, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { LessonBadges, LessonNav, LessonTranscript } from '#app/components/learn/lesson-parts.tsx'
@@ -11,6 +12,8 @@ import { cx } from '#app/components/ui/cx.ts'
 import { LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { type CoursePreview, getCoursePreview, type PreviewAnswer } from '#modules/authoring/preview-course.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -21,15 +24,21 @@ import type { Route } from './+types/studio.courses.$courseId.preview.$version.(
 // stored, even when the author is also enrolled on the version they are previewing.
 const PREVIEW_PREFIX = 'preview-'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Preview${data?.lesson ? `: ${data.lesson.title}` : ''}${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
-		'Preview a version of a course exactly as learners will see it.',
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	const title = !data
+		? t('preview.meta.titleFallback', { ns: 'studio' })
+		: data.lesson
+			? t('preview.meta.lessonTitle', { ns: 'studio', lesson: data.lesson.title, course: data.course.title })
+			: t('preview.meta.title', { ns: 'studio', course: data.course.title })
+	return pageMeta(title, t('preview.meta.description', { ns: 'studio' }), NOINDEX)
+}
 
-function versionNumber(value: string) {
-	if (!/^\d{1,6}$/.test(value)) throw data({ message: 'There is no such version.' }, { status: 404 })
+async function versionNumber(request: Request, value: string) {
+	if (!/^\d{1,6}$/.test(value)) {
+		const t = await getT(request)
+		throw data({ message: t('preview.noSuchVersion', { ns: 'studio' }) }, { status: 404 })
+	}
 	return Number(value)
 }
 
@@ -60,11 +69,12 @@ function forBrowser(preview: CoursePreview) {
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
+	const number = await versionNumber(request, params.version)
 	const preview = await withDomainErrors(() =>
 		getCoursePreview({
 			courseId: params.courseId,
 			actorId: user.id,
-			versionNumber: versionNumber(params.version),
+			versionNumber: number,
 			lessonId: params.lessonId,
 		}),
 	)
@@ -99,7 +109,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const preview = await getCoursePreview({
 			courseId: params.courseId,
 			actorId: user.id,
-			versionNumber: versionNumber(params.version),
+			versionNumber: await versionNumber(request, params.version),
 			lessonId: params.lessonId,
 			answers: [...answers.values()],
 		})
@@ -119,27 +129,28 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function PreviewRoute({ loaderData, actionData, params }: Route.ComponentProps) {
 	const page = actionData?.preview ?? loaderData
 	const { course, version, versions, outline, lesson, previous, next, content } = page
+	const { t } = useTranslation('studio')
 	const [searchParams] = useSearchParams()
 	const base = `/studio/courses/${params.courseId}/preview/${version.number}`
-	const status = version.status === 'DRAFT' ? 'draft' : version.status === 'PUBLISHED' ? 'published' : 'archived'
+	const status = statusOf(version.status)
 
 	return (
 		<div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-10">
 			<div className="rounded-xl border-2 border-accent-600 bg-accent-50 p-4 text-accent-950">
 				<p className="flex flex-wrap items-center gap-2 text-lg font-bold">
 					<Badge tone="accent" className="uppercase">
-						Preview
+						{t('preview.badge')}
 					</Badge>
-					Version {version.number} ({status}), as a learner sees it
+					{t('preview.asLearner', { number: version.number, status: t(`preview.status.${status}`) })}
 				</p>
 				<p className="mt-1">
-					Nothing you do here is recorded: no enrolment, no progress, and quiz answers are marked but not stored.{' '}
+					{t('preview.nothingRecorded')}{' '}
 					<Link to={`/studio/courses/${params.courseId}`} className="font-semibold underline underline-offset-2">
-						Back to the builder
+						{t('preview.backToBuilder')}
 					</Link>
 				</p>
 				{versions.length > 1 ? (
-					<nav aria-label="Versions to preview" className="mt-2">
+					<nav aria-label={t('preview.versions')} className="mt-2">
 						<ul className="flex flex-wrap gap-2 text-sm">
 							{versions.map((v) => (
 								<li key={v.number}>
@@ -153,7 +164,7 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 												: 'border-transparent text-accent-900 underline hover:bg-white',
 										)}
 									>
-										Version {v.number} ({v.status.toLowerCase()})
+										{t('preview.version', { number: v.number, status: t(`preview.status.${statusOf(v.status)}`) })}
 									</Link>
 								</li>
 							))}
@@ -163,8 +174,8 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 			</div>
 
 			<div className="mt-6 lg:grid lg:grid-cols-[18rem_minmax(0,1fr)] lg:gap-10">
-				<aside className="mb-6 lg:mb-0" aria-label="Course navigation">
-					<nav aria-label="Course outline (preview)">
+				<aside className="mb-6 lg:mb-0" aria-label={t('preview.courseNav')}>
+					<nav aria-label={t('preview.outline')}>
 						<p className="font-semibold text-stone-900">{course.title}</p>
 						<ol className="mt-4 space-y-5">
 							{outline.map((m) => (
@@ -201,12 +212,12 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 							<h1 id="lesson-title" className="text-3xl font-semibold text-stone-900">
 								{course.title}
 							</h1>
-							<p className="mt-4 text-stone-700">This version has no lessons yet.</p>
+							<p className="mt-4 text-stone-700">{t('preview.noLessons')}</p>
 						</>
 					) : (
 						<>
 							<p className="text-sm text-stone-700">
-								{lesson.moduleTitle} · Lesson {lesson.number} of {lesson.total}
+								{t('preview.position', { module: lesson.moduleTitle, number: lesson.number, total: lesson.total })}
 							</p>
 							<h1 id="lesson-title" className="mt-2 text-3xl font-semibold tracking-tight text-stone-900 sm:text-4xl">
 								{lesson.title}
@@ -217,7 +228,7 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 									<>
 										<MarkdownContent html={content.html} />
 										<p className="mt-10 rounded-xl border border-stone-200 bg-white p-5 text-stone-700">
-											Learners mark a reading as done here. (Not in preview.)
+											{t('preview.readingDone')}
 										</p>
 									</>
 								) : null}
@@ -232,8 +243,8 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 												captionsUrl={content.captionsUrl}
 											/>
 										) : (
-											<Notice tone="warning" title="This lesson has no video yet">
-												Add one in the lesson editor.
+											<Notice tone="warning" title={t('preview.noVideoTitle')}>
+												{t('preview.noVideoBody')}
 											</Notice>
 										)}
 										<LessonTranscript transcript={content.transcript} />
@@ -257,6 +268,10 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 			</div>
 		</div>
 	)
+}
+
+function statusOf(status: string) {
+	return status === 'DRAFT' ? 'draft' : status === 'PUBLISHED' ? 'published' : 'archived'
 }
 
 export function ErrorBoundary() {

@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
@@ -7,18 +8,23 @@ import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
 import { getPublishReview, publishCourse } from '#modules/authoring/publish-course.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId.publish'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Publish${data ? ` | ${data.title}` : ''} | Studio | Circle`,
-		'Publish a new version of a course: what changed, and what happens to learners already on it.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('publish.meta.title', { ns: 'studio', course: data.title })
+			: t('publish.meta.titleFallback', { ns: 'studio' }),
+		t('publish.meta.description', { ns: 'studio' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
@@ -58,6 +64,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function PublishRoute({ loaderData, actionData, params }: Route.ComponentProps) {
 	const { title, review, liveVersion } = loaderData
+	const { t } = useTranslation('studio')
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
 	const error = actionData && !actionData.ok ? actionData : null
@@ -65,58 +72,66 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 		<Container className="py-10 sm:py-12">
 			<p className="text-sm">
 				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
-					Studio
+					{t('nav.studio')}
 				</Link>
 			</p>
-			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">Publish “{title}”</h1>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">
+				{t('publish.heading', { course: title })}
+			</h1>
 			<StudioCourseNav courseId={params.courseId} />
 
 			{!review ? (
-				<Notice tone="info" title="There is nothing to publish" className="mt-8">
-					Version {liveVersion} is live and there is no draft with changes. Start a new draft in the builder to make
-					changes.
+				<Notice tone="info" title={t('publish.nothingTitle')} className="mt-8">
+					{t('publish.nothingBody', { number: liveVersion })}
 				</Notice>
 			) : (
 				<div className="mt-8 max-w-3xl space-y-8">
 					<section aria-labelledby="changes-heading">
 						<h2 id="changes-heading" className="text-2xl font-semibold text-stone-900">
-							What changes
+							{t('publish.changesHeading')}
 						</h2>
 						{review.changes ? (
 							<>
 								<p className="mt-2 text-lg text-stone-800">
-									Version {review.draft.number} compared with version {review.published?.number}, which is live now:{' '}
-									<strong>{review.changes.headline}</strong>.
+									<Trans
+										t={t}
+										i18nKey="publish.compared"
+										values={{
+											draft: review.draft.number,
+											live: review.published?.number,
+											headline: review.changes.headline,
+										}}
+										components={{ strong: <strong /> }}
+									/>
 								</p>
-								<ChangeList title="Changed lessons" items={review.changes.changed.map((l) => l.title)} />
-								<ChangeList title="Added lessons" items={review.changes.added.map((l) => l.title)} />
-								<ChangeList title="Removed lessons" items={review.changes.removed.map((l) => l.title)} />
+								<ChangeList title={t('publish.changedLessons')} items={review.changes.changed.map((l) => l.title)} />
+								<ChangeList title={t('publish.addedLessons')} items={review.changes.added.map((l) => l.title)} />
+								<ChangeList title={t('publish.removedLessons')} items={review.changes.removed.map((l) => l.title)} />
 								<ChangeList
-									title="Renamed modules"
+									title={t('publish.renamedModules')}
 									items={review.changes.renamedModules.map((m) => `${m.from} → ${m.to}`)}
 								/>
-								<ChangeList title="Added modules" items={review.changes.addedModules} />
-								<ChangeList title="Removed modules" items={review.changes.removedModules} />
+								<ChangeList title={t('publish.addedModules')} items={review.changes.addedModules} />
+								<ChangeList title={t('publish.removedModules')} items={review.changes.removedModules} />
 								<p className="mt-4 text-stone-700">
-									Learners already enrolled keep version {review.published?.number}, with their progress and
-									certificates. New enrolments get version {review.draft.number}.
+									{t('publish.learnersKeep', { live: review.published?.number, draft: review.draft.number })}
 								</p>
 							</>
 						) : (
 							<p className="mt-2 text-lg text-stone-800">
-								This is the first version of the course: publishing puts it in the catalogue.
+								{t('publish.firstVersion')}
 							</p>
 						)}
 					</section>
 
 					<section aria-labelledby="problems-heading">
 						<h2 id="problems-heading" className="text-2xl font-semibold text-stone-900">
-							Before you publish
+							{t('publish.problemsHeading')}
 						</h2>
 						{review.problems.length ? (
 							<Notice
 								tone="warning"
-								title={`${review.problems.length} ${review.problems.length === 1 ? 'problem stops' : 'problems stop'} this version being published`}
+								title={t('publish.problems', { count: review.problems.length })}
 								className="mt-3"
 							>
 								<ul className="list-disc space-y-1 pl-5">
@@ -129,33 +144,33 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 										to={`/studio/courses/${params.courseId}`}
 										className="font-semibold underline underline-offset-2"
 									>
-										Go to the builder to put them right
+										{t('publish.fix')}
 									</Link>
 								</p>
 							</Notice>
 						) : (
-							<p className="mt-2 text-stone-800">Everything needed is in place.</p>
+							<p className="mt-2 text-stone-800">{t('publish.ready')}</p>
 						)}
 					</section>
 
 					<Form method="post" className="space-y-4">
 						{error ? (
-							<Notice tone="error" role="alert" title="Not published">
+							<Notice tone="error" role="alert" title={t('publish.notPublished')}>
 								{error.message}
 							</Notice>
 						) : null}
 						<TextareaField
-							labelProps={{ children: 'Change note (optional)' }}
-							description="A sentence for the version history, e.g. “Updated the NHS case study”. Without one, the summary of changes is used."
+							labelProps={{ children: t('publish.note') }}
+							description={t('publish.noteHint')}
 							textareaProps={{ id: 'changeNote', name: 'changeNote', rows: 3, maxLength: 2000 }}
 							errors={error?.field === 'changeNote' ? [error.message] : []}
 						/>
 						<div className="flex flex-wrap items-center gap-4">
 							<Button type="submit" size="lg" disabled={busy || review.problems.length > 0}>
-								{busy ? 'Publishing…' : `Publish version ${review.draft.number}`}
+								{busy ? t('publish.publishing') : t('publish.publishVersion', { number: review.draft.number })}
 							</Button>
 							<ButtonLink to={`/studio/courses/${params.courseId}/preview`} variant="secondary">
-								Preview first
+								{t('publish.previewFirst')}
 							</ButtonLink>
 						</div>
 					</Form>

@@ -1,24 +1,30 @@
+import { type TFunction } from 'i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
-import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
-import { formatRate, formatTimeToComplete } from '#modules/analytics/format.ts'
+import { formatRate } from '#modules/analytics/format.ts'
 import type { FunnelStep, QuizStat } from '#modules/analytics/get-course-analytics.ts'
 import { getCourseAnalytics } from '#modules/analytics/get-course-analytics.ts'
 import { versionFromUrl } from '#modules/analytics/params.ts'
 import { readDb } from '#modules/db/replica.ts'
 import type { Route } from './+types/studio.courses.$courseId_.analytics'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Analytics${data ? ` | ${data.analytics.course.title}` : ''} | Studio | Circle`,
-		'How learners get on with a course: enrolments, completions, lesson by lesson drop-off and quiz results.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('analytics.meta.title', { ns: 'studio', course: data.analytics.course.title })
+			: t('analytics.meta.titleFallback', { ns: 'studio' }),
+		t('analytics.meta.description', { ns: 'studio' }),
 		NOINDEX,
 	)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -34,19 +40,40 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 	return { analytics }
 }
 
-const STATUS_LABELS: Record<string, string> = { DRAFT: 'draft', PUBLISHED: 'published', ARCHIVED: 'archived' }
+const STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const
+
+function statusLabel(t: TFunction<'studio'>, status: string) {
+	return (STATUSES as readonly string[]).includes(status)
+		? t(`analytics.status.${status as (typeof STATUSES)[number]}`)
+		: status
+}
+
+/** "2 days 4 hours", "5 hours", "under an hour" from seconds (rounded to the hour). */
+function timeToComplete(t: TFunction<'studio'>, seconds: number | null) {
+	if (seconds == null) return '—'
+	const hours = Math.round(seconds / 3600)
+	if (hours < 1) return t('analytics.underAnHour')
+	const days = Math.floor(hours / 24)
+	const rest = hours % 24
+	const parts = []
+	if (days) parts.push(t('analytics.days', { count: days }))
+	if (rest) parts.push(t('analytics.hours', { count: rest }))
+	return parts.join(' ')
+}
 
 export default function CourseAnalyticsRoute({ loaderData }: Route.ComponentProps) {
 	const { analytics: a } = loaderData
-	const t = a.totals
+	const totals = a.totals
+	const { t } = useTranslation('studio')
+	const f = useFormat()
 	const csvHref = `/studio/courses/${a.course.id}/analytics.csv?version=${a.version.number}`
 	return (
 		<Container className="py-10 sm:py-12">
-			<nav aria-label="Breadcrumb" className="text-sm">
+			<nav aria-label={t('analytics.breadcrumb')} className="text-sm">
 				<ol className="flex flex-wrap gap-2 text-stone-700">
 					<li>
 						<Link to="/studio" className="text-brand-700 underline underline-offset-2">
-							Studio
+							{t('nav.studio')}
 						</Link>
 						<span aria-hidden="true"> /</span>
 					</li>
@@ -56,22 +83,26 @@ export default function CourseAnalyticsRoute({ loaderData }: Route.ComponentProp
 						</Link>
 						<span aria-hidden="true"> /</span>
 					</li>
-					<li aria-current="page">Analytics</li>
+					<li aria-current="page">{t('analytics.heading')}</li>
 				</ol>
 			</nav>
 			<div className="mt-4 flex flex-wrap items-end justify-between gap-4">
 				<div>
-					<h1 className="text-3xl font-bold tracking-tight text-stone-900">Analytics</h1>
+					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{t('analytics.heading')}</h1>
 					<p className="mt-2 text-lg text-stone-700">
-						Learners following version {a.version.number} ({STATUS_LABELS[a.version.status] ?? a.version.status}) of{' '}
-						{a.course.title}. Revoked enrolments are not counted.
+						{t('analytics.intro', {
+							number: a.version.number,
+							status: statusLabel(t, a.version.status),
+							course: a.course.title,
+						})}
 					</p>
 					<p className="mt-1 text-stone-700">
-						These figures are live: they include every learner’s progress up to the moment this page loaded.
+						{t('analytics.live')}
 					</p>
 				</div>
 				<a href={csvHref} download className={buttonClasses({ variant: 'secondary' })}>
-					Download CSV<span className="sr-only"> of version {a.version.number} analytics</span>
+					{t('analytics.csv')}
+					<span className="sr-only"> {t('analytics.csvOf', { number: a.version.number })}</span>
 				</a>
 			</div>
 
@@ -79,7 +110,7 @@ export default function CourseAnalyticsRoute({ loaderData }: Route.ComponentProp
 				<Form method="get" className="mt-6 flex flex-wrap items-end gap-3">
 					<div>
 						<label htmlFor="version" className="block font-semibold text-stone-900">
-							Version
+							{t('analytics.version')}
 						</label>
 						<select
 							id="version"
@@ -89,51 +120,57 @@ export default function CourseAnalyticsRoute({ loaderData }: Route.ComponentProp
 						>
 							{a.versions.map((v) => (
 								<option key={v.number} value={v.number}>
-									Version {v.number} ({STATUS_LABELS[v.status] ?? v.status})
+									{t('analytics.versionOption', { number: v.number, status: statusLabel(t, v.status) })}
 								</option>
 							))}
 						</select>
 					</div>
 					<Button type="submit" variant="secondary">
-						Show version
+						{t('analytics.showVersion')}
 					</Button>
 				</Form>
 			) : null}
 
 			<section aria-labelledby="summary-heading" className="mt-8">
 				<h2 id="summary-heading" className="sr-only">
-					Summary
+					{t('analytics.summary')}
 				</h2>
 				<dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-					<Stat label="Enrolments" value={t.enrolments.toLocaleString('en-GB')} />
+					<Stat label={t('analytics.enrolments')} value={f.number(totals.enrolments)} />
 					<Stat
-						label="Started"
-						value={t.starts.toLocaleString('en-GB')}
-						detail={t.enrolments ? `${formatRate(t.starts / t.enrolments)} of enrolments` : undefined}
+						label={t('analytics.started')}
+						value={f.number(totals.starts)}
+						detail={
+							totals.enrolments
+								? t('analytics.ofEnrolments', { rate: formatRate(totals.starts / totals.enrolments) })
+								: undefined
+						}
 					/>
 					<Stat
-						label="Completed"
-						value={t.completions.toLocaleString('en-GB')}
-						detail={t.enrolments ? `${formatRate(t.completionRate)} of enrolments` : undefined}
+						label={t('analytics.completed')}
+						value={f.number(totals.completions)}
+						detail={
+							totals.enrolments ? t('analytics.ofEnrolments', { rate: formatRate(totals.completionRate) }) : undefined
+						}
 					/>
 					<Stat
-						label="Median time to complete"
-						value={formatTimeToComplete(t.medianSecondsToComplete)}
-						detail="From enrolling to finishing"
+						label={t('analytics.medianTime')}
+						value={timeToComplete(t, totals.medianSecondsToComplete)}
+						detail={t('analytics.medianTimeDetail')}
 					/>
 				</dl>
 			</section>
 
 			<section aria-labelledby="funnel-heading" className="mt-12">
 				<h2 id="funnel-heading" className="text-xl font-semibold text-stone-900">
-					Drop-off by lesson
+					{t('analytics.funnelHeading')}
 				</h2>
-				<p className="mt-1 text-stone-700">How many learners have completed each lesson, in course order.</p>
+				<p className="mt-1 text-stone-700">{t('analytics.funnelIntro')}</p>
 				{a.funnel.length === 0 ? (
-					<p className="mt-4 text-stone-700">This version has no lessons yet.</p>
+					<p className="mt-4 text-stone-700">{t('analytics.noLessons')}</p>
 				) : (
 					<>
-						<FunnelChart steps={a.funnel} enrolments={t.enrolments} />
+						<FunnelChart steps={a.funnel} enrolments={totals.enrolments} />
 						<FunnelTable steps={a.funnel} />
 					</>
 				)}
@@ -141,14 +178,11 @@ export default function CourseAnalyticsRoute({ loaderData }: Route.ComponentProp
 
 			<section aria-labelledby="quiz-heading" className="mt-12">
 				<h2 id="quiz-heading" className="text-xl font-semibold text-stone-900">
-					Quiz item analysis
+					{t('analytics.quizHeading')}
 				</h2>
-				<p className="mt-1 text-stone-700">
-					For every marked question: the share of submitted attempts that got it right, and how often each answer was
-					chosen. A question most people get wrong may be unclear, or may be teaching something the lessons do not.
-				</p>
+				<p className="mt-1 text-stone-700">{t('analytics.quizIntro')}</p>
 				{a.quizzes.length === 0 ? (
-					<p className="mt-4 text-stone-700">This version has no quizzes.</p>
+					<p className="mt-4 text-stone-700">{t('analytics.noQuizzes')}</p>
 				) : (
 					a.quizzes.map((quiz) => <QuizAnalysis key={quiz.key} quiz={quiz} />)
 				)}
@@ -178,14 +212,15 @@ const CHART_WIDTH = 640
  * below carries the same figures for screen-reader users and anyone who prefers numbers.
  */
 function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: number }) {
+	const { t } = useTranslation('studio')
 	const height = steps.length * (BAR_HEIGHT + GAP) + GAP
 	const barSpace = CHART_WIDTH - LABEL_WIDTH - 70
 	const first = steps[0]
 	const last = steps[steps.length - 1]
 	const summary =
 		enrolments === 0
-			? 'No learners have enrolled on this version yet.'
-			: `${first?.completed ?? 0} of ${enrolments} learners completed the first lesson and ${last?.completed ?? 0} completed the last. The figures for every lesson are in the table below.`
+			? t('analytics.noEnrolments')
+			: t('analytics.chartSummary', { first: first?.completed ?? 0, enrolments, last: last?.completed ?? 0 })
 	return (
 		<figure className="mt-6 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white p-4">
 			<svg
@@ -194,7 +229,7 @@ function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: n
 				viewBox={`0 0 ${CHART_WIDTH} ${height}`}
 				className="h-auto w-full min-w-[28rem]"
 			>
-				<title id="funnel-title">Completions by lesson</title>
+				<title id="funnel-title">{t('analytics.chartTitle')}</title>
 				<desc id="funnel-desc">{summary}</desc>
 				{steps.map((step, i) => {
 					const y = GAP + i * (BAR_HEIGHT + GAP)
@@ -225,34 +260,35 @@ function FunnelChart({ steps, enrolments }: { steps: FunnelStep[]; enrolments: n
 				})}
 			</svg>
 			<figcaption className="mt-2 text-sm text-stone-700">
-				Bars are numbered in course order, as in the table below; each shows the share of enrolled learners who
-				completed that lesson.
+				{t('analytics.chartCaption')}
 			</figcaption>
 		</figure>
 	)
 }
 
 function FunnelTable({ steps }: { steps: FunnelStep[] }) {
+	const { t } = useTranslation('studio')
+	const f = useFormat()
 	return (
 		<div className="mt-6 relative overflow-x-auto rounded-xl border border-stone-200 bg-white">
 			<table className="w-full text-left">
-				<caption className="sr-only">Completions by lesson, in course order</caption>
+				<caption className="sr-only">{t('analytics.tableCaption')}</caption>
 				<thead className="bg-stone-100 text-sm text-stone-800">
 					<tr>
 						<th scope="col" className="px-4 py-3 font-semibold">
 							#
 						</th>
 						<th scope="col" className="px-4 py-3 font-semibold">
-							Lesson
+							{t('analytics.lesson')}
 						</th>
 						<th scope="col" className="px-4 py-3 font-semibold">
-							Module
+							{t('analytics.module')}
 						</th>
 						<th scope="col" className="px-4 py-3 text-right font-semibold">
-							Completed
+							{t('analytics.completedColumn')}
 						</th>
 						<th scope="col" className="px-4 py-3 text-right font-semibold">
-							Of enrolments
+							{t('analytics.ofEnrolmentsColumn')}
 						</th>
 					</tr>
 				</thead>
@@ -263,11 +299,13 @@ function FunnelTable({ steps }: { steps: FunnelStep[] }) {
 							<th scope="row" className="px-4 py-3 font-medium text-stone-900">
 								{step.title}
 								<span className="block text-sm font-normal text-stone-600">
-									{LESSON_KIND_LABELS[step.kind as keyof typeof LESSON_KIND_LABELS] ?? step.kind}
+									{step.kind === 'VIDEO' || step.kind === 'READING' || step.kind === 'QUIZ'
+										? t(`kind.${step.kind}`)
+										: step.kind}
 								</span>
 							</th>
 							<td className="px-4 py-3 text-stone-800">{step.moduleTitle}</td>
-							<td className="px-4 py-3 text-right tabular-nums">{step.completed.toLocaleString('en-GB')}</td>
+							<td className="px-4 py-3 text-right tabular-nums">{f.number(step.completed)}</td>
 							<td className="px-4 py-3 text-right tabular-nums">{formatRate(step.rate)}</td>
 						</tr>
 					))}
@@ -278,14 +316,16 @@ function FunnelTable({ steps }: { steps: FunnelStep[] }) {
 }
 
 function QuizAnalysis({ quiz }: { quiz: QuizStat }) {
+	const { t } = useTranslation('studio')
+	const f = useFormat()
 	return (
 		<article className="mt-6 rounded-2xl border border-stone-200 bg-white p-5">
 			<h3 className="text-lg font-semibold text-stone-900">{quiz.title}</h3>
 			<p className="text-sm text-stone-700">
-				{quiz.attempts.toLocaleString('en-GB')} submitted {quiz.attempts === 1 ? 'attempt' : 'attempts'}
+				{t('analytics.attempts', { count: quiz.attempts, number: f.number(quiz.attempts) })}
 			</p>
 			{quiz.questions.length === 0 ? (
-				<p className="mt-3 text-stone-700">No marked questions (reflections and self-ratings are not marked).</p>
+				<p className="mt-3 text-stone-700">{t('analytics.noMarked')}</p>
 			) : (
 				<ol className="mt-4 space-y-6">
 					{quiz.questions.map((q, i) => (
@@ -294,22 +334,25 @@ function QuizAnalysis({ quiz }: { quiz: QuizStat }) {
 								{i + 1}. {q.prompt}
 							</p>
 							<p className="text-sm text-stone-700">
-								{formatRate(q.rate)} correct ({q.correct.toLocaleString('en-GB')} of{' '}
-								{q.answered.toLocaleString('en-GB')} answers)
+								{t('analytics.correctRate', {
+									rate: formatRate(q.rate),
+									correct: f.number(q.correct),
+									answered: f.number(q.answered),
+								})}
 							</p>
 							<div className="mt-2 relative overflow-x-auto">
 								<table className="w-full text-left text-sm">
-									<caption className="sr-only">How often each answer to question {i + 1} was chosen</caption>
+									<caption className="sr-only">{t('analytics.answersCaption', { number: i + 1 })}</caption>
 									<thead className="text-stone-800">
 										<tr className="border-b border-stone-200">
 											<th scope="col" className="py-2 pr-4 font-semibold">
-												Answer
+												{t('analytics.answer')}
 											</th>
 											<th scope="col" className="py-2 pr-4 text-right font-semibold">
-												Chosen
+												{t('analytics.chosen')}
 											</th>
 											<th scope="col" className="py-2 text-right font-semibold">
-												Share
+												{t('analytics.share')}
 											</th>
 										</tr>
 									</thead>
@@ -318,9 +361,9 @@ function QuizAnalysis({ quiz }: { quiz: QuizStat }) {
 											<tr key={o.id} className="border-b border-stone-100">
 												<th scope="row" className="py-2 pr-4 font-normal text-stone-900">
 													{o.text}
-													{o.isCorrect ? <span className="ml-2 font-semibold text-green-800">(correct)</span> : null}
+													{o.isCorrect ? <span className="ml-2 font-semibold text-green-800">{t('analytics.correct')}</span> : null}
 												</th>
-												<td className="py-2 pr-4 text-right tabular-nums">{o.selected.toLocaleString('en-GB')}</td>
+												<td className="py-2 pr-4 text-right tabular-nums">{f.number(o.selected)}</td>
 												<td className="py-2 text-right tabular-nums">{formatRate(o.rate)}</td>
 											</tr>
 										))}

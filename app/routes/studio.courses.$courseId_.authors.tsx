@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -10,7 +11,8 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { addCoAuthor, listCourseAuthors, removeCoAuthor } from '#modules/authoring/co-authors.ts'
 import { CoAuthorSchema } from '#modules/authoring/schemas.ts'
@@ -18,12 +20,16 @@ import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId_.authors'
 import { singleLineText } from '#modules/validation/text.ts'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Authors${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
-		'Who can edit a course: its owner and co-authors.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('authors.meta.title', { ns: 'studio', course: data.course.title })
+			: t('authors.meta.titleFallback', { ns: 'studio' }),
+		t('authors.meta.description', { ns: 'studio' }),
 		NOINDEX,
 	)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -40,13 +46,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireTrainer(request)
 	const formData = await request.formData()
 	const intent = formData.get('intent')
+	const t = await getT(request)
 	if (intent === 'remove') {
 		const parsed = RemoveSchema.safeParse({ userId: formData.get('userId') })
-		if (!parsed.success) throw data({ message: 'Choose a co-author to remove.' }, { status: 400 })
+		if (!parsed.success) throw data({ message: t('authors.chooseToRemove', { ns: 'studio' }) }, { status: 400 })
 		await withDomainErrors(() =>
 			removeCoAuthor({ courseId: params.courseId, actorId: user.id, userId: parsed.data.userId }),
 		)
-		return data({ intent: 'remove' as const, result: undefined, message: 'The co-author was removed.' })
+		return data({ intent: 'remove' as const, result: undefined, message: t('authors.removed', { ns: 'studio' }) })
 	}
 	const submission = parseWithZod(formData, { schema: CoAuthorSchema })
 	if (submission.status !== 'success') {
@@ -57,7 +64,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return data({
 			intent: 'add' as const,
 			result: submission.reply({ resetForm: true }),
-			message: `${added.name} is now a co-author of this course.`,
+			message: t('authors.added', { ns: 'studio', name: added.name }),
 		})
 	} catch (error) {
 		// Permission refusals are pages (403/404), not form errors: nobody should see this form.
@@ -72,6 +79,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 
 export default function CourseAuthorsRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course, authors, canManage, actorId } = loaderData
+	const { t } = useTranslation('studio')
+	const f = useFormat()
 	const navigation = useNavigation()
 	const pendingIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null
 	const [form, fields] = useForm({
@@ -83,11 +92,11 @@ export default function CourseAuthorsRoute({ loaderData, actionData }: Route.Com
 	})
 	return (
 		<Container width="prose" className="py-10 sm:py-12">
-			<nav aria-label="Breadcrumb" className="text-sm">
+			<nav aria-label={t('analytics.breadcrumb')} className="text-sm">
 				<ol className="flex flex-wrap gap-2 text-stone-700">
 					<li>
 						<Link to="/studio" className="text-brand-700 underline underline-offset-2">
-							Studio
+							{t('nav.studio')}
 						</Link>
 						<span aria-hidden="true"> /</span>
 					</li>
@@ -97,13 +106,12 @@ export default function CourseAuthorsRoute({ loaderData, actionData }: Route.Com
 						</Link>
 						<span aria-hidden="true"> /</span>
 					</li>
-					<li aria-current="page">Authors</li>
+					<li aria-current="page">{t('authors.heading')}</li>
 				</ol>
 			</nav>
-			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">Authors</h1>
+			<h1 className="mt-4 text-3xl font-bold tracking-tight text-stone-900">{t('authors.heading')}</h1>
 			<p className="mt-3 text-lg text-stone-700">
-				Co-authors can edit the course’s modules and lessons, publish new versions and see its analytics.
-				{canManage ? ' Only you, as the owner, can add or remove them.' : ' Only the owner can add or remove them.'}
+				{t('authors.intro')} {canManage ? t('authors.introOwner') : t('authors.introOther')}
 			</p>
 
 			<div aria-live="polite" className="mt-6">
@@ -112,7 +120,7 @@ export default function CourseAuthorsRoute({ loaderData, actionData }: Route.Com
 
 			<section aria-labelledby="authors-heading" className="mt-6">
 				<h2 id="authors-heading" className="text-xl font-semibold text-stone-900">
-					Who can edit this course
+					{t('authors.listHeading')}
 				</h2>
 				<ul className="mt-4 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
 					{authors.map((author) => (
@@ -120,13 +128,13 @@ export default function CourseAuthorsRoute({ loaderData, actionData }: Route.Com
 							<div>
 								<p className="font-semibold text-stone-900">
 									{author.user.name}
-									{author.user.id === actorId ? <span className="font-normal text-stone-600"> (you)</span> : null}{' '}
+									{author.user.id === actorId ? <span className="font-normal text-stone-600"> {t('authors.you')}</span> : null}{' '}
 									<Badge tone={author.role === 'OWNER' ? 'brand' : 'neutral'}>
-										{author.role === 'OWNER' ? 'Owner' : 'Co-author'}
+										{author.role === 'OWNER' ? t('authors.owner') : t('authors.coAuthor')}
 									</Badge>
 								</p>
 								<p className="text-sm text-stone-700">
-									{author.user.email} · since {formatDate(author.createdAt)}
+									{t('authors.since', { email: author.user.email, date: f.date(author.createdAt) })}
 								</p>
 							</div>
 							{canManage && author.role === 'CO_AUTHOR' ? (
@@ -139,7 +147,8 @@ export default function CourseAuthorsRoute({ loaderData, actionData }: Route.Com
 										size="sm"
 										aria-disabled={pendingIntent === 'remove' || undefined}
 									>
-										Remove<span className="sr-only"> {author.user.name} as a co-author</span>
+										{t('authors.remove')}
+										<span className="sr-only"> {t('authors.removeWho', { name: author.user.name })}</span>
 									</Button>
 								</Form>
 							) : null}
@@ -151,7 +160,7 @@ export default function CourseAuthorsRoute({ loaderData, actionData }: Route.Com
 			{canManage ? (
 				<section aria-labelledby="add-heading" className="mt-10">
 					<h2 id="add-heading" className="text-xl font-semibold text-stone-900">
-						Add a co-author
+						{t('authors.addHeading')}
 					</h2>
 					<Form
 						method="post"
@@ -162,13 +171,13 @@ export default function CourseAuthorsRoute({ loaderData, actionData }: Route.Com
 						<input type="hidden" name="intent" value="add" />
 						<FormErrors id={form.errorId} errors={form.errors} />
 						<Field
-							labelProps={{ children: 'Email address' }}
-							description="They must already have a trainer account on Circle."
+							labelProps={{ children: t('authors.email') }}
+							description={t('authors.emailHint')}
 							inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'off' }}
 							errors={fields.email.errors}
 						/>
-						<SubmitButton pending={pendingIntent === 'add'} pendingText="Adding…">
-							Add co-author
+						<SubmitButton pending={pendingIntent === 'add'} pendingText={t('authors.adding')}>
+							{t('authors.add')}
 						</SubmitButton>
 					</Form>
 				</section>

@@ -1,6 +1,8 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
+import { type TFunction } from 'i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -8,6 +10,7 @@ import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { getCertificateValidity, setCertificateValidity } from '#modules/authoring/certificate-validity.ts'
@@ -17,12 +20,16 @@ import { RENEWAL_LEAD_DAYS } from '#modules/certificates/validity.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId_.certificate'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Certificate validity${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
-		'How long a course’s certificates stay valid, and the refresher course that renews them.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('certificate.meta.title', { ns: 'studio', course: data.course.title })
+			: t('certificate.meta.titleFallback', { ns: 'studio' }),
+		t('certificate.meta.description', { ns: 'studio' }),
 		NOINDEX,
 	)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -66,12 +73,13 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-function monthsLabel(months: number) {
-	return months % 12 === 0 ? `${months / 12} ${months === 12 ? 'year' : 'years'}` : `${months} months`
+function monthsLabel(t: TFunction<'studio'>, months: number) {
+	return months % 12 === 0 ? t('certificate.years', { count: months / 12 }) : t('certificate.months', { count: months })
 }
 
 export default function CertificateValidityRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course, refresherChoices } = loaderData
+	const { t } = useTranslation('studio')
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'certificate-validity',
@@ -89,45 +97,35 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 		<Container width="prose" className="py-10 sm:py-12">
 			<p className="text-sm">
 				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
-					Studio
+					{t('nav.studio')}
 				</Link>
 			</p>
-			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">Certificate validity</h1>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">{t('certificate.heading')}</h1>
 			<p className="mt-2 text-stone-700">{course.title}</p>
 			<StudioCourseNav courseId={course.id} />
 
 			<div aria-live="polite" className="mt-6">
 				{actionData?.saved ? (
-					<Notice tone="success" role="status" title="Certificate validity saved">
+					<Notice tone="success" role="status" title={t('certificate.savedTitle')}>
 						{course.validityMonths === null
-							? 'Certificates for this course do not expire.'
-							: `Certificates issued from now on are valid for ${monthsLabel(course.validityMonths)}.`}{' '}
-						Certificates already issued keep the dates printed on them.
+							? t('certificate.neverExpire')
+							: t('certificate.validFor', { period: monthsLabel(t, course.validityMonths) })}{' '}
+						{t('certificate.alreadyIssued')}
 					</Notice>
 				) : null}
 			</div>
 
 			<div className="prose-circle mt-4 space-y-3 text-stone-700">
-				<p>
-					Some training has to be refreshed: safeguarding every year, first aid every three. Set how long a certificate
-					for this course stays valid, and it will show “valid until” on the certificate and its verification page.
-				</p>
-				<p>
-					When an organisation requires this course, its people are assigned it again {RENEWAL_LEAD_DAYS} days before
-					their certificate expires, due on its last valid day. They retake this course, or the shorter refresher course
-					you name below.
-				</p>
-				<p>
-					A refresher course left without a validity of its own lasts as long as the course it refreshes (the shortest,
-					if it refreshes several), so a renewal always comes round again.
-				</p>
+				<p>{t('certificate.explain1')}</p>
+				<p>{t('certificate.explain2', { days: RENEWAL_LEAD_DAYS })}</p>
+				<p>{t('certificate.explain3')}</p>
 			</div>
 
 			<Form method="post" className="mt-8 space-y-6" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field
-					labelProps={{ children: 'Months a certificate stays valid (optional)' }}
-					description="From 1 to 120 months, e.g. 12 for a year. Leave it blank if certificates never expire."
+					labelProps={{ children: t('certificate.months') }}
+					description={t('certificate.monthsHint')}
 					inputProps={{
 						...getInputProps(fields.validityMonths, { type: 'text' }),
 						inputMode: 'numeric',
@@ -137,17 +135,15 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 					errors={fields.validityMonths.errors}
 				/>
 				<SelectField
-					labelProps={{ children: 'Refresher course (optional)' }}
-					description={
-						refresherChoices.length
-							? 'A shorter course that renews this one’s certificate. It must be published and one you author. Its own certificate uses its own validity.'
-							: 'You have no other published course to use as a refresher: renewals retake this course.'
-					}
+					labelProps={{ children: t('certificate.refresher') }}
+					description={refresherChoices.length ? t('certificate.refresherHint') : t('certificate.noRefresher')}
 					selectProps={getSelectProps(fields.refresherCourseId)}
-					placeholder="None: retake this course"
+					placeholder={t('certificate.refresherNone')}
 					options={refresherChoices.map((c) => ({
 						value: c.id,
-						label: `${c.title}${c.validityMonths ? ` (valid ${monthsLabel(c.validityMonths)})` : ' (does not expire)'}`,
+						label: c.validityMonths
+							? t('certificate.refresherValid', { title: c.title, period: monthsLabel(t, c.validityMonths) })
+							: t('certificate.refresherNoExpiry', { title: c.title }),
 					}))}
 					errors={fields.refresherCourseId.errors}
 				/>
@@ -158,40 +154,36 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 							aria-describedby={`${fields.requiresCircle.id}-description`}
 							className="size-5 accent-brand-700"
 						/>
-						<span className="font-semibold text-stone-900">A reflective circle before the certificate</span>
+						<span className="font-semibold text-stone-900">{t('certificate.circle')}</span>
 					</label>
 					<p id={`${fields.requiresCircle.id}-description`} className="mt-1 text-sm text-stone-600">
-						Learners who finish the course get their certificate once they have attended one of its{' '}
-						<Link to="/studio/circles" className="font-medium text-brand-700 underline underline-offset-2">
-							reflective circles
-						</Link>
-						; until then it waits, and attending issues it.
+						<Trans
+							t={t}
+							i18nKey="certificate.circleHint"
+							components={{
+								a: <Link to="/studio/circles" className="font-medium text-brand-700 underline underline-offset-2" />,
+							}}
+						/>
 					</p>
 					<ErrorList errors={fields.requiresCircle.errors} />
 				</div>
 				<SubmitButton
 					pending={navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'rjc-approval'}
-					pendingText="Saving…"
+					pendingText={t('certificate.saving')}
 				>
-					Save certificate validity
+					{t('certificate.save')}
 				</SubmitButton>
 			</Form>
 
 			<section aria-labelledby="rjc-heading" className="mt-12 border-t border-stone-200 pt-8">
 				<h2 id="rjc-heading" className="text-xl font-bold text-stone-900">
-					Restorative Justice Council approval
+					{t('certificate.rjcHeading')}
 				</h2>
-				<p className="mt-2 text-stone-700">
-					Restorative practitioners on the RJC’s register need at least half of their CPD hours to be RJC-approved. If
-					the RJC has approved this course, say so here: learners’ hours from its certificates, including ones already
-					issued, then count as approved on their dashboards.
-				</p>
+				<p className="mt-2 text-stone-700">{t('certificate.rjcIntro')}</p>
 				<div aria-live="polite">
 					{actionData?.rjcSaved ? (
-						<Notice tone="success" role="status" className="mt-4" title="Saved">
-							{course.rjcApproved
-								? 'This course is marked as RJC-approved.'
-								: 'This course is no longer marked as RJC-approved.'}
+						<Notice tone="success" role="status" className="mt-4" title={t('certificate.rjcSaved')}>
+							{course.rjcApproved ? t('certificate.rjcOn') : t('certificate.rjcOff')}
 						</Notice>
 					) : null}
 				</div>
@@ -209,18 +201,17 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 								aria-describedby="rjc-approved-description"
 								className="size-5 accent-brand-700"
 							/>
-							<span className="font-semibold text-stone-900">The RJC has approved this course</span>
+							<span className="font-semibold text-stone-900">{t('certificate.rjcApproved')}</span>
 						</label>
 						<p id="rjc-approved-description" className="mt-1 text-sm text-stone-600">
-							Tick this only if the RJC has approved the course. Circle shows your word to learners and cannot check it
-							with the RJC.
+							{t('certificate.rjcHint')}
 						</p>
 					</div>
 					<SubmitButton
 						pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'rjc-approval'}
-						pendingText="Saving…"
+						pendingText={t('certificate.saving')}
 					>
-						Save RJC approval
+						{t('certificate.rjcSave')}
 					</SubmitButton>
 				</Form>
 			</section>

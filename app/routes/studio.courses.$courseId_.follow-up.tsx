@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -7,7 +8,7 @@ import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithDomainError, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { assertCanEditCourse } from '#modules/authoring/access.ts'
@@ -16,12 +17,16 @@ import { FollowUpSettingsSchema, MAX_FOLLOW_UP_QUESTIONS, MAX_OPTIONS } from '#m
 import { getFollowUpSettings, setFollowUp } from '#modules/follow-ups/settings.ts'
 import type { Route } from './+types/studio.courses.$courseId_.follow-up'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`Follow-up${data ? ` | ${data.course.title}` : ''} | Studio | Circle`,
-		'Retrieval questions at 7 and 30 days, an action plan and a 30-day reflection for the people who finish a course.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data
+			? t('followUp.meta.title', { ns: 'studio', course: data.course.title })
+			: t('followUp.meta.titleFallback', { ns: 'studio' }),
+		t('followUp.meta.description', { ns: 'studio' }),
 		NOINDEX,
 	)
+}
 
 export function headers() {
 	return { 'Cache-Control': 'private, no-store' }
@@ -73,18 +78,16 @@ function questionBlocks(
 
 export default function FollowUpSettingsRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course, followUp } = loaderData
+	const { t } = useTranslation('studio')
+	const f = useFormat()
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'follow-up-settings',
 		lastResult: actionData?.result,
 		defaultValue: {
 			enabled: followUp ? 'on' : '',
-			actionPlanPrompt:
-				followUp?.actionPlanPrompt ??
-				'What will you do differently in the next month, and how will you know it is working?',
-			reflectionPrompt:
-				followUp?.reflectionPrompt ??
-				'A month on: what has changed in your practice, what difference has it made to the people you work with, and what next?',
+			actionPlanPrompt: followUp?.actionPlanPrompt ?? t('followUp.defaultActionPlan'),
+			reflectionPrompt: followUp?.reflectionPrompt ?? t('followUp.defaultReflection'),
 			questions: questionBlocks(followUp?.questions ?? []),
 		},
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: FollowUpSettingsSchema }),
@@ -96,37 +99,32 @@ export default function FollowUpSettingsRoute({ loaderData, actionData }: Route.
 		<Container width="prose" className="py-10 sm:py-12">
 			<p className="text-sm">
 				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
-					Studio
+					{t('nav.studio')}
 				</Link>
 			</p>
-			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">Follow-up</h1>
+			<h1 className="mt-2 text-3xl font-bold tracking-tight text-stone-900">{t('followUp.heading')}</h1>
 			<p className="mt-2 text-stone-700">{course.title}</p>
 			<StudioCourseNav courseId={course.id} />
 
 			<div aria-live="polite" className="mt-6">
 				{actionData?.saved === 'on' ? (
-					<Notice tone="success" role="status" title="Follow-up saved">
-						People who finish the course from now on get it; anyone part-way through sees your changes.
+					<Notice tone="success" role="status" title={t('followUp.savedTitle')}>
+						{t('followUp.savedBody')}
 					</Notice>
 				) : actionData?.saved === 'off' ? (
-					<Notice tone="success" role="status" title="Follow-up switched off">
-						This course no longer has a follow-up.
+					<Notice tone="success" role="status" title={t('followUp.offTitle')}>
+						{t('followUp.offBody')}
 					</Notice>
 				) : null}
 			</div>
 
 			<div className="prose-circle mt-4 space-y-3 text-stone-700">
 				<p>
-					Learning sticks when people come back to it. A follow-up asks the people who finish this course three things:
-					<strong> now what?</strong> (an action plan, written as they finish), a few{' '}
-					<strong>retrieval questions</strong> 7 and 30 days later (the same questions each time: recalling after a gap
-					is what makes it stay), and at 30 days <strong>so what?</strong>, a short reflection on what has changed in
-					their practice, which they may send to their manager to sign off.
+					<Trans t={t} i18nKey="followUp.explain1" components={{ strong: <strong /> }} />
 				</p>
 				<p>
-					Circle emails them when each check opens. Their action plan and reflection go into their CPD portfolio. You
-					never see what they write.
-					{followUp ? ` Learners who finished on or after ${formatDate(followUp.startsFrom)} are followed up.` : null}
+					{t('followUp.explain2')}
+					{followUp ? ` ${t('followUp.startsFrom', { date: f.date(followUp.startsFrom) })}` : null}
 				</p>
 			</div>
 
@@ -135,25 +133,24 @@ export default function FollowUpSettingsRoute({ loaderData, actionData }: Route.
 				<div>
 					<label className="flex min-h-11 items-center gap-3">
 						<input {...getInputProps(fields.enabled, { type: 'checkbox' })} className="size-5 accent-brand-700" />
-						<span className="font-semibold text-stone-900">Follow up the people who finish this course</span>
+						<span className="font-semibold text-stone-900">{t('followUp.enabled')}</span>
 					</label>
 					<ErrorList id={fields.enabled.errorId} errors={fields.enabled.errors} />
 				</div>
 				<TextareaField
-					labelProps={{ children: 'Action plan: what to ask at the end of the course' }}
+					labelProps={{ children: t('followUp.actionPlan') }}
 					textareaProps={{ ...getTextareaProps(fields.actionPlanPrompt), rows: 2 }}
 					errors={fields.actionPlanPrompt.errors}
 				/>
 				<TextareaField
-					labelProps={{ children: '30-day reflection: what to ask' }}
+					labelProps={{ children: t('followUp.reflection') }}
 					textareaProps={{ ...getTextareaProps(fields.reflectionPrompt), rows: 2 }}
 					errors={fields.reflectionPrompt.errors}
 				/>
 				<fieldset className="space-y-6" aria-describedby={`${fields.questions.id}-description`}>
-					<legend className="text-xl font-semibold text-stone-900">Retrieval questions</legend>
+					<legend className="text-xl font-semibold text-stone-900">{t('followUp.questions')}</legend>
 					<p id={`${fields.questions.id}-description`} className="text-sm text-stone-600">
-						Up to {MAX_FOLLOW_UP_QUESTIONS} single-choice questions about what matters most in the course, asked at 7
-						and 30 days. Fill in two to four options and choose the right one. Leave a block empty to leave it out.
+						{t('followUp.questionsHint', { max: MAX_FOLLOW_UP_QUESTIONS })}
 					</p>
 					<ErrorList id={fields.questions.errorId} errors={fields.questions.errors} />
 					{questions.map((question, i) => {
@@ -162,12 +159,12 @@ export default function FollowUpSettingsRoute({ loaderData, actionData }: Route.
 						return (
 							<div key={question.key} className="rounded-xl border border-stone-300 bg-white p-4">
 								<Field
-									labelProps={{ children: `Question ${i + 1}` }}
+									labelProps={{ children: t('followUp.question', { number: i + 1 }) }}
 									inputProps={{ ...getInputProps(q.prompt, { type: 'text' }), autoComplete: 'off' }}
 									errors={q.prompt.errors}
 								/>
 								<fieldset className="mt-4">
-									<legend className="font-semibold text-stone-900">Options, and which one is right</legend>
+									<legend className="font-semibold text-stone-900">{t('followUp.options')}</legend>
 									<div className="mt-2 space-y-2">
 										{options.map((option, j) => (
 											<div key={option.key} className="flex items-end gap-3">
@@ -178,17 +175,17 @@ export default function FollowUpSettingsRoute({ loaderData, actionData }: Route.
 														value={String(j)}
 														defaultChecked={q.correct.initialValue === String(j)}
 														className="size-5 accent-brand-700"
-														aria-label={`Option ${j + 1} of question ${i + 1} is right`}
+														aria-label={t('followUp.isRight', { option: j + 1, question: i + 1 })}
 													/>
-													Right
+													{t('followUp.right')}
 												</label>
 												<Field
 													className="grow"
-													labelProps={{ children: `Option ${j + 1}`, className: 'sr-only' }}
+													labelProps={{ children: t('followUp.option', { number: j + 1 }), className: 'sr-only' }}
 													inputProps={{
 														...getInputProps(option, { type: 'text' }),
 														autoComplete: 'off',
-														placeholder: `Option ${j + 1}`,
+														placeholder: t('followUp.option', { number: j + 1 }),
 													}}
 													errors={option.errors}
 												/>
@@ -200,7 +197,7 @@ export default function FollowUpSettingsRoute({ loaderData, actionData }: Route.
 								</fieldset>
 								<Field
 									className="mt-4"
-									labelProps={{ children: 'Explanation shown after answering (optional)' }}
+									labelProps={{ children: t('followUp.explanation') }}
 									inputProps={{ ...getInputProps(q.explanation, { type: 'text' }), autoComplete: 'off' }}
 									errors={q.explanation.errors}
 								/>
@@ -208,8 +205,8 @@ export default function FollowUpSettingsRoute({ loaderData, actionData }: Route.
 						)
 					})}
 				</fieldset>
-				<SubmitButton pending={navigation.state === 'submitting'} pendingText="Saving…">
-					Save follow-up
+				<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('followUp.saving')}>
+					{t('followUp.save')}
 				</SubmitButton>
 			</Form>
 		</Container>

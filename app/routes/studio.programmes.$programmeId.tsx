@@ -1,5 +1,6 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
@@ -8,7 +9,9 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { replyWithDomainError, replyWithProblem, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatCpdHours, formatDate } from '#app/utils/format.ts'
+import { formatCpdHours } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { updateProgrammeDetails } from '#modules/programmes/create-programme.ts'
@@ -27,8 +30,16 @@ import {
 } from '#modules/programmes/schemas.ts'
 import type { Route } from './+types/studio.programmes.$programmeId'
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-	pageMeta(`${loaderData?.programme.title ?? 'Programme'} | Studio | Circle`, 'Build a learning programme.', NOINDEX)
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		loaderData
+			? t('programme.meta.title', { ns: 'studio', programme: loaderData.programme.title })
+			: t('programme.meta.titleFallback', { ns: 'studio' }),
+		t('programme.meta.description', { ns: 'studio' }),
+		NOINDEX,
+	)
+}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireTrainer(request)
@@ -36,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		getProgrammeBuilder({ actorId: user.id, programmeId: params.programmeId }),
 	)
 	const saved = new URL(request.url).searchParams.get('saved')
-	return { programme, saved: saved && saved in SAVED ? saved : null }
+	return { programme, saved: SAVED.find((key) => key === saved) ?? null }
 }
 
 export function headers() {
@@ -80,7 +91,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 		const parsed = ProgrammeCourseActionSchema.safeParse(Object.fromEntries(formData))
 		if (!parsed.success) {
 			return data(
-				{ intent, ok: false as const, message: 'That request was not complete. Reload the page and try again.' },
+				{ intent, ok: false as const, message: (await getT(request))('programme.incomplete', { ns: 'studio' }) },
 				{ status: 400 },
 			)
 		}
@@ -93,14 +104,12 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-const SAVED: Record<string, string> = {
-	details: 'Details saved.',
-	course: 'Course added.',
-	published: 'Published: the programme is in the catalogue and learners can join.',
-}
+const SAVED = ['details', 'course', 'published'] as const
 
 export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { programme, saved } = loaderData
+	const { t } = useTranslation('studio')
+	const f = useFormat()
 	const navigation = useNavigation()
 	const problem = actionData && 'message' in actionData ? actionData.message : null
 	const published = Boolean(programme.publishedAt)
@@ -109,28 +118,39 @@ export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.
 		<Container width="prose" className="py-10 sm:py-12">
 			<p>
 				<Link to="/studio/programmes" className="font-medium text-brand-700 underline underline-offset-2">
-					Programmes
+					{t('programme.back')}
 				</Link>
 			</p>
 			<div className="mt-4 flex flex-wrap items-center gap-3">
 				<h1 className="text-3xl font-bold tracking-tight text-stone-900">{programme.title}</h1>
-				<Badge tone={published ? 'success' : 'neutral'}>{published ? 'Published' : 'Draft'}</Badge>
+				<Badge tone={published ? 'success' : 'neutral'}>{published ? t('programme.published') : t('programme.draft')}</Badge>
 			</div>
 			{published ? (
 				<p className="mt-2 text-stone-700">
-					Published on {formatDate(programme.publishedAt!)} ·{' '}
-					<Link
-						to={`/programmes/${programme.slug}`}
-						className="font-medium text-brand-700 underline underline-offset-2"
-					>
-						its public page
-					</Link>{' '}
-					· {programme.enrolmentCount} {programme.enrolmentCount === 1 ? 'learner' : 'learners'}
+					<Trans
+						t={t}
+						i18nKey="programme.publishedOn"
+						values={{
+							date: f.date(programme.publishedAt!),
+							learners: t('programme.learners', {
+								count: programme.enrolmentCount,
+								number: f.number(programme.enrolmentCount),
+							}),
+						}}
+						components={{
+							a: (
+								<Link
+									to={`/programmes/${programme.slug}`}
+									className="font-medium text-brand-700 underline underline-offset-2"
+								/>
+							),
+						}}
+					/>
 				</p>
 			) : null}
 			{saved && !actionData ? (
 				<p role="status" className="mt-4 rounded-lg bg-green-50 px-4 py-3 font-medium text-green-900">
-					{SAVED[saved]}
+					{t(`programme.saved.${saved}`)}
 				</p>
 			) : null}
 			{problem ? (
@@ -141,13 +161,11 @@ export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.
 
 			<section aria-labelledby="courses-heading" className="mt-10">
 				<h2 id="courses-heading" className="text-2xl font-bold text-stone-900">
-					Courses
+					{t('programme.coursesHeading')}
 				</h2>
 				<p className="mt-2 text-stone-700">
-					{published
-						? 'The list is fixed now the programme is published: learners on it are working towards it.'
-						: `In the order learners take them. At least ${MIN_PROGRAMME_COURSES} to publish.`}{' '}
-					Total: {formatCpdHours(totalMinutes)}.
+					{published ? t('programme.fixed') : t('programme.inOrder', { min: MIN_PROGRAMME_COURSES })}{' '}
+					{t('programme.total', { hours: formatCpdHours(totalMinutes, f.language) })}
 				</p>
 				{programme.courses.length ? (
 					<ol className="mt-4 space-y-3">
@@ -161,24 +179,27 @@ export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.
 										{index + 1}. {course.title}
 									</p>
 									<p className="text-sm text-stone-600">
-										/courses/{course.slug} · {formatCpdHours(course.cpdMinutes)}
-										{course.published ? '' : ' · no longer published'}
+										{`/courses/${course.slug} · ${formatCpdHours(course.cpdMinutes, f.language)}`}
+										{course.published ? '' : t('programme.noLongerPublished')}
 									</p>
 								</div>
 								{published ? null : (
 									<div className="flex flex-wrap gap-2">
 										<CourseButton courseId={course.courseId} intent="move-up" hidden={index === 0}>
-											Move up<span className="sr-only"> {course.title}</span>
+											{t('programme.moveUp')}
+											<span className="sr-only"> {course.title}</span>
 										</CourseButton>
 										<CourseButton
 											courseId={course.courseId}
 											intent="move-down"
 											hidden={index === programme.courses.length - 1}
 										>
-											Move down<span className="sr-only"> {course.title}</span>
+											{t('programme.moveDown')}
+											<span className="sr-only"> {course.title}</span>
 										</CourseButton>
 										<CourseButton courseId={course.courseId} intent="remove-course">
-											Remove<span className="sr-only"> {course.title}</span>
+											{t('programme.remove')}
+											<span className="sr-only"> {course.title}</span>
 										</CourseButton>
 									</div>
 								)}
@@ -186,7 +207,7 @@ export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.
 						))}
 					</ol>
 				) : (
-					<p className="mt-4 text-stone-700">No courses yet.</p>
+					<p className="mt-4 text-stone-700">{t('programme.noCourses')}</p>
 				)}
 				{published ? null : (
 					<AddCourseForm
@@ -201,18 +222,16 @@ export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.
 			{published ? null : (
 				<section aria-labelledby="publish-heading" className="mt-10">
 					<h2 id="publish-heading" className="text-2xl font-bold text-stone-900">
-						Publish
+						{t('programme.publishHeading')}
 					</h2>
-					<p className="mt-2 text-stone-700">
-						Publishing puts the programme in the catalogue. Its course list is then fixed.
-					</p>
+					<p className="mt-2 text-stone-700">{t('programme.publishIntro')}</p>
 					<Form method="post" className="mt-4">
 						<input type="hidden" name="intent" value="publish" />
 						<SubmitButton
 							pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'publish'}
-							pendingText="Publishing…"
+							pendingText={t('programme.publishing')}
 						>
-							Publish programme
+							{t('programme.publish')}
 						</SubmitButton>
 					</Form>
 				</section>
@@ -220,7 +239,7 @@ export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.
 
 			<section aria-labelledby="details-heading" className="mt-12">
 				<h2 id="details-heading" className="text-2xl font-bold text-stone-900">
-					Details
+					{t('programme.detailsHeading')}
 				</h2>
 				<ProgrammeDetailsForm
 					id="programme-details"
@@ -236,7 +255,7 @@ export default function ProgrammeBuilderRoute({ loaderData, actionData }: Route.
 					lastResult={
 						actionData && 'result' in actionData && actionData.intent === 'details' ? actionData.result : undefined
 					}
-					submitLabel="Save details"
+					submitLabel={t('programme.saveDetails')}
 					sequentialLocked={published}
 				/>
 			</section>
@@ -273,6 +292,7 @@ function AddCourseForm({
 	candidates: Array<{ slug: string; title: string; draft: boolean }>
 	lastResult: SubmissionResult<string[]> | undefined
 }) {
+	const { t } = useTranslation('studio')
 	const navigation = useNavigation()
 	const [form, fields] = useForm({
 		id: 'add-course',
@@ -289,8 +309,8 @@ function AddCourseForm({
 			<input type="hidden" name="intent" value="add-course" />
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<Field
-				labelProps={{ children: 'Add a course' }}
-				description="Its web address, e.g. restorative-conversations. Suggestions list your courses; drafts must be published first."
+				labelProps={{ children: t('programme.addCourse') }}
+				description={t('programme.addCourseHint')}
 				inputProps={{
 					...getInputProps(fields.courseSlug, { type: 'text' }),
 					list: 'programme-course-candidates',
@@ -303,15 +323,15 @@ function AddCourseForm({
 			<datalist id="programme-course-candidates">
 				{candidates.map((course) => (
 					<option key={course.slug} value={course.slug}>
-						{course.draft ? `${course.title} (draft)` : course.title}
+						{course.draft ? t('programme.draftCourse', { title: course.title }) : course.title}
 					</option>
 				))}
 			</datalist>
 			<SubmitButton
 				pending={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'add-course'}
-				pendingText="Adding…"
+				pendingText={t('programme.adding')}
 			>
-				Add course
+				{t('programme.add')}
 			</SubmitButton>
 		</Form>
 	)

@@ -16,7 +16,9 @@ import {
 	verticalListSortingStrategy,
 } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
+import { type TFunction } from 'i18next'
 import { type ReactNode, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, useFetcher, useNavigation } from 'react-router'
 import { Field, SelectField } from '#app/components/forms.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -24,7 +26,6 @@ import { Button } from '#app/components/ui/button.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
-import { LESSON_KIND_LABELS } from '#app/utils/format.ts'
 import type { CourseStructureIntent } from '#modules/authoring/schemas.ts'
 
 export type StructureLesson = {
@@ -65,6 +66,7 @@ export function CourseStructure({
 	modules: StructureModule[]
 	reply: StructureReply | null
 }) {
+	const { t } = useTranslation('studio')
 	// A drag shows its new order at once; the server's order takes over as soon as it changes.
 	const serverKey = JSON.stringify(modules)
 	const [dragged, setDragged] = useState<{ from: string; order: StructureModule[] } | null>(null)
@@ -98,7 +100,7 @@ export function CourseStructure({
 		useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
 		useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
 	)
-	const moduleTitle = (id: string | number) => order.find((m) => m.id === id)?.title ?? 'module'
+	const moduleTitle = (id: string | number) => order.find((m) => m.id === id)?.title ?? t('structure.fallback.module')
 
 	function onModuleDragEnd({ active, over }: DragEndEvent) {
 		if (!over || active.id === over.id) return
@@ -123,28 +125,33 @@ export function CourseStructure({
 	}
 
 	const moduleAnnouncements: Announcements = {
-		onDragStart: ({ active }) => `Picked up module ${moduleTitle(active.id)}.`,
+		onDragStart: ({ active }) => t('structure.announce.module.start', { title: moduleTitle(active.id) }),
 		onDragOver: ({ active, over }) =>
 			over
-				? `Module ${moduleTitle(active.id)} is over position ${order.findIndex((m) => m.id === over.id) + 1} of ${order.length}.`
+				? t('structure.announce.module.over', {
+						title: moduleTitle(active.id),
+						position: order.findIndex((m) => m.id === over.id) + 1,
+						total: order.length,
+					})
 				: '',
 		onDragEnd: ({ active, over }) =>
 			over
-				? `Module ${moduleTitle(active.id)} dropped at position ${order.findIndex((m) => m.id === over.id) + 1} of ${order.length}.`
+				? t('structure.announce.module.end', {
+						title: moduleTitle(active.id),
+						position: order.findIndex((m) => m.id === over.id) + 1,
+						total: order.length,
+					})
 				: '',
-		onDragCancel: ({ active }) => `Moving module ${moduleTitle(active.id)} was cancelled.`,
+		onDragCancel: ({ active }) => t('structure.announce.module.cancel', { title: moduleTitle(active.id) }),
 	}
 
 	return (
 		<section aria-labelledby="structure-heading" className="mt-10">
 			<h2 id="structure-heading" className="text-2xl font-semibold text-stone-900">
-				Modules and lessons
+				{t('structure.heading')}
 			</h2>
 			{editable ? (
-				<p className="mt-2 text-stone-700">
-					Drag the handle (⠿) to reorder, or use the Move up and Move down buttons. Select a lesson’s title to edit its
-					content.
-				</p>
+				<p className="mt-2 text-stone-700">{t('structure.intro')}</p>
 			) : null}
 			<div aria-live="polite" role="status" className="mt-4">
 				{/* Keyed on the change, so the same words twice ("moved to position 2 of 3") are announced twice. */}
@@ -152,14 +159,14 @@ export function CourseStructure({
 			</div>
 			<div aria-live="assertive" role="alert">
 				{shown && !shown.ok ? (
-					<Notice tone="error" title="That change was not made">
+					<Notice tone="error" title={t('structure.notMade')}>
 						{shown.message}
 					</Notice>
 				) : null}
 			</div>
 
 			{order.length === 0 ? (
-				<p className="mt-6 text-stone-700">This course has no modules yet. Add the first one below.</p>
+				<p className="mt-6 text-stone-700">{t('structure.empty')}</p>
 			) : editable ? (
 				<DndContext
 					id="modules-dnd"
@@ -171,7 +178,7 @@ export function CourseStructure({
 					<SortableContext items={order.map((m) => m.id)} strategy={verticalListSortingStrategy}>
 						<ol className="mt-6 space-y-6">
 							{order.map((mod, index) => (
-								<SortableItem key={mod.id} id={mod.id} label={`Drag to reorder module: ${mod.title}`}>
+								<SortableItem key={mod.id} id={mod.id} label={t('structure.drag.module', { title: mod.title })}>
 									{(handle) => (
 										<ModuleCard
 											courseId={courseId}
@@ -196,10 +203,12 @@ export function CourseStructure({
 					{order.map((mod, index) => (
 						<li key={mod.id} className="rounded-xl border border-stone-200 bg-white p-5">
 							<h3 className="text-xl font-semibold text-stone-900">
-								<span className="text-sm font-medium text-stone-600">Module {index + 1}</span>
+								<span className="text-sm font-medium text-stone-600">
+									{t('structure.moduleNumber', { number: index + 1 })}
+								</span>
 								<span className="block">{mod.title}</span>
 							</h3>
-							<ol className="mt-4 space-y-2" aria-label={`Lessons in ${mod.title}`}>
+							<ol className="mt-4 space-y-2" aria-label={t('structure.lessonsIn', { title: mod.title })}>
 								{mod.lessons.map((lesson) => (
 									<li
 										key={lesson.id}
@@ -220,6 +229,9 @@ export function CourseStructure({
 }
 
 type Handle = { button: ReactNode }
+
+/** The grip drawn on drag handles (the instructions name it too). */
+const DRAG_HANDLE = '⠿'
 
 function SortableItem({ id, label, children }: { id: string; label: string; children: (handle: Handle) => ReactNode }) {
 	const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
@@ -242,7 +254,7 @@ function SortableItem({ id, label, children }: { id: string; label: string; chil
 						aria-label={label}
 						className="inline-flex min-h-11 min-w-11 cursor-grab touch-none items-center justify-center rounded-lg border border-stone-300 bg-white text-xl text-stone-700 hover:bg-stone-100 active:cursor-grabbing"
 					>
-						<span aria-hidden="true">⠿</span>
+						<span aria-hidden="true">{DRAG_HANDLE}</span>
 					</button>
 				),
 			})}
@@ -263,6 +275,7 @@ function MoveButtons({
 	index: number
 	count: number
 }) {
+	const { t } = useTranslation('studio')
 	return (
 		<>
 			{index > 0 ? (
@@ -271,11 +284,8 @@ function MoveButtons({
 					<input type="hidden" name={`${kind}Id`} value={id} />
 					<input type="hidden" name="direction" value="up" />
 					<Button type="submit" variant="ghost" size="sm" id={`move-up-${id}`}>
-						Move up
-						<span className="sr-only">
-							{' '}
-							{kind} “{title}”
-						</span>
+						{t('structure.moveUp')}
+						<span className="sr-only"> {t(`structure.named.${kind}`, { title })}</span>
 					</Button>
 				</Form>
 			) : null}
@@ -285,11 +295,8 @@ function MoveButtons({
 					<input type="hidden" name={`${kind}Id`} value={id} />
 					<input type="hidden" name="direction" value="down" />
 					<Button type="submit" variant="ghost" size="sm" id={`move-down-${id}`}>
-						Move down
-						<span className="sr-only">
-							{' '}
-							{kind} “{title}”
-						</span>
+						{t('structure.moveDown')}
+						<span className="sr-only"> {t(`structure.named.${kind}`, { title })}</span>
 					</Button>
 				</Form>
 			) : null}
@@ -298,26 +305,24 @@ function MoveButtons({
 }
 
 function RenameForm({ id, kind, title }: { id: string; kind: 'module' | 'lesson'; title: string }) {
+	const { t } = useTranslation('studio')
 	const fieldId = `rename-${id}`
 	return (
 		<details className="group">
 			<summary className="inline-flex min-h-9 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-brand-700 hover:bg-brand-50">
-				Rename
-				<span className="sr-only">
-					{' '}
-					{kind} “{title}”
-				</span>
+				{t('structure.rename')}
+				<span className="sr-only"> {t(`structure.named.${kind}`, { title })}</span>
 			</summary>
 			<Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-end gap-2">
 				<input type="hidden" name="intent" value={`rename-${kind}`} />
 				<input type="hidden" name={`${kind}Id`} value={id} />
 				<Field
 					className="min-w-60 flex-1"
-					labelProps={{ children: `New ${kind} title`, className: 'text-sm' }}
+					labelProps={{ children: t(`structure.newTitle.${kind}`), className: 'text-sm' }}
 					inputProps={{ id: fieldId, name: 'title', defaultValue: title, required: true, maxLength: 150 }}
 				/>
 				<Button type="submit" size="md">
-					Save title
+					{t('structure.saveTitle')}
 				</Button>
 			</Form>
 		</details>
@@ -335,25 +340,21 @@ function DeleteForm({
 	title: string
 	warning: string
 }) {
+	const { t } = useTranslation('studio')
 	return (
 		<details>
 			<summary className="inline-flex min-h-9 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-red-800 hover:bg-red-50">
-				Delete
-				<span className="sr-only">
-					{' '}
-					{kind} “{title}”
-				</span>
+				{t('structure.delete')}
+				<span className="sr-only"> {t(`structure.named.${kind}`, { title })}</span>
 			</summary>
 			<div className="mt-2 rounded-lg border border-red-200 bg-red-50 p-4 text-red-950">
-				<p className="font-semibold">
-					Delete the {kind} “{title}”?
-				</p>
+				<p className="font-semibold">{t(`structure.confirmDelete.${kind}`, { title })}</p>
 				<p className="mt-1 text-sm">{warning}</p>
 				<Form method="post" preventScrollReset className="mt-3">
 					<input type="hidden" name="intent" value={`delete-${kind}`} />
 					<input type="hidden" name={`${kind}Id`} value={id} />
 					<Button type="submit" variant="danger" size="sm">
-						Yes, delete this {kind}
+						{t(`structure.yesDelete.${kind}`)}
 					</Button>
 				</Form>
 			</div>
@@ -361,10 +362,8 @@ function DeleteForm({
 	)
 }
 
-function learnerNote(published: number | null) {
-	return published
-		? `Learners already on version ${published} keep it, with their progress and quiz results: it is only removed from this draft. When you publish, version ${published} is archived for new learners but stays intact for everyone following it.`
-		: 'This course has not been published, so no learner has started it. The content is removed from the draft.'
+function learnerNote(t: TFunction<'studio'>, published: number | null) {
+	return published ? t('structure.learnersKeep', { version: published }) : t('structure.neverPublished')
 }
 
 function ModuleCard({
@@ -390,22 +389,38 @@ function ModuleCard({
 	addFormKey: string
 	onLessonDragEnd: (event: DragEndEvent) => void
 }) {
-	const lessonTitle = (id: string | number) => mod.lessons.find((l) => l.id === id)?.title ?? 'lesson'
+	const { t } = useTranslation('studio')
+	const lessonTitle = (id: string | number) =>
+		mod.lessons.find((l) => l.id === id)?.title ?? t('structure.fallback.lesson')
 	const position = (id: string | number) => mod.lessons.findIndex((l) => l.id === id) + 1
 	const announcements: Announcements = {
-		onDragStart: ({ active }) => `Picked up lesson ${lessonTitle(active.id)}.`,
+		onDragStart: ({ active }) => t('structure.announce.lesson.start', { title: lessonTitle(active.id) }),
 		onDragOver: ({ active, over }) =>
-			over ? `Lesson ${lessonTitle(active.id)} is over position ${position(over.id)} of ${mod.lessons.length}.` : '',
+			over
+				? t('structure.announce.lesson.over', {
+						title: lessonTitle(active.id),
+						position: position(over.id),
+						total: mod.lessons.length,
+					})
+				: '',
 		onDragEnd: ({ active, over }) =>
-			over ? `Lesson ${lessonTitle(active.id)} dropped at position ${position(over.id)} of ${mod.lessons.length}.` : '',
-		onDragCancel: ({ active }) => `Moving lesson ${lessonTitle(active.id)} was cancelled.`,
+			over
+				? t('structure.announce.lesson.end', {
+						title: lessonTitle(active.id),
+						position: position(over.id),
+						total: mod.lessons.length,
+					})
+				: '',
+		onDragCancel: ({ active }) => t('structure.announce.lesson.cancel', { title: lessonTitle(active.id) }),
 	}
 	return (
 		<div className="rounded-xl border border-stone-200 bg-white p-4 sm:p-5">
 			<div className="flex flex-wrap items-start gap-3">
 				{handle.button}
 				<h3 className="min-w-0 flex-1 text-xl font-semibold text-stone-900">
-					<span className="block text-sm font-medium text-stone-600">Module {index + 1}</span>
+					<span className="block text-sm font-medium text-stone-600">
+						{t('structure.moduleNumber', { number: index + 1 })}
+					</span>
 					{mod.title}
 				</h3>
 				<div className="flex flex-wrap items-start gap-1">
@@ -415,13 +430,13 @@ function ModuleCard({
 						id={mod.id}
 						kind="module"
 						title={mod.title}
-						warning={`This deletes the module and its ${mod.lessons.length} ${mod.lessons.length === 1 ? 'lesson' : 'lessons'}. ${learnerNote(published)}`}
+						warning={`${t('structure.deletesLessons', { count: mod.lessons.length })} ${learnerNote(t, published)}`}
 					/>
 				</div>
 			</div>
 
 			{mod.lessons.length === 0 ? (
-				<p className="mt-4 text-stone-700">No lessons yet.</p>
+				<p className="mt-4 text-stone-700">{t('structure.noLessons')}</p>
 			) : (
 				<DndContext
 					id={`lessons-dnd-${mod.id}`}
@@ -431,9 +446,9 @@ function ModuleCard({
 					accessibility={{ announcements }}
 				>
 					<SortableContext items={mod.lessons.map((l) => l.id)} strategy={verticalListSortingStrategy}>
-						<ol className="mt-4 space-y-2" aria-label={`Lessons in ${mod.title}`}>
+						<ol className="mt-4 space-y-2" aria-label={t('structure.lessonsIn', { title: mod.title })}>
 							{mod.lessons.map((lesson, i) => (
-								<SortableItem key={lesson.id} id={lesson.id} label={`Drag to reorder lesson: ${lesson.title}`}>
+								<SortableItem key={lesson.id} id={lesson.id} label={t('structure.drag.lesson', { title: lesson.title })}>
 									{(lessonHandle) => (
 										<div className="flex flex-wrap items-start gap-3 rounded-lg border border-stone-200 bg-stone-50 px-3 py-2">
 											{lessonHandle.button}
@@ -454,7 +469,7 @@ function ModuleCard({
 													id={lesson.id}
 													kind="lesson"
 													title={lesson.title}
-													warning={learnerNote(published)}
+													warning={learnerNote(t, published)}
 												/>
 											</div>
 										</div>
@@ -471,6 +486,7 @@ function ModuleCard({
 }
 
 function LessonSummary({ courseId, lesson }: { courseId: string; lesson: StructureLesson }) {
+	const { t } = useTranslation('studio')
 	return (
 		<>
 			<Link
@@ -481,10 +497,10 @@ function LessonSummary({ courseId, lesson }: { courseId: string; lesson: Structu
 			</Link>
 			<Badge tone="neutral" className="gap-1">
 				<LessonKindIcon kind={lesson.kind} className="size-4" />
-				{LESSON_KIND_LABELS[lesson.kind]}
+				{t(`kind.${lesson.kind}`)}
 			</Badge>
-			<span className="text-sm text-stone-700">{lesson.estimatedMinutes} min</span>
-			{lesson.required ? null : <Badge tone="neutral">Optional</Badge>}
+			<span className="text-sm text-stone-700">{t('structure.minutes', { minutes: lesson.estimatedMinutes })}</span>
+			{lesson.required ? null : <Badge tone="neutral">{t('structure.optional')}</Badge>}
 		</>
 	)
 }
@@ -498,33 +514,32 @@ function MoveToModule({
 	from: StructureModule
 	modules: StructureModule[]
 }) {
+	const { t } = useTranslation('studio')
 	const fieldId = `to-module-${lesson.id}`
 	return (
 		<details>
 			<summary className="inline-flex min-h-9 cursor-pointer items-center rounded-lg px-3 text-sm font-semibold text-brand-700 hover:bg-brand-50">
-				Move to…<span className="sr-only"> another module (lesson “{lesson.title}”)</span>
+				{t('structure.moveTo')}
+				<span className="sr-only"> {t('structure.moveToNamed', { title: lesson.title })}</span>
 			</summary>
 			<Form method="post" preventScrollReset className="mt-2 flex flex-wrap items-end gap-2">
 				<input type="hidden" name="intent" value="move-lesson-to-module" />
 				<input type="hidden" name="lessonId" value={lesson.id} />
 				<SelectField
-					labelProps={{ children: 'Module', className: 'text-sm' }}
+					labelProps={{ children: t('structure.module'), className: 'text-sm' }}
 					selectProps={{ id: fieldId, name: 'toModuleId' }}
 					options={modules.filter((m) => m.id !== from.id).map((m) => ({ value: m.id, label: m.title }))}
 				/>
-				<Button type="submit">Move lesson</Button>
+				<Button type="submit">{t('structure.moveLesson')}</Button>
 			</Form>
 		</details>
 	)
 }
 
-const LESSON_KIND_OPTIONS = [
-	{ value: 'READING', label: 'Reading' },
-	{ value: 'VIDEO', label: 'Video' },
-	{ value: 'QUIZ', label: 'Quiz' },
-]
+const LESSON_KINDS = ['READING', 'VIDEO', 'QUIZ'] as const
 
 function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitle: string }) {
+	const { t } = useTranslation('studio')
 	const navigation = useNavigation()
 	const busy =
 		navigation.state === 'submitting' &&
@@ -535,42 +550,43 @@ function AddLessonForm({ moduleId, moduleTitle }: { moduleId: string; moduleTitl
 			method="post"
 			preventScrollReset
 			className="mt-4 flex flex-wrap items-end gap-3 border-t border-stone-200 pt-4"
-			aria-label={`Add a lesson to ${moduleTitle}`}
+			aria-label={t('structure.addLessonTo', { title: moduleTitle })}
 		>
 			<input type="hidden" name="intent" value="add-lesson" />
 			<input type="hidden" name="moduleId" value={moduleId} />
 			<Field
 				className="min-w-56 flex-1"
-				labelProps={{ children: 'New lesson title', className: 'text-sm' }}
+				labelProps={{ children: t('structure.newLessonTitle'), className: 'text-sm' }}
 				inputProps={{ id: `lesson-title-${moduleId}`, name: 'title', required: true, maxLength: 150 }}
 			/>
 			<SelectField
-				labelProps={{ children: 'Kind', className: 'text-sm' }}
+				labelProps={{ children: t('structure.lessonKind'), className: 'text-sm' }}
 				selectProps={{ id: `lesson-kind-${moduleId}`, name: 'kind', defaultValue: 'READING' }}
-				options={LESSON_KIND_OPTIONS}
+				options={LESSON_KINDS.map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
 			/>
 			<Button type="submit" variant="secondary" disabled={busy}>
-				{busy ? 'Adding…' : 'Add lesson'}
+				{busy ? t('structure.adding') : t('structure.addLesson')}
 			</Button>
 		</Form>
 	)
 }
 
 function AddModuleForm() {
+	const { t } = useTranslation('studio')
 	return (
 		<Form
 			method="post"
 			preventScrollReset
 			className="mt-8 flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-5"
-			aria-label="Add a module"
+			aria-label={t('structure.addModuleForm')}
 		>
 			<input type="hidden" name="intent" value="add-module" />
 			<Field
 				className="min-w-60 flex-1"
-				labelProps={{ children: 'New module title' }}
+				labelProps={{ children: t('structure.newModuleTitle') }}
 				inputProps={{ id: 'new-module-title', name: 'title', required: true, maxLength: 150 }}
 			/>
-			<Button type="submit">Add module</Button>
+			<Button type="submit">{t('structure.addModule')}</Button>
 		</Form>
 	)
 }

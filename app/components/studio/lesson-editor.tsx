@@ -1,12 +1,15 @@
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { ErrorList, Field } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { Notice } from '#app/components/ui/notice.tsx'
+import { useLanguage } from '#app/utils/i18n.ts'
 import type { EditorLesson } from '#modules/authoring/lesson-content.ts'
+import { languageTag } from '#modules/i18n/languages.ts'
 import type { AutosaveState, AutosaveStatus } from './autosave.ts'
-import { CONFLICT_TEXT, type LessonKindName, type SaveReply } from './lesson-form.ts'
+import type { LessonKindName, SaveReply } from './lesson-form.ts'
 import { type KeyedQuestion, QuizQuestionsEditor, serialiseQuestions } from './quiz-editor.tsx'
 import { ReadingFields } from './reading-fields.tsx'
 import { useAutosave } from './use-autosave.ts'
@@ -27,6 +30,7 @@ export function LessonEditor({
 	courseId: string
 	noJsReply: SaveReply | null
 }) {
+	const { t } = useTranslation('studio')
 	const kind = lesson.kind as LessonKindName
 	const autosave = useAutosave({ kind, revision: lesson.revision, noJsReply })
 	const { state, edit } = autosave
@@ -65,17 +69,17 @@ export function LessonEditor({
 				<LeaveNotice leave={state.leave} onStay={autosave.stay} onLeave={autosave.leaveAnyway} />
 			) : null}
 			{state.status === 'conflict' ? (
-				<Notice tone="error" role="alert" title="Your latest changes are not saved">
-					<p>{CONFLICT_TEXT}</p>
+				<Notice tone="error" role="alert" title={t('lessonEditor.conflictTitle')}>
+					<p>{t('lessonEditor.conflict')}</p>
 					<div className="mt-3 flex flex-wrap gap-3">
 						<a
 							href={`/studio/courses/${courseId}/lessons/${lesson.id}`}
 							className="inline-flex min-h-11 items-center rounded-lg bg-brand-700 px-4 font-semibold text-white no-underline hover:bg-brand-800"
 						>
-							Reload to see their changes
+							{t('lessonEditor.reload')}
 						</a>
 						<Button variant="secondary" onClick={autosave.keepMine}>
-							Keep mine and save over theirs
+							{t('lessonEditor.keepMine')}
 						</Button>
 					</div>
 				</Notice>
@@ -84,15 +88,15 @@ export function LessonEditor({
 
 			<section aria-labelledby="settings-heading" className="grid gap-6 sm:grid-cols-[2fr_1fr]">
 				<h2 id="settings-heading" className="sr-only">
-					Lesson settings
+					{t('lessonEditor.settings')}
 				</h2>
 				<Field
-					labelProps={{ children: 'Title' }}
+					labelProps={{ children: t('lessonEditor.title') }}
 					inputProps={{ id: 'field-title', name: 'title', defaultValue: lesson.title, required: true }}
 					errors={errors.title}
 				/>
 				<Field
-					labelProps={{ children: 'Minutes to complete' }}
+					labelProps={{ children: t('lessonEditor.minutes') }}
 					inputProps={{
 						id: 'field-estimatedMinutes',
 						name: 'estimatedMinutes',
@@ -105,7 +109,7 @@ export function LessonEditor({
 				/>
 				<label className="flex min-h-11 items-center gap-3 sm:col-span-2">
 					<input type="checkbox" name="required" defaultChecked={lesson.required} className="size-5 accent-brand-700" />
-					<span className="font-semibold text-stone-900">Required to complete the course</span>
+					<span className="font-semibold text-stone-900">{t('lessonEditor.required')}</span>
 				</label>
 			</section>
 
@@ -117,11 +121,11 @@ export function LessonEditor({
 				<>
 					<section aria-labelledby="quiz-settings-heading" className="grid gap-6 sm:grid-cols-2">
 						<h2 id="quiz-settings-heading" className="text-2xl font-semibold text-stone-900 sm:col-span-2">
-							Quiz settings
+							{t('lessonEditor.quizSettings')}
 						</h2>
 						<Field
-							labelProps={{ children: 'Pass mark (%)' }}
-							description="From 0 to 100: the share of marked questions a learner must get right."
+							labelProps={{ children: t('lessonEditor.passMark') }}
+							description={t('lessonEditor.passMarkHint')}
 							inputProps={{
 								id: 'field-passMark',
 								name: 'passMark',
@@ -133,8 +137,8 @@ export function LessonEditor({
 							errors={errors.passMark}
 						/>
 						<Field
-							labelProps={{ children: 'Maximum attempts (optional)' }}
-							description="From 1 to 20. Leave blank for unlimited attempts."
+							labelProps={{ children: t('lessonEditor.maxAttempts') }}
+							description={t('lessonEditor.maxAttemptsHint')}
 							inputProps={{
 								id: 'field-maxAttempts',
 								name: 'maxAttempts',
@@ -158,15 +162,15 @@ export function LessonEditor({
 			) : null}
 
 			<div className="flex flex-wrap items-center gap-4 border-t border-stone-200 pt-6">
-				<Button type="submit">Save now</Button>
+				<Button type="submit">{t('lessonEditor.saveNow')}</Button>
 				<Link to={`/studio/courses/${courseId}`} className="font-semibold text-brand-700 underline underline-offset-2">
-					Back to the builder
+					{t('lessonEditor.backToBuilder')}
 				</Link>
 				<Link
 					to={`/studio/courses/${courseId}/preview/${lesson.version.number}/${lesson.id}`}
 					className="font-semibold text-brand-700 underline underline-offset-2"
 				>
-					Preview this lesson
+					{t('lessonEditor.previewLesson')}
 				</Link>
 			</div>
 		</Form>
@@ -182,39 +186,48 @@ function LeaveNotice({
 	onStay: () => void
 	onLeave: () => void
 }) {
+	const { t } = useTranslation('studio')
 	if (leave === 'waiting' || leave === 'go') {
-		return <p className="text-sm font-medium text-stone-800">Saving your changes before you leave…</p>
+		return <p className="text-sm font-medium text-stone-800">{t('lessonEditor.savingBeforeLeave')}</p>
 	}
 	if (leave !== 'ask') return null
 	return (
-		<Notice tone="warning" role="alert" title="Your latest changes are not saved yet">
-			<p>Leave this lesson anyway? Stay to let them save, or put right any problems marked below.</p>
+		<Notice tone="warning" role="alert" title={t('lessonEditor.leaveTitle')}>
+			<p>{t('lessonEditor.leaveBody')}</p>
 			<div className="mt-3 flex flex-wrap gap-3">
-				<Button onClick={onStay}>Stay on this lesson</Button>
+				<Button onClick={onStay}>{t('lessonEditor.stay')}</Button>
 				<Button variant="secondary" onClick={onLeave}>
-					Leave without saving
+					{t('lessonEditor.leave')}
 				</Button>
 			</div>
 		</Notice>
 	)
 }
 
-const STATUS_TEXT: Record<AutosaveStatus, string> = {
-	idle: 'Changes save automatically as you type.',
-	dirty: 'Unsaved changes…',
-	saving: 'Saving…',
-	saved: 'All changes saved.',
-	invalid: 'Not saved yet: put right the problems marked below.',
-	conflict: 'Not saved: someone else saved this lesson.',
-	error: 'Not saved: something went wrong. Try “Save now”.',
-}
+const STATUS_TEXT = {
+	idle: 'lessonEditor.status.idle',
+	dirty: 'lessonEditor.status.dirty',
+	saving: 'lessonEditor.status.saving',
+	saved: 'lessonEditor.status.saved',
+	invalid: 'lessonEditor.status.invalid',
+	conflict: 'lessonEditor.status.conflict',
+	error: 'lessonEditor.status.error',
+} as const satisfies Record<AutosaveStatus, string>
 
 /** Where the autosave stands, announced politely as it changes. */
 function SaveStatus({ state }: { state: AutosaveState }) {
+	const { t } = useTranslation('studio')
+	const language = useLanguage()
 	const { status, savedAt } = state
 	const time =
 		status === 'saved' && savedAt
-			? ` (${new Date(savedAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })})`
+			? ` ${t('lessonEditor.savedAt', {
+					time: new Date(savedAt).toLocaleTimeString(languageTag(language), {
+						hour: '2-digit',
+						minute: '2-digit',
+						timeZone: 'Europe/London',
+					}),
+				})}`
 			: ''
 	return (
 		<p
@@ -227,7 +240,7 @@ function SaveStatus({ state }: { state: AutosaveState }) {
 					: 'border-stone-200 bg-white text-stone-800',
 			)}
 		>
-			{STATUS_TEXT[status]}
+			{t(STATUS_TEXT[status])}
 			{time}
 		</p>
 	)

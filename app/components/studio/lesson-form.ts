@@ -87,9 +87,6 @@ export function fieldErrors(kind: LessonKindName, content: unknown): FieldErrors
 	return errors
 }
 
-export const CONFLICT_TEXT =
-	'Someone else saved this lesson since you opened it — reload to see their changes; your text is kept below.'
-
 /** What the lesson editor's action answers. */
 export type SaveReply =
 	| { status: 'saved'; revision: number; savedAt: string }

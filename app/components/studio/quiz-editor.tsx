@@ -1,18 +1,17 @@
 import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ErrorList, Field, SelectField, TextareaField } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import type { EditorQuestion, FieldErrors } from './lesson-form.ts'
 
 export type KeyedQuestion = EditorQuestion & { uid: string }
 
-const KIND_LABELS: Record<EditorQuestion['kind'], string> = {
-	SINGLE: 'Single choice (one right answer)',
-	MULTIPLE: 'Multiple choice (one or more right answers)',
-	REFLECTION: 'Reflection (free text, not marked)',
-	SCALE: 'Self-rating scale (not marked)',
-}
+const KINDS = ['SINGLE', 'MULTIPLE', 'REFLECTION', 'SCALE'] as const satisfies readonly EditorQuestion['kind'][]
 
-const KIND_OPTIONS = Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))
+function useKindOptions() {
+	const { t } = useTranslation('studio')
+	return KINDS.map((value) => ({ value, label: t(`quiz.kind.${value}`) }))
+}
 
 let counter = 0
 export function newUid() {
@@ -60,6 +59,8 @@ export function QuizQuestionsEditor({
 	onChange: (next: KeyedQuestion[]) => void
 	errors: FieldErrors
 }) {
+	const { t } = useTranslation('studio')
+	const kindOptions = useKindOptions()
 	const [announcement, setAnnouncement] = useState('')
 	const [newKind, setNewKind] = useState<EditorQuestion['kind']>('SINGLE')
 	const addId = useId()
@@ -72,7 +73,7 @@ export function QuizQuestionsEditor({
 		const [item] = next.splice(index, 1)
 		next.splice(index + by, 0, item!)
 		onChange(next)
-		setAnnouncement(`Question moved to position ${index + by + 1} of ${next.length}.`)
+		setAnnouncement(t('quiz.moved', { position: index + by + 1, total: next.length }))
 		requestAnimationFrame(() => {
 			const target = document.getElementById(`question-${item!.uid}-${by === -1 ? 'up' : 'down'}`)
 			;(target ?? document.getElementById(`question-${item!.uid}-heading`))?.focus()
@@ -80,25 +81,25 @@ export function QuizQuestionsEditor({
 	}
 	function remove(index: number) {
 		onChange(questions.filter((_, i) => i !== index))
-		setAnnouncement(`Question ${index + 1} removed. ${questions.length - 1} left.`)
+		setAnnouncement(t('quiz.removed', { number: index + 1, count: questions.length - 1 }))
 	}
 	function add() {
 		const question = blankQuestion(newKind)
 		onChange([...questions, question])
-		setAnnouncement(`Question ${questions.length + 1} added.`)
+		setAnnouncement(t('quiz.added', { number: questions.length + 1 }))
 		requestAnimationFrame(() => document.getElementById(`question-${question.uid}-prompt`)?.focus())
 	}
 
 	return (
 		<section aria-labelledby="questions-heading" className="space-y-6">
 			<h2 id="questions-heading" className="text-2xl font-semibold text-stone-900">
-				Questions
+				{t('quiz.heading')}
 			</h2>
 			<p className="sr-only" aria-live="polite" role="status">
 				{announcement}
 			</p>
 			<ErrorList errors={errors.questions} />
-			{questions.length === 0 ? <p className="text-stone-700">No questions yet. Add the first one below.</p> : null}
+			{questions.length === 0 ? <p className="text-stone-700">{t('quiz.empty')}</p> : null}
 			<ol className="space-y-6">
 				{questions.map((q, index) => (
 					<li key={q.uid}>
@@ -116,16 +117,16 @@ export function QuizQuestionsEditor({
 			</ol>
 			<div className="flex flex-wrap items-end gap-3 rounded-xl border border-dashed border-stone-400 p-4">
 				<SelectField
-					labelProps={{ children: 'Kind of question' }}
+					labelProps={{ children: t('quiz.newKind') }}
 					selectProps={{
 						id: addId,
 						value: newKind,
 						onChange: (e) => setNewKind(e.currentTarget.value as EditorQuestion['kind']),
 					}}
-					options={KIND_OPTIONS}
+					options={kindOptions}
 				/>
 				<Button variant="secondary" onClick={add}>
-					Add question
+					{t('quiz.add')}
 				</Button>
 			</div>
 		</section>
@@ -149,6 +150,8 @@ function QuestionCard({
 	onMove: (by: -1 | 1) => void
 	onRemove: () => void
 }) {
+	const { t } = useTranslation('studio')
+	const kindOptions = useKindOptions()
 	const base = `questions.${index}`
 	const id = `question-${q.uid}`
 	const choice = q.kind === 'SINGLE' || q.kind === 'MULTIPLE'
@@ -182,22 +185,22 @@ function QuestionCard({
 			aria-describedby={problems?.length ? `${id}-problems` : undefined}
 		>
 			<legend id={`${id}-heading`} tabIndex={-1} className="px-1 text-lg font-semibold text-stone-900">
-				Question {index + 1}
+				{t('quiz.question', { number: index + 1 })}
 			</legend>
 			<ErrorList id={problems?.length ? `${id}-problems` : undefined} errors={problems} />
 			<div className="mt-2 grid gap-4">
 				<SelectField
-					labelProps={{ children: 'Kind' }}
+					labelProps={{ children: t('quiz.kindLabel') }}
 					selectProps={{
 						id: `${id}-kind`,
 						value: q.kind,
 						onChange: (e) => setKind(e.currentTarget.value as EditorQuestion['kind']),
 					}}
-					options={KIND_OPTIONS}
+					options={kindOptions}
 				/>
 				<TextArea
 					id={`${id}-prompt`}
-					label="Question"
+					label={t('quiz.prompt')}
 					value={q.prompt}
 					onChange={(v) => onChange({ prompt: v })}
 					errors={err('prompt')}
@@ -205,7 +208,7 @@ function QuestionCard({
 				/>
 				<TextInput
 					id={`${id}-guidance`}
-					label="Guidance for learners (optional)"
+					label={t('quiz.guidance')}
 					value={q.guidance ?? ''}
 					onChange={(v) => onChange({ guidance: nullable(v) })}
 					errors={err('guidance')}
@@ -213,10 +216,9 @@ function QuestionCard({
 
 				{choice ? (
 					<fieldset aria-describedby={err('options')?.length ? `${id}-options-error` : undefined}>
-						<legend className="font-semibold text-stone-900">Answers</legend>
+						<legend className="font-semibold text-stone-900">{t('quiz.answers')}</legend>
 						<p className="text-sm text-stone-600">
-							{q.kind === 'SINGLE' ? 'Mark the one right answer.' : 'Mark every right answer.'} From 2 to 8 answers.
-							Feedback is shown to the learner after they submit.
+							{q.kind === 'SINGLE' ? t('quiz.markOne') : t('quiz.markEvery')} {t('quiz.answersHint')}
 						</p>
 						<ErrorList id={err('options')?.length ? `${id}-options-error` : undefined} errors={err('options')} />
 						<ol className="mt-3 space-y-3">
@@ -225,7 +227,7 @@ function QuestionCard({
 									<div className="grid gap-3 sm:grid-cols-[1fr_auto] sm:items-end">
 										<TextInput
 											id={`${id}-option-${i}`}
-											label={`Answer ${i + 1}`}
+											label={t('quiz.answer', { number: i + 1 })}
 											value={option.text}
 											onChange={(v) => setOption(i, { text: v })}
 											errors={err(`options.${i}.text`)}
@@ -237,12 +239,13 @@ function QuestionCard({
 												onChange={(e) => setOption(i, { isCorrect: e.currentTarget.checked })}
 												className="size-5 accent-brand-700"
 											/>
-											Right answer<span className="sr-only"> (answer {i + 1})</span>
+											{t('quiz.rightAnswer')}
+											<span className="sr-only"> {t('quiz.rightAnswerOf', { number: i + 1 })}</span>
 										</label>
 									</div>
 									<TextInput
 										id={`${id}-option-${i}-feedback`}
-										label={`Feedback for answer ${i + 1} (optional)`}
+										label={t('quiz.answerFeedback', { number: i + 1 })}
 										value={option.feedback ?? ''}
 										onChange={(v) => setOption(i, { feedback: nullable(v) })}
 										errors={err(`options.${i}.feedback`)}
@@ -255,7 +258,7 @@ function QuestionCard({
 											className="mt-2 text-red-800"
 											onClick={() => onChange({ options: q.options.filter((_, j) => j !== i) })}
 										>
-											Remove answer {i + 1}
+											{t('quiz.removeAnswer', { number: i + 1 })}
 										</Button>
 									) : null}
 								</li>
@@ -268,7 +271,7 @@ function QuestionCard({
 								className="mt-3"
 								onClick={() => onChange({ options: [...q.options, { text: '', isCorrect: false, feedback: null }] })}
 							>
-								Add an answer
+								{t('quiz.addAnswer')}
 							</Button>
 						) : null}
 					</fieldset>
@@ -278,7 +281,7 @@ function QuestionCard({
 					<div className="grid gap-4 sm:grid-cols-2">
 						<NumberInput
 							id={`${id}-scale-min`}
-							label="Lowest point"
+							label={t('quiz.lowest')}
 							value={q.scaleMin}
 							onChange={(v) => onChange({ scaleMin: v })}
 							errors={err('scaleMin')}
@@ -287,7 +290,7 @@ function QuestionCard({
 						/>
 						<NumberInput
 							id={`${id}-scale-max`}
-							label="Highest point"
+							label={t('quiz.highest')}
 							value={q.scaleMax}
 							onChange={(v) => onChange({ scaleMax: v })}
 							errors={err('scaleMax')}
@@ -296,14 +299,14 @@ function QuestionCard({
 						/>
 						<TextInput
 							id={`${id}-scale-min-label`}
-							label="Label for the lowest point (optional)"
+							label={t('quiz.lowestLabel')}
 							value={q.scaleMinLabel ?? ''}
 							onChange={(v) => onChange({ scaleMinLabel: nullable(v) })}
 							errors={err('scaleMinLabel')}
 						/>
 						<TextInput
 							id={`${id}-scale-max-label`}
-							label="Label for the highest point (optional)"
+							label={t('quiz.highestLabel')}
 							value={q.scaleMaxLabel ?? ''}
 							onChange={(v) => onChange({ scaleMaxLabel: nullable(v) })}
 							errors={err('scaleMaxLabel')}
@@ -314,7 +317,7 @@ function QuestionCard({
 				{choice ? (
 					<TextArea
 						id={`${id}-explanation`}
-						label="Explanation shown after submitting (optional)"
+						label={t('quiz.explanation')}
 						value={q.explanation ?? ''}
 						onChange={(v) => onChange({ explanation: nullable(v) })}
 						errors={err('explanation')}
@@ -325,16 +328,18 @@ function QuestionCard({
 			<div className="mt-4 flex flex-wrap gap-2 border-t border-stone-200 pt-3">
 				{index > 0 ? (
 					<Button variant="ghost" size="sm" id={`${id}-up`} onClick={() => onMove(-1)}>
-						Move up<span className="sr-only"> (question {index + 1})</span>
+						{t('quiz.moveUp')}
+						<span className="sr-only"> {t('quiz.ofQuestion', { number: index + 1 })}</span>
 					</Button>
 				) : null}
 				{index < count - 1 ? (
 					<Button variant="ghost" size="sm" id={`${id}-down`} onClick={() => onMove(1)}>
-						Move down<span className="sr-only"> (question {index + 1})</span>
+						{t('quiz.moveDown')}
+						<span className="sr-only"> {t('quiz.ofQuestion', { number: index + 1 })}</span>
 					</Button>
 				) : null}
 				<Button variant="ghost" size="sm" className="text-red-800" onClick={onRemove}>
-					Remove question {index + 1}
+					{t('quiz.remove', { number: index + 1 })}
 				</Button>
 			</div>
 		</fieldset>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { useFetcher } from 'react-router'
 import { TextareaField } from '#app/components/forms.tsx'
 import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
@@ -11,6 +12,7 @@ const PREVIEW_MS = 400
  * people who do not use a mouse can scroll it too.
  */
 export function ReadingPreview({ html, headingId }: { html: string; headingId: string }) {
+	const { t } = useTranslation('studio')
 	return (
 		<div
 			role="region"
@@ -18,7 +20,7 @@ export function ReadingPreview({ html, headingId }: { html: string; headingId: s
 			tabIndex={0}
 			className="mt-1 max-h-[40rem] overflow-y-auto rounded-lg border border-stone-200 bg-white p-5"
 		>
-			{html.trim() ? <MarkdownContent html={html} /> : <p className="text-stone-600">Nothing to preview yet.</p>}
+			{html.trim() ? <MarkdownContent html={html} /> : <p className="text-stone-600">{t('reading.nothingToPreview')}</p>}
 		</div>
 	)
 }
@@ -35,6 +37,7 @@ export function ReadingFields({
 	html: string
 	errors: FieldErrors
 }) {
+	const { t } = useTranslation('studio')
 	const { submit, data } = useFetcher<{ html?: string; message?: string }>()
 	// null until the author types, so opening the editor asks for no preview.
 	const [typed, setTyped] = useState<string | null>(null)
@@ -49,11 +52,11 @@ export function ReadingFields({
 	return (
 		<section aria-labelledby="reading-heading" className="grid gap-6 lg:grid-cols-2">
 			<h2 id="reading-heading" className="text-2xl font-semibold text-stone-900 lg:col-span-2">
-				Reading
+				{t('reading.heading')}
 			</h2>
 			<TextareaField
-				labelProps={{ children: 'Text (Markdown)' }}
-				description="Use ## for headings, **bold**, *italic*, - for lists, > for quotes and [text](https://…) for links."
+				labelProps={{ children: t('reading.markdown') }}
+				description={t('reading.markdownHint')}
 				textareaProps={{
 					id: 'field-markdown',
 					name: 'markdown',
@@ -66,7 +69,11 @@ export function ReadingFields({
 			/>
 			<div>
 				<h3 id="reading-preview-heading" className="font-semibold text-stone-900">
-					Preview <span className="font-normal text-stone-600">(as learners will see it)</span>
+					<Trans
+						t={t}
+						i18nKey="reading.preview"
+						components={{ muted: <span className="font-normal text-stone-600" /> }}
+					/>
 				</h3>
 				<ReadingPreview html={data?.html ?? html} headingId="reading-preview-heading" />
 				{data?.message ? <p className="mt-2 text-sm text-red-800">{data.message}</p> : null}

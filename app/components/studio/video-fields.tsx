@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { Field, TextareaField } from '#app/components/forms.tsx'
 import type { EditorLesson } from '#modules/authoring/lesson-content.ts'
 import type { FieldErrors } from './lesson-form.ts'
@@ -13,10 +14,11 @@ export function VideoFields({
 	errors: FieldErrors
 	unsaved: boolean
 }) {
+	const { t } = useTranslation('studio')
 	return (
 		<section aria-labelledby="video-heading" className="space-y-6">
 			<h2 id="video-heading" className="text-2xl font-semibold text-stone-900">
-				Video
+				{t('videoFields.heading')}
 			</h2>
 			<div className="rounded-xl border border-stone-200 bg-white p-5">
 				<VideoUpload
@@ -27,11 +29,11 @@ export function VideoFields({
 					}}
 				/>
 			</div>
-			<p className="text-stone-700">Or give a video that is already hosted:</p>
+			<p className="text-stone-700">{t('videoFields.orHosted')}</p>
 			<div className="grid gap-6 sm:grid-cols-2">
 				<Field
-					labelProps={{ children: 'Mux playback id' }}
-					description="Letters and numbers, from your Mux dashboard."
+					labelProps={{ children: t('videoFields.playbackId') }}
+					description={t('videoFields.playbackIdHint')}
 					inputProps={{
 						id: 'field-videoPlaybackId',
 						name: 'videoPlaybackId',
@@ -40,14 +42,14 @@ export function VideoFields({
 					errors={errors.videoPlaybackId}
 				/>
 				<Field
-					labelProps={{ children: 'Video address' }}
-					description="An https:// address of an MP4 file, or a /media/ path on this site."
+					labelProps={{ children: t('videoFields.sourceUrl') }}
+					description={t('videoFields.sourceUrlHint')}
 					inputProps={{ id: 'field-videoSourceUrl', name: 'videoSourceUrl', defaultValue: lesson.videoSourceUrl ?? '' }}
 					errors={errors.videoSourceUrl}
 				/>
 				<Field
-					labelProps={{ children: 'Duration (seconds)' }}
-					description="Needed for a video address; Mux uploads fill it in."
+					labelProps={{ children: t('videoFields.duration') }}
+					description={t('videoFields.durationHint')}
 					inputProps={{
 						id: 'field-videoDurationSeconds',
 						name: 'videoDurationSeconds',
@@ -58,14 +60,14 @@ export function VideoFields({
 					errors={errors.videoDurationSeconds}
 				/>
 				<Field
-					labelProps={{ children: 'Captions (WebVTT .vtt address)' }}
-					description="Captions make the video accessible to deaf and hard-of-hearing learners."
+					labelProps={{ children: t('videoFields.captions') }}
+					description={t('videoFields.captionsHint')}
 					inputProps={{ id: 'field-captionsUrl', name: 'captionsUrl', defaultValue: lesson.captionsUrl ?? '' }}
 					errors={errors.captionsUrl}
 				/>
 			</div>
 			<TextareaField
-				labelProps={{ children: 'Transcript (optional)' }}
+				labelProps={{ children: t('videoFields.transcript') }}
 				textareaProps={{ id: 'field-transcript', name: 'transcript', rows: 8, defaultValue: lesson.transcript ?? '' }}
 				errors={errors.transcript}
 			/>

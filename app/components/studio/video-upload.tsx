@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Button } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 
@@ -21,6 +22,7 @@ const POLL_MS = 3000
  * video ready. The lesson itself is filled in by the webhook, so the trainer reloads to see it.
  */
 export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?: () => void }) {
+	const { t } = useTranslation('studio')
 	const id = useId()
 	const [phase, setPhase] = useState<Phase>({ kind: 'idle' })
 	const xhrRef = useRef<XMLHttpRequest | null>(null)
@@ -41,14 +43,14 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 				headers: { Accept: 'application/json' },
 			})
 			const body = (await response.json()) as { status?: string; error?: string | null; message?: string }
-			if (!response.ok) throw new Error(body.message ?? 'We could not check on the upload.')
+			if (!response.ok) throw new Error(body.message ?? t('upload.checkFailed'))
 			if (body.status === 'READY') {
 				setPhase({ kind: 'ready' })
 				onReady?.()
 				return
 			}
 			if (body.status === 'ERRORED' || body.status === 'CANCELLED') {
-				setPhase({ kind: 'error', message: body.error ?? 'Mux could not process this video. Try another file.' })
+				setPhase({ kind: 'error', message: body.error ?? t('upload.processingFailed') })
 				return
 			}
 			setPhase({ kind: 'processing', status: body.status ?? 'WAITING' })
@@ -61,14 +63,11 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 
 	async function start(file: File) {
 		if (file.size > MAX_VIDEO_BYTES) {
-			setPhase({
-				kind: 'error',
-				message: 'That file is larger than 5 GB. Please compress or trim the video and try again.',
-			})
+			setPhase({ kind: 'error', message: t('upload.tooLarge') })
 			return
 		}
 		if (file.type && !file.type.startsWith('video/')) {
-			setPhase({ kind: 'error', message: 'That file is not a video. Choose an MP4, MOV or similar video file.' })
+			setPhase({ kind: 'error', message: t('upload.notVideo') })
 			return
 		}
 		setPhase({ kind: 'starting' })
@@ -77,7 +76,7 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 			const response = await fetch(endpoint, { method: 'POST', headers: { Accept: 'application/json' } })
 			const body = (await response.json()) as { uploadUrl?: string; uploadId?: string; message?: string }
 			if (!response.ok || !body.uploadUrl || !body.uploadId)
-				throw new Error(body.message ?? 'We could not start the upload.')
+				throw new Error(body.message ?? t('upload.startFailed'))
 			target = { uploadUrl: body.uploadUrl, uploadId: body.uploadId }
 		} catch (error) {
 			setPhase({ kind: 'error', message: (error as Error).message })
@@ -96,11 +95,10 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 				setPhase({ kind: 'processing', status: 'WAITING' })
 				void poll(target.uploadId)
 			} else {
-				setPhase({ kind: 'error', message: `The upload failed (status ${xhr.status}). Please try again.` })
+				setPhase({ kind: 'error', message: t('upload.failed', { status: xhr.status }) })
 			}
 		}
-		xhr.onerror = () =>
-			setPhase({ kind: 'error', message: 'The upload was interrupted. Check your connection and try again.' })
+		xhr.onerror = () => setPhase({ kind: 'error', message: t('upload.interrupted') })
 		xhr.onabort = () => setPhase({ kind: 'idle' })
 		xhr.send(file)
 	}
@@ -110,10 +108,10 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 		<div className="space-y-3">
 			<div>
 				<label htmlFor={`${id}-file`} className="block font-semibold text-stone-900">
-					Upload a video
+					{t('upload.label')}
 				</label>
 				<p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
-					MP4 or MOV, up to 5 GB. The video goes straight to our video host, Mux; you can keep working while it uploads.
+					{t('upload.hint')}
 				</p>
 				<input
 					id={`${id}-file`}
@@ -132,37 +130,35 @@ export function VideoUpload({ lessonId, onReady }: { lessonId: string; onReady?:
 			{phase.kind === 'uploading' ? (
 				<div>
 					<label htmlFor={`${id}-progress`} className="block text-sm font-semibold text-stone-900">
-						Uploading
+						{t('upload.uploading')}
 					</label>
 					<progress id={`${id}-progress`} max={100} value={phase.percent} className="mt-1 h-3 w-full accent-brand-700">
 						{phase.percent}%
 					</progress>
 					<div className="mt-1 flex items-center justify-between gap-3">
 						<p aria-live="polite" className="text-sm text-stone-700">
-							{phase.percent}% uploaded
+							{t('upload.uploaded', { percent: phase.percent })}
 						</p>
 						<Button variant="ghost" size="sm" onClick={() => xhrRef.current?.abort()}>
-							Cancel upload
+							{t('upload.cancel')}
 						</Button>
 					</div>
 				</div>
 			) : null}
 
 			<div aria-live="polite">
-				{phase.kind === 'starting' ? <p className="text-sm text-stone-700">Starting the upload…</p> : null}
+				{phase.kind === 'starting' ? <p className="text-sm text-stone-700">{t('upload.starting')}</p> : null}
 				{phase.kind === 'processing' ? (
-					<p className="text-sm text-stone-700">
-						Upload complete. Mux is preparing the video for streaming; this usually takes a minute or two.
-					</p>
+					<p className="text-sm text-stone-700">{t('upload.processing')}</p>
 				) : null}
 				{phase.kind === 'ready' ? (
-					<Notice tone="success" title="The video is ready">
-						Reload the page to see it in the lesson, or carry on editing: it is saved to this draft.
+					<Notice tone="success" title={t('upload.readyTitle')}>
+						{t('upload.readyBody')}
 					</Notice>
 				) : null}
 			</div>
 			{phase.kind === 'error' ? (
-				<Notice tone="error" role="alert" title="The video was not uploaded">
+				<Notice tone="error" role="alert" title={t('upload.errorTitle')}>
 					{phase.message}
 				</Notice>
 			) : null}
