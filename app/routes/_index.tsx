@@ -20,6 +20,7 @@ import {
 } from '#app/components/ui/icons.tsx'
 import { SECTORS, sectorSlug } from '#app/utils/format.ts'
 import { metaT } from '#app/utils/i18n.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { countCoursesBySector, listCourses } from '#modules/catalog/list-courses.ts'
 import { listPublishedPosts } from '#modules/news/posts.ts'
@@ -31,11 +32,11 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 	return pageMeta(t('meta.title', { ns: 'home' }), t('meta.description', { ns: 'home' }))
 }
 
-export async function loader() {
+export async function loader({ request }: Route.LoaderArgs) {
 	const [featured, sectorCounts, news, videos] = await Promise.all([
 		listCourses({ order: 'newest', take: 3 }),
 		countCoursesBySector(),
-		listPublishedPosts({ limit: 3 }),
+		listPublishedPosts({ limit: 3, language: await getLanguage(request) }),
 		listPublicVideos({ limit: 3 }),
 	])
 	return { featured, sectorCounts, latestPosts: news.posts, videos }

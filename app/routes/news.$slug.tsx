@@ -4,13 +4,15 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { PostArticle } from '#app/components/news/post-article.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { metaT } from '#app/utils/i18n.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { getPublishedPost } from '#modules/news/posts.ts'
 import type { Route } from './+types/news.$slug'
 
-export async function loader({ params }: Route.LoaderArgs) {
-	const post = await getPublishedPost({ slug: params.slug })
+export async function loader({ params, request }: Route.LoaderArgs) {
+	// In the reader's language when the post has a Welsh version, else in English (ADR 0041).
+	const post = await getPublishedPost({ slug: params.slug, language: await getLanguage(request) })
 	// A draft is as unknown to the public as a post that never existed.
 	if (!post) throw new Response('Not found', { status: 404 })
 	return {
@@ -25,6 +27,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 			authorName: post.authorName,
 			publishedAt: post.publishedAt,
 			updatedAt: post.updatedAt,
+			contentLanguage: post.contentLanguage,
 		},
 		origin: appUrl(),
 	}
@@ -46,7 +49,7 @@ export const meta: Route.MetaFunction = ({ data, matches }) => {
 		{ property: 'og:title', content: post.title },
 		{ property: 'og:description', content: post.summary },
 		{ property: 'og:url', content: url },
-		{ property: 'og:locale', content: 'en_GB' },
+		{ property: 'og:locale', content: post.contentLanguage === 'cy' ? 'cy_GB' : 'en_GB' },
 		...(image
 			? [
 					{ property: 'og:image', content: image },

@@ -6,6 +6,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { SECTORS, sectorSlug } from '#app/utils/format.ts'
 import { metaT } from '#app/utils/i18n.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import type { Sector } from '#modules/db/generated/enums.ts'
 import { appUrl } from '#modules/env/env.ts'
@@ -24,6 +25,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 		sector,
 		limit: NEWS_PAGE_SIZE,
 		offset: (query.page - 1) * NEWS_PAGE_SIZE,
+		// A Welsh reader sees each post's Welsh version where it has one (ADR 0041).
+		language: await getLanguage(request),
 	})
 	const pages = Math.max(1, Math.ceil(total / NEWS_PAGE_SIZE))
 	return { posts, sector, page: query.page, pages, origin: appUrl() }

@@ -11,6 +11,7 @@ import { loader as listLoader } from './news._index.tsx'
 import { action as editAction } from './studio.news.$postId._index.tsx'
 import { loader as studioListLoader } from './studio.news._index.tsx'
 import { action as newAction } from './studio.news.new.tsx'
+import { action as welshAction, loader as welshLoader } from './studio.news.$postId.welsh.tsx'
 
 afterAll(releaseTestResources)
 
@@ -185,5 +186,94 @@ describe('the public pages', () => {
 		parser.write(xml).close()
 		expect(root).toBe('http://www.w3.org/2005/Atom feed')
 		expect(xml).not.toContain(draft.slug)
+	})
+})
+
+describe('Welsh posts', () => {
+	const welshRequest = (path: string) =>
+		new Request(`http://localhost${path}`, { headers: { 'Accept-Language': 'cy' } })
+
+	async function publishedPost(title: string) {
+		const trainer = await createSignedInUser({ role: 'TRAINER' })
+		const { postId, slug } = await createPost({
+			actorId: trainer.user.id,
+			input: { title, slug: uniqueSlug(), summary: 'An English summary of the post.', body: 'English **body**.' },
+			now: NOW,
+		})
+		await setPostStatus({ actorId: trainer.user.id, postId, status: 'PUBLISHED', now: new Date() })
+		return { trainer, postId, slug }
+	}
+
+	const welshFields = {
+		title: 'Cylch cyntaf y tymor',
+		summary: 'Crynodeb Cymraeg o’r postiad, yn ddigon hir.',
+		body: 'Corff **Cymraeg**.',
+	}
+
+	test('a learner cannot write the Welsh version; half a translation is refused beside its field', async () => {
+		const { trainer, postId } = await publishedPost('Refused Welsh')
+		const learner = await createSignedInUser({ role: 'LEARNER' })
+		const path = `/studio/news/${postId}/welsh`
+		expect(statusOf(await runRoute(welshLoader, getRequest(path, { cookie: learner.cookie }), { postId }))).toBe(403)
+		const refused = await runRoute(welshAction, formRequest(path, welshFields, { cookie: learner.cookie }), { postId })
+		expect(statusOf(refused)).toBe(403)
+
+		const half = await runRoute(
+			welshAction,
+			formRequest(path, { ...welshFields, body: '' }, { cookie: trainer.cookie }),
+			{ postId },
+		)
+		expect(statusOf(half)).toBe(400)
+		expect((half as Reply).data.result?.error?.body).toEqual(['Write the Welsh post'])
+		expect(await prisma.newsPostTranslation.count({ where: { postId } })).toBe(0)
+	})
+
+	test('a Welsh reader sees the Welsh version on /news and the post page; others, the feed and posts without one stay English', async () => {
+		const { trainer, postId, slug } = await publishedPost('A first term of circles')
+		const untranslated = await publishedPost('Only in English')
+		const path = `/studio/news/${postId}/welsh`
+		const saved = await runRoute(welshAction, formRequest(path, welshFields, { cookie: trainer.cookie }), { postId })
+		expect(saved).toMatchObject({ notice: 'saved' })
+		expect(await prisma.auditLog.count({ where: { targetId: postId, action: 'news.welsh_saved' } })).toBe(1)
+
+		const welshPage = (await runRoute(postLoader, welshRequest(`/news/${slug}`), { slug })) as {
+			post: { title: string; summary: string; html: string; contentLanguage: string }
+		}
+		expect(welshPage.post).toMatchObject({
+			title: welshFields.title,
+			summary: welshFields.summary,
+			contentLanguage: 'cy',
+		})
+		expect(welshPage.post.html).toContain('<strong>Cymraeg</strong>')
+		const englishPage = (await runRoute(postLoader, getRequest(`/news/${slug}`), { slug })) as {
+			post: { title: string; contentLanguage: string }
+		}
+		expect(englishPage.post).toMatchObject({ title: 'A first term of circles', contentLanguage: 'en' })
+
+		const list = (await runRoute(listLoader, welshRequest('/news'))) as {
+			posts: Array<{ slug: string; title: string; contentLanguage: string }>
+		}
+		expect(list.posts.find((p) => p.slug === slug)).toMatchObject({ title: welshFields.title, contentLanguage: 'cy' })
+		// A post without a Welsh version is shown in English, marked as English.
+		expect(list.posts.find((p) => p.slug === untranslated.slug)).toMatchObject({
+			title: 'Only in English',
+			contentLanguage: 'en',
+		})
+
+		const feed = await ((await runRoute(feedLoader, welshRequest('/news/feed.xml'))) as Response).text()
+		expect(feed).toContain('A first term of circles')
+		expect(feed).not.toContain(welshFields.title)
+
+		// Emptying every field removes the Welsh version.
+		const removed = await runRoute(
+			welshAction,
+			formRequest(path, { title: '', summary: '', body: '' }, { cookie: trainer.cookie }),
+			{ postId },
+		)
+		expect(removed).toMatchObject({ notice: 'removed' })
+		const after = (await runRoute(postLoader, welshRequest(`/news/${slug}`), { slug })) as {
+			post: { title: string; contentLanguage: string }
+		}
+		expect(after.post).toMatchObject({ title: 'A first term of circles', contentLanguage: 'en' })
 	})
 })

@@ -16,6 +16,31 @@ function load(sector: string) {
 }
 
 describe('/sectors/:sector', () => {
+	test('lists its own sector’s newest news first, and not another sector’s newer post', async () => {
+		// Dated after every other post, so they would top any list they belong to.
+		const later = new Date(Date.UTC(2099, 0, 1) + Math.floor(Math.random() * 1e9))
+		const post = (sectors: Sector[], title: string, publishedAt: Date) =>
+			prisma.newsPost.create({
+				data: {
+					slug: uniqueSlug(),
+					title,
+					summary: 'A summary.',
+					body: 'Body.',
+					sectors,
+					status: 'PUBLISHED',
+					publishedAt,
+				},
+				select: { slug: true },
+			})
+		const schoolsPost = await post(['SCHOOLS'], 'Schools news', later)
+		const healthPost = await post(['HEALTH_SOCIAL_CARE'], 'Health news', new Date(later.getTime() + 60_000))
+		const page = (await load('schools')) as Page
+		expect(page.news[0]?.slug).toBe(schoolsPost.slug)
+		expect(page.news.map((p) => p.slug)).not.toContain(healthPost.slug)
+		// Far-future posts would top other tests' lists: they go again.
+		await prisma.newsPost.deleteMany({ where: { slug: { in: [schoolsPost.slug, healthPost.slug] } } })
+	})
+
 	test('lists only that sector’s published courses, and its open circles still to come', async () => {
 		const schools = await createTestCourse({ title: 'Circles in the classroom', sectors: ['SCHOOLS'] })
 		const both = await createTestCourse({ sectors: ['SCHOOLS', 'PARENTS_CARERS'] })

@@ -6,6 +6,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { SectorIcon } from '#app/components/ui/icons.tsx'
 import { sectorSlug } from '#app/utils/format.ts'
 import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getLanguage } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { openGraph } from '#app/utils/open-graph.ts'
 import { listPublishedPosts } from '#modules/news/posts.ts'
@@ -14,14 +15,14 @@ import { getSectorPage } from '#modules/sectors/get-sector-page.ts'
 import { isSectorPageSlug, SECTOR_PAGES } from '#modules/sectors/sectors.ts'
 import type { Route } from './+types/sectors.$sector'
 
-export async function loader({ params }: Route.LoaderArgs) {
+export async function loader({ params, request }: Route.LoaderArgs) {
 	if (!isSectorPageSlug(params.sector)) throw data({ message: 'No such sector' }, { status: 404 })
 	const slug = params.sector
 	const sector = SECTOR_PAGES[slug]
 	const [page, videos, news] = await Promise.all([
 		getSectorPage({ sector, now: new Date() }),
 		listPublicVideos({ sector, limit: 3 }),
-		listPublishedPosts({ sector, limit: 3 }),
+		listPublishedPosts({ sector, limit: 3, language: await getLanguage(request) }),
 	])
 	return { slug, sector, ...page, videos, news: news.posts }
 }

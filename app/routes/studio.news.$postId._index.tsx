@@ -121,6 +121,9 @@ export default function EditNewsPostRoute({ loaderData, actionData }: Route.Comp
 				<ButtonLink to={`/studio/news/${post.id}/cover`} variant="secondary">
 					{t('studio.coverLink')}
 				</ButtonLink>
+				<ButtonLink to={`/studio/news/${post.id}/welsh`} variant="secondary">
+					{t('studio.welshLink')}
+				</ButtonLink>
 				<Form method="post">
 					<input type="hidden" name="intent" value="newsletter" />
 					<Button type="submit" variant="secondary" aria-disabled={busy || undefined}>

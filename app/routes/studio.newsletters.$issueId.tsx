@@ -44,7 +44,7 @@ export function headers() {
 
 type Done = 'saved' | 'test' | 'started' | 'scheduled'
 
-const PROGRESS_KEYS = ['sent', 'toSend', 'failed'] as const
+const PROGRESS_KEYS = ['sent', 'toSend', 'failed', 'bounced', 'complained'] as const
 
 export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireTrainer(request)
@@ -137,7 +137,7 @@ export default function StudioNewsletterIssueRoute({ loaderData, actionData }: R
 				<h2 id="progress-heading" className="text-xl font-bold text-stone-900">
 					{t('studio.progressHeading')}
 				</h2>
-				<dl className="mt-3 grid max-w-xl grid-cols-3 gap-4">
+				<dl className="mt-3 grid max-w-3xl grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
 					{PROGRESS_KEYS.map((key) => (
 						<div key={key} className="rounded-xl border border-stone-200 bg-white p-4">
 							<dt className="text-sm text-stone-700">{t(`studio.${key}`)}</dt>

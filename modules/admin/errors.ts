@@ -13,6 +13,8 @@ export type AdminErrorCode =
 	| 'ORDER_NOT_FOUND'
 	| 'ORGANISATION_NOT_FOUND'
 	| 'ROLE_UNCHANGED'
+	| 'SUBSCRIBER_HAS_ACCOUNT'
+	| 'SUBSCRIBER_NOT_FOUND'
 	| 'USER_NOT_FOUND'
 
 /** A DomainError of the admin context, whose code must be one of its own. */

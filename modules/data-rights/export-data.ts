@@ -50,6 +50,7 @@ export async function collectPersonalData({ userId, now }: { userId: string; now
 		auditAboutThem,
 		emailsSent,
 		enquiries,
+		newsletterSubscriptions,
 		dataExports,
 	] = await Promise.all([
 		prisma.session.findMany({ ...byUser, omit: { id: true, deviceId: true }, orderBy: { createdAt: 'asc' } }),
@@ -98,6 +99,21 @@ export async function collectPersonalData({ userId, now }: { userId: string; now
 			orderBy: { createdAt: 'asc' },
 		}),
 		prisma.enquiry.findMany({ where: { OR: anyEmail.map((email) => ({ email })) } }),
+		// Linked to the account, or at either of their addresses (a subscription made before the account
+		// existed, or with the personal address): each with its consent record (when, which form, the
+		// wording shown) and which issues were sent. The confirmation and unsubscribe tokens are secrets.
+		prisma.newsletterSubscriber.findMany({
+			where: { OR: [{ userId }, ...anyEmail.map((email) => ({ email }))] },
+			omit: { confirmTokenHash: true, unsubscribeToken: true },
+			include: {
+				consents: { omit: { subscriberId: true }, orderBy: { createdAt: 'asc' } },
+				deliveries: {
+					select: { status: true, createdAt: true, issue: { select: { subject: true } } },
+					orderBy: { createdAt: 'asc' },
+				},
+			},
+			orderBy: { createdAt: 'asc' },
+		}),
 		prisma.dataExport.findMany({ ...byUser, omit: { tokenHash: true, storageKey: true } }),
 	])
 
@@ -130,7 +146,7 @@ export async function collectPersonalData({ userId, now }: { userId: string; now
 		},
 		cpd: { cpdEntries, reflectiveRecords, circleBookings, circleAttendances },
 		purchases: { orders },
-		communication: { reminderPreference, reminderEvents, emailsSent, enquiries },
+		communication: { reminderPreference, reminderEvents, emailsSent, enquiries, newsletterSubscriptions },
 		auditLog: { actionsTheyTook: auditAsActor, actionsAboutThem: auditAboutThem },
 		dataExports,
 	}

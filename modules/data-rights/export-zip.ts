@@ -10,7 +10,8 @@ Everything Circle held about ${data.profile.name} on ${data.exportedAt.slice(0, 
 (UK GDPR article 15, and article 20 for the parts you gave us).
 
 circle-data.json         every record about you: your details, sign-ins, organisations, learning,
-                         reflections, CPD, purchases, emails we sent you and the audit log of what
+                         reflections, CPD, purchases, emails we sent you, your newsletter
+                         subscription with its consent record, and the audit log of what
                          you did and what was done to your account (format "${data.format}",
                          version ${data.version})
 passport/passport.json   your CPD record in Circle's published CPD passport format

@@ -16,6 +16,7 @@ import {
 	requestDataExport,
 } from './export.ts'
 import { resetThrottle } from '#modules/security/throttle.ts'
+import { collectPersonalData, personalDataJson } from './export-data.ts'
 
 afterAll(async () => {
 	await releaseTestResources()
@@ -73,6 +74,41 @@ describe('preparing an export', () => {
 		expect(text).not.toContain(row.tokenHash!)
 		expect(text).not.toContain(other.email)
 		expect(text).not.toContain(other.id)
+	})
+
+	test('their newsletter subscriptions, at either address, are in it with their consent record; nobody else’s', async () => {
+		const user = await createLearner()
+		const personalEmail = `${user.id}-home@example.org`
+		await prisma.user.update({ where: { id: user.id }, data: { personalEmail } })
+		const wording = 'By joining you agree to receive Circle’s newsletter by email.'
+		const subscription = (email: string) =>
+			prisma.newsletterSubscriber.create({
+				data: {
+					email,
+					status: 'CONFIRMED',
+					sectors: ['SCHOOLS'],
+					unsubscribeToken: `unsub-${email}`,
+					confirmTokenHash: `hash-${email}`,
+					consents: { create: { event: 'signed-up', source: 'footer', wording, ipAddress: '192.0.2.7' } },
+				},
+				select: { id: true },
+			})
+		const atWork = await subscription(user.email)
+		const atHome = await subscription(personalEmail)
+		const stranger = await subscription(`${user.id}-stranger@example.org`)
+
+		const data = await collectPersonalData({ userId: user.id, now: new Date() })
+		const subscriptions = data.communication.newsletterSubscriptions
+		expect(subscriptions.map((s) => s.id).sort()).toEqual([atWork.id, atHome.id].sort())
+		expect(subscriptions[0]).toMatchObject({ status: 'CONFIRMED', sectors: ['SCHOOLS'] })
+		expect(subscriptions[0]!.consents).toEqual([
+			expect.objectContaining({ event: 'signed-up', source: 'footer', wording, createdAt: expect.any(Date) }),
+		])
+		const text = personalDataJson(data)
+		expect(text).not.toContain(stranger.id)
+		// The tokens that manage a subscription are secrets, left out like the others.
+		expect(text).not.toContain(`unsub-${user.email}`)
+		expect(text).not.toContain(`hash-${user.email}`)
 	})
 
 	test('preparing twice (a retried job) emails one link', async () => {

@@ -138,6 +138,11 @@ export const EnvSchema = z.object({
 	MUX_TOKEN_SECRET: z.string().optional(),
 	/** Signing secret of the /webhooks/mux endpoint. */
 	MUX_WEBHOOK_SECRET: z.string().optional(),
+	/**
+	 * Shared secret of the /webhooks/mail endpoint (ADR 0049): the mail provider's relay signs each
+	 * bounce or complaint notification with HMAC-SHA256 of the body. Unset: the endpoint answers 503.
+	 */
+	MAIL_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
 	/** Override Mux's API address (tests point the real client at a local fake). */
 	MUX_API_URL: z.url({ message: 'must be an absolute URL' }).optional(),
 
@@ -208,6 +213,7 @@ export const SECRET_VARIABLES: ReadonlySet<string> = new Set([
 	'MUX_TOKEN_ID',
 	'MUX_TOKEN_SECRET',
 	'MUX_WEBHOOK_SECRET',
+	'MAIL_WEBHOOK_SECRET',
 	'SECRETS_ENCRYPTION_KEY',
 	'SECRETS_ENCRYPTION_KEY_PREVIOUS',
 ])

@@ -11,7 +11,15 @@ import { coverImageUrl } from '#modules/storage/cover-rules.ts'
 import { type FileStorage, getFileStorage } from '#modules/storage/file-storage.ts'
 import { assertNewsAuthor } from './access.ts'
 import { NewsError } from './errors.ts'
-import { NewsCoverAltSchema, type NewsPostInput, NewsPostSchema, NewsSlugSchema } from './schemas.ts'
+import type { Language } from '#modules/i18n/languages.ts'
+import {
+	NewsCoverAltSchema,
+	type NewsPostInput,
+	NewsPostSchema,
+	type NewsPostWelshInput,
+	NewsPostWelshSchema,
+	NewsSlugSchema,
+} from './schemas.ts'
 
 export const NEWS_SLUG_TAKEN_MESSAGE = 'Another post already uses that web address: choose another'
 
@@ -277,9 +285,65 @@ export async function listStudioPosts({ actorId }: { actorId: string }) {
 /** One post as the studio edits and previews it (the body rendered exactly as the public page does). */
 export async function getStudioPost({ actorId, postId }: { actorId: string; postId: string }) {
 	await assertNewsAuthor({ actorId })
-	const post = await prisma.newsPost.findUnique({ where: { id: postId }, select: POST_SELECT })
+	const post = await prisma.newsPost.findUnique({
+		where: { id: postId },
+		select: { ...POST_SELECT, translations: { where: { language: 'cy' }, select: WELSH_SELECT } },
+	})
 	if (!post) throw notFound()
-	return present(post)
+	const { translations, ...english } = post
+	return { ...present(english, 'en'), welsh: translations[0] ?? null }
+}
+
+const WELSH_SELECT = { title: true, summary: true, body: true } as const
+
+/**
+ * Saves a post's Welsh title, summary and body beside the English (a trainer or admin), or removes
+ * the Welsh version when all three are empty; audited. Half a translation is `invalid` naming the
+ * missing field. A Welsh reader of /news and the post's page sees it; the feed stays English.
+ */
+export async function saveWelshPost({
+	actorId,
+	postId,
+	input,
+	now,
+}: {
+	actorId: string
+	postId: string
+	input: NewsPostWelshInput
+	now: Date
+}) {
+	const parsed = NewsPostWelshSchema.safeParse(input)
+	if (!parsed.success) {
+		const { field, message } = firstIssue(parsed.error)
+		throw new NewsError('invalid', 'INVALID_POST', message, { field })
+	}
+	const welsh = parsed.data
+	const remove = welsh.title === '' && welsh.summary === '' && welsh.body === ''
+	await prisma.$transaction(async (tx) => {
+		await assertNewsAuthor({ db: tx, actorId })
+		const post = await tx.newsPost.findUnique({ where: { id: postId }, select: { slug: true } })
+		if (!post) throw notFound()
+		const key = { postId_language: { postId, language: 'cy' as const } }
+		if (remove) {
+			await tx.newsPostTranslation.deleteMany({ where: { postId, language: 'cy' } })
+		} else {
+			await tx.newsPostTranslation.upsert({
+				where: key,
+				create: { postId, language: 'cy', ...welsh, updatedAt: now },
+				update: { ...welsh, updatedAt: now },
+				select: { postId: true },
+			})
+		}
+		await tx.newsPost.update({ where: { id: postId }, data: { updatedAt: now }, select: { id: true } })
+		await recordAudit(tx, {
+			actorId,
+			action: remove ? 'news.welsh_removed' : 'news.welsh_saved',
+			targetType: 'NewsPost',
+			targetId: postId,
+			details: { slug: post.slug },
+		})
+	})
+	return { removed: remove }
 }
 
 const POST_SELECT = {
@@ -299,7 +363,7 @@ const POST_SELECT = {
 
 type PostRow = Prisma.NewsPostGetPayload<{ select: typeof POST_SELECT }>
 
-function present(post: PostRow) {
+function present(post: PostRow, contentLanguage: Language) {
 	const { coverImagePath, body, author, ...rest } = post
 	return {
 		...rest,
@@ -307,7 +371,24 @@ function present(post: PostRow) {
 		html: renderMarkdown(body),
 		coverUrl: coverImageUrl(coverImagePath),
 		authorName: author?.name ?? null,
+		/** The language the title, summary and body are in. */
+		contentLanguage,
 	}
+}
+
+/** The reader's translation of a post's words where one exists (ADR 0041): else the English. */
+function inLanguage<T extends { title: string; summary: string }>(
+	post: T & { translations?: Array<Partial<Record<'title' | 'summary' | 'body', string>>> },
+) {
+	const { translations, ...english } = post
+	const translation = translations?.[0]
+	if (!translation) return { ...english, contentLanguage: 'en' as Language }
+	return { ...english, ...translation, contentLanguage: 'cy' as Language }
+}
+
+/** The translations to read beside the English for a reader of `language` (none for English). */
+function translationsFor<S extends Prisma.NewsPostTranslationSelect>(language: Language, select: S) {
+	return language === 'en' ? undefined : { where: { language }, select }
 }
 
 const CARD_SELECT = {
@@ -335,20 +416,25 @@ export type NewsPostCard = {
 	publishedAt: Date
 	updatedAt: Date
 	authorName: string | null
+	/** The language the title and summary are in: the reader's when the post has that translation. */
+	contentLanguage: Language
 }
 
 /**
  * Published posts, newest first: for /news, its feed, the home page and the sector pages. `sector`
  * keeps those tagged with it; `limit` and `offset` page through them. `total` counts every match.
+ * `language` (English unless given) picks each post's translation where it has one.
  */
 export async function listPublishedPosts({
 	sector,
 	limit,
 	offset = 0,
+	language = 'en',
 }: {
 	sector?: Sector | null
 	limit: number
 	offset?: number
+	language?: Language
 }): Promise<{ posts: NewsPostCard[]; total: number }> {
 	const where = {
 		status: 'PUBLISHED',
@@ -360,12 +446,12 @@ export async function listPublishedPosts({
 			orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
 			take: limit,
 			skip: offset,
-			select: CARD_SELECT,
+			select: { ...CARD_SELECT, translations: translationsFor(language, { title: true, summary: true }) },
 		}),
 		prisma.newsPost.count({ where }),
 	])
 	return {
-		posts: rows.map(({ coverImagePath, author, publishedAt, ...rest }) => ({
+		posts: rows.map(inLanguage).map(({ coverImagePath, author, publishedAt, ...rest }) => ({
 			...rest,
 			// Published posts always have a date (a CHECK constraint holds it).
 			publishedAt: publishedAt!,
@@ -376,10 +462,17 @@ export async function listPublishedPosts({
 	}
 }
 
-/** A published post's page, or null (a draft is as unknown to the public as a post that never existed). */
-export async function getPublishedPost({ slug }: { slug: string }) {
-	const post = await prisma.newsPost.findFirst({ where: { slug, status: 'PUBLISHED' }, select: POST_SELECT })
-	if (!post) return null
-	const presented = present(post)
+/**
+ * A published post's page, or null (a draft is as unknown to the public as a post that never existed),
+ * in `language` when the post has that translation, else in English.
+ */
+export async function getPublishedPost({ slug, language = 'en' }: { slug: string; language?: Language }) {
+	const row = await prisma.newsPost.findFirst({
+		where: { slug, status: 'PUBLISHED' },
+		select: { ...POST_SELECT, translations: translationsFor(language, WELSH_SELECT) },
+	})
+	if (!row) return null
+	const { contentLanguage, ...post } = inLanguage(row)
+	const presented = present(post, contentLanguage)
 	return { ...presented, publishedAt: presented.publishedAt! }
 }

@@ -66,6 +66,33 @@ export const NewsPostSchema = z.object({
 export type NewsPostInput = z.input<typeof NewsPostSchema>
 export type NewsPostDetails = z.output<typeof NewsPostSchema>
 
+const welshText = (max: number, tooLong: string) => multilineText().trim().max(max, tooLong).default('')
+
+/**
+ * A post's Welsh version (ADR 0041, 0043): the title, summary and body together, or none of them
+ * (every field empty removes it, and Welsh readers see the English again). Half a translation is
+ * refused beside the missing field.
+ */
+export const NewsPostWelshSchema = z
+	.object({
+		title: singleLineText()
+			.trim()
+			.max(NEWS_TITLE_MAX, `The Welsh title must be ${NEWS_TITLE_MAX} characters or fewer`)
+			.default(''),
+		summary: welshText(NEWS_SUMMARY_MAX, `The Welsh summary must be ${NEWS_SUMMARY_MAX} characters or fewer`),
+		body: welshText(NEWS_BODY_MAX, 'The Welsh post must be 50,000 characters or fewer'),
+	})
+	.superRefine((value, ctx) => {
+		const filled = [value.title, value.summary, value.body].some((text) => text !== '')
+		if (!filled) return
+		if (value.title.length < 3) ctx.addIssue({ code: 'custom', path: ['title'], message: 'Enter the Welsh title' })
+		if (value.summary.length < 10) {
+			ctx.addIssue({ code: 'custom', path: ['summary'], message: 'Enter the Welsh summary (at least 10 characters)' })
+		}
+		if (value.body === '') ctx.addIssue({ code: 'custom', path: ['body'], message: 'Write the Welsh post' })
+	})
+export type NewsPostWelshInput = z.input<typeof NewsPostWelshSchema>
+
 /** The studio's other buttons on a post. */
 export const NewsPostActionSchema = z.object({
 	intent: z.enum(['publish', 'unpublish', 'remove-cover'], {

@@ -4,13 +4,14 @@ import type { Sector } from '#modules/db/generated/enums.ts'
 
 type Db = Tx | typeof prisma
 
-// Who an issue goes to: confirmed subscribers only (never pending or unsubscribed ones), and when the
-// issue names sectors, those interested in one of them or in everything (no sectors chosen).
+// Who an issue goes to: confirmed subscribers only (never pending or unsubscribed ones, nor any the
+// mail provider reported as bouncing or complaining: ADR 0049), and when the issue names sectors,
+// those interested in one of them or in everything (no sectors chosen).
 function recipientsWhereSql(issueSectors: Sector[]) {
 	const sectorRule = issueSectors.length
 		? Prisma.sql`AND (cardinality(s.sectors) = 0 OR s.sectors && ${issueSectors}::"Sector"[])`
 		: Prisma.empty
-	return Prisma.sql`s.status = 'CONFIRMED' ${sectorRule}`
+	return Prisma.sql`s.status = 'CONFIRMED' AND s."suppressedAt" IS NULL ${sectorRule}`
 }
 
 export type RecipientRow = {
@@ -54,28 +55,33 @@ export async function claimDelivery(tx: Tx, { issueId, subscriberId }: { issueId
 	const rows = await tx.$queryRaw<{ subscriberId: string }[]>`
 		INSERT INTO "NewsletterDelivery" ("issueId", "subscriberId", status, "createdAt")
 		SELECT ${issueId}, s.id, 'SENT', now() FROM "NewsletterSubscriber" s
-		WHERE s.id = ${subscriberId} AND s.status = 'CONFIRMED'
+		WHERE s.id = ${subscriberId} AND s.status = 'CONFIRMED' AND s."suppressedAt" IS NULL
 		ON CONFLICT ("issueId", "subscriberId") DO NOTHING
 		RETURNING "subscriberId"`
 	return rows.length === 1
 }
 
-export type IssueProgress = { sent: number; failed: number; toSend: number }
+export type IssueProgress = { sent: number; failed: number; bounced: number; complained: number; toSend: number }
 
 /**
  * An issue's progress: delivered to the mail queue and not failed since (sent), failed when queued or
- * bounced by the mail server after every retry (failed), and confirmed recipients not reached yet (to send).
+ * refused by the mail server after every retry (failed), reported by the provider as a hard bounce
+ * (bounced) or as spam (complained) (ADR 0049), and confirmed recipients not reached yet (to send).
  */
 export async function selectIssueProgress(db: Db, { issueId, sectors }: { issueId: string; sectors: Sector[] }) {
-	const [row] = await db.$queryRaw<[{ sent: bigint; failed: bigint }]>`
+	const [row] = await db.$queryRaw<[{ sent: bigint; failed: bigint; bounced: bigint; complained: bigint }]>`
 		SELECT
 			count(*) FILTER (WHERE d.status = 'SENT' AND (m.status IS NULL OR m.status <> 'FAILED')) AS sent,
-			count(*) FILTER (WHERE d.status = 'FAILED' OR m.status = 'FAILED') AS failed
+			count(*) FILTER (WHERE d.status = 'FAILED' OR (d.status = 'SENT' AND m.status = 'FAILED')) AS failed,
+			count(*) FILTER (WHERE d.status = 'BOUNCED') AS bounced,
+			count(*) FILTER (WHERE d.status = 'COMPLAINED') AS complained
 		FROM "NewsletterDelivery" d LEFT JOIN "EmailMessage" m ON m.id = d."emailMessageId"
 		WHERE d."issueId" = ${issueId}`
 	return {
 		sent: Number(row.sent),
 		failed: Number(row.failed),
+		bounced: Number(row.bounced),
+		complained: Number(row.complained),
 		toSend: await countUndeliveredRecipients(db, { issueId, sectors }),
 	} satisfies IssueProgress
 }

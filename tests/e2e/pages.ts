@@ -103,5 +103,6 @@ export const PAGES: Record<string, string[]> = {
 		'/admin/orders',
 		'/admin/certificates',
 		'/admin/enquiries',
+		'/admin/newsletter',
 	],
 }

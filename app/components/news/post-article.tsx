@@ -15,16 +15,20 @@ export type PostArticleProps = {
 	coverAlt: string
 	authorName: string | null
 	publishedAt: Date | string | null
+	/** The language the title, summary and body are in (English unless the post has the reader's translation). */
+	contentLanguage?: 'en' | 'cy'
 }
 
 /**
- * A post as readers see it, on /news/:slug and in the studio's preview alike. The post is written in
- * English (ADR 0043): its words carry `lang="en"`, so a Welsh page's screen reader switches voice.
+ * A post as readers see it, on /news/:slug and in the studio's preview alike. A post is written in
+ * English, with a Welsh version beside it when the trainer wrote one (ADR 0043): when the words are
+ * not in the page's language they carry their own `lang`, so a screen reader switches voice.
  */
 export function PostArticle({ post, linkSectors = true }: { post: PostArticleProps; linkSectors?: boolean }) {
 	const { t } = useTranslation('news')
 	const format = useFormat()
-	const contentLang = format.language === 'en' ? undefined : 'en'
+	const written = post.contentLanguage ?? 'en'
+	const contentLang = written === format.language ? undefined : written
 	return (
 		<article aria-labelledby="post-title">
 			<header>
@@ -76,7 +80,7 @@ export function PostArticle({ post, linkSectors = true }: { post: PostArticlePro
 					className="mt-8 aspect-[1.91/1] w-full rounded-2xl border border-stone-200 object-cover"
 				/>
 			) : null}
-			{contentLang ? <p className="mt-8 text-sm text-stone-600">{t('public.contentInEnglish')}</p> : null}
+			{contentLang === 'en' ? <p className="mt-8 text-sm text-stone-600">{t('public.contentInEnglish')}</p> : null}
 			<MarkdownContent html={post.html} lang={contentLang} className="mt-8" />
 		</article>
 	)

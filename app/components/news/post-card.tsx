@@ -11,6 +11,8 @@ export type PostCardData = {
 	coverUrl: string | null
 	coverAlt: string
 	publishedAt: Date | string
+	/** The language the title and summary are in (English unless the post has the reader's translation). */
+	contentLanguage?: 'en' | 'cy'
 }
 
 /** A published post in a list (/news, the home page, a sector page): the whole card is one link. */
@@ -18,7 +20,9 @@ export function PostCard({ post, headingLevel = 'h2' }: { post: PostCardData; he
 	const { t } = useTranslation('news')
 	const format = useFormat()
 	const Heading = headingLevel
-	const contentLang = format.language === 'en' ? undefined : 'en'
+	const written = post.contentLanguage ?? 'en'
+	// Words in another language than the page's carry their own lang, so a screen reader switches voice.
+	const contentLang = written === format.language ? undefined : written
 	return (
 		<article className="group relative flex h-full flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-xs transition-colors focus-within:border-brand-400 hover:border-brand-400">
 			{post.coverUrl ? (

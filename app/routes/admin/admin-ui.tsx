@@ -136,7 +136,8 @@ export function FilterSelect({
 }
 
 /** The things an admin list counts, each with its own messages (Welsh nouns mutate after numbers). */
-export type ListKind = 'users' | 'organisations' | 'orders' | 'enquiries' | 'openEnquiries' | 'handledEnquiries'
+export type ListKind =
+	'users' | 'organisations' | 'orders' | 'enquiries' | 'openEnquiries' | 'handledEnquiries' | 'subscribers'
 
 /** "Showing 26–50 of 120 users" as a status message, so a new search is announced. */
 export function ResultSummary({
@@ -290,6 +291,7 @@ const AUDIT_ACTIONS = [
 	'order.approved',
 	'order.payment_recorded',
 	'order.invoice_chased',
+	'newsletter.subscriber_erased',
 ] as const
 type AuditAction = (typeof AUDIT_ACTIONS)[number]
 const isAuditAction = (action: string): action is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(action)

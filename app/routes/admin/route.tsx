@@ -20,6 +20,7 @@ const SECTIONS = [
 	{ to: '/admin/orders', key: 'orders', end: false },
 	{ to: '/admin/certificates', key: 'certificates', end: false },
 	{ to: '/admin/enquiries', key: 'enquiries', end: false },
+	{ to: '/admin/newsletter', key: 'newsletter', end: false },
 	{ to: '/admin/audit', key: 'audit', end: false },
 ] as const
 
