@@ -75,7 +75,6 @@ beforeAll(async () => {
 	circle = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
 		cwd: root,
 		env: {
-			// eslint-disable-next-line no-restricted-properties -- the child's environment is ours plus its settings
 			...process.env,
 			NODE_ENV: 'test',
 			PORT: String(port),
