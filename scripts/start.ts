@@ -3,7 +3,9 @@
  *
  * 1. Validates the environment (one clear line naming any bad variable, then exit 1).
  * 2. Without DATABASE_URL, starts an embedded PostgreSQL whose data persists in EMBEDDED_PG_DIR.
- * 3. Applies migrations; seeds demo content into an empty database (unless SEED_DEMO=false).
+ * 3. Applies migrations, except in production with DATABASE_URL set, where they are their own step
+ *    (`npm run db:migrate`, once per release: ADR 0050) and start-up refuses a database that lacks
+ *    one; seeds demo content into an empty database (unless SEED_DEMO=false).
  * 4. Runs the job worker (RUN_WORKER) and serves on PORT: the production build from WEB_CONCURRENCY
  *    HTTP worker processes (Node's cluster, one per core by default; scripts/web-cluster.ts), or
  *    from this one process when WEB_CONCURRENCY is 1 and always under --dev (Vite, hot reload).
@@ -86,9 +88,20 @@ async function main() {
 	}
 	const databaseUrl = requireDatabaseUrl()
 
-	const { migrateDeploy } = await import('#modules/db/migrate.ts')
-	console.log('Applying database migrations…')
-	await migrateDeploy(databaseUrl)
+	const { migrateDeploy, pendingMigrations } = await import('#modules/db/migrate.ts')
+	if (env.NODE_ENV === 'production' && env.DATABASE_URL) {
+		// Replicas starting must not change the schema under those serving; nor serve an older one.
+		const pending = await pendingMigrations(databaseUrl)
+		if (pending.length > 0) {
+			console.error(
+				`The database lacks ${pending.length} migration(s) (${pending.join(', ')}): run \`npm run db:migrate\` (the image's migrate step) first.`,
+			)
+			process.exit(1)
+		}
+	} else {
+		console.log('Applying database migrations…')
+		await migrateDeploy(databaseUrl)
+	}
 
 	// Imported only now: the Prisma client reads DATABASE_URL when it is created.
 	const { prisma } = await import('#modules/db/client.ts')

@@ -61,3 +61,24 @@ export async function closeReadinessConnections() {
 	readinessPools.clear()
 	await Promise.all(pools.map((pool) => pool.end().catch(() => undefined)))
 }
+
+/**
+ * The migrations Prisma has finished applying to the database at `url` (none when it was never
+ * migrated). Its own short-lived connection: called at start-up, before anything else connects.
+ */
+export async function appliedMigrationNames(url: string): Promise<string[]> {
+	const client = new pg.Client({ connectionString: url })
+	await client.connect()
+	try {
+		const { rows } = await client.query<{ name: string }>(
+			`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+		)
+		return rows.map((row) => row.name)
+	} catch (error) {
+		// 42P01: no _prisma_migrations table, so nothing was ever applied.
+		if ((error as { code?: string }).code === '42P01') return []
+		throw error
+	} finally {
+		await client.end()
+	}
+}
