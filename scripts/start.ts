@@ -61,9 +61,10 @@ async function main() {
 		process.exit(httpInTime ? 0 : 1)
 	}
 	// Ctrl-C in a terminal reaches the embedded PostgreSQL too, which then ends every connection
-	// (error 57P01) while we are still closing things in order: expected, not a crash.
+	// (error 57P01) while we are still closing things in order: expected, not a crash. So is a closed
+	// stdout (EPIPE: whatever read our output has gone), which must not skip stopping the database.
 	process.on('uncaughtException', (error: Error & { code?: string }) => {
-		if (stopping && error.code === '57P01') return
+		if (stopping && (error.code === '57P01' || error.code === 'EPIPE')) return
 		console.error(error)
 		process.exit(1)
 	})
