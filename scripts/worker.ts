@@ -4,7 +4,8 @@
  * workers may run at once; pg-boss hands each job to exactly one of them.
  *
  * Ctrl-C (SIGINT) or SIGTERM stops it gracefully: no new jobs are taken, jobs in progress get up to
- * 30 seconds to finish, and any still running after that are retried by another worker later.
+ * SHUTDOWN_GRACE_SECONDS (25 by default) to finish, and any still running after that are failed, so
+ * that another worker retries them later. It exits 0 once stopped; a second signal exits at once.
  */
 import { EnvError, parseEnv } from '#modules/env/env.ts'
 
@@ -39,9 +40,9 @@ async function main() {
 			process.exit(1)
 		}
 		stopping = true
-		console.log(`\n${signal}: stopping the worker (jobs in progress get 30 seconds to finish)…`)
+		console.log(`\n${signal}: stopping the worker (jobs in progress get ${env.SHUTDOWN_GRACE_SECONDS} s to finish)…`)
 		try {
-			await stopWorker({ timeoutMs: 30_000 })
+			await stopWorker({ timeoutMs: env.SHUTDOWN_GRACE_SECONDS * 1000 })
 			await prisma.$disconnect()
 			process.exit(0)
 		} catch (error) {

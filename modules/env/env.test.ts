@@ -143,3 +143,19 @@ describe('npm start with a bad environment', () => {
 		expect(error!.stderr + error!.stdout).not.toContain('SuperSecretValue')
 	})
 })
+
+describe('processes and shutdown', () => {
+	test('WEB_CONCURRENCY defaults to the CPUs this process may use; 1 to 64 accepted', async () => {
+		const os = await import('node:os')
+		const { webConcurrency } = await import('./env.ts')
+		expect(webConcurrency(parseEnv({}))).toBe(os.availableParallelism())
+		expect(webConcurrency(parseEnv({ WEB_CONCURRENCY: '1' }))).toBe(1)
+		expect(() => parseEnv({ WEB_CONCURRENCY: '0' })).toThrow(/WEB_CONCURRENCY must be a whole number between 1 and 64/)
+	})
+
+	test('SHUTDOWN_GRACE_SECONDS defaults to 25 and refuses nonsense', () => {
+		expect(parseEnv({}).SHUTDOWN_GRACE_SECONDS).toBe(25)
+		expect(parseEnv({ SHUTDOWN_GRACE_SECONDS: '5' }).SHUTDOWN_GRACE_SECONDS).toBe(5)
+		expect(() => parseEnv({ SHUTDOWN_GRACE_SECONDS: 'soon' })).toThrow(/SHUTDOWN_GRACE_SECONDS must be a whole number/)
+	})
+})

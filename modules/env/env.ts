@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { z } from 'zod'
 import { currentRequestOrigin } from './request-origin.ts'
 
@@ -83,6 +84,27 @@ export const EnvSchema = z.object({
 	RUN_WORKER: bool.default(true),
 	/** Seed demo content into an empty database at start (default true outside production). */
 	SEED_DEMO: bool.optional(),
+	/**
+	 * HTTP worker processes `npm start` runs (Node's cluster module, one per core by default: see
+	 * webConcurrency). 1 serves from the one process, as `npm run dev` and the browser tests do.
+	 */
+	WEB_CONCURRENCY: z.coerce
+		.number({ message: 'must be a whole number between 1 and 64' })
+		.int('must be a whole number between 1 and 64')
+		.min(1, 'must be a whole number between 1 and 64')
+		.max(64, 'must be a whole number between 1 and 64')
+		.optional(),
+	/**
+	 * Seconds a process has, after SIGTERM or Ctrl-C, to finish the requests and jobs in hand before
+	 * it exits anyway. Keep it below the orchestrator's own limit (Kubernetes'
+	 * terminationGracePeriodSeconds, Docker's stop timeout).
+	 */
+	SHUTDOWN_GRACE_SECONDS: z.coerce
+		.number({ message: 'must be a whole number of seconds between 1 and 600' })
+		.int('must be a whole number of seconds between 1 and 600')
+		.min(1, 'must be a whole number of seconds between 1 and 600')
+		.max(600, 'must be a whole number of seconds between 1 and 600')
+		.default(25),
 	/** Trust X-Forwarded-For from this many proxies in front of Circle (for throttling by IP). */
 	TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 
@@ -280,6 +302,11 @@ export function getEnv(): Env {
 /** The development identity provider's port: DEV_IDP_PORT, or the port after Circle's. */
 export function devIdpPort(env: Env = getEnv()) {
 	return env.DEV_IDP_PORT ?? env.PORT + 1
+}
+
+/** How many HTTP worker processes to run: WEB_CONCURRENCY, or one per core this process may use. */
+export function webConcurrency(env: Pick<Env, 'WEB_CONCURRENCY'> = getEnv()) {
+	return env.WEB_CONCURRENCY ?? os.availableParallelism()
 }
 
 /**

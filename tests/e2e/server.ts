@@ -32,6 +32,8 @@ Object.assign(process.env, {
 	APP_URL: `http://localhost:${port}`,
 	SEED_DEMO: 'true',
 	RUN_WORKER: 'true',
+	// One process, as before the cluster: the suite's timings and its one embedded database stay as they were.
+	WEB_CONCURRENCY: '1',
 })
 delete process.env.SMTP_URL
 await import('../../scripts/start.ts')
