@@ -9,7 +9,7 @@ import { appUrl, type Env } from '#modules/env/env.ts'
 import { loopbackOrigin, withRequestOrigin } from '#modules/env/request-origin.ts'
 import { csrfGuard } from './csrf.ts'
 import { healthRoutes, type Lifecycle } from './health.ts'
-import { refuseNulBytes } from './refuse-nul.ts'
+import { refuseMissingHost, refuseNulBytes } from './refuse-nul.ts'
 
 declare module 'react-router' {
 	interface AppLoadContext {
@@ -98,6 +98,7 @@ export async function createHttpApp({
 	)
 	app.use(csrfGuard({ appOrigin: new URL(appUrl(env)).origin }))
 	app.use(refuseNulBytes())
+	app.use(refuseMissingHost())
 	app.use(followLoopbackHost(env))
 
 	let build: ServerBuild | (() => Promise<ServerBuild>)

@@ -24,3 +24,19 @@ export function refuseNulBytes(): RequestHandler {
 			.send('Bad request: the address contains a NUL character (%00). Check the link and try again.')
 	}
 }
+
+/**
+ * Refuses a request without a Host header (HTTP/1.0 allows one; a load balancer's bare health check
+ * sends one) with 400: Circle builds every request's URL from its host, and without one React
+ * Router's adapter throws, which would otherwise log a TypeError and answer 500.
+ */
+export function refuseMissingHost(): RequestHandler {
+	return (req, res, next) => {
+		if (req.get('host')) return next()
+		res
+			.status(400)
+			.type('text/plain; charset=utf-8')
+			.set('Cache-Control', 'no-store')
+			.send('Bad request: the request has no Host header.')
+	}
+}

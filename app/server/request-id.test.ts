@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net'
+import net, { type AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 import type { ServerBuild } from 'react-router'
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
@@ -138,5 +138,21 @@ describe('X-Request-Id from the client', () => {
 		const forged = 'abc [error] request admin'
 		const response = await fetch(`${behindProxy.origin}/broken/x`, { headers: { 'X-Request-Id': forged } })
 		expect(response.headers.get('X-Request-Id')).toMatch(/^[0-9a-f-]{36}$/)
+	})
+})
+
+describe('a request without a Host header', () => {
+	test('gets a 400, not a TypeError logged as a 500 (an HTTP/1.0 health check sends none)', async () => {
+		const { port } = direct.server.address() as AddressInfo
+		const answer = await new Promise<string>((resolve, reject) => {
+			const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /broken/x HTTP/1.0\r\n\r\n'))
+			let data = ''
+			socket.on('data', (chunk) => (data += chunk))
+			socket.on('end', () => resolve(data))
+			socket.on('error', reject)
+		})
+		expect(answer).toMatch(/^HTTP\/1\.[01] 400 /)
+		expect(answer).toContain('no Host header')
+		expect(loggedLines()).toEqual([])
 	})
 })
