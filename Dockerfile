@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Circle's production image (docs/decisions/0050-production-image-and-processes.md).
+# Circle's production image (docs/decisions/0047-production-image-and-processes.md).
 #
 #   docker build -t circle .
 #   docker run --rm -e DATABASE_URL=… circle npm run db:migrate     # once per release, before the app

@@ -13,7 +13,7 @@ async function hydrate() {
 	const language = document.documentElement.lang.startsWith('cy') ? 'cy' : DEFAULT_LANGUAGE
 	const messages = await loadMessages(language)
 	// Error messages arrive in English (from zod in this browser, or the server's reply) and are
-	// recognised by the English catalogue (ADR 0048), so a page in Welsh also loads that one file.
+	// recognised by the English catalogue (ADR 0045), so a page in Welsh also loads that one file.
 	const englishErrors =
 		language === DEFAULT_LANGUAGE ? {} : { [DEFAULT_LANGUAGE]: { errors: await loadEnglishErrors() } }
 	await i18next

@@ -71,7 +71,7 @@ function redactedPath(request: Request, params: Params) {
 }
 
 /**
- * Read-your-writes with a read replica (ADR 0052): the answer to a submission carries the primary's
+ * Read-your-writes with a read replica (ADR 0049): the answer to a submission carries the primary's
  * WAL position after it, so that the person's next heavy reads (readDb) wait for the replica to
  * have replayed their change, or go to the primary. Data requests are JavaScript's submissions and
  * the loads after them; a form posted without JavaScript comes through handleRequest below.

@@ -1,6 +1,6 @@
 /**
  * `npm run cluster`: Circle as a small production-like cluster on this machine, without Docker
- * (ADR 0051). A PostgreSQL primary and a streaming replica (Debian's PostgreSQL, pg_basebackup),
+ * (ADR 0048). A PostgreSQL primary and a streaming replica (Debian's PostgreSQL, pg_basebackup),
  * PgBouncer in transaction mode, three app processes behind HAProxy and two job workers, all on free
  * ports, data kept in .data/cluster (or the folder given with --dir). Prints one line per component;
  * Ctrl-C stops them all, the load balancer first and the primary last.

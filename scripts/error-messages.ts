@@ -1,4 +1,4 @@
-// Finds every error message Circle can show a person, in the source (ADR 0048): the messages of
+// Finds every error message Circle can show a person, in the source (ADR 0045): the messages of
 // DomainErrors thrown in modules/, and the custom messages of zod schemas in modules/ and app/.
 // tests/lint/error-messages.test.ts fails when one has no Welsh in the `errors` namespace;
 // `npx tsx scripts/error-messages.ts` lists the ones missing from the catalogue.

@@ -4,7 +4,7 @@
  * 1. Validates the environment (one clear line naming any bad variable, then exit 1).
  * 2. Without DATABASE_URL, starts an embedded PostgreSQL whose data persists in EMBEDDED_PG_DIR.
  * 3. Applies migrations, except in production with DATABASE_URL set, where they are their own step
- *    (`npm run db:migrate`, once per release: ADR 0050) and start-up refuses a database that lacks
+ *    (`npm run db:migrate`, once per release: ADR 0047) and start-up refuses a database that lacks
  *    one; seeds demo content into an empty database (unless SEED_DEMO=false).
  * 4. Runs the job worker (RUN_WORKER) and serves on PORT: the production build from WEB_CONCURRENCY
  *    HTTP worker processes (Node's cluster, one per core by default; scripts/web-cluster.ts), or
@@ -87,7 +87,7 @@ async function main() {
 		// eslint-disable-next-line no-restricted-properties -- setting it, not reading it
 		process.env.DATABASE_URL = db.url
 	}
-	// Straight to PostgreSQL, past any PgBouncer: migrate holds a session-level lock (ADR 0051).
+	// Straight to PostgreSQL, past any PgBouncer: migrate holds a session-level lock (ADR 0048).
 	const databaseUrl = requireDirectDatabaseUrl()
 
 	const { migrateDeploy, pendingMigrations } = await import('#modules/db/migrate.ts')

@@ -71,7 +71,7 @@ function defaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname
 function DefaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname: string }) {
 	const { t } = useTranslation('ui')
 	const translateError = useTranslateError()
-	// The domain error's English, in the page's language (ADR 0048).
+	// The domain error's English, in the page's language (ADR 0045).
 	const messageFrom = (response: ErrorResponse) => {
 		const message = englishMessageFrom(response)
 		return message === null ? null : translateError(message)

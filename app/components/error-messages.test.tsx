@@ -1,4 +1,4 @@
-// The shared components show English error messages in the page's language (ADR 0048): notices and
+// The shared components show English error messages in the page's language (ADR 0045): notices and
 // the error boundary, beside the field and form errors (app/routes/account.password.welsh.test.tsx).
 import type { ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'

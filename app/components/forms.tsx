@@ -16,7 +16,7 @@ import { cx } from './ui/cx.ts'
 // Conform's convention (`${id}-error`, `${id}-description`), so these fields work with
 // getInputProps() or with plain props. Focus styles come from the global :focus-visible rule.
 // Errors arrive in English (zod's and the domain's messages) and are shown in the page's language
-// (ADR 0048).
+// (ADR 0045).
 
 export type ListOfErrors = Array<string | null | undefined> | null | undefined
 

@@ -1,4 +1,4 @@
-// A person using Circle in Welsh reads form and domain errors in Welsh (ADR 0048): the real action
+// A person using Circle in Welsh reads form and domain errors in Welsh (ADR 0045): the real action
 // answers (in English, as logs and scripts see it), and the page renders its errors in the language
 // the request was answered in, through the shared field and form error components.
 import { renderToString } from 'react-dom/server'

@@ -1,4 +1,4 @@
-// POST /webhooks/mail (ADR 0049): the mail provider's bounces and complaints, signed with a shared
+// POST /webhooks/mail (ADR 0046): the mail provider's bounces and complaints, signed with a shared
 // secret. Real Requests to the real action, real PostgreSQL: a bad signature is 401 and a bad body
 // 400, changing nothing; a hard bounce or complaint suppresses the address for good and marks the
 // issue's delivery, which the studio's progress counts.

@@ -2,7 +2,7 @@ import { handleMailFeedback } from '#modules/newsletter/mail-feedback.ts'
 import type { Route } from './+types/webhooks.mail'
 
 /**
- * POST /webhooks/mail: the mail provider's bounce and complaint notifications (ADR 0049). The signature
+ * POST /webhooks/mail: the mail provider's bounce and complaint notifications (ADR 0046). The signature
  * is over the raw body, so it is read as text, untouched; 401 for a bad signature, 400 for a bad body.
  */
 export async function action({ request }: Route.ActionArgs) {

@@ -30,7 +30,7 @@ export function useLanguage(): Language {
 }
 
 /**
- * Error messages in the page's language (ADR 0048): `translateError(message)` for the English a
+ * Error messages in the page's language (ADR 0045): `translateError(message)` for the English a
  * domain error, a zod schema or zod itself wrote. ErrorList, FormErrors and the error boundary use it
  * already; a page that shows an action's `message` its own way calls it too. English comes back as is.
  */
@@ -64,7 +64,7 @@ export async function loadMessages(language: Language) {
 
 /**
  * The English error catalogue, which a page in another language needs to recognise the English
- * messages that zod and the server write (ADR 0048); an English page has it in its own messages.
+ * messages that zod and the server write (ADR 0045); an English page has it in its own messages.
  */
 export async function loadEnglishErrors() {
 	return (await import('#modules/i18n/locales/en/errors.json')).default

@@ -2,7 +2,7 @@ import pg from 'pg'
 import { expect, inject, test } from 'vitest'
 import { requireDatabaseUrl, requireDirectDatabaseUrl } from '#modules/env/env.ts'
 
-// TEST_VIA_PGBOUNCER=1 runs the whole suite through PgBouncer in transaction mode (ADR 0051). Without
+// TEST_VIA_PGBOUNCER=1 runs the whole suite through PgBouncer in transaction mode (ADR 0048). Without
 // this test, a setup that quietly handed workers the direct address would still pass and prove nothing.
 const viaPgBouncer = process.env.TEST_VIA_PGBOUNCER === '1'
 

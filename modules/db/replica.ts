@@ -1,4 +1,4 @@
-// Heavy reads on a streaming replica (ADR 0052). The replica is used only through readDb(): a
+// Heavy reads on a streaming replica (ADR 0049). The replica is used only through readDb(): a
 // route asks for the read client once and passes it to the module functions that take `db`.
 // Everything else, and every write, stays on `prisma` (the primary).
 import { parseEnv } from '#modules/env/env.ts'

@@ -31,7 +31,7 @@ export async function openScriptDatabase({ quiet = true }: { quiet?: boolean } =
 	}
 	try {
 		const { migrateDeploy } = await import('./migrate.ts')
-		// Migrations hold a session-level lock, so they bypass any pooler (ADR 0051).
+		// Migrations hold a session-level lock, so they bypass any pooler (ADR 0048).
 		await migrateDeploy(requireDirectDatabaseUrl(), { quiet })
 	} catch (error) {
 		await stop()

@@ -32,7 +32,7 @@ export function scanScopeSql(column: Prisma.Sql, scope: ScanScope = {}) {
 
 /**
  * The primary's WAL write position (pg_lsn as text, `16/B374D848`): everything committed so far is
- * at or before it. A read replica that has replayed up to it shows those commits (ADR 0052).
+ * at or before it. A read replica that has replayed up to it shows those commits (ADR 0049).
  */
 export async function selectWalLsn(db: { $queryRaw: typeof prisma.$queryRaw } = prisma) {
 	const [row] = await db.$queryRaw<Array<{ lsn: string }>>`SELECT pg_current_wal_lsn()::text AS lsn`

@@ -48,7 +48,7 @@ export const EnvSchema = z.object({
 	DATABASE_URL: postgresUrl.optional(),
 	/**
 	 * The same database without a pooler in between, for what needs a whole session: `prisma migrate
-	 * deploy` holds a session-level advisory lock while it migrates (ADR 0051). Defaults to DATABASE_URL.
+	 * deploy` holds a session-level advisory lock while it migrates (ADR 0048). Defaults to DATABASE_URL.
 	 */
 	DATABASE_DIRECT_URL: postgresUrl.optional(),
 	/** Connections in the app's database pool (read by modules/db/client.ts). */
@@ -60,7 +60,7 @@ export const EnvSchema = z.object({
 		.default(10),
 	/**
 	 * A streaming replica of DATABASE_URL's PostgreSQL for heavy reads (reports, the compliance
-	 * matrix, analytics, CSV exports; ADR 0052). Unset: every read goes to the primary.
+	 * matrix, analytics, CSV exports; ADR 0049). Unset: every read goes to the primary.
 	 */
 	DATABASE_REPLICA_URL: postgresUrl.optional(),
 	/** Heavy reads leave the replica for the primary while it is further behind than this. */
@@ -161,7 +161,7 @@ export const EnvSchema = z.object({
 	/** Signing secret of the /webhooks/mux endpoint. */
 	MUX_WEBHOOK_SECRET: z.string().optional(),
 	/**
-	 * Shared secret of the /webhooks/mail endpoint (ADR 0049): the mail provider's relay signs each
+	 * Shared secret of the /webhooks/mail endpoint (ADR 0046): the mail provider's relay signs each
 	 * bounce or complaint notification with HMAC-SHA256 of the body. Unset: the endpoint answers 503.
 	 */
 	MAIL_WEBHOOK_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),

@@ -1,4 +1,4 @@
-// Error messages in the reader's language (ADR 0048): recognised from their English, in Welsh with the
+// Error messages in the reader's language (ADR 0045): recognised from their English, in Welsh with the
 // values they carry, and English left exactly as it was written.
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'

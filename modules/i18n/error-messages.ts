@@ -1,4 +1,4 @@
-// Error messages in the reader's language (ADR 0048). Domain errors and zod schemas keep writing
+// Error messages in the reader's language (ADR 0045). Domain errors and zod schemas keep writing
 // their English, which stays what logs, scripts, JSON problems and English pages see, byte for byte.
 // What a person reads goes through translateErrorMessage at render time: the English is looked up
 // in the `errors` namespace's English catalogue (an exact sentence, or a template whose {{values}}

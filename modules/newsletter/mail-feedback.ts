@@ -1,4 +1,4 @@
-// The mail provider's bounce and complaint notifications (docs/decisions/0049-mail-feedback-webhook.md):
+// The mail provider's bounce and complaint notifications (docs/decisions/0046-mail-feedback-webhook.md):
 // a signed, provider-neutral JSON event that suppresses the address and marks the delivery.
 import crypto from 'node:crypto'
 import { z } from 'zod'

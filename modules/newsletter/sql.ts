@@ -5,7 +5,7 @@ import type { Sector } from '#modules/db/generated/enums.ts'
 type Db = Tx | typeof prisma
 
 // Who an issue goes to: confirmed subscribers only (never pending or unsubscribed ones, nor any the
-// mail provider reported as bouncing or complaining: ADR 0049), and when the issue names sectors,
+// mail provider reported as bouncing or complaining: ADR 0046), and when the issue names sectors,
 // those interested in one of them or in everything (no sectors chosen).
 function recipientsWhereSql(issueSectors: Sector[]) {
 	const sectorRule = issueSectors.length
@@ -66,7 +66,7 @@ export type IssueProgress = { sent: number; failed: number; bounced: number; com
 /**
  * An issue's progress: delivered to the mail queue and not failed since (sent), failed when queued or
  * refused by the mail server after every retry (failed), reported by the provider as a hard bounce
- * (bounced) or as spam (complained) (ADR 0049), and confirmed recipients not reached yet (to send).
+ * (bounced) or as spam (complained) (ADR 0046), and confirmed recipients not reached yet (to send).
  */
 export async function selectIssueProgress(db: Db, { issueId, sectors }: { issueId: string; sectors: Sector[] }) {
 	const [row] = await db.$queryRaw<[{ sent: bigint; failed: bigint; bounced: bigint; complained: bigint }]>`

@@ -47,7 +47,7 @@ export async function subscribeToNewsletter({ input, wording, ipAddress, languag
 			where: { email },
 			select: { id: true, status: true, confirmSentAt: true, suppressedAt: true },
 		})
-		// The provider reported this address as bouncing or complaining (ADR 0049): not even a
+		// The provider reported this address as bouncing or complaining (ADR 0046): not even a
 		// confirmation goes to it. The form's answer is the same as ever.
 		if (existing?.suppressedAt) return { outcome: 'suppressed' as const }
 		if (existing?.status === 'CONFIRMED') return { outcome: 'already-confirmed' as const }

@@ -290,7 +290,7 @@ const wordLimitedText = (label: string, maxWords: number) =>
 			if (words > maxWords) {
 				ctx.addIssue({
 					code: 'custom',
-					// Whole sentences, one per plural form, as the error catalogue has them (ADR 0048).
+					// Whole sentences, one per plural form, as the error catalogue has them (ADR 0045).
 					message:
 						words - maxWords === 1
 							? `Your ${label} is ${numberEn(words)} words: the HCPC allows up to ${numberEn(maxWords)}. Cut ${numberEn(words - maxWords)} word.`

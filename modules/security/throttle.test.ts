@@ -7,7 +7,7 @@ afterAll(() => closeThrottles())
 
 test('throttles count in PostgreSQL with unnamed statements only, so they work through PgBouncer in transaction mode', async () => {
 	// A named statement is prepared once per connection and only bound afterwards: through a pooler
-	// in transaction mode that bind can reach a server connection that never saw it (ADR 0051).
+	// in transaction mode that bind can reach a server connection that never saw it (ADR 0048).
 	const sent = vi.spyOn(pg.Client.prototype, 'query')
 	const key = `throttle-${crypto.randomUUID()}@example.org`
 	try {

@@ -130,7 +130,7 @@ function throttledError(res: RateLimiterRes, message?: string) {
 	return new SecurityError(
 		'throttled',
 		'TOO_MANY_ATTEMPTS',
-		// Two whole sentences, so each is in the error catalogue as its plural form (ADR 0048).
+		// Two whole sentences, so each is in the error catalogue as its plural form (ADR 0045).
 		message ??
 			(minutes === 1
 				? `Too many attempts. Please wait ${minutes} minute and try again.`

@@ -38,7 +38,7 @@ export type ClusterOptions = {
 
 /**
  * Circle as several processes on one machine, from the operating system's packages, without Docker
- * (ADR 0051): a PostgreSQL primary and a streaming replica made with pg_basebackup, PgBouncer in
+ * (ADR 0048): a PostgreSQL primary and a streaming replica made with pg_basebackup, PgBouncer in
  * transaction mode in front of the primary, `apps` app processes (scripts/start.ts, one process each,
  * no worker inside) behind HAProxy, and `workers` job workers (scripts/worker.ts). Every component
  * gets a free port. Migrations run once, straight to the primary, and the demo content is loaded into

@@ -11,7 +11,7 @@ export type PgBouncerOptions = {
 	port: number
 	/** The PostgreSQL server behind it. Every database name is passed through (`* =`). */
 	upstream: { host: string; port: number; user?: string; password?: string }
-	/** Circle runs in transaction mode (ADR 0051); session mode is there for comparisons. */
+	/** Circle runs in transaction mode (ADR 0048); session mode is there for comparisons. */
 	poolMode?: 'transaction' | 'session'
 	maxClientConn?: number
 	/** Server connections per database and user. */

@@ -1,4 +1,4 @@
-// The production image and manifests hold what ADR 0050 promises. This machine cannot pull images
+// The production image and manifests hold what ADR 0047 promises. This machine cannot pull images
 // or run a cluster, so the files themselves are read: the Dockerfile's final stage, the compose
 // `production` profile, HAProxy's health check and every Kubernetes manifest under deploy/k8s.
 import fs from 'node:fs'

@@ -48,7 +48,7 @@ test('the sign-in page and the account pages in Welsh', async ({ page, a11y }) =
 	await expect(page.getByLabel('Cyfrinair presennol')).toBeVisible()
 	await a11y()
 
-	// Errors in Welsh (ADR 0048): the schema's, from the browser's own check as the person types, and the
+	// Errors in Welsh (ADR 0045): the schema's, from the browser's own check as the person types, and the
 	// server's domain error beside its field. Nothing is changed by a wrong current password.
 	const newPassword = page.getByLabel('Cyfrinair newydd', { exact: true })
 	await newPassword.fill('byr')

@@ -1,4 +1,4 @@
-// Every error message a person can read has Welsh (ADR 0048): the messages of DomainErrors thrown in
+// Every error message a person can read has Welsh (ADR 0045): the messages of DomainErrors thrown in
 // modules/ and the custom messages of zod schemas in modules/ and app/, found in the source by
 // scripts/error-messages.ts, each have an entry in the `errors` namespace (whose Welsh parity.test.ts
 // checks). `npx tsx scripts/error-messages.ts` lists the ones missing.

@@ -18,7 +18,7 @@ declare module 'vitest' {
  * Starts PostgreSQL (embedded unless DATABASE_URL is set), builds a migrated template database and
  * makes one database per vitest worker from it. Workers pick theirs in tests/setup/worker-database.ts.
  * With TEST_VIA_PGBOUNCER=1, a PgBouncer in transaction mode stands in front of that PostgreSQL and
- * every worker's DATABASE_URL goes through it, as in production behind a pooler (ADR 0051).
+ * every worker's DATABASE_URL goes through it, as in production behind a pooler (ADR 0048).
  */
 export default async function setup(project: TestProject) {
 	const port = Number(process.env.TEST_PG_PORT ?? 54330)

@@ -13,7 +13,7 @@ const tones = {
  * A message box. `role` is up to the caller: "status" for confirmations that should be announced
  * politely, "alert" for errors that need attention now, nothing for static notes. An error or
  * warning given as plain text (a domain error's message, say) is shown in the page's language
- * (ADR 0048).
+ * (ADR 0045).
  */
 export function Notice({
 	tone = 'info',
