@@ -28,7 +28,8 @@ test('organisation pages: the overview in words, no sideways scrolling at 320 px
 	await page.setViewportSize({ width: 1280, height: 900 })
 	await page.goto(`/org/${ORG}`)
 	await expect(
-		page.getByText(/^\d+ (person|people) in your organisation\. \d+ of your 20 seats are taken, \d+ free\./),
+		// The seat total is not fixed: other browser tests buy seats for the demo organisation meanwhile.
+		page.getByText(/^\d+ (person|people) in your organisation\. \d+ of your \d+ seats are taken, \d+ free\./),
 	).toBeVisible()
 	await a11y()
 
