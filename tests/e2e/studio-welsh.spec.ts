@@ -27,7 +27,7 @@ test('a trainer writes a lesson’s Welsh title in the draft, saves it and finds
 	if (await page.getByText(/Version \d+ is published/).isVisible()) {
 		// The published version: its Welsh is shown, nothing can be typed.
 		await expect(page.getByText('Sylfeini Ymarfer Adferol').first()).toBeVisible()
-		await expect(page.getByRole('textbox')).toHaveCount(0)
+		await expect(page.getByRole('main').getByRole('textbox')).toHaveCount(0)
 		await a11y()
 		await page.goto(coursePath)
 		await page.getByRole('button', { name: 'Start a new draft' }).click()

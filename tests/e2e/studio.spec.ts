@@ -34,7 +34,7 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	await page.getByLabel('Title').fill(title)
 	await expect(page.getByLabel('Web address')).toHaveValue(slug)
 	await page.getByLabel('Summary').fill('How to run a restorative circle with a team, step by step.')
-	await page.getByRole('checkbox', { name: 'Schools' }).check()
+	await page.getByRole('main').getByRole('checkbox', { name: 'Schools' }).check()
 	await page.getByLabel('CPD hours').fill('1')
 	await page.getByLabel('Price (£)').fill('0')
 	await page.getByLabel('Learning outcomes').fill('Plan a circle\nFacilitate a circle')
