@@ -94,7 +94,7 @@ describe('/admin/newsletter', () => {
 		const lone = await subscriber()
 		const blank = await runRoute(action, erase(admin, lone.id, ''))
 		expect(statusOf(blank)).toBe(400)
-		expect((blank as { data: { reasonError: string } }).data.reasonError).toBe('admin.erase.reasonRequired')
+		expect((blank as { data: { reasonError: string } }).data.reasonError).toBe('Say why this subscriber is being erased')
 
 		const person = await createLearner()
 		const personalEmail = uniqueEmail('personal')

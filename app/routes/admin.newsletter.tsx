@@ -44,13 +44,12 @@ export async function loader({ request }: Route.LoaderArgs) {
 	}
 }
 
-// The reason's message is a key in the newsletter namespace: the page words it in its language.
 const EraseSchema = z.object({
 	intent: z.literal('erase'),
 	subscriberId: singleLineText().min(1).max(100),
-	reason: singleLineText({ message: 'admin.erase.reasonRequired' })
-		.min(3, 'admin.erase.reasonRequired')
-		.max(500, 'admin.erase.reasonRequired'),
+	reason: singleLineText({ message: 'Say why this subscriber is being erased' })
+		.min(3, 'Say why this subscriber is being erased')
+		.max(500, 'Say why this subscriber is being erased'),
 })
 
 /** Erases a subscriber without an account, on their request. Platform admins only. */
@@ -66,7 +65,7 @@ export async function action({ request }: Route.ActionArgs) {
 				ok: false as const,
 				subscriberId,
 				code: null,
-				reasonError: reasonError ? ('admin.erase.reasonRequired' as const) : null,
+				reasonError: reasonError ?? null,
 				reason: String(formData.get('reason') ?? ''),
 			},
 			{ status: 400 },
@@ -182,7 +181,7 @@ export default function AdminNewsletterRoute({ loaderData, actionData }: Route.C
 												autoComplete: 'off',
 												defaultValue: failed?.subscriberId === s.id ? failed.reason : '',
 											}}
-											errors={reasonError ? [t(reasonError)] : undefined}
+											errors={reasonError ? [reasonError] : undefined}
 										/>
 										<SubmitButton pending={busyId === s.id} pendingText={t('admin.erase.pending')}>
 											{t('admin.erase.button')}
