@@ -20,6 +20,9 @@ import { RENEWAL_LEAD_DAYS } from '#modules/certificates/validity.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId_.certificate'
 
+// Conform's input type, not words a person reads.
+const CHECKBOX = { type: 'checkbox' } as const
+
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
 	return pageMeta(
@@ -150,7 +153,7 @@ export default function CertificateValidityRoute({ loaderData, actionData }: Rou
 				<div>
 					<label className="flex min-h-11 items-center gap-3">
 						<input
-							{...getInputProps(fields.requiresCircle, { type: 'checkbox' })}
+							{...getInputProps(fields.requiresCircle, CHECKBOX)}
 							aria-describedby={`${fields.requiresCircle.id}-description`}
 							className="size-5 accent-brand-700"
 						/>

@@ -17,6 +17,9 @@ import { FollowUpSettingsSchema, MAX_FOLLOW_UP_QUESTIONS, MAX_OPTIONS } from '#m
 import { getFollowUpSettings, setFollowUp } from '#modules/follow-ups/settings.ts'
 import type { Route } from './+types/studio.courses.$courseId_.follow-up'
 
+// Conform's input type, not words a person reads.
+const CHECKBOX = { type: 'checkbox' } as const
+
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)
 	return pageMeta(
@@ -132,7 +135,7 @@ export default function FollowUpSettingsRoute({ loaderData, actionData }: Route.
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<div>
 					<label className="flex min-h-11 items-center gap-3">
-						<input {...getInputProps(fields.enabled, { type: 'checkbox' })} className="size-5 accent-brand-700" />
+						<input {...getInputProps(fields.enabled, CHECKBOX)} className="size-5 accent-brand-700" />
 						<span className="font-semibold text-stone-900">{t('followUp.enabled')}</span>
 					</label>
 					<ErrorList id={fields.enabled.errorId} errors={fields.enabled.errors} />
