@@ -38,6 +38,13 @@ export async function seedDemoReminders({
 		expiryDays: [...DEMO_REMINDER_DAYS.expiryDays],
 	})
 
+	// Only the demo's people: the trust's members and the demo accounts. A database that holds
+	// anyone else (a shared test database, or demo content added beside real data) is not scanned.
+	const people = await prisma.user.findMany({
+		where: { OR: [{ memberships: { some: { organisationId } } }, { email: { endsWith: '@circle.example' } }] },
+		select: { id: true },
+	})
+	const scope = { userIds: people.map((p) => p.id) }
 	const today = ukToday(now)
 	const missed = await prisma.learnerAssignment.findFirst({
 		where: { organisationId, completedAt: null, cancelledAt: null, dueOn: { lt: new Date(`${today}T00:00:00Z`) } },
@@ -45,7 +52,7 @@ export async function seedDemoReminders({
 		select: { dueOn: true },
 	})
 	// The first overdue day is the only one with an email, so that day's run is the one to replay.
-	if (missed) await runReminders({ now: noonOn(addDays(missed.dueOn.toISOString().slice(0, 10), 1)) })
-	await runReminders({ now })
-	await runDigests({ now })
+	if (missed) await runReminders({ now: noonOn(addDays(missed.dueOn.toISOString().slice(0, 10), 1)), scope })
+	await runReminders({ now, scope })
+	await runDigests({ now, scope })
 }

@@ -232,10 +232,10 @@ export const DIGEST_ROW_LIMIT = 25
  * who has not switched it off gets the whole organisation's. Nothing to report, no email. One per
  * person, organisation and ISO week, however many times or places it runs.
  */
-export async function runDigests({ now }: { now: Date }) {
+export async function runDigests({ now, scope }: { now: Date; scope?: ScanScope }) {
 	const today = ukToday(now)
 	const week = isoWeek(today)
-	const recipients = await selectDigestRecipients(prisma)
+	const recipients = await selectDigestRecipients(prisma, { scope })
 	const planned: PlannedReminder[] = []
 	for (const recipient of recipients) {
 		const teamIds = recipient.isAdmin

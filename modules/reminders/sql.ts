@@ -173,14 +173,14 @@ export type DigestRecipientRow = {
  * Who gets the weekly digest: every organisation's active owners and administrators who have not
  * switched it off, and every active team manager. One row per person and organisation.
  */
-export async function selectDigestRecipients(db: Db) {
+export async function selectDigestRecipients(db: Db, { scope }: { scope?: ScanScope } = {}) {
 	return db.$queryRaw<DigestRecipientRow[]>`
 		SELECT o.id AS "organisationId", o.slug AS "organisationSlug", o.name AS "organisationName",
 			u.id AS "userId", u.email, u.name, m.role IN ('OWNER', 'ADMIN') AS "isAdmin"
 		FROM "Membership" m
 		JOIN "Organisation" o ON o.id = m."organisationId"
 		JOIN "User" u ON u.id = m."userId" AND u."disabledAt" IS NULL
-		WHERE m."deactivatedAt" IS NULL
+		WHERE m."deactivatedAt" IS NULL ${scanScopeSql(Prisma.sql`u.id`, scope)}
 			AND ((m.role IN ('OWNER', 'ADMIN') AND NOT m."digestOff")
 				OR (m.role NOT IN ('OWNER', 'ADMIN') AND EXISTS (
 					SELECT 1 FROM "TeamMember" tm WHERE tm."membershipId" = m.id AND tm."isManager")))
