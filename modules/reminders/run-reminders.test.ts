@@ -284,6 +284,27 @@ describe('nudges', () => {
 })
 
 describe('weekly digest', () => {
+	test('a scoped run (ScanScope) writes only to the people in its scope', async () => {
+		const org = await createOrganisation({ name: 'Scoped Trust' })
+		const inScope = await addMember({ organisationId: org.id, role: 'ADMIN', name: 'Ines Inside' })
+		const outOfScope = await addMember({ organisationId: org.id, role: 'ADMIN', name: 'Otto Outside' })
+		const learner = await addMember({ organisationId: org.id, name: 'Lee Late' })
+		const course = await createCourse({ modules: 1, lessonKinds: ['READING'] })
+		await prisma.$transaction((tx) =>
+			assignCourseToPerson(tx, {
+				organisationId: org.id,
+				userId: learner.id,
+				courseId: course.id,
+				dueOn: '2028-02-28',
+				now: at('2028-01-03'),
+			}),
+		)
+
+		await runDigests({ now: at('2028-03-06'), scope: { userIds: [inScope.id] } })
+		expect(await emailsTo(inScope.email, 'compliance-digest')).toHaveLength(1)
+		expect(await emailsTo(outOfScope.email, 'compliance-digest')).toEqual([])
+	})
+
 	test('a manager gets their teams (and the teams beneath) once a week; administrators get everyone unless they switch it off', async () => {
 		const week = { monday: at('2027-09-06'), tuesday: at('2027-09-07'), next: at('2027-09-13') }
 		const org = await createOrganisation({ name: 'Northgate Trust' })
