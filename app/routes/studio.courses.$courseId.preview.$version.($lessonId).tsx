@@ -5,12 +5,12 @@ import { LessonBadges, LessonNav, LessonTranscript } from '#app/components/learn
 import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
 import { QuizSection } from '#app/components/learn/quiz.tsx'
 import { ReflectionPreviewContext } from '#app/components/learn/reflection-field.tsx'
-import { PreviewVideo } from '#app/components/studio/preview-video.tsx'
 import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { LessonKindIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
+import { PublicPlayer } from '#app/components/watch/public-player.tsx'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
 import { metaT } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
@@ -235,8 +235,9 @@ export default function PreviewRoute({ loaderData, actionData, params }: Route.C
 								{content?.kind === 'VIDEO' ? (
 									<div className="space-y-6">
 										{content.playbackId || content.sourceUrl ? (
-											<PreviewVideo
+											<PublicPlayer
 												key={lesson.id}
+												tracking={false}
 												title={lesson.title}
 												playbackId={content.playbackId}
 												sourceUrl={content.sourceUrl}

@@ -3,19 +3,23 @@ import { useTranslation } from 'react-i18next'
 import { MuxPlayer } from '#app/components/learn/video-player.tsx'
 
 /**
- * A video anyone may watch (a course's free preview or a standalone public video): the same Mux
- * Player as lessons, with captions, but nothing reported back: a visitor has no progress to keep.
+ * A video watched without keeping progress: a course's free preview or a standalone public video
+ * (a visitor has none to keep), and a trainer's preview of a lesson in the studio (a preview never
+ * records progress). The same Mux Player as lessons, with captions. `tracking` (default on) lets Mux
+ * Data count plays of a Mux video, without cookies; the studio's preview turns it off.
  */
 export function PublicPlayer({
 	title,
 	playbackId,
 	sourceUrl,
 	captionsUrl,
+	tracking = true,
 }: {
 	title: string
 	playbackId: string | null
 	sourceUrl: string | null
 	captionsUrl: string | null
+	tracking?: boolean
 }) {
 	const { t } = useTranslation('previews')
 	// The player only runs in the browser: the server renders the placeholder.
@@ -44,7 +48,7 @@ export function PublicPlayer({
 						accentColor="#0f5257"
 						// No Mux Data cookies: no consent banner needed to watch a taster.
 						disableCookies
-						disableTracking={!playbackId}
+						disableTracking={!tracking || !playbackId}
 						playbackRates={[0.75, 1, 1.25, 1.5, 2]}
 						className="block aspect-video w-full overflow-hidden rounded-xl"
 					>
