@@ -27,7 +27,7 @@ COPY . .
 RUN npm run build \
 	&& npm prune --omit=dev --no-audit --no-fund
 
-# ---- runtime: the built app, its sources (run by tsx), production dependencies, a non-root user ----
+# ---- runtime: the built app (compiled; scripts/start.mjs runs build/server/start.js), its sources (migrations and scripts run by tsx), production dependencies, a non-root user ----
 FROM base AS runtime
 ENV NODE_ENV=production \
 	PORT=3000 \
@@ -53,4 +53,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
 	CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 ENTRYPOINT ["tini", "--"]
-CMD ["node", "--import", "tsx", "scripts/start.ts"]
+CMD ["node", "scripts/start.mjs"]

@@ -7,9 +7,16 @@
  * to 30 seconds) while workers keep dying within 30 seconds of starting, so a crash loop costs a
  * log line now and then rather than a core. A worker that cannot start at all during start-up ends
  * start-up: a mistake there (a port in use) is better reported once than retried for ever.
+ *
+ * Workers run the compiled build/server/web-worker.js with plain Node, without the tsx loader the
+ * primary runs under (ADR 0054): under tsx each worker held 2-3 times the memory, because tsx also
+ * transforms the 3.6 MB server build and keeps its source maps. A build made by `react-router build`
+ * alone has no compiled worker: the workers then run scripts/web-worker.ts through tsx, as before.
  */
-import cluster, { type Worker } from 'node:cluster'
+import cluster, { type ClusterSettings, type Worker } from 'node:cluster'
+import fs from 'node:fs'
 import path from 'node:path'
+import { WEB_WORKER_BUNDLE } from './build-stamp.ts'
 
 const WORKER_SCRIPT = path.join(import.meta.dirname, 'web-worker.ts')
 /** A worker that lived this long before dying was not crash-looping: its replacement starts at once. */
@@ -27,12 +34,30 @@ function describeExit(code: number | null, signal: string | null) {
 }
 
 /**
+ * How to start an HTTP worker from the build in `buildDir`: the compiled entry with plain Node
+ * when the build has one, else the TypeScript source through the primary's own tsx loader.
+ */
+export function workerSettings(buildDir: string): ClusterSettings {
+	const compiled = path.join(buildDir, WEB_WORKER_BUNDLE)
+	if (fs.existsSync(compiled)) return { exec: compiled, execArgv: [], args: [buildDir] }
+	return { exec: WORKER_SCRIPT, args: [buildDir] }
+}
+
+/**
  * Forks `count` workers and resolves once every one is listening. `stop` sends each SIGTERM (they
  * drain, scripts/web-worker.ts) and resolves once all have exited, true if all exited 0 in time;
  * any still running `graceMs` plus a second later are killed.
  */
-export async function startWebCluster({ count, graceMs }: { count: number; graceMs: number }) {
-	cluster.setupPrimary({ exec: WORKER_SCRIPT })
+export async function startWebCluster({
+	count,
+	graceMs,
+	buildDir,
+}: {
+	count: number
+	graceMs: number
+	buildDir: string
+}) {
+	cluster.setupPrimary(workerSettings(buildDir))
 	let stopping = false
 	let failures = 0
 	const pending = new Set<NodeJS.Timeout>()

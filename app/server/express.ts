@@ -5,11 +5,13 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import type { ServerBuild } from 'react-router'
-import { appUrl, type Env } from '#modules/env/env.ts'
+import { appUrl, type Env, isRealDeployment } from '#modules/env/env.ts'
 import { loopbackOrigin, withRequestOrigin } from '#modules/env/request-origin.ts'
 import { csrfGuard } from './csrf.ts'
 import { healthRoutes, type Lifecycle } from './health.ts'
 import { refuseMissingHost, refuseNulBytes } from './refuse-nul.ts'
+import { withWriteFence } from './write-fence.ts'
+import { withUnavailablePages } from './database-unavailable.ts'
 
 declare module 'react-router' {
 	interface AppLoadContext {
@@ -41,7 +43,8 @@ type Mode =
 
 /**
  * Builds Circle's Express app: the health probes, security headers, compression, CSRF guard, static
- * assets and the React Router request handler. Shared by `npm start`, `npm run dev` and the
+ * assets and the React Router request handler, whose every action's answer carries the replica's
+ * write fence (./write-fence.ts). Shared by `npm start`, `npm run dev` and the
  * HTTP-level tests. `lifecycle.draining` (set by serveHttp on SIGTERM) turns readiness to 503 and
  * asks each client to close its connection after the answer in hand.
  */
@@ -54,6 +57,8 @@ export async function createHttpApp({
 	mode: Mode
 	lifecycle?: Lifecycle
 }) {
+	// Plain http on one's own machine (development, tests, the demo) or https for real (ADR 0052).
+	const secureTransport = isRealDeployment(env)
 	const app = express()
 	app.disable('x-powered-by')
 	app.set('trust proxy', env.TRUST_PROXY)
@@ -86,14 +91,14 @@ export async function createHttpApp({
 								'worker-src': ["'self'", 'blob:'],
 								// The same hosts the Markdown sanitiser allows iframes from (modules/markdown).
 								'frame-src': ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', 'https://player.mux.com'],
-								'upgrade-insecure-requests': env.NODE_ENV === 'production' ? [] : null,
+								'upgrade-insecure-requests': secureTransport ? [] : null,
 							},
 						}
 					: false,
 			crossOriginEmbedderPolicy: false,
 			// helmet's default (no-referrer) makes Chromium send `Origin: null` on same-origin form posts.
 			referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-			strictTransportSecurity: env.NODE_ENV === 'production',
+			strictTransportSecurity: secureTransport,
 		}),
 	)
 	app.use(csrfGuard({ appOrigin: new URL(appUrl(env)).origin }))
@@ -106,13 +111,18 @@ export async function createHttpApp({
 		const vite = await import('vite')
 		const viteServer = await vite.createServer({ server: { middlewareMode: true } })
 		app.use(viteServer.middlewares)
-		build = () => viteServer.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>
+		build = async () =>
+			withUnavailablePages(
+				withWriteFence((await viteServer.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild),
+			)
 	} else {
 		const clientDir = path.join(mode.buildDir, 'client')
 		// Fingerprinted assets never change: cache them for a year.
 		app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
 		app.use(express.static(clientDir, { maxAge: '1h' }))
-		build = mode.build ?? ((await import(path.join(mode.buildDir, 'server/index.js'))) as ServerBuild)
+		build = withUnavailablePages(
+			withWriteFence(mode.build ?? ((await import(path.join(mode.buildDir, 'server/index.js'))) as ServerBuild)),
+		)
 	}
 
 	app.all(
@@ -131,11 +141,13 @@ export async function createHttpApp({
 }
 
 /**
- * Outside production and without APP_URL, links in emails point where the page was opened
+ * Outside a real deployment and without APP_URL, links in emails point where the page was opened
  * (127.0.0.1 or localhost, whichever the person typed) rather than always at localhost, where their
  * session cookie does not exist. Only loopback hosts are followed (ADR 0020).
  */
-export function followLoopbackHost(env: Pick<Env, 'APP_URL' | 'NODE_ENV'>): express.RequestHandler {
-	if (env.APP_URL || env.NODE_ENV === 'production') return (_req, _res, next) => next()
+export function followLoopbackHost(
+	env: Pick<Env, 'APP_URL' | 'NODE_ENV' | 'DATABASE_URL' | 'EMBEDDED_PG_PORT' | 'DEMO_MODE'>,
+): express.RequestHandler {
+	if (env.APP_URL || isRealDeployment(env)) return (_req, _res, next) => next()
 	return (req, _res, next) => withRequestOrigin(loopbackOrigin({ host: req.get('host'), protocol: req.protocol }), next)
 }

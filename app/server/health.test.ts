@@ -3,7 +3,6 @@
 // the test needs), and the real database of this test worker, or addresses where none answers.
 import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
-import type { ServerBuild } from 'react-router'
 import { afterAll, describe, expect, test } from 'vitest'
 import * as entry from '#app/entry.server.tsx'
 import * as root from '#app/root.tsx'
@@ -12,6 +11,7 @@ import { parseEnv } from '#modules/env/env.ts'
 import { createHttpApp } from './express.ts'
 import { READINESS_TIMEOUT_MS } from './health.ts'
 import { serveHttp } from './serve.ts'
+import { testServerBuild } from '#tests/factories/server-build.ts'
 
 afterAll(closeReadinessConnections)
 
@@ -25,30 +25,13 @@ const slowPage = {
 	},
 }
 
-const build = {
-	entry: { module: entry },
-	routes: {
-		root: { id: 'root', path: '', module: root },
-		'routes/slow': { id: 'routes/slow', parentId: 'root', path: 'slow', module: slowPage },
-	},
-	assets: {
-		entry: { module: '/assets/entry.client.js', imports: [] },
-		routes: {
-			root: { id: 'root', path: '', module: '/assets/root.js', hasLoader: true, hasErrorBoundary: true },
-			'routes/slow': { id: 'routes/slow', parentId: 'root', path: 'slow', module: '/assets/slow.js', hasLoader: true },
-		},
-		url: '/assets/manifest.js',
-		version: 'test',
-	},
-	publicPath: '/',
-	assetsBuildDirectory: 'build/client',
-	future: { v8_middleware: false, v8_passThroughRequests: true },
-	ssr: true,
-	isSpaMode: false,
-	prerender: [],
-	routeDiscovery: { mode: 'initial' },
-	basename: '/',
-} as unknown as ServerBuild
+const build = testServerBuild({
+	entry,
+	routes: [
+		{ id: 'root', path: '', module: root },
+		{ id: 'routes/slow', parentId: 'root', path: 'slow', module: slowPage },
+	],
+})
 const mode = { kind: 'production', buildDir: 'tests/.tmp/no-build', build } as const
 
 async function listen(app: http.RequestListener) {

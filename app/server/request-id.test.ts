@@ -1,11 +1,11 @@
 import net, { type AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
-import type { ServerBuild } from 'react-router'
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import * as entry from '#app/entry.server.tsx'
 import * as root from '#app/root.tsx'
 import { parseEnv } from '#modules/env/env.ts'
 import { createHttpApp } from './express.ts'
+import { testServerBuild } from '#tests/factories/server-build.ts'
 
 // The real Express app, entry.server.tsx (handleError) and root route (loader, Layout, error
 // boundary) in a production-mode server build whose only page fails the way a bug would: the 500
@@ -18,49 +18,13 @@ const failingPage = {
 	default: () => null,
 }
 
-function manifestEntry(id: string, parentId?: string) {
-	return {
-		id,
-		parentId,
-		path: id === 'root' ? '' : undefined,
-		module: `/assets/${id}.js`,
-		hasAction: false,
-		hasLoader: true,
-		hasClientAction: false,
-		hasClientLoader: false,
-		hasClientMiddleware: false,
-		hasErrorBoundary: id === 'root',
-		clientActionModule: undefined,
-		clientLoaderModule: undefined,
-		clientMiddlewareModule: undefined,
-		hydrateFallbackModule: undefined,
-	}
-}
-
-const build = {
-	entry: { module: entry },
-	routes: {
-		root: { id: 'root', path: '', module: root },
-		'routes/broken': { id: 'routes/broken', parentId: 'root', path: 'broken/:token', module: failingPage },
-	},
-	assets: {
-		entry: { module: '/assets/entry.client.js', imports: [] },
-		routes: {
-			root: manifestEntry('root'),
-			'routes/broken': { ...manifestEntry('routes/broken', 'root'), path: 'broken/:token' },
-		},
-		url: '/assets/manifest.js',
-		version: 'test',
-	},
-	publicPath: '/',
-	assetsBuildDirectory: 'build/client',
-	future: { v8_middleware: false, v8_passThroughRequests: true },
-	ssr: true,
-	isSpaMode: false,
-	prerender: [],
-	routeDiscovery: { mode: 'initial' },
-	basename: '/',
-} as unknown as ServerBuild
+const build = testServerBuild({
+	entry,
+	routes: [
+		{ id: 'root', path: '', module: root },
+		{ id: 'routes/broken', parentId: 'root', path: 'broken/:token', module: failingPage },
+	],
+})
 
 async function serve(settings: Record<string, string>) {
 	const env = parseEnv({ NODE_ENV: 'production', ...settings })

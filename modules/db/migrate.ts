@@ -3,7 +3,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+/** The checkout, above this file: modules/db/ in TypeScript, build/server/circle/ compiled (ADR 0054). */
+function projectRoot(dir: string): string {
+	if (fs.existsSync(path.join(dir, 'prisma/schema.prisma'))) return dir
+	const parent = path.dirname(dir)
+	if (parent === dir) throw new Error('No prisma/schema.prisma above modules/db/migrate.ts')
+	return projectRoot(parent)
+}
+const root = projectRoot(path.dirname(fileURLToPath(import.meta.url)))
 
 /** Runs a Prisma CLI command against `databaseUrl`, with Prisma's output shown only on failure. */
 export function runPrisma(args: string[], databaseUrl: string, { quiet = true } = {}) {

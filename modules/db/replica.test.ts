@@ -61,7 +61,7 @@ async function nameOf(db: ReadDb, id: string) {
 
 /** Waits until the process's health checks report `status`. */
 async function until(status: string) {
-	for (const started = Date.now(); Date.now() - started < 20_000; ) {
+	for (const started = Date.now(); Date.now() - started < 20_000;) {
 		await checkReplica()
 		if (replicaStatus().status === status) return
 		await new Promise((resolve) => setTimeout(resolve, 200))
@@ -101,7 +101,9 @@ describe('readDb', () => {
 		await replica.pauseReplay()
 		await prisma.user.update({ where: { id }, data: { name: 'After' } })
 		const cookie = await writeFenceCookie(post())
-		expect(cookie).toMatch(new RegExp(`^${WRITE_FENCE_COOKIE}=[0-9A-F]+/[0-9A-F]+; Path=/; Max-Age=70; HttpOnly; SameSite=Lax$`))
+		expect(cookie).toMatch(
+			new RegExp(`^${WRITE_FENCE_COOKIE}=[0-9A-F]+/[0-9A-F]+; Path=/; Max-Age=70; HttpOnly; SameSite=Lax$`),
+		)
 		const fence = cookie!.split(';')[0]!
 
 		// The writer's next read, at once, with replay paused: the primary, and their own change.
@@ -168,7 +170,10 @@ describe('readDb', () => {
 		expect(isReplicaClient(db)).toBe(true)
 
 		await replica.stop()
-		// Chosen while the replica looked healthy; its statement fails over to the primary.
+		// Chosen while the replica looked healthy; its statements fail over to the primary. $queryRaw
+		// (every report's reads) first: the adapter reports a refused connection there as P2010,
+		// not P1001, with only the DriverAdapterError's kind to say what happened.
+		expect((await selectReplayState(db)).inRecovery).toBe(false)
 		expect(await nameOf(db, id)).toBe('Ada')
 		expect(replicaStatus().status).toBe('down')
 		expect(await readDb(get())).toBe(prisma)
@@ -180,6 +185,56 @@ describe('readDb', () => {
 		await until('in-sync')
 		expect(isReplicaClient(await readDb(get()))).toBe(true)
 	})
+
+	test.each(['fast', 'immediate'] as const)(
+		'a replica stopped (%s shutdown) under load: no read through readDb fails, during or just after',
+		async (mode) => {
+			vi.spyOn(console, 'warn').mockImplementation(() => {})
+			vi.spyOn(console, 'error').mockImplementation(() => {})
+			const org = await createOrganisation()
+			const pool = await createSeatPool({ organisationId: org.id })
+			await createInvitation({ organisationId: org.id, poolId: pool.id, email: `${crypto.randomUUID()}@replica.test` })
+			const { id } = await user('Grace')
+			await replica.caughtUp()
+			expect(isReplicaClient(await readDb(get()))).toBe(true)
+
+			// Readers as a report page makes them: readDb per request, then several statements on it,
+			// some side by side. Every connection of the replica's pool is busy or idle when it stops.
+			const failures: unknown[] = []
+			let reads = 0
+			let running = true
+			const reader = async () => {
+				while (running) {
+					try {
+						const db = await readDb(get())
+						await Promise.all([nameOf(db, id), selectReplayState(db), db.organisation.count({ where: { id: org.id } })])
+						await getTeamReportPage({ organisationId: org.id, limit: 50, offset: 0, db })
+						reads++
+					} catch (error) {
+						failures.push(error)
+					}
+				}
+			}
+			const readers = Array.from({ length: 8 }, reader)
+			// Under load (CI, PgBouncer) a first round of reads can take longer than any fixed pause:
+			// wait for eight completed reads (a round's worth), so the stop lands mid-stream.
+			const started = Date.now()
+			while (reads < 8 && Date.now() - started < 20_000) await new Promise((resolve) => setTimeout(resolve, 25))
+			const before = reads
+			await replica.stop(mode)
+			// And straight after: the pool's idle connections are dead, the next connects are refused.
+			await new Promise((resolve) => setTimeout(resolve, 1500))
+			const stopped = Date.now()
+			while (reads < before + 8 && Date.now() - stopped < 20_000) await new Promise((resolve) => setTimeout(resolve, 25))
+			running = false
+			await Promise.all(readers)
+			expect(failures).toEqual([])
+			expect(before).toBeGreaterThan(0)
+			expect(reads).toBeGreaterThan(before)
+			expect(replicaStatus().status).toBe('down')
+		},
+		60_000,
+	)
 
 	test('a replica that is down when the process starts: the primary from the first read', async () => {
 		vi.spyOn(console, 'warn').mockImplementation(() => {})
@@ -242,9 +297,30 @@ describe('the write fence', () => {
 
 describe('isReplicaUnavailable', () => {
 	test('connection failures and recovery conflicts are; query mistakes are not', () => {
-		expect(isReplicaUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), { code: 'ECONNREFUSED' }))).toBe(true)
+		expect(
+			isReplicaUnavailable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5433'), { code: 'ECONNREFUSED' })),
+		).toBe(true)
 		expect(isReplicaUnavailable({ cause: { originalCode: '57P01' } })).toBe(true)
 		expect(isReplicaUnavailable(new Error('canceling statement due to conflict with recovery'))).toBe(true)
-		expect(isReplicaUnavailable(Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' }))).toBe(false)
+		// What $queryRaw throws when the replica refuses connections (P2010 with the adapter's error).
+		const refused = {
+			code: 'P2010',
+			meta: { driverAdapterError: { message: 'DatabaseNotReachable', cause: { kind: 'DatabaseNotReachable' } } },
+		}
+		expect(isReplicaUnavailable(refused)).toBe(true)
+		expect(
+			isReplicaUnavailable({ code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'ConnectionClosed' } } } }),
+		).toBe(true)
+		// pg's own, for a pooled connection that broke between its statements (no code, no kind).
+		expect(isReplicaUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true)
+		expect(isReplicaUnavailable(Object.assign(new Error('syntax error at or near "SELEC"'), { code: '42601' }))).toBe(
+			false,
+		)
+		expect(
+			isReplicaUnavailable({
+				code: 'P2010',
+				meta: { driverAdapterError: { cause: { kind: 'postgres', code: '42601' } } },
+			}),
+		).toBe(false)
 	})
 })

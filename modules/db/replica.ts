@@ -1,20 +1,14 @@
 // Heavy reads on a streaming replica (ADR 0049). The replica is used only through readDb(): a
 // route asks for the read client once and passes it to the module functions that take `db`.
 // Everything else, and every write, stays on `prisma` (the primary).
-import { parseEnv } from '#modules/env/env.ts'
+import { isRealDeployment, parseEnv } from '#modules/env/env.ts'
 import { createPrismaClient, type Prisma, prisma } from './client.ts'
+import { CONNECTION_LOST, type ErrorPattern, errorMatches } from './connection-errors.ts'
 import { selectReplayState, selectWalLsn } from './sql.ts'
 
 type Client = typeof prisma
 type ReadMethod =
-	| 'findMany'
-	| 'findFirst'
-	| 'findFirstOrThrow'
-	| 'findUnique'
-	| 'findUniqueOrThrow'
-	| 'count'
-	| 'aggregate'
-	| 'groupBy'
+	'findMany' | 'findFirst' | 'findFirstOrThrow' | 'findUnique' | 'findUniqueOrThrow' | 'count' | 'aggregate' | 'groupBy'
 type ModelKey = Uncapitalize<Prisma.ModelName>
 
 /**
@@ -78,6 +72,8 @@ function replica(): Replica | null {
 		poolSize: env.DATABASE_POOL_SIZE,
 		// A replica that does not answer must not hold a request for long: the read falls back.
 		connectionTimeoutMillis: CHECK_TIMEOUT_MS,
+		// Nor wait for the replica to come back: the primary answers at once.
+		reconnectWithinMs: 0,
 		label: 'db replica',
 	})
 	const state: Replica = {
@@ -216,7 +212,7 @@ export async function writeFenceCookie(request: Request): Promise<string | null>
 		// moment stale, which is better than turning a saved change into an error.
 		return null
 	}
-	const secure = parseEnv().NODE_ENV === 'production' ? '; Secure' : ''
+	const secure = isRealDeployment(parseEnv()) ? '; Secure' : ''
 	return `${WRITE_FENCE_COOKIE}=${lsn}; Path=/; Max-Age=${state.maxLagMs / 1000 + 60}; HttpOnly; SameSite=Lax${secure}`
 }
 
@@ -242,51 +238,34 @@ export async function closeReplica() {
 	await state.client.$disconnect()
 }
 
-const UNAVAILABLE_CODES = new Set([
-	'ECONNREFUSED',
-	'ECONNRESET',
-	'ETIMEDOUT',
-	'EHOSTUNREACH',
-	'ENOTFOUND',
-	'EPIPE',
-	'P1001', // Prisma: can't reach the database server
-	'P1002', // Prisma: the server timed out
-	'P1017', // Prisma: the server closed the connection
-	'57P01', // admin_shutdown: the replica is stopping
-	'57P02', // crash_shutdown
-	'57P03', // cannot_connect_now: the replica is starting
-	'08000',
-	'08001',
-	'08003',
-	'08004',
-	'08006',
-	// A long read cancelled because replay needed its rows (a recovery conflict): the primary has none.
-	'40001',
-])
-const UNAVAILABLE_MESSAGE =
-	/ECONNREFUSED|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|the database system is (shutting down|starting up)|conflict with recovery|terminating connection/i
+// What the primary's client rides out (connection-errors.ts), and two failures only a standby has.
+const REPLICA_UNAVAILABLE: ErrorPattern = {
+	codes: new Set([
+		...CONNECTION_LOST.codes,
+		// A long read cancelled because replay needed its rows (a recovery conflict): the primary has none.
+		'40001',
+	]),
+	// The replica is full; the primary has its own connections.
+	kinds: new Set([...CONNECTION_LOST.kinds, 'TooManyConnections']),
+	message: new RegExp(
+		`${CONNECTION_LOST.message.source}|timeout exceeded when trying to connect|conflict with recovery`,
+		'i',
+	),
+}
 
 /** Whether `error` says the replica could not answer (as opposed to a mistake in the query). */
 export function isReplicaUnavailable(error: unknown): boolean {
-	const seen = new Set<unknown>()
-	const visit = (value: unknown, depth: number): boolean => {
-		if (!value || typeof value !== 'object' || seen.has(value) || depth > 5) return false
-		seen.add(value)
-		const record = value as Record<string, unknown>
-		if (typeof record.code === 'string' && UNAVAILABLE_CODES.has(record.code)) return true
-		if (typeof record.originalCode === 'string' && UNAVAILABLE_CODES.has(record.originalCode)) return true
-		if (typeof record.message === 'string' && UNAVAILABLE_MESSAGE.test(record.message)) return true
-		return ['cause', 'meta', 'driverAdapterError', 'errors'].some((key) => {
-			const inner = record[key]
-			return Array.isArray(inner) ? inner.some((e) => visit(e, depth + 1)) : visit(inner, depth + 1)
-		})
-	}
-	return visit(error, 0)
+	return errorMatches(error, REPLICA_UNAVAILABLE)
 }
 
 function describe(error: unknown) {
 	const text = error instanceof Error ? error.message : String(error)
-	return text.split('\n').find((line) => line.trim())?.trim() ?? 'unknown error'
+	return (
+		text
+			.split('\n')
+			.find((line) => line.trim())
+			?.trim() ?? 'unknown error'
+	)
 }
 
 /**

@@ -2,9 +2,9 @@ import { type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { startHaproxy } from './haproxy.ts'
-import { startPgBouncer } from './pgbouncer.ts'
-import { startPrimary, startReplica, waitForStreaming } from './postgres.ts'
-import { freePort, spawnChild, stopChild, waitForPort } from './processes.ts'
+import { type RunningPgBouncer, startPgBouncer } from './pgbouncer.ts'
+import { promote, type RunningPostgres, startPrimary, startReplica, waitForStreaming } from './postgres.ts'
+import { freePort, killTree, spawnChild, stopChild, waitForPort } from './processes.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs')
@@ -18,9 +18,32 @@ export type RunningCluster = {
 	components: ClusterComponent[]
 	/** DATABASE_URL (through PgBouncer), DATABASE_DIRECT_URL (the primary) and DATABASE_REPLICA_URL. */
 	databaseUrls: { pooled: string; direct: string; replica: string }
-	/** The app and worker processes, for drills that kill one. */
+	/** The app and worker processes, for drills that kill one (an entry is replaced on restart). */
 	apps: ChildProcess[]
 	workers: ChildProcess[]
+	/** The environment the app and worker processes run with (for scripts run against the cluster). */
+	env: Record<string, string | undefined>
+	primary: RunningPostgres
+	/** The standby; after `restartReplica` a new handle. */
+	replica: () => RunningPostgres
+	pgbouncer: RunningPgBouncer
+	/** kill -9 of app process `index` (0-based) and everything it started; resolves once it is gone. */
+	killApp: (index: number) => Promise<void>
+	/** Starts app process `index` again on its old port (HAProxy's health check takes it back). */
+	restartApp: (index: number) => Promise<void>
+	/** kill -9 of worker `index` (0-based) and everything it started. */
+	killWorker: (index: number) => Promise<void>
+	restartWorker: (index: number) => Promise<void>
+	/** Stops the replica (fast shutdown) and starts it again, from its own data directory and port. */
+	stopReplica: () => Promise<void>
+	startReplica: () => Promise<void>
+	/**
+	 * Failover: promotes the replica (the primary should be stopped first) and points PgBouncer at
+	 * it. The app and worker processes keep their DATABASE_URL (PgBouncer's) and reconnect.
+	 */
+	failOver: () => Promise<void>
+	/** Runs a script with tsx in the cluster's environment and resolves with what it printed. */
+	runScript: (script: string, args?: string[]) => Promise<string>
 	/** Stops everything, outermost first: HAProxy, workers, apps, PgBouncer, replica, primary. */
 	stop: () => Promise<void>
 }
@@ -67,13 +90,14 @@ export async function startCluster({
 		stops.push(primary.stop)
 		components.push({ name: 'PostgreSQL primary', url: redact(primary.url('circle')), pid: primary.process.pid })
 
-		const replica = await startReplica({
+		const replicaOptions = {
 			dataDir: path.join(base, 'replica'),
 			port: await freePort(),
 			primary: { port: primary.port },
-			log: (line) => log('replica', line),
-		})
-		stops.push(replica.stop)
+			log: (line: string) => log('replica', line),
+		}
+		let replica = await startReplica(replicaOptions)
+		stops.push(() => replica.stop())
 		await waitForStreaming(primary.url('postgres'))
 		components.push({
 			name: 'PostgreSQL replica (streaming)',
@@ -115,30 +139,39 @@ export async function startCluster({
 
 		const appProcesses: ChildProcess[] = []
 		const appPorts: number[] = []
-		// One after another: scripts/start.ts still checks for pending migrations as it starts (none
-		// are left by now), and three at once would queue on Prisma's migration lock and time out.
-		for (let i = 1; i <= apps; i++) {
-			const port = await freePort()
+		const launchApp = async (i: number) => {
 			const child = startNode(
-				`app${i}`,
+				`app${i + 1}`,
 				[path.join(root, 'scripts/start.ts')],
-				{ ...childEnv, PORT: String(port) },
+				{ ...childEnv, PORT: String(appPorts[i]) },
 				log,
 			)
-			stops.push(() => stopChild(child, { signal: 'SIGTERM', graceMs: 30_000 }))
-			appProcesses.push(child)
-			appPorts.push(port)
-			await waitForPort(port, { child, what: `App process ${i}`, timeoutMs: 300_000 })
-			components.push({ name: `App process ${i}`, url: `http://127.0.0.1:${port}`, pid: child.pid })
+			appProcesses[i] = child
+			await waitForPort(appPorts[i]!, { child, what: `App process ${i + 1}`, timeoutMs: 300_000 })
+		}
+		// One after another: scripts/start.ts still checks for pending migrations as it starts (none
+		// are left by now), and three at once would queue on Prisma's migration lock and time out.
+		for (let i = 0; i < apps; i++) {
+			appPorts.push(await freePort())
+			stops.push(() => stopChild(appProcesses[i]!, { signal: 'SIGTERM', graceMs: 30_000 }))
+			await launchApp(i)
+			components.push({
+				name: `App process ${i + 1}`,
+				url: `http://127.0.0.1:${appPorts[i]}`,
+				pid: appProcesses[i]!.pid,
+			})
 		}
 
 		const workerProcesses: ChildProcess[] = []
-		for (let i = 1; i <= workers; i++) {
-			const child = startNode(`worker${i}`, [path.join(root, 'scripts/worker.ts')], childEnv, log)
-			stops.push(() => stopChild(child, { signal: 'SIGTERM', graceMs: 35_000 }))
-			workerProcesses.push(child)
+		const launchWorker = async (i: number) => {
+			const child = startNode(`worker${i + 1}`, [path.join(root, 'scripts/worker.ts')], childEnv, log)
+			workerProcesses[i] = child
+			await waitForLine(child, /worker is running/, `Worker ${i + 1}`)
 		}
-		await Promise.all(workerProcesses.map((child, i) => waitForLine(child, /worker is running/, `Worker ${i + 1}`)))
+		for (let i = 0; i < workers; i++) {
+			stops.push(() => stopChild(workerProcesses[i]!, { signal: 'SIGTERM', graceMs: 35_000 }))
+		}
+		await Promise.all(Array.from({ length: workers }, (_, i) => launchWorker(i)))
 		workerProcesses.forEach((child, i) =>
 			components.push({ name: `Worker ${i + 1}`, url: `(pg-boss queue via PgBouncer)`, pid: child.pid }),
 		)
@@ -162,6 +195,36 @@ export async function startCluster({
 			databaseUrls,
 			apps: appProcesses,
 			workers: workerProcesses,
+			env: childEnv,
+			primary,
+			replica: () => replica,
+			pgbouncer: bouncer,
+			killApp: (i) => killTree(appProcesses[i]!),
+			restartApp: (i) => launchApp(i),
+			killWorker: (i) => killTree(workerProcesses[i]!),
+			restartWorker: (i) => launchWorker(i),
+			stopReplica: () => replica.stop(),
+			startReplica: async () => {
+				replica = await startReplica(replicaOptions)
+			},
+			failOver: async () => {
+				await promote(replica.url('postgres'))
+				await bouncer.retarget({ host: '127.0.0.1', port: replica.port })
+			},
+			runScript: async (script, args = []) => {
+				const child = spawnChild(process.execPath, [tsx, path.resolve(root, script), ...args], {
+					cwd: root,
+					env: childEnv,
+					stdio: ['ignore', 'pipe', 'pipe'],
+				})
+				let out = ''
+				let err = ''
+				child.stdout?.on('data', (d: Buffer) => (out += d.toString()))
+				child.stderr?.on('data', (d: Buffer) => (err += d.toString()))
+				const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+				if (code !== 0) throw new Error(`${script} failed (exit ${code}):\n${out}\n${err}`)
+				return out
+			},
 			stop: stopAll,
 		}
 	} catch (error) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { findBinary, spawnChild, stopChild, waitForPort } from './processes.ts'
+import { findBinary, keepRecentLines, spawnChild, stopChild, waitForPort } from './processes.ts'
 
 export const HAPROXY_INSTALL = 'apt-get install -y haproxy'
 
@@ -60,16 +60,7 @@ export async function startHaproxy({
 		].join('\n'),
 	)
 	const child = spawnChild(binary, ['-db', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] })
-	const recent: string[] = []
-	const onData = (data: Buffer) => {
-		for (const line of data.toString().split('\n').filter(Boolean)) {
-			log?.(line)
-			recent.push(line)
-			recent.splice(0, Math.max(0, recent.length - 20))
-		}
-	}
-	child.stdout?.on('data', onData)
-	child.stderr?.on('data', onData)
+	const recent = keepRecentLines(child, log)
 	try {
 		await waitForPort(port, { child, what: 'HAProxy' })
 	} catch (error) {

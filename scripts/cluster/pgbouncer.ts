@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { findBinary, handOver, spawnAsServer, stopChild, waitForPort } from './processes.ts'
+import pg from 'pg'
+import { findBinary, handOver, keepRecentLines, spawnAsServer, stopChild, waitForPort } from './processes.ts'
 
 export const PGBOUNCER_INSTALL = 'apt-get install -y pgbouncer'
 
@@ -27,6 +28,16 @@ export type RunningPgBouncer = {
 	/** The admin console (`SHOW POOLS`, `RECONNECT`, `PAUSE`…): the `pgbouncer` database. */
 	adminUrl: string
 	stop: () => Promise<void>
+	/** Stops PgBouncer (SIGTERM: every connection closed at once) and starts it again on the same port. */
+	restart: () => Promise<void>
+	/**
+	 * Sends every database to another PostgreSQL server: rewrites the ini and tells PgBouncer to
+	 * `RELOAD` it through the admin console. Server connections to the old address are dropped; the
+	 * clients stay connected to PgBouncer and get server connections to the new one.
+	 */
+	retarget: (upstream: { host: string; port: number }) => Promise<void>
+	/** The PgBouncer process now running (a new one after restart). */
+	pid: () => number | undefined
 }
 
 /**
@@ -57,60 +68,75 @@ export async function startPgBouncer({
 	const userlist = path.join(dir, 'userlist.txt')
 	const quote = (s: string) => `"${s.replace(/"/g, '""')}"`
 	fs.writeFileSync(userlist, `${quote(user)} ${quote(upstream.password ?? '')}\n`, { mode: 0o600 })
-	fs.writeFileSync(
-		ini,
-		[
-			'[databases]',
-			// Any database name goes to the same-named database upstream (tests make one per worker).
-			`* = host=${upstream.host} port=${upstream.port}`,
-			'',
-			'[pgbouncer]',
-			'listen_addr = 127.0.0.1',
-			`listen_port = ${port}`,
-			// No Unix socket: two PgBouncers on one machine would fight over /tmp/.s.PGSQL.<port>.
-			'unix_socket_dir =',
-			`auth_type = ${upstream.password ? 'scram-sha-256' : 'trust'}`,
-			`auth_file = ${userlist}`,
-			`admin_users = ${user}`,
-			`stats_users = ${user}`,
-			`pool_mode = ${poolMode}`,
-			`max_client_conn = ${maxClientConn}`,
-			`default_pool_size = ${defaultPoolSize}`,
-			// JDBC-style clients send it; harmless to accept and ignore.
-			'ignore_startup_parameters = extra_float_digits',
-			// One line per connection would drown everything else: pooled clients come and go all the time.
-			'log_connections = 0',
-			'log_disconnections = 0',
-			// After a failed login to the server (it restarting, a failover), try again after 1 s, not 15.
-			'server_login_retry = 1',
-			'',
-		].join('\n'),
-	)
+	const writeIni = (target: { host: string; port: number }) =>
+		fs.writeFileSync(
+			ini,
+			[
+				'[databases]',
+				// Any database name goes to the same-named database upstream (tests make one per worker).
+				`* = host=${target.host} port=${target.port}`,
+				'',
+				'[pgbouncer]',
+				'listen_addr = 127.0.0.1',
+				`listen_port = ${port}`,
+				// No Unix socket: two PgBouncers on one machine would fight over /tmp/.s.PGSQL.<port>.
+				'unix_socket_dir =',
+				`auth_type = ${upstream.password ? 'scram-sha-256' : 'trust'}`,
+				`auth_file = ${userlist}`,
+				`admin_users = ${user}`,
+				`stats_users = ${user}`,
+				`pool_mode = ${poolMode}`,
+				`max_client_conn = ${maxClientConn}`,
+				`default_pool_size = ${defaultPoolSize}`,
+				// JDBC-style clients send it; harmless to accept and ignore.
+				'ignore_startup_parameters = extra_float_digits',
+				// One line per connection would drown everything else: pooled clients come and go all the time.
+				'log_connections = 0',
+				'log_disconnections = 0',
+				// After a failed login to the server (it restarting, a failover), try again after 1 s, not 15.
+				'server_login_retry = 1',
+				'',
+			].join('\n'),
+		)
+	writeIni(upstream)
 	handOver(dir)
-	const child = spawnAsServer(binary, [ini], { stdio: ['ignore', 'pipe', 'pipe'] })
-	const recent: string[] = []
-	const onData = (data: Buffer) => {
-		for (const line of data.toString().split('\n').filter(Boolean)) {
-			log?.(line)
-			recent.push(line)
-			recent.splice(0, Math.max(0, recent.length - 20))
-		}
-	}
-	child.stdout?.on('data', onData)
-	child.stderr?.on('data', onData)
-	try {
-		await waitForPort(port, { child, what: 'PgBouncer' })
-	} catch (error) {
-		await stopChild(child, { signal: 'SIGKILL' })
-		throw new Error(`${(error as Error).message}. PgBouncer said:\n${recent.join('\n')}`)
-	}
 	const credentials = `${encodeURIComponent(user)}${upstream.password ? `:${encodeURIComponent(upstream.password)}` : ''}`
 	const url = (db: string) => `postgresql://${credentials}@127.0.0.1:${port}/${encodeURIComponent(db)}`
+
+	const launch = async () => {
+		const child = spawnAsServer(binary, [ini], { stdio: ['ignore', 'pipe', 'pipe'] })
+		const recent = keepRecentLines(child, log)
+		try {
+			await waitForPort(port, { child, what: 'PgBouncer' })
+		} catch (error) {
+			await stopChild(child, { signal: 'SIGKILL' })
+			throw new Error(`${(error as Error).message}. PgBouncer said:\n${recent.join('\n')}`)
+		}
+		return child
+	}
+	let child = await launch()
+	// SIGTERM: PgBouncer closes every connection and exits at once.
+	const stop = () => stopChild(child, { signal: 'SIGTERM' })
 	return {
 		port,
 		url,
 		adminUrl: url('pgbouncer'),
-		// SIGTERM: PgBouncer closes every connection and exits at once.
-		stop: () => stopChild(child, { signal: 'SIGTERM' }),
+		stop,
+		restart: async () => {
+			await stop()
+			child = await launch()
+		},
+		retarget: async (target) => {
+			writeIni(target)
+			handOver(ini)
+			const admin = new pg.Client({ connectionString: url('pgbouncer') })
+			await admin.connect()
+			try {
+				await admin.query('RELOAD')
+			} finally {
+				await admin.end()
+			}
+		},
+		pid: () => child.pid,
 	}
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import pg from 'pg'
-import { handOver, spawnAsServer, stopChild, unprivilegedUser } from './processes.ts'
+import { handOver, keepRecentLines, spawnAsServer, stopChild, unprivilegedUser } from './processes.ts'
 
 const run = promisify(execFile)
 
@@ -59,6 +59,7 @@ export async function startPrimary({
 	settings = {},
 	binDir = findPostgresBinDir(),
 	log,
+	readyTimeoutMs = 60_000,
 }: {
 	dataDir: string
 	port: number
@@ -67,6 +68,8 @@ export async function startPrimary({
 	binDir?: string
 	/** Called with each line PostgreSQL logs. */
 	log?: (line: string) => void
+	/** How long the server may take to accept connections (a restore replays WAL first). */
+	readyTimeoutMs?: number
 } & Credentials): Promise<RunningPostgres> {
 	const dir = path.resolve(dataDir)
 	if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) {
@@ -100,6 +103,7 @@ export async function startPrimary({
 		log,
 		what: 'the PostgreSQL primary',
 		credentials: { user, password },
+		readyTimeoutMs,
 	})
 	const url = urlFor({ port, user, password })
 	const admin = new pg.Client({ connectionString: url('postgres') })
@@ -202,10 +206,11 @@ function urlFor({ port, user, password }: { port: number; user: string; password
 		`postgresql://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(db)}`
 }
 
-async function runAsServer(command: string, args: string[], env: Record<string, string> = {}) {
+/** Runs a PostgreSQL client program (initdb, pg_basebackup, …) as the server's user (see unprivilegedUser). */
+export async function runAsServer(command: string, args: string[], env: Record<string, string> = {}) {
 	const user = unprivilegedUser()
 	try {
-		await run(command, args, {
+		return await run(command, args, {
 			// eslint-disable-next-line no-restricted-properties -- passed on to a child process, not read
 			env: { ...process.env, ...env },
 			...(user ? { uid: user.uid, gid: user.gid } : {}),
@@ -226,6 +231,7 @@ async function startServer({
 	log,
 	what,
 	credentials,
+	readyTimeoutMs = 60_000,
 }: {
 	binDir: string
 	dataDir: string
@@ -234,23 +240,15 @@ async function startServer({
 	log?: (line: string) => void
 	what: string
 	credentials: { user: string; password: string }
+	readyTimeoutMs?: number
 }) {
 	// A server that crashed (kill -9, power loss) leaves its pid file; PostgreSQL checks the pid itself.
 	const args = ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=']
 	for (const [name, value] of Object.entries(settings)) args.push('-c', `${name}=${value}`)
 	const child = spawnAsServer(path.join(binDir, 'postgres'), args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' })
-	const recent: string[] = []
-	const onData = (data: Buffer) => {
-		for (const line of data.toString().split('\n').filter(Boolean)) {
-			log?.(line)
-			recent.push(line)
-			recent.splice(0, Math.max(0, recent.length - 20))
-		}
-	}
-	child.stdout?.on('data', onData)
-	child.stderr?.on('data', onData)
+	const recent = keepRecentLines(child, log)
 	try {
-		await waitForConnections({ port, child, what, credentials })
+		await waitForConnections({ port, child, what, credentials, timeoutMs: readyTimeoutMs })
 	} catch (error) {
 		await stopChild(child, { signal: 'SIGKILL' })
 		throw new Error(`${(error as Error).message}. PostgreSQL said:\n${recent.join('\n')}`)
@@ -270,13 +268,15 @@ async function waitForConnections({
 	child,
 	what,
 	credentials,
+	timeoutMs,
 }: {
 	port: number
 	child: ChildProcess
 	what: string
 	credentials: { user: string; password: string }
+	timeoutMs: number
 }) {
-	const deadline = Date.now() + 60_000
+	const deadline = Date.now() + timeoutMs
 	let exited: string | null = null
 	child.once('exit', (code, signal) => (exited = `exited (${signal ?? code})`))
 	for (;;) {
@@ -294,7 +294,39 @@ async function waitForConnections({
 			() => false,
 		)
 		if (ready) return
-		if (Date.now() > deadline) throw new Error(`${what} did not accept connections on port ${port} within 60 s`)
+		if (Date.now() > deadline)
+			throw new Error(`${what} did not accept connections on port ${port} within ${timeoutMs / 1000} s`)
 		await new Promise((r) => setTimeout(r, 200))
+	}
+}
+
+/**
+ * Promotes the standby at `url` to a primary (`pg_promote`, waiting up to 60 s until it accepts
+ * writes): the step a failover manager takes once the primary is gone.
+ */
+export async function promote(url: string) {
+	const client = new pg.Client({ connectionString: url })
+	await client.connect()
+	try {
+		const { rows } = await client.query<{ promoted: boolean }>('SELECT pg_promote(true, 60) AS promoted')
+		if (!rows[0]?.promoted) throw new Error('pg_promote did not finish within 60 s')
+	} finally {
+		await client.end()
+	}
+}
+
+/**
+ * Holds the standby at `url` back: it receives WAL at once but applies each commit only `delay`
+ * (e.g. '30s') after it was made (`recovery_min_apply_delay`, ALTER SYSTEM and a reload, no
+ * restart). '0' lets it catch up again.
+ */
+export async function setReplayDelay(url: string, delay: string) {
+	const client = new pg.Client({ connectionString: url })
+	await client.connect()
+	try {
+		await client.query(`ALTER SYSTEM SET recovery_min_apply_delay = '${delay.replace(/'/g, '')}'`)
+		await client.query('SELECT pg_reload_conf()')
+	} finally {
+		await client.end()
 	}
 }

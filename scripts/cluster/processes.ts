@@ -134,3 +134,81 @@ export function stopChild(child: ChildProcess, { signal = 'SIGTERM', graceMs = 1
 		child.kill(signal as NodeJS.Signals)
 	})
 }
+
+/**
+ * kill -9 of `child` and every process under it (tsx runs the script in a child of its own, which a
+ * signal to tsx alone would leave running), resolving once `child` has exited. The descendants are
+ * found in /proc before anything is killed, so that none is re-parented out of sight.
+ */
+export async function killTree(child: ChildProcess) {
+	if (child.exitCode !== null || child.signalCode !== null || !child.pid) return
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+	for (const pid of [...descendants(child.pid), child.pid]) {
+		try {
+			process.kill(pid, 'SIGKILL')
+		} catch {
+			// already gone
+		}
+	}
+	await exited
+}
+
+/** The process ids under `pid` (children, grandchildren…), from /proc. */
+export function descendants(pid: number): number[] {
+	const parentOf = new Map<number, number[]>()
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue
+		try {
+			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+			// The command name (2nd field) may hold spaces and parentheses: fields resume after the last ')'.
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+			parentOf.set(ppid, [...(parentOf.get(ppid) ?? []), Number(entry)])
+		} catch {
+			// exited while we looked
+		}
+	}
+	const found: number[] = []
+	const queue = [pid]
+	while (queue.length) {
+		for (const child of parentOf.get(queue.shift()!) ?? []) {
+			found.push(child)
+			queue.push(child)
+		}
+	}
+	return found
+}
+
+/** CPU time (user + system, milliseconds) used so far by `pid` and every process under it, from /proc. */
+export function treeCpuMs(pid: number): number {
+	const ticksPerSecond = 100 // USER_HZ: 100 on every Linux that Node supports
+	let ticks = 0
+	for (const p of [pid, ...descendants(pid)]) {
+		try {
+			const stat = fs.readFileSync(`/proc/${p}/stat`, 'utf8')
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+			// utime and stime are fields 14 and 15 of the whole line: 12 and 13 after the name.
+			ticks += Number(fields[11]) + Number(fields[12])
+		} catch {
+			// exited while we looked
+		}
+	}
+	return (ticks * 1000) / ticksPerSecond
+}
+
+/**
+ * Passes each line a child writes to `log` and keeps its last 20 lines, to quote when it fails to
+ * start (PostgreSQL, PgBouncer and HAProxy all say why on stderr).
+ */
+export function keepRecentLines(child: ChildProcess, log?: (line: string) => void) {
+	const recent: string[] = []
+	const onData = (data: Buffer) => {
+		for (const line of data.toString().split('\n').filter(Boolean)) {
+			log?.(line)
+			recent.push(line)
+			recent.splice(0, Math.max(0, recent.length - 20))
+		}
+	}
+	child.stdout?.on('data', onData)
+	child.stderr?.on('data', onData)
+	return recent
+}

@@ -3,26 +3,13 @@ import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type RunningCluster, startCluster } from '../../scripts/cluster/cluster.ts'
-import { HAPROXY_INSTALL } from '../../scripts/cluster/haproxy.ts'
-import { PGBOUNCER_INSTALL } from '../../scripts/cluster/pgbouncer.ts'
-import { findPostgresBinDir, replicationStatus } from '../../scripts/cluster/postgres.ts'
-import { findBinary } from '../../scripts/cluster/processes.ts'
+import { replicationStatus } from '../../scripts/cluster/postgres.ts'
+import { missingPackages, skippedFor } from '../../scripts/cluster/requirements.ts'
 
 // `npm run cluster` needs three operating-system packages; .ci/run installs them. On a machine
 // without them this suite says which line to run instead of failing for a reason nobody chose.
-const missing = [
-	findBinary('pgbouncer') ? null : PGBOUNCER_INSTALL,
-	findBinary('haproxy') ? null : HAPROXY_INSTALL,
-	(() => {
-		try {
-			findPostgresBinDir()
-			return null
-		} catch {
-			return 'apt-get install -y postgresql'
-		}
-	})(),
-].filter(Boolean)
-const reason = missing.length ? ` (skipped: not installed here; ${missing.join(' && ')})` : ''
+const missing = missingPackages()
+const reason = skippedFor(missing)
 
 describe.skipIf(missing.length > 0)(`npm run cluster${reason}`, () => {
 	const dir = path.resolve(import.meta.dirname, `../.tmp/cluster-${process.pid}`)

@@ -61,7 +61,7 @@ describe('Dockerfile', () => {
 		expect(user).not.toMatch(/^(root|0)(:|$)/)
 		expect(execForm(last('ENTRYPOINT')!.args)).toBe('tini --')
 		const cmd = execForm(last('CMD')!.args)
-		expect(cmd).toBe('node --import tsx scripts/start.ts')
+		expect(cmd).toBe('node scripts/start.mjs')
 		expect(cmd).not.toMatch(/migrat/)
 		expect(last('ENV')!.args).toContain('NODE_ENV=production')
 		expect(last('HEALTHCHECK')!.args).toContain('/healthz')

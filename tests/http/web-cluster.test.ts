@@ -1,8 +1,10 @@
-// `npm start` as production runs it, with WEB_CONCURRENCY=2: the real scripts/start.ts in its own
+// `npm start` as production runs it, with WEB_CONCURRENCY=2: the real scripts/start.ts, compiled
+// (build/server/start.js, as scripts/start.mjs runs it), in its own
 // process, serving the real production build from two cluster workers on this test worker's
 // database. Both workers answer; one killed is replaced; SIGTERM with a request in progress lets
 // that request finish and the whole process exit 0 within SHUTDOWN_GRACE_SECONDS.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import fs from 'node:fs'
 import http from 'node:http'
 import net, { type AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -10,6 +12,9 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '../..')
+// A build of its own: a build made here must not replace build/, which a developer's `npm start` and
+// the benches serve (and, under Vitest, was once a development build of the browser code).
+const buildDir = path.join(root, '.data/web-cluster-build')
 // Generous: the request in progress renders a page on a machine the whole test suite shares.
 const GRACE_SECONDS = 30
 
@@ -51,7 +56,7 @@ function get(url: string, { timeoutMs }: { timeoutMs?: number } = {}) {
 /** The HTTP workers: the primary's child processes (migrations ran in one that has ended). */
 function workerPids() {
 	try {
-		// -f: tsx's esbuild service is a child too.
+		// -f: by command line (build/server/web-worker.js), not by name: every child is `node`.
 		return execFileSync('pgrep', ['-P', String(circle.pid), '-f', 'web-worker'], { encoding: 'utf8' })
 			.trim()
 			.split('\n')
@@ -73,10 +78,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 
 beforeAll(async () => {
 	// The production build this test serves: built now if the sources changed since the last one.
-	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--if-stale'], { cwd: root, stdio: 'inherit' })
+	execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--if-stale', '--build-dir', buildDir], {
+		cwd: root,
+		stdio: 'inherit',
+	})
 	const port = await freePort()
 	origin = `http://127.0.0.1:${port}`
-	circle = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+	// The compiled primary, as `npm start` runs it (scripts/start.mjs imports this file).
+	circle = spawn(process.execPath, [path.join(buildDir, 'server/start.js'), '--build-dir', buildDir], {
 		cwd: root,
 		env: {
 			...process.env,
@@ -100,6 +109,21 @@ beforeAll(async () => {
 
 afterAll(() => {
 	if (circle.exitCode === null) circle.kill('SIGKILL')
+})
+
+describe('the build', () => {
+	test("is a production build whatever NODE_ENV its caller has (here Vitest's 'test')", () => {
+		expect(process.env.NODE_ENV).toBe('test')
+		const assets = path.join(buildDir, 'client/assets')
+		const scripts = fs
+			.readdirSync(assets)
+			.filter((f) => f.endsWith('.js'))
+			.map((f) => fs.readFileSync(path.join(assets, f), 'utf8'))
+		// React's production build of react-dom replaces its messages with numbered errors; its
+		// development build has them in full, and its own stack frames (react_stack_bottom_frame).
+		expect(scripts.some((s) => s.includes('Minified React error #'))).toBe(true)
+		expect(scripts.filter((s) => s.includes('react_stack_bottom_frame')).length).toBe(0)
+	})
 })
 
 describe('npm start with WEB_CONCURRENCY=2', () => {

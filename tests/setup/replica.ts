@@ -16,8 +16,11 @@ export type TestReplica = {
 	resumeReplay: () => Promise<void>
 	/** Resolves once the replica has replayed everything the primary has written so far. */
 	caughtUp: () => Promise<void>
-	/** Stops the replica's server (it can be started again with start()). */
-	stop: () => Promise<void>
+	/**
+	 * Stops the replica's server (it can be started again with start()): a fast shutdown (SIGINT, as
+	 * `pg_ctl stop -m fast`), or an immediate one (SIGQUIT, `-m immediate`: connections cut at once).
+	 */
+	stop: (mode?: 'fast' | 'immediate') => Promise<void>
 	start: () => Promise<void>
 	/** Stops it for good: its server, its data directory and its replication slot. */
 	destroy: () => Promise<void>
@@ -37,7 +40,9 @@ export async function startTestReplica({ primaryUrl }: { primaryUrl: string }): 
 	await admin.connect()
 	try {
 		const dataDir = (await admin.query<{ dir: string }>(`SELECT current_setting('data_directory') AS dir`)).rows[0]!.dir
-		const primaryPort = Number((await admin.query<{ port: string }>(`SELECT current_setting('port') AS port`)).rows[0]!.port)
+		const primaryPort = Number(
+			(await admin.query<{ port: string }>(`SELECT current_setting('port') AS port`)).rows[0]!.port,
+		)
 		const opts = path.join(dataDir, 'postmaster.opts')
 		if (!fs.existsSync(opts)) {
 			throw new Error(
@@ -53,7 +58,9 @@ export async function startTestReplica({ primaryUrl }: { primaryUrl: string }): 
 		const replicaDir = path.join(root, 'tests/.tmp', `replica-${process.pid}`)
 		fs.rmSync(replicaDir, { recursive: true, force: true })
 		// The slot keeps every WAL segment from here on until the replica has streamed it.
-		await admin.query(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1`, [slot])
+		await admin.query(`SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = $1`, [
+			slot,
+		])
 		await admin.query(`SELECT pg_create_physical_replication_slot($1, true)`, [slot])
 		await admin.query(`SELECT pg_backup_start('circle test replica', true)`)
 		copyDataDirectory(dataDir, replicaDir)
@@ -96,19 +103,17 @@ export async function startTestReplica({ primaryUrl }: { primaryUrl: string }): 
 			})
 			fs.closeSync(out)
 			const exited = new Promise<never>((_, reject) =>
-				child!.once('exit', (code) =>
-					reject(new Error(`The test replica exited (${code}): ${tail(log)}`)),
-				),
+				child!.once('exit', (code) => reject(new Error(`The test replica exited (${code}): ${tail(log)}`))),
 			)
 			exited.catch(() => {})
 			await Promise.race([waitForStandby(url.toString()), exited])
 		}
-		const stop = async () => {
+		const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
 			const running = child
 			child = null
 			if (!running || running.exitCode !== null) return
 			const exited = new Promise((resolve) => running.once('exit', resolve))
-			running.kill('SIGINT') // fast shutdown
+			running.kill(mode === 'fast' ? 'SIGINT' : 'SIGQUIT')
 			await exited
 		}
 		const onReplica = async <T>(sql: string) => {
@@ -136,7 +141,7 @@ export async function startTestReplica({ primaryUrl }: { primaryUrl: string }): 
 				const target = await withClient(primaryUrl, (c) =>
 					c.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn').then((r) => r.rows[0]!.lsn),
 				)
-				for (const started = Date.now(); Date.now() - started < 30_000; ) {
+				for (const started = Date.now(); Date.now() - started < 30_000;) {
 					const [row] = await onReplica<{ done: boolean }>(
 						`SELECT pg_last_wal_replay_lsn() >= '${target}'::pg_lsn AS done`,
 					)
@@ -267,7 +272,7 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
 
 async function waitForStandby(url: string) {
 	let last: unknown
-	for (const started = Date.now(); Date.now() - started < 60_000; ) {
+	for (const started = Date.now(); Date.now() - started < 60_000;) {
 		try {
 			const inRecovery = await withClient(url, (c) =>
 				c.query<{ r: boolean }>('SELECT pg_is_in_recovery() AS r').then((r) => r.rows[0]!.r),
