@@ -3,7 +3,8 @@ import type { Config } from '@react-router/dev/config'
 export default {
 	ssr: true,
 	appDirectory: 'app',
-	buildDirectory: 'build',
+	// scripts/build.ts --build-dir sets it (the cluster test builds apart from build/); else build/.
+	buildDirectory: process.env.CIRCLE_BUILD_DIR || 'build',
 	// Every flag is named, so the build prints no "Future Flag Warning" notices; each is on unless
 	// its comment says why it waits.
 	future: {

@@ -1,6 +1,8 @@
 import { reactRouter } from '@react-router/dev/vite'
 import tailwindcss from '@tailwindcss/vite'
-import { defineConfig } from 'vite'
+import path from 'node:path'
+import { defineConfig, type Plugin } from 'vite'
+import { i18nRouteNamespaces } from './scripts/i18n/route-namespaces.ts'
 
 /** Rollup warnings that say nothing about Circle's code, each with the reason it is noise. */
 function isNoise(warning: { code?: string; id?: string; message: string }) {
@@ -13,8 +15,24 @@ function isNoise(warning: { code?: string; id?: string; message: string }) {
 	return false
 }
 
+/**
+ * In the browser's build, `zod` is modules/validation/zod-browser.ts: zod with jitless parsing set
+ * before any schema is built, whichever page or chunk builds it first (ADR 0053).
+ */
+function zodJitlessInTheBrowser(): Plugin {
+	const shim = path.resolve('modules/validation/zod-browser.ts')
+	return {
+		name: 'circle-zod-jitless-in-the-browser',
+		enforce: 'pre',
+		resolveId(source, importer) {
+			if (source !== 'zod' || this.environment.name !== 'client' || importer === shim) return undefined
+			return shim
+		},
+	}
+}
+
 export default defineConfig(() => ({
-	plugins: [tailwindcss(), reactRouter()],
+	plugins: [tailwindcss(), reactRouter(), i18nRouteNamespaces(), zodJitlessInTheBrowser()],
 	build: {
 		target: 'es2022',
 		// No source maps: React Router's build warns on any production source map that it exposes the

@@ -13,20 +13,52 @@ import {
 	type Params,
 	ServerRouter,
 } from 'react-router'
-import { writeFenceCookie } from '#modules/db/replica.ts'
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES } from '#modules/i18n/languages.ts'
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '#app/server/database-unavailable.ts'
+import { DEFAULT_LANGUAGE, isLanguage, type Language, LANGUAGES } from '#modules/i18n/languages.ts'
 import { i18nextOptions } from '#modules/i18n/options.ts'
-import { resources } from '#modules/i18n/resources.ts'
+import { type Namespace, resources } from '#modules/i18n/resources.ts'
+import { InlineMessagesContext, scriptSafeJson } from '#app/utils/i18n-messages.tsx'
+import { InlineStylesheetContext, styleSafeCss } from '#app/utils/inline-stylesheet.tsx'
+import { loadScriptsAfterFirstPaint } from '#app/utils/scripts-after-first-paint.server.ts'
+import appCss from './styles/app.css?inline'
+import { bundlesFor } from '#app/utils/i18n-namespaces.ts'
+import { forServerRender } from '#app/utils/i18n-render.server.ts'
 
 // The server's global i18next holds both languages (the browser's holds only its own): each render
 // gets a clone fixed to the request's language, and route `meta` functions translate through it
 // (app/utils/i18n.ts).
 void i18next.init({ ...i18nextOptions, resources, lng: DEFAULT_LANGUAGE })
 // One clone per language, made once: nothing on the server changes an instance's language, so
-// requests share them (cloning per request was 2% of a page's CPU time).
-const perLanguage = new Map(LANGUAGES.map((language) => [language, i18next.cloneInstance({ lng: language })]))
+// requests share them (cloning per request was 2% of a page's CPU time), through forServerRender.
+const perLanguage = new Map(
+	LANGUAGES.map((language) => [language, forServerRender(i18next.cloneInstance({ lng: language }))]),
+)
 
 export const streamTimeout = 5_000
+
+// The built stylesheet (Vite compiles and minifies it into the server build), inlined in every page's
+// head instead of linked, so that no request delays the first paint (ADR 0057). In development the
+// root route links the stylesheet, as Vite's dev server expects.
+const inlinedCss = import.meta.env.DEV ? '' : styleSafeCss(appCss)
+
+// The JSON of each set of message bundles a page has needed (ADR 0053), made once: a few hundred at
+// most (each route's set, in each language), and serialising a page's messages per request would
+// cost more than the map.
+const inlinedMessages = new Map<string, string>()
+
+/** The messages a page made of these routes needs, as the JSON its HTML carries to the browser. */
+function messagesFor(routeIds: readonly string[], language: Language) {
+	const bundles = bundlesFor(routeIds, language)
+	const key = bundles.map(([lng, ns]) => `${lng}:${ns}`).join(',')
+	let json = inlinedMessages.get(key)
+	if (json === undefined) {
+		const messages: Partial<Record<Language, Record<string, unknown>>> = {}
+		for (const [lng, ns] of bundles) (messages[lng] ??= {})[ns] = resources[lng][ns as Namespace]
+		json = scriptSafeJson(messages)
+		inlinedMessages.set(key, json)
+	}
+	return json
+}
 
 /**
  * Every error React Router catches in a loader, action or render comes here. An unexpected one is
@@ -70,20 +102,6 @@ function redactedPath(request: Request, params: Params) {
 		.join('/')
 }
 
-/**
- * Read-your-writes with a read replica (ADR 0049): the answer to a submission carries the primary's
- * WAL position after it, so that the person's next heavy reads (readDb) wait for the replica to
- * have replayed their change, or go to the primary. Data requests are JavaScript's submissions and
- * the loads after them; a form posted without JavaScript comes through handleRequest below.
- */
-export async function handleDataRequest(response: Response, { request }: LoaderFunctionArgs | ActionFunctionArgs) {
-	const fence = await writeFenceCookie(request)
-	if (!fence) return response
-	const headers = new Headers(response.headers)
-	headers.append('Set-Cookie', fence)
-	return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
-}
-
 export default async function handleRequest(
 	request: Request,
 	responseStatusCode: number,
@@ -91,9 +109,6 @@ export default async function handleRequest(
 	routerContext: EntryContext,
 	loadContext: AppLoadContext,
 ) {
-	// A form posted without JavaScript that renders a page (a redirect after one does not reach here).
-	const fence = await writeFenceCookie(request)
-	if (fence) responseHeaders.append('Set-Cookie', fence)
 	return new Promise<Response>((resolve, reject) => {
 		let shellRendered = false
 		const userAgent = request.headers.get('user-agent')
@@ -104,10 +119,23 @@ export default async function handleRequest(
 		const rootData = routerContext.staticHandlerContext.loaderData.root as { language?: unknown } | undefined
 		const language = isLanguage(rootData?.language) ? rootData.language : DEFAULT_LANGUAGE
 		const i18n = perLanguage.get(language)!
+		const messages = messagesFor(
+			routerContext.staticHandlerContext.matches.map((match) => match.route.id),
+			language,
+		)
+		// A thrown Response's headers do not reach the document: the database's "unavailable" page
+		// (app/server/database-unavailable.ts) gets its Retry-After here.
+		if (responseStatusCode === 503 && !responseHeaders.has('Retry-After')) {
+			responseHeaders.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS))
+		}
 
 		const { pipe, abort } = renderToPipeableStream(
 			<I18nextProvider i18n={i18n}>
-				<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+				<InlineStylesheetContext.Provider value={inlinedCss}>
+					<InlineMessagesContext.Provider value={messages}>
+						<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+					</InlineMessagesContext.Provider>
+				</InlineStylesheetContext.Provider>
 			</I18nextProvider>,
 			{
 				nonce,
@@ -166,7 +194,15 @@ class CoalescingStream extends Transform {
 	#release() {
 		this.#scheduled = false
 		if (this.#chunks.length === 0) return
-		this.push(this.#chunks.length === 1 ? this.#chunks[0] : Buffer.concat(this.#chunks))
+		const joined = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks)
 		this.#chunks = []
+		if (this.#shellSent) return void this.push(joined)
+		// The shell is one synchronous burst, so the first write holds the whole head and React
+		// Router's scripts: in a production build its JavaScript is held until after the first paint
+		// (ADR 0057). Vite's dev server keeps its own way of loading modules.
+		this.#shellSent = true
+		this.push(import.meta.env.DEV ? joined : Buffer.from(loadScriptsAfterFirstPaint(joined.toString('utf8'))))
 	}
+
+	#shellSent = false
 }

@@ -1,5 +1,3 @@
-// First: configures zod before any module builds a schema (see the file).
-import '#modules/validation/zod-jitless.ts'
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from 'react-router'
 import { errorTitle, GeneralErrorBoundary, useMarkDocumentHydrated } from '#app/components/error-boundary.tsx'
 import { SiteFooter } from '#app/components/layout/site-footer.tsx'
@@ -8,10 +6,11 @@ import { SiteHeader } from '#app/components/layout/site-header.tsx'
 import { getOptionalUser, sessionCookieHeaders } from '#app/utils/auth.server.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 import { useSyncLanguage } from '#app/utils/i18n.ts'
+import { InlineMessages } from '#app/utils/i18n-messages.tsx'
+import { InlineStylesheet } from '#app/utils/inline-stylesheet.tsx'
 import { languageTag } from '#modules/i18n/languages.ts'
 import { pageMeta } from '#app/utils/meta.ts'
-import { managesAnOrganisation } from '#modules/organisations/access.ts'
-import { selectManagesATeam } from '#modules/teams/sql.ts'
+import { managesAnOrganisationOrTeam } from '#modules/organisations/access.ts'
 import type { Route } from './+types/root'
 import appStylesHref from './styles/app.css?url'
 
@@ -23,7 +22,9 @@ const FAVICON =
 	)
 
 export const links: Route.LinksFunction = () => [
-	{ rel: 'stylesheet', href: appStylesHref },
+	// A production page has its CSS inlined in the head (InlineStylesheet, ADR 0057); Vite's dev server
+	// and Vitest serve the stylesheet itself.
+	...(import.meta.env.DEV ? [{ rel: 'stylesheet', href: appStylesHref }] : []),
 	{ rel: 'icon', href: FAVICON, type: 'image/svg+xml' },
 ]
 
@@ -37,9 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 	const user = await getOptionalUser(request)
 	const language = await getLanguage(request)
 	// Owners and administrators of an organisation, and team managers, get an "Organisation" link in the header.
-	const managesOrganisation = user
-		? (await managesAnOrganisation({ userId: user.id })) || (await selectManagesATeam({ userId: user.id }))
-		: false
+	const managesOrganisation = user ? await managesAnOrganisationOrTeam({ userId: user.id }) : false
 	// Keeps the cookie's expiry in step with the sliding session, and clears a cookie whose session ended.
 	return data(
 		// requestId: the 500 page shows it, for a person to quote (see entry.server.tsx's handleError).
@@ -62,6 +61,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<meta name="theme-color" content="#0f5257" />
 				<Meta />
+				<InlineStylesheet />
 				<Links nonce={data?.cspNonce} />
 			</head>
 			<body className="flex min-h-screen flex-col">
@@ -79,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 				</main>
 				<SiteFooter />
 				<RouteFocus />
+				<InlineMessages />
 				<ScrollRestoration nonce={data?.cspNonce} />
 				<Scripts nonce={data?.cspNonce} />
 			</body>

@@ -14,6 +14,9 @@ function write(file: string, content: string) {
 
 function build() {
 	write('build/server/index.js', 'export {}')
+	write('build/server/web-worker.js', 'export {}')
+	write('build/server/start.js', 'export {}')
+	write('build/server/build-stamp.js', 'export {}')
 	write('build/client/assets/entry.js', '')
 	writeBuildStamp({ buildDir, hash: hashBuildInputs(root) })
 }
@@ -26,6 +29,7 @@ beforeEach(() => {
 	write('emails/welcome.tsx', 'export {}')
 	write('package-lock.json', '{}')
 	write('vite.config.ts', 'export default {}')
+	write('scripts/web-worker.ts', 'export {}')
 })
 
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }))
@@ -47,6 +51,7 @@ describe('staleBuildReason', () => {
 			'emails/welcome.tsx',
 			'package-lock.json',
 			'vite.config.ts',
+			'scripts/web-worker.ts',
 		]) {
 			build()
 			write(file, `${fs.readFileSync(path.join(root, file), 'utf8')}\n// edited`)
@@ -77,6 +82,10 @@ describe('staleBuildReason', () => {
 		expect(staleBuildReason({ root, buildDir })).toBe('the last build was made by another command')
 		build()
 		fs.rmSync(path.join(buildDir, 'server/index.js'))
+		expect(staleBuildReason({ root, buildDir })).toBe('no build yet')
+		// The compiled HTTP worker: without it the cluster would fall back to tsx.
+		build()
+		fs.rmSync(path.join(buildDir, 'server/web-worker.js'))
 		expect(staleBuildReason({ root, buildDir })).toBe('no build yet')
 	})
 })

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import type { BuildOptions } from 'esbuild'
 
 /**
  * What the production build is made from. A change to any of these makes the build stale; a test
@@ -16,14 +17,48 @@ export const BUILD_INPUTS = [
 	'tsconfig.json',
 	'vite.config.ts',
 	'react-router.config.ts',
+	// Compiled into build/server/ with what they import from app/, modules/ and prisma/ (ADR 0054):
+	// the HTTP worker, and `npm start`'s primary with the cluster, the identity provider and the seed.
+	'prisma',
+	'scripts/web-worker.ts',
+	'scripts/start.ts',
+	'scripts/web-cluster.ts',
+	'scripts/dev-idp.ts',
+	'scripts/build-stamp.ts',
 ]
 
 // Inside build/server, which every `react-router build` empties: a build made by another command
 // (the browser tests' `react-router build`) drops the stamp, so the next start rebuilds once rather
 // than trusting a build it did not make from these sources.
 const STAMP_FILE = 'server/.circle-build-stamp'
+/**
+ * The HTTP worker's entry compiled to plain JavaScript (scripts/build.ts), which the cluster runs
+ * with plain Node rather than through tsx (ADR 0054). Inside build/server, so that a build made by
+ * another command drops it along with the stamp.
+ */
+export const WEB_WORKER_BUNDLE = 'server/web-worker.js'
+/**
+ * `npm start`'s primary (scripts/start.ts) compiled the same way, which scripts/start.mjs runs once
+ * the build is current; and this module, with which scripts/start.mjs checks that it is.
+ */
+/**
+ * How esbuild compiles Circle's own server code (the build's entries, and the bench's server, which
+ * must run what production runs): one ESM bundle for Node 20 with Circle's TypeScript compiled in and
+ * node_modules imported at run time, as the React Router build does.
+ */
+export const SERVER_BUNDLE_OPTIONS = {
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	packages: 'external',
+	logLevel: 'warning',
+} satisfies BuildOptions
+
+export const START_BUNDLE = 'server/start.js'
+export const BUILD_STAMP_BUNDLE = 'server/build-stamp.js'
 /** The files every build has; without them a stamp proves nothing (someone emptied build/). */
-const BUILD_OUTPUTS = ['server/index.js', 'client']
+const BUILD_OUTPUTS = ['server/index.js', WEB_WORKER_BUNDLE, START_BUNDLE, BUILD_STAMP_BUNDLE, 'client']
 
 function isTestFile(file: string) {
 	return /\.test\.tsx?$/.test(file)

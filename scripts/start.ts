@@ -1,30 +1,59 @@
 /**
  * `npm start` and `npm run dev`: one command from a fresh clone to a running Circle.
  *
- * 1. Validates the environment (one clear line naming any bad variable, then exit 1).
+ * `npm start` runs this file compiled (build/server/start.js) through scripts/start.mjs, which
+ * first makes the production build if the sources changed since the last one; through tsx
+ * (`npm run dev`, or `node --import tsx scripts/start.ts --build-if-stale`) it runs as TypeScript.
+ * `--build-dir <dir>` serves a build other than build/ (the cluster test's).
+ *
+ * 0. With --build-if-stale, makes the production build first if the sources changed since the
+ *    last one.
+ * 1. Validates the environment (one clear line naming any bad variable, then exit 1), decides demo
+ *    mode (DEMO_MODE, by default no DATABASE_URL outside production: ADR 0052) and, unless --dev or
+ *    NODE_ENV says otherwise, sets NODE_ENV=production, so that the server runs React's and React
+ *    Router's production builds, the demo included. Both are passed on to every process it starts.
  * 2. Without DATABASE_URL, starts an embedded PostgreSQL whose data persists in EMBEDDED_PG_DIR.
- * 3. Applies migrations, except in production with DATABASE_URL set, where they are their own step
+ * 3. Applies migrations when any is pending, except in production with DATABASE_URL set, where they are their own step
  *    (`npm run db:migrate`, once per release: ADR 0047) and start-up refuses a database that lacks
- *    one; seeds demo content into an empty database (unless SEED_DEMO=false).
- * 4. Runs the job worker (RUN_WORKER) and serves on PORT: the production build from WEB_CONCURRENCY
- *    HTTP worker processes (Node's cluster, one per core by default; scripts/web-cluster.ts), or
- *    from this one process when WEB_CONCURRENCY is 1 and always under --dev (Vite, hot reload).
+ *    one; in demo mode or outside production, seeds demo content into an empty database (unless
+ *    SEED_DEMO=false).
+ * 4. Serves on PORT: the production build from WEB_CONCURRENCY HTTP worker processes (Node's
+ *    cluster, one per core by default; scripts/web-cluster.ts, compiled JavaScript: ADR 0054), or
+ *    from this one process when WEB_CONCURRENCY is 1 and always under --dev (Vite, hot reload);
+ *    then, once it answers, starts the demo's identity provider and the job worker (RUN_WORKER).
  *    Everything above happens once, here, whatever the number of HTTP workers.
  * 5. SIGTERM or Ctrl-C shuts down gracefully within SHUTDOWN_GRACE_SECONDS: readiness answers 503,
  *    no new connections, requests in progress finish, the job worker takes no new jobs and lets
  *    those in hand finish, then PostgreSQL stops and the process exits 0 (1 if it had to cut
  *    something off). A second Ctrl-C exits at once.
  */
+import fs from 'node:fs'
 import path from 'node:path'
-import { EnvError, parseEnv, requireDirectDatabaseUrl, webConcurrency } from '#modules/env/env.ts'
+import {
+	EnvError,
+	isDemoMode,
+	isRealDeployment,
+	parseEnv,
+	requireDirectDatabaseUrl,
+	seedsDemoContent,
+	webConcurrency,
+} from '#modules/env/env.ts'
 
 const dev = process.argv.includes('--dev')
-const root = path.resolve(import.meta.dirname, '..')
+/** The checkout: scripts/ for the TypeScript, build/server/ for the compiled file (ADR 0054). */
+function projectRoot(dir: string): string {
+	if (fs.existsSync(path.join(dir, 'package.json'))) return dir
+	const parent = path.dirname(dir)
+	if (parent === dir) throw new Error(`No package.json above ${import.meta.dirname}`)
+	return projectRoot(parent)
+}
+const root = projectRoot(import.meta.dirname)
+const buildDirArg = process.argv.indexOf('--build-dir')
+const buildDir = path.resolve(root, buildDirArg >= 0 ? process.argv[buildDirArg + 1]! : 'build')
 
-async function main() {
-	let env
+function parseEnvOrExit() {
 	try {
-		env = parseEnv()
+		return parseEnv()
 	} catch (error) {
 		if (error instanceof EnvError) {
 			console.error(error.message)
@@ -32,6 +61,38 @@ async function main() {
 		}
 		throw error
 	}
+}
+
+/**
+ * `npm start`'s build step (--build-if-stale), in this process: the production build is made only
+ * when the sources changed since the last one (scripts/build-stamp.ts, ADR 0020). Checked here
+ * rather than by a `tsx scripts/build.ts --if-stale` before this script, which cost every restart a
+ * second Node process and tsx's start-up for a hash that takes a fraction of a second (ADR 0054).
+ */
+async function buildIfStale() {
+	const { staleBuildReason } = await import('./build-stamp.ts')
+	const reason = staleBuildReason({ root, buildDir })
+	if (!reason) return console.log('The build is up to date with the sources: not rebuilding.')
+	const { spawnSync } = await import('node:child_process')
+	const build = [path.join(root, 'scripts/build.ts'), '--if-stale', '--build-dir', buildDir]
+	const result = spawnSync(process.execPath, ['--import', 'tsx', ...build], {
+		cwd: root,
+		stdio: 'inherit',
+	})
+	if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+async function main() {
+	if (process.argv.includes('--build-if-stale') && !dev) await buildIfStale()
+	// Demo mode is decided on the environment as given (a fresh clone sets nothing: a demo), before
+	// NODE_ENV=production is filled in below; the processes started from here read the decision.
+	const demoMode = isDemoMode(parseEnvOrExit())
+	/* eslint-disable no-restricted-properties -- setting them for this process and its children, not reading them */
+	process.env.DEMO_MODE = String(demoMode)
+	// Before anything imports React: it picks its production or development build once, on import.
+	if (!dev && !process.env.NODE_ENV) process.env.NODE_ENV = 'production'
+	/* eslint-enable no-restricted-properties */
+	const env = parseEnvOrExit()
 
 	const graceMs = env.SHUTDOWN_GRACE_SECONDS * 1000
 	// Closed in reverse order once the requests and jobs in hand are done: the database last.
@@ -71,8 +132,6 @@ async function main() {
 	process.on('SIGINT', () => void shutdown('SIGINT'))
 	process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
-	// Demo mode: no DATABASE_URL outside production. It also runs the development identity provider.
-	const demoMode = !env.DATABASE_URL && env.NODE_ENV !== 'production'
 	if (!env.DATABASE_URL) {
 		const { startEmbeddedPostgres } = await import('#modules/db/embedded.ts')
 		console.log(`Starting embedded PostgreSQL (data in ${env.EMBEDDED_PG_DIR}, port ${env.EMBEDDED_PG_PORT})…`)
@@ -101,8 +160,13 @@ async function main() {
 			process.exit(1)
 		}
 	} else {
-		console.log('Applying database migrations…')
-		await migrateDeploy(databaseUrl)
+		// Asking the database is a query; Prisma's CLI is a second Node process and a second or two
+		// of every restart, so it runs only when there is something to apply.
+		const pending = await pendingMigrations(databaseUrl)
+		if (pending.length > 0) {
+			console.log(`Applying ${pending.length} database migration(s)…`)
+			await migrateDeploy(databaseUrl)
+		}
 	}
 
 	// Imported only now: the Prisma client reads DATABASE_URL when it is created.
@@ -110,17 +174,37 @@ async function main() {
 	const { closeThrottles } = await import('#modules/security/throttle.ts')
 	const { closeReadinessConnections } = await import('#modules/db/sql.ts')
 	stops.push(() => prisma.$disconnect(), closeThrottles, closeReadinessConnections)
-	const seed = await import('#prisma/seed.ts')
-	const seedDemo = env.SEED_DEMO ?? env.NODE_ENV !== 'production'
+	const { isDatabaseEmpty } = await import('#prisma/database-empty.ts')
+	const seedDemo = seedsDemoContent(env)
 	let seeded = false
-	if (seedDemo && (await seed.isDatabaseEmpty())) {
+	if (seedDemo && (await isDatabaseEmpty())) {
 		console.log('Empty database: loading demo content…')
-		await seed.seedDemo()
+		await (await import('#prisma/seed.ts')).seedDemo()
 		seeded = true
 	}
 
-	let devIdp: { issuer: string } | null = null
-	if (demoMode) {
+	// Serving comes first: the identity provider and the job worker start once the HTTP workers
+	// answer, rather than compete with them for the CPU while they load the server build (on two
+	// cores, two workers and this process). Nothing a first page needs waits on either.
+	const workers = dev ? 1 : webConcurrency(env)
+	if (workers > 1) {
+		const { startWebCluster } = await import('./web-cluster.ts')
+		drainHttp = (await startWebCluster({ count: workers, graceMs, buildDir })).stop
+	} else {
+		const { serveHttp } = await import('#app/server/serve.ts')
+		const { drain } = await serveHttp({
+			env,
+			mode: dev ? { kind: 'development' } : { kind: 'production', buildDir },
+			port: env.PORT,
+		})
+		drainHttp = () => drain({ graceMs })
+	}
+	// Imported after serving starts: the demo's accounts and organisation, for the identity provider
+	// and the banner below (the module pulls in most of the domain code).
+	const seed = await import('#prisma/seed.ts')
+
+	/** The development identity provider, or null if it could not start (a warning says why). */
+	const startDemoIdp = async (): Promise<{ issuer: string } | null> => {
 		const { startDevIdp } = await import('./dev-idp.ts')
 		const { configureDemoSso, DEMO_SSO } = await import('#prisma/demo-sso.ts')
 		const { devIdpPort } = await import('#modules/env/env.ts')
@@ -142,34 +226,28 @@ async function main() {
 			})
 			stops.push(started.close)
 			await configureDemoSso({ issuer: started.issuer, organisationSlug: seed.DEMO_ORGANISATION.slug })
-			devIdp = started
+			return started
 		} catch (error) {
 			console.warn(
 				`The development identity provider could not start on port ${devIdpPort(env)} (${error instanceof Error ? error.message : String(error)}): single sign-on will not work in this demo. Set DEV_IDP_PORT to a free port.`,
 			)
+			return null
 		}
 	}
-
-	if (env.RUN_WORKER) {
-		const { startWorker, stopWorker } = await import('#modules/jobs/worker.ts')
-		await startWorker()
-		// pg-boss stops fetching at once and gives the jobs in hand the grace period to finish.
-		stopJobs = () => stopWorker({ timeoutMs: graceMs })
-	}
-
-	const workers = dev ? 1 : webConcurrency(env)
-	if (workers > 1) {
-		const { startWebCluster } = await import('./web-cluster.ts')
-		const web = await startWebCluster({ count: workers, graceMs })
-		drainHttp = web.stop
-	} else {
-		const { serveHttp } = await import('#app/server/serve.ts')
-		const { drain } = await serveHttp({
-			env,
-			mode: dev ? { kind: 'development' } : { kind: 'production', buildDir: path.join(root, 'build') },
-			port: env.PORT,
-		})
-		drainHttp = () => drain({ graceMs })
+	let devIdp: { issuer: string } | null = null
+	try {
+		// The development identity provider signs anyone in: demo mode only (never a real deployment).
+		if (demoMode) devIdp = await startDemoIdp()
+		if (env.RUN_WORKER) {
+			const { startWorker, stopWorker } = await import('#modules/jobs/worker.ts')
+			await startWorker()
+			// pg-boss stops fetching at once and gives the jobs in hand the grace period to finish.
+			stopJobs = () => stopWorker({ timeoutMs: graceMs })
+		}
+	} catch (error) {
+		// Ctrl-C just after the first page: the database may stop under these steps, which is no error.
+		if (stopping) return
+		throw error
 	}
 	// A signal that arrived while starting finds nothing to drain yet: start-up stops here.
 	if (stopping) return
@@ -193,8 +271,8 @@ async function main() {
 			`\nSingle sign-on: log in with any address at riverside.example (e.g. aisha.rahman@riverside.example, or a new one)\n  and an empty password. The development identity provider at ${devIdp.issuer} signs you in without a password.`,
 		)
 	}
-	if (!env.SMTP_URL && env.NODE_ENV !== 'production') console.log(`\nEmails go to the dev outbox: ${url}/dev/outbox`)
-	if (!env.APP_URL && env.NODE_ENV !== 'production') {
+	if (!env.SMTP_URL && !isRealDeployment(env)) console.log(`\nEmails go to the dev outbox: ${url}/dev/outbox`)
+	if (!env.APP_URL && !isRealDeployment(env)) {
 		console.log(
 			`Links in emails point where you opened Circle (${url} or http://127.0.0.1:${env.PORT}); set APP_URL to fix one address.`,
 		)

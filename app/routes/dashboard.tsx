@@ -7,7 +7,7 @@ import { ButtonLink, buttonClasses } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { ArrowRightIcon, AwardIcon, ClockIcon } from '#app/components/ui/icons.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { metaT } from '#app/utils/i18n.ts'
+import { metaT, useEnglishContentLang } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { getDashboard } from '#modules/learning/get-dashboard.ts'
 import { listAssignedToLearner } from '#modules/assignments/list-for-learner.ts'
@@ -56,6 +56,7 @@ type Course = Route.ComponentProps['loaderData']['inProgress'][number]
 export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 	const { firstName, inProgress, completed, assigned, locked, followUps, signOffsWaiting } = loaderData
 	const { t } = useTranslation('dashboard')
+	const contentLang = useEnglishContentLang()
 	const f = useCpdFormat()
 	const followUpSlugs = new Set(followUps.map((f) => f.courseSlug))
 	const empty = inProgress.length === 0 && completed.length === 0 && assigned.length === 0
@@ -112,7 +113,7 @@ export default function DashboardRoute({ loaderData }: Route.ComponentProps) {
 						{completed.map((course) => (
 							<li key={course.enrolmentId} className="flex flex-wrap items-center justify-between gap-3 p-5">
 								<div>
-									<h3 className="font-semibold text-stone-900">
+									<h3 className="font-semibold text-stone-900" lang={contentLang}>
 										<Link to={`/learn/${course.courseSlug}`} className="hover:underline">
 											{course.title}
 										</Link>
@@ -176,6 +177,7 @@ type FollowUp = Route.ComponentProps['loaderData']['followUps'][number]
 /** Follow-up steps due now (action plan, 7- and 30-day checks, reflection), one row per course. */
 function FollowUpsDue({ followUps }: { followUps: FollowUp[] }) {
 	const { t } = useTranslation('dashboard')
+	const contentLang = useEnglishContentLang()
 	const f = useCpdFormat()
 	const due = followUps.filter((item) => item.dueSteps.length > 0)
 	if (due.length === 0) return null
@@ -189,7 +191,9 @@ function FollowUpsDue({ followUps }: { followUps: FollowUp[] }) {
 				{due.map((item) => (
 					<li key={item.courseSlug} className="flex flex-wrap items-center justify-between gap-3 p-5">
 						<div>
-							<h3 className="font-semibold text-stone-900">{item.courseTitle}</h3>
+							<h3 className="font-semibold text-stone-900" lang={contentLang}>
+								{item.courseTitle}
+							</h3>
 							<p className="mt-1 text-sm text-stone-700">
 								{t('followUps.dueNow', {
 									steps: item.dueSteps.map((step) => t(`followUps.steps.${step}`)).join(', '),
@@ -210,13 +214,16 @@ function FollowUpsDue({ followUps }: { followUps: FollowUp[] }) {
 
 function InProgressCard({ course }: { course: Course }) {
 	const { t } = useTranslation('dashboard')
+	const contentLang = useEnglishContentLang()
 	const f = useCpdFormat()
 	const continueTo = course.resumeLesson
 		? `/learn/${course.courseSlug}/${course.resumeLesson.id}`
 		: `/learn/${course.courseSlug}`
 	return (
 		<article className="flex h-full flex-col rounded-2xl border border-stone-200 bg-white p-6 shadow-xs">
-			<h3 className="text-lg font-semibold text-stone-900">{course.title}</h3>
+			<h3 className="text-lg font-semibold text-stone-900" lang={contentLang}>
+				{course.title}
+			</h3>
 			<ProgressBar
 				className="mt-4"
 				label={t('progress')}
@@ -285,6 +292,7 @@ function AssignedList({
 	locked: Route.ComponentProps['loaderData']['locked']
 }) {
 	const { t } = useTranslation('dashboard')
+	const contentLang = useEnglishContentLang()
 	const f = useCpdFormat()
 	return (
 		<section aria-labelledby="assigned-heading" className="mt-10">
@@ -296,7 +304,7 @@ function AssignedList({
 					<li key={item.id} className="flex flex-wrap items-center justify-between gap-3 p-5">
 						<div>
 							<h3 className="font-semibold text-stone-900">
-								{item.title}
+								<span lang={contentLang}>{item.title}</span>
 								{item.isRenewal ? t('assigned.renewal') : ''}
 							</h3>
 							<p className="mt-1 text-sm text-stone-700">

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useRevalidator, useSearchParams } from 'react-router'
+import { z } from 'zod'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CourseOutline } from '#app/components/learn/course-outline.tsx'
 import { LessonBadges, LessonNav, LessonTranscript } from '#app/components/learn/lesson-parts.tsx'
@@ -68,7 +69,23 @@ export async function action({ request, params }: Route.ActionArgs) {
 				return redirect(typeof next === 'string' && LESSON_ID.test(next) ? `/learn/${slug}/${next}` : lessonUrl)
 			}
 			case 'submit-quiz': {
-				await submitQuizAttempt({ userId: user.id, lessonId: params.lessonId, answers: answersFromForm(form) })
+				// The attempts the form's page showed (absent from a page served before the field existed).
+				const seen = z.coerce
+					.number()
+					.int()
+					.min(0)
+					.max(10_000)
+					.optional()
+					.safeParse(form.get('attemptsSeen') ?? undefined)
+				if (!seen.success) {
+					return data({ error: { message: 'That action is not recognised.' } }, { status: 400 })
+				}
+				await submitQuizAttempt({
+					userId: user.id,
+					lessonId: params.lessonId,
+					answers: answersFromForm(form),
+					attemptsSeen: seen.data,
+				})
 				return redirect(`${lessonUrl}#quiz-result`)
 			}
 			default:
@@ -315,9 +332,7 @@ function LessonBody({
 											: t('lesson.markDone')}
 								</Button>
 								<p className="text-sm text-stone-700">
-									{course.sequential && next
-										? t('lesson.unlocksNext')
-										: t('lesson.finishedReading')}
+									{course.sequential && next ? t('lesson.unlocksNext') : t('lesson.finishedReading')}
 								</p>
 							</Form>
 						)}

@@ -13,7 +13,7 @@ import { getStripe } from './stripe-client.ts'
  * fulfil it), with `confirmed: false`.
  */
 export async function confirmCheckout({ sessionId, userId }: { sessionId: string; userId: string }) {
-	const order = getStripe()
+	const order = (await getStripe())
 		? await prisma.order.findFirst({
 				where: { stripeCheckoutSessionId: sessionId, buyerUserId: userId },
 				select: { id: true },

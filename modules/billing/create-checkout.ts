@@ -91,7 +91,7 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 	}
 
 	const config = billingConfig()
-	const stripe = getStripe()
+	const stripe = await getStripe()
 	if (!stripe && config.production) {
 		throw new BillingConfigurationError(
 			'Payments are not configured: set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (the demo checkout is never available in production).',

@@ -272,7 +272,7 @@ export async function fulfilCheckout({
 	checkoutSessionId: string
 	stripeEvent?: StripeEventRef
 }): Promise<FulfilmentResult> {
-	const stripe = requireStripe()
+	const stripe = await requireStripe()
 	const session = await stripe.checkout.sessions.retrieve(checkoutSessionId, {
 		expand: ['line_items', 'payment_intent.latest_charge'],
 	})
@@ -351,7 +351,7 @@ export async function fulfilInvoice({
 	invoiceId: string
 	stripeEvent?: StripeEventRef
 }): Promise<FulfilmentResult> {
-	const stripe = requireStripe()
+	const stripe = await requireStripe()
 	const invoice = await stripe.invoices.retrieve(invoiceId, { expand: ['payments'] })
 	const orderId = invoice.metadata?.orderId
 	const order = await prisma.order.findFirst({
@@ -391,7 +391,7 @@ export async function applyChargeEvent({
 	chargeId: string
 	stripeEvent?: StripeEventRef
 }): Promise<FulfilmentResult> {
-	const stripe = requireStripe()
+	const stripe = await requireStripe()
 	const charge = await stripe.charges.retrieve(chargeId)
 	const paymentIntentId = idOf(charge.payment_intent)
 	const order = await prisma.order.findFirst({

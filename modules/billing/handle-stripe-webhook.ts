@@ -25,7 +25,7 @@ export async function handleStripeWebhook({
 	signature: string | null
 }): Promise<WebhookReply> {
 	const { webhookSecret } = billingConfig()
-	const stripe = getStripe()
+	const stripe = await getStripe()
 	if (!stripe || !webhookSecret) return { status: 503, body: 'Stripe webhooks are not configured' }
 	if (!signature) return { status: 400, body: 'Missing Stripe-Signature header' }
 

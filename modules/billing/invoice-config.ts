@@ -1,4 +1,4 @@
-import { parseEnv } from '#modules/env/env.ts'
+import { isRealDeployment, parseEnv } from '#modules/env/env.ts'
 import { BillingConfigurationError } from './stripe-client.ts'
 
 export type SupplierDetails = {
@@ -11,11 +11,11 @@ export type SupplierDetails = {
 	bank: { accountName: string; sortCode: string; accountNumber: string }
 	/** The VAT rate charged, in percent (0 when not VAT-registered). */
 	vatRatePercent: number
-	/** True when the labelled demo supplier stands in (never in production). */
+	/** True when the labelled demo supplier stands in (never in a real deployment: ADR 0052). */
 	demo: boolean
 }
 
-// Outside production, a supplier that is obviously not real fills any gap, so the demo's invoices
+// Outside a real deployment, a supplier that is obviously not real fills any gap, so the demo's invoices
 // are complete documents without anyone configuring anything.
 const DEMO = {
 	name: 'Circle Learning Ltd (demo)',
@@ -28,13 +28,13 @@ const DEMO = {
 
 /**
  * The supplier printed on invoices and credit notes, from the INVOICE_* environment variables (read
- * at call time, as billingConfig is, so tests can change them). In production the name, address and
+ * at call time, as billingConfig is, so tests can change them). In a real deployment the name, address and
  * bank details are required: issuing an invoice without them is a BillingConfigurationError that
  * names the missing variables (a webhook answered 500 is retried by Stripe once they are set).
  */
 export function supplierDetails(): SupplierDetails {
 	const env = parseEnv()
-	const production = env.NODE_ENV === 'production'
+	const production = isRealDeployment(env)
 	const address = env.INVOICE_SUPPLIER_ADDRESS?.split('|')
 		.map((line) => line.trim())
 		.filter(Boolean)

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit'
 import { z } from 'zod'
-import { registerPdfFonts } from '#modules/pdf/fonts.ts'
+import { loadPdfKit, registerPdfFonts } from '#modules/pdf/fonts.ts'
 import { collectPdf, drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, textRight } from '#modules/pdf/kit.ts'
 import {
 	type InvoiceDocument,
@@ -44,6 +43,7 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<{ fil
 	const lines = z.array(LineSchema).parse(credit ? credit.lines : invoice.lines)
 	const title = credit ? 'Credit note' : supplier.vatNumber ? 'VAT invoice' : 'Invoice'
 
+	const PDFDocument = await loadPdfKit()
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: { top: M, bottom: M, left: M, right: M },

@@ -282,7 +282,7 @@ export async function refundOrder({
 	if (!order.stripePaymentIntentId) {
 		throw new BillingError('conflict', 'NO_PAYMENT_TO_REFUND', 'This order has no Stripe payment to refund.')
 	}
-	const refund = await requireStripe().refunds.create(
+	const refund = await (await requireStripe()).refunds.create(
 		{ payment_intent: order.stripePaymentIntentId, metadata: { orderId, ...(note ? { note } : {}) } },
 		{ idempotencyKey: `order-${orderId}-refund` },
 	)

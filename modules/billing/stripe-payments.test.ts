@@ -351,7 +351,7 @@ describe('the Stripe webhook', () => {
 describe('signed events about things Circle or Stripe does not know', () => {
 	test('answer 200 and log a warning naming the event, never a secret; retries are skipped', async () => {
 		// A checkout Stripe knows but Circle did not create (another app on the same Stripe account).
-		const stripe = requireStripe()
+		const stripe = await requireStripe()
 		const foreign = await stripe.checkout.sessions.create(
 			{
 				mode: 'payment',

@@ -1,4 +1,3 @@
-import { createEvent } from 'ics'
 import { prisma } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { registerAttachmentResolver } from '#modules/mail/attachments.ts'
@@ -25,7 +24,10 @@ export type InvitationInput = {
  * remove it. The UID is the circle's, so every calendar matches an update to the event it holds, and
  * SEQUENCE rises with each change the facilitator makes, so the newest version wins.
  */
-export function buildCircleInvitation({ circle, attendee, method, sequence }: InvitationInput) {
+export async function buildCircleInvitation({ circle, attendee, method, sequence }: InvitationInput) {
+	// The ics package (and yup, which it validates with) loads when an invitation is first built, not
+	// by every HTTP worker at start-up (ADR 0054).
+	const { createEvent } = await import('ics')
 	const url = `${appUrl()}/circles/${circle.id}`
 	const online = circle.mode === 'ONLINE'
 	const { error, value } = createEvent({
@@ -78,7 +80,7 @@ registerAttachmentResolver('circle-invitation', async ({ bookingId, method, sequ
 			},
 		},
 	})
-	const content = buildCircleInvitation({ circle: booking.circle, attendee: booking.user, method, sequence })
+	const content = await buildCircleInvitation({ circle: booking.circle, attendee: booking.user, method, sequence })
 	return {
 		filename: method === 'CANCEL' ? 'cancelled.ics' : 'invite.ics',
 		content: Buffer.from(content, 'utf8'),

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { describe, expect, test } from 'vitest'
-import { BackpressuredWorkbookWriter, sheetDrained } from './export.ts'
+import { BackpressuredWorkbookWriter, sheetDrained } from './xlsx-writer.ts'
 
 const stalled = Symbol('stalled')
 

@@ -1,6 +1,5 @@
-import { once } from 'node:events'
-import { PassThrough, type Readable, type Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
+import { PassThrough } from 'node:stream'
+import type ExcelJS from 'exceljs'
 import { type ReadDb } from '#modules/db/replica.ts'
 import { type TeamScope } from '#modules/teams/scope.ts'
 import { neutraliseFormula, streamCsv } from '#modules/spreadsheets/csv.ts'
@@ -105,48 +104,6 @@ const FILLS: Record<MatrixCell['status'], string> = {
 const text = (value: string) => neutraliseFormula(value)
 
 /**
- * exceljs's streaming writer hands each worksheet to the zip as its own buffer stream (StreamBuf),
- * which accepts every write and passes it on without waiting: when compressing is slower than
- * writing rows, the whole sheet piles up in memory before the zip reads it (82.9 MiB for the scale
- * dataset's 5,000 people). This writer gives each part a Node PassThrough instead, which the zip
- * pipes from with backpressure, so `sheetDrained` can wait until the zip, and through it the
- * client, has caught up. exceljs writes its reusable XML buffers (StringBuf) to the part, so each
- * is copied out as it is written.
- */
-export class BackpressuredWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
-	constructor(options: Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>) {
-		super(options)
-		const zip = (this as unknown as { zip: { append(source: Readable, data: { name: string }): void } }).zip
-		Object.assign(this, {
-			_openStream(name: string) {
-				const part = new PassThrough({ highWaterMark: 64 * 1024 })
-				const write = part.write.bind(part)
-				part.write = ((chunk: unknown, ...rest: never[]) =>
-					write(
-						typeof chunk === 'object' && chunk !== null && 'toBuffer' in chunk
-							? Buffer.from((chunk as { toBuffer(): Buffer | null }).toBuffer() ?? Buffer.alloc(0))
-							: chunk,
-						...rest,
-					)) as typeof part.write
-				zip.append(part, { name })
-				// The workbook waits for each worksheet's part to be zipped before it finishes.
-				part.on('finish', () => part.emit('zipped'))
-				return part
-			},
-		})
-	}
-}
-
-/**
- * Waits while a worksheet's part is full: the zip (and the client behind it) is behind. `signal`
- * ends the wait when the download is cancelled, since the part will then never drain.
- */
-export async function sheetDrained(sheet: ExcelJS.Worksheet, signal?: AbortSignal) {
-	const part = (sheet as unknown as { stream: Writable }).stream
-	if (part.writableNeedDrain) await once(part, 'drain', { signal })
-}
-
-/**
  * The view as an XLSX workbook, streamed: a Summary sheet (the date, the filters, the counts per
  * status and per team), a Matrix sheet (people × courses, each cell in words) and a Requirements
  * sheet (one row per person and course, as the CSV). Header rows are frozen; every text cell is
@@ -161,12 +118,15 @@ export function streamMatrixXlsx(
 	output.on('close', () => {
 		if (!output.writableFinished) cancelled.abort(new Error('The download was cancelled'))
 	})
-	const workbook = new BackpressuredWorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
-	workbook.creator = 'Circle'
-	workbook.created = options.now
 	const columns = shownColumns(options.frame, options.filters)
 
 	async function write() {
+		// ExcelJS (with its zip and CSV packages, about 1 s of start-up on its own) is loaded on the
+		// first XLSX export, not by every HTTP worker at start-up (ADR 0054).
+		const { BackpressuredWorkbookWriter, sheetDrained } = await import('./xlsx-writer.ts')
+		const workbook = new BackpressuredWorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false })
+		workbook.creator = 'Circle'
+		workbook.created = options.now
 		const summary = await getComplianceMatrix({ ...options, limit: 0 })
 		writeSummary(workbook, options, summary)
 

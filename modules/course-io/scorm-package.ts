@@ -2,7 +2,6 @@
 // page plays the lessons in order and reports to the LMS through the SCORM runtime API
 // (docs/decisions/0039-scorm-export.md). The player's HTML, CSS and JS are Circle's own files in
 // ./scorm-player; the course goes into the launch page as JSON.
-import { ZipArchive } from 'archiver'
 import { assertCanEditCourse } from '#modules/authoring/access.ts'
 import { loadVersionTree, type VersionTree } from '#modules/authoring/content.ts'
 import { prisma } from '#modules/db/client.ts'
@@ -181,6 +180,9 @@ export function scormFiles({
 }
 
 async function zip(files: Map<string, string>) {
+	// archiver (and its zip and glob packages) is loaded on first use, not by every HTTP worker at
+	// start-up (ADR 0054).
+	const { ZipArchive } = await import('archiver')
 	const archive = new ZipArchive({ zlib: { level: 9 } })
 	const chunks: Buffer[] = []
 	const done = new Promise<Buffer>((resolve, reject) => {

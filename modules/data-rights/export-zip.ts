@@ -1,4 +1,3 @@
-import { ZipArchive } from 'archiver'
 import type { PassportDocument } from '#modules/passport/build-passport.ts'
 import type { Passport } from '#modules/passport/schema.ts'
 import { type PersonalData, personalDataJson } from './export-data.ts'
@@ -38,6 +37,9 @@ export async function buildDataExportZip({
 	passport: Passport
 	documents: PassportDocument[]
 }): Promise<Buffer> {
+	// archiver (and its zip and glob packages) is loaded on first use, not by every HTTP worker at
+	// start-up (ADR 0054).
+	const { ZipArchive } = await import('archiver')
 	const archive = new ZipArchive({ zlib: { level: 6 } })
 	const chunks: Buffer[] = []
 	const done = new Promise<Buffer>((resolve, reject) => {

@@ -7,7 +7,7 @@ import { FollowUpsError } from './errors.ts'
 import { readQuestions } from './settings.ts'
 import { type CheckAnswer, type CheckDay, markCheck } from './schemas.ts'
 import { dueLabels, dueStepNames, dueSteps, opensAt } from './stages.ts'
-import { selectManagersOf } from './sql.ts'
+import { selectFollowUpEnrolments, selectManagersOf } from './sql.ts'
 
 const notFound = () =>
 	new FollowUpsError('not_found', 'FOLLOW_UP_NOT_FOUND', 'This course has no follow-up for you yet.')
@@ -115,42 +115,27 @@ async function feedPortfolio(
  * what the dashboard lists. Newest completion first.
  */
 export async function listFollowUps({ userId, now }: { userId: string; now: Date }) {
-	const enrolments = await prisma.enrolment.findMany({
-		where: { userId, completedAt: { not: null }, revokedAt: null, course: { followUp: { isNot: null } } },
-		orderBy: { completedAt: 'desc' },
-		select: {
-			id: true,
-			cycle: true,
-			completedAt: true,
-			version: { select: { title: true } },
-			course: { select: { slug: true, followUp: { select: { startsFrom: true } } } },
-			followUps: {
-				select: { cycle: true, actionPlanAt: true, day7At: true, day30At: true, reflectionAt: true, signedOffAt: true },
-			},
-		},
+	// One statement (the dashboard is every learner's home): enrolments, courses, follow-ups and responses.
+	const rows = await selectFollowUpEnrolments({ userId })
+	return rows.map((row) => {
+		const progress = {
+			completedAt: row.completedAt,
+			actionPlanAt: row.actionPlanAt,
+			day7At: row.day7At,
+			day30At: row.day30At,
+			reflectionAt: row.reflectionAt,
+		}
+		const day30 = opensAt(progress.completedAt, 30)
+		return {
+			courseSlug: row.courseSlug,
+			courseTitle: row.courseTitle,
+			completedAt: progress.completedAt,
+			due: dueLabels(progress, now),
+			dueSteps: dueStepNames(progress, now),
+			next: now < opensAt(progress.completedAt, 7) ? opensAt(progress.completedAt, 7) : now < day30 ? day30 : null,
+			signedOff: Boolean(row.signedOffAt),
+		}
 	})
-	return enrolments
-		.filter((e) => e.completedAt! >= e.course.followUp!.startsFrom)
-		.map((e) => {
-			const response = e.followUps.find((r) => r.cycle === e.cycle)
-			const progress = {
-				completedAt: e.completedAt!,
-				actionPlanAt: response?.actionPlanAt ?? null,
-				day7At: response?.day7At ?? null,
-				day30At: response?.day30At ?? null,
-				reflectionAt: response?.reflectionAt ?? null,
-			}
-			const day30 = opensAt(progress.completedAt, 30)
-			return {
-				courseSlug: e.course.slug,
-				courseTitle: e.version.title,
-				completedAt: progress.completedAt,
-				due: dueLabels(progress, now),
-				dueSteps: dueStepNames(progress, now),
-				next: now < opensAt(progress.completedAt, 7) ? opensAt(progress.completedAt, 7) : now < day30 ? day30 : null,
-				signedOff: Boolean(response?.signedOffAt),
-			}
-		})
 }
 
 /**

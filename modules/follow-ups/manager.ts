@@ -1,7 +1,7 @@
 import { recordAudit } from '#modules/audit/record.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { FollowUpsError } from './errors.ts'
-import { selectManagersOf } from './sql.ts'
+import { selectManagersOf, selectSentFollowUps, type SentFollowUpRow } from './sql.ts'
 
 const notFound = () =>
 	new FollowUpsError('not_found', 'SIGN_OFF_NOT_FOUND', 'We could not find that follow-up to sign off.')
@@ -35,11 +35,11 @@ async function loadRequest(
 	return row
 }
 
-function present(row: Awaited<ReturnType<typeof loadRequest>>) {
+function present(row: Awaited<ReturnType<typeof loadRequest>> | SentFollowUpRow) {
 	return {
 		id: row.id,
-		learnerName: row.user.name,
-		courseTitle: row.enrolment.version.title,
+		learnerName: 'learnerName' in row ? row.learnerName : row.user.name,
+		courseTitle: 'courseTitle' in row ? row.courseTitle : row.enrolment.version.title,
 		completedAt: row.completedAt,
 		sentAt: row.sentAt!,
 		actionPlan: row.sentActionPlan,
@@ -54,12 +54,7 @@ function present(row: Awaited<ReturnType<typeof loadRequest>>) {
  * Only what each learner sent is returned.
  */
 export async function listSignOffRequests({ managerId }: { managerId: string }) {
-	const rows = await prisma.followUpResponse.findMany({
-		where: { managerId, sentAt: { not: null } },
-		orderBy: [{ signedOffAt: { sort: 'desc', nulls: 'first' } }, { sentAt: 'desc' }],
-		take: 100,
-		select: SENT_SELECT,
-	})
+	const rows = await selectSentFollowUps({ managerId })
 	const managed = new Map<string, boolean>()
 	const kept = []
 	for (const row of rows) {

@@ -1,4 +1,4 @@
-import { type LessonKind, prisma } from '#modules/db/client.ts'
+import { type LessonKind, prisma, type VersionStatus } from '#modules/db/client.ts'
 import { LearningError } from '#modules/learning/errors.ts'
 import { renderMarkdownCached } from '#modules/markdown/render-markdown-cached.ts'
 import { resumePosition } from '#modules/progress/watched-ranges.ts'
@@ -6,6 +6,7 @@ import { getQuizForLearner, type LearnerQuiz } from '#modules/quizzes/get-quiz-f
 import type { Language } from '#modules/i18n/languages.ts'
 import { loadTranslation, localise, localiseQuiz, type Translation, translationKey } from './course-translation.ts'
 import { computeLessonStates, pickResumeLesson, progressPercent } from './outline.ts'
+import { selectLearnerEnrolment, selectLessonMarkdown, selectVersionOutline } from './sql.ts'
 
 export type OutlineEntry = {
 	id: string
@@ -37,8 +38,9 @@ export type LessonContent =
 /**
  * Loads the learner's view of their course: the outline (modules and lessons with ticks and locks),
  * where they are, and the current lesson's content, in a constant number of queries however large
- * the course is: the enrolment, the version's modules with their lessons (light fields only), the
- * learner's progress rows, then the content of the one current lesson.
+ * the course is: the enrolment with the learner's progress rows, the version's modules with their
+ * lessons (light fields only; cached per published version), then the content of the one current
+ * lesson.
  *
  * Only an ACTIVE enrolment of this learner opens the course (`forbidden` NOT_ENROLLED otherwise, so
  * the route can send them to the course page); a lesson id that is not in the enrolled version is
@@ -75,9 +77,7 @@ export async function getLessonPage({
 	const next = lessons[index + 1]
 	const row = progress.find((p) => p.lessonId === lesson.id)
 
-	const content = state.locked
-		? null
-		: await loadContent({ userId, lesson, row, cycle: enrolment.cycle, translation })
+	const content = state.locked ? null : await loadContent({ userId, lesson, row, cycle: enrolment.cycle, translation })
 	const courseTitle = localise(translation, translationKey('course', null, 'title'), enrolment.version.title)
 	const lessonTitle = title('lesson', lesson)
 	const moduleTitle = title('module', moduleOfLesson)
@@ -121,7 +121,9 @@ export async function getLessonPage({
 			total: lessons.length,
 			...state,
 		},
-		previous: previous ? { id: previous.id, ...withLang(title('lesson', previous)), locked: states.get(previous.id)!.locked } : null,
+		previous: previous
+			? { id: previous.id, ...withLang(title('lesson', previous)), locked: states.get(previous.id)!.locked }
+			: null,
 		next: next ? { id: next.id, ...withLang(title('lesson', next)), locked: states.get(next.id)!.locked } : null,
 		content,
 	}
@@ -147,43 +149,78 @@ export async function findResumeLesson({ userId, courseSlug }: { userId: string;
 
 /**
  * The learner's active enrolment on the course, its version's modules and lessons in order, and the
- * learner's progress rows: the lesson page's hot queries (exported for the Prisma-against-pg bench,
- * which must time exactly these). Not enrolled is `forbidden`.
+ * learner's progress rows: the lesson page's hot reads (exported for the Prisma-against-pg bench,
+ * which must time exactly these). One statement for the enrolment with its progress, and one for
+ * the outline unless it is in the outline cache. Not enrolled is `forbidden`.
  */
 export async function loadCourseForLearner({ userId, courseSlug }: { userId: string; courseSlug: string }) {
-	const enrolment = await prisma.enrolment.findFirst({
-		where: { userId, status: 'ACTIVE', course: { slug: courseSlug } },
-		select: {
-			id: true,
-			courseId: true,
-			versionId: true,
-			completedAt: true,
-			cycle: true,
-			version: { select: { title: true, sequential: true } },
-		},
-	})
-	if (!enrolment) {
+	const row = await selectLearnerEnrolment({ userId, courseSlug })
+	if (!row) {
 		throw new LearningError('forbidden', 'NOT_ENROLLED', 'Enrol on this course to open its lessons.')
 	}
-	const [modules, progress] = await Promise.all([
-		prisma.module.findMany({
-			where: { versionId: enrolment.versionId },
-			orderBy: { position: 'asc' },
-			select: {
-				id: true,
-				title: true,
-				lessons: {
-					orderBy: { position: 'asc' },
-					select: { id: true, title: true, kind: true, required: true, estimatedMinutes: true },
-				},
-			},
-		}),
-		prisma.lessonProgress.findMany({
-			where: { userId, enrolmentId: enrolment.id },
-			select: { lessonId: true, status: true, positionSeconds: true, secondsWatched: true, updatedAt: true },
-		}),
-	])
+	const { progress, ...enrolment } = row
+	const modules = await versionOutline({ versionId: enrolment.versionId, status: enrolment.version.status })
 	return { enrolment, modules, progress }
+}
+
+export type VersionOutline = Array<{
+	id: string
+	title: string
+	lessons: Array<{ id: string; title: string; kind: LessonKind; required: boolean; estimatedMinutes: number }>
+}>
+
+/** About a hundred large courses' outlines; a typical one is a few kilobytes. */
+export const OUTLINE_CACHE_MAX_BYTES = 2_000_000
+const outlineCache = new Map<string, { outline: VersionOutline; bytes: number }>()
+let outlineCacheBytes = 0
+
+/**
+ * A version's modules and lessons (titles, kinds, minutes), from an in-process LRU cache bounded in
+ * bytes. Published and archived versions are never edited (modules/authoring/access.ts
+ * requireDraftVersion), so an outline cached by version id can never be stale, in this process or
+ * any other; a draft's (which only a preview would show) is read every time.
+ */
+async function versionOutline({ versionId, status }: { versionId: string; status: VersionStatus }) {
+	const cacheable = status !== 'DRAFT'
+	const hit = cacheable ? outlineCache.get(versionId) : undefined
+	if (hit) {
+		// Re-insert to mark it most recently used (a Map iterates in insertion order).
+		outlineCache.delete(versionId)
+		outlineCache.set(versionId, hit)
+		return hit.outline
+	}
+	const outline: VersionOutline = []
+	for (const row of await selectVersionOutline({ versionId })) {
+		let module = outline.at(-1)
+		if (module?.id !== row.moduleId) outline.push((module = { id: row.moduleId, title: row.moduleTitle, lessons: [] }))
+		if (row.id === null) continue
+		module.lessons.push({
+			id: row.id,
+			title: row.title!,
+			kind: row.kind!,
+			required: row.required!,
+			estimatedMinutes: row.estimatedMinutes!,
+		})
+	}
+	if (cacheable) {
+		// UTF-16: two bytes a character, a rough but safe bound on what the strings hold.
+		const bytes = 2 * JSON.stringify(outline).length
+		if (bytes <= OUTLINE_CACHE_MAX_BYTES / 4) {
+			outlineCache.set(versionId, { outline, bytes })
+			outlineCacheBytes += bytes
+			for (const [key, entry] of outlineCache) {
+				if (outlineCacheBytes <= OUTLINE_CACHE_MAX_BYTES) break
+				outlineCache.delete(key)
+				outlineCacheBytes -= entry.bytes
+			}
+		}
+	}
+	return outline
+}
+
+/** Bytes the outline cache holds now (for tests). */
+export function outlineCacheSize() {
+	return { entries: outlineCache.size, bytes: outlineCacheBytes }
 }
 
 async function loadContent({
@@ -229,18 +266,17 @@ async function loadContent({
 			}
 		}
 		case 'READING': {
-			const reading = await prisma.lesson.findUniqueOrThrow({ where: { id: lesson.id }, select: { markdown: true } })
+			// Raw: Prisma compiles every query it is given on every call, and this is the hot page.
+			const reading = await selectLessonMarkdown({ lessonId: lesson.id })
+			if (!reading)
+				throw new LearningError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
 			const markdown = localise(translation, translationKey('lesson', lesson.id, 'markdown'), reading.markdown ?? '')
 			return { kind: 'READING', html: renderMarkdownCached(markdown.text), lang: markdown.lang }
 		}
 		case 'QUIZ': {
-			const quiz = await prisma.lesson.findUniqueOrThrow({
-				where: { id: lesson.id },
-				select: { passMark: true, maxAttempts: true },
-			})
 			return {
 				kind: 'QUIZ',
-				quiz: localiseQuiz(translation, await getQuizForLearner({ userId, lessonId: lesson.id, cycle, ...quiz })),
+				quiz: localiseQuiz(translation, await getQuizForLearner({ userId, lessonId: lesson.id, cycle })),
 			}
 		}
 	}

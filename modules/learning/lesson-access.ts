@@ -1,12 +1,12 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { LearningError } from '#modules/learning/errors.ts'
-import { countRequiredLessonsNotDoneBefore } from './sql.ts'
+import { countRequiredLessonsNotDoneBefore, selectLessonForLearner } from './sql.ts'
 
 type Db = Tx | typeof prisma
 
 /**
  * Finds a lesson together with the learner's active enrolment in the very version the lesson
- * belongs to, in one query. A lesson that does not exist and a lesson of a course (or version) the
+ * belongs to, in one statement. A lesson that does not exist and a lesson of a course (or version) the
  * learner is not enrolled in are the same `not_found`, so ids of other courses' lessons reveal
  * nothing. Every progress and quiz write starts here: it is what scopes a write to its owner.
  */
@@ -19,30 +19,8 @@ export async function findLessonForLearner({
 	userId: string
 	lessonId: string
 }) {
-	const lesson = await db.lesson.findUnique({
-		where: { id: lessonId },
-		select: {
-			id: true,
-			key: true,
-			kind: true,
-			title: true,
-			position: true,
-			versionId: true,
-			videoDurationSeconds: true,
-			passMark: true,
-			maxAttempts: true,
-			module: { select: { position: true } },
-			version: {
-				select: {
-					sequential: true,
-					courseId: true,
-					enrolments: { where: { userId, status: 'ACTIVE' }, select: { id: true, cycle: true }, take: 1 },
-				},
-			},
-		},
-	})
-	const enrolment = lesson?.version.enrolments[0]
-	if (!lesson || !enrolment) {
+	const lesson = await selectLessonForLearner(db, { userId, lessonId })
+	if (!lesson) {
 		throw new LearningError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in any of your courses.')
 	}
 	return {
@@ -51,16 +29,16 @@ export async function findLessonForLearner({
 		kind: lesson.kind,
 		title: lesson.title,
 		versionId: lesson.versionId,
-		courseId: lesson.version.courseId,
-		sequential: lesson.version.sequential,
+		courseId: lesson.courseId,
+		sequential: lesson.sequential,
 		position: lesson.position,
-		modulePosition: lesson.module.position,
+		modulePosition: lesson.modulePosition,
 		videoDurationSeconds: lesson.videoDurationSeconds,
 		passMark: lesson.passMark,
 		maxAttempts: lesson.maxAttempts,
-		enrolmentId: enrolment.id,
+		enrolmentId: lesson.enrolmentId,
 		/** The enrolment's current cycle (2 and on: retaking the course for a renewal). */
-		enrolmentCycle: enrolment.cycle,
+		enrolmentCycle: lesson.enrolmentCycle,
 	}
 }
 

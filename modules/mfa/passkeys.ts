@@ -1,11 +1,8 @@
-import {
-	type AuthenticatorTransportFuture,
-	generateAuthenticationOptions,
-	generateRegistrationOptions,
+import type {
+	AuthenticatorTransportFuture,
 	verifyAuthenticationResponse,
 	verifyRegistrationResponse,
 } from '@simplewebauthn/server'
-import { isoBase64URL } from '@simplewebauthn/server/helpers'
 import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
 import { AuthError } from '#modules/auth/errors.ts'
 import { ACCOUNT_DISABLED_MESSAGE } from '#modules/auth/messages.ts'
@@ -35,6 +32,12 @@ export const RECENT_SIGN_IN_MS = 15 * 60 * 1000
 export const MAX_PASSKEYS_PER_USER = 20
 
 export const RP_NAME = 'Circle'
+
+/**
+ * SimpleWebAuthn (with its ASN.1 and X.509 packages, about 200 modules), loaded the first time a
+ * process handles a passkey rather than by every HTTP worker at start-up (ADR 0054).
+ */
+const webauthn = () => import('@simplewebauthn/server')
 
 type ChallengePurpose = 'register' | 'authenticate' | 'second-factor'
 
@@ -89,7 +92,7 @@ async function saveChallenge({
 /** The challenge a response answers, read from its clientDataJSON (the library checks the rest). */
 function challengeOf(clientDataJSON: string) {
 	try {
-		const parsed = JSON.parse(isoBase64URL.toUTF8String(clientDataJSON)) as { challenge?: unknown }
+		const parsed = JSON.parse(Buffer.from(clientDataJSON, 'base64url').toString('utf8')) as { challenge?: unknown }
 		if (typeof parsed.challenge === 'string' && parsed.challenge.length > 0 && parsed.challenge.length <= 200) {
 			return parsed.challenge
 		}
@@ -219,7 +222,7 @@ export async function startPasskeyRegistration({
 		)
 	}
 	const rp = relyingParty(origin)
-	const options = await generateRegistrationOptions({
+	const options = await (await webauthn()).generateRegistrationOptions({
 		rpName: rp.rpName,
 		rpID: rp.rpID,
 		userName: user.email,
@@ -282,7 +285,7 @@ export async function finishPasskeyRegistration({
 	const rp = relyingParty(origin)
 	let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>
 	try {
-		verification = await verifyRegistrationResponse({
+		verification = await (await webauthn()).verifyRegistrationResponse({
 			response,
 			expectedChallenge: challenge,
 			expectedOrigin: rp.origin,
@@ -352,7 +355,7 @@ export async function finishPasskeyRegistration({
  */
 export async function startPasskeySignIn({ origin, now = new Date() }: { origin?: string; now?: Date } = {}) {
 	const rp = relyingParty(origin)
-	const options = await generateAuthenticationOptions({
+	const options = await (await webauthn()).generateAuthenticationOptions({
 		rpID: rp.rpID,
 		userVerification: 'preferred',
 		timeout: WEBAUTHN_CHALLENGE_MS,
@@ -379,7 +382,7 @@ export async function startPasskeySecondFactor({
 		throw new MfaError('not_found', 'PASSKEY_NOT_FOUND', 'You have no passkeys. Use another way to sign in.')
 	}
 	const rp = relyingParty(origin)
-	const options = await generateAuthenticationOptions({
+	const options = await (await webauthn()).generateAuthenticationOptions({
 		rpID: rp.rpID,
 		allowCredentials: user.passkeys.map((passkey) => ({
 			id: passkey.id,
@@ -434,7 +437,7 @@ async function verifyAssertion({
 	}
 	if (
 		response.response.userHandle &&
-		response.response.userHandle !== isoBase64URL.fromBuffer(userHandle(passkey.userId))
+		response.response.userHandle !== Buffer.from(userHandle(passkey.userId)).toString('base64url')
 	) {
 		throw passkeyFailed()
 	}
@@ -442,7 +445,7 @@ async function verifyAssertion({
 	const rp = relyingParty(origin)
 	let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>
 	try {
-		verification = await verifyAuthenticationResponse({
+		verification = await (await webauthn()).verifyAuthenticationResponse({
 			response,
 			expectedChallenge: challenge,
 			expectedOrigin: rp.origin,

@@ -1,5 +1,4 @@
 import { PassThrough, pipeline, type Readable } from 'node:stream'
-import { ZipArchive } from 'archiver'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { buildPassport, type PassportDocument } from './build-passport.ts'
 import type { Passport } from './schema.ts'
@@ -26,7 +25,7 @@ portfolio/               the CPD portfolio, laid out for their regulator
  * off and the browser reports a failed download: a half-written ZIP never looks finished, and the
  * request never hangs.
  */
-export function writePassportZip({
+export async function writePassportZip({
 	passport,
 	documents,
 	onError = (error) => console.error(`[passport] the ZIP failed: ${error.message}`),
@@ -34,7 +33,10 @@ export function writePassportZip({
 	passport: Passport
 	documents: PassportDocument[]
 	onError?: (error: Error) => void
-}): Readable {
+}): Promise<Readable> {
+	// archiver (and its zip and glob packages) is loaded on first use, not by every HTTP worker at
+	// start-up (ADR 0054).
+	const { ZipArchive } = await import('archiver')
 	const archive = new ZipArchive({ zlib: { level: 6 } })
 	let failed = false
 	const fail = (error: unknown) => {
@@ -83,5 +85,5 @@ export async function createPassportZip({ userId, now }: { userId: string; now: 
 		'You have downloaded your CPD passport ten times in the last hour. Please try again later.',
 	)
 	const { passport, documents, filename } = await buildPassport({ userId, now })
-	return { filename, stream: writePassportZip({ passport, documents }) }
+	return { filename, stream: await writePassportZip({ passport, documents }) }
 }

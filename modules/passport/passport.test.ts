@@ -131,7 +131,7 @@ describe('the CPD passport', () => {
 		const learner = await createLearner()
 		const { passport } = await buildPassport({ userId: learner.id, now: new Date() })
 		const errors: string[] = []
-		const stream = writePassportZip({
+		const stream = await writePassportZip({
 			passport,
 			documents: [
 				{ path: 'certificates/A.pdf', render: async () => Buffer.from('%PDF-1.7 fine') },

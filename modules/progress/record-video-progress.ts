@@ -56,7 +56,16 @@ export type VideoProgressInput = z.input<typeof VideoProgressSchema>
  * tabs) are serialised on the progress row with SELECT … FOR UPDATE, so neither loses the other's
  * ranges.
  */
-export async function recordVideoProgress({ userId, input }: { userId: string; input: unknown }) {
+export async function recordVideoProgress({
+	userId,
+	input,
+	now: nowDate = new Date(),
+}: {
+	userId: string
+	input: unknown
+	/** When the report arrived (tests pass a clock); the wall-clock allowance is measured against it. */
+	now?: Date
+}) {
 	const parsed = VideoProgressSchema.safeParse(input)
 	if (!parsed.success) {
 		throw new ProgressError('invalid', 'INVALID_PROGRESS', 'That progress report was not in the expected format.')
@@ -96,7 +105,7 @@ export async function recordVideoProgress({ userId, input }: { userId: string; i
 		const row = await lockLessonProgress(tx, { userId, lessonId: lesson.id })
 		if (!row) throw new Error('Progress row vanished inside its own transaction')
 
-		const now = Date.now()
+		const now = nowDate.getTime()
 		const existing = normaliseRanges(parseStoredRanges(row.watchedRanges), duration)
 		const reported = normaliseRanges(playedRanges as Range[], duration)
 		const fresh = subtractRanges(reported, existing)
@@ -115,6 +124,8 @@ export async function recordVideoProgress({ userId, input }: { userId: string; i
 				positionSeconds: Math.round(Math.min(positionSeconds, duration)),
 				watchedRanges: union,
 				secondsWatched,
+				// The next report's allowance is measured from here, on the same clock as `now`.
+				updatedAt: nowDate,
 			},
 			select: { id: true },
 		})

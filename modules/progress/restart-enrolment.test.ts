@@ -39,8 +39,7 @@ describe('reflections per cycle', () => {
 		expect(await retakeCourse({ userId: learner.id, courseSlug: course.slug, now: expired })).toEqual({ cycle: 2 })
 
 		// The retake's quiz starts empty, and its draft is a new row: cycle 1's text is untouched.
-		const page = (cycle: number) =>
-			getQuizForLearner({ userId: learner.id, lessonId: quiz.id, cycle, passMark: 50, maxAttempts: null })
+		const page = (cycle: number) => getQuizForLearner({ userId: learner.id, lessonId: quiz.id, cycle })
 		expect((await page(2)).reflections).toEqual({})
 		await saveReflectionDraft({
 			userId: learner.id,

@@ -1,4 +1,6 @@
-import { prisma, type QuestionKind } from '#modules/db/client.ts'
+import { type QuestionKind } from '#modules/db/client.ts'
+import { LearningError } from '#modules/learning/errors.ts'
+import { type LearnerQuizRow, selectLearnerQuiz } from './sql.ts'
 
 export type LearnerQuestion = {
 	id: string
@@ -58,58 +60,32 @@ export type LearnerQuiz = {
  * `feedback` or `explanation`: before a submission nothing that gives an answer away is read, let
  * alone sent to the browser. Once the learner has submitted, the newest attempt comes back graded
  * with feedback on the options they chose; the right answers and explanations are revealed only
- * when they have passed or used every attempt, so a retake is still a test. Constant queries: four
- * before any attempt, seven after.
+ * when they have passed or used every attempt, so a retake is still a test. One statement
+ * (selectLearnerQuiz), before any attempt and after.
  */
 export async function getQuizForLearner({
 	userId,
 	lessonId,
 	cycle = 1,
-	passMark,
-	maxAttempts,
 }: {
 	userId: string
 	lessonId: string
 	/** The enrolment's current cycle: attempts from an earlier cycle (before a renewal's retake) do not count. */
 	cycle?: number
-	passMark: number | null
-	maxAttempts: number | null
 }): Promise<LearnerQuiz> {
-	const [questions, attempts, reflections] = await Promise.all([
-		prisma.question.findMany({
-			where: { lessonId },
-			orderBy: { position: 'asc' },
-			select: {
-				id: true,
-				kind: true,
-				prompt: true,
-				guidance: true,
-				scaleMin: true,
-				scaleMax: true,
-				scaleMinLabel: true,
-				scaleMaxLabel: true,
-				options: { orderBy: { position: 'asc' }, select: { id: true, text: true } },
-			},
-		}),
-		prisma.quizAttempt.findMany({
-			where: { userId, lessonId, cycle },
-			orderBy: { number: 'desc' },
-			select: { id: true, number: true, scorePercent: true, passed: true, submittedAt: true },
-		}),
-		prisma.reflection.findMany({
-			// This cycle's only: a renewal's retake starts with empty boxes, the earlier cycle's text kept.
-			where: { userId, lessonId, cycle, questionId: { not: null } },
-			select: { questionId: true, text: true, updatedAt: true },
-		}),
-	])
+	const row = await selectLearnerQuiz({ userId, lessonId, cycle })
+	if (!row) throw new LearningError('not_found', 'LESSON_NOT_FOUND', 'We could not find that lesson in this course.')
+	const { passMark, maxAttempts, questions, reflections } = row
+	const attempts = row.attempts.map((a) => ({ ...a, submittedAt: new Date(a.submittedAt) }))
 
 	const passed = attempts.some((a) => a.passed)
 	const attemptsRemaining = maxAttempts == null ? null : Math.max(0, maxAttempts - attempts.length)
 	const latest = attempts[0]
 	const lastResult = latest
-		? await getAttemptResult({
+		? attemptResult({
 				attempt: latest,
-				lessonId,
+				answers: row.answers,
+				marking: row.marking,
 				revealed: passed || attemptsRemaining === 0,
 				questionOrder: questions.map((q) => q.id),
 			})
@@ -124,7 +100,7 @@ export async function getQuizForLearner({
 		canAttempt: !passed && attemptsRemaining !== 0,
 		questions,
 		reflections: Object.fromEntries(
-			reflections.flatMap((r) => (r.questionId ? [[r.questionId, { text: r.text, updatedAt: r.updatedAt }]] : [])),
+			reflections.map((r) => [r.questionId, { text: r.text, updatedAt: new Date(r.updatedAt) }]),
 		),
 		attempts: attempts.map(({ id: _id, ...a }) => a),
 		lastResult,
@@ -132,32 +108,20 @@ export async function getQuizForLearner({
 }
 
 /** Grades one submitted attempt for display; see getQuizForLearner for what is revealed when. */
-async function getAttemptResult({
+function attemptResult({
 	attempt,
-	lessonId,
+	answers,
+	marking,
 	revealed,
 	questionOrder,
 }: {
-	attempt: AttemptSummary & { id: string }
-	lessonId: string
+	attempt: AttemptSummary
+	answers: LearnerQuizRow['answers']
+	/** Server-side only: filtered below before anything leaves this function. */
+	marking: LearnerQuizRow['marking']
 	revealed: boolean
 	questionOrder: string[]
-}): Promise<AttemptResult> {
-	const [answers, marking] = await Promise.all([
-		prisma.answer.findMany({
-			where: { attemptId: attempt.id },
-			select: { questionId: true, selectedOptionIds: true, text: true, scaleValue: true, isCorrect: true },
-		}),
-		// Server-side only: filtered below before anything leaves this function.
-		prisma.question.findMany({
-			where: { lessonId },
-			select: {
-				id: true,
-				explanation: true,
-				options: { orderBy: { position: 'asc' }, select: { id: true, isCorrect: true, feedback: true } },
-			},
-		}),
-	])
+}): AttemptResult {
 	const markingById = new Map(marking.map((q) => [q.id, q]))
 	const answersById = new Map(answers.map((a) => [a.questionId, a]))
 	return {

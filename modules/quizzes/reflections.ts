@@ -1,13 +1,16 @@
 import { type Tx } from '#modules/db/client.ts'
+import { type ReflectionRow, saveReflections } from './sql.ts'
 
 /** The longest reflection Circle stores, in characters (about three pages of writing). */
 export const REFLECTION_MAX_LENGTH = 5000
 
 /**
- * Writes reflection text, one row per learner, prompt and enrolment cycle: inserted if absent (ON
- * CONFLICT DO NOTHING, so a draft autosave and a submission arriving together never fail) and then
- * updated, so the last write wins. A renewal's retake is a new cycle, so it writes new rows and the
- * earlier cycle's reflections stay as they were. Returns when each row was saved, by question id.
+ * Writes reflection text, one row per learner, prompt and enrolment cycle, in one statement: inserted
+ * if absent, else updated (INSERT … ON CONFLICT DO UPDATE, so a draft autosave and a submission
+ * arriving together never fail, and the last write wins). A renewal's retake is a new cycle, so it
+ * writes new rows and the earlier cycle's reflections stay as they were. Returns when each row was
+ * saved, by question id. A quiz submission writes its reflections with the same statement, inside
+ * its attempt's (modules/quizzes/sql.ts).
  */
 export async function saveReflectionRows({
 	tx,
@@ -18,37 +21,19 @@ export async function saveReflectionRows({
 	tx: Tx
 	userId: string
 	lesson: { id: string; courseId: string; enrolmentId: string; enrolmentCycle: number }
-	rows: Array<{ questionId: string; prompt: string; text: string }>
+	rows: ReflectionRow[]
 }) {
 	if (rows.length === 0) return new Map<string, Date>()
-	await tx.reflection.createMany({
-		data: rows.map((r) => ({
+	const saved = await saveReflections(
+		tx,
+		{
 			userId,
 			courseId: lesson.courseId,
 			enrolmentId: lesson.enrolmentId,
 			lessonId: lesson.id,
-			questionId: r.questionId,
 			cycle: lesson.enrolmentCycle,
-			prompt: r.prompt,
-			text: r.text,
-		})),
-		skipDuplicates: true,
-	})
-	const saved = new Map<string, Date>()
-	for (const r of rows) {
-		const row = await tx.reflection.update({
-			where: {
-				userId_lessonId_questionId_cycle: {
-					userId,
-					lessonId: lesson.id,
-					questionId: r.questionId,
-					cycle: lesson.enrolmentCycle,
-				},
-			},
-			data: { text: r.text, prompt: r.prompt, enrolmentId: lesson.enrolmentId },
-			select: { updatedAt: true },
-		})
-		saved.set(r.questionId, row.updatedAt)
-	}
-	return saved
+		},
+		rows,
+	)
+	return new Map(saved.map((r) => [r.questionId, r.updatedAt]))
 }

@@ -109,9 +109,10 @@ describe('submitQuizAttempt', () => {
 
 	test('a double submit stores one attempt and reports the other as a conflict', async () => {
 		const { user, quiz } = await setUp()
+		// Both from the same page, which showed no attempt yet (the form's attemptsSeen).
 		const results = await Promise.allSettled([
-			submitQuizAttempt({ userId: user.id, lessonId: quiz.id, answers: wrongAnswers(quiz) }),
-			submitQuizAttempt({ userId: user.id, lessonId: quiz.id, answers: wrongAnswers(quiz) }),
+			submitQuizAttempt({ userId: user.id, lessonId: quiz.id, answers: wrongAnswers(quiz), attemptsSeen: 0 }),
+			submitQuizAttempt({ userId: user.id, lessonId: quiz.id, answers: wrongAnswers(quiz), attemptsSeen: 0 }),
 		])
 		const fulfilled = results.filter((r) => r.status === 'fulfilled')
 		const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
@@ -119,6 +120,18 @@ describe('submitQuizAttempt', () => {
 		expect(rejected[0]?.reason).toMatchObject({ kind: 'conflict', code: 'ATTEMPT_ALREADY_SUBMITTED' })
 		expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(1)
 		expect(await prisma.answer.count({ where: { attempt: { userId: user.id } } })).toBe(4)
+	})
+
+	test('a second submit of the same page after the first has finished is a conflict too; the next page may retake', async () => {
+		const { user, quiz } = await setUp()
+		await submitQuizAttempt({ userId: user.id, lessonId: quiz.id, answers: wrongAnswers(quiz), attemptsSeen: 0 })
+		await expect(
+			submitQuizAttempt({ userId: user.id, lessonId: quiz.id, answers: wrongAnswers(quiz), attemptsSeen: 0 }),
+		).rejects.toMatchObject({ kind: 'conflict', code: 'ATTEMPT_ALREADY_SUBMITTED' })
+		expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(1)
+		// The page that showed the first attempt offers a retake, which is a second attempt.
+		await submitQuizAttempt({ userId: user.id, lessonId: quiz.id, answers: wrongAnswers(quiz), attemptsSeen: 1 })
+		expect(await prisma.quizAttempt.count({ where: { userId: user.id } })).toBe(2)
 	})
 
 	describe('refuses bad answers and stores nothing', () => {

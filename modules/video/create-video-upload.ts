@@ -29,7 +29,7 @@ export async function createVideoUpload({ actorId, lessonId }: CreateVideoUpload
 			'This version is published. Start a new draft to change its video.',
 		)
 	}
-	const mux = requireMuxClient()
+	const mux = await requireMuxClient()
 	let upload
 	try {
 		upload = await mux.video.uploads.create({

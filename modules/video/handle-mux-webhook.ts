@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { prisma, type MuxUploadStatus, type Tx } from '#modules/db/client.ts'
 import { type Env, getEnv } from '#modules/env/env.ts'
 import { VideoError } from '#modules/video/errors.ts'
-import Mux from '@mux/mux-node'
 
 const EventSchema = z.object({
 	id: z.string().min(1),
@@ -64,6 +63,8 @@ export async function handleMuxWebhook({
 		)
 	}
 	// Verifying needs only the signing secret, not API keys.
+	// Mux's SDK is loaded on first use, not by every HTTP worker at start-up (ADR 0054).
+	const { default: Mux } = await import('@mux/mux-node')
 	const mux = new Mux({
 		tokenId: env.MUX_TOKEN_ID ?? null,
 		tokenSecret: env.MUX_TOKEN_SECRET ?? null,

@@ -1,4 +1,3 @@
-import Mux from '@mux/mux-node'
 import { type Env, getEnv } from '#modules/env/env.ts'
 import { VideoError } from '#modules/video/errors.ts'
 
@@ -7,7 +6,7 @@ import { VideoError } from '#modules/video/errors.ts'
  * are unset: trainers can still paste a playback id or a video URL. MUX_API_URL points the real
  * client at a local fake in tests.
  */
-export function requireMuxClient(env: Env = getEnv()) {
+export async function requireMuxClient(env: Env = getEnv()) {
 	if (!env.MUX_TOKEN_ID || !env.MUX_TOKEN_SECRET) {
 		throw new VideoError(
 			'invalid',
@@ -15,6 +14,8 @@ export function requireMuxClient(env: Env = getEnv()) {
 			'Video uploads need Mux keys; paste a playback id or URL instead.',
 		)
 	}
+	// Mux's SDK (about 80 modules) is loaded on first use, not by every HTTP worker at start-up (ADR 0054).
+	const { default: Mux } = await import('@mux/mux-node')
 	return new Mux({
 		tokenId: env.MUX_TOKEN_ID,
 		tokenSecret: env.MUX_TOKEN_SECRET,

@@ -40,16 +40,18 @@ async function timed(label: string, seconds: number, quiet: boolean, fn: (i: num
 	for (let i = 0; i < 3; i++) await fn(i)
 	let count = 0
 	let bytes = 0
+	const cpuBefore = process.cpuUsage()
 	const start = process.hrtime.bigint()
 	const deadline = start + BigInt(Math.round(seconds * 1e9))
 	while (process.hrtime.bigint() < deadline) bytes += await fn(count++)
 	const elapsed = Number(process.hrtime.bigint() - start) / 1e9
+	const cpu = process.cpuUsage(cpuBefore)
 	const rate = count / elapsed
 	if (!quiet)
 		console.log(
 			`${label.padEnd(34)} ${rate.toFixed(1).padStart(10)} /s   ${((elapsed / count) * 1000).toFixed(3).padStart(9)} ms each   ${(bytes / count / 1024).toFixed(1)} KiB`,
 		)
-	return rate
+	return { rate, cpuMs: (cpu.user + cpu.system) / 1000 / count }
 }
 
 /** Certificates rendered per second, and pre-rendered PDFs of the same size streamed per second. */
@@ -69,7 +71,13 @@ export async function benchCertificates({ seconds, quiet = false }: { seconds: n
 		return received
 	})
 
-	return { render, stream, bytes: prerendered.length }
+	return {
+		render: render.rate,
+		stream: stream.rate,
+		renderCpuMs: render.cpuMs,
+		streamCpuMs: stream.cpuMs,
+		bytes: prerendered.length,
+	}
 }
 
 async function main() {

@@ -14,7 +14,17 @@ export type LoadTarget = {
 	perRequestHeaders?: () => Record<string, string>
 }
 
-export type LoadPlan = { connections: number; warmupSeconds: number; seconds: number; runs: number }
+export type LoadPlan = {
+	connections: number
+	warmupSeconds: number
+	/**
+	 * At least this many requests of warm-up, whatever the seconds: on a busy machine a page may be
+	 * served a few times a second, and code V8 has not optimised yet costs several times what it will.
+	 */
+	warmupRequests?: number
+	seconds: number
+	runs: number
+}
 
 export type LoadResult = {
 	rps: number
@@ -52,7 +62,23 @@ export async function measure(
 	afterRun?: (run: number) => Promise<void>,
 	beforeRuns?: () => Promise<void>,
 ): Promise<LoadResult> {
-	if (plan.warmupSeconds > 0) await once(target, plan.connections, plan.warmupSeconds)
+	let warmed = 0
+	if (plan.warmupSeconds > 0) warmed = (await once(target, plan.connections, plan.warmupSeconds)).requests.total
+	const more = (plan.warmupRequests ?? 0) - warmed
+	if (more > 0) {
+		const { perRequestHeaders } = target
+		await autocannon({
+			url: target.url,
+			method: target.method ?? 'GET',
+			headers: target.headers,
+			body: target.body,
+			connections: plan.connections,
+			amount: more,
+			...(perRequestHeaders
+				? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequestHeaders() } }) }] }
+				: {}),
+		})
+	}
 	await beforeRuns?.()
 	const results: autocannon.Result[] = []
 	for (let i = 0; i < plan.runs; i++) {

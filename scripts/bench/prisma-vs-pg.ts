@@ -55,6 +55,8 @@ export async function benchPrismaVsPg({
 			rate: (a.rate + b.rate) / 2,
 			p50: (a.p50 + b.p50) / 2,
 			p99: Math.max(a.p99, b.p99),
+			// The client's side only (this process): what Prisma adds over pg, not PostgreSQL's work.
+			cpuMs: (a.cpuMs + b.cpuMs) / 2,
 		})
 		return { prisma: merge(p1, p2), pg: merge(g1, g2) }
 	} finally {

@@ -11,12 +11,12 @@
  * /proc): figures that hold still under load and are the ones to optimise. The load average is
  * printed beside them.
  */
-import { fork } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { postgresCpuReader } from './pg-cpu.ts'
-import type { CpuWindow, LadderPorts, ServerRequest } from './server.ts'
+import { forkBenchServer } from './fork-server.ts'
+import type { CpuWindow, LadderPorts } from './server.ts'
 import { compareRatios, fmt, median, table } from './stats.ts'
 import { timedLoop } from './timed-loop.ts'
 
@@ -96,39 +96,10 @@ export async function runScaleBench(options: { quick: boolean; write: string | n
 
 	// The real app in its own process.
 	const ports: LadderPorts = { L4: env.PORT, L0: env.PORT + 1, L1: env.PORT + 2, L2: env.PORT + 3, L3: env.PORT + 4 }
-	const child = fork(path.join(import.meta.dirname, 'server.ts'), [], {
-		execArgv: ['--import', 'tsx', '--expose-gc'],
-		env: {
-			// The app's own process inherits the environment, with the bench's changes on top.
-			// eslint-disable-next-line no-restricted-properties -- passed on, not read
-			...process.env,
-			NODE_ENV: 'production',
-			PORT: String(ports.L4),
-			APP_URL: `http://127.0.0.1:${ports.L4}`,
-			RUN_WORKER: 'false',
-		},
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	const { ask } = await forkBenchServer({
+		PORT: String(ports.L4),
+		APP_URL: `http://127.0.0.1:${ports.L4}`,
 	})
-	let nextId = 1
-	process.on('exit', () => child.kill())
-	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>()
-	const ready = new Promise<void>((resolve) =>
-		child.on('message', (m: { id: number; value?: unknown; error?: string }) => {
-			if (m.id === 0) return resolve()
-			const p = pending.get(m.id)
-			pending.delete(m.id)
-			if (m.error) p?.reject(new Error(m.error))
-			else p?.resolve(m.value)
-		}),
-	)
-	type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never
-	const ask = <T>(message: WithoutId<ServerRequest>) =>
-		new Promise<T>((resolve, reject) => {
-			const id = nextId++
-			pending.set(id, { resolve: resolve as (v: unknown) => void, reject })
-			child.send({ ...message, id })
-		})
-	await ready
 	await ask({ type: 'start-app', ports })
 
 	const plan = options.quick

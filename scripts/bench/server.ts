@@ -1,5 +1,5 @@
 /**
- * The server side of `npm run bench`, run as a child process (scripts/bench/index.ts forks it) so
+ * The server side of `npm run bench`, run as a child process (fork-server.ts compiles and forks it) so
  * that its memory and CPU are its own. Serves the five levels of the lesson-page ladder on five
  * ports, all from the real production build:
  *
@@ -35,7 +35,8 @@ export type ServerRequest =
 export type CpuWindow = { cpuMs: number; userMs: number; systemMs: number; requests: number; seconds: number }
 
 const LESSON_ROUTE = 'routes/learn.$courseSlug.$lessonId'
-const buildDir = path.resolve(import.meta.dirname, '../../build')
+// Passed by fork-server.ts, since the compiled file sits in build/bench/, not here.
+const buildDir = process.argv[2] ?? path.resolve(import.meta.dirname, '../../build')
 const env = parseEnv()
 
 let counting = false

@@ -86,15 +86,20 @@ describe('parseArgs', () => {
 		expect(parseArgs(['--quick', '--compare', 'base.json'])).toEqual({
 			quick: true,
 			scale: false,
+			processes: false,
 			compare: 'base.json',
 			write: null,
 		})
 		expect(parseArgs(['--scale', '--write=out.json'])).toEqual({
 			quick: false,
 			scale: true,
+			processes: false,
 			compare: null,
 			write: 'out.json',
 		})
+	})
+	test('--processes asks for the two-processes-against-one comparison', () => {
+		expect(parseArgs(['--processes', '--quick'])).toMatchObject({ processes: true, quick: true })
 	})
 	test('refuses an unknown flag or a missing file name', () => {
 		expect(() => parseArgs(['--fast'])).toThrow(/Unknown option/)

@@ -93,18 +93,25 @@ export function fmt(value: number, decimals = 0) {
 
 /** Parses the bench's command-line flags. */
 export function parseArgs(argv: readonly string[]) {
-	const options = { quick: false, scale: false, compare: null as string | null, write: null as string | null }
+	const options = {
+		quick: false,
+		scale: false,
+		processes: false,
+		compare: null as string | null,
+		write: null as string | null,
+	}
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!
 		if (arg === '--quick') options.quick = true
 		else if (arg === '--scale') options.scale = true
+		else if (arg === '--processes') options.processes = true
 		else if (arg === '--compare' || arg === '--write') {
 			const value = argv[++i]
 			if (!value || value.startsWith('--')) throw new Error(`${arg} needs a file name`)
 			options[arg === '--compare' ? 'compare' : 'write'] = value
 		} else if (arg.startsWith('--compare=')) options.compare = arg.slice('--compare='.length)
 		else if (arg.startsWith('--write=')) options.write = arg.slice('--write='.length)
-		else throw new Error(`Unknown option ${arg} (use --quick, --scale, --compare <file>, --write <file>)`)
+		else throw new Error(`Unknown option ${arg} (use --quick, --scale, --processes, --compare <file>, --write <file>)`)
 	}
 	return options
 }

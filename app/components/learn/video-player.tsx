@@ -1,32 +1,10 @@
 import type MuxPlayerElement from '@mux/mux-player'
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PlaybackTracker, saveResumePoint, takeResumePoint } from './playback-tracker.ts'
+import { formatClock } from './format.ts'
 import { ProgressBar } from './progress-bar.tsx'
-
-// Loaded only when a video lesson is on screen (and only in the browser), so pages without video
-// never download the player.
-export const MuxPlayer = lazy(async () => {
-	const player = await import('@mux/mux-player-react')
-	disableCasting()
-	return player
-})
-
-/**
- * Turns Chromecast off. Mux Player has no option for it: its media element loads Google's cast
- * sender script from gstatic.com (which Circle's Content-Security-Policy refuses) unless the element
- * has `disableRemotePlayback` set, and the player does not pass that attribute on to its inner
- * <mux-video>. Declaring it on the element's class covers every player, before any is created.
- */
-function disableCasting() {
-	const MuxVideo = customElements.get('mux-video')
-	if (!MuxVideo || Object.hasOwn(MuxVideo.prototype, 'disableRemotePlayback')) return
-	Object.defineProperty(MuxVideo.prototype, 'disableRemotePlayback', {
-		configurable: true,
-		get: () => true,
-		set: () => {},
-	})
-}
+import { VideoFacade } from './video-facade.tsx'
 
 /** How often, in seconds of wall clock, a playing video reports what was watched. */
 const REPORT_INTERVAL_MS = 10_000
@@ -40,8 +18,8 @@ type ProgressReply = {
 }
 
 /**
- * A video lesson: the Mux player (with a Mux playback id, or a plain source URL), resuming at the
- * saved position, with captions when the lesson has them. It reports what was actually played
+ * A video lesson: its poster with a "Play video" button, then the Mux player (with a Mux playback
+ * id, or a plain source URL), resuming at the saved position, with captions when the lesson has them. It reports what was actually played
  * every ~10 s while playing, on pause and end, and with a beacon when the page is hidden or left,
  * so closing the tab loses nothing. `onCompleted` runs when a report completes the lesson.
  */
@@ -87,24 +65,29 @@ export function VideoPlayer({
 		onCompleted,
 	})
 
-	const placeholder = (
-		<div className="flex aspect-video w-full items-center justify-center rounded-xl bg-stone-900 text-stone-200">
-			<p>{t('video.loading')}</p>
-		</div>
-	)
+	// Before hydration the server's position; then this tab's own, if it is newer.
+	const resumeFrom = resumeAt ?? startTime
+	const details = [
+		t('video.length', { time: formatClock(durationSeconds) }),
+		resumeFrom >= 1 && !completed ? t('video.resumeFrom', { time: formatClock(resumeFrom) }) : null,
+		t('video.watchedPercent', { percent: watchedPercent }),
+	]
+		.filter(Boolean)
+		.join(' · ')
 
 	return (
 		<div>
 			{/* The player itself clips to the rounded corners: a wrapper with overflow-hidden would cut off
 			    its focus ring, which is drawn outside it. */}
 			<div className="rounded-xl bg-stone-900 shadow-sm">
-				{resumeAt !== null ? (
-					<Suspense fallback={placeholder}>
+				<VideoFacade title={title} playbackId={playbackId} posterTime={startTime} details={details}>
+					{(MuxPlayer, playerRef) => (
 						<MuxPlayer
+							ref={playerRef}
 							{...(playbackId ? { playbackId } : { src: sourceUrl ?? undefined })}
 							title={title}
 							streamType="on-demand"
-							startTime={resumeAt}
+							startTime={resumeFrom}
 							accentColor="#0f5257"
 							// No Mux Data cookies: no consent banner needed for watching a lesson.
 							disableCookies
@@ -114,12 +97,12 @@ export function VideoPlayer({
 							className="block aspect-video w-full overflow-hidden rounded-xl"
 							{...handlers}
 						>
-							{captionsUrl ? <track kind="captions" srcLang="en" label={t('video.captionsEnglish')} src={captionsUrl} /> : null}
+							{captionsUrl ? (
+								<track kind="captions" srcLang="en" label={t('video.captionsEnglish')} src={captionsUrl} />
+							) : null}
 						</MuxPlayer>
-					</Suspense>
-				) : (
-					placeholder
-				)}
+					)}
+				</VideoFacade>
 			</div>
 			<div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
 				<ProgressBar
@@ -128,11 +111,7 @@ export function VideoPlayer({
 					value={watchedPercent}
 					valueText={t('video.watchedPercent', { percent: watchedPercent })}
 				/>
-				<p className="text-sm text-stone-700">
-					{completed
-						? t('video.complete')
-						: t('video.rule')}
-				</p>
+				<p className="text-sm text-stone-700">{completed ? t('video.complete') : t('video.rule')}</p>
 			</div>
 			<p role="status" aria-live="polite" className="sr-only">
 				{announcement}

@@ -1,11 +1,10 @@
-import { Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { MuxPlayer } from '#app/components/learn/video-player.tsx'
+import { VideoFacade } from '#app/components/learn/video-facade.tsx'
 
 /**
  * A video watched without keeping progress: a course's free preview or a standalone public video
  * (a visitor has none to keep), and a trainer's preview of a lesson in the studio (a preview never
- * records progress). The same Mux Player as lessons, with captions. `tracking` (default on) lets Mux
+ * records progress). The same poster and Mux Player as lessons, with captions. `tracking` (default on) lets Mux
  * Data count plays of a Mux video, without cookies; the studio's preview turns it off.
  */
 export function PublicPlayer({
@@ -22,14 +21,6 @@ export function PublicPlayer({
 	tracking?: boolean
 }) {
 	const { t } = useTranslation('previews')
-	// The player only runs in the browser: the server renders the placeholder.
-	const [hydrated, setHydrated] = useState(false)
-	useEffect(() => setHydrated(true), [])
-	const placeholder = (
-		<div className="flex aspect-video w-full items-center justify-center rounded-xl bg-stone-900 text-stone-200">
-			<p>{t('player.loading')}</p>
-		</div>
-	)
 	if (!playbackId && !sourceUrl) {
 		return (
 			<div className="flex aspect-video w-full items-center justify-center rounded-xl bg-stone-900 p-6 text-center text-stone-200">
@@ -39,9 +30,10 @@ export function PublicPlayer({
 	}
 	return (
 		<div className="rounded-xl bg-stone-900 shadow-sm">
-			{hydrated ? (
-				<Suspense fallback={placeholder}>
+			<VideoFacade title={title} playbackId={playbackId}>
+				{(MuxPlayer, playerRef) => (
 					<MuxPlayer
+						ref={playerRef}
 						{...(playbackId ? { playbackId } : { src: sourceUrl ?? undefined })}
 						title={title}
 						streamType="on-demand"
@@ -56,10 +48,8 @@ export function PublicPlayer({
 							<track kind="captions" srcLang="en" label={t('player.captionsEnglish')} src={captionsUrl} />
 						) : null}
 					</MuxPlayer>
-				</Suspense>
-			) : (
-				placeholder
-			)}
+				)}
+			</VideoFacade>
 		</div>
 	)
 }

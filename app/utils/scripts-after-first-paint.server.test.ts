@@ -1,0 +1,81 @@
+import vm from 'node:vm'
+import { describe, expect, test } from 'vitest'
+import { loadScriptsAfterFirstPaint } from './scripts-after-first-paint.server.ts'
+
+// The shape React Router 7 and React 19 give a production shell: preloads hoisted into the head,
+// the bootstrap module at the end of the body.
+const shell = [
+	'<!DOCTYPE html><html lang="en-GB"><head><meta charSet="utf-8"/><title>Circle</title>',
+	'<link rel="modulepreload" href="/assets/entry.client-A.js" nonce="n0nce=="/>',
+	'<link rel="modulepreload" href="/assets/root-B.js" nonce="n0nce=="/>',
+	'<style id="circle-styles">body{display:flex}</style></head><body><main>Hello</main>',
+	'<script nonce="n0nce==">window.__reactRouterContext = {};</script>',
+	'<script nonce="n0nce==" type="module" async="">;\nimport * as route0 from "/assets/root-B.js";\n',
+	'window.__reactRouterRouteModules = {"root":route0};\n\nimport("/assets/entry.client-A.js");</script>',
+	'</body></html>',
+].join('')
+
+describe('loadScriptsAfterFirstPaint', () => {
+	test('takes the preloads out of the head and holds the bootstrap module until after a paint', () => {
+		const html = loadScriptsAfterFirstPaint(shell)
+		const head = html.slice(0, html.indexOf('</head>'))
+		expect(head).not.toContain('modulepreload')
+		expect(head).toContain('<style id="circle-styles">')
+		expect(html).not.toContain('type="module"')
+		expect(html).toContain('<main>Hello</main>')
+		expect(html).toContain('<script nonce="n0nce==">window.__reactRouterContext = {};</script>')
+
+		// Run the held script against a small fake of the browser: nothing before a frame, then the
+		// same preloads and the same module, with the nonce, in the head.
+		const script = /<script nonce="n0nce==">(\(function \(hrefs, code\)[^]*?)<\/script>/.exec(html)?.[1]
+		expect(script).toBeDefined()
+		const added: Array<Record<string, string>> = []
+		const frames: Array<() => void> = []
+		const timers: Array<() => void> = []
+		const document = {
+			currentScript: { nonce: 'n0nce==' },
+			readyState: 'interactive',
+			visibilityState: 'visible',
+			createElement: () => ({}),
+			head: { appendChild: (element: Record<string, string>) => added.push(element) },
+			addEventListener: () => {},
+		}
+		vm.runInNewContext(script!, {
+			document,
+			requestAnimationFrame: (f: () => void) => frames.push(f),
+			setTimeout: (f: () => void) => timers.push(f),
+		})
+		expect(added).toEqual([])
+		frames.shift()!()
+		expect(added).toEqual([])
+		timers.shift()!()
+		expect(added).toEqual([
+			{ rel: 'modulepreload', href: '/assets/entry.client-A.js' },
+			{ rel: 'modulepreload', href: '/assets/root-B.js' },
+			{
+				type: 'module',
+				nonce: 'n0nce==',
+				textContent:
+					';\nimport * as route0 from "/assets/root-B.js";\nwindow.__reactRouterRouteModules = {"root":route0};\n\nimport("/assets/entry.client-A.js");',
+			},
+		])
+	})
+
+	test('the held module text is escaped: nothing in it can open a comment or end the script', () => {
+		const html = loadScriptsAfterFirstPaint(
+			shell.replace('route0};', 'route0}; const a = "<!--", b = "</sc" + "ript>";'),
+		)
+		const held = html.slice(html.indexOf('(function (hrefs, code)'))
+		expect(held.slice(0, held.indexOf('</script>'))).not.toMatch(/<!--|<\/sc/)
+		expect(held).toContain('\\u003c!--')
+	})
+
+	test('a shell not shaped as expected is sent unchanged', () => {
+		const noBootstrap = shell.replace('type="module" async=""', 'type="module"')
+		expect(loadScriptsAfterFirstPaint(noBootstrap)).toBe(noBootstrap)
+		const noPreloads = shell.replace(/<link rel="modulepreload"[^>]*>/g, '')
+		expect(loadScriptsAfterFirstPaint(noPreloads)).toBe(noPreloads)
+		const bodyOnly = shell.slice(shell.indexOf('<body>'))
+		expect(loadScriptsAfterFirstPaint(bodyOnly)).toBe(bodyOnly)
+	})
+})
