@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import js from '@eslint/js'
 import i18next from 'eslint-plugin-i18next'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -33,10 +32,9 @@ const TESTS_IMPORT = {
 }
 
 // Interface text is written in both languages (ADR 0041): no literal words in JSX, nor in the
-// attributes people read (labels, alternatives, titles, placeholders). The files listed in
-// i18n-untranslated.json still hold English text and are converted one by one: the list only shrinks
-// (tests/lint/i18n.test.ts fails when a listed file has nothing left to translate, or is gone).
-const UNTRANSLATED = JSON.parse(readFileSync('i18n-untranslated.json', 'utf8'))
+// attributes people read (labels, alternatives, titles, placeholders), in every page, component and
+// email. There is no list of exempt files any more: every file was converted (tests/lint/i18n.test.ts
+// proves the rule fires).
 const NO_LITERAL_STRING = [
 	'error',
 	{
@@ -94,6 +92,33 @@ export default tseslint.config(
 		ignores: ['**/*.test.ts', '**/*.test.tsx'],
 		rules: {
 			'no-restricted-imports': ['error', { patterns: [TESTS_IMPORT] }],
+		},
+	},
+	{
+		// Pages and components format dates and prices through useFormat(), which knows the page's
+		// language: the bare formatters default to English, so a Welsh page showed "Free" and English
+		// months. tests/lint/i18n.test.ts proves it fires.
+		files: ['app/**/*.tsx'],
+		ignores: ['**/*.test.tsx'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [TESTS_IMPORT],
+					paths: ['#app/utils/format.ts', '#modules/i18n/format.ts'].map((name) => ({
+						name,
+						importNames: [
+							'formatDate',
+							'formatDateTime',
+							'formatShortDate',
+							'formatCalendarDay',
+							'formatPrice',
+							'formatCoursePrice',
+						],
+						message: 'Format in the page’s language with useFormat() from #app/utils/i18n.ts.',
+					})),
+				},
+			],
 		},
 	},
 	{
@@ -162,7 +187,7 @@ export default tseslint.config(
 	},
 	{
 		files: ['app/**/*.tsx', 'emails/**/*.tsx'],
-		ignores: ['**/*.test.tsx', ...UNTRANSLATED],
+		ignores: ['**/*.test.tsx'],
 		plugins: { i18next },
 		rules: { 'i18next/no-literal-string': NO_LITERAL_STRING },
 	},

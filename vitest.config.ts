@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config'
+import { i18nRouteNamespaces } from './scripts/i18n/route-namespaces.ts'
 
 export default defineConfig({
+	// `virtual:i18n-route-namespaces`, which entry.server.tsx imports (ADR 0053).
+	plugins: [i18nRouteNamespaces()],
 	test: {
 		include: [
 			'app/**/*.test.{ts,tsx}',
@@ -10,7 +13,8 @@ export default defineConfig({
 			'scripts/**/*.test.ts',
 			'prisma/**/*.test.ts',
 		],
-		exclude: ['node_modules', 'build', 'tests/e2e/**'],
+		// The failure drills take minutes: `npm run test:cluster` runs them (vitest.cluster.config.ts).
+		exclude: ['node_modules', 'build', 'tests/e2e/**', 'tests/cluster/drills.test.ts'],
 		globalSetup: ['tests/setup/global-setup.ts'],
 		setupFiles: ['tests/setup/worker-database.ts'],
 		pool: 'forks',

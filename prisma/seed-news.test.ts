@@ -30,6 +30,15 @@ describe('demo news', () => {
 			expect(page?.html).toMatch(/<h2>/)
 		}
 
+		// The schools post reads in Welsh on a Welsh page; the others fall back to English there.
+		const schools = DEMO_NEWS_POSTS.find((p) => p.welsh)!
+		expect((await getPublishedPost({ slug: schools.slug, language: 'cy' }))?.title).toBe(schools.welsh!.title)
+		expect((await getPublishedPost({ slug: schools.slug, language: 'en' }))?.title).toBe(schools.title)
+		const other = published.find((r) => r.slug !== schools.slug)!
+		expect((await getPublishedPost({ slug: other.slug, language: 'cy' }))?.title).toBe(
+			DEMO_NEWS_POSTS.find((p) => p.slug === other.slug)!.title,
+		)
+
 		const again = await seedDemoNews({ authorId: trainer.id })
 		expect(again.created).toBe(0)
 		const after = await prisma.newsPost.findMany({

@@ -1,5 +1,6 @@
 // Demo news and insights (ADR 0043): three published posts in Circle's own words, one per sector,
-// and one draft that only the studio shows. Idempotent: a post already there (by its web address)
+// and one draft that only the studio shows. The schools post has a Welsh version (NewsPostTranslation),
+// so /news in Welsh shows one post in Welsh beside the others in English. Idempotent: a post already there (by its web address)
 // is left as it is, so a trainer's edits to the demo survive a re-seed.
 import { prisma } from '#modules/db/client.ts'
 import type { Sector } from '#modules/db/generated/enums.ts'
@@ -11,6 +12,7 @@ type SeedPost = {
 	body: string
 	sectors: Sector[]
 	publishedAt: Date | null
+	welsh?: { title: string; summary: string; body: string }
 }
 
 export const DEMO_NEWS_POSTS: SeedPost[] = [
@@ -21,6 +23,33 @@ export const DEMO_NEWS_POSTS: SeedPost[] = [
 			'What changed in one primary school when staff swapped “Why did you do that?” for four different questions, and what was harder than they expected.',
 		sectors: ['SCHOOLS', 'FOUNDATIONS'],
 		publishedAt: new Date('2026-10-14T08:00:00Z'),
+		welsh: {
+			title: 'Tymor cyntaf o sgyrsiau adferol',
+			summary:
+				'Beth newidiodd mewn un ysgol gynradd pan roddodd y staff bedwar cwestiwn gwahanol yn lle “Pam wnest ti hynny?”, a beth oedd yn anoddach na’r disgwyl.',
+			body: `Ym mis Medi, cytunodd staff ysgol gynradd â dau ddosbarth ym mhob blwyddyn i roi cynnig ar un peth am dymor. Pan âi rhywbeth o’i le rhwng plant, neu rhwng plentyn ac oedolyn, nid cosb na phregeth fyddai’r ymateb cyntaf. Sgwrs fer fyddai hi, wedi’i hadeiladu ar bedwar cwestiwn:
+
+1. Beth ddigwyddodd?
+2. Beth oeddet ti’n ei feddwl a’i deimlo ar y pryd?
+3. Pwy sydd wedi cael eu heffeithio, a sut?
+4. Beth sydd angen digwydd nawr i wneud pethau’n iawn?
+
+## Beth newidiodd
+
+Y peth cyntaf a sylwodd y staff arno oedd amser. Mae sgwrs adferol wrth ddrws y dosbarth yn cymryd tri neu bedwar munud; mae cadw plentyn i mewn, gyda’r llythyr adref a’r dilyn i fyny, yn cymryd llawer mwy o amser ac anaml y mae’n newid dim. Erbyn hanner tymor, dywedodd athrawon eu bod yn treulio llai o amser ar ymddygiad, nid mwy.
+
+Yr ail oedd pwy oedd yn siarad. Mae “Pam wnest ti hynny?” yn gwahodd codi ysgwyddau neu amddiffyn. Mae “Beth oeddet ti’n ei feddwl ar y pryd?” yn gwahodd ateb. Yn araf, dechreuodd plant a oedd wedi dysgu aros yn dawel pan oedden nhw mewn trwbl egluro eu hunain, a gwrando pan oedd y plentyn arall yn egluro hefyd.
+
+## Beth oedd yn anoddach
+
+Cysondeb. Dim ond os yw pob oedolyn yn eu defnyddio y mae’r cwestiynau’n gweithio, gan gynnwys amser cinio ac ar yr iard, lle mae’r rhan fwyaf o bethau’n digwydd. Daeth yr ysgol â’r goruchwylwyr amser cinio i mewn i’r hyfforddiant yn y bumed wythnos, ac roedd y gwahaniaeth i’w weld o fewn pythefnos.
+
+Dilyn drwodd hefyd. Dim ond os yw rhywun yn gwirio, yn garedig, fod y peth wedi digwydd y mae cytundeb i “wneud pethau’n iawn” yn werth rhywbeth. Mae athrawon dosbarth bellach yn cadw nodyn byr o bob cytundeb ac yn edrych yn ôl arno bob dydd Gwener.
+
+## Beth nad yw
+
+Nid absenoldeb canlyniadau yw ymarfer adferol. Roedd plant yn dal i’w hwynebu; y gwahaniaeth yw bod y canlyniad wedi’i benderfynu *gyda* nhw, ac fel arfer roedd yn golygu atgyweirio’r niwed yn hytrach na dim ond treulio amser. Ni aeth disgwyliadau uchel i unman. Cyrhaeddodd y gefnogaeth i’w cyflawni.`,
+		},
 		body: `In September, the staff of a two-form-entry primary school agreed to try one thing for a term. When something went wrong between children, or between a child and an adult, the first response would not be a sanction or a lecture. It would be a short conversation built on four questions:
 
 1. What happened?
@@ -141,6 +170,7 @@ export async function seedDemoNews({ authorId }: { authorId: string }) {
 				publishedAt: post.publishedAt,
 				createdAt: post.publishedAt ?? new Date('2026-12-01T09:00:00Z'),
 				updatedAt: post.publishedAt ?? new Date('2026-12-01T09:00:00Z'),
+				...(post.welsh ? { translations: { create: { language: 'cy', ...post.welsh } } } : {}),
 			},
 			select: { id: true },
 		})

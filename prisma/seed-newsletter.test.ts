@@ -1,7 +1,12 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { releaseTestResources } from '#tests/factories/auth.ts'
-import { DEMO_NEWSLETTER_ISSUE_ID, DEMO_SUBSCRIBERS, seedDemoNewsletter } from './seed-newsletter.ts'
+import {
+	DEMO_NEWSLETTER_ISSUE_ID,
+	DEMO_SUBSCRIBERS,
+	DEMO_SUPPRESSED_TOKEN,
+	seedDemoNewsletter,
+} from './seed-newsletter.ts'
 import { seedDemo } from './seed.ts'
 
 afterAll(releaseTestResources)
@@ -28,6 +33,12 @@ describe('demo newsletter', () => {
 			select: { id: true },
 		})
 		expect(await prisma.newsletterDelivery.count({ where: { subscriberId: pending.id } })).toBe(0)
+		// The bounced address: suppressed, its delivery of the issue BOUNCED, its preferences page saying so.
+		const bounced = await prisma.newsletterSubscriber.findUniqueOrThrow({
+			where: { unsubscribeToken: DEMO_SUPPRESSED_TOKEN },
+			select: { suppressedReason: true, deliveries: { select: { status: true } } },
+		})
+		expect(bounced).toEqual({ suppressedReason: 'hard-bounce', deliveries: [{ status: 'BOUNCED' }] })
 
 		const counts = async () => [
 			await prisma.newsletterSubscriber.count(),

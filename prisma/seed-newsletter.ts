@@ -4,8 +4,9 @@ import type { NewsletterSubscriberStatus, Sector } from '#modules/db/generated/e
 
 // Demo content for the "inner circle" newsletter (docs/decisions/0042-newsletter.md): confirmed
 // subscribers in several sectors (the demo learner among them, so /account/newsletter has something
-// to show), one who has not confirmed, one who unsubscribed, and one issue already sent with its
-// deliveries. Idempotent: keyed by address and by the issue's fixed id.
+// to show), one who has not confirmed, one who unsubscribed, one whose address bounced after the
+// issue was sent (suppressed, ADR 0046: its delivery shows BOUNCED and its preferences page says so),
+// and one issue already sent with its deliveries. Idempotent: keyed by address and by the issue's fixed id.
 
 const WORDING =
 	'By subscribing you agree to receive Circle’s newsletter about relational and restorative practice by email. We will send you a link to confirm first, and you can unsubscribe at any time from any email.'
@@ -13,6 +14,9 @@ const WORDING =
 export const DEMO_NEWSLETTER_ISSUE_ID = 'demo-newsletter-issue-1'
 /** The foster carer's preferences and unsubscribe token, fixed so tests/e2e/pages.ts can open those pages. */
 export const DEMO_NEWSLETTER_TOKEN = 'demonewslettertokenfostercarer'
+/** The bounced address's preferences token, fixed for the same reason. */
+export const DEMO_SUPPRESSED_TOKEN = 'demonewslettertokenbounced'
+const BOUNCED = 'old.address@example.org'
 
 export const DEMO_SUBSCRIBERS: {
 	email: string
@@ -26,6 +30,7 @@ export const DEMO_SUBSCRIBERS: {
 	{ email: 'foster.carer@example.org', name: null, sectors: [], status: 'CONFIRMED' },
 	{ email: 'not.yet@example.org', name: 'Priya Nair', sectors: ['PARENTS_CARERS'], status: 'PENDING' },
 	{ email: 'moved.on@example.org', name: 'Tom Price', sectors: ['SCHOOLS'], status: 'UNSUBSCRIBED' },
+	{ email: BOUNCED, name: 'Rhys Morgan', sectors: ['HEALTH_SOCIAL_CARE'], status: 'CONFIRMED' },
 ]
 
 const ISSUE_MARKDOWN = `Welcome to the first issue of **the inner circle**.
@@ -44,6 +49,9 @@ changed when they started each day with a short check-in circle.
 /** Seeds the newsletter demo (see above); running it again changes nothing. */
 export async function seedDemoNewsletter({ trainerId, now = new Date() }: { trainerId: string; now?: Date }) {
 	const DAY = 24 * 60 * 60 * 1000
+	const sentAt = new Date(now.getTime() - 14 * DAY)
+	// The provider reported the bounce an hour after the issue went out.
+	const bouncedAt = new Date(sentAt.getTime() + 60 * 60 * 1000)
 	const ids: Record<string, string> = {}
 	for (const [i, s] of DEMO_SUBSCRIBERS.entries()) {
 		const signedUpAt = new Date(now.getTime() - (40 - i) * DAY)
@@ -60,13 +68,20 @@ export async function seedDemoNewsletter({ trainerId, now = new Date() }: { trai
 				name: s.name,
 				sectors: s.sectors,
 				status: s.status,
-				unsubscribeToken: s.email === 'foster.carer@example.org' ? DEMO_NEWSLETTER_TOKEN : generateEmailToken(),
+				unsubscribeToken:
+					s.email === 'foster.carer@example.org'
+						? DEMO_NEWSLETTER_TOKEN
+						: s.email === BOUNCED
+							? DEMO_SUPPRESSED_TOKEN
+							: generateEmailToken(),
 				userId: account?.id ?? null,
 				confirmSentAt: signedUpAt,
 				// The pending one's link is not in any inbox: it cannot be confirmed, only signed up again.
 				confirmExpiresAt: confirmed ? null : new Date(now.getTime() + 7 * DAY),
 				confirmedAt: confirmed ? new Date(signedUpAt.getTime() + 60 * 60 * 1000) : null,
 				unsubscribedAt: s.status === 'UNSUBSCRIBED' ? new Date(now.getTime() - 5 * DAY) : null,
+				suppressedAt: s.email === BOUNCED ? bouncedAt : null,
+				suppressedReason: s.email === BOUNCED ? 'hard-bounce' : null,
 				createdAt: signedUpAt,
 				consents: {
 					create: [
@@ -91,6 +106,9 @@ export async function seedDemoNewsletter({ trainerId, now = new Date() }: { trai
 									},
 								]
 							: []),
+						...(s.email === BOUNCED
+							? [{ event: 'suppressed', source: 'hard-bounce', wording: '', createdAt: bouncedAt }]
+							: []),
 					],
 				},
 			},
@@ -99,7 +117,6 @@ export async function seedDemoNewsletter({ trainerId, now = new Date() }: { trai
 		ids[s.email] = subscriber.id
 	}
 
-	const sentAt = new Date(now.getTime() - 14 * DAY)
 	const issue = await prisma.newsletterIssue.upsert({
 		where: { id: DEMO_NEWSLETTER_ISSUE_ID },
 		update: {},
@@ -122,7 +139,7 @@ export async function seedDemoNewsletter({ trainerId, now = new Date() }: { trai
 		data: recipients.map((subscriberId) => ({
 			issueId: issue.id,
 			subscriberId,
-			status: 'SENT' as const,
+			status: subscriberId === ids[BOUNCED] ? ('BOUNCED' as const) : ('SENT' as const),
 			createdAt: sentAt,
 		})),
 		skipDuplicates: true,

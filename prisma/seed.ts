@@ -87,11 +87,7 @@ export function demoVideoMinutes(script: string) {
 	return Math.ceil((DEMO_VIDEO.durationSeconds + (words / READING_WORDS_PER_MINUTE) * 60) / 60)
 }
 
-/** True when the database holds no users and no courses: a fresh install that wants demo content. */
-export async function isDatabaseEmpty() {
-	const [users, courseCount] = await Promise.all([prisma.user.count(), prisma.course.count()])
-	return users === 0 && courseCount === 0
-}
+export { isDatabaseEmpty } from './database-empty.ts'
 
 /**
  * Loads the demo content: five-plus courses, demo accounts for each role and an organisation with
@@ -185,7 +181,9 @@ export async function seedDemo({ log = console.log }: { log?: (line: string) => 
 	await seedWelsh({ passwordHash })
 	await seedDemoDataExport({ learnerId: users['learner@circle.example']! })
 	await seedDemoNews({ authorId: trainerId })
-	await (await import('./seed-invoices.ts')).seedDemoInvoices({
+	await (
+		await import('./seed-invoices.ts')
+	).seedDemoInvoices({
 		organisationId: org.id,
 		buyerUserId: users['orgadmin@circle.example']!,
 	})

@@ -1,7 +1,8 @@
+import { useTranslation } from 'react-i18next'
 import { Form, Link, useLocation } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import { Pagination } from '#app/components/ui/pagination.tsx'
-import { formatDateTime } from '#app/utils/format.ts'
+import { useFormat } from '#app/utils/i18n.ts'
 
 // The audit log's filters and table, shared by /org/:slug/audit and /admin/audit.
 
@@ -37,6 +38,7 @@ export function AuditFilters({
 	actions: string[]
 	csvHref: string | null
 }) {
+	const { t } = useTranslation('ui')
 	const { search } = useLocation()
 	const csvParams = new URLSearchParams(search)
 	csvParams.delete('page')
@@ -45,15 +47,15 @@ export function AuditFilters({
 		<Form
 			method="get"
 			role="search"
-			aria-label="Filter the audit log"
+			aria-label={t('auditLog.filterLabel')}
 			className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-start"
 		>
 			<div>
 				<label htmlFor="audit-action" className="block font-semibold text-stone-900">
-					Action
+					{t('auditLog.action')}
 				</label>
 				<select id="audit-action" name="action" defaultValue={query.filters.action ?? ''} className={controlClasses}>
-					<option value="">Any action</option>
+					<option value="">{t('auditLog.anyAction')}</option>
 					{actions.map((a) => (
 						<option key={a} value={a}>
 							{a}
@@ -63,7 +65,7 @@ export function AuditFilters({
 			</div>
 			<div>
 				<label htmlFor="audit-person" className="block font-semibold text-stone-900">
-					Person
+					{t('auditLog.person')}
 				</label>
 				<input
 					id="audit-person"
@@ -76,12 +78,12 @@ export function AuditFilters({
 					aria-describedby="audit-person-hint"
 				/>
 				<p id="audit-person-hint" className="mt-1 text-sm text-stone-600">
-					Name or email of who acted, or email of who it was about
+					{t('auditLog.personHint')}
 				</p>
 			</div>
 			<div>
 				<label htmlFor="audit-from" className="block font-semibold text-stone-900">
-					From (UK date)
+					{t('auditLog.from')}
 				</label>
 				<input
 					id="audit-from"
@@ -93,13 +95,13 @@ export function AuditFilters({
 			</div>
 			<div>
 				<label htmlFor="audit-to" className="block font-semibold text-stone-900">
-					To (UK date)
+					{t('auditLog.to')}
 				</label>
 				<input id="audit-to" name="to" type="date" defaultValue={query.filters.to ?? ''} className={controlClasses} />
 			</div>
 			<div>
 				<label htmlFor="audit-size" className="block font-semibold text-stone-900">
-					Per page
+					{t('auditLog.perPage')}
 				</label>
 				<select id="audit-size" name="size" defaultValue={String(query.pageSize)} className={controlClasses}>
 					{[25, 50, 100].map((n) => (
@@ -110,10 +112,10 @@ export function AuditFilters({
 				</select>
 			</div>
 			<div className="flex flex-wrap items-center gap-4 sm:col-span-2 lg:col-span-5">
-				<Button type="submit">Show entries</Button>
+				<Button type="submit">{t('auditLog.show')}</Button>
 				{csvHref ? (
 					<a href={`${csvHref}${csvParams.size ? `?${csvParams}` : ''}`} className={linkClasses} download>
-						Download these entries as CSV
+						{t('auditLog.csv')}
 					</a>
 				) : null}
 			</div>
@@ -139,23 +141,29 @@ export function AuditTable({
 	caption: string
 	showOrganisation?: boolean
 }) {
+	const { t } = useTranslation('ui')
+	const format = useFormat()
 	const first = (page - 1) * pageSize + 1
 	const columns = [
-		'Time (UK)',
-		'Action',
-		'Actor',
-		'Target',
-		...(showOrganisation ? ['Organisation'] : []),
-		'IP address',
+		t('auditLog.columns.time'),
+		t('auditLog.columns.action'),
+		t('auditLog.columns.actor'),
+		t('auditLog.columns.target'),
+		...(showOrganisation ? [t('auditLog.columns.organisation')] : []),
+		t('auditLog.columns.ip'),
 	]
 	return (
 		<>
 			<p role="status" className="mt-6 text-stone-700">
 				{total === 0
-					? 'No entries match.'
+					? t('auditLog.none')
 					: entries.length === 0
-						? `There are ${total} entries, but none on this page.`
-						: `Showing ${first}–${first + entries.length - 1} of ${total} ${total === 1 ? 'entry' : 'entries'}, newest first.`}
+						? t('auditLog.offPage', { count: total })
+						: t('auditLog.showing', {
+								count: total,
+								first: format.number(first),
+								last: format.number(first + entries.length - 1),
+							})}
 			</p>
 			{entries.length ? (
 				<div
@@ -179,7 +187,7 @@ export function AuditTable({
 							{entries.map((e) => (
 								<tr key={e.id}>
 									<td className={`${tdClasses} whitespace-nowrap`}>
-										<time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+										<time dateTime={e.createdAt}>{format.dateTime(e.createdAt)}</time>
 									</td>
 									<td className={tdClasses}>
 										<code className="whitespace-nowrap">{e.action}</code>
@@ -219,7 +227,7 @@ export function AuditTable({
 					</table>
 				</div>
 			) : null}
-			<Pagination page={page} pageCount={pageCount} label="Audit log pages" />
+			<Pagination page={page} pageCount={pageCount} label={t('auditLog.pages')} />
 		</>
 	)
 }

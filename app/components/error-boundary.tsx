@@ -52,6 +52,7 @@ export function errorTitle(error: unknown, matches: Parameters<typeof metaT>[0] 
 		404: t('errors.titles.notFound', { ns: 'ui' }),
 		410: t('errors.titles.gone', { ns: 'ui' }),
 		429: t('errors.titles.tooMany', { ns: 'ui' }),
+		503: t('errors.titles.unavailable', { ns: 'ui' }),
 	}
 	return `${titles[status] ?? t('errors.titles.other', { ns: 'ui' })} | Circle`
 }
@@ -128,6 +129,13 @@ function DefaultStatusPage({ error, pathname }: { error: ErrorResponse; pathname
 			return (
 				<ErrorPage code={429} title={t('errors.tooMany.title')}>
 					<p>{messageFrom(error) ?? t('errors.tooMany.body')}</p>
+				</ErrorPage>
+			)
+		case 503:
+			// The database could not be reached (app/server/database-unavailable.ts): a wait, not a fault.
+			return (
+				<ErrorPage code={503} title={t('errors.unavailable.title')}>
+					<p>{t('errors.unavailable.body')}</p>
 				</ErrorPage>
 			)
 		default:

@@ -38,10 +38,14 @@ const controlClasses =
 
 /** The errors for one field (or for a form), each announced as an error to screen readers. */
 export function ErrorList({ id, errors, className }: { id?: string; errors?: ListOfErrors; className?: string }) {
+	const list = errors?.filter((error): error is string => Boolean(error))
+	// Most fields have no errors: they skip the translation hooks, on every form of every page.
+	return list?.length ? <ErrorItems id={id} list={list} className={className} /> : null
+}
+
+function ErrorItems({ id, list, className }: { id?: string; list: string[]; className?: string }) {
 	const { t } = useTranslation('ui')
 	const translateError = useTranslateError()
-	const list = errors?.filter((error): error is string => Boolean(error))
-	if (!list?.length) return null
 	return (
 		<ul id={id} className={cx('mt-2 space-y-1 text-sm font-semibold text-red-700', className)}>
 			{list.map((error) => (
@@ -60,10 +64,13 @@ export function ErrorList({ id, errors, className }: { id?: string; errors?: Lis
  * `aria-describedby={id}` when there are errors.
  */
 export function FormErrors({ id, errors, title }: { id?: string; errors?: ListOfErrors; title?: string }) {
+	const list = errors?.filter((error): error is string => Boolean(error))
+	return list?.length ? <FormErrorItems id={id} list={list} title={title} /> : null
+}
+
+function FormErrorItems({ id, list, title }: { id?: string; list: string[]; title?: string }) {
 	const { t } = useTranslation('ui')
 	const translateError = useTranslateError()
-	const list = errors?.filter((error): error is string => Boolean(error))
-	if (!list?.length) return null
 	return (
 		<div id={id} role="alert" className="rounded-xl border-2 border-red-700 bg-red-50 p-4 text-red-900">
 			<p className="font-semibold">{title ?? t('forms.problem')}</p>

@@ -6,7 +6,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
-import { metaT } from '#app/utils/i18n.ts'
+import { metaT, useTranslateError } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { resendVerificationEmail, verifyEmail } from '#modules/auth/email-verification.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -61,6 +61,7 @@ export default function VerifyEmailRoute({ loaderData, actionData }: Route.Compo
 	const navigation = useNavigation()
 	const pending = navigation.state === 'submitting'
 	const { t } = useTranslation('auth')
+	const translateError = useTranslateError()
 
 	if (loaderData.state === 'verified') {
 		return (
@@ -100,7 +101,7 @@ export default function VerifyEmailRoute({ loaderData, actionData }: Route.Compo
 		return (
 			<>
 				<h1 className="text-3xl font-bold text-stone-900">{t('verifyEmail.failed')}</h1>
-				<p className="mt-3 text-stone-700">{loaderData.message}</p>
+				<p className="mt-3 text-stone-700">{translateError(loaderData.message)}</p>
 				{loaderData.canResend ? (
 					resendForm
 				) : loaderData.signedIn ? (

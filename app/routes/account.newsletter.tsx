@@ -20,7 +20,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 	return {
 		email: user.email,
 		subscription: subscription
-			? { email: subscription.email, status: subscription.status, sectors: subscription.sectors }
+			? {
+					email: subscription.email,
+					status: subscription.status,
+					sectors: subscription.sectors,
+					suppressedAt: subscription.suppressedAt,
+					suppressedReason: subscription.suppressedReason,
+				}
 			: null,
 	}
 }

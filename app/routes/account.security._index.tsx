@@ -8,7 +8,6 @@ import { Button } from '#app/components/ui/button.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireAuthSession } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
 import { metaT } from '#app/utils/i18n.ts'
 import { getLanguage } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
@@ -83,8 +82,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 	const pending = overview.totpPending ? await pendingTotpSecret(user.id, user.email) : null
 	const language = await getLanguage(request)
 	const t = translator(language)
-	// English keeps the UK wording ("6 December 2026 at 14:05"); Welsh dates come from Intl in cy-GB.
-	const when = (value: Date) => (language === 'en' ? formatUkDateTime(value) : formatDateTime(value, language))
+	// "6 December 2026 at 14:05", "6 Rhagfyr 2026 am 14:05".
+	const when = (value: Date) => formatUkDateTime(value, language)
 	return {
 		mfaRequired: user.mfaRequired,
 		mfaEnrolled: user.mfaEnrolled,

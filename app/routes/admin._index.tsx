@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { languageTag } from '#modules/i18n/languages.ts'
+import { dateTimeFormat } from '#modules/i18n/format.ts'
 import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getAdminOverview } from '#modules/admin/get-admin-overview.ts'
@@ -23,7 +23,7 @@ export default function AdminOverviewRoute({ loaderData }: Route.ComponentProps)
 	const { monthStart, figures: f } = loaderData
 	const { t } = useTranslation('admin')
 	const format = useFormat()
-	const month = new Intl.DateTimeFormat(languageTag(format.language), {
+	const month = dateTimeFormat(format.language, {
 		month: 'long',
 		year: 'numeric',
 		timeZone: 'Europe/London',

@@ -1,5 +1,6 @@
 import { getFormProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -9,7 +10,9 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatCpdHours, formatDate } from '#app/utils/format.ts'
+import { formatCpdHours } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getCertificateForAdmin } from '#modules/certificates/admin-certificates.ts'
 import { reissueCertificate } from '#modules/certificates/reissue-certificate.ts'
@@ -17,25 +20,20 @@ import { reinstateCertificate, revokeCertificate } from '#modules/certificates/r
 import { ReinstateCertificateSchema, RevokeCertificateSchema } from '#modules/certificates/schemas.ts'
 import type { Route } from './+types/admin.certificates.$code'
 
-export const meta: Route.MetaFunction = ({ params }) =>
-	pageMeta(
-		`${params.code} | Certificates | Admin | Circle`,
-		'One certificate as issued: who it was for, what it says, and revoking or reissuing it.',
+export const meta: Route.MetaFunction = ({ params, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('certificate.meta.title', { ns: 'admin', code: params.code }),
+		t('certificate.meta.description', { ns: 'admin' }),
 		NOINDEX,
 	)
+}
 
 const ActionSchema = z.discriminatedUnion('intent', [
 	RevokeCertificateSchema.extend({ intent: z.literal('revoke') }),
 	ReinstateCertificateSchema.extend({ intent: z.literal('reinstate') }),
 	z.object({ intent: z.literal('reissue') }),
 ])
-
-const ACTION_LABELS: Record<string, string> = {
-	'certificate.issued': 'Issued',
-	'certificate.revoked': 'Revoked',
-	'certificate.reinstated': 'Reinstated',
-	'certificate.reissued': 'Re-issued',
-}
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -60,27 +58,27 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		},
 		history: history.map((entry) => ({
 			id: entry.id,
-			// Issuing has no admin behind it: it follows the learner's completing the course.
-			summary:
-				entry.action === 'certificate.issued'
-					? 'Issued when the learner completed the course'
-					: `${ACTION_LABELS[entry.action] ?? entry.action} by ${entry.actor?.name ?? 'Circle'}`,
+			action: entry.action,
+			actor: entry.actor?.name ?? 'Circle',
 			at: entry.createdAt.toISOString(),
 			details: describeDetails(entry.details),
 		})),
 	}
 }
 
+/** What an entry's details say, as values the page words in its language. */
 function describeDetails(details: unknown) {
 	if (!details || typeof details !== 'object') return null
 	const d = details as Record<string, unknown>
-	if (typeof d.reason === 'string') return `Reason: ${d.reason}`
-	if (typeof d.note === 'string') return `Note: ${d.note}`
+	if (typeof d.reason === 'string') return { kind: 'reason' as const, reason: d.reason }
+	if (typeof d.note === 'string') return { kind: 'note' as const, note: d.note }
 	if (typeof d.previousLearnerName === 'string' && d.previousLearnerName !== d.learnerName) {
-		return `Name changed from “${d.previousLearnerName}” to “${String(d.learnerName)}”`
+		return { kind: 'renamed' as const, from: d.previousLearnerName, to: String(d.learnerName) }
 	}
 	return null
 }
+
+const HISTORY_ACTIONS = ['certificate.revoked', 'certificate.reinstated', 'certificate.reissued'] as const
 
 /**
  * Revoke (with a reason), reinstate, or re-issue. Platform admins only: the role is checked here
@@ -90,22 +88,23 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
 	const submission = parseWithZod(await request.formData(), { schema: ActionSchema })
 	if (submission.status !== 'success') return data({ result: submission.reply(), done: null }, { status: 400 })
+	const t = await getT(request)
 	try {
 		const value = submission.value
 		if (value.intent === 'revoke') {
 			await revokeCertificate({ code: params.code, actorId: admin.id, reason: value.reason })
-			return { result: submission.reply({ resetForm: true }), done: 'The certificate has been revoked.' }
+			return { result: submission.reply({ resetForm: true }), done: t('certificate.done.revoked', { ns: 'admin' }) }
 		}
 		if (value.intent === 'reinstate') {
 			await reinstateCertificate({ code: params.code, actorId: admin.id, note: value.note })
-			return { result: submission.reply({ resetForm: true }), done: 'The certificate has been reinstated.' }
+			return { result: submission.reply({ resetForm: true }), done: t('certificate.done.reinstated', { ns: 'admin' }) }
 		}
 		const { nameChanged, learnerName } = await reissueCertificate({ code: params.code, actorId: admin.id })
 		return {
 			result: submission.reply({ resetForm: true }),
 			done: nameChanged
-				? `Re-issued in the name “${learnerName}”, and emailed to the learner.`
-				: 'Re-issued: a fresh copy has been emailed to the learner.',
+				? t('certificate.done.reissuedRenamed', { ns: 'admin', name: learnerName })
+				: t('certificate.done.reissued', { ns: 'admin' }),
 		}
 	} catch (error) {
 		return replyWithDomainError(submission, error)
@@ -124,6 +123,26 @@ export default function AdminCertificateRoute({ loaderData, actionData }: Route.
 		shouldRevalidate: 'onInput',
 	})
 	const done = actionData && 'done' in actionData ? actionData.done : null
+	const { t } = useTranslation('admin')
+	const format = useFormat()
+	const historySummary = (entry: (typeof history)[number]) =>
+		// Issuing has no admin behind it: it follows the learner's completing the course.
+		entry.action === 'certificate.issued'
+			? t('certificate.history.issued')
+			: t('certificate.history.by', {
+					action: (HISTORY_ACTIONS as readonly string[]).includes(entry.action)
+						? t(`certificate.history.actions.${entry.action as (typeof HISTORY_ACTIONS)[number]}`)
+						: entry.action,
+					actor: entry.actor,
+				})
+	const historyDetails = (details: (typeof history)[number]['details']) =>
+		!details
+			? null
+			: details.kind === 'reason'
+				? t('certificate.history.reason', { reason: details.reason })
+				: details.kind === 'note'
+					? t('certificate.history.note', { note: details.note })
+					: t('certificate.history.renamed', { from: details.from, to: details.to })
 
 	return (
 		<Container width="prose" className="py-10">
@@ -132,32 +151,41 @@ export default function AdminCertificateRoute({ loaderData, actionData }: Route.
 					to="/admin/certificates"
 					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 				>
-					All certificates
+					{t('certificate.back')}
 				</Link>
 			</p>
 			<h1 className="mt-4 font-mono text-2xl font-bold text-stone-900 sm:text-3xl">{c.code}</h1>
 			<p className="mt-2">
 				{c.revokedAt ? (
-					<Badge tone="accent">Revoked {formatDate(c.revokedAt)}</Badge>
+					<Badge tone="accent">{t('certificates.revoked', { date: format.date(c.revokedAt) })}</Badge>
 				) : (
-					<Badge tone="success">Valid</Badge>
+					<Badge tone="success">{t('certificates.valid')}</Badge>
 				)}
 			</p>
 			{done ? <Notice tone="success" role="status" title={done} className="mt-6" /> : null}
 
 			<dl className="mt-6 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
 				{[
-					['Name on the certificate', c.learnerName],
-					['Learner’s account', `${c.currentName} (${c.email})`],
-					['Course', `${c.courseTitle}, version ${c.versionNumber}`],
-					['CPD hours', formatCpdHours(c.cpdMinutes)],
-					['Completed', formatDate(c.completedAt)],
-					['Issued', formatDate(c.issuedAt)],
+					[t('certificate.facts.name'), c.learnerName],
+					[t('certificate.facts.account'), `${c.currentName} (${c.email})`],
+					[
+						t('certificate.facts.course'),
+						t('certificate.facts.courseValue', { title: c.courseTitle, number: c.versionNumber }),
+					],
+					[t('certificate.facts.cpd'), formatCpdHours(c.cpdMinutes, format.language)],
+					[t('certificate.facts.completed'), format.date(c.completedAt)],
+					[t('certificate.facts.issued'), format.date(c.issuedAt)],
 					...(c.revokedAt
 						? [
 								[
-									'Revoked',
-									`${formatDate(c.revokedAt)}${c.revokedBy ? ` by ${c.revokedBy}` : ''}: ${c.revokedReason ?? ''}`,
+									t('certificate.facts.revoked'),
+									c.revokedBy
+										? t('certificate.facts.revokedByValue', {
+												date: format.date(c.revokedAt),
+												name: c.revokedBy,
+												reason: c.revokedReason ?? '',
+											})
+										: `${format.date(c.revokedAt)}: ${c.revokedReason ?? ''}`,
 								],
 							]
 						: []),
@@ -173,71 +201,64 @@ export default function AdminCertificateRoute({ loaderData, actionData }: Route.
 					href={`/certificates/${c.code}.pdf`}
 					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 				>
-					Download the PDF
+					{t('certificate.pdf')}
 				</a>
 				<Link
 					to={`/verify/${c.code}`}
 					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 				>
-					See the public verification page
+					{t('certificate.verifyPage')}
 				</Link>
 			</p>
 
 			{c.revokedAt ? (
 				<section aria-labelledby="reinstate-heading" className="mt-10">
 					<h2 id="reinstate-heading" className="text-xl font-bold text-stone-900">
-						Reinstate
+						{t('certificate.reinstate.heading')}
 					</h2>
-					<p className="mt-2 text-stone-700">
-						The certificate keeps its number, so printed copies and QR codes are valid again straight away, and its PDF
-						is drawn without the revocation from now on.
-					</p>
+					<p className="mt-2 text-stone-700">{t('certificate.reinstate.body')}</p>
 					<Form method="post" className="mt-4 space-y-4">
 						<input type="hidden" name="intent" value="reinstate" />
 						<Field
-							labelProps={{ children: 'Note for the audit log (optional)' }}
+							labelProps={{ children: t('certificate.reinstate.note') }}
 							inputProps={{ name: 'note', type: 'text', maxLength: 500, autoComplete: 'off' }}
 						/>
-						<SubmitButton pending={busy}>Reinstate certificate</SubmitButton>
+						<SubmitButton pending={busy}>{t('certificate.reinstate.submit')}</SubmitButton>
 					</Form>
 				</section>
 			) : (
 				<>
 					<section aria-labelledby="revoke-heading" className="mt-10">
 						<h2 id="revoke-heading" className="text-xl font-bold text-stone-900">
-							Revoke
+							{t('certificate.revoke.heading')}
 						</h2>
-						<p className="mt-2 text-stone-700">
-							The verification page will say at once that the certificate has been revoked, with the date and your
-							reason, so write the reason for an employer to read.
-						</p>
+						<p className="mt-2 text-stone-700">{t('certificate.revoke.body')}</p>
 						<Form method="post" className="mt-4 space-y-4" {...getFormProps(revokeForm)}>
 							<FormErrors id={revokeForm.errorId} errors={revokeForm.errors} />
 							<input type="hidden" name="intent" value="revoke" />
 							<TextareaField
-								labelProps={{ children: 'Reason' }}
-								description="Between 5 and 500 characters. It is shown publicly."
+								labelProps={{ children: t('certificate.revoke.reason') }}
+								description={t('certificate.revoke.reasonHint')}
 								textareaProps={{ ...getTextareaProps(revokeFields.reason), rows: 3 }}
 								errors={revokeFields.reason.errors}
 							/>
 							<SubmitButton pending={busy} className="bg-red-700 hover:bg-red-800">
-								Revoke certificate
+								{t('certificate.revoke.submit')}
 							</SubmitButton>
 						</Form>
 					</section>
 					<section aria-labelledby="reissue-heading" className="mt-10">
 						<h2 id="reissue-heading" className="text-xl font-bold text-stone-900">
-							Re-issue
+							{t('certificate.reissue.heading')}
 						</h2>
 						<p className="mt-2 text-stone-700">
-							Takes the learner’s name from their account now
-							{c.currentName !== c.learnerName ? ` (“${c.currentName}”, not “${c.learnerName}”)` : ''} and emails them a
-							fresh PDF. The number stays the same: each enrolment has one certificate, and copies already shared keep
-							verifying.
+							{c.currentName !== c.learnerName
+								? t('certificate.reissue.bodyRenamed', { current: c.currentName, previous: c.learnerName })
+								: t('certificate.reissue.body')}
 						</p>
 						<Form method="post" className="mt-4">
 							<input type="hidden" name="intent" value="reissue" />
-							<SubmitButton pending={busy}>Re-issue certificate</SubmitButton>
+							<SubmitButton pending={busy}>{t('certificate.reissue.submit')}</SubmitButton>
 						</Form>
 					</section>
 				</>
@@ -245,15 +266,15 @@ export default function AdminCertificateRoute({ loaderData, actionData }: Route.
 
 			<section aria-labelledby="history-heading" className="mt-12">
 				<h2 id="history-heading" className="text-xl font-bold text-stone-900">
-					History
+					{t('certificate.historyHeading')}
 				</h2>
 				<ol className="mt-4 space-y-3">
 					{history.map((entry) => (
 						<li key={entry.id} className="rounded-xl border border-stone-200 bg-white px-4 py-3">
 							<p className="font-semibold text-stone-900">
-								{entry.summary} on {formatDate(entry.at)}
+								{t('certificate.history.on', { summary: historySummary(entry), date: format.date(entry.at) })}
 							</p>
-							{entry.details ? <p className="mt-1 text-stone-700">{entry.details}</p> : null}
+							{entry.details ? <p className="mt-1 text-stone-700">{historyDetails(entry.details)}</p> : null}
 						</li>
 					))}
 				</ol>

@@ -1,19 +1,23 @@
+import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { formatCpdHours, formatDate } from '#app/utils/format.ts'
+import { formatCpdHours } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { searchCertificates } from '#modules/certificates/admin-certificates.ts'
 import type { Route } from './+types/admin.certificates._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Certificates | Admin | Circle',
-		'Every certificate Circle has issued: find one by number, learner or course, revoke or reissue it.',
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('certificates.meta.title', { ns: 'admin' }),
+		t('certificates.meta.description', { ns: 'admin' }),
 		NOINDEX,
 	)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -36,17 +40,21 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function AdminCertificatesRoute({ loaderData }: Route.ComponentProps) {
 	const { q, certificates } = loaderData
+	const { t } = useTranslation('admin')
+	const format = useFormat()
 	return (
 		<Container className="py-10">
-			<h1 className="text-3xl font-bold text-stone-900">Certificates</h1>
-			<p className="mt-2 max-w-prose text-stone-700">
-				Find a certificate by its number, or by the learner’s name or email address, to revoke, reinstate or re-issue
-				it.
-			</p>
-			<Form method="get" role="search" aria-label="Certificates" className="mt-6 flex flex-wrap items-end gap-3">
+			<h1 className="text-3xl font-bold text-stone-900">{t('certificates.title')}</h1>
+			<p className="mt-2 max-w-prose text-stone-700">{t('certificates.intro')}</p>
+			<Form
+				method="get"
+				role="search"
+				aria-label={t('certificates.title')}
+				className="mt-6 flex flex-wrap items-end gap-3"
+			>
 				<div className="w-full max-w-md">
 					<label htmlFor="certificate-search" className="block font-semibold text-stone-900">
-						Certificate number, name or email
+						{t('certificates.searchLabel')}
 					</label>
 					<input
 						id="certificate-search"
@@ -58,34 +66,36 @@ export default function AdminCertificatesRoute({ loaderData }: Route.ComponentPr
 						className="mt-2 block min-h-11 w-full rounded-lg border border-stone-500 bg-white px-3 py-2 text-base text-stone-900"
 					/>
 				</div>
-				<Button type="submit">Search</Button>
+				<Button type="submit">{t('certificates.search')}</Button>
 			</Form>
 
 			<p role="status" className="mt-6 text-stone-700">
 				{q
-					? `${certificates.length} ${certificates.length === 1 ? 'certificate matches' : 'certificates match'} “${q}”.`
-					: `The ${certificates.length} most recent certificates.`}
+					? t('certificates.matching', { count: certificates.length, q })
+					: t('certificates.recent', { count: certificates.length })}
 			</p>
 			{certificates.length ? (
 				<div className="mt-3 relative overflow-x-auto rounded-2xl border border-stone-200 bg-white">
 					<table className="w-full min-w-[48rem] text-left text-sm">
-						<caption className="sr-only">Certificates{q ? ` matching “${q}”` : ''}</caption>
+						<caption className="sr-only">
+							{q ? t('certificates.captionMatching', { q }) : t('certificates.title')}
+						</caption>
 						<thead className="bg-stone-50 text-stone-700">
 							<tr>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Number
+									{t('certificates.columns.number')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Learner
+									{t('certificates.columns.learner')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Course
+									{t('certificates.columns.course')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Issued
+									{t('certificates.columns.issued')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Status
+									{t('certificates.columns.status')}
 								</th>
 							</tr>
 						</thead>
@@ -109,15 +119,16 @@ export default function AdminCertificatesRoute({ loaderData }: Route.ComponentPr
 										{c.courseTitle}
 										<br />
 										<span className="text-stone-600">
-											Version {c.versionNumber} · {formatCpdHours(c.cpdMinutes)}
+											{t('certificates.version', { number: c.versionNumber })} ·{' '}
+											{formatCpdHours(c.cpdMinutes, format.language)}
 										</span>
 									</td>
-									<td className="px-4 py-3 whitespace-nowrap text-stone-800">{formatDate(c.issuedAt)}</td>
+									<td className="px-4 py-3 whitespace-nowrap text-stone-800">{format.date(c.issuedAt)}</td>
 									<td className="px-4 py-3">
 										{c.revokedAt ? (
-											<Badge tone="accent">Revoked {formatDate(c.revokedAt)}</Badge>
+											<Badge tone="accent">{t('certificates.revoked', { date: format.date(c.revokedAt) })}</Badge>
 										) : (
-											<Badge tone="success">Valid</Badge>
+											<Badge tone="success">{t('certificates.valid')}</Badge>
 										)}
 									</td>
 								</tr>

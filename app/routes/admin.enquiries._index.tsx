@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { SubmitButton } from '#app/components/forms.tsx'
@@ -6,7 +7,8 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithProblem } from '#app/utils/errors.server.ts'
-import { formatDate, sectorLabel } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listEnquiries, setEnquiryHandled } from '#modules/admin/enquiries.ts'
 import { ENQUIRY_FILTERS, type EnquiryFilter } from '#modules/admin/schemas.ts'
@@ -22,14 +24,10 @@ import {
 import type { Route } from './+types/admin.enquiries._index'
 import { singleLineText } from '#modules/validation/text.ts'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Enquiries | Admin | Circle',
-		'Enquiries sent through the contact form by organisations and learners.',
-		NOINDEX,
-	)
-
-const FILTER_LABELS: Record<EnquiryFilter, string> = { open: 'Open', handled: 'Handled', all: 'All' }
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('enquiries.meta.title', { ns: 'admin' }), t('enquiries.meta.description', { ns: 'admin' }), NOINDEX)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -61,8 +59,9 @@ const ActionSchema = z.object({
 export async function action({ request }: Route.ActionArgs) {
 	const admin = await requireRole(request, 'ADMIN')
 	const submission = parseWithZod(await request.formData(), { schema: ActionSchema })
+	const t = await getT(request)
 	if (submission.status !== 'success') {
-		return data({ ok: false, message: 'That request was not understood.', enquiryId: null }, { status: 400 })
+		return data({ ok: false, message: t('enquiries.notUnderstood', { ns: 'admin' }), enquiryId: null }, { status: 400 })
 	}
 	const { intent, enquiryId } = submission.value
 	try {
@@ -72,7 +71,8 @@ export async function action({ request }: Route.ActionArgs) {
 	}
 	return {
 		ok: true,
-		message: intent === 'handled' ? 'Marked as handled.' : 'Reopened: it is back among the open enquiries.',
+		message:
+			intent === 'handled' ? t('enquiries.markedHandled', { ns: 'admin' }) : t('enquiries.reopened', { ns: 'admin' }),
 		enquiryId,
 	}
 }
@@ -81,18 +81,17 @@ export default function AdminEnquiriesRoute({ loaderData, actionData }: Route.Co
 	const { q, show, enquiries, page, pageSize, pageCount, total } = loaderData
 	const navigation = useNavigation()
 	const busyId = navigation.state === 'submitting' ? navigation.formData?.get('enquiryId') : null
+	const { t } = useTranslation('admin')
+	const format = useFormat()
 	return (
-		<AdminPage
-			title="Enquiries"
-			intro="Messages from the “Get in touch” form, newest first. Mark each one handled once someone has replied."
-		>
-			<ListFilters label="Enquiries" searchLabel="Name, email or organisation" q={q} pageSize={pageSize}>
+		<AdminPage title={t('enquiries.title')} intro={t('enquiries.intro')}>
+			<ListFilters label={t('enquiries.title')} searchLabel={t('enquiries.searchLabel')} q={q} pageSize={pageSize}>
 				<FilterSelect
 					id="enquiry-show"
 					name="show"
-					label="Show"
+					label={t('enquiries.show')}
 					value={show}
-					options={ENQUIRY_FILTERS.map((f) => ({ value: f, label: FILTER_LABELS[f] }))}
+					options={ENQUIRY_FILTERS.map((f: EnquiryFilter) => ({ value: f, label: t(`enquiries.filters.${f}`) }))}
 				/>
 			</ListFilters>
 			{actionData ? (
@@ -120,27 +119,27 @@ export default function AdminEnquiriesRoute({ loaderData, actionData }: Route.Co
 										{e.name}
 										{e.organisationName ? `, ${e.organisationName}` : ''}
 									</h2>
-									<p className="text-stone-700">Received {formatDate(e.createdAt)}</p>
+									<p className="text-stone-700">{t('enquiries.received', { date: format.date(e.createdAt) })}</p>
 								</div>
 								{e.handledAt ? (
-									<Badge tone="success">Handled {formatDate(e.handledAt)}</Badge>
+									<Badge tone="success">{t('enquiries.handledOn', { date: format.date(e.handledAt) })}</Badge>
 								) : (
-									<Badge tone="accent">Open</Badge>
+									<Badge tone="accent">{t('enquiries.open')}</Badge>
 								)}
 							</div>
 							<dl className="mt-3 grid gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-								<dt className="font-semibold text-stone-600">Email</dt>
+								<dt className="font-semibold text-stone-600">{t('enquiries.facts.email')}</dt>
 								<dd className="break-all">
 									<a href={`mailto:${e.email}`} className={linkClasses}>
 										{e.email}
 									</a>
 								</dd>
-								<dt className="font-semibold text-stone-600">Organisation</dt>
-								<dd>{e.organisationName ?? 'Not given'}</dd>
-								<dt className="font-semibold text-stone-600">Sector</dt>
-								<dd>{e.sector ? sectorLabel(e.sector) : 'Not given'}</dd>
-								<dt className="font-semibold text-stone-600">Staff</dt>
-								<dd>{e.staffCount != null ? e.staffCount.toLocaleString('en-GB') : 'Not given'}</dd>
+								<dt className="font-semibold text-stone-600">{t('enquiries.facts.organisation')}</dt>
+								<dd>{e.organisationName ?? t('enquiries.notGiven')}</dd>
+								<dt className="font-semibold text-stone-600">{t('enquiries.facts.sector')}</dt>
+								<dd>{e.sector ? t(`sectors.${e.sector}`) : t('enquiries.notGiven')}</dd>
+								<dt className="font-semibold text-stone-600">{t('enquiries.facts.staff')}</dt>
+								<dd>{e.staffCount != null ? format.number(e.staffCount) : t('enquiries.notGiven')}</dd>
 							</dl>
 							<p className="mt-3 whitespace-pre-line text-stone-900">{e.message}</p>
 							<Form method="post" className="mt-4">
@@ -153,8 +152,8 @@ export default function AdminEnquiriesRoute({ loaderData, actionData }: Route.Co
 										e.handledAt ? 'border border-brand-700 bg-white text-brand-700 hover:bg-brand-50' : undefined
 									}
 								>
-									{e.handledAt ? 'Reopen' : 'Mark as handled'}
-									<span className="sr-only"> the enquiry from {e.name}</span>
+									{e.handledAt ? t('enquiries.reopen') : t('enquiries.markHandled')}
+									<span className="sr-only">{t('enquiries.from', { name: e.name })}</span>
 								</SubmitButton>
 							</Form>
 						</article>

@@ -1,5 +1,6 @@
 import { getFormProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -8,11 +9,12 @@ import { Badge } from '#app/components/ui/badge.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { changeUserRole } from '#modules/admin/change-user-role.ts'
 import { getUserForAdmin } from '#modules/admin/get-user-for-admin.ts'
-import { ChangeRoleSchema, DisableUserSchema, EnableUserSchema, ROLE_LABELS, ROLES } from '#modules/admin/schemas.ts'
+import { ChangeRoleSchema, DisableUserSchema, EnableUserSchema, ROLES } from '#modules/admin/schemas.ts'
 import { disableUser, enableUser } from '#modules/admin/set-user-disabled.ts'
 import { eraseAccount, soleOwnedOrganisations } from '#modules/data-rights/erasure.ts'
 import { AdminEraseUserSchema } from '#modules/data-rights/schemas.ts'
@@ -30,12 +32,14 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.users.$id'
 
-export const meta: Route.MetaFunction = ({ data }) =>
-	pageMeta(
-		`${data?.user.name ?? 'User'} | Users | Admin | Circle`,
-		'One user: their account, role, enrolments and certificates.',
+export const meta: Route.MetaFunction = ({ data, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		data ? t('user.meta.title', { ns: 'admin', name: data.user.name }) : t('user.meta.fallback', { ns: 'admin' }),
+		t('user.meta.description', { ns: 'admin' }),
 		NOINDEX,
 	)
+}
 
 const RoleFormSchema = ChangeRoleSchema.extend({ intent: z.literal('role') })
 const DisableFormSchema = DisableUserSchema.extend({ intent: z.literal('disable') })
@@ -72,7 +76,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		lastSeenAt: lastSeenAt?.toISOString() ?? null,
 		enrolments: user.enrolments.map((e) => ({
 			id: e.id,
-			course: `${e.version.title} (version ${e.version.number})`,
+			title: e.version.title,
+			versionNumber: e.version.number,
 			slug: e.course.slug,
 			source: e.source,
 			status: e.status,
@@ -101,13 +106,14 @@ export async function action({ request, params }: Route.ActionArgs) {
 		return data({ intent, result: submission.reply(), done: null }, { status: 400 })
 	}
 	const value = submission.value
+	const t = await getT(request)
 	try {
 		if (value.intent === 'role') {
 			await changeUserRole({ actorId: admin.id, userId: params.id, role: value.role, reason: value.reason })
 			return {
 				intent,
 				result: submission.reply({ resetForm: true }),
-				done: `Their role is now ${ROLE_LABELS[value.role]}.`,
+				done: t('user.done.role', { ns: 'admin', role: t(`platformRoles.${value.role}`, { ns: 'admin' }) }),
 			}
 		}
 		if (value.intent === 'disable') {
@@ -115,7 +121,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 			return {
 				intent,
 				result: submission.reply({ resetForm: true }),
-				done: `The account is disabled and ${sessionsEnded} signed-in ${sessionsEnded === 1 ? 'session was' : 'sessions were'} ended.`,
+				done: t('user.done.disabled', { ns: 'admin', count: sessionsEnded }),
 			}
 		}
 		if (value.intent === 'erase') {
@@ -128,14 +134,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 			return {
 				intent,
 				result: submission.reply({ resetForm: true }),
-				done: `The account is erased: its personal data is gone, ${summary.sessionsEnded} signed-in ${summary.sessionsEnded === 1 ? 'session was' : 'sessions were'} ended, and ${summary.certificatesWithoutName} ${summary.certificatesWithoutName === 1 ? 'certificate verifies' : 'certificates verify'} without the name.`,
+				done: t('user.done.erased', {
+					ns: 'admin',
+					sessions: t('user.done.erasedSessions', { ns: 'admin', count: summary.sessionsEnded }),
+					certificates: t('user.done.erasedCertificates', { ns: 'admin', count: summary.certificatesWithoutName }),
+				}),
 			}
 		}
 		await enableUser({ actorId: admin.id, userId: params.id, reason: value.reason })
 		return {
 			intent,
 			result: submission.reply({ resetForm: true }),
-			done: 'The account is enabled: they can sign in again.',
+			done: t('user.done.enabled', { ns: 'admin' }),
 		}
 	} catch (error) {
 		const response = replyWithDomainError(submission, error)
@@ -143,10 +153,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 	}
 }
 
-const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
-
 export default function AdminUserRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { user, isSelf, enrolments, memberships, certificates, audit } = loaderData
+	const { t } = useTranslation('admin')
+	const format = useFormat()
+	const roleOptions = ROLES.map((r) => ({ value: r, label: t(`platformRoles.${r}`) }))
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
 	const submittedIntent = navigation.state === 'idle' ? actionData?.intent : undefined
@@ -178,94 +189,91 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 	})
 	const done = actionData && 'done' in actionData ? actionData.done : null
 	const eraseRefusal = isSelf
-		? 'You cannot erase your own account from here: ask another platform admin.'
+		? t('user.refusal.self')
 		: user.role === 'ADMIN'
-			? 'A platform admin’s account cannot be erased. Change the role first.'
+			? t('user.refusal.admin')
 			: loaderData.soleOwnerOf.length > 0
-				? `They are the only owner of ${loaderData.soleOwnerOf.join(', ')}. Another member must be made an owner first.`
+				? t('user.refusal.soleOwner', { organisations: loaderData.soleOwnerOf.join(', ') })
 				: null
 
 	return (
 		<AdminPage
 			width="prose"
-			back={{ to: '/admin/users', label: 'All users' }}
+			back={{ to: '/admin/users', label: t('user.back') }}
 			title={
 				<>
-					<span className="sr-only">User: </span>
+					<span className="sr-only">{t('user.userLabel')}</span>
 					{user.name}
 				</>
 			}
 		>
 			<p className="mt-2 flex flex-wrap gap-2">
-				<Badge tone="brand">{ROLE_LABELS[user.role]}</Badge>
+				<Badge tone="brand">{t(`platformRoles.${user.role}`)}</Badge>
 				{user.erasedAt ? (
-					<Badge tone="accent">Erased {formatDate(user.erasedAt)}</Badge>
+					<Badge tone="accent">{t('user.erasedOn', { date: format.date(user.erasedAt) })}</Badge>
 				) : user.disabledAt ? (
-					<Badge tone="accent">Disabled {formatDate(user.disabledAt)}</Badge>
+					<Badge tone="accent">{t('user.disabledOn', { date: format.date(user.disabledAt) })}</Badge>
 				) : (
-					<Badge tone="success">Active</Badge>
+					<Badge tone="success">{t('user.active')}</Badge>
 				)}
 			</p>
 			{done ? <Notice tone="success" role="status" title={done} className="mt-6" /> : null}
 
 			<Facts
 				items={[
-					['Email', user.email],
-					['Email confirmed', user.verifiedAt ? formatDate(user.verifiedAt) : 'Not yet'],
-					['Joined', formatDate(user.createdAt)],
-					['Last seen', loaderData.lastSeenAt ? formatDate(loaderData.lastSeenAt) : 'Never'],
-					['Signed-in sessions', String(loaderData.activeSessions)],
-					['Profession', user.profession ?? 'Not given'],
-					['Registration body', user.registrationBody ?? 'Not given'],
+					[t('user.facts.email'), user.email],
+					[t('user.facts.confirmed'), user.verifiedAt ? format.date(user.verifiedAt) : t('user.notYet')],
+					[t('user.facts.joined'), format.date(user.createdAt)],
+					[t('user.facts.lastSeen'), loaderData.lastSeenAt ? format.date(loaderData.lastSeenAt) : t('user.never')],
+					[t('user.facts.sessions'), format.number(loaderData.activeSessions)],
+					[t('user.facts.profession'), user.profession ?? t('user.notGiven')],
+					[t('user.facts.registrationBody'), user.registrationBody ?? t('user.notGiven')],
 				]}
 			/>
 
-			<Section id="role-heading" title="Role">
-				{isSelf ? (
-					<p className="mt-2 text-stone-700">
-						This is your own account. You cannot remove your own admin role: ask another platform admin.
-					</p>
-				) : null}
+			<Section id="role-heading" title={t('user.role.heading')}>
+				{isSelf ? <p className="mt-2 text-stone-700">{t('user.role.self')}</p> : null}
 				<Form method="post" className="mt-4 space-y-4" {...getFormProps(roleForm)}>
 					<FormErrors id={roleForm.errorId} errors={roleForm.errors} />
 					<input type="hidden" name="intent" value="role" />
 					<SelectField
-						labelProps={{ children: 'New role' }}
+						labelProps={{ children: t('user.role.newRole') }}
 						options={roleOptions}
 						selectProps={getSelectProps(roleFields.role)}
 						errors={roleFields.role.errors}
 					/>
 					<TextareaField
-						labelProps={{ children: 'Reason' }}
-						description="Kept in the audit log. Between 5 and 500 characters."
+						labelProps={{ children: t('user.reason') }}
+						description={t('user.reasonHint')}
 						textareaProps={{ ...getTextareaProps(roleFields.reason), rows: 2 }}
 						errors={roleFields.reason.errors}
 					/>
-					<SubmitButton pending={busy}>Change role</SubmitButton>
+					<SubmitButton pending={busy}>{t('user.role.submit')}</SubmitButton>
 				</Form>
 			</Section>
 
 			{user.erasedAt ? null : (
-				<Section id="status-heading" title={user.disabledAt ? 'Enable the account' : 'Disable the account'}>
+				<Section
+					id="status-heading"
+					title={user.disabledAt ? t('user.status.enableHeading') : t('user.status.disableHeading')}
+				>
 					<p className="mt-2 text-stone-700">
-						{user.disabledAt
-							? 'They will be able to sign in again. Their courses, progress and certificates are as they left them.'
-							: 'They are signed out everywhere at once and cannot sign in until the account is enabled again. Nothing is deleted, and their certificates stay valid.'}
+						{user.disabledAt ? t('user.status.enableBody') : t('user.status.disableBody')}
 					</p>
 					{!user.disabledAt && isSelf ? (
-						<p className="mt-2 text-stone-700">You cannot disable your own account.</p>
+						<p className="mt-2 text-stone-700">{t('user.status.self')}</p>
 					) : (
 						<Form method="post" className="mt-4 space-y-4" {...getFormProps(statusForm)}>
 							<FormErrors id={statusForm.errorId} errors={statusForm.errors} />
 							<input type="hidden" name="intent" value={statusIntent} />
 							<TextareaField
-								labelProps={{ children: 'Reason' }}
-								description="Kept in the audit log. Between 5 and 500 characters."
+								labelProps={{ children: t('user.reason') }}
+								description={t('user.reasonHint')}
 								textareaProps={{ ...getTextareaProps(statusFields.reason), rows: 2 }}
 								errors={statusFields.reason.errors}
 							/>
 							<SubmitButton pending={busy} className={user.disabledAt ? undefined : 'bg-red-700 hover:bg-red-800'}>
-								{user.disabledAt ? 'Enable account' : 'Disable account'}
+								{user.disabledAt ? t('user.status.enable') : t('user.status.disable')}
 							</SubmitButton>
 						</Form>
 					)}
@@ -273,13 +281,8 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 			)}
 
 			{user.erasedAt ? null : (
-				<Section id="erase-heading" title="Erase the account">
-					<p className="mt-2 text-stone-700">
-						Only when the person has asked for it (UK GDPR right to erasure). Their name, email addresses, profession,
-						sign-in methods, reflections, CPD record, reflective records, emails and network details are removed at once
-						and for good; they are signed out everywhere and can never sign in again. Organisations keep their counts,
-						and certificates still verify, without the name unless the organisation’s retention policy keeps it.
-					</p>
+				<Section id="erase-heading" title={t('user.erase.heading')}>
+					<p className="mt-2 text-stone-700">{t('user.erase.body')}</p>
 					{eraseRefusal ? (
 						<p className="mt-2 text-stone-700">{eraseRefusal}</p>
 					) : (
@@ -287,8 +290,8 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 							<FormErrors id={eraseForm.errorId} errors={eraseForm.errors} />
 							<input type="hidden" name="intent" value="erase" />
 							<TextareaField
-								labelProps={{ children: 'Reason' }}
-								description="How and when they asked (e.g. “Email to the DPO on 1 December 2026”). Kept in the audit log, without their name."
+								labelProps={{ children: t('user.reason') }}
+								description={t('user.erase.reasonHint')}
 								textareaProps={{ ...getTextareaProps(eraseFields.reason), rows: 2 }}
 								errors={eraseFields.reason.errors}
 							/>
@@ -303,9 +306,7 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 										aria-describedby={eraseFields.confirm.errors?.length ? eraseFields.confirm.errorId : undefined}
 										className="mt-1 size-5 accent-brand-700"
 									/>
-									<span className="text-stone-900">
-										The person asked for their account to be erased, and I understand it cannot be undone.
-									</span>
+									<span className="text-stone-900">{t('user.erase.confirm')}</span>
 								</label>
 								<ErrorList
 									id={eraseFields.confirm.errors?.length ? eraseFields.confirm.errorId : undefined}
@@ -313,45 +314,52 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 								/>
 							</div>
 							<SubmitButton pending={busy} className="bg-red-700 hover:bg-red-800">
-								Erase account
+								{t('user.erase.submit')}
 							</SubmitButton>
 						</Form>
 					)}
 				</Section>
 			)}
 
-			<Section id="enrolments-heading" title="Enrolments">
+			<Section id="enrolments-heading" title={t('user.enrolments.heading')}>
 				{enrolments.length ? (
 					<TableFrame minWidth="36rem">
-						<caption className="sr-only">Enrolments of {user.name}</caption>
-						<TableHead columns={['Course', 'How', 'Enrolled', 'Completed']} />
+						<caption className="sr-only">{t('user.enrolments.caption', { name: user.name })}</caption>
+						<TableHead
+							columns={[
+								t('user.enrolments.columns.course'),
+								t('user.enrolments.columns.how'),
+								t('user.enrolments.columns.enrolled'),
+								t('user.enrolments.columns.completed'),
+							]}
+						/>
 						<tbody className="divide-y divide-stone-200">
 							{enrolments.map((e) => (
 								<tr key={e.id}>
 									<td className={tdClasses}>
-										{e.course}
+										{t('user.enrolments.course', { title: e.title, number: e.versionNumber })}
 										{e.status === 'REVOKED' ? (
 											<>
 												{' '}
-												<Badge tone="accent">Revoked</Badge>
+												<Badge tone="accent">{t('user.enrolments.revoked')}</Badge>
 											</>
 										) : null}
 									</td>
-									<td className={tdClasses}>{e.source.charAt(0) + e.source.slice(1).toLowerCase()}</td>
-									<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(e.createdAt)}</td>
+									<td className={tdClasses}>{t(`user.enrolments.sources.${e.source}`)}</td>
+									<td className={`${tdClasses} whitespace-nowrap`}>{format.date(e.createdAt)}</td>
 									<td className={`${tdClasses} whitespace-nowrap`}>
-										{e.completedAt ? formatDate(e.completedAt) : 'Not yet'}
+										{e.completedAt ? format.date(e.completedAt) : t('user.notYet')}
 									</td>
 								</tr>
 							))}
 						</tbody>
 					</TableFrame>
 				) : (
-					<p className="mt-3 text-stone-700">No enrolments.</p>
+					<p className="mt-3 text-stone-700">{t('user.enrolments.none')}</p>
 				)}
 			</Section>
 
-			<Section id="organisations-heading" title="Organisations">
+			<Section id="organisations-heading" title={t('user.organisations.heading')}>
 				{memberships.length ? (
 					<ul className="mt-3 list-disc space-y-1 pl-6">
 						{memberships.map((m) => (
@@ -359,16 +367,16 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 								<Link to={`/admin/organisations/${m.id}`} className={linkClasses}>
 									{m.name}
 								</Link>{' '}
-								({m.role.charAt(0) + m.role.slice(1).toLowerCase()})
+								({t(`organisation.roles.${m.role}`)})
 							</li>
 						))}
 					</ul>
 				) : (
-					<p className="mt-3 text-stone-700">Not a member of any organisation.</p>
+					<p className="mt-3 text-stone-700">{t('user.organisations.none')}</p>
 				)}
 			</Section>
 
-			<Section id="certificates-heading" title="Certificates">
+			<Section id="certificates-heading" title={t('user.certificates.heading')}>
 				{certificates.length ? (
 					<ul className="mt-3 space-y-2">
 						{certificates.map((c) => (
@@ -376,23 +384,23 @@ export default function AdminUserRoute({ loaderData, actionData }: Route.Compone
 								<Link to={`/admin/certificates/${c.code}`} className={`${linkClasses} font-mono`}>
 									{c.code}
 								</Link>{' '}
-								{c.courseTitle}, issued {formatDate(c.issuedAt)}
+								{t('user.certificates.issued', { title: c.courseTitle, date: format.date(c.issuedAt) })}
 								{c.revoked ? (
 									<>
 										{' '}
-										<Badge tone="accent">Revoked</Badge>
+										<Badge tone="accent">{t('user.certificates.revoked')}</Badge>
 									</>
 								) : null}
 							</li>
 						))}
 					</ul>
 				) : (
-					<p className="mt-3 text-stone-700">No certificates.</p>
+					<p className="mt-3 text-stone-700">{t('user.certificates.none')}</p>
 				)}
 			</Section>
 
-			<Section id="history-heading" title="History">
-				<AuditList entries={audit} empty="No admin changes to this account yet." />
+			<Section id="history-heading" title={t('user.history.heading')}>
+				<AuditList entries={audit} empty={t('user.history.empty')} />
 			</Section>
 		</AdminPage>
 	)

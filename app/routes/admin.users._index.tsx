@@ -1,10 +1,11 @@
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { requireRole } from '#app/utils/auth.server.ts'
-import { formatDate } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { listUsers } from '#modules/admin/list-users.ts'
-import { ROLE_LABELS, ROLES } from '#modules/admin/schemas.ts'
+import { ROLES } from '#modules/admin/schemas.ts'
 import type { Role } from '#modules/db/generated/enums.ts'
 import {
 	AdminPage,
@@ -20,12 +21,10 @@ import {
 } from './admin/admin-ui.tsx'
 import type { Route } from './+types/admin.users._index'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Users | Admin | Circle',
-		'Every user on Circle: search by name or email, change roles, disable accounts.',
-		NOINDEX,
-	)
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(t('users.meta.title', { ns: 'admin' }), t('users.meta.description', { ns: 'admin' }), NOINDEX)
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const admin = await requireRole(request, 'ADMIN')
@@ -65,36 +64,48 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function AdminUsersRoute({ loaderData }: Route.ComponentProps) {
 	const { q, role, status, users, page, pageSize, pageCount, total } = loaderData
+	const { t } = useTranslation('admin')
+	const format = useFormat()
 	return (
-		<AdminPage
-			title="Users"
-			intro="Find a person by name or email address to change their role or disable their account."
-		>
-			<ListFilters label="Users" searchLabel="Name or email" q={q} pageSize={pageSize}>
+		<AdminPage title={t('users.title')} intro={t('users.intro')}>
+			<ListFilters label={t('users.title')} searchLabel={t('users.searchLabel')} q={q} pageSize={pageSize}>
 				<FilterSelect
 					id="user-role"
 					name="role"
-					label="Role"
+					label={t('users.role')}
 					value={role}
-					options={[{ value: '', label: 'Any role' }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]}
+					options={[
+						{ value: '', label: t('users.anyRole') },
+						...ROLES.map((r) => ({ value: r, label: t(`platformRoles.${r}`) })),
+					]}
 				/>
 				<FilterSelect
 					id="user-status"
 					name="status"
-					label="Status"
+					label={t('users.status')}
 					value={status}
 					options={[
-						{ value: '', label: 'Any status' },
-						{ value: 'enabled', label: 'Active' },
-						{ value: 'disabled', label: 'Disabled' },
+						{ value: '', label: t('users.anyStatus') },
+						{ value: 'enabled', label: t('users.active') },
+						{ value: 'disabled', label: t('users.disabled') },
 					]}
 				/>
 			</ListFilters>
 			<ResultSummary page={page} pageSize={pageSize} total={total} kind="users" rows={users.length} />
 			{users.length ? (
 				<TableFrame minWidth="56rem">
-					<caption className="sr-only">Users{q ? ` matching “${q}”` : ''}</caption>
-					<TableHead columns={['Name', 'Email', 'Role', 'Email confirmed', 'Joined', 'Last seen', 'Status']} />
+					<caption className="sr-only">{q ? t('users.captionMatching', { q }) : t('users.title')}</caption>
+					<TableHead
+						columns={[
+							t('users.columns.name'),
+							t('users.columns.email'),
+							t('users.columns.role'),
+							t('users.columns.confirmed'),
+							t('users.columns.joined'),
+							t('users.columns.lastSeen'),
+							t('users.columns.status'),
+						]}
+					/>
 					<tbody className="divide-y divide-stone-200">
 						{users.map((u) => (
 							<tr key={u.id}>
@@ -104,14 +115,18 @@ export default function AdminUsersRoute({ loaderData }: Route.ComponentProps) {
 									</Link>
 								</td>
 								<td className={`${tdClasses} break-all text-stone-800`}>{u.email}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{ROLE_LABELS[u.role]}</td>
-								<td className={tdClasses}>{u.verified ? 'Yes' : 'No'}</td>
-								<td className={`${tdClasses} whitespace-nowrap`}>{formatDate(u.createdAt)}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{t(`platformRoles.${u.role}`)}</td>
+								<td className={tdClasses}>{u.verified ? t('users.yes') : t('users.no')}</td>
+								<td className={`${tdClasses} whitespace-nowrap`}>{format.date(u.createdAt)}</td>
 								<td className={`${tdClasses} whitespace-nowrap`}>
-									{u.lastSeenAt ? formatDate(u.lastSeenAt) : 'Never'}
+									{u.lastSeenAt ? format.date(u.lastSeenAt) : t('users.never')}
 								</td>
 								<td className={tdClasses}>
-									{u.disabled ? <Badge tone="accent">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+									{u.disabled ? (
+										<Badge tone="accent">{t('users.disabled')}</Badge>
+									) : (
+										<Badge tone="success">{t('users.active')}</Badge>
+									)}
 								</td>
 							</tr>
 						))}

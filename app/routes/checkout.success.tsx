@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Link } from 'react-router'
 import { ErrorPage, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
@@ -7,18 +8,23 @@ import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatDate, formatPrice, pluralise } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { confirmCheckout } from '#modules/billing/confirm-checkout.ts'
 import { getOrderSummary } from '#modules/billing/get-order-summary.ts'
 import type { Route } from './+types/checkout.success'
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-	pageMeta(
-		`${loaderData?.order.status === 'PAID' ? 'Thank you for your order' : 'Your order'} | Circle`,
-		'Your order on Circle: its payment status and how to start learning.',
+export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		loaderData?.order.status === 'PAID'
+			? t('order.meta.thanks', { ns: 'billing' })
+			: t('order.meta.yours', { ns: 'billing' }),
+		t('order.meta.description', { ns: 'billing' }),
 		NOINDEX,
 	)
+}
 
 /**
  * Stripe's success_url (`?session_id=…`) and the page for one of the buyer's orders (`?order=…`:
@@ -39,7 +45,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 		const order = await withDomainErrors(() => getOrderSummary({ orderId, userId: user.id }))
 		return { order: serialise(order), confirmed: true, awaitingPayment: false }
 	}
-	throw data({ message: 'We could not find that order.' }, { status: 404 })
+	throw data({ message: (await getT(request))('order.notFound', { ns: 'billing' }) }, { status: 404 })
 }
 
 function serialise(order: Awaited<ReturnType<typeof getOrderSummary>>) {
@@ -57,18 +63,23 @@ const linkClasses = 'font-semibold text-brand-700 underline underline-offset-2 h
 
 export default function CheckoutSuccessRoute({ loaderData }: Route.ComponentProps) {
 	const { order, awaitingPayment, confirmed } = loaderData
+	const { t } = useTranslation('billing')
 	return (
 		<Container width="prose" className="py-10 sm:py-14">
 			<OrderHeadline order={order} awaitingPayment={awaitingPayment} confirmed={confirmed} />
 			<Receipt order={order} />
 			<p className="mt-8 text-stone-700">
-				Questions about this order?{' '}
-				<Link to="/contact" className={linkClasses}>
-					Get in touch
-				</Link>{' '}
-				and quote <strong className="font-semibold">{order.reference}</strong>.{' '}
+				<Trans
+					t={t}
+					i18nKey="order.questions"
+					values={{ reference: order.reference }}
+					components={{
+						contact: <Link to="/contact" className={linkClasses} />,
+						strong: <strong className="font-semibold" />,
+					}}
+				/>{' '}
 				<Link to="/account/purchases" className={linkClasses}>
-					All your purchases
+					{t('order.allPurchases')}
 				</Link>
 			</p>
 		</Container>
@@ -84,6 +95,8 @@ function OrderHeadline({
 	awaitingPayment: boolean
 	confirmed: boolean
 }) {
+	const { t } = useTranslation('billing')
+	const format = useFormat()
 	const ref = useRef<HTMLHeadingElement>(null)
 	// Arriving back from the payment page: take focus to the outcome so it is read first.
 	useEffect(() => ref.current?.focus(), [])
@@ -104,27 +117,29 @@ function OrderHeadline({
 				<span className="grid size-12 place-items-center rounded-full bg-green-700 text-white" aria-hidden="true">
 					<CheckIcon className="size-7" />
 				</span>
-				<div className="mt-4">{heading(seats ? 'Your seats are ready' : 'You are enrolled')}</div>
+				<div className="mt-4">{heading(seats ? t('order.paid.seatsHeading') : t('order.paid.enrolledHeading'))}</div>
 				<p className="mt-3 text-lg leading-relaxed">
 					{seats
-						? `${pluralise(order.quantity, 'seat')} on ${order.courseTitle} ${order.quantity === 1 ? 'has' : 'have'} been added to ${order.organisation!.name}. Invite your staff to take them.`
-						: `Thank you. ${order.courseTitle} is in your dashboard, ready when you are.`}
+						? t('order.paid.seats', {
+								count: order.quantity,
+								course: order.courseTitle,
+								organisation: order.organisation!.name,
+							})
+						: t('order.paid.enrolled', { course: order.courseTitle })}
 				</p>
-				{order.paymentMethod === 'DEMO' ? (
-					<p className="mt-2 font-semibold">Demo purchase: no payment was taken.</p>
-				) : null}
+				{order.paymentMethod === 'DEMO' ? <p className="mt-2 font-semibold">{t('order.paid.demo')}</p> : null}
 				<p className="mt-6">
 					{seats ? (
 						<ButtonLink to={`/org/${order.organisation!.slug}`} size="lg">
-							Assign seats
+							{t('order.paid.assign')}
 						</ButtonLink>
 					) : (
 						<ButtonLink to={order.product.learnUrl} size="lg">
-							Start learning
+							{t('order.paid.start')}
 						</ButtonLink>
 					)}
 				</p>
-				<p className="mt-4 text-sm">We have emailed you a receipt.</p>
+				<p className="mt-4 text-sm">{t('order.paid.receipt')}</p>
 			</div>
 		)
 	}
@@ -132,26 +147,31 @@ function OrderHeadline({
 	if (order.status === 'PENDING' && order.paymentMethod === 'INVOICE') {
 		return (
 			<div>
-				{heading('Your invoice is on its way')}
+				{heading(t('order.invoice.heading'))}
 				<p className="mt-4 text-lg leading-relaxed text-stone-700">
-					We have emailed an invoice for {pluralise(order.quantity, 'seat')} on {order.courseTitle} to{' '}
-					<strong className="font-semibold break-words">{order.invoiceEmail}</strong>.{' '}
+					<Trans
+						t={t}
+						i18nKey="order.invoice.sent"
+						count={order.quantity}
+						values={{ count: order.quantity, course: order.courseTitle, email: order.invoiceEmail }}
+						components={{ strong: <strong className="font-semibold break-words" /> }}
+					/>{' '}
 					{order.seatsGranted
-						? `The seats are already in ${order.organisation?.name}: invite your staff now.`
-						: `The seats are added to ${order.organisation?.name} when we approve the order or it is paid, and we will email you then.`}
+						? t('order.invoice.granted', { organisation: order.organisation?.name })
+						: t('order.invoice.waiting', { organisation: order.organisation?.name })}
 				</p>
 				{order.invoice ? (
 					<p className="mt-4">
 						<a href={`/account/purchases/${order.invoice.number}.pdf`} className={linkClasses}>
-							Download invoice {order.invoice.number} (PDF)
+							{t('order.invoice.download', { number: order.invoice.number })}
 						</a>
-						{order.invoice.paidAt ? null : `, due ${formatDate(order.invoice.dueAt)}`}
+						{order.invoice.paidAt ? null : t('order.invoice.due', { date: format.date(order.invoice.dueAt) })}
 					</p>
 				) : null}
 				{order.payUrl ? (
 					<p className="mt-4">
 						<a href={order.payUrl} className={linkClasses}>
-							View or pay the invoice online
+							{t('order.invoice.payOnline')}
 						</a>
 					</p>
 				) : null}
@@ -163,32 +183,34 @@ function OrderHeadline({
 		if (awaitingPayment || !confirmed) {
 			return (
 				<div>
-					{heading('Your payment is being processed')}
-					<Notice tone="info" className="mt-4" role="status" title="We will email you when your payment clears">
+					{heading(t('order.processing.heading'))}
+					<Notice tone="info" className="mt-4" role="status" title={t('order.processing.title')}>
 						{awaitingPayment
-							? 'Bank payments can take a few working days. Nothing more to do: as soon as the money arrives, '
-							: 'We are waiting for confirmation from our payment provider. As soon as it arrives, '}
-						{order.organisation ? 'the seats are added to your organisation' : 'you are enrolled'} and we email you a
-						receipt.
+							? order.organisation
+								? t('order.processing.bankSeats')
+								: t('order.processing.bankPlace')
+							: order.organisation
+								? t('order.processing.providerSeats')
+								: t('order.processing.providerPlace')}
 					</Notice>
 				</div>
 			)
 		}
 		return (
 			<div>
-				{heading('Your checkout is not finished')}
-				<p className="mt-4 text-lg leading-relaxed text-stone-700">Nothing has been charged yet.</p>
+				{heading(t('order.unfinished.heading'))}
+				<p className="mt-4 text-lg leading-relaxed text-stone-700">{t('order.unfinished.body')}</p>
 				<p className="mt-6 flex flex-wrap gap-4">
 					{order.payUrl ? (
 						<a
 							href={order.payUrl}
 							className="inline-flex min-h-12 items-center rounded-lg bg-brand-700 px-6 text-lg font-semibold text-white hover:bg-brand-800"
 						>
-							Continue to payment
+							{t('order.unfinished.continue')}
 						</a>
 					) : (
 						<ButtonLink to={order.product.buyUrl} size="lg">
-							Start again
+							{t('order.unfinished.startAgain')}
 						</ButtonLink>
 					)}
 				</p>
@@ -199,10 +221,14 @@ function OrderHeadline({
 	if (order.status === 'REFUNDED') {
 		return (
 			<div>
-				{heading('This order has been refunded')}
+				{heading(t('order.refunded.heading'))}
 				<p className="mt-4 text-lg leading-relaxed text-stone-700">
-					{formatPrice(order.amountRefundedPence)} was refunded
-					{order.refundedAt ? ` on ${formatDate(order.refundedAt)}` : ''}.
+					{order.refundedAt
+						? t('order.refunded.bodyOn', {
+								amount: format.price(order.amountRefundedPence),
+								date: format.date(order.refundedAt),
+							})
+						: t('order.refunded.body', { amount: format.price(order.amountRefundedPence) })}
 				</p>
 			</div>
 		)
@@ -210,15 +236,13 @@ function OrderHeadline({
 
 	return (
 		<div>
-			{heading(order.status === 'FAILED' ? 'Your payment did not go through' : 'This checkout has closed')}
+			{heading(order.status === 'FAILED' ? t('order.failed.heading') : t('order.closed.heading'))}
 			<p className="mt-4 text-lg leading-relaxed text-stone-700">
-				{order.status === 'FAILED'
-					? 'Your bank did not complete the payment, so nothing was bought and you have not been charged.'
-					: 'It was cancelled or expired before payment, so nothing was charged.'}
+				{order.status === 'FAILED' ? t('order.failed.body') : t('order.closed.body')}
 			</p>
 			<p className="mt-6">
 				<ButtonLink to={order.product.buyUrl} size="lg">
-					Try again
+					{t('order.tryAgain')}
 				</ButtonLink>
 			</p>
 		</div>
@@ -226,34 +250,41 @@ function OrderHeadline({
 }
 
 function Receipt({ order }: { order: Order }) {
+	const { t } = useTranslation('billing')
+	const format = useFormat()
 	const paid = order.status === 'PAID' || order.status === 'REFUNDED'
 	const rows: Array<[string, string]> = [
-		[order.product.kind === 'programme' ? 'Programme' : 'Course', order.courseTitle],
+		[order.product.kind === 'programme' ? t('order.receipt.programme') : t('order.receipt.course'), order.courseTitle],
 		[
-			order.organisation ? 'Seats' : 'Places',
-			order.organisation ? `${pluralise(order.quantity, 'seat')} for ${order.organisation.name}` : '1 place for you',
+			order.organisation ? t('order.receipt.seats') : t('order.receipt.places'),
+			order.organisation
+				? t('demoCheckout.seatsFor', { count: order.quantity, name: order.organisation.name })
+				: t('demoCheckout.placeForYou'),
 		],
-		[paid ? 'Amount paid' : 'Amount', formatPrice(order.amountPence)],
-		['Reference', order.reference],
-		[paid ? 'Paid on' : 'Ordered on', formatDate(order.fulfilledAt ?? order.createdAt)],
+		[paid ? t('order.receipt.amountPaid') : t('order.receipt.amount'), format.price(order.amountPence)],
+		[t('order.receipt.reference'), order.reference],
 		[
-			'Payment',
+			paid ? t('order.receipt.paidOn') : t('order.receipt.orderedOn'),
+			format.date(order.fulfilledAt ?? order.createdAt),
+		],
+		[
+			t('order.receipt.payment'),
 			order.paymentMethod === 'DEMO'
-				? 'Demo (no payment taken)'
+				? t('order.receipt.demo')
 				: order.paymentMethod === 'INVOICE'
-					? 'Invoice'
-					: 'Card',
+					? t('order.receipt.invoice')
+					: t('order.receipt.card'),
 		],
 	]
-	if (order.purchaseOrderNumber) rows.push(['Purchase order', order.purchaseOrderNumber])
-	if (order.invoice) rows.push(['VAT invoice', order.invoice.number])
+	if (order.purchaseOrderNumber) rows.push([t('order.receipt.purchaseOrder'), order.purchaseOrderNumber])
+	if (order.invoice) rows.push([t('order.receipt.vatInvoice'), order.invoice.number])
 	return (
 		<section
 			aria-labelledby="receipt-heading"
 			className="mt-8 rounded-2xl border border-stone-200 bg-white p-6 shadow-xs sm:p-8"
 		>
 			<h2 id="receipt-heading" className="text-xl font-semibold text-stone-900">
-				{paid ? 'Receipt' : 'Order details'}
+				{paid ? t('order.receipt.heading') : t('order.receipt.details')}
 			</h2>
 			<dl className="mt-4 divide-y divide-stone-100 text-stone-800">
 				{rows.map(([label, value]) => (
@@ -268,14 +299,19 @@ function Receipt({ order }: { order: Order }) {
 }
 
 export function ErrorBoundary() {
+	const { t } = useTranslation('billing')
 	return (
 		<GeneralErrorBoundary
 			statusHandlers={{
 				404: () => (
-					<ErrorPage code={404} title="We can't find that order">
-						<p>Orders can only be seen by the person who placed them. Check you are logged in to the right account.</p>
+					<ErrorPage code={404} title={t('order.notFoundPage.title')}>
+						<p>{t('order.notFoundPage.body')}</p>
 						<p>
-							Your courses are on your <Link to="/dashboard">dashboard</Link>.
+							<Trans
+								t={t}
+								i18nKey="order.notFoundPage.dashboard"
+								components={{ dashboard: <Link to="/dashboard" /> }}
+							/>
 						</p>
 					</ErrorPage>
 				),

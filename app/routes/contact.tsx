@@ -8,13 +8,15 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useRouteLoaderData, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
-import { parseSector, SECTOR_LABELS } from '#app/utils/format.ts'
+import { parseSector } from '#app/utils/format.ts'
+import { metaT } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { ENQUIRY_LIMITS, ENQUIRY_SECTORS, EnquirySchema } from '#modules/enquiries/schemas.ts'
 import { submitEnquiry } from '#modules/enquiries/submit-enquiry.ts'
@@ -22,11 +24,15 @@ import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/contact'
 import type { loader as rootLoader } from '../root.tsx'
 
-export const meta: Route.MetaFunction = () =>
-	pageMeta(
-		'Get in touch | Circle',
-		'Talk to Circle about relational and restorative practice training for your school, trust, NHS team, council or prison: seat licences and tailored programmes.',
+export const meta: Route.MetaFunction = ({ matches }) => {
+	const t = metaT(matches)
+	return pageMeta(
+		t('contact.meta.title', { ns: 'public-pages' }),
+		t('contact.meta.description', { ns: 'public-pages' }),
 	)
+}
+
+const HELP_ITEMS = ['seats', 'programmes', 'blended', 'evidence'] as const
 
 export async function action({ request, context }: Route.ActionArgs) {
 	const submission = parseWithZod(await request.formData(), { schema: EnquirySchema })
@@ -48,52 +54,44 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function ContactRoute({ actionData }: Route.ComponentProps) {
 	const [searchParams] = useSearchParams()
 	const sent = searchParams.get('sent') === '1'
+	const { t } = useTranslation('public-pages')
 	return (
 		<>
 			<div className="border-b border-brand-100 bg-brand-50">
 				<Container className="py-12 sm:py-14">
-					<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">For organisations</p>
-					<h1 className="mt-2 text-4xl font-bold tracking-tight text-brand-900">Get in touch</h1>
-					<p className="mt-4 max-w-3xl text-lg leading-relaxed text-stone-700">
-						Thinking about relational and restorative practice for a whole school, service, team or establishment? Tell
-						us a little about your organisation and what you hope to change, and we will start a conversation.
-					</p>
+					<p className="text-sm font-semibold tracking-wide text-accent-700 uppercase">{t('contact.eyebrow')}</p>
+					<h1 className="mt-2 text-4xl font-bold tracking-tight text-brand-900">{t('contact.heading')}</h1>
+					<p className="mt-4 max-w-3xl text-lg leading-relaxed text-stone-700">{t('contact.intro')}</p>
 				</Container>
 			</div>
 			<Container className="grid gap-10 py-12 lg:grid-cols-[1fr_1.4fr] lg:gap-16">
 				<div className="space-y-8">
 					<section aria-labelledby="help-heading">
 						<h2 id="help-heading" className="text-xl font-semibold text-stone-900">
-							What we can help with
+							{t('contact.help.heading')}
 						</h2>
 						<ul className="mt-4 space-y-3">
-							{[
-								'Seat licences, so staff can take any of our courses and you can follow their progress',
-								'Programmes built around your setting, your priorities and the training you already run',
-								'Blending online CPD with live sessions, coaching and circles for leaders and teams',
-								'Evidence of learning for inspections, audits and appraisals',
-							].map((item) => (
+							{HELP_ITEMS.map((item) => (
 								<li key={item} className="flex gap-3 leading-relaxed text-stone-700">
 									<CheckIcon className="mt-0.5 size-5 shrink-0 text-brand-700" />
-									<span>{item}</span>
+									<span>{t(`contact.help.${item}`)}</span>
 								</li>
 							))}
 						</ul>
 					</section>
 					<section aria-labelledby="next-heading" className="rounded-2xl border border-stone-200 bg-white p-6">
 						<h2 id="next-heading" className="text-xl font-semibold text-stone-900">
-							What happens next
+							{t('contact.next.heading')}
 						</h2>
+						<p className="mt-3 leading-relaxed text-stone-700">{t('contact.next.body')}</p>
 						<p className="mt-3 leading-relaxed text-stone-700">
-							A member of our team reads every message and replies by email. We use your details only to answer your
-							enquiry.
-						</p>
-						<p className="mt-3 leading-relaxed text-stone-700">
-							Looking for a single place for yourself? You can{' '}
-							<Link to="/courses" className="font-semibold text-brand-700 underline underline-offset-2">
-								browse the courses
-							</Link>{' '}
-							and start straight away.
+							<Trans
+								t={t}
+								i18nKey="contact.next.single"
+								components={{
+									courses: <Link to="/courses" className="font-semibold text-brand-700 underline underline-offset-2" />,
+								}}
+							/>
 						</p>
 					</section>
 				</div>
@@ -104,6 +102,7 @@ export default function ContactRoute({ actionData }: Route.ComponentProps) {
 }
 
 function ThankYou() {
+	const { t } = useTranslation('public-pages')
 	const ref = useRef<HTMLDivElement>(null)
 	// The page changed under the reader after submitting: take focus to the confirmation so it is read.
 	useEffect(() => ref.current?.focus(), [])
@@ -117,16 +116,14 @@ function ThankYou() {
 			<span className="grid size-12 place-items-center rounded-full bg-green-700 text-white" aria-hidden="true">
 				<CheckIcon className="size-7" />
 			</span>
-			<h2 className="mt-4 text-2xl font-bold tracking-tight">Thank you, your message has been sent</h2>
-			<p className="mt-3 text-lg leading-relaxed">
-				We have passed it to our team and will reply to the email address you gave us.
-			</p>
+			<h2 className="mt-4 text-2xl font-bold tracking-tight">{t('contact.thanks.heading')}</h2>
+			<p className="mt-3 text-lg leading-relaxed">{t('contact.thanks.body')}</p>
 			<p className="mt-5 flex flex-wrap gap-x-6 gap-y-2">
 				<Link to="/courses" className="font-semibold text-green-900 underline underline-offset-2">
-					Browse courses
+					{t('contact.thanks.browse')}
 				</Link>
 				<Link to="/contact" className="font-semibold text-green-900 underline underline-offset-2">
-					Send another message
+					{t('contact.thanks.another')}
 				</Link>
 			</p>
 		</div>
@@ -134,6 +131,7 @@ function ThankYou() {
 }
 
 function EnquiryForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+	const { t } = useTranslation('public-pages')
 	const root = useRouteLoaderData<typeof rootLoader>('root')
 	const navigation = useNavigation()
 	const pending = navigation.state === 'submitting' && navigation.formAction === '/contact'
@@ -163,49 +161,49 @@ function EnquiryForm({ lastResult }: { lastResult: SubmissionResult<string[]> | 
 			aria-describedby={form.errors?.length ? formErrorId : undefined}
 			className="space-y-6 rounded-2xl border border-stone-200 bg-white p-6 shadow-xs sm:p-8"
 		>
-			<h2 className="text-xl font-semibold text-stone-900">Send us a message</h2>
-			<FormErrors id={formErrorId} errors={form.errors} title="Your message has not been sent" />
+			<h2 className="text-xl font-semibold text-stone-900">{t('contact.form.heading')}</h2>
+			<FormErrors id={formErrorId} errors={form.errors} title={t('contact.form.notSent')} />
 			<div className="grid gap-6 sm:grid-cols-2">
 				<Field
-					labelProps={{ children: 'Your name' }}
+					labelProps={{ children: t('contact.form.name') }}
 					inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }}
 					errors={fields.name.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Email address' }}
+					labelProps={{ children: t('contact.form.email') }}
 					inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', spellCheck: false }}
 					errors={fields.email.errors}
 				/>
 			</div>
 			<Field
-				labelProps={{ children: 'Organisation name (optional)' }}
+				labelProps={{ children: t('contact.form.organisation') }}
 				inputProps={{ ...getInputProps(fields.organisationName, { type: 'text' }), autoComplete: 'organization' }}
 				errors={fields.organisationName.errors}
 			/>
 			<div className="grid gap-6 sm:grid-cols-2">
 				<SelectField
-					labelProps={{ children: 'Sector (optional)' }}
+					labelProps={{ children: t('contact.form.sector') }}
 					selectProps={getSelectProps(fields.sector)}
-					placeholder="Choose a sector"
-					options={ENQUIRY_SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))}
+					placeholder={t('contact.form.chooseSector')}
+					options={ENQUIRY_SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`, { ns: 'catalogue' }) }))}
 					errors={fields.sector.errors}
 				/>
 				<Field
-					labelProps={{ children: 'Number of staff (optional)' }}
-					description="Roughly how many people might take part"
+					labelProps={{ children: t('contact.form.staff') }}
+					description={t('contact.form.staffHint')}
 					// A text input with a numeric keyboard: type="number" changes values on scroll and is hard to use.
 					inputProps={{ ...getInputProps(fields.staffCount, { type: 'text' }), inputMode: 'numeric' }}
 					errors={fields.staffCount.errors}
 				/>
 			</div>
 			<TextareaField
-				labelProps={{ children: 'Your message' }}
-				description={`What would you like to achieve, and for whom? At least ${ENQUIRY_LIMITS.messageMin} characters.`}
+				labelProps={{ children: t('contact.form.message') }}
+				description={t('contact.form.messageHint', { min: ENQUIRY_LIMITS.messageMin })}
 				textareaProps={{ ...getTextareaProps(fields.message), rows: 6 }}
 				errors={fields.message.errors}
 			/>
-			<SubmitButton pending={pending} pendingText="Sending…">
-				Send message
+			<SubmitButton pending={pending} pendingText={t('contact.form.sending')}>
+				{t('contact.form.send')}
 			</SubmitButton>
 		</Form>
 	)

@@ -8,7 +8,7 @@ import { AwardIcon, CheckIcon, LayersIcon, LessonKindIcon, PlayIcon } from '#app
 import { cx } from '#app/components/ui/cx.ts'
 import { getOptionalUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
-import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { metaT, useEnglishContentLang, useFormat } from '#app/utils/i18n.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { openGraph } from '#app/utils/open-graph.ts'
 import { markdownToTextBlocks, sectorSlug } from '#app/utils/format.ts'
@@ -88,10 +88,10 @@ function CoursePrice({ pence, className }: { pence: number; className?: string }
 
 export default function CourseRoute({ loaderData }: Route.ComponentProps) {
 	const { course, enrolment, previews } = loaderData
-	const { t, f, duration, cpdHours, cpdExplanation } = useCourseWords()
+	const { t, duration, cpdHours, cpdExplanation } = useCourseWords()
 	const { t: tSectors } = useTranslation('sectors')
 	// Course content is written in English for now (ADR 0041): marked so a screen reader reads it as English.
-	const contentLang = f.language === 'en' ? undefined : 'en'
+	const contentLang = useEnglishContentLang()
 	const previewIds = new Set(previews.map((p) => p.id))
 	const blocks = markdownToTextBlocks(course.description)
 	return (

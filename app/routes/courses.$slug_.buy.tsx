@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { data, Form, isRouteErrorResponse, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -10,7 +11,8 @@ import { CheckIcon } from '#app/components/ui/icons.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { replyWithDomainError, withDomainErrors } from '#app/utils/errors.server.ts'
-import { formatCpdHours, formatPrice, pluralise } from '#app/utils/format.ts'
+import { formatCpdHours } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createCheckout } from '#modules/billing/create-checkout.ts'
 import { getBuyPage } from '#modules/billing/get-buy-page.ts'
@@ -19,19 +21,24 @@ import { BuySchema, BuySeatsSchema } from '#modules/billing/schemas.ts'
 import { billingConfig } from '#modules/billing/stripe-client.ts'
 import type { Route } from './+types/courses.$slug_.buy'
 
-export const meta: Route.MetaFunction = ({ loaderData, error }) => {
+export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
+	const t = metaT(matches)
 	if (!loaderData || error) {
 		return pageMeta(
-			isRouteErrorResponse(error) && error.status === 404 ? 'Course not found | Circle' : errorTitle(error),
-			'This course could not be shown. Browse Circle’s other CPD courses in relational and restorative practice.',
+			isRouteErrorResponse(error) && error.status === 404
+				? t('buy.meta.notFound', { ns: 'billing' })
+				: errorTitle(error),
+			t('buy.meta.errorDescription', { ns: 'billing' }),
 		)
 	}
 	return pageMeta(
-		`Buy ${loaderData.course.title} | Circle`,
-		`Buy ${loaderData.course.title} for yourself, or seats for your organisation’s staff.`,
+		t('buy.meta.title', { ns: 'billing', title: loaderData.course.title }),
+		t('buy.meta.description', { ns: 'billing', title: loaderData.course.title }),
 		NOINDEX,
 	)
 }
+
+const MYSELF_POINTS = ['start', 'keep', 'certificate'] as const
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)
@@ -83,15 +90,17 @@ const linkClasses = 'font-semibold text-brand-700 underline underline-offset-2 h
 export default function BuyCourseRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { course, enrolled, adminOrganisations, demo } = loaderData
 	const resultFor = (intent: 'individual' | 'seats') => (actionData?.intent === intent ? actionData.result : undefined)
+	const { t } = useTranslation('billing')
+	const format = useFormat()
 	return (
 		<>
 			<div className="border-b border-brand-100 bg-brand-50">
 				<Container className="py-10 sm:py-12">
-					<nav aria-label="Breadcrumb">
+					<nav aria-label={t('buy.breadcrumb')}>
 						<ol className="flex flex-wrap items-center gap-2 text-sm text-stone-700">
 							<li>
 								<Link to="/courses" className="font-medium text-brand-700 underline underline-offset-2">
-									Courses
+									{t('buy.courses')}
 								</Link>
 							</li>
 							<li aria-hidden="true">/</li>
@@ -104,24 +113,23 @@ export default function BuyCourseRoute({ loaderData, actionData }: Route.Compone
 								</Link>
 							</li>
 							<li aria-hidden="true">/</li>
-							<li aria-current="page">Buy</li>
+							<li aria-current="page">{t('buy.buy')}</li>
 						</ol>
 					</nav>
 					<h1 className="mt-5 text-3xl leading-tight font-bold tracking-tight text-brand-900 sm:text-4xl">
-						Buy {course.title}
+						{t('buy.heading', { title: course.title })}
 					</h1>
 					<p className="mt-3 max-w-3xl text-lg leading-relaxed text-stone-700">{course.summary}</p>
 					<p className="mt-3 text-stone-800">
-						{formatCpdHours(course.cpdMinutes)}, a verifiable certificate and a CPD record for every learner.
+						{t('buy.includes', { cpd: formatCpdHours(course.cpdMinutes, format.language) })}
 					</p>
 				</Container>
 			</div>
 
 			<Container className="py-10 sm:py-12">
 				{demo ? (
-					<Notice tone="warning" title="Demo mode: no payment is taken" className="mb-8">
-						Payments are not set up on this copy of Circle, so purchases go through a labelled demo checkout instead of
-						Stripe.
+					<Notice tone="warning" title={t('buy.demo.title')} className="mb-8">
+						{t('buy.demo.body')}
 					</Notice>
 				) : null}
 				<div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
@@ -130,29 +138,25 @@ export default function BuyCourseRoute({ loaderData, actionData }: Route.Compone
 						className="rounded-2xl border border-stone-200 bg-white p-6 shadow-xs sm:p-8"
 					>
 						<h2 id="myself-heading" className="text-2xl font-bold tracking-tight text-stone-900">
-							Buy for myself
+							{t('buy.myself.heading')}
 						</h2>
-						<p className="mt-2 text-3xl font-semibold text-stone-900 tabular-nums">{formatPrice(course.pricePence)}</p>
-						<p className="text-sm text-stone-600">One learner place, including VAT where it applies</p>
+						<p className="mt-2 text-3xl font-semibold text-stone-900 tabular-nums">{format.price(course.pricePence)}</p>
+						<p className="text-sm text-stone-600">{t('buy.myself.place')}</p>
 						<ul className="mt-5 space-y-2 text-stone-700">
-							{[
-								'Start straight away and learn at your own pace',
-								'Keep access to the version you enrol on',
-								'Download your CPD certificate when you finish',
-							].map((item) => (
+							{MYSELF_POINTS.map((item) => (
 								<li key={item} className="flex gap-2">
 									<CheckIcon className="mt-0.5 size-5 shrink-0 text-brand-700" />
-									<span>{item}</span>
+									<span>{t(`buy.myself.${item}`)}</span>
 								</li>
 							))}
 						</ul>
 						{enrolled ? (
 							<div className="mt-6 space-y-4">
-								<Notice tone="success" title="You are already enrolled on this course">
-									There is nothing more to buy for yourself.
+								<Notice tone="success" title={t('buy.myself.enrolledTitle')}>
+									{t('buy.myself.enrolledBody')}
 								</Notice>
 								<ButtonLink to={`/learn/${course.slug}`} size="lg" className="w-full">
-									Go to the course
+									{t('buy.myself.goToCourse')}
 								</ButtonLink>
 							</div>
 						) : (
@@ -165,12 +169,9 @@ export default function BuyCourseRoute({ loaderData, actionData }: Route.Compone
 						className="rounded-2xl border border-stone-200 bg-white p-6 shadow-xs sm:p-8"
 					>
 						<h2 id="seats-heading" className="text-2xl font-bold tracking-tight text-stone-900">
-							Buy seats for my organisation
+							{t('buy.seats.heading')}
 						</h2>
-						<p className="mt-2 leading-relaxed text-stone-700">
-							Buy a number of seats, then invite staff by email from your organisation’s page. You can see who has
-							started and finished, and move an unused seat to someone else.
-						</p>
+						<p className="mt-2 leading-relaxed text-stone-700">{t('buy.seats.intro')}</p>
 						<PriceTable course={course} />
 						{adminOrganisations.length ? (
 							<SeatsForm
@@ -182,25 +183,22 @@ export default function BuyCourseRoute({ loaderData, actionData }: Route.Compone
 							/>
 						) : (
 							<div className="mt-6 rounded-xl bg-stone-50 p-5">
-								<p className="font-semibold text-stone-900">You need an organisation to buy seats</p>
-								<p className="mt-2 leading-relaxed text-stone-700">
-									Seats belong to an organisation, such as a school, trust, service or team. Create yours (it takes a
-									minute), then come back to this page.
-								</p>
+								<p className="font-semibold text-stone-900">{t('buy.seats.needOrganisation')}</p>
+								<p className="mt-2 leading-relaxed text-stone-700">{t('buy.seats.needOrganisationBody')}</p>
 								<p className="mt-4">
 									<ButtonLink
 										to={`/org/new?redirectTo=${encodeURIComponent(`/courses/${course.slug}/buy`)}`}
 										variant="secondary"
 									>
-										Create an organisation
+										{t('buy.seats.create')}
 									</ButtonLink>
 								</p>
 								<p className="mt-4 text-sm leading-relaxed text-stone-700">
-									Is your organisation already on Circle? Ask its owner to make you an admin. Need something else?{' '}
-									<Link to="/contact" className={linkClasses}>
-										Get in touch
-									</Link>
-									.
+									<Trans
+										t={t}
+										i18nKey="buy.seats.already"
+										components={{ contact: <Link to="/contact" className={linkClasses} /> }}
+									/>
 								</p>
 							</div>
 						)}
@@ -225,36 +223,38 @@ function IndividualForm({
 	const navigation = useNavigation()
 	const pending = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'individual'
 	const [form] = useForm({ id: 'buy-individual', lastResult })
+	const { t } = useTranslation('billing')
+	const format = useFormat()
 	return (
 		<Form method="post" {...getFormProps(form)} className="mt-6 space-y-4">
-			<FormErrors id={form.errorId} errors={form.errors} title="We could not start your checkout" />
+			<FormErrors id={form.errorId} errors={form.errors} title={t('buy.myself.failed')} />
 			<input type="hidden" name="intent" value="individual" />
-			<SubmitButton pending={pending} pendingText="Opening checkout…" className="w-full">
-				Buy for myself — {formatPrice(price)}
+			<SubmitButton pending={pending} pendingText={t('buy.myself.opening')} className="w-full">
+				{t('buy.myself.submit', { price: format.price(price) })}
 			</SubmitButton>
-			<p className="text-sm text-stone-600">
-				{demo ? 'Next: the demo checkout (no payment is taken).' : 'Next: pay securely by card with Stripe.'}
-			</p>
+			<p className="text-sm text-stone-600">{demo ? t('buy.nextDemo') : t('buy.nextCard')}</p>
 		</Form>
 	)
 }
 
 /** The course's volume pricing as a table: one row per band of seats. */
 function PriceTable({ course }: { course: BuyCourse }) {
+	const { t } = useTranslation('billing')
+	const format = useFormat()
 	const bands = [
 		{ minQuantity: 1, unitPricePence: course.pricePence },
 		...course.volumeTiers.filter((t) => t.minQuantity > 1),
 	]
 	return (
 		<table className="mt-5 w-full border-collapse text-left">
-			<caption className="mb-2 text-left font-semibold text-stone-900">Price per seat</caption>
+			<caption className="mb-2 text-left font-semibold text-stone-900">{t('buy.prices.caption')}</caption>
 			<thead>
 				<tr className="border-b border-stone-300 text-sm text-stone-600">
 					<th scope="col" className="py-2 pr-4 font-semibold">
-						Seats
+						{t('buy.prices.seats')}
 					</th>
 					<th scope="col" className="py-2 font-semibold">
-						Price per seat
+						{t('buy.prices.price')}
 					</th>
 				</tr>
 			</thead>
@@ -263,15 +263,18 @@ function PriceTable({ course }: { course: BuyCourse }) {
 					const next = bands[index + 1]
 					const label = next
 						? band.minQuantity === next.minQuantity - 1
-							? `${band.minQuantity}`
-							: `${band.minQuantity} to ${next.minQuantity - 1}`
+							? format.number(band.minQuantity)
+							: t('buy.prices.range', {
+									from: format.number(band.minQuantity),
+									to: format.number(next.minQuantity - 1),
+								})
 						: bands.length === 1
-							? `Any number, up to ${MAX_QUANTITY.toLocaleString('en-GB')}`
-							: `${band.minQuantity} or more`
+							? t('buy.prices.any', { max: format.number(MAX_QUANTITY) })
+							: t('buy.prices.orMore', { from: format.number(band.minQuantity) })
 					return (
 						<tr key={band.minQuantity} className="border-b border-stone-100">
 							<td className="py-2 pr-4 text-stone-800">{label}</td>
-							<td className="py-2 font-medium text-stone-900 tabular-nums">{formatPrice(band.unitPricePence)}</td>
+							<td className="py-2 font-medium text-stone-900 tabular-nums">{format.price(band.unitPricePence)}</td>
 						</tr>
 					)
 				})}
@@ -320,25 +323,31 @@ function SeatsForm({
 	const unit = valid ? unitPriceFor(course, quantity) : null
 	const invoice = method === 'INVOICE'
 	const chosen = organisations.find((o) => o.id === organisationId)
+	const { t } = useTranslation('billing')
+	const format = useFormat()
+	const methods = [
+		{ value: 'CARD', label: t('buy.seats.card'), hint: t('buy.seats.cardHint') },
+		{ value: 'INVOICE', label: t('buy.seats.invoice'), hint: t('buy.seats.invoiceHint') },
+	]
 	return (
 		<Form method="post" {...getFormProps(form)} className="mt-6 space-y-6 border-t border-stone-200 pt-6">
-			<FormErrors id={form.errorId} errors={form.errors} title="We could not start your purchase" />
+			<FormErrors id={form.errorId} errors={form.errors} title={t('buy.seats.failed')} />
 			<input type="hidden" name="intent" value="seats" />
 			<SelectField
-				labelProps={{ children: 'Organisation' }}
-				description="Organisations where you are an owner or admin"
+				labelProps={{ children: t('buy.seats.organisation') }}
+				description={t('buy.seats.organisationHint')}
 				selectProps={{
 					...getSelectProps(fields.organisationId),
 					onChange: (e) => setOrganisationId(e.currentTarget.value),
 				}}
-				placeholder={organisations.length === 1 ? undefined : 'Choose an organisation'}
+				placeholder={organisations.length === 1 ? undefined : t('buy.seats.chooseOrganisation')}
 				options={organisations.map((o) => ({ value: o.id, label: o.name }))}
 				errors={fields.organisationId.errors}
 			/>
 			<div>
 				<Field
-					labelProps={{ children: 'Number of seats' }}
-					description={`From 1 to ${MAX_QUANTITY.toLocaleString('en-GB')}`}
+					labelProps={{ children: t('buy.seats.quantity') }}
+					description={t('buy.seats.quantityHint', { max: format.number(MAX_QUANTITY) })}
 					// A text input with a numeric keyboard: type="number" changes value on scroll.
 					inputProps={{
 						...getInputProps(fields.quantity, { type: 'text' }),
@@ -352,26 +361,19 @@ function SeatsForm({
 				<p className="mt-3 text-lg text-stone-900" aria-live="polite">
 					{unit !== null ? (
 						<>
-							{pluralise(quantity, 'seat')} × {formatPrice(unit)} ={' '}
-							<strong className="font-semibold tabular-nums">{formatPrice(unit * quantity)}</strong>
+							{t('buy.seats.sum', { count: quantity, unit: format.price(unit) })}{' '}
+							<strong className="font-semibold tabular-nums">{format.price(unit * quantity)}</strong>
 						</>
 					) : (
-						<span className="text-stone-600">Enter a number of seats to see the total.</span>
+						<span className="text-stone-600">{t('buy.seats.enterNumber')}</span>
 					)}
 				</p>
 			</div>
 
 			<fieldset>
-				<legend className="font-semibold text-stone-900">How will your organisation pay?</legend>
+				<legend className="font-semibold text-stone-900">{t('buy.seats.method')}</legend>
 				<div className="mt-3 space-y-3">
-					{[
-						{ value: 'CARD', label: 'Pay now by card', hint: 'Seats are ready as soon as the payment goes through.' },
-						{
-							value: 'INVOICE',
-							label: 'Request an invoice',
-							hint: 'We email an invoice to your finance team to pay by bank transfer. Seats are added when it is paid.',
-						},
-					].map((option) => {
+					{methods.map((option) => {
 						const id = `${fields.method.id}-${option.value.toLowerCase()}`
 						return (
 							<div key={option.value} className="flex gap-3">
@@ -403,24 +405,24 @@ function SeatsForm({
 			{invoice ? (
 				<div className="space-y-6 rounded-xl bg-stone-50 p-5">
 					<Field
-						labelProps={{ children: 'Purchase order number (optional)' }}
-						description="Printed on the invoice, if your finance team needs one"
+						labelProps={{ children: t('buy.seats.purchaseOrder') }}
+						description={t('buy.seats.purchaseOrderHint')}
 						inputProps={{ ...getInputProps(fields.purchaseOrderNumber, { type: 'text' }), autoComplete: 'off' }}
 						errors={fields.purchaseOrderNumber.errors}
 					/>
 					<SelectField
-						labelProps={{ children: 'Payment terms' }}
+						labelProps={{ children: t('buy.seats.terms') }}
 						selectProps={getSelectProps(fields.paymentTermsDays)}
 						options={PAYMENT_TERMS_DAYS.map((days) => ({
 							value: String(days),
-							label: `${days} days from the invoice date`,
+							label: t('buy.seats.termsOption', { days }),
 						}))}
 						errors={fields.paymentTermsDays.errors}
 					/>
 					<Field
 						key={chosen?.id ?? 'none'}
-						labelProps={{ children: 'Billing email (optional)' }}
-						description={`Where the invoice is sent. Leave empty to use ${chosen?.billingEmail ?? buyerEmail}.`}
+						labelProps={{ children: t('buy.seats.billingEmail') }}
+						description={t('buy.seats.billingEmailHint', { email: chosen?.billingEmail ?? buyerEmail })}
 						inputProps={{
 							...getInputProps(fields.billingEmail, { type: 'email' }),
 							autoComplete: 'email',
@@ -431,29 +433,26 @@ function SeatsForm({
 				</div>
 			) : null}
 
-			<SubmitButton pending={pending} pendingText={invoice ? 'Sending the invoice…' : 'Opening checkout…'}>
-				{invoice ? 'Request the invoice' : 'Continue to payment'}
+			<SubmitButton pending={pending} pendingText={invoice ? t('buy.seats.sendingInvoice') : t('buy.myself.opening')}>
+				{invoice ? t('buy.seats.requestInvoice') : t('buy.seats.continue')}
 			</SubmitButton>
 			<p className="text-sm text-stone-600">
-				{demo
-					? 'Next: the demo checkout (no payment is taken).'
-					: invoice
-						? 'The invoice comes from Stripe, our payment provider, and can also be paid by card.'
-						: 'Next: pay securely by card with Stripe. Amounts include VAT where it applies.'}
+				{demo ? t('buy.nextDemo') : invoice ? t('buy.seats.nextInvoice') : t('buy.seats.nextCard')}
 			</p>
 		</Form>
 	)
 }
 
 export function ErrorBoundary() {
+	const { t } = useTranslation('billing')
 	return (
 		<GeneralErrorBoundary
 			statusHandlers={{
 				404: () => (
-					<ErrorPage code={404} title="We can't find that course">
-						<p>It may have been renamed or withdrawn, or the link may be mistyped.</p>
+					<ErrorPage code={404} title={t('buy.notFound.title')}>
+						<p>{t('buy.notFound.body')}</p>
 						<p>
-							Every course we currently offer is on the <Link to="/courses">courses page</Link>.
+							<Trans t={t} i18nKey="buy.notFound.all" components={{ courses: <Link to="/courses" /> }} />
 						</p>
 					</ErrorPage>
 				),

@@ -1,15 +1,11 @@
+import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { Button } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { isDevOutboxEnabled, listOutbox } from '#modules/mail/outbox.ts'
 import type { Route } from './+types/dev.outbox'
-
-const ukDateTime = new Intl.DateTimeFormat('en-GB', {
-	dateStyle: 'medium',
-	timeStyle: 'medium',
-	timeZone: 'Europe/London',
-})
 
 export async function loader({ request }: Route.LoaderArgs) {
 	// Emails hold sign-in and reset links: this page must never exist in production.
@@ -23,37 +19,35 @@ export async function loader({ request }: Route.LoaderArgs) {
 			to: message.to,
 			subject: message.subject,
 			status: message.status,
-			// Formatted on the server so that the page reads the same whatever the browser's time zone.
 			createdAt: message.createdAt.toISOString(),
-			createdAtLabel: ukDateTime.format(message.createdAt),
 		})),
 	}
 }
 
-export function meta(_: Route.MetaArgs) {
-	return pageMeta(
-		'Dev outbox — Circle',
-		'Emails Circle would have sent, kept here in development instead of being delivered.',
-		NOINDEX,
-	)
+export function meta({ matches }: Route.MetaArgs) {
+	const t = metaT(matches)
+	return pageMeta(t('devOutbox.meta.title', { ns: 'ui' }), t('devOutbox.meta.description', { ns: 'ui' }), NOINDEX)
 }
-
-const STATUS_LABELS = { QUEUED: 'Queued', SENT: 'Sent', FAILED: 'Failed' } as const
 
 export default function DevOutboxRoute({ loaderData }: Route.ComponentProps) {
 	const { to, messages } = loaderData
+	const { t } = useTranslation('ui')
+	// UK time whatever the browser's time zone (formatDateTime fixes Europe/London).
+	const format = useFormat()
 	return (
 		<Container className="py-8 sm:py-10">
-			<h1 className="text-3xl font-bold tracking-tight text-brand-900">Dev outbox</h1>
-			<p className="mt-2 max-w-prose text-stone-700">
-				Every email Circle has sent, newest first. Without an SMTP server configured, this is where they go. This page
-				does not exist in production.
-			</p>
+			<h1 className="text-3xl font-bold tracking-tight text-brand-900">{t('devOutbox.heading')}</h1>
+			<p className="mt-2 max-w-prose text-stone-700">{t('devOutbox.intro')}</p>
 
-			<Form method="get" className="mt-6 flex flex-wrap items-end gap-3" role="search" aria-label="Filter emails">
+			<Form
+				method="get"
+				className="mt-6 flex flex-wrap items-end gap-3"
+				role="search"
+				aria-label={t('devOutbox.filterLabel')}
+			>
 				<div className="flex flex-col gap-1">
 					<label htmlFor="outbox-to" className="font-medium text-stone-900">
-						Recipient’s email address
+						{t('devOutbox.recipient')}
 					</label>
 					<input
 						id="outbox-to"
@@ -64,35 +58,35 @@ export default function DevOutboxRoute({ loaderData }: Route.ComponentProps) {
 						className="min-h-11 w-72 max-w-full rounded border border-stone-500 bg-white px-3 py-2 text-stone-900"
 					/>
 				</div>
-				<Button type="submit">Show emails</Button>
+				<Button type="submit">{t('devOutbox.show')}</Button>
 				{to ? (
 					<Link to="/dev/outbox" className="py-2 text-brand-700 underline hover:no-underline">
-						Show all emails
+						{t('devOutbox.showAll')}
 					</Link>
 				) : null}
 			</Form>
 
 			{messages.length === 0 ? (
 				<p className="mt-8 rounded border border-stone-300 bg-white p-4 text-stone-700">
-					{to ? `No emails to ${to} yet.` : 'No emails yet.'}
+					{to ? t('devOutbox.noneTo', { to }) : t('devOutbox.none')}
 				</p>
 			) : (
 				<div className="mt-8 relative overflow-x-auto rounded border border-stone-300 bg-white">
 					<table className="w-full text-left text-sm">
-						<caption className="sr-only">{to ? `Emails to ${to}, newest first` : 'All emails, newest first'}</caption>
+						<caption className="sr-only">{to ? t('devOutbox.captionTo', { to }) : t('devOutbox.caption')}</caption>
 						<thead className="bg-stone-100 text-stone-900">
 							<tr>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Subject
+									{t('devOutbox.columns.subject')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									To
+									{t('devOutbox.columns.to')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Status
+									{t('devOutbox.columns.status')}
 								</th>
 								<th scope="col" className="px-4 py-3 font-semibold">
-									Time
+									{t('devOutbox.columns.time')}
 								</th>
 							</tr>
 						</thead>
@@ -108,9 +102,9 @@ export default function DevOutboxRoute({ loaderData }: Route.ComponentProps) {
 										</Link>
 									</td>
 									<td className="px-4 py-3 break-all text-stone-900">{message.to}</td>
-									<td className="px-4 py-3 text-stone-900">{STATUS_LABELS[message.status]}</td>
+									<td className="px-4 py-3 text-stone-900">{t(`devOutbox.status.${message.status}`)}</td>
 									<td className="px-4 py-3 whitespace-nowrap text-stone-700">
-										<time dateTime={message.createdAt}>{message.createdAtLabel}</time>
+										<time dateTime={message.createdAt}>{format.dateTime(message.createdAt)}</time>
 									</td>
 								</tr>
 							))}

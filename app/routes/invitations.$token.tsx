@@ -11,7 +11,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
 import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
-import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { metaT, useFormat, useTranslateError } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { DEFAULT_SIGNED_IN_PATH } from '#app/utils/paths.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
@@ -120,6 +120,7 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 	const { invitation, problem, user } = loaderData
 	const { t } = useTranslation('public-pages')
 	const { date: formatDate } = useFormat()
+	const translateError = useTranslateError()
 	if (!invitation) {
 		return (
 			<Container width="prose" className="py-12">
@@ -132,7 +133,9 @@ export default function InvitationRoute({ loaderData, actionData, params }: Rout
 								? t('invitation.expired')
 								: t('invitation.notFound')}
 				</h1>
-				<p className="mt-4 text-lg leading-relaxed text-stone-700">{problem?.message}</p>
+				<p className="mt-4 text-lg leading-relaxed text-stone-700">
+					{problem ? translateError(problem.message) : null}
+				</p>
 				<p className="mt-8 flex flex-wrap gap-4">
 					{user ? (
 						<ButtonLink to={DEFAULT_SIGNED_IN_PATH}>{t('invitation.myLearning')}</ButtonLink>

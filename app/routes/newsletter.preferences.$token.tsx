@@ -32,8 +32,8 @@ async function subscriptionOr404(request: Request, token: string) {
 }
 
 export async function loader({ params, request }: Route.LoaderArgs) {
-	const { email, status, sectors } = await subscriptionOr404(request, params.token)
-	return { email, status, sectors }
+	const { email, status, sectors, suppressedAt, suppressedReason } = await subscriptionOr404(request, params.token)
+	return { email, status, sectors, suppressedAt, suppressedReason }
 }
 
 export async function action({ params, request, context }: Route.ActionArgs) {

@@ -1,6 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import type { FooterHandle } from '#app/components/layout/site-footer.tsx'
 import { NewsletterSignupForm } from '#app/components/newsletter/signup-form.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { replyWithDomainError } from '#app/utils/errors.server.ts'
@@ -13,6 +14,9 @@ import type { Route } from './+types/newsletter.subscribe'
 
 // Where every "join the inner circle" form posts. With JavaScript the footer's or home page's form
 // stays in place (a fetcher); without, the browser lands here and sees the same form and answer.
+
+// The page is the form: the footer's copy of it would be a second "Join the inner circle".
+export const handle: FooterHandle = { footerSignup: false }
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { data, Form, useNavigation } from 'react-router'
+import { data } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { SubmitButton } from '#app/components/forms.tsx'
-import { Container } from '#app/components/ui/container.tsx'
-import { Notice } from '#app/components/ui/notice.tsx'
+import { maskEmail, OneClickUnsubscribe } from '#app/components/one-click-unsubscribe.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { metaT } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
@@ -11,9 +9,8 @@ import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { findSubscriptionByToken, unsubscribeFromNewsletter } from '#modules/newsletter/subscribe.ts'
 import type { Route } from './+types/newsletter.unsubscribe.$token'
 
-// The address in every issue's List-Unsubscribe header (RFC 8058) and at its foot. A mail provider's
-// one-click POST (body "List-Unsubscribe=One-Click", no cookies) and the button here both reach the
-// action; opening the link (a GET, which link scanners do too) changes nothing.
+// The address in every issue's List-Unsubscribe header (RFC 8058) and at its foot; the page itself is
+// the shared OneClickUnsubscribe.
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
@@ -22,12 +19,6 @@ export const meta: Route.MetaFunction = ({ matches }) => {
 		t('unsubscribe.description', { ns: 'newsletter' }),
 		NOINDEX,
 	)
-}
-
-/** "s•••@example.org": enough for the person to recognise the address, not to learn someone else's. */
-function maskEmail(email: string) {
-	const [local = '', domain = ''] = email.split('@')
-	return `${local.slice(0, 1)}•••@${domain}`
 }
 
 async function notFound(request: Request) {
@@ -56,26 +47,18 @@ export async function action({ params, request, context }: Route.ActionArgs) {
 
 export default function NewsletterUnsubscribeRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { t } = useTranslation('newsletter')
-	const navigation = useNavigation()
-	const off = Boolean(actionData?.done) || loaderData.alreadyOff
 	return (
-		<Container width="prose" className="py-12 sm:py-16">
-			<h1 className="text-3xl font-bold text-stone-900">{t('unsubscribe.heading')}</h1>
-			{off ? (
-				<Notice tone="success" role="status" title={t('unsubscribe.doneTitle')} className="mt-6">
-					{t('unsubscribe.done', { email: loaderData.email })}
-				</Notice>
-			) : (
-				<>
-					<p className="mt-4 text-stone-700">{t('unsubscribe.intro', { email: loaderData.email })}</p>
-					<Form method="post" className="mt-6">
-						<SubmitButton pending={navigation.state === 'submitting'} pendingText={t('unsubscribe.pending')}>
-							{t('unsubscribe.button')}
-						</SubmitButton>
-					</Form>
-				</>
-			)}
-		</Container>
+		<OneClickUnsubscribe
+			off={Boolean(actionData?.done) || loaderData.alreadyOff}
+			words={{
+				heading: t('unsubscribe.heading'),
+				doneTitle: t('unsubscribe.doneTitle'),
+				done: t('unsubscribe.done', { email: loaderData.email }),
+				question: t('unsubscribe.intro', { email: loaderData.email }),
+				button: t('unsubscribe.button'),
+				pending: t('unsubscribe.pending'),
+			}}
+		/>
 	)
 }
 

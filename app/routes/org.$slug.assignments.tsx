@@ -13,7 +13,7 @@ import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { requireComplianceOrgAccess } from '#app/utils/compliance-access.server.ts'
 import { replyWithDomainError, replyWithProblem } from '#app/utils/errors.server.ts'
-import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { metaT, useFormat, useTranslateError } from '#app/utils/i18n.ts'
 import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { createAssignment } from '#modules/assignments/create-assignment.ts'
@@ -161,6 +161,7 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 	const busy = navigation.state !== 'idle'
 	const { t } = useTranslation('org')
 	const format = useFormat()
+	const translateError = useTranslateError()
 	const noticeRef = useRef<HTMLDivElement>(null)
 	// Take keyboard and screen-reader users to the outcome (a missing-seats message has a link to act on).
 	useEffect(() => {
@@ -179,7 +180,7 @@ export default function AssignmentsRoute({ loaderData, actionData }: Route.Compo
 			{reply?.message ? (
 				<div ref={noticeRef} tabIndex={-1} className="mt-6 outline-none">
 					<Notice tone={reply.ok ? 'success' : 'error'} role={reply.ok ? 'status' : 'alert'}>
-						<p>{reply.message}</p>
+						<p>{translateError(reply.message)}</p>
 						{reply.seatsMissing ? (
 							<p className="mt-2">
 								<Trans

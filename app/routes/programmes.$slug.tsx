@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next'
 import { data, Form, isRouteErrorResponse, Link, redirect } from 'react-router'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -9,7 +10,9 @@ import { getOptionalUser, requireUser } from '#app/utils/auth.server.ts'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { createCheckout } from '#modules/billing/create-checkout.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
-import { formatCoursePrice, formatCpdHours, formatDate, markdownToTextBlocks, pluralise } from '#app/utils/format.ts'
+import { formatCpdHours, markdownToTextBlocks } from '#app/utils/format.ts'
+import { metaT, useFormat } from '#app/utils/i18n.ts'
+import { getT } from '#app/utils/i18n.server.ts'
 import { pageMeta } from '#app/utils/meta.ts'
 import { enrolInProgramme } from '#modules/programmes/enrol-in-programme.ts'
 import { getProgrammePage } from '#modules/programmes/get-programme-page.ts'
@@ -46,7 +49,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 	const user = await requireUser(request, { redirectTo: here })
 	const submission = parseWithZod(await request.formData(), { schema: ProgrammeJoinSchema })
 	if (submission.status !== 'success') {
-		return data({ error: 'Choose to join or to buy the programme.' }, { status: 400 })
+		return data({ error: (await getT(request))('programme.chooseIntent', { ns: 'catalogue' }) }, { status: 400 })
 	}
 	try {
 		if (submission.value.intent === 'buy') {
@@ -63,17 +66,21 @@ export async function action({ request, params }: Route.ActionArgs) {
 	return redirect(`${here}?enrolled=1`)
 }
 
-export const meta: Route.MetaFunction = ({ loaderData, error }) => {
+export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
+	const t = metaT(matches)
 	if (!loaderData || error) {
 		return pageMeta(
-			isRouteErrorResponse(error) && error.status === 404 ? 'Programme not found | Circle' : errorTitle(error),
-			'This programme could not be shown. Browse Circle’s other programmes and courses.',
+			isRouteErrorResponse(error) && error.status === 404
+				? t('programme.meta.notFound', { ns: 'catalogue' })
+				: errorTitle(error),
+			t('programme.meta.errorDescription', { ns: 'catalogue' }),
 		)
 	}
-	return pageMeta(`${loaderData.programme.title} | Programmes | Circle`, loaderData.programme.summary)
+	return pageMeta(
+		t('programme.meta.title', { ns: 'catalogue', title: loaderData.programme.title }),
+		loaderData.programme.summary,
+	)
 }
-
-const STATE_LABELS = { completed: 'Completed', open: 'Open', locked: 'Opens when the course before is finished' }
 
 export default function ProgrammeRoute({ loaderData, actionData }: Route.ComponentProps) {
 	const { programme, signedIn, locked } = loaderData
@@ -81,15 +88,17 @@ export default function ProgrammeRoute({ loaderData, actionData }: Route.Compone
 	const { enrolment } = programme
 	const blocks = markdownToTextBlocks(programme.description)
 	const paid = programme.courses.filter((course) => course.pricePence > 0)
+	const { t } = useTranslation('catalogue')
+	const format = useFormat()
 	return (
 		<>
 			<div className="border-b border-brand-100 bg-brand-50">
 				<Container className="py-10 sm:py-14">
-					<nav aria-label="Breadcrumb">
+					<nav aria-label={t('programme.breadcrumb')}>
 						<ol className="flex flex-wrap items-center gap-2 text-sm text-stone-700">
 							<li>
 								<Link to="/programmes" className="font-medium text-brand-700 underline underline-offset-2">
-									Programmes
+									{t('programmes.heading')}
 								</Link>
 							</li>
 							<li aria-hidden="true">/</li>
@@ -99,44 +108,45 @@ export default function ProgrammeRoute({ loaderData, actionData }: Route.Compone
 						</ol>
 					</nav>
 					<p className="mt-6">
-						<Badge tone="accent">Learning programme</Badge>
+						<Badge tone="accent">{t('programmes.badge')}</Badge>
 					</p>
 					<h1 className="mt-4 max-w-4xl text-3xl leading-tight font-bold tracking-tight text-brand-900 sm:text-5xl">
 						{programme.title}
 					</h1>
 					<p className="mt-4 max-w-3xl text-lg text-stone-700">{programme.summary}</p>
 					<p className="mt-4 text-stone-800">
-						{pluralise(programme.courses.length, 'course')} · {formatCpdHours(programme.cpdMinutes)} in total ·{' '}
-						{programme.sequential ? 'taken in order' : 'taken in any order'}
+						{t('programmes.courses', { count: programme.courses.length })} ·{' '}
+						{t('programmes.inTotal', { hours: formatCpdHours(programme.cpdMinutes, format.language) })} ·{' '}
+						{programme.sequential ? t('programmes.inOrder') : t('programme.anyOrder')}
 					</p>
 					{locked ? (
 						<Notice
 							tone="info"
 							role="status"
 							className="mt-6 max-w-2xl"
-							title={`${locked.title} opens when you have finished ${locked.waitingFor}.`}
+							title={t('programme.lockedTitle', { title: locked.title, waitingFor: locked.waitingFor })}
 						>
-							This programme’s courses are taken in order.
+							{t('programme.lockedBody')}
 						</Notice>
 					) : null}
 					<div className="mt-6">
 						{enrolment?.certificateCode ? (
 							<div role="status" className="max-w-2xl rounded-2xl border-2 border-green-700 bg-green-50 p-5">
 								<p className="text-lg font-semibold text-green-900">
-									You completed this programme on {formatDate(enrolment.completedAt!)}.
+									{t('programme.completedOn', { date: format.date(enrolment.completedAt!) })}
 								</p>
 								<p className="mt-3 flex flex-wrap gap-3">
 									<ButtonLink to={`/programme-certificates/${enrolment.certificateCode}.pdf`} reloadDocument>
-										Download your certificate (PDF)
+										{t('programmes.certificate')}
 									</ButtonLink>
 									<ButtonLink to={`/verify/programmes/${enrolment.certificateCode}`} variant="secondary">
-										Its verification page
+										{t('programme.verifyPage')}
 									</ButtonLink>
 								</p>
 							</div>
 						) : enrolment ? (
 							<p role="status" className="text-lg font-semibold text-brand-900">
-								You joined this programme on {formatDate(enrolment.enrolledAt)}. Your courses are below.
+								{t('programme.joinedOn', { date: format.date(enrolment.enrolledAt) })}
 							</p>
 						) : (
 							<Form method="post">
@@ -144,11 +154,11 @@ export default function ProgrammeRoute({ loaderData, actionData }: Route.Compone
 								<Button type="submit" size="lg">
 									{priced
 										? signedIn
-											? `Buy this programme — ${formatCoursePrice(programme.pricePence)}`
-											: 'Log in to buy this programme'
+											? t('programme.buy', { price: format.coursePrice(programme.pricePence) })
+											: t('programme.logInToBuy')
 										: signedIn
-											? 'Join this programme for free'
-											: 'Log in to join this programme'}
+											? t('programme.join')
+											: t('programme.logInToJoin')}
 								</Button>
 							</Form>
 						)}
@@ -156,17 +166,9 @@ export default function ProgrammeRoute({ loaderData, actionData }: Route.Compone
 							<Notice tone="error" role="alert" title={actionData.error} className="mt-4 max-w-2xl" />
 						) : null}
 					</div>
-					{priced && !enrolment ? (
-						<p className="mt-4 max-w-3xl text-stone-700">
-							One price for every course in it: buying the programme gives you a place on each course, and its
-							certificate once you have finished them all.
-						</p>
-					) : null}
+					{priced && !enrolment ? <p className="mt-4 max-w-3xl text-stone-700">{t('programme.onePrice')}</p> : null}
 					{!priced && paid.length && !enrolment?.certificateCode ? (
-						<p className="mt-4 max-w-3xl text-stone-700">
-							Joining is free. {pluralise(paid.length, 'course')} in it {paid.length === 1 ? 'is' : 'are'} sold
-							separately: buy {paid.length === 1 ? 'it' : 'each'} from the course when you reach it.
-						</p>
+						<p className="mt-4 max-w-3xl text-stone-700">{t('programme.soldSeparately', { count: paid.length })}</p>
 					) : null}
 				</Container>
 			</div>
@@ -174,14 +176,16 @@ export default function ProgrammeRoute({ loaderData, actionData }: Route.Compone
 				<div className="grid gap-10 lg:grid-cols-3">
 					<section aria-labelledby="courses-heading" className="lg:col-span-2">
 						<h2 id="courses-heading" className="text-2xl font-bold text-stone-900">
-							Courses in this programme
+							{t('programme.coursesHeading')}
 						</h2>
 						<ol className="mt-6 space-y-4">
 							{programme.courses.map((course) => (
 								<li key={course.slug} className="rounded-2xl border border-stone-200 bg-white p-5">
 									<div className="flex flex-wrap items-start justify-between gap-3">
 										<div>
-											<p className="text-sm font-semibold text-accent-700">Course {course.position}</p>
+											<p className="text-sm font-semibold text-accent-700">
+												{t('programme.courseNumber', { position: course.position })}
+											</p>
 											<h3 className="mt-1 text-lg font-semibold text-stone-900">
 												<Link to={`/courses/${course.slug}`} className="underline-offset-2 hover:underline">
 													{course.title}
@@ -189,14 +193,14 @@ export default function ProgrammeRoute({ loaderData, actionData }: Route.Compone
 											</h3>
 											<p className="mt-1 text-stone-700">{course.summary}</p>
 											<p className="mt-2 text-sm text-stone-700">
-												{formatCpdHours(course.cpdMinutes)} · {formatCoursePrice(course.pricePence)}
+												{formatCpdHours(course.cpdMinutes, format.language)} · {format.coursePrice(course.pricePence)}
 											</p>
 										</div>
 										{course.state ? (
 											<Badge
 												tone={course.state === 'completed' ? 'success' : course.state === 'open' ? 'brand' : 'neutral'}
 											>
-												{STATE_LABELS[course.state]}
+												{t(`programme.states.${course.state}`)}
 											</Badge>
 										) : null}
 									</div>
@@ -208,7 +212,7 @@ export default function ProgrammeRoute({ loaderData, actionData }: Route.Compone
 					{blocks.length ? (
 						<section aria-labelledby="about-heading">
 							<h2 id="about-heading" className="text-2xl font-bold text-stone-900">
-								About this programme
+								{t('programme.about')}
 							</h2>
 							<div className="mt-4 space-y-4 text-stone-800">
 								{blocks.map((block, index) =>
@@ -239,12 +243,10 @@ type CourseRow = Route.ComponentProps['loaderData']['programme']['courses'][numb
 
 /** What a learner on the programme can do with each course now. */
 function CourseAction({ course }: { course: CourseRow }) {
+	const { t } = useTranslation('catalogue')
+	const format = useFormat()
 	if (!course.available && course.state !== 'completed' && !course.enrolled) {
-		return (
-			<p className="mt-3 text-stone-700">
-				This course is no longer open to new learners, so the programme cannot be completed without it.
-			</p>
-		)
+		return <p className="mt-3 text-stone-700">{t('programme.closed')}</p>
 	}
 	if (!course.state || course.state === 'locked') return null
 	if (course.state === 'completed') {
@@ -254,7 +256,7 @@ function CourseAction({ course }: { course: CourseRow }) {
 					to={`/verify/${course.certificateCode}`}
 					className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900"
 				>
-					Certificate {course.certificateCode}
+					{t('programme.courseCertificate', { code: course.certificateCode })}
 				</Link>
 			</p>
 		) : null
@@ -262,14 +264,14 @@ function CourseAction({ course }: { course: CourseRow }) {
 	if (course.enrolled) {
 		return (
 			<p className="mt-3">
-				<ButtonLink to={`/learn/${course.slug}`}>Go to the course</ButtonLink>
+				<ButtonLink to={`/learn/${course.slug}`}>{t('programme.goToCourse')}</ButtonLink>
 			</p>
 		)
 	}
 	return (
 		<p className="mt-3">
 			<ButtonLink to={`/courses/${course.slug}/buy`}>
-				Buy this course — {formatCoursePrice(course.pricePence)}
+				{t('programme.buyCourse', { price: format.coursePrice(course.pricePence) })}
 			</ButtonLink>
 		</p>
 	)

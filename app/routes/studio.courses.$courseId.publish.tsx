@@ -8,10 +8,10 @@ import { Button, ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { replyWithProblem, throwAsResponse, withDomainErrors } from '#app/utils/errors.server.ts'
-import { metaT } from '#app/utils/i18n.ts'
+import { metaT, useTranslateError } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
-import { getPublishReview, publishCourse } from '#modules/authoring/publish-course.ts'
+import { type ChangeSummary, getPublishReview, publishCourse } from '#modules/authoring/publish-course.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId.publish'
 
@@ -65,6 +65,9 @@ export async function action({ request, params }: Route.ActionArgs) {
 export default function PublishRoute({ loaderData, actionData, params }: Route.ComponentProps) {
 	const { title, review, liveVersion } = loaderData
 	const { t } = useTranslation('studio')
+	// The checks are English sentences from the module, read through the error catalogue (ADR 0045).
+	const translateError = useTranslateError()
+	const headline = useChangeHeadline()
 	const navigation = useNavigation()
 	const busy = navigation.state === 'submitting'
 	const error = actionData && !actionData.ok ? actionData : null
@@ -99,7 +102,7 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 										values={{
 											draft: review.draft.number,
 											live: review.published?.number,
-											headline: review.changes.headline,
+											headline: headline(review.changes),
 										}}
 										components={{ strong: <strong /> }}
 									/>
@@ -118,9 +121,7 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 								</p>
 							</>
 						) : (
-							<p className="mt-2 text-lg text-stone-800">
-								{t('publish.firstVersion')}
-							</p>
+							<p className="mt-2 text-lg text-stone-800">{t('publish.firstVersion')}</p>
 						)}
 					</section>
 
@@ -129,14 +130,10 @@ export default function PublishRoute({ loaderData, actionData, params }: Route.C
 							{t('publish.problemsHeading')}
 						</h2>
 						{review.problems.length ? (
-							<Notice
-								tone="warning"
-								title={t('publish.problems', { count: review.problems.length })}
-								className="mt-3"
-							>
+							<Notice tone="warning" title={t('publish.problems', { count: review.problems.length })} className="mt-3">
 								<ul className="list-disc space-y-1 pl-5">
 									{review.problems.map((p) => (
-										<li key={p}>{p}</li>
+										<li key={p}>{translateError(p)}</li>
 									))}
 								</ul>
 								<p className="mt-3">
@@ -192,6 +189,40 @@ function ChangeList({ title, items }: { title: string; items: string[] }) {
 			</ul>
 		</div>
 	)
+}
+
+/**
+ * The summary of changes in the page's language ("3 lessons changed, 1 added, 2 modules renamed"),
+ * worded here from the counts: the module's `headline` is the English one stored as the version's
+ * change summary.
+ */
+function useChangeHeadline() {
+	const { t } = useTranslation('studio')
+	return (
+		changes: Pick<
+			ChangeSummary,
+			'changed' | 'added' | 'removed' | 'renamedModules' | 'addedModules' | 'removedModules'
+		>,
+	) => {
+		const parts: string[] = []
+		// The first lesson figure names its noun ("3 lessons changed"); the ones after it do not ("1 added").
+		const lessonPart = (
+			count: number,
+			first: 'lessonsChanged' | 'lessonsAdded' | 'lessonsRemoved',
+			rest: 'added' | 'removed' | null,
+		) =>
+			parts.length === 0 || !rest ? t(`publish.headline.${first}`, { count }) : t(`publish.headline.${rest}`, { count })
+		if (changes.changed.length) parts.push(lessonPart(changes.changed.length, 'lessonsChanged', null))
+		if (changes.added.length) parts.push(lessonPart(changes.added.length, 'lessonsAdded', 'added'))
+		if (changes.removed.length) parts.push(lessonPart(changes.removed.length, 'lessonsRemoved', 'removed'))
+		if (changes.renamedModules.length)
+			parts.push(t('publish.headline.modulesRenamed', { count: changes.renamedModules.length }))
+		if (changes.addedModules.length)
+			parts.push(t('publish.headline.modulesAdded', { count: changes.addedModules.length }))
+		if (changes.removedModules.length)
+			parts.push(t('publish.headline.modulesRemoved', { count: changes.removedModules.length }))
+		return parts.length ? parts.join(', ') : t('publish.headline.none')
+	}
 }
 
 export function ErrorBoundary() {

@@ -107,7 +107,7 @@ describe('createVideoUpload', () => {
 		delete process.env.MUX_TOKEN_ID
 		delete process.env.MUX_TOKEN_SECRET
 		try {
-			expect(() => requireMuxClient(parseEnv())).toThrow(
+			await expect(requireMuxClient(parseEnv())).rejects.toThrow(
 				'Video uploads need Mux keys; paste a playback id or URL instead',
 			)
 		} finally {

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
-import { Container } from '#app/components/ui/container.tsx'
+import { StudioListPage, StudioTable } from '#app/components/studio/studio-list.tsx'
 import { withDomainErrors } from '#app/utils/errors.server.ts'
 import { metaT } from '#app/utils/i18n.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
@@ -35,70 +35,44 @@ export default function StudioNewslettersRoute({ loaderData }: Route.ComponentPr
 	const { t } = useTranslation('newsletter')
 	const { issues } = loaderData
 	return (
-		<Container className="py-10 sm:py-12">
-			<p>
-				<Link to="/studio" className="font-medium text-brand-700 underline underline-offset-2">
-					{t('studio.studio')}
-				</Link>
-			</p>
-			<div className="mt-4 flex flex-wrap items-end justify-between gap-4">
-				<div>
-					<h1 className="text-3xl font-bold tracking-tight text-stone-900">{t('studio.heading')}</h1>
-					<p className="mt-2 text-lg text-stone-700">{t('studio.intro')}</p>
-				</div>
-				<ButtonLink to="/studio/newsletters/new">{t('studio.newIssue')}</ButtonLink>
-			</div>
-			{issues.length === 0 ? (
-				<p className="mt-10 text-stone-700">{t('studio.none')}</p>
-			) : (
-				<div className="relative mt-8 overflow-x-auto rounded-xl border border-stone-200 bg-white">
-					<table className="w-full text-left">
-						<caption className="sr-only">{t('studio.caption')}</caption>
-						<thead className="bg-stone-100 text-sm text-stone-800">
-							<tr>
-								<th scope="col" className="px-4 py-3 font-semibold">
-									{t('studio.colSubject')}
-								</th>
-								<th scope="col" className="px-4 py-3 font-semibold">
-									{t('studio.colStatus')}
-								</th>
-								<th scope="col" className="px-4 py-3 font-semibold">
-									{t('studio.colSectors')}
-								</th>
-								<th scope="col" className="px-4 py-3 font-semibold">
-									{t('studio.colProgress')}
-								</th>
-							</tr>
-						</thead>
-						<tbody className="divide-y divide-stone-200">
-							{issues.map((issue) => (
-								<tr key={issue.id}>
-									<th scope="row" className="px-4 py-3 font-medium">
-										<Link
-											to={`/studio/newsletters/${issue.id}`}
-											className="text-brand-700 underline underline-offset-2"
-										>
-											{issue.subject}
-										</Link>
-									</th>
-									<td className="px-4 py-3">
-										<Badge tone={TONES[issue.status]}>{t(`studio.status_${issue.status}`)}</Badge>
-									</td>
-									<td className="px-4 py-3">
-										{issue.sectors.length
-											? issue.sectors.map((s) => t(`sectors.${s}`)).join(', ')
-											: t('studio.everyone')}
-									</td>
-									<td className="px-4 py-3 tabular-nums">
-										{[issue.progress.sent, issue.progress.toSend, issue.progress.failed].join(' / ')}
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
-		</Container>
+		<StudioListPage
+			back={{ to: '/studio', label: t('studio.studio') }}
+			heading={t('studio.heading')}
+			intro={t('studio.intro')}
+			actions={<ButtonLink to="/studio/newsletters/new">{t('studio.newIssue')}</ButtonLink>}
+			isEmpty={issues.length === 0}
+			empty={t('studio.none')}
+		>
+			<StudioTable
+				caption={t('studio.caption')}
+				columns={[
+					{ label: t('studio.colSubject') },
+					{ label: t('studio.colStatus') },
+					{ label: t('studio.colSectors') },
+					{ label: t('studio.colProgress') },
+				]}
+				tbodyClassName="divide-y divide-stone-200"
+			>
+				{issues.map((issue) => (
+					<tr key={issue.id}>
+						<th scope="row" className="px-4 py-3 font-medium">
+							<Link to={`/studio/newsletters/${issue.id}`} className="text-brand-700 underline underline-offset-2">
+								{issue.subject}
+							</Link>
+						</th>
+						<td className="px-4 py-3">
+							<Badge tone={TONES[issue.status]}>{t(`studio.status_${issue.status}`)}</Badge>
+						</td>
+						<td className="px-4 py-3">
+							{issue.sectors.length ? issue.sectors.map((s) => t(`sectors.${s}`)).join(', ') : t('studio.everyone')}
+						</td>
+						<td className="px-4 py-3 tabular-nums">
+							{[issue.progress.sent, issue.progress.toSend, issue.progress.failed].join(' / ')}
+						</td>
+					</tr>
+				))}
+			</StudioTable>
+		</StudioListPage>
 	)
 }
 

@@ -3,7 +3,7 @@
 // browser's Accept-Language, then English.
 import { createCookie } from 'react-router'
 import { RemixI18Next } from 'remix-i18next/server'
-import { getEnv } from '#modules/env/env.ts'
+import { getEnv, isRealDeployment } from '#modules/env/env.ts'
 import { DEFAULT_LANGUAGE, isLanguage, type Language, LANGUAGES } from '#modules/i18n/languages.ts'
 import { i18nextOptions } from '#modules/i18n/options.ts'
 import { resources } from '#modules/i18n/resources.ts'
@@ -23,7 +23,7 @@ export function languageCookie() {
 		httpOnly: true,
 		sameSite: 'lax',
 		maxAge: YEAR_SECONDS,
-		secure: getEnv().NODE_ENV === 'production',
+		secure: isRealDeployment(getEnv()),
 	})
 	return cookie
 }

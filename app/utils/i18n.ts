@@ -41,6 +41,14 @@ export function useTranslateError() {
 }
 
 /** Dates, times and prices in the page's language ("6 Rhagfyr 2026" in Welsh), UK time and GBP. */
+/**
+ * The `lang` for a course's own English content (titles, summaries: ADR 0041) on this page: nothing
+ * on an English page, `"en"` on a page in another language, so a screen reader reads it as English.
+ */
+export function useEnglishContentLang(): 'en' | undefined {
+	return useLanguage() === 'en' ? undefined : 'en'
+}
+
 export function useFormat() {
 	const language = useLanguage()
 	return {
@@ -55,38 +63,31 @@ export function useFormat() {
 	}
 }
 
-/** Loads a language's messages into the browser's i18next (each language's file is its own chunk). */
-export async function loadMessages(language: Language) {
-	return language === 'cy'
-		? (await import('#modules/i18n/locales/cy/index.ts')).default
-		: (await import('#modules/i18n/locales/en/index.ts')).default
-}
-
-/**
- * The English error catalogue, which a page in another language needs to recognise the English
- * messages that zod and the server write (ADR 0045); an English page has it in its own messages.
- */
-export async function loadEnglishErrors() {
-	return (await import('#modules/i18n/locales/en/errors.json')).default
-}
-
 /**
  * Keeps the browser's i18next on the language the server chose. The switcher reloads the page, but
  * signing in or out changes the language without a reload (the account's choice takes over from the
- * cookie): the other language's messages are loaded, and the page re-renders in it.
+ * cookie): every namespace the browser holds in the old language is loaded in the new one (and, for
+ * a language other than English, the `errors` catalogue in both, ADR 0045), then the page re-renders
+ * in it. Only in the browser, whose i18next has a backend (app/entry.client.tsx, ADR 0053).
  */
 export function useSyncLanguage(language: Language) {
 	const { i18n } = useTranslation()
 	useEffect(() => {
 		if (i18n.language === language) return
 		let cancelled = false
-		void Promise.all([loadMessages(language), loadEnglishErrors()]).then(([messages, englishErrors]) => {
-			if (cancelled) return
-			for (const [namespace, bundle] of Object.entries(messages)) {
-				i18n.addResourceBundle(language, namespace, bundle, true, true)
-			}
-			if (!i18n.hasResourceBundle('en', 'errors')) i18n.addResourceBundle('en', 'errors', englishErrors)
-			void i18n.changeLanguage(language)
+		const namespaces = new Set(Object.keys(i18n.store.data[i18n.language] ?? {}))
+		const bundles: Array<[Language, string[]]> = []
+		if (language !== DEFAULT_LANGUAGE) {
+			namespaces.add('errors')
+			bundles.push([DEFAULT_LANGUAGE, ['errors']])
+		}
+		bundles.push([language, [...namespaces]])
+		void Promise.all(
+			bundles.map(
+				([lng, ns]) => new Promise<void>((resolve) => i18n.services.backendConnector.load([lng], ns, () => resolve())),
+			),
+		).then(() => {
+			if (!cancelled) void i18n.changeLanguage(language)
 		})
 		return () => {
 			cancelled = true

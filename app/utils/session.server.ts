@@ -1,4 +1,4 @@
-import { getEnv } from '#modules/env/env.ts'
+import { getEnv, isRealDeployment } from '#modules/env/env.ts'
 
 /** The one cookie Circle sets: it carries the session token (the database holds only its SHA-256). */
 export const SESSION_COOKIE_NAME = 'circle_session'
@@ -19,8 +19,8 @@ export function readSessionToken(request: Request) {
 
 function attributes(maxAgeSeconds: number, expires: Date) {
 	const parts = ['Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, `Expires=${expires.toUTCString()}`]
-	// Plain http://localhost in development and tests; HTTPS only in production.
-	if (getEnv().NODE_ENV === 'production') parts.push('Secure')
+	// Plain http://localhost in development, tests and the demo; HTTPS in a real deployment (ADR 0052).
+	if (isRealDeployment(getEnv())) parts.push('Secure')
 	return parts.join('; ')
 }
 

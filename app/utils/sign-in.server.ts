@@ -1,7 +1,7 @@
 import { redirect } from 'react-router'
 import type { SignInResult } from '#modules/auth/sign-in.ts'
 import { generateSessionToken, hashToken } from '#modules/auth/tokens.ts'
-import { getEnv } from '#modules/env/env.ts'
+import { getEnv, isRealDeployment } from '#modules/env/env.ts'
 import { redirectWithSession, safeRedirectTo } from './auth.server.ts'
 
 /**
@@ -20,7 +20,7 @@ function challengeCookie(value: string, maxAgeSeconds: number) {
 		'SameSite=Lax',
 		`Max-Age=${maxAgeSeconds}`,
 	]
-	if (getEnv().NODE_ENV === 'production') parts.push('Secure')
+	if (isRealDeployment(getEnv())) parts.push('Secure')
 	return parts.join('; ')
 }
 
@@ -63,7 +63,7 @@ export function signInOrigin(request: Request, context: { clientIp: string }) {
 		'SameSite=Lax',
 		`Max-Age=${DEVICE_COOKIE_MAX_AGE_SECONDS}`,
 	]
-	if (getEnv().NODE_ENV === 'production') parts.push('Secure')
+	if (isRealDeployment(getEnv())) parts.push('Secure')
 	return {
 		ipAddress: context.clientIp,
 		userAgent: request.headers.get('User-Agent'),

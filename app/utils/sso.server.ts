@@ -1,5 +1,5 @@
 import { redirect } from 'react-router'
-import { getEnv, appUrl } from '#modules/env/env.ts'
+import { appUrl, getEnv, isRealDeployment } from '#modules/env/env.ts'
 import { findSsoForEmail } from '#modules/sso/domains.ts'
 import { startSsoSignIn } from '#modules/sso/sign-in.ts'
 import { safeRedirectTo } from './auth.server.ts'
@@ -13,7 +13,7 @@ export const SSO_STATE_COOKIE = 'circle_sso'
 
 function stateCookie(value: string, maxAgeSeconds: number) {
 	const parts = [`${SSO_STATE_COOKIE}=${value}`, 'Path=/sso', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`]
-	if (getEnv().NODE_ENV === 'production') parts.push('Secure')
+	if (isRealDeployment(getEnv())) parts.push('Secure')
 	return parts.join('; ')
 }
 

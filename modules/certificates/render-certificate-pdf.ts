@@ -1,7 +1,5 @@
-import PDFDocument from 'pdfkit'
-import QRCode from 'qrcode'
 import { appUrl } from '#modules/env/env.ts'
-import { registerPdfFonts } from '#modules/pdf/fonts.ts'
+import { loadPdfKit, registerPdfFonts } from '#modules/pdf/fonts.ts'
 import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, textRight, collectPdf } from '#modules/pdf/kit.ts'
 import { formatCpdHours, formatUkDate, formatUkDay, verificationUrl } from './certificate-text.ts'
 
@@ -54,7 +52,7 @@ export async function renderCertificatePdf({
 	baseUrl?: string
 }): Promise<Buffer> {
 	const url = verificationUrl({ baseUrl, code: certificate.code })
-	const { doc, done } = openCertificateDocument({
+	const { doc, done } = await openCertificateDocument({
 		code: certificate.code,
 		issuedAt: certificate.issuedAt,
 		title: `Certificate of CPD completion: ${certificate.courseTitle}`,
@@ -64,7 +62,7 @@ export async function renderCertificatePdf({
 	let y = drawTitleBlock(doc, certificate)
 	y = Math.max(y + 18, 352)
 	drawOutcomes(doc, certificate.outcomes, { x: MARGIN, y, width: 560, height: 486 - y })
-	drawQrCode(doc, url, { x: WIDTH - MARGIN - 92, y: y - 4, size: 92 })
+	await drawQrCode(doc, url, { x: WIDTH - MARGIN - 92, y: y - 4, size: 92 })
 	closeCertificateDocument(doc, { url, issuedAt: certificate.issuedAt, revokedAt: certificate.revokedAt })
 	return done
 }
@@ -74,7 +72,7 @@ export async function renderCertificatePdf({
  * family: A4 landscape, its metadata dated the issue date (so the same row always gives the same
  * bytes), the embedded fonts, the double frame and the header with the certificate number.
  */
-export function openCertificateDocument({
+export async function openCertificateDocument({
 	code,
 	issuedAt,
 	title,
@@ -87,6 +85,7 @@ export function openCertificateDocument({
 	subject: string
 	keywords: string
 }) {
+	const PDFDocument = await loadPdfKit()
 	const doc = new PDFDocument({
 		size: 'A4',
 		layout: 'landscape',
@@ -306,7 +305,9 @@ function fitOutcomes(doc: PdfDoc, outcomes: string[], box: { width: number; heig
 }
 
 /** Shared with the programme certificate (modules/programmes), so both look like one family. */
-export function drawQrCode(doc: PdfDoc, url: string, { x, y, size }: { x: number; y: number; size: number }) {
+export async function drawQrCode(doc: PdfDoc, url: string, { x, y, size }: { x: number; y: number; size: number }) {
+	// Loaded with the first certificate, like PDFKit (ADR 0054).
+	const { default: QRCode } = await import('qrcode')
 	const qr = QRCode.create(url, { errorCorrectionLevel: 'M' })
 	const count = qr.modules.size
 	const cell = size / count

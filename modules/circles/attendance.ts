@@ -119,7 +119,7 @@ export async function checkIn({
 	const throttleKey = `${userId}:${circleId}`
 	const tooMany = 'Too many wrong codes: ask the facilitator to mark you on the register, or try again in 15 minutes.'
 	await assertNotThrottled('checkInPerPerson', throttleKey, tooMany)
-	return prisma.$transaction(async (tx) => {
+	const outcome = await prisma.$transaction(async (tx) => {
 		const circle = await tx.circle.findUnique({
 			where: { id: circleId },
 			select: { startsAt: true, durationMinutes: true, cancelledAt: true, checkInCode: true },
@@ -139,20 +139,25 @@ export async function checkIn({
 				field: 'code',
 			})
 		}
-		if (!sameCode(code.toUpperCase(), circle.checkInCode)) {
-			await consumeThrottle('checkInPerPerson', throttleKey, tooMany)
-			throw new CirclesError(
-				'invalid',
-				'WRONG_CHECK_IN_CODE',
-				'That is not this circle’s code: check it with the facilitator.',
-				{
-					field: 'code',
-				},
-			)
-		}
+		// Nothing is written yet: the wrong code is counted after this transaction has ended.
+		if (!sameCode(code.toUpperCase(), circle.checkInCode)) return { wrongCode: true as const }
 		const recorded = await recordAttendance(tx, { circleId, userId, method: 'CODE', markedById: null, now })
 		return { recorded }
 	}, ATTENDANCE_TRANSACTION)
+	if ('wrongCode' in outcome) {
+		// The throttle has its own connection: counting here, not inside the transaction, means a
+		// transaction never holds one connection while it waits for another (ADR 0048).
+		await consumeThrottle('checkInPerPerson', throttleKey, tooMany)
+		throw new CirclesError(
+			'invalid',
+			'WRONG_CHECK_IN_CODE',
+			'That is not this circle’s code: check it with the facilitator.',
+			{
+				field: 'code',
+			},
+		)
+	}
+	return outcome
 }
 
 /**

@@ -220,7 +220,7 @@ describe('booking', () => {
 })
 
 describe('invitations and changes', () => {
-	test('the .ics invitation carries the circle’s UID and SEQUENCE, and CANCEL to withdraw it', () => {
+	test('the .ics invitation carries the circle’s UID and SEQUENCE, and CANCEL to withdraw it', async () => {
 		const circle = {
 			id: 'c1',
 			title: 'Circle',
@@ -233,11 +233,11 @@ describe('invitations and changes', () => {
 			facilitator: { name: 'Dr Maya Okafor', email: 'maya@example.org' },
 		}
 		const attendee = { name: 'Sam', email: 'sam@example.org' }
-		const request = buildCircleInvitation({ circle, attendee, method: 'REQUEST', sequence: 0 })
+		const request = await buildCircleInvitation({ circle, attendee, method: 'REQUEST', sequence: 0 })
 		expect(request).toContain('METHOD:REQUEST')
 		expect(request).toContain('UID:circle-c1@circle')
 		expect(request).toContain('DTSTART:20261214T183000Z')
-		const cancel = buildCircleInvitation({ circle, attendee, method: 'CANCEL', sequence: 3 })
+		const cancel = await buildCircleInvitation({ circle, attendee, method: 'CANCEL', sequence: 3 })
 		expect(cancel).toContain('METHOD:CANCEL')
 		expect(cancel).toContain('SEQUENCE:3')
 		expect(cancel).toContain('STATUS:CANCELLED')

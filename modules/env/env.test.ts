@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, test } from 'vitest'
-import { EnvError, parseEnv, requireDirectDatabaseUrl } from './env.ts'
+import { EnvError, isDemoMode, isRealDeployment, parseEnv, requireDirectDatabaseUrl, seedsDemoContent } from './env.ts'
 
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../..')
@@ -107,6 +107,69 @@ function catchEnvError(fn: () => unknown): EnvError {
 	throw new Error('expected an EnvError')
 }
 
+describe('demo mode and a real deployment (ADR 0052)', () => {
+	const own = 'postgresql://circle:secret@db.internal:5432/circle'
+	// What `npm start` gives its processes for the embedded database (modules/db/embedded.ts).
+	const embedded = 'postgresql://circle:circle@localhost:54329/circle'
+
+	test('a fresh clone (nothing set) is a demo, and stays one once npm start has filled in production and the embedded database', () => {
+		expect(isDemoMode(parseEnv({}))).toBe(true)
+		const started = parseEnv({ NODE_ENV: 'production', DEMO_MODE: 'true', DATABASE_URL: embedded })
+		expect(isDemoMode(started)).toBe(true)
+		expect(isRealDeployment(started)).toBe(false)
+		expect(seedsDemoContent(started)).toBe(true)
+	})
+
+	test.each([undefined, 'false'])(
+		'production with a database of its own is a real deployment (DEMO_MODE=%s, SEED_DEMO unset or false)',
+		(demo) => {
+			for (const seed of [undefined, 'false']) {
+				const env = parseEnv({ NODE_ENV: 'production', DATABASE_URL: own, DEMO_MODE: demo, SEED_DEMO: seed })
+				expect(isDemoMode(env)).toBe(false)
+				expect(isRealDeployment(env)).toBe(true)
+				expect(seedsDemoContent(env)).toBe(false)
+			}
+		},
+	)
+
+	test('DEMO_MODE=true or SEED_DEMO=true with a database of its own in production is refused, naming the danger', () => {
+		expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: own, DEMO_MODE: 'true' })).toThrow(
+			/DEMO_MODE=true cannot be used in production with a DATABASE_URL of your own/,
+		)
+		expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: own, SEED_DEMO: 'yes' })).toThrow(
+			/SEED_DEMO=true cannot be used in production with a DATABASE_URL of your own/,
+		)
+		// A PostgreSQL on this machine but not the embedded one's port is the operator's own too.
+		const local = 'postgresql://circle:circle@localhost:5432/circle'
+		expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: local, DEMO_MODE: 'true' })).toThrow(EnvError)
+	})
+
+	test('an environment built without parseEnv cannot make a real deployment a demo either', () => {
+		const forced = { ...parseEnv({ NODE_ENV: 'production', DATABASE_URL: own }), DEMO_MODE: true, SEED_DEMO: true }
+		expect(isDemoMode(forced)).toBe(false)
+		expect(isRealDeployment(forced)).toBe(true)
+		expect(seedsDemoContent(forced)).toBe(false)
+	})
+
+	test('the production image without a database stays what it was: not a demo, unless DEMO_MODE says so', () => {
+		expect(isRealDeployment(parseEnv({ NODE_ENV: 'production' }))).toBe(true)
+		expect(seedsDemoContent(parseEnv({ NODE_ENV: 'production' }))).toBe(false)
+		expect(isDemoMode(parseEnv({ NODE_ENV: 'production', DEMO_MODE: 'true' }))).toBe(true)
+		// npm start's processes, after it started the embedded database for it:
+		const started = parseEnv({ NODE_ENV: 'production', DEMO_MODE: 'false', DATABASE_URL: embedded })
+		expect(isRealDeployment(started)).toBe(true)
+	})
+
+	test('development and tests with a database of their own are neither a demo nor a real deployment', () => {
+		for (const NODE_ENV of ['development', 'test']) {
+			const env = parseEnv({ NODE_ENV, DATABASE_URL: own })
+			expect(isDemoMode(env)).toBe(false)
+			expect(isRealDeployment(env)).toBe(false)
+			expect(seedsDemoContent(env)).toBe(true)
+		}
+	})
+})
+
 describe('npm start with a bad environment', () => {
 	test.each([
 		['PORT', 'eighty'],
@@ -126,6 +189,25 @@ describe('npm start with a bad environment', () => {
 		expect(lines[0]).toMatch(new RegExp(`^Invalid environment: ${name} `))
 		// Nothing was started before the check.
 		expect(error!.stdout).not.toContain('embedded PostgreSQL')
+	})
+
+	test.each([
+		['DEMO_MODE', /^Invalid environment: DEMO_MODE=true cannot be used in production/],
+		['SEED_DEMO', /^Invalid environment: SEED_DEMO=true cannot be used in production/],
+	])('npm start with a database of its own refuses %s=true before starting anything', async (name, message) => {
+		// NODE_ENV unset, as a plain `npm start` has it: start-up fills in production.
+		const { NODE_ENV: _, ...inherited } = process.env
+		const error = await run(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+			cwd: root,
+			env: { ...inherited, DATABASE_URL: 'postgresql://circle:secret@db.invalid:5432/circle', [name]: 'true' },
+			timeout: 30_000,
+		}).then(
+			() => null,
+			(e: { code: number; stderr: string; stdout: string }) => e,
+		)
+		expect(error?.code).toBe(1)
+		expect(error!.stderr.trim()).toMatch(message)
+		expect(error!.stdout).not.toContain('migrations')
 	})
 
 	test('a malformed secret stops start-up without its value reaching the log', async () => {

@@ -82,7 +82,19 @@ export const EnvSchema = z.object({
 	MAIL_FROM: z.string().default('Circle <no-reply@circle.localhost>'),
 	/** Run the background worker inside the web process (default) or only in `npm run worker`. */
 	RUN_WORKER: bool.default(true),
-	/** Seed demo content into an empty database at start (default true outside production). */
+	/**
+	 * Demo mode (ADR 0052): Circle tried out on one machine. The dev outbox at /dev/outbox, the
+	 * development identity provider, the demo content, plain http (cookies without Secure, no HSTS),
+	 * the fixed development encryption key, the labelled demo checkout and invoice supplier. Default:
+	 * on when DATABASE_URL is unset and NODE_ENV is not production (a fresh clone's `npm start`);
+	 * `npm start` passes its decision on to the processes it starts. Refused in production with a
+	 * DATABASE_URL of your own: a real deployment can never be a demo.
+	 */
+	DEMO_MODE: bool.optional(),
+	/**
+	 * Seed demo content into an empty database at start (default: in demo mode, and outside
+	 * production). Refused in a real deployment (production with a DATABASE_URL of your own).
+	 */
 	SEED_DEMO: bool.optional(),
 	/**
 	 * HTTP worker processes `npm start` runs (Node's cluster module, one per core by default: see
@@ -269,6 +281,19 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 		const missing = first in cleaned ? (second in cleaned ? null : second) : second in cleaned ? first : null
 		if (missing) lines.push(`${first} and ${second} must be set together (${why}); ${missing} is not set`)
 	}
+	if (result.success && hasOwnDatabaseInProduction(result.data)) {
+		// What only a demo may do (ADR 0052) would publish every email and sign anyone in.
+		if (result.data.DEMO_MODE) {
+			lines.push(
+				'DEMO_MODE=true cannot be used in production with a DATABASE_URL of your own (demo mode shows every email at /dev/outbox and signs anyone in through the development identity provider); remove DEMO_MODE',
+			)
+		}
+		if (result.data.SEED_DEMO) {
+			lines.push(
+				'SEED_DEMO=true cannot be used in production with a DATABASE_URL of your own (the demo accounts have a published password); remove SEED_DEMO, or load the demo content on purpose with `npm run db:seed`',
+			)
+		}
+	}
 	if (lines.length || !result.success) throw new EnvError(`Invalid environment: ${lines.join('; ')}`)
 	return result.data
 }
@@ -292,6 +317,52 @@ export function requireDirectDatabaseUrl(env: Env = parseEnv()): string {
 	return env.DATABASE_DIRECT_URL ?? requireDatabaseUrl(env)
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * Whether DATABASE_URL is the embedded PostgreSQL of `npm start` (scripts/start.ts sets it so for
+ * the processes it starts): a loopback address on EMBEDDED_PG_PORT.
+ */
+function isEmbeddedDatabase(env: Pick<Env, 'DATABASE_URL' | 'EMBEDDED_PG_PORT'>) {
+	if (!env.DATABASE_URL) return false
+	const url = new URL(env.DATABASE_URL)
+	return LOOPBACK_HOSTS.has(url.hostname) && Number(url.port || 5432) === env.EMBEDDED_PG_PORT
+}
+
+/** Production with a database the operator provided: a real deployment, whatever else is set. */
+function hasOwnDatabaseInProduction(env: Pick<Env, 'NODE_ENV' | 'DATABASE_URL' | 'EMBEDDED_PG_PORT'>) {
+	return env.NODE_ENV === 'production' && !!env.DATABASE_URL && !isEmbeddedDatabase(env)
+}
+
+type DemoSettings = Pick<Env, 'NODE_ENV' | 'DATABASE_URL' | 'EMBEDDED_PG_PORT' | 'DEMO_MODE'>
+
+/**
+ * Demo mode (ADR 0052): DEMO_MODE, or by default no DATABASE_URL outside production. Never in
+ * production with a DATABASE_URL of the operator's own, even when DEMO_MODE says so (parseEnv
+ * refuses that combination; this holds for an Env built any other way too).
+ */
+export function isDemoMode(env: DemoSettings): boolean {
+	if (hasOwnDatabaseInProduction(env)) return false
+	return env.DEMO_MODE ?? (!env.DATABASE_URL && env.NODE_ENV !== 'production')
+}
+
+/**
+ * A deployment serving real people: NODE_ENV=production and not a demo. What is safe only on
+ * one's own machine is off exactly when this is true: the dev outbox, identity providers over plain
+ * http, the fixed development encryption key, the demo checkout and invoice supplier, cookies without
+ * Secure, links that follow the request's Host. NODE_ENV itself now only chooses the libraries'
+ * builds, so the demo runs React's production build (ADR 0052).
+ */
+export function isRealDeployment(env: DemoSettings): boolean {
+	return env.NODE_ENV === 'production' && !isDemoMode(env)
+}
+
+/** Whether to load the demo content into an empty database at start: SEED_DEMO, else in demo mode or outside production. */
+export function seedsDemoContent(env: DemoSettings & Pick<Env, 'SEED_DEMO'>): boolean {
+	if (hasOwnDatabaseInProduction(env)) return false
+	return env.SEED_DEMO ?? !isRealDeployment(env)
+}
+
 let cached: Env | undefined
 /** The validated environment, parsed once. */
 export function getEnv(): Env {
@@ -311,12 +382,12 @@ export function webConcurrency(env: Pick<Env, 'WEB_CONCURRENCY'> = getEnv()) {
 
 /**
  * The origin for links Circle sends (emails, certificates): APP_URL. When APP_URL is unset outside
- * production, the loopback origin the current request came to (http://127.0.0.1:3000 when the page
+ * a real deployment (development, tests, the demo), the loopback origin the current request came to (http://127.0.0.1:3000 when the page
  * was opened there), so a link in an email opens where the person is already logged in; failing
- * that, http://localhost:PORT. Production never follows a request's Host.
+ * that, http://localhost:PORT. A real deployment never follows a request's Host.
  */
 export function appUrl(env: Env = getEnv()) {
-	if (!env.APP_URL && env.NODE_ENV !== 'production') {
+	if (!env.APP_URL && !isRealDeployment(env)) {
 		const origin = currentRequestOrigin()
 		if (origin) return origin
 	}

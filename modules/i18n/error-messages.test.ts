@@ -37,6 +37,40 @@ describe('translateErrorMessage', () => {
 		)
 	})
 
+	test('the studio’s publish checks, alone and inside the refusal to publish, in Welsh', async () => {
+		// The sentences findPublishProblems writes, so a change to them fails here as well as on the page.
+		const { findPublishProblems } = await import('#modules/authoring/publish-course.ts')
+		const problems = findPublishProblems({
+			cpdMinutes: 50,
+			tree: [
+				{ id: 'm1', title: 'Getting started', lessons: [] },
+				{
+					id: 'm2',
+					title: 'Practice',
+					lessons: [
+						{
+							key: 'k',
+							title: 'Check-in',
+							kind: 'QUIZ',
+							passMark: 80,
+							estimatedMinutes: 5,
+							questions: [{ kind: 'SINGLE', options: [{ isCorrect: true }] }],
+						},
+					],
+				},
+			] as never,
+		})
+		expect(problems).toContain('Module “Getting started” has no lessons: add one or delete the module.')
+		expect(problems.map(cy)).toContain(
+			'Does dim gwersi ym modiwl “Getting started”: ychwanegwch un neu dilëwch y modiwl.',
+		)
+		expect(problems.map(cy)).toContain('Cwis “Check-in”, cwestiwn 1: rhowch rhwng 2 ac 8 ateb.')
+		expect(cy(`This draft cannot be published yet: ${problems.at(-1)}`)).toMatch(
+			/: Cwis “Check-in”, cwestiwn 1: rhowch/,
+		)
+		for (const problem of problems) expect(cy(problem), problem).not.toBe(problem)
+	})
+
 	test('zod’s own messages have Welsh, the most specific template winning', () => {
 		const message = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error!.issues[0]!.message
 		expect(cy(message(z.string(), undefined))).toBe('Llenwch y maes hwn')

@@ -13,56 +13,141 @@ function perLanguage<F>(build: (tag: string) => F) {
 	}
 }
 
+// Welsh dates are written from the British English formatter's parts with Welsh names, not by Intl
+// with 'cy-GB': browsers ship only some locales' data (Chromium has no Welsh, and falls back to US
+// English, "December 6, 2026"), so a Welsh page rendered "6 Rhagfyr 2026" on the server would
+// hydrate to a different, English date. Parts from 'en-GB' are the same everywhere.
+const WELSH = {
+	month: {
+		long: [
+			'Ionawr',
+			'Chwefror',
+			'Mawrth',
+			'Ebrill',
+			'Mai',
+			'Mehefin',
+			'Gorffennaf',
+			'Awst',
+			'Medi',
+			'Hydref',
+			'Tachwedd',
+			'Rhagfyr',
+		],
+		short: ['Ion', 'Chw', 'Maw', 'Ebr', 'Mai', 'Meh', 'Gor', 'Awst', 'Medi', 'Hyd', 'Tach', 'Rhag'],
+	},
+	// Sunday first, as Date.getUTCDay counts.
+	weekday: {
+		long: ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'],
+		short: ['Sul', 'Llun', 'Maw', 'Mer', 'Iau', 'Gwen', 'Sad'],
+	},
+}
+
+/** The English names Intl writes for each month and weekday, to look up their Welsh. */
+function englishNames(options: Intl.DateTimeFormatOptions, count: number, date: (index: number) => Date) {
+	const format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' })
+	return new Map(Array.from({ length: count }, (_, index) => [format.format(date(index)), index]))
+}
+let welshLookup: Record<'long' | 'short' | 'weekday' | 'shortWeekday', Map<string, number>> | null = null
+function welshNames() {
+	welshLookup ??= {
+		long: englishNames({ month: 'long' }, 12, (m) => new Date(Date.UTC(2026, m, 15))),
+		short: englishNames({ month: 'short' }, 12, (m) => new Date(Date.UTC(2026, m, 15))),
+		// 2026-11-29 was a Sunday.
+		weekday: englishNames({ weekday: 'long' }, 7, (d) => new Date(Date.UTC(2026, 10, 29 + d))),
+		shortWeekday: englishNames({ weekday: 'short' }, 7, (d) => new Date(Date.UTC(2026, 10, 29 + d))),
+	}
+	return welshLookup
+}
+
+type DateFormatter = Pick<Intl.DateTimeFormat, 'format' | 'formatToParts'>
+
+/** A date formatter for `tag`; for Welsh, British English's parts with the Welsh names put in. */
+function dateFormatter(tag: string, options: Intl.DateTimeFormatOptions): DateFormatter {
+	if (!tag.startsWith('cy')) return new Intl.DateTimeFormat(tag, options)
+	const english = new Intl.DateTimeFormat('en-GB', options)
+	const formatToParts = (date?: Date | number) => {
+		const names = welshNames()
+		return english.formatToParts(date).map((part) => {
+			const value =
+				part.type === 'month' && options.month === 'long'
+					? WELSH.month.long[names.long.get(part.value)!]
+					: part.type === 'month' && options.month === 'short'
+						? WELSH.month.short[names.short.get(part.value)!]
+						: part.type === 'weekday' && options.weekday === 'long'
+							? WELSH.weekday.long[names.weekday.get(part.value)!]
+							: part.type === 'weekday' && options.weekday === 'short'
+								? WELSH.weekday.short[names.shortWeekday.get(part.value)!]
+								: part.type === 'literal' && part.value === ' at '
+									? ' am '
+									: part.value
+			return { ...part, value: value ?? part.value }
+		})
+	}
+	return {
+		formatToParts,
+		format: (date?: Date | number) =>
+			formatToParts(date)
+				.map((part) => part.value)
+				.join(''),
+	}
+}
+
+/**
+ * `new Intl.DateTimeFormat` for a language, Welsh included in browsers that have no Welsh data (see
+ * above): for components that need a format of their own (a chart's axis, a month heading).
+ */
+export function dateTimeFormat(language: Language | undefined, options: Intl.DateTimeFormatOptions): DateFormatter {
+	return dateFormatter(languageTag(language ?? 'en'), options)
+}
+
 const LONDON = 'Europe/London'
 const gbp = perLanguage((tag) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'GBP' }))
 const decimal = perLanguage((tag) => new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }))
 const longDate = perLanguage(
 	// Dates are shown as a UK reader would see them, whatever time zone the server runs in.
-	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON }),
+	(tag) => dateFormatter(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON }),
 )
-const calendarDay = perLanguage(
-	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+const calendarDay = perLanguage((tag) =>
+	dateFormatter(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 )
-const shortDate = perLanguage(
-	(tag) => new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: LONDON }),
+const shortDate = perLanguage((tag) =>
+	dateFormatter(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: LONDON }),
 )
-const dateTimeSeconds = perLanguage(
-	(tag) =>
-		new Intl.DateTimeFormat(tag, {
-			day: 'numeric',
-			month: 'short',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-			hour12: false,
-			timeZone: LONDON,
-		}),
+const dateTimeSeconds = perLanguage((tag) =>
+	dateFormatter(tag, {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+		hour12: false,
+		timeZone: LONDON,
+	}),
 )
-const dateAtTime = perLanguage(
-	(tag) =>
-		new Intl.DateTimeFormat(tag, {
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23',
-			timeZone: LONDON,
-		}),
+const dateAtTime = perLanguage((tag) =>
+	dateFormatter(tag, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: LONDON,
+	}),
 )
-const weekdayDateAtTime = perLanguage(
-	(tag) =>
-		new Intl.DateTimeFormat(tag, {
-			weekday: 'long',
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23',
-			timeZone: LONDON,
-		}),
+/** The weekday, date and 24-hour time in UK time, per language (formatToParts for a page's own layout). */
+export const weekdayDateAtTime = perLanguage((tag) =>
+	dateFormatter(tag, {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone: LONDON,
+	}),
 )
 
 const toDate = (value: Date | string | number) => (value instanceof Date ? value : new Date(value))

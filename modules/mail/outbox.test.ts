@@ -56,4 +56,20 @@ describe('isDevOutboxEnabled', () => {
 		expect(isDevOutboxEnabled({ NODE_ENV: 'test' })).toBe(true)
 		expect(isDevOutboxEnabled({ NODE_ENV: 'production' })).toBe(false)
 	})
+
+	test("is on in the demo, which runs production builds, and never in production with a database of one's own", () => {
+		// `npm start` in a fresh clone: NODE_ENV filled in, the embedded database, demo mode (ADR 0052).
+		const demo = {
+			NODE_ENV: 'production',
+			DEMO_MODE: 'true',
+			DATABASE_URL: 'postgresql://circle:circle@localhost:54329/circle',
+		}
+		expect(isDevOutboxEnabled(demo)).toBe(true)
+		const own = { NODE_ENV: 'production', DATABASE_URL: 'postgresql://circle:secret@db.internal:5432/circle' }
+		expect(isDevOutboxEnabled(own)).toBe(false)
+		expect(isDevOutboxEnabled({ ...own, DEMO_MODE: 'false' })).toBe(false)
+		expect(() => isDevOutboxEnabled({ ...own, DEMO_MODE: 'true' })).toThrow(
+			/DEMO_MODE=true cannot be used in production/,
+		)
+	})
 })

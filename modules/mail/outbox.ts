@@ -1,13 +1,14 @@
 import { type EmailMessage, prisma } from '#modules/db/client.ts'
-import { parseEnv } from '#modules/env/env.ts'
+import { isRealDeployment, parseEnv } from '#modules/env/env.ts'
 import type { EmailTemplateName } from './templates.ts'
 
 /**
- * Whether the dev outbox pages exist: everywhere but production. Reads NODE_ENV when called (not the
- * value cached at start), so the answer follows the process's environment.
+ * Whether the dev outbox pages exist: everywhere but a real deployment (development, tests, the
+ * demo: ADR 0052). They show every email, password resets included, to anyone. Reads the environment
+ * when called (not the value cached at start), so the answer follows the process's environment.
  */
 export function isDevOutboxEnabled(source?: Record<string, string | undefined>): boolean {
-	return parseEnv(source).NODE_ENV !== 'production'
+	return !isRealDeployment(parseEnv(source))
 }
 
 const listFields = {

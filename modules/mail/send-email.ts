@@ -1,11 +1,21 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { MailError } from '#modules/mail/errors.ts'
-import { enqueueJob } from '#modules/jobs/enqueue-job.ts'
+import { enqueueJob, enqueueJobInTransaction } from '#modules/jobs/enqueue-job.ts'
 import type { Language } from '#modules/i18n/languages.ts'
 import type { AttachmentDescriptor } from './attachments.ts'
 import { recipientLanguage } from './email-language.ts'
-import { renderEmail } from './render-email.ts'
+import type { RenderedEmail } from './render-email.ts'
 import type { EmailContent } from './templates.ts'
+
+/**
+ * React Email and the thirty templates are loaded with the first email a process sends, not when
+ * the server starts: most web processes serve pages for hours without sending one, and loading
+ * them costs each process about 40 MB and two seconds of start-up (ADR 0054).
+ */
+async function renderEmail(content: EmailContent, language: Language) {
+	const { renderEmail: render } = await import('./render-email.ts')
+	return render(content, language)
+}
 
 /**
  * One email: who to, which template and that template's props (checked against the template's own
@@ -32,12 +42,19 @@ const LOOKS_LIKE_AN_ADDRESS = /^[^\s@<>,;]+@[^\s@<>,;]+$/
 /**
  * Renders an email, stores it as an EmailMessage (status QUEUED) and queues the `send-email` job that
  * delivers it, returning the message's id. Pass a transaction client as `tx` to store the message
- * with the rest of a transaction's writes; the job itself is queued on pg-boss's own connection, and
- * the job copes with a message that is not committed yet (it retries) or was rolled back (it gives
- * up). The email is written in the recipient's language (their saved choice, else `options.language`,
+ * and its job with the rest of a transaction's writes: both exist once it commits, neither if it
+ * rolls back. The email is written in the recipient's language (their saved choice, else `options.language`,
  * else English). Throws INVALID_EMAIL_ADDRESS for a `to` that is plainly not an address.
  */
 export async function sendEmail(options: SendEmailOptions, tx?: Tx): Promise<{ id: string }> {
+	return queueEmail(options, tx, renderEmail)
+}
+
+async function queueEmail(
+	options: SendEmailOptions,
+	tx: Tx | undefined,
+	render: (content: EmailContent, language: Language) => Promise<RenderedEmail>,
+): Promise<{ id: string }> {
 	const to = options.to.trim()
 	if (!LOOKS_LIKE_AN_ADDRESS.test(to)) {
 		throw new MailError('invalid', 'INVALID_EMAIL_ADDRESS', `Cannot send an email to "${options.to}"`, {
@@ -50,7 +67,7 @@ export async function sendEmail(options: SendEmailOptions, tx?: Tx): Promise<{ i
 		}
 	}
 	const language = await recipientLanguage(to, options.language, tx)
-	const { subject, html, text } = await renderEmail(options, language)
+	const { subject, html, text } = await render(options, language)
 	const message = await (tx ?? prisma).emailMessage.create({
 		data: {
 			to,
@@ -63,7 +80,12 @@ export async function sendEmail(options: SendEmailOptions, tx?: Tx): Promise<{ i
 		},
 		select: { id: true },
 	})
-	await enqueueJob('send-email', { messageId: message.id })
+	// In a transaction, the job is queued by the transaction's own connection: it commits or rolls back
+	// with the message, and the transaction never waits for a second connection while it holds one
+	// (behind PgBouncer, or with every pooled connection in a transaction, that wait could last until
+	// the transaction timed out).
+	if (tx) await enqueueJobInTransaction(tx, 'send-email', { messageId: message.id })
+	else await enqueueJob('send-email', { messageId: message.id })
 	return { id: message.id }
 }
 
@@ -82,9 +104,17 @@ export async function sendEmailToAdmins(
 		orderBy: { createdAt: 'asc' },
 	})
 	if (admins.length === 0) console.warn(`[mail] no platform admins to send "${options.template}" to`)
+	// The same words for everyone: rendered once per language, not once per admin (React rendering is
+	// most of an email's cost, and this runs inside the caller's transaction).
+	const rendered = new Map<Language, Promise<RenderedEmail>>()
+	const renderOnce = (content: EmailContent, language: Language) => {
+		let email = rendered.get(language)
+		if (!email) rendered.set(language, (email = renderEmail(content, language)))
+		return email
+	}
 	const ids: string[] = []
 	for (const admin of admins) {
-		const { id } = await sendEmail({ ...options, to: admin.email }, tx)
+		const { id } = await queueEmail({ ...options, to: admin.email }, tx, renderOnce)
 		ids.push(id)
 	}
 	return { ids }

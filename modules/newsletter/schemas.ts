@@ -2,22 +2,10 @@
 import '#modules/validation/zod-jitless.ts'
 import { z } from 'zod'
 import { fromLondonLocal } from '#modules/circles/london-time.ts'
-import { Sector } from '#modules/db/generated/enums.ts'
+import { NEWSLETTER_LIMITS, NEWSLETTER_SECTORS, NEWSLETTER_SOURCES } from './options.ts'
 import { multilineText, singleLineText } from '#modules/validation/text.ts'
 
-/** The sectors a subscriber can ask to hear about, and an issue can be sent to. */
-export const NEWSLETTER_SECTORS = [
-	Sector.SCHOOLS,
-	Sector.HEALTH_SOCIAL_CARE,
-	Sector.CRIMINAL_JUSTICE,
-	Sector.PARENTS_CARERS,
-] as const
-
-/** Which form a sign-up came from (recorded with the consent). */
-export const NEWSLETTER_SOURCES = ['footer', 'home', 'account', 'news', 'sector'] as const
-export type NewsletterSource = (typeof NEWSLETTER_SOURCES)[number]
-
-export const NEWSLETTER_LIMITS = { nameMax: 120, emailMax: 254, subjectMax: 150, markdownMax: 50_000 } as const
+export { NEWSLETTER_LIMITS, NEWSLETTER_SECTORS, NEWSLETTER_SOURCES, type NewsletterSource } from './options.ts'
 
 // A checkbox group posts nothing, one value or several: always an array here.
 const sectorList = z

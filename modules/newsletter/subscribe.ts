@@ -170,7 +170,15 @@ export async function confirmNewsletterSubscription({
 	})
 }
 
-const SUBSCRIPTION_SELECT = { id: true, email: true, status: true, sectors: true, unsubscribeToken: true } as const
+const SUBSCRIPTION_SELECT = {
+	id: true,
+	email: true,
+	status: true,
+	sectors: true,
+	unsubscribeToken: true,
+	suppressedAt: true,
+	suppressedReason: true,
+} as const
 
 /** The subscription an unsubscribe or preferences link manages, or null for an unknown token. */
 export async function findSubscriptionByToken({ token }: { token: string }) {

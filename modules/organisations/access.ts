@@ -1,6 +1,11 @@
 import { type OrgRole, type Role, type Tx } from '#modules/db/client.ts'
 import { OrganisationsError } from '#modules/organisations/errors.ts'
-import { selectActor, selectManagesAnOrganisation, selectOrganisationBySlugFor } from './sql.ts'
+import {
+	selectActor,
+	selectManagesAnOrganisation,
+	selectManagesAnOrganisationOrTeam,
+	selectOrganisationBySlugFor,
+} from './sql.ts'
 
 const ORG_RANK: Record<OrgRole, number> = { MEMBER: 0, ADMIN: 1, OWNER: 2 }
 
@@ -60,6 +65,14 @@ export async function requireOrganisationAccess({
  */
 export async function managesAnOrganisation({ userId }: { userId: string }) {
 	return selectManagesAnOrganisation({ userId })
+}
+
+/**
+ * True when `userId` manages an organisation (owner or administrator) or a team in one: the header
+ * shows them an "Organisation" link. One statement.
+ */
+export async function managesAnOrganisationOrTeam({ userId }: { userId: string }) {
+	return selectManagesAnOrganisationOrTeam({ userId })
 }
 
 /** Who is acting in an organisation's write, as checked inside that write's transaction. */

@@ -74,6 +74,24 @@ export async function selectManagesAnOrganisation({ userId }: { userId: string }
 	return rows.length > 0
 }
 
+/**
+ * True when `userId` is an owner or administrator of an active membership, or the manager of a
+ * team (through an active membership): who gets the header's "Organisation" link. One statement
+ * for both, as the root loader asks it on every page a signed-in user opens.
+ */
+export async function selectManagesAnOrganisationOrTeam({ userId }: { userId: string }) {
+	const [row] = await prisma.$queryRaw<Array<{ manages: boolean }>>`
+		SELECT EXISTS (
+			SELECT 1 FROM "Membership"
+			WHERE "userId" = ${userId} AND role IN ('OWNER', 'ADMIN') AND "deactivatedAt" IS NULL
+		) OR EXISTS (
+			SELECT 1 FROM "TeamMember" tm
+			JOIN "Membership" m ON m.id = tm."membershipId" AND m."deactivatedAt" IS NULL
+			WHERE tm."isManager" AND m."userId" = ${userId}
+		) AS manages`
+	return row?.manages === true
+}
+
 // ---- row locks -------------------------------------------------------------------------------
 
 /**

@@ -1,10 +1,32 @@
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import * as fontkit from 'fontkit'
-import PDFDocument from 'pdfkit'
+import type * as Fontkit from 'fontkit'
+import type PDFDocument from 'pdfkit'
 
 const require = createRequire(import.meta.url)
+
+type PdfKit = { PDFDocument: typeof PDFDocument; fontkit: typeof Fontkit }
+let loading: Promise<PdfKit> | undefined
+let kit: PdfKit | undefined
+
+/**
+ * PDFKit's document class, with fontkit, imported on the first PDF a process makes rather than when
+ * it starts: every web process would otherwise load them (about 40 MB with the fonts' parser) to
+ * serve pages that are not PDFs (ADR 0054). Every function that makes a PDF awaits this first.
+ */
+export async function loadPdfKit(): Promise<typeof PDFDocument> {
+	loading ??= Promise.all([import('pdfkit'), import('fontkit')]).then(([pdfkit, fontkit]) => {
+		kit = { PDFDocument: pdfkit.default, fontkit }
+		return kit
+	})
+	return (await loading).PDFDocument
+}
+
+function loadedKit() {
+	if (!kit) throw new Error('PDFKit is not loaded yet: await loadPdfKit() before making a document')
+	return kit
+}
 
 // The Noto families cover Latin, Latin Extended (Welsh ŵ, Polish ł), Vietnamese and more, so any
 // learner's name renders as they typed it. They ship as TTF (pdfkit cannot read WOFF2).
@@ -54,7 +76,7 @@ class CachedFontFormat {
 		const name = tokenName(stream.buffer) as FontName
 		let font = parsed.get(name)
 		if (!font) {
-			font = fontkit.create(fontBuffers()[name])
+			font = loadedKit().fontkit.create(fontBuffers()[name])
 			parsed.set(name, font)
 		}
 		// A constructor may return another object: fontkit gets the cached font.
@@ -75,9 +97,13 @@ const tokens = Object.fromEntries(
 ) as Record<FontName, Uint8Array>
 
 let cacheWorks: boolean | undefined
-/** Whether fonts are parsed once per process (true) or, as a fallback, once per document. */
+/**
+ * Whether fonts are parsed once per process (true) or, as a fallback, once per document. Only after
+ * loadPdfKit().
+ */
 export function parsedFontCacheWorks() {
 	if (cacheWorks === undefined) {
+		const { fontkit, PDFDocument } = loadedKit()
 		try {
 			fontkit.registerFormat(CachedFontFormat)
 			const probe = new PDFDocument({ autoFirstPage: false })

@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit'
-import { registerPdfFonts } from '#modules/pdf/fonts.ts'
+import { loadPdfKit, registerPdfFonts } from '#modules/pdf/fonts.ts'
 import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, collectPdf } from '#modules/pdf/kit.ts'
 import { dateColumn, formatHours, formatIsoDate, hoursDecimal, ukShortDate } from './cpd-dates.ts'
 import {
@@ -50,6 +49,7 @@ type TableColumn = { header: string; width: number; value: (entry: PortfolioEntr
  */
 export async function renderCpdPdf(data: ExportData): Promise<Buffer> {
 	const label = EXPORT_FORMAT_LABELS[data.format]
+	const PDFDocument = await loadPdfKit()
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: MARGIN,

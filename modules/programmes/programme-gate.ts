@@ -6,6 +6,7 @@ import { prisma, type Tx } from '#modules/db/client.ts'
 import { enrolmentStartedWhere } from '#modules/enrolment/started.ts'
 import { programmeProgress } from './complete-programmes.ts'
 import { ProgrammesError } from './errors.ts'
+import { selectOnUnfinishedSequentialProgramme } from './sql.ts'
 
 export type ProgrammeGate = {
 	courseSlug: string
@@ -21,15 +22,21 @@ export type ProgrammeGate = {
  * started or finished stays open: the order is not imposed on work already under way.
  */
 export async function lockedProgrammeCourses(
-	{ userId, courseId }: { userId: string; courseId?: string },
+	{ userId, courseId, courseSlug }: { userId: string; courseId?: string; courseSlug?: string },
 	db: Tx | typeof prisma = prisma,
 ): Promise<Map<string, ProgrammeGate>> {
+	const courseFilter = courseId ? { courseId } : courseSlug ? { course: { slug: courseSlug } } : undefined
+	const where = {
+		userId,
+		completedAt: null,
+		programme: { sequential: true, ...(courseFilter ? { courses: { some: courseFilter } } : {}) },
+	}
+	// Most learners are on no sequential programme: one raw statement answers that, where the nested
+	// select below costs five even when it finds nothing. Every learn page and progress write asks.
+	const locked = new Map<string, ProgrammeGate>()
+	if (!(await selectOnUnfinishedSequentialProgramme(db, { userId, courseId, courseSlug }))) return locked
 	const enrolments = await db.programmeEnrolment.findMany({
-		where: {
-			userId,
-			completedAt: null,
-			programme: { sequential: true, ...(courseId ? { courses: { some: { courseId } } } : {}) },
-		},
+		where,
 		select: {
 			programme: {
 				select: {
@@ -44,7 +51,6 @@ export async function lockedProgrammeCourses(
 			},
 		},
 	})
-	const locked = new Map<string, ProgrammeGate>()
 	if (enrolments.length === 0) return locked
 	const started = new Set(
 		(
@@ -76,9 +82,10 @@ export async function lockedProgrammeCourses(
 
 /** The gate on one course for `userId` (by slug, as the learn pages have it), or null when it is open. */
 export async function programmeGateFor({ userId, courseSlug }: { userId: string; courseSlug: string }) {
-	const course = await prisma.course.findUnique({ where: { slug: courseSlug }, select: { id: true } })
-	if (!course) return null
-	return (await lockedProgrammeCourses({ userId, courseId: course.id })).get(course.id) ?? null
+	for (const gate of (await lockedProgrammeCourses({ userId, courseSlug })).values()) {
+		if (gate.courseSlug === courseSlug) return gate
+	}
+	return null
 }
 
 /**

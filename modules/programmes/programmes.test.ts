@@ -1,7 +1,8 @@
-import { afterAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { stopBoss } from '#modules/jobs/boss.ts'
 import { resolveAttachments } from '#modules/mail/attachments.ts'
+import { loadPdfKit } from '#modules/pdf/fonts.ts'
 import { closeThrottles } from '#modules/security/throttle.ts'
 import { createAssignment } from '#modules/assignments/create-assignment.ts'
 import { createAuthoredCourse } from '#tests/factories/authoring.ts'
@@ -66,6 +67,12 @@ async function complete(userId: string, courseId: string, completedAt: Date) {
 	await prisma.enrolment.update({ where: { id: enrolment.id }, data: { startedAt: completedAt, completedAt } })
 	return issueTestCertificate(enrolment.id)
 }
+
+// Email rendering and PDFKit load on first use (ADR 0054): loaded here, once, so that the first test
+// that issues a certificate times the programme, not those imports.
+beforeAll(async () => {
+	await Promise.all([import('#modules/mail/render-email.ts'), loadPdfKit()])
+}, 60_000)
 
 describe('building a programme', () => {
 	test('courses go in order, move and come out; programmeCourseIds reads the order', async () => {
@@ -368,7 +375,8 @@ describe('an organisation assigns a programme', () => {
 	test('an unpublished programme is refused and nothing is saved', async () => {
 		const { trainer, courses } = await trainerWithCourses(2)
 		const { programmeId } = await createProgramme({ actorId: trainer.id, input: details(), now: NOW })
-		for (const course of courses) await addProgrammeCourse({ actorId: trainer.id, programmeId, courseSlug: course.slug })
+		for (const course of courses)
+			await addProgrammeCourse({ actorId: trainer.id, programmeId, courseSlug: course.slug })
 		const org = await createOrganisation()
 		const member = await addMember({ organisationId: org.id })
 		await expect(

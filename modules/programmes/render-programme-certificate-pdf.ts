@@ -43,7 +43,7 @@ export async function renderProgrammeCertificatePdf({
 	baseUrl?: string
 }): Promise<Buffer> {
 	const url = programmeVerificationUrl({ baseUrl, code: certificate.code })
-	const { doc, done } = openCertificateDocument({
+	const { doc, done } = await openCertificateDocument({
 		code: certificate.code,
 		issuedAt: certificate.issuedAt,
 		title: `Certificate of programme completion: ${certificate.programmeTitle}`,
@@ -53,7 +53,7 @@ export async function renderProgrammeCertificatePdf({
 	const y = drawTitleBlock(doc, certificate)
 	const top = Math.max(y + 14, 318)
 	drawCourses(doc, certificate.courses, { x: MARGIN, y: top, width: 590, height: 482 - top })
-	drawQrCode(doc, url, { x: WIDTH - MARGIN - 92, y: top + 6, size: 92 })
+	await drawQrCode(doc, url, { x: WIDTH - MARGIN - 92, y: top + 6, size: 92 })
 	closeCertificateDocument(doc, { url, issuedAt: certificate.issuedAt, revokedAt: certificate.revokedAt, urlSize: 8 })
 	return done
 }

@@ -4,7 +4,11 @@ import { createTestUser } from '#tests/factories/auth.ts'
 import { createCourse } from '#tests/factories/learning.ts'
 import { issueTestCertificate } from '#tests/factories/certificates.ts'
 import { generateProgrammeCertificateCode } from './code.ts'
-import { lockProgrammeEnrolment, revokeProgrammeCertificatesListing } from './sql.ts'
+import {
+	lockProgrammeEnrolment,
+	revokeProgrammeCertificatesListing,
+	selectOnUnfinishedSequentialProgramme,
+} from './sql.ts'
 
 afterAll(() => prisma.$disconnect())
 
@@ -80,4 +84,33 @@ test('revokeProgrammeCertificatesListing finds certificates by a listed code, or
 			revokeProgrammeCertificatesListing(tx, { certificateCode: certificate.certificate.code, reason: 'again', now }),
 		),
 	).toEqual([])
+})
+
+test('selectOnUnfinishedSequentialProgramme: only an unfinished sequential programme counts, with the course when given', async () => {
+	const user = await createTestUser()
+	const course = await createCourse({ modules: 1 })
+	const other = await createCourse({ modules: 1 })
+	const on = (filter: { courseId?: string; courseSlug?: string } = {}) =>
+		selectOnUnfinishedSequentialProgramme(prisma, { userId: user.id, ...filter })
+	const programme = await prisma.programme.create({
+		data: {
+			slug: `sql-gate-${Date.now().toString(36)}`,
+			title: 'Path',
+			summary: 'A path for the SQL test.',
+			sequential: false,
+			courses: { create: [{ courseId: course.id, position: 1 }] },
+		},
+	})
+	const enrolment = await prisma.programmeEnrolment.create({
+		data: { programmeId: programme.id, userId: user.id, enrolledAt: new Date() },
+	})
+	expect(await on()).toBe(false)
+	await prisma.programme.update({ where: { id: programme.id }, data: { sequential: true } })
+	expect(await on()).toBe(true)
+	expect(await on({ courseId: course.id })).toBe(true)
+	expect(await on({ courseSlug: course.slug })).toBe(true)
+	expect(await on({ courseId: other.id })).toBe(false)
+	expect(await on({ courseSlug: other.slug })).toBe(false)
+	await prisma.programmeEnrolment.update({ where: { id: enrolment.id }, data: { completedAt: new Date() } })
+	expect(await on({ courseId: course.id })).toBe(false)
 })

@@ -1,5 +1,7 @@
 // Every raw SQL statement of the programmes context; sql.test.ts runs each against PostgreSQL.
-import { Prisma, type ProgrammeCertificate, type ProgrammeEnrolment, type Tx } from '#modules/db/client.ts'
+import { Prisma, type prisma, type ProgrammeCertificate, type ProgrammeEnrolment, type Tx } from '#modules/db/client.ts'
+
+type Db = Tx | typeof prisma
 
 /**
  * Locks a learner's enrolment on a programme (if any) until the transaction ends, so two course
@@ -35,4 +37,25 @@ export async function revokeProgrammeCertificatesListing(
 		UPDATE "ProgrammeCertificate" pc SET "revokedAt" = ${now}, "revokedReason" = ${reason}
 		WHERE pc."revokedAt" IS NULL AND ${listed}
 		RETURNING pc.id, pc.code, pc."userId", pc."programmeId"`
+}
+
+/**
+ * Whether `userId` is on an unfinished sequential programme (that holds the course, when a course id
+ * or slug is given): the programme gate's first question, which most learners answer "no".
+ */
+export async function selectOnUnfinishedSequentialProgramme(
+	db: Db,
+	{ userId, courseId, courseSlug }: { userId: string; courseId?: string; courseSlug?: string },
+) {
+	const course = courseId
+		? Prisma.sql`AND EXISTS (SELECT 1 FROM "ProgrammeCourse" pc WHERE pc."programmeId" = p.id AND pc."courseId" = ${courseId})`
+		: courseSlug
+			? Prisma.sql`AND EXISTS (SELECT 1 FROM "ProgrammeCourse" pc JOIN "Course" c ON c.id = pc."courseId"
+				WHERE pc."programmeId" = p.id AND c.slug = ${courseSlug})`
+			: Prisma.empty
+	const rows = await db.$queryRaw<Array<{ one: number }>>`
+		SELECT 1 AS one FROM "ProgrammeEnrolment" pe JOIN "Programme" p ON p.id = pe."programmeId"
+		WHERE pe."userId" = ${userId} AND pe."completedAt" IS NULL AND p.sequential ${course}
+		LIMIT 1`
+	return rows.length > 0
 }

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit'
 import { prisma } from '#modules/db/client.ts'
-import { registerPdfFonts } from '#modules/pdf/fonts.ts'
+import { loadPdfKit, registerPdfFonts } from '#modules/pdf/fonts.ts'
 import { drawCircleMark, drawRule, PDF_COLOURS, type PdfDoc, collectPdf } from '#modules/pdf/kit.ts'
 import { formatIsoDate, londonToday, ukShortDate } from '#modules/portfolio/cpd-dates.ts'
 import { renderCsv } from '#modules/spreadsheets/csv.ts'
@@ -200,6 +199,7 @@ export async function renderRecordPdf({
 	const [learner, record] = await Promise.all([learnerOf(userId), getRecord({ userId, recordId })])
 	const info = RECORD_KIND_INFO[record.kind]
 	const hcpc = record.kind === 'HCPC_PROFILE' ? await getHcpcEvidence({ userId, today }) : null
+	const PDFDocument = await loadPdfKit()
 	const doc = new PDFDocument({
 		size: 'A4',
 		margins: MARGIN,

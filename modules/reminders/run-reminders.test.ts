@@ -8,6 +8,16 @@ import { runDigests, runReminders } from './run-reminders.ts'
 // A UK morning, so that the UK day and the UTC day agree in these instants.
 const at = (isoDate: string) => new Date(`${isoDate}T07:00:00Z`)
 
+// The scans cover the people this file made (ScanScope), not the whole shared test database: what
+// other files leave behind (a 5,000-person trust, the demo) made an unscoped scan take over 30 s.
+// A minute's margin keeps anyone made just before; people of other files made meanwhile only add
+// work. The scope itself is tested below ("a scoped run writes only to the people in its scope").
+const fileStarted = new Date(Date.now() - 60_000)
+async function mine() {
+	const users = await prisma.user.findMany({ where: { createdAt: { gte: fileStarted } }, select: { id: true } })
+	return { userIds: users.map((u) => u.id) }
+}
+
 async function assigned({ dueOn, now = at('2026-12-01') }: { dueOn: string; now?: Date }) {
 	const org = await createOrganisation({ name: 'Riverside Academy Trust' })
 	const member = await addMember({ organisationId: org.id, name: 'Sam Taylor' })
@@ -64,8 +74,8 @@ describe('due-date reminders', () => {
 			'2027-02-02',
 		]
 		for (const day of days) {
-			await runReminders({ now: at(day) })
-			await runReminders({ now: at(day) })
+			await runReminders({ now: at(day), scope: await mine() })
+			await runReminders({ now: at(day), scope: await mine() })
 		}
 		const sent = await emailsTo(member.email, 'due-date-reminder')
 		expect(sent.map((m) => m.subject)).toEqual([
@@ -81,7 +91,7 @@ describe('due-date reminders', () => {
 
 	test('a scan that was missed for days sends the nearest reminder only; a completed or withdrawn requirement gets none', async () => {
 		const late = await assigned({ dueOn: '2027-03-31' })
-		await runReminders({ now: at('2027-03-26') }) // 5 days left: the 30- and 7-day reminders were both missed
+		await runReminders({ now: at('2027-03-26'), scope: await mine() }) // 5 days left: the 30- and 7-day reminders were both missed
 		expect((await emailsTo(late.member.email)).map((m) => m.subject)).toEqual([expect.stringMatching(/due in 5 days$/)])
 
 		const done = await assigned({ dueOn: '2027-03-31' })
@@ -94,8 +104,8 @@ describe('due-date reminders', () => {
 			where: { id: withdrawn.learnerAssignmentId },
 			data: { cancelledAt: at('2027-03-01') },
 		})
-		await runReminders({ now: at('2027-03-24') })
-		await runReminders({ now: at('2027-04-01') })
+		await runReminders({ now: at('2027-03-24'), scope: await mine() })
+		await runReminders({ now: at('2027-04-01'), scope: await mine() })
 		expect(await emailsTo(done.member.email)).toEqual([])
 		expect(await emailsTo(withdrawn.member.email)).toEqual([])
 	})
@@ -114,7 +124,7 @@ describe('due-date reminders', () => {
 			}),
 		)
 		expect(result.waitingForSeat).toBe(true)
-		await runReminders({ now: at('2027-05-30') })
+		await runReminders({ now: at('2027-05-30'), scope: await mine() })
 		expect(await emailsTo(member.email)).toEqual([])
 	})
 
@@ -122,7 +132,7 @@ describe('due-date reminders', () => {
 		const { org, member } = await assigned({ dueOn: '2027-06-30' })
 		await prisma.organisation.update({ where: { id: org.id }, data: { reminderDueDays: [14] } })
 		for (const day of ['2027-05-31', '2027-06-16', '2027-06-23', '2027-06-29', '2027-07-01']) {
-			await runReminders({ now: at(day) })
+			await runReminders({ now: at(day), scope: await mine() })
 		}
 		expect((await emailsTo(member.email)).map((m) => m.subject)).toEqual([
 			expect.stringMatching(/due in 14 days$/),
@@ -132,7 +142,8 @@ describe('due-date reminders', () => {
 
 	test('ten scans at once send each reminder once', async () => {
 		const people = await Promise.all(Array.from({ length: 5 }, () => assigned({ dueOn: '2027-08-31' })))
-		await Promise.all(Array.from({ length: 10 }, () => runReminders({ now: at('2027-08-30') })))
+		const scope = await mine()
+		await Promise.all(Array.from({ length: 10 }, () => runReminders({ now: at('2027-08-30'), scope })))
 		for (const { member } of people) expect(await emailsTo(member.email)).toHaveLength(1)
 	})
 })
@@ -163,7 +174,7 @@ describe('certificate expiry reminders', () => {
 			'2027-12-06',
 			'2027-12-07',
 		]) {
-			await runReminders({ now: at(day) })
+			await runReminders({ now: at(day), scope: await mine() })
 		}
 		const sent = await emailsTo(member.email, 'certificate-expiry-reminder')
 		expect(sent.map((m) => m.subject)).toEqual([
@@ -197,14 +208,14 @@ describe('certificate expiry reminders', () => {
 				validUntil: new Date('2028-09-30T00:00:00Z'),
 			},
 		})
-		await runReminders({ now: at('2027-11-28') })
+		await runReminders({ now: at('2027-11-28'), scope: await mine() })
 		expect(await emailsTo(other.email)).toEqual([])
 	})
 
 	test('a certificate nobody requires: an optional reminder with one-click unsubscribe, which the person can switch off', async () => {
 		const learner = await createUser({ name: 'Ada Own' })
 		await certificateFor({ userId: learner.id, validUntil: '2028-03-31' })
-		await runReminders({ now: at('2028-01-01') }) // 90 days before
+		await runReminders({ now: at('2028-01-01'), scope: await mine() }) // 90 days before
 		const [first] = await emailsTo(learner.email)
 		const headers = first!.headers as Record<string, string>
 		expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
@@ -213,9 +224,9 @@ describe('certificate expiry reminders', () => {
 		expect(first!.text).toContain(`/unsubscribe/${pref.unsubscribeToken}`)
 
 		await prisma.reminderPreference.update({ where: { userId: learner.id }, data: { optionalOff: true } })
-		await runReminders({ now: at('2028-03-01') }) // 30 days before: switched off
+		await runReminders({ now: at('2028-03-01'), scope: await mine() }) // 30 days before: switched off
 		await prisma.reminderPreference.update({ where: { userId: learner.id }, data: { optionalOff: false } })
-		await runReminders({ now: at('2028-03-02') }) // switched back on: the 30-day one is not sent late
+		await runReminders({ now: at('2028-03-02'), scope: await mine() }) // switched back on: the 30-day one is not sent late
 		expect(await emailsTo(learner.email)).toHaveLength(1)
 		expect(await prisma.reminderEvent.count({ where: { userId: learner.id, emailMessageId: null } })).toBe(1)
 	})
@@ -236,7 +247,7 @@ describe('nudges', () => {
 	test('14 and 30 days after the last visit, with a link to carry on and RFC 8058 headers; a new pause earns a new pair', async () => {
 		const { learner, course, enrolment } = await stalled({ lastActivityAt: at('2027-02-01') })
 		for (const day of ['2027-02-14', '2027-02-15', '2027-02-20', '2027-03-03', '2027-03-04', '2027-03-20']) {
-			await runReminders({ now: at(day) })
+			await runReminders({ now: at(day), scope: await mine() })
 		}
 		const sent = await emailsTo(learner.email, 'learning-nudge')
 		expect(sent).toHaveLength(2)
@@ -250,7 +261,8 @@ describe('nudges', () => {
 
 		// They came back on 1 April and paused again: two more nudges in time, no more.
 		await prisma.enrolment.update({ where: { id: enrolment.id }, data: { lastActivityAt: at('2027-04-01') } })
-		for (const day of ['2027-04-15', '2027-05-01', '2027-05-05']) await runReminders({ now: at(day) })
+		for (const day of ['2027-04-15', '2027-05-01', '2027-05-05'])
+			await runReminders({ now: at(day), scope: await mine() })
 		expect(await emailsTo(learner.email, 'learning-nudge')).toHaveLength(4)
 	})
 
@@ -276,7 +288,7 @@ describe('nudges', () => {
 			data: { startedAt: at('2027-06-01'), lastActivityAt: at('2027-06-01') },
 		})
 
-		await runReminders({ now: at('2027-06-16') })
+		await runReminders({ now: at('2027-06-16'), scope: await mine() })
 		for (const email of [finished.learner.email, notStarted.email, switchedOff.learner.email, required.member.email]) {
 			expect(await emailsTo(email, 'learning-nudge')).toEqual([])
 		}
@@ -336,8 +348,8 @@ describe('weekly digest', () => {
 		await person('Fran Fine', school.id, '2027-12-31')
 		await person('Sid South', elsewhere.id, '2027-08-31')
 
-		await runDigests({ now: week.monday })
-		await runDigests({ now: week.tuesday })
+		await runDigests({ now: week.monday, scope: await mine() })
+		await runDigests({ now: week.tuesday, scope: await mine() })
 		const [managerDigest, ...more] = await emailsTo(manager.email, 'compliance-digest')
 		expect(more).toEqual([])
 		expect(managerDigest!.subject).toBe('Northgate Trust: 1 out of date this week')
@@ -353,7 +365,7 @@ describe('weekly digest', () => {
 		expect(adminDigest!.text).toContain('Sid South')
 		expect(await emailsTo(quietAdmin.email)).toEqual([])
 
-		await runDigests({ now: week.next })
+		await runDigests({ now: week.next, scope: await mine() })
 		expect(await emailsTo(manager.email, 'compliance-digest')).toHaveLength(2)
 	})
 })

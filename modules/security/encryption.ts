@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto'
-import { EnvError, type Env, getEnv } from '#modules/env/env.ts'
+import { EnvError, type Env, getEnv, isRealDeployment } from '#modules/env/env.ts'
 
 /**
  * Secrets at rest (SSO client secrets, TOTP secrets) are sealed with AES-256-GCM under
@@ -11,7 +11,7 @@ import { EnvError, type Env, getEnv } from '#modules/env/env.ts'
  */
 
 const VERSION = 'v1'
-/** Outside production only: a fixed, public key, so development and tests need no configuration. */
+/** Outside a real deployment only: a fixed, public key, so development, tests and the demo need no configuration. */
 const DEVELOPMENT_KEY = createHash('sha256').update('circle development key: never use in production').digest()
 
 type Key = { id: string; bytes: Buffer }
@@ -23,7 +23,7 @@ function toKey(bytes: Buffer): Key {
 /** The current key (first) and the previous ones that may still open old values. */
 export function encryptionKeys(env: Env = getEnv()): Key[] {
 	if (!env.SECRETS_ENCRYPTION_KEY) {
-		if (env.NODE_ENV === 'production') {
+		if (isRealDeployment(env)) {
 			throw new EnvError(
 				'SECRETS_ENCRYPTION_KEY is not set: production needs it to store secrets (openssl rand -base64 32)',
 			)

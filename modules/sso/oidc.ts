@@ -1,5 +1,5 @@
 import * as client from 'openid-client'
-import { getEnv } from '#modules/env/env.ts'
+import { getEnv, isRealDeployment } from '#modules/env/env.ts'
 import { SsoError } from './errors.ts'
 
 /** How long Circle waits for an identity provider's discovery document or token endpoint. */
@@ -8,11 +8,11 @@ const PROVIDER_TIMEOUT_MS = 8_000
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /**
- * Plain http is allowed only for a provider on this machine outside production (the development
- * identity provider and the tests' one); every real provider is https.
+ * Plain http is allowed only for a provider on this machine outside a real deployment (the
+ * development identity provider of the demo, and the tests' one); every real provider is https.
  */
 function allowsHttp(issuer: URL) {
-	return issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname) && getEnv().NODE_ENV !== 'production'
+	return issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname) && !isRealDeployment(getEnv())
 }
 
 function parseIssuer(issuer: string, field: string) {

@@ -1,5 +1,5 @@
 // Every raw SQL statement of the teams context (ADR 0018).
-import { type Membership, Prisma, prisma, type Team, type Tx } from '#modules/db/client.ts'
+import { type Membership, Prisma, type prisma, type Team, type Tx } from '#modules/db/client.ts'
 
 type Db = Tx | typeof prisma
 
@@ -23,15 +23,6 @@ export async function selectManagedTeamIds(
 		)
 		SELECT id FROM managed`
 	return rows.map((row) => row.id)
-}
-
-/** True when `userId` manages at least one team in any organisation (the header links them to it). */
-export async function selectManagesATeam({ userId }: { userId: string }) {
-	const rows = await prisma.$queryRaw<Array<{ one: number }>>`
-		SELECT 1 AS one FROM "TeamMember" tm
-		JOIN "Membership" m ON m.id = tm."membershipId" AND m."deactivatedAt" IS NULL
-		WHERE tm."isManager" AND m."userId" = ${userId} LIMIT 1`
-	return rows.length > 0
 }
 
 /**

@@ -215,45 +215,70 @@ async function factsOf(tx: Tx, event: XapiEvent, home: string): Promise<Fact[]> 
  * of whose LRS is switched on, and queues the job that sends each, all inside the caller's
  * transaction: the statements exist exactly when the event does. Each statement's id is a
  * name-based UUID of the organisation and the event's own row, so reporting an event twice stores
- * nothing new and queues nothing new. Returns how many statements were stored. For a learner in no
- * such organisation it is one indexed query.
+ * nothing new and queues nothing new. Returns how many statements were stored.
+ *
+ * Several events (a transaction's, collected as it goes) may be queued in one call: the learner's
+ * LRS connections are then looked up once, not once per event. For a learner in no such
+ * organisation it is one indexed query, however many events.
  */
-export async function queueXapiStatements(tx: Tx, event: XapiEvent, env: Env = getEnv()): Promise<number> {
+export async function queueXapiStatements(
+	tx: Tx,
+	events: XapiEvent | readonly XapiEvent[],
+	env: Env = getEnv(),
+): Promise<number> {
+	const list: readonly XapiEvent[] = Array.isArray(events) ? events : [events as XapiEvent]
+	let stored = 0
+	for (const userId of new Set(list.map((e) => e.userId))) {
+		stored += await queueForLearner(
+			tx,
+			userId,
+			list.filter((e) => e.userId === userId),
+			env,
+		)
+	}
+	return stored
+}
+
+async function queueForLearner(tx: Tx, userId: string, events: XapiEvent[], env: Env) {
 	const connections = await tx.lrsConnection.findMany({
-		where: { enabled: true, organisation: { memberships: { some: { userId: event.userId, deactivatedAt: null } } } },
+		where: { enabled: true, organisation: { memberships: { some: { userId, deactivatedAt: null } } } },
 		select: { id: true, organisationId: true, actorFormat: true },
 	})
 	if (connections.length === 0) return 0
 	const home = xapiHomePage(env)
-	const [person, facts] = await Promise.all([
-		tx.user.findUniqueOrThrow({ where: { id: event.userId }, select: { id: true, name: true, email: true } }),
-		factsOf(tx, event, home),
-	])
-	const rows = connections.flatMap((connection) =>
-		facts.map((fact) => {
-			const id = uuidV5(`${connection.organisationId}:${fact.key}`)
-			return {
-				id,
-				organisationId: connection.organisationId,
-				connectionId: connection.id,
-				userId: person.id,
-				verb: fact.verb,
-				statement: buildStatement({
+	const person = await tx.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: { id: true, name: true, email: true },
+	})
+	const rows = []
+	for (const event of events) {
+		const facts = await factsOf(tx, event, home)
+		for (const connection of connections) {
+			for (const fact of facts) {
+				const id = uuidV5(`${connection.organisationId}:${fact.key}`)
+				rows.push({
 					id,
+					organisationId: connection.organisationId,
+					connectionId: connection.id,
+					userId: person.id,
 					verb: fact.verb,
-					person,
-					actorFormat: connection.actorFormat,
-					homePage: home,
-					object: fact.object,
-					parent: fact.parent,
-					other: fact.other,
-					registrationKey: fact.registrationKey,
-					result: fact.result,
-					timestamp: event.at,
-				}) as Prisma.InputJsonObject,
+					statement: buildStatement({
+						id,
+						verb: fact.verb,
+						person,
+						actorFormat: connection.actorFormat,
+						homePage: home,
+						object: fact.object,
+						parent: fact.parent,
+						other: fact.other,
+						registrationKey: fact.registrationKey,
+						result: fact.result,
+						timestamp: event.at,
+					}) as Prisma.InputJsonObject,
+				})
 			}
-		}),
-	)
+		}
+	}
 	if (rows.length === 0) return 0
 	const created = await tx.xapiStatement.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } })
 	for (const { id } of created) {

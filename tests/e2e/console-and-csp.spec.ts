@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test'
 import { course as foundations } from '../../prisma/seed-content/foundations.ts'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, pressPlay, test, uniqueEmail, waitForHydration } from './fixtures.ts'
 
 // Pages under Circle's real Content-Security-Policy: this test's browser context does not bypass it
 // (the other tests do, to inject axe), and no script is injected into the pages (axe is not run
@@ -40,6 +40,7 @@ test('no console errors and no CSP violations on /login, /cpd and a video lesson
 
 	await page.goto('/login')
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+	await waitForHydration(page, 'main form')
 	// A form validated in the browser: zod runs (and, with its JIT, would probe `new Function`).
 	await page.getByRole('button', { name: 'Log in' }).click()
 	expect(await violations(page)).toEqual([])
@@ -58,8 +59,7 @@ test('no console errors and no CSP violations on /login, /cpd and a video lesson
 	await page.goto(`/courses/${foundations.slug}`)
 	await page.getByRole('button', { name: 'Enrol for free' }).filter({ visible: true }).click()
 	await expect(page).toHaveURL(new RegExp(`/learn/${foundations.slug}/`))
-	const player = page.locator('mux-player')
-	await expect(player).toBeVisible({ timeout: 20_000 })
+	const player = await pressPlay(page)
 	await player.evaluate(async (el: HTMLElement & { muted: boolean; play: () => Promise<void> }) => {
 		el.muted = true
 		await el.play()

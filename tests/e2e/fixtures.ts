@@ -45,6 +45,54 @@ export const test = base.extend<{ a11y: (page?: Page) => Promise<void> }>({
 })
 export { expect }
 
+/**
+ * Presses a video's "Play video" button (the poster the page shows instead of the player, ADR 0055)
+ * and waits for the player it loads. `name` is the button's name in the page's language.
+ */
+export async function pressPlay(page: Page, name = 'Play video') {
+	await page.getByRole('button', { name }).click()
+	const player = page.locator('mux-player')
+	await expect(player).toBeVisible({ timeout: 30_000 })
+	return player
+}
+
+/**
+ * Waits until React has hydrated the element `selector` finds (default the page's <main>): the page's
+ * JavaScript is requested only after its first paint (ADR 0057), so a click made as soon as the page
+ * shows reaches the server as a plain form post or link, not the hydrated page's handler.
+ */
+export async function waitForHydration(page: Page, selector = 'main') {
+	await page.waitForFunction(
+		(s) => Object.keys(document.querySelector(s) ?? {}).some((key) => key.startsWith('__reactFiber')),
+		selector,
+	)
+}
+
+/**
+ * Signs up a new learner and enrols them on the free course `courseSlug`, as a visitor does from the
+ * course page; resolves with the URL of the lesson the enrolment opens.
+ */
+export async function signUpAndEnrol(
+	page: Page,
+	{
+		courseSlug,
+		name,
+		emailPrefix,
+		password,
+	}: { courseSlug: string; name: string; emailPrefix: string; password: string },
+) {
+	await page.goto('/signup')
+	await page.getByLabel('Full name').fill(name)
+	await page.getByLabel('Email address').fill(uniqueEmail(emailPrefix))
+	await page.getByLabel('Password').fill(password)
+	await page.getByRole('button', { name: 'Create account' }).click()
+	await expect(page).toHaveURL(/\/dashboard/)
+	await page.goto(`/courses/${courseSlug}`)
+	await page.getByRole('button', { name: 'Enrol for free' }).filter({ visible: true }).click()
+	await expect(page).toHaveURL(new RegExp(`/learn/${courseSlug}/`))
+	return page.url()
+}
+
 /** Signs in with an email address and password, as a person at the login page does, and waits for the dashboard. */
 export async function logIn(page: Page, { email, password }: { email: string; password: string }) {
 	await page.goto('/login')

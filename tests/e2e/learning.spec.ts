@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import { course } from '../../prisma/seed-content/foundations.ts'
 import type { SeedLesson, SeedQuestion } from '../../prisma/seed-content/types.ts'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, pressPlay, test, uniqueEmail } from './fixtures.ts'
 
 type QuizLesson = Extract<SeedLesson, { kind: 'QUIZ' }>
 type MarkedQuestion = Extract<SeedQuestion, { kind: 'SINGLE' | 'MULTIPLE' }>
@@ -40,8 +40,7 @@ async function answerQuiz(page: Page, quiz: QuizLesson, { right, reflection }: {
 }
 
 async function watchVideo(page: Page) {
-	const player = page.locator('mux-player')
-	await expect(player).toBeVisible({ timeout: 20_000 })
+	const player = await pressPlay(page)
 	// Played for real, a little faster than normal speed (the player offers up to 2×).
 	await player.evaluate(
 		async (el: HTMLElement & { muted: boolean; playbackRate: number; play: () => Promise<void> }) => {

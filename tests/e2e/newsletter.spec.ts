@@ -2,7 +2,7 @@
 // emailed link, receives an issue a trainer sends to their sector, unsubscribes with one click
 // (RFC 8058's POST, as a mail provider sends it), and a second send does not reach them.
 import type { Page } from '@playwright/test'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, test, uniqueEmail, waitForHydration } from './fixtures.ts'
 import { logInWithDemoTotp } from './totp.ts'
 
 test.describe.configure({ timeout: 240_000 })
@@ -42,6 +42,8 @@ test('a visitor joins the inner circle, gets an issue for their sector, unsubscr
 }) => {
 	const email = uniqueEmail('inner-circle')
 	await page.goto('/courses')
+	// This journey is the in-place (JavaScript) one; the next test covers the form without it.
+	await waitForHydration(page, 'footer form')
 	const form = page.getByRole('region', { name: 'Join the inner circle' })
 	await form.getByRole('button', { name: 'Subscribe' }).click()
 	await expect(form.getByLabel('Email for the newsletter')).toBeFocused()
@@ -96,4 +98,37 @@ test('a visitor joins the inner circle, gets an issue for their sector, unsubscr
 	await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`)
 	await expect(page.getByRole('link', { name: new RegExp(first) })).toBeVisible()
 	await expect(page.getByRole('link', { name: new RegExp(second) })).toHaveCount(0)
+})
+
+test('the footer’s sign-up form puts a bad address’s error beside the field, with JavaScript and without', async ({
+	browser,
+}) => {
+	const message = 'Enter an email address in the correct format, like name@example.org'
+	for (const javaScriptEnabled of [true, false]) {
+		const context = await browser.newContext({ javaScriptEnabled })
+		const page = await context.newPage()
+		await page.goto('/courses')
+		if (javaScriptEnabled) await waitForHydration(page, 'footer form')
+		const footerForm = page.getByRole('contentinfo').getByRole('region', { name: 'Join the inner circle' })
+		await footerForm.getByLabel('Email for the newsletter').fill('not-an-address')
+		await footerForm.getByLabel('Your name (optional)').fill('Nia')
+		await footerForm.getByRole('button', { name: 'Subscribe' }).click()
+		// With JavaScript the footer's form answers in place; without, the browser posts to
+		// /newsletter/subscribe, whose own form shows the answer.
+		const form = javaScriptEnabled
+			? footerForm
+			: page.getByRole('main').getByRole('region', { name: 'Join the inner circle' })
+		if (!javaScriptEnabled) {
+			await expect(page).toHaveURL(/\/newsletter\/subscribe$/)
+			// That page is the form: the footer does not repeat it.
+			await expect(page.getByRole('region', { name: 'Join the inner circle' })).toHaveCount(1)
+		}
+		const email = form.getByLabel('Email for the newsletter')
+		await expect(email).toHaveAttribute('aria-invalid', 'true')
+		await expect(email).toHaveAccessibleDescription(`Error: ${message}`)
+		await expect(email).toHaveValue('not-an-address')
+		await expect(form.getByLabel('Your name (optional)')).toHaveValue('Nia')
+		if (javaScriptEnabled) await expect(email).toBeFocused()
+		await context.close()
+	}
 })

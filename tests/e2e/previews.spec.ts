@@ -1,5 +1,5 @@
 import { course } from '../../prisma/seed-content/foundations.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, pressPlay, test } from './fixtures.ts'
 import { logInWithDemoTotp } from './totp.ts'
 
 // Free taster videos and sector pages (ADR 0044): a visitor, with no account, watches a course's free
@@ -16,7 +16,7 @@ test('a visitor watches a free preview, reads a sector page and talks to us', as
 	await previews.getByRole('link', { name: /Welcome: what restorative practice is/ }).click()
 	await expect(page).toHaveURL(new RegExp(`/courses/${course.slug}/preview/`))
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText("Welcome: what restorative practice is (and isn't)")
-	await expect(page.locator('mux-player')).toBeVisible({ timeout: 30_000 })
+	await pressPlay(page)
 	await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible()
 	await a11y()
 
@@ -46,7 +46,7 @@ test('a standalone free video plays with its transcript, for anyone', async ({ p
 	await page.goto('/watch')
 	await page.getByRole('link', { name: 'What working with means' }).click()
 	await expect(page).toHaveURL(/\/watch\/what-working-with-means$/)
-	await expect(page.locator('mux-player')).toBeVisible({ timeout: 30_000 })
+	await pressPlay(page)
 	await expect(page.getByText(/Working with people is the fourth way/)).toBeVisible()
 	await a11y()
 })

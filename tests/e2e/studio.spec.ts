@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, pressPlay, test, uniqueEmail } from './fixtures.ts'
 import { logInWithDemoTotp } from './totp.ts'
 
 async function logInAsTrainer(page: Page) {
@@ -124,7 +124,7 @@ test('a trainer builds, previews and publishes a course; a learner enrols and se
 	await expect(page.getByRole('heading', { name: 'Sitting in a circle' })).toBeVisible()
 	await a11y()
 	await page.getByRole('link', { name: 'A circle in action' }).first().click()
-	await expect(page.locator('mux-player')).toBeVisible({ timeout: 20_000 })
+	await pressPlay(page)
 	await page.locator('summary', { hasText: 'Transcript' }).click()
 	await expect(page.getByText('A facilitator opens the circle with a check-in question.')).toBeVisible()
 	await page.getByRole('link', { name: 'Check your understanding' }).first().click()

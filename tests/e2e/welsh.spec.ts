@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { course } from '../../prisma/seed-content/foundations.ts'
-import { expect, logIn, test, uniqueEmail } from './fixtures.ts'
+import { expect, logIn, pressPlay, signUpAndEnrol, test } from './fixtures.ts'
 
 // Welsh for learners (ADR 0041): a learner switches to Welsh and takes the foundations course's first
 // module, whose Welsh version the demo seeds (prisma/seed-welsh.ts): the interface and the content
@@ -12,15 +12,12 @@ function fieldset(page: Page, prompt: string) {
 
 test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a11y }) => {
 	test.setTimeout(240_000)
-	await page.goto('/signup')
-	await page.getByLabel('Full name').fill('Gwenllian Morgan')
-	await page.getByLabel('Email address').fill(uniqueEmail('cymraeg'))
-	await page.getByLabel('Password').fill('dysgu gyda ein gilydd bob dydd')
-	await page.getByRole('button', { name: 'Create account' }).click()
-	await expect(page).toHaveURL(/\/dashboard/)
-	await page.goto(`/courses/${course.slug}`)
-	await page.getByRole('button', { name: 'Enrol for free' }).filter({ visible: true }).click()
-	await expect(page).toHaveURL(new RegExp(`/learn/${course.slug}/`))
+	await signUpAndEnrol(page, {
+		courseSlug: course.slug,
+		name: 'Gwenllian Morgan',
+		emailPrefix: 'cymraeg',
+		password: 'dysgu gyda ein gilydd bob dydd',
+	})
 
 	// The switch: the lesson comes back in Welsh, interface and content.
 	await page
@@ -40,8 +37,7 @@ test('a learner switches to Welsh and takes a lesson in Welsh', async ({ page, a
 	await a11y()
 
 	// The video, watched: its messages are Welsh too.
-	const player = page.locator('mux-player')
-	await expect(player).toBeVisible({ timeout: 20_000 })
+	const player = await pressPlay(page, "Chwarae'r fideo")
 	await player.evaluate(
 		async (el: HTMLElement & { muted: boolean; playbackRate: number; play: () => Promise<void> }) => {
 			el.muted = true

@@ -1,10 +1,7 @@
-// The interface-text rule (ADR 0041, eslint.config.js): literal words in JSX are refused, and the
-// list of files still waiting for translation (i18n-untranslated.json) only shrinks.
-import fs from 'node:fs'
+// The interface-text rule (ADR 0041, eslint.config.js): literal words in JSX are refused in every
+// page, component and email; no file is exempt.
 import { ESLint } from 'eslint'
-import i18next from 'eslint-plugin-i18next'
 import { describe, expect, test } from 'vitest'
-import untranslated from '../../i18n-untranslated.json' with { type: 'json' }
 
 const eslint = new ESLint({ cwd: process.cwd() })
 
@@ -20,6 +17,9 @@ describe('interface text goes through t()', () => {
 		['<input aria-label="Search" />', 'app/routes/fixture.tsx'],
 		["<p>{done ? 'Finished' : 'Not started'}</p>", 'app/routes/fixture.tsx'],
 		['<p>Thanks for signing up</p>', 'emails/fixture.tsx'],
+		// Files once exempt while they waited for translation are held to the rule like the rest.
+		['<p>Dev outbox</p>', 'app/routes/dev.outbox.tsx'],
+		['<label title="Per page">Per page</label>', 'app/components/audit-log.tsx'],
 	])('%s in %s is refused', async (jsx, filePath) => {
 		const code = `export function Fixture({ done }: { done: boolean }) {\n\treturn ${jsx}\n}\n`
 		expect(await literalStringMessages(filePath, code)).not.toEqual([])
@@ -41,28 +41,24 @@ describe('interface text goes through t()', () => {
 	})
 })
 
-describe('i18n-untranslated.json only shrinks', () => {
-	test('every listed file exists and still holds text to translate', async () => {
-		const listed = untranslated as string[]
-		expect(new Set(listed).size, 'no file listed twice').toBe(listed.length)
-		for (const file of listed) expect(fs.existsSync(file), `${file} is listed but gone: remove it`).toBe(true)
-		// Lint the listed files with the rule switched on for them, as if they were off the list.
-		const strict = new ESLint({
-			cwd: process.cwd(),
-			overrideConfig: {
-				files: ['**/*.tsx'],
-				plugins: { i18next },
-				rules: {
-					'i18next/no-literal-string': (await eslint.calculateConfigForFile('app/root.tsx')).rules[
-						'i18next/no-literal-string'
-					],
-				},
-			},
-		})
-		const results = await strict.lintFiles(listed)
-		const done = results
-			.filter((r) => !r.messages.some((m) => m.ruleId === 'i18next/no-literal-string'))
-			.map((r) => r.filePath.replace(`${process.cwd()}/`, ''))
-		expect(done, 'translated files to take off i18n-untranslated.json').toEqual([])
-	}, 120_000)
+describe('dates and prices are formatted in the page’s language', () => {
+	test.each([
+		["import { formatDate } from '#app/utils/format.ts'", 'app/components/fixture.tsx'],
+		["import { formatCoursePrice, SECTORS } from '#app/utils/format.ts'", 'app/routes/fixture.tsx'],
+		["import { formatDateTime } from '#modules/i18n/format.ts'", 'app/routes/fixture.tsx'],
+	])('%s in %s is refused (useFormat() instead)', async (line, filePath) => {
+		const [result] = await eslint.lintText(`${line}\n`, { filePath })
+		const messages = (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports')
+		expect(messages.map((m) => m.message).join('\n')).toContain('useFormat()')
+	})
+
+	test('the rest of the format module, and the formatters in server code, stay allowed', async () => {
+		for (const [line, filePath] of [
+			["import { SECTORS, formatCpdHours } from '#app/utils/format.ts'", 'app/routes/fixture.tsx'],
+			["import { formatDate } from '#app/utils/format.ts'", 'app/utils/fixture.server.ts'],
+		] as const) {
+			const [result] = await eslint.lintText(`${line}\n`, { filePath })
+			expect((result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports')).toEqual([])
+		}
+	})
 })

@@ -1,26 +1,12 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useLanguage } from '#app/utils/i18n.ts'
-import { languageTag, type Language } from '#modules/i18n/languages.ts'
-
-const startFormats = new Map<Language, Intl.DateTimeFormat>()
+import { dateTimeFormat, weekdayDateAtTime } from '#modules/i18n/format.ts'
+import { type Language } from '#modules/i18n/languages.ts'
 
 /** "Monday 14 December 2026", "18:30" in UK time, in the page's language ("Dydd Llun 14 Rhagfyr 2026"). */
 function startParts(instant: Date, language: Language) {
-	let format = startFormats.get(language)
-	if (!format) {
-		format = new Intl.DateTimeFormat(languageTag(language), {
-			timeZone: 'Europe/London',
-			weekday: 'long',
-			day: 'numeric',
-			month: 'long',
-			year: 'numeric',
-			hour: '2-digit',
-			minute: '2-digit',
-			hourCycle: 'h23',
-		})
-		startFormats.set(language, format)
-	}
+	const format = weekdayDateAtTime(language)
 	const p = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, part.value]))
 	return { date: `${p.weekday} ${p.day} ${p.month} ${p.year}`, time: `${p.hour}:${p.minute}` }
 }
@@ -53,7 +39,7 @@ function useViewerTime(instant: Date) {
 	useEffect(() => {
 		const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
 		if (!zone || zone === 'Europe/London') return
-		const local = new Intl.DateTimeFormat(languageTag(language), {
+		const local = dateTimeFormat(language, {
 			weekday: 'short',
 			day: 'numeric',
 			month: 'short',

@@ -1,18 +1,24 @@
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useMatches } from 'react-router'
 import { NewsletterSignupForm } from '#app/components/newsletter/signup-form.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Wordmark } from './wordmark.tsx'
 
 const footerLink = 'inline-flex min-h-8 items-center text-brand-100 underline-offset-4 hover:text-white hover:underline'
 
+/** A route whose handle says `{ footerSignup: false }` shows its own sign-up form, so the footer's would repeat it. */
+export type FooterHandle = { footerSignup?: boolean }
+
 export function SiteFooter() {
 	const { t } = useTranslation()
+	const showSignup = !useMatches().some((match) => (match.handle as FooterHandle | undefined)?.footerSignup === false)
 	return (
 		<footer className="on-dark mt-auto bg-brand-900 text-brand-100">
-			<Container className="pt-12">
-				<NewsletterSignupForm source="footer" className="max-w-3xl" />
-			</Container>
+			{showSignup ? (
+				<Container className="pt-12">
+					<NewsletterSignupForm source="footer" className="max-w-3xl" />
+				</Container>
+			) : null}
 			<Container className="grid gap-10 py-12 md:grid-cols-[2fr_1fr_1fr]">
 				<div className="max-w-md">
 					<Wordmark tone="dark" />

@@ -11,7 +11,11 @@ type Outline = LessonPage['outline']
  * The course outline beside the lesson: modules and their lessons, ticks for completed ones, a
  * padlock note for locked ones and the current lesson marked with aria-current. On small screens it
  * folds into a <details> above the lesson; from the `lg` breakpoint it is an always-open sidebar.
- * (Two copies, one hidden with display:none, so each layout works without JavaScript.)
+ * One copy for both (issue 18: the server renders the lessons' links once): the <details> holds only
+ * the summary, the outline follows it, shown on small screens while the details is open (`peer-open`)
+ * and always from `lg`, where the details is hidden. So each layout works without JavaScript, and the
+ * outline is never the content of a closed <details>, which axe and assistive technology treat as
+ * hidden whatever the stylesheet shows.
  */
 export function CourseOutline({
 	courseSlug,
@@ -34,16 +38,12 @@ export function CourseOutline({
 	totalCount: number
 }) {
 	const { t } = useTranslation('learn')
-	const progress = (
-		<ProgressBar
-			label={t('outline.progress')}
-			value={progressPercent}
-			valueText={t('outline.progressText', { percent: progressPercent, done: completedCount, total: totalCount })}
-		/>
-	)
 	return (
-		<>
-			<details className="disclosure group rounded-xl border border-stone-200 bg-white lg:hidden">
+		<nav
+			aria-label={t('outline.title')}
+			className="rounded-xl border border-stone-200 bg-white lg:rounded-none lg:border-0 lg:bg-transparent"
+		>
+			<details className="disclosure group peer lg:hidden">
 				<summary className="flex min-h-11 cursor-pointer items-center justify-between gap-3 rounded-xl px-4 py-3 font-semibold text-stone-900">
 					<span>
 						{t('outline.title')}
@@ -53,22 +53,24 @@ export function CourseOutline({
 					</span>
 					<ChevronDownIcon className="size-5 shrink-0 transition-transform group-open:rotate-180" />
 				</summary>
-				<nav aria-label={t('outline.title')} className="border-t border-stone-200 px-4 pt-4 pb-2">
-					{progress}
-					<OutlineList courseSlug={courseSlug} outline={outline} currentLessonId={currentLessonId} />
-				</nav>
 			</details>
-			<nav aria-label={t('outline.title')} className="hidden lg:block">
-				<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">{t('outline.course')}</p>
-				<p className="mt-1 font-semibold text-stone-900" lang={courseTitleLang}>
-					<Link to={`/courses/${courseSlug}`} className="hover:underline">
-						{courseTitle}
-					</Link>
-				</p>
-				<div className="mt-4">{progress}</div>
+			<div className="hidden border-t border-stone-200 px-4 pt-4 pb-2 peer-open:block lg:block lg:border-0 lg:p-0">
+				<div className="hidden lg:mb-4 lg:block">
+					<p className="text-sm font-semibold tracking-wide text-stone-600 uppercase">{t('outline.course')}</p>
+					<p className="mt-1 font-semibold text-stone-900" lang={courseTitleLang}>
+						<Link to={`/courses/${courseSlug}`} className="hover:underline">
+							{courseTitle}
+						</Link>
+					</p>
+				</div>
+				<ProgressBar
+					label={t('outline.progress')}
+					value={progressPercent}
+					valueText={t('outline.progressText', { percent: progressPercent, done: completedCount, total: totalCount })}
+				/>
 				<OutlineList courseSlug={courseSlug} outline={outline} currentLessonId={currentLessonId} />
-			</nav>
-		</>
+			</div>
+		</nav>
 	)
 }
 
@@ -94,11 +96,7 @@ function OutlineList({
 					<ol className="mt-2 space-y-1">
 						{module.lessons.map((lesson) => {
 							const current = lesson.id === currentLessonId
-							const status = lesson.completed
-								? t('outline.completed')
-								: lesson.locked
-									? t('outline.locked')
-									: null
+							const status = lesson.completed ? t('outline.completed') : lesson.locked ? t('outline.locked') : null
 							return (
 								<li key={lesson.id}>
 									<Link

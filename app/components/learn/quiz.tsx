@@ -151,6 +151,8 @@ function QuizForm({
 			id="quiz-form"
 		>
 			<input type="hidden" name="intent" value="submit-quiz" />
+			{/* What this page showed: a second submit of the same answers is refused, not counted twice. */}
+			<input type="hidden" name="attemptsSeen" value={quiz.attemptsUsed} />
 			<div ref={summaryRef} tabIndex={-1} className="mb-6 focus:outline-none">
 				<FormErrors id="quiz-errors" errors={summary} title={t('quiz.notSubmitted')} />
 			</div>
@@ -331,9 +333,7 @@ function QuizResult({ quiz, contentLang }: { quiz: LearnerQuiz; contentLang?: st
 						{quiz.attemptsRemaining == null ? '' : t('quiz.attemptsLeft', { count: quiz.attemptsRemaining })}
 					</p>
 				) : null}
-				{!result.passed && !quiz.canAttempt ? (
-					<p className="mt-1">{t('quiz.usedEvery')}</p>
-				) : null}
+				{!result.passed && !quiz.canAttempt ? <p className="mt-1">{t('quiz.usedEvery')}</p> : null}
 				{quiz.canAttempt ? (
 					<Link to="?retake=1#quiz-form" preventScrollReset className={buttonClasses({ className: 'mt-4' })}>
 						{t('quiz.tryAgain')}
@@ -411,9 +411,7 @@ function QuizResult({ quiz, contentLang }: { quiz: LearnerQuiz; contentLang?: st
 					)
 				})}
 			</ol>
-			{!result.revealed ? (
-				<p className="text-sm text-stone-700">{t('quiz.revealedLater')}</p>
-			) : null}
+			{!result.revealed ? <p className="text-sm text-stone-700">{t('quiz.revealedLater')}</p> : null}
 		</section>
 	)
 }

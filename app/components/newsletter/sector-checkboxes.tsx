@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { ErrorList, type ListOfErrors } from '#app/components/forms.tsx'
-import { NEWSLETTER_SECTORS } from '#modules/newsletter/schemas.ts'
+import { NEWSLETTER_SECTORS } from '#modules/newsletter/options.ts'
 
 /** A fieldset of the four sectors as checkboxes (name "sectors"), with its hint and errors. */
 export function SectorCheckboxes({

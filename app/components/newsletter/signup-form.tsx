@@ -1,12 +1,11 @@
-import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import type { SubmissionResult } from '@conform-to/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFetcher } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { cx } from '#app/components/ui/cx.ts'
-import { NewsletterSignupSchema, type NewsletterSource } from '#modules/newsletter/schemas.ts'
+import type { NewsletterSource } from '#modules/newsletter/options.ts'
 import { SectorCheckboxes } from './sector-checkboxes.tsx'
 
 /** What /newsletter/subscribe answers: Conform's reply, and `done` once the sign-up is taken. */
@@ -17,6 +16,10 @@ export type SignupActionData = { result: SubmissionResult<string[]>; done?: bool
  * JavaScript it submits in place (a fetcher); without, the browser posts to that page, which shows
  * the same form and answer. `source` (footer, home, …) is recorded with the consent. Errors sit beside
  * their fields with what was typed kept; on success focus moves to the answer.
+ *
+ * The server's schema is the only check (its reply is Conform's, read here directly): the form is in
+ * every page's footer, and Conform with zod in the browser would add ~40 KB of gzip JavaScript to
+ * every page for a three-field form (ADR 0053).
  */
 export function NewsletterSignupForm({
 	source,
@@ -37,18 +40,23 @@ export function NewsletterSignupForm({
 	const fetcher = useFetcher<SignupActionData>({ key: `newsletter-signup-${source}-${instance}` })
 	const reply = fetcher.data ?? lastResult ?? undefined
 	const id = `newsletter-${source}-${instance}`
-	const [form, fields] = useForm({
-		id,
-		lastResult: fetcher.state === 'idle' ? reply?.result : undefined,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: NewsletterSignupSchema }),
-		shouldValidate: 'onSubmit',
-		shouldRevalidate: 'onInput',
-	})
+	const result = fetcher.state === 'idle' ? reply?.result : undefined
+	const errors = result?.error ?? {}
+	const initial = (result?.initialValue ?? {}) as Record<string, unknown>
 	const done = fetcher.state === 'idle' && Boolean(reply?.done)
 	const doneRef = useRef<HTMLDivElement>(null)
+	const formRef = useRef<HTMLFormElement>(null)
 	useEffect(() => {
 		if (done) doneRef.current?.focus()
 	}, [done])
+	// After a refused sign-up, focus goes to the first field with an error, as Conform's forms do.
+	useEffect(() => {
+		if (!result?.error) return
+		const first = ['email', 'name', 'sectors'].find((name) => result.error?.[name]?.length)
+		if (first) formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus()
+	}, [result])
+	const formErrors = errors['']
+	const text = (value: unknown) => (typeof value === 'string' ? value : undefined)
 	const Heading = headingLevel === 1 ? 'h1' : 'h2'
 
 	return (
@@ -67,30 +75,48 @@ export function NewsletterSignupForm({
 					</Notice>
 				</div>
 			) : (
-				<fetcher.Form method="post" action="/newsletter/subscribe" className="mt-4 space-y-4" {...getFormProps(form)}>
-					<FormErrors id={form.errorId} errors={form.errors} />
+				<fetcher.Form
+					ref={formRef}
+					id={id}
+					method="post"
+					action="/newsletter/subscribe"
+					className="mt-4 space-y-4"
+					noValidate
+					aria-invalid={formErrors?.length ? true : undefined}
+					aria-describedby={formErrors?.length ? `${id}-form-error` : undefined}
+				>
+					<FormErrors id={`${id}-form-error`} errors={formErrors} />
 					<input type="hidden" name="source" value={source} />
 					<Field
 						labelProps={{ children: t('signup.emailLabel') }}
 						inputProps={{
-							...getInputProps(fields.email, { type: 'email' }),
+							id: `${id}-email`,
+							name: 'email',
+							type: 'email',
+							defaultValue: text(initial.email),
 							autoComplete: 'email',
 							spellCheck: false,
 							required: true,
 						}}
-						errors={fields.email.errors}
+						errors={errors.email}
 					/>
 					<Field
 						labelProps={{ children: t('signup.nameLabel') }}
-						inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }}
-						errors={fields.name.errors}
+						inputProps={{
+							id: `${id}-name`,
+							name: 'name',
+							type: 'text',
+							defaultValue: text(initial.name),
+							autoComplete: 'name',
+						}}
+						errors={errors.name}
 					/>
 					<SectorCheckboxes
-						id={fields.sectors.id}
+						id={`${id}-sectors`}
 						legend={t('signup.sectorsLegend')}
 						hint={t('signup.sectorsHint')}
-						defaultValue={[fields.sectors.initialValue ?? []].flat().filter((v): v is string => typeof v === 'string')}
-						errors={fields.sectors.errors}
+						defaultValue={[initial.sectors ?? []].flat().filter((v): v is string => typeof v === 'string')}
+						errors={errors.sectors}
 					/>
 					<p className="text-sm text-stone-700">{t('signup.consent')}</p>
 					<SubmitButton pending={fetcher.state !== 'idle'} pendingText={t('signup.pending')}>

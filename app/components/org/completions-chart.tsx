@@ -1,13 +1,13 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '#app/utils/i18n.ts'
-import { languageTag } from '#modules/i18n/languages.ts'
+import { dateTimeFormat } from '#modules/i18n/format.ts'
 
 type Week = { weekStart: string; completions: number }
 
 const shortDates = {
-	en: new Intl.DateTimeFormat(languageTag('en'), { day: 'numeric', month: 'short', timeZone: 'UTC' }),
-	cy: new Intl.DateTimeFormat(languageTag('cy'), { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+	en: dateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+	cy: dateTimeFormat('cy', { day: 'numeric', month: 'short', timeZone: 'UTC' }),
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
 import { Card } from '#app/components/ui/card.tsx'
-import { formatDate } from '#app/utils/format.ts'
+import { useFormat } from '#app/utils/i18n.ts'
 
 const LINK = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-900'
 
@@ -17,10 +17,11 @@ export function LessonReflectionCard({
 	to: string
 	action: string
 }) {
+	const format = useFormat()
 	return (
 		<Card as="li" className="p-4">
 			<p className="text-sm text-stone-600">
-				{reflection.courseTitle} · {formatDate(reflection.updatedAt)}
+				{reflection.courseTitle} · {format.date(reflection.updatedAt)}
 			</p>
 			<p className="mt-1 font-medium text-stone-900">{reflection.prompt}</p>
 			<p className="mt-1 text-stone-700">{reflection.text}</p>

@@ -3,6 +3,7 @@ import { Trans, useTranslation } from 'react-i18next'
 import { useFetcher } from 'react-router'
 import { TextareaField } from '#app/components/forms.tsx'
 import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
+import { useTranslateError } from '#app/utils/i18n.ts'
 import type { FieldErrors } from './lesson-form.ts'
 
 const PREVIEW_MS = 400
@@ -20,7 +21,11 @@ export function ReadingPreview({ html, headingId }: { html: string; headingId: s
 			tabIndex={0}
 			className="mt-1 max-h-[40rem] overflow-y-auto rounded-lg border border-stone-200 bg-white p-5"
 		>
-			{html.trim() ? <MarkdownContent html={html} /> : <p className="text-stone-600">{t('reading.nothingToPreview')}</p>}
+			{html.trim() ? (
+				<MarkdownContent html={html} />
+			) : (
+				<p className="text-stone-600">{t('reading.nothingToPreview')}</p>
+			)}
 		</div>
 	)
 }
@@ -38,6 +43,7 @@ export function ReadingFields({
 	errors: FieldErrors
 }) {
 	const { t } = useTranslation('studio')
+	const translateError = useTranslateError()
 	const { submit, data } = useFetcher<{ html?: string; message?: string }>()
 	// null until the author types, so opening the editor asks for no preview.
 	const [typed, setTyped] = useState<string | null>(null)
@@ -76,7 +82,7 @@ export function ReadingFields({
 					/>
 				</h3>
 				<ReadingPreview html={data?.html ?? html} headingId="reading-preview-heading" />
-				{data?.message ? <p className="mt-2 text-sm text-red-800">{data.message}</p> : null}
+				{data?.message ? <p className="mt-2 text-sm text-red-800">{translateError(data.message)}</p> : null}
 			</div>
 		</section>
 	)

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { useFormat } from '#app/utils/i18n.ts'
+import { useEnglishContentLang, useFormat } from '#app/utils/i18n.ts'
 import type { Sector } from '#modules/db/generated/enums.ts'
 import { Badge } from './badge.tsx'
 import { AwardIcon, LayersIcon } from './icons.tsx'
@@ -26,6 +26,7 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardCou
 	const { t } = useTranslation('catalogue')
 	const format = useFormat()
 	const hours = course.cpdMinutes / 60
+	const contentLang = useEnglishContentLang()
 	return (
 		<article className="group relative flex h-full flex-col rounded-2xl border border-stone-200 bg-white p-6 shadow-xs transition-shadow focus-within:shadow-md hover:border-brand-300 hover:shadow-md">
 			<ul className="flex flex-wrap gap-2" aria-label={t('card.sectors')}>
@@ -35,7 +36,7 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardCou
 					</li>
 				))}
 			</ul>
-			<Heading className="mt-4 text-xl leading-snug font-semibold text-stone-900">
+			<Heading className="mt-4 text-xl leading-snug font-semibold text-stone-900" lang={contentLang}>
 				<Link
 					to={`/courses/${course.slug}`}
 					className="rounded-sm after:absolute after:inset-0 after:rounded-2xl after:content-[''] group-hover:text-brand-700"
@@ -43,7 +44,9 @@ export function CourseCard({ course, headingLevel = 3 }: { course: CourseCardCou
 					{course.title}
 				</Link>
 			</Heading>
-			<p className="mt-2 flex-1 leading-relaxed text-stone-600">{course.summary}</p>
+			<p className="mt-2 flex-1 leading-relaxed text-stone-600" lang={contentLang}>
+				{course.summary}
+			</p>
 			<div className="mt-5 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t border-stone-100 pt-4 text-sm text-stone-700">
 				<ul className="flex flex-wrap gap-x-4 gap-y-1">
 					<li className="inline-flex items-center gap-1.5">
