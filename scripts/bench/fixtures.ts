@@ -140,6 +140,9 @@ export async function createBenchFixtures() {
 			select: { code: true },
 		}))
 
+	// No attempts left by an earlier run that stopped before its cleanup: one passed would make every
+	// submission of this run "already passed".
+	await prisma.quizAttempt.deleteMany({ where: { userId: user.id } })
 	// Fresh sessions for this run (removed again by cleanup()).
 	const learnerSession = await createSession({ userId: user.id, userAgent: 'circle-bench' })
 	const orgAdmin = await prisma.membership.findFirst({
@@ -148,11 +151,17 @@ export async function createBenchFixtures() {
 	})
 	const orgSession = orgAdmin ? await createSession({ userId: orgAdmin.userId, userAgent: 'circle-bench' }) : null
 
-	// The quiz answered as a learner would: the right options, a short reflection, the scale's midpoint.
+	// The quiz answered as a learner who has not yet got it would: a wrong option where there is one,
+	// a short reflection, the scale's lowest point. A failed attempt is recorded in full (attempt,
+	// answers, reflections, xAPI), and the quiz has no attempt limit, so every request of a load run
+	// is a real submission answered 302. A pass would turn every later one into "already passed" (409).
 	const quizForm = new URLSearchParams({ intent: 'submit-quiz' })
 	for (const q of quiz.questions) {
 		if (q.kind === 'SINGLE' || q.kind === 'MULTIPLE') {
-			for (const o of q.options.filter((o) => o.isCorrect)) quizForm.append(`option.${q.id}`, o.id)
+			const wrong = q.options.filter((o) => !o.isCorrect).slice(0, 1)
+			for (const o of wrong.length > 0 ? wrong : q.options.filter((o) => o.isCorrect)) {
+				quizForm.append(`option.${q.id}`, o.id)
+			}
 		} else if (q.kind === 'REFLECTION') {
 			quizForm.append(
 				`text.${q.id}`,

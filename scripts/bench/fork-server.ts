@@ -31,9 +31,17 @@ export async function compileBenchServer() {
 	return outfile
 }
 
-export async function forkBenchServer(env: Record<string, string>) {
+/**
+ * `wrap` starts Node under another program (callgrind, instructions.ts): `wrap(nodeArgs)` gives the
+ * program and the arguments before the server's file.
+ */
+export async function forkBenchServer(
+	env: Record<string, string>,
+	wrap?: (nodeArgs: string[]) => { execPath: string; execArgv: string[] },
+) {
+	const nodeArgs = ['--expose-gc']
 	const child = fork(await compileBenchServer(), [buildDir], {
-		execArgv: ['--expose-gc'],
+		...(wrap ? wrap(nodeArgs) : { execArgv: nodeArgs }),
 		// The app's own process inherits the environment, with the bench's changes on top.
 		// eslint-disable-next-line no-restricted-properties -- passed on, not read
 		env: { ...process.env, NODE_ENV: 'production', RUN_WORKER: 'false', ...env },

@@ -24,6 +24,7 @@ import { openDatabase } from './database.ts'
 import { compareRatios, fmt, growth, median, parseArgs, ratio, table } from './stats.ts'
 import { timedLoop } from './timed-loop.ts'
 import { forkBenchServer } from './fork-server.ts'
+import { callgrindAvailable, callgrindLaunch, countInstructions, type InstructionPlan } from './instructions.ts'
 import type { CpuWindow, LadderPorts } from './server.ts'
 import type { LoadPlan, LoadResult, LoadTarget } from './load.ts'
 
@@ -84,85 +85,10 @@ const fixtures = await createBenchFixtures()
 // ─── The server, in its own process ─────────────────────────────────────────
 const basePort = db.env.PORT
 const ports: LadderPorts = { L4: basePort, L0: basePort + 1, L1: basePort + 2, L2: basePort + 3, L3: basePort + 4 }
-const { ask } = await forkBenchServer({
-	PORT: String(ports.L4),
-	APP_URL: `http://127.0.0.1:${ports.L4}`,
-	TRUST_PROXY: '1',
-})
-const pageBytes = await ask<number>({
-	type: 'start',
-	ports,
-	lessonPath: fixtures.readingPath,
-	cookie: fixtures.learnerCookie,
-})
-
-// RSS: sampled every 250 ms while anything runs; after a forced GC at the start, after each
-// repeated run of the real lesson page, and at the end.
-type Memory = { rss: number; heapUsed: number }
-const initial = await ask<Memory>({ type: 'gc' })
-const rss = {
-	before: initial.rss,
-	peak: 0,
-	afterRuns: [] as number[],
-	heapAfterRuns: [] as number[],
-	after: 0,
-	heapBefore: initial.heapUsed,
-	heapAfter: 0,
-}
-let sampling = true
-const sampler = (async () => {
-	while (sampling) {
-		rss.peak = Math.max(rss.peak, await ask<number>({ type: 'rss' }))
-		await new Promise((r) => setTimeout(r, 250))
-	}
-})()
-
 const url = (port: number, p: string) => `http://127.0.0.1:${port}${p}`
 const appOrigin = `http://127.0.0.1:${ports.L4}`
-type Measured = LoadResult & {
-	/** The server's CPU time per request, median of the runs (ms). */
-	cpuMs: number
-	cpuRuns: number[]
-	/** The 1-minute load average when the measurement ended. */
-	load: string
-}
-const results: Record<string, Measured> = {}
-/** How far a CPU ratio may fall below the baseline's before --compare fails (see compareWithBaseline). */
-const CPU_TOLERANCE = 0.15
-const ratios: Record<string, number> = {}
-// The same ratios in CPU time per request: the cheaper level's CPU time over the dearer's, so that
-// higher is better, as for the requests/s ratios.
-const cpuRatios: Record<string, number> = {}
 
-/**
- * `measure` with the server's CPU time per request of each measured run: a window opened on the
- * server once it is idle before the run, closed once it has answered what the run left queued (and
- * before `afterRun`, whose forced GC is not the requests' work).
- */
-async function measureWithCpu(target: LoadTarget, afterRun?: () => Promise<void>): Promise<Measured> {
-	const windows: CpuWindow[] = []
-	const open = async () => {
-		await ask({ type: 'idle' })
-		await ask({ type: 'cpu-start' })
-	}
-	const result = await measure(
-		target,
-		plan,
-		async (run) => {
-			await ask({ type: 'idle' })
-			windows.push(await ask<CpuWindow>({ type: 'cpu-stop' }))
-			await afterRun?.()
-			if (run < plan.runs - 1) await open()
-		},
-		open,
-	)
-	// A run in which nothing was answered (a very busy machine) has no CPU time per request.
-	const cpuRuns = windows.filter((w) => w.requests > 0).map((w) => w.cpuMs / w.requests)
-	return { ...result, cpuMs: median(cpuRuns), cpuRuns, load: load() }
-}
-
-// ─── 1. The ladder ──────────────────────────────────────────────────────────
-log(`1. The lesson page ladder (${fixtures.readingPath}, ${fmt(pageBytes / 1024, 1)} KiB of HTML, uncompressed)\n`)
+// The lesson page ladder (section 1), and its ratios, cheaper level over dearer.
 const levels = [
 	['L0', 'node:http, the same bytes'],
 	['L1', 'Express + React Router handler, same bytes'],
@@ -170,46 +96,9 @@ const levels = [
 	['L3', 'L2 + session validation'],
 	['L4', 'the real page (Prisma + PostgreSQL)'],
 ] as const
-for (const [level] of levels) {
-	const target: LoadTarget = {
-		url: url(ports[level], fixtures.readingPath),
-		headers: { cookie: fixtures.learnerCookie },
-	}
-	results[level] = await measureWithCpu(target, async () => {
-		if (level !== 'L4') return
-		const m = await ask<Memory>({ type: 'gc' })
-		rss.afterRuns.push(m.rss)
-		rss.heapAfterRuns.push(m.heapUsed)
-	})
-	process.stderr.write(`  ${level} done (${elapsed()})\n`)
-}
-log(
-	table(
-		['level', 'what', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'CPU ms/req', 'load'],
-		levels.map(([level, label]) => {
-			const r = results[level]!
-			return [level, label, fmt(r.rps), fmt(r.p50, 1), fmt(r.p99, 1), r.non2xx + r.errors, fmt(r.cpuMs, 3), r.load]
-		}),
-	),
-)
-ratios['L1/L0'] = ratio(results.L1!.rps, results.L0!.rps)
-ratios['L2/L0'] = ratio(results.L2!.rps, results.L0!.rps)
-ratios['L3/L2'] = ratio(results.L3!.rps, results.L2!.rps)
-ratios['L4/L3'] = ratio(results.L4!.rps, results.L3!.rps)
-ratios['L4/L0'] = ratio(results.L4!.rps, results.L0!.rps)
-// Server rendering against the same request handled with fixed bytes: both levels are bound by the
-// server, so this ratio is steadier than those over L0 (which the load generator bounds).
-ratios['L2/L1'] = ratio(results.L2!.rps, results.L1!.rps)
-for (const name of ['L1/L0', 'L2/L0', 'L3/L2', 'L4/L3', 'L4/L0', 'L2/L1']) {
-	const [dearer, cheaper] = name.split('/') as [keyof LadderPorts, keyof LadderPorts]
-	cpuRatios[name] = ratio(results[cheaper]!.cpuMs, results[dearer]!.cpuMs)
-}
 const ladderNames = ['L4/L0', 'L2/L0', 'L3/L2', 'L4/L3', 'L1/L0']
-log(`\nRatios (requests/s):       ${ladderNames.map((k) => `${k} = ${fmt(ratios[k]!, 3)}`).join('   ')}`)
-log(`Ratios (CPU time/request): ${ladderNames.map((k) => `${k} = ${fmt(cpuRatios[k]!, 3)}`).join('   ')}`)
-log('(in CPU time, L4/L0 is the CPU time per request of L0 over that of L4: higher is better, as for requests/s)\n')
 
-// ─── 2. Pages ───────────────────────────────────────────────────────────────
+// The pages measured in section 2 (and counted in instructions in section 7).
 type Page = { name: string; path: string; target: LoadTarget; jsPath?: string; skip?: string }
 const learner = { cookie: fixtures.learnerCookie }
 const pages: Page[] = [
@@ -248,6 +137,8 @@ const pages: Page[] = [
 			method: 'POST',
 			headers: { ...learner, origin: appOrigin, 'content-type': 'application/x-www-form-urlencoded' },
 			body: fixtures.quizForm,
+			// One learner submits one attempt at a time (two at once race for the attempt number: 409).
+			maxConnections: 1,
 		},
 	},
 	{
@@ -273,6 +164,145 @@ function randomIp() {
 	return `10.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}.${(Math.random() * 256) | 0}`
 }
 
+const results: Record<string, Measured> = {}
+/** How far a CPU ratio may fall below the baseline's before --compare fails (see compareWithBaseline). */
+const CPU_TOLERANCE = 0.15
+const ratios: Record<string, number> = {}
+// The same ratios in CPU time per request: the cheaper level's CPU time over the dearer's, so that
+// higher is better, as for the requests/s ratios.
+const cpuRatios: Record<string, number> = {}
+
+/** How far an instruction-count ratio may fall below the baseline's before --compare fails. */
+const INSTRUCTION_TOLERANCE = 0.05
+// The same ratios again in instructions per request (section 7): the figures --compare checks.
+const instructionRatios: Record<string, number> = {}
+
+// --instructions: only the instruction counts (section 7) and the comparison, without the timed runs.
+if (options.instructions) {
+	const counted = await instructionSection().catch(async (error: unknown) => {
+		// Stop the database this run started before failing, as the end of a run does.
+		await cleanupBenchRun(fixtures)
+		await prisma.$disconnect()
+		await db.stop()
+		throw error
+	})
+	await cleanupBenchRun(fixtures)
+	let exitCode = counted ? 0 : 1
+	if (options.write) writeRecord({ instructions: counted })
+	if (options.compare) exitCode = compareWithBaseline(options.compare) || exitCode
+	await prisma.$disconnect()
+	await db.stop()
+	process.exit(exitCode)
+}
+
+const { ask } = await forkBenchServer({
+	PORT: String(ports.L4),
+	APP_URL: `http://127.0.0.1:${ports.L4}`,
+	TRUST_PROXY: '1',
+})
+const pageBytes = await ask<number>({
+	type: 'start',
+	ports,
+	lessonPath: fixtures.readingPath,
+	cookie: fixtures.learnerCookie,
+})
+
+// RSS: sampled every 250 ms while anything runs; after a forced GC at the start, after each
+// repeated run of the real lesson page, and at the end.
+type Memory = { rss: number; heapUsed: number }
+const initial = await ask<Memory>({ type: 'gc' })
+const rss = {
+	before: initial.rss,
+	peak: 0,
+	afterRuns: [] as number[],
+	heapAfterRuns: [] as number[],
+	after: 0,
+	heapBefore: initial.heapUsed,
+	heapAfter: 0,
+}
+let sampling = true
+const sampler = (async () => {
+	while (sampling) {
+		rss.peak = Math.max(rss.peak, await ask<number>({ type: 'rss' }))
+		await new Promise((r) => setTimeout(r, 250))
+	}
+})()
+
+type Measured = LoadResult & {
+	/** The server's CPU time per request, median of the runs (ms). */
+	cpuMs: number
+	cpuRuns: number[]
+	/** The 1-minute load average when the measurement ended. */
+	load: string
+}
+/**
+ * `measure` with the server's CPU time per request of each measured run: a window opened on the
+ * server once it is idle before the run, closed once it has answered what the run left queued (and
+ * before `afterRun`, whose forced GC is not the requests' work).
+ */
+async function measureWithCpu(target: LoadTarget, afterRun?: () => Promise<void>): Promise<Measured> {
+	const windows: CpuWindow[] = []
+	const open = async () => {
+		await ask({ type: 'idle' })
+		await ask({ type: 'cpu-start' })
+	}
+	const result = await measure(
+		target,
+		plan,
+		async (run) => {
+			await ask({ type: 'idle' })
+			windows.push(await ask<CpuWindow>({ type: 'cpu-stop' }))
+			await afterRun?.()
+			if (run < plan.runs - 1) await open()
+		},
+		open,
+	)
+	// A run in which nothing was answered (a very busy machine) has no CPU time per request.
+	const cpuRuns = windows.filter((w) => w.requests > 0).map((w) => w.cpuMs / w.requests)
+	return { ...result, cpuMs: median(cpuRuns), cpuRuns, load: load() }
+}
+
+// ─── 1. The ladder ──────────────────────────────────────────────────────────
+log(`1. The lesson page ladder (${fixtures.readingPath}, ${fmt(pageBytes / 1024, 1)} KiB of HTML, uncompressed)\n`)
+for (const [level] of levels) {
+	const target: LoadTarget = {
+		url: url(ports[level], fixtures.readingPath),
+		headers: { cookie: fixtures.learnerCookie },
+	}
+	results[level] = await measureWithCpu(target, async () => {
+		if (level !== 'L4') return
+		const m = await ask<Memory>({ type: 'gc' })
+		rss.afterRuns.push(m.rss)
+		rss.heapAfterRuns.push(m.heapUsed)
+	})
+	process.stderr.write(`  ${level} done (${elapsed()})\n`)
+}
+log(
+	table(
+		['level', 'what', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'CPU ms/req', 'load'],
+		levels.map(([level, label]) => {
+			const r = results[level]!
+			return [level, label, fmt(r.rps), fmt(r.p50, 1), fmt(r.p99, 1), r.non2xx + r.errors, fmt(r.cpuMs, 3), r.load]
+		}),
+	),
+)
+ratios['L1/L0'] = ratio(results.L1!.rps, results.L0!.rps)
+ratios['L2/L0'] = ratio(results.L2!.rps, results.L0!.rps)
+ratios['L3/L2'] = ratio(results.L3!.rps, results.L2!.rps)
+ratios['L4/L3'] = ratio(results.L4!.rps, results.L3!.rps)
+ratios['L4/L0'] = ratio(results.L4!.rps, results.L0!.rps)
+// Server rendering against the same request handled with fixed bytes: both levels are bound by the
+// server, so this ratio is steadier than those over L0 (which the load generator bounds).
+ratios['L2/L1'] = ratio(results.L2!.rps, results.L1!.rps)
+for (const name of ['L1/L0', 'L2/L0', 'L3/L2', 'L4/L3', 'L4/L0', 'L2/L1']) {
+	const [dearer, cheaper] = name.split('/') as [keyof LadderPorts, keyof LadderPorts]
+	cpuRatios[name] = ratio(results[cheaper]!.cpuMs, results[dearer]!.cpuMs)
+}
+log(`\nRatios (requests/s):       ${ladderNames.map((k) => `${k} = ${fmt(ratios[k]!, 3)}`).join('   ')}`)
+log(`Ratios (CPU time/request): ${ladderNames.map((k) => `${k} = ${fmt(cpuRatios[k]!, 3)}`).join('   ')}`)
+log('(in CPU time, L4/L0 is the CPU time per request of L0 over that of L4: higher is better, as for requests/s)\n')
+
+// ─── 2. Pages ───────────────────────────────────────────────────────────────
 // One request per page first: its status, and the SQL statements it cost.
 const queryCounts: Record<string, number> = {}
 for (const page of pages) {
@@ -311,7 +341,9 @@ log(
 		}),
 	),
 )
-log('(non-2xx: the quiz submit answers with a redirect, 302, as a browser form post expects)\n')
+log(
+	'(non-2xx: the quiz submit answers with a redirect, 302, as a browser form post expects; it is sent one at a time, as one learner submits)\n',
+)
 
 // The team report's query on its own, whether or not the page exists yet.
 const { getTeamReport } = await import('#modules/organisations/team-report.ts')
@@ -461,8 +493,11 @@ log(
 )
 log()
 
-// ─── Done ───────────────────────────────────────────────────────────────────
+// ─── 7. Instructions per request ───────────────────────────────────────────
 await ask({ type: 'stop' }).catch(() => undefined)
+const counted = await instructionSection()
+
+// ─── Done ───────────────────────────────────────────────────────────────────
 await cleanupBenchRun(fixtures)
 log(
 	`Ratios: ${Object.entries(ratios)
@@ -474,30 +509,110 @@ log(
 		.map(([k, v]) => `${k} = ${fmt(v, 4)}`)
 		.join('; ')}`,
 )
+log(
+	`Instruction ratios: ${Object.entries(instructionRatios)
+		.map(([k, v]) => `${k} = ${fmt(v, 4)}`)
+		.join('; ')}`,
+)
 log(`Load average at the end: ${load()}`)
 log(`Finished in ${elapsed()}.`)
 
-const record = {
-	date: new Date().toISOString(),
-	node: process.version,
-	quick: options.quick,
-	plan,
-	ratios,
-	cpuRatios,
-	results,
-	queries: queryCounts,
-	js,
-	memory: rss,
-}
-if (options.write) {
-	fs.writeFileSync(options.write, `${JSON.stringify(record, null, '\t')}\n`)
-	log(`Wrote ${options.write}`)
-}
+if (options.write) writeRecord({ queries: queryCounts, js, memory: rss, instructions: counted })
 let exitCode = budgetsOk ? 0 : 1
 if (options.compare) exitCode = compareWithBaseline(options.compare) || exitCode
 await prisma.$disconnect()
 await db.stop()
 process.exit(exitCode)
+
+/** Writes the run's figures to the --write file (a baseline is such a file). */
+function writeRecord(extra: Record<string, unknown>) {
+	const record = {
+		date: new Date().toISOString(),
+		node: process.version,
+		quick: options.quick,
+		plan,
+		ratios,
+		cpuRatios,
+		instructionRatios,
+		results,
+		...extra,
+	}
+	fs.writeFileSync(options.write!, `${JSON.stringify(record, null, '\t')}\n`)
+	log(`Wrote ${options.write}`)
+}
+
+/**
+ * Section 7: the server started again under callgrind, and the instructions per request of each
+ * ladder level and page counted (instructions.ts). Resolves with the counts, or null when Valgrind
+ * is not installed (the section is then skipped and --compare falls back to the CPU ratios).
+ */
+async function instructionSection() {
+	if (!callgrindAvailable()) {
+		log('7. Instructions per request: skipped, Valgrind is not installed (apt-get install valgrind)\n')
+		return null
+	}
+	const instructionPlan: InstructionPlan = options.quick
+		? { warmup: 150, requests: 10, rounds: 3, connections: 1 }
+		: { warmup: 250, requests: 10, rounds: 3, connections: 1 }
+	const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'circle-callgrind-'))
+	log(
+		`7. Instructions per request (valgrind --tool=callgrind; ${instructionPlan.warmup} requests of warm-up uncounted, then ` +
+			`${instructionPlan.rounds} rounds of ${instructionPlan.requests}, ${instructionPlan.connections} at a time; the fewest of the rounds)\n`,
+	)
+	const server = await forkBenchServer(
+		{ PORT: String(ports.L4), APP_URL: `http://127.0.0.1:${ports.L4}`, TRUST_PROXY: '1' },
+		(nodeArgs) => callgrindLaunch(outDir, nodeArgs),
+	)
+	try {
+		await server.ask({ type: 'start', ports, lessonPath: fixtures.readingPath, cookie: fixtures.learnerCookie })
+		const targets: Record<string, LoadTarget> = {}
+		for (const [level] of levels) {
+			targets[level] = { url: url(ports[level], fixtures.readingPath), headers: { cookie: fixtures.learnerCookie } }
+		}
+		// The lesson page is L4's request again: counted once, as L4.
+		for (const page of pages) if (!page.skip && page.name !== 'lesson page') targets[page.name] = page.target
+		const counts = await countInstructions({
+			pid: server.child.pid!,
+			outDir,
+			targets,
+			plan: instructionPlan,
+			idle: () => server.ask({ type: 'idle' }),
+			gc: () => server.ask({ type: 'gc' }),
+			// Each quiz submission adds an attempt, which the quiz page and the next submission read.
+			reset: () => prisma.quizAttempt.deleteMany({ where: { userId: fixtures.userId } }),
+			progress: (line) => process.stderr.write(`${line} (${elapsed()})\n`),
+		})
+		for (const name of ladderNames) {
+			const [dearer, cheaper] = name.split('/') as [keyof LadderPorts, keyof LadderPorts]
+			instructionRatios[name] = ratio(counts[cheaper]!.perRequest, counts[dearer]!.perRequest)
+		}
+		counts['lesson page'] = counts.L4!
+		for (const page of pages) {
+			if (counts[page.name])
+				instructionRatios[`${page.name}/L0`] = ratio(counts.L0!.perRequest, counts[page.name]!.perRequest)
+		}
+		log(
+			table(
+				['level / page', 'instructions/request', 'rounds', 'spread', 'over L0'],
+				Object.entries(counts).map(([name, c]) => [
+					name,
+					fmt(c.perRequest / 1e6, 2) + ' M',
+					c.rounds.map((r) => fmt(r / 1e6, 2)).join(' '),
+					`${fmt(c.spread * 100, 1)}%`,
+					fmt(c.perRequest / counts.L0!.perRequest, 1) + '×',
+				]),
+			),
+		)
+		log(
+			`\nRatios (instructions/request): ${ladderNames.map((k) => `${k} = ${fmt(instructionRatios[k]!, 4)}`).join('   ')}`,
+		)
+		log(`(instructions move with the code, not with the machine's load; load now ${load()})\n`)
+		return counts
+	} finally {
+		await server.ask({ type: 'stop' }).catch(() => undefined)
+		fs.rmSync(outDir, { recursive: true, force: true })
+	}
+}
 
 /** Prints a comparison table. */
 function printComparison(rows: ReturnType<typeof compareRatios>['rows']) {
@@ -525,6 +640,20 @@ function compareWithBaseline(file: string) {
 	const baseline = JSON.parse(fs.readFileSync(file, 'utf8')) as {
 		ratios: Record<string, number>
 		cpuRatios?: Record<string, number>
+		instructionRatios?: Record<string, number>
+	}
+	// Instruction counts first: the same code gives the same counts whatever else the machine runs.
+	if (baseline.instructionRatios && Object.keys(instructionRatios).length > 0) {
+		const { rows, regressed } = compareRatios(baseline.instructionRatios, instructionRatios, INSTRUCTION_TOLERANCE)
+		log(
+			`\nCompared with ${file}, in instructions per request (a ratio more than ${INSTRUCTION_TOLERANCE * 100}% lower is a regression)\n`,
+		)
+		printComparison(rows)
+		return regressed ? 1 : 0
+	}
+	if (options.instructions) {
+		log(`\n${file} has no instruction ratios, or none were counted: nothing to compare (re-record it with --write)`)
+		return 1
 	}
 	if (baseline.cpuRatios) {
 		const { rows, regressed } = compareRatios(baseline.cpuRatios, cpuRatios, CPU_TOLERANCE)

@@ -12,6 +12,11 @@ export type LoadTarget = {
 	body?: string
 	/** Varies each request (e.g. a fresh X-Forwarded-For so that per-IP throttles do not kick in). */
 	perRequestHeaders?: () => Record<string, string>
+	/**
+	 * At most this many requests at a time, whatever the plan's concurrency: one learner's quiz
+	 * submissions, sent together, would race for the same attempt number and all but one be refused.
+	 */
+	maxConnections?: number
 }
 
 export type LoadPlan = {
@@ -36,6 +41,11 @@ export type LoadResult = {
 	errors: number
 }
 
+/** The plan's concurrency, capped by the target's own limit. */
+export function connectionsFor(target: LoadTarget, connections: number) {
+	return Math.min(connections, target.maxConnections ?? connections)
+}
+
 function once(target: LoadTarget, connections: number, seconds: number) {
 	const { perRequestHeaders } = target
 	return autocannon({
@@ -43,7 +53,7 @@ function once(target: LoadTarget, connections: number, seconds: number) {
 		method: target.method ?? 'GET',
 		headers: target.headers,
 		body: target.body,
-		connections,
+		connections: connectionsFor(target, connections),
 		duration: seconds,
 		// Latency is recorded in milliseconds with microsecond resolution.
 		...(perRequestHeaders
@@ -72,7 +82,7 @@ export async function measure(
 			method: target.method ?? 'GET',
 			headers: target.headers,
 			body: target.body,
-			connections: plan.connections,
+			connections: connectionsFor(target, plan.connections),
 			amount: more,
 			...(perRequestHeaders
 				? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequestHeaders() } }) }] }

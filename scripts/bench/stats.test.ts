@@ -87,6 +87,7 @@ describe('parseArgs', () => {
 			quick: true,
 			scale: false,
 			processes: false,
+			instructions: false,
 			compare: 'base.json',
 			write: null,
 		})
@@ -94,12 +95,19 @@ describe('parseArgs', () => {
 			quick: false,
 			scale: true,
 			processes: false,
+			instructions: false,
 			compare: null,
 			write: 'out.json',
 		})
 	})
 	test('--processes asks for the two-processes-against-one comparison', () => {
 		expect(parseArgs(['--processes', '--quick'])).toMatchObject({ processes: true, quick: true })
+	})
+	test('--instructions asks for the instruction counts only', () => {
+		expect(parseArgs(['--instructions', '--compare', 'b.json'])).toMatchObject({
+			instructions: true,
+			compare: 'b.json',
+		})
 	})
 	test('refuses an unknown flag or a missing file name', () => {
 		expect(() => parseArgs(['--fast'])).toThrow(/Unknown option/)

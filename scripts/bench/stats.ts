@@ -97,6 +97,8 @@ export function parseArgs(argv: readonly string[]) {
 		quick: false,
 		scale: false,
 		processes: false,
+		/** Only the instruction counts (and --compare): the regression check, without the timed runs. */
+		instructions: false,
 		compare: null as string | null,
 		write: null as string | null,
 	}
@@ -105,13 +107,17 @@ export function parseArgs(argv: readonly string[]) {
 		if (arg === '--quick') options.quick = true
 		else if (arg === '--scale') options.scale = true
 		else if (arg === '--processes') options.processes = true
+		else if (arg === '--instructions') options.instructions = true
 		else if (arg === '--compare' || arg === '--write') {
 			const value = argv[++i]
 			if (!value || value.startsWith('--')) throw new Error(`${arg} needs a file name`)
 			options[arg === '--compare' ? 'compare' : 'write'] = value
 		} else if (arg.startsWith('--compare=')) options.compare = arg.slice('--compare='.length)
 		else if (arg.startsWith('--write=')) options.write = arg.slice('--write='.length)
-		else throw new Error(`Unknown option ${arg} (use --quick, --scale, --processes, --compare <file>, --write <file>)`)
+		else
+			throw new Error(
+				`Unknown option ${arg} (use --quick, --scale, --processes, --instructions, --compare <file>, --write <file>)`,
+			)
 	}
 	return options
 }

@@ -1,0 +1,202 @@
+/**
+ * Instructions per request: the one cost figure on this machine that does not move with what else
+ * the machine is doing (issue 18; docs/performance.md, "Regression check").
+ *
+ * CPU time per request was meant to be that figure, but on this shared host the time an instruction
+ * takes is not constant: two runs of the same build six minutes apart, both on a quiet machine,
+ * differed by up to 37% in CPU time per request. `perf stat -e instructions` answers "not supported"
+ * here. Valgrind's callgrind counts the instructions the process executes, whatever the load.
+ *
+ * The bench server (server.ts) is started under `valgrind --tool=callgrind --instr-atstart=no`:
+ * Node runs on Valgrind's JIT without counting (several times slower, not fifty) while each target is
+ * warmed up, so that V8 has optimised the page's code as it would in production; then counting is
+ * switched on (`callgrind_control -i on`), and for each target the counters are zeroed, a fixed number
+ * of requests is sent, and the counters are dumped and read. Instructions ÷ requests is the figure;
+ * ratios of those figures are what `--compare` checks.
+ *
+ * Not every instruction is the request's own: whatever the process does meanwhile (a timer, V8's
+ * background threads, which Valgrind runs one at a time in the same count) is counted too. Enough
+ * requests per window keep that small, and the round with the fewest is taken; the bench prints the
+ * spread between rounds.
+ */
+import { execFile, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { connectionsFor, type LoadTarget } from './load.ts'
+
+/** True when Valgrind (with callgrind_control) is installed: Debian's `valgrind` package. */
+export function callgrindAvailable() {
+	const valgrind = spawnSync('valgrind', ['--version'], { encoding: 'utf8' })
+	const control = spawnSync('callgrind_control', ['--version'], { encoding: 'utf8' })
+	return valgrind.status === 0 && control.status === 0
+}
+
+/**
+ * How to start Node under callgrind with counting off: `execPath` and the arguments before Node's own
+ * (for child_process.fork, whose execArgv follow execPath). Dumps go to `outDir`.
+ */
+export function callgrindLaunch(outDir: string, nodeArgs: readonly string[]) {
+	fs.mkdirSync(outDir, { recursive: true })
+	return {
+		execPath: 'valgrind',
+		execArgv: [
+			'--tool=callgrind',
+			'--instr-atstart=no',
+			`--callgrind-out-file=${path.join(outDir, 'callgrind.out.%p')}`,
+			// Valgrind's own messages go to a file, not among the bench's output.
+			`--log-file=${path.join(outDir, 'valgrind.%p.log')}`,
+			process.execPath,
+			// V8's background threads (optimising compiler, concurrent GC marking) finish their work at
+			// moments that depend on scheduling, and which window it lands in with them: here it is done
+			// on the main thread, at the same point of the same request every run.
+			'--single-threaded',
+			// And no GC at a moment chosen by a timer (memory reducer, idle-time GC) or by how fast memory grew.
+			'--predictable-gc-schedule',
+			...nodeArgs,
+		],
+	}
+}
+
+function control(pid: number, flag: string) {
+	return new Promise<void>((resolve, reject) => {
+		execFile('callgrind_control', [flag, String(pid)], { timeout: 60_000 }, (error, stdout, stderr) => {
+			if (error) reject(new Error(`callgrind_control ${flag} ${pid}: ${error.message}\n${stdout}${stderr}`))
+			else resolve()
+		})
+	})
+}
+
+/** The total instruction count ("summary:" or "totals:" line) of one callgrind dump. */
+export function instructionsInDump(text: string) {
+	const line = /^(?:summary|totals):\s+(\d+)/m.exec(text)
+	if (!line) throw new Error('No summary or totals line in the callgrind dump')
+	return Number(line[1])
+}
+
+/** The path of the newest numbered dump (`callgrind.out.<pid>.<n>`) in `outDir`. */
+export function newestDump(outDir: string, pid: number) {
+	const prefix = `callgrind.out.${pid}.`
+	const numbered = fs
+		.readdirSync(outDir)
+		.filter((f) => f.startsWith(prefix) && /^\d+$/.test(f.slice(prefix.length)))
+		.sort((a, b) => Number(a.slice(prefix.length)) - Number(b.slice(prefix.length)))
+	const last = numbered.at(-1)
+	if (!last) throw new Error(`No callgrind dump for ${pid} in ${outDir}`)
+	return path.join(outDir, last)
+}
+
+/** Sends exactly `amount` requests to the target, `connections` at a time; resolves with the 2xx/3xx count. */
+export async function sendRequests(target: LoadTarget, amount: number, connections: number) {
+	const { perRequestHeaders } = target
+	const result = await autocannon({
+		url: target.url,
+		method: target.method ?? 'GET',
+		headers: target.headers,
+		body: target.body,
+		connections: connectionsFor(target, connections),
+		amount,
+		// Under callgrind a request takes tens of times longer than natively.
+		timeout: 120,
+		...(perRequestHeaders
+			? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequestHeaders() } }) }] }
+			: {}),
+	})
+	const failed = result.errors + result.timeouts + result['4xx'] + result['5xx']
+	if (failed > 0) {
+		const statuses = JSON.stringify(result.statusCodeStats)
+		throw new Error(`${failed} of ${amount} requests to ${target.url} failed under callgrind (statuses ${statuses})`)
+	}
+	return amount
+}
+
+export type InstructionPlan = {
+	/** Requests per target before counting starts (counting off: V8 optimises the hot code meanwhile). */
+	warmup: number
+	/** Requests per counted window. */
+	requests: number
+	/** Counted windows per target, taken in turns across the targets; the fewest is reported. */
+	rounds: number
+	connections: number
+}
+
+export type InstructionResult = {
+	/**
+	 * Instructions per request: the fewest of the rounds. Whatever else the process did during a
+	 * window (a timer, a connection opened) only adds to its count, so the lowest round is the one
+	 * nearest the requests' own work (measured: the medians of two runs of the same build differed
+	 * by up to 20% on some pages, their minimums by a few per cent).
+	 */
+	perRequest: number
+	rounds: number[]
+	/** (most − fewest) ÷ fewest of the rounds: how far the count moved between rounds. */
+	spread: number
+}
+
+/**
+ * Counts the instructions per request of each target in the process `pid` (running under
+ * `callgrindLaunch`, counting off). `idle` waits until the server has finished what a window sent.
+ */
+export async function countInstructions({
+	pid,
+	outDir,
+	targets,
+	plan,
+	idle,
+	gc,
+	reset,
+	progress,
+}: {
+	pid: number
+	outDir: string
+	targets: Record<string, LoadTarget>
+	plan: InstructionPlan
+	idle: () => Promise<unknown>
+	/** A full garbage collection, before each window: each starts from the same heap, not mid-way to a major GC. */
+	gc: () => Promise<unknown>
+	/**
+	 * Run (by the caller, outside the counted process) before each target's warm-up and window: puts
+	 * back what the requests change that would change their cost (e.g. quiz attempts piling up).
+	 */
+	reset?: () => Promise<unknown>
+	progress?: (line: string) => void
+}): Promise<Record<string, InstructionResult>> {
+	const entries = Object.entries(targets)
+	for (const [name, target] of entries) {
+		await reset?.()
+		await sendRequests(target, plan.warmup, plan.connections)
+		progress?.(`  ${name} warmed up (${plan.warmup} requests, not counted)`)
+	}
+	await idle()
+	await control(pid, '--instr=on')
+	// The first window after counting starts holds more than its requests (measured: 2.05 M
+	// instructions per request of L0 in it, 0.44 M in every later one): one is sent and thrown away.
+	await control(pid, '--zero')
+	await sendRequests(entries[0]![1], plan.requests, plan.connections)
+	await idle()
+	const rounds: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((name) => [name, []]))
+	for (let round = 0; round < plan.rounds; round++) {
+		for (const [name, target] of entries) {
+			await reset?.()
+			// One request first, uncounted: a database connection the pool closed while idle (10 s) is
+			// opened again here (with its password exchange), not in the counted window.
+			await sendRequests(target, 1, 1)
+			await idle()
+			await gc()
+			await control(pid, '--zero')
+			const sent = await sendRequests(target, plan.requests, plan.connections)
+			await idle()
+			await control(pid, '--dump')
+			const instructions = instructionsInDump(fs.readFileSync(newestDump(outDir, pid), 'utf8'))
+			rounds[name]!.push(instructions / sent)
+		}
+		progress?.(`  round ${round + 1} of ${plan.rounds} counted`)
+	}
+	await control(pid, '--instr=off')
+	return Object.fromEntries(
+		Object.entries(rounds).map(([name, values]) => {
+			const fewest = Math.min(...values)
+			return [name, { perRequest: fewest, rounds: values, spread: (Math.max(...values) - fewest) / fewest }]
+		}),
+	)
+}
