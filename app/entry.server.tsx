@@ -201,7 +201,7 @@ class CoalescingStream extends Transform {
 		// Router's scripts: in a production build its JavaScript is held until after the first paint
 		// (ADR 0057). Vite's dev server keeps its own way of loading modules.
 		this.#shellSent = true
-		this.push(import.meta.env.DEV ? joined : Buffer.from(loadScriptsAfterFirstPaint(joined.toString('utf8'))))
+		this.push(import.meta.env.DEV ? joined : loadScriptsAfterFirstPaint(joined))
 	}
 
 	#shellSent = false
