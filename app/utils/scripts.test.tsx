@@ -3,14 +3,19 @@ import { renderToString } from 'react-dom/server'
 import {
 	createStaticHandler,
 	createStaticRouter,
+	type EntryContext,
+	Link,
 	Outlet,
 	type RouteObject,
 	Scripts as RouterScripts,
+	ServerRouter,
 	StaticRouterProvider,
 	UNSAFE_FrameworkContext as FrameworkContext,
+	useMatches,
+	useParams,
 } from 'react-router'
 import { describe, expect, test } from 'vitest'
-import { parentPaths, Scripts } from './scripts.tsx'
+import { parentPaths, Scripts, withMatchedRoutesOnly } from './scripts.tsx'
 
 // A route table with what Circle's has: layouts with and without paths, index routes, parameters,
 // an optional segment and splats.
@@ -156,5 +161,64 @@ describe('Scripts', () => {
 		expect(parentPaths('/')).toEqual(['/'])
 		expect(parentPaths('/learn')).toEqual(['/'])
 		expect(parentPaths('/learn/a/b')).toEqual(['/', '/learn/a', '/learn'])
+	})
+})
+
+/** A route's page: what it reads from the router, links resolved against it, its child route. */
+function RoutePage({ id, ScriptsComponent }: { id: string; ScriptsComponent: ComponentType }) {
+	const matches = useMatches()
+	const params = useParams()
+	return (
+		<section data-route={id}>
+			<p>{matches.map((match) => `${match.id} ${match.pathname}`).join(', ')}</p>
+			<p>{JSON.stringify(params)}</p>
+			<Link to="..">up</Link> <Link to="lesson-9">relative</Link> <Link to="/learn">absolute</Link>
+			<Outlet />
+			{id === 'root' ? <ScriptsComponent /> : null}
+		</section>
+	)
+}
+
+// What the server render is given (app/entry.server.tsx): React Router's <ServerRouter> with the
+// request's context, each route a module whose component is a RoutePage.
+async function entryContext(path: string, ScriptsComponent: ComponentType): Promise<EntryContext> {
+	const routeModules: Record<string, { default: ComponentType }> = {}
+	const visit = (node: Shape) => {
+		routeModules[node.id] = { default: () => <RoutePage id={node.id} ScriptsComponent={ScriptsComponent} /> }
+		node.children?.forEach(visit)
+	}
+	visit(shape)
+	const handler = createStaticHandler([routesFor(shape, undefined, () => null)])
+	const context = await handler.query(new Request(`http://localhost${path}`))
+	if (context instanceof Response) throw new Error(`${path} answered ${context.status}`)
+	return {
+		manifest,
+		routeModules,
+		staticHandlerContext: context,
+		serverHandoffString: '{}',
+		future: { v8_middleware: false, v8_passThroughRequests: false, v8_trailingSlashAwareDataRequests: false },
+		ssr: true,
+		isSpaMode: false,
+		routeDiscovery: { mode: 'lazy', manifestPath: '/__manifest' },
+		renderMeta: {},
+		// React Router precomputes the whole table's branches; without them it works them out.
+		branches: undefined,
+	} as unknown as EntryContext
+}
+
+describe('withMatchedRoutesOnly', () => {
+	test.each(paths)('<ServerRouter> renders %s as with the whole manifest', async (path) => {
+		const url = `http://localhost${path}`
+		const expected = renderToString(
+			<ServerRouter context={await entryContext(path, () => <RouterScripts nonce="n0nce" />)} url={url} />,
+		)
+		// Every page's partial manifest holds the routes of `/`, whatever the page.
+		expect(expected).toContain('"routes/_index": {')
+		const context = await entryContext(path, () => <Scripts nonce="n0nce" />)
+		const narrowed = withMatchedRoutesOnly(context)
+		expect(Object.keys(narrowed.manifest.routes)).toEqual(
+			context.staticHandlerContext.matches.map((match) => match.route.id),
+		)
+		expect(renderToString(<ServerRouter context={narrowed} url={url} />)).toBe(expected)
 	})
 })
