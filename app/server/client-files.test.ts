@@ -21,7 +21,7 @@ beforeAll(async () => {
 	app.use(clientFiles(dir, { maxAge: '1h' }))
 	app.use((req, res) => void res.type('text/plain').send(`page ${req.path}`))
 	await new Promise<void>((resolve) => {
-		server = app.listen(0, '127.0.0.1', resolve)
+		server = app.listen(0, '127.0.0.1', () => resolve())
 	})
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })

@@ -98,7 +98,7 @@ function routeIdsMatching(manifest: Manifest, basename: string, path: string) {
 	if (!byPath) routeIdsByPath.set(manifest, (byPath = new Map()))
 	let ids = byPath.get(path)
 	if (!ids) {
-		ids = (matchRoutes(routeTableOf(manifest), path, basename) ?? []).map((match) => match.route.id)
+		ids = (matchRoutes(routeTableOf(manifest), path, basename) ?? []).flatMap((match) => match.route.id ?? [])
 		if (byPath.size >= MAX_PATHS) byPath.clear()
 		byPath.set(path, ids)
 	}
