@@ -20,6 +20,7 @@ import { type Namespace, resources } from '#modules/i18n/resources.ts'
 import { InlineMessagesContext, scriptSafeJson } from '#app/utils/i18n-messages.tsx'
 import { InlineStylesheetContext, styleSafeCss } from '#app/utils/inline-stylesheet.tsx'
 import { loadScriptsAfterFirstPaint } from '#app/utils/scripts-after-first-paint.server.ts'
+import { withMatchedRoutesOnly } from '#app/utils/scripts.tsx'
 import appCss from './styles/app.css?inline'
 import { bundlesFor } from '#app/utils/i18n-namespaces.ts'
 import { forServerRender } from '#app/utils/i18n-render.server.ts'
@@ -133,7 +134,7 @@ export default async function handleRequest(
 			<I18nextProvider i18n={i18n}>
 				<InlineStylesheetContext.Provider value={inlinedCss}>
 					<InlineMessagesContext.Provider value={messages}>
-						<ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+						<ServerRouter context={withMatchedRoutesOnly(routerContext)} url={request.url} nonce={nonce} />
 					</InlineMessagesContext.Provider>
 				</InlineStylesheetContext.Provider>
 			</I18nextProvider>,
@@ -201,7 +202,7 @@ class CoalescingStream extends Transform {
 		// Router's scripts: in a production build its JavaScript is held until after the first paint
 		// (ADR 0057). Vite's dev server keeps its own way of loading modules.
 		this.#shellSent = true
-		this.push(import.meta.env.DEV ? joined : Buffer.from(loadScriptsAfterFirstPaint(joined.toString('utf8'))))
+		this.push(import.meta.env.DEV ? joined : loadScriptsAfterFirstPaint(joined))
 	}
 
 	#shellSent = false

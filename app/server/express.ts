@@ -7,6 +7,7 @@ import helmet from 'helmet'
 import type { ServerBuild } from 'react-router'
 import { appUrl, type Env, isRealDeployment } from '#modules/env/env.ts'
 import { loopbackOrigin, withRequestOrigin } from '#modules/env/request-origin.ts'
+import { clientFiles } from './client-files.ts'
 import { csrfGuard } from './csrf.ts'
 import { healthRoutes, type Lifecycle } from './health.ts'
 import { refuseMissingHost, refuseNulBytes } from './refuse-nul.ts'
@@ -119,7 +120,7 @@ export async function createHttpApp({
 		const clientDir = path.join(mode.buildDir, 'client')
 		// Fingerprinted assets never change: cache them for a year.
 		app.use('/assets', express.static(path.join(clientDir, 'assets'), { immutable: true, maxAge: '1y' }))
-		app.use(express.static(clientDir, { maxAge: '1h' }))
+		app.use(clientFiles(clientDir, { maxAge: '1h' }))
 		build = withUnavailablePages(
 			withWriteFence(mode.build ?? ((await import(path.join(mode.buildDir, 'server/index.js'))) as ServerBuild)),
 		)

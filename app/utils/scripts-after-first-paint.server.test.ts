@@ -1,6 +1,11 @@
 import vm from 'node:vm'
 import { describe, expect, test } from 'vitest'
-import { loadScriptsAfterFirstPaint } from './scripts-after-first-paint.server.ts'
+import { loadScriptsAfterFirstPaint as rewrite } from './scripts-after-first-paint.server.ts'
+
+/** The shell rewritten as the server sends it: UTF-8 bytes in, UTF-8 bytes out. */
+function loadScriptsAfterFirstPaint(html: string) {
+	return rewrite(Buffer.from(html)).toString('utf8')
+}
 
 // The shape React Router 7 and React 19 give a production shell: preloads hoisted into the head,
 // the bootstrap module at the end of the body.
@@ -77,5 +82,29 @@ describe('loadScriptsAfterFirstPaint', () => {
 		expect(loadScriptsAfterFirstPaint(noPreloads)).toBe(noPreloads)
 		const bodyOnly = shell.slice(shell.indexOf('<body>'))
 		expect(loadScriptsAfterFirstPaint(bodyOnly)).toBe(bodyOnly)
+	})
+
+	test('a shell with text outside ASCII keeps every byte of it; an unshaped one is the same buffer', () => {
+		const welsh = shell
+			.replace('<title>Circle</title>', '<title>Cylch – “ŵ ŷ” 😀</title>')
+			.replace('<main>Hello</main>', '<main>Helô, byd – ŵ</main>')
+			.replace('route0};', 'route0}; const s = "ŷ – ✓";')
+		const html = loadScriptsAfterFirstPaint(welsh)
+		expect(html).toContain('<title>Cylch – “ŵ ŷ” 😀</title>')
+		expect(html).toContain('<main>Helô, byd – ŵ</main>')
+		expect(html).not.toContain('modulepreload" href')
+		expect(html).toContain(JSON.stringify('const s = "ŷ – ✓";').slice(1, -1))
+		expect(html.endsWith('</body></html>')).toBe(true)
+
+		const unshaped = Buffer.from(welsh.replace('type="module" async=""', 'type="module"'))
+		expect(rewrite(unshaped)).toBe(unshaped)
+	})
+
+	test("a module script whose tag is not the bootstrap's shape is passed over", () => {
+		// `type="module" async=""` after something that is not `<script` or `<script nonce="…"`.
+		const decoy = shell.replace('<main>Hello</main>', '<main>x" type="module" async="">Hello</main>')
+		const html = loadScriptsAfterFirstPaint(decoy)
+		expect(html).toContain('<main>x" type="module" async="">Hello</main>')
+		expect(html).not.toContain('<script nonce="n0nce==" type="module"')
 	})
 })

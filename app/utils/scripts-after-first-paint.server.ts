@@ -15,8 +15,16 @@
 // than before. If the shell does not look as expected (React Router changed its output), it is sent
 // unchanged and the page loads as React Router made it.
 
-const MODULE_PRELOAD = /<link rel="modulepreload"[^>]*>/g
-const BOOTSTRAP = /<script((?: nonce="[^"]*")?) type="module" async="">([^]*?)<\/script>/
+// Searched for in the shell's bytes: the shell is ~120 KB (the inlined stylesheet and messages), and
+// decoding it to a string and encoding the result again cost more than React's render of a small page.
+const HEAD_END = Buffer.from('</head>')
+const MODULE_PRELOAD = Buffer.from('<link rel="modulepreload"')
+const SCRIPT_START = Buffer.from('<script')
+const NONCE_START = Buffer.from(' nonce="')
+const BOOTSTRAP_END_OF_TAG = Buffer.from(' type="module" async="">')
+const SCRIPT_END = Buffer.from('</script>')
+const GREATER_THAN = 0x3e
+const QUOTE = 0x22
 
 /**
  * Runs in the browser, as the text of an inline classic script: `hrefs` are the preloads taken out of
@@ -56,19 +64,57 @@ function scriptSafe(value: unknown) {
 		.replace(/\u2029/g, '\\u2029')
 }
 
-/** The page's shell with its JavaScript held until after the first paint (see above). */
-export function loadScriptsAfterFirstPaint(shell: string) {
-	const headEnd = shell.indexOf('</head>')
-	const bootstrap = BOOTSTRAP.exec(shell)
-	if (headEnd < 0 || !bootstrap || bootstrap.index < headEnd) return shell
-	const head = shell.slice(0, headEnd)
-	const hrefs = (head.match(MODULE_PRELOAD) ?? []).map((link) => /href="([^"]*)"/.exec(link)?.[1] ?? '')
+/**
+ * Where the first bootstrap module script starts in the shell (`<script`, an optional ` nonce="…"`,
+ * then ` type="module" async="">`), where its text starts and ends, and its nonce attribute; null
+ * when there is none.
+ */
+function findBootstrap(shell: Buffer) {
+	for (let at = shell.indexOf(BOOTSTRAP_END_OF_TAG); at >= 0; at = shell.indexOf(BOOTSTRAP_END_OF_TAG, at + 1)) {
+		let start = at - SCRIPT_START.length
+		if (shell[at - 1] === QUOTE) {
+			// `<script nonce="…"`: the nonce's value holds no quote.
+			const nonceAt = shell.lastIndexOf(NONCE_START, at - 1)
+			if (nonceAt < 0 || shell.indexOf(QUOTE, nonceAt + NONCE_START.length) !== at - 1) continue
+			start = nonceAt - SCRIPT_START.length
+		}
+		if (start < 0 || !shell.subarray(start, start + SCRIPT_START.length).equals(SCRIPT_START)) continue
+		const codeStart = at + BOOTSTRAP_END_OF_TAG.length
+		const codeEnd = shell.indexOf(SCRIPT_END, codeStart)
+		if (codeEnd < 0) return null
+		return {
+			start,
+			end: codeEnd + SCRIPT_END.length,
+			nonce: shell.toString('utf8', start + SCRIPT_START.length, at),
+			code: shell.toString('utf8', codeStart, codeEnd),
+		}
+	}
+	return null
+}
+
+/** The page's shell (UTF-8) with its JavaScript held until after the first paint (see above). */
+export function loadScriptsAfterFirstPaint(shell: Buffer): Buffer {
+	const headEnd = shell.indexOf(HEAD_END)
+	const bootstrap = findBootstrap(shell)
+	if (headEnd < 0 || !bootstrap || bootstrap.start < headEnd) return shell
+	// The head without its preloads, in pieces of the shell itself; the hrefs the preloads named.
+	const pieces: Buffer[] = []
+	const hrefs: string[] = []
+	let from = 0
+	for (let at = shell.indexOf(MODULE_PRELOAD); at >= 0 && at < headEnd; at = shell.indexOf(MODULE_PRELOAD, from)) {
+		const end = shell.indexOf(GREATER_THAN, at)
+		if (end < 0 || end >= headEnd) break
+		hrefs.push(/href="([^"]*)"/.exec(shell.toString('utf8', at, end + 1))?.[1] ?? '')
+		pieces.push(shell.subarray(from, at))
+		from = end + 1
+	}
 	if (hrefs.length === 0 || hrefs.includes('')) return shell
-	const [whole, nonce, code] = bootstrap
-	return (
-		head.replace(MODULE_PRELOAD, '') +
-		shell.slice(headEnd, bootstrap.index) +
-		`<script${nonce}>${AFTER_FIRST_PAINT}(${scriptSafe(hrefs)}, ${scriptSafe(code)})</script>` +
-		shell.slice(bootstrap.index + whole.length)
+	pieces.push(
+		shell.subarray(from, bootstrap.start),
+		Buffer.from(
+			`<script${bootstrap.nonce}>${AFTER_FIRST_PAINT}(${scriptSafe(hrefs)}, ${scriptSafe(bootstrap.code)})</script>`,
+		),
+		shell.subarray(bootstrap.end),
 	)
+	return Buffer.concat(pieces)
 }
