@@ -82,7 +82,8 @@ export async function measure(
 			method: target.method ?? 'GET',
 			headers: target.headers,
 			body: target.body,
-			connections: connectionsFor(target, plan.connections),
+			// autocannon refuses more connections than requests.
+			connections: Math.min(connectionsFor(target, plan.connections), more),
 			amount: more,
 			...(perRequestHeaders
 				? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequestHeaders() } }) }] }
