@@ -10,7 +10,10 @@
  *
  * On the last start it then reads the resident memory (RSS, /proc) of every process in the tree
  * after `--idle` seconds (default 30) idle, straight after a load run of `--load` seconds (default 20,
- * 8 connections over the public pages) and `--after` seconds (default 60) later.
+ * 8 connections over the public pages) and `--after` seconds (default 60) later, reading every 5 s
+ * in between to say when each HTTP worker came back. Each HTTP worker then PASSes or FAILs issue 18's
+ * memory targets: at most 200 MiB idle, and within 10% of its idle RSS `--after` seconds after the
+ * load (the exit code is 1 if one fails).
  *
  *   npx tsx scripts/bench/restart.ts [--runs 3] [--idle 30] [--load 20] [--after 60]
  */
@@ -156,6 +159,10 @@ async function loadRun(seconds: number) {
 	return { paths, requests: result.requests.total, rps: result.requests.total / result.duration, errors: result.errors }
 }
 
+/** Issue 18: an idle web process holds at most this much, and is back within `BACK_WITHIN` of it after load. */
+const IDLE_LIMIT_MIB = 200
+const BACK_WITHIN = 0.1
+
 const runs = Number(options.runs)
 console.log(`Restart bench: Node ${process.version}, ${os.cpus().length} CPUs, ${base}, load average ${load()}`)
 console.log('Warm-up start (build current, embedded database initialised and seeded)…')
@@ -196,22 +203,61 @@ try {
 		`Load: ${ran.requests} requests in ${options.load} s (${fmt(ran.rps, 1)}/s, ${ran.errors} timed out or failed) ` +
 			`over ${ran.paths.join(', ')}; load average ${load()}`,
 	)
-	await sleep(Number(options.after) * 1000)
-	const later = rssByRole(last!)
+	// Read every 5 s until --after: when each process first came back within 10% of its idle RSS.
+	const afterSeconds = Number(options.after)
+	const loadEnded = performance.now()
+	const backAfter = new Map<string, number>()
+	let later = afterLoad
+	for (;;) {
+		const elapsed = (performance.now() - loadEnded) / 1000
+		for (const [name, mib] of later) {
+			const idleMib = idle.get(name)
+			if (idleMib && !backAfter.has(name) && mib <= idleMib * (1 + BACK_WITHIN)) backAfter.set(name, elapsed)
+		}
+		if (elapsed >= afterSeconds) break
+		await sleep(Math.min(5, afterSeconds - elapsed) * 1000)
+		later = rssByRole(last!)
+	}
 	const names = [...new Set([...idle.keys(), ...afterLoad.keys(), ...later.keys()])]
 	const mb = (v: number | undefined) => (v === undefined ? '' : fmt(v, 1))
 	console.log(
 		table(
-			['process', `RSS MiB idle ${options.idle} s`, 'after load', `${options.after} s later`, 'later / idle'],
+			[
+				'process',
+				`RSS MiB idle ${options.idle} s`,
+				'after load',
+				`${options.after} s later`,
+				'later / idle',
+				'within 10% after',
+			],
 			names.map((n) => [
 				n,
 				mb(idle.get(n)),
 				mb(afterLoad.get(n)),
 				mb(later.get(n)),
 				idle.get(n) && later.get(n) ? `${fmt(later.get(n)! / idle.get(n)!, 2)}x` : '',
+				backAfter.has(n) ? `${fmt(backAfter.get(n)!, 0)} s` : idle.get(n) ? 'not yet' : '',
 			]),
 		),
 	)
+	// Issue 18's targets, per HTTP worker (the web process; the primary runs the job worker).
+	for (const name of names.filter((n) => n.startsWith('HTTP worker'))) {
+		const idleMib = idle.get(name)
+		const laterMib = later.get(name)
+		if (idleMib === undefined || laterMib === undefined) {
+			console.log(`FAIL  ${name}: not running at every reading (it was replaced?)`)
+			process.exitCode = 1
+			continue
+		}
+		const idleOk = idleMib <= IDLE_LIMIT_MIB
+		const backOk = laterMib <= idleMib * (1 + BACK_WITHIN)
+		if (!idleOk || !backOk) process.exitCode = 1
+		console.log(
+			`${idleOk ? 'PASS' : 'FAIL'}  ${name}: ${fmt(idleMib, 1)} MiB idle (target ≤ ${IDLE_LIMIT_MIB} MiB)\n` +
+				`${backOk ? 'PASS' : 'FAIL'}  ${name}: ${fmt(laterMib, 1)} MiB ${options.after} s after the load, ` +
+				`${fmt((laterMib / idleMib - 1) * 100, 0)}% from idle (target within ${BACK_WITHIN * 100}%)`,
+		)
+	}
 	console.log(`(idle read at load average ${idleLoad}; PostgreSQL's RSS counts its shared buffers in each process)`)
 } finally {
 	await stop(last!)
