@@ -8,10 +8,14 @@
  * database initialised and seeded; then `--runs` (default 3) measured restarts, each stopped with
  * SIGINT to the whole process group (Ctrl-C) before the next. Prints each time and the median.
  *
- * On the last start it then reads the resident memory (RSS, /proc) of every process in the tree
- * after `--idle` seconds (default 30) idle, straight after a load run of `--load` seconds (default 20,
+ * On the last start it then asks each public page a few times on connections of their own (so that
+ * every HTTP worker has loaded and compiled what a first request loads: that stays, and belongs in
+ * the idle figure), and reads the resident memory (RSS, /proc) of every process in the tree after
+ * `--idle` seconds (default 30) idle, straight after a load run of `--load` seconds (default 20,
  * 8 connections over the public pages) and `--after` seconds (default 60) later, reading every 5 s
- * in between to say when each HTTP worker came back. Each HTTP worker then PASSes or FAILs issue 18's
+ * in between to say when each HTTP worker came back. The HTTP workers' CPU time over the load run,
+ * per request served, is printed beside the requests: a worker setting that gives memory back must
+ * not cost CPU. Each HTTP worker then PASSes or FAILs issue 18's
  * memory targets: at most 200 MiB idle, and within 10% of its idle RSS `--after` seconds after the
  * load (the exit code is 1 if one fails).
  *
@@ -19,6 +23,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -107,6 +112,22 @@ function treeCpuSeconds(pid: number) {
 	return ticks / 100 // USER_HZ
 }
 
+/** CPU time (user + system, seconds) of the HTTP workers under `child`, from /proc. */
+function workersCpuSeconds(child: ChildProcess) {
+	let ticks = 0
+	for (const pid of descendants(child.pid!)) {
+		try {
+			if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('web-worker')) continue
+			const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+			ticks += Number(fields[11]) + Number(fields[12])
+		} catch {
+			// exited while we looked
+		}
+	}
+	return ticks / 100 // USER_HZ
+}
+
 function role(cmdline: string) {
 	if (cmdline.includes('web-worker')) return 'HTTP worker'
 	if (cmdline.includes('postgres')) return 'PostgreSQL'
@@ -144,6 +165,25 @@ async function publicPaths() {
 	const html = await (await fetch(`${base}/courses`)).text()
 	const course = /href="(\/courses\/[a-z0-9-]+)"/.exec(html)?.[1]
 	return ['/', '/courses', ...(course ? [course] : [])]
+}
+
+/** One GET on a connection of its own: the cluster hands each new connection to the next worker. */
+function getOnce(url: string) {
+	return new Promise<void>((resolve, reject) =>
+		http
+			.get(url, { agent: false }, (response) => {
+				response.resume()
+				response.on('end', resolve)
+			})
+			.on('error', reject),
+	)
+}
+
+/** Each public page `times` times, one at a time, each on a new connection (so every worker gets some). */
+async function warmUp(times: number) {
+	const paths = await publicPaths()
+	for (let i = 0; i < times; i++) for (const p of paths) await getOnce(`${base}${p}`)
+	return paths.length * times
 }
 
 async function loadRun(seconds: number) {
@@ -194,14 +234,20 @@ console.log(
 )
 
 try {
+	// Code loaded and compiled by a worker's first requests stays: read idle after some, not before.
+	const warmed = await warmUp(8)
+	console.log(`Warm-up: ${warmed} requests to the public pages, then ${options.idle} s idle`)
 	await sleep(Number(options.idle) * 1000)
 	const idle = rssByRole(last!)
 	const idleLoad = load()
+	const cpuBefore = workersCpuSeconds(last!)
 	const ran = await loadRun(Number(options.load))
+	const workersCpu = workersCpuSeconds(last!) - cpuBefore
 	const afterLoad = rssByRole(last!)
 	console.log(
 		`Load: ${ran.requests} requests in ${options.load} s (${fmt(ran.rps, 1)}/s, ${ran.errors} timed out or failed) ` +
-			`over ${ran.paths.join(', ')}; load average ${load()}`,
+			`over ${ran.paths.join(', ')}; HTTP workers' CPU ${fmt((workersCpu * 1000) / ran.requests, 2)} ms/request; ` +
+			`load average ${load()}`,
 	)
 	// Read every 5 s until --after: when each process first came back within 10% of its idle RSS.
 	const afterSeconds = Number(options.after)
