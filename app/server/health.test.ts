@@ -132,6 +132,19 @@ describe('liveness and readiness', () => {
 	})
 })
 
+describe('serveHttp: memory after load', () => {
+	test('in production, an idle server lets V8 give its heap back; the next request stops that (ADR 0058)', async () => {
+		const { server, idleMemory, drain } = await serveHttp({ env: parseEnv(), mode, port: 0, idleMs: 200 })
+		const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+		expect(idleMemory, 'every production HTTP process watches for idleness').toBeDefined()
+		await new Promise((r) => setTimeout(r, 700))
+		expect(idleMemory!.giving()).toBe(true)
+		expect((await get(`${origin}/healthz`)).status).toBe(200)
+		expect(idleMemory!.giving()).toBe(false)
+		expect(await drain({ graceMs: 5000 })).toBe(true)
+	})
+})
+
 describe('serveHttp: draining on shutdown', () => {
 	test('a request in progress finishes; new connections are refused; drain resolves true', async () => {
 		const { server, lifecycle, drain } = await serveHttp({ env: parseEnv(), mode, port: 0 })

@@ -8,14 +8,22 @@
  * database initialised and seeded; then `--runs` (default 3) measured restarts, each stopped with
  * SIGINT to the whole process group (Ctrl-C) before the next. Prints each time and the median.
  *
- * On the last start it then reads the resident memory (RSS, /proc) of every process in the tree
- * after `--idle` seconds (default 30) idle, straight after a load run of `--load` seconds (default 20,
- * 8 connections over the public pages) and `--after` seconds (default 60) later.
+ * On the last start it then asks each public page a few times on connections of their own (so that
+ * every HTTP worker has loaded and compiled what a first request loads: that stays, and belongs in
+ * the idle figure), and reads the resident memory (RSS, /proc) of every process in the tree after
+ * `--idle` seconds (default 30) idle, straight after a load run of `--load` seconds (default 20,
+ * 8 connections over the public pages) and `--after` seconds (default 60) later, reading every 5 s
+ * in between to say when each HTTP worker came back. The HTTP workers' CPU time over the load run,
+ * per request served, is printed beside the requests: a worker setting that gives memory back must
+ * not cost CPU. Each HTTP worker then PASSes or FAILs issue 18's
+ * memory targets: at most 200 MiB idle, and within 10% of its idle RSS `--after` seconds after the
+ * load (the exit code is 1 if one fails).
  *
  *   npx tsx scripts/bench/restart.ts [--runs 3] [--idle 30] [--load 20] [--after 60]
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -104,6 +112,22 @@ function treeCpuSeconds(pid: number) {
 	return ticks / 100 // USER_HZ
 }
 
+/** CPU time (user + system, seconds) of the HTTP workers under `child`, from /proc. */
+function workersCpuSeconds(child: ChildProcess) {
+	let ticks = 0
+	for (const pid of descendants(child.pid!)) {
+		try {
+			if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('web-worker')) continue
+			const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+			ticks += Number(fields[11]) + Number(fields[12])
+		} catch {
+			// exited while we looked
+		}
+	}
+	return ticks / 100 // USER_HZ
+}
+
 function role(cmdline: string) {
 	if (cmdline.includes('web-worker')) return 'HTTP worker'
 	if (cmdline.includes('postgres')) return 'PostgreSQL'
@@ -143,6 +167,25 @@ async function publicPaths() {
 	return ['/', '/courses', ...(course ? [course] : [])]
 }
 
+/** One GET on a connection of its own: the cluster hands each new connection to the next worker. */
+function getOnce(url: string) {
+	return new Promise<void>((resolve, reject) =>
+		http
+			.get(url, { agent: false }, (response) => {
+				response.resume()
+				response.on('end', resolve)
+			})
+			.on('error', reject),
+	)
+}
+
+/** Each public page `times` times, one at a time, each on a new connection (so every worker gets some). */
+async function warmUp(times: number) {
+	const paths = await publicPaths()
+	for (let i = 0; i < times; i++) for (const p of paths) await getOnce(`${base}${p}`)
+	return paths.length * times
+}
+
 async function loadRun(seconds: number) {
 	const paths = await publicPaths()
 	const result = await new Promise<autocannon.Result>((resolve, reject) =>
@@ -155,6 +198,10 @@ async function loadRun(seconds: number) {
 	if (result.non2xx) throw new Error(`${result.non2xx} answers were not 2xx`)
 	return { paths, requests: result.requests.total, rps: result.requests.total / result.duration, errors: result.errors }
 }
+
+/** Issue 18: an idle web process holds at most this much, and is back within `BACK_WITHIN` of it after load. */
+const IDLE_LIMIT_MIB = 200
+const BACK_WITHIN = 0.1
 
 const runs = Number(options.runs)
 console.log(`Restart bench: Node ${process.version}, ${os.cpus().length} CPUs, ${base}, load average ${load()}`)
@@ -187,31 +234,76 @@ console.log(
 )
 
 try {
+	// Code loaded and compiled by a worker's first requests stays: read idle after some, not before.
+	const warmed = await warmUp(8)
+	console.log(`Warm-up: ${warmed} requests to the public pages, then ${options.idle} s idle`)
 	await sleep(Number(options.idle) * 1000)
 	const idle = rssByRole(last!)
 	const idleLoad = load()
+	const cpuBefore = workersCpuSeconds(last!)
 	const ran = await loadRun(Number(options.load))
+	const workersCpu = workersCpuSeconds(last!) - cpuBefore
 	const afterLoad = rssByRole(last!)
 	console.log(
 		`Load: ${ran.requests} requests in ${options.load} s (${fmt(ran.rps, 1)}/s, ${ran.errors} timed out or failed) ` +
-			`over ${ran.paths.join(', ')}; load average ${load()}`,
+			`over ${ran.paths.join(', ')}; HTTP workers' CPU ${fmt((workersCpu * 1000) / ran.requests, 2)} ms/request; ` +
+			`load average ${load()}`,
 	)
-	await sleep(Number(options.after) * 1000)
-	const later = rssByRole(last!)
+	// Read every 5 s until --after: when each process first came back within 10% of its idle RSS.
+	const afterSeconds = Number(options.after)
+	const loadEnded = performance.now()
+	const backAfter = new Map<string, number>()
+	let later = afterLoad
+	for (;;) {
+		const elapsed = (performance.now() - loadEnded) / 1000
+		for (const [name, mib] of later) {
+			const idleMib = idle.get(name)
+			if (idleMib && !backAfter.has(name) && mib <= idleMib * (1 + BACK_WITHIN)) backAfter.set(name, elapsed)
+		}
+		if (elapsed >= afterSeconds) break
+		await sleep(Math.min(5, afterSeconds - elapsed) * 1000)
+		later = rssByRole(last!)
+	}
 	const names = [...new Set([...idle.keys(), ...afterLoad.keys(), ...later.keys()])]
 	const mb = (v: number | undefined) => (v === undefined ? '' : fmt(v, 1))
 	console.log(
 		table(
-			['process', `RSS MiB idle ${options.idle} s`, 'after load', `${options.after} s later`, 'later / idle'],
+			[
+				'process',
+				`RSS MiB idle ${options.idle} s`,
+				'after load',
+				`${options.after} s later`,
+				'later / idle',
+				'within 10% after',
+			],
 			names.map((n) => [
 				n,
 				mb(idle.get(n)),
 				mb(afterLoad.get(n)),
 				mb(later.get(n)),
 				idle.get(n) && later.get(n) ? `${fmt(later.get(n)! / idle.get(n)!, 2)}x` : '',
+				backAfter.has(n) ? `${fmt(backAfter.get(n)!, 0)} s` : idle.get(n) ? 'not yet' : '',
 			]),
 		),
 	)
+	// Issue 18's targets, per HTTP worker (the web process; the primary runs the job worker).
+	for (const name of names.filter((n) => n.startsWith('HTTP worker'))) {
+		const idleMib = idle.get(name)
+		const laterMib = later.get(name)
+		if (idleMib === undefined || laterMib === undefined) {
+			console.log(`FAIL  ${name}: not running at every reading (it was replaced?)`)
+			process.exitCode = 1
+			continue
+		}
+		const idleOk = idleMib <= IDLE_LIMIT_MIB
+		const backOk = laterMib <= idleMib * (1 + BACK_WITHIN)
+		if (!idleOk || !backOk) process.exitCode = 1
+		console.log(
+			`${idleOk ? 'PASS' : 'FAIL'}  ${name}: ${fmt(idleMib, 1)} MiB idle (target ≤ ${IDLE_LIMIT_MIB} MiB)\n` +
+				`${backOk ? 'PASS' : 'FAIL'}  ${name}: ${fmt(laterMib, 1)} MiB ${options.after} s after the load, ` +
+				`${fmt((laterMib / idleMib - 1) * 100, 0)}% from idle (target within ${BACK_WITHIN * 100}%)`,
+		)
+	}
 	console.log(`(idle read at load average ${idleLoad}; PostgreSQL's RSS counts its shared buffers in each process)`)
 } finally {
 	await stop(last!)
