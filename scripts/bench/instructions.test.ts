@@ -72,7 +72,7 @@ process.on('disconnect', () => process.exit(0))
 			pid: child.pid!,
 			outDir: dir,
 			targets: { small: url(2_000_000), large: url(4_000_000) },
-			plan: { warmup: 20, requests: 5, rounds: 2, connections: 1 },
+			plan: { warmup: 20, requests: 5, windowInstructions: 50e6, rounds: 2, connections: 1 },
 			idle: async () => undefined,
 			gc: async () => undefined,
 		})

@@ -53,6 +53,11 @@ export function callgrindLaunch(outDir: string, nodeArgs: readonly string[]) {
 			'--single-threaded',
 			// And no GC at a moment chosen by a timer (memory reducer, idle-time GC) or by how fast memory grew.
 			'--predictable-gc-schedule',
+			// V8 drops the bytecode of a function not run in the last 5 full GCs, and compiles and optimises
+			// it again when it next runs. With a full GC before every window, a page's own code would be
+			// dropped between its rounds and recompiled inside the next one (measured: the later rounds of
+			// a page counted up to 50% more than its first).
+			'--no-flush-bytecode',
 			...nodeArgs,
 		],
 	}
@@ -113,7 +118,13 @@ export async function sendRequests(target: LoadTarget, amount: number, connectio
 export type InstructionPlan = {
 	/** Requests per target before counting starts (counting off: V8 optimises the hot code meanwhile). */
 	warmup: number
-	/** Requests per counted window. */
+	/**
+	 * Instructions per counted window to aim for: each target's requests per window are chosen from a
+	 * first count of 3 requests, so that a cheap request (L0: half a million instructions) is counted
+	 * over as many instructions as a page, and what else the process did in the window weighs as little.
+	 */
+	windowInstructions: number
+	/** The fewest requests in a window, however dear the request. */
 	requests: number
 	/** Counted windows per target, taken in turns across the targets; the fewest is reported. */
 	rounds: number
@@ -174,6 +185,19 @@ export async function countInstructions({
 	await control(pid, '--zero')
 	await sendRequests(entries[0]![1], plan.requests, plan.connections)
 	await idle()
+	// How many requests make a window of about `windowInstructions` for each target.
+	const windowRequests: Record<string, number> = {}
+	for (const [name, target] of entries) {
+		await reset?.()
+		await idle()
+		await control(pid, '--zero')
+		await sendRequests(target, 3, plan.connections)
+		await idle()
+		await control(pid, '--dump')
+		const estimate = instructionsInDump(fs.readFileSync(newestDump(outDir, pid), 'utf8')) / 3
+		windowRequests[name] = Math.min(1000, Math.max(plan.requests, Math.ceil(plan.windowInstructions / estimate)))
+	}
+	progress?.(`  requests per window: ${entries.map(([name]) => `${name} ${windowRequests[name]}`).join(', ')}`)
 	const rounds: Record<string, number[]> = Object.fromEntries(Object.keys(targets).map((name) => [name, []]))
 	for (let round = 0; round < plan.rounds; round++) {
 		for (const [name, target] of entries) {
@@ -184,7 +208,7 @@ export async function countInstructions({
 			await idle()
 			await gc()
 			await control(pid, '--zero')
-			const sent = await sendRequests(target, plan.requests, plan.connections)
+			const sent = await sendRequests(target, windowRequests[name]!, plan.connections)
 			await idle()
 			await control(pid, '--dump')
 			const instructions = instructionsInDump(fs.readFileSync(newestDump(outDir, pid), 'utf8'))

@@ -56,4 +56,6 @@ const top = (m: Map<string, number>) =>
 		.slice(0, Number(rowsArg))
 		.map(([k, v]) => `${v.toFixed(0).padStart(7)} ms ${((v / total) * 100).toFixed(1).padStart(5)}%  ${k}`)
 		.join('\n')
-console.log(`${total.toFixed(0)} ms sampled\n\nBy package (self)\n${top(packages)}\n\nBy function (self)\n${top(self)}\n\nBy function (total)\n${top(inclusive)}`)
+console.log(
+	`${total.toFixed(0)} ms sampled\n\nBy package (self)\n${top(packages)}\n\nBy function (self)\n${top(self)}\n\nBy function (total)\n${top(inclusive)}`,
+)
