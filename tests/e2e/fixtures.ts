@@ -39,6 +39,30 @@ export function uniqueEmail(prefix = 'learner') {
 }
 
 export const test = base.extend<{ a11y: (page?: Page) => Promise<void> }>({
+	/**
+	 * The page, with `goto` waiting (up to 10 s) for React to hydrate an HTML page it opens: a page's
+	 * JavaScript is requested after its first paint (ADR 0057), and a click on a button that only
+	 * JavaScript handles (a passkey, a form that answers in place) made before then does nothing or
+	 * posts natively. Two full runs each lost one test to that race. A page that never hydrates (a
+	 * broken bundle) still fails the test's own checks; the wait itself never fails a test.
+	 */
+	page: async ({ page }, provide) => {
+		const goto = page.goto.bind(page)
+		page.goto = async (url, options) => {
+			const response = await goto(url, options)
+			if (response?.headers()['content-type']?.includes('text/html')) {
+				await page
+					.waitForFunction(
+						() => Object.keys(document.querySelector('main') ?? {}).some((key) => key.startsWith('__reactFiber')),
+						undefined,
+						{ timeout: 10_000 },
+					)
+					.catch(() => undefined)
+			}
+			return response
+		}
+		await provide(page)
+	},
 	a11y: async ({ page }, provide) => {
 		await provide((p = page) => expectAccessible(p))
 	},

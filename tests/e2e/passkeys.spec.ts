@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from '@playwright/test'
-import { expect, test, uniqueEmail } from './fixtures.ts'
+import { expect, test, uniqueEmail, waitForHydration } from './fixtures.ts'
 
 /**
  * Chromium's virtual authenticator (the DevTools WebAuthn domain) behind this page: a platform
@@ -37,6 +37,9 @@ test('a learner adds a passkey, signs out, and signs back in with it and no pass
 	await expect(page.getByText('You have no passkeys yet.')).toBeVisible()
 	await a11y()
 
+	// The passkey buttons work only once the page's JavaScript has hydrated it (ADR 0057: it is
+	// requested after the first paint), so a click before then does nothing.
+	await waitForHydration(page)
 	await page.getByRole('button', { name: 'Add a passkey' }).click()
 	await expect(page.getByRole('status').filter({ hasText: 'Passkey added' })).toBeVisible()
 	await expect(page.getByRole('heading', { level: 4, name: /^Passkey on Chrome/ })).toBeVisible()
@@ -62,6 +65,7 @@ test('a learner adds a passkey, signs out, and signs back in with it and no pass
 	await a11y()
 	await page.screenshot({ path: 'test-results/passkeys/login.png', fullPage: true })
 	// No email, no password: the browser finds the discoverable passkey for localhost.
+	await waitForHydration(page)
 	await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
 	await expect(page).toHaveURL(/\/dashboard/)
 
@@ -98,6 +102,7 @@ test('signing in with a passkey Circle does not know says so clearly', async ({ 
 			signCount: 0,
 		},
 	})
+	await waitForHydration(page)
 	await page.getByRole('button', { name: 'Sign in with a passkey' }).click()
 	await expect(page.getByRole('alert').filter({ hasText: 'Circle does not know that passkey' })).toBeVisible()
 	await expect(page).toHaveURL(/\/login/)
