@@ -23,7 +23,7 @@ import { execFile, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import { connectionsFor, type LoadTarget } from './load.ts'
+import { requestOptions, type LoadTarget } from './load.ts'
 
 /** True when Valgrind (with callgrind_control) is installed: Debian's `valgrind` package. */
 export function callgrindAvailable() {
@@ -93,20 +93,8 @@ export function newestDump(outDir: string, pid: number) {
 
 /** Sends exactly `amount` requests to the target, `connections` at a time; resolves with the 2xx/3xx count. */
 export async function sendRequests(target: LoadTarget, amount: number, connections: number) {
-	const { perRequestHeaders } = target
-	const result = await autocannon({
-		url: target.url,
-		method: target.method ?? 'GET',
-		headers: target.headers,
-		body: target.body,
-		connections: connectionsFor(target, connections),
-		amount,
-		// Under callgrind a request takes tens of times longer than natively.
-		timeout: 120,
-		...(perRequestHeaders
-			? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequestHeaders() } }) }] }
-			: {}),
-	})
+	// Under callgrind a request takes tens of times longer than natively.
+	const result = await autocannon({ ...requestOptions(target, connections), amount, timeout: 120 })
 	const failed = result.errors + result.timeouts + result['4xx'] + result['5xx']
 	if (failed > 0) {
 		const statuses = JSON.stringify(result.statusCodeStats)

@@ -46,20 +46,24 @@ export function connectionsFor(target: LoadTarget, connections: number) {
 	return Math.min(connections, target.maxConnections ?? connections)
 }
 
-function once(target: LoadTarget, connections: number, seconds: number) {
+/** autocannon's options for the target at `connections` (capped by its own limit), without duration or amount. */
+export function requestOptions(target: LoadTarget, connections: number): autocannon.Options {
 	const { perRequestHeaders } = target
-	return autocannon({
+	return {
 		url: target.url,
 		method: target.method ?? 'GET',
 		headers: target.headers,
 		body: target.body,
 		connections: connectionsFor(target, connections),
-		duration: seconds,
-		// Latency is recorded in milliseconds with microsecond resolution.
 		...(perRequestHeaders
 			? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequestHeaders() } }) }] }
 			: {}),
-	})
+	}
+}
+
+function once(target: LoadTarget, connections: number, seconds: number) {
+	// Latency is recorded in milliseconds with microsecond resolution.
+	return autocannon({ ...requestOptions(target, connections), duration: seconds })
 }
 
 /**
@@ -76,19 +80,9 @@ export async function measure(
 	if (plan.warmupSeconds > 0) warmed = (await once(target, plan.connections, plan.warmupSeconds)).requests.total
 	const more = (plan.warmupRequests ?? 0) - warmed
 	if (more > 0) {
-		const { perRequestHeaders } = target
-		await autocannon({
-			url: target.url,
-			method: target.method ?? 'GET',
-			headers: target.headers,
-			body: target.body,
-			// autocannon refuses more connections than requests.
-			connections: Math.min(connectionsFor(target, plan.connections), more),
-			amount: more,
-			...(perRequestHeaders
-				? { requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequestHeaders() } }) }] }
-				: {}),
-		})
+		const options = requestOptions(target, plan.connections)
+		// autocannon refuses more connections than requests.
+		await autocannon({ ...options, connections: Math.min(options.connections ?? 1, more), amount: more })
 	}
 	await beforeRuns?.()
 	const results: autocannon.Result[] = []
