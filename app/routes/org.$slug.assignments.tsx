@@ -297,7 +297,14 @@ function AssignForm({
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
 	})
-	const [target, setTarget] = useState(String(fields.target.initialValue ?? 'TEAM'))
+	// Whom it is for, as the form holds it: after a successful assignment Conform resets the form to
+	// "A team", and the Team field must come back with it (a separate state kept the Person field,
+	// and the next "Assign course" was refused for a team field nobody could see).
+	const target = fields.target.value ?? 'TEAM'
+	// Without JavaScript nothing can swap the fields as "Assign to" changes: both are shown, and the
+	// server reads only the one the target needs.
+	const [hydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
 	const targets = ASSIGNMENT_TARGETS.filter((value) => isAdmin || value !== 'EVERYONE')
 	return (
 		<Section id="assign-heading" title={t('assignments.assign')}>
@@ -327,11 +334,11 @@ function AssignForm({
 				/>
 				<SelectField
 					labelProps={{ children: t('assignments.assignTo') }}
-					selectProps={{ ...getSelectProps(fields.target), onChange: (event) => setTarget(event.currentTarget.value) }}
+					selectProps={getSelectProps(fields.target)}
 					options={targets.map((value) => ({ value, label: t(`assignments.targets.${value}`) }))}
 					errors={fields.target.errors}
 				/>
-				{target === 'TEAM' ? (
+				{!hydrated || target === 'TEAM' ? (
 					<SelectField
 						labelProps={{ children: t('assignments.team') }}
 						selectProps={getSelectProps(fields.teamId)}
@@ -340,7 +347,7 @@ function AssignForm({
 						errors={fields.teamId.errors}
 					/>
 				) : null}
-				{target === 'PERSON' ? (
+				{!hydrated || target === 'PERSON' ? (
 					<SelectField
 						labelProps={{ children: t('assignments.person') }}
 						selectProps={getSelectProps(fields.userId)}

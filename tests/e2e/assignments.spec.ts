@@ -82,7 +82,10 @@ test('an organisation admin creates a team, assigns it a course due in 14 days, 
 	await memberContext.close()
 })
 
-test('a team manager reaches Compliance, Teams, Assignments and Themes for their own teams only, and Circles as a facilitator', async ({ page, a11y }) => {
+test('a team manager reaches Compliance, Teams, Assignments and Themes for their own teams only, and Circles as a facilitator', async ({
+	page,
+	a11y,
+}) => {
 	await logIn(page, TEAM_MANAGER)
 	await page.getByRole('navigation', { name: 'Main' }).first().getByRole('link', { name: 'Organisation' }).click()
 	// A manager's organisation page is the compliance matrix of their teams.
@@ -146,4 +149,35 @@ test('a team kept by the directory shows where its people come from, and offers 
 	await expect(page.getByRole('button', { name: /^Remove/ })).toHaveCount(0)
 	await expect(page.getByRole('heading', { name: 'Rename' })).toHaveCount(0)
 	await a11y()
+})
+
+test('after assigning a course to one person, the form is back to a team, with the Team field, and assigns to a team', async ({
+	page,
+}) => {
+	await logIn(page, TEAM_MANAGER)
+	await page.goto(`/org/${ORG}/assignments`)
+	const due = ukDateFromToday(30)
+	await page
+		.getByLabel('Course', { exact: true })
+		.selectOption({ label: 'Relational Practice in Schools: Annual Refresher (free)' })
+	await page.getByLabel('Assign to', { exact: true }).selectOption({ label: 'One person' })
+	await expect(page.getByLabel('Team', { exact: true })).toHaveCount(0)
+	await page.getByLabel('Person', { exact: true }).selectOption({ index: 1 })
+	await page.getByLabel('Due date', { exact: true }).fill(due.iso)
+	await page.getByRole('button', { name: 'Assign course' }).click()
+	await expect(page.getByRole('status').filter({ hasText: /^Assigned to/ })).toBeVisible()
+
+	// The form is reset to "A team": the field it needs is the one shown (it used to keep Person,
+	// and the next press was refused for a team nobody could choose).
+	await expect(page.getByLabel('Assign to', { exact: true })).toHaveValue('TEAM')
+	await expect(page.getByLabel('Person', { exact: true })).toHaveCount(0)
+	await page
+		.getByLabel('Course', { exact: true })
+		.selectOption({ label: 'Relational Practice in Schools: Annual Refresher (free)' })
+	await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Early years' })
+	await page.getByLabel('Due date', { exact: true }).fill(due.iso)
+	await page.getByRole('button', { name: 'Assign course' }).click()
+	await expect(page.getByRole('table', { name: 'Courses assigned in Riverside Academy Trust' })).toContainText(
+		'Early years',
+	)
 })
