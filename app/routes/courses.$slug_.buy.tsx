@@ -330,7 +330,7 @@ function SeatsForm({
 		{ value: 'INVOICE', label: t('buy.seats.invoice'), hint: t('buy.seats.invoiceHint') },
 	]
 	return (
-		<Form method="post" {...getFormProps(form)} className="mt-6 space-y-6 border-t border-stone-200 pt-6">
+		<Form method="post" {...getFormProps(form)} className="group mt-6 space-y-6 border-t border-stone-200 pt-6">
 			<FormErrors id={form.errorId} errors={form.errors} title={t('buy.seats.failed')} />
 			<input type="hidden" name="intent" value="seats" />
 			<SelectField
@@ -402,42 +402,49 @@ function SeatsForm({
 				<ErrorList id={fields.method.errorId} errors={fields.method.errors} />
 			</fieldset>
 
-			{invoice ? (
-				<div className="space-y-6 rounded-xl bg-stone-50 p-5">
-					<Field
-						labelProps={{ children: t('buy.seats.purchaseOrder') }}
-						description={t('buy.seats.purchaseOrderHint')}
-						inputProps={{ ...getInputProps(fields.purchaseOrderNumber, { type: 'text' }), autoComplete: 'off' }}
-						errors={fields.purchaseOrderNumber.errors}
-					/>
-					<SelectField
-						labelProps={{ children: t('buy.seats.terms') }}
-						selectProps={getSelectProps(fields.paymentTermsDays)}
-						options={PAYMENT_TERMS_DAYS.map((days) => ({
-							value: String(days),
-							label: t('buy.seats.termsOption', { days }),
-						}))}
-						errors={fields.paymentTermsDays.errors}
-					/>
-					<Field
-						key={chosen?.id ?? 'none'}
-						labelProps={{ children: t('buy.seats.billingEmail') }}
-						description={t('buy.seats.billingEmailHint', { email: chosen?.billingEmail ?? buyerEmail })}
-						inputProps={{
-							...getInputProps(fields.billingEmail, { type: 'email' }),
-							autoComplete: 'email',
-							spellCheck: false,
-						}}
-						errors={fields.billingEmail.errors}
-					/>
-				</div>
-			) : null}
+			{/* Shown by CSS whenever "Request an invoice" is ticked, so it works before (or without) JavaScript. */}
+			<div className="hidden space-y-6 rounded-xl bg-stone-50 p-5 group-has-[input[name=method][value=INVOICE]:checked]:block">
+				<Field
+					labelProps={{ children: t('buy.seats.purchaseOrder') }}
+					description={t('buy.seats.purchaseOrderHint')}
+					inputProps={{ ...getInputProps(fields.purchaseOrderNumber, { type: 'text' }), autoComplete: 'off' }}
+					errors={fields.purchaseOrderNumber.errors}
+				/>
+				<SelectField
+					labelProps={{ children: t('buy.seats.terms') }}
+					selectProps={getSelectProps(fields.paymentTermsDays)}
+					options={PAYMENT_TERMS_DAYS.map((days) => ({
+						value: String(days),
+						label: t('buy.seats.termsOption', { days }),
+					}))}
+					errors={fields.paymentTermsDays.errors}
+				/>
+				<Field
+					key={chosen?.id ?? 'none'}
+					labelProps={{ children: t('buy.seats.billingEmail') }}
+					description={t('buy.seats.billingEmailHint', { email: chosen?.billingEmail ?? buyerEmail })}
+					inputProps={{
+						...getInputProps(fields.billingEmail, { type: 'email' }),
+						autoComplete: 'email',
+						spellCheck: false,
+					}}
+					errors={fields.billingEmail.errors}
+				/>
+			</div>
 
 			<SubmitButton pending={pending} pendingText={invoice ? t('buy.seats.sendingInvoice') : t('buy.myself.opening')}>
-				{invoice ? t('buy.seats.requestInvoice') : t('buy.seats.continue')}
+				{/* Both labels are rendered and CSS shows the one for the ticked method, so the button and the
+				    next step are right before (or without) JavaScript too. */}
+				<span className="group-has-[input[name=method][value=INVOICE]:checked]:hidden">{t('buy.seats.continue')}</span>
+				<span className="hidden group-has-[input[name=method][value=INVOICE]:checked]:inline">
+					{t('buy.seats.requestInvoice')}
+				</span>
 			</SubmitButton>
-			<p className="text-sm text-stone-600">
-				{demo ? t('buy.nextDemo') : invoice ? t('buy.seats.nextInvoice') : t('buy.seats.nextCard')}
+			<p className="text-sm text-stone-600 group-has-[input[name=method][value=INVOICE]:checked]:hidden">
+				{demo ? t('buy.nextDemo') : t('buy.seats.nextCard')}
+			</p>
+			<p className="hidden text-sm text-stone-600 group-has-[input[name=method][value=INVOICE]:checked]:block">
+				{demo ? t('buy.seats.nextInvoiceEmailed') : t('buy.seats.nextInvoice')}
 			</p>
 		</Form>
 	)

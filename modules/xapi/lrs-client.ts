@@ -1,3 +1,8 @@
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns'
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+import { getEnv } from '#modules/env/env.ts'
+import { isInternalAddress, isInternalHostname } from './endpoint.ts'
 import { XAPI_VERSION } from './vocabulary.ts'
 
 export type LrsCredentials = { endpoint: string; key: string; secret: string }
@@ -7,38 +12,101 @@ export type LrsResponse = { status: number; body: string }
 /** How long Circle waits for an LRS before counting the attempt as failed. */
 export const LRS_TIMEOUT_MS = 10_000
 
+/** The most of an LRS's answer Circle reads: enough for a status and a short message. */
+const MAX_BODY_BYTES = 64 * 1024
+
+const INTERNAL_REASON = 'that is an address inside Circle’s own network, which Circle does not send to'
+const INTERNAL_CODE = 'EINTERNALADDRESS'
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
+
+/**
+ * A DNS lookup that refuses internal addresses (isInternalAddress): the socket connects to the very
+ * address checked here, so a name that resolves to 127.0.0.1, 10.x or 169.254.169.254 (or changes its
+ * answer between a check and the connection) is refused rather than reached.
+ */
+export function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback) {
+	dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+		if (error) return callback(error, [])
+		const internal = addresses.find((a) => isInternalAddress(a.address))
+		if (internal || addresses.length === 0) {
+			const refused: NodeJS.ErrnoException = new Error(`${hostname}: ${INTERNAL_REASON}`)
+			refused.code = INTERNAL_CODE
+			return callback(refused, [])
+		}
+		if (options.all) return callback(null, addresses)
+		callback(null, addresses[0]!.address, addresses[0]!.family)
+	})
+}
+
 /**
  * One request to an LRS's xAPI resources, with Basic auth and X-Experience-API-Version: 1.0.3. Throws
- * only when no answer came (unreachable, refused, timed out), with a message that never contains the
- * secret; any HTTP answer is returned for the caller to judge.
+ * only when no answer came (unreachable, refused, timed out, or an internal address), with a message
+ * that never contains the secret; any HTTP answer is returned for the caller to judge. Redirects are
+ * not followed.
+ *
+ * In production (`refuseInternal`) nothing is sent inside Circle's own network: the address is
+ * checked as written (a saved LRS may predate a stricter rule) and as resolved, at connection time.
  */
 export async function lrsRequest(
 	credentials: LrsCredentials,
 	{ method, path, body }: { method: 'GET' | 'PUT' | 'POST'; path: string; body?: unknown },
+	{ refuseInternal = getEnv().NODE_ENV === 'production' }: { refuseInternal?: boolean } = {},
 ): Promise<LrsResponse> {
 	const url = new URL(path, credentials.endpoint)
+	const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body))
 	const headers: Record<string, string> = {
 		'X-Experience-API-Version': XAPI_VERSION,
 		Authorization: `Basic ${Buffer.from(`${credentials.key}:${credentials.secret}`).toString('base64')}`,
 		Accept: 'application/json',
 	}
-	if (body !== undefined) headers['Content-Type'] = 'application/json'
+	if (payload) {
+		headers['Content-Type'] = 'application/json'
+		headers['Content-Length'] = String(payload.byteLength)
+	}
+	const unreachable = (reason: string) =>
+		new Error(`Could not reach the LRS at ${url.host}: ${reason}`.replaceAll(credentials.secret, '***'))
+	if (refuseInternal && isInternalHostname(url.hostname)) throw unreachable(INTERNAL_REASON)
+	const send = url.protocol === 'https:' ? httpsRequest : httpRequest
 	try {
-		const response = await fetch(url, {
-			method,
-			headers,
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(LRS_TIMEOUT_MS),
-			redirect: 'manual',
+		return await new Promise<LrsResponse>((resolve, reject) => {
+			const request = send(
+				url,
+				{
+					method,
+					headers,
+					signal: AbortSignal.timeout(LRS_TIMEOUT_MS),
+					...(refuseInternal ? { lookup: publicOnlyLookup } : {}),
+				},
+				(response) => {
+					const chunks: Buffer[] = []
+					let size = 0
+					response.on('data', (chunk: Buffer) => {
+						if (size >= MAX_BODY_BYTES) return
+						chunks.push(chunk)
+						size += chunk.byteLength
+					})
+					response.on('end', () =>
+						resolve({
+							status: response.statusCode ?? 0,
+							body: Buffer.concat(chunks).toString('utf8').slice(0, 2000),
+						}),
+					)
+					response.on('error', reject)
+				},
+			)
+			request.on('error', reject)
+			request.end(payload)
 		})
-		return { status: response.status, body: (await response.text()).slice(0, 2000) }
 	} catch (error) {
-		const cause = (error as { cause?: { code?: string } }).cause?.code
+		const { code, name, cause } = error as { code?: string; name?: string; cause?: { name?: string } }
 		const reason =
-			error instanceof Error && error.name === 'TimeoutError'
+			name === 'TimeoutError' || cause?.name === 'TimeoutError'
 				? `no answer within ${LRS_TIMEOUT_MS / 1000} seconds`
-				: (cause ?? (error instanceof Error ? error.message : String(error)))
-		throw new Error(`Could not reach the LRS at ${url.host}: ${reason}`.replaceAll(credentials.secret, '***'))
+				: code === INTERNAL_CODE
+					? INTERNAL_REASON
+					: (code ?? (error instanceof Error ? error.message : String(error)))
+		throw unreachable(reason)
 	}
 }
 

@@ -15,6 +15,7 @@ import { type FakeLrs, startFakeLrs } from '#tests/fakes/lrs-server.ts'
 import { statementProblems } from '#tests/xapi/statement-schema.ts'
 import { getLrsSettings, resendFailedStatements, saveLrsConnection, testLrsConnection } from './connection.ts'
 import { checkLrsEndpoint } from './endpoint.ts'
+import { lrsRequest, publicOnlyLookup } from './lrs-client.ts'
 import { queueXapiStatements } from './record-events.ts'
 import { sendXapiStatement } from './send-statement.ts'
 import { uuidV5 } from './uuid.ts'
@@ -101,6 +102,34 @@ describe('checkLrsEndpoint', () => {
 			ok: true,
 			endpoint: 'https://lrs.example.org/xapi/',
 		})
+	})
+
+	test('production refuses every spelling of an internal address, not only the common ones', () => {
+		for (const endpoint of [
+			'https://localhost./xapi/',
+			'https://lrs.localhost/xapi/',
+			'https://[::ffff:127.0.0.1]/xapi/',
+			'https://[::ffff:a9fe:a9fe]/xapi/',
+			'https://[::]/xapi/',
+			'https://[::1]/xapi/',
+			'https://[fd00::1]/xapi/',
+			'https://0x7f000001/xapi/',
+			'https://2852039166/xapi/',
+			'https://100.100.100.200/xapi/',
+			'https://192.0.0.1/xapi/',
+			'https://metadata.google.internal/xapi/',
+			'https://lrs/xapi/',
+			'https://lrs.local/xapi/',
+		]) {
+			expect(checkLrsEndpoint(endpoint, { NODE_ENV: 'production' }), endpoint).toMatchObject({
+				ok: false,
+				code: 'LRS_ENDPOINT_PRIVATE',
+			})
+		}
+		expect(checkLrsEndpoint('https://[2001:4860:4860::8888]/xapi/', { NODE_ENV: 'production' })).toMatchObject({
+			ok: true,
+		})
+		expect(checkLrsEndpoint('https://8.8.8.8/xapi/', { NODE_ENV: 'production' })).toMatchObject({ ok: true })
 	})
 })
 
@@ -197,6 +226,30 @@ describe('testLrsConnection', () => {
 			kind: 'unreachable',
 			detail: expect.stringContaining('Could not reach the LRS'),
 		})
+	})
+})
+
+describe('lrsRequest', () => {
+	test('refusing internal addresses, it never reaches one, by name (resolved at connection) or by number', async () => {
+		const credentials = { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret }
+		// The fake answers on loopback, as an internal service would.
+		expect((await lrsRequest(credentials, { method: 'GET', path: 'about' }, { refuseInternal: false })).status).toBe(200)
+		const byName = { ...credentials, endpoint: lrs.endpoint.replace('127.0.0.1', 'localhost') }
+		const received = lrs.requests.length
+		for (const target of [credentials, byName]) {
+			await expect(lrsRequest(target, { method: 'GET', path: 'about' }, { refuseInternal: true })).rejects.toThrow(
+				/Could not reach the LRS at .*: that is an address inside Circle’s own network/,
+			)
+		}
+		expect(lrs.requests.length).toBe(received)
+	})
+
+	test('the connection’s DNS lookup refuses a name that resolves inside the network', async () => {
+		const lookup = (options: { all?: boolean }) =>
+			new Promise((resolve, reject) =>
+				publicOnlyLookup('localhost', options, (error, address) => (error ? reject(error) : resolve(address))),
+			)
+		for (const all of [true, false]) await expect(lookup({ all })).rejects.toMatchObject({ code: 'EINTERNALADDRESS' })
 	})
 })
 

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
 import { course as schools } from '../../prisma/seed-content/schools.ts'
 import { course as justice } from '../../prisma/seed-content/criminal-justice.ts'
+import { course as leading } from '../../prisma/seed-content/leading-restorative-culture.ts'
 import { expect, test, uniqueEmail } from './fixtures.ts'
 import { logInWithDemoTotp } from './totp.ts'
 
@@ -120,6 +121,29 @@ test('an organisation admin prices seats with the volume tiers, and cancelling t
 	await a11y()
 	await page.getByRole('link', { name: 'Return to the purchase' }).click()
 	await expect(page).toHaveURL(`/courses/${justice.slug}/buy`)
+})
+
+test('without JavaScript, asking for an invoice still offers the purchase order number, which reaches the order', async ({
+	browser,
+}) => {
+	const context = await browser.newContext({ javaScriptEnabled: false })
+	const page = await context.newPage()
+	await page.goto(`/login?redirectTo=${encodeURIComponent(`/courses/${leading.slug}/buy`)}`)
+	await page.getByLabel('Email address').fill('orgadmin@circle.example')
+	await page.getByLabel('Password').fill('circle-demo-2026')
+	await page.getByRole('button', { name: 'Log in' }).click()
+	await expect(page).toHaveURL(`/courses/${leading.slug}/buy`)
+	const purchaseOrder = page.getByLabel('Purchase order number (optional)')
+	// Paying by card (the default) has no invoice fields; ticking "Request an invoice" shows them (CSS).
+	await expect(purchaseOrder).toBeHidden()
+	await page.getByLabel('Request an invoice').check()
+	await expect(purchaseOrder).toBeVisible()
+	const number = `PO-NOJS-${Date.now().toString(36).toUpperCase()}`
+	await purchaseOrder.fill(number)
+	await page.getByRole('button', { name: 'Request the invoice' }).click()
+	await expect(page).toHaveURL(/\/checkout\/success\?order=/)
+	await expect(page.getByText(number, { exact: true })).toBeVisible()
+	await context.close()
 })
 
 test('a platform admin refunds a demo purchase after confirming, and the learner sees it refunded', async ({
