@@ -100,6 +100,20 @@ describe('loadScriptsAfterFirstPaint', () => {
 		expect(rewrite(unshaped)).toBe(unshaped)
 	})
 
+	test('only the head is searched for preloads: one in the body, or a head whose last tag never closes, is left as it is', () => {
+		const inBody = shell.replace('<main>Hello</main>', '<main><link rel="modulepreload" href="/assets/body-C.js"/>Hello</main>')
+		const html = loadScriptsAfterFirstPaint(inBody)
+		expect(html).toContain('<main><link rel="modulepreload" href="/assets/body-C.js"/>Hello</main>')
+		expect(html).not.toContain('body-C.js"]')
+		expect(html).toContain('["/assets/entry.client-A.js","/assets/root-B.js"]')
+
+		// A preload whose `>` is only found after `</head>` ends the search: nothing is taken out.
+		const unclosed = shell.replace('</style></head>', '</style><link rel="modulepreload" href="/assets/late-D.js"</head>')
+		const kept = loadScriptsAfterFirstPaint(unclosed)
+		expect(kept).toContain('<link rel="modulepreload" href="/assets/late-D.js"</head>')
+		expect(kept).toContain('["/assets/entry.client-A.js","/assets/root-B.js"]')
+	})
+
 	test("a module script whose tag is not the bootstrap's shape is passed over", () => {
 		// `type="module" async=""` after something that is not `<script` or `<script nonce="…"`.
 		const decoy = shell.replace('<main>Hello</main>', '<main>x" type="module" async="">Hello</main>')

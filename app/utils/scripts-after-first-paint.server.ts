@@ -98,12 +98,15 @@ export function loadScriptsAfterFirstPaint(shell: Buffer): Buffer {
 	const bootstrap = findBootstrap(shell)
 	if (headEnd < 0 || !bootstrap || bootstrap.start < headEnd) return shell
 	// The head without its preloads, in pieces of the shell itself; the hrefs the preloads named.
+	// Searched for in the head only: after the last preload, a search of the whole shell would read
+	// the other ~60 KB (the body) for nothing, every page.
+	const head = shell.subarray(0, headEnd)
 	const pieces: Buffer[] = []
 	const hrefs: string[] = []
 	let from = 0
-	for (let at = shell.indexOf(MODULE_PRELOAD); at >= 0 && at < headEnd; at = shell.indexOf(MODULE_PRELOAD, from)) {
-		const end = shell.indexOf(GREATER_THAN, at)
-		if (end < 0 || end >= headEnd) break
+	for (let at = head.indexOf(MODULE_PRELOAD); at >= 0; at = head.indexOf(MODULE_PRELOAD, from)) {
+		const end = head.indexOf(GREATER_THAN, at)
+		if (end < 0) break
 		hrefs.push(/href="([^"]*)"/.exec(shell.toString('utf8', at, end + 1))?.[1] ?? '')
 		pieces.push(shell.subarray(from, at))
 		from = end + 1
