@@ -100,10 +100,13 @@ process.on('disconnect', () => process.exit(0))
 		})
 	}, 120_000)
 
-	afterAll(() => {
+	afterAll(async () => {
+		// Valgrind writes its last dump as the process exits: wait for that before removing the folder.
+		const exited = new Promise((resolve) => child?.once('exit', resolve))
 		child?.kill()
-		fs.rmSync(dir, { recursive: true, force: true })
-	})
+		if (child && child.exitCode === null) await exited
+		fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5 })
+	}, 60_000)
 
 	test('twice the work per request counts about twice the instructions, round after round', async () => {
 		const url = (n: number) => ({ url: `http://127.0.0.1:${port}/work?n=${n}` })
