@@ -264,7 +264,10 @@ export async function countInstructions({
 			const values = counted.map((r) => r.steady)
 			const fewest = Math.min(...values)
 			const compilingPerRequest = counted[values.indexOf(fewest)]!.compiling
-			return [name, { perRequest: fewest, rounds: values, spread: (Math.max(...values) - fewest) / fewest, compilingPerRequest }]
+			return [
+				name,
+				{ perRequest: fewest, rounds: values, spread: (Math.max(...values) - fewest) / fewest, compilingPerRequest },
+			]
 		}),
 	)
 }

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { compareInstructionCounts, compareRatios, growth, median, parseArgs, percentile, ratio, table } from './stats.ts'
+import {
+	compareInstructionCounts,
+	compareRatios,
+	growth,
+	median,
+	parseArgs,
+	percentile,
+	ratio,
+	table,
+} from './stats.ts'
 
 describe('median', () => {
 	test('the middle value of an odd count, the mean of the middle two of an even count', () => {
