@@ -21,10 +21,16 @@ import os from 'node:os'
 import path from 'node:path'
 import { verify } from '@node-rs/argon2'
 import { openDatabase } from './database.ts'
-import { compareRatios, fmt, growth, median, parseArgs, ratio, table } from './stats.ts'
+import { compareInstructionCounts, compareRatios, fmt, growth, median, parseArgs, ratio, table } from './stats.ts'
 import { timedLoop } from './timed-loop.ts'
 import { forkBenchServer } from './fork-server.ts'
-import { callgrindAvailable, callgrindLaunch, countInstructions, type InstructionPlan } from './instructions.ts'
+import {
+	callgrindAvailable,
+	callgrindLaunch,
+	countInstructions,
+	type InstructionPlan,
+	type InstructionResult,
+} from './instructions.ts'
 import type { CpuWindow, LadderPorts } from './server.ts'
 import type { LoadPlan, LoadResult, LoadTarget } from './load.ts'
 
@@ -172,14 +178,19 @@ const ratios: Record<string, number> = {}
 // higher is better, as for the requests/s ratios.
 const cpuRatios: Record<string, number> = {}
 
-/** How far an instruction-count ratio may fall below the baseline's before --compare fails. */
-const INSTRUCTION_TOLERANCE = 0.15
-// The same ratios again in instructions per request (section 7): the figures --compare checks.
+/**
+ * How far a level's or page's instructions per request may rise above the baseline's before
+ * --compare fails (see compareInstructionCounts in stats.ts for how it was chosen).
+ */
+const INSTRUCTION_TOLERANCE = 0.08
+// The ladder's ratios again in instructions per request (section 7), printed beside the others.
 const instructionRatios: Record<string, number> = {}
+// Section 7's counts per level and page: what --compare checks when the baseline has them.
+let instructionCounts: Record<string, InstructionResult> = {}
 
 // --instructions: only the instruction counts (section 7) and the comparison, without the timed runs.
 if (options.instructions) {
-	const counted = await instructionSection().catch(async (error: unknown) => {
+	const counted = await instructionsWithSecondOpinion().catch(async (error: unknown) => {
 		// Stop the database this run started before failing, as the end of a run does.
 		await cleanupBenchRun(fixtures)
 		await prisma.$disconnect()
@@ -495,7 +506,7 @@ log()
 
 // ─── 7. Instructions per request ───────────────────────────────────────────
 await ask({ type: 'stop' }).catch(() => undefined)
-const counted = await instructionSection()
+const counted = await instructionsWithSecondOpinion()
 
 // ─── Done ───────────────────────────────────────────────────────────────────
 await cleanupBenchRun(fixtures)
@@ -552,11 +563,55 @@ function writeRecord(extra: Record<string, unknown>) {
 }
 
 /**
- * Section 7: the server started again under callgrind, and the instructions per request of each
- * ladder level and page counted (instructions.ts). Resolves with the counts, or null when Valgrind
- * is not installed (the section is then skipped and --compare falls back to the CPU ratios).
+ * Section 7, and with --compare a second opinion before a count is called a regression: every level
+ * or page counted more than the tolerance above the baseline is counted again in a fresh server
+ * process, and the lower of its two counts is kept. A process's JIT does not always settle the same
+ * way: in one of four runs of the same build the verification page counted 29% more in all three
+ * rounds of one process (27.8 M against 21.6–22.3 M in the others), while a real regression shows in
+ * both processes (docs/performance.md, "The regression check counts a warm server").
  */
-async function instructionSection() {
+async function instructionsWithSecondOpinion() {
+	const first = await instructionSection()
+	const baselineCounts = options.compare ? steadyCounts(readBaseline(options.compare).instructions) : null
+	if (!first || !baselineCounts) return first
+	const { rows } = compareInstructionCounts(baselineCounts, steadyCounts(first)!, INSTRUCTION_TOLERANCE)
+	const suspects = rows.filter((r) => r.status === 'regressed').map((r) => (r.name === 'lesson page' ? 'L4' : r.name))
+	if (suspects.length === 0) return first
+	log(
+		`Above the baseline by more than ${INSTRUCTION_TOLERANCE * 100}%, counted again in a fresh server process: ${[...new Set(suspects)].join(', ')}\n`,
+	)
+	const again = await instructionSection(new Set(suspects))
+	const kept = { ...first }
+	for (const [name, count] of Object.entries(again ?? {})) {
+		if (name !== 'L0' && count.perRequest < kept[name]!.perRequest) kept[name] = count
+	}
+	recordInstructionCounts(kept)
+	return kept
+}
+
+/** The counts --compare checks, and the ladder's and pages' ratios printed beside the others. */
+function recordInstructionCounts(counts: Record<string, InstructionResult>) {
+	instructionCounts = counts
+	for (const name of ladderNames) {
+		const [dearer, cheaper] = name.split('/') as [keyof LadderPorts, keyof LadderPorts]
+		if (counts[cheaper] && counts[dearer]) {
+			instructionRatios[name] = ratio(counts[cheaper].perRequest, counts[dearer].perRequest)
+		}
+	}
+	for (const page of pages) {
+		if (counts[page.name] && counts.L0) {
+			instructionRatios[`${page.name}/L0`] = ratio(counts.L0.perRequest, counts[page.name]!.perRequest)
+		}
+	}
+}
+
+/**
+ * Section 7: the server started again under callgrind, and the instructions per request of each
+ * ladder level and page counted (instructions.ts); `only` counts some of them (and L0, the
+ * yardstick). Resolves with the counts, or null when Valgrind is not installed (the section is then
+ * skipped and --compare falls back to the CPU ratios).
+ */
+async function instructionSection(only?: ReadonlySet<string>) {
 	if (!callgrindAvailable()) {
 		log('7. Instructions per request: skipped, Valgrind is not installed (apt-get install valgrind)\n')
 		return null
@@ -582,6 +637,7 @@ async function instructionSection() {
 		}
 		// The lesson page is L4's request again: counted once, as L4.
 		for (const page of pages) if (!page.skip && page.name !== 'lesson page') targets[page.name] = page.target
+		if (only) for (const name of Object.keys(targets)) if (name !== 'L0' && !only.has(name)) delete targets[name]
 		const counts = await countInstructions({
 			pid: server.child.pid!,
 			outDir,
@@ -593,36 +649,57 @@ async function instructionSection() {
 			reset: () => prisma.quizAttempt.deleteMany({ where: { userId: fixtures.userId } }),
 			progress: (line) => process.stderr.write(`${line} (${elapsed()})\n`),
 		})
-		for (const name of ladderNames) {
-			const [dearer, cheaper] = name.split('/') as [keyof LadderPorts, keyof LadderPorts]
-			instructionRatios[name] = ratio(counts[cheaper]!.perRequest, counts[dearer]!.perRequest)
-		}
-		counts['lesson page'] = counts.L4!
-		for (const page of pages) {
-			if (counts[page.name])
-				instructionRatios[`${page.name}/L0`] = ratio(counts.L0!.perRequest, counts[page.name]!.perRequest)
-		}
+		if (counts.L4) counts['lesson page'] = counts.L4
+		recordInstructionCounts(counts)
 		log(
 			table(
-				['level / page', 'instructions/request', 'rounds', 'spread', 'over L0'],
+				['level / page', 'instructions/request', 'rounds', 'spread', 'over L0', 'V8 compiling (left out)'],
 				Object.entries(counts).map(([name, c]) => [
 					name,
 					fmt(c.perRequest / 1e6, 2) + ' M',
 					c.rounds.map((r) => fmt(r / 1e6, 2)).join(' '),
 					`${fmt(c.spread * 100, 1)}%`,
 					fmt(c.perRequest / counts.L0!.perRequest, 1) + '×',
+					fmt(c.compilingPerRequest / 1e6, 2) + ' M',
 				]),
 			),
 		)
-		log(
-			`\nRatios (instructions/request): ${ladderNames.map((k) => `${k} = ${fmt(instructionRatios[k]!, 4)}`).join('   ')}`,
-		)
+		if (!only) {
+			log(
+				`\nRatios (instructions/request): ${ladderNames.map((k) => `${k} = ${fmt(instructionRatios[k]!, 4)}`).join('   ')}`,
+			)
+		}
 		log(`(instructions move with the code, not with the machine's load; load now ${load()})\n`)
 		return counts
 	} finally {
+		const exited = new Promise((resolve) => server.child.once('exit', resolve))
 		await server.ask({ type: 'stop' }).catch(() => undefined)
-		fs.rmSync(outDir, { recursive: true, force: true })
+		// Valgrind writes its last dump as the process exits: wait for it before removing the folder.
+		await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))])
+		fs.rmSync(outDir, { recursive: true, force: true, maxRetries: 5 })
 	}
+}
+
+/** A baseline file (`--write`'s record). */
+function readBaseline(file: string) {
+	return JSON.parse(fs.readFileSync(file, 'utf8')) as {
+		node?: string
+		ratios: Record<string, number>
+		cpuRatios?: Record<string, number>
+		instructions?: Record<string, Partial<InstructionResult>>
+	}
+}
+
+/**
+ * Instructions per request by level and page, from counts taken outside V8's compilers (a baseline
+ * recorded before that has no `compilingPerRequest`, and its totals are not comparable): null when
+ * there are none. L0 is left out: it is bare node:http, the yardstick, not Circle's code.
+ */
+function steadyCounts(counts: Record<string, Partial<InstructionResult>> | undefined) {
+	const entries = Object.entries(counts ?? {}).filter(
+		([name, c]) => name !== 'L0' && typeof c.perRequest === 'number' && typeof c.compilingPerRequest === 'number',
+	)
+	return entries.length > 0 ? Object.fromEntries(entries.map(([name, c]) => [name, c.perRequest!])) : null
 }
 
 /** Prints a comparison table. */
@@ -648,22 +725,40 @@ function printComparison(rows: ReturnType<typeof compareRatios>['rows']) {
  * does), so every CPU ratio gets the same tolerance.
  */
 function compareWithBaseline(file: string) {
-	const baseline = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-		ratios: Record<string, number>
-		cpuRatios?: Record<string, number>
-		instructionRatios?: Record<string, number>
-	}
+	const baseline = readBaseline(file)
 	// Instruction counts first: the same code gives the same counts whatever else the machine runs.
-	if (baseline.instructionRatios && Object.keys(instructionRatios).length > 0) {
-		const { rows, regressed } = compareRatios(baseline.instructionRatios, instructionRatios, INSTRUCTION_TOLERANCE)
+	const baselineCounts = steadyCounts(baseline.instructions)
+	if (baselineCounts && Object.keys(instructionCounts).length > 0) {
+		const current = steadyCounts(instructionCounts)!
+		const { rows, regressed } = compareInstructionCounts(baselineCounts, current, INSTRUCTION_TOLERANCE)
 		log(
-			`\nCompared with ${file}, in instructions per request (a ratio more than ${INSTRUCTION_TOLERANCE * 100}% lower is a regression)\n`,
+			`\nCompared with ${file}, in instructions per request outside V8's compilers (more than ` +
+				`${INSTRUCTION_TOLERANCE * 100}% above the baseline is a regression; L0, bare node:http, is shown, not checked)\n`,
 		)
-		printComparison(rows)
+		if (baseline.node !== process.version) {
+			log(
+				`The baseline was counted on Node ${baseline.node}, this run on ${process.version}: re-record it (--write).\n`,
+			)
+		}
+		log(
+			table(
+				['level / page', 'baseline', 'this run', 'change', ''],
+				rows.map((r) => [
+					r.name,
+					`${fmt(r.baseline / 1e6, 2)} M`,
+					r.current === null ? 'n/a' : `${fmt(r.current / 1e6, 2)} M`,
+					r.change === null ? '' : `${r.change >= 0 ? '+' : ''}${fmt(r.change * 100, 1)}%`,
+					r.status === 'regressed' ? 'REGRESSED' : r.status === 'missing' ? 'not measured' : 'ok',
+				]),
+			),
+		)
 		return regressed ? 1 : 0
 	}
 	if (options.instructions) {
-		log(`\n${file} has no instruction ratios, or none were counted: nothing to compare (re-record it with --write)`)
+		log(
+			`\n${file} has no instruction counts taken outside V8's compilers, or none were counted: nothing to compare ` +
+				`(re-record it with --write)`,
+		)
 		return 1
 	}
 	if (baseline.cpuRatios) {

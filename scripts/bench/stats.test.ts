@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import { compareRatios, growth, median, parseArgs, percentile, ratio, table } from './stats.ts'
+import {
+	compareInstructionCounts,
+	compareRatios,
+	growth,
+	median,
+	parseArgs,
+	percentile,
+	ratio,
+	table,
+} from './stats.ts'
 
 describe('median', () => {
 	test('the middle value of an odd count, the mean of the middle two of an even count', () => {
@@ -78,6 +87,24 @@ describe('compareRatios', () => {
 	test('the tolerance can be changed', () => {
 		expect(compareRatios({ a: 1 }, { a: 0.96 }, 0.05).regressed).toBe(false)
 		expect(compareRatios({ a: 1 }, { a: 0.94 }, 0.05).regressed).toBe(true)
+	})
+})
+
+describe('compareInstructionCounts', () => {
+	const baseline = { L4: 30e6, dashboard: 40e6 }
+
+	test('a count more than the tolerance above the baseline is a regression; a fall never is', () => {
+		const { rows, regressed } = compareInstructionCounts(baseline, { L4: 33e6, dashboard: 20e6 }, 0.08)
+		expect(regressed).toBe(true)
+		expect(rows.find((r) => r.name === 'L4')).toMatchObject({ status: 'regressed', current: 33e6 })
+		expect(rows.find((r) => r.name === 'L4')!.change).toBeCloseTo(0.1)
+		expect(rows.find((r) => r.name === 'dashboard')!.status).toBe('ok')
+	})
+
+	test('exactly the tolerance above is fine, and a level this run did not count is missing', () => {
+		const { rows, regressed } = compareInstructionCounts(baseline, { L4: 30e6 * 1.08 }, 0.08)
+		expect(regressed).toBe(false)
+		expect(rows.map((r) => r.status)).toEqual(['ok', 'missing'])
 	})
 })
 

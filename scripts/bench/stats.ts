@@ -37,7 +37,7 @@ export type RatioComparison = {
 	name: string
 	baseline: number
 	current: number | null
-	/** current ÷ baseline − 1: −0.15 means the ratio fell by 15%. */
+	/** current ÷ baseline − 1: −0.15 means the ratio (or count) fell by 15%. */
 	change: number | null
 	status: 'ok' | 'regressed' | 'missing'
 }
@@ -64,6 +64,29 @@ export function compareRatios(
 		const change = now / base - 1
 		// The epsilon keeps a fall of exactly the tolerance (0.18 against 0.2) from failing on float rounding.
 		return { name, baseline: base, current: now, change, status: change < -allowed - 1e-9 ? 'regressed' : 'ok' }
+	})
+	return { rows, regressed: rows.some((r) => r.status === 'regressed') }
+}
+
+/**
+ * Compares a run's instructions per request with the baseline's, by level or page. A count is a cost
+ * (lower is better), and it does not move with the machine's load, so it is compared as it is, not
+ * as a ratio over L0: a count more than `tolerance` above the baseline's is a regression. The
+ * tolerance covers what still moves between runs of the same build (the rest of a window: a timer, a
+ * connection, a garbage collection falling in it or not), measured in docs/performance.md.
+ */
+export function compareInstructionCounts(
+	baseline: Readonly<Record<string, number>>,
+	current: Readonly<Record<string, number>>,
+	tolerance: number,
+): { rows: RatioComparison[]; regressed: boolean } {
+	const rows = Object.entries(baseline).map(([name, base]): RatioComparison => {
+		const now = current[name]
+		if (now === undefined || !Number.isFinite(now) || !Number.isFinite(base) || base <= 0) {
+			return { name, baseline: base, current: now ?? null, change: null, status: 'missing' }
+		}
+		const change = now / base - 1
+		return { name, baseline: base, current: now, change, status: change > tolerance + 1e-9 ? 'regressed' : 'ok' }
 	})
 	return { rows, regressed: rows.some((r) => r.status === 'regressed') }
 }
