@@ -117,15 +117,24 @@ export async function startPgBouncer({
 	let child = await launch()
 	// SIGTERM: PgBouncer closes every connection and exits at once.
 	const stop = () => stopChild(child, { signal: 'SIGTERM' })
+	// Two callers restarting at once get one restart. Each used to stop the same process and launch
+	// its own: the first new PgBouncer took the port, the second exited (port in use) and was the one
+	// remembered, so the first was never stopped (a PgBouncer left running after every test run).
+	let restarting: Promise<void> | null = null
 	return {
 		port,
 		url,
 		adminUrl: url('pgbouncer'),
 		stop,
-		restart: async () => {
-			await stop()
-			child = await launch()
-		},
+		restart: () =>
+			(restarting ??= (async () => {
+				try {
+					await stop()
+					child = await launch()
+				} finally {
+					restarting = null
+				}
+			})()),
 		retarget: async (target) => {
 			writeIni(target)
 			handOver(ini)
