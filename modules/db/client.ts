@@ -6,6 +6,7 @@ import { DbError } from './errors.ts'
 import { Prisma, PrismaClient } from './generated/client.ts'
 import { RECONNECT_WITHIN_MS, ResilientPool } from './resilient-pool.ts'
 import { SerialClient } from './serial-client.ts'
+import { releaseOnFailedEnd } from './transaction-release.ts'
 
 export * from './generated/client.ts'
 
@@ -62,7 +63,8 @@ export function createPrismaClient({
 	// and the next statement gets a fresh one.
 	pool.on('error', (error) => console.error(`[${label}] idle connection closed: ${error.message}`))
 	const client = new PrismaClient({
-		adapter: new PrismaPg(pool),
+		// A transaction whose COMMIT or ROLLBACK failed gives its connection back (transaction-release.ts).
+		adapter: releaseOnFailedEnd(new PrismaPg(pool)),
 		log: [{ emit: 'event', level: 'query' }],
 		// Prisma's defaults (2 s to get a connection, 5 s in all) are short for transactions that
 		// also render an email, on a busy machine; a lock is still never held for long.
