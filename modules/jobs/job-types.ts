@@ -11,8 +11,11 @@ export type JobDataMap = {
 	'seat-reminders': Record<string, never>
 	/** Daily: re-assign organisation-required certificates 90 days before they expire (modules/certificates/run-renewals.ts). */
 	'certificate-renewals': Record<string, never>
-	/** Daily: due-date, overdue, expiry reminders and nudges (modules/reminders); `now` for tests, else the run's time. */
-	reminders: { now?: string }
+	/**
+	 * Daily: due-date, overdue, expiry reminders and nudges (modules/reminders); `now` for tests, else the
+	 * run's time; `userIds` limits a run to those people (a test's own, or an operator re-running some).
+	 */
+	reminders: { now?: string; userIds?: string[] }
 	/** Weekly: each team manager's and administrator's compliance digest (modules/reminders). */
 	'reminders-digest': { now?: string }
 	/** Every five minutes: reflective circles' day-before and hour-before reminders (modules/circles/reminders.ts). */

@@ -15,7 +15,8 @@ function jobNow(data: { now?: string }) {
 
 /** The `reminders` job: the daily scan (runReminders). */
 export const handleRemindersJob: JobHandler<'reminders'> = async (data) => {
-	const { sent, suppressed } = await runReminders({ now: jobNow(data) })
+	const scope = data.userIds ? { userIds: data.userIds } : undefined
+	const { sent, suppressed } = await runReminders({ now: jobNow(data), scope })
 	if (sent + suppressed > 0) console.log(`[jobs] reminders: ${sent} sent, ${suppressed} switched off by the person`)
 }
 
