@@ -8,7 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { requireDirectDatabaseUrl } from '#modules/env/env.ts'
-import { type RunningPgBouncer, startPgBouncer } from '../../scripts/cluster/pgbouncer.ts'
+import { type RunningPgBouncer, startPgBouncer, upstreamOf } from '../../scripts/cluster/pgbouncer.ts'
 import { freePort } from '../../scripts/cluster/processes.ts'
 import { missingPackages, skippedFor } from '../../scripts/cluster/requirements.ts'
 import { createPrismaClient } from './client.ts'
@@ -49,12 +49,7 @@ describe.skipIf(missing.length > 0)(`a PgBouncer restart under load${skippedFor(
 		bouncer = await startPgBouncer({
 			dir,
 			port: await freePort(),
-			upstream: {
-				host: upstream.hostname,
-				port: Number(upstream.port || 5432),
-				user: decodeURIComponent(upstream.username),
-				password: decodeURIComponent(upstream.password),
-			},
+			upstream: upstreamOf(upstream),
 		})
 		const url = bouncer.url(upstream.pathname.slice(1))
 		db = createPrismaClient({ url, poolSize: CONNECTIONS, label: 'reconnect test' })

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { requireDirectDatabaseUrl } from '#modules/env/env.ts'
-import { startPgBouncer } from './pgbouncer.ts'
+import { startPgBouncer, upstreamOf } from './pgbouncer.ts'
 import { freePort } from './processes.ts'
 import { missingPackages, skippedFor } from './requirements.ts'
 
@@ -34,12 +34,7 @@ describe.skipIf(missing.length > 0)(`restarting PgBouncer${skippedFor(missing)}`
 		const bouncer = await startPgBouncer({
 			dir,
 			port: await freePort(),
-			upstream: {
-				host: upstream.hostname,
-				port: Number(upstream.port || 5432),
-				user: decodeURIComponent(upstream.username),
-				password: decodeURIComponent(upstream.password),
-			},
+			upstream: upstreamOf(upstream),
 		})
 		try {
 			const before = bouncer.pid()

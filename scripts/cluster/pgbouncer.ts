@@ -21,6 +21,16 @@ export type PgBouncerOptions = {
 	log?: (line: string) => void
 }
 
+/** The server, user and password of a PostgreSQL URL, as `upstream` takes them. */
+export function upstreamOf(url: URL): PgBouncerOptions['upstream'] {
+	return {
+		host: url.hostname,
+		port: Number(url.port || 5432),
+		user: decodeURIComponent(url.username),
+		password: decodeURIComponent(url.password),
+	}
+}
+
 export type RunningPgBouncer = {
 	port: number
 	/** A connection URL for `db` through PgBouncer, with the upstream user and password. */

@@ -52,19 +52,14 @@ export default async function setup(project: TestProject) {
 }
 
 async function startTestPgBouncer(serverUrl: string) {
-	const { startPgBouncer } = await import('../../scripts/cluster/pgbouncer.ts')
+	const { startPgBouncer, upstreamOf } = await import('../../scripts/cluster/pgbouncer.ts')
 	const { freePort } = await import('../../scripts/cluster/processes.ts')
 	const upstream = new URL(serverUrl)
 	const dir = path.resolve(import.meta.dirname, `../.tmp/pgbouncer-${process.pid}`)
 	const bouncer = await startPgBouncer({
 		dir,
 		port: await freePort(),
-		upstream: {
-			host: upstream.hostname,
-			port: Number(upstream.port || 5432),
-			user: decodeURIComponent(upstream.username),
-			password: decodeURIComponent(upstream.password),
-		},
+		upstream: upstreamOf(upstream),
 		poolMode: 'transaction',
 	})
 	return { ...bouncer, dir }
