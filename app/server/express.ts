@@ -11,6 +11,7 @@ import { clientFiles } from './client-files.ts'
 import { csrfGuard } from './csrf.ts'
 import { healthRoutes, type Lifecycle } from './health.ts'
 import { refuseMissingHost, refuseNulBytes } from './refuse-nul.ts'
+import { routeSubsets } from './route-subsets.ts'
 import { withWriteFence } from './write-fence.ts'
 import { withUnavailablePages } from './database-unavailable.ts'
 
@@ -126,8 +127,7 @@ export async function createHttpApp({
 		)
 	}
 
-	app.all(
-		'/{*splat}',
+	const handlerFor = (build: ServerBuild | (() => Promise<ServerBuild>)) =>
 		createRequestHandler({
 			build,
 			mode: env.NODE_ENV,
@@ -136,9 +136,27 @@ export async function createHttpApp({
 				cspNonce: String(res.locals.cspNonce),
 				requestId: String(res.locals.requestId),
 			}),
-		}),
-	)
+		})
+	app.all('/{*splat}', typeof build === 'function' ? handlerFor(build) : bySubsetOfRoutes(build, handlerFor))
 	return app
+}
+
+/**
+ * One request handler per first path segment, each matching against only the routes that segment
+ * can reach (./route-subsets.ts), made when the segment is first asked for.
+ */
+function bySubsetOfRoutes(build: ServerBuild, handlerFor: (build: ServerBuild) => express.RequestHandler) {
+	const subsets = routeSubsets(build)
+	const handlers = new Map<string | null, express.RequestHandler>()
+	return ((req, res, next) => {
+		const key = subsets.keyFor(req.path)
+		let handler = handlers.get(key)
+		if (!handler) {
+			handler = handlerFor(subsets.buildFor(req.path))
+			handlers.set(key, handler)
+		}
+		return handler(req, res, next)
+	}) satisfies express.RequestHandler
 }
 
 /**
