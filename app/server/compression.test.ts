@@ -6,12 +6,24 @@ import * as entry from '#app/entry.server.tsx'
 import * as root from '#app/root.tsx'
 import { parseEnv } from '#modules/env/env.ts'
 import { testServerBuild } from '#tests/factories/server-build.ts'
-import { createHttpApp, GZIP_LEVEL } from './express.ts'
+import { BROTLI_QUALITY, createHttpApp, GZIP_LEVEL } from './express.ts'
 
 // ~120 KB of text that compresses as HTML does, the same every run.
 let seed = 42
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
-const words = ['circle', 'repair', 'harm', 'support', 'challenge', '<li class="p-2">', '</li>', 'with', 'not', 'to', 'for']
+const words = [
+	'circle',
+	'repair',
+	'harm',
+	'support',
+	'challenge',
+	'<li class="p-2">',
+	'</li>',
+	'with',
+	'not',
+	'to',
+	'for',
+]
 const page = Array.from({ length: 16_000 }, () => words[Math.floor(random() * words.length)]).join(' ')
 
 const build = testServerBuild({
@@ -47,7 +59,9 @@ function get(acceptEncoding: string) {
 			.get({ port, host: '127.0.0.1', path: '/big', headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
 				const chunks: Buffer[] = []
 				response.on('data', (chunk: Buffer) => chunks.push(chunk))
-				response.on('end', () => resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }))
+				response.on('end', () =>
+					resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+				)
 				response.on('error', reject)
 			})
 			.on('error', reject)
@@ -66,10 +80,16 @@ test(`answers gzip at level ${GZIP_LEVEL}, cheaper than zlib's default for a few
 	expect(zlib.gzipSync(page).length).toBeLessThan(atLevel * 0.95)
 })
 
-test('answers Brotli to a browser that accepts it, and plain text to one that accepts neither', async () => {
+test(`answers Brotli at quality ${BROTLI_QUALITY} to a browser that accepts it, and plain text to one that accepts neither`, async () => {
 	const brotli = await get('gzip, deflate, br')
 	expect(brotli.encoding).toBe('br')
 	expect(zlib.brotliDecompressSync(brotli.body).toString()).toBe(page)
+	const brotliAt = (quality: number) =>
+		zlib.brotliCompressSync(page, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality } }).length
+	expect(brotli.body.length).toBeGreaterThanOrEqual(brotliAt(BROTLI_QUALITY))
+	expect(brotli.body.length).toBeLessThan(brotliAt(BROTLI_QUALITY) * 1.01)
+	// Not the compression package's default quality (4), which this text compresses apart from it.
+	expect(brotliAt(4)).toBeLessThan(brotliAt(BROTLI_QUALITY) * 0.99)
 	const plain = await get('identity')
 	expect(plain.encoding).toBeUndefined()
 	expect(plain.body.toString()).toBe(page)

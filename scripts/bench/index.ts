@@ -114,10 +114,13 @@ const pages: Page[] = [
 		target: { url: url(ports.L4, fixtures.readingPath), headers: learner },
 	},
 	{
-		// As a browser asks for it: the same page, gzip-compressed (app/server/express.ts's level).
-		name: 'lesson page, gzip',
+		// As Chromium asks for it over https: the same page, compressed (Brotli, at app/server/express.ts's quality).
+		name: 'lesson page, br',
 		path: fixtures.readingPath,
-		target: { url: url(ports.L4, fixtures.readingPath), headers: { ...learner, 'accept-encoding': 'gzip' } },
+		target: {
+			url: url(ports.L4, fixtures.readingPath),
+			headers: { ...learner, 'accept-encoding': 'gzip, deflate, br, zstd' },
+		},
 	},
 	{
 		name: 'quiz page',
