@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
@@ -26,6 +26,7 @@ import { countCoursesBySector, listCourses } from '#modules/catalog/list-courses
 import { listPublishedPosts } from '#modules/news/posts.ts'
 import { listPublicVideos } from '#modules/previews/public-videos.ts'
 import type { Route } from './+types/_index'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
