@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
-import { NewsletterSignupForm } from '#app/components/newsletter/signup-form.tsx'
+import { LazyNewsletterSignupForm } from '#app/components/newsletter/lazy-signup-form.tsx'
 import { PostCard } from '#app/components/news/post-card.tsx'
 import { WatchSection } from '#app/components/watch/watch-section.tsx'
 import { CourseCard } from '#app/components/ui/course-card.tsx'
@@ -150,7 +150,7 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 			{/* The form is its own labelled section ("Join the inner circle"). */}
 			<div className="border-y border-brand-100 bg-brand-50 py-12 sm:py-16">
 				<Container>
-					<NewsletterSignupForm source="home" className="mx-auto max-w-3xl" />
+					<LazyNewsletterSignupForm source="home" className="mx-auto max-w-3xl" />
 				</Container>
 			</div>
 
