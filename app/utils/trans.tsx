@@ -39,7 +39,9 @@ export function parseMessage(message: string): Node[] {
 		if (match.index > from) into().push(message.slice(from, match.index))
 		from = match.index + tag.length
 		if (closing) {
-			const at = open.findLastIndex((node) => node.name === name)
+			// The innermost open tag of that name (findLastIndex is ES2023; the browsers' build is ES2022).
+			let at = open.length - 1
+			while (at >= 0 && open[at]!.name !== name) at--
 			if (at < 0) {
 				into().push(tag)
 				continue
