@@ -17,7 +17,7 @@
 //
 // The bootstrap's partial manifest (`window.__reactRouterManifest = {…}`, the page's routes and their
 // parents', see scripts.tsx) is written by React Router with `JSON.stringify(manifest, null, 2)`: on a
-// lesson page ~2,500 bytes of its ~6,700 are newlines and indentation, sent again inside the held
+// lesson page ~2,000 bytes of its ~6,700 are newlines and indentation, sent again inside the held
 // script's string. compactManifest writes the same JSON without them.
 
 // Searched for in the shell's bytes: the shell is ~120 KB (the inlined stylesheet and messages), and
