@@ -6,9 +6,8 @@ import { HydratedRouter } from 'react-router/dom'
 import { DEFAULT_LANGUAGE } from '#modules/i18n/languages.ts'
 import { i18nextOptions } from '#modules/i18n/options.ts'
 import { messagesBackend } from '#app/utils/i18n-backend.client.ts'
-import { InlineMessagesContext } from '#app/utils/i18n-messages.tsx'
-import { MESSAGES_SCRIPT_ID } from '#app/utils/i18n-namespaces.ts'
-import { loadRouteMessages } from '#app/utils/i18n-navigation.client.ts'
+import { InlineMessagesContext, MESSAGES_SCRIPT_ID } from '#app/utils/i18n-messages.tsx'
+import { loadRouteMessages, loadRouteNamespaces } from '#app/utils/i18n-navigation.client.ts'
 
 // The browser starts with exactly the messages the server inlined for this page (ADR 0053): the
 // namespaces its routes use, in the language the server rendered it in (its `<html lang>`), and on a
@@ -44,6 +43,9 @@ async function hydrate() {
 			</I18nextProvider>,
 		)
 	})
+	// Which namespaces each route uses, for the first navigation: fetched when the browser is idle.
+	const whenIdle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 1))
+	whenIdle(() => void loadRouteNamespaces())
 }
 
 void hydrate()

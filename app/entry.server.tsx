@@ -140,6 +140,12 @@ export default async function handleRequest(
 			</I18nextProvider>,
 			{
 				nonce,
+				// A Suspense boundary that has finished rendering is sent in its place in the page, however
+				// large. React's default (12,800 bytes) sends one that comes after that much of the page
+				// later, as a hidden chunk that an inline script moves into place: the lazily hydrated
+				// sign-up form (app/components/newsletter/lazy-signup-form.tsx) would then show only with
+				// JavaScript, and only once that script ran.
+				progressiveChunkSize: Number.POSITIVE_INFINITY,
 				[readyOption]() {
 					shellRendered = true
 					const body = new CoalescingStream()

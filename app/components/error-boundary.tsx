@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import {
 	type ErrorResponse,
 	isRouteErrorResponse,
@@ -11,6 +11,7 @@ import {
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { metaT, useTranslateError } from '#app/utils/i18n.ts'
+import { Trans } from '#app/utils/trans.tsx'
 
 type StatusHandler = (info: { error: ErrorResponse; pathname: string }) => ReactNode
 

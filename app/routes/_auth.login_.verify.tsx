@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { PasskeySecondFactor } from '#app/components/passkey-second-factor.tsx'
@@ -17,6 +17,7 @@ import { countUnusedRecoveryCodes, redeemRecoveryCode } from '#modules/mfa/recov
 import { SecondFactorSchema } from '#modules/mfa/schemas.ts'
 import { hasConfirmedTotp, verifyTotp } from '#modules/mfa/totp.ts'
 import type { Route } from './+types/_auth.login_.verify'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Link } from 'react-router'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { isDomainError } from '#modules/errors/domain-error.ts'
@@ -9,6 +9,7 @@ import { redirectAfterSignIn, signInOrigin } from '#app/utils/sign-in.server.ts'
 import { clearSsoStateCookie, readSsoState, ssoRedirectUri } from '#app/utils/sso.server.ts'
 import { completeSsoSignIn } from '#modules/sso/sign-in.ts'
 import type { Route } from './+types/_auth.sso.callback'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { buttonClasses } from '#app/components/ui/button.tsx'
@@ -11,6 +11,7 @@ import { pageMeta } from '#app/utils/meta.ts'
 import { resendVerificationEmail, verifyEmail } from '#modules/auth/email-verification.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/_auth.verify-email'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

@@ -1,9 +1,9 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
 import { Container } from '#app/components/ui/container.tsx'
-import { NewsletterSignupForm } from '#app/components/newsletter/signup-form.tsx'
+import { LazyNewsletterSignupForm } from '#app/components/newsletter/lazy-signup-form.tsx'
 import { PostCard } from '#app/components/news/post-card.tsx'
 import { WatchSection } from '#app/components/watch/watch-section.tsx'
 import { CourseCard } from '#app/components/ui/course-card.tsx'
@@ -26,6 +26,7 @@ import { countCoursesBySector, listCourses } from '#modules/catalog/list-courses
 import { listPublishedPosts } from '#modules/news/posts.ts'
 import { listPublicVideos } from '#modules/previews/public-videos.ts'
 import type { Route } from './+types/_index'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)
@@ -149,7 +150,7 @@ export default function HomeRoute({ loaderData }: Route.ComponentProps) {
 			{/* The form is its own labelled section ("Join the inner circle"). */}
 			<div className="border-y border-brand-100 bg-brand-50 py-12 sm:py-16">
 				<Container>
-					<NewsletterSignupForm source="home" className="mx-auto max-w-3xl" />
+					<LazyNewsletterSignupForm source="home" className="mx-auto max-w-3xl" />
 				</Container>
 			</div>
 

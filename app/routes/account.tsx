@@ -1,9 +1,10 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
 import { Container } from '#app/components/ui/container.tsx'
 import { cx } from '#app/components/ui/cx.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import type { Route } from './+types/account'
+import { Trans } from '#app/utils/trans.tsx'
 
 export async function loader({ request }: Route.LoaderArgs) {
 	const user = await requireUser(request)

@@ -129,7 +129,7 @@ export default function AdminNewsletterRoute({ loaderData, actionData }: Route.C
 									<dt className="font-semibold text-stone-600">{t('admin.sectorsLabel')}</dt>
 									<dd>
 										{s.sectors.length
-											? s.sectors.map((sector) => t(`sectors.${sector}`)).join(', ')
+											? s.sectors.map((sector) => t(`sectors.${sector}`, { ns: 'newsletter-signup' })).join(', ')
 											: t('admin.allSectors')}
 									</dd>
 									<dt className="font-semibold text-stone-600">{t('admin.signedUp')}</dt>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Link } from 'react-router'
 import { ErrorPage, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
@@ -14,6 +14,7 @@ import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { confirmCheckout } from '#modules/billing/confirm-checkout.ts'
 import { getOrderSummary } from '#modules/billing/get-order-summary.ts'
 import type { Route } from './+types/checkout.success'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
 	const t = metaT(matches)

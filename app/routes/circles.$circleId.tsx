@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, isRouteErrorResponse, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { CircleTime } from '#app/components/circles/circle-time.tsx'
 import { errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -21,6 +21,7 @@ import { bookCircle, cancelBooking } from '#modules/circles/book-circle.ts'
 import { getCircle } from '#modules/circles/queries.ts'
 import { CheckInSchema } from '#modules/circles/schemas.ts'
 import type { Route } from './+types/circles.$circleId'
+import { Trans } from '#app/utils/trans.tsx'
 
 export async function loader({ request, params }: Route.LoaderArgs) {
 	const user = await requireUser(request)

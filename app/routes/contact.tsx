@@ -8,7 +8,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation, useRouteLoaderData, useSearchParams } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SelectField, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -23,6 +23,7 @@ import { submitEnquiry } from '#modules/enquiries/submit-enquiry.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/contact'
 import type { loader as rootLoader } from '../root.tsx'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

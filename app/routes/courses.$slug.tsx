@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, isRouteErrorResponse, Link, useRouteLoaderData } from 'react-router'
 import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -18,6 +18,7 @@ import { getEnrolmentSummary } from '#modules/enrolment/get-enrolment-summary.ts
 import { listCoursePreviews } from '#modules/previews/course-previews.ts'
 import type { Route } from './+types/courses.$slug'
 import type { loader as rootLoader } from '../root.tsx'
+import { Trans } from '#app/utils/trans.tsx'
 
 export async function loader({ params, request }: Route.LoaderArgs) {
 	// Unknown and unpublished slugs are the same 404, so drafts cannot be found by guessing.

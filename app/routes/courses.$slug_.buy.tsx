@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, isRouteErrorResponse, Link, redirect, useNavigation, useSearchParams } from 'react-router'
 import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -20,6 +20,7 @@ import { DEFAULT_PAYMENT_TERMS_DAYS, MAX_QUANTITY, PAYMENT_TERMS_DAYS, unitPrice
 import { BuySchema, BuySeatsSchema } from '#modules/billing/schemas.ts'
 import { billingConfig } from '#modules/billing/stripe-client.ts'
 import type { Route } from './+types/courses.$slug_.buy'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ loaderData, error, matches }) => {
 	const t = metaT(matches)

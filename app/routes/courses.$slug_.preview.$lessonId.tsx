@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { isRouteErrorResponse, Link } from 'react-router'
 import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
@@ -10,6 +10,7 @@ import { pageMeta } from '#app/utils/meta.ts'
 import { openGraph } from '#app/utils/open-graph.ts'
 import { getPreviewLesson } from '#modules/previews/course-previews.ts'
 import type { Route } from './+types/courses.$slug_.preview.$lessonId'
+import { Trans } from '#app/utils/trans.tsx'
 
 /** A course's free preview lesson, for anyone: no account. Any lesson not marked as a preview is a 404. */
 export async function loader({ params }: Route.LoaderArgs) {

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, useSearchParams } from 'react-router'
 import { PassportCard } from '#app/components/cpd/passport-card.tsx'
 import { useCycleText } from '#app/components/cpd/use-cycle-text.ts'
@@ -16,6 +16,7 @@ import type { CpdMethod } from '#modules/portfolio/schemas.ts'
 import { getCpdPortfolio } from '#modules/portfolio/get-cpd-portfolio.ts'
 import { listMyProgrammeCertificates } from '#modules/programmes/programme-certificates.ts'
 import type { Route } from './+types/cpd._index'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

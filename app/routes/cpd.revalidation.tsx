@@ -1,7 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { Trans } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
 import { HcpcPanel } from '#app/components/hcpc-panel.tsx'
@@ -23,6 +22,7 @@ import { getRjcCheck, setRjcLevel } from '#modules/reflective-records/rjc.ts'
 import { getTeacherYear } from '#modules/reflective-records/teachers.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import type { Route } from './+types/cpd.revalidation'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

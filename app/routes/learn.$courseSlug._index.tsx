@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Button, ButtonLink } from '#app/components/ui/button.tsx'
@@ -15,6 +15,7 @@ import { requireCourseOpenInProgrammes } from '#app/utils/programme-gate.server.
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import { findResumeLesson } from '#modules/learning/get-lesson-page.ts'
 import type { Route } from './+types/learn.$courseSlug._index'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

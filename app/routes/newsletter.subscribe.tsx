@@ -32,7 +32,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 		// tell anyone whether an address is on the list.
 		await subscribeToNewsletter({
 			input: submission.value,
-			wording: t('signup.consent', { ns: 'newsletter' }),
+			wording: t('signup.consent', { ns: 'newsletter-signup' }),
 			ipAddress: context.clientIp,
 			language: await getLanguage(request),
 			now: new Date(),

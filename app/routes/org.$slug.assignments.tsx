@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useLocation, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -21,6 +21,7 @@ import { getAssignmentChoices, listAssignments } from '#modules/assignments/list
 import { ASSIGNMENT_TARGETS, CreateAssignmentSchema, WithdrawAssignmentSchema } from '#modules/assignments/schemas.ts'
 import { withdrawAssignment } from '#modules/assignments/withdraw-assignment.ts'
 import type { Route } from './+types/org.$slug.assignments'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, redirect, useNavigation, useSearchParams } from 'react-router'
 import { z } from 'zod'
 import { CircleForm } from '#app/components/circles/circle-form.tsx'
@@ -19,6 +19,7 @@ import { listCircleTargets, listCircleTeams, listOrganisationCircles } from '#mo
 import { scheduleCircle } from '#modules/circles/schedule-circle.ts'
 import { circleDetailsSchema } from '#modules/circles/schemas.ts'
 import type { Route } from './+types/org.$slug.circles'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { CELL_CLASSES, type CellView, matrixLabels, rowHtml } from '#app/components/org/matrix-rows.ts'
@@ -25,6 +25,7 @@ import { getComplianceMatrix, getMatrixFrame } from '#modules/compliance/matrix.
 import { COMPLIANCE_STATUSES } from '#modules/compliance/status.ts'
 import { readDb } from '#modules/db/replica.ts'
 import type { Route } from './+types/org.$slug.compliance'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useLocation, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -16,6 +16,7 @@ import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { changeMemberRole, listMembers, removeMember } from '#modules/organisations/members.ts'
 import { ChangeRoleSchema, ORG_ROLES, RemoveMemberSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org.$slug.members'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useLocation, useNavigation } from 'react-router'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -38,6 +38,7 @@ import { InviteStaffFormSchema, SeatActionSchema } from '#modules/organisations/
 import { sendPoolReminders, sendSeatReminder } from '#modules/organisations/seat-reminders.ts'
 import { getTeamReport } from '#modules/organisations/team-report.ts'
 import type { Route } from './+types/org.$slug.seats.$courseSlug'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
@@ -18,6 +18,7 @@ import { getBillingDetails, updateBillingDetails } from '#modules/billing/billin
 import { BillingDetailsSchema } from '#modules/billing/schemas.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/org.$slug.settings.billing'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useLocation, useNavigation } from 'react-router'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -19,6 +19,7 @@ import { scimBaseUrl } from '#app/utils/scim.server.ts'
 import { CreateScimTokenSchema, RevokeScimTokenSchema } from '#modules/scim/token-form.ts'
 import { createScimToken, listScimTokens, revokeScimToken } from '#modules/scim/tokens.ts'
 import type { Route } from './+types/org.$slug.settings.provisioning'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

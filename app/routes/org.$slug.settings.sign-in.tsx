@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, useLocation, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -22,6 +22,7 @@ import { getSignInSettings, saveIdentityProvider, setRequireSso } from '#modules
 import { SSO_SCOPES } from '#modules/sso/sign-in.ts'
 import { ClaimDomainSchema, DomainActionSchema, ProviderSchema, RequireSsoSchema } from '#modules/sso/schemas.ts'
 import type { Route } from './+types/org.$slug.settings.sign-in'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

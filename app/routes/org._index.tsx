@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ConfirmPanel, linkClasses } from '#app/components/org/org-ui.tsx'
@@ -17,6 +17,7 @@ import { listOrganisationsWithManagedTeams } from '#modules/teams/list-teams.ts'
 import { leaveOrganisation } from '#modules/organisations/members.ts'
 import { LeaveOrganisationSchema } from '#modules/organisations/schemas.ts'
 import type { Route } from './+types/org._index'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Badge } from '#app/components/ui/badge.tsx'
@@ -9,6 +9,7 @@ import { pageMeta } from '#app/utils/meta.ts'
 import { formatCpdHours } from '#modules/i18n/format.ts'
 import { listLearnerProgrammes, listProgrammes } from '#modules/programmes/list-programmes.ts'
 import type { Route } from './+types/programmes._index'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ matches }) => {
 	const t = metaT(matches)

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, isRouteErrorResponse, Link } from 'react-router'
 import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ButtonLink } from '#app/components/ui/button.tsx'
@@ -14,6 +14,7 @@ import { listPublicVideos } from '#modules/previews/public-videos.ts'
 import { getSectorPage } from '#modules/sectors/get-sector-page.ts'
 import { isSectorPageSlug, SECTOR_PAGES } from '#modules/sectors/sectors.ts'
 import type { Route } from './+types/sectors.$sector'
+import { Trans } from '#app/utils/trans.tsx'
 
 export async function loader({ params, request }: Route.LoaderArgs) {
 	if (!isSectorPageSlug(params.sector)) throw data({ message: 'No such sector' }, { status: 404 })

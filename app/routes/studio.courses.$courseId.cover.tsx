@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { Field } from '#app/components/forms.tsx'
 import { Button } from '#app/components/ui/button.tsx'
@@ -14,6 +14,7 @@ import { isDomainError } from '#modules/errors/domain-error.ts'
 import { getCourseCover, removeCoverImage, saveCoverImage } from '#modules/storage/cover-images.ts'
 import { COVER_MAX, COVER_MAX_BYTES, COVER_MIN } from '#modules/storage/cover-rules.ts'
 import type { Route } from './+types/studio.courses.$courseId.cover'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { TextareaField } from '#app/components/forms.tsx'
@@ -14,6 +14,7 @@ import { getCourseBuilder } from '#modules/authoring/get-course-builder.ts'
 import { type ChangeSummary, getPublishReview, publishCourse } from '#modules/authoring/publish-course.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId.publish'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-t
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { type TFunction } from 'i18next'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
@@ -19,6 +19,7 @@ import { CertificateValiditySchema } from '#modules/authoring/schemas.ts'
 import { RENEWAL_LEAD_DAYS } from '#modules/certificates/validity.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
 import type { Route } from './+types/studio.courses.$courseId_.certificate'
+import { Trans } from '#app/utils/trans.tsx'
 
 // Conform's input type, not words a person reads.
 const CHECKBOX = { type: 'checkbox' } as const

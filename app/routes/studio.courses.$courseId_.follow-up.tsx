@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
@@ -16,6 +16,7 @@ import { isDomainError } from '#modules/errors/domain-error.ts'
 import { FollowUpSettingsSchema, MAX_FOLLOW_UP_QUESTIONS, MAX_OPTIONS } from '#modules/follow-ups/schemas.ts'
 import { getFollowUpSettings, setFollowUp } from '#modules/follow-ups/settings.ts'
 import type { Route } from './+types/studio.courses.$courseId_.follow-up'
+import { Trans } from '#app/utils/trans.tsx'
 
 // Conform's input type, not words a person reads.
 const CHECKBOX = { type: 'checkbox' } as const

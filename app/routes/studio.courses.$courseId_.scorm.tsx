@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
@@ -11,6 +11,7 @@ import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { SCORM_FLAVOURS, type ScormFlavour } from '#modules/course-io/scorm-manifest.ts'
 import { listScormVersions } from '#modules/course-io/scorm-package.ts'
 import type { Route } from './+types/studio.courses.$courseId_.scorm'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { StudioCourseNav } from '#app/components/studio/studio-nav.tsx'
@@ -13,6 +13,7 @@ import { requireTrainer } from '#app/utils/studio-errors.server.ts'
 import { saveWelshAction } from '#app/utils/studio-welsh.server.ts'
 import { getCourseWelsh } from '#modules/authoring/course-translations.ts'
 import type { Route } from './+types/studio.courses.$courseId_.welsh._index'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ data, matches }) => {
 	const t = metaT(matches)

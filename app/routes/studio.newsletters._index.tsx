@@ -64,7 +64,7 @@ export default function StudioNewslettersRoute({ loaderData }: Route.ComponentPr
 							<Badge tone={TONES[issue.status]}>{t(`studio.status_${issue.status}`)}</Badge>
 						</td>
 						<td className="px-4 py-3">
-							{issue.sectors.length ? issue.sectors.map((s) => t(`sectors.${s}`)).join(', ') : t('studio.everyone')}
+							{issue.sectors.length ? issue.sectors.map((s) => t(`sectors.${s}`, { ns: 'newsletter-signup' })).join(', ') : t('studio.everyone')}
 						</td>
 						<td className="px-4 py-3 tabular-nums">
 							{[issue.progress.sent, issue.progress.toSend, issue.progress.failed].join(' / ')}

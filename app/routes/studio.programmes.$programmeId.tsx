@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Form, Link, redirect, useNavigation } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors, SubmitButton } from '#app/components/forms.tsx'
@@ -29,6 +29,7 @@ import {
 	ProgrammeDetailsSchema,
 } from '#modules/programmes/schemas.ts'
 import type { Route } from './+types/studio.programmes.$programmeId'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const meta: Route.MetaFunction = ({ loaderData, matches }) => {
 	const t = metaT(matches)

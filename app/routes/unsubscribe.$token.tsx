@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { data, Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { maskEmail, OneClickUnsubscribe } from '#app/components/one-click-unsubscribe.tsx'
@@ -8,6 +8,7 @@ import { getT } from '#app/utils/i18n.server.ts'
 import { NOINDEX, pageMeta } from '#app/utils/meta.ts'
 import { findUnsubscribeLink, unsubscribeWithToken } from '#modules/reminders/preferences.ts'
 import type { Route } from './+types/unsubscribe.$token'
+import { Trans } from '#app/utils/trans.tsx'
 
 // The link in a nudge's List-Unsubscribe header (RFC 8058) and at its foot; the page itself is the
 // shared OneClickUnsubscribe.

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, SubmitButton } from '#app/components/forms.tsx'
@@ -10,6 +10,7 @@ import { verificationPage, verifyPageHeaders } from '#app/utils/verify.server.ts
 import { cpdHours } from '#modules/certificates/certificate-text.ts'
 import { type CertificateVerification, verifyCertificate } from '#modules/certificates/verify-certificate.ts'
 import type { Route } from './+types/verify.$code'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const headers: Route.HeadersFunction = verifyPageHeaders
 

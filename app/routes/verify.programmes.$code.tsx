@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Container } from '#app/components/ui/container.tsx'
@@ -12,6 +12,7 @@ import {
 	verifyProgrammeCertificate,
 } from '#modules/programmes/programme-certificates.ts'
 import type { Route } from './+types/verify.programmes.$code'
+import { Trans } from '#app/utils/trans.tsx'
 
 export const headers: Route.HeadersFunction = verifyPageHeaders
 

@@ -1,4 +1,4 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { isRouteErrorResponse, Link } from 'react-router'
 import { ErrorPage, errorTitle, GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Container } from '#app/components/ui/container.tsx'
@@ -10,6 +10,7 @@ import { openGraph } from '#app/utils/open-graph.ts'
 import { sectorPageSlug } from '#modules/sectors/sectors.ts'
 import { getPublicVideo } from '#modules/previews/public-videos.ts'
 import type { Route } from './+types/watch.$slug'
+import { Trans } from '#app/utils/trans.tsx'
 
 export async function loader({ params }: Route.LoaderArgs) {
 	return { video: await withDomainErrors(() => getPublicVideo({ slug: params.slug })) }

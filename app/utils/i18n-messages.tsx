@@ -3,7 +3,9 @@
 // entry.client.tsx reads it back before hydrating (and provides the same text, so the element
 // hydrates unchanged). A data block, not a script: nothing runs, so the CSP needs no nonce for it.
 import { createContext, useContext } from 'react'
-import { MESSAGES_SCRIPT_ID } from './i18n-namespaces.ts'
+
+/** The id of the `<script type="application/json">` that carries a page's messages. */
+export const MESSAGES_SCRIPT_ID = 'i18n-messages'
 
 export const InlineMessagesContext = createContext('')
 

@@ -2,12 +2,13 @@
 // browser through plain i18next. Hydration needs the same text from both, in both languages.
 import type { i18n as I18n } from 'i18next'
 import { renderToString } from 'react-dom/server'
-import { I18nextProvider, Trans, useTranslation } from 'react-i18next'
+import { I18nextProvider, useTranslation } from 'react-i18next'
 import { describe, expect, test } from 'vitest'
 import { LANGUAGES } from '#modules/i18n/languages.ts'
 import { NAMESPACES, resources } from '#modules/i18n/resources.ts'
 import { serverI18n } from '#modules/i18n/translate.ts'
 import { forServerRender } from './i18n-render.server.ts'
+import { Trans } from './trans.tsx'
 
 type Tree = { [key: string]: unknown }
 

@@ -1,6 +1,6 @@
 import vm from 'node:vm'
 import { describe, expect, test } from 'vitest'
-import { loadScriptsAfterFirstPaint as rewrite } from './scripts-after-first-paint.server.ts'
+import { compactManifest, loadScriptsAfterFirstPaint as rewrite } from './scripts-after-first-paint.server.ts'
 
 /** The shell rewritten as the server sends it: UTF-8 bytes in, UTF-8 bytes out. */
 function loadScriptsAfterFirstPaint(html: string) {
@@ -120,5 +120,47 @@ describe('loadScriptsAfterFirstPaint', () => {
 		const html = loadScriptsAfterFirstPaint(decoy)
 		expect(html).toContain('<main>x" type="module" async="">Hello</main>')
 		expect(html).not.toContain('<script nonce="n0nce==" type="module"')
+	})
+
+	test("the bootstrap's partial manifest is held without its indentation, and says the same", () => {
+		// As React Router writes it: JSON.stringify(manifest, null, 2), between the route imports and
+		// the route modules. A string in it keeps its spaces and its escaped newline.
+		const manifest = {
+			entry: { module: '/assets/entry.client-A.js', imports: ['/assets/chunk-X.js'] },
+			routes: {
+				root: { id: 'root', path: '', hasLoader: true, module: '/assets/root-B.js', imports: [] },
+				'routes/a': { id: 'routes/a', parentId: 'root', path: 'a b', module: '/assets/a-C.js', css: ['x\n y'] },
+			},
+			url: '/assets/manifest-D.js',
+			version: 'D',
+		}
+		const pretty = JSON.stringify(manifest, null, 2)
+		const withManifest = shell.replace(
+			'window.__reactRouterRouteModules',
+			`window.__reactRouterManifest = ${pretty};\n  window.__reactRouterRouteModules`,
+		)
+		const html = loadScriptsAfterFirstPaint(withManifest)
+		const code = JSON.parse(/, ("(?:[^"\\]|\\.)*")\)<\/script>/.exec(html)![1]!) as string
+		const held = /window\.__reactRouterManifest = (.*);\n {2}window\.__reactRouterRouteModules/.exec(code)?.[1]
+		expect(held).toBe(JSON.stringify(manifest))
+		expect(JSON.parse(held!)).toEqual(manifest)
+		expect(held!.length).toBeLessThan(pretty.length)
+		// Everything else in the module is as React Router wrote it.
+		expect(code.replace(held!, pretty)).toBe(
+			/type="module" async="">([^]*?)<\/script>/.exec(withManifest)![1],
+		)
+	})
+
+	test('a manifest that is not where React Router writes it, or not JSON, is left as it is', () => {
+		const code = 'import * as route0 from "/r.js";\n  window.__reactRouterManifest = {\n  "a": 1\n};\n  window.__reactRouterRouteModules = {};'
+		expect(compactManifest(code)).toBe(
+			'import * as route0 from "/r.js";\n  window.__reactRouterManifest = {"a":1};\n  window.__reactRouterRouteModules = {};',
+		)
+		const notJson = code.replace('"a": 1', 'a: 1')
+		expect(compactManifest(notJson)).toBe(notJson)
+		const noModules = code.replace('window.__reactRouterRouteModules', 'window.other')
+		expect(compactManifest(noModules)).toBe(noModules)
+		const noManifest = 'import("/assets/entry.client-A.js");'
+		expect(compactManifest(noManifest)).toBe(noManifest)
 	})
 })

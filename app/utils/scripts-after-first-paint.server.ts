@@ -14,6 +14,11 @@
 // Every module is still requested at once, in parallel; hydration starts a frame and the fetch later
 // than before. If the shell does not look as expected (React Router changed its output), it is sent
 // unchanged and the page loads as React Router made it.
+//
+// The bootstrap's partial manifest (`window.__reactRouterManifest = {…}`, the page's routes and their
+// parents', see scripts.tsx) is written by React Router with `JSON.stringify(manifest, null, 2)`: on a
+// lesson page ~2,000 bytes of its ~6,700 are newlines and indentation, sent again inside the held
+// script's string. compactManifest writes the same JSON without them.
 
 // Searched for in the shell's bytes: the shell is ~120 KB (the inlined stylesheet and messages), and
 // decoding it to a string and encoding the result again cost more than React's render of a small page.
@@ -55,6 +60,31 @@ const AFTER_FIRST_PAINT = `(function (hrefs, code) {
 	if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterPaint)
 	else afterPaint()
 })`
+
+const MANIFEST_START = 'window.__reactRouterManifest = '
+const MANIFEST_NEXT = 'window.__reactRouterRouteModules = '
+
+/**
+ * The bootstrap module's text with its partial manifest's JSON written without whitespace: the same
+ * value (JSON.parse gives the same object). Unchanged when the manifest is not found where React
+ * Router writes it (between `window.__reactRouterManifest = ` and the `;` before
+ * `window.__reactRouterRouteModules = `) or is not JSON.
+ */
+export function compactManifest(code: string): string {
+	const start = code.indexOf(MANIFEST_START)
+	if (start < 0) return code
+	const jsonStart = start + MANIFEST_START.length
+	const next = code.indexOf(MANIFEST_NEXT, jsonStart)
+	const jsonEnd = next < 0 ? -1 : code.lastIndexOf(';', next)
+	if (jsonEnd < jsonStart) return code
+	let manifest: unknown
+	try {
+		manifest = JSON.parse(code.slice(jsonStart, jsonEnd))
+	} catch {
+		return code
+	}
+	return code.slice(0, jsonStart) + JSON.stringify(manifest) + code.slice(jsonEnd)
+}
 
 /** JSON that is safe inside a `<script>` element: no `</script>` or `<!--` can end it early. */
 function scriptSafe(value: unknown) {
@@ -115,7 +145,7 @@ export function loadScriptsAfterFirstPaint(shell: Buffer): Buffer {
 	pieces.push(
 		shell.subarray(from, bootstrap.start),
 		Buffer.from(
-			`<script${bootstrap.nonce}>${AFTER_FIRST_PAINT}(${scriptSafe(hrefs)}, ${scriptSafe(bootstrap.code)})</script>`,
+			`<script${bootstrap.nonce}>${AFTER_FIRST_PAINT}(${scriptSafe(hrefs)}, ${scriptSafe(compactManifest(bootstrap.code))})</script>`,
 		),
 		shell.subarray(bootstrap.end),
 	)

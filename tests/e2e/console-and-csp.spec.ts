@@ -34,7 +34,9 @@ function violations(page: Page) {
 	return page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
 }
 
-test('no console errors and no CSP violations on /login, /cpd and a video lesson', async ({ browser }) => {
+test('no console errors and no CSP violations on /login, the home page, /cpd and a video lesson', async ({
+	browser,
+}) => {
 	test.setTimeout(120_000)
 	const { context, page, problems } = await watchedPage(browser)
 
@@ -43,6 +45,13 @@ test('no console errors and no CSP violations on /login, /cpd and a video lesson
 	await waitForHydration(page, 'main form')
 	// A form validated in the browser: zod runs (and, with its JIT, would probe `new Function`).
 	await page.getByRole('button', { name: 'Log in' }).click()
+	expect(await violations(page)).toEqual([])
+
+	// The home page's sign-up form and the footer's are hydrated after the rest of the page, each from
+	// a chunk of its own (lazy-signup-form.tsx): both hydrate, with no mismatch reported.
+	await page.goto('/')
+	await waitForHydration(page, '#newsletter-home-form')
+	await waitForHydration(page, '#newsletter-footer-form')
 	expect(await violations(page)).toEqual([])
 
 	await page.goto('/signup')

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Link, useMatches } from 'react-router'
-import { NewsletterSignupForm } from '#app/components/newsletter/signup-form.tsx'
+import { LazyNewsletterSignupForm } from '#app/components/newsletter/lazy-signup-form.tsx'
 import { Container } from '#app/components/ui/container.tsx'
 import { Wordmark } from './wordmark.tsx'
 
@@ -16,7 +16,7 @@ export function SiteFooter() {
 		<footer className="on-dark mt-auto bg-brand-900 text-brand-100">
 			{showSignup ? (
 				<Container className="pt-12">
-					<NewsletterSignupForm source="footer" className="max-w-3xl" />
+					<LazyNewsletterSignupForm source="footer" className="max-w-3xl" />
 				</Container>
 			) : null}
 			<Container className="grid gap-10 py-12 md:grid-cols-[2fr_1fr_1fr]">

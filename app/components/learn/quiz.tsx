@@ -1,5 +1,5 @@
 import { type FormEvent, useContext, useEffect, useRef, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import { ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { Button, buttonClasses } from '#app/components/ui/button.tsx'
@@ -9,6 +9,7 @@ import { Notice } from '#app/components/ui/notice.tsx'
 import { useFormat } from '#app/utils/i18n.ts'
 import type { LearnerQuestion, LearnerQuiz } from '#modules/quizzes/get-quiz-for-learner.ts'
 import { ReflectionField, ReflectionPreviewContext } from './reflection-field.tsx'
+import { Trans } from '#app/utils/trans.tsx'
 
 export type QuizActionError = { message: string; field?: string }
 

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import { SubmitButton } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
 import { useFormat } from '#app/utils/i18n.ts'
 import { SectorCheckboxes } from './sector-checkboxes.tsx'
+import { Trans } from '#app/utils/trans.tsx'
 
 export type PreferencesActionData = { saved?: 'interests' | 'unsubscribed'; errors?: string[] } | undefined
 

@@ -16,7 +16,7 @@ export function SectorCheckboxes({
 	defaultValue: readonly string[]
 	errors?: ListOfErrors
 }) {
-	const { t } = useTranslation('newsletter')
+	const { t } = useTranslation('newsletter-signup')
 	const invalid = Boolean(errors?.some(Boolean))
 	return (
 		<fieldset aria-describedby={invalid ? `${id}-hint ${id}-error` : `${id}-hint`}>

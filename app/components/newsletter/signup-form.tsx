@@ -36,7 +36,7 @@ export function NewsletterSignupForm({
 	/** Tells apart two forms for the same source on one page (ids, the fetcher). */
 	instance?: string
 }) {
-	const { t } = useTranslation('newsletter')
+	const { t } = useTranslation('newsletter-signup')
 	const fetcher = useFetcher<SignupActionData>({ key: `newsletter-signup-${source}-${instance}` })
 	const reply = fetcher.data ?? lastResult ?? undefined
 	const id = `newsletter-${source}-${instance}`

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useEffect, useRef, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, useNavigation } from 'react-router'
 import { ErrorList, Field, FormErrors, SubmitButton, TextareaField } from '#app/components/forms.tsx'
 import { Notice } from '#app/components/ui/notice.tsx'
@@ -9,6 +9,7 @@ import { cx } from '#app/components/ui/cx.ts'
 import { LANGUAGE_NAMES, LANGUAGES, languageTag } from '#modules/i18n/languages.ts'
 import { InviteStaffFormSchema, MAX_INVITATION_CSV_BYTES } from '#modules/organisations/schemas.ts'
 import { DataTable, tdClasses } from './org-ui.tsx'
+import { Trans } from '#app/utils/trans.tsx'
 
 type Mode = 'single' | 'list' | 'csv'
 

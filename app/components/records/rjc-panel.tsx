@@ -3,7 +3,7 @@ import type { SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import type { TFunction } from 'i18next'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { Form, Link, useNavigation } from 'react-router'
 import { FormErrors, SelectField, SubmitButton } from '#app/components/forms.tsx'
 import { Card } from '#app/components/ui/card.tsx'
@@ -14,6 +14,7 @@ import { RJC_LEVEL_HOURS } from '#modules/portfolio/regulator-cycles.ts'
 import type { Requirement } from '#modules/reflective-records/revalidation.ts'
 import type { SupervisionState } from '#modules/reflective-records/rjc.ts'
 import { Requirements } from './requirements.tsx'
+import { Trans } from '#app/utils/trans.tsx'
 
 const LEVELS = ['FOUNDATION', 'INTERMEDIATE', 'ADVANCED'] as const satisfies readonly RjcLevel[]
 

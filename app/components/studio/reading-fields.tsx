@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { useFetcher } from 'react-router'
 import { TextareaField } from '#app/components/forms.tsx'
 import { MarkdownContent } from '#app/components/learn/markdown-content.tsx'
 import { useTranslateError } from '#app/utils/i18n.ts'
 import type { FieldErrors } from './lesson-form.ts'
+import { Trans } from '#app/utils/trans.tsx'
 
 const PREVIEW_MS = 400
 

@@ -1,7 +1,8 @@
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import { Badge } from '#app/components/ui/badge.tsx'
 import { cx } from '#app/components/ui/cx.ts'
+import { Trans } from '#app/utils/trans.tsx'
 
 export type VersionState = 'draft' | 'published' | 'published-with-changes'
 

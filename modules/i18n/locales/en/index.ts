@@ -18,6 +18,7 @@ import home from './home.json' with { type: 'json' }
 import learn from './learn.json' with { type: 'json' }
 import news from './news.json' with { type: 'json' }
 import newsletter from './newsletter.json' with { type: 'json' }
+import newsletterSignup from './newsletter-signup.json' with { type: 'json' }
 import org from './org.json' with { type: 'json' }
 import previews from './previews.json' with { type: 'json' }
 import publicPages from './public-pages.json' with { type: 'json' }
@@ -28,4 +29,4 @@ import studio from './studio.json' with { type: 'json' }
 import ui from './ui.json' with { type: 'json' }
 import xapi from './xapi.json' with { type: 'json' }
 
-export default { account, admin, auth, billing, catalogue, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, errors, home, learn, news, newsletter, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }
+export default { account, admin, auth, billing, catalogue, circles, common, 'course-page': coursePage, cpd, dashboard, 'data-export': dataExport, emails, erasure, errors, home, learn, news, newsletter, 'newsletter-signup': newsletterSignup, org, previews, 'public-pages': publicPages, records, scorm, sectors, studio, ui, xapi }
