@@ -40,5 +40,5 @@ describe('demo follow-ups', () => {
 		expect(
 			await prisma.emailMessage.count({ where: { to: 'learner@circle.example', template: 'follow-up-due' } }),
 		).toBe(1)
-	})
+	}, 180_000)
 })

@@ -4,14 +4,12 @@
 // team finished it five weeks ago, did both checks and sent a reflection that waits on /sign-offs.
 // Through the real module code, with `now` moved back where a step happened in the past.
 // Idempotent: does nothing once the course has a follow-up.
-import { CERTIFICATE_CPD_METHOD } from '#modules/certificates/issue-certificate.ts'
-import { londonCalendarDate } from '#modules/certificates/certificate-text.ts'
-import { generateCertificateCode } from '#modules/certificates/code.ts'
 import { prisma } from '#modules/db/client.ts'
 import { saveActionPlan, saveFollowUpReflection, sendToManager, submitCheck } from '#modules/follow-ups/learner.ts'
 import { runFollowUpReminders } from '#modules/follow-ups/reminders.ts'
 import { setFollowUp } from '#modules/follow-ups/settings.ts'
 import { selectManagedTeamIds } from '#modules/teams/sql.ts'
+import { completeCourseForDemo } from './demo-completion.ts'
 
 export const FOLLOW_UP_COURSE_SLUG = 'leading-a-restorative-organisation'
 
@@ -51,7 +49,7 @@ export const DEMO_FOLLOW_UP = {
 	],
 }
 
-// A finished enrolment with its certificate and CPD entry, as completion leaves them, `daysAgo` back.
+// A finished enrolment with its lessons done, certificate and CPD entry, as completion leaves them, `daysAgo` back.
 async function completeForDemo({
 	userId,
 	courseId,
@@ -63,64 +61,8 @@ async function completeForDemo({
 	daysAgo: number
 	now: Date
 }) {
-	const existing = await prisma.enrolment.findUnique({
-		where: { userId_courseId: { userId, courseId } },
-		select: { id: true },
-	})
-	if (existing) return false
-	const course = await prisma.course.findUniqueOrThrow({
-		where: { id: courseId },
-		select: { publishedVersion: { select: { id: true, title: true, number: true, cpdMinutes: true, outcomes: true } } },
-	})
-	const version = course.publishedVersion!
-	const user = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } })
 	const completedAt = new Date(now.getTime() - daysAgo * DAY)
-	await prisma.$transaction(async (tx) => {
-		const enrolment = await tx.enrolment.create({
-			data: {
-				userId,
-				courseId,
-				versionId: version.id,
-				source: 'FREE',
-				createdAt: new Date(completedAt.getTime() - 5 * DAY),
-				startedAt: new Date(completedAt.getTime() - 5 * DAY),
-				lastActivityAt: completedAt,
-				completedAt,
-			},
-			select: { id: true },
-		})
-		const certificate = await tx.certificate.create({
-			data: {
-				code: generateCertificateCode(),
-				userId,
-				enrolmentId: enrolment.id,
-				courseId,
-				versionId: version.id,
-				learnerName: user.name,
-				courseTitle: version.title,
-				versionNumber: version.number,
-				cpdMinutes: version.cpdMinutes,
-				outcomes: version.outcomes,
-				completedAt,
-				issuedAt: completedAt,
-			},
-			select: { id: true },
-		})
-		await tx.cpdEntry.create({
-			data: {
-				userId,
-				certificateId: certificate.id,
-				source: 'CERTIFICATE',
-				method: CERTIFICATE_CPD_METHOD,
-				title: version.title,
-				date: londonCalendarDate(completedAt),
-				minutes: version.cpdMinutes,
-				participatoryMinutes: 0,
-				standards: [],
-			},
-		})
-	})
-	return true
+	return (await completeCourseForDemo({ userId, courseId, completedAt, daysTaken: 5 })) !== null
 }
 
 export async function seedDemoFollowUps({

@@ -3,22 +3,19 @@
 // that has expired and one that expires soon. Idempotent: run it again and nothing changes.
 import { addMonths, ukToday } from '#modules/compliance/status.ts'
 import { prisma } from '#modules/db/client.ts'
-import { londonCalendarDate } from '#modules/certificates/certificate-text.ts'
-import { generateCertificateCode } from '#modules/certificates/code.ts'
-import { certificateValidUntil } from '#modules/certificates/validity.ts'
-import { CERTIFICATE_CPD_METHOD } from '#modules/certificates/issue-certificate.ts'
+import { completeCourseForDemo } from './demo-completion.ts'
 import { REFRESHER_COURSE } from './seed-content/schools-refresher.ts'
 import type { SeedCourse } from './seed-content/types.ts'
 
 export { REFRESHER_COURSE }
 
-const DAY = 24 * 60 * 60 * 1000
-
 /**
  * Twelve months' validity and the annual refresher on the schools course (created by `seedCourse`,
  * passed in to keep this file free of seed.ts), and two certificates for the demo learner: the
  * foundations course, 12 months' validity, completed 14 months ago (expired two months ago), and the
- * health and social care course, completed 11 months ago (expires in about a month).
+ * health and social care course, completed 11 months ago (expires in about a month). Each is taken
+ * the way a learner takes it (every lesson done: completeCourseForDemo), so the course page agrees
+ * with the certificate and its lessons stay open.
  */
 export async function seedValidityDemo({
 	trainerId,
@@ -53,63 +50,21 @@ export async function seedValidityDemo({
 			select: {
 				id: true,
 				validityMonths: true,
-				publishedVersion: { select: { id: true, title: true, number: true, cpdMinutes: true, outcomes: true } },
+				publishedVersionId: true,
 			},
 		})
-		if (!course?.publishedVersion) continue
+		if (!course?.publishedVersionId) continue
 		if (await prisma.enrolment.findUnique({ where: { userId_courseId: { userId: learner.id, courseId: course.id } } }))
 			continue
 		if (course.validityMonths === null) {
 			await prisma.course.update({ where: { id: course.id }, data: { validityMonths: 12 } })
 		}
 		const completedOn = addMonths(ukToday(now), -monthsAgo)
-		const completedAt = new Date(`${completedOn}T15:30:00Z`)
-		const version = course.publishedVersion
-		await prisma.$transaction(async (tx) => {
-			const enrolment = await tx.enrolment.create({
-				data: {
-					userId: learner.id,
-					courseId: course.id,
-					versionId: version.id,
-					source: 'FREE',
-					createdAt: new Date(completedAt.getTime() - 7 * DAY),
-					startedAt: new Date(completedAt.getTime() - 7 * DAY),
-					lastActivityAt: completedAt,
-					completedAt,
-				},
-				select: { id: true },
-			})
-			const certificate = await tx.certificate.create({
-				data: {
-					code: generateCertificateCode(),
-					userId: learner.id,
-					enrolmentId: enrolment.id,
-					courseId: course.id,
-					versionId: version.id,
-					learnerName: learner.name,
-					courseTitle: version.title,
-					versionNumber: version.number,
-					cpdMinutes: version.cpdMinutes,
-					outcomes: version.outcomes,
-					completedAt,
-					issuedAt: completedAt,
-					validUntil: certificateValidUntil(completedAt, course.validityMonths ?? 12),
-				},
-				select: { id: true },
-			})
-			await tx.cpdEntry.create({
-				data: {
-					userId: learner.id,
-					certificateId: certificate.id,
-					source: 'CERTIFICATE',
-					method: CERTIFICATE_CPD_METHOD,
-					title: version.title,
-					date: londonCalendarDate(completedAt),
-					minutes: version.cpdMinutes,
-					participatoryMinutes: 0,
-					standards: [],
-				},
-			})
+		await completeCourseForDemo({
+			userId: learner.id,
+			courseId: course.id,
+			completedAt: new Date(`${completedOn}T15:30:00Z`),
+			daysTaken: 7,
 		})
 	}
 }
