@@ -1,12 +1,10 @@
-import http, { type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import http from 'node:http'
 import zlib from 'node:zlib'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as entry from '#app/entry.server.tsx'
 import * as root from '#app/root.tsx'
-import { parseEnv } from '#modules/env/env.ts'
-import { testServerBuild } from '#tests/factories/server-build.ts'
-import { BROTLI_QUALITY, createHttpApp, GZIP_LEVEL } from './express.ts'
+import { serveTestBuild, testServerBuild } from '#tests/factories/server-build.ts'
+import { BROTLI_QUALITY, GZIP_LEVEL } from './express.ts'
 
 // ~120 KB of text that compresses as HTML does, the same every run.
 let seed = 42
@@ -39,31 +37,26 @@ const build = testServerBuild({
 	],
 })
 
-let server: Server
-let port: number
+let served: Awaited<ReturnType<typeof serveTestBuild>>
 beforeAll(async () => {
-	const app = await createHttpApp({
-		env: parseEnv({ NODE_ENV: 'production' }),
-		mode: { kind: 'production', buildDir: 'tests/.tmp/no-build', build },
-	})
-	server = await new Promise<Server>((resolve) => {
-		const s = app.listen(0, '127.0.0.1', () => resolve(s))
-	})
-	port = (server.address() as AddressInfo).port
+	served = await serveTestBuild(build)
 })
-afterAll(() => new Promise((resolve) => server.close(resolve)))
+afterAll(() => served.close())
 
 function get(acceptEncoding: string) {
 	return new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
 		http
-			.get({ port, host: '127.0.0.1', path: '/big', headers: { 'Accept-Encoding': acceptEncoding } }, (response) => {
-				const chunks: Buffer[] = []
-				response.on('data', (chunk: Buffer) => chunks.push(chunk))
-				response.on('end', () =>
-					resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
-				)
-				response.on('error', reject)
-			})
+			.get(
+				{ port: served.port, host: '127.0.0.1', path: '/big', headers: { 'Accept-Encoding': acceptEncoding } },
+				(response) => {
+					const chunks: Buffer[] = []
+					response.on('data', (chunk: Buffer) => chunks.push(chunk))
+					response.on('end', () =>
+						resolve({ encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) }),
+					)
+					response.on('error', reject)
+				},
+			)
 			.on('error', reject)
 	})
 }

@@ -3,15 +3,12 @@
 // a moment" page, after modules/db has tried again for a while (ADR 0056). The database is an
 // address where nothing listens; the root loader uses the test worker's real database.
 import net, { type AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import * as entry from '#app/entry.server.tsx'
 import * as root from '#app/root.tsx'
 import { createPrismaClient } from '#modules/db/client.ts'
-import { parseEnv } from '#modules/env/env.ts'
 import { UNAVAILABLE_RETRY_AFTER_SECONDS } from './database-unavailable.ts'
-import { createHttpApp } from './express.ts'
-import { testServerBuild } from '#tests/factories/server-build.ts'
+import { serveTestBuild, testServerBuild } from '#tests/factories/server-build.ts'
 
 const RECONNECT_WITHIN_MS = 400
 let unreachable: ReturnType<typeof createPrismaClient>
@@ -36,7 +33,7 @@ const build = testServerBuild({
 	],
 })
 
-let server: Server
+let served: Awaited<ReturnType<typeof serveTestBuild>>
 let origin: string
 beforeAll(async () => {
 	const probe = net.createServer().listen(0, '127.0.0.1')
@@ -49,18 +46,12 @@ beforeAll(async () => {
 		reconnectWithinMs: RECONNECT_WITHIN_MS,
 		label: 'unreachable',
 	})
-	const app = await createHttpApp({
-		env: parseEnv({ NODE_ENV: 'production' }),
-		mode: { kind: 'production', buildDir: 'tests/.tmp/no-build', build },
-	})
-	server = await new Promise<Server>((resolve) => {
-		const s = app.listen(0, '127.0.0.1', () => resolve(s))
-	})
-	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	served = await serveTestBuild(build)
+	origin = served.origin
 })
 afterAll(async () => {
 	await unreachable?.$disconnect()
-	await new Promise((resolve) => server.close(resolve))
+	await served.close()
 })
 
 test('a page whose database cannot be reached answers 503 with Retry-After and says to reload shortly', async () => {

@@ -1,11 +1,8 @@
-import net, { type AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
+import net from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest'
 import * as entry from '#app/entry.server.tsx'
 import * as root from '#app/root.tsx'
-import { parseEnv } from '#modules/env/env.ts'
-import { createHttpApp } from './express.ts'
-import { testServerBuild } from '#tests/factories/server-build.ts'
+import { serveTestBuild, testServerBuild } from '#tests/factories/server-build.ts'
 
 // The real Express app, entry.server.tsx (handleError) and root route (loader, Layout, error
 // boundary) in a production-mode server build whose only page fails the way a bug would: the 500
@@ -26,23 +23,14 @@ const build = testServerBuild({
 	],
 })
 
-async function serve(settings: Record<string, string>) {
-	const env = parseEnv({ NODE_ENV: 'production', ...settings })
-	const app = await createHttpApp({ env, mode: { kind: 'production', buildDir: 'tests/.tmp/no-build', build } })
-	const server = await new Promise<Server>((resolve) => {
-		const s = app.listen(0, '127.0.0.1', () => resolve(s))
-	})
-	return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }
-}
-
-let direct: Awaited<ReturnType<typeof serve>>
-let behindProxy: Awaited<ReturnType<typeof serve>>
+let direct: Awaited<ReturnType<typeof serveTestBuild>>
+let behindProxy: Awaited<ReturnType<typeof serveTestBuild>>
 beforeAll(async () => {
-	direct = await serve({})
-	behindProxy = await serve({ TRUST_PROXY: '1' })
+	direct = await serveTestBuild(build)
+	behindProxy = await serveTestBuild(build, { TRUST_PROXY: '1' })
 })
 afterAll(async () => {
-	for (const { server } of [direct, behindProxy]) await new Promise((resolve) => server.close(resolve))
+	for (const served of [direct, behindProxy]) await served.close()
 })
 
 const errorLog = vi.spyOn(console, 'error').mockImplementation(() => {})
@@ -107,7 +95,7 @@ describe('X-Request-Id from the client', () => {
 
 describe('a request without a Host header', () => {
 	test('gets a 400, not a TypeError logged as a 500 (an HTTP/1.0 health check sends none)', async () => {
-		const { port } = direct.server.address() as AddressInfo
+		const { port } = direct
 		const answer = await new Promise<string>((resolve, reject) => {
 			const socket = net.connect(port, '127.0.0.1', () => socket.write('GET /broken/x HTTP/1.0\r\n\r\n'))
 			let data = ''

@@ -1,15 +1,11 @@
-import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { data, redirect, type ActionFunctionArgs } from 'react-router'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import * as entry from '#app/entry.server.tsx'
 import * as root from '#app/root.tsx'
 import { closeReplica, parseLsn, WRITE_FENCE_COOKIE } from '#modules/db/replica.ts'
 import { selectWalLsn } from '#modules/db/sql.ts'
-import { parseEnv } from '#modules/env/env.ts'
 import { createTestUser } from '#tests/factories/auth.ts'
-import { createHttpApp } from './express.ts'
-import { testServerBuild } from '#tests/factories/server-build.ts'
+import { serveTestBuild, testServerBuild } from '#tests/factories/server-build.ts'
 
 // The real Express app, entry.server.tsx and root route, in a production-mode server build whose
 // page and API write (a new user) and then answer each way an action can: the answer to every one
@@ -53,19 +49,13 @@ const build = testServerBuild({
 })
 
 const savedReplicaUrl = process.env.DATABASE_REPLICA_URL
-let server: Server
+let served: Awaited<ReturnType<typeof serveTestBuild>>
 let origin: string
 beforeAll(async () => {
-	const app = await createHttpApp({
-		env: parseEnv({ NODE_ENV: 'production' }),
-		mode: { kind: 'production', buildDir: 'tests/.tmp/no-build', build },
-	})
-	server = await new Promise<Server>((resolve) => {
-		const s = app.listen(0, '127.0.0.1', () => resolve(s))
-	})
-	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+	served = await serveTestBuild(build)
+	origin = served.origin
 })
-afterAll(() => new Promise((resolve) => server.close(resolve)))
+afterAll(() => served.close())
 afterEach(async () => {
 	await closeReplica()
 	process.env.DATABASE_REPLICA_URL = savedReplicaUrl

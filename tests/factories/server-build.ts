@@ -1,6 +1,8 @@
 // A React Router server build made of real route modules, for tests of the HTTP layer (the Express app,
 // its fences and error handling) without Vite: the server build and its client manifest, one entry per
 // route, in the shape React Router reads.
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import type { ServerBuild } from 'react-router'
 
 export type TestRoute = {
@@ -52,4 +54,29 @@ export function testServerBuild({ entry, routes }: { entry: unknown; routes: Tes
 		routeDiscovery: { mode: 'initial' },
 		basename: '/',
 	} as unknown as ServerBuild
+}
+
+/**
+ * Circle's Express app (createHttpApp, production mode) serving a test build on a free loopback
+ * port, with the given settings over a production environment. `close()` stops it.
+ */
+export async function serveTestBuild(build: ServerBuild, settings: Record<string, string> = {}) {
+	const [{ createHttpApp }, { parseEnv }] = await Promise.all([
+		import('#app/server/express.ts'),
+		import('#modules/env/env.ts'),
+	])
+	const app = await createHttpApp({
+		env: parseEnv({ NODE_ENV: 'production', ...settings }),
+		mode: { kind: 'production', buildDir: 'tests/.tmp/no-build', build },
+	})
+	const server = await new Promise<Server>((resolve) => {
+		const s = app.listen(0, '127.0.0.1', () => resolve(s))
+	})
+	const port = (server.address() as AddressInfo).port
+	return {
+		server,
+		port,
+		origin: `http://127.0.0.1:${port}`,
+		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+	}
 }
