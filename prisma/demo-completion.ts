@@ -42,65 +42,91 @@ export async function completeCourseForDemo({
 		select: { id: true, key: true, kind: true },
 	})
 	const startedAt = new Date(completedAt.getTime() - daysTaken * DAY)
-	const lessonDoneAt = (i: number) =>
-		new Date(startedAt.getTime() + ((i + 1) * (completedAt.getTime() - startedAt.getTime())) / lessons.length)
 	return prisma.$transaction(async (tx) => {
 		const enrolment = await tx.enrolment.create({
 			data: { userId, courseId, versionId, source: 'FREE', createdAt: startedAt, startedAt },
 			select: { id: true },
 		})
-		await tx.lessonProgress.createMany({
-			data: lessons.map((lesson, i) => ({
-				userId,
-				enrolmentId: enrolment.id,
-				lessonId: lesson.id,
-				lessonKey: lesson.key,
-				status: 'COMPLETED' as const,
-				completedAt: lessonDoneAt(i),
-				createdAt: lessonDoneAt(i),
-			})),
-		})
-		await tx.quizAttempt.createMany({
-			data: lessons.flatMap((lesson, i) =>
-				lesson.kind === 'QUIZ'
-					? [
-							{
-								userId,
-								enrolmentId: enrolment.id,
-								lessonId: lesson.id,
-								number: 1,
-								scorePercent: 100,
-								passed: true,
-								submittedAt: lessonDoneAt(i),
-							},
-						]
-					: [],
-			),
-		})
-		const { completedNow } = await completeEnrolment({ tx, enrolmentId: enrolment.id, userId })
-		if (!completedNow) throw new Error(`The demo could not complete course ${courseId} for ${userId}`)
-		await tx.enrolment.update({
-			where: { id: enrolment.id },
-			data: { lastActivityAt: completedAt, completedAt },
-		})
-		const issued = await tx.certificate.findUnique({
-			where: { enrolmentId_cycle: { enrolmentId: enrolment.id, cycle: 1 } },
-			select: { id: true, course: { select: { validityMonths: true } } },
-		})
-		if (issued) {
-			await tx.certificate.update({
-				where: { id: issued.id },
-				data: {
-					completedAt,
-					issuedAt: completedAt,
-					validUntil: certificateValidUntil(completedAt, issued.course.validityMonths),
-				},
-			})
-			await tx.cpdEntry.updateMany({
-				where: { certificateId: issued.id },
-				data: { date: londonCalendarDate(completedAt) },
-			})
-		}
+		await finishEnrolmentForDemo({ tx, userId, enrolmentId: enrolment.id, lessons, startedAt, completedAt })
 		return enrolment.id
 	}, COMPLETION_TRANSACTION)
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
+
+/**
+ * Finishes an enrolment in `tx` as a learner would, between `startedAt` and `completedAt`: every lesson
+ * done in course order, every quiz passed, completed through completeEnrolment (its certificate and CPD
+ * entry), then the enrolment, certificate and CPD entry backdated to `completedAt`. Run it inside
+ * COMPLETION_TRANSACTION's settings.
+ */
+export async function finishEnrolmentForDemo({
+	tx,
+	userId,
+	enrolmentId,
+	lessons,
+	startedAt,
+	completedAt,
+}: {
+	tx: Tx
+	userId: string
+	enrolmentId: string
+	lessons: ReadonlyArray<{ id: string; key: string; kind: string }>
+	startedAt: Date
+	completedAt: Date
+}) {
+	const lessonDoneAt = (i: number) =>
+		new Date(startedAt.getTime() + ((i + 1) * (completedAt.getTime() - startedAt.getTime())) / lessons.length)
+	await tx.lessonProgress.createMany({
+		data: lessons.map((lesson, i) => ({
+			userId,
+			enrolmentId,
+			lessonId: lesson.id,
+			lessonKey: lesson.key,
+			status: 'COMPLETED' as const,
+			completedAt: lessonDoneAt(i),
+			createdAt: lessonDoneAt(i),
+		})),
+	})
+	await tx.quizAttempt.createMany({
+		data: lessons.flatMap((lesson, i) =>
+			lesson.kind === 'QUIZ'
+				? [
+						{
+							userId,
+							enrolmentId,
+							lessonId: lesson.id,
+							number: 1,
+							scorePercent: 100,
+							passed: true,
+							submittedAt: lessonDoneAt(i),
+						},
+					]
+				: [],
+		),
+	})
+	const { completedNow } = await completeEnrolment({ tx, enrolmentId, userId })
+	if (!completedNow) throw new Error(`The demo could not complete enrolment ${enrolmentId}`)
+	await tx.enrolment.update({
+		where: { id: enrolmentId },
+		data: { startedAt, lastActivityAt: completedAt, completedAt },
+	})
+	const issued = await tx.certificate.findUnique({
+		where: { enrolmentId_cycle: { enrolmentId, cycle: 1 } },
+		select: { id: true, course: { select: { validityMonths: true } } },
+	})
+	if (issued) {
+		await tx.certificate.update({
+			where: { id: issued.id },
+			data: {
+				completedAt,
+				issuedAt: completedAt,
+				validUntil: certificateValidUntil(completedAt, issued.course.validityMonths),
+			},
+		})
+		await tx.cpdEntry.updateMany({
+			where: { certificateId: issued.id },
+			data: { date: londonCalendarDate(completedAt) },
+		})
+	}
 }

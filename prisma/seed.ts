@@ -9,7 +9,7 @@ import { prisma } from '#modules/db/client.ts'
 import { encryptSecret } from '#modules/security/encryption.ts'
 import { devIdpPort } from '#modules/env/env.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
-import { COMPLETION_TRANSACTION, completeEnrolment } from '#modules/progress/complete-enrolment.ts'
+import { COMPLETION_TRANSACTION } from '#modules/progress/complete-enrolment.ts'
 import { DEMO_TOTP_ACCOUNTS, DEMO_TOTP_SECRET } from './demo-totp.ts'
 import { createScimToken, revokeScimToken } from '#modules/scim/tokens.ts'
 import { createScimUser, patchScimUser } from '#modules/scim/users.ts'
@@ -19,7 +19,6 @@ import { configureDemoSso, devIdpIssuer } from './demo-sso.ts'
 import { seedDemoReminders } from './seed-reminders.ts'
 import { seedDemoTeams } from './seed-teams.ts'
 import { seedValidityDemo } from './seed-validity.ts'
-import { certificateValidUntil } from '#modules/certificates/validity.ts'
 import { seedDemoProgrammes } from './seed-programmes.ts'
 import { seedDemoCircles } from './seed-circles.ts'
 import { seedDemoCirclesMore } from './seed-circles-more.ts'
@@ -28,6 +27,7 @@ import { seedDemoThemes } from './seed-themes.ts'
 import { seedDemoHcpc } from './seed-hcpc.ts'
 import { seedRjcAndTeachers } from './seed-rjc-teachers.ts'
 import { seedDemoFollowUps } from './seed-follow-ups.ts'
+import { finishEnrolmentForDemo } from './demo-completion.ts'
 import { seedDemoLeaver } from './seed-passport.ts'
 import { seedWelsh } from './seed-welsh.ts'
 import { seedDemoDataExport } from './seed-data-export.ts'
@@ -275,8 +275,8 @@ async function seedDemoStaff({
 /**
  * Demo staff who finished the schools course in recent weeks, so that the team report's
  * "Completions per week" chart has bars (and the report has certificates to link to). Each one is
- * completed the way a learner completes it, through completeEnrolment (every lesson done, every quiz
- * passed), which issues the certificate; then the dates are moved back to the week it happened.
+ * completed the way a learner completes it (finishEnrolmentForDemo: every lesson done, every quiz
+ * passed, completeEnrolment issuing the certificate), then the dates are moved back to the week it happened.
  */
 async function seedDemoCompletions({
 	poolId,
@@ -294,10 +294,15 @@ async function seedDemoCompletions({
 		{ email: 'ravi.patel@riverside.example', name: 'Ravi Patel', completedDaysAgo: 44 },
 		{ email: 'eleri.thomas@riverside.example', name: 'Eleri Thomas', completedDaysAgo: 66 },
 	]
-	const quizzes = await prisma.lesson.findMany({
-		where: { id: { in: lessons.map((l) => l.id) }, kind: 'QUIZ' },
-		select: { id: true },
-	})
+	const kinds = new Map(
+		(
+			await prisma.lesson.findMany({
+				where: { id: { in: lessons.map((l) => l.id) } },
+				select: { id: true, kind: true },
+			})
+		).map((lesson) => [lesson.id, lesson.kind]),
+	)
+	const lessonsWithKinds = lessons.map((lesson) => ({ ...lesson, kind: kinds.get(lesson.id)! }))
 	for (const person of completers) {
 		const completedAt = new Date(Date.now() - person.completedDaysAgo * DAY)
 		const startedAt = new Date(completedAt.getTime() - 9 * DAY)
@@ -314,48 +319,14 @@ async function seedDemoCompletions({
 				where: { id: assignmentId },
 				data: { assignedAt: new Date(startedAt.getTime() - 3 * DAY) },
 			})
-			await tx.lessonProgress.createMany({
-				data: lessons.map((lesson, i) => ({
-					userId: user.id,
-					enrolmentId,
-					lessonId: lesson.id,
-					lessonKey: lesson.key,
-					status: 'COMPLETED' as const,
-					completedAt: new Date(
-						startedAt.getTime() + (i * (completedAt.getTime() - startedAt.getTime())) / lessons.length,
-					),
-				})),
+			await finishEnrolmentForDemo({
+				tx,
+				userId: user.id,
+				enrolmentId,
+				lessons: lessonsWithKinds,
+				startedAt,
+				completedAt,
 			})
-			await tx.quizAttempt.createMany({
-				data: quizzes.map((quiz) => ({
-					userId: user.id,
-					enrolmentId,
-					lessonId: quiz.id,
-					number: 1,
-					scorePercent: 100,
-					passed: true,
-					submittedAt: completedAt,
-				})),
-			})
-			await completeEnrolment({ tx, enrolmentId, userId: user.id })
-			await tx.enrolment.update({
-				where: { id: enrolmentId },
-				data: { startedAt, lastActivityAt: completedAt, completedAt },
-			})
-			const issued = await tx.certificate.findUniqueOrThrow({
-				where: { enrolmentId_cycle: { enrolmentId, cycle: 1 } },
-				select: { id: true, course: { select: { validityMonths: true } } },
-			})
-			const certificate = await tx.certificate.update({
-				where: { id: issued.id },
-				data: {
-					completedAt,
-					issuedAt: completedAt,
-					validUntil: certificateValidUntil(completedAt, issued.course.validityMonths),
-				},
-				select: { id: true },
-			})
-			await tx.cpdEntry.updateMany({ where: { certificateId: certificate.id }, data: { date: completedAt } })
 		}, COMPLETION_TRANSACTION)
 	}
 }
