@@ -2,7 +2,6 @@
 // the same version (the generated client and the adapter must agree), and ADR 0002's offline set-up
 // depends on 6.19's WebAssembly schema engine. An upgrade has to change this test and the ADRs.
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import { expect, test } from 'vitest'
 
 const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
@@ -10,7 +9,6 @@ const manifest = JSON.parse(fs.readFileSync('package.json', 'utf8')) as {
 	devDependencies: Record<string, string>
 }
 const wanted = { ...manifest.dependencies, ...manifest.devDependencies }
-const require = createRequire(import.meta.url)
 const PACKAGES = ['prisma', '@prisma/client', '@prisma/adapter-pg'] as const
 
 test('prisma, @prisma/client and @prisma/adapter-pg are pinned to one exact 6.19 version', () => {
@@ -21,9 +19,8 @@ test('prisma, @prisma/client and @prisma/adapter-pg are pinned to one exact 6.19
 
 test('what is installed is what is pinned', () => {
 	for (const name of PACKAGES) {
-		const installed = (
-			JSON.parse(fs.readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }
-		).version
+		const installed = (JSON.parse(fs.readFileSync(`node_modules/${name}/package.json`, 'utf8')) as { version: string })
+			.version
 		expect(installed, name).toBe(wanted[name])
 	}
 })
