@@ -1,5 +1,6 @@
 import { redirect } from 'react-router'
-import { getAuthSession } from '#app/utils/auth.server.ts'
+import { requireAuthSession } from '#app/utils/auth.server.ts'
+import type { ValidatedSession } from '#modules/auth/sessions.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
 import { passkeyJson, readPasskeyRequest } from '#app/utils/passkeys.server.ts'
 import { finishPasskeyRegistration, startPasskeyRegistration } from '#modules/mfa/passkeys.ts'
@@ -14,14 +15,23 @@ export async function loader() {
  * POST /account/security/passkeys/register, adding a passkey (app/components/passkey-registration.tsx):
  * `{ intent: 'options', password? }` answers the options for startRegistration once the person has
  * shown it is them (a recent sign-in, or the password); `{ intent: 'verify', response }` checks the
- * authenticator's answer and stores the passkey. A signed-out request gets 401, not a redirect.
+ * authenticator's answer and stores the passkey. A signed-out request gets 401, not a redirect, and
+ * so does one the MFA gate ends (its session cleared).
  */
 export async function action({ request, context }: Route.ActionArgs) {
-	const auth = await getAuthSession(request)
-	if (!auth) {
+	let auth: ValidatedSession
+	try {
+		// The MFA gate as on every page: a session that must prove a second factor it never proved is
+		// ended here too, rather than left to add a passkey and so count as having proved one.
+		auth = await requireAuthSession(request, { redirectTo: null })
+	} catch (thrown) {
+		if (!(thrown instanceof Response)) throw thrown
+		const headers = new Headers({ 'Cache-Control': 'private, no-store' })
+		const cleared = thrown.headers.get('Set-Cookie')
+		if (cleared) headers.set('Set-Cookie', cleared)
 		return Response.json(
 			{ code: 'UNAUTHENTICATED', message: 'Your session has ended. Please sign in again.' },
-			{ status: 401, headers: { 'Cache-Control': 'private, no-store' } },
+			{ status: 401, headers },
 		)
 	}
 	const read = await readPasskeyRequest(request)
@@ -31,7 +41,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 		if (body.intent === 'options') {
 			const options = await startPasskeyRegistration({
 				userId: auth.user.id,
-				reauthentication: { sessionCreatedAt: auth.session.createdAt, password: body.password },
+				reauthentication: {
+					sessionCreatedAt: auth.session.createdAt,
+					sessionMfaVerified: auth.session.mfaVerified,
+					password: body.password,
+				},
 			})
 			return passkeyJson({ ok: true, options })
 		}

@@ -3,15 +3,19 @@ import { createSession } from '#modules/auth/sessions.ts'
 import { hashToken } from '#modules/auth/tokens.ts'
 import { prisma } from '#modules/db/client.ts'
 import { createTestUser, formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
+import { enrolTotp } from '#tests/factories/mfa.ts'
 import { createAuthenticator, enrolPasskey, jsonRequest, routeContext } from '#tests/factories/passkeys.ts'
 import { action as registerAction } from './account.security_.passkeys.register.ts'
 import { action as pageAction, loader } from './account.security_.passkeys.tsx'
 
 afterAll(releaseTestResources)
 
-/** A session cookie; `minutesAgo` backdates the sign-in (an old one must confirm the password). */
-async function signedIn(userId: string, { minutesAgo = 0 } = {}) {
-	const { token } = await createSession({ userId })
+/**
+ * A session cookie; `minutesAgo` backdates the sign-in (an old one must confirm the password), and
+ * `mfaVerified` says it proved a second factor, as a sign-in of an account that has one does.
+ */
+async function signedIn(userId: string, { minutesAgo = 0, mfaVerified = false } = {}) {
+	const { token } = await createSession({ userId, mfaVerified })
 	if (minutesAgo) {
 		await prisma.session.update({
 			where: { id: hashToken(token) },
@@ -71,6 +75,37 @@ describe('adding a passkey (POST /account/security/passkeys/register)', () => {
 		expect((await register({ intent: 'options', password: user.password }, cookie)).status).toBe(200)
 	})
 
+	test('a session that never proved the account’s second factor cannot add a passkey, even with the password', async () => {
+		// A session from before the person set up an authenticator app: the MFA rule does not apply
+		// to a learner outside any organisation that requires it, so the session still opens pages,
+		// but it must not add a passkey of its own and so keep a way in after a password change.
+		const user = await createTestUser()
+		await enrolTotp(user.id)
+		const cookie = await signedIn(user.id)
+		const refused = await register({ intent: 'options', password: user.password }, cookie)
+		expect(refused).toMatchObject({ status: 403, json: { code: 'SECOND_FACTOR_REQUIRED' } })
+		expect(await prisma.webAuthnChallenge.count({ where: { userId: user.id } })).toBe(0)
+		// The same person, signed in with their authenticator app, may.
+		const verified = await signedIn(user.id, { mfaVerified: true })
+		expect((await register({ intent: 'options' }, verified)).status).toBe(200)
+	})
+
+	test('a session the MFA rule would end is ended here too, with 401, and adds nothing', async () => {
+		const trainer = await createTestUser({ role: 'TRAINER' })
+		await enrolTotp(trainer.id)
+		const cookie = await signedIn(trainer.id)
+		const args = {
+			request: jsonRequest('/account/security/passkeys/register', { intent: 'options' }, { cookie }),
+			params: {},
+			context: routeContext,
+		}
+		const response = (await registerAction(args as unknown as Parameters<typeof registerAction>[0])) as Response
+		expect(response.status).toBe(401)
+		expect(response.headers.get('Set-Cookie')).toMatch(/^circle_session=;/)
+		expect(await prisma.session.count({ where: { id: hashToken(cookie.slice('circle_session='.length)) } })).toBe(0)
+		expect(await prisma.webAuthnChallenge.count({ where: { userId: trainer.id } })).toBe(0)
+	})
+
 	test('signed-out requests get 401 and bad bodies 400', async () => {
 		expect((await register({ intent: 'options' })).status).toBe(401)
 		const cookie = await signedIn((await createTestUser()).id)
@@ -112,7 +147,7 @@ describe('/account/security/passkeys', () => {
 		expect(removeOther.init.status).toBe(404)
 		expect(await prisma.passkey.count({ where: { id: passkeyId } })).toBe(1)
 
-		const cookie = await signedIn(owner.id)
+		const cookie = await signedIn(owner.id, { mfaVerified: true })
 		const badName = (await page({ intent: 'rename', passkeyId, name: '' }, cookie)) as Reply
 		expect(badName.init.status).toBe(422)
 		expect(badName.data.field).toBe('name')
@@ -130,13 +165,25 @@ describe('/account/security/passkeys', () => {
 	test('removing from an old sign-in needs the password; without it nothing is removed', async () => {
 		const user = await createTestUser()
 		const { passkeyId } = await enrolPasskey({ userId: user.id })
-		const cookie = await signedIn(user.id, { minutesAgo: 60 })
+		const cookie = await signedIn(user.id, { minutesAgo: 60, mfaVerified: true })
 		const refused = (await page({ intent: 'remove', passkeyId }, cookie)) as Reply
 		expect(refused.init.status).toBe(422)
 		expect(refused.data).toMatchObject({ code: 'REAUTHENTICATION_REQUIRED', field: 'password' })
 		expect(await prisma.passkey.count({ where: { id: passkeyId } })).toBe(1)
 		expect(await page({ intent: 'remove', passkeyId, password: user.password }, cookie)).toMatchObject({ ok: true })
 		expect(await prisma.passkey.count({ where: { id: passkeyId } })).toBe(0)
+	})
+
+	test('a session that never proved the second factor cannot remove a passkey', async () => {
+		const user = await createTestUser()
+		const { passkeyId } = await enrolPasskey({ userId: user.id })
+		const refused = (await page(
+			{ intent: 'remove', passkeyId, password: user.password },
+			await signedIn(user.id),
+		)) as Reply
+		expect(refused.init.status).toBe(403)
+		expect(refused.data).toMatchObject({ code: 'SECOND_FACTOR_REQUIRED' })
+		expect(await prisma.passkey.count({ where: { id: passkeyId } })).toBe(1)
 	})
 
 	test('a malformed form is refused with 400', async () => {

@@ -76,7 +76,11 @@ export async function action({ request, context }: Route.ActionArgs) {
 		const removed = await removePasskey({
 			userId: auth.user.id,
 			passkeyId: input.passkeyId,
-			reauthentication: { sessionCreatedAt: auth.session.createdAt, password: input.password },
+			reauthentication: {
+				sessionCreatedAt: auth.session.createdAt,
+				sessionMfaVerified: auth.session.mfaVerified,
+				password: input.password,
+			},
 			ipAddress: context.clientIp,
 			userAgent: request.headers.get('User-Agent'),
 		})

@@ -18,6 +18,7 @@ export type MfaErrorCode =
 	| 'PASSKEY_LIMIT'
 	| 'PASSKEY_NAME_INVALID'
 	| 'REAUTHENTICATION_REQUIRED'
+	| 'SECOND_FACTOR_REQUIRED'
 
 /** A DomainError of the multi-factor context, whose code must be one of its own. */
 export class MfaError extends DomainError<MfaErrorCode> {}

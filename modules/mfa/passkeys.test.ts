@@ -25,8 +25,8 @@ import {
 
 afterAll(releaseTestResources)
 
-const recent = () => ({ sessionCreatedAt: new Date() })
-const stale = () => ({ sessionCreatedAt: new Date(Date.now() - RECENT_SIGN_IN_MS - 60_000) })
+const recent = () => ({ sessionCreatedAt: new Date(), sessionMfaVerified: true })
+const stale = () => ({ sessionCreatedAt: new Date(Date.now() - RECENT_SIGN_IN_MS - 60_000), sessionMfaVerified: true })
 
 function rejection(promise: Promise<unknown>) {
 	return promise.then(

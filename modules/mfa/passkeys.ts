@@ -134,6 +134,7 @@ async function requireActiveUser(userId: string) {
 			passwordHash: true,
 			disabledAt: true,
 			passkeys: { select: { id: true, transports: true }, orderBy: { createdAt: 'asc' } },
+			totpCredential: { select: { confirmedAt: true } },
 		},
 	})
 	if (!user || user.disabledAt) throw new AuthError('forbidden', 'ACCOUNT_DISABLED', ACCOUNT_DISABLED_MESSAGE)
@@ -144,6 +145,13 @@ async function requireActiveUser(userId: string) {
 export type Reauthentication = {
 	/** When the session making the change was signed in. */
 	sessionCreatedAt: Date
+	/**
+	 * Whether the session making the change proved a second factor. An account that has one (an
+	 * authenticator app or a passkey) changes its passkeys only from such a session: otherwise a
+	 * session begun before the second factor was set up, with the password, could add a passkey of its
+	 * own and keep a way in after the password is changed.
+	 */
+	sessionMfaVerified: boolean
 	/** The account password, when the sign-in is not recent. */
 	password?: string | null
 }
@@ -154,10 +162,23 @@ export type Reauthentication = {
  * their password again. Wrong passwords count against the same throttle as signing in.
  */
 async function assertReauthenticated(
-	user: { email: string; passwordHash: string | null },
-	{ sessionCreatedAt, password }: Reauthentication,
+	user: {
+		email: string
+		passwordHash: string | null
+		passkeys: unknown[]
+		totpCredential: { confirmedAt: Date | null } | null
+	},
+	{ sessionCreatedAt, sessionMfaVerified, password }: Reauthentication,
 	now: Date,
 ) {
+	const hasSecondFactor = user.passkeys.length > 0 || Boolean(user.totpCredential?.confirmedAt)
+	if (hasSecondFactor && !sessionMfaVerified) {
+		throw new MfaError(
+			'forbidden',
+			'SECOND_FACTOR_REQUIRED',
+			'For your security, sign out and sign in again with your second factor before changing your passkeys.',
+		)
+	}
 	if (now.getTime() - sessionCreatedAt.getTime() <= RECENT_SIGN_IN_MS) return
 	if (!password) {
 		throw new MfaError(
@@ -222,7 +243,9 @@ export async function startPasskeyRegistration({
 		)
 	}
 	const rp = relyingParty(origin)
-	const options = await (await webauthn()).generateRegistrationOptions({
+	const options = await (
+		await webauthn()
+	).generateRegistrationOptions({
 		rpName: rp.rpName,
 		rpID: rp.rpID,
 		userName: user.email,
@@ -285,7 +308,9 @@ export async function finishPasskeyRegistration({
 	const rp = relyingParty(origin)
 	let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>
 	try {
-		verification = await (await webauthn()).verifyRegistrationResponse({
+		verification = await (
+			await webauthn()
+		).verifyRegistrationResponse({
 			response,
 			expectedChallenge: challenge,
 			expectedOrigin: rp.origin,
@@ -355,7 +380,9 @@ export async function finishPasskeyRegistration({
  */
 export async function startPasskeySignIn({ origin, now = new Date() }: { origin?: string; now?: Date } = {}) {
 	const rp = relyingParty(origin)
-	const options = await (await webauthn()).generateAuthenticationOptions({
+	const options = await (
+		await webauthn()
+	).generateAuthenticationOptions({
 		rpID: rp.rpID,
 		userVerification: 'preferred',
 		timeout: WEBAUTHN_CHALLENGE_MS,
@@ -382,7 +409,9 @@ export async function startPasskeySecondFactor({
 		throw new MfaError('not_found', 'PASSKEY_NOT_FOUND', 'You have no passkeys. Use another way to sign in.')
 	}
 	const rp = relyingParty(origin)
-	const options = await (await webauthn()).generateAuthenticationOptions({
+	const options = await (
+		await webauthn()
+	).generateAuthenticationOptions({
 		rpID: rp.rpID,
 		allowCredentials: user.passkeys.map((passkey) => ({
 			id: passkey.id,
@@ -445,7 +474,9 @@ async function verifyAssertion({
 	const rp = relyingParty(origin)
 	let verification: Awaited<ReturnType<typeof verifyAuthenticationResponse>>
 	try {
-		verification = await (await webauthn()).verifyAuthenticationResponse({
+		verification = await (
+			await webauthn()
+		).verifyAuthenticationResponse({
 			response,
 			expectedChallenge: challenge,
 			expectedOrigin: rp.origin,
