@@ -9,6 +9,7 @@ import type { ServerBuild } from 'react-router'
 import { appUrl, type Env, isRealDeployment } from '#modules/env/env.ts'
 import { loopbackOrigin, withRequestOrigin } from '#modules/env/request-origin.ts'
 import { clientFiles } from './client-files.ts'
+import { limitRequestBodies } from './body-limit.ts'
 import { csrfGuard } from './csrf.ts'
 import { healthRoutes, type Lifecycle } from './health.ts'
 import { refuseMissingHost, refuseNulBytes } from './refuse-nul.ts'
@@ -114,6 +115,7 @@ export async function createHttpApp({
 			strictTransportSecurity: secureTransport,
 		}),
 	)
+	app.use(limitRequestBodies())
 	app.use(csrfGuard({ appOrigin: new URL(appUrl(env)).origin }))
 	app.use(refuseNulBytes())
 	app.use(refuseMissingHost())
