@@ -159,6 +159,7 @@ export default function ProvisioningRoute({ loaderData, actionData }: Route.Comp
 						]}
 					/>
 				</p>
+				<p className="mt-3 max-w-prose text-stone-700">{t('provisioning.owned')}</p>
 				<p className="mt-3 max-w-prose text-stone-700">{t('provisioning.groups')}</p>
 			</Section>
 

@@ -4,6 +4,8 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { claimSeat } from '#modules/organisations/claim-seat.ts'
+import { acceptInvitation } from '#modules/organisations/invitations.ts'
+import { leaveOrganisation } from '#modules/organisations/members.ts'
 import { createSession, validateSessionToken } from '#modules/auth/sessions.ts'
 import { createAssignment } from '#modules/assignments/create-assignment.ts'
 import { revokeScimToken } from '#modules/scim/tokens.ts'
@@ -12,7 +14,13 @@ import { addTeamMember } from '#modules/teams/team-members.ts'
 import { releaseTestResources } from '#tests/factories/auth.ts'
 import { createCertificate } from '#tests/factories/certificates.ts'
 import { createCourse, markLessonsCompleted } from '#tests/factories/learning.ts'
-import { addMember, createOrganisation, createSeatPool } from '#tests/factories/organisations.ts'
+import {
+	addMember,
+	createInvitation,
+	createOrganisation,
+	createSeatPool,
+	createUser,
+} from '#tests/factories/organisations.ts'
 import {
 	ENTRA_DEACTIVATE,
 	entraCreateGroup,
@@ -151,15 +159,6 @@ describe('SCIM create and match (as Entra ID sends them)', () => {
 		expect(entry.details).toMatchObject({ via: 'scim', tokenPrefix: prefix, email, accountCreated: true })
 	})
 
-	test('an address at a domain the organisation has not verified gets an account, but an unverified one', async () => {
-		const { domain, token } = await provisionedOrg({ verified: false })
-		const email = address(domain)
-		const res = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: email }) })
-		expect(res.status).toBe(201)
-		const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { emailVerifiedAt: true } })
-		expect(user.emailVerifiedAt).toBeNull()
-	})
-
 	test('GET /Users?filter=userName eq finds the person (userName kept even when it is not their email), and externalId eq too', async () => {
 		const { domain, token } = await provisionedOrg()
 		const email = address(domain)
@@ -225,6 +224,217 @@ describe('SCIM create and match (as Entra ID sends them)', () => {
 		// The owner is a member too: four users.
 		expect(page.json).toMatchObject({ totalResults: 4, startIndex: 2, itemsPerPage: 1 })
 		expect(page.json!.Resources).toHaveLength(1)
+	})
+})
+
+describe('addresses the organisation does not own (ADR 0062)', () => {
+	/** Everything a refused request might have saved: the organisation's rows and accounts at `emails`. */
+	async function snapshot(organisationId: string, emails: string[]) {
+		return {
+			accounts: await prisma.user.findMany({
+				where: { email: { in: emails } },
+				select: { id: true, name: true, emailVerifiedAt: true, updatedAt: true },
+				orderBy: { id: 'asc' },
+			}),
+			memberships: await prisma.membership.findMany({ where: { organisationId }, orderBy: { id: 'asc' } }),
+			removals: await prisma.membershipRemoval.findMany({ where: { organisationId }, orderBy: { userId: 'asc' } }),
+			audit: await prisma.auditLog.count({ where: { organisationId } }),
+		}
+	}
+
+	/** Two replies a client cannot tell apart: same status, headers that matter and document. */
+	function expectSameReply(a: Awaited<ReturnType<typeof scim>>, b: Awaited<ReturnType<typeof scim>>) {
+		expect(a.status).toBe(b.status)
+		expect(a.headers.get('Content-Type')).toBe(b.headers.get('Content-Type'))
+		expect(a.json).toEqual(b.json)
+	}
+
+	function expectRefused(res: Awaited<ReturnType<typeof scim>>) {
+		expectScimError(res, 400, 'invalidValue')
+		expect(res.json!.detail).toBe(
+			'Circle provisions only addresses at a domain this organisation has verified, and people who are already its members. Invite anyone else from the organisation’s Seats page.',
+		)
+	}
+
+	const filterBy = (token: string, userName: string) =>
+		scim('GET', `Users?filter=${encodeURIComponent(`userName eq "${userName}"`)}`, { token })
+
+	/** Someone who joined the organisation themselves, by accepting its invitation. */
+	async function invitedMember(organisationId: string, name = 'Carys Ifans') {
+		const person = await createUser({ name })
+		const invitation = await createInvitation({ organisationId, poolId: null, email: person.email })
+		await acceptInvitation({ token: invitation.token, userId: person.id })
+		const membership = await prisma.membership.findUniqueOrThrow({
+			where: { organisationId_userId: { organisationId, userId: person.id } },
+			select: { id: true },
+		})
+		return { ...person, membershipId: membership.id }
+	}
+
+	test('an existing account elsewhere is refused exactly as an address nobody has: no membership, no name, nothing saved', async () => {
+		// The attacker's organisation has a verified domain of its own; the victim's address is not at it.
+		const { org, domain, token } = await provisionedOrg()
+		const victim = await createUser({ name: 'Victoria Ashworth' })
+		const nobody = `nobody-${Math.random().toString(36).slice(2, 8)}@example.com`
+		const before = await snapshot(org.id, [victim.email, nobody])
+
+		const existing = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: victim.email }) })
+		const missing = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: nobody }) })
+		expectRefused(existing)
+		expectSameReply(existing, missing)
+		expect(JSON.stringify(existing.json)).not.toContain('Ashworth')
+		// The account is found by its email address, not by the userName label: a userName at the
+		// organisation's own domain does not carry someone else's address in.
+		const labelled = await scim('POST', 'Users', {
+			token,
+			body: entraCreateUser({ userName: address(domain), email: victim.email }),
+		})
+		expectSameReply(labelled, missing)
+		// Without an emails list the userName is the address, and the same rule holds.
+		const bare = await scim('POST', 'Users', { token, body: { userName: victim.email, active: true } })
+		const bareMissing = await scim('POST', 'Users', { token, body: { userName: nobody, active: true } })
+		expectRefused(bare)
+		expectSameReply(bare, bareMissing)
+
+		expect(await snapshot(org.id, [victim.email, nobody])).toEqual(before)
+		expect(await prisma.user.findUnique({ where: { email: nobody } })).toBeNull()
+		expect(await prisma.membership.count({ where: { userId: victim.id } })).toBe(0)
+		expect(await prisma.user.findUniqueOrThrow({ where: { id: victim.id }, select: { name: true } })).toEqual({
+			name: 'Victoria Ashworth',
+		})
+		// Nor does a filter say whether the address has an account.
+		const foundExisting = await filterBy(token, victim.email)
+		expectSameReply(foundExisting, await filterBy(token, nobody))
+		expect(foundExisting.json).toMatchObject({ totalResults: 0, Resources: [] })
+	})
+
+	test('an organisation with no verified domain, or only a claimed one, creates no account: the address is not squatted', async () => {
+		const { org, domain, token } = await provisionedOrg({ verified: false })
+		await prisma.organisationDomain.create({
+			data: { organisationId: org.id, domain, verificationToken: `test-${domain}`, verifiedAt: null },
+		})
+		const email = address(domain)
+		const before = await snapshot(org.id, [email])
+		expectRefused(await scim('POST', 'Users', { token, body: entraCreateUser({ userName: email }) }))
+		expect(await prisma.user.findUnique({ where: { email } })).toBeNull()
+		expect(await snapshot(org.id, [email])).toEqual(before)
+		// The same address is provisioned once the domain is verified.
+		await prisma.organisationDomain.update({ where: { domain }, data: { verifiedAt: new Date(), verifiedBy: 'ADMIN' } })
+		const created = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: email }) })
+		expect(created.status).toBe(201)
+		expect((await prisma.user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).not.toBeNull()
+	})
+
+	test('at a verified domain an existing account still gets a membership, verified and named by the directory', async () => {
+		const { org, domain, token } = await provisionedOrg()
+		const email = address(domain)
+		const account = await prisma.user.create({ data: { email, name: 'priya p' }, select: { id: true } })
+		const res = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: email }) })
+		expect(res.status).toBe(201)
+		expect(res.json).toMatchObject({ displayName: 'Priya Patel', emails: [{ value: email }] })
+		expect(
+			await prisma.membership.findUniqueOrThrow({
+				where: { organisationId_userId: { organisationId: org.id, userId: account.id } },
+				select: { id: true },
+			}),
+		).toEqual({ id: res.json!.id })
+		expect((await prisma.user.findUniqueOrThrow({ where: { id: account.id } })).emailVerifiedAt).not.toBeNull()
+	})
+
+	test('a member who joined by invitation is taken over at any address; their name and verification stay theirs', async () => {
+		const { org, token } = await provisionedOrg()
+		const member = await invitedMember(org.id)
+		await prisma.user.update({ where: { id: member.id }, data: { emailVerifiedAt: null } })
+		const res = await scim('POST', 'Users', {
+			token,
+			body: entraCreateUser({ userName: member.email, externalId: 'entra-carys', givenName: 'C', familyName: 'I' }),
+		})
+		expect(res.status).toBe(201)
+		expect(res.json).toMatchObject({ id: member.membershipId, externalId: 'entra-carys', displayName: 'Carys Ifans' })
+		expect(await prisma.user.findUniqueOrThrow({ where: { id: member.id } })).toMatchObject({
+			name: 'Carys Ifans',
+			emailVerifiedAt: null,
+		})
+		expect((await filterBy(token, member.email)).json).toMatchObject({
+			totalResults: 1,
+			Resources: [{ id: member.membershipId }],
+		})
+	})
+
+	test('a member who left, or whom the directory deleted, is refused at an address the organisation does not own', async () => {
+		const { org, token } = await provisionedOrg()
+		const nobody = `nobody-${Math.random().toString(36).slice(2, 8)}@example.com`
+		const missing = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: nobody }) })
+
+		const leaver = await invitedMember(org.id, 'Lowri Leaver')
+		await leaveOrganisation({ organisationId: org.id, userId: leaver.id })
+		const deleted = await invitedMember(org.id, 'Dafydd Deleted')
+		expect((await scim('DELETE', `Users/${deleted.membershipId}`, { token })).status).toBe(204)
+
+		const before = await snapshot(org.id, [leaver.email, deleted.email, nobody])
+		for (const person of [leaver, deleted]) {
+			const res = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: person.email }) })
+			expectRefused(res)
+			expectSameReply(res, missing)
+			expect(await prisma.membership.count({ where: { organisationId: org.id, userId: person.id } })).toBe(0)
+		}
+		// Their removals stay recorded: the organisation's single sign-on will not add them back either.
+		expect(await snapshot(org.id, [leaver.email, deleted.email, nobody])).toEqual(before)
+		expect(
+			await prisma.membershipRemoval.findMany({
+				where: { organisationId: org.id },
+				select: { userId: true, reason: true },
+				orderBy: { reason: 'asc' },
+			}),
+		).toEqual([
+			{ userId: leaver.id, reason: 'member.leave' },
+			{ userId: deleted.id, reason: 'scim.user_deleted' },
+		])
+	})
+
+	test('PUT or PATCH cannot move a membership onto someone else’s address; a new userName is only the organisation’s label', async () => {
+		const { org, domain, token } = await provisionedOrg()
+		const email = address(domain)
+		const { json } = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: email }) })
+		const id = json!.id as string
+		const ownUserId = (await prisma.membership.findUniqueOrThrow({ where: { id } })).userId
+		const victim = await createUser({ name: 'Victoria Ashworth' })
+		const nobody = `nobody-${Math.random().toString(36).slice(2, 8)}@example.com`
+		const patchEmail = (value: string) =>
+			scim('PATCH', `Users/${id}`, {
+				token,
+				body: {
+					schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+					Operations: [{ op: 'Replace', path: 'emails[type eq "work"].value', value }],
+				},
+			})
+		const before = await snapshot(org.id, [email, victim.email, nobody])
+
+		const patched = await patchEmail(victim.email)
+		expectScimError(patched, 400, 'mutability')
+		expectSameReply(patched, await patchEmail(nobody))
+		const put = await scim('PUT', `Users/${id}`, { token, body: entraCreateUser({ userName: victim.email }) })
+		expectScimError(put, 400, 'mutability')
+		expectSameReply(put, await scim('PUT', `Users/${id}`, { token, body: entraCreateUser({ userName: nobody }) }))
+		expect(await snapshot(org.id, [email, victim.email, nobody])).toEqual(before)
+
+		// userName alone is a label on this membership: it stays this person's, with their address.
+		const relabelled = await scim('PATCH', `Users/${id}`, {
+			token,
+			body: {
+				schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+				Operations: [{ op: 'Replace', path: 'userName', value: victim.email }],
+			},
+		})
+		expect(relabelled.status).toBe(200)
+		expect(relabelled.json).toMatchObject({
+			userName: victim.email,
+			emails: [{ value: email }],
+			displayName: 'Priya Patel',
+		})
+		expect((await prisma.membership.findUniqueOrThrow({ where: { id } })).userId).toBe(ownUserId)
+		expect(await prisma.membership.count({ where: { userId: victim.id } })).toBe(0)
+		expect(await prisma.user.findUnique({ where: { email: nobody } })).toBeNull()
 	})
 })
 
@@ -319,8 +529,14 @@ describe('tokens', () => {
 			404,
 		)
 		expectScimError(await scim('DELETE', `Users/${id}`, { token: a.token }), 404)
-		// POSTing B's person with A's token makes a membership of A, and leaves B's untouched.
-		await scim('POST', 'Users', { token: a.token, body: entraCreateUser({ userName: bEmail, externalId: 'b-ext' }) })
+		// B's person is at B's verified domain, not A's: A's token cannot make them a member of A (ADR 0062),
+		// and B's membership is untouched.
+		const claimed = await scim('POST', 'Users', {
+			token: a.token,
+			body: entraCreateUser({ userName: bEmail, externalId: 'b-ext' }),
+		})
+		expectScimError(claimed, 400, 'invalidValue')
+		expect(await prisma.membership.count({ where: { organisationId: a.org.id, user: { email: bEmail } } })).toBe(0)
 
 		const still = await prisma.membership.findUniqueOrThrow({
 			where: { id },

@@ -8,6 +8,7 @@ export type ScimErrorCode =
 	| 'SCIM_INVALID_FILTER'
 	| 'SCIM_MUTABILITY'
 	| 'SCIM_NOT_FOUND'
+	| 'SCIM_NOT_OWNED'
 	| 'SCIM_UNIQUENESS'
 	| 'SCIM_TOKEN_NOT_FOUND'
 
@@ -22,6 +23,7 @@ export const SCIM_TYPE_FOR_CODE: Record<ScimErrorCode, string | null> = {
 	SCIM_INVALID_FILTER: 'invalidFilter',
 	SCIM_MUTABILITY: 'mutability',
 	SCIM_NOT_FOUND: null,
+	SCIM_NOT_OWNED: 'invalidValue',
 	SCIM_UNIQUENESS: 'uniqueness',
 	SCIM_TOKEN_NOT_FOUND: null,
 }

@@ -3,7 +3,7 @@ import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
 import { invalidateUserSessions } from '#modules/auth/sessions.ts'
 import { type Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { endHeldSeat } from '#modules/organisations/end-seat.ts'
-import { clearMembershipRemoval, markMembershipRemoved } from '#modules/organisations/removals.ts'
+import { clearMembershipRemoval, hasMembershipRemoval, markMembershipRemoved } from '#modules/organisations/removals.ts'
 import { onMemberJoined } from '#modules/assignments/on-member-joined.ts'
 import { singleLineText } from '#modules/validation/text.ts'
 import { ScimError } from './errors.ts'
@@ -191,13 +191,43 @@ function auditBase(call: ScimCall, m: { id: string; userId: string }, email: str
 	}
 }
 
+/** The one answer to a POST for an address the organisation may not provision (see assertMayProvision). */
+function notOwned() {
+	return new ScimError(
+		'invalid',
+		'SCIM_NOT_OWNED',
+		'Circle provisions only addresses at a domain this organisation has verified, and people who are already its members. Invite anyone else from the organisation’s Seats page.',
+	)
+}
+
 /**
- * POST /Users: provisions a person into the organisation. An account is created when no account has
- * the address (its email counted as verified only when the organisation has verified the domain);
- * an existing account gets a membership. A member who was deactivated, or who joined before
- * provisioning was set up, is taken over (reactivated, userName and externalId stored); someone
- * already provisioned and active is the RFC's uniqueness conflict. Nothing is saved for a body that
- * misses userName or an email address.
+ * An address at a domain the organisation has not verified is the person's own, not the
+ * organisation's (ADR 0026, ADR 0062): its directory may only take over the membership of someone
+ * who is already a member by their own consent (they accepted its invitation) and has not left or
+ * been removed since. Anyone else, with an account or without, gets the same refusal after the same
+ * one query, so the reply never says whether an account exists at the address or whose it is, and
+ * nothing is saved.
+ */
+async function assertMayProvision(tx: Tx, { organisationId, email }: { organisationId: string; email: string }) {
+	const member = await tx.membership.findFirst({
+		where: { organisationId, user: { email } },
+		select: { userId: true },
+	})
+	if (member && !(await hasMembershipRemoval(tx, { organisationId, userId: member.userId }))) return
+	throw notOwned()
+}
+
+/**
+ * POST /Users: provisions a person into the organisation.
+ * - An address at a domain the organisation has verified (it owns the identity): an account is
+ *   created, its email verified, when no account has the address; an existing account gets a
+ *   membership, its email verified and its name kept by the directory.
+ * - Any other address: only a member who joined by their own consent is taken over, with their
+ *   account's name and verification left as they are; anyone else is refused (assertMayProvision).
+ * A member who was deactivated, or who joined before provisioning was set up, is taken over
+ * (reactivated, userName and externalId stored); someone already provisioned and active is the
+ * RFC's uniqueness conflict. Nothing is saved for a body that misses userName or an email address,
+ * nor for a refused one.
  */
 export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { body: unknown; baseUrl: string }) {
 	const state = stateFromBody(body)
@@ -205,6 +235,7 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 	return withUniqueness(() =>
 		prisma.$transaction(async (tx) => {
 			const owned = await organisationOwnsEmail(tx, { organisationId, email: state.email })
+			if (!owned) await assertMayProvision(tx, { organisationId, email: state.email })
 			let user = await tx.user.findUnique({
 				where: { email: state.email },
 				select: { id: true, emailVerifiedAt: true },
@@ -215,7 +246,8 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 					data: {
 						email: state.email,
 						name: state.name ?? state.email.slice(0, state.email.indexOf('@')),
-						emailVerifiedAt: owned ? call.now : null,
+						// Only an owned address gets this far without an account (assertMayProvision).
+						emailVerifiedAt: call.now,
 					},
 					select: { id: true, emailVerifiedAt: true },
 				})
@@ -250,6 +282,7 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 						select: { id: true },
 					})
 			// The organisation's own directory lets them in again: single sign-on may find them a member.
+			// (Only at its verified domains: for any other address a removal refused the request above.)
 			await clearMembershipRemoval(tx, { organisationId, userId: user.id })
 			// A new starter (or a returner): the organisation's rules for joiners assign their courses now.
 			if (state.active) await onMemberJoined(tx, { organisationId, userId: user.id, now: call.now })
