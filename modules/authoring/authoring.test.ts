@@ -173,6 +173,27 @@ describe('saving lessons', () => {
 		expect(conflict.current.revision).toBe(saved.revision)
 	})
 
+	test.each([1e30, -1, 1.5, Number.NaN])(
+		'a revision no lesson can have (%s) is a conflict, and nothing is saved',
+		async (revision) => {
+			const { owner, course, draftLessons } = await courseWithDraft()
+			const reading = draftLessons.find((l) => l.kind === 'READING')!
+			const error = await thrown(
+				saveLessonContent({
+					courseId: course.id,
+					lessonId: reading.id,
+					actorId: owner.id,
+					revision,
+					content: readingContent(reading, 'Made-up revision'),
+				}),
+			)
+			expect(error).toBeInstanceOf(LessonConflictError)
+			const saved = await prisma.lesson.findUniqueOrThrow({ where: { id: reading.id } })
+			expect(saved.revision).toBe(reading.revision)
+			expect(saved.markdown).not.toBe('Made-up revision')
+		},
+	)
+
 	test('a quiz with no correct option is refused with a clear message and nothing is saved', async () => {
 		const { owner, course, draftLessons } = await courseWithDraft()
 		const quiz = draftLessons.find((l) => l.kind === 'QUIZ')!

@@ -7,6 +7,9 @@ import { assertCanEditCourse, findDraftLesson } from './access.ts'
 import { LESSON_TREE_SELECT, type TreeLesson } from './content.ts'
 import { firstIssue, QuizContentSchema, ReadingContentSchema, VideoContentSchema } from './schemas.ts'
 
+/** The largest revision a lesson can reach: its column is a PostgreSQL integer. */
+const MAX_REVISION = 2_147_483_647
+
 export const CONFLICT_MESSAGE = 'Someone else saved this lesson since you opened it'
 
 /** A lesson as its editor needs it (every field, questions with right answers), with where it sits. */
@@ -101,6 +104,9 @@ export async function saveLessonContent({
 		const lesson = await findDraftLesson({ db: tx, courseId, lessonId })
 		const data = validateContent(lesson.kind, content)
 		const { questions, ...fields } = data
+		// A revision no lesson can have (negative, fractional, past PostgreSQL's integer) is a stale or
+		// made-up one: the editor's answer is the conflict, with the lesson as saved.
+		if (!Number.isInteger(revision) || revision < 0 || revision > MAX_REVISION) throw await conflict(tx, lessonId)
 		const { count } = await tx.lesson.updateMany({
 			where: { id: lessonId, versionId: lesson.versionId, revision },
 			data: { ...fields, revision: { increment: 1 } },
