@@ -100,6 +100,27 @@ describe('sign-in settings', () => {
 		expect(provider.clientId).toBe(fake.clientId)
 	})
 
+	test('any signed-in user’s own organisation: an internal issuer is one refusal beside the field, not a port scan', async () => {
+		// The reported attack: create an organisation, then save https://10.0.3.7:8443 as its issuer.
+		const organisation = await createOrganisation()
+		const cookie = await sessionCookie(organisation.owner.id)
+		const path = `/org/${organisation.slug}/settings/sign-in`
+		const messages = new Set<string>()
+		for (const issuer of ['https://10.0.3.7:8443', 'https://10.0.3.7:22', 'https://169.254.169.254']) {
+			const fields = { intent: 'save-provider', kind: 'OIDC', issuer, clientId: 'x', clientSecret: 'y', enabled: 'on' }
+			const started = Date.now()
+			const reply = await call(settingsAction, formRequest(path, fields, { cookie }), { slug: organisation.slug })
+			expect(statusOf(reply)).toBe(422)
+			// Refused before any connection: no wait for a timeout that would say whether the host is there.
+			expect(Date.now() - started).toBeLessThan(2_000)
+			const body = dataOf<{ fieldErrors: Record<string, string[]> }>(reply)
+			expect(Object.keys(body.fieldErrors)).toEqual(['issuer'])
+			messages.add(body.fieldErrors.issuer![0]!)
+		}
+		expect([...messages]).toEqual(['The issuer must be a public address, not one inside Circle’s own network'])
+		expect(await prisma.identityProvider.count({ where: { organisationId: organisation.id } })).toBe(0)
+	})
+
 	test('a platform admin verifies a claim from the admin page', async () => {
 		const { organisation, domainId } = await createSsoOrganisation({ fake, verified: false })
 		const admin = await createTestUser({ role: 'ADMIN' })

@@ -10,6 +10,8 @@ export type SsoErrorCode =
 	| 'NOT_AN_ISSUER'
 	/** The issuer URL could not be reached (DNS, refused connection, timeout). */
 	| 'ISSUER_UNREACHABLE'
+	/** The issuer, or an endpoint its discovery document names, is inside Circle's own network. */
+	| 'ISSUER_PRIVATE'
 	/** The provider's token endpoint refused the client id and secret. */
 	| 'CLIENT_REJECTED'
 	| 'DOMAIN_INVALID'

@@ -1,21 +1,38 @@
 import * as client from 'openid-client'
 import { getEnv, isRealDeployment } from '#modules/env/env.ts'
+import { refusesHostname } from '#modules/security/internal-address.ts'
 import { SsoError } from './errors.ts'
+import { isInternalAddressRefusal, providerFetch } from './provider-fetch.ts'
 
 /** How long Circle waits for an identity provider's discovery document or token endpoint. */
 const PROVIDER_TIMEOUT_MS = 8_000
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
+/** What decides a real deployment (isRealDeployment); tests pass one, as the xAPI settings do. */
+export type DeploymentSettings = Parameters<typeof isRealDeployment>[0]
+
 /**
  * Plain http is allowed only for a provider on this machine outside a real deployment (the
  * development identity provider of the demo, and the tests' one); every real provider is https.
  */
-function allowsHttp(issuer: URL) {
-	return issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname) && !isRealDeployment(getEnv())
+function allowsHttp(issuer: URL, env: DeploymentSettings) {
+	return issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname) && !isRealDeployment(env)
 }
 
-function parseIssuer(issuer: string, field: string) {
+/**
+ * Where Circle may connect for single sign-on (modules/security/internal-address.ts): public
+ * addresses only; outside a real deployment also this machine (127.0.0.1, ::1), where the demo's and
+ * the tests' providers run. Never another internal address: an organisation administrator types the
+ * issuer, so it must not reach into Circle's own network.
+ */
+function allowsLoopback(env: DeploymentSettings) {
+	return !isRealDeployment(env)
+}
+
+const ISSUER_PRIVATE = 'The issuer must be a public address, not one inside Circle’s own network'
+
+function parseIssuer(issuer: string, field: string, env: DeploymentSettings) {
 	let url: URL
 	try {
 		url = new URL(issuer)
@@ -29,14 +46,16 @@ function parseIssuer(issuer: string, field: string) {
 			},
 		)
 	}
-	if (url.protocol !== 'https:' && !allowsHttp(url)) {
+	if (url.protocol !== 'https:' && !allowsHttp(url, env)) {
 		throw new SsoError('invalid', 'NOT_AN_ISSUER', 'The issuer address must start with https://', { field })
+	}
+	// Refused before anything is sent, with the one answer whatever the host and port: otherwise the
+	// difference between "could not reach" and "not an issuer" would map Circle's own network.
+	if (refusesHostname(url.hostname, { allowLoopback: allowsLoopback(env) })) {
+		throw new SsoError('invalid', 'ISSUER_PRIVATE', ISSUER_PRIVATE, { field })
 	}
 	return url
 }
-
-const timedFetch: client.CustomFetch = (url, options) =>
-	fetch(url, { ...options, signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS) } as RequestInit)
 
 /**
  * Reads an issuer's OpenID Connect discovery document (`/.well-known/openid-configuration`) and
@@ -49,19 +68,22 @@ export async function discoverIssuer({
 	clientId,
 	clientSecret,
 	field = 'issuer',
+	env = getEnv(),
 }: {
 	issuer: string
 	clientId: string
 	clientSecret: string
 	field?: string
+	env?: DeploymentSettings
 }) {
-	const url = parseIssuer(issuer, field)
+	const url = parseIssuer(issuer, field, env)
 	try {
 		return await client.discovery(url, clientId, clientSecret, client.ClientSecretPost(clientSecret), {
-			[client.customFetch]: timedFetch,
+			// Every request of this configuration (discovery, token, JWKS, userinfo) goes through it.
+			[client.customFetch]: providerFetch({ allowLoopback: allowsLoopback(env), timeoutMs: PROVIDER_TIMEOUT_MS }),
 			// openid-client skips the ID token's signature when it comes straight from the token endpoint
 			// over TLS (OIDC Core 3.1.3.7 allows it); Circle checks it anyway against the provider's JWKS.
-			execute: [...(allowsHttp(url) ? [client.allowInsecureRequests] : []), client.enableNonRepudiationChecks],
+			execute: [...(allowsHttp(url, env) ? [client.allowInsecureRequests] : []), client.enableNonRepudiationChecks],
 		})
 	} catch (error) {
 		throw discoveryError(error, url, field)
@@ -69,6 +91,8 @@ export async function discoverIssuer({
 }
 
 function discoveryError(error: unknown, url: URL, field: string) {
+	// A public-looking name that resolves inside the network: refused before connecting, as above.
+	if (isInternalAddressRefusal(error)) return new SsoError('invalid', 'ISSUER_PRIVATE', ISSUER_PRIVATE, { field })
 	const cause = (error as { cause?: { code?: string } })?.cause
 	const name = (error as { name?: string })?.name
 	const networkCodes = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'EHOSTUNREACH', 'ETIMEDOUT']
@@ -102,12 +126,14 @@ export function oauthErrorOf(error: unknown): string | null {
 /**
  * Checks the client id and secret without a person: a token request with a made-up code. A provider
  * authenticates the client before it looks at the code, so a wrong secret gets `invalid_client`
- * while right credentials get `invalid_grant` (the code is unknown) or a similar refusal.
+ * while right credentials get `invalid_grant` (the code is unknown) or a similar refusal. A token
+ * endpoint inside Circle's own network (a discovery document may name any address) is never
+ * contacted: that is an error beside `issuerField`.
  */
 export async function checkClientCredentials(
 	config: client.Configuration,
 	redirectUri: string,
-	field = 'clientSecret',
+	{ field = 'clientSecret', issuerField = 'issuer' }: { field?: string; issuerField?: string } = {},
 ) {
 	try {
 		await client.genericGrantRequest(config, 'authorization_code', {
@@ -116,6 +142,14 @@ export async function checkClientCredentials(
 			code_verifier: client.randomPKCECodeVerifier(),
 		})
 	} catch (error) {
+		if (isInternalAddressRefusal(error)) {
+			throw new SsoError(
+				'invalid',
+				'ISSUER_PRIVATE',
+				'The provider’s token endpoint is an address inside Circle’s own network, which Circle does not send to',
+				{ field: issuerField },
+			)
+		}
 		if (oauthErrorOf(error) === 'invalid_client') {
 			throw new SsoError(
 				'invalid',

@@ -5,7 +5,7 @@ import { decryptSecret, encryptSecret } from '#modules/security/encryption.ts'
 import { ssoContext } from '#modules/security/reseal.ts'
 import { listDomains } from './domains.ts'
 import { SsoError } from './errors.ts'
-import { checkClientCredentials, discoverIssuer } from './oidc.ts'
+import { checkClientCredentials, type DeploymentSettings, discoverIssuer } from './oidc.ts'
 
 /**
  * The encryption context of an organisation's client secret: a sealed secret copied to another
@@ -30,6 +30,8 @@ export type SaveIdentityProviderOptions = {
 	jitSeatPoolId?: string | null
 	/** Circle's redirect URI (`<APP_URL>/sso/callback`), used to check the client credentials. */
 	redirectUri: string
+	/** Decides a real deployment (public providers only); getEnv() unless a test passes one. */
+	env?: DeploymentSettings
 } & RequestOrigin
 
 /**
@@ -58,8 +60,14 @@ export async function saveIdentityProvider(options: SaveIdentityProviderOptions)
 		throw new SsoError('invalid', 'SSO_NOT_CONFIGURED', 'Enter the client secret', { field: 'clientSecret' })
 	}
 	const issuerField = kind === 'ENTRA' ? 'tenantId' : 'issuer'
-	const config = await discoverIssuer({ issuer: options.issuer, clientId, clientSecret, field: issuerField })
-	await checkClientCredentials(config, redirectUri)
+	const config = await discoverIssuer({
+		issuer: options.issuer,
+		clientId,
+		clientSecret,
+		field: issuerField,
+		env: options.env,
+	})
+	await checkClientCredentials(config, redirectUri, { issuerField })
 	const issuer = config.serverMetadata().issuer
 
 	return prisma.$transaction(async (tx) => {

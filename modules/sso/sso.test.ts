@@ -7,9 +7,12 @@ import { resetPassword } from '#modules/auth/reset-password.ts'
 import { signUp } from '#modules/auth/sign-up.ts'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
+import { translateErrorMessage } from '#modules/i18n/error-messages.ts'
+import { serverI18n } from '#modules/i18n/translate.ts'
 import { removeMember } from '#modules/organisations/members.ts'
 import { clearMembershipRemoval } from '#modules/organisations/removals.ts'
 import { encryptSecret } from '#modules/security/encryption.ts'
+import { refusingLookup } from '#modules/security/internal-address.ts'
 import { createTestUser, latestEmailLink, releaseTestResources } from '#tests/factories/auth.ts'
 import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
 import { createSsoOrganisation, fakeTxt, ssoRedirectUri, uniqueDomain } from '#tests/factories/sso.ts'
@@ -154,6 +157,196 @@ describe('saving a provider', () => {
 			kind: 'not_found',
 		})
 		expect(fake.tokenRequests).toBe(before)
+	})
+})
+
+/**
+ * A server that only records whether anything reached it: an internal service Circle must not touch.
+ * Every connection counts, a TLS handshake to this plain-http server included.
+ */
+async function startRecordingServer(host = '127.0.0.1') {
+	const hits: string[] = []
+	const server = http.createServer((req, res) => {
+		hits.push(`${req.method} ${req.url}`)
+		res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')
+	})
+	server.on('connection', (socket) => hits.push(`connection from ${socket.remoteAddress}`))
+	await new Promise<void>((resolve) => server.listen(0, host, resolve))
+	const port = (server.address() as AddressInfo).port
+	return { hits, port, close: () => new Promise((resolve) => server.close(resolve)) }
+}
+
+/** A free port on 127.0.0.1 that nothing listens on. */
+async function closedPort() {
+	const server = http.createServer()
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+	const port = (server.address() as AddressInfo).port
+	await new Promise((resolve) => server.close(resolve))
+	return port
+}
+
+/** Production with a database of its own: a real deployment (isRealDeployment), as a test can pass it. */
+const REAL_DEPLOYMENT = {
+	NODE_ENV: 'production',
+	DATABASE_URL: 'postgresql://circle@db.circle.example:5432/circle',
+	EMBEDDED_PG_PORT: 54329,
+} as const
+
+describe('addresses inside Circle’s own network', () => {
+	function options(organisation: { id: string; owner: { id: string } }, issuer: string, env?: typeof REAL_DEPLOYMENT) {
+		return {
+			organisationId: organisation.id,
+			actorId: organisation.owner.id,
+			kind: 'OIDC' as const,
+			issuer,
+			clientId: 'circle',
+			clientSecret: 'a-secret',
+			enabled: true,
+			jitMembership: false,
+			redirectUri: ssoRedirectUri(),
+			env,
+		}
+	}
+
+	test('a real deployment refuses an internal issuer before fetching anything, with one answer for every host and port', async () => {
+		const organisation = await createOrganisation()
+		const internal = await startRecordingServer()
+		const closed = await closedPort()
+		try {
+			const replies = new Set<string>()
+			for (const issuer of [
+				`https://127.0.0.1:${internal.port}`,
+				`https://127.0.0.1:${closed}`,
+				`https://localhost:${internal.port}`,
+				`https://[::1]:${internal.port}`,
+				`https://[::ffff:127.0.0.1]:${internal.port}`,
+				`https://0x7f000001:${internal.port}`,
+				'https://10.0.3.7:8443',
+				'https://169.254.169.254/latest',
+				'https://metadata.google.internal',
+				'https://keycloak:8443/realms/staff',
+			]) {
+				const error = await failure(saveIdentityProvider(options(organisation, issuer, REAL_DEPLOYMENT)))
+				expect(error, issuer).toMatchObject({ kind: 'invalid', code: 'ISSUER_PRIVATE', field: 'issuer' })
+				replies.add(error.message)
+			}
+			// An open port and a closed one, a live host and a dead one: nothing to tell them apart by.
+			expect([...replies]).toEqual(['The issuer must be a public address, not one inside Circle’s own network'])
+			expect(translateErrorMessage([...replies][0]!, 'cy', serverI18n)).toBe(
+				"Rhaid i'r cyhoeddwr fod yn gyfeiriad cyhoeddus, nid un o fewn rhwydwaith Circle ei hun",
+			)
+			expect(internal.hits).toEqual([])
+		} finally {
+			await internal.close()
+		}
+		expect(await prisma.identityProvider.count({ where: { organisationId: organisation.id } })).toBe(0)
+	})
+
+	test('outside a real deployment only this machine’s 127.0.0.1 is let through, never another internal address', async () => {
+		const organisation = await createOrganisation()
+		// 127.0.0.2 is this machine too (Linux answers all of 127.0.0.0/8), but not the providers' address.
+		const internal = await startRecordingServer('127.0.0.2')
+		try {
+			for (const issuer of ['https://10.0.3.7:8443', `https://127.0.0.2:${internal.port}`]) {
+				const error = await failure(saveIdentityProvider(options(organisation, issuer)))
+				expect(error, issuer).toMatchObject({ code: 'ISSUER_PRIVATE', field: 'issuer' })
+			}
+			expect(internal.hits).toEqual([])
+		} finally {
+			await internal.close()
+		}
+		// The tests' own provider on 127.0.0.1 still works (every other test here uses it).
+		await expect(saveIdentityProvider(options(organisation, fake.issuer))).rejects.toMatchObject({
+			code: 'CLIENT_REJECTED',
+		})
+	})
+
+	test('a discovery document naming an internal token endpoint: refused when Circle would connect, nothing sent', async () => {
+		const organisation = await createOrganisation()
+		const internal = await startRecordingServer('127.0.0.2')
+		// An issuer Circle may reach whose discovery document points the token request inside the network.
+		const issuerServer = http.createServer((req, res) => {
+			const issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`
+			if (req.url !== '/.well-known/openid-configuration') return res.writeHead(404).end()
+			res.writeHead(200, { 'Content-Type': 'application/json' }).end(
+				JSON.stringify({
+					issuer,
+					authorization_endpoint: `${issuer}/authorize`,
+					token_endpoint: `http://127.0.0.2:${internal.port}/token`,
+					jwks_uri: `http://127.0.0.2:${internal.port}/jwks`,
+					response_types_supported: ['code'],
+					subject_types_supported: ['public'],
+					id_token_signing_alg_values_supported: ['RS256'],
+				}),
+			)
+		})
+		await new Promise<void>((resolve) => issuerServer.listen(0, '127.0.0.1', resolve))
+		try {
+			const issuer = `http://127.0.0.1:${(issuerServer.address() as AddressInfo).port}`
+			const error = await failure(saveIdentityProvider(options(organisation, issuer)))
+			expect(error).toMatchObject({ kind: 'invalid', code: 'ISSUER_PRIVATE', field: 'issuer' })
+			expect(error.message).toBe(
+				'The provider’s token endpoint is an address inside Circle’s own network, which Circle does not send to',
+			)
+			expect(internal.hits).toEqual([])
+		} finally {
+			issuerServer.close()
+			await internal.close()
+		}
+		expect(await prisma.identityProvider.count({ where: { organisationId: organisation.id } })).toBe(0)
+	})
+
+	test('the connection’s own lookup: a name is checked as it resolves, and only 127.0.0.1 and ::1 are ever let through', async () => {
+		const resolve = (lookup: ReturnType<typeof refusingLookup>, name: string) =>
+			new Promise((done, reject) =>
+				lookup(name, { all: true }, (error, address) => (error ? reject(error) : done(address))),
+			)
+		await expect(resolve(refusingLookup({ allowLoopback: true }), 'localhost')).resolves.toEqual(
+			expect.arrayContaining([expect.objectContaining({ address: expect.stringMatching(/^(127\.0\.0\.1|::1)$/) })]),
+		)
+		await expect(resolve(refusingLookup(), 'localhost')).rejects.toMatchObject({ code: 'EINTERNALADDRESS' })
+	})
+
+	test('a redirect from the issuer is not followed', async () => {
+		const organisation = await createOrganisation()
+		const target = await startRecordingServer()
+		const redirecting = http.createServer((_req, res) =>
+			res.writeHead(302, { Location: `http://127.0.0.1:${target.port}/.well-known/openid-configuration` }).end(),
+		)
+		await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve))
+		try {
+			const issuer = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`
+			expect(await failure(saveIdentityProvider(options(organisation, issuer)))).toMatchObject({
+				code: 'NOT_AN_ISSUER',
+			})
+			expect(target.hits).toEqual([])
+		} finally {
+			redirecting.close()
+			await target.close()
+		}
+	})
+
+	test('a provider saved with an internal issuer before this rule is not contacted at sign-in', async () => {
+		const organisation = await createOrganisation()
+		const internal = await startRecordingServer('127.0.0.2')
+		try {
+			const provider = await prisma.identityProvider.create({
+				data: {
+					organisationId: organisation.id,
+					kind: 'OIDC',
+					displayName: 'Old provider',
+					issuer: `https://127.0.0.2:${internal.port}`,
+					clientId: 'circle',
+					clientSecretEncrypted: encryptSecret('a-secret', clientSecretContext(organisation.id)),
+					enabled: true,
+				},
+			})
+			const error = await failure(startSsoSignIn({ providerId: provider.id, redirectUri: ssoRedirectUri() }))
+			expect(error).toMatchObject({ code: 'SSO_FAILED' })
+			expect(internal.hits).toEqual([])
+		} finally {
+			await internal.close()
+		}
 	})
 })
 

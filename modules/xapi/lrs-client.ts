@@ -1,8 +1,12 @@
-import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { getEnv } from '#modules/env/env.ts'
-import { isInternalAddress, isInternalHostname } from './endpoint.ts'
+import {
+	INTERNAL_ADDRESS_CODE,
+	INTERNAL_ADDRESS_REASON,
+	isInternalHostname,
+	publicOnlyLookup,
+} from '#modules/security/internal-address.ts'
 import { XAPI_VERSION } from './vocabulary.ts'
 
 export type LrsCredentials = { endpoint: string; key: string; secret: string }
@@ -14,30 +18,6 @@ export const LRS_TIMEOUT_MS = 10_000
 
 /** The most of an LRS's answer Circle reads: enough for a status and a short message. */
 const MAX_BODY_BYTES = 64 * 1024
-
-const INTERNAL_REASON = 'that is an address inside Circle’s own network, which Circle does not send to'
-const INTERNAL_CODE = 'EINTERNALADDRESS'
-
-type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
-
-/**
- * A DNS lookup that refuses internal addresses (isInternalAddress): the socket connects to the very
- * address checked here, so a name that resolves to 127.0.0.1, 10.x or 169.254.169.254 (or changes its
- * answer between a check and the connection) is refused rather than reached.
- */
-export function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback) {
-	dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
-		if (error) return callback(error, [])
-		const internal = addresses.find((a) => isInternalAddress(a.address))
-		if (internal || addresses.length === 0) {
-			const refused: NodeJS.ErrnoException = new Error(`${hostname}: ${INTERNAL_REASON}`)
-			refused.code = INTERNAL_CODE
-			return callback(refused, [])
-		}
-		if (options.all) return callback(null, addresses)
-		callback(null, addresses[0]!.address, addresses[0]!.family)
-	})
-}
 
 /**
  * One request to an LRS's xAPI resources, with Basic auth and X-Experience-API-Version: 1.0.3. Throws
@@ -66,7 +46,7 @@ export async function lrsRequest(
 	}
 	const unreachable = (reason: string) =>
 		new Error(`Could not reach the LRS at ${url.host}: ${reason}`.replaceAll(credentials.secret, '***'))
-	if (refuseInternal && isInternalHostname(url.hostname)) throw unreachable(INTERNAL_REASON)
+	if (refuseInternal && isInternalHostname(url.hostname)) throw unreachable(INTERNAL_ADDRESS_REASON)
 	const send = url.protocol === 'https:' ? httpsRequest : httpRequest
 	try {
 		return await new Promise<LrsResponse>((resolve, reject) => {
@@ -103,8 +83,8 @@ export async function lrsRequest(
 		const reason =
 			name === 'TimeoutError' || cause?.name === 'TimeoutError'
 				? `no answer within ${LRS_TIMEOUT_MS / 1000} seconds`
-				: code === INTERNAL_CODE
-					? INTERNAL_REASON
+				: code === INTERNAL_ADDRESS_CODE
+					? INTERNAL_ADDRESS_REASON
 					: (code ?? (error instanceof Error ? error.message : String(error)))
 		throw unreachable(reason)
 	}
