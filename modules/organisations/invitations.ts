@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { beginSignIn } from '#modules/auth/sign-in.ts'
 import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { assertPasswordAllowed, hashPassword } from '#modules/auth/password.ts'
+import { findAddressHolder } from '#modules/auth/personal-email.ts'
 import { normaliseEmail } from '#modules/auth/schemas.ts'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
@@ -452,9 +453,10 @@ export async function acceptInvitation({ token, userId, now }: { token: string; 
 /**
  * For someone invited who has no account: creates one for the invited address (marked verified,
  * because opening the emailed link proved they receive mail there) and accepts the invitation, all
- * or nothing, then signs them in through beginSignIn like any sign-up. An address that already has
- * an account is told to log in; an address at a domain whose organisation requires single sign-on
- * is refused, as every password sign-up there is.
+ * or nothing, then signs them in through beginSignIn like any sign-up. An address that is taken
+ * (findAddressHolder: an account's own address, or an account's confirmed personal address) is told
+ * to log in; an address at a domain whose organisation requires single sign-on is refused, as every
+ * password sign-up there is.
  */
 export async function signUpAndAcceptInvitation({
 	token,
@@ -485,8 +487,8 @@ export async function signUpAndAcceptInvitation({
 	let joined: { userId: string } & Awaited<ReturnType<typeof acceptWith>>
 	try {
 		joined = await prisma.$transaction(async (tx) => {
-			const existing = await tx.user.findUnique({ where: { email }, select: { id: true } })
-			if (existing)
+			// Taken as an account's own address or as another's confirmed personal one (ADR 0033).
+			if (await findAddressHolder(tx, email))
 				throw new OrganisationsError(
 					'conflict',
 					'EMAIL_TAKEN',
