@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
 import { isDomainError } from '#modules/errors/domain-error.ts'
-import { signUpAndAcceptInvitation } from '#modules/organisations/invitations.ts'
+import { acceptInvitation, getInvitation, signUpAndAcceptInvitation } from '#modules/organisations/invitations.ts'
 import { authenticateScimToken } from '#modules/scim/tokens.ts'
 import { createScimUser } from '#modules/scim/users.ts'
 import { createTestUser, latestEmailLink, releaseTestResources, uniqueEmail, uniqueIp } from '#tests/factories/auth.ts'
@@ -81,7 +81,7 @@ describe('a confirmed personal address is taken', () => {
 		await expectStillJanes(jane, personal)
 	})
 
-	test('an invitation to it cannot be taken up by signing up; Jane keeps signing in with it', async () => {
+	test('an invitation to it cannot be taken up by signing up; Jane keeps signing in with it, and accepts it herself', async () => {
 		const { jane, personal } = await leaverWithPersonalAddress()
 		const org = await createOrganisation()
 		const pool = await createSeatPool({ organisationId: org.id })
@@ -92,6 +92,10 @@ describe('a confirmed personal address is taken', () => {
 		expect(error.code).toBe('EMAIL_TAKEN')
 		expect(await prisma.invitation.count({ where: { organisationId: org.id, acceptedAt: { not: null } } })).toBe(0)
 		await expectStillJanes(jane, personal)
+		// The page tells her to log in, and, signed in, she can accept what was sent to her address.
+		expect((await getInvitation({ token })).hasAccount).toBe(true)
+		await acceptInvitation({ token, userId: jane.id })
+		expect(await prisma.membership.count({ where: { organisationId: org.id, userId: jane.id } })).toBe(1)
 	})
 
 	test('SCIM at a verified domain does not make an account with it, nor hand Jane’s account over', async () => {

@@ -369,7 +369,8 @@ export async function getInvitation({ token }: { token: string }) {
 		organisationName: invitation.organisation.name,
 		inviterName: invitation.invitedBy?.name ?? null,
 		course: course ? { slug: course.slug, title: course.publishedVersion?.title ?? course.slug } : null,
-		hasAccount: (await prisma.user.count({ where: { email: invitation.email } })) > 0,
+		// An account's own address or its confirmed personal one: either way they log in to accept.
+		hasAccount: Boolean(await prisma.$transaction((tx) => findAddressHolder(tx, normaliseEmail(invitation.email)))),
 	}
 }
 
@@ -389,8 +390,15 @@ async function acceptWith(tx: Tx, { token, userId, now = new Date() }: { token: 
 		},
 	})
 	if (!invitation) throw unknownInvitation()
-	const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
-	if (normaliseEmail(user.email) !== normaliseEmail(invitation.email)) {
+	const user = await tx.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: { email: true, personalEmail: true, personalEmailVerifiedAt: true },
+	})
+	const invited = normaliseEmail(invitation.email)
+	// The account's own address, or its confirmed personal one (which signs them in, ADR 0033).
+	const isTheirs =
+		normaliseEmail(user.email) === invited || (user.personalEmailVerifiedAt !== null && user.personalEmail === invited)
+	if (!isTheirs) {
 		throw new OrganisationsError(
 			'forbidden',
 			'WRONG_ACCOUNT',
@@ -441,8 +449,8 @@ async function acceptWith(tx: Tx, { token, userId, now = new Date() }: { token: 
 }
 
 /**
- * Accepts an invitation as the signed-in user, whose address must be the invited one (in any letter
- * case). In one transaction: the invitation is marked accepted (a conditional UPDATE, so it works
+ * Accepts an invitation as the signed-in user, whose address (in any letter case) or confirmed
+ * personal address must be the invited one. In one transaction: the invitation is marked accepted (a conditional UPDATE, so it works
  * once however many times it is submitted), a MEMBER membership is added if absent, and a seat is
  * claimed with its enrolment. No seat left, or a used, expired or revoked link: nothing changes.
  */
