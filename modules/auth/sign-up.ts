@@ -3,6 +3,7 @@ import { AuthError } from '#modules/auth/errors.ts'
 import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { consumeThrottle } from '#modules/security/throttle.ts'
 import { issueVerificationEmail } from './email-verification.ts'
+import { findAddressHolder } from './personal-email.ts'
 import { assertPasswordAllowed, hashPassword } from './password.ts'
 import { normaliseEmail } from './schemas.ts'
 import { beginSignIn, type SignInResult } from './sign-in.ts'
@@ -11,10 +12,11 @@ export const EMAIL_TAKEN_MESSAGE = 'An account with this email already exists. L
 
 /**
  * Creates a learner account, queues the "confirm your email address" email and starts a session.
- * The email is normalised (trimmed, lower-cased), and a second account for the same address in
- * any letter case is refused: first by a look-up that gives a clear field error, and in a race
- * by the database's unique index on lower(email). Throttled per IP address (each attempt sends,
- * or probes for, an email). Signs the new person in through beginSignIn.
+ * The email is normalised (trimmed, lower-cased), and an address that is taken (findAddressHolder:
+ * another account's own address in any letter case, or another account's confirmed personal
+ * address) is refused with the same EMAIL_TAKEN either way, under the address's lock; the
+ * database's unique index on lower(email) backs the first kind in a race. Throttled per IP address
+ * (each attempt sends, or probes for, an email). Signs the new person in through beginSignIn.
  */
 export async function signUp({
 	name,
@@ -43,12 +45,12 @@ export async function signUp({
 		'Too many accounts have been created from your network. Please try again later.',
 	)
 
-	const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } })
-	if (existing) throw emailTaken()
-
 	const passwordHash = await hashPassword(password)
 	try {
 		const user = await prisma.$transaction(async (tx) => {
+			// A leaver's confirmed personal address is theirs to sign in with: a new account there would
+			// take their sign-in and their password resets (findAccountByAnyEmail prefers own addresses).
+			if (await findAddressHolder(tx, email)) throw emailTaken()
 			const created = await tx.user.create({
 				data: { email, name: name.trim(), passwordHash },
 				select: { id: true, email: true, name: true },

@@ -1,6 +1,6 @@
 // Every raw SQL statement of the auth context (ADR 0018): row types from the generated models, so
 // a renamed column fails `tsc`; sql.test.ts runs each statement against PostgreSQL.
-import { type MfaPolicy, type OrgRole, prisma, type Session, type User } from '#modules/db/client.ts'
+import { type MfaPolicy, type OrgRole, prisma, type Session, type Tx, type User } from '#modules/db/client.ts'
 
 export type SessionWithUserRow = Pick<
 	Session,
@@ -32,4 +32,15 @@ export async function selectSessionWithUser(sessionId: string) {
 		FROM "Session" s JOIN "User" u ON u.id = s."userId"
 		WHERE s.id = ${sessionId}`
 	return row ?? null
+}
+
+/**
+ * Serialises, for the rest of the transaction, everything that gives an address to an account (a new
+ * account, a changed account address, a personal address confirmed): an address is held by one
+ * account as its own or as a confirmed personal one, and no unique index spans the two columns, so
+ * each writer takes this lock and then looks (findAddressHolder), and the second one sees the first.
+ */
+export async function lockAddress(tx: Tx, email: string) {
+	await tx.$queryRaw<Array<{ locked: string }>>`
+		SELECT pg_advisory_xact_lock(hashtextextended(${`circle:address:${email}`}, 0))::text AS locked`
 }

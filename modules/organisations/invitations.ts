@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { beginSignIn } from '#modules/auth/sign-in.ts'
 import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { assertPasswordAllowed, hashPassword } from '#modules/auth/password.ts'
+import { findAddressHolder } from '#modules/auth/personal-email.ts'
 import { normaliseEmail } from '#modules/auth/schemas.ts'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
@@ -368,7 +369,8 @@ export async function getInvitation({ token }: { token: string }) {
 		organisationName: invitation.organisation.name,
 		inviterName: invitation.invitedBy?.name ?? null,
 		course: course ? { slug: course.slug, title: course.publishedVersion?.title ?? course.slug } : null,
-		hasAccount: (await prisma.user.count({ where: { email: invitation.email } })) > 0,
+		// An account's own address or its confirmed personal one: either way they log in to accept.
+		hasAccount: Boolean(await prisma.$transaction((tx) => findAddressHolder(tx, normaliseEmail(invitation.email)))),
 	}
 }
 
@@ -388,8 +390,15 @@ async function acceptWith(tx: Tx, { token, userId, now = new Date() }: { token: 
 		},
 	})
 	if (!invitation) throw unknownInvitation()
-	const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } })
-	if (normaliseEmail(user.email) !== normaliseEmail(invitation.email)) {
+	const user = await tx.user.findUniqueOrThrow({
+		where: { id: userId },
+		select: { email: true, personalEmail: true, personalEmailVerifiedAt: true },
+	})
+	const invited = normaliseEmail(invitation.email)
+	// The account's own address, or its confirmed personal one (which signs them in, ADR 0033).
+	const isTheirs =
+		normaliseEmail(user.email) === invited || (user.personalEmailVerifiedAt !== null && user.personalEmail === invited)
+	if (!isTheirs) {
 		throw new OrganisationsError(
 			'forbidden',
 			'WRONG_ACCOUNT',
@@ -440,8 +449,8 @@ async function acceptWith(tx: Tx, { token, userId, now = new Date() }: { token: 
 }
 
 /**
- * Accepts an invitation as the signed-in user, whose address must be the invited one (in any letter
- * case). In one transaction: the invitation is marked accepted (a conditional UPDATE, so it works
+ * Accepts an invitation as the signed-in user, whose address (in any letter case) or confirmed
+ * personal address must be the invited one. In one transaction: the invitation is marked accepted (a conditional UPDATE, so it works
  * once however many times it is submitted), a MEMBER membership is added if absent, and a seat is
  * claimed with its enrolment. No seat left, or a used, expired or revoked link: nothing changes.
  */
@@ -452,9 +461,10 @@ export async function acceptInvitation({ token, userId, now }: { token: string; 
 /**
  * For someone invited who has no account: creates one for the invited address (marked verified,
  * because opening the emailed link proved they receive mail there) and accepts the invitation, all
- * or nothing, then signs them in through beginSignIn like any sign-up. An address that already has
- * an account is told to log in; an address at a domain whose organisation requires single sign-on
- * is refused, as every password sign-up there is.
+ * or nothing, then signs them in through beginSignIn like any sign-up. An address that is taken
+ * (findAddressHolder: an account's own address, or an account's confirmed personal address) is told
+ * to log in; an address at a domain whose organisation requires single sign-on is refused, as every
+ * password sign-up there is.
  */
 export async function signUpAndAcceptInvitation({
 	token,
@@ -485,8 +495,8 @@ export async function signUpAndAcceptInvitation({
 	let joined: { userId: string } & Awaited<ReturnType<typeof acceptWith>>
 	try {
 		joined = await prisma.$transaction(async (tx) => {
-			const existing = await tx.user.findUnique({ where: { email }, select: { id: true } })
-			if (existing)
+			// Taken as an account's own address or as another's confirmed personal one (ADR 0033).
+			if (await findAddressHolder(tx, email))
 				throw new OrganisationsError(
 					'conflict',
 					'EMAIL_TAKEN',

@@ -1,5 +1,6 @@
 import { type z } from 'zod'
 import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
+import { findAddressHolder } from '#modules/auth/personal-email.ts'
 import { invalidateUserSessions } from '#modules/auth/sessions.ts'
 import { type Prisma, prisma, type Tx } from '#modules/db/client.ts'
 import { endHeldSeat } from '#modules/organisations/end-seat.ts'
@@ -224,6 +225,8 @@ async function assertMayProvision(tx: Tx, { organisationId, email }: { organisat
  *   membership, its email verified and its name kept by the directory.
  * - Any other address: only a member who joined by their own consent is taken over, with their
  *   account's name and verification left as they are; anyone else is refused (assertMayProvision).
+ * - An address that is an account's confirmed personal address (findAddressHolder) is the person's
+ *   own, not the directory's: refused as a uniqueness conflict, with nothing saved (ADR 0033).
  * A member who was deactivated, or who joined before provisioning was set up, is taken over
  * (reactivated, userName and externalId stored); someone already provisioned and active is the
  * RFC's uniqueness conflict. Nothing is saved for a body that misses userName or an email address,
@@ -236,10 +239,17 @@ export async function createScimUser({ body, baseUrl, ...call }: ScimCall & { bo
 		prisma.$transaction(async (tx) => {
 			const owned = await organisationOwnsEmail(tx, { organisationId, email: state.email })
 			if (!owned) await assertMayProvision(tx, { organisationId, email: state.email })
-			let user = await tx.user.findUnique({
-				where: { email: state.email },
-				select: { id: true, emailVerifiedAt: true },
-			})
+			// Someone's confirmed personal address (ADR 0033) is theirs, not the directory's: it neither
+			// becomes a second account (which would take their sign-in) nor hands their account over.
+			const holder = await findAddressHolder(tx, state.email)
+			if (holder?.via === 'personal') {
+				throw scimUniqueness(
+					'That email address is the confirmed personal address of a Circle account, so it cannot be provisioned. Use the person’s work address.',
+				)
+			}
+			let user = holder
+				? await tx.user.findUniqueOrThrow({ where: { id: holder.userId }, select: { id: true, emailVerifiedAt: true } })
+				: null
 			let accountCreated = false
 			if (!user) {
 				user = await tx.user.create({
@@ -464,8 +474,10 @@ async function applyState(tx: Tx, call: ScimCall, m: LoadedMembership, next: Use
 				'The email address of an account can be changed only between addresses at the organisation’s verified domains.',
 			)
 		}
-		const taken = await tx.user.findUnique({ where: { email: next.email }, select: { id: true } })
-		if (taken) throw scimUniqueness('Another account already uses that email address.')
+		// Another account's own address, or anyone's confirmed personal address (ADR 0033).
+		if (await findAddressHolder(tx, next.email, { exceptUserId: m.userId })) {
+			throw scimUniqueness('Another account already uses that email address.')
+		}
 		userData.email = next.email
 		userData.emailVerifiedAt = call.now
 		changes.email = { from: m.user.email, to: next.email }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { recordAudit, type RequestOrigin } from '#modules/audit/record.ts'
+import { findAddressHolder } from '#modules/auth/personal-email.ts'
 import { beginSignIn, type SignInResult } from '#modules/auth/sign-in.ts'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
 import { prisma, type Tx } from '#modules/db/client.ts'
@@ -308,10 +309,19 @@ async function resolvePerson(
 		)
 	}
 
-	const existing = await tx.user.findUnique({ where: { email }, select: { id: true, name: true, disabledAt: true } })
+	// The account holding the address: its own address, or a confirmed personal one (ADR 0033). Never
+	// a second account with it, which would take the holder's sign-in; the holder is asked instead.
+	const holder = await findAddressHolder(tx, email)
+	const existing = holder
+		? await tx.user.findUniqueOrThrow({
+				where: { id: holder.userId },
+				select: { id: true, name: true, disabledAt: true },
+			})
+		: null
 	if (existing) {
 		if (existing.disabledAt) throw accessRemoved()
-		// Never linked silently: the owner of the Circle account proves it is theirs first.
+		// Never linked silently: the owner of the Circle account proves it is theirs first, by the link
+		// sent to the address (their account's own, or their confirmed personal one).
 		const token = generateEmailToken()
 		await tx.pendingIdentityLink.updateMany({
 			where: { userId: existing.id, providerId: provider.id, usedAt: null },
@@ -502,7 +512,12 @@ export async function confirmIdentityLink({
 				},
 			})
 		}
-		await tx.user.updateMany({ where: { id: link.userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } })
+		// The link proved the mailbox it went to: that verifies the account's own address only when it
+		// went there (not when it went to their personal address).
+		await tx.user.updateMany({
+			where: { id: link.userId, email: link.email, emailVerifiedAt: null },
+			data: { emailVerifiedAt: now },
+		})
 		await recordAudit(tx, {
 			actorId: link.userId,
 			organisationId: provider.organisationId,

@@ -577,6 +577,31 @@ describe('signing in', () => {
 		expect(next.kind === 'signed-in' && next.result.userId).toBe(existing.id)
 	})
 
+	test('an address that is someone’s confirmed personal one makes no second account: its holder is asked to link', async () => {
+		const { organisation, providerId, domain } = await createSsoOrganisation({ fake })
+		// Confirmed before the organisation verified the domain (adding it now would be refused).
+		const jane = await createTestUser()
+		const personal = `jane-${crypto.randomUUID()}@${domain}`
+		await prisma.user.update({
+			where: { id: jane.id },
+			data: { personalEmail: personal, personalEmailVerifiedAt: new Date() },
+		})
+		fake.person = person(domain, { email: personal })
+		const outcome = await signInThroughFake(providerId)
+		expect(outcome).toMatchObject({ kind: 'link-sent', email: personal })
+		expect(await prisma.user.count({ where: { email: personal } })).toBe(0)
+		expect(await prisma.session.count({ where: { userId: jane.id } })).toBe(0)
+
+		const { token, template } = await latestEmailLink({ to: personal, path: '/sso/link' })
+		expect(template).toBe('sso-link')
+		expect(await confirmIdentityLink({ token })).toMatchObject({ kind: 'session', userId: jane.id })
+		expect(await prisma.userIdentity.count({ where: { userId: jane.id, providerId } })).toBe(1)
+		expect(await prisma.membership.count({ where: { userId: jane.id, organisationId: organisation.id } })).toBe(1)
+		// The link proved the personal mailbox, not the account's own address.
+		const after = await prisma.user.findUniqueOrThrow({ where: { id: jane.id }, select: { emailVerifiedAt: true } })
+		expect(after.emailVerifiedAt).toBeNull()
+	})
+
 	test('a deactivated member and a disabled account are refused', async () => {
 		const { organisation, providerId, domain } = await createSsoOrganisation({ fake })
 		fake.person = person(domain)
