@@ -175,7 +175,7 @@ export async function findAccountByAnyEmail<S extends Record<string, true>>(emai
 export type AddressHolder = { userId: string; via: 'primary' | 'personal' }
 
 /**
- * The one rule for whether an address is taken (ADR 0033, amended 8 December 2026): it is when an
+ * The one rule for whether an address is taken (ADR 0033, amended 7 December 2026): it is when an
  * account has it as its own address, or another account has confirmed it as its personal address.
  * An unconfirmed personal address holds nothing. Every path that gives an account an address asks
  * this first: sign-up, invitation sign-up, an SSO first sign-in, SCIM provisioning and SCIM's change

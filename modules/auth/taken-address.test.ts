@@ -1,4 +1,4 @@
-// Who holds an address (ADR 0033, amended 8 December 2026): an account's own address, or another
+// Who holds an address (ADR 0033, amended 7 December 2026): an account's own address, or another
 // account's confirmed personal address, and nothing else. A leaver signs in with their confirmed
 // personal address, so no new account may be made with it (sign-up, invitation sign-up, SCIM),
 // since sign-in prefers an account's own address and the newcomer would take the leaver's sign-in
