@@ -60,18 +60,25 @@ export async function configureDemoSso({ issuer, organisationSlug }: { issuer: s
 		update: { issuer },
 		select: { id: true },
 	})
-	await prisma.organisationDomain.upsert({
-		where: { domain: DEMO_SSO.domain },
-		create: {
-			organisationId: org.id,
-			domain: DEMO_SSO.domain,
-			verificationToken: 'demo',
-			verifiedAt: new Date(),
-			verifiedBy: 'ADMIN',
-			verifiedById: admin?.id ?? null,
-		},
-		update: {},
+	// Only one organisation can hold a domain verified: if a visitor's organisation verified it first, it stays theirs.
+	const heldElsewhere = await prisma.organisationDomain.findFirst({
+		where: { domain: DEMO_SSO.domain, verifiedAt: { not: null }, organisationId: { not: org.id } },
+		select: { id: true },
 	})
+	if (!heldElsewhere) {
+		await prisma.organisationDomain.upsert({
+			where: { organisationId_domain: { organisationId: org.id, domain: DEMO_SSO.domain } },
+			create: {
+				organisationId: org.id,
+				domain: DEMO_SSO.domain,
+				verificationToken: 'demo',
+				verifiedAt: new Date(),
+				verifiedBy: 'ADMIN',
+				verifiedById: admin?.id ?? null,
+			},
+			update: {},
+		})
+	}
 	const staff = await prisma.user.findMany({
 		where: { email: { endsWith: `@${DEMO_SSO.domain}` }, identities: { none: { providerId: provider.id } } },
 		select: { id: true, email: true },

@@ -455,7 +455,7 @@ export const DEMO_ORGANISATION_DOMAIN = 'riverside.example'
  */
 async function seedDemoProvisioning({ organisationId, ownerId }: { organisationId: string; ownerId: string }) {
 	await prisma.organisationDomain.upsert({
-		where: { domain: DEMO_ORGANISATION_DOMAIN },
+		where: { organisationId_domain: { organisationId, domain: DEMO_ORGANISATION_DOMAIN } },
 		update: {},
 		create: {
 			organisationId,

@@ -52,6 +52,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 			domain: d.domain,
 			verifiedAt: d.verifiedAt?.toISOString() ?? null,
 			verifiedBy: d.verifiedBy,
+			status: d.status,
 		})),
 		organisation: {
 			id: org.id,
@@ -216,10 +217,14 @@ export default function AdminOrganisationRoute({ loaderData, actionData }: Route
 											? d.verifiedBy === 'ADMIN'
 												? t('organisation.domains.verifiedByAdmin', { date: format.date(d.verifiedAt) })
 												: t('organisation.domains.verifiedByDns', { date: format.date(d.verifiedAt) })
-											: t('organisation.domains.notVerified')}
+											: d.status === 'verified-elsewhere'
+												? t('organisation.domains.verifiedElsewhere')
+												: d.status === 'expired'
+													? t('organisation.domains.expired')
+													: t('organisation.domains.notVerified')}
 									</td>
 									<td className={tdClasses}>
-										{d.verifiedAt ? null : (
+										{d.status !== 'pending' ? null : (
 											<Form method="post">
 												<input type="hidden" name="intent" value="verify-domain" />
 												<input type="hidden" name="domainId" value={d.id} />

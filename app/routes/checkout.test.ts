@@ -439,6 +439,31 @@ describe('without Stripe (the demo checkout)', () => {
 	})
 	afterEach(() => restore())
 
+	test('past the daily limit of orders paid by invoice, the form says so beside the payment choice (429)', async () => {
+		const { user, cookie } = await signedIn()
+		const organisation = await createTestOrganisation({ userId: user.id })
+		const course = await createCourse({ modules: 1, pricePence: 2500 })
+		const order = (po: string) =>
+			buy(
+				course.slug,
+				[
+					['intent', 'seats'],
+					['organisationId', organisation.id],
+					['quantity', '2'],
+					['method', 'INVOICE'],
+					['purchaseOrderNumber', po],
+					['paymentTermsDays', '30'],
+					['billingEmail', 'finance@riverside.example'],
+				],
+				cookie,
+			)
+		for (let n = 1; n <= 10; n++) expect(statusOf(await order(`PO-${n}`))).toBe(303)
+		const reply = await order('PO-11')
+		expect(statusOf(reply)).toBe(429)
+		expect(fieldErrors(reply).method?.[0]).toContain('orders paid by invoice')
+		expect(await prisma.invoice.count({ where: { order: { organisationId: organisation.id } } })).toBe(10)
+	}, 60_000)
+
 	test('a learner buys through the demo checkout and is enrolled once; reloading changes nothing', async () => {
 		const { user, cookie } = await signedIn()
 		const course = await createCourse({ modules: 1, pricePence: 4900 })

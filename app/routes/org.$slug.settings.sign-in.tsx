@@ -43,7 +43,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 		scopes: SSO_SCOPES,
 		...settings,
 		provider: settings.provider ? { ...settings.provider, updatedAt: settings.provider.updatedAt.toISOString() } : null,
-		domains: settings.domains.map((d) => ({ ...d, verifiedAt: d.verifiedAt?.toISOString() ?? null })),
+		domains: settings.domains.map((d) => ({
+			...d,
+			verifiedAt: d.verifiedAt?.toISOString() ?? null,
+			expiresAt: d.expiresAt?.toISOString() ?? null,
+		})),
 	}
 }
 
@@ -304,9 +308,24 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 													? t('signIn.verifiedByCircle', { date: format.date(d.verifiedAt) })
 													: t('signIn.verifiedByDns', { date: format.date(d.verifiedAt) })}
 											</Badge>
+										) : d.status === 'verified-elsewhere' ? (
+											<>
+												<Badge tone="neutral">{t('signIn.verifiedElsewhere')}</Badge>
+												<p className="mt-2 text-sm text-stone-700">{t('signIn.verifiedElsewhereHint')}</p>
+											</>
+										) : d.status === 'expired' ? (
+											<>
+												<Badge tone="neutral">{t('signIn.expired')}</Badge>
+												<p className="mt-2 text-sm text-stone-700">{t('signIn.expiredHint')}</p>
+											</>
 										) : (
 											<>
 												<Badge tone="neutral">{t('signIn.waiting')}</Badge>
+												{d.expiresAt ? (
+													<p className="mt-2 text-sm text-stone-700">
+														{t('signIn.verifyBy', { date: format.date(d.expiresAt) })}
+													</p>
+												) : null}
 												<dl className="mt-2 text-sm text-stone-700">
 													<dt className="font-semibold">{t('signIn.txtName')}</dt>
 													<dd className="break-all">
@@ -333,7 +352,7 @@ export default function SignInSettingsRoute({ loaderData, actionData }: Route.Co
 									</td>
 									<td className={tdClasses}>
 										<div className="flex flex-wrap gap-2">
-											{d.verifiedAt ? null : (
+											{d.status !== 'pending' ? null : (
 												<Form method="post" action={pathname}>
 													<input type="hidden" name="intent" value="check-domain" />
 													<input type="hidden" name="domainId" value={d.id} />

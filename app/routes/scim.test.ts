@@ -319,7 +319,10 @@ describe('addresses the organisation does not own (ADR 0062)', () => {
 		expect(await prisma.user.findUnique({ where: { email } })).toBeNull()
 		expect(await snapshot(org.id, [email])).toEqual(before)
 		// The same address is provisioned once the domain is verified.
-		await prisma.organisationDomain.update({ where: { domain }, data: { verifiedAt: new Date(), verifiedBy: 'ADMIN' } })
+		await prisma.organisationDomain.update({
+			where: { organisationId_domain: { organisationId: org.id, domain } },
+			data: { verifiedAt: new Date(), verifiedBy: 'ADMIN' },
+		})
 		const created = await scim('POST', 'Users', { token, body: entraCreateUser({ userName: email }) })
 		expect(created.status).toBe(201)
 		expect((await prisma.user.findUniqueOrThrow({ where: { email } })).emailVerifiedAt).not.toBeNull()

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
+import { claimDomain } from '#modules/sso/domains.ts'
 import { setRequireSso } from '#modules/sso/providers.ts'
 import { createTestUser, formRequest, getRequest, releaseTestResources } from '#tests/factories/auth.ts'
 import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
@@ -9,7 +10,7 @@ import { type FakeOidcProvider, followToCallback, startFakeOidcProvider } from '
 import { action as loginAction } from './_auth.login.tsx'
 import { loader as callbackLoader } from './_auth.sso.callback.tsx'
 import { action as startAction } from './_auth.sso.start.tsx'
-import { action as adminOrgAction } from './admin.organisations.$id.tsx'
+import { action as adminOrgAction, loader as adminOrgLoader } from './admin.organisations.$id.tsx'
 import { action as settingsAction, loader as settingsLoader } from './org.$slug.settings.sign-in.tsx'
 
 let fake: FakeOidcProvider
@@ -137,6 +138,54 @@ describe('sign-in settings', () => {
 			where: { targetId: domainId, action: 'sso.domain_verified' },
 		})
 		expect(entry).toMatchObject({ actorId: admin.id, ipAddress: '2001:db8::99', userAgent: 'vitest' })
+	})
+
+	test('a domain another organisation verified first: the admin page refuses to verify it, and both pages say so', async () => {
+		const real = await createSsoOrganisation({ fake })
+		const squatter = await createOrganisation()
+		// Claimed after the real organisation verified it: refused beside the field.
+		const path = `/org/${squatter.slug}/settings/sign-in`
+		const cookie = await sessionCookie(squatter.owner.id)
+		const refused = await call(
+			settingsAction,
+			formRequest(path, { intent: 'claim-domain', domain: real.domain }, { cookie }),
+			{ slug: squatter.slug },
+		)
+		expect(statusOf(refused)).toBe(409)
+		expect(dataOf<{ fieldErrors: Record<string, string[]> }>(refused).fieldErrors.domain?.[0]).toContain(
+			'verified by another organisation',
+		)
+		// A claim made while it was still pending (written here as it would have been then).
+		await prisma.organisationDomain.updateMany({ where: { domain: real.domain }, data: { verifiedAt: null } })
+		const squatted = await claimDomain({ organisationId: squatter.id, actorId: squatter.owner.id, domain: real.domain })
+		await prisma.organisationDomain.update({ where: { id: real.domainId }, data: { verifiedAt: new Date() } })
+
+		const admin = await createTestUser({ role: 'ADMIN' })
+		const reply = await call(
+			adminOrgAction,
+			formRequest(
+				`/admin/organisations/${squatter.id}`,
+				{ intent: 'verify-domain', domainId: squatted.id },
+				{ cookie: await sessionCookie(admin.id) },
+			),
+			{ id: squatter.id },
+		)
+		expect(statusOf(reply)).toBe(409)
+		expect(dataOf<{ ok: boolean; message: string }>(reply)).toMatchObject({ ok: false, code: 'DOMAIN_TAKEN' })
+		expect((await prisma.organisationDomain.findUniqueOrThrow({ where: { id: squatted.id } })).verifiedAt).toBeNull()
+		const adminPage = await call(
+			adminOrgLoader,
+			getRequest(`/admin/organisations/${squatter.id}`, { cookie: await sessionCookie(admin.id) }),
+			{ id: squatter.id },
+		)
+		expect(dataOf<{ domains: Array<{ status: string }> }>(adminPage).domains).toMatchObject([
+			{ status: 'verified-elsewhere' },
+		])
+
+		const page = await call(settingsLoader, getRequest(path, { cookie }), { slug: squatter.slug })
+		expect(dataOf<{ domains: Array<{ domain: string; status: string }> }>(page).domains).toMatchObject([
+			{ domain: real.domain, status: 'verified-elsewhere' },
+		])
 	})
 })
 

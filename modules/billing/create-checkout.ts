@@ -1,6 +1,8 @@
 import { prisma, type Tx } from '#modules/db/client.ts'
 import { appUrl } from '#modules/env/env.ts'
 import { BillingError } from '#modules/billing/errors.ts'
+import { isDomainError } from '#modules/errors/domain-error.ts'
+import { consumeThrottle, refundThrottle } from '#modules/security/throttle.ts'
 import { audit } from './audit.ts'
 import { billingAddressOf, billingAddressRequired, issueInvoice } from './invoice-documents.ts'
 import { sendInvoiceEmail } from './invoice-email.ts'
@@ -100,8 +102,12 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 	if (method === 'INVOICE' && !organisationId) {
 		throw new BillingError('invalid', 'INVOICE_NEEDS_ORGANISATION', 'Only organisations can pay by invoice.')
 	}
+	// Counted before anything is written, so requests in parallel cannot slip past the limit; given
+	// back when the order is refused or an open one is reused (no new invoice number).
+	const invoiceCount =
+		method === 'INVOICE' && organisationId ? await countInvoiceOrder(buyerUserId, organisationId) : null
 
-	const prepared = await prisma.$transaction(async (tx) => {
+	const preparing = prisma.$transaction(async (tx) => {
 		// Serialises checkouts for the same buyer + course + organisation, so "at most one open
 		// checkout" holds even for a double-clicked button.
 		const lockKey = `checkout:${buyerUserId}:${programmeId ? `programme:${programmeId}` : courseId}:${organisationId ?? ''}`
@@ -312,8 +318,15 @@ export async function createCheckout(options: CreateCheckoutOptions): Promise<Cr
 			organisation,
 		}
 	})
+	const prepared = await preparing.catch(async (error: unknown) => {
+		await invoiceCount?.giveBack()
+		throw error
+	})
 
-	if ('reuse' in prepared && prepared.reuse) return prepared.reuse
+	if ('reuse' in prepared && prepared.reuse) {
+		await invoiceCount?.giveBack()
+		return prepared.reuse
+	}
 	if (!('order' in prepared)) throw new Error('unreachable')
 	const { order, toExpire, course, buyer, organisation, invoiceNumber } = prepared
 
@@ -486,6 +499,55 @@ async function createStripeInvoice({
 		data: { stripeInvoiceId: invoice.id, checkoutUrl: url },
 	})
 	return url
+}
+
+/**
+ * Counts an order paid by invoice against the buyer's and the organisation's daily allowance
+ * (THROTTLES.invoiceOrdersPerBuyer and invoiceOrdersPerOrganisation): each such order takes the next
+ * number of the gap-free VAT invoice series (ADR 0036) and emails an invoice, so anyone who can
+ * create an organisation could otherwise spend the series and mail invoices at will. Only an active
+ * owner or admin of the organisation counts against it, so nobody outside can use up its allowance
+ * (anyone else is refused in the transaction, as before). Returns how to give the count back.
+ */
+async function countInvoiceOrder(buyerUserId: string, organisationId: string) {
+	const admin = await prisma.membership.findFirst({
+		where: { organisationId, userId: buyerUserId, deactivatedAt: null, role: { in: ['OWNER', 'ADMIN'] } },
+		select: { id: true },
+	})
+	if (!admin) return null
+	await consumeThrottle('invoiceOrdersPerBuyer', buyerUserId).catch((error: unknown) => {
+		throw tooManyInvoiceOrders(error, 'buyer')
+	})
+	try {
+		await consumeThrottle('invoiceOrdersPerOrganisation', organisationId)
+	} catch (error) {
+		await refundThrottle('invoiceOrdersPerBuyer', buyerUserId)
+		throw tooManyInvoiceOrders(error, 'organisation')
+	}
+	return {
+		giveBack: async () => {
+			await refundThrottle('invoiceOrdersPerBuyer', buyerUserId)
+			await refundThrottle('invoiceOrdersPerOrganisation', organisationId)
+		},
+	}
+}
+
+function tooManyInvoiceOrders(error: unknown, who: 'buyer' | 'organisation') {
+	if (!isDomainError(error) || error.kind !== 'throttled') return error
+	const extra = { field: 'method', retryAfterSeconds: error.retryAfterSeconds }
+	return who === 'buyer'
+		? new BillingError(
+				'throttled',
+				'TOO_MANY_INVOICE_ORDERS',
+				"You have placed as many orders paid by invoice as one person can in a day. Please try again tomorrow, pay by card, or contact Circle's support.",
+				extra,
+			)
+		: new BillingError(
+				'throttled',
+				'TOO_MANY_INVOICE_ORDERS',
+				"Your organisation has placed as many orders paid by invoice as it can in a day. Please try again tomorrow, pay by card, or contact Circle's support.",
+				extra,
+			)
 }
 
 /** The buyer's page for one order (its invoice, status and what to do next). */

@@ -28,6 +28,8 @@ export type BillingErrorCode =
 	| 'PROGRAMME_IS_FREE'
 	| 'PROGRAMME_NOT_FOUND'
 	| 'PROGRAMME_SEATS'
+	/** Over the daily allowance of orders paid by invoice, for the buyer or the organisation. */
+	| 'TOO_MANY_INVOICE_ORDERS'
 
 /** A DomainError of the billing context, whose code must be one of its own. */
 export class BillingError extends DomainError<BillingErrorCode> {}

@@ -197,6 +197,82 @@ describe('paying by invoice without a card', () => {
 	})
 })
 
+describe('orders paid by invoice are limited per day', () => {
+	const place = (buyerUserId: string, organisationId: string, courseId: string, purchaseOrderNumber: string) =>
+		createCheckout({ buyerUserId, courseId, organisationId, quantity: 2, method: 'INVOICE', purchaseOrderNumber })
+	const issued = (organisationId: string) => prisma.invoice.count({ where: { order: { organisationId } } })
+
+	test('a buyer’s 11th in a day is refused beside the payment choice: no order, no invoice number, no email', async () => {
+		const admin = await createUser()
+		const organisation = await createTestOrganisation({ userId: admin.id, role: 'ADMIN' })
+		const course = await createCourse({ pricePence: 2500, modules: 1 })
+		const first = await place(admin.id, organisation.id, course.id, 'PO-1')
+		// Asking again for an order already open reuses it, and counts for nothing.
+		expect(await place(admin.id, organisation.id, course.id, 'PO-1')).toEqual(first)
+		for (let n = 2; n <= 10; n++) await place(admin.id, organisation.id, course.id, `PO-${n}`)
+		expect(await issued(organisation.id)).toBe(10)
+		const emails = await prisma.emailMessage.count({ where: { template: 'invoice-issued' } })
+
+		const refused = await thrown(place(admin.id, organisation.id, course.id, 'PO-11'))
+		expect(refused).toMatchObject({ kind: 'throttled', code: 'TOO_MANY_INVOICE_ORDERS', field: 'method' })
+		expect((refused as Error).message).toContain('as one person can in a day')
+		expect(await issued(organisation.id)).toBe(10)
+		expect(await prisma.order.count({ where: { organisationId: organisation.id } })).toBe(10)
+		expect(await prisma.emailMessage.count({ where: { template: 'invoice-issued' } })).toBe(emails)
+		// The limit is the buyer's, whichever organisation they buy for; paying by card is not limited.
+		const another = await createTestOrganisation({ userId: admin.id })
+		expect(await thrown(place(admin.id, another.id, course.id, 'PO-12'))).toMatchObject({
+			code: 'TOO_MANY_INVOICE_ORDERS',
+		})
+		await expect(
+			createCheckout({
+				buyerUserId: admin.id,
+				courseId: course.id,
+				organisationId: another.id,
+				quantity: 2,
+				method: 'CARD',
+			}),
+		).resolves.toMatchObject({ orderId: expect.any(String) })
+	}, 60_000)
+
+	test('an organisation’s 21st in a day is refused, whoever of its admins places it', async () => {
+		const owner = await createUser()
+		const organisation = await createTestOrganisation({ userId: owner.id })
+		const admins = [owner]
+		for (let n = 0; n < 2; n++) {
+			const admin = await createUser()
+			await prisma.membership.create({ data: { organisationId: organisation.id, userId: admin.id, role: 'ADMIN' } })
+			admins.push(admin)
+		}
+		const course = await createCourse({ pricePence: 2500, modules: 1 })
+		for (let n = 0; n < 20; n++) await place(admins[n % 2]!.id, organisation.id, course.id, `PO-${n}`)
+		const refused = await thrown(place(admins[2]!.id, organisation.id, course.id, 'PO-21'))
+		expect(refused).toMatchObject({ code: 'TOO_MANY_INVOICE_ORDERS', field: 'method' })
+		expect((refused as Error).message).toContain('Your organisation has placed')
+		expect(await issued(organisation.id)).toBe(20)
+		// The third admin's own allowance was given back: it can still order for another organisation.
+		const elsewhere = await createTestOrganisation({ userId: admins[2]!.id })
+		await expect(place(admins[2]!.id, elsewhere.id, course.id, 'PO-1')).resolves.toBeTruthy()
+	}, 90_000)
+
+	test('refused orders count for nothing, so nobody outside an organisation can use up its allowance', async () => {
+		const admin = await createUser()
+		const organisation = await createTestOrganisation({ userId: admin.id })
+		const outsider = await createUser()
+		const member = await createUser()
+		await prisma.membership.create({ data: { organisationId: organisation.id, userId: member.id, role: 'MEMBER' } })
+		const course = await createCourse({ pricePence: 2500, modules: 1 })
+		for (let n = 0; n < 25; n++) {
+			expect(await thrown(place(n % 2 ? outsider.id : member.id, organisation.id, course.id, `PO-${n}`))).toMatchObject(
+				{
+					code: 'NOT_ORGANISATION_ADMIN',
+				},
+			)
+		}
+		await expect(place(admin.id, organisation.id, course.id, 'PO-1')).resolves.toBeTruthy()
+	}, 60_000)
+})
+
 describe('invoice numbers', () => {
 	test('are gap-free and unique under 20 concurrent orders', async () => {
 		const course = await createCourse({ pricePence: 2500, modules: 1 })

@@ -57,6 +57,15 @@ export const THROTTLES = {
 	newsletterSignupPerIp: { points: 10, durationSeconds: 60, blockSeconds: 5 * 60 },
 	/** Newsletter sign-ups for one address: three an hour (each may send a confirmation email). */
 	newsletterSignupPerAddress: { points: 3, durationSeconds: 60 * 60, blockSeconds: 0 },
+	/**
+	 * Orders paid by invoice placed by one person, whichever organisation they buy for: each takes the
+	 * next number of the gap-free VAT invoice series (ADR 0036) and emails an invoice to the address
+	 * typed, so a script cannot spend the series or mail invoices at will. Ten a day is more than any
+	 * buyer places (one order buys up to 1,000 seats), and paying by card is not limited.
+	 */
+	invoiceOrdersPerBuyer: { points: 10, durationSeconds: 24 * 60 * 60, blockSeconds: 0 },
+	/** Orders paid by invoice for one organisation a day, all its admins together. */
+	invoiceOrdersPerOrganisation: { points: 20, durationSeconds: 24 * 60 * 60, blockSeconds: 0 },
 } as const
 
 export type ThrottleName = keyof typeof THROTTLES
@@ -117,6 +126,11 @@ export async function consumeThrottle(name: ThrottleName, key: string, message?:
 export async function assertNotThrottled(name: ThrottleName, key: string, message?: string) {
 	const res = await limiter(name).get(normaliseKey(key))
 	if (res && res.consumedPoints >= THROTTLES[name].points) throw throttledError(res, message)
+}
+
+/** Gives back one counted attempt for `key` (one that turned out to place nothing, e.g. a refused order). */
+export async function refundThrottle(name: ThrottleName, key: string) {
+	await limiter(name).reward(normaliseKey(key), 1)
 }
 
 /** Forgets the counter for `key` (e.g. after a successful login). */

@@ -15,7 +15,10 @@ export type SsoErrorCode =
 	/** The provider's token endpoint refused the client id and secret. */
 	| 'CLIENT_REJECTED'
 	| 'DOMAIN_INVALID'
+	/** Another organisation has verified the domain (first to verify wins). */
 	| 'DOMAIN_TAKEN'
+	/** An unverified claim older than 14 days: it can no longer be verified, only claimed again. */
+	| 'DOMAIN_CLAIM_EXPIRED'
 	| 'DOMAIN_NOT_FOUND'
 	| 'DNS_RECORD_MISSING'
 	| 'LOGIN_STATE_INVALID'

@@ -18,8 +18,9 @@ export async function assertPasswordSignInAllowed({
 }) {
 	const domain = emailDomain(email)
 	if (!domain) return
-	const claim = await prisma.organisationDomain.findUnique({
-		where: { domain },
+	// Only the verified claim counts: a pending one (any organisation may hold one) decides nothing.
+	const claim = await prisma.organisationDomain.findFirst({
+		where: { domain, verifiedAt: { not: null } },
 		select: {
 			verifiedAt: true,
 			organisation: { select: { name: true, identityProvider: { select: { enabled: true, requireSso: true } } } },
@@ -57,8 +58,9 @@ export async function assertPersonalAddressSignInAllowed({
 }) {
 	const domain = emailDomain(accountEmail)
 	if (!domain || role === 'ADMIN') return
-	const claim = await prisma.organisationDomain.findUnique({
-		where: { domain },
+	// Only the verified claim counts: a pending one (any organisation may hold one) decides nothing.
+	const claim = await prisma.organisationDomain.findFirst({
+		where: { domain, verifiedAt: { not: null } },
 		select: {
 			verifiedAt: true,
 			organisationId: true,

@@ -17,9 +17,10 @@ import { createTestUser, latestEmailLink, releaseTestResources } from '#tests/fa
 import { addMember, createOrganisation } from '#tests/factories/organisations.ts'
 import { createSsoOrganisation, fakeTxt, ssoRedirectUri, uniqueDomain } from '#tests/factories/sso.ts'
 import { type FakeOidcProvider, followToCallback, startFakeOidcProvider } from '#tests/fakes/oidc-provider.ts'
-import { checkDomainDns, claimDomain, findSsoForEmail, verifyDomainAsAdmin } from './domains.ts'
+import { checkDomainDns, claimDomain, findSsoForEmail, listDomains, verifyDomainAsAdmin } from './domains.ts'
 import { issuerForPreset } from './presets.ts'
 import { clientSecretContext, saveIdentityProvider, setRequireSso } from './providers.ts'
+import { assertPasswordSignInAllowed } from './require-sso.ts'
 import { completeSsoSignIn, confirmIdentityLink, startSsoSignIn } from './sign-in.ts'
 
 let fake: FakeOidcProvider
@@ -405,6 +406,161 @@ describe('domain claims', () => {
 		expect(await prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
 			verifiedBy: 'ADMIN',
 		})
+	})
+
+	test('a pending claim blocks nobody: both organisations hold one, the first to verify wins, the other is refused', async () => {
+		const domain = uniqueDomain('nhs')
+		const squatter = await createOrganisation()
+		const real = await createOrganisation()
+		const squatted = await claimDomain({ organisationId: squatter.id, actorId: squatter.owner.id, domain })
+		// The real organisation's claim is not refused, and nothing tells it another organisation claimed the domain.
+		const claim = await claimDomain({ organisationId: real.id, actorId: real.owner.id, domain })
+		expect(claim).toMatchObject({ domain, created: true })
+		const [mine, theirs] = await Promise.all([
+			prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } }),
+			prisma.organisationDomain.findUniqueOrThrow({ where: { id: squatted.id } }),
+		])
+		expect(mine.verificationToken).not.toBe(theirs.verificationToken)
+		// The squatter's token, published by nobody at the real domain, proves nothing.
+		const dns = fakeTxt({ [`_circle-challenge.${domain}`]: [`circle-verification=${mine.verificationToken}`] })
+		expect(
+			await failure(
+				checkDomainDns({
+					organisationId: squatter.id,
+					actorId: squatter.owner.id,
+					domainId: squatted.id,
+					resolveTxt: dns,
+				}),
+			),
+		).toMatchObject({ code: 'DNS_RECORD_MISSING' })
+		await checkDomainDns({ organisationId: real.id, actorId: real.owner.id, domainId: claim.id, resolveTxt: dns })
+
+		// The first to verify wins: the other organisation cannot verify it now, by DNS or through a platform admin.
+		const squatterDns = fakeTxt({ [domain]: [`circle-verification=${theirs.verificationToken}`] })
+		expect(
+			await failure(
+				checkDomainDns({
+					organisationId: squatter.id,
+					actorId: squatter.owner.id,
+					domainId: squatted.id,
+					resolveTxt: squatterDns,
+				}),
+			),
+		).toMatchObject({ code: 'DOMAIN_TAKEN', field: `domain-${squatted.id}` })
+		const admin = await createTestUser({ role: 'ADMIN' })
+		expect(await failure(verifyDomainAsAdmin({ domainId: squatted.id, adminId: admin.id }))).toMatchObject({
+			code: 'DOMAIN_TAKEN',
+		})
+		expect(await prisma.organisationDomain.count({ where: { domain, verifiedAt: { not: null } } })).toBe(1)
+		// Its settings page says so; a new claim by anyone else is refused.
+		expect(await listDomains({ organisationId: squatter.id })).toMatchObject([{ domain, status: 'verified-elsewhere' }])
+		expect(await listDomains({ organisationId: real.id })).toMatchObject([{ domain, status: 'verified' }])
+		const third = await createOrganisation()
+		expect(await failure(claimDomain({ organisationId: third.id, actorId: third.owner.id, domain }))).toMatchObject({
+			code: 'DOMAIN_TAKEN',
+			field: 'domain',
+		})
+		// The database holds the rule too: a second verified claim of the domain cannot be written.
+		await expect(
+			prisma.organisationDomain.update({ where: { id: squatted.id }, data: { verifiedAt: new Date() } }),
+		).rejects.toMatchObject({ code: 'P2002' })
+	})
+
+	test('two verifications at the same moment: exactly one organisation wins', async () => {
+		const domain = uniqueDomain('race')
+		const admin = await createTestUser({ role: 'ADMIN' })
+		const claims = await Promise.all(
+			[await createOrganisation(), await createOrganisation()].map((org) =>
+				claimDomain({ organisationId: org.id, actorId: org.owner.id, domain }),
+			),
+		)
+		const outcomes = await Promise.allSettled(
+			claims.map((claim) => verifyDomainAsAdmin({ domainId: claim.id, adminId: admin.id })),
+		)
+		expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
+		const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult
+		expect(refused.reason).toMatchObject({ code: 'DOMAIN_TAKEN' })
+		expect(await prisma.organisationDomain.count({ where: { domain, verifiedAt: { not: null } } })).toBe(1)
+	})
+
+	test('an unverified claim lapses after 14 days: it cannot be verified, and claiming again renews it', async () => {
+		const domain = uniqueDomain('lapse')
+		const organisation = await createOrganisation()
+		const claimedAt = new Date('2026-03-01T09:00:00Z')
+		const later = new Date(claimedAt.getTime() + 14 * 24 * 60 * 60 * 1000)
+		const justBefore = new Date(later.getTime() - 60_000)
+		const claim = await claimDomain({
+			organisationId: organisation.id,
+			actorId: organisation.owner.id,
+			domain,
+			now: claimedAt,
+		})
+		const row = await prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } })
+		const dns = fakeTxt({ [domain]: [`circle-verification=${row.verificationToken}`] })
+		expect(await listDomains({ organisationId: organisation.id, now: justBefore })).toMatchObject([
+			{ status: 'pending', expiresAt: later },
+		])
+		expect(await listDomains({ organisationId: organisation.id, now: later })).toMatchObject([{ status: 'expired' }])
+		const args = {
+			organisationId: organisation.id,
+			actorId: organisation.owner.id,
+			domainId: claim.id,
+			resolveTxt: dns,
+		}
+		expect(await failure(checkDomainDns({ ...args, now: later }))).toMatchObject({
+			code: 'DOMAIN_CLAIM_EXPIRED',
+			field: `domain-${claim.id}`,
+		})
+		const admin = await createTestUser({ role: 'ADMIN' })
+		expect(await failure(verifyDomainAsAdmin({ domainId: claim.id, adminId: admin.id, now: later }))).toMatchObject({
+			code: 'DOMAIN_CLAIM_EXPIRED',
+		})
+		expect((await prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } })).verifiedAt).toBeNull()
+
+		// Claimed again: a new token and a new 14 days; the old record no longer proves anything.
+		const again = await claimDomain({
+			organisationId: organisation.id,
+			actorId: organisation.owner.id,
+			domain,
+			now: later,
+		})
+		expect(again).toMatchObject({ id: claim.id, created: true })
+		const renewed = await prisma.organisationDomain.findUniqueOrThrow({ where: { id: claim.id } })
+		expect(renewed.verificationToken).not.toBe(row.verificationToken)
+		expect(renewed.createdAt).toEqual(later)
+		expect(await failure(checkDomainDns({ ...args, now: later }))).toMatchObject({ code: 'DNS_RECORD_MISSING' })
+		await checkDomainDns({
+			...args,
+			now: later,
+			resolveTxt: fakeTxt({ [domain]: [`circle-verification=${renewed.verificationToken}`] }),
+		})
+		expect(await listDomains({ organisationId: organisation.id, now: later })).toMatchObject([{ status: 'verified' }])
+	})
+
+	test("another organisation's pending claim changes nothing for the organisation that verified the domain", async () => {
+		// The squatter claims first and sets up its own provider requiring single sign-on.
+		const domain = uniqueDomain('hrd')
+		const squatter = await createSsoOrganisation({ fake, domain, verified: false })
+		await setRequireSso({
+			organisationId: squatter.organisation.id,
+			actorId: squatter.organisation.owner.id,
+			requireSso: true,
+		})
+		expect(await findSsoForEmail(`someone@${domain}`)).toBeNull()
+		const real = await createSsoOrganisation({ fake, domain })
+		await setRequireSso({ organisationId: real.organisation.id, actorId: real.organisation.owner.id, requireSso: true })
+		// Sign-ins at the domain go to the organisation that verified it, and its rule is the one applied.
+		expect(await findSsoForEmail(`someone@${domain}`)).toMatchObject({
+			providerId: real.providerId,
+			organisationId: real.organisation.id,
+		})
+		const refusal = await failure(assertPasswordSignInAllowed({ email: `someone@${domain}` }))
+		expect(refusal).toMatchObject({ code: 'SSO_REQUIRED' })
+		expect(refusal.message).toContain(real.organisation.name)
+		// The squatter's provider can neither create nor claim accounts at the domain.
+		fake.person = person(domain)
+		expect(await failure(signInThroughFake(squatter.providerId))).toMatchObject({ code: 'DOMAIN_NOT_VERIFIED' })
+		expect(await prisma.user.count({ where: { email: fake.person.email! } })).toBe(0)
 	})
 
 	test('an unverified claim routes nobody to the provider', async () => {
