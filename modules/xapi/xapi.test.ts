@@ -234,7 +234,9 @@ describe('lrsRequest', () => {
 	test('refusing internal addresses, it never reaches one, by name (resolved at connection) or by number', async () => {
 		const credentials = { endpoint: lrs.endpoint, key: lrs.key, secret: lrs.secret }
 		// The fake answers on loopback, as an internal service would.
-		expect((await lrsRequest(credentials, { method: 'GET', path: 'about' }, { refuseInternal: false })).status).toBe(200)
+		expect((await lrsRequest(credentials, { method: 'GET', path: 'about' }, { refuseInternal: false })).status).toBe(
+			200,
+		)
 		const byName = { ...credentials, endpoint: lrs.endpoint.replace('127.0.0.1', 'localhost') }
 		const received = lrs.requests.length
 		for (const target of [credentials, byName]) {

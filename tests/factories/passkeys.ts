@@ -20,7 +20,10 @@ export async function enrolPasskey({
 	authenticator?: SoftAuthenticator
 	userAgent?: string
 }) {
-	const options = await startPasskeyRegistration({ userId, reauthentication: { sessionCreatedAt: new Date(), sessionMfaVerified: true } })
+	const options = await startPasskeyRegistration({
+		userId,
+		reauthentication: { sessionCreatedAt: new Date(), sessionMfaVerified: true },
+	})
 	const passkey = await finishPasskeyRegistration({ userId, input: authenticator.register(options), userAgent })
 	return { authenticator, passkeyId: passkey.id, name: passkey.name }
 }
