@@ -1,6 +1,5 @@
 import { redirect } from 'react-router'
-import { requireAuthSession } from '#app/utils/auth.server.ts'
-import type { ValidatedSession } from '#modules/auth/sessions.ts'
+import { requireApiSession } from '#app/utils/auth.server.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
 import { passkeyJson, readPasskeyRequest } from '#app/utils/passkeys.server.ts'
 import { finishPasskeyRegistration, startPasskeyRegistration } from '#modules/mfa/passkeys.ts'
@@ -19,21 +18,10 @@ export async function loader() {
  * so does one the MFA gate ends (its session cleared).
  */
 export async function action({ request, context }: Route.ActionArgs) {
-	let auth: ValidatedSession
-	try {
-		// The MFA gate as on every page: a session that must prove a second factor it never proved is
-		// ended here too, rather than left to add a passkey and so count as having proved one.
-		auth = await requireAuthSession(request, { redirectTo: null })
-	} catch (thrown) {
-		if (!(thrown instanceof Response)) throw thrown
-		const headers = new Headers({ 'Cache-Control': 'private, no-store' })
-		const cleared = thrown.headers.get('Set-Cookie')
-		if (cleared) headers.set('Set-Cookie', cleared)
-		return Response.json(
-			{ code: 'UNAUTHENTICATED', message: 'Your session has ended. Please sign in again.' },
-			{ status: 401, headers },
-		)
-	}
+	// The MFA gate as on every page: a session that must prove a second factor it never proved is
+	// ended here too, rather than left to add a passkey and so count as having proved one.
+	const auth = await requireApiSession(request, 'Your session has ended. Please sign in again.')
+	if (auth instanceof Response) return auth
 	const read = await readPasskeyRequest(request)
 	if (!read.ok) return read.response
 	const { body } = read

@@ -1,6 +1,6 @@
 import { data } from 'react-router'
 import { readJsonBody } from '#app/utils/json-response.server.ts'
-import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { requireApiSession } from '#app/utils/auth.server.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
 import { recordVideoProgress } from '#modules/progress/record-video-progress.ts'
 import type { Route } from './+types/learn.progress'
@@ -12,9 +12,10 @@ import type { Route } from './+types/learn.progress'
  */
 export async function action({ request }: Route.ActionArgs) {
 	if (request.method !== 'POST') return data({ message: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } })
-	const user = await getOptionalUser(request)
-	if (!user)
-		return data({ code: 'UNAUTHENTICATED', message: 'Please log in again to save your progress.' }, { status: 401 })
+	// The MFA gate as on every page: a session it would end saves nothing.
+	const auth = await requireApiSession(request, 'Please log in again to save your progress.')
+	if (auth instanceof Response) return auth
+	const { user } = auth
 	try {
 		// A sequential programme's later course records nothing until the one before is finished: the
 		// domain write refuses it (assertCourseOpenInProgrammes).

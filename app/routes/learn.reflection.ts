@@ -1,6 +1,6 @@
 import { data } from 'react-router'
 import { readJsonBody } from '#app/utils/json-response.server.ts'
-import { getOptionalUser } from '#app/utils/auth.server.ts'
+import { requireApiSession } from '#app/utils/auth.server.ts'
 import { problemJson } from '#app/utils/errors.server.ts'
 import { saveReflectionDraft } from '#modules/quizzes/save-reflection-draft.ts'
 import type { Route } from './+types/learn.reflection'
@@ -12,9 +12,10 @@ import type { Route } from './+types/learn.reflection'
  */
 export async function action({ request }: Route.ActionArgs) {
 	if (request.method !== 'POST') return data({ message: 'Use POST.' }, { status: 405, headers: { Allow: 'POST' } })
-	const user = await getOptionalUser(request)
-	if (!user)
-		return data({ code: 'UNAUTHENTICATED', message: 'Please log in again to save your reflection.' }, { status: 401 })
+	// The MFA gate as on every page: a session it would end saves nothing.
+	const auth = await requireApiSession(request, 'Please log in again to save your reflection.')
+	if (auth instanceof Response) return auth
+	const { user } = auth
 	try {
 		const saved = await saveReflectionDraft({ userId: user.id, input: await readJsonBody(request) })
 		return data(

@@ -97,6 +97,24 @@ export async function requireAuthSession(
 	throw redirect(`/login${search}`, { headers })
 }
 
+/**
+ * For the JSON endpoints a page calls (the video player's progress, reflection autosave, adding a
+ * passkey): the signed-in session after the same MFA gate as every page (requireAuthSession), or
+ * else a 401 to answer with, `{ code: 'UNAUTHENTICATED', message }`. There is no page to send a
+ * fetch or a beacon to; when the gate ended the session, the 401 clears its cookie.
+ */
+export async function requireApiSession(request: Request, message: string): Promise<ValidatedSession | Response> {
+	try {
+		return await requireAuthSession(request, { redirectTo: null })
+	} catch (thrown) {
+		if (!(thrown instanceof Response)) throw thrown
+		const headers = new Headers({ 'Cache-Control': 'private, no-store' })
+		const cleared = thrown.headers.get('Set-Cookie')
+		if (cleared) headers.set('Set-Cookie', cleared)
+		return Response.json({ code: 'UNAUTHENTICATED', message }, { status: 401, headers })
+	}
+}
+
 /** The signed-in user; visitors are redirected to /login?redirectTo=<this page>. */
 export async function requireUser(request: Request, options: { redirectTo?: string | null } = {}) {
 	return (await requireAuthSession(request, options)).user
