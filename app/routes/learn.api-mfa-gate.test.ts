@@ -23,10 +23,12 @@ function post(path: string, cookie: string) {
 
 const sessionId = (cookie: string) => hashToken(cookie.slice(cookie.indexOf('=') + 1))
 
-describe.each([
+const endpoints: [string, (args: never) => Promise<unknown>][] = [
 	['/learn/progress', progressAction],
 	['/learn/reflection', reflectionAction],
-] as const)('POST %s', (path, action) => {
+]
+
+describe.each(endpoints)('POST %s', (path, action) => {
 	test('a session the MFA gate would end gets 401, is ended and reaches nothing', async () => {
 		const trainer = await createTestUser({ role: 'TRAINER' })
 		await enrolTotp(trainer.id)
