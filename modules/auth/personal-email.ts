@@ -51,7 +51,7 @@ export async function setPersonalEmail({
 			`Addresses at ${domain} belong to an organisation: add one that stays yours if you leave, such as a personal email.`,
 		)
 	}
-	const taken = await prisma.$transaction((tx) => findAddressHolder(tx, email, { exceptUserId: userId }))
+	const taken = await addressHolder(prisma, email, { exceptUserId: userId })
 	if (taken) throw invalid('Another Circle account uses that address. Add a different one.')
 
 	const message = 'We have sent several links already. Please wait an hour before asking for another one.'
@@ -185,18 +185,32 @@ export type AddressHolder = { userId: string; via: 'primary' | 'personal' }
  * It first takes the address's lock (lockAddress) for the rest of the transaction: no unique index
  * spans the two columns, so two writers (a sign-up and a confirmation) are ordered by the lock, and
  * the second one's look (a fresh snapshot under READ COMMITTED) sees what the first one committed.
- * `exceptUserId` leaves out the account asking about an address for itself.
+ * `exceptUserId` leaves out the account asking about an address for itself. A caller that only
+ * reads, and writes nothing in the same transaction, asks addressHolder instead.
  */
 export async function findAddressHolder(
 	tx: Tx,
 	email: string,
-	{ exceptUserId }: { exceptUserId?: string } = {},
+	options: { exceptUserId?: string } = {},
 ): Promise<AddressHolder | null> {
 	await lockAddress(tx, email)
+	return addressHolder(tx, email, options)
+}
+
+/**
+ * The same rule as findAddressHolder without the lock, for a look that gives nobody the address:
+ * the invitation page's "log in to accept", and the early refusal when a personal address is added
+ * (its confirmation asks again, under the lock).
+ */
+export async function addressHolder(
+	db: Tx | typeof prisma,
+	email: string,
+	{ exceptUserId }: { exceptUserId?: string } = {},
+): Promise<AddressHolder | null> {
 	const others = exceptUserId ? { id: { not: exceptUserId } } : {}
-	const own = await tx.user.findFirst({ where: { email, ...others }, select: { id: true } })
+	const own = await db.user.findFirst({ where: { email, ...others }, select: { id: true } })
 	if (own) return { userId: own.id, via: 'primary' }
-	const personal = await tx.user.findFirst({
+	const personal = await db.user.findFirst({
 		where: { personalEmail: email, personalEmailVerifiedAt: { not: null }, ...others },
 		select: { id: true },
 	})

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { beginSignIn } from '#modules/auth/sign-in.ts'
 import { assertPasswordSignInAllowed } from '#modules/sso/require-sso.ts'
 import { assertPasswordAllowed, hashPassword } from '#modules/auth/password.ts'
-import { findAddressHolder } from '#modules/auth/personal-email.ts'
+import { addressHolder, findAddressHolder } from '#modules/auth/personal-email.ts'
 import { normaliseEmail } from '#modules/auth/schemas.ts'
 import { generateEmailToken, hashToken } from '#modules/auth/tokens.ts'
 import { Prisma, prisma, type Tx } from '#modules/db/client.ts'
@@ -370,7 +370,7 @@ export async function getInvitation({ token }: { token: string }) {
 		inviterName: invitation.invitedBy?.name ?? null,
 		course: course ? { slug: course.slug, title: course.publishedVersion?.title ?? course.slug } : null,
 		// An account's own address or its confirmed personal one: either way they log in to accept.
-		hasAccount: Boolean(await prisma.$transaction((tx) => findAddressHolder(tx, normaliseEmail(invitation.email)))),
+		hasAccount: Boolean(await addressHolder(prisma, normaliseEmail(invitation.email))),
 	}
 }
 
