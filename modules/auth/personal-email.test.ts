@@ -3,7 +3,6 @@
 // rule while it has them as a member, and SCIM deactivation does not lock them out of their record.
 import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { authenticateScimToken } from '#modules/scim/tokens.ts'
 import { encryptSecret } from '#modules/security/encryption.ts'
 import { clientSecretContext } from '#modules/sso/providers.ts'
@@ -14,21 +13,12 @@ import { ENTRA_DEACTIVATE, scimTokenFor, uniqueDomain, verifiedDomain } from '#t
 import { logIn } from './log-in.ts'
 import { removePersonalEmail, setPersonalEmail, verifyPersonalEmail } from './personal-email.ts'
 import { requestPasswordReset } from './request-password-reset.ts'
+import { refusal } from '#tests/factories/errors.ts'
 
 afterAll(async () => {
 	await releaseTestResources()
 	await prisma.$disconnect()
 })
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise
-	} catch (error) {
-		if (isDomainError(error)) return error
-		throw error
-	}
-	throw new Error('expected a refusal')
-}
 
 async function addAndConfirm(userId: string, email: string) {
 	await setPersonalEmail({ userId, email, ipAddress: uniqueIp() })

@@ -5,7 +5,6 @@
 // and password resets. An unconfirmed personal address reserves nothing: the first to confirm wins.
 import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { acceptInvitation, getInvitation, signUpAndAcceptInvitation } from '#modules/organisations/invitations.ts'
 import { authenticateScimToken } from '#modules/scim/tokens.ts'
 import { createScimUser } from '#modules/scim/users.ts'
@@ -16,21 +15,12 @@ import { logIn } from './log-in.ts'
 import { setPersonalEmail, verifyPersonalEmail } from './personal-email.ts'
 import { requestPasswordReset } from './request-password-reset.ts'
 import { EMAIL_TAKEN_MESSAGE, signUp } from './sign-up.ts'
+import { refusal } from '#tests/factories/errors.ts'
 
 afterAll(async () => {
 	await releaseTestResources()
 	await prisma.$disconnect()
 })
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise
-	} catch (error) {
-		if (isDomainError(error)) return error
-		throw error
-	}
-	throw new Error('expected a refusal')
-}
 
 async function linkFor(userId: string, email: string) {
 	await setPersonalEmail({ userId, email, ipAddress: uniqueIp() })

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { createCompletedEnrolment } from '#tests/factories/certificates.ts'
 import { createCircle, createLearners } from '#tests/factories/circles.ts'
 import { createUser } from '#tests/factories/learning.ts'
@@ -9,18 +8,14 @@ import { checkIn, markRegister, UNMARK_WINDOW_DAYS, unmarkAttendance } from './a
 import { bookCircle, bookPeople } from './book-circle.ts'
 import { toLondonLocal } from './london-time.ts'
 import { scheduleCircle } from './schedule-circle.ts'
+import { refusal as domainRefusal } from '#tests/factories/errors.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
 async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise
-	} catch (error) {
-		if (isDomainError(error)) return { code: error.code, field: error.field }
-		throw error
-	}
-	throw new Error('Expected a refusal')
+	const { code, field } = await domainRefusal(promise)
+	return { code, field }
 }
 
 /** A circle that started an hour ago, one learner booked and marked present by the facilitator. */

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { issueTestCertificate, createCompletedEnrolment } from '#tests/factories/certificates.ts'
 import { createCircle, createLearners } from '#tests/factories/circles.ts'
 import { createEnrolment, createUser, markLessonsCompleted } from '#tests/factories/learning.ts'
@@ -14,17 +13,13 @@ import { formatCircleLength, formatCircleStart, fromLondonLocal, toLondonLocal }
 import { getCircle, getCircleForEdit, getRegister } from './queries.ts'
 import { circleReminderKey, runCircleReminders } from './reminders.ts'
 import { cancelCircle, scheduleCircle, updateCircle } from './schedule-circle.ts'
+import { refusal as domainRefusal } from '#tests/factories/errors.ts'
 
 const HOUR = 3_600_000
 
 async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise
-	} catch (error) {
-		if (isDomainError(error)) return { code: error.code, field: error.field }
-		throw error
-	}
-	throw new Error('Expected a refusal')
+	const { code, field } = await domainRefusal(promise)
+	return { code, field }
 }
 
 function detailsFor(facilitatorEmail: string, overrides: Record<string, unknown> = {}) {

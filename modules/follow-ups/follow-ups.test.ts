@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { createCompletedEnrolment } from '#tests/factories/certificates.ts'
 import { createUser } from '#tests/factories/learning.ts'
 import { createFollowUpCourse, createManagerOf, FOLLOW_UP_QUESTIONS } from '#tests/factories/follow-ups.ts'
@@ -19,19 +18,15 @@ import { followUpReminderKey, runFollowUpReminders } from './reminders.ts'
 import { FollowUpSettingsSchema, markCheck } from './schemas.ts'
 import { getFollowUpSettings, setFollowUp } from './settings.ts'
 import { dueLabels } from './stages.ts'
+import { refusal as domainRefusal } from '#tests/factories/errors.ts'
 
 const DAY = 86_400_000
 const COMPLETED = new Date('2026-03-14T15:30:00Z')
 const at = (days: number) => new Date(COMPLETED.getTime() + days * DAY)
 
 async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise
-	} catch (error) {
-		if (isDomainError(error)) return { code: error.code, field: error.field }
-		throw error
-	}
-	throw new Error('Expected a refusal')
+	const { code, field } = await domainRefusal(promise)
+	return { code, field }
 }
 
 const QUESTIONS = FOLLOW_UP_QUESTIONS

@@ -1,11 +1,11 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes'
 import { afterAll, describe, expect, test } from 'vitest'
 import { prisma } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { releaseTestResources, createTestUser } from '#tests/factories/auth.ts'
 import { buildAtomFeed } from './feed.ts'
 import { createNewsletterIssueFromPost } from './to-newsletter.ts'
 import { png } from '#tests/factories/images.ts'
+import { refusal } from '#tests/factories/errors.ts'
 import {
 	createPost,
 	getPublishedPost,
@@ -35,16 +35,6 @@ function postInput(overrides: Record<string, unknown> = {}) {
 		sectors: ['SCHOOLS' as const],
 		...overrides,
 	}
-}
-
-async function refusal(promise: Promise<unknown>) {
-	try {
-		await promise
-	} catch (error) {
-		if (isDomainError(error)) return error
-		throw error
-	}
-	throw new Error('Expected a refusal')
 }
 
 async function auditCount(targetId: string) {

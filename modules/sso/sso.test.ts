@@ -6,7 +6,6 @@ import { requestPasswordReset } from '#modules/auth/request-password-reset.ts'
 import { resetPassword } from '#modules/auth/reset-password.ts'
 import { signUp } from '#modules/auth/sign-up.ts'
 import { prisma } from '#modules/db/client.ts'
-import { isDomainError } from '#modules/errors/domain-error.ts'
 import { translateErrorMessage } from '#modules/i18n/error-messages.ts'
 import { serverI18n } from '#modules/i18n/translate.ts'
 import { removeMember } from '#modules/organisations/members.ts'
@@ -22,6 +21,7 @@ import { issuerForPreset } from './presets.ts'
 import { clientSecretContext, saveIdentityProvider, setRequireSso } from './providers.ts'
 import { assertPasswordSignInAllowed } from './require-sso.ts'
 import { completeSsoSignIn, confirmIdentityLink, startSsoSignIn } from './sign-in.ts'
+import { refusal as failure } from '#tests/factories/errors.ts'
 
 let fake: FakeOidcProvider
 
@@ -32,16 +32,6 @@ afterAll(async () => {
 	await fake.close()
 	await releaseTestResources()
 })
-
-async function failure(promise: Promise<unknown>) {
-	try {
-		await promise
-	} catch (error) {
-		if (isDomainError(error)) return error
-		throw error
-	}
-	throw new Error('expected a refusal')
-}
 
 /** Runs a whole sign-in through the fake: start, the provider's redirects, then the callback. */
 async function signInThroughFake(providerId: string, { state }: { state?: (real: string) => string } = {}) {
