@@ -1,5 +1,6 @@
 import os from 'node:os'
 import { z } from 'zod'
+import { isLoopbackHostname } from '#modules/security/internal-address.ts'
 import { currentRequestOrigin } from './request-origin.ts'
 
 const postgresUrl = z.string().refine((value) => {
@@ -317,8 +318,6 @@ export function requireDirectDatabaseUrl(env: Env = parseEnv()): string {
 	return env.DATABASE_DIRECT_URL ?? requireDatabaseUrl(env)
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
-
 /**
  * Whether DATABASE_URL is the embedded PostgreSQL of `npm start` (scripts/start.ts sets it so for
  * the processes it starts): a loopback address on EMBEDDED_PG_PORT.
@@ -326,7 +325,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
 function isEmbeddedDatabase(env: Pick<Env, 'DATABASE_URL' | 'EMBEDDED_PG_PORT'>) {
 	if (!env.DATABASE_URL) return false
 	const url = new URL(env.DATABASE_URL)
-	return LOOPBACK_HOSTS.has(url.hostname) && Number(url.port || 5432) === env.EMBEDDED_PG_PORT
+	return isLoopbackHostname(url.hostname) && Number(url.port || 5432) === env.EMBEDDED_PG_PORT
 }
 
 /** Production with a database the operator provided: a real deployment, whatever else is set. */

@@ -82,9 +82,14 @@ export function isInternalHostname(hostname: string) {
 const LOOPBACK_HOSTNAMES = new Set(['localhost', '127.0.0.1', '[::1]'])
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1'])
 
+/** Whether a URL's hostname names this machine as those providers are addressed (localhost, 127.0.0.1, [::1]). */
+export function isLoopbackHostname(hostname: string) {
+	return LOOPBACK_HOSTNAMES.has(hostname.toLowerCase())
+}
+
 /** Whether a URL's hostname is refused: internal, unless `allowLoopback` and it names this machine. */
 export function refusesHostname(hostname: string, { allowLoopback = false }: { allowLoopback?: boolean } = {}) {
-	if (allowLoopback && LOOPBACK_HOSTNAMES.has(hostname.toLowerCase())) return false
+	if (allowLoopback && isLoopbackHostname(hostname)) return false
 	return isInternalHostname(hostname)
 }
 

@@ -1,13 +1,11 @@
 import * as client from 'openid-client'
 import { getEnv, isRealDeployment } from '#modules/env/env.ts'
-import { refusesHostname } from '#modules/security/internal-address.ts'
+import { isLoopbackHostname, refusesHostname } from '#modules/security/internal-address.ts'
 import { SsoError } from './errors.ts'
 import { isInternalAddressRefusal, providerFetch } from './provider-fetch.ts'
 
 /** How long Circle waits for an identity provider's discovery document or token endpoint. */
 const PROVIDER_TIMEOUT_MS = 8_000
-
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
 /** What decides a real deployment (isRealDeployment); tests pass one, as the xAPI settings do. */
 export type DeploymentSettings = Parameters<typeof isRealDeployment>[0]
@@ -17,7 +15,7 @@ export type DeploymentSettings = Parameters<typeof isRealDeployment>[0]
  * development identity provider of the demo, and the tests' one); every real provider is https.
  */
 function allowsHttp(issuer: URL, env: DeploymentSettings) {
-	return issuer.protocol === 'http:' && LOOPBACK.has(issuer.hostname) && !isRealDeployment(env)
+	return issuer.protocol === 'http:' && isLoopbackHostname(issuer.hostname) && !isRealDeployment(env)
 }
 
 /**
